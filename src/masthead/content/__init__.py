@@ -1,0 +1,1 @@
+"""Parsing content files: discovery, front matter, fields, Markdown."""

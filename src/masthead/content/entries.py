@@ -1,0 +1,276 @@
+"""From a source file to a typed ``Entry``: split, parse, map fields, validate, render Markdown.
+
+Field names come from the config's field mapping, so the seed's Decap keys (``pageTitle``,
+``metaDescription``…), the Gatsby starter's and Hugo's are all read without editing a file.
+Every problem is collected with its file line; unknown keys are kept in ``extra``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..config import SCHEMA_TYPES, Config
+from ..errors import Problem, did_you_mean
+from . import frontmatter
+from .markdown import RenderedMarkdown, render, slugify, trim
+
+_SLUG = re.compile(r"^[\w][\w.-]*$")
+_TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class FeaturedImage:
+    src: str  # path under the static folder, starting with "/"
+    alt: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One post or standalone page, fully parsed and rendered."""
+
+    source: str  # path relative to the site folder, with "/" separators
+    template: str
+    is_post: bool
+    schema_type: str
+    title: str
+    description: str
+    teaser: str
+    draft: bool
+    date: datetime
+    updated: datetime | None
+    slug: str
+    image: FeaturedImage | None
+    tags: tuple[str, ...]
+    author: str
+    featured: bool
+    body: RenderedMarkdown
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    key_lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def modified(self) -> datetime:
+        return self.updated or self.date
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    entry: Entry | None
+    problems: tuple[Problem, ...]
+
+
+class _Fields:
+    """Reads canonical fields out of front matter through the mapping, noting problems."""
+
+    def __init__(self, data: Mapping[str, Any], config: Config, path: str, lines: Mapping[str, int]) -> None:
+        self.data = data
+        self.config = config
+        self.path = path
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.used: set[str] = set()
+
+    def key(self, name: str) -> str | None:
+        for key in self.config.fields[name]:
+            if key in self.data:
+                return key
+        return None
+
+    def get(self, name: str) -> tuple[str | None, Any]:
+        key = self.key(name)
+        if key is None:
+            return None, None
+        self.used.add(key)
+        return key, self.data[key]
+
+    def problem(self, key: str, message: str, warning: bool = False) -> None:
+        self.problems.append(Problem(self.path, self.lines.get(key), key, message, warning))
+
+    def text(self, name: str) -> str:
+        key, value = self.get(name)
+        if key is None or value is None:
+            return ""
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value).strip()
+        self.problem(key, f"is a {_yaml_type(value)}, expected text")
+        return ""
+
+    def flag(self, name: str) -> bool | None:
+        key, value = self.get(name)
+        if key is None or value is None:
+            return None
+        if isinstance(value, bool):
+            return value
+        self.problem(key, f"{value!r} is a {_yaml_type(value)}, expected true or false")
+        return None
+
+    def moment(self, name: str) -> datetime | None:
+        key, value = self.get(name)
+        if key is None or value is None:
+            return None
+        parsed = to_datetime(value, self.config)
+        if parsed is None:
+            self.problem(key, f"{str(value)!r} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23")
+        return parsed
+
+
+def _yaml_type(value: Any) -> str:
+    return {dict: "mapping", list: "list", bool: "boolean", int: "number", float: "number", str: "string"}.get(type(value), type(value).__name__)
+
+
+def to_datetime(value: Any, config: Config) -> datetime | None:
+    """YAML timestamp, date or ISO 8601 string to an aware datetime (naive → site time zone)."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=config.tz)
+
+
+def _image(fields: _Fields) -> FeaturedImage | None:
+    key, value = fields.get("image")
+    if key is None or value is None or value == "":
+        return None
+    line = fields.lines.get(key)
+    if isinstance(value, dict):
+        src, alt = value.get("src") or value.get("image"), value.get("alt", "")
+        unknown = [k for k in value if k not in ("src", "image", "alt", "caption")]
+        for sub in unknown:
+            fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), ('src', 'alt'))}; expected src and alt", warning=True)
+    else:
+        src, alt = value, ""
+    if not isinstance(src, str) or not src:
+        fields.problem(key, "expected an image path such as /img/photo.jpg (or src: and alt: under it)")
+        return None
+    if not isinstance(alt, str):
+        fields.problem(key, "alt: expected text")
+        alt = ""
+    if not src.startswith("/") or ".." in PurePosixPath(src).parts or "\\" in src:
+        fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
+        return None
+    return FeaturedImage(src, alt.strip(), line)
+
+
+def _tags(fields: _Fields) -> tuple[str, ...]:
+    key, value = fields.get("tags")
+    if key is None or value is None:
+        return ()
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(tag, (str, int)) for tag in value):
+        fields.problem(key, "expected a list of tags, such as [sanctions, north-korea]")
+        return ()
+    return tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
+
+
+def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
+    """Parse one content file; never raises for bad input, returns its problems instead."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return ParseResult(None, (Problem(source, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); expected a UTF-8 Markdown file — re-save it as UTF-8"),))
+    try:
+        parts = frontmatter.split(text, source)
+        data = frontmatter.parse(parts, source)
+    except frontmatter.FrontMatterError as exc:
+        return ParseResult(None, (exc.problem,))
+    data = {str(key): value for key, value in data.items()}
+    lines = frontmatter.key_lines(parts.yaml_text)
+    fields = _Fields(data, config, source, lines)
+
+    template = fields.text("template") or config.default_template
+    template_key = fields.key("template")
+    if not _TEMPLATE.match(template):
+        fields.problem(template_key or "templateKey", f"{template!r}: expected a template name of lower-case letters, digits and hyphens, such as blog-post")
+    is_post = template in config.post_templates
+
+    schema_type = fields.text("schema_type") or (config.default_schema_type if is_post else "WebPage")
+    if schema_type not in SCHEMA_TYPES:
+        fields.problem(fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}{did_you_mean(schema_type, SCHEMA_TYPES)}")
+
+    title = fields.text("title")
+    if not title:
+        title_keys = " or ".join(config.fields["title"])
+        fields.problems.append(Problem(source, 2, title_keys.split(" or ")[0], f"missing; expected a title ({title_keys})"))
+
+    published = fields.flag("published")
+    draft_flag = fields.flag("draft")
+    draft = (published is False) or (draft_flag is True)
+
+    moment = fields.moment("date")
+    if moment is None and is_post and fields.key("date") is None:
+        fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
+    updated = fields.moment("updated")
+
+    slug_key, slug_value = fields.get("slug")
+    stem = PurePosixPath(source).stem
+    if slug_key is not None and slug_value not in (None, ""):
+        slug = str(slug_value).strip()
+        if not _SLUG.match(slug) or ".." in slug:
+            fields.problem(slug_key, f"{slug!r}: expected letters, digits, '-', '_' or '.', with no '/' or '..' (for example {slugify(slug)!r})")
+    else:
+        slug = slugify(stem) if stem != "index" else slugify(PurePosixPath(source).parent.name)
+
+    image = _image(fields)
+    tags = _tags(fields)
+    author = fields.text("author") or config.author.name
+    featured = bool(fields.flag("featured"))
+    description = fields.text("description")
+    teaser = fields.text("teaser")
+
+    for key in data:
+        if key not in fields.used and key not in _all_mapped(config):
+            known = [keys[0] for keys in config.fields.values()]
+            hint = did_you_mean(key, [k for keys in config.fields.values() for k in keys])
+            if hint:
+                fields.problem(key, f"unknown key{hint}; it is kept and passed to templates as extra.{key}", warning=True)
+            elif key not in ("featuredpost",):
+                fields.problem(key, f"unknown key, passed to templates as extra.{key} (known keys: {', '.join(known)})", warning=True)
+
+    body = render(parts.body, parts.body_line, config.unsafe_html)
+    limit = config.description_length
+    if not description:
+        description = trim(teaser or body.summary, limit)
+    if not teaser:
+        teaser = description or trim(body.summary, limit)
+    if fields.problems and any(not problem.warning for problem in fields.problems):
+        return ParseResult(None, tuple(fields.problems))
+    extra = {key: value for key, value in data.items() if key not in fields.used and key not in _all_mapped(config)}
+    entry = Entry(
+        source=source,
+        template=template,
+        is_post=is_post,
+        schema_type=schema_type,
+        title=title,
+        description=description,
+        teaser=teaser,
+        draft=draft,
+        date=moment or datetime(1970, 1, 1, tzinfo=config.tz),
+        updated=updated,
+        slug=slug,
+        image=image,
+        tags=tags,
+        author=author,
+        featured=featured,
+        body=body,
+        extra=extra,
+        key_lines=lines,
+    )
+    return ParseResult(entry, tuple(fields.problems))
+
+
+def _all_mapped(config: Config) -> frozenset[str]:
+    return frozenset(key for keys in config.fields.values() for key in keys)

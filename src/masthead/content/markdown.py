@@ -1,0 +1,169 @@
+"""Markdown to HTML with cmark-gfm, returning facts alongside the HTML.
+
+cmark-gfm (GitHub's C implementation) is CommonMark-compliant and the fastest engine measured
+here. Its output is canonical (attribute order, escaping), so the post-processing below works on
+that fixed shape: citations ``[[Outlet](url)]`` render as ``[<a href="url">Outlet</a>]`` and get
+marked and collected, headings get ids, the closing ``[Read More](url)`` paragraph is recognised.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cmarkgfm
+from cmarkgfm.cmark import Options
+
+_SAFE = Options.CMARK_OPT_DEFAULT | Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+_UNSAFE = _SAFE | Options.CMARK_OPT_UNSAFE
+
+_CITATION = re.compile(r'\[<a href="([^"]*)"(?: title="[^"]*")?>((?:(?!</a>).)+?)</a>\]')
+_LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_READ_MORE = re.compile(r'<p><a href="([^"]*)"(?: title="[^"]*")?>Read [Mm]ore[^<]{0,3}</a></p>\n?\Z')
+_TAG = re.compile(r"<[^>]+>")
+_IMG = re.compile(r"<img ")
+
+
+@dataclass(frozen=True)
+class Citation:
+    outlet: str
+    url: str
+    line: int  # line in the source file
+    position: int  # order of the citation within the post, from 1
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    """What rendering a body produces: the HTML and the facts later stages need."""
+
+    html: str
+    summary: str  # the first paragraph as plain text
+    text: str  # the whole body as plain text
+    citations: tuple[Citation, ...]
+    links: tuple[Link, ...]
+    headings: tuple[Heading, ...]
+    read_more: str | None  # URL of the closing "Read More" link, the original source
+
+    @property
+    def sources(self) -> tuple[tuple[str, str], ...]:
+        """Distinct (outlet, URL) pairs in order of first citation: the post's source list."""
+        return tuple(dict.fromkeys((citation.outlet, citation.url) for citation in self.citations))
+
+
+def plain_text(fragment: str) -> str:
+    """HTML fragment to plain text: tags dropped, entities decoded, white space folded."""
+    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+
+
+def slugify(text: str) -> str:
+    """A URL-safe id: lower case, letters and digits kept (Unicode too), the rest hyphens."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
+
+
+def _line_finder(source: str, first_line: int) -> tuple[list[int], int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", source))
+    return starts, first_line
+
+
+def _line_of(source: str, needle: str, starts: list[int], first_line: int, after: int = 0) -> tuple[int, int]:
+    index = source.find(needle, after)
+    if index < 0:
+        return first_line, after
+    low, high = 0, len(starts) - 1
+    while low < high:  # binary search: the line that contains index
+        middle = (low + high + 1) // 2
+        if starts[middle] <= index:
+            low = middle
+        else:
+            high = middle - 1
+    return first_line + low, index + len(needle)
+
+
+def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> RenderedMarkdown:
+    """Render a Markdown body; ``first_line`` is where the body starts in its file."""
+    body = cmarkgfm.github_flavored_markdown_to_html(source, options=_UNSAFE if unsafe_html else _SAFE)
+    starts, _ = _line_finder(source, first_line)
+
+    citations: list[Citation] = []
+    search_from = 0
+
+    def mark_citation(match: re.Match[str]) -> str:
+        nonlocal search_from
+        url, outlet = match.group(1), match.group(2)
+        line, search_from = _line_of(source, html.unescape(url), starts, first_line, search_from)
+        citations.append(Citation(plain_text(outlet), html.unescape(url), line, len(citations) + 1))
+        return f'<span class="citation">[<a href="{url}">{outlet}</a>]</span>'
+
+    body = _CITATION.sub(mark_citation, body)
+
+    read_more = None
+    closing = _READ_MORE.search(body)
+    if closing:
+        read_more = html.unescape(closing.group(1))
+        body = body[: closing.start()] + f'<p class="read-more"><a href="{closing.group(1)}">Read More</a></p>\n'
+
+    used_ids: dict[str, int] = {}
+    headings: list[Heading] = []
+
+    def mark_heading(match: re.Match[str]) -> str:
+        level, inner = int(match.group(1)), match.group(2)
+        text = plain_text(inner)
+        base = slugify(text)
+        count = used_ids.get(base, 0)
+        used_ids[base] = count + 1
+        ident = base if count == 0 else f"{base}-{count}"
+        headings.append(Heading(level, text, ident))
+        return f'<h{level} id="{ident}">{inner}</h{level}>'
+
+    body = _HEADING.sub(mark_heading, body)
+    body = _IMG.sub('<img loading="lazy" decoding="async" ', body)
+
+    links = []
+    search_from = 0
+    for match in _LINK.finditer(body):
+        url = html.unescape(match.group(1))
+        line, search_from = _line_of(source, url, starts, first_line, search_from)
+        links.append(Link(plain_text(match.group(2)), url, line))
+
+    first_paragraph = _PARAGRAPH.search(body)
+    summary = plain_text(first_paragraph.group(1)) if first_paragraph else ""
+    return RenderedMarkdown(
+        html=body,
+        summary=summary,
+        text=plain_text(body),
+        citations=tuple(citations),
+        links=tuple(links),
+        headings=tuple(headings),
+        read_more=read_more,
+    )
+
+
+def trim(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters on a word boundary, adding an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.–—-") + "…"

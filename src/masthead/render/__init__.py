@@ -1,0 +1,1 @@
+"""Turning the site model into files: pages, SEO head, feeds, sitemaps."""

@@ -1,0 +1,146 @@
+"""Feeds of the newest posts with full content: RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+
+XML is built with ElementTree, never by string concatenation, so every value is escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from email.utils import format_datetime
+from typing import Any
+
+from lxml import etree as ET
+
+from ..site import Document, Site
+from .seo import iso
+
+ATOM = "http://www.w3.org/2005/Atom"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+DC = "http://purl.org/dc/elements/1.1/"
+
+_RELATIVE = re.compile(r'((?:href|src)=")/(?!/)')
+
+
+def absolute_html(site: Site, html: str) -> str:
+    """Feed readers have no base URL: make root-relative links and images absolute."""
+    return _RELATIVE.sub(lambda match: f"{match.group(1)}{site.config.base_url}/", html)
+
+
+def _newest(site: Site) -> tuple[Document, ...]:
+    return tuple(post for post in site.posts if not post.noindex)[: site.config.feed_size]
+
+
+def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:
+    element = ET.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _serialise(root: ET._Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def rss(site: Site) -> bytes:
+    config = site.config
+    posts = _newest(site)
+    root = ET.Element("rss", {"version": "2.0"}, nsmap={"atom": ATOM, "content": CONTENT, "dc": DC})
+    channel = _sub(root, "channel")
+    _sub(channel, "title", config.title)
+    _sub(channel, "link", config.base_url + "/")
+    _sub(channel, "description", config.description or config.title)
+    _sub(channel, "language", config.language)
+    _sub(channel, "generator", "masthead")
+    if posts:
+        _sub(channel, "lastBuildDate", format_datetime(posts[0].entry.modified))
+    _sub(channel, f"{{{ATOM}}}link", href=config.base_url + "/feed.xml", rel="self", type="application/rss+xml")
+    for post in posts:
+        entry = post.entry
+        url = config.absolute_url(post.url)
+        item = _sub(channel, "item")
+        _sub(item, "title", entry.title)
+        _sub(item, "link", url)
+        _sub(item, "guid", url, isPermaLink="true")
+        _sub(item, "pubDate", format_datetime(entry.date))
+        _sub(item, "description", entry.teaser)
+        _sub(item, f"{{{CONTENT}}}encoded", absolute_html(site, entry.body.html))
+        for tag in entry.tags:
+            _sub(item, "category", tag)
+        if entry.author:
+            _sub(item, f"{{{DC}}}creator", entry.author)
+    return _serialise(root)
+
+
+def atom(site: Site) -> bytes:
+    config = site.config
+    posts = _newest(site)
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": config.language}, nsmap={None: ATOM})
+    _sub(root, f"{{{ATOM}}}id", config.base_url + "/")
+    _sub(root, f"{{{ATOM}}}title", config.title)
+    if config.description:
+        _sub(root, f"{{{ATOM}}}subtitle", config.description)
+    _sub(root, f"{{{ATOM}}}updated", iso(posts[0].entry.modified) if posts else "1970-01-01T00:00:00Z")
+    _sub(root, f"{{{ATOM}}}link", href=config.base_url + "/atom.xml", rel="self", type="application/atom+xml")
+    _sub(root, f"{{{ATOM}}}link", href=config.base_url + "/", rel="alternate", type="text/html")
+    author = _sub(root, f"{{{ATOM}}}author")
+    _sub(author, f"{{{ATOM}}}name", config.publisher.name)
+    _sub(root, f"{{{ATOM}}}generator", "masthead")
+    for post in posts:
+        entry = post.entry
+        url = config.absolute_url(post.url)
+        element = _sub(root, f"{{{ATOM}}}entry")
+        _sub(element, f"{{{ATOM}}}id", url)
+        _sub(element, f"{{{ATOM}}}title", entry.title)
+        _sub(element, f"{{{ATOM}}}link", href=url, rel="alternate", type="text/html")
+        _sub(element, f"{{{ATOM}}}published", iso(entry.date))
+        _sub(element, f"{{{ATOM}}}updated", iso(entry.modified))
+        if entry.author:
+            _sub(_sub(element, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", entry.author)
+        _sub(element, f"{{{ATOM}}}summary", entry.teaser)
+        _sub(element, f"{{{ATOM}}}content", absolute_html(site, entry.body.html), type="html")
+        for tag in entry.tags:
+            _sub(element, f"{{{ATOM}}}category", term=tag)
+    return _serialise(root)
+
+
+def json_feed(site: Site) -> bytes:
+    config = site.config
+    items: list[dict[str, Any]] = []
+    for post in _newest(site):
+        entry = post.entry
+        url = config.absolute_url(post.url)
+        item: dict[str, Any] = {
+            "id": url,
+            "url": url,
+            "title": entry.title,
+            "content_html": absolute_html(site, entry.body.html),
+            "summary": entry.teaser,
+            "date_published": iso(entry.date),
+            "date_modified": iso(entry.modified),
+        }
+        if post.image:
+            item["image"] = config.absolute_url(post.image.src)
+        if entry.body.read_more:
+            item["external_url"] = entry.body.read_more
+        if entry.author:
+            item["authors"] = [{"name": entry.author}]
+        if entry.tags:
+            item["tags"] = list(entry.tags)
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": config.title,
+        "home_page_url": config.base_url + "/",
+        "feed_url": config.base_url + "/feed.json",
+        "description": config.description,
+        "language": config.language,
+        "authors": [{"name": config.publisher.name, "url": config.publisher.url}],
+        "items": items,
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def feeds(site: Site) -> list[tuple[str, bytes]]:
+    return [("feed.xml", rss(site)), ("atom.xml", atom(site)), ("feed.json", json_feed(site))]

@@ -1,0 +1,157 @@
+"""The head of every page: title, description, canonical URL, Open Graph, Twitter and JSON-LD.
+
+JSON-LD is built as data and serialised with ``<``, ``>`` and ``&`` escaped as JSON unicode
+escapes, so no field can close the ``<script>`` element it sits in.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from markupsafe import Markup
+
+from ..images import ImageInfo
+from ..site import Document, Site
+
+
+@dataclass(frozen=True)
+class Head:
+    """What a template needs to write ``<head>``; every string is escaped by the template."""
+
+    title: str  # the full <title>
+    description: str
+    canonical: str
+    og_type: str
+    og_title: str
+    image: ImageInfo | None
+    image_url: str
+    published: str  # ISO 8601 or ""
+    modified: str
+    tags: tuple[str, ...]
+    noindex: bool
+    json_ld: Markup | None
+    prev_url: str = ""
+    next_url: str = ""
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with zone and, when present, milliseconds (2024-12-23T20:53:09.844Z)."""
+    text = moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
+    return text.replace("+00:00", "Z")
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe to place inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _image_object(site: Site, image: ImageInfo) -> dict[str, Any]:
+    return {"@type": "ImageObject", "url": site.config.absolute_url(image.src), "width": image.width, "height": image.height}
+
+
+def _publisher(site: Site) -> dict[str, Any]:
+    config = site.config
+    publisher: dict[str, Any] = {"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}
+    if site.logo:
+        publisher["logo"] = _image_object(site, site.logo)
+    return publisher
+
+
+def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
+    entry, config = document.entry, site.config
+    url = config.absolute_url(document.url)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": entry.schema_type,
+        "headline": entry.title,
+        "description": entry.description,
+        "datePublished": iso(entry.date),
+        "dateModified": iso(entry.modified),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+    }
+    image = document.image or site.default_image
+    if image:
+        data["image"] = [_image_object(site, image)]
+    if entry.author:
+        author: dict[str, Any] = {"@type": "Person", "name": entry.author}
+        if entry.author == config.author.name and config.author.url:
+            author["url"] = config.author.url
+        data["author"] = [author]
+    else:
+        data["author"] = [{"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}]
+    data["publisher"] = _publisher(site)
+    if entry.tags:
+        data["keywords"] = list(entry.tags)
+    if entry.body.citations:
+        data["citation"] = [
+            {"@type": "CreativeWork", "name": outlet, "url": link} for outlet, link in entry.body.sources
+        ]
+    if entry.body.read_more:
+        data["isBasedOn"] = entry.body.read_more
+    data["inLanguage"] = config.language
+    return data
+
+
+def website_json_ld(site: Site) -> dict[str, Any]:
+    config = site.config
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": config.title,
+        "url": config.base_url + "/",
+        "description": config.description,
+        "inLanguage": config.language,
+        "publisher": _publisher(site),
+    }
+
+
+def full_title(site: Site, title: str) -> str:
+    name = site.config.title
+    return name if not title or title == name else f"{title} · {name}"
+
+
+def head_for_document(site: Site, document: Document) -> Head:
+    entry = document.entry
+    image = document.image or site.default_image
+    is_post = entry.is_post
+    return Head(
+        title=full_title(site, entry.title),
+        description=entry.description,
+        canonical=site.config.absolute_url(document.url),
+        og_type="article" if is_post else "website",
+        og_title=entry.title,
+        image=image,
+        image_url=site.config.absolute_url(image.src) if image else "",
+        published=iso(entry.date) if is_post else "",
+        modified=iso(entry.modified) if is_post else "",
+        tags=entry.tags if is_post else (),
+        noindex=document.noindex,
+        json_ld=script_json(post_json_ld(site, document)) if is_post else None,
+    )
+
+
+def head_for_list(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False) -> Head:
+    image = site.default_image
+    config = site.config
+    return Head(
+        title=full_title(site, title),
+        description=description or config.description,
+        canonical=config.absolute_url(url),
+        og_type="website",
+        og_title=title or config.title,
+        image=image,
+        image_url=config.absolute_url(image.src) if image else "",
+        published="",
+        modified="",
+        tags=(),
+        noindex=False,
+        json_ld=script_json(website_json_ld(site)) if home else None,
+        prev_url=config.absolute_url(prev_url) if prev_url else "",
+        next_url=config.absolute_url(next_url) if next_url else "",
+    )

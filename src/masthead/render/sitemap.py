@@ -1,0 +1,93 @@
+"""sitemap.xml (sitemaps.org, split into an index past 50,000 URLs), news-sitemap.xml, robots.txt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from lxml import etree as ET
+
+from ..site import Site
+from .seo import iso
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+MAX_URLS = 50_000  # sitemaps.org limit per file
+MAX_NEWS = 1_000  # Google News limit per news sitemap
+NEWS_WINDOW = timedelta(days=2)  # Google: "articles that were created in the last two days"
+
+
+def _locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
+    newest = site.posts[0].entry.modified if site.posts else None
+    yield "/", newest
+    for page in site.pages:
+        if not page.noindex:
+            yield page.url, page.entry.updated
+    for post in site.posts:
+        if not post.noindex:
+            yield post.url, post.entry.modified
+    if site.posts:
+        yield "/archive/", newest
+    for year, months in site.years.items():
+        yield f"/archive/{year}/", max(p.entry.modified for posts in months.values() for p in posts)
+        for month, posts in months.items():
+            yield f"/archive/{year}/{month:02d}/", max(p.entry.modified for p in posts)
+    if site.tags:
+        yield "/tags/", newest
+    for tag in site.tags:
+        yield tag.url, max(p.entry.modified for p in tag.posts)
+
+
+def _xml(root: ET._Element) -> bytes:
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+def _urlset(site: Site, locations: list[tuple[str, datetime | None]]) -> bytes:
+    root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP})
+    for path, modified in locations:
+        url = ET.SubElement(root, f"{{{SITEMAP}}}url")
+        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = site.config.absolute_url(path)
+        if modified is not None:
+            ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = iso(modified)
+    return _xml(root)
+
+
+def sitemaps(site: Site) -> list[tuple[str, bytes]]:
+    """sitemap.xml, or past 50,000 URLs an index sitemap.xml with sitemap-1.xml, sitemap-2.xml…"""
+    locations = list(_locations(site))
+    if len(locations) <= MAX_URLS:
+        return [("sitemap.xml", _urlset(site, locations))]
+    files = []
+    index = ET.Element(f"{{{SITEMAP}}}sitemapindex", nsmap={None: SITEMAP})
+    for number, start in enumerate(range(0, len(locations), MAX_URLS), start=1):
+        chunk = locations[start : start + MAX_URLS]
+        name = f"sitemap-{number}.xml"
+        files.append((name, _urlset(site, chunk)))
+        entry = ET.SubElement(index, f"{{{SITEMAP}}}sitemap")
+        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.absolute_url("/" + name)
+        newest = max((modified for _, modified in chunk if modified is not None), default=None)
+        if newest is not None:
+            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = iso(newest)
+    return [("sitemap.xml", _xml(index)), *files]
+
+
+def news_sitemap(site: Site) -> bytes:
+    """Google News sitemap: published posts of the two days before the build time."""
+    root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP, "news": NEWS})
+    cutoff = site.now - NEWS_WINDOW
+    recent = [post for post in site.posts if not post.noindex and cutoff <= post.entry.date <= site.now]
+    for post in recent[:MAX_NEWS]:
+        url = ET.SubElement(root, f"{{{SITEMAP}}}url")
+        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = site.config.absolute_url(post.url)
+        news = ET.SubElement(url, f"{{{NEWS}}}news")
+        publication = ET.SubElement(news, f"{{{NEWS}}}publication")
+        ET.SubElement(publication, f"{{{NEWS}}}name").text = site.config.publisher.name
+        ET.SubElement(publication, f"{{{NEWS}}}language").text = site.config.language.split("-")[0].lower()
+        ET.SubElement(news, f"{{{NEWS}}}publication_date").text = iso(post.entry.date)
+        ET.SubElement(news, f"{{{NEWS}}}title").text = post.entry.title
+    return _xml(root)
+
+
+def robots(site: Site) -> bytes:
+    base = site.config.base_url
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\nSitemap: {base}/news-sitemap.xml\n".encode()

@@ -1,0 +1,18 @@
+"""``masthead new``: a working site with example posts (the seed post among them)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .errors import MastheadError, Problem
+
+SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
+
+
+def create(site: Path) -> int:
+    """Copy the scaffold into ``site``, which must not exist or be empty; return the file count."""
+    if site.exists() and (not site.is_dir() or any(site.iterdir())):
+        raise MastheadError([Problem(str(site), None, None, "already exists and is not empty; expected a new folder name (nothing was changed)")])
+    shutil.copytree(SCAFFOLD, site, dirs_exist_ok=True)
+    return sum(1 for path in site.rglob("*") if path.is_file())

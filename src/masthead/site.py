@@ -1,0 +1,160 @@
+"""The site model: which entries are published, at which URL, with which images and lists.
+
+``assemble`` is the cross-page phase of the build: it runs after every file was parsed and before
+anything is rendered, and it is where duplicate URLs, missing images and unknown templates are
+found, all at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .config import Config
+from .content.entries import Entry
+from .content.markdown import slugify
+from .errors import Problem, did_you_mean
+from .images import ImageInfo, read_image
+
+
+@dataclass(frozen=True)
+class Document:
+    """An entry placed in the site: its URL, its image's size, whether it is scheduled."""
+
+    entry: Entry
+    url: str
+    image: ImageInfo | None
+    scheduled: bool
+
+    @property
+    def noindex(self) -> bool:
+        return self.entry.draft or self.scheduled
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    slug: str
+    posts: tuple[Document, ...]
+
+    @property
+    def url(self) -> str:
+        return f"/tags/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    posts: tuple[Document, ...]  # newest first
+    pages: tuple[Document, ...]
+    tags: tuple[Tag, ...]
+    years: Mapping[int, Mapping[int, tuple[Document, ...]]]  # year -> month -> posts, newest first
+    now: datetime
+    default_image: ImageInfo | None
+    logo: ImageInfo | None
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    drafts: bool = False
+    future: bool = False
+
+
+def entry_url(entry: Entry, config: Config) -> str:
+    if not entry.is_post:
+        return config.page_permalink.format(slug=entry.slug)
+    local = entry.date.astimezone(config.tz)
+    return config.permalink.format(
+        slug=entry.slug, year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}"
+    )
+
+
+def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str]) -> tuple[ImageInfo | None, Problem | None]:
+    image = entry.image
+    if image is None:
+        return None, None
+    if image.src not in cache:
+        cache[image.src] = read_image(static, image.src)
+    found = cache[image.src]
+    if isinstance(found, str):
+        key = next((k for k in entry.key_lines if k.lower() in ("featuredimage", "image")), "featuredImage")
+        return None, Problem(entry.source, image.line, f"{key}.src" if key == "featuredImage" else key, found)
+    return found.with_alt(image.alt), None
+
+
+def assemble(
+    entries: Iterable[Entry], config: Config, options: BuildOptions, now: datetime, templates: Iterable[str]
+) -> tuple[Site, list[Problem]]:
+    """Place entries at URLs, drop drafts and scheduled posts, check cross-page facts."""
+    problems: list[Problem] = []
+    static = config.folder("static")
+    image_cache: dict[str, ImageInfo | str] = {}
+    known_templates = set(templates)
+    by_url: dict[str, Entry] = {}
+    posts: list[Document] = []
+    pages: list[Document] = []
+    for entry in sorted(entries, key=lambda e: e.source):
+        scheduled = entry.is_post and entry.date > now
+        if (entry.draft and not options.drafts) or (scheduled and not options.future):
+            continue
+        if entry.template not in known_templates:
+            key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
+            problems.append(Problem(entry.source, entry.key_lines.get(key), key,
+                f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
+                f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)"))
+            continue
+        url = entry_url(entry, config)
+        if url in by_url:
+            problems.append(Problem(entry.source, entry.key_lines.get("slug"), "slug",
+                f"URL {url} is also the URL of {by_url[url].source}; expected each post and page to have its own (set a different slug)"))
+            continue
+        by_url[url] = entry
+        image, problem = _image_for(entry, static, image_cache)
+        if problem:
+            problems.append(problem)
+        document = Document(entry, url, image, scheduled)
+        (posts if entry.is_post else pages).append(document)
+
+    posts.sort(key=lambda d: (d.entry.date, d.entry.source), reverse=True)
+    pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
+    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html"}
+    for document in pages:
+        if document.url in reserved:
+            problems.append(Problem(document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"))
+
+    site_images = []
+    for key in ("default_image", "logo"):
+        src = getattr(config, key)
+        found = read_image(static, src) if src else None
+        if isinstance(found, str):
+            problems.append(Problem(str(config.root / "masthead.toml"), None, key, found))
+            found = None
+        site_images.append(found)
+
+    return Site(config, tuple(posts), tuple(pages), _tags(posts), _years(posts, config), now, site_images[0], site_images[1]), problems
+
+
+def _tags(posts: list[Document]) -> tuple[Tag, ...]:
+    grouped: dict[str, list[Document]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for post in posts:
+        for name in post.entry.tags:
+            slug = slugify(name)
+            names.setdefault(slug, name)
+            grouped[slug].append(post)
+    return tuple(Tag(names[slug], slug, tuple(grouped[slug])) for slug in sorted(grouped))
+
+
+def _years(posts: list[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:
+    grouped: dict[int, dict[int, list[Document]]] = defaultdict(lambda: defaultdict(list))
+    tz = config.tz
+    for post in posts:
+        local = post.entry.date.astimezone(tz)
+        grouped[local.year][local.month].append(post)
+    return {
+        year: {month: tuple(grouped[year][month]) for month in sorted(grouped[year], reverse=True)}
+        for year in sorted(grouped, reverse=True)
+    }
