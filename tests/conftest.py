@@ -1,0 +1,85 @@
+"""Shared fixtures: the example site, built once, and a factory for small throwaway sites."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from masthead.build import build
+from masthead.site import BuildOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "briefing"
+SEED = ROOT.parent / "shared" / "seed" / "russia-north-korea-ties.md"
+BUILD_TIME = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)  # fixed "now": one day after the newest post
+
+CONFIG = """\
+title = "Test Briefing"
+base_url = "https://test.example.org"
+timezone = "UTC"
+"""
+
+POST = """\
+---
+templateKey: blog-post
+pageTitle: {title}
+metaDescription: A description.
+published: true
+date: {date}
+teaser: A teaser.
+---
+Body of {title}. [[AP](https://apnews.com/article/x)]
+"""
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of examples/briefing, built at BUILD_TIME."""
+    site = tmp_path_factory.mktemp("example") / "briefing"
+    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(site, BuildOptions(), now=BUILD_TIME)
+    return site
+
+
+@pytest.fixture(scope="session")
+def example_public(example_site: Path) -> Path:
+    return example_site / "public"
+
+
+MakeSite = Callable[..., Path]
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> MakeSite:
+    """Write a small site: ``make_site({"content/blog/a.md": "..."}, config="...")``."""
+
+    def make(files: dict[str, str | bytes] | None = None, config: str = CONFIG, images: tuple[str, ...] = ()) -> Path:
+        site = tmp_path / "site"
+        site.mkdir(exist_ok=True)
+        (site / "masthead.toml").write_text(config, encoding="utf-8")
+        (site / "content").mkdir(exist_ok=True)
+        for relative, text in (files or {}).items():
+            path = site / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        for image in images:
+            from PIL import Image
+
+            path = site / "static" / image.lstrip("/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            Image.new("RGB", (120, 80), (200, 30, 30)).save(path)
+        return site
+
+    return make
+
+
+def post(title: str = "A post", date: str = "2024-05-01T10:00:00Z") -> str:
+    return POST.format(title=title, date=date)
