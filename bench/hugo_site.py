@@ -13,7 +13,7 @@ from source_posts import SourcePost, copy_images, json_string, read_posts
 
 HUGO_TOML = """\
 baseURL = "https://bench.example.org/"
-languageCode = "en"
+locale = "en"
 title = "Bench Briefing"
 timeZone = "UTC"
 enableRobotsTXT = false
@@ -40,6 +40,7 @@ filename = "sitemap.xml"
 
 [taxonomies]
 tag = "tags"
+archive = "archive"
 
 [permalinks.page]
 blog = "/blog/:contentbasename/"
@@ -50,7 +51,7 @@ unsafe = false
 
 BASEOF = """\
 <!doctype html>
-<html lang="{{ site.LanguageCode }}">
+<html lang="{{ site.Language.Lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -146,24 +147,22 @@ TAXONOMY = """\
 {{ end }}
 """
 
-# Archive pages are generated _index.md files carrying params.year / params.month;
-# the template filters the regular pages once per archive page.
-ARCHIVE = """\
+# Year and month archives are an "archive" taxonomy with terms "YYYY" and "YYYY/MM",
+# so Hugo groups the pages once instead of filtering every page per archive page.
+ARCHIVE_TERM = """\
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
-{{ with .Params.year }}
-{{ $year := . }}
-{{ $month := $.Params.month }}
 <ul>
-{{ range where site.RegularPages "Date.Year" $year }}
-{{ if or (not $month) (eq (int (.Date.Format "1")) $month) }}
-<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 Jan" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
-{{ end }}
+{{ range .Pages }}<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 Jan 2006" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}
 </ul>
-{{ else }}
-<ul>{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
 {{ end }}
+"""
+
+ARCHIVE_INDEX = """\
+{{ define "main" }}
+<h1>Archive</h1>
+<ul>{{ range .Pages }}{{ if not (strings.Contains .Title "/") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ len .Pages }})</li>{{ end }}{{ end }}</ul>
 {{ end }}
 """
 
@@ -177,7 +176,8 @@ LAYOUTS = {
     "list.html": LIST,
     "term.html": TERM,
     "taxonomy.html": TAXONOMY,
-    "archive/list.html": ARCHIVE,
+    "archive/term.html": ARCHIVE_TERM,
+    "archive/taxonomy.html": ARCHIVE_INDEX,
 }
 
 
@@ -192,25 +192,9 @@ def front_matter(post: SourcePost) -> str:
     ]
     if post.tags:
         lines.append("tags: [" + ", ".join(json_string(tag) for tag in post.tags) + "]")
+    lines.append(f'archive: ["{post.date:%Y}", "{post.date:%Y/%m}"]')
     lines += ["params:", f"  image: {json_string(post.image)}", f"  teaser: {json_string(post.teaser)}", "---"]
     return "\n".join(lines) + "\n"
-
-
-def write_archive_pages(content: Path, posts: list[SourcePost]) -> None:
-    """One _index.md per year and per month that has published posts."""
-    months = {(post.date.year, post.date.month) for post in posts if post.published}
-    section = content / "archive"
-    section.mkdir(parents=True, exist_ok=True)
-    (section / "_index.md").write_text('---\ntitle: "Archive"\n---\n', encoding="utf-8")
-    for year in {year for year, _ in months}:
-        (section / str(year)).mkdir(exist_ok=True)
-        text = f'---\ntitle: "{year}"\nparams:\n  year: {year}\n---\n'
-        (section / str(year) / "_index.md").write_text(text, encoding="utf-8")
-    for year, month in months:
-        folder = section / str(year) / f"{month:02d}"
-        folder.mkdir(exist_ok=True)
-        text = f'---\ntitle: "{year}-{month:02d}"\nparams:\n  year: {year}\n  month: {month}\n---\n'
-        (folder / "_index.md").write_text(text, encoding="utf-8")
 
 
 def write_layouts(layouts: Path) -> None:
@@ -230,10 +214,8 @@ def convert(site: Path, dest: Path) -> None:
     (dest / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
     # /blog/ itself is not rendered: the home page already paginates every post.
     (blog / "_index.md").write_text("---\ntitle: Blog\nbuild:\n  render: never\n---\n", encoding="utf-8")
-    posts = read_posts(site)
-    for post in posts:
+    for post in read_posts(site):
         (blog / f"{post.slug}.md").write_text(front_matter(post) + post.body, encoding="utf-8")
-    write_archive_pages(dest / "content", posts)
     write_layouts(dest / "layouts")
     copy_images(site, dest / "static" / "img")
 

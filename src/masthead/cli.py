@@ -19,11 +19,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 SITE = click.argument("site", type=click.Path(file_okay=False, path_type=Path), default=".")
 
 
-def _print_warnings(warnings: list[Problem], quiet: bool) -> None:
+def _print_warnings(warnings: list[Problem], quiet: bool, site: Path) -> None:
     if quiet:
         return
     for problem in warnings:
-        click.echo(str(problem), err=True)
+        click.echo(problem.located(str(site)), err=True)
 
 
 def friendly(command: F) -> F:
@@ -35,7 +35,8 @@ def friendly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except MastheadError as exc:
-            click.echo(exc.report(), err=True)
+            site = kwargs.get("site")
+            click.echo(exc.report(str(site) if site is not None else ""), err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; the previous output was left in place", err=True)
@@ -94,7 +95,7 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
     from .build import build as run_build
 
     report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose))
-    _print_warnings(report.warnings, quiet)
+    _print_warnings(report.warnings, quiet, site)
     if not quiet:
         output = report.site.config.folder("output")
         click.echo(f"built {len(report.site.posts)} posts and {len(report.site.pages)} pages: "
@@ -110,7 +111,7 @@ def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
     from .build import build as run_build
 
     report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), write=False)
-    _print_warnings(report.warnings, quiet)
+    _print_warnings(report.warnings, quiet, site)
     if not quiet:
         count = len(report.warnings)
         click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, "

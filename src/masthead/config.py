@@ -235,7 +235,7 @@ def _check_table(
             problems.append(Problem(path, line, prefix + key, f"unknown key{hint}; expected one of {', '.join(known)}"))
             continue
         if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
-            problems.append(Problem(path, line, prefix + key, f"{value!r} is a {_toml_type(value)}, expected a {_toml_type_name(option.kind)}"))
+            problems.append(Problem(path, line, prefix + key, f"{value!r} is a {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
             continue
         if option.kind is list and not all(isinstance(item, str) and item for item in value):
             problems.append(Problem(path, line, prefix + key, "expected a list of non-empty strings"))
@@ -250,6 +250,10 @@ def _check_table(
 
 def _toml_type(value: Any) -> str:
     return _toml_type_name(type(value))
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _toml_type_name(kind: type) -> str:
@@ -279,7 +283,7 @@ def _check_fields(raw: Any, text: str, path: str) -> tuple[dict[str, tuple[str, 
 def load_config(site: Path) -> Config:
     """Read and check ``site/masthead.toml``; raise ``MastheadError`` listing every problem."""
     path = site / CONFIG_FILE
-    shown = str(path)
+    shown = CONFIG_FILE  # problems name paths relative to the site; the CLI adds the site folder
     if not path.is_file():
         raise MastheadError([Problem(shown, None, None, f"no {CONFIG_FILE} here; expected a masthead site (create one with `masthead new {site}`)")])
     try:
@@ -343,3 +347,33 @@ def options_reference() -> str:
     for name, keys in DEFAULT_FIELDS.items():
         rows.append(f"| `fields.{name}` | list | `{list(keys)!r}` | Front matter keys read as {name}, first present wins. |")
     return "\n".join(rows)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return str(value)
+
+
+def commented_config(values: Mapping[str, Any]) -> str:
+    """A masthead.toml documenting every key: ``values`` are set, the rest commented out at their defaults."""
+    lines = ["# masthead site configuration. Uncomment a key to change it; see docs/config.md.", ""]
+    for option in OPTIONS:
+        lines.append(f"# {option.doc}")
+        if option.key in values:
+            lines.append(f"{option.key} = {_toml_value(values[option.key])}")
+        else:
+            lines.append(f"# {option.key} = {_toml_value(option.default)}")
+    for table, options in TABLE_OPTIONS.items():
+        lines += ["", f"[{table}]"]
+        for option in options:
+            lines.append(f"# {option.key} = {_toml_value(option.default)}  # {option.doc}")
+    lines += ["", "# Which front matter keys mean what (first present wins). The defaults read Decap,",
+              "# Gatsby-starter and Hugo/Jekyll posts as they are.", "[fields]"]
+    for name, keys in DEFAULT_FIELDS.items():
+        lines.append(f"# {name} = {_toml_value(list(keys))}")
+    return "\n".join(lines) + "\n"

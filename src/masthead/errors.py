@@ -23,7 +23,13 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return self.located("")
+
+    def located(self, folder: str) -> str:
+        """The problem with its path shown from ``folder`` (the site folder the user named)."""
+        relative = not self.path.startswith("/")
+        path = f"{folder.rstrip('/')}/{self.path}" if relative and folder not in ("", ".") else self.path
+        where = path if self.line is None else f"{path}:{self.line}"
         prefix = "warning: " if self.warning else ""
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {prefix}{field}{self.message}"
@@ -36,8 +42,8 @@ class MastheadError(Exception):
         self.problems = tuple(sorted(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [f"{index}. {problem}" for index, problem in enumerate(self.problems, 1)]
+    def report(self, folder: str = "") -> str:
+        lines = [f"{index}. {problem.located(folder)}" for index, problem in enumerate(self.problems, 1)]
         count = len(self.problems)
         lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
         return "\n".join(lines)

@@ -130,7 +130,7 @@ def assemble(
         src = getattr(config, key)
         found = read_image(static, src) if src else None
         if isinstance(found, str):
-            problems.append(Problem(str(config.root / "masthead.toml"), None, key, found))
+            problems.append(Problem("masthead.toml", None, key, found))
             found = None
         site_images.append(found)
 

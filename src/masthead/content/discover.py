@@ -20,7 +20,7 @@ def discover(config: Config) -> tuple[list[tuple[str, Path]], list[Problem]]:
     content = config.folder("content")
     problems: list[Problem] = []
     if not content.is_dir():
-        problems.append(Problem(str(config.root / "masthead.toml"), None, "folders.content",
+        problems.append(Problem("masthead.toml", None, "folders.content",
                                 f"{content} is not a folder; expected the folder holding your Markdown posts"))
         return [], problems
     base = content.resolve()

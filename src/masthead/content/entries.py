@@ -202,7 +202,7 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         fields.problem(fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}{did_you_mean(schema_type, SCHEMA_TYPES)}")
 
     title = fields.text("title")
-    if not title:
+    if not title and fields.key("title") is None:
         title_keys = " or ".join(config.fields["title"])
         fields.problems.append(Problem(source, 2, title_keys.split(" or ")[0], f"missing; expected a title ({title_keys})"))
 

@@ -56,9 +56,11 @@ def parse(split_result: Split, path: str) -> dict[str, Any]:
     try:
         data = yaml.load(split_result.yaml_text, Loader=SafeLoader)  # noqa: S506 - safe loader
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
         line = mark.line + 2 if mark is not None else 1
-        what = exc.problem or exc.context or "invalid YAML"
+        what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+            what += f" (on line {exc.problem_mark.line + 2})"
         raise FrontMatterError(Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines (quote values that contain ': ' or start with a special character)")) from exc
     except yaml.YAMLError as exc:
         raise FrontMatterError(Problem(path, 2, "front matter", f"invalid YAML: {exc}")) from exc

@@ -1,0 +1,47 @@
+"""Every generated HTML page is valid for the W3C Nu HTML Checker (npm vnu-jar on the machine's Java)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def nu_check(paths: list[Path]) -> list[dict]:
+    assert VNU.is_file(), "the Nu checker is missing: run `npm install` (scripts/test.sh does)"
+    java = shutil.which("java")
+    assert java, "Java is missing: scripts/test.sh installs default-jre-headless"
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, paths)],
+                            capture_output=True, text=True, timeout=300)
+    return json.loads(result.stderr or '{"messages": []}')["messages"]
+
+
+def test_every_page_of_the_example_is_valid(example_public: Path) -> None:
+    pages = sorted(example_public.rglob("*.html"))
+    assert len(pages) > 60
+    assert nu_check(pages) == []
+
+
+def test_drafts_build_is_valid_too(example_site: Path, tmp_path: Path) -> None:
+    from conftest import BUILD_TIME
+
+    from masthead.build import build
+    from masthead.site import BuildOptions
+
+    site = tmp_path / "site"
+    shutil.copytree(example_site, site, ignore=shutil.ignore_patterns("public"))
+    build(site, BuildOptions(drafts=True, future=True), now=BUILD_TIME)
+    draft = site / "public" / "blog" / "g20-rio-summit-notes" / "index.html"
+    assert '<meta name="robots" content="noindex">' in draft.read_text(encoding="utf-8")
+    assert nu_check([draft, site / "public" / "index.html"]) == []
+
+
+def test_the_checker_does_find_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>")
+    assert nu_check([broken]) != []

@@ -1,0 +1,34 @@
+"""Every broken site under tests/sites/invalid/ fails with exactly the message in its expected.txt.
+
+The messages are the CLI's own output (``masthead check``), so this also proves that no traceback
+reaches a user and that the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+INVALID = Path(__file__).parent / "sites" / "invalid"
+CASES = sorted(path.name for path in INVALID.iterdir() if path.is_dir())
+
+
+def test_the_required_cases_exist() -> None:
+    required = {"no-front-matter", "unterminated-front-matter", "invalid-yaml", "wrong-types", "bad-date",
+                "missing-image", "duplicate-url", "non-utf8", "unknown-template", "bad-config"}
+    assert required <= set(CASES)
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_broken_site_reports_exact_problems(case: str, command: str) -> None:
+    site = INVALID / case
+    result = subprocess.run([sys.executable, "-m", "masthead", command, "."], cwd=site,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr == (site / "expected.txt").read_text(encoding="utf-8")
+    assert not (site / "public").exists()

@@ -1,0 +1,77 @@
+"""sitemap.xml and news-sitemap.xml validated against their schemas; robots.txt; the 50,000 split."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import xmlschema
+from lxml import etree
+
+from masthead.render import sitemap
+from masthead.site import Site
+
+SCHEMAS = Path(__file__).parent / "schemas"
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "n": NEWS}
+
+
+def urlset_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(SCHEMAS / "sitemap.xsd"), locations=[(NEWS, str(SCHEMAS / "news-sitemap.xsd"))])
+
+
+def test_sitemap_is_valid_and_complete(example_public: Path) -> None:
+    schema = urlset_schema()
+    schema.validate(str(example_public / "sitemap.xml"))
+    tree = etree.parse(str(example_public / "sitemap.xml"))
+    locations = tree.xpath("//s:loc/text()", namespaces=NS)
+    assert "https://briefing.example.org/blog/russia-north-korea-ties/" in locations
+    assert "https://briefing.example.org/about/" in locations
+    assert "https://briefing.example.org/archive/2024/12/" in locations
+    assert not [loc for loc in locations if "spring-2031" in loc or "seafood" in loc]
+    assert len(locations) == len(set(locations))
+
+
+def test_news_sitemap_has_posts_of_the_last_two_days(example_public: Path) -> None:
+    urlset_schema().validate(str(example_public / "news-sitemap.xml"))
+    tree = etree.parse(str(example_public / "news-sitemap.xml"))
+    assert tree.xpath("//s:loc/text()", namespaces=NS) == ["https://briefing.example.org/blog/south-korea-snap-presidential-election/"]
+    assert tree.xpath("//n:publication/n:name/text()", namespaces=NS) == ["The Briefing Room"]
+    assert tree.xpath("//n:publication/n:language/text()", namespaces=NS) == ["en"]
+
+
+def test_robots_points_at_sitemaps(example_public: Path) -> None:
+    robots = (example_public / "robots.txt").read_text()
+    assert "Sitemap: https://briefing.example.org/sitemap.xml" in robots
+    assert "Sitemap: https://briefing.example.org/news-sitemap.xml" in robots
+
+
+def test_split_into_an_index_past_the_limit(example_site: Path, monkeypatch) -> None:
+    from masthead.build import load
+    from masthead.site import BuildOptions
+
+    site, *_ = load(example_site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC))
+    monkeypatch.setattr(sitemap, "MAX_URLS", 20)
+    files = dict(sitemap.sitemaps(site))
+    assert len(files) > 2
+    index = etree.fromstring(files["sitemap.xml"])
+    xmlschema.XMLSchema(str(SCHEMAS / "siteindex.xsd")).validate(index)
+    named = [loc.rsplit("/", 1)[1] for loc in index.xpath("//s:loc/text()", namespaces=NS)]
+    assert named == sorted(set(files) - {"sitemap.xml"}, key=lambda n: int(n[8:-4]))
+    schema = urlset_schema()
+    total = 0
+    for name in named:
+        chunk = etree.fromstring(files[name])
+        schema.validate(chunk)
+        total += len(chunk)
+        assert len(chunk) <= 20
+    assert total == len(list(sitemap._locations(site)))
+
+
+def test_news_window_and_limit(example_site: Path) -> None:
+    from masthead.build import load
+    from masthead.site import BuildOptions
+
+    site: Site
+    site, *_ = load(example_site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC) + timedelta(days=3))
+    assert etree.fromstring(sitemap.news_sitemap(site)).xpath("//s:url", namespaces=NS) == []
