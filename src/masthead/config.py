@@ -235,7 +235,7 @@ def _check_table(
             problems.append(Problem(path, line, prefix + key, f"unknown key{hint}; expected one of {', '.join(known)}"))
             continue
         if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
-            problems.append(Problem(path, line, prefix + key, f"{value!r} is a {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
+            problems.append(Problem(path, line, prefix + key, f"{value!r} is {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
             continue
         if option.kind is list and not all(isinstance(item, str) and item for item in value):
             problems.append(Problem(path, line, prefix + key, "expected a list of non-empty strings"))
@@ -249,7 +249,7 @@ def _check_table(
 
 
 def _toml_type(value: Any) -> str:
-    return _toml_type_name(type(value))
+    return _article(_toml_type_name(type(value)))
 
 
 def _article(noun: str) -> str:

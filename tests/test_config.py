@@ -1,0 +1,58 @@
+"""masthead.toml: defaults, every key checked, problems collected, docs kept in step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from masthead.config import commented_config, load_config, options_reference
+from masthead.errors import MastheadError
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "config.md"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "masthead.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_defaults_and_normalisation(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'base_url = "https://news.example.org/"\n'))
+    assert config.base_url == "https://news.example.org"
+    assert config.permalink == "/blog/{slug}/"
+    assert config.page_size == 10 and config.feed_size == 20
+    assert config.publisher.name == "My Briefing" and config.publisher.url == "https://news.example.org"
+    assert config.fields["title"] == ("pageTitle", "title")
+    assert config.folder("output") == tmp_path / "public"
+
+
+def test_every_problem_is_reported_with_its_line(tmp_path: Path) -> None:
+    text = 'title = 3\npermalink = "/blog/{id}/"\n[folders]\noutput = "../elsewhere"\n[fields]\ntitel = "x"\n'
+    with pytest.raises(MastheadError) as caught:
+        load_config(write(tmp_path, text))
+    report = caught.value.report()
+    assert "masthead.toml:1: title: 3 is a integer" not in report
+    assert "masthead.toml:1: title: 3 is an integer, expected a string" in report
+    assert "masthead.toml:2: permalink: '/blog/{id}/': unknown token {id}" in report
+    assert "masthead.toml:4: folders.output: '../elsewhere': expected a folder name inside the site folder" in report
+    assert 'masthead.toml:6: fields.titel: unknown field (did you mean "title"?)' in report
+    assert "4 problems found" in report
+
+
+def test_field_mapping_accepts_a_key_or_a_list(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, '[fields]\ntitle = "headline"\nteaser = ["lede", "teaser"]\n'))
+    assert config.fields["title"] == ("headline",)
+    assert config.fields["teaser"] == ("lede", "teaser")
+
+
+def test_commented_config_is_valid_and_complete(tmp_path: Path) -> None:
+    text = commented_config({"title": "X"})
+    config = load_config(write(tmp_path, text))
+    assert config.title == "X"
+    for key in ("permalink", "page_size", "[author]", "[folders]", "[fields]"):
+        assert key in text
+
+
+def test_docs_table_is_in_step_with_the_schema() -> None:
+    assert options_reference() in DOCS.read_text(encoding="utf-8")
