@@ -9,15 +9,15 @@ import argparse
 import random
 import re
 import string
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 IMAGE_COUNT = 10
 IMAGE_SIZE = (1200, 675)
 DRAFT_RATE = 0.03
 TAGGED_RATE = 0.5
-FIRST_DATE = datetime(2019, 1, 1, tzinfo=timezone.utc)
-LAST_DATE = datetime(2025, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+FIRST_DATE = datetime(2019, 1, 1, tzinfo=UTC)
+LAST_DATE = datetime(2025, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 MASTHEAD_TOML = """\
 title = "Bench Briefing"
@@ -33,30 +33,80 @@ url = "https://bench.example.org"
 """
 
 TAGS = (
-    "diplomacy", "defense", "economy", "energy", "trade", "elections",
-    "sanctions", "technology", "climate", "health", "security", "europe",
+    "diplomacy",
+    "defense",
+    "economy",
+    "energy",
+    "trade",
+    "elections",
+    "sanctions",
+    "technology",
+    "climate",
+    "health",
+    "security",
+    "europe",
 )
 ACTORS = (
-    "Russian Foreign Minister Sergey Lavrov", "The German chancellor",
-    "Chinese officials", "The European Commission", "Japan’s defense ministry",
-    "The Pentagon", "South Korean lawmakers", "The United Nations envoy",
-    "Brazil’s finance minister", "The Indian government", "NATO’s secretary general",
-    "The French president", "Turkish negotiators", "Australian regulators",
-    "The International Monetary Fund", "Ukraine’s military intelligence",
+    "Russian Foreign Minister Sergey Lavrov",
+    "The German chancellor",
+    "Chinese officials",
+    "The European Commission",
+    "Japan’s defense ministry",
+    "The Pentagon",
+    "South Korean lawmakers",
+    "The United Nations envoy",
+    "Brazil’s finance minister",
+    "The Indian government",
+    "NATO’s secretary general",
+    "The French president",
+    "Turkish negotiators",
+    "Australian regulators",
+    "The International Monetary Fund",
+    "Ukraine’s military intelligence",
 )
 VERBS = (
-    "praised", "criticized", "announced", "rejected", "welcomed", "questioned",
-    "warned about", "signed", "postponed", "defended", "expanded", "suspended",
+    "praised",
+    "criticized",
+    "announced",
+    "rejected",
+    "welcomed",
+    "questioned",
+    "warned about",
+    "signed",
+    "postponed",
+    "defended",
+    "expanded",
+    "suspended",
 )
 OBJECTS = (
-    "a new security pact", "the proposed tariff package", "talks on grain exports",
-    "a long-delayed arms deal", "sanctions on shipping firms", "the energy corridor",
-    "a joint naval exercise", "the debt restructuring plan", "new export controls",
-    "a border monitoring mission", "the semiconductor agreement", "emergency aid",
+    "a new security pact",
+    "the proposed tariff package",
+    "talks on grain exports",
+    "a long-delayed arms deal",
+    "sanctions on shipping firms",
+    "the energy corridor",
+    "a joint naval exercise",
+    "the debt restructuring plan",
+    "new export controls",
+    "a border monitoring mission",
+    "the semiconductor agreement",
+    "emergency aid",
 )
 PLACES = (
-    "Pyongyang", "Brussels", "Beijing", "Washington", "Kyiv", "Tokyo", "Seoul",
-    "New Delhi", "Ankara", "Canberra", "Brasília", "Geneva", "Warsaw", "Jakarta",
+    "Pyongyang",
+    "Brussels",
+    "Beijing",
+    "Washington",
+    "Kyiv",
+    "Tokyo",
+    "Seoul",
+    "New Delhi",
+    "Ankara",
+    "Canberra",
+    "Brasília",
+    "Geneva",
+    "Warsaw",
+    "Jakarta",
 )
 CONTEXTS = (
     "during a week-long diplomatic mission to {place}",
@@ -87,20 +137,48 @@ QUOTES = (
     "“It’s a step forward, not a solution,” {speaker} said after the meeting.",
 )
 SPEAKERS = (
-    "a senior diplomat", "the spokesperson", "one official familiar with the talks",
-    "the deputy minister", "an independent economist", "the committee chair",
+    "a senior diplomat",
+    "the spokesperson",
+    "one official familiar with the talks",
+    "the deputy minister",
+    "an independent economist",
+    "the committee chair",
 )
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 OUTLETS = (
-    "NBC", "AP", "Reuters", "Washington Times", "BBC", "Bloomberg", "Al Jazeera",
-    "Financial Times", "Politico", "The Guardian", "Nikkei Asia", "DW",
+    "NBC",
+    "AP",
+    "Reuters",
+    "Washington Times",
+    "BBC",
+    "Bloomberg",
+    "Al Jazeera",
+    "Financial Times",
+    "Politico",
+    "The Guardian",
+    "Nikkei Asia",
+    "DW",
 )
 OUTLET_ARTICLE_ROOTS = {
-    "Reuters": "www.reuters.com/world", "AP": "apnews.com/article", "BBC": "www.bbc.com/news",
-    "Politico": "www.politico.eu/article", "DW": "www.dw.com/en", "Nikkei Asia": "asia.nikkei.com/politics",
+    "Reuters": "www.reuters.com/world",
+    "AP": "apnews.com/article",
+    "BBC": "www.bbc.com/news",
+    "Politico": "www.politico.eu/article",
+    "DW": "www.dw.com/en",
+    "Nikkei Asia": "asia.nikkei.com/politics",
 }
 
 

@@ -58,7 +58,8 @@ BASEOF = """\
 {{ partial "head.html" . }}
 </head>
 <body>
-<header><a href="{{ "/" | absURL }}">{{ site.Title }}</a> · <a href="{{ "/archive/" | absURL }}">Archive</a> · <a href="{{ "/tags/" | absURL }}">Tags</a></header>
+<header><a href="{{ "/" | absURL }}">{{ site.Title }}</a>
+· <a href="{{ "/archive/" | absURL }}">Archive</a> · <a href="{{ "/tags/" | absURL }}">Tags</a></header>
 <main>{{ block "main" . }}{{ end }}</main>
 <footer>{{ site.Title }}</footer>
 </body>
@@ -80,7 +81,9 @@ HEAD = """\
 <meta property="og:type" content="article">
 {{ with .Params.image }}<meta property="og:image" content="{{ . | absURL }}">{{ end }}
 <meta property="article:published_time" content="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">
-{{ $ld := dict "@context" "https://schema.org" "@type" "BlogPosting" "headline" .Title "description" $description "datePublished" (.Date.Format "2006-01-02T15:04:05Z07:00") "image" (absURL .Params.image) "mainEntityOfPage" .Permalink "publisher" (dict "@type" "Organization" "name" site.Title "url" site.BaseURL) }}
+{{ $ld := dict "@context" "https://schema.org" "@type" "BlogPosting" "headline" .Title "description" $description
+  "datePublished" (.Date.Format "2006-01-02T15:04:05Z07:00") "image" (absURL .Params.image) "mainEntityOfPage" .Permalink
+  "publisher" (dict "@type" "Organization" "name" site.Title "url" site.BaseURL) }}
 <script type="application/ld+json">{{ $ld | jsonify | safeJS }}</script>
 {{ else }}
 <meta property="og:type" content="website">
@@ -153,7 +156,8 @@ ARCHIVE_TERM = """\
 {{ define "main" }}
 <h1>{{ .Title }}</h1>
 <ul>
-{{ range .Pages }}<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 Jan 2006" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ range .Pages }}<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 Jan 2006" }}</time>
+<a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}
 </ul>
 {{ end }}
@@ -162,7 +166,8 @@ ARCHIVE_TERM = """\
 ARCHIVE_INDEX = """\
 {{ define "main" }}
 <h1>Archive</h1>
-<ul>{{ range .Pages }}{{ if not (strings.Contains .Title "/") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ len .Pages }})</li>{{ end }}{{ end }}</ul>
+<ul>{{ range .Pages }}{{ if not (strings.Contains .Title "/") }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ len .Pages }})</li>{{ end }}{{ end }}</ul>
 {{ end }}
 """
 

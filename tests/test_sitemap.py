@@ -65,7 +65,7 @@ def test_split_into_an_index_past_the_limit(example_site: Path, monkeypatch) -> 
         schema.validate(chunk)
         total += len(chunk)
         assert len(chunk) <= 20
-    assert total == len(list(sitemap._locations(site)))
+    assert total == len(list(sitemap.locations(site)))
 
 
 def test_news_window_and_limit(example_site: Path) -> None:

@@ -1,8 +1,11 @@
 """The build pipeline: a flat list of named, timed stages.
 
-load config → discover → parse → assemble → render pages → list pages → feeds → sitemaps →
-static files → write. Everything is read and checked before anything is written; the output
-folder is replaced in one swap at the end (see ``output.py``).
+config → discover → (no-change check) → parse → assemble → plan → render → write
+
+Everything is read and checked before anything is written (``MastheadError`` lists every problem),
+output goes through a staging folder and a journalled commit (``output.py``), and the build cache
+(``cache.py``) makes a rebuild do only the work its changes need, with the same bytes as a clean
+build. Parsing and rendering run in forked worker processes when there is enough to do.
 """
 
 from __future__ import annotations
@@ -15,30 +18,40 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-
+from . import __version__, output
+from .cache import BuildCache, digest
 from .config import Config, load_config
-from .content.discover import discover
-from .content.entries import Entry, parse_entry
+from .content.discover import SourceFile, discover, scan
 from .errors import MastheadError, Problem, errors_only
-from .output import Staging
-from .render import feeds, pages, sitemap
-from .site import BuildOptions, Site, assemble
+from .parallel import default_jobs, map_ranges
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .content.entries import Entry, ParseResult
+    from .render.jobs import Job
+    from .site import BuildOptions, Site
 
 StageHook = Callable[[str, float], None]
+THEME = Path(__file__).resolve().parent / "themes" / "default"
 
 
 @dataclass
 class BuildReport:
-    site: Site
+    site: Site | None  # None when nothing had changed and the build returned early
     warnings: list[Problem]
-    files: int = 0
+    written: int = 0  # files written (new or changed)
+    unchanged: int = 0  # files left as they were
+    deleted: int = 0
+    rendered: int = 0  # jobs rendered; the others were up to date
+    up_to_date: bool = False
     timings: list[tuple[str, float]] = field(default_factory=list)
 
 
 def build_time(now: datetime | None = None) -> datetime:
-    """The build's notion of "now": explicit, else SOURCE_DATE_EPOCH (reproducible builds), else the clock."""
+    """The build's "now": explicit, else SOURCE_DATE_EPOCH (reproducible builds), else the clock."""
     if now is not None:
         return now if now.tzinfo else now.replace(tzinfo=UTC)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -62,19 +75,10 @@ class _Stages:
             self.hook(name, elapsed)
 
 
-def parse_all(config: Config, sources: list[tuple[str, Path]]) -> tuple[list[Entry], list[Problem]]:
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    for relative, path in sources:
-        result = parse_entry(relative, path.read_bytes(), config)
-        problems.extend(result.problems)
-        if result.entry is not None:
-            entries.append(result.entry)
-    return entries, problems
-
-
-def template_problem(exc: jinja2.TemplateError, what: str) -> Problem:
+def template_problem(exc: Exception, what: str) -> Problem:
     """A template failure as a Problem naming the template file and line."""
+    import jinja2
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return Problem(exc.filename or exc.name or "template", exc.lineno, None, f"template syntax: {exc.message}")
     frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(".html")]
@@ -83,72 +87,276 @@ def template_problem(exc: jinja2.TemplateError, what: str) -> Problem:
     return Problem("template", None, None, f"while rendering {what}: {exc}")
 
 
-def load(root: Path, options: BuildOptions, now: datetime | None = None, hook: StageHook | None = None) -> tuple[Site, jinja2.Environment, list[Problem], _Stages]:
-    """Read and check everything; raise ``MastheadError`` with every problem found."""
+# Parsing ---------------------------------------------------------------------------------------
+
+_parse_work: list[tuple[SourceFile, str | None]] = []  # set before forking the parse workers
+_parse_config: Config | None = None
+
+
+def _parse_range(start: int, stop: int) -> list[tuple[str, str, ParseResult | None]]:
+    """Read, hash and parse sources; ``None`` where the content hash equals the cached one."""
+    from .content.entries import parse_entry
+
+    assert _parse_config is not None
+    results = []
+    for source, cached_hash in _parse_work[start:stop]:
+        data = source.path.read_bytes()
+        content_hash = digest(data)
+        parsed = None if content_hash == cached_hash else parse_entry(source.relative, data, _parse_config)
+        results.append((source.relative, content_hash, parsed))
+    return results
+
+
+@dataclass
+class _Parsed:
+    entries: list[Entry]
+    problems: list[Problem]
+    hashes: dict[str, str]
+    new_rows: list[tuple[str, int, int, str, Any]]
+    new_bodies: list[tuple[str, Any]]
+    removed: list[str]
+
+
+def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int) -> _Parsed:
+    """Entries for every source: from the cache where the file is unchanged, parsed otherwise."""
+    from .content.entries import Entry
+
+    global _parse_work, _parse_config
+    cached = store.sources() if store is not None and store.meta().get("parse_key") == parse_key else {}
+    result = _Parsed([], [], {}, [], [], [])
+    by_path = {source.relative: source for source in sources}
+    work: list[tuple[SourceFile, str | None]] = []
+    for source in sources:
+        row = cached.get(source.relative)
+        if row is not None and row[0] == source.mtime_ns and row[1] == source.size:
+            _restore(result, store, source.relative, row[2], row[3], Entry)
+        else:
+            work.append((source, row[2] if row is not None else None))
+    _parse_work, _parse_config = work, config
+    try:
+        for batch in map_ranges(_parse_range, len(work), jobs):
+            for relative, content_hash, parsed in batch:
+                source = by_path[relative]
+                if parsed is None:  # touched but identical: reuse, remember the new stat
+                    row = cached[relative]
+                    _restore(result, store, relative, content_hash, row[3], Entry)
+                    result.new_rows.append((relative, source.mtime_ns, source.size, content_hash, row[3]))
+                    continue
+                result.hashes[relative] = content_hash
+                result.problems.extend(parsed.problems)
+                if parsed.entry is not None:
+                    result.entries.append(parsed.entry)
+                    problems = [(p.path, p.line, p.field, p.message, p.warning) for p in parsed.problems]
+                    result.new_rows.append((relative, source.mtime_ns, source.size, content_hash,
+                                            (parsed.entry.to_record(), problems)))
+                    result.new_bodies.append((content_hash, parsed.entry.body.body_record()))
+    finally:
+        _parse_work, _parse_config = [], None
+    result.removed = [path for path in cached if path not in by_path]
+    return result
+
+
+def _restore(result: _Parsed, store: BuildCache | None, relative: str, content_hash: str, record: Any, entry_type: Any) -> None:
+    assert store is not None
+    entry_record, problems = record
+    result.entries.append(entry_type.from_record(entry_record, store.body_loader(content_hash)))
+    result.problems.extend(Problem(*problem) for problem in problems)
+    result.hashes[relative] = content_hash
+
+
+# Rendering -------------------------------------------------------------------------------------
+
+_render_jobs: list[Job] = []  # set before forking the render workers
+_render_manifest: dict[str, tuple[str, str]] = {}
+_render_staging: Path | None = None
+
+Rendered = list[tuple[int, list[tuple[str, str, bool]]]]  # (job index, [(path, hash, written)])
+
+
+def _render_range(start: int, stop: int) -> Rendered:
+    """Run jobs; write each output whose bytes differ from the manifest into the staging folder."""
+    results: Rendered = []
+    made: set[str] = {""}
+    for index in range(start, stop):
+        files = []
+        for relative, data in _render_jobs[index].produce():
+            content_hash = digest(data)
+            previous = _render_manifest.get(relative)
+            changed = previous is None or previous[1] != content_hash
+            if changed and _render_staging is not None:
+                output.write_file(_render_staging, relative, data, made)
+            files.append((relative, content_hash, changed))
+        results.append((index, files))
+    return results
+
+
+def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging: Path | None, workers: int) -> Rendered:
+    global _render_jobs, _render_manifest, _render_staging
+    _render_jobs, _render_manifest, _render_staging = jobs_to_run, manifest, staging
+    try:
+        return [item for batch in map_ranges(_render_range, len(jobs_to_run), workers) for item in batch]
+    finally:
+        _render_jobs, _render_manifest, _render_staging = [], {}, None
+
+
+# The pipeline ----------------------------------------------------------------------------------
+
+def _fingerprint(config: Config, options: BuildOptions, sources: list[SourceFile], others: list[SourceFile]) -> str:
+    stats = "\n".join(f"{s.path} {s.mtime_ns} {s.size}" for s in (*sources, *others))
+    return digest(f"{__version__}\n{options}\n{config.source_text}\n{stats}".encode())
+
+
+def _still_valid(meta: dict[str, str], fingerprint: str, now: datetime, output_folder: Path) -> bool:
+    if not fingerprint or meta.get("fingerprint") != fingerprint or not (output_folder / "index.html").is_file():
+        return False
+    valid_until = meta.get("valid_until", "")
+    return not valid_until or now < datetime.fromisoformat(valid_until)
+
+
+def _valid_until(site: Site, entries: list[Entry], options: BuildOptions) -> str:
+    """When time alone changes the output: a scheduled post falls due, a post leaves the news sitemap."""
+    from .render.sitemap import NEWS_WINDOW, news_posts
+
+    moments = [post.entry.date + NEWS_WINDOW for post in news_posts(site)]
+    if not options.future:
+        moments += [entry.date for entry in entries if entry.is_post and entry.date > site.now]
+    return min(moments).isoformat() if moments else ""
+
+
+def load(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
+         hook: StageHook | None = None, jobs: int | None = None) -> tuple[Site, jinja2.Environment, list[Problem], _Stages]:
+    """Read and check everything without writing; raise ``MastheadError`` with every problem found."""
+    from .site import BuildOptions
+
     stages = _Stages(hook)
     with stages.stage("config"):
         config = load_config(root)
     with stages.stage("discover"):
         sources, problems = discover(config)
     with stages.stage("parse"):
-        entries, found = parse_all(config, sources)
-        problems += found
-    with stages.stage("assemble"):
-        folders = pages.template_folders(config.root, config.folders.templates)
-        environment = pages.make_environment(folders, config.timezone)
-        site, found = assemble(entries, config, options, build_time(now), pages.content_templates(folders))
-        problems += found
+        parsed = parse(config, sources, None, "", jobs or default_jobs())
+    site, environment, found = _assemble(config, options or BuildOptions(), build_time(now), parsed, stages)
+    problems = [*problems, *parsed.problems, *found]
     if errors_only(problems):
         raise MastheadError(problems)
     return site, environment, problems, stages
 
 
-def render_site(site: Site, environment: jinja2.Environment, stages: _Stages) -> Iterator[tuple[str, bytes]]:
-    """Every generated file of the site, stage by stage."""
-    view = pages.site_view(site)
-    with stages.stage("render pages"):
-        documents = [pages.render_document(environment, site, view, doc) for doc in (*site.posts, *site.pages)]
-    yield from documents
-    with stages.stage("list pages"):
-        listed = list(pages.list_pages(environment, site, view))
-    yield from listed
-    with stages.stage("feeds"):
-        generated = feeds.feeds(site)
-    yield from generated
-    with stages.stage("sitemaps"):
-        generated = [*sitemap.sitemaps(site), ("news-sitemap.xml", sitemap.news_sitemap(site)), ("robots.txt", sitemap.robots(site))]
-    yield from generated
+def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Parsed, stages: _Stages) -> tuple[Site, jinja2.Environment, list[Problem]]:
+    from .render import pages
+    from .site import assemble
+
+    with stages.stage("assemble"):
+        folders = pages.template_folders(config.root, config.folders.templates)
+        environment = pages.make_environment(folders, config.timezone)
+        site, problems = assemble(parsed.entries, config, options, now, pages.content_templates(folders))
+    return site, environment, problems
 
 
-def build(root: Path, options: BuildOptions = BuildOptions(), now: datetime | None = None,
-          hook: StageHook | None = None, write: bool = True) -> BuildReport:
+def build(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
+          hook: StageHook | None = None, write: bool = True, jobs: int | None = None) -> BuildReport:
     """Build the site in ``root``; with ``write=False`` check everything and write nothing."""
-    site, environment, problems, stages = load(root, options, now, hook)
-    config = site.config
-    report = BuildReport(site, problems)
-    if not write:
-        try:
-            for _ in render_site(site, environment, stages):
-                pass
-        except jinja2.TemplateError as exc:
-            raise MastheadError([*problems, template_problem(exc, "the site")]) from exc
+    from .site import BuildOptions
+
+    options = options or BuildOptions()
+    workers = jobs or default_jobs()
+    stages = _Stages(hook)
+    moment = build_time(now)
+    with stages.stage("config"):
+        config = load_config(root)
+    output_folder = config.folder("output")
+    store = BuildCache.open(config.folder("cache")) if write else None
+    try:
+        if store is not None:
+            journal = store.journal()
+            if journal is not None:  # a committed build was interrupted: finish it first
+                output.apply(output_folder, Path(journal[0]), journal[1])
+                store.clear_journal()
+            output.discard_uncommitted(output_folder)
+        with stages.stage("discover"):
+            sources, problems = discover(config)
+            others = [*scan(THEME), *scan(config.folder("templates")), *scan(config.folder("static"))]
+        fingerprint = "" if errors_only(problems) else _fingerprint(config, options, sources, others)
+        if store is not None and _still_valid(store.meta(), fingerprint, moment, output_folder):
+            return BuildReport(None, [], unchanged=len(store.outputs()), up_to_date=True, timings=stages.timings)
+        parse_key = digest(f"{__version__}\n{config.source_text}".encode())
+        with stages.stage("parse"):
+            parsed = parse(config, sources, store, parse_key, workers)
+        site, environment, found = _assemble(config, options, moment, parsed, stages)
+        problems = [*problems, *parsed.problems, *found]
+        if errors_only(problems):
+            raise MastheadError(problems)
+        report = BuildReport(site, problems)
+        _render_and_write(site, environment, config, options, parsed, store, fingerprint, report, stages, workers, write)
         report.timings = stages.timings
         return report
-    staging = Staging(config.folder("output"))
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _render_and_write(site: Site, environment: jinja2.Environment, config: Config, options: BuildOptions,
+                      parsed: _Parsed, store: BuildCache | None, fingerprint: str, report: BuildReport,
+                      stages: _Stages, workers: int, write: bool) -> None:
+    import jinja2
+
+    from .render import jobs as planner
+    from .render import pages
+
+    output_folder = config.folder("output")
+    with stages.stage("plan"):
+        view = pages.site_view(site)
+        folders = pages.template_folders(config.root, config.folders.templates)
+        base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}")
+        static = {s.relative: (s.path, s.mtime_ns, s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))}
+        jobs = planner.plan(site, environment, view, base_key, parsed.hashes, static)
+        trusted = store is not None and output_folder.is_dir()
+        manifest = store.outputs() if trusted and store is not None else {}
+        current = {job.key for job in jobs}
+        done = {job_key for job_key, _ in manifest.values()} & current
+        to_run = [job for job in jobs if job.key not in done]
+        full_swap = not manifest
+    staging = output.Staging(output_folder) if write else None
     try:
-        try:
-            for relative, data in render_site(site, environment, stages):
-                staging.write(relative, data)
-        except jinja2.TemplateError as exc:
-            raise MastheadError([*problems, template_problem(exc, "the site")]) from exc
-        with stages.stage("static files"):
-            staging.copy_tree(pages.THEME / "static")
-            staging.copy_tree(config.folder("static"))
+        with stages.stage("render"):
+            try:
+                rendered = render(to_run, manifest, staging.folder if staging else None, workers)
+            except jinja2.TemplateError as exc:
+                raise MastheadError([*report.warnings, template_problem(exc, "the site")]) from exc
+        report.rendered = len(to_run)
+        new_outputs: dict[str, tuple[str, str]] = {}
+        written: list[str] = []
+        for index, files in rendered:
+            for relative, content_hash, changed in files:
+                if relative in new_outputs:
+                    raise MastheadError([Problem(relative, None, None, "two outputs would be written to this path "
+                                                 "(a static file and a page?); expected each path once — rename one")])
+                new_outputs[relative] = (to_run[index].key, content_hash)
+                if changed:
+                    written.append(relative)
+        kept = {path for path, (job_key, _) in manifest.items() if job_key in done}
+        removed = [path for path in manifest if path not in kept and path not in new_outputs]
+        report.written, report.deleted = len(written), len(removed)
+        report.unchanged = len(kept) + len(new_outputs) - len(written)
+        if staging is None or store is None:
+            return
         with stages.stage("write"):
-            report.files = staging.count
-            staging.commit()
+            operations = [(output.SWAP, "")] if full_swap else [
+                *((output.MOVE, path) for path in written), *((output.DELETE, path) for path in removed)]
+            if full_swap:
+                removed = list(store.outputs())  # the old manifest, if any, describes nothing on disk now
+            store.commit(
+                parse_key=digest(f"{__version__}\n{config.source_text}".encode()),
+                sources=parsed.new_rows, removed_sources=parsed.removed, bodies=parsed.new_bodies,
+                outputs=((path, job_key, content_hash) for path, (job_key, content_hash) in new_outputs.items()),
+                removed_outputs=removed, journal=(str(staging.folder), operations),
+                meta={"fingerprint": fingerprint, "valid_until": _valid_until(site, parsed.entries, options)},
+            )
+            output.apply(output_folder, staging.folder, operations)
+            store.clear_journal()
+            if parsed.removed or parsed.new_bodies:
+                store.prune_bodies()
     except BaseException:
-        staging.abort()
+        if staging is not None and store is not None and store.journal() is None:
+            staging.abort()
         raise
-    report.timings = stages.timings
-    return report

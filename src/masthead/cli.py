@@ -77,6 +77,8 @@ def _common(command: F) -> F:
                            help="Build as if at this time (default: SOURCE_DATE_EPOCH or the clock).")(command)
     command = click.option("-v", "--verbose", is_flag=True, help="Print each stage's time.")(command)
     command = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(command)
+    command = click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+                           help="Worker processes for parsing and rendering (default: one per core).")(command)
     return command
 
 
@@ -90,29 +92,36 @@ def _stage_printer(verbose: bool) -> Callable[[str, float], None] | None:
 @SITE
 @_common
 @friendly
-def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool) -> None:
-    """Build SITE (default: the current folder) into its output folder (public/)."""
+def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None) -> None:
+    """Build SITE (default: the current folder) into its output folder (public/).
+
+    Rebuilds are incremental: only what changed is parsed, rendered and written, with the same
+    bytes a clean build writes. Delete the .masthead-cache folder to start from scratch.
+    """
     from .build import build as run_build
 
-    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose))
+    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs)
     _print_warnings(report.warnings, quiet, site)
-    if not quiet:
-        output = report.site.config.folder("output")
-        click.echo(f"built {len(report.site.posts)} posts and {len(report.site.pages)} pages: "
-                   f"{report.files} files in {output}")
+    if quiet:
+        return
+    if report.site is None:
+        click.echo(f"up to date: nothing changed since the last build ({report.unchanged} files)")
+        return
+    click.echo(f"built {len(report.site.posts)} posts and {len(report.site.pages)} pages: {report.written} files written, "
+               f"{report.unchanged} unchanged, {report.deleted} deleted in {report.site.config.folder('output')}")
 
 
 @main.command()
 @SITE
 @_common
 @friendly
-def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool) -> None:
+def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None) -> None:
     """Validate SITE completely and write nothing; exit 1 on any error."""
     from .build import build as run_build
 
-    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), write=False)
+    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), write=False, jobs=jobs)
     _print_warnings(report.warnings, quiet, site)
-    if not quiet:
+    if not quiet and report.site is not None:
         count = len(report.warnings)
         click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, "
                    f"{count} warning{'s' if count != 1 else ''}")

@@ -1,6 +1,13 @@
-"""Writing the built site atomically: everything goes to a staging folder beside the output
-folder, which replaces the old output only once the whole site is written. A failed or
-interrupted build therefore leaves the previous site untouched.
+"""Writing the built site without ever leaving a half-written one.
+
+New and changed files are written into a staging folder beside the output folder. Only when the
+whole site has been rendered does the build commit: the list of moves and deletions is recorded in
+the build cache in the same transaction as the new manifest, then applied — each file replaced
+with an atomic rename, unchanged files left alone (their mtimes stay, so rsync and CDN uploads stay
+small). A first build, or one without a trustworthy manifest, swaps the whole folder instead.
+
+A build that fails before the commit leaves the output folder untouched. A build interrupted after
+it is finished by the next one (``apply`` is idempotent and runs again from the journal).
 """
 
 from __future__ import annotations
@@ -10,68 +17,88 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-
-def _siblings(output: Path) -> tuple[Path, Path]:
-    return output.with_name(f".{output.name}.staging"), output.with_name(f".{output.name}.old")
+MOVE, DELETE, SWAP = "move", "delete", "swap"
 
 
-def recover(output: Path) -> None:
-    """Undo what an interrupted build left: a half-written staging folder, a swap cut short."""
-    staging, old = _siblings(output)
-    if not output.exists() and old.exists():
-        old.rename(output)  # interrupted between the two renames of ``commit``
-    for leftover in (staging, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+def staging_folder(output: Path) -> Path:
+    return output.with_name(f".{output.name}.staging")
+
+
+def _old_folder(output: Path) -> Path:
+    return output.with_name(f".{output.name}.old")
 
 
 class Staging:
-    """A folder the new site is written into before it replaces the output folder."""
+    """A folder the new or changed files are written into before the commit."""
 
     def __init__(self, output: Path) -> None:
         self.output = output
-        self.folder, self._old = _siblings(output)
-        recover(output)
+        self.folder = staging_folder(output)
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
-        self._made: set[str] = set()
-        self.count = 0
+        self._made: set[str] = {""}
 
     def write(self, relative: str, data: bytes) -> None:
-        path = self.folder / relative
-        parent = os.path.dirname(relative)
-        if parent not in self._made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(parent)
-        path.write_bytes(data)
-        self.count += 1
-
-    def write_all(self, outputs: Iterable[tuple[str, bytes]]) -> None:
-        for relative, data in outputs:
-            self.write(relative, data)
-
-    def copy_tree(self, source: Path) -> None:
-        """Copy a folder's files as they are (static files, theme assets); links are not followed."""
-        if not source.is_dir():
-            return
-        for folder, _, files in os.walk(source):
-            for name in sorted(files):
-                path = Path(folder) / name
-                if path.is_symlink():
-                    continue
-                relative = path.relative_to(source).as_posix()
-                target = self.folder / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
-                self.count += 1
-
-    def commit(self) -> None:
-        """Swap the staging folder in: two renames, recoverable by ``recover`` if cut between."""
-        if self.output.exists():
-            self.output.rename(self._old)
-        self.folder.rename(self.output)
-        if self._old.exists():
-            shutil.rmtree(self._old)
+        write_file(self.folder, relative, data, self._made)
 
     def abort(self) -> None:
         if self.folder.exists():
             shutil.rmtree(self.folder)
+
+
+def write_file(folder: Path, relative: str, data: bytes, made: set[str]) -> None:
+    parent = os.path.dirname(relative)
+    if parent not in made:
+        os.makedirs(os.path.join(folder, parent), exist_ok=True)
+        made.add(parent)
+    with open(os.path.join(folder, relative), "wb") as handle:
+        handle.write(data)
+
+
+def apply(output: Path, staging: Path, operations: Iterable[tuple[str, str]]) -> None:
+    """Carry out a committed build's operations; safe to run again after an interruption."""
+    old = _old_folder(output)
+    for operation, relative in operations:
+        if operation == SWAP:
+            if staging.exists():
+                if old.exists() and output.exists():
+                    shutil.rmtree(old)
+                if output.exists():
+                    output.rename(old)
+                staging.rename(output)
+            if old.exists():
+                shutil.rmtree(old)
+        elif operation == MOVE:
+            source = staging / relative
+            if source.exists():
+                target = output / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+        elif operation == DELETE:
+            target = output / relative
+            target.unlink(missing_ok=True)
+            _remove_empty_parents(target.parent, output)
+    if staging.exists():
+        shutil.rmtree(staging)
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or already gone
+            return
+        folder = folder.parent
+
+
+def discard_uncommitted(output: Path) -> None:
+    """Remove what a build left before its commit: the staging folder is incomplete."""
+    staging = staging_folder(output)
+    if staging.exists():
+        shutil.rmtree(staging)
+    old = _old_folder(output)
+    if old.exists() and not output.exists():
+        old.rename(output)
+    elif old.exists():
+        shutil.rmtree(old)

@@ -8,11 +8,12 @@ Every problem is collected with its file line; unknown keys are kept in ``extra`
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
-from typing import Any
+import pickle
+from typing import Any, NamedTuple
 
 from ..config import SCHEMA_TYPES, Config
 from ..errors import Problem, did_you_mean
@@ -23,14 +24,13 @@ _SLUG = re.compile(r"^[\w][\w.-]*$")
 _TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-@dataclass(frozen=True)
-class FeaturedImage:
+class FeaturedImage(NamedTuple):
     src: str  # path under the static folder, starting with "/"
     alt: str
     line: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One post or standalone page, fully parsed and rendered."""
 
@@ -56,6 +56,23 @@ class Entry:
     @property
     def modified(self) -> datetime:
         return self.updated or self.date
+
+    def to_record(self) -> tuple[Any, ...]:
+        """Plain values for the build cache (marshal), without the body's HTML (see ``from_record``)."""
+        return (self.source, self.template, self.is_post, self.schema_type, self.title, self.description, self.teaser,
+                self.draft, self.date.isoformat(), self.updated.isoformat() if self.updated else None, self.slug,
+                tuple(self.image) if self.image else None, self.tags, self.author, self.featured, self.body.facts_record(),
+                pickle.dumps(dict(self.extra)) if self.extra else b"", dict(self.key_lines))
+
+    @classmethod
+    def from_record(cls, record: tuple[Any, ...], load_body: Callable[[], tuple[Any, ...]]) -> Entry:
+        """Rebuild an entry; its body HTML is read through ``load_body`` when first needed."""
+        (source, template, is_post, schema_type, title, description, teaser, draft, moment, updated, slug, image, tags,
+         author, featured, facts, extra, key_lines) = record
+        return cls(source, template, is_post, schema_type, title, description, teaser, draft,
+                   datetime.fromisoformat(moment), datetime.fromisoformat(updated) if updated else None, slug,
+                   FeaturedImage._make(image) if image else None, tags, author, featured,
+                   RenderedMarkdown.from_records(facts, load_body), pickle.loads(extra) if extra else {}, key_lines)
 
 
 @dataclass(frozen=True)

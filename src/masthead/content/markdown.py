@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
@@ -28,44 +29,105 @@ _TAG = re.compile(r"<[^>]+>")
 _IMG = re.compile(r"<img ")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     outlet: str
     url: str
     line: int  # line in the source file
     position: int  # order of the citation within the post, from 1
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     text: str
     url: str
     line: int
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     id: str
 
 
-@dataclass(frozen=True)
-class RenderedMarkdown:
-    """What rendering a body produces: the HTML and the facts later stages need."""
+BodyLoader = Callable[[], tuple[str, tuple[Link, ...]]]
 
-    html: str
-    summary: str  # the first paragraph as plain text
-    text: str  # the whole body as plain text
-    citations: tuple[Citation, ...]
-    links: tuple[Link, ...]
-    headings: tuple[Heading, ...]
-    read_more: str | None  # URL of the closing "Read More" link, the original source
+
+class RenderedMarkdown:
+    """What rendering a body produces: the HTML and the facts later stages need.
+
+    Immutable in use. An entry restored from the build cache carries the small facts (summary,
+    citations, headings, Read More) and loads its ``html`` and ``links`` only when a page that
+    shows them is rendered again: an incremental build of 10,000 posts touches a handful.
+    """
+
+    __slots__ = ("summary", "citations", "headings", "read_more", "_html", "_links", "_loader")
+
+    def __init__(self, html: str | None, summary: str, citations: tuple[Citation, ...], links: tuple[Link, ...] | None,
+                 headings: tuple[Heading, ...], read_more: str | None, loader: BodyLoader | None = None) -> None:
+        self.summary = summary  # the first paragraph as plain text
+        self.citations = citations
+        self.headings = headings
+        self.read_more = read_more  # URL of the closing "Read More" link, the original source
+        self._html = html
+        self._links = links
+        self._loader = loader
+
+    def _load(self) -> None:
+        assert self._loader is not None, "a cached body needs its loader"
+        self._html, self._links = self._loader()
+
+    @property
+    def html(self) -> str:
+        if self._html is None:
+            self._load()
+        return self._html  # type: ignore[return-value]
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        if self._links is None:
+            self._load()
+        return self._links  # type: ignore[return-value]
+
+    @property
+    def text(self) -> str:
+        """The whole body as plain text."""
+        return plain_text(self.html)
 
     @property
     def sources(self) -> tuple[tuple[str, str], ...]:
         """Distinct (outlet, URL) pairs in order of first citation: the post's source list."""
         return tuple(dict.fromkeys((citation.outlet, citation.url) for citation in self.citations))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RenderedMarkdown):
+            return NotImplemented
+        return self.facts_record() == other.facts_record() and self.body_record() == other.body_record()
+
+    def __hash__(self) -> int:
+        return hash(self.facts_record())
+
+    def __repr__(self) -> str:
+        return f"RenderedMarkdown(summary={self.summary[:30]!r}…, citations={len(self.citations)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled with its body, never with a loader
+        return (RenderedMarkdown, (self.html, self.summary, self.citations, self.links, self.headings, self.read_more))
+
+    def facts_record(self) -> tuple[Any, ...]:
+        """The small facts as plain tuples, for the build cache (marshal loads them fast)."""
+        return (self.summary, tuple(map(tuple, self.citations)), tuple(map(tuple, self.headings)), self.read_more)
+
+    def body_record(self) -> tuple[Any, ...]:
+        return (self.html, tuple(map(tuple, self.links)))
+
+    @classmethod
+    def from_records(cls, facts: tuple[Any, ...], loader: Callable[[], tuple[Any, ...]]) -> RenderedMarkdown:
+        summary, citations, headings, read_more = facts
+
+        def load() -> tuple[str, tuple[Link, ...]]:
+            html_text, links = loader()
+            return html_text, tuple(Link._make(link) for link in links)
+
+        return cls(None, summary, tuple(Citation._make(c) for c in citations), None,
+                   tuple(Heading._make(h) for h in headings), read_more, load)
 
 
 def plain_text(fragment: str) -> str:
@@ -79,10 +141,8 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
 
 
-def _line_finder(source: str, first_line: int) -> tuple[list[int], int]:
-    starts = [0]
-    starts.extend(match.end() for match in re.finditer("\n", source))
-    return starts, first_line
+def _line_starts(source: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", source))]
 
 
 def _line_of(source: str, needle: str, starts: list[int], first_line: int, after: int = 0) -> tuple[int, int]:
@@ -102,7 +162,7 @@ def _line_of(source: str, needle: str, starts: list[int], first_line: int, after
 def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> RenderedMarkdown:
     """Render a Markdown body; ``first_line`` is where the body starts in its file."""
     body = cmarkgfm.github_flavored_markdown_to_html(source, options=_UNSAFE if unsafe_html else _SAFE)
-    starts, _ = _line_finder(source, first_line)
+    starts = _line_starts(source)
 
     citations: list[Citation] = []
     search_from = 0
@@ -147,15 +207,7 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> Rende
 
     first_paragraph = _PARAGRAPH.search(body)
     summary = plain_text(first_paragraph.group(1)) if first_paragraph else ""
-    return RenderedMarkdown(
-        html=body,
-        summary=summary,
-        text=plain_text(body),
-        citations=tuple(citations),
-        links=tuple(links),
-        headings=tuple(headings),
-        read_more=read_more,
-    )
+    return RenderedMarkdown(body, summary, tuple(citations), tuple(links), tuple(headings), read_more)
 
 
 def trim(text: str, limit: int) -> str:

@@ -22,7 +22,7 @@ from . import seo
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
-LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "tags", "404"})
+LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "archive-period", "tags", "404"})
 
 Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 
@@ -132,40 +132,72 @@ def paginate(posts: Sequence[Document], base: str, size: int) -> Iterator[tuple[
         yield url(number), Pagination(number, total, prev_url, next_url), chunk
 
 
-def render_listings(environment: jinja2.Environment, site: Site, view: SiteView, kind: str, title: str,
-                    description: str, base: str, posts: Sequence[Document]) -> Iterator[Output]:
-    template = environment.get_template("list.html")
-    for url, pagination, chunk in paginate(posts, base, site.config.page_size):
-        page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
-        head = seo.head_for_list(site, page_title if kind != "home" or pagination.number > 1 else "",
-                                 description, url, pagination.prev_url, pagination.next_url, home=url == "/")
-        listing = Listing(page_title, description, chunk, pagination, kind)
-        yield output_path(url), template.render(site=view, head=head, listing=listing).encode("utf-8")
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a paginated list (home, tag), before rendering."""
+
+    url: str
+    listing: Listing
 
 
-def list_pages(environment: jinja2.Environment, site: Site, view: SiteView) -> Iterator[Output]:
-    """The home page, archives by year and month, tag pages, their indexes and the 404 page."""
+def listing_pages(site: Site) -> Iterator[ListingPage]:
+    """Every page of the paginated lists: the home page and the tag pages."""
     config = site.config
-    yield from render_listings(environment, site, view, "home", config.title, config.description, "/", site.posts)
+    lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", site.posts)]
+    lists += [("tag", f"Topic: {tag.name}", "", tag.url, tag.posts) for tag in site.tags]
+    for kind, title, description, base, posts in lists:
+        for url, pagination, chunk in paginate(posts, base, config.page_size):
+            page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
+            yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
+
+
+def render_listing(environment: jinja2.Environment, site: Site, view: SiteView, page: ListingPage) -> Output:
+    listing = page.listing
+    is_home = listing.kind == "home"
+    title = "" if is_home and listing.pagination.number == 1 else listing.title
+    head = seo.head_for_list(site, title, listing.description, page.url, listing.pagination.prev_url,
+                             listing.pagination.next_url, home=page.url == "/")
+    html = environment.get_template("list.html").render(site=view, head=head, listing=listing)
+    return output_path(page.url), html.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year or a month of the archive, with its posts grouped by month, newest first."""
+
+    title: str
+    url: str
+    months: tuple[tuple[str, tuple[Document, ...]], ...]  # (month label, posts)
+
+
+def archive_periods(site: Site) -> Iterator[Period]:
+    tz = site.config.tz
+
+    def label(posts: tuple[Document, ...]) -> str:
+        return posts[0].entry.date.astimezone(tz).strftime("%B %Y")
+
     for year, months in site.years.items():
-        year_posts = [post for posts in months.values() for post in posts]
-        yield from render_listings(environment, site, view, "year", f"Briefings from {year}", "", f"/archive/{year}/", year_posts)
+        yield Period(f"Briefings from {year}", f"/archive/{year}/", tuple((label(p), p) for p in months.values()))
         for month, posts in months.items():
-            label = posts[0].entry.date.astimezone(config.tz).strftime("%B %Y")
-            yield from render_listings(environment, site, view, "month", f"Briefings from {label}", "", f"/archive/{year}/{month:02d}/", posts)
-    archive = environment.get_template("archive.html")
-    head = seo.head_for_list(site, "Archive", f"Every briefing of {config.title}, by year and month.", "/archive/")
-    yield "archive/index.html", archive.render(site=view, head=head, years=site.years).encode("utf-8")
-    for tag in site.tags:
-        yield from _tag_pages(environment, site, view, tag)
-    if site.tags:
-        tags = environment.get_template("tags.html")
-        head = seo.head_for_list(site, "Topics", f"Every topic of {config.title}.", "/tags/")
-        yield "tags/index.html", tags.render(site=view, head=head, tags=site.tags).encode("utf-8")
-    not_found = environment.get_template("404.html")
+            yield Period(f"Briefings from {label(posts)}", f"/archive/{year}/{month:02d}/", ((label(posts), posts),))
+
+
+def render_period(environment: jinja2.Environment, site: Site, view: SiteView, period: Period) -> Output:
+    head = seo.head_for_list(site, period.title, "", period.url)
+    html = environment.get_template("archive-period.html").render(site=view, head=head, period=period)
+    return output_path(period.url), html.encode("utf-8")
+
+
+def render_archive_index(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
+    head = seo.head_for_list(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", "/archive/")
+    return "archive/index.html", environment.get_template("archive.html").render(site=view, head=head, years=site.years).encode("utf-8")
+
+
+def render_tags_index(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
+    head = seo.head_for_list(site, "Topics", f"Every topic of {site.config.title}.", "/tags/")
+    return "tags/index.html", environment.get_template("tags.html").render(site=view, head=head, tags=site.tags).encode("utf-8")
+
+
+def render_not_found(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
     head = seo.head_for_list(site, "Page not found", "", "/404.html")
-    yield "404.html", not_found.render(site=view, head=head, recent=site.posts[:5]).encode("utf-8")
-
-
-def _tag_pages(environment: jinja2.Environment, site: Site, view: SiteView, tag: Tag) -> Iterator[Output]:
-    yield from render_listings(environment, site, view, "tag", f"Topic: {tag.name}", "", tag.url, tag.posts)
+    return "404.html", environment.get_template("404.html").render(site=view, head=head, recent=site.posts[:5]).encode("utf-8")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from lxml import etree as ET
 
-from ..site import Site
+from ..site import Document, Site
 from .seo import iso
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -17,7 +17,7 @@ MAX_NEWS = 1_000  # Google News limit per news sitemap
 NEWS_WINDOW = timedelta(days=2)  # Google: "articles that were created in the last two days"
 
 
-def _locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
+def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
     newest = site.posts[0].entry.modified if site.posts else None
     yield "/", newest
     for page in site.pages:
@@ -42,9 +42,9 @@ def _xml(root: ET._Element) -> bytes:
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def _urlset(site: Site, locations: list[tuple[str, datetime | None]]) -> bytes:
+def _urlset(site: Site, entries: list[tuple[str, datetime | None]]) -> bytes:
     root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP})
-    for path, modified in locations:
+    for path, modified in entries:
         url = ET.SubElement(root, f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = site.config.absolute_url(path)
         if modified is not None:
@@ -54,13 +54,13 @@ def _urlset(site: Site, locations: list[tuple[str, datetime | None]]) -> bytes:
 
 def sitemaps(site: Site) -> list[tuple[str, bytes]]:
     """sitemap.xml, or past 50,000 URLs an index sitemap.xml with sitemap-1.xml, sitemap-2.xml…"""
-    locations = list(_locations(site))
-    if len(locations) <= MAX_URLS:
-        return [("sitemap.xml", _urlset(site, locations))]
+    found = list(locations(site))
+    if len(found) <= MAX_URLS:
+        return [("sitemap.xml", _urlset(site, found))]
     files = []
     index = ET.Element(f"{{{SITEMAP}}}sitemapindex", nsmap={None: SITEMAP})
-    for number, start in enumerate(range(0, len(locations), MAX_URLS), start=1):
-        chunk = locations[start : start + MAX_URLS]
+    for number, start in enumerate(range(0, len(found), MAX_URLS), start=1):
+        chunk = found[start : start + MAX_URLS]
         name = f"sitemap-{number}.xml"
         files.append((name, _urlset(site, chunk)))
         entry = ET.SubElement(index, f"{{{SITEMAP}}}sitemap")
@@ -71,12 +71,16 @@ def sitemaps(site: Site) -> list[tuple[str, bytes]]:
     return [("sitemap.xml", _xml(index)), *files]
 
 
+def news_posts(site: Site) -> list[Document]:
+    """Published posts of the two days before the build time, at most 1,000."""
+    cutoff = site.now - NEWS_WINDOW
+    return [post for post in site.posts if not post.noindex and cutoff <= post.entry.date <= site.now][:MAX_NEWS]
+
+
 def news_sitemap(site: Site) -> bytes:
     """Google News sitemap: published posts of the two days before the build time."""
     root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP, "news": NEWS})
-    cutoff = site.now - NEWS_WINDOW
-    recent = [post for post in site.posts if not post.noindex and cutoff <= post.entry.date <= site.now]
-    for post in recent[:MAX_NEWS]:
+    for post in news_posts(site):
         url = ET.SubElement(root, f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = site.config.absolute_url(post.url)
         news = ET.SubElement(url, f"{{{NEWS}}}news")

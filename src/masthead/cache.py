@@ -1,0 +1,167 @@
+"""The persistent build cache: one SQLite file in the site's cache folder.
+
+What it remembers, and why each is safe:
+
+- ``sources``: per content file its (mtime, size, content hash) and the parsed entry's facts.
+  mtime and size are only a quick pre-check; a changed stat with an unchanged hash reuses the entry.
+  Rows are valid only for the same masthead version and config (the ``parse_key``).
+- ``bodies``: rendered HTML and links by content hash, read lazily (a 10,000-post rebuild needs few).
+- ``outputs``: the manifest of the output folder — each file's hash and the key of the inputs that
+  produced it. An output whose inputs' key is unchanged is neither rendered nor written again.
+- ``journal``: file moves of a committed build not yet applied to the output folder; it is written
+  in the same transaction as the new manifest, so an interrupted build is finished by the next one.
+- ``meta``: schema and masthead versions, the no-change fingerprint and until when it holds.
+
+A file that is not a SQLite database, has another schema or another masthead's version is deleted
+and rebuilt from scratch, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+SCHEMA_VERSION = "3"
+FILE_NAME = "build.sqlite"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
+                                    hash TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS bodies (hash TEXT PRIMARY KEY, record BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, job TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY, staging TEXT NOT NULL, op TEXT NOT NULL, path TEXT NOT NULL);
+"""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class BuildCache:
+    """Open with ``BuildCache.open(folder)``; every read is a plain value, every write a transaction."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._connection = connection
+        self._pid = os.getpid()
+
+    @classmethod
+    def open(cls, folder: Path) -> BuildCache:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / FILE_NAME
+        try:
+            return cls._open_checked(path)
+        except sqlite3.DatabaseError:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return cls._open_checked(path)
+
+    @classmethod
+    def _open_checked(cls, path: Path) -> BuildCache:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.executescript(_TABLES)
+        cache = cls(path, connection)
+        meta = cache.meta()
+        if meta.get("schema") != SCHEMA_VERSION or meta.get("masthead") != __version__:
+            if meta:  # written by another masthead or schema: start afresh
+                connection.execute("BEGIN")
+                for table in ("meta", "sources", "bodies", "outputs", "journal"):
+                    connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+                connection.execute("COMMIT")
+            cache.set_meta({"schema": SCHEMA_VERSION, "masthead": __version__})
+        return cache
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        if os.getpid() != self._pid:  # a forked worker: SQLite connections must not cross fork
+            self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT key, value FROM meta").fetchall())
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        self.connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+    # Sources -----------------------------------------------------------------------------------
+
+    def sources(self) -> dict[str, tuple[int, int, str, Any]]:
+        """path -> (mtime_ns, size, hash, entry record)."""
+        rows = self.connection.execute("SELECT path, mtime_ns, size, hash, record FROM sources").fetchall()
+        return {path: (mtime, size, hash_, marshal.loads(record)) for path, mtime, size, hash_, record in rows}
+
+    def body(self, content_hash: str) -> tuple[Any, ...]:
+        row = self.connection.execute("SELECT record FROM bodies WHERE hash = ?", (content_hash,)).fetchone()
+        if row is None:
+            raise LookupError(f"build cache has no body for {content_hash}; delete the cache folder")
+        return marshal.loads(row[0])  # type: ignore[no-any-return]
+
+    def body_loader(self, content_hash: str) -> Any:
+        return lambda: self.body(content_hash)
+
+    # Outputs -----------------------------------------------------------------------------------
+
+    def outputs(self) -> dict[str, tuple[str, str]]:
+        """The manifest: output path -> (job key, content hash)."""
+        return {path: (job, hash_) for path, job, hash_ in self.connection.execute("SELECT path, job, hash FROM outputs")}
+
+    # Committing a build ------------------------------------------------------------------------
+
+    def commit(self, *, parse_key: str, sources: Iterable[tuple[str, int, int, str, Any]],
+               removed_sources: Iterable[str], bodies: Iterable[tuple[str, Any]],
+               outputs: Iterable[tuple[str, str, str]], removed_outputs: Iterable[str],
+               journal: tuple[str, list[tuple[str, str]]] | None, meta: dict[str, str]) -> None:
+        """Record a finished build in one transaction (manifest, entries, pending moves)."""
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if self.meta().get("parse_key") != parse_key:
+                connection.execute("DELETE FROM sources")
+                connection.execute("DELETE FROM bodies")
+            connection.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+                                   ((p, m, s, h, marshal.dumps(r)) for p, m, s, h, r in sources))
+            connection.executemany("DELETE FROM sources WHERE path = ?", ((path,) for path in removed_sources))
+            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)",
+                                   ((h, marshal.dumps(r)) for h, r in bodies))
+            connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", outputs)
+            connection.executemany("DELETE FROM outputs WHERE path = ?", ((path,) for path in removed_outputs))
+            if journal is not None:
+                staging, operations = journal
+                connection.executemany("INSERT INTO journal (staging, op, path) VALUES (?, ?, ?)",
+                                       ((staging, op, path) for op, path in operations))
+            self.set_meta({**meta, "parse_key": parse_key})
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def prune_bodies(self) -> None:
+        """Drop bodies no source refers to any more."""
+        self.connection.execute("DELETE FROM bodies WHERE hash NOT IN (SELECT hash FROM sources)")
+
+    def journal(self) -> tuple[str, list[tuple[str, str]]] | None:
+        rows = self.connection.execute("SELECT staging, op, path FROM journal ORDER BY seq").fetchall()
+        if not rows:
+            return None
+        return rows[0][0], [(op, path) for _, op, path in rows]
+
+    def clear_journal(self) -> None:
+        self.connection.execute("DELETE FROM journal")
+
+    def forget_outputs(self) -> None:
+        self.connection.execute("DELETE FROM outputs")
+        self.set_meta({"fingerprint": ""})

@@ -1,0 +1,91 @@
+"""The output plan: every file of the site as a job with a key naming all of its inputs.
+
+A job whose key is unchanged since the last build is neither rendered nor written: its files are
+already in the output folder. Keys are digests of exactly what the output shows — a post page of
+its source's content hash, URL and image; a list page of the cards it shows; feeds of their posts;
+sitemaps of every URL and date — plus the ``site_key`` (masthead version, config, templates,
+options, what every page shares). So editing one post re-renders that post and only the lists
+and feeds that show something that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..cache import digest
+from ..site import Document, Site
+from . import feeds, pages, sitemap
+
+Produce = Callable[[], list[tuple[str, bytes]]]
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str
+    produce: Produce
+
+
+def site_key(site: Site, view: pages.SiteView, folders: Sequence[Path], extra: str) -> str:
+    """What every page shares: masthead, config, options, templates, header navigation, images."""
+    parts = [extra, site.config.source_text, repr(view.nav and [(d.url, d.entry.title) for d in view.nav]),
+             repr((view.logo, view.has_tags, view.year, site.default_image))]
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*.html")):
+                parts.append(f"{path.relative_to(folder)}\0{path.read_text(encoding='utf-8')}")
+    return digest("\0".join(parts).encode("utf-8"))
+
+
+def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base_key: str,
+         source_hashes: Mapping[str, str], static_files: Mapping[str, tuple[Path, int, int]]) -> list[Job]:
+    """Every job of the site, in a fixed order."""
+    token_cache: dict[int, str] = {}
+
+    def token(document: Document) -> str:
+        found = token_cache.get(id(document))
+        if found is None:
+            found = f"{source_hashes[document.entry.source]}|{document.url}|{document.image}|{document.scheduled}"
+            token_cache[id(document)] = found
+        return found
+
+    def key(*parts: object) -> str:
+        return digest("\0".join(map(str, (base_key, *parts))).encode("utf-8"))
+
+    jobs: list[Job] = []
+    for document in (*site.posts, *site.pages):
+        jobs.append(Job(key("doc", token(document)), _one(pages.render_document, environment, site, view, document)))
+    for page in pages.listing_pages(site):
+        listing = page.listing
+        jobs.append(Job(key("list", page.url, listing.title, listing.pagination, *map(token, listing.posts)),
+                        _one(pages.render_listing, environment, site, view, page)))
+    for period in pages.archive_periods(site):
+        tokens = [token(post) for _, posts in period.months for post in posts]
+        jobs.append(Job(key("period", period.url, period.title, *tokens), _one(pages.render_period, environment, site, view, period)))
+    shape = [(year, month, len(posts), posts[0].entry.date.isoformat()) for year, months in site.years.items() for month, posts in months.items()]
+    jobs.append(Job(key("archive", shape), _one(pages.render_archive_index, environment, site, view)))
+    if site.tags:
+        jobs.append(Job(key("tags", [(tag.slug, tag.name, len(tag.posts)) for tag in site.tags]),
+                        _one(pages.render_tags_index, environment, site, view)))
+    jobs.append(Job(key("404", *map(token, site.posts[:5])), _one(pages.render_not_found, environment, site, view)))
+    newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
+    jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
+    locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))
+    jobs.append(Job(key("sitemaps", locations), lambda: sitemap.sitemaps(site)))
+    news = [token(post) for post in sitemap.news_posts(site)]
+    jobs.append(Job(key("news", *news), lambda: [("news-sitemap.xml", sitemap.news_sitemap(site))]))
+    jobs.append(Job(key("robots"), lambda: [("robots.txt", sitemap.robots(site))]))
+    for relative, (path, mtime_ns, size) in static_files.items():
+        jobs.append(Job(digest(f"static\0{relative}\0{path}\0{mtime_ns}\0{size}".encode()), _copy(relative, path)))
+    return jobs
+
+
+def _one(render: Callable[..., tuple[str, bytes]], *args: object) -> Produce:
+    return lambda: [render(*args)]
+
+
+def _copy(relative: str, path: Path) -> Produce:
+    return lambda: [(relative, path.read_bytes())]
