@@ -305,7 +305,7 @@ def output_check(results: list[SizeResult]) -> str:
 
 def to_json(results: list[SizeResult], args: argparse.Namespace) -> dict[str, object]:
     """Raw samples plus machine info for --json."""
-    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(), "load_average_at_end": os.getloadavg()}
     return {"passes": args.passes, "tools": args.tools, "machine": machine, "results": [asdict(r) for r in results]}
 
 
@@ -325,9 +325,17 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
+def warn_if_busy() -> None:
+    """Timings are only comparable on an otherwise idle machine; say so when it is not."""
+    load = os.getloadavg()[0]
+    if load > 0.5 * (os.cpu_count() or 1):
+        print(f"warning: 1-minute load average is {load:.1f} on {os.cpu_count()} CPUs; timings will be noisy", file=sys.stderr)
+
+
 def main() -> None:
     """Run the benchmark and print the Markdown report."""
     args = parse_args()
+    warn_if_busy()
     ensure_requirements(args.tools)
     tools = list(args.tools)
     if "masthead" in tools and not masthead_available():

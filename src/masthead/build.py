@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from .site import BuildOptions, Site
 
 StageHook = Callable[[str, float], None]
+# A file changed within this long before the build may change again within the same mtime tick
+# without its stat changing ("racy git"); such files are never trusted by stat alone.
+RACY_NS = 2_000_000_000
 THEME = Path(__file__).resolve().parent / "themes" / "default"
 
 
@@ -117,11 +120,17 @@ class _Parsed:
     removed: list[str]
 
 
+def _trusted_stat(source: SourceFile, started_ns: int) -> int:
+    """The mtime to remember for a source: -1 (check the content next time) if it is too recent."""
+    return source.mtime_ns if source.mtime_ns < started_ns - RACY_NS else -1
+
+
 def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int) -> _Parsed:
     """Entries for every source: from the cache where the file is unchanged, parsed otherwise."""
     from .content.entries import Entry
 
     global _parse_work, _parse_config
+    started_ns = time.time_ns()
     cached = store.sources() if store is not None and store.meta().get("parse_key") == parse_key else {}
     result = _Parsed([], [], {}, [], [], [])
     by_path = {source.relative: source for source in sources}
@@ -140,14 +149,14 @@ def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, p
                 if parsed is None:  # touched but identical: reuse, remember the new stat
                     row = cached[relative]
                     _restore(result, store, relative, content_hash, row[3], Entry)
-                    result.new_rows.append((relative, source.mtime_ns, source.size, content_hash, row[3]))
+                    result.new_rows.append((relative, _trusted_stat(source, started_ns), source.size, content_hash, row[3]))
                     continue
                 result.hashes[relative] = content_hash
                 result.problems.extend(parsed.problems)
                 if parsed.entry is not None:
                     result.entries.append(parsed.entry)
                     problems = [(p.path, p.line, p.field, p.message, p.warning) for p in parsed.problems]
-                    result.new_rows.append((relative, source.mtime_ns, source.size, content_hash,
+                    result.new_rows.append((relative, _trusted_stat(source, started_ns), source.size, content_hash,
                                             (parsed.entry.to_record(), problems)))
                     result.new_bodies.append((content_hash, parsed.entry.body.body_record()))
     finally:
@@ -202,6 +211,10 @@ def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging
 # The pipeline ----------------------------------------------------------------------------------
 
 def _fingerprint(config: Config, options: BuildOptions, sources: list[SourceFile], others: list[SourceFile]) -> str:
+    """Digest of every input's stat; empty (never matches) while any input is too recent to trust."""
+    started_ns = time.time_ns()
+    if any(source.mtime_ns >= started_ns - RACY_NS for source in (*sources, *others)):
+        return ""
     stats = "\n".join(f"{s.path} {s.mtime_ns} {s.size}" for s in (*sources, *others))
     return digest(f"{__version__}\n{options}\n{config.source_text}\n{stats}".encode())
 
@@ -308,7 +321,8 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         view = pages.site_view(site)
         folders = pages.template_folders(config.root, config.folders.templates)
         base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}")
-        static = {s.relative: (s.path, s.mtime_ns, s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))}
+        started_ns = time.time_ns()
+        static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))}
         jobs = planner.plan(site, environment, view, base_key, parsed.hashes, static)
         trusted = store is not None and output_folder.is_dir()
         manifest = store.outputs() if trusted and store is not None else {}

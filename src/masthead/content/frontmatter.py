@@ -71,11 +71,15 @@ def parse(split_result: Split, path: str) -> dict[str, Any]:
     return data
 
 
+_KEY = re.compile(r"""^(?:(["'])(.+?)\1|([^\s#:'"\-\[{][^:\n]*?))[ \t]*:(?=\s|$)""", re.MULTILINE)
+
+
 def key_lines(yaml_text: str) -> dict[str, int]:
-    """File line of each top-level key, so field errors can point at it (cheap: a regex)."""
+    """File line of each top-level key, so field errors can point at it (cheap: one regex pass)."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(yaml_text.split("\n"), start=2):
-        match = re.match(r"""^(?:(["'])(.+?)\1|([^\s#:'"][^:]*?))\s*:(?:\s|$)""", line)
-        if match:
-            lines.setdefault(match.group(2) or match.group(3), number)
+    line, position = 2, 0
+    for match in _KEY.finditer(yaml_text):
+        line += yaml_text.count("\n", position, match.start())
+        position = match.start()
+        lines.setdefault(match.group(2) or match.group(3), line)
     return lines

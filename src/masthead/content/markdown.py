@@ -59,12 +59,14 @@ class RenderedMarkdown:
     shows them is rendered again: an incremental build of 10,000 posts touches a handful.
     """
 
-    __slots__ = ("summary", "citations", "headings", "read_more", "_html", "_links", "_loader")
+    __slots__ = ("summary", "citations", "sources", "headings", "read_more", "_html", "_links", "_loader")
 
     def __init__(self, html: str | None, summary: str, citations: tuple[Citation, ...], links: tuple[Link, ...] | None,
                  headings: tuple[Heading, ...], read_more: str | None, loader: BodyLoader | None = None) -> None:
         self.summary = summary  # the first paragraph as plain text
         self.citations = citations
+        # Distinct (outlet, URL) pairs in order of first citation: the post's source list.
+        self.sources: tuple[tuple[str, str], ...] = tuple(dict.fromkeys((c.outlet, c.url) for c in citations))
         self.headings = headings
         self.read_more = read_more  # URL of the closing "Read More" link, the original source
         self._html = html
@@ -91,11 +93,6 @@ class RenderedMarkdown:
     def text(self) -> str:
         """The whole body as plain text."""
         return plain_text(self.html)
-
-    @property
-    def sources(self) -> tuple[tuple[str, str], ...]:
-        """Distinct (outlet, URL) pairs in order of first citation: the post's source list."""
-        return tuple(dict.fromkeys((citation.outlet, citation.url) for citation in self.citations))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RenderedMarkdown):

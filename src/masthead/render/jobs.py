@@ -79,7 +79,9 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     jobs.append(Job(key("news", *news), lambda: [("news-sitemap.xml", sitemap.news_sitemap(site))]))
     jobs.append(Job(key("robots"), lambda: [("robots.txt", sitemap.robots(site))]))
     for relative, (path, mtime_ns, size) in static_files.items():
-        jobs.append(Job(digest(f"static\0{relative}\0{path}\0{mtime_ns}\0{size}".encode()), _copy(relative, path)))
+        # mtime_ns is -1 for a file changed just now: its content decides (see build.RACY_NS).
+        stamp = f"{mtime_ns}\0{size}" if mtime_ns >= 0 else digest(path.read_bytes())
+        jobs.append(Job(digest(f"static\0{relative}\0{path}\0{stamp}".encode()), _copy(relative, path)))
     return jobs
 
 
