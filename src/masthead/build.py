@@ -22,8 +22,9 @@ from .config import Config, load_config
 from .content.discover import discover
 from .content.entries import Entry, parse_entry
 from .errors import MastheadError, Problem, errors_only
+from .links import publish as links_publish
 from .output import Staging
-from .render import feeds, pages, sitemap
+from .render import feeds, pages, sitemap, sources
 from .site import BuildOptions, Site, assemble
 
 StageHook = Callable[[str, float], None]
@@ -98,6 +99,9 @@ def load(root: Path, options: BuildOptions, now: datetime | None = None, hook: S
         environment = pages.make_environment(folders, config.timezone)
         site, found = assemble(entries, config, options, build_time(now), pages.content_templates(folders))
         problems += found
+    with stages.stage("links"):  # links.rewrite = "resolved": destinations from the link store
+        site, found = links_publish.apply(site)
+        problems += found
     if errors_only(problems):
         raise MastheadError(problems)
     return site, environment, problems, stages
@@ -114,6 +118,9 @@ def render_site(site: Site, environment: jinja2.Environment, stages: _Stages) ->
     yield from listed
     with stages.stage("feeds"):
         generated = feeds.feeds(site)
+    yield from generated
+    with stages.stage("sources"):
+        generated = sources.outputs(site)
     yield from generated
     with stages.stage("sitemaps"):
         generated = [*sitemap.sitemaps(site), ("news-sitemap.xml", sitemap.news_sitemap(site)), ("robots.txt", sitemap.robots(site))]

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MastheadError, Problem
-from .audit import Audit, AuditedLink
-from .rules import classify, strip_tracking_parameters
+from .audit import Audit
+from .rules import Tracking, classify, strip_tracking_parameters
 from .scan import FoundLink
+from .store import Answer
 
 # Characters that would end or confuse a Markdown link destination; written percent-encoded.
 _ENCODE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "`": "%60", "\n": "", "\r": ""}
@@ -48,18 +49,17 @@ def markdown_destination(url: str) -> str:
     return "".join(_ENCODE.get(character, character) for character in url)
 
 
-def destination(item: AuditedLink) -> tuple[str | None, str]:
-    """The clean URL for a tracking link, or None and why not."""
-    tracking, answer = item.tracking, item.answer
+def clean_destination(url: str, tracking: Tracking | None, answer: Answer | None) -> tuple[str | None, str]:
+    """The clean URL for a tracking link (from its stored answer), or None and why not."""
     if tracking is None:
         return None, "not a tracking link"
     if not tracking.redirect:
-        return strip_tracking_parameters(item.link.url), ""
+        return strip_tracking_parameters(url), ""
     if answer is None:
         return None, "not resolved yet (run masthead links --resolve)"
     if answer.outcome != "ok":
         return None, f"did not resolve: {answer.error or answer.outcome}"
-    if answer.final_url == item.link.url:
+    if answer.final_url == url:
         return None, "the tracking service answered without redirecting"
     final = classify(answer.final_url)
     if final is not None and final.redirect:
@@ -71,7 +71,7 @@ def plan(found: Audit) -> tuple[list[Change], list[LeftAlone]]:
     changes: list[Change] = []
     left: list[LeftAlone] = []
     for item in found.tracking:
-        url, reason = destination(item)
+        url, reason = clean_destination(item.link.url, item.tracking, item.answer)
         if url is None:
             left.append(LeftAlone(item.link, reason))
         elif url != item.link.url:

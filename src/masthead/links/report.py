@@ -85,6 +85,12 @@ def to_json(audit: Audit, fixed: FixResult | None = None) -> str:
 
 
 def print_table(audit: Audit, console: Console) -> None:
+    """A table on a terminal; elsewhere one ``path:line: finding: url: detail`` line per link."""
+    if not console.is_terminal:
+        for item, found in reported(audit):
+            detail = _detail(item)
+            console.print(f"{item.link.source}:{item.link.line}: {', '.join(found)}: {item.link.url}"
+                          + (f": {detail}" if detail else ""), markup=False, highlight=False, soft_wrap=True)
     table = Table(title="Links", show_lines=False, expand=False)
     for column in ("where", "finding", "link", "detail"):
         table.add_column(column, overflow="fold")
@@ -92,7 +98,7 @@ def print_table(audit: Audit, console: Console) -> None:
         label = f"[[{item.link.text}]]" if item.link.citation else item.link.text
         table.add_row(f"{item.link.source}:{item.link.line}", ", ".join(found),
                       f"{label} {item.link.url}".strip(), _detail(item))
-    if table.row_count:
+    if table.row_count and console.is_terminal:
         console.print(table)
     counts = summary(audit)
     console.print(
