@@ -165,7 +165,7 @@ class Resolver:
                 if following in seen:
                     current = following
                     return answer("loop", status, f"redirect loop back to {following}")
-                if len(chain) >= self.settings.max_hops:
+                if len(chain) > self.settings.max_hops:  # chain holds the redirects followed so far, plus this one
                     return answer("too-many-redirects", status, f"more than {self.settings.max_hops} redirects")
                 seen.add(following)
                 current = following
