@@ -82,7 +82,7 @@ def serve(played: Played) -> Iterator[Played]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(played))
     server.daemon_threads = True
     played.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield played
@@ -90,3 +90,28 @@ def serve(played: Played) -> Iterator[Played]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+SEED_DESTINATIONS = {
+    "/t/d-l-vdhduiy-l-njk/": "https://www.nbcnews.com/news/world/russia-lavrov-north-korea-visit-rcna185300?utm_source=newsletter&utm_medium=email",
+    "/t/d-l-vdhduiy-l-nju/": "https://www.washingtontimes.com/news/2024/dec/23/lavrov-praises-north-korea/",
+    "/t/d-l-vdhduiy-l-ntl/": "https://apnews.com/article/north-korea-russia-munitions-containers-ukraine-5f0b8a3a1f0e",
+    "/t/d-269DB52ECB4B84A62540EF23F30FEDED": "https://www.nbcnews.com/news/world/russia-north-korea-ties-lavrov-rcna185299",
+}
+
+
+def tracking_routes(urls: list[str]) -> dict[str, Route]:
+    """Play the tracking services of the example site: each tracking link redirects (via a
+    second hop, with tracking parameters) to an article; the seed's to known destinations."""
+    from urllib.parse import urlsplit
+
+    routes: dict[str, Route] = {}
+    for number, url in enumerate(dict.fromkeys(urls)):
+        parts = urlsplit(url)
+        key = f"{parts.hostname}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+        destination = SEED_DESTINATIONS.get(parts.path) if parts.hostname == "email.cpg-online.de" else None
+        if destination is None:
+            destination = f"https://news.example/story/{number}?utm_source=newsletter&id={number}&utm_campaign=b"
+        routes[key] = Route(302, f"https://hop.example/{number}")
+        routes[f"hop.example/{number}"] = Route(301, destination)
+    return routes

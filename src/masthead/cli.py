@@ -91,6 +91,8 @@ def _test_routing(command: F) -> F:
     """Hidden switches for the test suite: route hosts to a local server, allow private targets."""
     command = click.option("--allow-private", is_flag=True, hidden=True,
                            help="Follow links to private and loopback addresses (tests only).")(command)
+    command = click.option("--host-delay", type=float, default=0.5, hidden=True,
+                           help="Seconds between two requests to one host (tests use 0).")(command)
     command = click.option("--map-host", "map_host", multiple=True, hidden=True, metavar="HOST=ADDRESS",
                            help="Send requests for HOST (or *) to ADDRESS, e.g. 127.0.0.1:8000 (tests only).")(command)
     return command
@@ -129,7 +131,7 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
 @_test_routing
 @friendly
 def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool,
-          check_links: bool, allow_private: bool, map_host: tuple[str, ...]) -> None:
+          check_links: bool, allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
     """Validate SITE completely and write nothing; exit 1 on any error."""
     from .build import build as run_build
 
@@ -140,12 +142,13 @@ def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
         click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, "
                    f"{count} warning{'s' if count != 1 else ''}")
     if check_links:
-        _check_links(site, allow_private, map_host, quiet)
+        _check_links(site, allow_private, map_host, quiet, host_delay)
 
 
 # --- links and sources (docs/links.md) -------------------------------------------------------
 
-def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[str, ...], quiet: bool) -> Any:
+def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[str, ...], quiet: bool,
+               host_delay: float = 0.5) -> Any:
     from rich.console import Console
 
     from .config import load_config
@@ -153,7 +156,7 @@ def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[st
     from .links.progress import progress_bar
 
     config = load_config(site)
-    settings = settings_for(config, allow_private, _host_map(map_host))
+    settings = settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay)
     with progress_bar(Console(stderr=True), not quiet and resolve != "none") as (started, done):
         return config, audit(config, resolve, settings, started=started, done=done)
 
@@ -168,7 +171,7 @@ def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[st
 @_test_routing
 @friendly
 def links(site: Path, resolve: bool, fix: bool, dry_run: bool, as_json: bool, quiet: bool,
-          allow_private: bool, map_host: tuple[str, ...]) -> None:
+          allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
     """Report every tracking link, dead link and redirect in SITE's content, per post and line.
 
     \b
@@ -183,7 +186,7 @@ def links(site: Path, resolve: bool, fix: bool, dry_run: bool, as_json: bool, qu
 
     fix = fix or dry_run
     mode = "all" if resolve else "tracking" if fix else "none"
-    config, found = _run_audit(site, mode, allow_private, map_host, quiet or as_json)
+    config, found = _run_audit(site, mode, allow_private, map_host, quiet or as_json, host_delay)
     fixed = None
     if fix:
         from .links.fix import fix as run_fix
@@ -236,11 +239,11 @@ def sources(site: Path, as_json: bool, drafts: bool) -> None:
         console.print(f"  {post.entry.source}", markup=False, highlight=False)
 
 
-def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], quiet: bool) -> None:
+def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], quiet: bool, host_delay: float) -> None:
     from .errors import MastheadError
     from .links.report import findings
 
-    config, found = _run_audit(site, "all", allow_private, map_host, quiet)
+    config, found = _run_audit(site, "all", allow_private, map_host, quiet, host_delay)
     problems = []
     for item in found.links:
         answer = item.answer

@@ -109,7 +109,8 @@ def print_table(audit: Audit, console: Console) -> None:
 
 def print_fix(fixed: FixResult, console: Console, dry_run: bool) -> None:
     if dry_run and fixed.diff:
-        console.print(fixed.diff, markup=False, highlight=False, end="")
+        diff = fixed.diff if fixed.diff.endswith("\n") else fixed.diff + "\n"
+        console.file.write(diff)  # as it is: never wrapped or styled
     verb = "would change" if dry_run else "changed"
     console.print(f"{verb} {len(fixed.changes)} link{'s' if len(fixed.changes) != 1 else ''} "
                   f"in {len(fixed.files)} file{'s' if len(fixed.files) != 1 else ''}")
