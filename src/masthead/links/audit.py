@@ -40,37 +40,70 @@ class Audit:
 
     @property
     def redirected(self) -> tuple[AuditedLink, ...]:
-        return tuple(item for item in self.links if item.answer and item.answer.redirected and not item.answer.broken)
+        return tuple(
+            item
+            for item in self.links
+            if item.answer and item.answer.redirected and not item.answer.broken
+        )
 
 
-def settings_for(config: Config, allow_private: bool = False, host_map: dict[str, str] | None = None,
-                 **overrides: float) -> ResolverSettings:
+def settings_for(
+    config: Config,
+    allow_private: bool = False,
+    host_map: dict[str, str] | None = None,
+    **overrides: float,
+) -> ResolverSettings:
     options: dict[str, object] = {
-        "concurrency": config.links.concurrency, "timeout": float(config.links.timeout),
-        "allow_private": allow_private, "host_map": host_map or {},
+        "concurrency": config.links.concurrency,
+        "timeout": float(config.links.timeout),
+        "allow_private": allow_private,
+        "host_map": host_map or {},
     }
     options.update(overrides)
     return ResolverSettings(**options)  # type: ignore[arg-type]
 
 
-def audit(config: Config, resolve: str = "none", settings: ResolverSettings | None = None,
-          now: datetime | None = None, started: Callable[[int], None] | None = None,
-          done: Callable[[Answer], None] | None = None) -> Audit:
+def audit(
+    config: Config,
+    resolve: str = "none",
+    settings: ResolverSettings | None = None,
+    now: datetime | None = None,
+    started: Callable[[int], None] | None = None,
+    done: Callable[[Answer], None] | None = None,
+) -> Audit:
     """Scan and classify; ``resolve`` is "none", "tracking" (only tracking links) or "all"."""
     links = scan_site(config)
     rules = config.links.rules
     classified = [(link, classify(link.url, rules)) for link in links]
     if resolve == "none":
         known = stored_answers(config)
-        return Audit(tuple(AuditedLink(link, tracking, known.get(link.url)) for link, tracking in classified), 0)
+        return Audit(
+            tuple(
+                AuditedLink(link, tracking, known.get(link.url)) for link, tracking in classified
+            ),
+            0,
+        )
     moment = now or datetime.now(UTC)
-    wanted = [link.url for link, tracking in classified if resolve == "all" or (tracking and tracking.redirect)]
+    wanted = [
+        link.url
+        for link, tracking in classified
+        if resolve == "all" or (tracking and tracking.redirect)
+    ]
     with open_store(config) as store:
-        known = {url: answer for url in dict.fromkeys(wanted) if (answer := store.fresh(url, moment, config.links.recheck_days))}
+        known = {
+            url: answer
+            for url in dict.fromkeys(wanted)
+            if (answer := store.fresh(url, moment, config.links.recheck_days))
+        }
         missing = [url for url in dict.fromkeys(wanted) if url not in known]
         if started:
             started(len(missing))
         fresh = resolve_all(missing, settings or settings_for(config), done) if missing else {}
         store.put(fresh.values())
         everything = store.answers()
-    return Audit(tuple(AuditedLink(link, tracking, everything.get(link.url)) for link, tracking in classified), len(fresh))
+    return Audit(
+        tuple(
+            AuditedLink(link, tracking, everything.get(link.url)) for link, tracking in classified
+        ),
+        len(fresh),
+    )

@@ -54,9 +54,20 @@ def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[Ci
     for post in site.posts:
         for citation in post.entry.body.citations:
             answer = (answers or {}).get(citation.url)
-            resolved = answer.final_url if answer and answer.outcome == "ok" and answer.redirected else ""
-            found.append(CitationRecord(post, outlets.outlet(citation.outlet), citation.outlet, citation.url,
-                                        resolved, citation.position, citation.line))
+            resolved = (
+                answer.final_url if answer and answer.outcome == "ok" and answer.redirected else ""
+            )
+            found.append(
+                CitationRecord(
+                    post,
+                    outlets.outlet(citation.outlet),
+                    citation.outlet,
+                    citation.url,
+                    resolved,
+                    citation.position,
+                    citation.line,
+                )
+            )
     return tuple(found)
 
 
@@ -68,10 +79,19 @@ def summaries(found: tuple[CitationRecord, ...]) -> tuple[OutletSummary, ...]:
     result = []
     for group in grouped.values():
         name = Counter(record.outlet.name for record in group).most_common(1)[0][0]
-        posts = tuple(sorted({id(r.post): r.post for r in group}.values(),
-                             key=lambda d: (d.entry.date, d.entry.source), reverse=True))
+        posts = tuple(
+            sorted(
+                {id(r.post): r.post for r in group}.values(),
+                key=lambda d: (d.entry.date, d.entry.source),
+                reverse=True,
+            )
+        )
         dates = [record.post.entry.date for record in group]
-        result.append(OutletSummary(Outlet(name, group[0].outlet.slug), len(group), posts, min(dates), max(dates)))
+        result.append(
+            OutletSummary(
+                Outlet(name, group[0].outlet.slug), len(group), posts, min(dates), max(dates)
+            )
+        )
     return tuple(sorted(result, key=lambda s: (-s.citations, s.outlet.name.casefold())))
 
 
@@ -85,10 +105,15 @@ def json_ld(config: Config, body: RenderedMarkdown) -> list[dict[str, Any]]:
     entries: dict[tuple[str, str], dict[str, Any]] = {}
     for citation in body.citations:
         name = outlets.name(citation.outlet)
-        entries.setdefault((name, citation.url), {
-            "@type": "CreativeWork", "name": name, "url": citation.url,
-            "publisher": {"@type": "Organization", "name": name},
-        })
+        entries.setdefault(
+            (name, citation.url),
+            {
+                "@type": "CreativeWork",
+                "name": name,
+                "url": citation.url,
+                "publisher": {"@type": "Organization", "name": name},
+            },
+        )
     return list(entries.values())
 
 
@@ -98,14 +123,32 @@ def table_json(site: Site, found: tuple[CitationRecord, ...]) -> dict[str, Any]:
 
     return {
         "outlets": [
-            {"name": s.outlet.name, "slug": s.outlet.slug, "url": site.config.absolute_url(s.outlet.url),
-             "citations": s.citations, "posts": len(s.posts), "first": iso(s.first), "last": iso(s.last)}
+            {
+                "name": s.outlet.name,
+                "slug": s.outlet.slug,
+                "url": site.config.absolute_url(s.outlet.url),
+                "citations": s.citations,
+                "posts": len(s.posts),
+                "first": iso(s.first),
+                "last": iso(s.last),
+            }
             for s in summaries(found)
         ],
         "citations": [
-            {"post": r.post.entry.source, "post_url": site.config.absolute_url(r.post.url), "outlet": r.outlet.name,
-             "written": r.written, "url": r.url, "resolved_url": r.resolved_url, "position": r.position, "line": r.line}
+            {
+                "post": r.post.entry.source,
+                "post_url": site.config.absolute_url(r.post.url),
+                "outlet": r.outlet.name,
+                "written": r.written,
+                "url": r.url,
+                "resolved_url": r.resolved_url,
+                "position": r.position,
+                "line": r.line,
+            }
             for r in found
         ],
-        "uncited_posts": [{"source": d.entry.source, "url": site.config.absolute_url(d.url)} for d in uncited(site)],
+        "uncited_posts": [
+            {"source": d.entry.source, "url": site.config.absolute_url(d.url)}
+            for d in uncited(site)
+        ],
     }

@@ -22,7 +22,16 @@ from .scan import FoundLink
 from .store import Answer
 
 # Characters that would end or confuse a Markdown link destination; written percent-encoded.
-_ENCODE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "`": "%60", "\n": "", "\r": ""}
+_ENCODE = {
+    " ": "%20",
+    "(": "%28",
+    ")": "%29",
+    "<": "%3C",
+    ">": "%3E",
+    "`": "%60",
+    "\n": "",
+    "\r": "",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,9 @@ def markdown_destination(url: str) -> str:
     return "".join(_ENCODE.get(character, character) for character in url)
 
 
-def clean_destination(url: str, tracking: Tracking | None, answer: Answer | None) -> tuple[str | None, str]:
+def clean_destination(
+    url: str, tracking: Tracking | None, answer: Answer | None
+) -> tuple[str | None, str]:
     """The clean URL for a tracking link (from its stored answer), or None and why not."""
     if tracking is None:
         return None, "not a tracking link"
@@ -97,9 +108,19 @@ def rewrite(data: bytes, changes: list[Change], source: str) -> bytes:
     """``data`` with each change's URL bytes replaced; refuses if the file moved under us."""
     for change in sorted(changes, key=lambda c: c.link.start, reverse=True):
         link = change.link
-        if data[link.start:link.end] != link.written.encode("utf-8"):
-            raise MastheadError([Problem(source, link.line, None, "changed since it was scanned; nothing was rewritten — run masthead links --fix again")])
-        data = data[:link.start] + change.new.encode("utf-8") + data[link.end:]
+        if data[link.start : link.end] != link.written.encode("utf-8"):
+            raise MastheadError(
+                [
+                    Problem(
+                        source,
+                        link.line,
+                        None,
+                        "changed since it was scanned; nothing was rewritten — "
+                        "run masthead links --fix again",
+                    )
+                ]
+            )
+        data = data[: link.start] + change.new.encode("utf-8") + data[link.end :]
     return data
 
 
@@ -116,9 +137,15 @@ def fix(root: Path, found: Audit, dry_run: bool = False) -> FixResult:
         rewritten[source] = before, rewrite(before, file_changes, source)  # check every file first
     diff: list[str] = []
     for source, (before, after) in rewritten.items():
-        diff.extend(difflib.unified_diff(
-            before.decode("utf-8").splitlines(keepends=True), after.decode("utf-8").splitlines(keepends=True),
-            f"a/{source}", f"b/{source}", n=0))
+        diff.extend(
+            difflib.unified_diff(
+                before.decode("utf-8").splitlines(keepends=True),
+                after.decode("utf-8").splitlines(keepends=True),
+                f"a/{source}",
+                f"b/{source}",
+                n=0,
+            )
+        )
         if not dry_run:
             _write_atomically(root / source, after)
     return FixResult(tuple(changes), tuple(left), tuple(rewritten), "".join(diff))

@@ -19,8 +19,14 @@ def progress_bar(console: Console, enabled: bool) -> Iterator[Callbacks]:
     if not enabled or not console.is_terminal:
         yield None, None
         return
-    with Progress(TextColumn("asking links"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("asking links"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("links", total=None)
 
         def started(total: int) -> None:

@@ -24,7 +24,9 @@ from .store import Answer, stored_answers
 _ANCHOR = re.compile(r'<a href="([^"]*)"')
 
 
-def _rewrite_entry(entry: Entry, site: Site, answers: Mapping[str, Answer]) -> tuple[Entry, list[Problem]]:
+def _rewrite_entry(
+    entry: Entry, site: Site, answers: Mapping[str, Answer]
+) -> tuple[Entry, list[Problem]]:
     rules = site.config.links.rules
     clean: dict[str, str] = {}
     problems: list[Problem] = []
@@ -35,8 +37,16 @@ def _rewrite_entry(entry: Entry, site: Site, answers: Mapping[str, Answer]) -> t
             continue
         found, reason = clean_destination(url, tracking, answers.get(url))
         if found is None:
-            problems.append(Problem(entry.source, line, None, f"tracking link {url} published as written, with "
-                                    f"rel=\"nofollow noopener\": {reason}", warning=True))
+            problems.append(
+                Problem(
+                    entry.source,
+                    line,
+                    None,
+                    f"tracking link {url} published as written, with "
+                    f'rel="nofollow noopener": {reason}',
+                    warning=True,
+                )
+            )
         clean[url] = found or ""
     if not clean:
         return entry, problems
@@ -54,7 +64,9 @@ def _rewrite_entry(entry: Entry, site: Site, answers: Mapping[str, Answer]) -> t
         Citation(c.outlet, clean.get(c.url) or c.url, c.line, c.position) for c in body.citations
     )
     read_more = clean.get(body.read_more or "") or body.read_more
-    new_body = replace(body, html=_ANCHOR.sub(anchor, body.html), citations=citations, read_more=read_more)
+    new_body = replace(
+        body, html=_ANCHOR.sub(anchor, body.html), citations=citations, read_more=read_more
+    )
     return replace(entry, body=new_body), problems
 
 
@@ -68,7 +80,9 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     for document in (*site.posts, *site.pages):
         entry, found = _rewrite_entry(document.entry, site, answers)
         problems += found
-        replaced[id(document)] = replace(document, entry=entry) if entry is not document.entry else document
+        replaced[id(document)] = (
+            replace(document, entry=entry) if entry is not document.entry else document
+        )
 
     def swap(documents: tuple[Document, ...]) -> tuple[Document, ...]:
         return tuple(replaced.get(id(document), document) for document in documents)
@@ -78,5 +92,8 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
         posts=swap(site.posts),
         pages=swap(site.pages),
         tags=tuple(replace(tag, posts=swap(tag.posts)) for tag in site.tags),
-        years={year: {month: swap(posts) for month, posts in months.items()} for year, months in site.years.items()},
+        years={
+            year: {month: swap(posts) for month, posts in months.items()}
+            for year, months in site.years.items()
+        },
     ), problems

@@ -40,7 +40,11 @@ def summary(audit: Audit) -> dict[str, int]:
         "tracking": len(audit.tracking),
         "broken": len(audit.broken),
         "redirected": len(audit.redirected),
-        "unresolved_tracking": sum(1 for item in audit.tracking if item.tracking and item.tracking.redirect and item.answer is None),
+        "unresolved_tracking": sum(
+            1
+            for item in audit.tracking
+            if item.tracking and item.tracking.redirect and item.answer is None
+        ),
         "asked": audit.asked,
     }
 
@@ -66,10 +70,16 @@ def to_json(audit: Audit, fixed: FixResult | None = None) -> str:
         "summary": summary(audit),
         "links": [
             {
-                "source": item.link.source, "line": item.link.line, "column": item.link.column,
-                "url": item.link.url, "text": item.link.text, "citation": item.link.citation,
+                "source": item.link.source,
+                "line": item.link.line,
+                "column": item.link.column,
+                "url": item.link.url,
+                "text": item.link.text,
+                "citation": item.link.citation,
                 "findings": found,
-                "tracking": {"service": item.tracking.service, "kind": item.tracking.kind} if item.tracking else None,
+                "tracking": {"service": item.tracking.service, "kind": item.tracking.kind}
+                if item.tracking
+                else None,
                 "answer": item.answer.to_json() if item.answer else None,
             }
             for item, found in reported(audit)
@@ -78,8 +88,19 @@ def to_json(audit: Audit, fixed: FixResult | None = None) -> str:
     if fixed is not None:
         data["fix"] = {
             "files": list(fixed.files),
-            "changes": [{"source": c.link.source, "line": c.link.line, "old": c.link.written, "new": c.new} for c in fixed.changes],
-            "left": [{"source": left.link.source, "line": left.link.line, "url": left.link.url, "reason": left.reason} for left in fixed.left],
+            "changes": [
+                {"source": c.link.source, "line": c.link.line, "old": c.link.written, "new": c.new}
+                for c in fixed.changes
+            ],
+            "left": [
+                {
+                    "source": left.link.source,
+                    "line": left.link.line,
+                    "url": left.link.url,
+                    "reason": left.reason,
+                }
+                for left in fixed.left
+            ],
         }
     return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -89,21 +110,31 @@ def print_table(audit: Audit, console: Console) -> None:
     if not console.is_terminal:
         for item, found in reported(audit):
             detail = _detail(item)
-            console.print(f"{item.link.source}:{item.link.line}: {', '.join(found)}: {item.link.url}"
-                          + (f": {detail}" if detail else ""), markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                f"{item.link.source}:{item.link.line}: {', '.join(found)}: {item.link.url}"
+                + (f": {detail}" if detail else ""),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
     table = Table(title="Links", show_lines=False, expand=False)
     for column in ("where", "finding", "link", "detail"):
         table.add_column(column, overflow="fold")
     for item, found in reported(audit):
         label = f"[[{item.link.text}]]" if item.link.citation else item.link.text
-        table.add_row(f"{item.link.source}:{item.link.line}", ", ".join(found),
-                      f"{label} {item.link.url}".strip(), _detail(item))
+        table.add_row(
+            f"{item.link.source}:{item.link.line}",
+            ", ".join(found),
+            f"{label} {item.link.url}".strip(),
+            _detail(item),
+        )
     if table.row_count and console.is_terminal:
         console.print(table)
     counts = summary(audit)
     console.print(
-        f"{counts['links']} links: {counts['tracking']} tracking ({counts['unresolved_tracking']} not resolved), "
-        f"{counts['broken']} broken, {counts['redirected']} redirected; {counts['asked']} asked over HTTP"
+        f"{counts['links']} links: {counts['tracking']} tracking "
+        f"({counts['unresolved_tracking']} not resolved), {counts['broken']} broken, "
+        f"{counts['redirected']} redirected; {counts['asked']} asked over HTTP"
     )
 
 
@@ -112,8 +143,13 @@ def print_fix(fixed: FixResult, console: Console, dry_run: bool) -> None:
         diff = fixed.diff if fixed.diff.endswith("\n") else fixed.diff + "\n"
         console.file.write(diff)  # as it is: never wrapped or styled
     verb = "would change" if dry_run else "changed"
-    console.print(f"{verb} {len(fixed.changes)} link{'s' if len(fixed.changes) != 1 else ''} "
-                  f"in {len(fixed.files)} file{'s' if len(fixed.files) != 1 else ''}")
+    console.print(
+        f"{verb} {len(fixed.changes)} link{'s' if len(fixed.changes) != 1 else ''} "
+        f"in {len(fixed.files)} file{'s' if len(fixed.files) != 1 else ''}"
+    )
     for left in fixed.left:
-        console.print(f"left alone: {left.link.source}:{left.link.line}: {left.link.url}: {left.reason}",
-                      markup=False, highlight=False)
+        console.print(
+            f"left alone: {left.link.source}:{left.link.line}: {left.link.url}: {left.reason}",
+            markup=False,
+            highlight=False,
+        )

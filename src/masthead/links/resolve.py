@@ -74,10 +74,16 @@ class Resolver:
         """The URL to connect to and extra headers: mapped hosts go to their local address."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        target = None if _literal_ip(host) else self.settings.host_map.get(host, self.settings.host_map.get("*"))
+        target = (
+            None
+            if _literal_ip(host)
+            else self.settings.host_map.get(host, self.settings.host_map.get("*"))
+        )
         if target is None:
             return url, {}
-        return urlunsplit(("http", target, parts.path or "/", parts.query, "")), {"Host": parts.netloc}
+        return urlunsplit(("http", target, parts.path or "/", parts.query, "")), {
+            "Host": parts.netloc
+        }
 
     async def _check_address(self, url: str) -> None:
         host = (urlsplit(url).hostname or "").lower()
@@ -89,13 +95,17 @@ class Resolver:
             addresses = [host.strip("[]")]
         else:
             try:
-                infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+                infos = await asyncio.get_running_loop().getaddrinfo(
+                    host, None, type=socket.SOCK_STREAM
+                )
             except socket.gaierror:
                 return  # httpx reports the failure to resolve as a dead link
             addresses = [str(info[4][0]) for info in infos]
         private = [address for address in addresses if _is_private(address)]
         if private:
-            raise _Blocked(f"{host} is a private, loopback or link-local address ({private[0]}); not followed")
+            raise _Blocked(
+                f"{host} is a private, loopback or link-local address ({private[0]}); not followed"
+            )
 
     async def _request(self, method: str, url: str) -> httpx.Response:
         target, headers = self._route(url)
@@ -149,13 +159,19 @@ class Resolver:
                 except httpx.TimeoutException:
                     return answer("timeout", None, f"no answer within {self.settings.timeout:g} s")
                 except (httpx.HTTPError, ValueError) as exc:
-                    return answer("dead", None, f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__)
+                    return answer(
+                        "dead",
+                        None,
+                        f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__,
+                    )
                 status = response.status_code
                 chain.append(Hop(current, status))
                 if status not in REDIRECTS:
                     if status < 400:
                         return answer("ok", status)
-                    return answer("refused" if status in REFUSED else "dead", status, f"HTTP {status}")
+                    return answer(
+                        "refused" if status in REFUSED else "dead", status, f"HTTP {status}"
+                    )
                 location = response.headers.get("location")
                 if not location:
                     return answer("error", status, f"HTTP {status} without a Location header")
@@ -165,14 +181,22 @@ class Resolver:
                 if following in seen:
                     current = following
                     return answer("loop", status, f"redirect loop back to {following}")
-                if len(chain) > self.settings.max_hops:  # chain holds the redirects followed so far, plus this one
-                    return answer("too-many-redirects", status, f"more than {self.settings.max_hops} redirects")
+                if (
+                    len(chain) > self.settings.max_hops
+                ):  # chain holds the redirects followed so far, plus this one
+                    return answer(
+                        "too-many-redirects",
+                        status,
+                        f"more than {self.settings.max_hops} redirects",
+                    )
                 seen.add(following)
                 current = following
 
 
 def _client(settings: ResolverSettings) -> httpx.AsyncClient:
-    no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))  # accepts none, so sends none
+    no_cookies = CookieJar(
+        policy=DefaultCookiePolicy(allowed_domains=[])
+    )  # accepts none, so sends none
     return httpx.AsyncClient(
         follow_redirects=False,
         timeout=httpx.Timeout(settings.timeout),
@@ -183,7 +207,9 @@ def _client(settings: ResolverSettings) -> httpx.AsyncClient:
     )
 
 
-async def _resolve_all(urls: list[str], settings: ResolverSettings, done: Callable[[Answer], None] | None) -> dict[str, Answer]:
+async def _resolve_all(
+    urls: list[str], settings: ResolverSettings, done: Callable[[Answer], None] | None
+) -> dict[str, Answer]:
     async with _client(settings) as client:
         resolver = Resolver(settings, client)
 
@@ -197,7 +223,10 @@ async def _resolve_all(urls: list[str], settings: ResolverSettings, done: Callab
     return {answer.url: answer for answer in answers}
 
 
-def resolve_all(urls: Iterable[str], settings: ResolverSettings = ResolverSettings(),
-                done: Callable[[Answer], None] | None = None) -> dict[str, Answer]:
+def resolve_all(
+    urls: Iterable[str],
+    settings: ResolverSettings = ResolverSettings(),
+    done: Callable[[Answer], None] | None = None,
+) -> dict[str, Answer]:
     """Ask every distinct URL; ``done`` is called after each one (for a progress bar)."""
     return asyncio.run(_resolve_all(list(dict.fromkeys(urls)), settings, done))

@@ -55,13 +55,22 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Mandrill", r"(?:[a-z0-9-]+\.)*mandrillapp\.com", r"^/track/click\b"),
     _rule("Substack", r"(?:[a-z0-9-]+\.)*substack\.com", r"^/redirect/"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
-    _rule("HubSpot", r"(?:[a-z0-9-]+\.)*(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com)"),
+    _rule(
+        "HubSpot",
+        r"(?:[a-z0-9-]+\.)*(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com)",
+    ),
     _rule("SendGrid", r"(?:[a-z0-9-]+\.)*sendgrid\.net", r"^/(?:ls|wf)/click\b"),
-    _rule("SendGrid", _ANY_HOST, r"^/ls/click\?(?:.*&)?upn="),  # branded link domains (url1234.example.com)
+    _rule(
+        "SendGrid", _ANY_HOST, r"^/ls/click\?(?:.*&)?upn="
+    ),  # branded link domains (url1234.example.com)
     _rule("Mailgun", r"(?:[a-z0-9-]+\.)*mailgun\.(?:org|net)", r"^/c/"),
     _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/c/[A-Za-z0-9_=-]{20,}"),
     _rule("Constant Contact", r"(?:[a-z0-9-]+\.)*rs6\.net", r"^/tn\.jsp\b"),
-    _rule("Constant Contact", r"(?:[a-z0-9-]+\.)*(?:ctctcdn|constantcontact)\.com", r"^/(?:tn\.jsp|click)\b"),
+    _rule(
+        "Constant Contact",
+        r"(?:[a-z0-9-]+\.)*(?:ctctcdn|constantcontact)\.com",
+        r"^/(?:tn\.jsp|click)\b",
+    ),
     _rule("beehiiv", r"(?:[a-z0-9-]+\.)*beehiiv\.com", r"^/(?:ss/c|v1|ss/o)/"),
     _rule("beehiiv", r"link\.[a-z0-9.-]+", r"^/ss/c/[A-Za-z0-9_-]{20,}"),
 )

@@ -61,9 +61,13 @@ class Answer:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "url": self.url, "outcome": self.outcome, "status": self.status, "final_url": self.final_url,
+            "url": self.url,
+            "outcome": self.outcome,
+            "status": self.status,
+            "final_url": self.final_url,
             "chain": [{"url": hop.url, "status": hop.status} for hop in self.chain],
-            "error": self.error, "checked_at": self.checked_at.isoformat(),
+            "error": self.error,
+            "checked_at": self.checked_at.isoformat(),
         }
 
 
@@ -104,21 +108,34 @@ class LinkStore:
 
     def put(self, answers: Iterable[Answer]) -> None:
         rows = [
-            (a.url, a.outcome, a.status, a.final_url,
-             json.dumps([[hop.url, hop.status] for hop in a.chain]), a.error, a.checked_at.isoformat())
+            (
+                a.url,
+                a.outcome,
+                a.status,
+                a.final_url,
+                json.dumps([[hop.url, hop.status] for hop in a.chain]),
+                a.error,
+                a.checked_at.isoformat(),
+            )
             for a in answers
         ]
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+            )
 
 
 def _answer(row: tuple[object, ...]) -> Answer:
     url, outcome, status, final_url, chain, error, checked_at = row
     moment = datetime.fromisoformat(str(checked_at))
     return Answer(
-        url=str(url), outcome=str(outcome), status=int(status) if isinstance(status, int) else None,
-        final_url=str(final_url), chain=tuple(Hop(str(u), int(s)) for u, s in json.loads(str(chain))),
-        error=str(error), checked_at=moment if moment.tzinfo else moment.replace(tzinfo=UTC),
+        url=str(url),
+        outcome=str(outcome),
+        status=int(status) if isinstance(status, int) else None,
+        final_url=str(final_url),
+        chain=tuple(Hop(str(u), int(s)) for u, s in json.loads(str(chain))),
+        error=str(error),
+        checked_at=moment if moment.tzinfo else moment.replace(tzinfo=UTC),
     )
 
 

@@ -17,14 +17,30 @@ def outputs(site: Site) -> list[tuple[str, bytes]]:
     if not outlets:
         return []
     config = site.config
-    environment = pages.make_environment(pages.template_folders(config.root, config.folders.templates), config.timezone)
+    environment = pages.make_environment(
+        pages.template_folders(config.root, config.folders.templates), config.timezone
+    )
     view = pages.site_view(site)
     index = environment.get_template("sources.html")
-    head = seo.head_for_list(site, "Sources", f"Every outlet cited in {config.title}, most cited first.", "/sources/")
-    result = [("sources/index.html", index.render(site=view, head=head, outlets=outlets).encode("utf-8"))]
+    head = seo.head_for_list(
+        site, "Sources", f"Every outlet cited in {config.title}, most cited first.", "/sources/"
+    )
+    result = [
+        ("sources/index.html", index.render(site=view, head=head, outlets=outlets).encode("utf-8"))
+    ]
     one = environment.get_template("source.html")
     for summary in outlets:
         name = summary.outlet.name
-        head = seo.head_for_list(site, f"Source: {name}", f"Briefings of {config.title} that cite {name}.", summary.outlet.url)
-        result.append((pages.output_path(summary.outlet.url), one.render(site=view, head=head, outlet=summary).encode("utf-8")))
+        head = seo.head_for_list(
+            site,
+            f"Source: {name}",
+            f"Briefings of {config.title} that cite {name}.",
+            summary.outlet.url,
+        )
+        result.append(
+            (
+                pages.output_path(summary.outlet.url),
+                one.render(site=view, head=head, outlet=summary).encode("utf-8"),
+            )
+        )
     return result
