@@ -56,7 +56,7 @@ def test_seed_post_json_ld(example_public: Path) -> None:
     assert data["publisher"]["logo"]["url"] == "https://briefing.example.org/img/logo.png"
     assert data["author"][0]["name"] == "The Briefing Room"
     assert data["mainEntityOfPage"]["@id"] == "https://briefing.example.org/blog/russia-north-korea-ties/"
-    assert [c["name"] for c in data["citation"]] == ["NBC", "Washington Times", "AP"]
+    assert [c["name"] for c in data["citation"]] == ["NBC News", "The Washington Times", "Associated Press"]  # normalised
 
 
 def test_seed_post_sources_and_body(example_public: Path) -> None:

@@ -152,14 +152,14 @@ test_incremental_builds_equal_clean_builds = IncrementalBuilds.TestCase
 def test_unchanged_outputs_keep_their_mtime(make_site) -> None:
     from conftest import post
 
-    site = make_site({f"content/blog/p{i}.md": post(f"P{i}", f"2024-01-{i + 1:02d}T00:00:00Z") for i in range(5)})
+    site = make_site({f"content/blog/p{i}.md": post(f"P{i}", f"2024-01-{i + 1:02d}T00:00:00Z") for i in range(12)})
     build(site, now=NOW)
     old = (site / "public/blog/p0/index.html").stat().st_mtime_ns
     time.sleep(0.01)
     (site / "content/blog/p4.md").write_text(post("P4 changed", "2024-01-05T00:00:00Z"))
     report = build(site, now=NOW)
     assert (site / "public/blog/p0/index.html").stat().st_mtime_ns == old
-    assert 0 < report.written < 10 and report.unchanged > 0
+    assert 0 < report.written < report.unchanged  # the post, its lists, feeds, sources; not the other posts
 
 
 def test_nothing_changed_is_recognised(make_site, monkeypatch) -> None:

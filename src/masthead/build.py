@@ -210,6 +210,13 @@ def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging
 
 # The pipeline ----------------------------------------------------------------------------------
 
+def _link_store(config: Config) -> list[SourceFile]:
+    """The link store, when published pages depend on it (links.rewrite = "resolved")."""
+    if config.links.rewrite != "resolved":
+        return []
+    return [source for source in scan(config.folder("cache")) if source.relative.startswith("links.sqlite")]
+
+
 def _fingerprint(config: Config, options: BuildOptions, sources: list[SourceFile], others: list[SourceFile]) -> str:
     """Digest of every input's stat; empty (never matches) while any input is too recent to trust."""
     started_ns = time.time_ns()
@@ -256,6 +263,7 @@ def load(root: Path, options: BuildOptions | None = None, now: datetime | None =
 
 
 def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Parsed, stages: _Stages) -> tuple[Site, jinja2.Environment, list[Problem]]:
+    from .links import publish as links_publish
     from .render import pages
     from .site import assemble
 
@@ -263,7 +271,9 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
         folders = pages.template_folders(config.root, config.folders.templates)
         environment = pages.make_environment(folders, config.timezone)
         site, problems = assemble(parsed.entries, config, options, now, pages.content_templates(folders))
-    return site, environment, problems
+    with stages.stage("links"):  # links.rewrite = "resolved": destinations from the link store
+        site, found = links_publish.apply(site)
+    return site, environment, [*problems, *found]
 
 
 def build(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
@@ -288,7 +298,7 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
             output.discard_uncommitted(output_folder)
         with stages.stage("discover"):
             sources, problems = discover(config)
-            others = [*scan(THEME), *scan(config.folder("templates")), *scan(config.folder("static"))]
+            others = [*scan(THEME), *scan(config.folder("templates")), *scan(config.folder("static")), *_link_store(config)]
         fingerprint = "" if errors_only(problems) else _fingerprint(config, options, sources, others)
         if store is not None and _still_valid(store.meta(), fingerprint, moment, output_folder):
             return BuildReport(None, [], unchanged=len(store.outputs()), up_to_date=True, timings=stages.timings)
@@ -320,7 +330,8 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
     with stages.stage("plan"):
         view = pages.site_view(site)
         folders = pages.template_folders(config.root, config.folders.templates)
-        base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}")
+        link_store = [(s.relative, s.mtime_ns, s.size) for s in _link_store(config)]
+        base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}\n{link_store}")
         started_ns = time.time_ns()
         static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))}
         jobs = planner.plan(site, environment, view, base_key, parsed.hashes, static)

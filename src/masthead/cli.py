@@ -88,6 +88,29 @@ def _stage_printer(verbose: bool) -> Callable[[str, float], None] | None:
     return lambda name, seconds: click.echo(f"  {name:<14} {seconds * 1000:8.1f} ms", err=True)
 
 
+# --- link-check switches, used by `check --links` and `links` (docs/links.md) -----------------
+
+def _test_routing(command: F) -> F:
+    """Hidden switches for the test suite: route hosts to a local server, allow private targets."""
+    command = click.option("--allow-private", is_flag=True, hidden=True,
+                           help="Follow links to private and loopback addresses (tests only).")(command)
+    command = click.option("--host-delay", type=float, default=0.5, hidden=True,
+                           help="Seconds between two requests to one host (tests use 0).")(command)
+    command = click.option("--map-host", "map_host", multiple=True, hidden=True, metavar="HOST=ADDRESS",
+                           help="Send requests for HOST (or *) to ADDRESS, e.g. 127.0.0.1:8000 (tests only).")(command)
+    return command
+
+
+def _host_map(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        host, _, address = pair.partition("=")
+        if not host or not address:
+            raise click.BadParameter(f"{pair!r}: expected HOST=ADDRESS such as *=127.0.0.1:8000", param_hint="--map-host")
+        mapping[host.lower()] = address
+    return mapping
+
+
 @main.command()
 @SITE
 @_common
@@ -114,8 +137,11 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
 @main.command()
 @SITE
 @_common
+@click.option("--links", "check_links", is_flag=True, help="Also ask every link: fail on dead links (and on tracking links if links.fail_on_tracking).")
+@_test_routing
 @friendly
-def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None) -> None:
+def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None,
+          check_links: bool, allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
     """Validate SITE completely and write nothing; exit 1 on any error."""
     from .build import build as run_build
 
@@ -125,6 +151,124 @@ def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
         count = len(report.warnings)
         click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, "
                    f"{count} warning{'s' if count != 1 else ''}")
+    if check_links:
+        _check_links(site, allow_private, map_host, quiet, host_delay)
+
+
+# --- links and sources (docs/links.md) -------------------------------------------------------
+
+def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[str, ...], quiet: bool,
+               host_delay: float = 0.5) -> Any:
+    from rich.console import Console
+
+    from .config import load_config
+    from .links.audit import audit, settings_for
+    from .links.progress import progress_bar
+
+    config = load_config(site)
+    settings = settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay)
+    with progress_bar(Console(stderr=True), not quiet and resolve != "none") as (started, done):
+        return config, audit(config, resolve, settings, started=started, done=done)
+
+
+@main.command()
+@SITE
+@click.option("--resolve", is_flag=True, help="Ask every link over HTTP (answers younger than links.recheck_days are reused).")
+@click.option("--fix", is_flag=True, help="Replace tracking links in the sources by their destinations (asks the tracking links).")
+@click.option("--dry-run", is_flag=True, help="With --fix: show the diff, change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for CI.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_test_routing
+@friendly
+def links(site: Path, resolve: bool, fix: bool, dry_run: bool, as_json: bool, quiet: bool,
+          allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
+    """Report every tracking link, dead link and redirect in SITE's content, per post and line.
+
+    \b
+    masthead links             scan; use answers already in the link store
+    masthead links --resolve   ask every link over HTTP, store the answers
+    masthead links --fix       rewrite tracking links to their destinations
+    masthead links --fix --dry-run   show the diff only
+    """
+    from rich.console import Console
+
+    from .links import report
+
+    fix = fix or dry_run
+    mode = "all" if resolve else "tracking" if fix else "none"
+    config, found = _run_audit(site, mode, allow_private, map_host, quiet or as_json, host_delay)
+    fixed = None
+    if fix:
+        from .links.fix import fix as run_fix
+
+        fixed = run_fix(config.root, found, dry_run)
+        if not dry_run and fixed.changes:
+            config, found = _run_audit(site, "none", allow_private, map_host, True)  # report the result
+    if as_json:
+        click.echo(report.to_json(found, fixed))
+        return
+    console = Console(soft_wrap=False)
+    report.print_table(found, console)
+    if fixed is not None:
+        report.print_fix(fixed, console, dry_run)
+
+
+@main.command()
+@SITE
+@click.option("--json", "as_json", is_flag=True, help="Print outlets, citations and uncited posts as JSON.")
+@click.option("--drafts", is_flag=True, help="Include drafts.")
+@friendly
+def sources(site: Path, as_json: bool, drafts: bool) -> None:
+    """Print SITE's cited outlets: most cited first, with first and last citation dates."""
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from .build import load
+    from .links.citations import records, summaries, table_json, uncited
+    from .links.store import stored_answers
+
+    loaded, _, _, _ = load(site, _build_options(drafts, False))
+    found = records(loaded, stored_answers(loaded.config))
+    if as_json:
+        click.echo(json.dumps(table_json(loaded, found), indent=2, ensure_ascii=False))
+        return
+    table = Table(title="Sources")
+    for column in ("outlet", "citations", "posts", "first cited", "last cited"):
+        table.add_column(column, justify="right" if column in ("citations", "posts") else "left")
+    for summary in summaries(found):
+        table.add_row(summary.outlet.name, str(summary.citations), str(len(summary.posts)),
+                      summary.first.date().isoformat(), summary.last.date().isoformat())
+    console = Console()
+    console.print(table)
+    without = uncited(loaded)
+    console.print(f"{len(found)} citations of {len(summaries(found))} outlets in {len(loaded.posts)} posts; "
+                  f"{len(without)} without any citation" + (":" if without else ""))
+    for post in without:
+        console.print(f"  {post.entry.source}", markup=False, highlight=False)
+
+
+def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], quiet: bool, host_delay: float) -> None:
+    from .errors import MastheadError
+    from .links.report import findings
+
+    config, found = _run_audit(site, "all", allow_private, map_host, quiet, host_delay)
+    problems = []
+    for item in found.links:
+        answer = item.answer
+        if answer is not None and answer.broken:
+            problems.append(Problem(item.link.source, item.link.line, "link", f"{item.link.url}: {answer.outcome}: {answer.error}"))
+        elif item.tracking and config.links.fail_on_tracking:
+            problems.append(Problem(item.link.source, item.link.line, "link",
+                                    f"{item.link.url}: {item.tracking.service} tracking link; expected the destination "
+                                    "(run masthead links --fix, or set links.fail_on_tracking = false)"))
+        elif "refused" in findings(item) and not quiet:
+            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: the server refused to answer ({answer.status if answer else ''})", err=True)
+    if problems:
+        raise MastheadError(problems)
+    if not quiet:
+        click.echo(f"links ok: {len(found.links)} links, {len(found.tracking)} tracking, {found.asked} asked over HTTP")
 
 
 @main.command()

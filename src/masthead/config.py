@@ -70,6 +70,27 @@ class Folders:
 
 
 @dataclass(frozen=True)
+class LinkRule:
+    """A site's own tracking-link rule from ``[links] rules``: regular expressions, searched."""
+
+    host: str  # matched against the whole host name, e.g. "(.+\\.)?click\\.example\\.com"
+    path: str = ""  # searched in the path (and query), e.g. "^/r/"; empty matches every path
+    name: str = "custom"  # the service name shown in reports
+
+
+@dataclass(frozen=True)
+class LinksConfig:
+    """``[links]``: link hygiene (see docs/links.md)."""
+
+    rewrite: str = "none"  # "none" or "resolved"
+    recheck_days: int = 30
+    fail_on_tracking: bool = False
+    concurrency: int = 8
+    timeout: int = 10
+    rules: tuple[LinkRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -95,6 +116,8 @@ class Config:
     folders: Folders
     fields: Mapping[str, tuple[str, ...]]
     source_text: str = field(default="", repr=False, compare=False)
+    links: LinksConfig = field(default_factory=LinksConfig)
+    outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> aliases
 
     @property
     def tz(self) -> ZoneInfo:
@@ -114,6 +137,7 @@ class Option:
     default: Any
     doc: str
     check: Callable[[Any], str | None] | None = None
+    items: type = str  # the type of a list's items
 
 
 def _url(value: str) -> str | None:
@@ -184,6 +208,28 @@ OPTIONS: tuple[Option, ...] = (
     Option("unsafe_html", bool, False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped."),
 )
 
+def _rewrite(value: str) -> str | None:
+    return None if value in ("none", "resolved") else 'expected "none" or "resolved"'
+
+
+def _link_rules(rules: list[dict[str, Any]]) -> str | None:
+    for number, rule in enumerate(rules, 1):
+        unknown = [key for key in rule if key not in ("host", "path", "name")]
+        if unknown:
+            return f"rule {number}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], ('host', 'path', 'name'))}; expected host, path and name"
+        if not isinstance(rule.get("host"), str) or not rule["host"]:
+            return f'rule {number}: expected a host pattern, such as {{ host = "click\\.example\\.com", path = "^/r/" }}'
+        for key in ("host", "path", "name"):
+            if not isinstance(rule.get(key, ""), str):
+                return f"rule {number}: {key}: expected a string"
+        for key in ("host", "path"):
+            try:
+                re.compile(rule.get(key, ""))
+            except re.error as exc:
+                return f"rule {number}: {key}: not a regular expression ({exc}); escape dots as \\."
+    return None
+
+
 TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
     "author": (
         Option("name", str, "", "Default author of posts without an author field."),
@@ -202,6 +248,14 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
             ("output", "the built site"),
             ("cache", "the build cache"),
         )
+    ),
+    "links": (
+        Option("rewrite", str, "none", 'Publish tracking links as they are ("none") or as their resolved destinations from the link store ("resolved").', _rewrite),
+        Option("recheck_days", int, 30, "Days an answer in the link store stays fresh before a link is asked again.", _positive),
+        Option("fail_on_tracking", bool, False, "Make `masthead check --links` fail on tracking links, not only on dead ones."),
+        Option("concurrency", int, 8, "Links asked at the same time by `masthead links --resolve` (one at a time per host).", _positive),
+        Option("timeout", int, 10, "Seconds to wait for one answer before retrying.", _positive),
+        Option("rules", list, [], 'Extra tracking-link rules: [{ host = "regex", path = "regex", name = "service" }].', _link_rules, items=dict),
     ),
 }
 
@@ -226,7 +280,7 @@ def _check_table(
     result = {option.key: option.default for option in options}
     prefix = f"{table}." if table else ""
     for key, value in values.items():
-        if table is None and key in TABLE_OPTIONS or table is None and key == "fields":
+        if table is None and (key in TABLE_OPTIONS or key in ("fields", "outlets")):
             continue
         option = known.get(key)
         line = line_of(text, key, table)
@@ -237,8 +291,9 @@ def _check_table(
         if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
             problems.append(Problem(path, line, prefix + key, f"{value!r} is {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
             continue
-        if option.kind is list and not all(isinstance(item, str) and item for item in value):
-            problems.append(Problem(path, line, prefix + key, "expected a list of non-empty strings"))
+        if option.kind is list and not all(isinstance(item, option.items) and item for item in value):
+            expected = "tables" if option.items is dict else "strings"
+            problems.append(Problem(path, line, prefix + key, f"expected a list of non-empty {expected}"))
             continue
         message = option.check(value) if option.check else None
         if message:
@@ -280,6 +335,25 @@ def _check_fields(raw: Any, text: str, path: str) -> tuple[dict[str, tuple[str, 
     return fields, problems
 
 
+def _check_outlets(raw: Any, text: str, path: str) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """``[outlets]``: canonical outlet name = [aliases: names or domains]."""
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [Problem(path, line_of(text, "outlets"), "outlets", "expected a table [outlets]")]
+    outlets: dict[str, tuple[str, ...]] = {}
+    problems: list[Problem] = []
+    for name, aliases in raw.items():
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in aliases):
+            problems.append(Problem(path, line_of(text, f'"{name}"', "outlets") or line_of(text, name, "outlets"), f"outlets.{name}",
+                                    'expected a list of names and domains, such as "Associated Press" = ["AP", "apnews.com"]'))
+            continue
+        outlets[name.strip()] = tuple(alias.strip() for alias in aliases)
+    return outlets, problems
+
+
 def load_config(site: Path) -> Config:
     """Read and check ``site/masthead.toml``; raise ``MastheadError`` listing every problem."""
     path = site / CONFIG_FILE
@@ -306,6 +380,8 @@ def load_config(site: Path) -> Config:
         tables[table], found = _check_table(value, options, table, text, shown)
         problems += found
     fields, found = _check_fields(raw.get("fields"), text, shown)
+    problems += found
+    outlets, found = _check_outlets(raw.get("outlets"), text, shown)
     problems += found
     if problems:
         raise MastheadError(problems)
@@ -334,6 +410,11 @@ def load_config(site: Path) -> Config:
         folders=Folders(**tables["folders"]),
         fields=fields,
         source_text=text,
+        links=LinksConfig(
+            **{key: value for key, value in tables["links"].items() if key != "rules"},
+            rules=tuple(LinkRule(**rule) for rule in tables["links"]["rules"]),
+        ),
+        outlets=outlets,
     )
 
 
@@ -346,6 +427,7 @@ def options_reference() -> str:
             rows.append(f"| `{key}` | {_toml_type_name(option.kind)} | `{option.default!r}` | {option.doc} |")
     for name, keys in DEFAULT_FIELDS.items():
         rows.append(f"| `fields.{name}` | list | `{list(keys)!r}` | Front matter keys read as {name}, first present wins. |")
+    rows.append('| `outlets.<name>` | list | `[]` | Names and domains that mean the outlet <name>, such as `"Associated Press" = ["AP", "apnews.com"]`. |')
     return "\n".join(rows)
 
 

@@ -108,6 +108,13 @@ class RenderedMarkdown:
     def __reduce__(self) -> tuple[Any, ...]:  # pickled with its body, never with a loader
         return (RenderedMarkdown, (self.html, self.summary, self.citations, self.links, self.headings, self.read_more))
 
+    def replace(self, *, html: str | None = None, citations: tuple[Citation, ...] | None = None,
+                read_more: str | None = None) -> RenderedMarkdown:
+        """A copy with some parts replaced (like ``dataclasses.replace``)."""
+        return RenderedMarkdown(self.html if html is None else html, self.summary,
+                                self.citations if citations is None else citations, self.links, self.headings,
+                                self.read_more if read_more is None else read_more)
+
     def facts_record(self) -> tuple[Any, ...]:
         """The small facts as plain tuples, for the build cache (marshal loads them fast)."""
         return (self.summary, tuple(map(tuple, self.citations)), tuple(map(tuple, self.headings)), self.read_more)

@@ -18,7 +18,7 @@ import jinja2
 
 from ..cache import digest
 from ..site import Document, Site
-from . import feeds, pages, sitemap
+from . import feeds, pages, sitemap, sources
 
 Produce = Callable[[], list[tuple[str, bytes]]]
 
@@ -71,6 +71,8 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
         jobs.append(Job(key("tags", [(tag.slug, tag.name, len(tag.posts)) for tag in site.tags]),
                         _one(pages.render_tags_index, environment, site, view)))
     jobs.append(Job(key("404", *map(token, site.posts[:5])), _one(pages.render_not_found, environment, site, view)))
+    citing = [token(post) for post in site.posts if post.entry.body.citations]
+    jobs.append(Job(key("sources", *citing), lambda: sources.outputs(site)))
     newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
     jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
     locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))

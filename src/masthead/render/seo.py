@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..images import ImageInfo
+from ..links import citations
 from ..site import Document, Site
 
 
@@ -89,9 +90,7 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
     if entry.tags:
         data["keywords"] = list(entry.tags)
     if entry.body.citations:
-        data["citation"] = [
-            {"@type": "CreativeWork", "name": outlet, "url": link} for outlet, link in entry.body.sources
-        ]
+        data["citation"] = citations.json_ld(config, entry.body)  # outlet names normalised
     if entry.body.read_more:
         data["isBasedOn"] = entry.body.read_more
     data["inLanguage"] = config.language

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from lxml import etree as ET
 
+from ..links.citations import records, summaries
 from ..site import Document, Site
 from .seo import iso
 
@@ -36,6 +37,11 @@ def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
         yield "/tags/", newest
     for tag in site.tags:
         yield tag.url, max(p.entry.modified for p in tag.posts)
+    outlets = summaries(records(site))
+    if outlets:
+        yield "/sources/", max(p.entry.modified for outlet in outlets for p in outlet.posts)
+    for outlet in outlets:
+        yield outlet.outlet.url, max(p.entry.modified for p in outlet.posts)
 
 
 def _xml(root: ET._Element) -> bytes:

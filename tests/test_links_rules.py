@@ -1,0 +1,230 @@
+"""Tracking-link rules: every sample shape of every service is classified right; ordinary
+article URLs never are."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from masthead.config import LinkRule
+from masthead.links.rules import classify, strip_tracking_parameters, tracking_parameters
+
+lower = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+hexes = lambda n: st.text("0123456789abcdef", min_size=n, max_size=n)  # noqa: E731
+HEX = st.text("0123456789ABCDEF", min_size=32, max_size=32)
+token = st.text(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", min_size=24, max_size=60
+)
+domain = st.builds(
+    lambda a, b: f"{a}.{b}", lower, st.sampled_from(["com", "de", "org", "co.uk", "news"])
+)
+scheme = st.sampled_from(["http", "https"])
+
+campaign_monitor_host = st.one_of(
+    st.builds(
+        lambda a, b: f"{a}.{b}",
+        lower,
+        st.sampled_from(
+            ["createsend1.com", "createsend.com", "cmail1.com", "cmail19.com", "cmail20.com"]
+        ),
+    ),
+    st.builds(
+        lambda d: f"email.{d}", domain
+    ),  # custom tracking domains such as email.cpg-online.de
+    st.builds(lambda d: f"cm.{d}", domain),
+)
+
+
+@given(
+    scheme,
+    campaign_monitor_host,
+    st.sampled_from("dtyjr"),
+    lower,
+    st.lists(lower, min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_campaign_monitor_click_links(
+    scheme: str, host: str, prefix: str, first: str, rest: list[str], slash: bool
+) -> None:
+    url = f"{scheme}://{host}/t/{prefix}-l-{first}-{'-'.join(rest)}{'/' if slash else ''}"
+    found = classify(url)
+    assert found is not None and (found.service, found.kind) == ("Campaign Monitor", "click")
+    assert found.redirect
+
+
+@given(
+    campaign_monitor_host,
+    st.sampled_from([("u", "unsubscribe"), ("e", "web version")]),
+    lower,
+    lower,
+)
+def test_campaign_monitor_other_kinds(
+    host: str, kind: tuple[str, str], first: str, second: str
+) -> None:
+    found = classify(f"https://{host}/t/d-{kind[0]}-{first}-{second}/")
+    assert found is not None and (found.service, found.kind) == ("Campaign Monitor", kind[1])
+
+
+@given(campaign_monitor_host, HEX)
+def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
+    found = classify(f"https://{host}/t/d-{digits}")
+    assert found is not None and (found.service, found.kind) == ("Campaign Monitor", "redirect")
+
+
+@pytest.mark.parametrize(
+    "url, service, kind",
+    [
+        ("https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/", "Campaign Monitor", "click"),
+        ("http://vietnam.createsend1.com/t/d-l-fjhkky-l-d/", "Campaign Monitor", "click"),
+        ("https://verge.cmail20.com/t/d-l-mdkydlk-ykilzhrf-o/", "Campaign Monitor", "click"),
+        ("https://email.cac.org/t/d-u-wjjudhk-tlkrtkdrx-yk/", "Campaign Monitor", "unsubscribe"),
+        (
+            "https://isobarstudio.cmail20.com/t/ViewEmail/y/91EDA739FC49F3DB/C67FD2F38AC4859C",
+            "Campaign Monitor",
+            "web version",
+        ),
+        ("https://china.createsend1.com/t/j-e-abcdef-l-x/", "Campaign Monitor", "web version"),
+        (
+            "https://email.cpg-online.de/t/d-269DB52ECB4B84A62540EF23F30FEDED",
+            "Campaign Monitor",
+            "redirect",
+        ),
+        (
+            "http://golangweekly.us1.list-manage.com/track/click?u=0618f6a79d6bb9675f313ceb2&id=f918a227f6&e=0708a4e66b",
+            "Mailchimp",
+            "click",
+        ),
+        (
+            "https://briefing.us21.list-manage.com/track/click?u=0a1b2c3d4e5f&amp;id=229382e13c&amp;e=9f8e7d6c5b",
+            "Mailchimp",
+            "click",
+        ),
+        (
+            "https://click.mailchimp.com/track/click/30010842/mailchimp.com?p=eyJzIjoi",
+            "Mailchimp",
+            "click",
+        ),
+        (
+            "https://substack.com/redirect/2d0b8b2a-7c1f-4f8b-9e0c-1a2b3c4d5e6f?j=eyJ1IjoiMTIzIn0",
+            "Substack",
+            "click",
+        ),
+        (
+            "https://email.mg2.substack.com/c/eJxVkMtuwyAQRb8m7BoxgA2zYNFF_8MiMLZRMVjwSPP3JWlVqdLNbM5",
+            "Substack",
+            "click",
+        ),
+        (
+            "https://d1Xxxx04.na1.hubspotlinks.com/Ctc/5J+113/d1Xxxx04/VWrJ4p6VqzHnW",
+            "HubSpot",
+            "click",
+        ),
+        ("https://u1234567.ct.sendgrid.net/ls/click?upn=abc123-2BDEF", "SendGrid", "click"),
+        ("https://url9876.example.com/ls/click?upn=abc123-2BDEF", "SendGrid", "click"),
+        ("https://email.mg.example.com/c/eJwNy0sOgjAQANDTmJ2mtLQ3", "Mailgun", "click"),
+        ("http://r20.rs6.net/tn.jsp?f=001abc&c=xyz&ch=123", "Constant Contact", "click"),
+        (
+            "https://link.mail.beehiiv.com/ss/c/u001.abcdefghijklmnopqrstuvwxyz0123",
+            "beehiiv",
+            "click",
+        ),
+        (
+            "https://www.reuters.com/world/x-2024-07-11/?utm_source=newsletter&utm_medium=email",
+            "tracking parameters",
+            "parameters",
+        ),
+        ("https://example.com/a?mc_cid=abc&mc_eid=def", "tracking parameters", "parameters"),
+    ],
+)
+def test_sample_shapes(url: str, service: str, kind: str) -> None:
+    found = classify(url)
+    assert found is not None and (found.service, found.kind) == (service, kind)
+
+
+NEWS_HOSTS = [
+    "www.reuters.com",
+    "apnews.com",
+    "www.bbc.com",
+    "www.nbcnews.com",
+    "www.theguardian.com",
+    "www3.nhk.or.jp",
+    "en.yna.co.kr",
+    "www.koreaherald.com",
+    "www.dw.com",
+    "www.politico.eu",
+    "asia.nikkei.com",
+    "focustaiwan.tw",
+    "www.aljazeera.com",
+    "email.example.com",
+    "link.example.org",
+]
+slug = st.lists(lower, min_size=1, max_size=8).map("-".join)
+article_path = st.one_of(
+    st.builds(
+        lambda s, y, m, d, t: f"/{s}/{y}/{m:02d}/{d:02d}/{t}/",
+        st.sampled_from(["world", "news", "politics", "asia-pacific"]),
+        st.integers(2000, 2030),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        slug,
+    ),
+    st.builds(lambda t, h: f"/article/{t}-{h}", slug, hexes(32)),
+    st.builds(
+        lambda i: f"/news/articles/{i}",
+        st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=8, max_size=12),
+    ),
+    st.builds(lambda d: f"/view.php?ud={d}", st.integers(10**10, 10**14)),
+    st.builds(lambda t, i: f"/{t}/{i}.html?page=2&id={i}", slug, st.integers(1, 10**8)),
+)
+
+
+@given(scheme, st.sampled_from(NEWS_HOSTS), article_path)
+def test_ordinary_article_urls_are_never_flagged(scheme: str, host: str, path: str) -> None:
+    url = f"{scheme}://{host}{path}"
+    assert classify(url) is None
+    assert strip_tracking_parameters(url) == url
+
+
+@given(
+    st.sampled_from(NEWS_HOSTS),
+    article_path,
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["utm_source", "utm_medium", "utm_campaign", "mc_cid", "mc_eid", "fbclid"]
+            ),
+            lower,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_stripping_removes_only_tracking_parameters(
+    host: str, path: str, parameters: list[tuple[str, str]]
+) -> None:
+    clean = f"https://{host}{path}"
+    joiner = "&" if "?" in clean else "?"
+    url = clean + joiner + "&".join(f"{k}={v}" for k, v in parameters)
+    assert tracking_parameters(url) == tuple(k for k, _ in parameters)
+    assert classify(url) is not None and not classify(url).redirect  # type: ignore[union-attr]
+    assert strip_tracking_parameters(url) == clean
+    assert strip_tracking_parameters(strip_tracking_parameters(url)) == clean
+
+
+def test_stripping_keeps_other_parameters_in_order_and_the_fragment() -> None:
+    url = "https://www.nbcnews.com/news/a?utm_source=newsletter&b=2&a=1&utm_medium=email#top"
+    assert strip_tracking_parameters(url) == "https://www.nbcnews.com/news/a?b=2&a=1#top"
+
+
+def test_site_rules_add_services() -> None:
+    rules = (LinkRule(host=r"go\.example\.com", path=r"^/r/", name="Example mailer"),)
+    found = classify("https://go.example.com/r/abc?x=1", rules)
+    assert found is not None and found.service == "Example mailer" and found.redirect
+    assert classify("https://go.example.com/about/", rules) is None
+    assert classify("https://go.example.com/r/abc") is None  # without the rule
+
+
+def test_non_web_and_malformed_urls_are_not_tracking() -> None:
+    assert classify("mailto:x@example.com") is None
+    assert classify("https://[::1") is None
