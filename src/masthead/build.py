@@ -23,7 +23,7 @@ from .content.discover import discover
 from .content.entries import Entry, parse_entry
 from .errors import MastheadError, Problem, errors_only
 from .output import Staging
-from .render import feeds, pages, sitemap
+from .render import feeds, pages, pictures, search, sitemap
 from .site import BuildOptions, Site, assemble
 
 StageHook = Callable[[str, float], None]
@@ -100,6 +100,11 @@ def load(root: Path, options: BuildOptions, now: datetime | None = None, hook: S
         problems += found
     if errors_only(problems):
         raise MastheadError(problems)
+    with stages.stage("check images"):  # images: unreadable files, missing alt text
+        problems += pictures.problems(site)
+        pictures.install(environment, site)
+    if errors_only(problems):
+        raise MastheadError(problems)
     return site, environment, problems, stages
 
 
@@ -117,6 +122,12 @@ def render_site(site: Site, environment: jinja2.Environment, stages: _Stages) ->
     yield from generated
     with stages.stage("sitemaps"):
         generated = [*sitemap.sitemaps(site), ("news-sitemap.xml", sitemap.news_sitemap(site)), ("robots.txt", sitemap.robots(site))]
+    yield from generated
+    with stages.stage("images"):  # resized, WebP/AVIF and social images (cached, in parallel)
+        generated = pictures.outputs(site)
+    yield from generated
+    with stages.stage("search"):  # the search page and the Pagefind index of the post pages
+        generated = search.outputs(site, environment, view, documents)
     yield from generated
 
 

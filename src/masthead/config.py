@@ -70,6 +70,16 @@ class Folders:
 
 
 @dataclass(frozen=True)
+class ImageSettings:
+    widths: tuple[int, ...] = (480, 960, 1600)
+    formats: tuple[str, ...] = ("avif", "webp")
+    quality: int = 80
+
+
+IMAGE_FORMATS = ("avif", "webp")
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -94,6 +104,8 @@ class Config:
     publisher: Person
     folders: Folders
     fields: Mapping[str, tuple[str, ...]]
+    search: bool = True
+    images: ImageSettings = field(default_factory=ImageSettings)
     source_text: str = field(default="", repr=False, compare=False)
 
     @property
@@ -114,6 +126,7 @@ class Option:
     default: Any
     doc: str
     check: Callable[[Any], str | None] | None = None
+    item: type = str  # the type of a list's items
 
 
 def _url(value: str) -> str | None:
@@ -159,6 +172,23 @@ def _folder(value: str) -> str | None:
     return None
 
 
+def _widths(value: list[int]) -> str | None:
+    if not value or not all(16 <= width <= 8192 for width in value):
+        return "expected a list of image widths in pixels between 16 and 8192, such as [480, 960, 1600]"
+    return None
+
+
+def _image_formats(value: list[str]) -> str | None:
+    unknown = [name for name in value if name not in IMAGE_FORMATS]
+    if unknown:
+        return f"unknown format {unknown[0]!r}; expected any of {', '.join(IMAGE_FORMATS)} (the original format is always kept)"
+    return None
+
+
+def _quality(value: int) -> str | None:
+    return None if 1 <= value <= 100 else "expected a whole number from 1 to 100"
+
+
 def _schema_type(value: str) -> str | None:
     if value not in SCHEMA_TYPES:
         return f"expected one of {', '.join(SCHEMA_TYPES)}{did_you_mean(value, SCHEMA_TYPES)}"
@@ -182,6 +212,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("logo", str, "", "Publisher logo under static/, for JSON-LD and the header.", _site_path),
     Option("description_length", int, 160, "Longest meta description derived from the body, cut on a word boundary.", _positive),
     Option("unsafe_html", bool, False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped."),
+    Option("search", bool, True, "Index posts with Pagefind and add the search page and header search box."),
 )
 
 TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
@@ -202,6 +233,11 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
             ("output", "the built site"),
             ("cache", "the build cache"),
         )
+    ),
+    "images": (
+        Option("widths", list, list(ImageSettings.widths), "Widths in pixels featured and body images are resized to (never enlarged).", _widths, int),
+        Option("formats", list, list(ImageSettings.formats), "Modern formats encoded besides the original's: avif, webp.", _image_formats),
+        Option("quality", int, ImageSettings.quality, "Encoding quality of resized images, 1 to 100.", _quality),
     ),
 }
 
@@ -237,8 +273,11 @@ def _check_table(
         if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
             problems.append(Problem(path, line, prefix + key, f"{value!r} is a {_toml_type(value)}, expected a {_toml_type_name(option.kind)}"))
             continue
-        if option.kind is list and not all(isinstance(item, str) and item for item in value):
+        if option.kind is list and option.item is str and not all(isinstance(item, str) and item for item in value):
             problems.append(Problem(path, line, prefix + key, "expected a list of non-empty strings"))
+            continue
+        if option.kind is list and option.item is int and not all(type(item) is int for item in value):
+            problems.append(Problem(path, line, prefix + key, "expected a list of whole numbers, such as [480, 960, 1600]"))
             continue
         message = option.check(value) if option.check else None
         if message:
@@ -329,6 +368,12 @@ def load_config(site: Path) -> Config:
         publisher=Person(publisher["name"] or top["title"], publisher["url"] or base_url),
         folders=Folders(**tables["folders"]),
         fields=fields,
+        search=top["search"],
+        images=ImageSettings(
+            widths=tuple(sorted(set(tables["images"]["widths"]))),
+            formats=tuple(dict.fromkeys(tables["images"]["formats"])),
+            quality=tables["images"]["quality"],
+        ),
         source_text=text,
     )
 

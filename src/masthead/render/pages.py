@@ -22,7 +22,7 @@ from . import seo
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
-LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "tags", "404"})
+LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "tags", "404", "search"})
 
 Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 
@@ -37,6 +37,7 @@ class SiteView:
     logo: ImageInfo | None
     has_tags: bool
     year: int  # year of the newest post, for the footer (never the clock: builds are reproducible)
+    search: bool = False  # whether the search page and header search box exist
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def site_view(site: Site) -> SiteView:
         logo=site.logo,
         has_tags=bool(site.tags),
         year=site.posts[0].entry.date.year if site.posts else 1970,
+        search=config.search,
     )
 
 
