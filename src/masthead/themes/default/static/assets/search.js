@@ -5,6 +5,9 @@ const input = document.getElementById("search-q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const filterBox = document.getElementById("search-filters");
+const order = document.getElementById("search-sort");
+// A news archive lists matches newest first by default; "Best match" is Pagefind's relevance.
+const SORTS = { newest: { published: "desc" }, relevance: undefined };
 const FILTER_LABELS = { year: "Year", outlet: "Outlet" };
 const LIMIT = 30;
 
@@ -55,6 +58,7 @@ function drawResult(data) {
 function remember(query, filters) {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
+  if (order.value !== "newest") params.set("sort", order.value);
   for (const [name, { any }] of Object.entries(filters)) any.forEach((value) => params.append(name, value));
   const search = params.toString();
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
@@ -73,6 +77,7 @@ async function main() {
   const params = new URLSearchParams(location.search);
   drawFilters(await pagefind.filters(), params);
   input.value = params.get("q") || "";
+  if (params.get("sort") in SORTS) order.value = params.get("sort");
 
   async function run() {
     const query = input.value.trim();
@@ -83,7 +88,7 @@ async function main() {
       status.textContent = "";
       return;
     }
-    const search = await pagefind.debouncedSearch(query || null, { filters }, 120);
+    const search = await pagefind.debouncedSearch(query || null, { filters, sort: SORTS[order.value] }, 120);
     if (search === null) return; // a newer search replaced this one
     const results = await Promise.all(search.results.slice(0, LIMIT).map((result) => result.data()));
     list.replaceChildren(...results.map(drawResult));
@@ -98,6 +103,7 @@ async function main() {
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", run);
   filterBox.addEventListener("change", run);
+  order.addEventListener("change", run);
   if (input.value || Object.keys(selectedFilters()).length) await run();
 }
 
