@@ -27,6 +27,7 @@ timezone = "UTC"
 description = "Benchmark corpus"
 page_size = 10
 feed_size = 20
+search = false  # Hugo and Pelican build no search index; see docs/benchmarks.md for Pagefind's cost
 [publisher]
 name = "Bench Briefing"
 url = "https://bench.example.org"

@@ -25,7 +25,9 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invaria
 from masthead.build import build
 
 NOW = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)
-CONFIG = 'title = "{title}"\nbase_url = "https://inc.example.org"\npage_size = {size}\n'
+# Search is off: Pagefind's own output is not byte-stable between runs (upstream issue 638), and
+# test_search covers the index's incremental reuse.
+CONFIG = 'title = "{title}"\nbase_url = "https://inc.example.org"\npage_size = {size}\nsearch = false\n'
 WORDS = st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire", "AP"])
 DATES = st.sampled_from(["2024-01-05T10:00:00Z", "2024-03-01T08:30:00Z", "2025-06-04T09:00:00Z",
                          "2023-12-31T23:59:59Z", "2030-01-01T00:00:00Z", "2024-03-01T08:30:00Z"])

@@ -264,7 +264,7 @@ def load(root: Path, options: BuildOptions | None = None, now: datetime | None =
 
 def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Parsed, stages: _Stages) -> tuple[Site, jinja2.Environment, list[Problem]]:
     from .links import publish as links_publish
-    from .render import pages
+    from .render import pages, pictures
     from .site import assemble
 
     with stages.stage("assemble"):
@@ -273,7 +273,12 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
         site, problems = assemble(parsed.entries, config, options, now, pages.content_templates(folders))
     with stages.stage("links"):  # links.rewrite = "resolved": destinations from the link store
         site, found = links_publish.apply(site)
-    return site, environment, [*problems, *found]
+        problems += found
+    if not errors_only(problems):
+        with stages.stage("check images"):  # unreadable images, featured images without alt text
+            problems += pictures.problems(site)
+            pictures.install(environment, site)
+    return site, environment, problems
 
 
 def build(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
@@ -318,6 +323,33 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
             store.close()
 
 
+def _index_posts(site: Site, manifest: dict[str, tuple[str, str]], new_outputs: dict[str, tuple[str, str]],
+                 written: list[str], done: set[str], output_folder: Path, staging: output.Staging | None) -> None:
+    """Index the post pages with Pagefind, only when one of them changed since the last index."""
+    from .render import pages, search
+
+    post_pages = sorted(pages.output_path(post.url) for post in site.posts)
+    hashes = [(path, (new_outputs.get(path) or manifest[path])[1]) for path in post_pages]
+    job_key = "search:" + digest(f"{search.index_key([], site.config.language)}\n{hashes}".encode())
+    if any(job == job_key for job, _ in manifest.values()):
+        done.add(job_key)  # the index in the output folder is still right
+        return
+    fresh = set(written)
+
+    def page(path: str) -> bytes:
+        folder = staging.folder if staging is not None and path in fresh else output_folder
+        return (folder / path).read_bytes()
+
+    made: set[str] = {""}
+    for relative, data in search.index(site, [(path, page(path)) for path in post_pages]):
+        content_hash = digest(data)
+        changed = manifest.get(relative, ("", ""))[1] != content_hash
+        if changed and staging is not None:
+            output.write_file(staging.folder, relative, data, made)
+            written.append(relative)
+        new_outputs[relative] = (job_key, content_hash)
+
+
 def _render_and_write(site: Site, environment: jinja2.Environment, config: Config, options: BuildOptions,
                       parsed: _Parsed, store: BuildCache | None, fingerprint: str, report: BuildReport,
                       stages: _Stages, workers: int, write: bool) -> None:
@@ -359,6 +391,9 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
                 new_outputs[relative] = (to_run[index].key, content_hash)
                 if changed:
                     written.append(relative)
+        if config.search and staging is not None:  # (check writes nothing, so it indexes nothing)
+            with stages.stage("search"):  # the Pagefind index of every post page
+                _index_posts(site, manifest, new_outputs, written, done, output_folder, staging)
         kept = {path for path, (job_key, _) in manifest.items() if job_key in done}
         removed = [path for path in manifest if path not in kept and path not in new_outputs]
         report.written, report.deleted = len(written), len(removed)

@@ -91,6 +91,16 @@ class LinksConfig:
 
 
 @dataclass(frozen=True)
+class ImageSettings:
+    widths: tuple[int, ...] = (480, 960, 1600)
+    formats: tuple[str, ...] = ("avif", "webp")
+    quality: int = 80
+
+
+IMAGE_FORMATS = ("avif", "webp")
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -115,6 +125,8 @@ class Config:
     publisher: Person
     folders: Folders
     fields: Mapping[str, tuple[str, ...]]
+    search: bool = True
+    images: ImageSettings = field(default_factory=ImageSettings)
     source_text: str = field(default="", repr=False, compare=False)
     links: LinksConfig = field(default_factory=LinksConfig)
     outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> aliases
@@ -183,6 +195,23 @@ def _folder(value: str) -> str | None:
     return None
 
 
+def _widths(value: list[int]) -> str | None:
+    if not value or not all(16 <= width <= 8192 for width in value):
+        return "expected a list of image widths in pixels between 16 and 8192, such as [480, 960, 1600]"
+    return None
+
+
+def _image_formats(value: list[str]) -> str | None:
+    unknown = [name for name in value if name not in IMAGE_FORMATS]
+    if unknown:
+        return f"unknown format {unknown[0]!r}; expected any of {', '.join(IMAGE_FORMATS)} (the original format is always kept)"
+    return None
+
+
+def _quality(value: int) -> str | None:
+    return None if 1 <= value <= 100 else "expected a whole number from 1 to 100"
+
+
 def _schema_type(value: str) -> str | None:
     if value not in SCHEMA_TYPES:
         return f"expected one of {', '.join(SCHEMA_TYPES)}{did_you_mean(value, SCHEMA_TYPES)}"
@@ -206,6 +235,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("logo", str, "", "Publisher logo under static/, for JSON-LD and the header.", _site_path),
     Option("description_length", int, 160, "Longest meta description derived from the body, cut on a word boundary.", _positive),
     Option("unsafe_html", bool, False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped."),
+    Option("search", bool, True, "Index posts with Pagefind and add the search page and header search box."),
 )
 
 def _rewrite(value: str) -> str | None:
@@ -257,6 +287,11 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("timeout", int, 10, "Seconds to wait for one answer before retrying.", _positive),
         Option("rules", list, [], 'Extra tracking-link rules: [{ host = "regex", path = "regex", name = "service" }].', _link_rules, items=dict),
     ),
+    "images": (
+        Option("widths", list, list(ImageSettings.widths), "Widths in pixels featured and body images are resized to (never enlarged).", _widths, items=int),
+        Option("formats", list, list(ImageSettings.formats), "Modern formats encoded besides the original's: avif, webp.", _image_formats),
+        Option("quality", int, ImageSettings.quality, "Encoding quality of resized images, 1 to 100.", _quality),
+    ),
 }
 
 
@@ -291,7 +326,10 @@ def _check_table(
         if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
             problems.append(Problem(path, line, prefix + key, f"{value!r} is {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
             continue
-        if option.kind is list and not all(isinstance(item, option.items) and item for item in value):
+        if option.kind is list and option.items is int and not all(type(item) is int for item in value):
+            problems.append(Problem(path, line, prefix + key, "expected a list of whole numbers, such as [480, 960, 1600]"))
+            continue
+        if option.kind is list and option.items is not int and not all(isinstance(item, option.items) and item for item in value):
             expected = "tables" if option.items is dict else "strings"
             problems.append(Problem(path, line, prefix + key, f"expected a list of non-empty {expected}"))
             continue
@@ -409,6 +447,12 @@ def load_config(site: Path) -> Config:
         publisher=Person(publisher["name"] or top["title"], publisher["url"] or base_url),
         folders=Folders(**tables["folders"]),
         fields=fields,
+        search=top["search"],
+        images=ImageSettings(
+            widths=tuple(sorted(set(tables["images"]["widths"]))),
+            formats=tuple(dict.fromkeys(tables["images"]["formats"])),
+            quality=tables["images"]["quality"],
+        ),
         source_text=text,
         links=LinksConfig(
             **{key: value for key, value in tables["links"].items() if key != "rules"},

@@ -120,7 +120,7 @@ def assemble(
 
     posts.sort(key=lambda d: (d.entry.date, d.entry.source), reverse=True)
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
-    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/"}
+    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/"}
     for document in pages:
         if document.url in reserved:
             problems.append(Problem(document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"))

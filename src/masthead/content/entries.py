@@ -28,6 +28,19 @@ class FeaturedImage(NamedTuple):
     src: str  # path under the static folder, starting with "/"
     alt: str
     line: int | None
+    focus: tuple[float, float] | None = None  # (x, y) from 0 to 1: the part social crops keep
+
+
+def _focus(value: Any) -> tuple[float, float] | None | str:
+    """``"0.5,0.3"`` to (0.5, 0.3), or a message saying what is wrong."""
+    parts = str(value).split(",")
+    try:
+        x, y = (float(part) for part in parts) if len(parts) == 2 else (None, None)
+    except ValueError:
+        x = y = None
+    if x is None or y is None or not (0 <= x <= 1 and 0 <= y <= 1):
+        return f"focus: {value!r}; expected two numbers from 0 to 1, across then down, such as \"0.5,0.3\""
+    return x, y
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +176,15 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     line = fields.lines.get(key)
     if isinstance(value, dict):
         src, alt = value.get("src") or value.get("image"), value.get("alt", "")
-        unknown = [k for k in value if k not in ("src", "image", "alt", "caption")]
+        unknown = [k for k in value if k not in ("src", "image", "alt", "caption", "focus")]
         for sub in unknown:
-            fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), ('src', 'alt'))}; expected src and alt", warning=True)
+            fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), ('src', 'alt', 'focus'))}; expected src, alt and focus", warning=True)
+        focus = _focus(value["focus"]) if value.get("focus") is not None else None
+        if isinstance(focus, str):
+            fields.problem(key, focus)
+            focus = None
     else:
-        src, alt = value, ""
+        src, alt, focus = value, "", None
     if not isinstance(src, str) or not src:
         fields.problem(key, "expected an image path such as /img/photo.jpg (or src: and alt: under it)")
         return None
@@ -177,7 +194,7 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if not src.startswith("/") or ".." in PurePosixPath(src).parts or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
-    return FeaturedImage(src, alt.strip(), line)
+    return FeaturedImage(src, alt.strip(), line, focus)
 
 
 def _tags(fields: _Fields) -> tuple[str, ...]:

@@ -59,16 +59,19 @@ class RenderedMarkdown:
     shows them is rendered again: an incremental build of 10,000 posts touches a handful.
     """
 
-    __slots__ = ("summary", "citations", "sources", "headings", "read_more", "_html", "_links", "_loader")
+    __slots__ = ("summary", "citations", "sources", "headings", "read_more", "images", "_html", "_links", "_loader")
 
     def __init__(self, html: str | None, summary: str, citations: tuple[Citation, ...], links: tuple[Link, ...] | None,
-                 headings: tuple[Heading, ...], read_more: str | None, loader: BodyLoader | None = None) -> None:
+                 headings: tuple[Heading, ...], read_more: str | None, images: tuple[str, ...] | None = None,
+                 loader: BodyLoader | None = None) -> None:
         self.summary = summary  # the first paragraph as plain text
         self.citations = citations
         # Distinct (outlet, URL) pairs in order of first citation: the post's source list.
         self.sources: tuple[tuple[str, str], ...] = tuple(dict.fromkeys((c.outlet, c.url) for c in citations))
         self.headings = headings
         self.read_more = read_more  # URL of the closing "Read More" link, the original source
+        # Site paths of the local images the body shows (for image processing without the HTML).
+        self.images: tuple[str, ...] = images if images is not None else local_images(html or "")
         self._html = html
         self._links = links
         self._loader = loader
@@ -106,32 +109,46 @@ class RenderedMarkdown:
         return f"RenderedMarkdown(summary={self.summary[:30]!r}…, citations={len(self.citations)})"
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled with its body, never with a loader
-        return (RenderedMarkdown, (self.html, self.summary, self.citations, self.links, self.headings, self.read_more))
+        return (RenderedMarkdown, (self.html, self.summary, self.citations, self.links, self.headings, self.read_more, self.images))
 
     def replace(self, *, html: str | None = None, citations: tuple[Citation, ...] | None = None,
                 read_more: str | None = None) -> RenderedMarkdown:
         """A copy with some parts replaced (like ``dataclasses.replace``)."""
         return RenderedMarkdown(self.html if html is None else html, self.summary,
                                 self.citations if citations is None else citations, self.links, self.headings,
-                                self.read_more if read_more is None else read_more)
+                                self.read_more if read_more is None else read_more, self.images)
 
     def facts_record(self) -> tuple[Any, ...]:
         """The small facts as plain tuples, for the build cache (marshal loads them fast)."""
-        return (self.summary, tuple(map(tuple, self.citations)), tuple(map(tuple, self.headings)), self.read_more)
+        return (self.summary, tuple(map(tuple, self.citations)), tuple(map(tuple, self.headings)), self.read_more, self.images)
 
     def body_record(self) -> tuple[Any, ...]:
         return (self.html, tuple(map(tuple, self.links)))
 
     @classmethod
     def from_records(cls, facts: tuple[Any, ...], loader: Callable[[], tuple[Any, ...]]) -> RenderedMarkdown:
-        summary, citations, headings, read_more = facts
+        summary, citations, headings, read_more, images = facts
 
         def load() -> tuple[str, tuple[Link, ...]]:
             html_text, links = loader()
             return html_text, tuple(Link._make(link) for link in links)
 
         return cls(None, summary, tuple(Citation._make(c) for c in citations), None,
-                   tuple(Heading._make(h) for h in headings), read_more, load)
+                   tuple(Heading._make(h) for h in headings), read_more, images, load)
+
+
+IMG_TAG = re.compile(r"<img\b([^>]*?)\s*/?>")
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def local_images(body_html: str) -> tuple[str, ...]:
+    """Site paths of the local images a rendered body shows (``/img/x.jpg``, not ``//cdn…``)."""
+    found = []
+    for match in IMG_TAG.finditer(body_html):
+        src = html.unescape(dict(ATTRIBUTE.findall(match.group(1))).get("src", ""))
+        if src.startswith("/") and not src.startswith("//"):
+            found.append(src.split("?")[0].split("#")[0])
+    return tuple(found)
 
 
 def plain_text(fragment: str) -> str:

@@ -18,7 +18,7 @@ import jinja2
 
 from ..cache import digest
 from ..site import Document, Site
-from . import feeds, pages, sitemap, sources
+from . import feeds, pages, pictures, search, sitemap, sources
 
 Produce = Callable[[], list[tuple[str, bytes]]]
 
@@ -72,7 +72,7 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
                         _one(pages.render_tags_index, environment, site, view)))
     jobs.append(Job(key("404", *map(token, site.posts[:5])), _one(pages.render_not_found, environment, site, view)))
     citing = [token(post) for post in site.posts if post.entry.body.citations]
-    jobs.append(Job(key("sources", *citing), lambda: sources.outputs(site)))
+    jobs.append(Job(key("sources", *citing), lambda: sources.outputs(site, environment, view)))
     newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
     jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
     locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))
@@ -80,6 +80,10 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     news = [token(post) for post in sitemap.news_posts(site)]
     jobs.append(Job(key("news", *news), lambda: [("news-sitemap.xml", sitemap.news_sitemap(site))]))
     jobs.append(Job(key("robots"), lambda: [("robots.txt", sitemap.robots(site))]))
+    image_jobs = sorted({job.key for job in pictures.image_jobs(site)})
+    jobs.append(Job(key("images", *image_jobs), lambda: pictures.outputs(site)))
+    if site.config.search:
+        jobs.append(Job(key("search page"), _one(search.search_page, environment, site, view)))
     for relative, (path, mtime_ns, size) in static_files.items():
         # mtime_ns is -1 for a file changed just now: its content decides (see build.RACY_NS).
         stamp = f"{mtime_ns}\0{size}" if mtime_ns >= 0 else digest(path.read_bytes())

@@ -22,7 +22,7 @@ from . import seo
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
-LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "archive-period", "tags", "404", "sources", "source"})
+LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "archive-period", "tags", "404", "sources", "source", "search"})
 
 Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 
@@ -38,6 +38,7 @@ class SiteView:
     has_tags: bool
     year: int  # year of the newest post, for the footer (never the clock: builds are reproducible)
     has_sources: bool = False  # some post cites an outlet: /sources/ exists (render/sources.py)
+    search: bool = False  # whether the search page and header search box exist
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def site_view(site: Site) -> SiteView:
         has_tags=bool(site.tags),
         year=site.posts[0].entry.date.year if site.posts else 1970,
         has_sources=any(post.entry.body.citations for post in site.posts),
+        search=config.search,
     )
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..images import ImageInfo
 from ..links import citations
 from ..site import Document, Site
+from .pictures import social_image
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,9 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
     }
-    image = document.image or site.default_image
-    if image:
-        data["image"] = [_image_object(site, image)]
+    images = [image for image in (social_image(site, document), document.image) if image]
+    if images:
+        data["image"] = [_image_object(site, image) for image in images]
     if entry.author:
         author: dict[str, Any] = {"@type": "Person", "name": entry.author}
         if entry.author == config.author.name and config.author.url:
@@ -117,7 +118,7 @@ def full_title(site: Site, title: str) -> str:
 
 def head_for_document(site: Site, document: Document) -> Head:
     entry = document.entry
-    image = document.image or site.default_image
+    image = social_image(site, document)
     is_post = entry.is_post
     return Head(
         title=full_title(site, entry.title),
@@ -136,7 +137,7 @@ def head_for_document(site: Site, document: Document) -> Head:
 
 
 def head_for_list(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False) -> Head:
-    image = site.default_image
+    image = social_image(site)
     config = site.config
     return Head(
         title=full_title(site, title),

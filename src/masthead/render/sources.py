@@ -7,20 +7,18 @@ No pages are written for a site without citations.
 
 from __future__ import annotations
 
+import jinja2
+
 from ..links.citations import records, summaries
 from ..site import Site
 from . import pages, seo
 
 
-def outputs(site: Site) -> list[tuple[str, bytes]]:
+def outputs(site: Site, environment: jinja2.Environment, view: pages.SiteView) -> list[tuple[str, bytes]]:
     outlets = summaries(records(site))
     if not outlets:
         return []
     config = site.config
-    environment = pages.make_environment(
-        pages.template_folders(config.root, config.folders.templates), config.timezone
-    )
-    view = pages.site_view(site)
     index = environment.get_template("sources.html")
     head = seo.head_for_list(
         site, "Sources", f"Every outlet cited in {config.title}, most cited first.", "/sources/"

@@ -1,0 +1,212 @@
+"""Image processing: resize, crop and encode, cached by content hash, run in parallel.
+
+A ``Job`` describes one output file completely (source bytes' hash, size, crop, format, quality),
+so its ``key`` names the result: a build looks the key up in ``<cache>/images/`` and encodes only
+what is missing, in worker processes. Unchanged images are therefore never encoded twice, and an
+incremental build produces exactly the bytes of a clean one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+# Bump when encoding changes, so cached results made by older code are not reused.
+PROCESSOR_VERSION = "1"
+SOCIAL_SIZE = (1200, 630)
+# Formats resized and re-encoded; others (GIF, SVG, AVIF originals…) are served as they are.
+PROCESSABLE = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}
+EXTENSIONS = {"jpeg": "jpg", "png": "png", "webp": "webp", "avif": "avif"}
+MIME = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "avif": "image/avif"}
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output image: ``source`` cropped to ``box`` (if any), resized, encoded."""
+
+    source: str  # file path of the original
+    digest: str  # sha256 of the original's bytes
+    target: str  # path inside the output folder
+    format: str  # "jpeg", "png", "webp" or "avif"
+    width: int
+    height: int
+    quality: int
+    box: Box | None = None
+
+    @property
+    def key(self) -> str:
+        text = f"{PROCESSOR_VERSION}|{self.digest}|{self.format}|{self.width}x{self.height}|{self.quality}|{self.box}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+class ImageError(Exception):
+    """An image that could not be decoded or encoded; names the source file."""
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        super().__init__(message)
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes; size and mtime only decide whether to hash again."""
+    stat = path.stat()
+    return _digest(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+_ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+
+
+def display_size(path: Path) -> tuple[int, int]:
+    """Width and height as shown, after the EXIF orientation a camera recorded."""
+    with Image.open(path) as image:
+        width, height = image.size
+        orientation = image.getexif().get(0x0112, 1)
+    return (height, width) if orientation in _ROTATED else (width, height)
+
+
+def focus_box(width: int, height: int, focus: tuple[float, float] | None, aspect: tuple[int, int] = SOCIAL_SIZE) -> Box:
+    """The largest box of ``aspect`` inside width × height, centred on ``focus`` as far as it fits."""
+    fx, fy = focus or (0.5, 0.5)
+    target = aspect[0] / aspect[1]
+    if width / height > target:
+        crop_w, crop_h = round(height * target), height
+    else:
+        crop_w, crop_h = width, round(width / target)
+    left = min(max(round(fx * width - crop_w / 2), 0), width - crop_w)
+    top = min(max(round(fy * height - crop_h / 2), 0), height - crop_h)
+    return left, top, left + crop_w, top + crop_h
+
+
+def _open(source: str) -> Image.Image:
+    image = Image.open(source)
+    image.load()
+    return ImageOps.exif_transpose(image)
+
+
+def encode(job: Job, original: Image.Image | None = None) -> bytes:
+    """The output file's bytes (``original``: the source already decoded); raises ``ImageError``."""
+    try:
+        image = original if original is not None else _open(job.source)
+        if job.box is not None:
+            image = image.crop(job.box)
+        if image.size != (job.width, job.height):
+            image = image.resize((job.width, job.height), Image.Resampling.LANCZOS)
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+        if job.format == "jpeg" or not has_alpha:
+            image = image.convert("RGB")
+        elif image.mode != "RGBA":
+            image = image.convert("RGBA")
+        buffer = io.BytesIO()
+        if job.format == "jpeg":
+            image.save(buffer, "JPEG", quality=job.quality, optimize=True, progressive=True)
+        elif job.format == "png":
+            image.save(buffer, "PNG", optimize=True)
+        elif job.format == "webp":
+            image.save(buffer, "WEBP", quality=job.quality, method=4)
+        else:
+            image.save(buffer, "AVIF", quality=max(job.quality - 20, 1), speed=8)
+        return buffer.getvalue()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ImageError(job.source, f"{exc.__class__.__name__}: {exc}") from exc
+
+
+def _encode_group(jobs: Sequence[Job]) -> list[bytes | str]:
+    """All jobs of one source, decoded once. For worker processes: errors travel back as text."""
+    try:
+        original = _open(jobs[0].source)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        return [f"{exc.__class__.__name__}: {exc}"] * len(jobs)
+    results: list[bytes | str] = []
+    for job in jobs:
+        try:
+            results.append(encode(job, original))
+        except ImageError as exc:
+            results.append(str(exc))
+    return results
+
+
+@lru_cache(maxsize=4096)
+def _colour(path: str, digest: str) -> str:
+    with Image.open(path) as image:
+        image.draft("RGB", (64, 64))  # JPEG decodes at a fraction of its size: fast
+        pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    assert isinstance(pixel, tuple)
+    return "#{:02x}{:02x}{:02x}".format(*pixel[:3])
+
+
+def average_colour(path: Path) -> str:
+    """The image's average colour as ``#rrggbb``: a placeholder shown while it loads."""
+    try:
+        return _colour(str(path), file_digest(path))
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageError(str(path), f"{exc.__class__.__name__}: {exc}") from exc
+
+
+def run(jobs: Iterable[Job], cache: Path, workers: int | None = None) -> tuple[list[tuple[str, bytes]], list[ImageError]]:
+    """Every job's output, from the cache or encoded in parallel; failures are returned, not raised."""
+    unique = {job.target: job for job in jobs}
+    folder = cache / "images"
+    results: dict[str, bytes] = {}
+    missing: list[Job] = []
+    for job in unique.values():
+        cached = folder / f"{job.key}.{EXTENSIONS[job.format]}"
+        if cached.is_file():
+            results[job.target] = cached.read_bytes()
+        else:
+            missing.append(job)
+    errors: list[ImageError] = []
+    groups: dict[str, list[Job]] = {}
+    for job in missing:
+        groups.setdefault(job.source, []).append(job)
+    ordered = [job for group in groups.values() for job in group]
+    outcomes = [outcome for group in _encode_all(list(groups.values()), workers) for outcome in group]
+    for job, outcome in zip(ordered, outcomes, strict=True):
+        if isinstance(outcome, str):
+            errors.append(ImageError(job.source, outcome))
+            continue
+        results[job.target] = outcome
+        _store(folder, f"{job.key}.{EXTENSIONS[job.format]}", outcome)
+    return sorted(results.items()), _distinct(errors)
+
+
+def _encode_all(groups: Sequence[Sequence[Job]], workers: int | None) -> list[list[bytes | str]]:
+    """Each group's outcomes; groups (one per source image) run in parallel processes."""
+    count = workers or min(len(groups), os.cpu_count() or 1)
+    if count <= 1 or sum(len(group) for group in groups) < 4:
+        return [_encode_group(group) for group in groups]
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(_encode_group, groups))
+
+
+def _store(folder: Path, name: str, data: bytes) -> None:
+    """Write a cache file atomically, so an interrupted build never leaves half an image."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{name}.{os.getpid()}.tmp"
+    temporary.write_bytes(data)
+    temporary.replace(folder / name)
+
+
+def _distinct(errors: list[ImageError]) -> list[ImageError]:
+    seen: dict[str, ImageError] = {}
+    for error in errors:
+        seen.setdefault(error.source, error)
+    return list(seen.values())

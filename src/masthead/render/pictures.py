@@ -1,0 +1,244 @@
+"""Responsive images: which resized files each image needs, and the ``<picture>`` markup for them.
+
+Featured images and images in post bodies (under ``static/``) become ``<picture>`` elements with
+AVIF and WebP sources plus the original format, each at the configured widths (never enlarged),
+with explicit width and height and the image's average colour as a placeholder. Every post also
+gets a 1200×630 social image cropped around its focus point. ``outputs`` encodes all of them
+(cached, in parallel, see ``imageproc``); templates call ``picture`` and the ``responsive`` filter.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import jinja2
+from markupsafe import Markup, escape
+from PIL import Image
+
+from .. import imageproc
+from ..config import ImageSettings
+from ..content.markdown import ATTRIBUTE, IMG_TAG, slugify
+from ..errors import MastheadError, Problem
+from ..imageproc import EXTENSIONS, MIME, PROCESSABLE, ImageError, Job
+from ..images import ImageInfo, inside
+from ..site import Document, Site
+
+FOLDER = "_images"
+SOCIAL_QUALITY = 85
+
+
+@dataclass(frozen=True)
+class Variant:
+    src: str  # site path of the resized file
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Responsive:
+    """One source image and everything made from it for pages."""
+
+    src: str
+    width: int  # as displayed (EXIF orientation applied)
+    height: int
+    colour: str  # "#rrggbb" average, the placeholder
+    sources: tuple[tuple[str, tuple[Variant, ...]], ...]  # (MIME type, variants), best format first
+    fallback: tuple[Variant, ...]  # the original format, for <img srcset>
+    jobs: tuple[Job, ...]
+
+    @property
+    def default(self) -> Variant:
+        """The <img src>: the largest fallback no wider than 960 pixels."""
+        fitting = [variant for variant in self.fallback if variant.width <= 960]
+        return fitting[-1] if fitting else self.fallback[0]
+
+
+def _job(path: Path, digest: str, stem: str, label: str, fmt: str, size: tuple[int, int], quality: int,
+         box: imageproc.Box | None = None) -> Job:
+    job = Job(str(path), digest, "", fmt, size[0], size[1], quality, box)
+    return replace(job, target=f"{FOLDER}/{stem}-{label}-{job.key[:12]}.{EXTENSIONS[fmt]}")
+
+
+@lru_cache(maxsize=4096)
+def _plan(static: str, src: str, settings: ImageSettings, digest: str) -> Responsive | None:
+    path = inside(Path(static), src)
+    if path is None or not path.is_file():
+        return None
+    with Image.open(path) as image:
+        fmt = PROCESSABLE.get(image.format or "")
+    if fmt is None:
+        return None
+    width, height = imageproc.display_size(path)
+    stem = slugify(PurePosixPath(src).stem)
+    widths = sorted({min(wanted, width) for wanted in settings.widths})
+    sizes = [(w, max(1, round(height * w / width))) for w in widths]
+    formats = [*settings.formats, *([] if fmt in settings.formats else [fmt])]
+    jobs = {name: tuple(_job(path, digest, stem, f"{w}w", name, (w, h), settings.quality) for w, h in sizes) for name in formats}
+    variants = {name: tuple(Variant("/" + job.target, job.width, job.height) for job in items) for name, items in jobs.items()}
+    modern = tuple((MIME[name], variants[name]) for name in settings.formats if name != fmt)
+    return Responsive(src, width, height, imageproc.average_colour(path), modern, variants[fmt],
+                      tuple(job for items in jobs.values() for job in items))
+
+
+def plan(site: Site, src: str) -> Responsive | None:
+    """The responsive set for an image under static/, or None to serve it as it is (SVG, GIF…)."""
+    static = site.config.folder("static")
+    path = inside(static, src)
+    if path is None or not path.is_file():
+        return None
+    return _plan(str(static), src, site.config.images, imageproc.file_digest(path))
+
+
+def _srcset(variants: tuple[Variant, ...]) -> str:
+    return ", ".join(f"{variant.src} {variant.width}w" for variant in variants)
+
+
+def picture_markup(responsive: Responsive, alt: str, sizes: str, eager: bool = False, css_class: str = "") -> Markup:
+    """``<picture>`` with a <source> per modern format and an <img> in the original format."""
+    sizes_attr = f' sizes="{escape(sizes)}"'
+    parts = ["<picture>"]
+    for mime, variants in responsive.sources:
+        parts.append(f'<source type="{mime}" srcset="{escape(_srcset(variants))}"{sizes_attr}>')
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    class_attr = f' class="{escape(css_class)}"' if css_class else ""
+    parts.append(
+        f'<img{class_attr} src="{escape(responsive.default.src)}" srcset="{escape(_srcset(responsive.fallback))}"{sizes_attr}'
+        f' alt="{escape(alt)}" width="{responsive.width}" height="{responsive.height}" {loading} decoding="async"'
+        f' style="background-color:{responsive.colour}">'
+    )
+    parts.append("</picture>")
+    return Markup("".join(parts))
+
+
+def picture(site: Site, image: ImageInfo, sizes: str, eager: bool = False, css_class: str = "", alt: str | None = None) -> Markup:
+    """A featured image's markup; a plain <img> when the image is not resized (SVG, GIF…)."""
+    text = image.alt if alt is None else alt
+    responsive = plan(site, image.src)
+    if responsive is not None:
+        return picture_markup(responsive, text, sizes, eager, css_class)
+    class_attr = f' class="{escape(css_class)}"' if css_class else ""
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    return Markup(f'<img{class_attr} src="{escape(image.src)}" alt="{escape(text)}" width="{image.width}" '
+                  f'height="{image.height}" {loading} decoding="async">')
+
+
+BODY_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+
+
+def responsive_body(site: Site, body_html: str) -> str:
+    """The body with each local <img> replaced by a lazy <picture> (others are left alone)."""
+
+    def replace_tag(match: re.Match[str]) -> str:
+        attributes = dict(ATTRIBUTE.findall(match.group(1)))
+        src = html.unescape(attributes.get("src", ""))
+        responsive = plan(site, src) if src.startswith("/") and not src.startswith("//") else None
+        if responsive is None:
+            return match.group(0)
+        return str(picture_markup(responsive, html.unescape(attributes.get("alt", "")), BODY_SIZES))
+
+    return IMG_TAG.sub(replace_tag, body_html)
+
+
+def _social_source(site: Site, document: Document | None) -> tuple[ImageInfo | None, tuple[float, float] | None]:
+    if document is not None and document.image is not None:
+        return document.image, document.entry.image.focus if document.entry.image else None
+    return site.default_image, None
+
+
+@lru_cache(maxsize=4096)
+def _social_job(path: str, digest: str, stem: str, focus: tuple[float, float] | None) -> Job:
+    width, height = imageproc.display_size(Path(path))
+    box = imageproc.focus_box(width, height, focus)
+    return _job(Path(path), digest, stem, "social", "jpeg", imageproc.SOCIAL_SIZE, SOCIAL_QUALITY, box)
+
+
+def social_job(site: Site, document: Document | None) -> tuple[Job, ImageInfo] | None:
+    """The 1200×630 crop for a document (None: the site's default image), and its ImageInfo."""
+    image, focus = _social_source(site, document)
+    if image is None:
+        return None
+    path = inside(site.config.folder("static"), image.src)
+    if path is None or not path.is_file():
+        return None
+    job = _social_job(str(path), imageproc.file_digest(path), slugify(PurePosixPath(image.src).stem), focus)
+    width, height = imageproc.SOCIAL_SIZE
+    return job, ImageInfo("/" + job.target, width, height, MIME["jpeg"], image.alt)
+
+
+def social_image(site: Site, document: Document | None = None) -> ImageInfo | None:
+    """The Open Graph/Twitter image of a document, or of the site when ``document`` is None."""
+    found = social_job(site, document)
+    return found[1] if found else None
+
+
+def _documents(site: Site) -> tuple[Document, ...]:
+    return (*site.posts, *site.pages)
+
+
+def _owned_jobs(site: Site) -> tuple[list[Job], dict[str, list[str]]]:
+    """Every job the site needs, and which entries use each source file (for error messages)."""
+    jobs: list[Job] = []
+    owners: dict[str, list[str]] = defaultdict(list)
+    config_path = str(site.config.root / "masthead.toml")
+    for document in (None, *_documents(site)):
+        owner = document.entry.source if document else config_path
+        sources = [] if document is None else [*([document.image.src] if document.image else []), *document.entry.body.images]
+        for src in sources:
+            responsive = plan(site, src)
+            if responsive is not None:
+                jobs.extend(responsive.jobs)
+                owners[responsive.jobs[0].source].append(owner)
+        found = social_job(site, document)
+        if found is not None:
+            jobs.append(found[0])
+            owners[found[0].source].append(owner)
+    return jobs, owners
+
+
+def image_jobs(site: Site) -> list[Job]:
+    """Every resize and social-image job of the site (their keys name source bytes and settings)."""
+    return _owned_jobs(site)[0]
+
+
+def problems(site: Site) -> list[Problem]:
+    """Unreadable images named with the posts that use them; warnings for featured images without alt."""
+    found: list[Problem] = []
+    for document in _documents(site):
+        entry = document.entry
+        for src in [*([document.image.src] if document.image else []), *entry.body.images]:
+            try:
+                plan(site, src)
+            except (ImageError, OSError) as exc:
+                line = entry.image.line if entry.image and entry.image.src == src else None
+                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({exc}); expected a valid JPEG, PNG or WebP file — re-export it"))
+        if entry.is_post and entry.image is not None and not entry.image.alt:
+            found.append(Problem(entry.source, entry.image.line, "featuredImage.alt",
+                                 f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)", warning=True))
+    return found
+
+
+def outputs(site: Site) -> list[tuple[str, bytes]]:
+    """Every resized and social image file; raises ``MastheadError`` naming posts and files."""
+    jobs, owners = _owned_jobs(site)
+    files, errors = imageproc.run(jobs, site.config.folder("cache"))
+    if errors:
+        raise MastheadError(
+            Problem(owner, None, "image", f"{Path(error.source).name} could not be processed ({error}); expected a valid image file — re-export it")
+            for error in errors for owner in sorted(set(owners[error.source]))
+        )
+    return files
+
+
+def install(environment: jinja2.Environment, site: Site) -> None:
+    """Give templates ``picture(image, sizes, eager, css_class)`` and the ``responsive`` filter."""
+
+    def template_picture(image: ImageInfo, sizes: str, eager: bool = False, css_class: str = "", alt: str | None = None) -> Markup:
+        return picture(site, image, sizes, eager, css_class, alt)
+
+    environment.globals["picture"] = template_picture
+    environment.filters["responsive"] = lambda body: Markup(responsive_body(site, str(body)))
