@@ -121,8 +121,11 @@ def render_site(site: Site, environment: jinja2.Environment, stages: _Stages) ->
 
 
 def build(root: Path, options: BuildOptions = BuildOptions(), now: datetime | None = None,
-          hook: StageHook | None = None, write: bool = True) -> BuildReport:
-    """Build the site in ``root``; with ``write=False`` check everything and write nothing."""
+          hook: StageHook | None = None, write: bool = True, output: Path | None = None) -> BuildReport:
+    """Build the site in ``root``; with ``write=False`` check everything and write nothing.
+
+    ``output`` replaces the configured output folder (``masthead serve`` builds into its cache).
+    """
     site, environment, problems, stages = load(root, options, now, hook)
     config = site.config
     report = BuildReport(site, problems)
@@ -134,7 +137,7 @@ def build(root: Path, options: BuildOptions = BuildOptions(), now: datetime | No
             raise MastheadError([*problems, template_problem(exc, "the site")]) from exc
         report.timings = stages.timings
         return report
-    staging = Staging(config.folder("output"))
+    staging = Staging(output or config.folder("output"))
     try:
         try:
             for relative, data in render_site(site, environment, stages):

@@ -70,6 +70,14 @@ class Folders:
 
 
 @dataclass(frozen=True)
+class Cms:
+    """Where Decap CMS (``masthead cms init``) keeps posts and uploads."""
+
+    posts_folder: str = "blog"
+    media_folder: str = "img"
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -94,6 +102,7 @@ class Config:
     publisher: Person
     folders: Folders
     fields: Mapping[str, tuple[str, ...]]
+    cms: Cms = field(default_factory=Cms)
     source_text: str = field(default="", repr=False, compare=False)
 
     @property
@@ -202,6 +211,10 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
             ("output", "the built site"),
             ("cache", "the build cache"),
         )
+    ),
+    "cms": (
+        Option("posts_folder", str, Cms().posts_folder, "Folder under the content folder where Decap CMS creates posts.", _folder),
+        Option("media_folder", str, Cms().media_folder, "Folder under the static folder where Decap CMS uploads images.", _folder),
     ),
 }
 
@@ -329,6 +342,7 @@ def load_config(site: Path) -> Config:
         publisher=Person(publisher["name"] or top["title"], publisher["url"] or base_url),
         folders=Folders(**tables["folders"]),
         fields=fields,
+        cms=Cms(**tables["cms"]),
         source_text=text,
     )
 
