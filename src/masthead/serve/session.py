@@ -24,7 +24,7 @@ class Session:
         self._stop = threading.Event()
         self.watcher = Watcher(site, lambda _: self._dirty.set())
         self._threads = [threading.Thread(target=self._rebuild_loop, name="masthead-rebuild", daemon=True),
-                         threading.Thread(target=self.server.serve_forever, name="masthead-http", daemon=True)]
+                         threading.Thread(target=self.server.serve_forever, args=(0.1,), name="masthead-http", daemon=True)]
 
     @property
     def url(self) -> str:
@@ -46,7 +46,7 @@ class Session:
 
     def _rebuild_loop(self) -> None:
         while not self._stop.is_set():
-            if self._dirty.wait(0.25):
+            if self._dirty.wait(0.1):
                 self._dirty.clear()
                 self.preview.update()
 

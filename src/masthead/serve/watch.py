@@ -71,7 +71,7 @@ class Watcher:
                 self._restart.wait(0.5)
                 continue
             for changes in watchfiles.watch(*paths, watch_filter=_editable, stop_event=_Either(self.stop_event, self._restart),
-                                            step=STEP_MS, rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+                                            step=STEP_MS, rust_timeout=100, yield_on_timeout=False, raise_interrupt=False):
                 self.on_change({path for _, path in changes})
 
     def _top(self) -> None:
@@ -80,6 +80,6 @@ class Watcher:
             return Path(path).name in names
 
         for changes in watchfiles.watch(self.site, watch_filter=relevant, recursive=False, stop_event=self.stop_event,
-                                        step=STEP_MS, rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+                                        step=STEP_MS, rust_timeout=100, yield_on_timeout=False, raise_interrupt=False):
             self._restart.set()  # a watched folder appeared or moved, or the config renamed one
             self.on_change({path for _, path in changes})
