@@ -10,7 +10,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from serving import api, preview_site, request, running  # noqa: F401 - fixtures
+from serving import api, request
 
 from masthead.cms.localbackend import ALLOWED_ACTIONS
 from masthead.serve.server import origin_allowed
@@ -181,9 +181,11 @@ def test_deploy_preview_is_null(running: Session) -> None:
 
 
 def test_validation_errors_match_decap_server(running: Session) -> None:
-    status, reply = request(running, "POST", "/api/v1", json.dumps({"action": "getEntry", "params": {"path": "a.md"}}).encode(),
-                            {"Content-Type": "application/json"})[0], None
-    assert status == 422
+    status, _, data = request(running, "POST", "/api/v1", json.dumps({"action": "getEntry", "params": {"path": "a.md"}}).encode(),
+                              {"Content-Type": "application/json"})
+    assert (status, json.loads(data)) == (422, {"error": '"params.branch" is required'})
+    assert api(running, "getEntry") == (422, {"error": '"params" is required'})
+    assert api(running, "getEntry", {"path": 7}) == (422, {"error": '"params.path" must be a string'})
     assert api(running, "getEntry", {"branch": None, "path": "a.md"}) == (422, {"error": '"params.branch" is required'})
     assert api(running, "entriesByFolder", {"folder": "content", "extension": "md", "depth": "one"}) == (
         422, {"error": '"params.depth" must be a number'})
