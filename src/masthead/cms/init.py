@@ -98,6 +98,7 @@ def admin_config(config: Config, backend: str, repo: str = "", branch: str = "ma
         "label_singular": "Post",
         "folder": f"{content}/{config.cms.posts_folder}",
         "create": True,
+        "identifier_field": _key(config, "title"),  # Decap's {{slug}} is made from this field
         "slug": "{{slug}}",
         "extension": "md",
         "format": "frontmatter",
