@@ -1,6 +1,7 @@
 """Benchmark `masthead serve`: from saving a post to the reload event that names its page.
 
-Usage: PYTHONPATH=src python bench/serve_bench.py --posts 1000 [--edits 10] [--keep DIR] [--json out.json]
+Usage: PYTHONPATH=src python bench/serve_bench.py --posts 1000 [--edits 10]
+       [--keep DIR] [--json out.json]
 
 Generates a corpus (bench/corpus.py), starts the preview server in-process on an ephemeral port,
 listens to its event stream like a browser tab, then edits one post at a time and measures the
@@ -78,16 +79,25 @@ def measure(site: Path, edits: int, seed: int) -> dict[str, object]:
         "posts": len(posts),
         "first_build_s": round(first_build, 3),
         "edits": edits,
-        "save_to_event_ms": {"median": round(statistics.median(latencies) * 1000, 1),
-                             "min": round(min(latencies) * 1000, 1), "max": round(max(latencies) * 1000, 1)},
+        "save_to_event_ms": {
+            "median": round(statistics.median(latencies) * 1000, 1),
+            "min": round(min(latencies) * 1000, 1),
+            "max": round(max(latencies) * 1000, 1),
+        },
         "rebuild_ms_median": round(statistics.median(builds) * 1000, 1),
-        "watch_and_event_overhead_ms_median": round((statistics.median(latencies) - statistics.median(builds)) * 1000, 1),
+        "watch_and_event_overhead_ms_median": round(
+            (statistics.median(latencies) - statistics.median(builds)) * 1000, 1
+        ),
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--posts", type=int, action="append", help="corpus size (repeatable); default 1000")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--posts", type=int, action="append", help="corpus size (repeatable); default 1000"
+    )
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="generate corpora here and keep them")

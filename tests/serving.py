@@ -43,8 +43,10 @@ featuredImage:
 
 @pytest.fixture
 def preview_site(make_site: Callable[..., Path]) -> Path:
-    return make_site({"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE},
-                     images=("/img/photo.jpg",))
+    return make_site(
+        {"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE},
+        images=("/img/photo.jpg",),
+    )
 
 
 @pytest.fixture
@@ -55,8 +57,13 @@ def running(preview_site: Path) -> Iterator[Session]:
     session.stop()
 
 
-def request(session: Session, method: str, path: str, body: bytes | None = None,
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def request(
+    session: Session,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], bytes]:
     host, port = session.server.server_address[:2]
     connection = http.client.HTTPConnection(str(host), int(port), timeout=10)
     try:
@@ -67,13 +74,20 @@ def request(session: Session, method: str, path: str, body: bytes | None = None,
         connection.close()
 
 
-def api(session: Session, action: str, params: dict[str, Any] | None = None, **extra: Any) -> tuple[int, Any]:
+def api(
+    session: Session, action: str, params: dict[str, Any] | None = None, **extra: Any
+) -> tuple[int, Any]:
     """POST one local-backend request the way Decap's proxy client builds it."""
     body: dict[str, Any] = {"branch": "main", "action": action, **extra}
     if params is not None:
         body["params"] = {"branch": "main", **params}
-    status, _, data = request(session, "POST", "/api/v1", json.dumps(body).encode(),
-                              {"Content-Type": "application/json; charset=utf-8"})
+    status, _, data = request(
+        session,
+        "POST",
+        "/api/v1",
+        json.dumps(body).encode(),
+        {"Content-Type": "application/json; charset=utf-8"},
+    )
     return status, json.loads(data)
 
 

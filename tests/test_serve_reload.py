@@ -39,7 +39,9 @@ def test_an_edit_becomes_an_event_naming_its_page(running: Session, preview_site
         assert next_event(response) == ("state", {"build": 1, "error": ""})
         (preview_site / "content/blog/first-briefing.md").write_text(seed_post(body="Edited."))
         kind, data = next_event(response)
-        assert kind == "build" and data["build"] == 2 and data["error"] == "" and data["all"] is False
+        assert (
+            kind == "build" and data["build"] == 2 and data["error"] == "" and data["all"] is False
+        )
         assert "blog/first-briefing/index.html" in data["files"]  # type: ignore[operator]
         assert "about/index.html" not in data["files"]  # type: ignore[operator]
         (preview_site / "content/blog/first-briefing.md").write_text("---\npageTitle: [\n---\n")
@@ -61,6 +63,6 @@ def test_a_changed_stylesheet_reloads_every_page(running: Session, preview_site:
 
 
 def test_the_script_is_inline_and_escapes_its_data(running: Session) -> None:
-    html = script('</script><script>alert(1)</script>', running.preview.current)
+    html = script("</script><script>alert(1)</script>", running.preview.current)
     assert "<script>alert(1)" not in html and "\\u003c/script\\u003e" in html
     assert "src=" not in html  # inline: no CDN, nothing to fetch

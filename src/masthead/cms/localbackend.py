@@ -18,10 +18,24 @@ from pathlib import Path
 from typing import Any
 
 ALLOWED_ACTIONS = (
-    "info", "entriesByFolder", "entriesByFiles", "getEntry", "unpublishedEntries", "unpublishedEntry",
-    "unpublishedEntryDataFile", "unpublishedEntryMediaFile", "deleteUnpublishedEntry", "persistEntry",
-    "updateUnpublishedEntryStatus", "publishUnpublishedEntry", "getMedia", "getMediaFile", "persistMedia",
-    "deleteFile", "deleteFiles", "getDeployPreview",
+    "info",
+    "entriesByFolder",
+    "entriesByFiles",
+    "getEntry",
+    "unpublishedEntries",
+    "unpublishedEntry",
+    "unpublishedEntryDataFile",
+    "unpublishedEntryMediaFile",
+    "deleteUnpublishedEntry",
+    "persistEntry",
+    "updateUnpublishedEntryStatus",
+    "publishUnpublishedEntry",
+    "getMedia",
+    "getMediaFile",
+    "persistMedia",
+    "deleteFile",
+    "deleteFiles",
+    "getDeployPreview",
 )
 OUTSIDE = "must resolve to a path under the configured repository"
 
@@ -34,7 +48,15 @@ class Invalid(Exception):
 
 # ---------------------------------------------------------------- checking requests, joi-style
 
-def _get(params: dict[str, Any], key: str, label: str, kind: type | tuple[type, ...], name: str, required: bool = True) -> Any:
+
+def _get(
+    params: dict[str, Any],
+    key: str,
+    label: str,
+    kind: type | tuple[type, ...],
+    name: str,
+    required: bool = True,
+) -> Any:
     value = params.get(key)
     if value is None:
         if required:
@@ -51,7 +73,9 @@ def _text(params: dict[str, Any], key: str, label: str, required: bool = True) -
     return _get(params, key, label, str, "a string", required)
 
 
-def _object(params: dict[str, Any], key: str, label: str, required: bool = True) -> dict[str, Any] | None:
+def _object(
+    params: dict[str, Any], key: str, label: str, required: bool = True
+) -> dict[str, Any] | None:
     value: dict[str, Any] | None = _get(params, key, label, dict, "of type object", required)
     return value
 
@@ -62,7 +86,7 @@ def _list(params: dict[str, Any], key: str, label: str, required: bool = True) -
 
 
 def inside(root: Path, value: str, label: str) -> Path:
-    """``value`` (relative to ``root``) as a real path inside ``root``, symlinks resolved; else ``Invalid``."""
+    """``value`` (relative to ``root``) as a real path inside it, links resolved, or ``Invalid``."""
     if "\0" in value or os.path.isabs(value) or value.startswith("\\"):
         raise Invalid(f'"{label}" {OUTSIDE}')
     joined = os.path.normpath(os.path.join(root, value))
@@ -82,7 +106,13 @@ class _Request:
         self.root = root
         self.params = params
 
-    def path(self, key: str, label: str | None = None, params: dict[str, Any] | None = None, required: bool = True) -> Path | None:
+    def path(
+        self,
+        key: str,
+        label: str | None = None,
+        params: dict[str, Any] | None = None,
+        required: bool = True,
+    ) -> Path | None:
         label = label or f"params.{key}"
         value = _text(self.params if params is None else params, key, label, required)
         return None if value is None else inside(self.root, value, label)
@@ -110,6 +140,7 @@ class _Request:
 
 
 # ---------------------------------------------------------------- files
+
 
 def relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
@@ -141,17 +172,25 @@ def entry(root: Path, shown: str, label: Any = None) -> dict[str, Any]:
         data = inside(root, shown, "path").read_bytes()
     except (Invalid, OSError):
         return {"data": None, "file": {**file, "id": None}}
-    return {"data": data.decode("utf-8", errors="replace"), "file": {**file, "id": hashlib.sha256(data).hexdigest()}}
+    return {
+        "data": data.decode("utf-8", errors="replace"),
+        "file": {**file, "id": hashlib.sha256(data).hexdigest()},
+    }
 
 
 def media_file(root: Path, path: Path) -> dict[str, Any]:
     data = path.read_bytes()
-    return {"id": hashlib.sha256(data).hexdigest(), "content": base64.b64encode(data).decode("ascii"),
-            "encoding": "base64", "path": relative(root, path), "name": path.name}
+    return {
+        "id": hashlib.sha256(data).hexdigest(),
+        "content": base64.b64encode(data).decode("ascii"),
+        "encoding": "base64",
+        "path": relative(root, path),
+        "name": path.name,
+    }
 
 
 def list_files(folder: Path, extension: str, depth: int) -> list[Path]:
-    """Files under ``folder`` ending in ``extension``, ``depth`` levels deep (1: directly inside)."""
+    """Files under ``folder`` ending in ``extension``, ``depth`` levels deep (1: directly in)."""
     if depth <= 0 or not folder.is_dir():
         return []
     found: list[Path] = []
@@ -164,7 +203,7 @@ def list_files(folder: Path, extension: str, depth: int) -> list[Path]:
 
 
 def move(root: Path, source: Path, target: Path, with_folder: bool) -> None:
-    """Rename an entry; like decap-server, also move the rest of its folder unless told otherwise."""
+    """Rename an entry; like decap-server, also move the rest of its folder unless told not to."""
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(source, target)
     if with_folder and source.parent != target.parent:
@@ -176,6 +215,7 @@ def move(root: Path, source: Path, target: Path, with_folder: bool) -> None:
 
 # ---------------------------------------------------------------- actions
 
+
 def _info(root: Path, request: _Request) -> Reply:
     return 200, {"repo": root.name, "publish_modes": ["simple"], "type": "local_fs"}
 
@@ -185,7 +225,9 @@ def _entries_by_folder(root: Path, request: _Request) -> Reply:
     extension = _text(request.params, "extension", "params.extension")
     depth = _get(request.params, "depth", "params.depth", (int, float), "a number")
     assert folder is not None
-    files = [path for path in list_files(folder, extension, int(depth)) if inside_quietly(root, path)]
+    files = [
+        path for path in list_files(folder, extension, int(depth)) if inside_quietly(root, path)
+    ]
     return 200, [entry(root, relative(root, path)) for path in files]
 
 
@@ -212,9 +254,17 @@ def _get_entry(root: Path, request: _Request) -> Reply:
 def _persist_entry(root: Path, request: _Request) -> Reply:
     params = request.params
     if ("entry" in params) == ("dataFiles" in params):
-        peers = "contains a conflict between exclusive peers" if "entry" in params else "must contain at least one of"
+        peers = (
+            "contains a conflict between exclusive peers"
+            if "entry" in params
+            else "must contain at least one of"
+        )
         raise Invalid(f'"params" {peers} [entry, dataFiles]')
-    raw_files = [params["entry"]] if "entry" in params else _list(params, "dataFiles", "params.dataFiles") or []
+    raw_files = (
+        [params["entry"]]
+        if "entry" in params
+        else _list(params, "dataFiles", "params.dataFiles") or []
+    )
     prefix = "params.entry" if "entry" in params else "params.dataFiles[{}]"
     writes: list[tuple[Path, bytes, Path | None]] = []
     for index, item in enumerate(raw_files):
@@ -227,11 +277,16 @@ def _persist_entry(root: Path, request: _Request) -> Reply:
         new_path = request.path("newPath", f"{label}.newPath", item, required=False)
         assert path is not None
         writes.append((path, raw.encode("utf-8"), new_path))
-    assets = [request.asset(item, f"params.assets[{index}]")
-              for index, item in enumerate(_list(params, "assets", "params.assets") or [])]
+    assets = [
+        request.asset(item, f"params.assets[{index}]")
+        for index, item in enumerate(_list(params, "assets", "params.assets") or [])
+    ]
     options = request.options("commitMessage", "status")
     if not isinstance(options.get("useWorkflow"), bool):
-        raise Invalid('"params.options.useWorkflow" ' + ("is required" if "useWorkflow" not in options else "must be a boolean"))
+        raise Invalid(
+            '"params.options.useWorkflow" '
+            + ("is required" if "useWorkflow" not in options else "must be a boolean")
+        )
     for path, data, _ in writes:
         write_atomically(path, data)
     for path, data in assets:
@@ -246,7 +301,9 @@ def _persist_entry(root: Path, request: _Request) -> Reply:
 def _get_media(root: Path, request: _Request) -> Reply:
     folder = request.path("mediaFolder")
     assert folder is not None
-    return 200, [media_file(root, path) for path in list_files(folder, "", 1) if inside_quietly(root, path)]
+    return 200, [
+        media_file(root, path) for path in list_files(folder, "", 1) if inside_quietly(root, path)
+    ]
 
 
 def _get_media_file(root: Path, request: _Request) -> Reply:

@@ -1,4 +1,4 @@
-"""The error overlay: the build's problems, exactly as the CLI prints them, over the last good page."""
+"""The error overlay: the build's problems as the CLI prints them, over the last good page."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def overlay(report: str) -> str:
     """An HTML fragment showing ``report`` (``MastheadError.report()``) over the page."""
     return (
         f'<div id="masthead-overlay" role="alert" style="{_STYLE}">'
-        '<h2 style="margin:0 0 .5rem;font-size:1.3rem;color:#ff9b9b">masthead could not build the site</h2>'
+        '<h2 style="margin:0 0 .5rem;font-size:1.3rem;color:#ff9b9b">'
+        "masthead could not build the site</h2>"
         '<p style="margin:0 0 1rem">The last good build is shown underneath. '
         "Fix the file and save: this page reloads by itself.</p>"
         f'<pre style="{_PRE}">{html.escape(report)}</pre>'

@@ -45,7 +45,12 @@ class Event:
         return hashlib.blake2b(self.error.encode(), digest_size=6).hexdigest() if self.error else ""
 
     def as_data(self) -> dict[str, object]:
-        return {"build": self.build, "error": self.error_id, "files": list(self.files), "all": self.everything}
+        return {
+            "build": self.build,
+            "error": self.error_id,
+            "files": list(self.files),
+            "all": self.everything,
+        }
 
 
 def preview_folder(site: Path) -> Path:
@@ -61,7 +66,7 @@ Digests = dict[str, tuple[int, int, bytes]]  # relative path -> (mtime_ns, size,
 
 
 def digest_tree(folder: Path, previous: Digests) -> Digests:
-    """Fingerprint every file under ``folder``; files whose mtime and size are unchanged reuse theirs."""
+    """Fingerprint every file under ``folder``; files with unchanged mtime and size keep theirs."""
     found: Digests = {}
     base = len(str(folder)) + 1
     for directory, _, files in os.walk(folder):
@@ -83,7 +88,9 @@ def digest_tree(folder: Path, previous: Digests) -> Digests:
 
 
 def changed_files(before: Digests, after: Digests) -> list[str]:
-    changed = [path for path, value in after.items() if before.get(path, (0, 0, b""))[2] != value[2]]
+    changed = [
+        path for path, value in after.items() if before.get(path, (0, 0, b""))[2] != value[2]
+    ]
     changed += [path for path in before if path not in after]
     return sorted(changed)
 
@@ -91,7 +98,9 @@ def changed_files(before: Digests, after: Digests) -> list[str]:
 class Preview:
     """Rebuilds on request and lets any number of pages wait for the next event."""
 
-    def __init__(self, site: Path, output: Path | None = None, log: Callable[[str], None] = lambda _: None) -> None:
+    def __init__(
+        self, site: Path, output: Path | None = None, log: Callable[[str], None] = lambda _: None
+    ) -> None:
         self.site = site
         self.output = output or preview_folder(site)
         self.log = log
@@ -119,8 +128,10 @@ class Preview:
         except MastheadError as exc:
             error = exc.report()
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
-            error = (f"masthead: internal error: {exc.__class__.__name__}: {exc}\n"
-                     "This is a bug in masthead, not in your site; the previous build is still shown.")
+            error = (
+                f"masthead: internal error: {exc.__class__.__name__}: {exc}\n"
+                "This is a bug in masthead, not in your site; the previous build is still shown."
+            )
             self.log(traceback.format_exc())
         files: list[str] = []
         if not error:
@@ -129,14 +140,24 @@ class Preview:
             files = changed_files(self._digests, digests)
             self._digests = digests
         everything = len(files) > MOST_FILES_LISTED or any(
-            not path.endswith((".html", *UNSHOWN_SUFFIXES)) for path in files)
+            not path.endswith((".html", *UNSHOWN_SUFFIXES)) for path in files
+        )
         seconds = time.perf_counter() - start
         with self._condition:
-            event = Event(self._current.number + 1, self._builds, error, tuple(files[:MOST_FILES_LISTED]), everything, seconds)
+            event = Event(
+                self._current.number + 1,
+                self._builds,
+                error,
+                tuple(files[:MOST_FILES_LISTED]),
+                everything,
+                seconds,
+            )
             self._current = event
             self._events.append(event)
             self._condition.notify_all()
-        self.log(error if error else f"built in {seconds * 1000:.0f} ms; {len(files)} file{'s' if len(files) != 1 else ''} changed")
+        self.log(
+            error if error else f"built in {seconds * 1000:.0f} ms; {len(files)} changed file(s)"
+        )
         return event
 
     def wait(self, after: int, timeout: float) -> list[Event]:

@@ -24,7 +24,8 @@ _SCRIPT = """<script data-masthead-reload>
     return function (message) {
       var state = JSON.parse(message.data);
       var stale = state.error !== page.error ||
-        (kind === "state" ? state.build !== page.build : state.all || state.files.indexOf(page.file) !== -1);
+        (kind === "state" ? state.build !== page.build
+                          : state.all || state.files.indexOf(page.file) !== -1);
       if (stale) { source.close(); location.reload(); } else { page.build = state.build; }
     };
   }
@@ -53,7 +54,10 @@ def stream(out: Writable, preview: Preview) -> None:
     """Write events to a connected page until it goes away or the server stops."""
     seen = preview.current.number
     current = preview.current.as_data()
-    out.write(b"retry: 500\n\n" + _message("state", {"build": current["build"], "error": current["error"]}))
+    out.write(
+        b"retry: 500\n\n"
+        + _message("state", {"build": current["build"], "error": current["error"]})
+    )
     out.flush()
     while not preview.closed:
         events = preview.wait(seen, KEEP_ALIVE_SECONDS)

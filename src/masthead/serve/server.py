@@ -28,9 +28,17 @@ from .preview import Preview
 
 API_PATH = "/api/v1"
 MAX_BODY = 50 * 1024 * 1024  # decap-server's express.json limit
-_TYPES = {".yml": "text/yaml; charset=utf-8", ".yaml": "text/yaml; charset=utf-8", ".xml": "application/xml",
-          ".json": "application/json", ".js": "text/javascript; charset=utf-8", ".html": "text/html; charset=utf-8",
-          ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
+_TYPES = {
+    ".yml": "text/yaml; charset=utf-8",
+    ".yaml": "text/yaml; charset=utf-8",
+    ".xml": "application/xml",
+    ".json": "application/json",
+    ".js": "text/javascript; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 class ServeError(Exception):
@@ -72,7 +80,9 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, address: tuple[str, int], preview: Preview, max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self, address: tuple[str, int], preview: Preview, max_body: int = MAX_BODY
+    ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.preview = preview
@@ -105,11 +115,17 @@ def bind(host: str, port: int, preview: Preview, max_body: int = MAX_BODY) -> Pr
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             free = _free_port(host, port)
-            hint = f"try `--port {free}`" if free else "stop the other server or choose another --port"
-            raise ServeError(f"port {port} on {host} is already in use (another masthead serve?); "
-                             f"expected a free port: {hint}") from exc
-        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
-                         "expected an address of this machine, such as 127.0.0.1") from exc
+            hint = (
+                f"try `--port {free}`" if free else "stop the other server or choose another --port"
+            )
+            raise ServeError(
+                f"port {port} on {host} is already in use (another masthead serve?); "
+                f"expected a free port: {hint}"
+            ) from exc
+        raise ServeError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
+            "expected an address of this machine, such as 127.0.0.1"
+        ) from exc
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -137,15 +153,26 @@ class Handler(BaseHTTPRequestHandler):
             return
         origin = self.headers.get("Origin")
         if origin is not None and not origin_allowed(origin, self.headers.get("Host", "")):
-            self._json(HTTPStatus.FORBIDDEN, {"error": f"requests from {origin} are refused; open the admin on this server"})
+            self._json(
+                HTTPStatus.FORBIDDEN,
+                {"error": f"requests from {origin} are refused; open the admin on this server"},
+            )
             return
         length = self.headers.get("Content-Length")
         if length is None or not length.isdigit():
-            self._json(HTTPStatus.LENGTH_REQUIRED, {"error": "expected a Content-Length header"}, origin)
+            self._json(
+                HTTPStatus.LENGTH_REQUIRED, {"error": "expected a Content-Length header"}, origin
+            )
             return
         if int(length) > self.server.max_body:
-            self._json(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                       {"error": f"request body of {length} bytes is over the limit of {self.server.max_body}"}, origin)
+            self._json(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                {
+                    "error": f"request body of {length} bytes is over the limit "
+                    f"of {self.server.max_body}"
+                },
+                origin,
+            )
             return
         try:
             body = json.loads(self.rfile.read(int(length)))
@@ -157,7 +184,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight for the local backend
         origin = self.headers.get("Origin", "")
-        if urlsplit(self.path).path != API_PATH or not origin_allowed(origin, self.headers.get("Host", "")):
+        if urlsplit(self.path).path != API_PATH or not origin_allowed(
+            origin, self.headers.get("Host", "")
+        ):
             self.send_response(HTTPStatus.FORBIDDEN)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -165,7 +194,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(HTTPStatus.NO_CONTENT)
         self._cors(origin)
         self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", self.headers.get("Access-Control-Request-Headers") or "Content-Type")
+        self.send_header(
+            "Access-Control-Allow-Headers",
+            self.headers.get("Access-Control-Request-Headers") or "Content-Type",
+        )
         self.send_header("Access-Control-Max-Age", "600")
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -209,7 +241,9 @@ class Handler(BaseHTTPRequestHandler):
             candidate = base / relative
             if candidate.is_dir():
                 return None, relative, True
-            if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(base)):
+            if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(
+                os.path.realpath(base)
+            ):
                 return candidate, relative, False
         return None, relative, False
 
@@ -228,11 +262,17 @@ class Handler(BaseHTTPRequestHandler):
             missing = self.server.preview.output / "404.html"
             file = missing if missing.is_file() else None
         if file is None:
-            data = self._page(b"<!doctype html><title>Not found</title><h1>Not found</h1>", relative)
+            data = self._page(
+                b"<!doctype html><title>Not found</title><h1>Not found</h1>", relative
+            )
             content_type = _TYPES[".html"]
         else:
             data = file.read_bytes()
-            content_type = _TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            content_type = (
+                _TYPES.get(file.suffix)
+                or mimetypes.guess_type(file.name)[0]
+                or "application/octet-stream"
+            )
             if file.suffix == ".html" and not relative.startswith("admin/"):
                 data = self._page(data, relative)
         self.send_response(status)
@@ -246,7 +286,9 @@ class Handler(BaseHTTPRequestHandler):
     def _page(self, html: bytes, relative: str) -> bytes:
         """The page with the reload script, and the error overlay while the build is failing."""
         event = self.server.preview.current
-        addition = (overlay.overlay(event.error) if event.error else "") + reload.script(relative, event)
+        addition = (overlay.overlay(event.error) if event.error else "") + reload.script(
+            relative, event
+        )
         if event.error and not self.server.preview.output.is_dir():
             return overlay.error_page(event.error, reload.script(relative, event)).encode("utf-8")
         marker = html.rfind(b"</body>")

@@ -14,8 +14,14 @@ from .watch import Watcher
 class Session:
     """``masthead serve``: build, serve, watch, rebuild, reload — until ``stop``."""
 
-    def __init__(self, site: Path, host: str = "127.0.0.1", port: int = 8000,
-                 log: Callable[[str], None] = lambda _: None, max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self,
+        site: Path,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        log: Callable[[str], None] = lambda _: None,
+        max_body: int = MAX_BODY,
+    ) -> None:
         self.site = site
         self.log = log
         self.preview = Preview(site, log=log)
@@ -23,8 +29,12 @@ class Session:
         self._dirty = threading.Event()
         self._stop = threading.Event()
         self.watcher = Watcher(site, lambda _: self._dirty.set())
-        self._threads = [threading.Thread(target=self._rebuild_loop, name="masthead-rebuild", daemon=True),
-                         threading.Thread(target=self.server.serve_forever, args=(0.1,), name="masthead-http", daemon=True)]
+        self._threads = [
+            threading.Thread(target=self._rebuild_loop, name="masthead-rebuild", daemon=True),
+            threading.Thread(
+                target=self.server.serve_forever, args=(0.1,), name="masthead-http", daemon=True
+            ),
+        ]
 
     @property
     def url(self) -> str:

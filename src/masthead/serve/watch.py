@@ -51,8 +51,10 @@ class Watcher:
         self.on_change = on_change
         self.stop_event = threading.Event()
         self._restart = threading.Event()
-        self._threads = [threading.Thread(target=self._folders, name="masthead-watch-folders", daemon=True),
-                         threading.Thread(target=self._top, name="masthead-watch-site", daemon=True)]
+        self._threads = [
+            threading.Thread(target=self._folders, name="masthead-watch-folders", daemon=True),
+            threading.Thread(target=self._top, name="masthead-watch-site", daemon=True),
+        ]
 
     def start(self) -> None:
         for thread in self._threads:
@@ -70,8 +72,15 @@ class Watcher:
             if not paths:
                 self._restart.wait(0.5)
                 continue
-            for changes in watchfiles.watch(*paths, watch_filter=_editable, stop_event=_Either(self.stop_event, self._restart),
-                                            step=STEP_MS, rust_timeout=100, yield_on_timeout=False, raise_interrupt=False):
+            for changes in watchfiles.watch(
+                *paths,
+                watch_filter=_editable,
+                stop_event=_Either(self.stop_event, self._restart),
+                step=STEP_MS,
+                rust_timeout=100,
+                yield_on_timeout=False,
+                raise_interrupt=False,
+            ):
                 self.on_change({path for _, path in changes})
 
     def _top(self) -> None:
@@ -79,7 +88,15 @@ class Watcher:
             names = {CONFIG_FILE, *(folder.name for folder in watched_folders(self.site))}
             return Path(path).name in names
 
-        for changes in watchfiles.watch(self.site, watch_filter=relevant, recursive=False, stop_event=self.stop_event,
-                                        step=STEP_MS, rust_timeout=100, yield_on_timeout=False, raise_interrupt=False):
+        for changes in watchfiles.watch(
+            self.site,
+            watch_filter=relevant,
+            recursive=False,
+            stop_event=self.stop_event,
+            step=STEP_MS,
+            rust_timeout=100,
+            yield_on_timeout=False,
+            raise_interrupt=False,
+        ):
             self._restart.set()  # a watched folder appeared or moved, or the config renamed one
             self.on_change({path for _, path in changes})
