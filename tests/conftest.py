@@ -13,6 +13,8 @@ import pytest
 from masthead.build import build
 from masthead.site import BuildOptions
 
+pytest_plugins = ["preview_helpers"]  # fixtures for the tests of masthead serve
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"
 SEED = ROOT.parent / "shared" / "seed" / "russia-north-korea-ties.md"

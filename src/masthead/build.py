@@ -282,8 +282,13 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
 
 
 def build(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
-          hook: StageHook | None = None, write: bool = True, jobs: int | None = None) -> BuildReport:
-    """Build the site in ``root``; with ``write=False`` check everything and write nothing."""
+          hook: StageHook | None = None, write: bool = True, jobs: int | None = None,
+          output_to: Path | None = None) -> BuildReport:
+    """Build the site in ``root``; with ``write=False`` check everything and write nothing.
+
+    ``output_to`` writes somewhere else than the output folder (``masthead serve`` previews into
+    the cache folder), with a build cache of its own.
+    """
     from .site import BuildOptions
 
     options = options or BuildOptions()
@@ -292,8 +297,9 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
     moment = build_time(now)
     with stages.stage("config"):
         config = load_config(root)
-    output_folder = config.folder("output")
-    store = BuildCache.open(config.folder("cache")) if write else None
+    output_folder = output_to or config.folder("output")
+    cache_name = "" if output_to is None else "preview-" + digest(str(output_to.resolve()).encode())[:12]
+    store = BuildCache.open(config.folder("cache"), cache_name) if write else None
     try:
         if store is not None:
             journal = store.journal()
@@ -315,7 +321,8 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
         if errors_only(problems):
             raise MastheadError(problems)
         report = BuildReport(site, problems)
-        _render_and_write(site, environment, config, options, parsed, store, fingerprint, report, stages, workers, write)
+        _render_and_write(site, environment, config, options, parsed, store, fingerprint, report, stages, workers, write,
+                          output_folder)
         report.timings = stages.timings
         return report
     finally:
@@ -352,13 +359,12 @@ def _index_posts(site: Site, manifest: dict[str, tuple[str, str]], new_outputs: 
 
 def _render_and_write(site: Site, environment: jinja2.Environment, config: Config, options: BuildOptions,
                       parsed: _Parsed, store: BuildCache | None, fingerprint: str, report: BuildReport,
-                      stages: _Stages, workers: int, write: bool) -> None:
+                      stages: _Stages, workers: int, write: bool, output_folder: Path) -> None:
     import jinja2
 
     from .render import jobs as planner
     from .render import pages
 
-    output_folder = config.folder("output")
     with stages.stage("plan"):
         view = pages.site_view(site)
         folders = pages.template_folders(config.root, config.folders.templates)

@@ -54,9 +54,10 @@ class BuildCache:
         self._pid = os.getpid()
 
     @classmethod
-    def open(cls, folder: Path) -> BuildCache:
+    def open(cls, folder: Path, name: str = "") -> BuildCache:
+        """The cache in ``folder``; a ``name`` keeps a separate one (the preview's output)."""
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / FILE_NAME
+        path = folder / (f"{name}.sqlite" if name else FILE_NAME)
         try:
             return cls._open_checked(path)
         except sqlite3.DatabaseError:

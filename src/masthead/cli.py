@@ -61,6 +61,7 @@ def main(debug: bool) -> None:
     masthead new mysite      scaffold a site with example posts
     masthead build mysite    write mysite/public/
     masthead check mysite    validate everything, write nothing
+    masthead serve mysite    preview with live reload; /admin/ edits it in Decap CMS
     """
 
 
@@ -280,6 +281,78 @@ def new(site: Path) -> None:
 
     files = create(site)
     click.echo(f"created {site} with {files} files. Next:\n  masthead build {site}\n  masthead check {site}")
+
+
+# ---------------------------------------------------------------- masthead serve, masthead cms
+
+
+@main.command()
+@SITE
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback lets others on the network "
+                   "edit the site.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@friendly
+def serve(site: Path, host: str, port: int) -> None:
+    """Preview SITE with drafts and scheduled posts, rebuilding and reloading on every save.
+
+    Also answers Decap CMS's local backend on /api/v1, so /admin/ edits the site with no Node.
+    """
+    import time
+
+    from .serve.server import ServeError
+    from .serve.session import Session
+
+    try:
+        session = Session(site, host, port, log=lambda message: click.echo(message, err=True))
+    except ServeError as exc:
+        click.echo(f"masthead serve: {exc}", err=True)
+        sys.exit(1)
+    if not session.loopback:
+        click.echo(f"warning: serving on {host}: anyone who can reach this address can read "
+                   "drafts and, through /api/v1, change files in the site folder; use only on a "
+                   "trusted network", err=True)
+    session.start()
+    click.echo(f"serving {site} at {session.url} (CMS: {session.url}admin/); Ctrl+C stops",
+               err=True)
+    try:
+        while True:
+            time.sleep(3600)  # the work happens in the session's threads; Ctrl+C ends it
+    finally:
+        session.stop()
+
+
+@main.group()
+def cms() -> None:
+    """Decap CMS: browser editing for the site."""
+
+
+@cms.command("init")
+@SITE
+@click.option("--backend", default="git-gateway", show_default=True,
+              help="Decap backend for the published site: git-gateway, github, gitlab, "
+                   "bitbucket, gitea, …")
+@click.option("--repo", default="",
+              help="owner/name of the repository (github, gitlab, bitbucket, gitea).")
+@click.option("--branch", default="main", show_default=True, help="Branch Decap commits to.")
+@click.option("--self-host", is_flag=True,
+              help="Serve Decap from static/admin/decap/ (copied from npm's decap-cms) "
+                   "instead of its CDN.")
+@click.option("--decap-dist", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="node_modules/decap-cms/dist to copy with --self-host "
+                   "(default: searched from SITE).")
+@click.option("--force", is_flag=True,
+              help="Overwrite existing static/admin/index.html and config.yml.")
+@friendly
+def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
+             decap_dist: Path | None, force: bool) -> None:
+    """Write static/admin/index.html and config.yml for Decap CMS, from masthead.toml."""
+    from .cms.init import init
+
+    for path in init(site, backend, repo, branch, self_host, decap_dist, force):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: masthead serve {site}, then open http://localhost:8000/admin/")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -101,6 +101,14 @@ IMAGE_FORMATS = ("avif", "webp")
 
 
 @dataclass(frozen=True)
+class Cms:
+    """Where Decap CMS (``masthead cms init``) keeps posts and uploads."""
+
+    posts_folder: str = "blog"
+    media_folder: str = "img"
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -127,6 +135,7 @@ class Config:
     fields: Mapping[str, tuple[str, ...]]
     search: bool = True
     images: ImageSettings = field(default_factory=ImageSettings)
+    cms: Cms = field(default_factory=Cms)
     source_text: str = field(default="", repr=False, compare=False)
     links: LinksConfig = field(default_factory=LinksConfig)
     outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> aliases
@@ -292,6 +301,10 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("formats", list, list(ImageSettings.formats), "Modern formats encoded besides the original's: avif, webp.", _image_formats),
         Option("quality", int, ImageSettings.quality, "Encoding quality of resized images, 1 to 100.", _quality),
     ),
+    "cms": (
+        Option("posts_folder", str, Cms().posts_folder, "Folder under the content folder where Decap CMS creates posts.", _folder),
+        Option("media_folder", str, Cms().media_folder, "Folder under the static folder where Decap CMS uploads images.", _folder),
+    ),
 }
 
 
@@ -453,6 +466,7 @@ def load_config(site: Path) -> Config:
             formats=tuple(dict.fromkeys(tables["images"]["formats"])),
             quality=tables["images"]["quality"],
         ),
+        cms=Cms(**tables["cms"]),
         source_text=text,
         links=LinksConfig(
             **{key: value for key, value in tables["links"].items() if key != "rules"},

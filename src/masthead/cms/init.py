@@ -1,0 +1,284 @@
+"""``masthead cms init``: Decap CMS's admin page and config, generated from the site's config.
+
+The ``blog`` collection's fields are the seed post's front matter, named through the config's
+field mapping (``pageTitle`` unless ``[fields] title`` says otherwise); standalone pages become a
+files collection. ``local_backend`` is on, and the admin page points it at the server that
+serves it, so ``masthead serve`` is Decap's backend during editing, with no Node process.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..config import SCHEMA_TYPES, Config, load_config
+from ..content.discover import discover
+from ..content.entries import Entry, parse_entry
+from ..errors import MastheadError, Problem
+
+# Decap's documented CDN URL, with "^" percent-encoded: a bare "^" is not valid in a URL (W3C checker).
+CDN_SCRIPT = "https://unpkg.com/decap-cms@%5E3.0.0/dist/decap-cms.js"
+SELF_HOSTED = "decap"  # folder under static/admin for the npm copy
+BACKENDS = (
+    "git-gateway",
+    "github",
+    "gitlab",
+    "bitbucket",
+    "gitea",
+    "azure",
+    "aws-cognito-github-proxy",
+    "test-repo",
+)
+NEEDS_REPO = frozenset(
+    {"github", "gitlab", "bitbucket", "gitea", "azure", "aws-cognito-github-proxy"}
+)
+
+_INDEX = """<!doctype html>
+<html lang="{language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Content manager · {title}</title>
+</head>
+<body>
+<script>window.CMS_MANUAL_INIT = true;</script>
+<script src="{script}"></script>
+<script>
+  // Written by `masthead cms init`. On localhost, Decap looks for its local backend at this page's
+  // own server (`masthead serve`); elsewhere it uses the backend named in config.yml.
+  CMS.init({{ config: {{ local_backend: {{ url: location.origin + "/api/v1" }} }} }});
+</script>
+</body>
+</html>
+"""
+
+
+def _key(config: Config, name: str) -> str:
+    """The front matter key the CMS writes for a canonical field: the mapping's first."""
+    return config.fields[name][0]
+
+
+def post_fields(config: Config) -> list[dict[str, Any]]:
+    """Exactly the seed post's fields, in its order."""
+    return [
+        {
+            "label": "Template key",
+            "name": _key(config, "template"),
+            "widget": "hidden",
+            "default": config.post_templates[0],
+        },
+        {
+            "label": "Schema type",
+            "name": _key(config, "schema_type"),
+            "widget": "select",
+            "options": list(SCHEMA_TYPES),
+            "default": config.default_schema_type,
+        },
+        {"label": "Title", "name": _key(config, "title"), "widget": "string"},
+        {"label": "Meta description", "name": _key(config, "description"), "widget": "text"},
+        {
+            "label": "Published",
+            "name": _key(config, "published"),
+            "widget": "boolean",
+            "default": True,
+        },
+        {"label": "Date", "name": _key(config, "date"), "widget": "datetime"},
+        {"label": "Teaser", "name": _key(config, "teaser"), "widget": "text"},
+        {
+            "label": "Featured image",
+            "name": _key(config, "image"),
+            "widget": "object",
+            "required": False,
+            "fields": [{"label": "Image", "name": "src", "widget": "image", "required": False}],
+        },
+        {"label": "Body", "name": "body", "widget": "markdown"},
+    ]
+
+
+def page_fields(config: Config, entry: Entry) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": "Template key",
+            "name": _key(config, "template"),
+            "widget": "hidden",
+            "default": entry.template,
+        },
+        {"label": "Title", "name": _key(config, "title"), "widget": "string"},
+        {"label": "Meta description", "name": _key(config, "description"), "widget": "text"},
+        {
+            "label": "Published",
+            "name": _key(config, "published"),
+            "widget": "boolean",
+            "default": True,
+        },
+        {"label": "Body", "name": "body", "widget": "markdown"},
+    ]
+
+
+def standalone_pages(config: Config) -> list[Entry]:
+    """The site's pages (non-post entries) that parse; broken files are left to `masthead check`."""
+    sources, _ = discover(config)
+    found = [parse_entry(source.relative, source.path.read_bytes(), config).entry for source in sources]
+    return [entry for entry in found if entry is not None and not entry.is_post]
+
+
+def admin_config(
+    config: Config, backend: str, repo: str = "", branch: str = "main"
+) -> dict[str, Any]:
+    """Decap's config.yml as data."""
+    backend_table: dict[str, Any] = {"name": backend}
+    if repo:
+        backend_table["repo"] = repo
+    backend_table["branch"] = branch
+    content, static = config.folders.content, config.folders.static
+    collections: list[dict[str, Any]] = [
+        {
+            "name": "blog",
+            "label": "Blog",
+            "label_singular": "Post",
+            "folder": f"{content}/{config.cms.posts_folder}",
+            "create": True,
+            "identifier_field": _key(config, "title"),  # Decap's {{slug}} is made from this field
+            "slug": "{{slug}}",
+            "extension": "md",
+            "format": "frontmatter",
+            "summary": "{{" + _key(config, "title") + "}}",
+            "sortable_fields": [_key(config, "date"), _key(config, "title")],
+            "fields": post_fields(config),
+        }
+    ]
+    pages = standalone_pages(config)
+    if pages:
+        collections.append(
+            {
+                "name": "pages",
+                "label": "Pages",
+                "files": [
+                    {
+                        "label": page.title,
+                        "name": page.slug,
+                        "file": page.source,
+                        "fields": page_fields(config, page),
+                    }
+                    for page in pages
+                ],
+            }
+        )
+    return {
+        "backend": backend_table,
+        "local_backend": True,
+        "site_url": config.base_url,
+        "display_url": config.base_url,
+        "media_folder": f"{static}/{config.cms.media_folder}",
+        "public_folder": f"/{config.cms.media_folder}",
+        "collections": collections,
+    }
+
+
+def config_yaml(data: dict[str, Any]) -> str:
+    header = (
+        "# Decap CMS configuration, written by `masthead cms init` from masthead.toml.\n"
+        "# Edit freely; run `masthead cms init --force` to write it again.\n"
+    )
+    return header + str(
+        yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        )
+    )
+
+
+def index_html(config: Config, script: str) -> str:
+    return _INDEX.format(
+        language=html.escape(config.language),
+        title=html.escape(config.title),
+        script=html.escape(script),
+    )
+
+
+def find_decap(site: Path) -> Path | None:
+    """``node_modules/decap-cms/dist`` in the site or working folder, or a parent of either."""
+    for start in (site.resolve(), Path.cwd()):
+        for folder in (start, *start.parents):
+            dist = folder / "node_modules" / "decap-cms" / "dist"
+            if (dist / "decap-cms.js").is_file():
+                return dist
+    return None
+
+
+def copy_decap(dist: Path, target: Path) -> int:
+    """The browser bundle, its lazily loaded chunks and WebAssembly files; no source maps."""
+    target.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for path in sorted(dist.iterdir()):
+        if path.name == "decap-cms.js" or path.name.endswith(
+            (".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")
+        ):
+            shutil.copyfile(path, target / path.name)
+            count += 1
+    return count
+
+
+def init(
+    site: Path,
+    backend: str,
+    repo: str = "",
+    branch: str = "main",
+    self_host: bool = False,
+    dist: Path | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Write static/admin/index.html and config.yml (and Decap itself with ``self_host``)."""
+    config = load_config(site)
+    problems: list[Problem] = []
+    if backend in NEEDS_REPO and not repo:
+        problems.append(
+            Problem(
+                "masthead cms init",
+                None,
+                "--repo",
+                f"the {backend} backend needs the repository; expected --repo owner/name",
+            )
+        )
+    admin = config.folder("static") / "admin"
+    written = [admin / "index.html", admin / "config.yml"]
+    existing = [path for path in written if path.exists()]
+    if existing and not force:
+        problems.append(
+            Problem(
+                str(existing[0]),
+                None,
+                None,
+                "already exists; expected --force to overwrite it (your edits to it would be lost)",
+            )
+        )
+    if self_host:
+        dist = dist or find_decap(site)
+        if dist is None or not (dist / "decap-cms.js").is_file():
+            problems.append(
+                Problem(
+                    "masthead cms init",
+                    None,
+                    "--self-host",
+                    "no copy of Decap CMS found; expected `npm install decap-cms` "
+                    "in the site folder, "
+                    "or --decap-dist pointing at node_modules/decap-cms/dist",
+                )
+            )
+    if problems:
+        raise MastheadError(problems)
+    script = CDN_SCRIPT
+    if self_host and dist is not None:
+        copy_decap(dist, admin / SELF_HOSTED)
+        script = f"{SELF_HOSTED}/decap-cms.js"
+        written.append(admin / SELF_HOSTED)
+    admin.mkdir(parents=True, exist_ok=True)
+    (admin / "index.html").write_text(index_html(config, script), encoding="utf-8")
+    (admin / "config.yml").write_text(
+        config_yaml(admin_config(config, backend, repo, branch)), encoding="utf-8"
+    )
+    return written

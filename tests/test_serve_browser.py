@@ -1,0 +1,142 @@
+"""Browser tests: Debian's Chromium driven by Playwright, against the real preview server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, sync_playwright
+from preview_helpers import PAGE, request, seed_post, wait_for
+
+from masthead.cms.init import init
+from masthead.serve.session import Session
+
+ROOT = Path(__file__).resolve().parent.parent
+DECAP = ROOT / "node_modules" / "decap-cms" / "dist"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def url(session: Session, path: str) -> str:
+    return f"http://localhost:{session.server.server_address[1]}{path}"
+
+
+def test_a_page_reloads_when_its_own_file_changes(
+    running: Session, preview_site: Path, page: Page
+) -> None:
+    other = page.context.new_page()
+    other.goto(url(running, "/about/"))
+    page.goto(url(running, "/blog/first-briefing/"))
+    page.wait_for_load_state("networkidle")
+    other.evaluate("window.stayed = true")
+    page.evaluate("window.stayed = true")
+    (preview_site / "content/blog/first-briefing.md").write_text(
+        seed_post(body="Edited while you watched.")
+    )
+    page.wait_for_selector("text=Edited while you watched.")
+    assert page.evaluate("window.stayed") is None  # the page reloaded itself
+    wait_for(lambda: running.preview.current.build >= 2)
+    page.wait_for_timeout(300)
+    assert other.evaluate("window.stayed") is True  # the about page did not change, so it stayed
+
+
+def test_a_yaml_error_shows_the_overlay_until_it_is_fixed(
+    running: Session, preview_site: Path, page: Page
+) -> None:
+    page.goto(url(running, "/blog/first-briefing/"))
+    page.wait_for_load_state("networkidle")
+    post = preview_site / "content/blog/first-briefing.md"
+    post.write_text(seed_post().replace("pageTitle: First briefing", "pageTitle: [unclosed"))
+    overlay = page.locator("#masthead-overlay")
+    overlay.wait_for(state="visible")
+    assert "content/blog/first-briefing.md:4: front matter: invalid YAML" in overlay.inner_text()
+    assert "The opening paragraph." in page.inner_text("main")  # the last good page, underneath
+    post.write_text(seed_post(body="Fixed and reloaded."))
+    page.wait_for_selector("text=Fixed and reloaded.")
+    assert page.locator("#masthead-overlay").count() == 0
+
+
+def test_decap_writes_a_post_through_the_local_backend(make_site, page: Page) -> None:  # type: ignore[no-untyped-def]
+    site = make_site(
+        {"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE},
+        images=("/img/photo.jpg",),
+    )
+    init(site, "git-gateway", self_host=True, dist=DECAP)
+    session = Session(site, "127.0.0.1", 0)
+    session.start()
+    try:
+        page.goto(url(session, "/admin/"))
+        page.get_by_role(
+            "button", name="Login"
+        ).click()  # Decap found masthead as its local backend
+        page.get_by_text("First briefing").wait_for()
+        page.goto(url(session, "/admin/#/collections/blog/new"))
+        page.fill("[id^=pageTitle-field]", "Browser-made briefing")
+        page.fill("[id^=metaDescription-field]", "Written in Decap, saved by masthead.")
+        page.fill("[id^=teaser-field]", "A teaser from the browser.")
+        page.get_by_role("button", name="Now").click()
+        page.get_by_role("button", name="Choose an image").click()
+        page.get_by_text("photo.jpg").click()  # listed through getMedia
+        page.get_by_role("button", name="Choose selected").click()
+        page.click("[contenteditable=true]")
+        page.keyboard.type("Body typed in the rich text editor.")
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_text("Publish now").click()
+        page.get_by_text("Entry saved").wait_for()
+
+        written = site / "content/blog/browser-made-briefing.md"
+        wait_for(written.is_file)
+        front, body = written.read_text().split("---\n")[1:]
+        data = yaml.safe_load(front)
+        assert list(data) == [
+            "templateKey",
+            "schemaType",
+            "pageTitle",
+            "metaDescription",
+            "published",
+            "date",
+            "teaser",
+            "featuredImage",
+        ]  # the seed's shape
+        assert (
+            data["templateKey"] == "blog-post"
+            and data["schemaType"] == "BlogPosting"
+            and data["published"] is True
+        )
+        assert data["featuredImage"] == {"src": "/img/photo.jpg"}
+        assert body.strip() == "Body typed in the rich text editor."
+
+        def published() -> bool:
+            status, _, html = request(session, "GET", "/blog/browser-made-briefing/")
+            return status == 200 and b"Browser-made briefing" in html
+
+        wait_for(published)
+    finally:
+        session.stop()
