@@ -299,6 +299,7 @@ def render_post(rng: random.Random, slug_pool: set[str]) -> tuple[str, str]:
         yaml_scalar("teaser", teaser),
         "featuredImage:",
         f"  src: /img/img{rng.randrange(IMAGE_COUNT)}.jpg",
+        "  alt: Illustration for the briefing",
     ]
     if rng.random() < TAGGED_RATE:
         front.append("tags:")

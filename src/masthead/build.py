@@ -10,6 +10,7 @@ build. Parsing and rendering run in forked worker processes when there is enough
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 import traceback
@@ -222,7 +223,7 @@ def _fingerprint(config: Config, options: BuildOptions, sources: list[SourceFile
     started_ns = time.time_ns()
     if any(source.mtime_ns >= started_ns - RACY_NS for source in (*sources, *others)):
         return ""
-    stats = "\n".join(f"{s.path} {s.mtime_ns} {s.size}" for s in (*sources, *others))
+    stats = "\n".join(f"{s.location} {s.mtime_ns} {s.size}" for s in (*sources, *others))
     return digest(f"{__version__}\n{options}\n{config.source_text}\n{stats}".encode())
 
 
@@ -289,6 +290,17 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
     ``output_to`` writes somewhere else than the output folder (``masthead serve`` previews into
     the cache folder), with a build cache of its own.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # the site model is a large graph of immutable objects: cycle scans only cost time
+    try:
+        return _build(root, options, now, hook, write, jobs, output_to)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(root: Path, options: BuildOptions | None, now: datetime | None, hook: StageHook | None,
+           write: bool, jobs: int | None, output_to: Path | None) -> BuildReport:
     from .site import BuildOptions
 
     options = options or BuildOptions()

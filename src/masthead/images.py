@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -20,8 +21,12 @@ class ImageInfo:
         return replace(self, alt=alt)
 
 
+@lru_cache(maxsize=65536)
 def inside(folder: Path, site_path: str) -> Path | None:
-    """``folder/site_path`` if it stays inside ``folder`` (symlinks resolved), else None."""
+    """``folder/site_path`` if it stays inside ``folder`` (symlinks resolved), else None.
+
+    Cached: every card and page asks for the same few images, and resolving costs system calls.
+    """
     base = folder.resolve()
     candidate = (base / site_path.lstrip("/")).resolve()
     return candidate if candidate.is_relative_to(base) else None

@@ -45,7 +45,7 @@ class Tag:
         return f"/tags/{self.slug}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: derived facts are cached per site
 class Site:
     config: Config
     posts: tuple[Document, ...]  # newest first

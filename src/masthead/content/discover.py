@@ -19,9 +19,13 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     relative: str  # relative to the folder scanned from, "/"-separated
-    path: Path
+    location: str  # the file's path as a string (a Path per file costs more than the scan)
     mtime_ns: int
     size: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused: list[str]) -> None:
@@ -37,7 +41,7 @@ def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused:
                 _walk(entry.path, relative + "/", base, found, refused)
             elif entry.is_file():
                 stat = entry.stat()
-                found.append(SourceFile(relative, Path(entry.path), stat.st_mtime_ns, stat.st_size))
+                found.append(SourceFile(relative, entry.path, stat.st_mtime_ns, stat.st_size))
 
 
 def scan(folder: Path) -> list[SourceFile]:

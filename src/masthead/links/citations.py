@@ -7,6 +7,7 @@ choices: drafts only with ``--drafts``, resolved URLs when ``links.rewrite = "re
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,13 +44,22 @@ class OutletSummary:
         return self.posts[:3]
 
 
+_OUTLETS: dict[tuple[tuple[str, tuple[str, ...]], ...], Outlets] = {}
+
+
 def outlets_for(config: Config) -> Outlets:
-    return Outlets(config.outlets)
+    """The site's normaliser, built once per set of aliases (it is asked once per post page)."""
+    aliases = tuple(sorted(config.outlets.items()))
+    found = _OUTLETS.get(aliases)
+    if found is None:
+        found = _OUTLETS[aliases] = Outlets(config.outlets)
+    return found
 
 
 def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[CitationRecord, ...]:
     """Every citation of every published post, newest post first, in citation order."""
-    outlets = outlets_for(site.config)
+    normaliser = outlets_for(site.config)
+    outlet = lru_cache(maxsize=None)(normaliser.outlet)  # a few hundred names, cited thousands of times
     found = []
     for post in site.posts:
         for citation in post.entry.body.citations:
@@ -60,7 +70,7 @@ def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[Ci
             found.append(
                 CitationRecord(
                     post,
-                    outlets.outlet(citation.outlet),
+                    outlet(citation.outlet),
                     citation.outlet,
                     citation.url,
                     resolved,
@@ -69,6 +79,12 @@ def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[Ci
                 )
             )
     return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def site_summaries(site: Site) -> tuple[OutletSummary, ...]:
+    """``summaries(records(site))``, computed once per site model (pages, sitemap and keys ask)."""
+    return summaries(records(site))
 
 
 def summaries(found: tuple[CitationRecord, ...]) -> tuple[OutletSummary, ...]:

@@ -14,12 +14,15 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import MastheadError, Problem
-from .audit import Audit
 from .rules import Tracking, classify, strip_tracking_parameters
 from .scan import FoundLink
 from .store import Answer
+
+if TYPE_CHECKING:  # importing the audit would import the HTTP client, which a build never needs
+    from .audit import Audit
 
 # Characters that would end or confuse a Markdown link destination; written percent-encoded.
 _ENCODE = {

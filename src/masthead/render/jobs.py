@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from ..cache import digest
+from ..links.citations import site_summaries
 from ..site import Document, Site
 from . import feeds, pages, pictures, search, sitemap, sources
 
@@ -71,8 +72,15 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
         jobs.append(Job(key("tags", [(tag.slug, tag.name, len(tag.posts)) for tag in site.tags]),
                         _one(pages.render_tags_index, environment, site, view)))
     jobs.append(Job(key("404", *map(token, site.posts[:5])), _one(pages.render_not_found, environment, site, view)))
-    citing = [token(post) for post in site.posts if post.entry.body.citations]
-    jobs.append(Job(key("sources", *citing), lambda: sources.outputs(site, environment, view)))
+    outlets = site_summaries(site)
+    if outlets:
+        rows = [(o.outlet.slug, o.outlet.name, o.citations, *map(token, o.latest)) for o in outlets]
+        jobs.append(Job(key("sources", rows), _one(sources.render_index, environment, site, view, outlets)))
+    for page in sources.source_pages(site, outlets):
+        outlet = page.outlet
+        jobs.append(Job(key("source", page.url, outlet.outlet.name, outlet.citations, len(outlet.posts), outlet.first,
+                            outlet.last, page.pagination, *map(token, page.posts)),
+                        _one(sources.render_source, environment, site, view, page)))
     newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
     jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
     locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))
@@ -80,8 +88,7 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     news = [token(post) for post in sitemap.news_posts(site)]
     jobs.append(Job(key("news", *news), lambda: [("news-sitemap.xml", sitemap.news_sitemap(site))]))
     jobs.append(Job(key("robots"), lambda: [("robots.txt", sitemap.robots(site))]))
-    image_jobs = sorted({job.key for job in pictures.image_jobs(site)})
-    jobs.append(Job(key("images", *image_jobs), lambda: pictures.outputs(site)))
+    jobs.append(Job(key("images", pictures.images_key(site)), lambda: pictures.outputs(site)))
     if site.config.search:
         jobs.append(Job(key("search page"), _one(search.search_page, environment, site, view)))
     for relative, (path, mtime_ns, size) in static_files.items():

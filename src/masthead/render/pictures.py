@@ -200,22 +200,40 @@ def _owned_jobs(site: Site) -> tuple[list[Job], dict[str, list[str]]]:
     return jobs, owners
 
 
-def image_jobs(site: Site) -> list[Job]:
-    """Every resize and social-image job of the site (their keys name source bytes and settings)."""
-    return _owned_jobs(site)[0]
+def images_key(site: Site) -> str:
+    """A digest of everything the image files depend on, cheaper than planning every job:
+    the images used, with their focus points and contents, and the image settings."""
+    used = {(site.default_image.src if site.default_image else "", None)}
+    for document in _documents(site):
+        entry = document.entry
+        if document.image is not None:
+            used.add((document.image.src, entry.image.focus if entry.image else None))
+        used.update((src, None) for src in entry.body.images)
+    static = site.config.folder("static")
+    parts = [repr(site.config.images)]
+    for src, focus in sorted(used, key=repr):
+        path = inside(static, src) if src else None
+        digest = imageproc.file_digest(path) if path is not None and path.is_file() else "missing"
+        parts.append(f"{src}\0{focus}\0{digest}")
+    return "\n".join(parts)
 
 
 def problems(site: Site) -> list[Problem]:
     """Unreadable images named with the posts that use them; warnings for featured images without alt."""
+    failures: dict[str, str] = {}
     found: list[Problem] = []
     for document in _documents(site):
         entry = document.entry
         for src in [*([document.image.src] if document.image else []), *entry.body.images]:
-            try:
-                plan(site, src)
-            except (ImageError, OSError) as exc:
+            if src not in failures:
+                try:
+                    plan(site, src)
+                    failures[src] = ""
+                except (ImageError, OSError) as exc:
+                    failures[src] = str(exc)
+            if failures[src]:
                 line = entry.image.line if entry.image and entry.image.src == src else None
-                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({exc}); expected a valid JPEG, PNG or WebP file — re-export it"))
+                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({failures[src]}); expected a valid JPEG, PNG or WebP file — re-export it"))
         if entry.is_post and entry.image is not None and not entry.image.alt:
             found.append(Problem(entry.source, entry.image.line, "featuredImage.alt",
                                  f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)", warning=True))

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from lxml import etree as ET
 
-from ..links.citations import records, summaries
+from ..links.citations import site_summaries
 from ..site import Document, Site
 from .seo import iso
 
@@ -37,7 +37,7 @@ def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
         yield "/tags/", newest
     for tag in site.tags:
         yield tag.url, max(p.entry.modified for p in tag.posts)
-    outlets = summaries(records(site))
+    outlets = site_summaries(site)
     if outlets:
         yield "/sources/", max(p.entry.modified for outlet in outlets for p in outlet.posts)
     for outlet in outlets:

@@ -1,44 +1,52 @@
 """The sources pages: ``/sources/`` (every outlet cited) and ``/sources/<outlet>/``.
 
 Templates ``sources.html`` (receives ``outlets``: ``links.citations.OutletSummary`` items) and
-``source.html`` (receives ``outlet``, one summary, whose ``posts`` cite it, newest first).
+``source.html`` (receives ``outlet``, one summary, and ``page``: a ``SourcePage`` whose ``posts``
+cite it, newest first, ``page_size`` at a time, with ``pagination``).
 No pages are written for a site without citations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
 import jinja2
 
-from ..links.citations import records, summaries
-from ..site import Site
+from ..links.citations import OutletSummary
+from ..site import Document, Site
 from . import pages, seo
+from .pages import Output
 
 
-def outputs(site: Site, environment: jinja2.Environment, view: pages.SiteView) -> list[tuple[str, bytes]]:
-    outlets = summaries(records(site))
-    if not outlets:
-        return []
-    config = site.config
-    index = environment.get_template("sources.html")
-    head = seo.head_for_list(
-        site, "Sources", f"Every outlet cited in {config.title}, most cited first.", "/sources/"
-    )
-    result = [
-        ("sources/index.html", index.render(site=view, head=head, outlets=outlets).encode("utf-8"))
-    ]
-    one = environment.get_template("source.html")
+@dataclass(frozen=True)
+class SourcePage:
+    """One page of an outlet's list of citing posts, before rendering."""
+
+    url: str
+    outlet: OutletSummary
+    posts: tuple[Document, ...]
+    pagination: pages.Pagination
+
+
+def source_pages(site: Site, outlets: Sequence[OutletSummary]) -> Iterator[SourcePage]:
+    """Every outlet's posts, paginated like the tag pages."""
     for summary in outlets:
-        name = summary.outlet.name
-        head = seo.head_for_list(
-            site,
-            f"Source: {name}",
-            f"Briefings of {config.title} that cite {name}.",
-            summary.outlet.url,
-        )
-        result.append(
-            (
-                pages.output_path(summary.outlet.url),
-                one.render(site=view, head=head, outlet=summary).encode("utf-8"),
-            )
-        )
-    return result
+        for url, pagination, chunk in pages.paginate(summary.posts, summary.outlet.url, site.config.page_size):
+            yield SourcePage(url, summary, chunk, pagination)
+
+
+def render_index(environment: jinja2.Environment, site: Site, view: pages.SiteView, outlets: Sequence[OutletSummary]) -> Output:
+    head = seo.head_for_list(site, "Sources", f"Every outlet cited in {site.config.title}, most cited first.", "/sources/")
+    html = environment.get_template("sources.html").render(site=view, head=head, outlets=outlets)
+    return "sources/index.html", html.encode("utf-8")
+
+
+def render_source(environment: jinja2.Environment, site: Site, view: pages.SiteView, page: SourcePage) -> Output:
+    name = page.outlet.outlet.name
+    number = page.pagination.number
+    title = f"Source: {name}" if number == 1 else f"Source: {name} (page {number})"
+    head = seo.head_for_list(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url,
+                             page.pagination.prev_url, page.pagination.next_url)
+    html = environment.get_template("source.html").render(site=view, head=head, outlet=page.outlet, page=page)
+    return pages.output_path(page.url), html.encode("utf-8")
