@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from .render.jobs import Job
     from .site import BuildOptions, Site
 
-StageHook = Callable[[str, float], None]
+StageHook = Callable[[str, float], None]  # (stage, seconds) when a stage ends
+ProgressHook = Callable[[str, int, int], None]  # (stage, items done, items in all) as work completes
 # A file changed within this long before the build may change again within the same mtime tick
 # without its stat changing ("racy git"); such files are never trusted by stat alone.
 RACY_NS = 2_000_000_000
@@ -65,9 +66,14 @@ def build_time(now: datetime | None = None) -> datetime:
 
 
 class _Stages:
-    def __init__(self, hook: StageHook | None) -> None:
+    def __init__(self, hook: StageHook | None, progress: ProgressHook | None = None) -> None:
         self.hook = hook
+        self.progress = progress
         self.timings: list[tuple[str, float]] = []
+
+    def advance(self, name: str, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(name, done, total)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -126,7 +132,8 @@ def _trusted_stat(source: SourceFile, started_ns: int) -> int:
     return source.mtime_ns if source.mtime_ns < started_ns - RACY_NS else -1
 
 
-def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int) -> _Parsed:
+def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int,
+          progress: ProgressHook | None = None) -> _Parsed:
     """Entries for every source: from the cache where the file is unchanged, parsed otherwise."""
     from .content.entries import Entry
 
@@ -144,7 +151,11 @@ def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, p
             work.append((source, row[2] if row is not None else None))
     _parse_work, _parse_config = work, config
     try:
+        done = 0
         for batch in map_ranges(_parse_range, len(work), jobs):
+            done += len(batch)
+            if progress:
+                progress("parse", done, len(work))
             for relative, content_hash, parsed in batch:
                 source = by_path[relative]
                 if parsed is None:  # touched but identical: reuse, remember the new stat
@@ -200,11 +211,17 @@ def _render_range(start: int, stop: int) -> Rendered:
     return results
 
 
-def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging: Path | None, workers: int) -> Rendered:
+def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging: Path | None, workers: int,
+           progress: ProgressHook | None = None) -> Rendered:
     global _render_jobs, _render_manifest, _render_staging
     _render_jobs, _render_manifest, _render_staging = jobs_to_run, manifest, staging
     try:
-        return [item for batch in map_ranges(_render_range, len(jobs_to_run), workers) for item in batch]
+        results: Rendered = []
+        for batch in map_ranges(_render_range, len(jobs_to_run), workers):
+            results.extend(batch)
+            if progress:
+                progress("render", len(results), len(jobs_to_run))
+        return results
     finally:
         _render_jobs, _render_manifest, _render_staging = [], {}, None
 
@@ -284,7 +301,7 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
 
 def build(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
           hook: StageHook | None = None, write: bool = True, jobs: int | None = None,
-          output_to: Path | None = None) -> BuildReport:
+          output_to: Path | None = None, progress: ProgressHook | None = None) -> BuildReport:
     """Build the site in ``root``; with ``write=False`` check everything and write nothing.
 
     ``output_to`` writes somewhere else than the output folder (``masthead serve`` previews into
@@ -293,19 +310,18 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
     collecting = gc.isenabled()
     gc.disable()  # the site model is a large graph of immutable objects: cycle scans only cost time
     try:
-        return _build(root, options, now, hook, write, jobs, output_to)
+        return _build(root, options, now, _Stages(hook, progress), write, jobs, output_to)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(root: Path, options: BuildOptions | None, now: datetime | None, hook: StageHook | None,
+def _build(root: Path, options: BuildOptions | None, now: datetime | None, stages: _Stages,
            write: bool, jobs: int | None, output_to: Path | None) -> BuildReport:
     from .site import BuildOptions
 
     options = options or BuildOptions()
     workers = jobs or default_jobs()
-    stages = _Stages(hook)
     moment = build_time(now)
     with stages.stage("config"):
         config = load_config(root)
@@ -327,7 +343,7 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, hook:
             return BuildReport(None, [], unchanged=len(store.outputs()), up_to_date=True, timings=stages.timings)
         parse_key = digest(f"{__version__}\n{config.source_text}".encode())
         with stages.stage("parse"):
-            parsed = parse(config, sources, store, parse_key, workers)
+            parsed = parse(config, sources, store, parse_key, workers, stages.progress)
         site, environment, found = _assemble(config, options, moment, parsed, stages)
         problems = [*problems, *parsed.problems, *found]
         if errors_only(problems):
@@ -395,7 +411,7 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
     try:
         with stages.stage("render"):
             try:
-                rendered = render(to_run, manifest, staging.folder if staging else None, workers)
+                rendered = render(to_run, manifest, staging.folder if staging else None, workers, stages.progress)
             except jinja2.TemplateError as exc:
                 raise MastheadError([*report.warnings, template_problem(exc, "the site")]) from exc
         report.rendered = len(to_run)

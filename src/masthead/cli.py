@@ -129,8 +129,11 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
     bytes a clean build writes. Delete the .masthead-cache folder to start from scratch.
     """
     from .build import build as run_build
+    from .progress import BuildProgress, wanted
 
-    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs)
+    with BuildProgress(wanted(quiet) and not verbose) as progress:
+        report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs,
+                           progress=progress.update)
     _print_warnings(report.warnings, quiet, site)
     if quiet:
         return
