@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -85,8 +87,21 @@ def _plan(static: str, src: str, settings: ImageSettings, digest: str) -> Respon
                       tuple(job for items in jobs.values() for job in items))
 
 
+_PLANS: weakref.WeakKeyDictionary[Site, dict[str, Responsive | None]] = weakref.WeakKeyDictionary()
+
+
 def plan(site: Site, src: str) -> Responsive | None:
-    """The responsive set for an image under static/, or None to serve it as it is (SVG, GIF…)."""
+    """The responsive set for an image under static/, or None to serve it as it is (SVG, GIF…).
+
+    Remembered per site model: every card and page of one build asks about the same few images.
+    """
+    known = _PLANS.setdefault(site, {})
+    if src not in known:
+        known[src] = _plan_now(site, src)
+    return known[src]
+
+
+def _plan_now(site: Site, src: str) -> Responsive | None:
     static = site.config.folder("static")
     path = inside(static, src)
     if path is None or not path.is_file():
@@ -98,6 +113,7 @@ def _srcset(variants: tuple[Variant, ...]) -> str:
     return ", ".join(f"{variant.src} {variant.width}w" for variant in variants)
 
 
+@lru_cache(maxsize=4096)
 def picture_markup(responsive: Responsive, alt: str, sizes: str, eager: bool = False, css_class: str = "") -> Markup:
     """``<picture>`` with a <source> per modern format and an <img> in the original format."""
     sizes_attr = f' sizes="{escape(sizes)}"'
@@ -157,9 +173,20 @@ def _social_job(path: str, digest: str, stem: str, focus: tuple[float, float] | 
     return _job(Path(path), digest, stem, "social", "jpeg", imageproc.SOCIAL_SIZE, SOCIAL_QUALITY, box)
 
 
+_SOCIAL: weakref.WeakKeyDictionary[Site, dict[tuple[str, Any], tuple[Job, ImageInfo] | None]] = weakref.WeakKeyDictionary()
+
+
 def social_job(site: Site, document: Document | None) -> tuple[Job, ImageInfo] | None:
     """The 1200×630 crop for a document (None: the site's default image), and its ImageInfo."""
     image, focus = _social_source(site, document)
+    known = _SOCIAL.setdefault(site, {})
+    memo = (image.src if image else "", focus, image.alt if image else "")
+    if memo not in known:
+        known[memo] = _social_now(site, image, focus)
+    return known[memo]
+
+
+def _social_now(site: Site, image: ImageInfo | None, focus: tuple[float, float] | None) -> tuple[Job, ImageInfo] | None:
     if image is None:
         return None
     path = inside(site.config.folder("static"), image.src)
