@@ -127,7 +127,7 @@ class NewsletterConfig:
     topic_images: tuple[TopicImage, ...] = ()
     digest_folder: str = "digests"
     digest_days: int = 7
-    subject: str = "{title}: {count} briefings, {until}"
+    subject: str = "{title}: {briefings}, {since} to {until}"
     sender: str = ""
     recipients: tuple[str, ...] = ()
     smtp_host: str = "localhost"
@@ -312,9 +312,9 @@ def _smtp_security(value: str) -> str | None:
 
 def _subject(value: str) -> str | None:
     try:
-        value.format(title="", count=0, since="", until="")
+        value.format(title="", count=0, briefings="", since="", until="")
     except (KeyError, IndexError, ValueError) as exc:
-        return f"unknown placeholder {exc}; expected only {{title}}, {{count}}, {{since}} and {{until}}"
+        return f"unknown placeholder {exc}; expected only {{title}}, {{count}}, {{briefings}}, {{since}} and {{until}}"
     return None
 
 
@@ -360,7 +360,7 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
                _topic_images, items=dict),
         Option("digest_folder", str, NewsletterConfig.digest_folder, "Folder, relative to the site, where `masthead digest` writes issues.", _folder),
         Option("digest_days", int, NewsletterConfig.digest_days, "Days a digest covers when there is no --since and no digest was sent yet.", _positive),
-        Option("subject", str, NewsletterConfig.subject, "Digest subject; placeholders {title}, {count}, {since}, {until}.", _subject),
+        Option("subject", str, NewsletterConfig.subject, "Digest subject; placeholders {title}, {count}, {briefings} (\"3 briefings\"), {since}, {until}.", _subject),
         Option("sender", str, "", 'From address of digests, such as "The Briefing Room <news@example.org>".'),
         Option("recipients", list, [], "Addresses `masthead digest --send` delivers to (a list address or a few people)."),
         Option("smtp_host", str, NewsletterConfig.smtp_host, "SMTP server for `--send`; the login comes from MASTHEAD_SMTP_USER and MASTHEAD_SMTP_PASSWORD."),

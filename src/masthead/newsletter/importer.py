@@ -195,7 +195,8 @@ def clean_links(config: Config, urls: list[str], options: ImportOptions) -> tupl
     if asking:
         moment = datetime.now(UTC)
         with open_store(config) as store:
-            answers = {url: answer for url in asking if (answer := store.fresh(url, moment, config.links.recheck_days))}
+            answers = {url: answer for url in asking  # a failed answer is asked again: it may have been the network
+                       if (answer := store.fresh(url, moment, config.links.recheck_days)) and answer.outcome == "ok"}
             missing = [url for url in asking if url not in answers]
             fresh = resolve_all(missing, options.settings) if missing else {}
             store.put(fresh.values())
