@@ -70,6 +70,9 @@ def date_range(config: Config, since: datetime | None, until: datetime | None, n
                last_sent: datetime | None) -> tuple[datetime, datetime]:
     """[since, until): given, else since the last digest sent to the list, else ``digest_days`` back."""
     end = _aware(until, config) if until else now
+    if since is None and last_sent is not None and last_sent >= end:
+        raise MastheadError([Problem("masthead digest", None, "--since", f"the last digest sent to the list ran until {last_sent.isoformat()}; "
+                                     "nothing newer to send (pass --since and --until to pick a range, with --resend to send it again)")])
     start = _aware(since, config) if since else (last_sent or end - timedelta(days=config.newsletter.digest_days))
     if start >= end:
         raise MastheadError([Problem("masthead digest", None, "--since", f"{start.isoformat()} is not before --until {end.isoformat()}; "
