@@ -17,7 +17,7 @@ from markdownify import MarkdownConverter
 
 from ..links.fix import markdown_destination
 from ..links.outlets import outlet_key
-from .stories import _READ_MORE
+from .stories import READ_MORE
 
 _CITATION_WORDS = 6  # a bracketed link with more words than this is prose, not an outlet
 _OPENERS, _CLOSERS = "([", ")]"
@@ -70,7 +70,7 @@ def _mark_citations(soup: BeautifulSoup, outlets: Collection[str]) -> None:
 
 def _drop_read_more(soup: BeautifulSoup) -> None:
     for anchor in soup.find_all("a", href=True):
-        if _READ_MORE.match(anchor.get_text(" ")):
+        if READ_MORE.match(anchor.get_text(" ")):
             parent = anchor.parent
             anchor.decompose()
             if isinstance(parent, Tag) and parent.name != "[document]" and not parent.get_text(strip=True) and not parent.find("img"):

@@ -33,7 +33,7 @@ _FOOTER_TEXT = re.compile(r"unsubscribe|update (?:your )?(?:subscription )?prefe
                           r"view it in your browser|forwarded this email|mailing address", re.IGNORECASE)
 _FOOTER_CONTAINER = re.compile(r"footer|preheader|preview", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
-_READ_MORE = re.compile(r"^\s*(?:read (?:more|the full story|on)|continue reading|full story|more)\b", re.IGNORECASE)
+READ_MORE = re.compile(r"^\s*(?:read (?:more|the full story|on)|continue reading|full story|more)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ class _Builder:
     def _link(self, parts: list[Tag]) -> str:
         for part in parts:
             for anchor in part.find_all("a", href=True):
-                if _READ_MORE.match(anchor.get_text(" ")):
+                if READ_MORE.match(anchor.get_text(" ")):
                     return str(anchor["href"]).strip()
         anchor = self.heading.find("a", href=True) if self.heading is not None else None
         return str(anchor["href"]).strip() if anchor is not None else ""
