@@ -364,6 +364,95 @@ def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
     click.echo(f"next: masthead serve {site}, then open http://localhost:8000/admin/")
 
 
+# ------------------------------------------------- masthead import, masthead digest (docs/newsletter.md)
+
+
+@main.command("import")
+@click.argument("issues", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-s", "--site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="The site to import into.")
+@click.option("--dry-run", is_flag=True, help="Show what would be created; write no post and no image.")
+@click.option("--force", is_flag=True, help="Overwrite posts imported from the same issue before.")
+@click.option("--keep-tracking", is_flag=True, help="Write the email's tracking links as they are (do not resolve them).")
+@_test_routing
+@friendly
+def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, force: bool, keep_tracking: bool,
+            allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
+    """Turn newsletter ISSUES (.eml, .mbox or saved .html) into draft posts, one per story.
+
+    Tracking links are resolved to their destinations first; importing an issue again never
+    duplicates a post, and never overwrites one without --force.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .config import load_config
+    from .links.audit import settings_for
+    from .newsletter.importer import ImportOptions, import_issues
+
+    config = load_config(site)
+    options = ImportOptions(dry_run, force, keep_tracking, settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay))
+    report = import_issues(config, issues, options)
+    table = Table(title="Dry run: nothing written" if dry_run else "Imported")
+    for column in ("story", "post", "action", "links", "cleaned", "image"):
+        table.add_column(column, justify="right" if column in ("links", "cleaned") else "left")
+    for item in report.posts:
+        table.add_row(item.title, item.path, item.action, str(item.links), str(item.cleaned), item.image or "-")
+    console = Console(soft_wrap=False)
+    console.print(table)
+    for item in report.posts:
+        for left in item.left:
+            console.print(f"{item.path}: tracking link kept: {left}", markup=False, highlight=False)
+    for note in report.notes:
+        console.print(note, markup=False, highlight=False)
+    created = sum(item.action in ("created", "would create") for item in report.posts)
+    console.print(f"{created} new draft post{'s' if created != 1 else ''} (published: false), {len(report.images)} image"
+                  f"{'s' if len(report.images) != 1 else ''}; review them, then set published: true", markup=False, highlight=False)
+
+
+_DATE = click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"])
+
+
+@main.command()
+@SITE
+@click.option("--since", type=_DATE, help="First day (or time) of the digest (default: the end of the last digest sent to the list).")
+@click.option("--until", type=_DATE, help="End of the digest, not included (default: now).")
+@click.option("--now", type=_DATE, help="Act as if at this time (default: SOURCE_DATE_EPOCH or the clock).")
+@click.option("--send", "send_it", is_flag=True, help="Also deliver it over SMTP ([newsletter] smtp_*; login from MASTHEAD_SMTP_USER/PASSWORD).")
+@click.option("--to", "to", multiple=True, metavar="ADDRESS", help="With --send: send only to this test address (repeatable).")
+@click.option("--resend", is_flag=True, help="With --send: send to the list even though this digest was sent before.")
+@friendly
+def digest(site: Path, since: datetime | None, until: datetime | None, now: datetime | None, send_it: bool,
+           to: tuple[str, ...], resend: bool) -> None:
+    """Write the posts of a date range as an email digest: .html, .txt and .eml in SITE/digests/.
+
+    \b
+    masthead digest                          since the last digest sent (or the last 7 days)
+    masthead digest --since 2025-05-29 --until 2025-06-05
+    masthead digest --send --to me@example.org   a test delivery
+    masthead digest --send                   deliver to [newsletter] recipients, once
+    """
+    from .build import build_time, load
+    from .newsletter import digest as digests
+    from .newsletter import send as sending
+
+    moment = build_time(now)
+    loaded, _, _, _ = load(site, _build_options(False, False), moment)
+    config = loaded.config
+    settings = sending.smtp_settings(config) if send_it else None  # fail on a bad login setup before writing
+    start, end = digests.date_range(config, since, until, moment, sending.last_sent_until(config))
+    issue = digests.make_digest(loaded, start, end)
+    recipients = to or config.newsletter.recipients
+    message = digests.to_message(config, issue, recipients or ("undisclosed-recipients:;",), moment)
+    for path in digests.write_digest(config, issue, message):
+        click.echo(f"wrote {path}")
+    click.echo(f"{issue.subject} ({issue.name})")
+    if settings is not None:
+        sent = sending.send(config, issue, message, tuple(recipients), bool(to), resend, moment, settings)
+        click.echo(f"sent {issue.name} to {len(sent.recipients)} {'test ' if to else ''}recipient{'s' if len(sent.recipients) != 1 else ''}"
+                   f" through {settings.host}:{settings.port}")
+
+
 def entry() -> None:
     """The console entry point: run the command, then leave without tearing the interpreter down.
 

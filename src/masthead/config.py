@@ -109,6 +109,33 @@ class Cms:
 
 
 @dataclass(frozen=True)
+class TopicImage:
+    """``[newsletter] topic_images``: a featured image for imported stories that mention a topic."""
+
+    topic: str  # a word or phrase, matched case-insensitively in the story's title and first paragraph
+    image: str  # path under the static folder, such as "/img/seoul-skyline.jpg"
+
+
+@dataclass(frozen=True)
+class NewsletterConfig:
+    """``[newsletter]``: importing issues and sending digests (see docs/newsletter.md).
+
+    SMTP credentials are never read from here: only from MASTHEAD_SMTP_USER / MASTHEAD_SMTP_PASSWORD.
+    """
+
+    story_selector: str = ""  # CSS selector of one story's container; empty: split by headings
+    topic_images: tuple[TopicImage, ...] = ()
+    digest_folder: str = "digests"
+    digest_days: int = 7
+    subject: str = "{title}: {briefings}, {since} to {until}"
+    sender: str = ""
+    recipients: tuple[str, ...] = ()
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # "starttls", "tls" or "none"
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -139,6 +166,7 @@ class Config:
     source_text: str = field(default="", repr=False, compare=False)
     links: LinksConfig = field(default_factory=LinksConfig)
     outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> aliases
+    newsletter: NewsletterConfig = field(default_factory=NewsletterConfig)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -269,6 +297,31 @@ def _link_rules(rules: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _topic_images(rules: list[dict[str, Any]]) -> str | None:
+    for number, rule in enumerate(rules, 1):
+        if set(rule) != {"topic", "image"} or not all(isinstance(value, str) and value for value in rule.values()):
+            return f'entry {number}: expected {{ topic = "Korea", image = "/img/seoul-skyline.jpg" }}'
+        if message := _site_path(rule["image"]):
+            return f"entry {number}: image: {message}"
+    return None
+
+
+def _smtp_security(value: str) -> str | None:
+    return None if value in ("starttls", "tls", "none") else 'expected "starttls", "tls" or "none"'
+
+
+def _subject(value: str) -> str | None:
+    try:
+        value.format(title="", count=0, briefings="", since="", until="")
+    except (KeyError, IndexError, ValueError) as exc:
+        return f"unknown placeholder {exc}; expected only {{title}}, {{count}}, {{briefings}}, {{since}} and {{until}}"
+    return None
+
+
+def _port(value: int) -> str | None:
+    return None if 1 <= value <= 65535 else "expected a port number from 1 to 65535"
+
+
 TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
     "author": (
         Option("name", str, "", "Default author of posts without an author field."),
@@ -300,6 +353,19 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("widths", list, list(ImageSettings.widths), "Widths in pixels featured and body images are resized to (never enlarged).", _widths, items=int),
         Option("formats", list, list(ImageSettings.formats), "Modern formats encoded besides the original's: avif, webp.", _image_formats),
         Option("quality", int, ImageSettings.quality, "Encoding quality of resized images, 1 to 100.", _quality),
+    ),
+    "newsletter": (
+        Option("story_selector", str, "", "CSS selector matching each story of an imported issue (empty: split at headings)."),
+        Option("topic_images", list, [], 'Featured images for stories without one: [{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].',
+               _topic_images, items=dict),
+        Option("digest_folder", str, NewsletterConfig.digest_folder, "Folder, relative to the site, where `masthead digest` writes issues.", _folder),
+        Option("digest_days", int, NewsletterConfig.digest_days, "Days a digest covers when there is no --since and no digest was sent yet.", _positive),
+        Option("subject", str, NewsletterConfig.subject, "Digest subject; placeholders {title}, {count}, {briefings} (\"3 briefings\"), {since}, {until}.", _subject),
+        Option("sender", str, "", 'From address of digests, such as "The Briefing Room <news@example.org>".'),
+        Option("recipients", list, [], "Addresses `masthead digest --send` delivers to (a list address or a few people)."),
+        Option("smtp_host", str, NewsletterConfig.smtp_host, "SMTP server for `--send`; the login comes from MASTHEAD_SMTP_USER and MASTHEAD_SMTP_PASSWORD."),
+        Option("smtp_port", int, NewsletterConfig.smtp_port, "SMTP port (587 for STARTTLS, 465 for TLS).", _port),
+        Option("smtp_security", str, NewsletterConfig.smtp_security, 'How the SMTP connection is secured: "starttls", "tls" or "none".', _smtp_security),
     ),
     "cms": (
         Option("posts_folder", str, Cms().posts_folder, "Folder under the content folder where Decap CMS creates posts.", _folder),
@@ -473,6 +539,11 @@ def load_config(site: Path) -> Config:
             rules=tuple(LinkRule(**rule) for rule in tables["links"]["rules"]),
         ),
         outlets=outlets,
+        newsletter=NewsletterConfig(
+            **{key: value for key, value in tables["newsletter"].items() if key not in ("topic_images", "recipients")},
+            topic_images=tuple(TopicImage(**rule) for rule in tables["newsletter"]["topic_images"]),
+            recipients=tuple(tables["newsletter"]["recipients"]),
+        ),
     )
 
 

@@ -271,7 +271,7 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             hint = did_you_mean(key, [k for keys in config.fields.values() for k in keys])
             if hint:
                 fields.problem(key, f"unknown key{hint}; it is kept and passed to templates as extra.{key}", warning=True)
-            elif key not in ("featuredpost",):
+            elif key not in ("featuredpost", "newsletterId"):  # newsletterId: written by masthead import
                 fields.problem(key, f"unknown key, passed to templates as extra.{key} (known keys: {', '.join(known)})", warning=True)
 
     body = render(parts.body, parts.body_line, config.unsafe_html)

@@ -1,0 +1,134 @@
+"""Reading a newsletter issue: an ``.eml`` file, an ``.mbox`` of issues, or a saved ``.html``.
+
+The standard library's parser (``policy.default``) undoes quoted-printable and base64 and decodes
+each part's charset; the HTML alternative is preferred over the plain text. Inline images sent as
+``cid:`` parts are kept by Content-ID so the importer can save them.
+"""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import html
+import mailbox
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from ..errors import MastheadError, Problem
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class InlinePart:
+    """An attachment the HTML refers to as ``cid:<content_id>``."""
+
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One newsletter issue, decoded."""
+
+    source: str  # the file it came from, with "#n" for the n-th message of an mbox
+    message_id: str  # the Message-ID without angle brackets (a content hash for saved HTML)
+    subject: str
+    date: datetime | None
+    html: str
+    inline: Mapping[str, InlinePart] = field(default_factory=dict)  # Content-ID -> part
+
+
+def _problem(path: str, message: str) -> MastheadError:
+    return MastheadError([Problem(path, None, None, message)])
+
+
+def _text_to_html(text: str) -> str:
+    """A plain-text issue as HTML paragraphs (blank lines separate them)."""
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return "".join(f"<p>{html.escape(part)}</p>" for part in paragraphs)
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _fallback_id(*parts: str) -> str:
+    return "sha256-" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def from_message(message: EmailMessage, source: str) -> Issue:
+    """One parsed message to an ``Issue``; raises ``MastheadError`` if it has no readable body."""
+    body = message.get_body(preferencelist=("html", "plain"))
+    if body is None:
+        raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
+    try:
+        content = body.get_content()
+    except (LookupError, UnicodeError) as exc:
+        raise _problem(source, f"the {body.get_content_type()} part cannot be decoded ({exc}); expected a known charset such as utf-8") from exc
+    page = content if body.get_content_type() == "text/html" else _text_to_html(content)
+    inline: dict[str, InlinePart] = {}
+    for part in message.walk():
+        content_id = part.get("Content-ID")
+        if content_id and part.get_content_maintype() == "image":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                inline[content_id.strip().strip("<>")] = InlinePart(part.get_content_type(), payload)
+    subject = str(message.get("Subject", "")).strip()
+    date = _date(message.get("Date"))
+    message_id = str(message.get("Message-ID", "")).strip().strip("<>")
+    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, inline)
+
+
+def _saved_html(path: Path, shown: str) -> Issue:
+    data = path.read_bytes()
+    match = _META_CHARSET.search(data[:4096])
+    charset = match.group(1).decode("ascii") if match else "utf-8"
+    try:
+        text = data.decode(charset)
+    except LookupError:
+        raise _problem(shown, f"unknown charset {charset!r} in the page's <meta>; expected one such as utf-8") from None
+    except UnicodeDecodeError:
+        text = data.decode("windows-1252", errors="replace")  # what browsers assume for undeclared pages
+    title = _TITLE.search(text)
+    subject = html.unescape(title.group(1)).strip() if title else path.stem
+    return Issue(shown, _fallback_id(text), subject, None, text)
+
+
+def read_issues(path: Path) -> list[Issue]:
+    """Every issue in ``path``: one for .eml and .html, one per message for .mbox."""
+    shown = str(path)
+    if not path.is_file():
+        raise _problem(shown, "no such file; expected an .eml, .mbox or .html newsletter issue")
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return [_saved_html(path, shown)]
+    if suffix == ".mbox" or (suffix != ".eml" and path.read_bytes()[:5] == b"From "):
+        box = mailbox.mbox(path, create=False)
+        try:
+            issues = [
+                from_message(email.message_from_bytes(box.get_bytes(key), policy=policy.default), f"{shown}#{number}")  # type: ignore[arg-type]
+                for number, key in enumerate(box.keys(), 1)
+            ]
+        finally:
+            box.close()
+        if not issues:
+            raise _problem(shown, "an empty mailbox; expected at least one message")
+        return issues
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    if not message.keys():
+        raise _problem(shown, "no mail headers; expected an .eml file (a message saved from a mail client), an .mbox or an .html page")
+    return [from_message(message, shown)]  # type: ignore[arg-type]

@@ -1,0 +1,66 @@
+"""Reading issues: .eml (quoted-printable, windows-1252, cid: parts), .mbox (base64), saved .html."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from newsletter_helpers import CAMPAIGN_MONITOR, MAILCHIMP, MBOX, SAVED_HTML
+
+from masthead.errors import MastheadError
+from masthead.newsletter.emailparse import read_issues
+
+
+def test_campaign_monitor_issue_is_decoded_from_quoted_printable_with_its_inline_image() -> None:
+    [issue] = read_issues(CAMPAIGN_MONITOR)
+    assert issue.message_id == "4f8a1c2e.cm-20241223@cpg-online.cmail20.com"
+    assert issue.date == datetime(2024, 12, 23, 20, 53, 9, tzinfo=UTC)
+    # quoted-printable undone: "=3D" is "=", and soft line breaks inside long lines are gone
+    assert "=3D" not in issue.html
+    assert ("&ldquo;unwavering&rdquo; support for Russia&rsquo;s invasion of Ukraine and its official recognition of several "
+            "Russian-backed separatist regions in eastern Ukraine during a week-long diplomatic mission to Pyongyang.") in issue.html
+    assert "<h2>Russian foreign minister praises ties with North Korea</h2>" in issue.html  # the HTML part, not the text one
+    assert set(issue.inline) == {"flag@cpg-online.de"}
+    assert issue.inline["flag@cpg-online.de"].data.startswith(b"\x89PNG")
+
+
+def test_mailchimp_issue_in_windows_1252_is_decoded() -> None:
+    [issue] = read_issues(MAILCHIMP)
+    assert "Seoul’s" in issue.subject
+    assert "café-side rallies" in issue.html and "Yoon Suk Yeol – the first" in issue.html
+    assert issue.date == datetime(2025, 4, 11, 5, 30, tzinfo=UTC)
+
+
+def test_mbox_gives_every_issue_including_a_base64_body() -> None:
+    issues = read_issues(MBOX)
+    assert [issue.source.rsplit("#", 1)[1] for issue in issues] == ["1", "2"]
+    assert issues[0].message_id == read_issues(MAILCHIMP)[0].message_id
+    assert "<h2>Norway chairs the Arctic Council</h2>" in issues[1].html
+
+
+def test_saved_html_is_read_in_its_declared_charset_with_a_stable_id() -> None:
+    [issue] = read_issues(SAVED_HTML)
+    assert "Zürich" in issue.html and "délégués" in issue.html
+    assert issue.subject == "Briefing saved from the browser"
+    assert issue.date is None
+    assert issue.message_id == read_issues(SAVED_HTML)[0].message_id.strip() and issue.message_id.startswith("sha256-")
+
+
+def test_plain_text_only_email_becomes_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "plain.eml"
+    path.write_text("From: a@example.org\nSubject: Plain\nMessage-ID: <p1@example.org>\n\nFirst <para>.\n\nSecond.\n")
+    [issue] = read_issues(path)
+    assert issue.html == "<p>First &lt;para&gt;.</p><p>Second.</p>"
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("notes.eml", b"just some words, no headers\n", "no mail headers"),
+    ("image.eml", b"From: a@example.org\nContent-Type: image/png\n\nxxxx", "no text/html or text/plain part"),
+])
+def test_unreadable_issues_are_reported_not_raised(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(MastheadError) as caught:
+        read_issues(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
