@@ -209,3 +209,18 @@ def test_killed_builds_are_recovered(tmp_path: Path) -> None:
         assert (site / "public/index.html").is_file()  # never left without a site
     subprocess.run(command, env=env, check=True, timeout=300)
     assert snapshot(site / "public") == clean_build(site, tmp_path / "clean-kill")
+
+
+def test_cache_of_other_code_is_not_trusted(make_site) -> None:
+    import sqlite3
+
+    from conftest import post
+
+    site = make_site({"content/blog/a.md": post("A")})
+    build(site, now=NOW)
+    before = snapshot(site / "public")
+    with sqlite3.connect(site / ".masthead-cache/build.sqlite") as connection:
+        connection.execute("UPDATE meta SET value = 'other code' WHERE key = 'masthead'")
+        connection.execute("UPDATE sources SET record = x'00'")  # a record this code cannot read
+    build(site, now=NOW)
+    assert snapshot(site / "public") == before

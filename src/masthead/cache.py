@@ -23,6 +23,7 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,17 @@ CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY, staging TEXT NOT NU
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of masthead's own code: a cache written by other code is never trusted, even at
+    the same version number (the record formats and job keys are the code's)."""
+    package = Path(__file__).resolve().parent
+    hasher = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
 
 
 class BuildCache:
@@ -73,13 +85,13 @@ class BuildCache:
         connection.executescript(_TABLES)
         cache = cls(path, connection)
         meta = cache.meta()
-        if meta.get("schema") != SCHEMA_VERSION or meta.get("masthead") != __version__:
+        if meta.get("schema") != SCHEMA_VERSION or meta.get("masthead") != code_digest():
             if meta:  # written by another masthead or schema: start afresh
                 connection.execute("BEGIN")
                 for table in ("meta", "sources", "bodies", "outputs", "journal"):
                     connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
                 connection.execute("COMMIT")
-            cache.set_meta({"schema": SCHEMA_VERSION, "masthead": __version__})
+            cache.set_meta({"schema": SCHEMA_VERSION, "masthead": code_digest()})
         return cache
 
     @property

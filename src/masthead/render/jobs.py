@@ -49,7 +49,9 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     def token(document: Document) -> str:
         found = token_cache.get(id(document))
         if found is None:
-            found = f"{source_hashes[document.entry.source]}|{document.url}|{document.image}|{document.scheduled}"
+            image = document.image
+            shown = f"{image.src}|{image.width}x{image.height}|{image.alt}" if image else ""
+            found = f"{source_hashes[document.entry.source]}|{document.url}|{shown}|{document.scheduled}"
             token_cache[id(document)] = found
         return found
 
