@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from masthead.config import load_config
@@ -53,7 +53,7 @@ def test_date_forms(tmp_path: Path) -> None:
     assert date_of("2024-12-23T20:53:09+01:00").utcoffset() == timedelta(hours=1)
     assert date_of('"2024-12-23T20:53:09Z"') == datetime(2024, 12, 23, 20, 53, 9, tzinfo=UTC)
     assert date_of("2024-12-23").tzinfo is not None
-    assert date_of("2024-03-01T10:00:00-05:00").astimezone(timezone.utc).hour == 15
+    assert date_of("2024-03-01T10:00:00-05:00").astimezone(UTC).hour == 15
 
 
 def test_fallbacks(tmp_path: Path) -> None:

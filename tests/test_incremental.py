@@ -224,3 +224,14 @@ def test_cache_of_other_code_is_not_trusted(make_site) -> None:
         connection.execute("UPDATE sources SET record = x'00'")  # a record this code cannot read
     build(site, now=NOW)
     assert snapshot(site / "public") == before
+
+
+def test_recent_files_are_not_trusted_by_stat() -> None:
+    from masthead.build import _racy
+
+    now = 1_700_000_000_123_456_789
+    assert _racy(now - 50_000_000, now)  # changed 50 ms ago: could change again unseen
+    assert not _racy(now - 500_000_000, now)  # half a second ago, fine-grained clock: settled
+    coarse = (now // 1_000_000_000 - 1) * 1_000_000_000  # a whole-second stamp: coarse file system
+    assert _racy(coarse, now)
+    assert not _racy(coarse - 3_000_000_000, now)

@@ -38,8 +38,15 @@ if TYPE_CHECKING:
 StageHook = Callable[[str, float], None]  # (stage, seconds) when a stage ends
 ProgressHook = Callable[[str, int, int], None]  # (stage, items done, items in all) as work completes
 # A file changed within this long before the build may change again within the same mtime tick
-# without its stat changing ("racy git"); such files are never trusted by stat alone.
-RACY_NS = 2_000_000_000
+# without its stat changing ("racy git"); such files are never trusted by stat alone. Whole-second
+# timestamps mean a coarse file system (ext3, HFS+, FAT: up to 2 s), fine ones a clock tick.
+RACY_NS = 100_000_000
+RACY_COARSE_NS = 2_000_000_000
+
+
+def _racy(mtime_ns: int, started_ns: int) -> bool:
+    window = RACY_COARSE_NS if mtime_ns % 1_000_000_000 == 0 else RACY_NS
+    return mtime_ns >= started_ns - window
 THEME = Path(__file__).resolve().parent / "themes" / "default"
 
 
@@ -129,7 +136,7 @@ class _Parsed:
 
 def _trusted_stat(source: SourceFile, started_ns: int) -> int:
     """The mtime to remember for a source: -1 (check the content next time) if it is too recent."""
-    return source.mtime_ns if source.mtime_ns < started_ns - RACY_NS else -1
+    return -1 if _racy(source.mtime_ns, started_ns) else source.mtime_ns
 
 
 def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int,
@@ -238,7 +245,7 @@ def _link_store(config: Config) -> list[SourceFile]:
 def _fingerprint(config: Config, options: BuildOptions, sources: list[SourceFile], others: list[SourceFile]) -> str:
     """Digest of every input's stat; empty (never matches) while any input is too recent to trust."""
     started_ns = time.time_ns()
-    if any(source.mtime_ns >= started_ns - RACY_NS for source in (*sources, *others)):
+    if any(_racy(source.mtime_ns, started_ns) for source in (*sources, *others)):
         return ""
     stats = "\n".join(f"{s.location} {s.mtime_ns} {s.size}" for s in (*sources, *others))
     return digest(f"{__version__}\n{options}\n{config.source_text}\n{stats}".encode())

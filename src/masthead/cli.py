@@ -274,7 +274,9 @@ def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], qui
                                     f"{item.link.url}: {item.tracking.service} tracking link; expected the destination "
                                     "(run masthead links --fix, or set links.fail_on_tracking = false)"))
         elif "refused" in findings(item) and not quiet:
-            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: the server refused to answer ({answer.status if answer else ''})", err=True)
+            status = answer.status if answer else ""
+            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: the server refused to answer ({status})",
+                       err=True)
     if problems:
         raise MastheadError(problems)
     if not quiet:

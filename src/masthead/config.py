@@ -342,7 +342,8 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
         )
     ),
     "links": (
-        Option("rewrite", str, "none", 'Publish tracking links as they are ("none") or as their resolved destinations from the link store ("resolved").', _rewrite),
+        Option("rewrite", str, "none", 'Publish tracking links as they are ("none") or as their resolved destinations '
+                                        'from the link store ("resolved").', _rewrite),
         Option("recheck_days", int, 30, "Days an answer in the link store stays fresh before a link is asked again.", _positive),
         Option("fail_on_tracking", bool, False, "Make `masthead check --links` fail on tracking links, not only on dead ones."),
         Option("concurrency", int, 8, "Links asked at the same time by `masthead links --resolve` (one at a time per host).", _positive),
@@ -360,7 +361,8 @@ TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
                _topic_images, items=dict),
         Option("digest_folder", str, NewsletterConfig.digest_folder, "Folder, relative to the site, where `masthead digest` writes issues.", _folder),
         Option("digest_days", int, NewsletterConfig.digest_days, "Days a digest covers when there is no --since and no digest was sent yet.", _positive),
-        Option("subject", str, NewsletterConfig.subject, "Digest subject; placeholders {title}, {count}, {briefings} (\"3 briefings\"), {since}, {until}.", _subject),
+        Option("subject", str, NewsletterConfig.subject, "Digest subject; placeholders {title}, {count}, {briefings} (\"3 briefings\"), "
+               "{since}, {until}.", _subject),
         Option("sender", str, "", 'From address of digests, such as "The Briefing Room <news@example.org>".'),
         Option("recipients", list, [], "Addresses `masthead digest --send` delivers to (a list address or a few people)."),
         Option("smtp_host", str, NewsletterConfig.smtp_host, "SMTP server for `--send`; the login comes from MASTHEAD_SMTP_USER and MASTHEAD_SMTP_PASSWORD."),
@@ -442,7 +444,8 @@ def _check_fields(raw: Any, text: str, path: str) -> tuple[dict[str, tuple[str, 
     for key, value in raw.items():
         line = line_of(text, key, "fields")
         if key not in DEFAULT_FIELDS:
-            problems.append(Problem(path, line, f"fields.{key}", f"unknown field{did_you_mean(key, DEFAULT_FIELDS)}; expected one of {', '.join(DEFAULT_FIELDS)}"))
+            problems.append(Problem(path, line, f"fields.{key}", f"unknown field{did_you_mean(key, DEFAULT_FIELDS)}; "
+                                    f"expected one of {', '.join(DEFAULT_FIELDS)}"))
         elif isinstance(value, str):
             fields[key] = (value,)
         elif isinstance(value, list) and value and all(isinstance(item, str) and item for item in value):

@@ -123,7 +123,8 @@ def assemble(
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/"}
     for document in pages:
         if document.url in reserved:
-            problems.append(Problem(document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"))
+            problems.append(Problem(document.entry.source, document.entry.key_lines.get("slug"), "slug",
+                                    f"URL {document.url} is used by masthead itself; expected another slug"))
 
     site_images = []
     for key in ("default_image", "logo"):

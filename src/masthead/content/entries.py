@@ -7,12 +7,12 @@ Every problem is collected with its file line; unknown keys are kept in ``extra`
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
-import pickle
 from typing import Any, NamedTuple
 
 from ..config import SCHEMA_TYPES, Config
@@ -215,7 +215,8 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return ParseResult(None, (Problem(source, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); expected a UTF-8 Markdown file — re-save it as UTF-8"),))
+        return ParseResult(None, (Problem(source, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                                                    "expected a UTF-8 Markdown file — re-save it as UTF-8"),))
     try:
         parts = frontmatter.split(text, source)
         data = frontmatter.parse(parts, source)
@@ -233,7 +234,8 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
 
     schema_type = fields.text("schema_type") or (config.default_schema_type if is_post else "WebPage")
     if schema_type not in SCHEMA_TYPES:
-        fields.problem(fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}{did_you_mean(schema_type, SCHEMA_TYPES)}")
+        fields.problem(fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}"
+                      f"{did_you_mean(schema_type, SCHEMA_TYPES)}")
 
     title = fields.text("title")
     if not title and fields.key("title") is None:

@@ -61,7 +61,8 @@ def parse(split_result: Split, path: str) -> dict[str, Any]:
         what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
             what += f" (on line {exc.problem_mark.line + 2})"
-        raise FrontMatterError(Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines (quote values that contain ': ' or start with a special character)")) from exc
+        raise FrontMatterError(Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines "
+                                                  "(quote values that contain ': ' or start with a special character)")) from exc
     except yaml.YAMLError as exc:
         raise FrontMatterError(Problem(path, 2, "front matter", f"invalid YAML: {exc}")) from exc
     if data is None:

@@ -7,10 +7,10 @@ choices: drafts only with ``--drafts``, resolved URLs when ``links.rewrite = "re
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from ..config import Config

@@ -17,7 +17,7 @@ import jinja2
 
 from ..content.markdown import slugify
 from ..images import ImageInfo
-from ..site import Document, Site, Tag
+from ..site import Document, Site
 from . import seo
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"

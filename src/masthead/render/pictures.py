@@ -260,7 +260,8 @@ def problems(site: Site) -> list[Problem]:
                     failures[src] = str(exc)
             if failures[src]:
                 line = entry.image.line if entry.image and entry.image.src == src else None
-                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({failures[src]}); expected a valid JPEG, PNG or WebP file — re-export it"))
+                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({failures[src]}); "
+                                     "expected a valid JPEG, PNG or WebP file — re-export it"))
         if entry.is_post and entry.image is not None and not entry.image.alt:
             found.append(Problem(entry.source, entry.image.line, "featuredImage.alt",
                                  f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)", warning=True))

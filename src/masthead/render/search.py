@@ -84,7 +84,8 @@ def index(site: Site, pages: Sequence[Output]) -> list[Output]:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-            raise _problem(site, f"Pagefind failed ({' '.join(detail) or f'exit {result.returncode}'}); expected an index — run with search = false to build without one")
+            raise _problem(site, f"Pagefind failed ({' '.join(detail) or f'exit {result.returncode}'}); "
+                                 "expected an index — run with search = false to build without one")
         bundle = _read_bundle(root / BUNDLE)
         _store(cache, folder, root / BUNDLE)
     return bundle
