@@ -31,7 +31,7 @@ from .parallel import default_jobs, map_ranges
 if TYPE_CHECKING:
     import jinja2
 
-    from .content.entries import Entry, ParseResult
+    from .content.entries import Entry
     from .render.jobs import Job
     from .site import BuildOptions, Site
 
@@ -108,19 +108,44 @@ def template_problem(exc: Exception, what: str) -> Problem:
 
 _parse_work: list[tuple[SourceFile, str | None]] = []  # set before forking the parse workers
 _parse_config: Config | None = None
+_parse_store: BuildCache | None = None
+_parse_started_ns = 0
+
+# What a parse worker returns per source: its hash and either None (content unchanged since the
+# cache row), the cache record of its entry (the body already stored by the worker), or, without
+# a cache (check) or for a file with errors, the whole ParseResult.
+Parsed = tuple[str, str, Any]
 
 
-def _parse_range(start: int, stop: int) -> list[tuple[str, str, ParseResult | None]]:
-    """Read, hash and parse sources; ``None`` where the content hash equals the cached one."""
+def _parse_range(start: int, stop: int) -> list[Parsed]:
+    """Read, hash and parse sources; with a cache, store entries and bodies and return records.
+
+    Workers write to the cache themselves, so the HTML of the posts never travels back to the
+    main process: memory stays small at 100,000 posts.
+    """
     from .content.entries import parse_entry
 
     assert _parse_config is not None
-    results = []
+    results: list[Parsed] = []
+    rows: list[tuple[str, int, int, str, Any]] = []
+    bodies: list[tuple[str, Any]] = []
     for source, cached_hash in _parse_work[start:stop]:
         data = source.path.read_bytes()
         content_hash = digest(data)
-        parsed = None if content_hash == cached_hash else parse_entry(source.relative, data, _parse_config)
-        results.append((source.relative, content_hash, parsed))
+        if content_hash == cached_hash:
+            results.append((source.relative, content_hash, None))
+            continue
+        parsed = parse_entry(source.relative, data, _parse_config)
+        if _parse_store is None or parsed.entry is None:
+            results.append((source.relative, content_hash, parsed))
+            continue
+        problems = [(p.path, p.line, p.field, p.message, p.warning) for p in parsed.problems]
+        record = (parsed.entry.to_record(), problems)
+        rows.append((source.relative, _trusted_stat(source, _parse_started_ns), source.size, content_hash, record))
+        bodies.append((content_hash, parsed.entry.body.body_record()))
+        results.append((source.relative, content_hash, record))
+    if _parse_store is not None and rows:
+        _parse_store.put_parsed(rows, bodies)
     return results
 
 
@@ -129,8 +154,7 @@ class _Parsed:
     entries: list[Entry]
     problems: list[Problem]
     hashes: dict[str, str]
-    new_rows: list[tuple[str, int, int, str, Any]]
-    new_bodies: list[tuple[str, Any]]
+    stored: int  # entries parsed and stored in the cache by this build
     removed: list[str]
 
 
@@ -142,12 +166,16 @@ def _trusted_stat(source: SourceFile, started_ns: int) -> int:
 def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int,
           progress: ProgressHook | None = None) -> _Parsed:
     """Entries for every source: from the cache where the file is unchanged, parsed otherwise."""
-    from .content.entries import Entry
+    from .content.entries import Entry, ParseResult
 
-    global _parse_work, _parse_config
-    started_ns = time.time_ns()
-    cached = store.sources() if store is not None and store.meta().get("parse_key") == parse_key else {}
-    result = _Parsed([], [], {}, [], [], [])
+    global _parse_work, _parse_config, _parse_store, _parse_started_ns
+    cached: dict[str, tuple[int, int, str, Any]] = {}
+    if store is not None:
+        if store.meta().get("parse_key") == parse_key:
+            cached = store.sources()
+        else:  # another config or masthead: every entry is parsed again
+            store.reset_sources(parse_key)
+    result = _Parsed([], [], {}, 0, [])
     by_path = {source.relative: source for source in sources}
     work: list[tuple[SourceFile, str | None]] = []
     for source in sources:
@@ -156,30 +184,32 @@ def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, p
             _restore(result, store, source.relative, row[2], row[3], Entry)
         else:
             work.append((source, row[2] if row is not None else None))
-    _parse_work, _parse_config = work, config
+    _parse_work, _parse_config, _parse_store, _parse_started_ns = work, config, store, time.time_ns()
     try:
         done = 0
+        touched: list[tuple[str, int, int, str, Any]] = []
         for batch in map_ranges(_parse_range, len(work), jobs):
             done += len(batch)
             if progress:
                 progress("parse", done, len(work))
-            for relative, content_hash, parsed in batch:
-                source = by_path[relative]
-                if parsed is None:  # touched but identical: reuse, remember the new stat
+            for relative, content_hash, outcome in batch:
+                result.hashes[relative] = content_hash
+                if outcome is None:  # touched but identical: reuse, remember the new stat
                     row = cached[relative]
                     _restore(result, store, relative, content_hash, row[3], Entry)
-                    result.new_rows.append((relative, _trusted_stat(source, started_ns), source.size, content_hash, row[3]))
-                    continue
-                result.hashes[relative] = content_hash
-                result.problems.extend(parsed.problems)
-                if parsed.entry is not None:
-                    result.entries.append(parsed.entry)
-                    problems = [(p.path, p.line, p.field, p.message, p.warning) for p in parsed.problems]
-                    result.new_rows.append((relative, _trusted_stat(source, started_ns), source.size, content_hash,
-                                            (parsed.entry.to_record(), problems)))
-                    result.new_bodies.append((content_hash, parsed.entry.body.body_record()))
+                    source = by_path[relative]
+                    touched.append((relative, _trusted_stat(source, _parse_started_ns), source.size, content_hash, row[3]))
+                elif isinstance(outcome, ParseResult):  # no cache, or a file with errors
+                    result.problems.extend(outcome.problems)
+                    if outcome.entry is not None:
+                        result.entries.append(outcome.entry)
+                else:
+                    result.stored += 1
+                    _restore(result, store, relative, content_hash, outcome, Entry)
+        if store is not None and touched:
+            store.put_parsed(touched, [])
     finally:
-        _parse_work, _parse_config = [], None
+        _parse_work, _parse_config, _parse_store = [], None, None
     result.removed = [path for path in cached if path not in by_path]
     return result
 
@@ -448,14 +478,14 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
                 removed = list(store.outputs())  # the old manifest, if any, describes nothing on disk now
             store.commit(
                 parse_key=digest(f"{__version__}\n{config.source_text}".encode()),
-                sources=parsed.new_rows, removed_sources=parsed.removed, bodies=parsed.new_bodies,
+                removed_sources=parsed.removed,
                 outputs=((path, job_key, content_hash) for path, (job_key, content_hash) in new_outputs.items()),
                 removed_outputs=removed, journal=(str(staging.folder), operations),
                 meta={"fingerprint": fingerprint, "valid_until": _valid_until(site, parsed.entries, options)},
             )
             output.apply(output_folder, staging.folder, operations)
             store.clear_journal()
-            if parsed.removed or parsed.new_bodies:
+            if parsed.removed or parsed.stored:
                 store.prune_bodies()
     except BaseException:
         if staging is not None and store is not None and store.journal() is None:

@@ -79,7 +79,7 @@ class BuildCache:
 
     @classmethod
     def _open_checked(cls, path: Path) -> BuildCache:
-        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.executescript(_TABLES)
@@ -97,7 +97,8 @@ class BuildCache:
     @property
     def connection(self) -> sqlite3.Connection:
         if os.getpid() != self._pid:  # a forked worker: SQLite connections must not cross fork
-            self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            # timeout: parse workers store their entries concurrently, one writer at a time
+            self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=60)
             self._pid = os.getpid()
         return self._connection
 
@@ -134,22 +135,33 @@ class BuildCache:
 
     # Committing a build ------------------------------------------------------------------------
 
-    def commit(self, *, parse_key: str, sources: Iterable[tuple[str, int, int, str, Any]],
-               removed_sources: Iterable[str], bodies: Iterable[tuple[str, Any]],
+    def put_parsed(self, sources: Iterable[tuple[str, int, int, str, Any]], bodies: Iterable[tuple[str, Any]]) -> None:
+        """Store parsed entries and their bodies: each row names the content it came from, so it
+        stays right whatever happens to the build that parsed it."""
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+                               ((p, m, s, h, marshal.dumps(r)) for p, m, s, h, r in sources))
+        connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", ((h, marshal.dumps(r)) for h, r in bodies))
+        connection.execute("COMMIT")
+
+    def reset_sources(self, parse_key: str) -> None:
+        """Forget every parsed entry (the config or masthead changed what parsing produces)."""
+        connection = self.connection
+        connection.execute("BEGIN")
+        connection.execute("DELETE FROM sources")
+        connection.execute("DELETE FROM bodies")
+        self.set_meta({"parse_key": ""})
+        connection.execute("COMMIT")
+
+    def commit(self, *, parse_key: str, removed_sources: Iterable[str],
                outputs: Iterable[tuple[str, str, str]], removed_outputs: Iterable[str],
                journal: tuple[str, list[tuple[str, str]]] | None, meta: dict[str, str]) -> None:
         """Record a finished build in one transaction (manifest, entries, pending moves)."""
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if self.meta().get("parse_key") != parse_key:
-                connection.execute("DELETE FROM sources")
-                connection.execute("DELETE FROM bodies")
-            connection.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
-                                   ((p, m, s, h, marshal.dumps(r)) for p, m, s, h, r in sources))
             connection.executemany("DELETE FROM sources WHERE path = ?", ((path,) for path in removed_sources))
-            connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)",
-                                   ((h, marshal.dumps(r)) for h, r in bodies))
             connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", outputs)
             connection.executemany("DELETE FROM outputs WHERE path = ?", ((path,) for path in removed_outputs))
             if journal is not None:

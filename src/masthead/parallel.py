@@ -15,6 +15,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 MIN_ITEMS_PER_WORKER = 150  # below this, fork and pickling cost more than they save
+MAX_ITEMS_PER_PIECE = 500  # results come back piece by piece: memory stays bounded at any size
 
 
 def default_jobs() -> int:
@@ -29,10 +30,11 @@ def chunks(count: int, parts: int) -> list[tuple[int, int]]:
 def map_ranges(function: Callable[[int, int], T], count: int, jobs: int) -> Iterator[T]:
     """``function(start, stop)`` over ``range(count)`` split in pieces, in ``jobs`` forked workers if worthwhile."""
     workers = min(jobs, count // MIN_ITEMS_PER_WORKER)
+    pieces = max(-(-count // MAX_ITEMS_PER_PIECE), workers * 4)  # a slow piece must not idle a core at the end
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield function(0, count)
+        for start, stop in chunks(count, max(1, -(-count // MAX_ITEMS_PER_PIECE))):
+            yield function(start, stop)
         return
-    # More pieces than workers so that a slow piece does not leave a core idle at the end.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        starts, stops = zip(*chunks(count, workers * 4), strict=True)
+        starts, stops = zip(*chunks(count, pieces), strict=True)
         yield from pool.map(function, starts, stops)

@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-import cmarkgfm
 from cmarkgfm.cmark import Options
+
+from .cmark import github_flavored_markdown_to_html
 
 _SAFE = Options.CMARK_OPT_DEFAULT | Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 _UNSAFE = _SAFE | Options.CMARK_OPT_UNSAFE
@@ -76,21 +77,21 @@ class RenderedMarkdown:
         self._links = links
         self._loader = loader
 
-    def _load(self) -> None:
+    def _body(self) -> tuple[str, tuple[Link, ...]]:
+        # A cached body is read each time it is asked for, not kept: a page asks once, and keeping
+        # them would hold the HTML of every post in memory by the end of a large build.
+        if self._html is not None and self._links is not None:
+            return self._html, self._links
         assert self._loader is not None, "a cached body needs its loader"
-        self._html, self._links = self._loader()
+        return self._loader()
 
     @property
     def html(self) -> str:
-        if self._html is None:
-            self._load()
-        return self._html  # type: ignore[return-value]
+        return self._body()[0]
 
     @property
     def links(self) -> tuple[Link, ...]:
-        if self._links is None:
-            self._load()
-        return self._links  # type: ignore[return-value]
+        return self._body()[1]
 
     @property
     def text(self) -> str:
@@ -182,7 +183,7 @@ def _line_of(source: str, needle: str, starts: list[int], first_line: int, after
 
 def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> RenderedMarkdown:
     """Render a Markdown body; ``first_line`` is where the body starts in its file."""
-    body = cmarkgfm.github_flavored_markdown_to_html(source, options=_UNSAFE if unsafe_html else _SAFE)
+    body = github_flavored_markdown_to_html(source, _UNSAFE if unsafe_html else _SAFE)
     starts = _line_starts(source)
 
     citations: list[Citation] = []
