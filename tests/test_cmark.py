@@ -5,7 +5,6 @@ from __future__ import annotations
 import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
-
 from conftest import SEED
 
 from masthead.content.cmark import github_flavored_markdown_to_html
