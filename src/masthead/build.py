@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
     from .content.entries import Entry
     from .render.jobs import Job
-    from .site import BuildOptions, Site
+    from .options import BuildOptions
+    from .site import Site
 
 StageHook = Callable[[str, float], None]  # (stage, seconds) when a stage ends
 ProgressHook = Callable[[str, int, int], None]  # (stage, items done, items in all) as work completes
@@ -301,7 +302,7 @@ def _valid_until(site: Site, entries: list[Entry], options: BuildOptions) -> str
 def load(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
          hook: StageHook | None = None, jobs: int | None = None) -> tuple[Site, jinja2.Environment, list[Problem], _Stages]:
     """Read and check everything without writing; raise ``MastheadError`` with every problem found."""
-    from .site import BuildOptions
+    from .options import BuildOptions
 
     stages = _Stages(hook)
     with stages.stage("config"):
@@ -355,7 +356,7 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
 
 def _build(root: Path, options: BuildOptions | None, now: datetime | None, stages: _Stages,
            write: bool, jobs: int | None, output_to: Path | None) -> BuildReport:
-    from .site import BuildOptions
+    from .options import BuildOptions
 
     options = options or BuildOptions()
     workers = jobs or default_jobs()
@@ -377,7 +378,7 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
             others = [*scan(THEME), *scan(config.folder("templates")), *scan(config.folder("static")), *_link_store(config)]
         fingerprint = "" if errors_only(problems) else _fingerprint(config, options, sources, others)
         if store is not None and _still_valid(store.meta(), fingerprint, moment, output_folder):
-            return BuildReport(None, [], unchanged=len(store.outputs()), up_to_date=True, timings=stages.timings)
+            return BuildReport(None, [], unchanged=store.output_count(), up_to_date=True, timings=stages.timings)
         parse_key = digest(f"{__version__}\n{config.source_text}".encode())
         with stages.stage("parse"):
             parsed = parse(config, sources, store, parse_key, workers, stages.progress)

@@ -133,6 +133,9 @@ class BuildCache:
         """The manifest: output path -> (job key, content hash)."""
         return {path: (job, hash_) for path, job, hash_ in self.connection.execute("SELECT path, job, hash FROM outputs")}
 
+    def output_count(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM outputs").fetchone()[0])
+
     # Committing a build ------------------------------------------------------------------------
 
     def put_parsed(self, sources: Iterable[tuple[str, int, int, str, Any]], bodies: Iterable[tuple[str, Any]]) -> None:

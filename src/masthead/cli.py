@@ -72,7 +72,7 @@ def main(debug: bool) -> None:
 
 
 def _build_options(drafts: bool, future: bool) -> Any:
-    from .site import BuildOptions
+    from .options import BuildOptions
 
     return BuildOptions(drafts=drafts, future=future)
 

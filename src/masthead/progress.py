@@ -11,8 +11,7 @@ import sys
 import threading
 from types import TracebackType
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from typing import Any
 
 DELAY = 1.0  # seconds before a bar appears: quick builds stay quiet
 
@@ -26,9 +25,14 @@ class BuildProgress:
 
     def __init__(self, enabled: bool) -> None:
         self._enabled = enabled
-        self._progress = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
-                                  TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-        self._tasks: dict[str, TaskID] = {}
+        self._progress: Any = None
+        if enabled:  # rich is imported only when a bar may be shown: quick builds start faster
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self._tasks: dict[str, Any] = {}
         self._started = False
         self._timer = threading.Timer(DELAY, self._start)
         self._timer.daemon = True

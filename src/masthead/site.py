@@ -18,6 +18,7 @@ from .content.entries import Entry
 from .content.markdown import slugify
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, read_image
+from .options import BuildOptions
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,6 @@ class Site:
     now: datetime
     default_image: ImageInfo | None
     logo: ImageInfo | None
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    drafts: bool = False
-    future: bool = False
 
 
 def entry_url(entry: Entry, config: Config) -> str:

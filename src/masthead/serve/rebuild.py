@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..build import BuildReport, build
-from ..site import BuildOptions
+from ..options import BuildOptions
 
 # The preview shows everything an editor is working on; drafts and scheduled posts carry badges.
 PREVIEW_OPTIONS = BuildOptions(drafts=True, future=True)
