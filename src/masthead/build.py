@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     import jinja2
 
     from .content.entries import Entry
-    from .render.jobs import Job
     from .options import BuildOptions
+    from .render.jobs import Job
     from .site import Site
 
 StageHook = Callable[[str, float], None]  # (stage, seconds) when a stage ends

@@ -10,7 +10,6 @@ import os
 import sys
 import threading
 from types import TracebackType
-
 from typing import Any
 
 DELAY = 1.0  # seconds before a bar appears: quick builds stay quiet
