@@ -1,4 +1,4 @@
-"""Pagefind index time and size at 1,000 and 10,000 posts (figures in docs/benchmarks-search.md).
+"""Pagefind index time and size at 1,000 and 10,000 posts (figures in docs/benchmarks.md).
 
 Usage: PYTHONPATH=src python bench/search_bench.py [--posts 1000 10000] [--work DIR]
 
