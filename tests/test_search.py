@@ -58,3 +58,28 @@ def test_index_is_reused_when_nothing_changed_and_remade_when_a_post_did(make_si
     changed = {p.relative_to(site / "public"): p.read_bytes() for p in (site / "public/pagefind").rglob("*") if p.is_file()}
     assert changed != first
     assert len(list((site / ".masthead-cache/search").iterdir())) == 2
+
+
+def test_preview_of_a_large_site_keeps_its_index(make_site, monkeypatch) -> None:
+    """Past REINDEX_UP_TO posts a preview save keeps the first build's index instead of re-running Pagefind."""
+    from conftest import post
+
+    from masthead.serve import rebuild as preview
+
+    site = make_site({"content/blog/a.md": post("Alpha", "2024-01-01T00:00:00Z"),
+                      "content/blog/b.md": post("Beta", "2024-01-02T00:00:00Z")},
+                     config='title = "T"\nbase_url = "https://t.example.org"\n')
+    output = site / "preview"
+    preview.rebuild(site, output)
+    index = sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*"))
+    assert index
+    monkeypatch.setattr(preview, "REINDEX_UP_TO", 1)
+    (site / "content/blog/a.md").write_text(post("Alpha changed", "2024-01-01T00:00:00Z"))
+    report = preview.rebuild(site, output, posts_before=2)
+    assert sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*")) == index  # kept, not redone
+    assert "Alpha changed" in (output / "blog/a/index.html").read_text(encoding="utf-8")
+    assert report.site is not None
+    monkeypatch.setattr(preview, "REINDEX_UP_TO", 1000)
+    preview.rebuild(site, output, posts_before=2)
+    # a small site's preview re-indexes: the changed page's fragment is new
+    assert sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*")) != index

@@ -397,9 +397,15 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
 
 
 def _index_posts(site: Site, manifest: dict[str, tuple[str, str]], new_outputs: dict[str, tuple[str, str]],
-                 written: list[str], done: set[str], output_folder: Path, staging: output.Staging | None) -> None:
+                 written: list[str], done: set[str], output_folder: Path, staging: output.Staging | None,
+                 reindex: bool) -> None:
     """Index the post pages with Pagefind, only when one of them changed since the last index."""
     from .render import pages, search
+
+    previous = {job for job, _ in manifest.values() if job.startswith("search:")}
+    if previous and not reindex:
+        done.update(previous)  # keep the index there is (a large site's preview)
+        return
 
     post_pages = sorted(pages.output_path(post.url) for post in site.posts)
     hashes = [(path, (new_outputs.get(path) or manifest[path])[1]) for path in post_pages]
@@ -465,7 +471,7 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
                     written.append(relative)
         if config.search and staging is not None:  # (check writes nothing, so it indexes nothing)
             with stages.stage("search"):  # the Pagefind index of every post page
-                _index_posts(site, manifest, new_outputs, written, done, output_folder, staging)
+                _index_posts(site, manifest, new_outputs, written, done, output_folder, staging, options.reindex)
         kept = {path for path, (job_key, _) in manifest.items() if job_key in done}
         removed = [path for path in manifest if path not in kept and path not in new_outputs]
         report.written, report.deleted = len(written), len(removed)

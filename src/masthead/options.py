@@ -10,3 +10,6 @@ from dataclasses import dataclass
 class BuildOptions:
     drafts: bool = False  # include posts with published: false (they carry noindex)
     future: bool = False  # include posts dated after the build time
+    # Re-run Pagefind when a post page changed. The preview keeps the index of its first build on
+    # large sites instead: Pagefind has no incremental mode and takes seconds per thousand posts.
+    reindex: bool = True

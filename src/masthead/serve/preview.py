@@ -108,6 +108,7 @@ class Preview:
         self._events: deque[Event] = deque(maxlen=64)
         self._digests: Digests = {}
         self._builds = 0
+        self._posts = 0  # posts in the last good build: large previews keep their search index
         self._closed = False
         self._current = Event(0, 0, "", (), False, 0.0)
 
@@ -124,7 +125,9 @@ class Preview:
         start = time.perf_counter()
         error = ""
         try:
-            rebuild(self.site, self.output)
+            report = rebuild(self.site, self.output, self._posts)
+            if report.site is not None:
+                self._posts = len(report.site.posts)
         except MastheadError as exc:
             error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
