@@ -26,6 +26,7 @@ WARNINGS_SHOWN = 20  # by build; check lists every warning
 def _print_warnings(warnings: list[Problem], quiet: bool, site: Path, limit: int | None = WARNINGS_SHOWN) -> None:
     if quiet:
         return
+    warnings = sorted(warnings)  # by file and line, whatever order the workers finished in
     for problem in warnings[:limit]:
         click.echo(problem.located(str(site)), err=True)
     if limit is not None and len(warnings) > limit:
