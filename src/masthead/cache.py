@@ -64,6 +64,7 @@ class BuildCache:
         self.path = path
         self._connection = connection
         self._pid = os.getpid()
+        self._closed = False
 
     @classmethod
     def open(cls, folder: Path, name: str = "") -> BuildCache:
@@ -96,7 +97,10 @@ class BuildCache:
 
     @property
     def connection(self) -> sqlite3.Connection:
-        if os.getpid() != self._pid:  # a forked worker: SQLite connections must not cross fork
+        # Reopened on demand: in a forked worker (SQLite connections must not cross fork), and
+        # after close() for entries that still read their bodies (the preview's quick path).
+        if os.getpid() != self._pid or self._closed:
+            self._closed = False
             # timeout: parse workers store their entries concurrently, one writer at a time
             self._connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=60)
             self._pid = os.getpid()
@@ -104,6 +108,7 @@ class BuildCache:
 
     def close(self) -> None:
         self._connection.close()
+        self._closed = True
 
     def meta(self) -> dict[str, str]:
         return dict(self.connection.execute("SELECT key, value FROM meta").fetchall())

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..config import Folders, load_config
 from ..errors import MastheadError
+from . import quick
 from .rebuild import rebuild
 
 # Output files that no page displays; a change to any other non-HTML file (CSS, images) reloads all.
@@ -87,6 +88,16 @@ def digest_tree(folder: Path, previous: Digests) -> Digests:
     return found
 
 
+def digest_files(folder: Path, files: list[str], previous: Digests) -> Digests:
+    """``previous`` with the given files fingerprinted again (after a quick update wrote them)."""
+    found = dict(previous)
+    for relative in files:
+        path = folder / relative
+        stat = path.stat()
+        found[relative] = (stat.st_mtime_ns, stat.st_size, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    return found
+
+
 def changed_files(before: Digests, after: Digests) -> list[str]:
     changed = [
         path for path, value in after.items() if before.get(path, (0, 0, b""))[2] != value[2]
@@ -109,6 +120,7 @@ class Preview:
         self._digests: Digests = {}
         self._builds = 0
         self._posts = 0  # posts in the last good build: large previews keep their search index
+        self._warm: quick.Warm | None = None  # the last good site model, for quick updates
         self._closed = False
         self._current = Event(0, 0, "", (), False, 0.0)
 
@@ -120,14 +132,18 @@ class Preview:
     def closed(self) -> bool:
         return self._closed
 
-    def update(self) -> Event:
-        """Rebuild now; return the event that open pages receive."""
+    def update(self, changed: set[str] | None = None) -> Event:
+        """Rebuild now (``changed``: the files saved, when the watcher knows); return the event."""
         start = time.perf_counter()
+        quick_files = self._quick(changed) if changed else None
+        if quick_files is not None:
+            return self._announce(start, "", quick_files)
         error = ""
         try:
             report = rebuild(self.site, self.output, self._posts)
             if report.site is not None:
                 self._posts = len(report.site.posts)
+                self._warm = quick.Warm.after(report.site)
         except MastheadError as exc:
             error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
@@ -137,11 +153,30 @@ class Preview:
             )
             self.log(traceback.format_exc())
         files: list[str] = []
-        if not error:
+        if error:
+            self._warm = None
+        else:
             self._builds += 1
             digests = digest_tree(self.output, self._digests)
             files = changed_files(self._digests, digests)
             self._digests = digests
+        return self._announce(start, error, files)
+
+    def _quick(self, changed: set[str]) -> list[str] | None:
+        """The quick path (serve/quick.py) when the last build was good and the edit allows it."""
+        if self._warm is None or self._current.error:
+            return None
+        try:
+            files = quick.update(self._warm, changed, self.output)
+        except Exception:  # noqa: BLE001 - any surprise: the full build decides, and reports
+            self.log(traceback.format_exc())
+            return None
+        if files is not None:
+            self._builds += 1
+            self._digests = digest_files(self.output, files, self._digests)
+        return files
+
+    def _announce(self, start: float, error: str, files: list[str]) -> Event:
         # The search index changes with every post but is read only by the search page.
         shown = [path for path in files if not path.startswith("pagefind/")]
         everything = len(shown) > MOST_FILES_LISTED or any(

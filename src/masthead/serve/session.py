@@ -28,7 +28,9 @@ class Session:
         self.server: PreviewServer = bind(host, port, self.preview, max_body)
         self._dirty = threading.Event()
         self._stop = threading.Event()
-        self.watcher = Watcher(site, lambda _: self._dirty.set())
+        self._changed: set[str] | None = set()  # files saved since the last rebuild; None: unknown
+        self._lock = threading.Lock()
+        self.watcher = Watcher(site, self._on_change)
         self._threads = [
             threading.Thread(target=self._rebuild_loop, name="masthead-rebuild", daemon=True),
             threading.Thread(
@@ -51,14 +53,25 @@ class Session:
         for thread in self._threads:
             thread.start()
 
+    def _on_change(self, paths: set[str]) -> None:
+        with self._lock:
+            if self._changed is not None:
+                self._changed |= paths
+        self._dirty.set()
+
     def request_rebuild(self) -> None:
+        """Rebuild without knowing what changed (the local backend's writes, tests): a full build."""
+        with self._lock:
+            self._changed = None
         self._dirty.set()
 
     def _rebuild_loop(self) -> None:
         while not self._stop.is_set():
             if self._dirty.wait(0.1):
                 self._dirty.clear()
-                self.preview.update()
+                with self._lock:
+                    changed, self._changed = self._changed, set()
+                self.preview.update(changed or None)
 
     def stop(self) -> None:
         self._stop.set()

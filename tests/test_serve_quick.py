@@ -1,0 +1,62 @@
+"""The preview's quick path: body-only edits re-render just their page (and feeds), byte for byte
+what a full build writes; anything other pages show falls back to the full build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import post
+
+from masthead.build import build
+from masthead.serve import quick
+from masthead.serve.rebuild import PREVIEW_OPTIONS
+
+
+def small_site(make_site) -> Path:  # type: ignore[no-untyped-def]
+    posts = {f"content/blog/p{i}.md": post(f"Post {i}", f"2024-03-{i + 1:02d}T08:00:00Z") for i in range(4)}
+    return make_site(posts, config='title = "Q"\nbase_url = "https://q.example.org"\nfeed_size = 2\nsearch = false\n')
+
+
+def warm_preview(site: Path) -> tuple[quick.Warm, Path]:
+    output = site / "preview"
+    report = build(site, PREVIEW_OPTIONS, output_to=output)
+    assert report.site is not None
+    return quick.Warm.after(report.site), output
+
+
+def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site, tmp_path: Path) -> None:
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p1.md"
+    source.write_text(post("Post 1", "2024-03-02T08:00:00Z").replace("Body of Post 1.", "A new body with “quotes”."))
+    written = quick.update(warm, {str(source)}, output)
+    assert written == ["blog/p1/index.html"]  # not among the two newest: the feeds stay
+    full = tmp_path / "full"
+    build(site, PREVIEW_OPTIONS, output_to=full)
+    for path in full.rglob("*"):
+        if path.is_file():
+            assert (output / path.relative_to(full)).read_bytes() == path.read_bytes(), path
+
+
+def test_an_edit_of_a_newest_post_rewrites_the_feeds(make_site) -> None:
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p3.md"
+    source.write_text(post("Post 3", "2024-03-04T08:00:00Z").replace("Body of Post 3.", "Changed."))
+    written = quick.update(warm, {str(source)}, output)
+    assert written is not None and {"blog/p3/index.html", "feed.xml", "atom.xml", "feed.json"} <= set(written)
+    assert "Changed." in (output / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_changes_other_pages_show_need_the_full_build(make_site) -> None:
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p1.md"
+    source.write_text(post("A new title", "2024-03-02T08:00:00Z"))  # the title is on cards
+    assert quick.update(warm, {str(source)}, output) is None
+    new = site / "content/blog/new.md"
+    new.write_text(post("New", "2024-03-09T08:00:00Z"))
+    assert quick.update(warm, {str(new)}, output) is None
+    source.write_text("---\npageTitle: [broken\n---\n")
+    assert quick.update(warm, {str(source)}, output) is None
+    assert quick.update(warm, {str(site / "masthead.toml")}, output) is None
