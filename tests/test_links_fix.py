@@ -41,7 +41,7 @@ def _links(site: Path, *args: str, address: str) -> dict:  # type: ignore[type-a
         ["links", str(site), *args, "--json", "--map-host", f"*={address}", "--host-delay", "0"],
     )
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # warnings go to stderr
 
 
 def test_fix_replaces_every_tracking_link_of_the_example_and_only_those_bytes(

@@ -159,7 +159,7 @@ def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: M
 def test_sources_command_json(example_site: Path) -> None:
     result = CliRunner().invoke(main, ["sources", str(example_site), "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     outlets = {o["name"]: o for o in data["outlets"]}
     assert data["outlets"][0]["citations"] >= data["outlets"][-1]["citations"]
     assert (
