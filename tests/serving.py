@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -46,3 +47,20 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# Fixtures for the browser tests of the built example site (loaded by conftest as a plugin).
+
+
+@pytest.fixture(scope="module")
+def site_url(example_public: Path) -> Iterator[str]:
+    """The built example site, served on 127.0.0.1."""
+    with serve(example_public) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright."""
+    with chromium() as launched:
+        yield launched

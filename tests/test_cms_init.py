@@ -124,3 +124,20 @@ def test_self_host_copies_decap_next_to_the_admin(site: Path, tmp_path: Path) ->
     copied = sorted(path.name for path in (site / "static/admin/decap").iterdir())
     assert copied == ["103.decap-cms.js", "a1.wasm", "decap-cms.js"]
     assert '<script src="decap/decap-cms.js">' in (site / "static/admin/index.html").read_text()
+
+
+def test_the_example_admin_is_what_cms_init_writes(tmp_path: Path) -> None:
+    """examples/briefing/static/admin/ is kept in step with the generator (no hand edits, no drift)."""
+    import shutil
+
+    from click.testing import CliRunner
+    from conftest import EXAMPLE
+
+    from masthead.cli import main
+
+    site = tmp_path / "briefing"
+    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("public", ".masthead-cache", "admin"))
+    result = CliRunner().invoke(main, ["cms", "init", str(site), "--backend", "git-gateway"])
+    assert result.exit_code == 0, result.output
+    for name in ("config.yml", "index.html"):
+        assert (site / "static/admin" / name).read_bytes() == (EXAMPLE / "static/admin" / name).read_bytes()

@@ -63,61 +63,40 @@ def _key(config: Config, name: str) -> str:
     return config.fields[name][0]
 
 
+def _field(config: Config, name: str) -> dict[str, Any]:
+    """The widget of one canonical field, named by the field mapping."""
+    widgets: dict[str, dict[str, Any]] = {
+        "schema_type": {"label": "Schema type", "widget": "select", "options": list(SCHEMA_TYPES),
+                        "default": config.default_schema_type},
+        "title": {"label": "Title", "widget": "string"},
+        "description": {"label": "Meta description", "widget": "text"},
+        "published": {"label": "Published", "widget": "boolean", "default": True},
+        "date": {"label": "Date", "widget": "datetime"},
+        "teaser": {"label": "Teaser", "widget": "text"},
+        "image": {"label": "Featured image", "widget": "object", "required": False,
+                  "fields": [{"label": "Image", "name": "src", "widget": "image", "required": False}]},
+    }
+    widget = widgets[name]
+    return {"label": widget["label"], "name": _key(config, name), **{k: v for k, v in widget.items() if k != "label"}}
+
+
+def _template(config: Config, template: str) -> dict[str, Any]:
+    return {"label": "Template key", "name": _key(config, "template"), "widget": "hidden", "default": template}
+
+
+def _body() -> dict[str, Any]:
+    return {"label": "Body", "name": "body", "widget": "markdown"}  # a new dict each: no YAML anchors
+
+
 def post_fields(config: Config) -> list[dict[str, Any]]:
     """Exactly the seed post's fields, in its order."""
-    return [
-        {
-            "label": "Template key",
-            "name": _key(config, "template"),
-            "widget": "hidden",
-            "default": config.post_templates[0],
-        },
-        {
-            "label": "Schema type",
-            "name": _key(config, "schema_type"),
-            "widget": "select",
-            "options": list(SCHEMA_TYPES),
-            "default": config.default_schema_type,
-        },
-        {"label": "Title", "name": _key(config, "title"), "widget": "string"},
-        {"label": "Meta description", "name": _key(config, "description"), "widget": "text"},
-        {
-            "label": "Published",
-            "name": _key(config, "published"),
-            "widget": "boolean",
-            "default": True,
-        },
-        {"label": "Date", "name": _key(config, "date"), "widget": "datetime"},
-        {"label": "Teaser", "name": _key(config, "teaser"), "widget": "text"},
-        {
-            "label": "Featured image",
-            "name": _key(config, "image"),
-            "widget": "object",
-            "required": False,
-            "fields": [{"label": "Image", "name": "src", "widget": "image", "required": False}],
-        },
-        {"label": "Body", "name": "body", "widget": "markdown"},
-    ]
+    seed_order = ("schema_type", "title", "description", "published", "date", "teaser", "image")
+    return [_template(config, config.post_templates[0]), *(_field(config, name) for name in seed_order), _body()]
 
 
 def page_fields(config: Config, entry: Entry) -> list[dict[str, Any]]:
-    return [
-        {
-            "label": "Template key",
-            "name": _key(config, "template"),
-            "widget": "hidden",
-            "default": entry.template,
-        },
-        {"label": "Title", "name": _key(config, "title"), "widget": "string"},
-        {"label": "Meta description", "name": _key(config, "description"), "widget": "text"},
-        {
-            "label": "Published",
-            "name": _key(config, "published"),
-            "widget": "boolean",
-            "default": True,
-        },
-        {"label": "Body", "name": "body", "widget": "markdown"},
-    ]
+    return [_template(config, entry.template), *(_field(config, name) for name in ("title", "description", "published")),
+            _body()]
 
 
 def standalone_pages(config: Config) -> list[Entry]:
