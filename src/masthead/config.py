@@ -173,7 +173,8 @@ class Config:
         return ZoneInfo(self.timezone)
 
     def folder(self, name: str) -> Path:
-        return self.root / getattr(self.folders, name)
+        folder: str = getattr(self.folders, name)
+        return self.root / folder
 
     def absolute_url(self, path: str) -> str:
         return self.base_url + path if path.startswith("/") else path
@@ -407,10 +408,11 @@ def _check_table(
         if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
             problems.append(Problem(path, line, prefix + key, f"{value!r} is {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
             continue
-        if option.kind is list and option.items is int and not all(type(item) is int for item in value):
+        items: list[Any] = value if isinstance(value, list) else []
+        if option.kind is list and option.items is int and not all(type(item) is int for item in items):
             problems.append(Problem(path, line, prefix + key, "expected a list of whole numbers, such as [480, 960, 1600]"))
             continue
-        if option.kind is list and option.items is not int and not all(isinstance(item, option.items) and item for item in value):
+        if option.kind is list and option.items is not int and not all(isinstance(item, option.items) and item for item in items):
             expected = "tables" if option.items is dict else "strings"
             problems.append(Problem(path, line, prefix + key, f"expected a list of non-empty {expected}"))
             continue

@@ -120,7 +120,7 @@ def read_issues(path: Path) -> list[Issue]:
         box = mailbox.mbox(path, create=False)
         try:
             issues = [
-                from_message(email.message_from_bytes(box.get_bytes(key), policy=policy.default), f"{shown}#{number}")  # type: ignore[arg-type]
+                from_message(email.message_from_bytes(box.get_bytes(key), policy=policy.default), f"{shown}#{number}")
                 for number, key in enumerate(box.keys(), 1)
             ]
         finally:
@@ -131,4 +131,4 @@ def read_issues(path: Path) -> list[Issue]:
     message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     if not message.keys():
         raise _problem(shown, "no mail headers; expected an .eml file (a message saved from a mail client), an .mbox or an .html page")
-    return [from_message(message, shown)]  # type: ignore[arg-type]
+    return [from_message(message, shown)]

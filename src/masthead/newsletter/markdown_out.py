@@ -12,7 +12,8 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from markdownify import MarkdownConverter
 
 from ..links.fix import markdown_destination
@@ -23,7 +24,7 @@ _CITATION_WORDS = 6  # a bracketed link with more words than this is prose, not 
 _OPENERS, _CLOSERS = "([", ")]"
 
 
-class _Converter(MarkdownConverter):  # type: ignore[misc] - markdownify has no type hints
+class _Converter(MarkdownConverter):  # markdownify has no type hints
     def __init__(self, urls: Mapping[str, str], **options: Any) -> None:
         super().__init__(**options)
         self.urls = urls
@@ -61,6 +62,7 @@ def _mark_citations(soup: BeautifulSoup, outlets: Collection[str]) -> None:
             continue
         anchor["data-citation"] = "1"
         if wrapped:
+            assert isinstance(before, NavigableString) and isinstance(after, NavigableString)  # "wrapped" checked both
             before.replace_with(NavigableString(before.rstrip()[:-1].rstrip() + " "))
             after.replace_with(NavigableString(after.lstrip()[1:]))
         before = anchor.previous_sibling

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
@@ -170,8 +171,8 @@ class _Builder:
             for anchor in part.find_all("a", href=True):
                 if READ_MORE.match(anchor.get_text(" ")):
                     return str(anchor["href"]).strip()
-        anchor = self.heading.find("a", href=True) if self.heading is not None else None
-        return str(anchor["href"]).strip() if anchor is not None else ""
+        found = self.heading.find("a", href=True) if self.heading is not None else None
+        return str(found["href"]).strip() if isinstance(found, Tag) else ""
 
 
 def _by_headings(events: list[_Event]) -> list[Story]:

@@ -40,7 +40,8 @@ def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: s
 
 def _serialise(root: ET._Element) -> bytes:
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def rss(site: Site) -> bytes:

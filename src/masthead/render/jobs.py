@@ -78,11 +78,11 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     if outlets:
         rows = [(o.outlet.slug, o.outlet.name, o.citations, *map(token, o.latest)) for o in outlets]
         jobs.append(Job(key("sources", rows), _one(sources.render_index, environment, site, view, outlets)))
-    for page in sources.source_pages(site, outlets):
-        outlet = page.outlet
-        jobs.append(Job(key("source", page.url, outlet.outlet.name, outlet.citations, len(outlet.posts), outlet.first,
-                            outlet.last, page.pagination, *map(token, page.posts)),
-                        _one(sources.render_source, environment, site, view, page)))
+    for source_page in sources.source_pages(site, outlets):
+        outlet = source_page.outlet
+        jobs.append(Job(key("source", source_page.url, outlet.outlet.name, outlet.citations, len(outlet.posts), outlet.first,
+                            outlet.last, source_page.pagination, *map(token, source_page.posts)),
+                        _one(sources.render_source, environment, site, view, source_page)))
     newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
     jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
     locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))

@@ -88,7 +88,7 @@ def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environmen
 
 
 def content_templates(folders: Sequence[Path]) -> list[str]:
-    names = set()
+    names: set[str] = set()
     for folder in folders:
         if folder.is_dir():
             names.update(path.stem for path in folder.glob("*.html") if not path.stem.startswith("_"))

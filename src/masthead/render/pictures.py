@@ -173,7 +173,7 @@ def _social_job(path: str, digest: str, stem: str, focus: tuple[float, float] | 
     return _job(Path(path), digest, stem, "social", "jpeg", imageproc.SOCIAL_SIZE, SOCIAL_QUALITY, box)
 
 
-_SOCIAL: weakref.WeakKeyDictionary[Site, dict[tuple[str, Any], tuple[Job, ImageInfo] | None]] = weakref.WeakKeyDictionary()
+_SOCIAL: weakref.WeakKeyDictionary[Site, dict[tuple[str, Any, str], tuple[Job, ImageInfo] | None]] = weakref.WeakKeyDictionary()
 
 
 def social_job(site: Site, document: Document | None) -> tuple[Job, ImageInfo] | None:
@@ -230,7 +230,7 @@ def _owned_jobs(site: Site) -> tuple[list[Job], dict[str, list[str]]]:
 def images_key(site: Site) -> str:
     """A digest of everything the image files depend on, cheaper than planning every job:
     the images used, with their focus points and contents, and the image settings."""
-    used = {(site.default_image.src if site.default_image else "", None)}
+    used: set[tuple[str, tuple[float, float] | None]] = {(site.default_image.src if site.default_image else "", None)}
     for document in _documents(site):
         entry = document.entry
         if document.image is not None:

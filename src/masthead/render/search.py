@@ -44,7 +44,7 @@ def _problem(site: Site, message: str) -> MastheadError:
 
 def _executable(site: Site) -> str:
     try:
-        import pagefind_bin  # type: ignore[import-untyped]
+        import pagefind_bin
     except ImportError as exc:
         raise _problem(site, "Pagefind is not installed; expected `pip install 'pagefind[bin]'`, or set search = false") from exc
     return str(pagefind_bin.get_executable())

@@ -45,7 +45,8 @@ def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
 
 
 def _xml(root: ET._Element) -> bytes:
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    data: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return data
 
 
 def _urlset(site: Site, entries: list[tuple[str, datetime | None]]) -> bytes:
