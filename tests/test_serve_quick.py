@@ -60,3 +60,13 @@ def test_changes_other_pages_show_need_the_full_build(make_site) -> None:
     source.write_text("---\npageTitle: [broken\n---\n")
     assert quick.update(warm, {str(source)}, output) is None
     assert quick.update(warm, {str(site / "masthead.toml")}, output) is None
+
+
+def test_a_small_site_with_search_takes_the_full_build(make_site) -> None:
+    """Up to REINDEX_UP_TO posts a save re-runs Pagefind, which only the full build does."""
+    site = make_site({"content/blog/p.md": post("P", "2024-03-01T08:00:00Z")},
+                     config='title = "Q"\nbase_url = "https://q.example.org"\n')
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p.md"
+    source.write_text(post("P", "2024-03-01T08:00:00Z").replace("Body of P.", "Other."))
+    assert quick.update(warm, {str(source)}, output) is None

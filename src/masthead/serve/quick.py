@@ -25,6 +25,7 @@ from ..content.entries import Entry, parse_entry
 from ..errors import errors_only
 from ..render import feeds, pages, pictures
 from ..site import Document, Site
+from .rebuild import REINDEX_UP_TO
 
 
 @dataclass
@@ -67,6 +68,8 @@ def update(warm: Warm, changed: set[str], output: Path) -> list[str] | None:
     config = site.config
     if config.links.rewrite == "resolved":
         return None  # published link targets come from the link store, handled by the full build
+    if config.search and len(site.posts) <= REINDEX_UP_TO:
+        return None  # a small site's preview re-indexes every change: the full build does that, quickly
     content = config.folder("content").resolve()
     documents = {document.entry.source: document for document in (*site.posts, *site.pages)}
     replaced: dict[str, Document] = {}
