@@ -17,6 +17,9 @@ from .errors import MastheadError, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Times on the command line (--now, --since, --until): ISO 8601 with or without a zone, or a day.
+_DATE = click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"])
+
 SITE = click.argument("site", type=click.Path(file_okay=False, path_type=Path), default=".")
 
 
@@ -81,7 +84,7 @@ def _build_options(drafts: bool, future: bool) -> Any:
 def _common(command: F) -> F:
     command = click.option("--drafts", is_flag=True, help="Include drafts (published: false); they carry noindex.")(command)
     command = click.option("--future", is_flag=True, help="Include scheduled posts dated in the future.")(command)
-    command = click.option("--now", type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
+    command = click.option("--now", type=_DATE,
                            help="Build as if at this time (default: SOURCE_DATE_EPOCH or the clock).")(command)
     command = click.option("-v", "--verbose", is_flag=True, help="Print each stage's time.")(command)
     command = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(command)
@@ -411,9 +414,6 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, force: bool, ke
     created = sum(item.action in ("created", "would create") for item in report.posts)
     console.print(f"{created} new draft post{'s' if created != 1 else ''} (published: false), {len(report.images)} image"
                   f"{'s' if len(report.images) != 1 else ''}; review them, then set published: true", markup=False, highlight=False)
-
-
-_DATE = click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"])
 
 
 @main.command()
