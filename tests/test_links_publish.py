@@ -192,5 +192,5 @@ def test_links_config_errors_teach(make_site: MakeSite) -> None:
     else:
         raise AssertionError("expected an error")
     assert 'links.rewrite: \'yes\': expected "none" or "resolved"' in report
-    assert "rule 1: unknown key 'hots' (did you mean \"host\"?)" in report
+    assert "entry 1: unknown key 'hots' (did you mean \"host\"?)" in report
     assert "masthead.toml:8: outlets.AP: expected a list of names and domains" in report

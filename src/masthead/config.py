@@ -1,22 +1,27 @@
-"""The site configuration, ``masthead.toml``: a typed, declarative schema.
+"""The site configuration, ``masthead.toml``: declared once, as typed sections.
 
-Each key is declared once in ``OPTIONS`` with its type, default and documentation; loading checks
-every key, collects every problem (unknown keys get a did-you-mean) and returns a frozen
-``Config``. ``docs/config.md`` and the scaffold's commented file are written from the same table.
+Every key is a field of a frozen section dataclass that carries its default, type, check and
+documentation (``schema.option``). ``load_config`` validates the file against those fields with
+one generic loader (every problem at once, with its line and a did-you-mean) and returns a frozen
+``Config``; ``docs/config.md`` and the scaffold's commented file are generated from the same fields.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import MastheadError, Problem, did_you_mean
+from .schema import Loader, commented_lines, line_of, option, reference_rows
+
+__all__ = ["CONFIG_FILE", "Config", "line_of", "load_config", "options_reference", "commented_config"]
 
 CONFIG_FILE = "masthead.toml"
 
@@ -52,143 +57,10 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 PERMALINK_TOKENS = ("slug", "year", "month", "day")
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    url: str = ""
-
-
-@dataclass(frozen=True)
-class Folders:
-    content: str = "content"
-    static: str = "static"
-    templates: str = "templates"
-    output: str = "public"
-    cache: str = ".masthead-cache"
-
-
-@dataclass(frozen=True)
-class LinkRule:
-    """A site's own tracking-link rule from ``[links] rules``: regular expressions, searched."""
-
-    host: str  # matched against the whole host name, e.g. "(.+\\.)?click\\.example\\.com"
-    path: str = ""  # searched in the path (and query), e.g. "^/r/"; empty matches every path
-    name: str = "custom"  # the service name shown in reports
-
-
-@dataclass(frozen=True)
-class LinksConfig:
-    """``[links]``: link hygiene (see docs/links.md)."""
-
-    rewrite: str = "none"  # "none" or "resolved"
-    recheck_days: int = 30
-    fail_on_tracking: bool = False
-    concurrency: int = 8
-    timeout: int = 10
-    rules: tuple[LinkRule, ...] = ()
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    widths: tuple[int, ...] = (480, 960, 1600)
-    formats: tuple[str, ...] = ("avif", "webp")
-    quality: int = 80
-
-
 IMAGE_FORMATS = ("avif", "webp")
 
 
-@dataclass(frozen=True)
-class Cms:
-    """Where Decap CMS (``masthead cms init``) keeps posts and uploads."""
-
-    posts_folder: str = "blog"
-    media_folder: str = "img"
-
-
-@dataclass(frozen=True)
-class TopicImage:
-    """``[newsletter] topic_images``: a featured image for imported stories that mention a topic."""
-
-    topic: str  # a word or phrase, matched case-insensitively in the story's title and first paragraph
-    image: str  # path under the static folder, such as "/img/seoul-skyline.jpg"
-
-
-@dataclass(frozen=True)
-class NewsletterConfig:
-    """``[newsletter]``: importing issues and sending digests (see docs/newsletter.md).
-
-    SMTP credentials are never read from here: only from MASTHEAD_SMTP_USER / MASTHEAD_SMTP_PASSWORD.
-    """
-
-    story_selector: str = ""  # CSS selector of one story's container; empty: split by headings
-    topic_images: tuple[TopicImage, ...] = ()
-    digest_folder: str = "digests"
-    digest_days: int = 7
-    subject: str = "{title}: {briefings}, {since} to {until}"
-    sender: str = ""
-    recipients: tuple[str, ...] = ()
-    smtp_host: str = "localhost"
-    smtp_port: int = 587
-    smtp_security: str = "starttls"  # "starttls", "tls" or "none"
-
-
-@dataclass(frozen=True)
-class Config:
-    """Everything ``masthead.toml`` says, checked and with defaults filled in."""
-
-    root: Path
-    title: str
-    base_url: str
-    language: str
-    timezone: str
-    description: str
-    permalink: str
-    page_permalink: str
-    page_size: int
-    feed_size: int
-    default_schema_type: str
-    default_template: str
-    post_templates: tuple[str, ...]
-    default_image: str
-    logo: str
-    description_length: int
-    unsafe_html: bool
-    author: Person
-    publisher: Person
-    folders: Folders
-    fields: Mapping[str, tuple[str, ...]]
-    search: bool = True
-    images: ImageSettings = field(default_factory=ImageSettings)
-    cms: Cms = field(default_factory=Cms)
-    source_text: str = field(default="", repr=False, compare=False)
-    links: LinksConfig = field(default_factory=LinksConfig)
-    outlets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> aliases
-    newsletter: NewsletterConfig = field(default_factory=NewsletterConfig)
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-    def folder(self, name: str) -> Path:
-        folder: str = getattr(self.folders, name)
-        return self.root / folder
-
-    def absolute_url(self, path: str) -> str:
-        return self.base_url + path if path.startswith("/") else path
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str
-    kind: type
-    default: Any
-    doc: str
-    check: Callable[[Any], str | None] | None = None
-    items: type = str  # the type of a list's items
-
+# Checks: each returns what is wrong with a value, or None ----------------------------------------
 
 def _url(value: str) -> str | None:
     parts = urlsplit(value)
@@ -256,55 +128,8 @@ def _schema_type(value: str) -> str | None:
     return None
 
 
-OPTIONS: tuple[Option, ...] = (
-    Option("title", str, "My Briefing", "The site's name, shown in the header and after every page title."),
-    Option("base_url", str, "https://example.org", "Absolute URL the site is published at; used for canonical links, feeds and sitemaps.", _url),
-    Option("language", str, "en", "Language of the content (BCP 47), for `<html lang>`, feeds and the news sitemap."),
-    Option("timezone", str, "UTC", "IANA time zone for dates written without one, and for archive pages.", _timezone),
-    Option("description", str, "", "One sentence about the site, for the home page and the feeds."),
-    Option("permalink", str, "/blog/{slug}/", "URL pattern of posts; tokens {slug}, {year}, {month}, {day}.", _permalink),
-    Option("page_permalink", str, "/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink),
-    Option("page_size", int, 10, "Posts per page on the home page, archive and tag pages.", _positive),
-    Option("feed_size", int, 20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive),
-    Option("default_schema_type", str, "BlogPosting", "schema.org type of a post's JSON-LD when it has no schemaType.", _schema_type),
-    Option("default_template", str, "blog-post", "templateKey assumed for a file that has none (Hugo- and Jekyll-style posts)."),
-    Option("post_templates", list, ["blog-post"], "templateKeys that make a file a dated post; any other key is a standalone page."),
-    Option("default_image", str, "", "Image under static/ used for social previews of pages without a featured image.", _site_path),
-    Option("logo", str, "", "Publisher logo under static/, for JSON-LD and the header.", _site_path),
-    Option("description_length", int, 160, "Longest meta description derived from the body, cut on a word boundary.", _positive),
-    Option("unsafe_html", bool, False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped."),
-    Option("search", bool, True, "Index posts with Pagefind and add the search page and header search box."),
-)
-
 def _rewrite(value: str) -> str | None:
     return None if value in ("none", "resolved") else 'expected "none" or "resolved"'
-
-
-def _link_rules(rules: list[dict[str, Any]]) -> str | None:
-    for number, rule in enumerate(rules, 1):
-        unknown = [key for key in rule if key not in ("host", "path", "name")]
-        if unknown:
-            return f"rule {number}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], ('host', 'path', 'name'))}; expected host, path and name"
-        if not isinstance(rule.get("host"), str) or not rule["host"]:
-            return f'rule {number}: expected a host pattern, such as {{ host = "click\\.example\\.com", path = "^/r/" }}'
-        for key in ("host", "path", "name"):
-            if not isinstance(rule.get(key, ""), str):
-                return f"rule {number}: {key}: expected a string"
-        for key in ("host", "path"):
-            try:
-                re.compile(rule.get(key, ""))
-            except re.error as exc:
-                return f"rule {number}: {key}: not a regular expression ({exc}); escape dots as \\."
-    return None
-
-
-def _topic_images(rules: list[dict[str, Any]]) -> str | None:
-    for number, rule in enumerate(rules, 1):
-        if set(rule) != {"topic", "image"} or not all(isinstance(value, str) and value for value in rule.values()):
-            return f'entry {number}: expected {{ topic = "Korea", image = "/img/seoul-skyline.jpg" }}'
-        if message := _site_path(rule["image"]):
-            return f"entry {number}: image: {message}"
-    return None
 
 
 def _smtp_security(value: str) -> str | None:
@@ -323,157 +148,191 @@ def _port(value: int) -> str | None:
     return None if 1 <= value <= 65535 else "expected a port number from 1 to 65535"
 
 
-TABLE_OPTIONS: dict[str, tuple[Option, ...]] = {
-    "author": (
-        Option("name", str, "", "Default author of posts without an author field."),
-        Option("url", str, "", "Page about the default author."),
-    ),
-    "publisher": (
-        Option("name", str, "", "Publishing organisation, for JSON-LD (defaults to the title)."),
-        Option("url", str, "", "Publisher's home page (defaults to base_url)."),
-    ),
-    "folders": tuple(
-        Option(name, str, getattr(Folders(), name), f"Folder for {purpose}, relative to the site.", _folder)
-        for name, purpose in (
-            ("content", "Markdown posts and pages"),
-            ("static", "files copied as they are (images, admin)"),
-            ("templates", "templates that override the theme's by name"),
-            ("output", "the built site"),
-            ("cache", "the build cache"),
-        )
-    ),
-    "links": (
-        Option("rewrite", str, "none", 'Publish tracking links as they are ("none") or as their resolved destinations '
-                                        'from the link store ("resolved").', _rewrite),
-        Option("recheck_days", int, 30, "Days an answer in the link store stays fresh before a link is asked again.", _positive),
-        Option("fail_on_tracking", bool, False, "Make `masthead check --links` fail on tracking links, not only on dead ones."),
-        Option("concurrency", int, 8, "Links asked at the same time by `masthead links --resolve` (one at a time per host).", _positive),
-        Option("timeout", int, 10, "Seconds to wait for one answer before retrying.", _positive),
-        Option("rules", list, [], 'Extra tracking-link rules: [{ host = "regex", path = "regex", name = "service" }].', _link_rules, items=dict),
-    ),
-    "images": (
-        Option("widths", list, list(ImageSettings.widths), "Widths in pixels featured and body images are resized to (never enlarged).", _widths, items=int),
-        Option("formats", list, list(ImageSettings.formats), "Modern formats encoded besides the original's: avif, webp.", _image_formats),
-        Option("quality", int, ImageSettings.quality, "Encoding quality of resized images, 1 to 100.", _quality),
-    ),
-    "newsletter": (
-        Option("story_selector", str, "", "CSS selector matching each story of an imported issue (empty: split at headings)."),
-        Option("topic_images", list, [], 'Featured images for stories without one: [{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].',
-               _topic_images, items=dict),
-        Option("digest_folder", str, NewsletterConfig.digest_folder, "Folder, relative to the site, where `masthead digest` writes issues.", _folder),
-        Option("digest_days", int, NewsletterConfig.digest_days, "Days a digest covers when there is no --since and no digest was sent yet.", _positive),
-        Option("subject", str, NewsletterConfig.subject, "Digest subject; placeholders {title}, {count}, {briefings} (\"3 briefings\"), "
-               "{since}, {until}.", _subject),
-        Option("sender", str, "", 'From address of digests, such as "The Briefing Room <news@example.org>".'),
-        Option("recipients", list, [], "Addresses `masthead digest --send` delivers to (a list address or a few people)."),
-        Option("smtp_host", str, NewsletterConfig.smtp_host, "SMTP server for `--send`; the login comes from MASTHEAD_SMTP_USER and MASTHEAD_SMTP_PASSWORD."),
-        Option("smtp_port", int, NewsletterConfig.smtp_port, "SMTP port (587 for STARTTLS, 465 for TLS).", _port),
-        Option("smtp_security", str, NewsletterConfig.smtp_security, 'How the SMTP connection is secured: "starttls", "tls" or "none".', _smtp_security),
-    ),
-    "cms": (
-        Option("posts_folder", str, Cms().posts_folder, "Folder under the content folder where Decap CMS creates posts.", _folder),
-        Option("media_folder", str, Cms().media_folder, "Folder under the static folder where Decap CMS uploads images.", _folder),
-    ),
-}
+
+def _field_entry(entry: tuple[str, Any]) -> str | None:
+    name, _ = entry
+    if name not in DEFAULT_FIELDS:
+        return f"unknown field{did_you_mean(name, DEFAULT_FIELDS)}; expected one of {', '.join(DEFAULT_FIELDS)}"
+    return None
 
 
-def line_of(text: str, key: str, table: str | None = None) -> int | None:
-    """The line where ``key`` is set in a TOML text (inside ``[table]`` if given)."""
-    start = 0
-    if table is not None:
-        header = re.search(rf"^\s*\[{re.escape(table)}\]\s*$", text, re.MULTILINE)
-        if header is None:
-            return None
-        start = header.end()
-    match = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE).search(text, start)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+def _outlet_entry(entry: tuple[str, Any]) -> str | None:
+    _, aliases = entry
+    items = [aliases] if isinstance(aliases, str) else aliases
+    if not isinstance(items, list) or not items or not all(isinstance(alias, str) and alias.strip() for alias in items):
+        return 'expected a list of names and domains, such as "Associated Press" = ["AP", "apnews.com"]'
+    return None
 
 
-def _check_table(
-    values: Mapping[str, Any], options: tuple[Option, ...], table: str | None, text: str, path: str
-) -> tuple[dict[str, Any], list[Problem]]:
-    problems: list[Problem] = []
-    known = {option.key: option for option in options}
-    result = {option.key: option.default for option in options}
-    prefix = f"{table}." if table else ""
-    for key, value in values.items():
-        if table is None and (key in TABLE_OPTIONS or key in ("fields", "outlets")):
-            continue
-        option = known.get(key)
-        line = line_of(text, key, table)
-        if option is None:
-            hint = did_you_mean(key, known)
-            problems.append(Problem(path, line, prefix + key, f"unknown key{hint}; expected one of {', '.join(known)}"))
-            continue
-        if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
-            problems.append(Problem(path, line, prefix + key, f"{value!r} is {_toml_type(value)}, expected {_article(_toml_type_name(option.kind))}"))
-            continue
-        items: list[Any] = value if isinstance(value, list) else []
-        if option.kind is list and option.items is int and not all(type(item) is int for item in items):
-            problems.append(Problem(path, line, prefix + key, "expected a list of whole numbers, such as [480, 960, 1600]"))
-            continue
-        if option.kind is list and option.items is not int and not all(isinstance(item, option.items) and item for item in items):
-            expected = "tables" if option.items is dict else "strings"
-            problems.append(Problem(path, line, prefix + key, f"expected a list of non-empty {expected}"))
-            continue
-        message = option.check(value) if option.check else None
-        if message:
-            problems.append(Problem(path, line, prefix + key, f"{value!r}: {message}"))
-            continue
-        result[key] = value
-    return result, problems
+# The sections --------------------------------------------------------------------------------
 
 
-def _toml_type(value: Any) -> str:
-    return _article(_toml_type_name(type(value)))
+@dataclass(frozen=True)
+class Person:
+    name: str = ""
+    url: str = ""
 
 
-def _article(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+@dataclass(frozen=True)
+class Author(Person):
+    name: str = option("", "Default author of posts without an author field.")
+    url: str = option("", "Page about the default author.")
 
 
-def _toml_type_name(kind: type) -> str:
-    return {str: "string", int: "integer", bool: "boolean", list: "list", dict: "table", float: "number"}.get(kind, kind.__name__)
+@dataclass(frozen=True)
+class Publisher(Person):
+    name: str = option("", "Publishing organisation, for JSON-LD (defaults to the title).")
+    url: str = option("", "Publisher's home page (defaults to base_url).")
 
 
-def _check_fields(raw: Any, text: str, path: str) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
-    fields = dict(DEFAULT_FIELDS)
-    problems: list[Problem] = []
-    if raw is None:
-        return fields, problems
-    if not isinstance(raw, dict):
-        return fields, [Problem(path, line_of(text, "fields"), "fields", "expected a table [fields]")]
-    for key, value in raw.items():
-        line = line_of(text, key, "fields")
-        if key not in DEFAULT_FIELDS:
-            problems.append(Problem(path, line, f"fields.{key}", f"unknown field{did_you_mean(key, DEFAULT_FIELDS)}; "
-                                    f"expected one of {', '.join(DEFAULT_FIELDS)}"))
-        elif isinstance(value, str):
-            fields[key] = (value,)
-        elif isinstance(value, list) and value and all(isinstance(item, str) and item for item in value):
-            fields[key] = tuple(value)
-        else:
-            problems.append(Problem(path, line, f"fields.{key}", "expected a front matter key or a list of keys, such as [\"pageTitle\", \"title\"]"))
-    return fields, problems
+@dataclass(frozen=True)
+class Folders:
+    content: str = option("content", "Folder for Markdown posts and pages, relative to the site.", _folder)
+    static: str = option("static", "Folder for files copied as they are (images, admin), relative to the site.", _folder)
+    templates: str = option("templates", "Folder for templates that override the theme's by name, relative to the site.", _folder)
+    output: str = option("public", "Folder for the built site, relative to the site.", _folder)
+    cache: str = option(".masthead-cache", "Folder for the build cache, relative to the site.", _folder)
 
 
-def _check_outlets(raw: Any, text: str, path: str) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
-    """``[outlets]``: canonical outlet name = [aliases: names or domains]."""
-    if raw is None:
-        return {}, []
-    if not isinstance(raw, dict):
-        return {}, [Problem(path, line_of(text, "outlets"), "outlets", "expected a table [outlets]")]
-    outlets: dict[str, tuple[str, ...]] = {}
-    problems: list[Problem] = []
-    for name, aliases in raw.items():
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        if not isinstance(aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in aliases):
-            problems.append(Problem(path, line_of(text, f'"{name}"', "outlets") or line_of(text, name, "outlets"), f"outlets.{name}",
-                                    'expected a list of names and domains, such as "Associated Press" = ["AP", "apnews.com"]'))
-            continue
-        outlets[name.strip()] = tuple(alias.strip() for alias in aliases)
-    return outlets, problems
+@dataclass(frozen=True)
+class LinkRule:
+    """A site's own tracking-link rule from ``[links] rules``: regular expressions, searched."""
+
+    host: str  # matched against the whole host name, e.g. "(.+\\.)?click\\.example\\.com"
+    path: str = ""  # searched in the path (and query), e.g. "^/r/"; empty matches every path
+    name: str = "custom"  # the service name shown in reports
+
+    @staticmethod
+    def check(rule: Mapping[str, str]) -> str | None:
+        for key in ("host", "path"):
+            try:
+                re.compile(rule.get(key, ""))
+            except re.error as exc:
+                return f"{key}: not a regular expression ({exc}); escape dots as \\."
+        return None
+
+
+@dataclass(frozen=True)
+class LinksConfig:
+    """``[links]``: link hygiene (see docs/links.md)."""
+
+    rewrite: str = option("none", 'Publish tracking links as they are ("none") or as their resolved destinations '
+                                  'from the link store ("resolved").', _rewrite)
+    recheck_days: int = option(30, "Days an answer in the link store stays fresh before a link is asked again.", _positive)
+    fail_on_tracking: bool = option(False, "Make `masthead check --links` fail on tracking links, not only on dead ones.")
+    concurrency: int = option(8, "Links asked at the same time by `masthead links --resolve` (one at a time per host).", _positive)
+    timeout: int = option(10, "Seconds to wait for one answer before retrying.", _positive)
+    rules: tuple[LinkRule, ...] = option((), 'Extra tracking-link rules: [{ host = "regex", path = "regex", name = "service" }].')
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    widths: tuple[int, ...] = option((480, 960, 1600), "Widths in pixels featured and body images are resized to (never enlarged).", _widths)
+    formats: tuple[str, ...] = option(("avif", "webp"), "Modern formats encoded besides the original's: avif, webp.", _image_formats)
+    quality: int = option(80, "Encoding quality of resized images, 1 to 100.", _quality)
+
+
+@dataclass(frozen=True)
+class Cms:
+    """Where Decap CMS (``masthead cms init``) keeps posts and uploads."""
+
+    posts_folder: str = option("blog", "Folder under the content folder where Decap CMS creates posts.", _folder)
+    media_folder: str = option("img", "Folder under the static folder where Decap CMS uploads images.", _folder)
+
+
+@dataclass(frozen=True)
+class TopicImage:
+    """``[newsletter] topic_images``: a featured image for imported stories that mention a topic."""
+
+    topic: str  # a word or phrase, matched case-insensitively in the story's title and first paragraph
+    image: str  # path under the static folder, such as "/img/seoul-skyline.jpg"
+
+    @staticmethod
+    def check(rule: Mapping[str, str]) -> str | None:
+        message = _site_path(rule["image"])
+        return f"image: {message}" if message else None
+
+
+@dataclass(frozen=True)
+class NewsletterConfig:
+    """``[newsletter]``: importing issues and sending digests (see docs/newsletter.md).
+
+    SMTP credentials are never read from here: only from MASTHEAD_SMTP_USER / MASTHEAD_SMTP_PASSWORD.
+    """
+
+    story_selector: str = option("", "CSS selector matching each story of an imported issue (empty: split at headings).")
+    topic_images: tuple[TopicImage, ...] = option((), 'Featured images for stories without one: '
+                                                      '[{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].')
+    digest_folder: str = option("digests", "Folder, relative to the site, where `masthead digest` writes issues.", _folder)
+    digest_days: int = option(7, "Days a digest covers when there is no --since and no digest was sent yet.", _positive)
+    subject: str = option("{title}: {briefings}, {since} to {until}", "Digest subject; placeholders {title}, {count}, "
+                          '{briefings} ("3 briefings"), {since}, {until}.', _subject)
+    sender: str = option("", 'From address of digests, such as "The Briefing Room <news@example.org>".')
+    recipients: tuple[str, ...] = option((), "Addresses `masthead digest --send` delivers to (a list address or a few people).")
+    smtp_host: str = option("localhost", "SMTP server for `--send`; the login comes from MASTHEAD_SMTP_USER and MASTHEAD_SMTP_PASSWORD.")
+    smtp_port: int = option(587, "SMTP port (587 for STARTTLS, 465 for TLS).", _port)
+    smtp_security: str = option("starttls", 'How the SMTP connection is secured: "starttls", "tls" or "none".', _smtp_security)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything ``masthead.toml`` says, checked and with defaults filled in."""
+
+    root: Path
+    title: str = option("My Briefing", "The site's name, shown in the header and after every page title.")
+    base_url: str = option("https://example.org", "Absolute URL the site is published at; used for canonical links, feeds and sitemaps.", _url)
+    language: str = option("en", "Language of the content (BCP 47), for `<html lang>`, feeds and the news sitemap.")
+    timezone: str = option("UTC", "IANA time zone for dates written without one, and for archive pages.", _timezone)
+    description: str = option("", "One sentence about the site, for the home page and the feeds.")
+    permalink: str = option("/blog/{slug}/", "URL pattern of posts; tokens {slug}, {year}, {month}, {day}.", _permalink)
+    page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)
+    page_size: int = option(10, "Posts per page on the home page, archive and tag pages.", _positive)
+    feed_size: int = option(20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive)
+    default_schema_type: str = option("BlogPosting", "schema.org type of a post's JSON-LD when it has no schemaType.", _schema_type)
+    default_template: str = option("blog-post", "templateKey assumed for a file that has none (Hugo- and Jekyll-style posts).")
+    post_templates: tuple[str, ...] = option(("blog-post",), "templateKeys that make a file a dated post; any other key is a standalone page.")
+    default_image: str = option("", "Image under static/ used for social previews of pages without a featured image.", _site_path)
+    logo: str = option("", "Publisher logo under static/, for JSON-LD and the header.", _site_path)
+    description_length: int = option(160, "Longest meta description derived from the body, cut on a word boundary.", _positive)
+    unsafe_html: bool = option(False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped.")
+    search: bool = option(True, "Index posts with Pagefind and add the search page and header search box.")
+    author: Author = option(Author(), "The default byline.")
+    publisher: Publisher = option(Publisher(), "The publisher named in JSON-LD.")
+    folders: Folders = option(Folders(), "Where the site's files are.")
+    links: LinksConfig = option(LinksConfig(), "Link hygiene: tracking links, dead links, rewriting.")
+    images: ImageSettings = option(ImageSettings(), "Responsive image variants.")
+    newsletter: NewsletterConfig = option(NewsletterConfig(), "Newsletter import and digests.")
+    cms: Cms = option(Cms(), "Decap CMS folders.")
+    fields: Mapping[str, tuple[str, ...]] = option(
+        MappingProxyType(DEFAULT_FIELDS), "Front matter keys read as this field, first present wins; the defaults read Decap, "
+        "Gatsby-starter and Hugo/Jekyll posts as they are.", _field_entry)
+    outlets: Mapping[str, tuple[str, ...]] = option(
+        MappingProxyType({}), 'Names and domains that mean an outlet, such as `"Associated Press" = ["AP", "apnews.com"]`.', _outlet_entry)
+    source_text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def folder(self, name: str) -> Path:
+        folder: str = getattr(self.folders, name)
+        return self.root / folder
+
+    def absolute_url(self, path: str) -> str:
+        return self.base_url + path if path.startswith("/") else path
+
+
+def _read(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise MastheadError([Problem(shown, None, None, f"not UTF-8 text ({exc.reason}); expected a UTF-8 TOML file")]) from exc
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise MastheadError([Problem(shown, line, None, f"invalid TOML: {message}")]) from exc
 
 
 def load_config(site: Path) -> Config:
@@ -482,114 +341,28 @@ def load_config(site: Path) -> Config:
     shown = CONFIG_FILE  # problems name paths relative to the site; the CLI adds the site folder
     if not path.is_file():
         raise MastheadError([Problem(shown, None, None, f"no {CONFIG_FILE} here; expected a masthead site (create one with `masthead new {site}`)")])
-    try:
-        text = path.read_text(encoding="utf-8")
-        raw = tomllib.loads(text)
-    except UnicodeDecodeError as exc:
-        raise MastheadError([Problem(shown, None, None, f"not UTF-8 text ({exc.reason}); expected a UTF-8 TOML file")]) from exc
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise MastheadError([Problem(shown, line, None, f"invalid TOML: {message}")]) from exc
-    top, problems = _check_table(raw, OPTIONS, None, text, shown)
-    tables: dict[str, dict[str, Any]] = {}
-    for table, options in TABLE_OPTIONS.items():
-        value = raw.get(table, {})
-        if not isinstance(value, dict):
-            problems.append(Problem(shown, line_of(text, table), table, f"expected a table [{table}]"))
-            value = {}
-        tables[table], found = _check_table(value, options, table, text, shown)
-        problems += found
-    fields, found = _check_fields(raw.get("fields"), text, shown)
-    problems += found
-    outlets, found = _check_outlets(raw.get("outlets"), text, shown)
-    problems += found
-    if problems:
-        raise MastheadError(problems)
-    base_url = top["base_url"].rstrip("/")
-    publisher = tables["publisher"]
-    return Config(
-        root=site,
-        title=top["title"],
+    text, raw = _read(path, shown)
+    loader = Loader(text, shown)
+    values = loader.section(Config, raw)
+    if loader.problems:
+        raise MastheadError(loader.problems)
+    config = Config(root=site, source_text=text, **values)
+    base_url = config.base_url.rstrip("/")
+    return replace(
+        config,
         base_url=base_url,
-        language=top["language"],
-        timezone=top["timezone"],
-        description=top["description"],
-        permalink=top["permalink"],
-        page_permalink=top["page_permalink"],
-        page_size=top["page_size"],
-        feed_size=top["feed_size"],
-        default_schema_type=top["default_schema_type"],
-        default_template=top["default_template"],
-        post_templates=tuple(top["post_templates"]),
-        default_image=top["default_image"],
-        logo=top["logo"],
-        description_length=top["description_length"],
-        unsafe_html=top["unsafe_html"],
-        author=Person(**tables["author"]),
-        publisher=Person(publisher["name"] or top["title"], publisher["url"] or base_url),
-        folders=Folders(**tables["folders"]),
-        fields=fields,
-        search=top["search"],
-        images=ImageSettings(
-            widths=tuple(sorted(set(tables["images"]["widths"]))),
-            formats=tuple(dict.fromkeys(tables["images"]["formats"])),
-            quality=tables["images"]["quality"],
-        ),
-        cms=Cms(**tables["cms"]),
-        source_text=text,
-        links=LinksConfig(
-            **{key: value for key, value in tables["links"].items() if key != "rules"},
-            rules=tuple(LinkRule(**rule) for rule in tables["links"]["rules"]),
-        ),
-        outlets=outlets,
-        newsletter=NewsletterConfig(
-            **{key: value for key, value in tables["newsletter"].items() if key not in ("topic_images", "recipients")},
-            topic_images=tuple(TopicImage(**rule) for rule in tables["newsletter"]["topic_images"]),
-            recipients=tuple(tables["newsletter"]["recipients"]),
-        ),
+        publisher=Publisher(config.publisher.name or config.title, config.publisher.url or base_url),
+        images=replace(config.images, widths=tuple(sorted(set(config.images.widths))), formats=tuple(dict.fromkeys(config.images.formats))),
+        fields=MappingProxyType({**DEFAULT_FIELDS, **config.fields}),
     )
 
 
 def options_reference() -> str:
     """Markdown table of every key, for docs/config.md."""
-    rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
-    for table, options in ((None, OPTIONS), *TABLE_OPTIONS.items()):
-        for option in options:
-            key = f"{table}.{option.key}" if table else option.key
-            rows.append(f"| `{key}` | {_toml_type_name(option.kind)} | `{option.default!r}` | {option.doc} |")
-    for name, keys in DEFAULT_FIELDS.items():
-        rows.append(f"| `fields.{name}` | list | `{list(keys)!r}` | Front matter keys read as {name}, first present wins. |")
-    rows.append('| `outlets.<name>` | list | `[]` | Names and domains that mean the outlet <name>, such as `"Associated Press" = ["AP", "apnews.com"]`. |')
-    return "\n".join(rows)
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    return str(value)
+    return "\n".join(["| key | type | default | meaning |", "|---|---|---|---|", *reference_rows(Config)])
 
 
 def commented_config(values: Mapping[str, Any]) -> str:
     """A masthead.toml documenting every key: ``values`` are set, the rest commented out at their defaults."""
     lines = ["# masthead site configuration. Uncomment a key to change it; see docs/config.md.", ""]
-    for option in OPTIONS:
-        lines.append(f"# {option.doc}")
-        if option.key in values:
-            lines.append(f"{option.key} = {_toml_value(values[option.key])}")
-        else:
-            lines.append(f"# {option.key} = {_toml_value(option.default)}")
-    for table, options in TABLE_OPTIONS.items():
-        lines += ["", f"[{table}]"]
-        for option in options:
-            lines.append(f"# {option.key} = {_toml_value(option.default)}  # {option.doc}")
-    lines += ["", "# Which front matter keys mean what (first present wins). The defaults read Decap,",
-              "# Gatsby-starter and Hugo/Jekyll posts as they are.", "[fields]"]
-    for name, keys in DEFAULT_FIELDS.items():
-        lines.append(f"# {name} = {_toml_value(list(keys))}")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *commented_lines(Config, values)]) + "\n"

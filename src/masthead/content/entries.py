@@ -11,6 +11,7 @@ import pickle
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
@@ -71,21 +72,20 @@ class Entry:
         return self.updated or self.date
 
     def to_record(self) -> tuple[Any, ...]:
-        """Plain values for the build cache (marshal), without the body's HTML (see ``from_record``)."""
-        return (self.source, self.template, self.is_post, self.schema_type, self.title, self.description, self.teaser,
-                self.draft, self.date.isoformat(), self.updated.isoformat() if self.updated else None, self.slug,
-                tuple(self.image) if self.image else None, self.tags, self.author, self.featured, self.body.facts_record(),
-                pickle.dumps(dict(self.extra)) if self.extra else b"", dict(self.key_lines))
+        """Plain values for the build cache (marshal): every field but the body, then the body's
+        facts without its HTML (see ``from_record``). Derived from the fields, so a new field is
+        stored without touching this codec."""
+        values = tuple(getattr(self, name) for name in _STORED)
+        return pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL), self.body.facts_record()
 
     @classmethod
     def from_record(cls, record: tuple[Any, ...], load_body: Callable[[], tuple[Any, ...]]) -> Entry:
         """Rebuild an entry; its body HTML is read through ``load_body`` when first needed."""
-        (source, template, is_post, schema_type, title, description, teaser, draft, moment, updated, slug, image, tags,
-         author, featured, facts, extra, key_lines) = record
-        return cls(source, template, is_post, schema_type, title, description, teaser, draft,
-                   datetime.fromisoformat(moment), datetime.fromisoformat(updated) if updated else None, slug,
-                   FeaturedImage._make(image) if image else None, tags, author, featured,
-                   RenderedMarkdown.from_records(facts, load_body), pickle.loads(extra) if extra else {}, key_lines)
+        values, facts = record
+        return cls(**dict(zip(_STORED, pickle.loads(values), strict=True)), body=RenderedMarkdown.from_records(facts, load_body))
+
+
+_STORED = tuple(item.name for item in dataclass_fields(Entry) if item.name != "body")  # what a cache record holds besides the body
 
 
 @dataclass(frozen=True)
