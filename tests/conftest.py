@@ -17,7 +17,10 @@ pytest_plugins = ["preview_helpers", "serving"]  # fixtures for the serve tests 
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"
-SEED = ROOT.parent / "shared" / "seed" / "russia-north-korea-ties.md"
+# A byte-for-byte copy of the project's seed post (shared/seed/), so the suite needs nothing
+# outside the repository; its checksum is asserted in test_build_example.py.
+SEED = ROOT / "tests" / "fixtures" / "seed" / "russia-north-korea-ties.md"
+SEED_SHA256 = "e7fe6bd42a3e1225ab286c8c505a5a9cefa932445b07953236366db36df86a36"
 BUILD_TIME = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)  # fixed "now": one day after the newest post
 
 CONFIG = """\
@@ -37,6 +40,13 @@ teaser: A teaser.
 ---
 Body of {title}. [[AP](https://apnews.com/article/x)]
 """
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the ``browser`` fixture drives Chromium: mark it ``browser``."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
-from conftest import EXAMPLE, SEED
+from conftest import EXAMPLE, SEED, SEED_SHA256
 from lxml import html as lxml_html
 
 SEED_PAGE = "blog/russia-north-korea-ties/index.html"
@@ -15,6 +16,10 @@ SEED_PAGE = "blog/russia-north-korea-ties/index.html"
 def json_ld(document: lxml_html.HtmlElement) -> dict:
     (script,) = document.xpath('//script[@type="application/ld+json"]')
     return json.loads(script.text)
+
+
+def test_the_seed_fixture_is_the_seed() -> None:
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == SEED_SHA256
 
 
 def test_example_contains_the_seed_byte_for_byte() -> None:

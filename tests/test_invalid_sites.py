@@ -6,6 +6,7 @@ reaches a user and that the exit status is 1.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,11 +25,13 @@ def test_the_required_cases_exist() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("command", ["check", "build"])
-def test_broken_site_reports_exact_problems(case: str, command: str) -> None:
-    site = INVALID / case
+def test_broken_site_reports_exact_problems(case: str, command: str, tmp_path: Path) -> None:
+    site = tmp_path / case  # a copy: the tracked fixture is never written to
+    shutil.copytree(INVALID / case, site, ignore=shutil.ignore_patterns(".masthead-cache", "public"))
     result = subprocess.run([sys.executable, "-m", "masthead", command, "."], cwd=site,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == (site / "expected.txt").read_text(encoding="utf-8")
     assert not (site / "public").exists()
+    assert not (site / ".masthead-cache").exists() or command == "build"

@@ -194,7 +194,3 @@ class BuildCache:
 
     def clear_journal(self) -> None:
         self.connection.execute("DELETE FROM journal")
-
-    def forget_outputs(self) -> None:
-        self.connection.execute("DELETE FROM outputs")
-        self.set_meta({"fingerprint": ""})

@@ -37,10 +37,6 @@ class Staging:
         if self.folder.exists():
             shutil.rmtree(self.folder)
         self.folder.mkdir(parents=True)
-        self._made: set[str] = {""}
-
-    def write(self, relative: str, data: bytes) -> None:
-        write_file(self.folder, relative, data, self._made)
 
     def abort(self) -> None:
         if self.folder.exists():

@@ -59,12 +59,6 @@ class Session:
                 self._changed |= paths
         self._dirty.set()
 
-    def request_rebuild(self) -> None:
-        """Rebuild without knowing what changed (the local backend's writes, tests): a full build."""
-        with self._lock:
-            self._changed = None
-        self._dirty.set()
-
     def _rebuild_loop(self) -> None:
         while not self._stop.is_set():
             if self._dirty.wait(0.1):
