@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from masthead.build import build
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 pytest_plugins = ["preview_helpers", "serving"]  # fixtures for the serve tests and the browser tests
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "newsletter"
@@ -20,3 +21,10 @@ default_image = "/img/default.jpg"
 [newsletter]
 topic_images = [{ topic = "tariffs", image = "/img/port.jpg" }]
 """
+
+
+def body_text(message: EmailMessage, subtype: str) -> str:
+    """The decoded text of a message's ``subtype`` ("html" or "plain") body part."""
+    part = message.get_body((subtype,))
+    assert part is not None, f"no text/{subtype} part"
+    return str(part.get_content())

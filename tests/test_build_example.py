@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from conftest import EXAMPLE, SEED, SEED_SHA256
 from lxml import html as lxml_html
@@ -13,7 +14,7 @@ from lxml import html as lxml_html
 SEED_PAGE = "blog/russia-north-korea-ties/index.html"
 
 
-def json_ld(document: lxml_html.HtmlElement) -> dict:
+def json_ld(document: lxml_html.HtmlElement) -> Any:
     (script,) = document.xpath('//script[@type="application/ld+json"]')
     return json.loads(script.text)
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SEED
+from conftest import SEED, MakeSite
 
 from masthead.cli import main
 
@@ -52,7 +52,7 @@ def test_verbose_prints_stage_times(tmp_path: Path) -> None:
         assert stage in result.stderr
 
 
-def test_warnings_for_unknown_keys(make_site) -> None:
+def test_warnings_for_unknown_keys(make_site: MakeSite) -> None:
     site = make_site({"content/blog/a.md": "---\npageTitle: A\nmetaDescripton: typo\ndate: 2024-01-01\n---\nx\n"})
     result = CliRunner().invoke(main, ["check", str(site)])
     assert result.exit_code == 0

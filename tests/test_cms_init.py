@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import SEED
+from conftest import SEED, MakeSite
 from preview_helpers import PAGE, seed_post
 
 from masthead.cli import main
@@ -28,7 +28,7 @@ SEED_KEYS = [
 
 
 @pytest.fixture
-def site(make_site) -> Path:  # type: ignore[no-untyped-def]
+def site(make_site: MakeSite) -> Path:
     return make_site(
         {"content/blog/one.md": seed_post(), "content/pages/about.md": PAGE},
         images=("/img/photo.jpg",),
@@ -74,7 +74,7 @@ def test_pages_are_a_files_collection(site: Path) -> None:
     assert pages["files"][0]["fields"][0]["default"] == "about-page"
 
 
-def test_names_follow_the_field_mapping_and_cms_folders(make_site) -> None:  # type: ignore[no-untyped-def]
+def test_names_follow_the_field_mapping_and_cms_folders(make_site: MakeSite) -> None:
     config = (
         'title = "T"\nbase_url = "https://t.org"\n[fields]\ntitle = "title"\n'
         '[cms]\nposts_folder = "posts"\nmedia_folder = "uploads"\n'

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import feedparser
+from conftest import MakeSite
 
 
 def test_rss_and_atom_parse_cleanly(example_public: Path) -> None:
@@ -41,7 +42,7 @@ def test_json_feed_1_1(example_public: Path) -> None:
     assert seed["external_url"] == "https://email.cpg-online.de/t/d-269DB52ECB4B84A62540EF23F30FEDED"
 
 
-def test_feed_html_has_absolute_links(make_site) -> None:
+def test_feed_html_has_absolute_links(make_site: MakeSite) -> None:
     from masthead.build import build
 
     site = make_site({"content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\n---\n![x](/img/a.png) [home](/about/)\n"},

@@ -6,19 +6,24 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # the Nu checker is a Java program: seconds per run
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def nu_check(paths: list[Path]) -> list[dict]:
+def nu_check(paths: list[Path]) -> list[dict[str, Any]]:
     assert VNU.is_file(), "the Nu checker is missing: run `npm install` (scripts/test.sh does)"
     java = shutil.which("java")
     assert java, "Java is missing: scripts/test.sh installs default-jre-headless"
     result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, paths)],
                             capture_output=True, text=True, timeout=300)
-    return json.loads(result.stderr or '{"messages": []}')["messages"]
+    messages: list[dict[str, Any]] = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return messages
 
 
 def test_every_page_of_the_example_is_valid(example_public: Path) -> None:
@@ -31,7 +36,7 @@ def test_drafts_build_is_valid_too(example_site: Path, tmp_path: Path) -> None:
     from conftest import BUILD_TIME
 
     from masthead.build import build
-    from masthead.site import BuildOptions
+    from masthead.options import BuildOptions
 
     site = tmp_path / "site"
     shutil.copytree(example_site, site, ignore=shutil.ignore_patterns("public"))

@@ -17,7 +17,10 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
+from conftest import MakeSite
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
@@ -67,7 +70,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
         Image.new("RGB", (64, 48), (10, 120, 200)).save(self.site / "static/img/a.png")
         (self.site / "masthead.toml").write_text(CONFIG.format(title="Inc", size=2))
         self.counter = 0
-        self.state: dict[str, dict] = {}
+        self.state: dict[str, dict[str, Any]] = {}
 
     def teardown(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -148,10 +151,10 @@ class IncrementalBuilds(RuleBasedStateMachine):
 
 IncrementalBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None,
                                                suppress_health_check=[HealthCheck.too_slow])
-test_incremental_builds_equal_clean_builds = IncrementalBuilds.TestCase
+test_incremental_builds_equal_clean_builds = pytest.mark.slow(IncrementalBuilds.TestCase)
 
 
-def test_unchanged_outputs_keep_their_mtime(make_site) -> None:
+def test_unchanged_outputs_keep_their_mtime(make_site: MakeSite) -> None:
     from conftest import post
 
     site = make_site({f"content/blog/p{i}.md": post(f"P{i}", f"2024-01-{i + 1:02d}T00:00:00Z") for i in range(12)})
@@ -164,7 +167,7 @@ def test_unchanged_outputs_keep_their_mtime(make_site) -> None:
     assert 0 < report.written < report.unchanged  # the post, its lists, feeds, sources; not the other posts
 
 
-def test_nothing_changed_is_recognised(make_site, monkeypatch) -> None:
+def test_nothing_changed_is_recognised(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import post
 
     import masthead.build as pipeline
@@ -176,7 +179,7 @@ def test_nothing_changed_is_recognised(make_site, monkeypatch) -> None:
     assert build(site, now=NOW).up_to_date
 
 
-def test_corrupt_cache_is_rebuilt(make_site) -> None:
+def test_corrupt_cache_is_rebuilt(make_site: MakeSite) -> None:
     from conftest import post
 
     site = make_site({"content/blog/a.md": post("A")})
@@ -189,10 +192,11 @@ def test_corrupt_cache_is_rebuilt(make_site) -> None:
     assert snapshot(site / "public") == before
 
 
+@pytest.mark.slow
 def test_killed_builds_are_recovered(tmp_path: Path) -> None:
     """SIGKILL builds at different moments; the output is always a complete site, and the next build is right."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from corpus import generate
+    from corpus import generate  # type: ignore[import-not-found]
 
     site = tmp_path / "site"
     generate(site, 400, seed=3)
@@ -211,7 +215,7 @@ def test_killed_builds_are_recovered(tmp_path: Path) -> None:
     assert snapshot(site / "public") == clean_build(site, tmp_path / "clean-kill")
 
 
-def test_cache_of_other_code_is_not_trusted(make_site) -> None:
+def test_cache_of_other_code_is_not_trusted(make_site: MakeSite) -> None:
     import sqlite3
 
     from conftest import post

@@ -7,6 +7,7 @@ import difflib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -35,7 +36,7 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def _links(site: Path, *args: str, address: str) -> dict:  # type: ignore[type-arg]
+def _links(site: Path, *args: str, address: str) -> Any:
     result = CliRunner().invoke(
         main,
         ["links", str(site), *args, "--json", "--map-host", f"*={address}", "--host-delay", "0"],
@@ -44,6 +45,7 @@ def _links(site: Path, *args: str, address: str) -> dict:  # type: ignore[type-a
     return json.loads(result.stdout)  # warnings go to stderr
 
 
+@pytest.mark.slow
 def test_fix_replaces_every_tracking_link_of_the_example_and_only_those_bytes(
     tmp_path: Path,
 ) -> None:

@@ -51,7 +51,7 @@ def test_undeclared_names_are_kept_with_spaces_tidied(written: str) -> None:
 
 
 def test_site_aliases_join_names_and_domains_and_win_over_the_table() -> None:
-    outlets = Outlets({"AP News Wire": ["AP", "apnews.com", "Associated Press"]})
+    outlets = Outlets({"AP News Wire": ("AP", "apnews.com", "Associated Press")})
     assert {
         outlets.name(n)
         for n in ("AP", "Associated Press", "apnews.com", "www.apnews.com", "The Associated Press")

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 from conftest import BUILD_TIME, CONFIG, MakeSite, post
@@ -17,10 +18,10 @@ from masthead.cli import main
 from masthead.config import load_config
 from masthead.errors import MastheadError
 from masthead.links.store import Answer, Hop, open_store
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 
-def _json_ld(page: Path) -> dict:  # type: ignore[type-arg]
+def _json_ld(page: Path) -> Any:
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.read_text())
     assert match
     return json.loads(match.group(1))

@@ -7,12 +7,12 @@ from pathlib import Path
 from conftest import SEED
 
 from masthead.content.frontmatter import split
-from masthead.content.markdown import render, slugify, trim
+from masthead.content.markdown import RenderedMarkdown, render, slugify, trim
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "seed-body.html"
 
 
-def seed_render():
+def seed_render() -> RenderedMarkdown:
     parts = split(SEED.read_text(encoding="utf-8"), "seed.md")
     return render(parts.body, parts.body_line)
 

@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
+from newsletter_helpers import body_text
 
 from masthead.cli import main
 
@@ -54,8 +55,8 @@ def test_digest_eml_parses_back_with_text_and_html_alternatives(site: Path) -> N
     assert message["Subject"].startswith("The Briefing Room: ") and "briefings, 1 April 2025 to 4 June 2025" in message["Subject"]
     assert message["From"] == "The Briefing Room <newsletter@briefing.example.org>"
     assert message["Message-ID"].startswith("<digest.2025-04-01--2025-06-05.")
-    text = message.get_body(("plain",)).get_content()
-    html = message.get_body(("html",)).get_content()
+    text = body_text(message, "plain")
+    html = body_text(message, "html")
     assert text == files[".txt"].read_text("utf-8") and html.rstrip("\n") == files[".html"].read_text("utf-8").rstrip("\n")
     assert "Read the briefing: https://briefing.example.org/blog/south-korea-snap-presidential-election/" in text
     assert "Yonhap" in text  # the outlets a post cites

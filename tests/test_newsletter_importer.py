@@ -19,7 +19,7 @@ from masthead.content.entries import parse_entry
 from masthead.links.audit import settings_for
 from masthead.links.store import open_store
 from masthead.newsletter.importer import ImportOptions, import_issues
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 SEED_POST = "content/blog/russian-foreign-minister-praises-ties-with-north-korea.md"
 EXPECTED = FIXTURES / "expected" / "russian-foreign-minister-praises-ties-with-north-korea.md"
@@ -49,8 +49,8 @@ def test_every_fixture_imports_into_drafts_that_validate_and_build(site: Path) -
         assert result.entry.draft and result.entry.is_post
         keys = re.findall(r"^(\w+):", text.split("\n---\n", 1)[0], re.MULTILINE)
         assert keys == [key for key in KEYS if key in keys] and keys[:7] == KEYS[:7]  # the seed's order
-    report = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
-    assert report.site is not None and len(report.site.posts) == 7
+    built = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
+    assert built.site is not None and len(built.site.posts) == 7
     page = (site / "public/blog/eu-readies-a-16th-sanctions-package/index.html").read_text("utf-8")
     assert "<blockquote>" in page and 'class="citation"' in page
     tariffs = posts["content/blog/washington-s-tariffs-reach-its-partners.md"]

@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
 from conftest import MakeSite, post
+from newsletter_helpers import body_text
 
 from masthead.cli import main
 
@@ -90,9 +91,9 @@ def test_send_delivers_the_digest_once_with_the_login_from_the_environment(site:
     message = email.message_from_bytes(content, policy=policy.default)
     assert message["Subject"] == "Test Briefing: 2 briefings, 29 May 2025 to 5 June 2025"
     assert message["To"] == "list@test.example.org"
-    html = message.get_body(("html",)).get_content()
+    html = body_text(message, "html")
     assert "Sanctions &amp; tariffs &lt;explained&gt;" in html and "Old news" not in html
-    assert "https://test.example.org/blog/two/" in message.get_body(("plain",)).get_content()
+    assert "https://test.example.org/blog/two/" in body_text(message, "plain")
 
     again = _digest(site, "--send")  # since the last digest: nothing new
     assert again.exit_code == 1 and "nothing newer to send" in again.output

@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_TIME, post
+from conftest import BUILD_TIME, MakeSite, post
 
 from masthead.build import build
 from masthead.errors import MastheadError
-from masthead.output import DELETE, MOVE, SWAP, Staging, apply, discard_uncommitted
+from masthead.output import DELETE, MOVE, SWAP, Staging, apply, discard_uncommitted, write_file
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -21,7 +21,7 @@ def digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_failed_build_leaves_previous_output(make_site) -> None:
+def test_failed_build_leaves_previous_output(make_site: MakeSite) -> None:
     site = make_site({"content/blog/a.md": post("First")})
     build(site, now=BUILD_TIME)
     before = digest(site / "public")
@@ -32,7 +32,7 @@ def test_failed_build_leaves_previous_output(make_site) -> None:
     assert sorted(p.name for p in site.iterdir()) == [".masthead-cache", "content", "masthead.toml", "public"]
 
 
-def test_template_error_leaves_previous_output(make_site) -> None:
+def test_template_error_leaves_previous_output(make_site: MakeSite) -> None:
     site = make_site({"content/blog/a.md": post("First")})
     build(site, now=BUILD_TIME)
     before = digest(site / "public")
@@ -76,7 +76,7 @@ def test_uncommitted_staging_is_discarded(tmp_path: Path) -> None:
     output.mkdir()
     (output / "keep.html").write_text("keep")
     staging = Staging(output)
-    staging.write("half/written.html", b"new")
+    write_file(staging.folder, "half/written.html", b"new", {""})
     discard_uncommitted(output)
     assert [p.name for p in output.iterdir()] == ["keep.html"]
     assert not staging.folder.exists()
@@ -86,6 +86,7 @@ def digest_of(files: dict[str, bytes]) -> dict[str, str]:
     return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes(example_site: Path, tmp_path: Path) -> None:
     other = tmp_path / "again"
     shutil.copytree(example_site, other, ignore=shutil.ignore_patterns("public", ".masthead-cache"))

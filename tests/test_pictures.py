@@ -14,7 +14,7 @@ from PIL import Image
 from masthead.build import build
 from masthead.config import load_config
 from masthead.errors import MastheadError
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -70,10 +70,13 @@ def test_social_image_is_1200_by_630_and_announced(example_public: Path) -> None
     assert f'<meta name="twitter:image" content="https://briefing.example.org{url.group(1)}">' in page
     with Image.open(example_public / url.group(1).lstrip("/")) as image:
         assert (image.format, image.size) == ("JPEG", (1200, 630))
-    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page).group(1))
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page)
+    assert script is not None
+    ld = json.loads(script.group(1))
     assert ld["image"][0] == {"@type": "ImageObject", "url": f"https://briefing.example.org{url.group(1)}", "width": 1200, "height": 630}
     home = (example_public / "index.html").read_text()  # lists fall back to the site's default image
     default = re.search(r'<meta property="og:image" content="https://briefing\.example\.org(/_images/default-social-social-[^"]+)"', home)
+    assert default is not None
     with Image.open(example_public / default.group(1).lstrip("/")) as image:
         assert image.size == (1200, 630)
 
@@ -89,9 +92,11 @@ def test_focus_point_moves_the_social_crop(make_site: MakeSite) -> None:
     tall.save(site / "static/img/tall.png")
     build(site, BuildOptions(), now=BUILD_TIME)
     social = re.search(r'og:image" content="https://test\.example\.org/([^"]+)"', (site / "public/blog/a/index.html").read_text())
+    assert social is not None
     with Image.open(site / "public" / social.group(1)) as image:
         assert image.size == (1200, 630)
-        assert image.convert("RGB").getpixel((600, 100))[0] > 200  # the red top is kept
+        red = image.convert("RGB").getpixel((600, 100))
+        assert isinstance(red, tuple) and red[0] > 200  # the red top is kept
     assert focus_box(600, 900, (0.5, 0.0))[1] == 0
 
 
@@ -158,6 +163,7 @@ def test_image_settings_are_checked(make_site: MakeSite) -> None:
     assert (settings.widths, settings.formats, settings.quality) == ((320, 960), ("webp",), 80)
 
 
+@pytest.mark.slow
 def test_pages_with_pictures_pass_the_w3c_checker(example_public: Path) -> None:
     pages = [example_public / name for name in ("index.html", SEED_PAGE, "about/index.html", "search/index.html")]
     assert all("<picture>" in page.read_text() for page in pages[:2])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import BUILD_TIME, post
+import pytest
+from conftest import BUILD_TIME, MakeSite, post
 
 from masthead.build import build
 from masthead.progress import BuildProgress, wanted
 
 
-def test_stages_report_progress_up_to_their_total(make_site) -> None:
+def test_stages_report_progress_up_to_their_total(make_site: MakeSite) -> None:
     site = make_site({f"content/blog/p{i}.md": post(f"P{i}", f"2024-02-{i + 1:02d}T00:00:00Z") for i in range(6)})
     calls: list[tuple[str, int, int]] = []
     build(site, now=BUILD_TIME, progress=lambda stage, done, total: calls.append((stage, done, total)))
@@ -18,7 +19,7 @@ def test_stages_report_progress_up_to_their_total(make_site) -> None:
     assert [done for _, done, _ in render] == sorted(done for _, done, _ in render)
 
 
-def test_no_bar_when_quiet_in_ci_or_off_a_terminal(monkeypatch) -> None:
+def test_no_bar_when_quiet_in_ci_or_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not wanted(quiet=True)
     monkeypatch.setenv("CI", "true")
     assert not wanted(quiet=False)

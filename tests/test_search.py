@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import BUILD_TIME, CONFIG, MakeSite, post
 
 from masthead.build import build
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 DRAFT = post("Secret draft").replace("published: true", "published: false")
 
@@ -60,7 +61,7 @@ def test_index_is_reused_when_nothing_changed_and_remade_when_a_post_did(make_si
     assert len(list((site / ".masthead-cache/search").iterdir())) == 2
 
 
-def test_preview_of_a_large_site_keeps_its_index(make_site, monkeypatch) -> None:
+def test_preview_of_a_large_site_keeps_its_index(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past REINDEX_UP_TO posts a preview save keeps the first build's index instead of re-running Pagefind."""
     from conftest import post
 

@@ -6,11 +6,12 @@ import json
 from datetime import UTC, datetime
 
 import feedparser
+from conftest import MakeSite
 from lxml import etree
 from lxml import html as lxml_html
 
 from masthead.build import build
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 HOSTILE = "</script><script>alert(1)</script> \"quoted\" 'single' <b>bold</b> & AT&T"
 
@@ -38,7 +39,7 @@ description = {json.dumps(HOSTILE + " site description")}
 """
 
 
-def test_hostile_strings_are_inert_everywhere(make_site) -> None:
+def test_hostile_strings_are_inert_everywhere(make_site: MakeSite) -> None:
     site = make_site({"content/blog/hostile.md": POST, "content/pages/about.md": POST.replace("blog-post", "about-page")},
                      config=CONFIG, images=("/img/a.png",))
     build(site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC))
@@ -73,7 +74,7 @@ def test_hostile_strings_are_inert_everywhere(make_site) -> None:
     assert news.xpath("//*[local-name()='title']/text()") == [HOSTILE]
 
 
-def test_paths_in_content_cannot_escape(make_site) -> None:
+def test_paths_in_content_cannot_escape(make_site: MakeSite) -> None:
     from masthead.errors import MastheadError
 
     site = make_site({

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from conftest import MakeSite
 from preview_helpers import seed_post
 
 from masthead.serve.preview import (
@@ -31,7 +32,7 @@ def test_digest_tree_reuses_fingerprints_of_untouched_files(tmp_path: Path) -> N
     assert changed_files(second, digest_tree(tmp_path, second)) == ["b.css"]
 
 
-def test_update_names_changed_pages_and_keeps_the_last_good_output(make_site) -> None:  # type: ignore[no-untyped-def]
+def test_update_names_changed_pages_and_keeps_the_last_good_output(make_site: MakeSite) -> None:
     site = make_site(
         {
             "content/blog/one.md": seed_post("One").replace(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import post
+from conftest import MakeSite, post
 
 from masthead.build import build
 from masthead.serve import quick
 from masthead.serve.rebuild import PREVIEW_OPTIONS
 
 
-def small_site(make_site) -> Path:  # type: ignore[no-untyped-def]
+def small_site(make_site: MakeSite) -> Path:
     posts = {f"content/blog/p{i}.md": post(f"Post {i}", f"2024-03-{i + 1:02d}T08:00:00Z") for i in range(4)}
     return make_site(posts, config='title = "Q"\nbase_url = "https://q.example.org"\nfeed_size = 2\nsearch = false\n')
 
@@ -24,7 +24,7 @@ def warm_preview(site: Path) -> tuple[quick.Warm, Path]:
     return quick.Warm.after(report.site), output
 
 
-def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site, tmp_path: Path) -> None:
+def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site: MakeSite, tmp_path: Path) -> None:
     site = small_site(make_site)
     warm, output = warm_preview(site)
     source = site / "content/blog/p1.md"
@@ -38,7 +38,7 @@ def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site, tmp_pa
             assert (output / path.relative_to(full)).read_bytes() == path.read_bytes(), path
 
 
-def test_an_edit_of_a_newest_post_rewrites_the_feeds(make_site) -> None:
+def test_an_edit_of_a_newest_post_rewrites_the_feeds(make_site: MakeSite) -> None:
     site = small_site(make_site)
     warm, output = warm_preview(site)
     source = site / "content/blog/p3.md"
@@ -48,7 +48,7 @@ def test_an_edit_of_a_newest_post_rewrites_the_feeds(make_site) -> None:
     assert "Changed." in (output / "feed.xml").read_text(encoding="utf-8")
 
 
-def test_changes_other_pages_show_need_the_full_build(make_site) -> None:
+def test_changes_other_pages_show_need_the_full_build(make_site: MakeSite) -> None:
     site = small_site(make_site)
     warm, output = warm_preview(site)
     source = site / "content/blog/p1.md"
@@ -62,7 +62,7 @@ def test_changes_other_pages_show_need_the_full_build(make_site) -> None:
     assert quick.update(warm, {str(site / "masthead.toml")}, output) is None
 
 
-def test_a_small_site_with_search_takes_the_full_build(make_site) -> None:
+def test_a_small_site_with_search_takes_the_full_build(make_site: MakeSite) -> None:
     """Up to REINDEX_UP_TO posts a save re-runs Pagefind, which only the full build does."""
     site = make_site({"content/blog/p.md": post("P", "2024-03-01T08:00:00Z")},
                      config='title = "Q"\nbase_url = "https://q.example.org"\n')

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MakeSite
 from preview_helpers import request, seed_post, wait_for
 
 from masthead.cli import main
@@ -20,7 +21,7 @@ def page(session: Session, path: str) -> tuple[int, str]:
     return status, data.decode()
 
 
-def test_serves_drafts_and_scheduled_posts_marked_as_such(make_site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_serves_drafts_and_scheduled_posts_marked_as_such(make_site: MakeSite, tmp_path: Path) -> None:
     draft = (
         seed_post("A draft")
         .replace("published: true", "published: false")
@@ -100,7 +101,7 @@ def test_a_failed_build_keeps_the_last_good_site_and_shows_the_overlay(
     assert 'id="masthead-overlay"' not in page(running, "/blog/first-briefing/")[1]
 
 
-def test_a_site_that_never_built_shows_the_error_page(make_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_that_never_built_shows_the_error_page(make_site: MakeSite) -> None:
     site = make_site({"content/blog/broken.md": "---\npageTitle: [oops\n---\n"})
     session = Session(site, "127.0.0.1", 0)
     session.start()

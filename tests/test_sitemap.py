@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import xmlschema
 from lxml import etree
 
@@ -46,9 +47,9 @@ def test_robots_points_at_sitemaps(example_public: Path) -> None:
     assert "Sitemap: https://briefing.example.org/news-sitemap.xml" in robots
 
 
-def test_split_into_an_index_past_the_limit(example_site: Path, monkeypatch) -> None:
+def test_split_into_an_index_past_the_limit(example_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from masthead.build import load
-    from masthead.site import BuildOptions
+    from masthead.options import BuildOptions
 
     site, *_ = load(example_site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC))
     monkeypatch.setattr(sitemap, "MAX_URLS", 20)
@@ -70,7 +71,7 @@ def test_split_into_an_index_past_the_limit(example_site: Path, monkeypatch) -> 
 
 def test_news_window_and_limit(example_site: Path) -> None:
     from masthead.build import load
-    from masthead.site import BuildOptions
+    from masthead.options import BuildOptions
 
     site: Site
     site, *_ = load(example_site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC) + timedelta(days=3))
