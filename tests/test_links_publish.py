@@ -157,6 +157,21 @@ def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: M
     )
 
 
+def test_check_links_passes_when_the_network_is_down(make_site: MakeSite) -> None:
+    site = make_site({"content/blog/a.md": post()})
+    with serve(Played({})) as played:
+        address = played.address  # closed when the block ends: every connection is refused
+    result = CliRunner().invoke(main, ["check", str(site), "--links", "--map-host", f"*={address}", "--host-delay", "0",
+                                       "--now", "2025-06-05"])
+    assert result.exit_code == 0, result.output
+    assert "warning: link: https://apnews.com/article/x: unchecked: ConnectError" in result.output
+    assert "links ok: 1 links, 0 tracking, 1 unchecked" in result.output
+    links = CliRunner().invoke(main, ["links", str(site), "--json"])
+    data = json.loads(links.stdout)
+    assert data["summary"]["unchecked"] == 1 and data["summary"]["broken"] == 0
+    assert data["links"][0]["findings"] == ["unchecked"]
+
+
 def test_sources_command_json(example_site: Path) -> None:
     result = CliRunner().invoke(main, ["sources", str(example_site), "--json"])
     assert result.exit_code == 0, result.output

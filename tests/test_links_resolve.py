@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from link_server import Played, Route, serve
 
-from masthead.links.resolve import ResolverSettings, resolve_all
+from masthead.links.resolve import ResolverSettings, fetch_all, resolve_all
 
 ROUTES = {
     "email.cpg-online.de/t/d-l-vdhduiy-l-njk/": Route(301, "https://hop.example/2"),
@@ -116,7 +116,8 @@ def test_timeouts_are_retried_with_back_off_then_reported(played: Played) -> Non
     answer = resolve_all(["https://x.example/slow"], settings(played, timeout=0.2, retries=1))[
         "https://x.example/slow"
     ]
-    assert answer.outcome == "timeout" and answer.broken and answer.status is None
+    assert answer.outcome == "unchecked" and answer.unchecked and not answer.broken and answer.status is None
+    assert "no answer within 0.2 s" in answer.error
     assert [key for _, key, _ in played.requests] == ["x.example/slow", "x.example/slow"]
     assert time.perf_counter() - start < 2
 
@@ -168,10 +169,34 @@ def test_one_request_at_a_time_per_host_with_a_delay(played: Played) -> None:
     assert time.perf_counter() - start >= 0.3  # 4 requests to one host, 0.1 s apart
 
 
-def test_refused_connection_is_dead() -> None:
+def test_a_refused_connection_is_unchecked_not_dead() -> None:
     with serve(Played({})) as server:
-        address = server.address
+        address = server.address  # the server is gone once the block ends: nothing listens there
     answer = resolve_all(
         ["https://gone.example/"], ResolverSettings(host_map={"*": address}, timeout=0.5, retries=0)
     )["https://gone.example/"]
-    assert answer.outcome == "dead" and answer.status is None and answer.error
+    assert answer.outcome == "unchecked" and not answer.broken and answer.status is None
+    assert "ConnectError" in answer.error
+
+
+def test_a_name_that_does_not_resolve_is_unchecked() -> None:
+    # ".invalid" never resolves (RFC 6761), so this asks the system resolver and fails without a network.
+    answer = resolve_all(["https://no-such-host.invalid/a"], ResolverSettings(timeout=0.5, retries=0))["https://no-such-host.invalid/a"]
+    assert answer.outcome == "unchecked" and not answer.broken and "could not be resolved" in answer.error
+
+
+def test_a_redirect_to_a_parking_service_is_dead(played: Played) -> None:
+    played.routes["expired.example/story"] = Route(302, "https://www.hugedomains.com/domain_profile.cfm?d=expired.example")
+    answer = resolve_all(["https://expired.example/story"], settings(played))["https://expired.example/story"]
+    assert answer.outcome == "dead" and answer.broken and answer.error == "a parked domain (www.hugedomains.com)"
+
+
+def test_fetch_downloads_with_the_same_refusals(played: Played) -> None:
+    played.routes["img.example/photo.png"] = Route(302, "/photo-2.png")
+    fetched = fetch_all(["https://img.example/photo.png", "https://img.example/gone", played.url("/x")],
+                        settings(played, host_map={"img.example": played.address}))
+    assert fetched["https://img.example/photo.png"].data == b"<!doctype html><title>page</title>"
+    assert fetched["https://img.example/photo.png"].error == ""
+    assert fetched["https://img.example/gone"].error == "HTTP 410" and fetched["https://img.example/gone"].data == b""
+    assert "private" in fetched[played.url("/x")].error  # 127.0.0.1 itself, not routed by the test
+    assert sorted(key for _, key, _ in played.requests) == ["img.example/gone", "img.example/photo-2.png", "img.example/photo.png"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from conftest import MakeSite
 
@@ -62,3 +63,20 @@ def test_a_new_answer_replaces_the_old(make_site: MakeSite) -> None:
     answer = store.get("https://t.example/1")
     store.close()
     assert answer is not None and answer.broken and answer.checked_at == NOW
+
+
+def test_an_unchecked_answer_is_never_fresh_and_never_replaces_a_real_one(tmp_path: Path) -> None:
+    store = LinkStore(tmp_path / "links.sqlite")
+    try:
+        ok = Answer("https://a.example/", "ok", 200, "https://a.example/", (Hop("https://a.example/", 200),), "", NOW)
+        offline = Answer("https://a.example/", "unchecked", None, "https://a.example/", (), "ConnectError", NOW)
+        new = Answer("https://b.example/", "unchecked", None, "https://b.example/", (), "ConnectError", NOW)
+        store.put([ok])
+        store.put([offline, new])
+        assert store.get("https://a.example/") == ok  # the network failing says nothing new about the link
+        stored = store.get("https://b.example/")
+        assert stored is not None and stored.unchecked and not stored.broken
+        assert store.fresh("https://b.example/", NOW, 30) is None  # asked again next time
+        assert store.fresh("https://a.example/", NOW, 30) == ok
+    finally:
+        store.close()

@@ -277,6 +277,9 @@ def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], qui
             problems.append(Problem(item.link.source, item.link.line, "link",
                                     f"{item.link.url}: {item.tracking.service} tracking link; expected the destination "
                                     "(run masthead links --fix, or set links.fail_on_tracking = false)"))
+        elif answer is not None and answer.unchecked and not quiet:
+            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: unchecked: {answer.error} "
+                       "(no answer, so nothing is known about it; asked again next time)", err=True)
         elif "refused" in findings(item) and not quiet:
             status = answer.status if answer else ""
             click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: the server refused to answer ({status})",
@@ -284,7 +287,8 @@ def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], qui
     if problems:
         raise MastheadError(problems)
     if not quiet:
-        click.echo(f"links ok: {len(found.links)} links, {len(found.tracking)} tracking, {found.asked} asked over HTTP")
+        unchecked = sum(1 for item in found.links if item.answer is not None and item.answer.unchecked)
+        click.echo(f"links ok: {len(found.links)} links, {len(found.tracking)} tracking, {unchecked} unchecked, {found.asked} asked over HTTP")
 
 
 @main.command()

@@ -22,6 +22,8 @@ def findings(item: AuditedLink) -> list[str]:
     if answer is not None:
         if answer.broken or answer.outcome == "refused":
             found.append(answer.outcome)
+        elif answer.unchecked:
+            found.append("unchecked")
         elif answer.redirected:
             found.append("redirect")
     return found
@@ -39,6 +41,7 @@ def summary(audit: Audit) -> dict[str, int]:
         "links": len(audit.links),
         "tracking": len(audit.tracking),
         "broken": len(audit.broken),
+        "unchecked": sum(1 for item in audit.links if item.answer is not None and item.answer.unchecked),
         "redirected": len(audit.redirected),
         "unresolved_tracking": sum(
             1
@@ -133,7 +136,7 @@ def print_table(audit: Audit, console: Console) -> None:
     counts = summary(audit)
     console.print(
         f"{counts['links']} links: {counts['tracking']} tracking "
-        f"({counts['unresolved_tracking']} not resolved), {counts['broken']} broken, "
+        f"({counts['unresolved_tracking']} not resolved), {counts['broken']} broken, {counts['unchecked']} unchecked, "
         f"{counts['redirected']} redirected; {counts['asked']} asked over HTTP"
     )
 

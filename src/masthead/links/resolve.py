@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -45,6 +46,18 @@ class ResolverSettings:
 
 class _Blocked(Exception):
     pass
+
+
+class _Unreachable(Exception):
+    """The question could not be asked (DNS, refused connection): no evidence about the link."""
+
+
+# Where registrars and parking services send a domain nobody owns any more: a link that ends
+# there answered, and the answer is "this page is gone".
+PARKING_HOSTS = re.compile(
+    r"(?:[a-z0-9-]+\.)*(?:sedoparking\.com|sedo\.com|parkingcrew\.net|bodis\.com|hugedomains\.com|dan\.com|afternic\.com|"
+    r"undeveloped\.com|domainmarket\.com|parklogic\.com|above\.com|parked\.com|domainnamesales\.com|buydomains\.com)"
+)
 
 
 def _is_private(address: str) -> bool:
@@ -98,8 +111,8 @@ class Resolver:
                 infos = await asyncio.get_running_loop().getaddrinfo(
                     host, None, type=socket.SOCK_STREAM
                 )
-            except socket.gaierror:
-                return  # httpx reports the failure to resolve as a dead link
+            except socket.gaierror as exc:
+                raise _Unreachable(f"{host}: the name could not be resolved ({exc.strerror or exc})") from exc
             addresses = [str(info[4][0]) for info in infos]
         private = [address for address in addresses if _is_private(address)]
         if private:
@@ -156,17 +169,19 @@ class Resolver:
                     response = await self._ask(current)
                 except _Blocked as exc:
                     return answer("private", None, str(exc))
+                except _Unreachable as exc:
+                    return answer("unchecked", None, str(exc))
                 except httpx.TimeoutException:
-                    return answer("timeout", None, f"no answer within {self.settings.timeout:g} s")
+                    return answer("unchecked", None, f"no answer within {self.settings.timeout:g} s")
+                except httpx.TransportError as exc:  # refused, reset, no route: the network, not the link
+                    return answer("unchecked", None, _describe(exc))
                 except (httpx.HTTPError, ValueError) as exc:
-                    return answer(
-                        "dead",
-                        None,
-                        f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__,
-                    )
+                    return answer("error", None, _describe(exc))
                 status = response.status_code
                 chain.append(Hop(current, status))
                 if status not in REDIRECTS:
+                    if PARKING_HOSTS.fullmatch((urlsplit(current).hostname or "").lower()):
+                        return answer("dead", status, f"a parked domain ({urlsplit(current).hostname})")
                     if status < 400:
                         return answer("ok", status)
                     return answer(
@@ -191,6 +206,10 @@ class Resolver:
                     )
                 seen.add(following)
                 current = following
+
+
+def _describe(exc: Exception) -> str:
+    return f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
 
 
 def _client(settings: ResolverSettings) -> httpx.AsyncClient:
@@ -230,3 +249,56 @@ def resolve_all(
 ) -> dict[str, Answer]:
     """Ask every distinct URL; ``done`` is called after each one (for a progress bar)."""
     return asyncio.run(_resolve_all(list(dict.fromkeys(urls)), settings, done))
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A file downloaded (the remote images of an imported issue): its bytes, or why there are none."""
+
+    url: str
+    data: bytes
+    content_type: str
+    error: str  # "" when ``data`` is the whole file
+
+
+async def _fetch(resolver: Resolver, url: str, max_bytes: int) -> Fetched:
+    """GET ``url``, redirect by redirect, each hop's address checked like a link check's."""
+    current, seen = url, {url}
+    async with resolver._limit:
+        for _ in range(resolver.settings.max_hops + 1):
+            try:
+                await resolver._check_address(current)
+                target, headers = resolver._route(current)
+                async with resolver.client.stream("GET", target, headers=headers) as response:
+                    location = response.headers.get("location")
+                    if response.status_code in REDIRECTS and location:
+                        current = urljoin(current, location.strip())
+                        if current in seen or urlsplit(current).scheme not in ("http", "https"):
+                            return Fetched(url, b"", "", f"a redirect loop or a non-web redirect to {current}")
+                        seen.add(current)
+                        continue
+                    if response.status_code != 200:
+                        return Fetched(url, b"", "", f"HTTP {response.status_code}")
+                    data = bytearray()
+                    async for chunk in response.aiter_bytes():
+                        data += chunk
+                        if len(data) > max_bytes:
+                            return Fetched(url, b"", "", f"larger than {max_bytes // 1_000_000} MB")
+                    return Fetched(url, bytes(data), response.headers.get("content-type", ""), "")
+            except (_Blocked, _Unreachable) as exc:
+                return Fetched(url, b"", "", str(exc))
+            except (httpx.HTTPError, ValueError) as exc:
+                return Fetched(url, b"", "", _describe(exc))
+    return Fetched(url, b"", "", f"more than {resolver.settings.max_hops} redirects")
+
+
+async def _fetch_all(urls: list[str], settings: ResolverSettings, max_bytes: int) -> dict[str, Fetched]:
+    async with _client(settings) as client:
+        resolver = Resolver(settings, client)
+        found = await asyncio.gather(*(_fetch(resolver, url, max_bytes) for url in urls))
+    return {item.url: item for item in found}
+
+
+def fetch_all(urls: Iterable[str], settings: ResolverSettings = ResolverSettings(), max_bytes: int = 20_000_000) -> dict[str, Fetched]:
+    """Download every distinct URL with the link checker's client: no cookies, no private addresses."""
+    return asyncio.run(_fetch_all(list(dict.fromkeys(urls)), settings, max_bytes))

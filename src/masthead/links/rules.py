@@ -47,39 +47,72 @@ _CAMPAIGN_MONITOR_PATH = re.compile(
     r"^/t/(?:[a-z]-(?P<kind>[a-z])-[a-z0-9]+(?:-[a-z0-9]+)+/?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$"
 )
 
+_SUBDOMAINS = r"(?:[a-z0-9-]+\.)*"
+_TOKEN = r"[A-Za-z0-9_.=-]{20,}"
+_ULID = r"[0-9A-HJKMNP-TV-Z]{26}"  # Klaviyo's ids: Crockford base32, upper case
+
+# Each service's click redirects, by host where the host is the service's own, and *by shape on any
+# host* where services let senders brand the tracking domain (HubSpot, SendGrid, Brevo, Klaviyo…).
+# The more specific kinds (open, unsubscribe, web version) come before a host's click rule.
 BUILT_IN: tuple[_Rule, ...] = (
-    _rule("Mailchimp", r"(?:[a-z0-9-]+\.)*list-manage\d*\.com", r"^/track/click\b"),
-    _rule("Mailchimp", r"(?:[a-z0-9-]+\.)*list-manage\d*\.com", r"^/track/open\b", "open"),
-    _rule("Mailchimp", r"(?:[a-z0-9-]+\.)*list-manage\d*\.com", r"^/unsubscribe\b", "unsubscribe"),
+    _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/track/open\b", "open"),
+    _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/(?:unsubscribe|profile|about)\b", "unsubscribe"),
+    _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/track/click\b"),
+    _rule("Mailchimp", _ANY_HOST, r"^/track/click\?(?:.*&)?u=[0-9a-f]{16,}&(?:amp;)?id=[0-9a-f]{6,}"),
     _rule("Mailchimp", r"click\.mailchimp\.com"),
-    _rule("Mandrill", r"(?:[a-z0-9-]+\.)*mandrillapp\.com", r"^/track/click\b"),
-    _rule("Substack", r"(?:[a-z0-9-]+\.)*substack\.com", r"^/redirect/"),
+    _rule("Mailchimp", r"mailchi\.mp", "", "web version"),
+    _rule("Mailchimp", _SUBDOMAINS + r"campaign-archive\d*\.com", "", "web version"),
+    _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/open\b", "open"),
+    _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/click\b"),
+    _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/(?:action/disable_email|account/unsubscribe)\b", "unsubscribe"),
+    _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/app-link/", "web version"),
+    _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/redirect/"),
+    _rule("Substack", _ANY_HOST, r"^/redirect/(?:\d+/)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|eyJ)"),
+    _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/o/", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
-    _rule(
-        "HubSpot",
-        r"(?:[a-z0-9-]+\.)*(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com)",
-    ),
-    _rule("SendGrid", r"(?:[a-z0-9-]+\.)*sendgrid\.net", r"^/(?:ls|wf)/click\b"),
-    _rule(
-        "SendGrid", _ANY_HOST, r"^/ls/click\?(?:.*&)?upn="
-    ),  # branded link domains (url1234.example.com)
-    _rule("Mailgun", r"(?:[a-z0-9-]+\.)*mailgun\.(?:org|net)", r"^/c/"),
+    _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center)/", "unsubscribe"),
+    _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/(?:Cto|Bto|To)/", "open"),
+    _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/[A-Za-z]{1,3}/"),  # /e3t/Ctc/…, /e3t/Btc/…, /e2t/c/…, on branded domains too
+    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)"),
+    _rule("SendGrid", _ANY_HOST, r"^/wf/open\?(?:.*&)?upn=", "open"),
+    _rule("SendGrid", _ANY_HOST, r"(?:^|/)ss/o/" + _TOKEN, "open"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/c|v1/c|ss/o/|c)/"),
+    _rule("SendGrid", _SUBDOMAINS + r"sendgrid\.net", r"^/(?:ls|wf)/click\b|(?:^|/)ss/c/"),
+    _rule("SendGrid", _ANY_HOST, r"^/(?:ls|wf)/click\?(?:.*&)?upn="),  # branded link domains (url1234.example.com)
+    _rule("SendGrid", _ANY_HOST, r"(?:^|/)ss/c/" + _TOKEN),  # /ss/c/u001.…/…/h0/h001.…, also what beehiiv sends on brands
+    _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com", r"^/(?:unsubscribe|[a-z0-9]+/unsubscribe)\b", "unsubscribe"),
+    _rule("ConvertKit", r"(?:unsubscribe|preferences)\.(?:convertkit-mail|kit-mail)\d*\.com", "", "unsubscribe"),
+    _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com", r"^/(?:o|open)/", "open"),
+    _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com"),
+    _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*$"),  # …/<base64 of https://…>
+    _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
+    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com", r"^/(?:o|wf/open)\b", "open"),
+    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com"),
+    _rule("Klaviyo", _ANY_HOST, rf"^/l/{_ULID}(?:_\d+)?/?$"),  # ctrk.klclick3.com/l/01K…_0, and branded domains
+    _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/op/", "open"),
+    _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/un/", "unsubscribe"),
+    _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
+    _rule("Brevo", _SUBDOMAINS + r"(?:sendibt\d*|sendibm\d*|sendib[a-z]\d*)\.com", r"^/(?!im/)"),
+    _rule("MailerLite", _ANY_HOST, r"^/link/o/", "open"),
+    _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/(?:link|tj)/c/"),
+    _rule("MailerLite", _ANY_HOST, r"^/link/c/YT[A-Za-z0-9+/=_-]{10,}"),  # base64 of "a=<id>&c=…"
+    _rule("Mailgun", _SUBDOMAINS + r"mailgun\.(?:org|net)", r"^/c/"),
+    _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/o/[A-Za-z0-9_=-]{20,}", "open"),
     _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/c/[A-Za-z0-9_=-]{20,}"),
-    _rule("Constant Contact", r"(?:[a-z0-9-]+\.)*rs6\.net", r"^/tn\.jsp\b"),
-    _rule(
-        "Constant Contact",
-        r"(?:[a-z0-9-]+\.)*(?:ctctcdn|constantcontact)\.com",
-        r"^/(?:tn\.jsp|click)\b",
-    ),
-    _rule("beehiiv", r"(?:[a-z0-9-]+\.)*beehiiv\.com", r"^/(?:ss/c|v1|ss/o)/"),
-    _rule("beehiiv", r"link\.[a-z0-9.-]+", r"^/ss/c/[A-Za-z0-9_-]{20,}"),
+    _rule("Constant Contact", _SUBDOMAINS + r"rs6\.net", r"^/on\.jsp\b", "open"),
+    _rule("Constant Contact", _SUBDOMAINS + r"rs6\.net", r"^/tn\.jsp\b"),
+    _rule("Constant Contact", _ANY_HOST, r"^/tn\.jsp\?(?:.*&)?f=[0-9A-Za-z_-]{10,}"),
+    _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=un\b", "unsubscribe"),
+    _rule("Constant Contact", _SUBDOMAINS + r"(?:ctctcdn|constantcontact)\.com", r"^/(?:tn\.jsp|click)\b"),
+    _rule("Ghost", _ANY_HOST, r"^/r/[0-9a-f]{8}\?(?:.*&)?m=[0-9a-f]{8}-[0-9a-f-]{27}"),  # {site}/r/{hash}?m={member uuid}
+    _rule("Ghost", _ANY_HOST, r"^/unsubscribe/?\?(?:.*&)?uuid=", "unsubscribe"),
 )
 
 # Query parameters that only say where a click came from; removing them never changes the page.
 TRACKING_PARAMETERS = re.compile(
     r"^(?:utm_[a-z_]+|mc_cid|mc_eid|_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|fbclid|gclid|dclid|"
     r"msclkid|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|ck_subscriber_id|sc_cid|rb_clickid|"
-    r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|trk|trkCampaign|ss_source|ss_campaign_id)$",
+    r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|_kx|__s|trk|trkCampaign|ss_source|ss_campaign_id)$",
     re.IGNORECASE,
 )
 

@@ -30,7 +30,9 @@ CREATE TABLE IF NOT EXISTS answers (
 )
 """
 # Outcomes that mean the link does not lead to a page: `masthead check --links` fails on them.
-BROKEN = frozenset({"dead", "timeout", "loop", "too-many-redirects", "private", "error"})
+# "unchecked" (no answer: DNS, refused connection, timeout) is not one: the network failed, not the link.
+BROKEN = frozenset({"dead", "loop", "too-many-redirects", "private", "error"})
+UNCHECKED = "unchecked"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Answer:
     """What asking a URL gave: every hop, the last URL, and how it ended."""
 
     url: str
-    outcome: str  # ok, dead, refused, timeout, loop, too-many-redirects, private, error
+    outcome: str  # ok, dead, refused, unchecked, loop, too-many-redirects, private, error
     status: int | None  # status of the last hop, None if no answer came
     final_url: str
     chain: tuple[Hop, ...]  # every hop, the last one included
@@ -58,6 +60,11 @@ class Answer:
     @property
     def broken(self) -> bool:
         return self.outcome in BROKEN
+
+    @property
+    def unchecked(self) -> bool:
+        """No answer came (DNS, refused, timeout): nothing is known about the link."""
+        return self.outcome in (UNCHECKED, "timeout")  # "timeout": what older stores hold
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -100,13 +107,18 @@ class LinkStore:
         return {row[0]: _answer(row) for row in self._db.execute("SELECT * FROM answers")}
 
     def fresh(self, url: str, now: datetime, days: int) -> Answer | None:
-        """The stored answer for ``url`` if it is younger than ``days``."""
+        """The stored answer for ``url`` if it is younger than ``days``; "unchecked" is never fresh."""
         answer = self.get(url)
-        if answer is None or now - answer.checked_at >= timedelta(days=days):
+        if answer is None or answer.unchecked or now - answer.checked_at >= timedelta(days=days):
             return None
         return answer
 
     def put(self, answers: Iterable[Answer]) -> None:
+        """Store ``answers``; an "unchecked" one never replaces a real answer the store already has."""
+        answers = list(answers)
+        if any(answer.unchecked for answer in answers):
+            known = self.answers()
+            answers = [a for a in answers if not (a.unchecked and a.url in known and not known[a.url].unchecked)]
         rows = [
             (
                 a.url,
