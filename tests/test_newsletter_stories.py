@@ -7,7 +7,7 @@ from newsletter_helpers import CAMPAIGN_MONITOR, MAILCHIMP, SAVED_HTML
 
 from masthead.errors import MastheadError
 from masthead.newsletter.emailparse import read_issues
-from masthead.newsletter.stories import split_stories
+from masthead.newsletter.layout import split_stories
 
 
 def test_campaign_monitor_stories_leave_out_masthead_preheader_footer_and_pixel() -> None:

@@ -144,6 +144,12 @@ def _subject(value: str) -> str | None:
     return None
 
 
+def _profile(value: str) -> str | None:
+    from .newsletter.profiles import NAMES  # a plain list of records: no parser is loaded
+
+    return None if value in NAMES else "expected " + ", ".join(f'"{name}"' for name in NAMES)
+
+
 def _port(value: int) -> str | None:
     return None if 1 <= value <= 65535 else "expected a port number from 1 to 65535"
 
@@ -261,6 +267,9 @@ class NewsletterConfig:
     """
 
     story_selector: str = option("", "CSS selector matching each story of an imported issue (empty: split at headings).")
+    profile: str = option("auto", 'The mailing service imported issues come from: "auto" (detected from each message) or one of '
+                          "mailchimp, mailchimp-new, campaign-monitor, substack, beehiiv, hubspot, convertkit, buttondown, ghost, "
+                          "mailerlite, brevo, klaviyo, generic.", _profile)
     topic_images: tuple[TopicImage, ...] = option((), 'Featured images for stories without one: '
                                                       '[{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].')
     digest_folder: str = option("digests", "Folder, relative to the site, where `masthead digest` writes issues.", _folder)

@@ -21,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from ..errors import MastheadError, Problem
+from .forward import unforward
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -44,6 +45,8 @@ class Issue:
     date: datetime | None
     html: str
     inline: Mapping[str, InlinePart] = field(default_factory=dict)  # Content-ID -> part
+    headers: tuple[tuple[str, str], ...] = ()  # the sender's headers (List-Unsubscribe, X-Mailer…): which service sent it
+    forwarded: bool = False  # the issue came inside a forward; subject and headers are the original's where known
 
 
 def _problem(path: str, message: str) -> MastheadError:
@@ -70,8 +73,34 @@ def _fallback_id(*parts: str) -> str:
     return "sha256-" + hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
+def _attached_message(message: EmailMessage) -> EmailMessage | None:
+    """A message forwarded as an attachment (message/rfc822), which is the issue itself."""
+    for part in message.walk():
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            found = inner[0] if isinstance(inner, list) and inner else inner
+            if isinstance(found, EmailMessage):
+                return found
+    return None
+
+
+def _headers(message: EmailMessage) -> tuple[tuple[str, str], ...]:
+    found = []
+    for name, value in message.items():
+        try:
+            found.append((name, str(value)))
+        except (TypeError, ValueError, LookupError):  # a malformed header: it proves nothing either way
+            continue
+    return tuple(found)
+
+
 def from_message(message: EmailMessage, source: str) -> Issue:
     """One parsed message to an ``Issue``; raises ``MastheadError`` if it has no readable body."""
+    attached = _attached_message(message)
+    if attached is not None and attached.get_body(preferencelist=("html", "plain")) is not None:
+        issue = from_message(attached, source)
+        return Issue(issue.source, issue.message_id, issue.subject, issue.date or _date(message.get("Date")), issue.html,
+                     issue.inline or _inline(message), issue.headers, True)
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
@@ -80,6 +109,17 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     except (LookupError, UnicodeError) as exc:
         raise _problem(source, f"the {body.get_content_type()} part cannot be decoded ({exc}); expected a known charset such as utf-8") from exc
     page = content if body.get_content_type() == "text/html" else _text_to_html(content)
+    subject = str(message.get("Subject", "")).strip()
+    date = _date(message.get("Date"))
+    message_id = str(message.get("Message-ID", "")).strip().strip("<>")
+    forward = unforward(page)
+    if forward is not None:
+        page, subject = forward[0], forward[1] or subject
+    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message),
+                 _headers(message), forward is not None)
+
+
+def _inline(message: EmailMessage) -> dict[str, InlinePart]:
     inline: dict[str, InlinePart] = {}
     for part in message.walk():
         content_id = part.get("Content-ID")
@@ -87,10 +127,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):
                 inline[content_id.strip().strip("<>")] = InlinePart(part.get_content_type(), payload)
-    subject = str(message.get("Subject", "")).strip()
-    date = _date(message.get("Date"))
-    message_id = str(message.get("Message-ID", "")).strip().strip("<>")
-    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, inline)
+    return inline
 
 
 def _saved_html(path: Path, shown: str) -> Issue:

@@ -5,17 +5,12 @@ published, date, teaser, featuredImage), then ``newsletterId``: a stable id from
 Message-ID and the story's position, so importing the same issue again finds the posts it wrote.
 Posts are created with exclusive ``open(..., "x")``: an existing file is only replaced with
 ``force``. Tracking links are resolved with the links package (resolver and store) first.
-Inline images (``cid:`` parts and ``data:`` URIs) are saved under the static folder; remote
-images are never fetched (fetching them tells the mailing service who opened the issue).
+Where the stories are is layout.py's plan; images become files through issue_images.py.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
-import io
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,8 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
-from PIL import Image, UnidentifiedImageError
 
 from ..config import Config
 from ..content.markdown import plain_text, render, slugify
@@ -33,14 +26,16 @@ from ..links.fix import clean_destination
 from ..links.resolve import ResolverSettings, resolve_all
 from ..links.rules import classify
 from ..links.store import Answer, open_store
+from .chrome import words
 from .emailparse import Issue, read_issues
+from .issue_images import IssueImages, download, remote, write_new
+from .layout import Dropped, Layout, plan
 from .markdown_out import known_outlets, to_markdown
-from .stories import Story, split_stories
+from .markup import parse
+from .stories import Story
 
 ID_KEY = "newsletterId"
 _ID_LINE = re.compile(rf"^{ID_KEY}:\s*['\"]?([\w.-]+)", re.MULTILINE)
-_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
-_DATA_URI = re.compile(r"^data:image/[\w.+-]+;base64,(.*)$", re.DOTALL | re.IGNORECASE)
 _CITATION_SPAN = re.compile(r'\s*<span class="citation">.*?</span>', re.DOTALL)
 _PARAGRAPHS = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
@@ -52,6 +47,7 @@ class ImportOptions:
     keep_tracking: bool = False
     settings: ResolverSettings = field(default_factory=ResolverSettings)
     now: datetime | None = None  # the date of saved .html issues, which carry no Date header
+    split: str = "stories"  # "items": a roundup becomes one draft per item
 
 
 @dataclass(frozen=True)
@@ -66,6 +62,20 @@ class ImportedPost:
     links: int  # links in the post
     cleaned: int  # tracking links replaced by their destination
     left: tuple[str, ...]  # tracking links kept, each "url: why"
+    words: int = 0  # words in the post's body
+    citations: int = 0  # [[Outlet](url)] citations in the body
+    tracking: tuple[str, ...] = ()  # the story's links that are tracking links, as in the email
+
+
+@dataclass(frozen=True)
+class IssuePlan:
+    """How one issue was read: the service, the kind of issue, and what was left out."""
+
+    source: str
+    subject: str
+    profile: str  # the service's name
+    kind: str  # stories, single, roundup, items
+    dropped: tuple[Dropped, ...]
 
 
 @dataclass(frozen=True)
@@ -73,10 +83,12 @@ class ImportReport:
     posts: tuple[ImportedPost, ...]
     images: tuple[str, ...]  # image files written (or that would be), relative to the site folder
     notes: tuple[str, ...]  # images left out and similar, for the summary
+    issues: tuple[IssuePlan, ...] = ()
 
 
-def newsletter_id(message_id: str, position: int) -> str:
-    return f"{hashlib.sha256(message_id.encode('utf-8')).hexdigest()[:12]}-{position}"
+def newsletter_id(message_id: str, position: int, kind: str = "stories") -> str:
+    """Stable per story of an issue; the items of a split roundup are numbered apart from its stories."""
+    return f"{hashlib.sha256(message_id.encode('utf-8')).hexdigest()[:12]}-{'i' if kind == 'items' else ''}{position}"
 
 
 def _timestamp(moment: datetime) -> str:
@@ -117,68 +129,10 @@ def _first_paragraph(markdown: str) -> str:
     return ""
 
 
-class _Images:
-    """Saves inline images under static/<media folder>/newsletter/, named by content hash."""
-
-    def __init__(self, config: Config, dry_run: bool) -> None:
-        self.config = config
-        self.dry_run = dry_run
-        self.written: list[str] = []
-        self.notes: list[str] = []
-
-    def save(self, src: str, issue: Issue, title: str) -> str | None:
-        """The site path of the saved image, or None (with a note) when it cannot be kept."""
-        data: bytes | None = None
-        if src.lower().startswith("cid:"):
-            part = issue.inline.get(src[4:].strip("<>"))
-            data = part.data if part else None
-            if data is None:
-                self.notes.append(f"{title}: image {src} is not attached to the email; left out")
-                return None
-        elif match := _DATA_URI.match(src):
-            try:
-                data = base64.b64decode(match.group(1), validate=False)
-            except (binascii.Error, ValueError):
-                data = b""
-        else:
-            self.notes.append(f"{title}: remote image {src[:80]} not fetched (privacy: it would report the open); left out")
-            return None
-        try:
-            with Image.open(io.BytesIO(data)) as image:
-                kind = image.format or ""
-                image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            kind = ""
-        if kind not in _FORMATS:
-            self.notes.append(f"{title}: image {src[:40]} is not a JPEG, PNG, GIF or WebP image; left out")
-            return None
-        name = f"{hashlib.sha256(data).hexdigest()[:16]}.{_FORMATS[kind]}"
-        relative = Path(self.config.folders.static, self.config.cms.media_folder, "newsletter", name)
-        site_path = "/" + Path(self.config.cms.media_folder, "newsletter", name).as_posix()
-        target = self.config.root / relative
-        if relative.as_posix() not in self.written:
-            self.written.append(relative.as_posix())
-            if not self.dry_run and not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _write_new(target, data, replace=False)
-        return site_path
-
-
-def _write_new(path: Path, data: bytes, replace: bool) -> None:
-    """Write ``path`` whole: exclusively when not ``replace``, else through a temporary file."""
-    if not replace:
-        with path.open("xb") as stream:
-            stream.write(data)
-        return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
 def _urls(stories: Iterable[tuple[Issue, Story]]) -> list[str]:
     urls: list[str] = []
     for _, story in stories:
-        urls += [str(a["href"]).strip() for a in BeautifulSoup(story.html, "lxml").find_all("a", href=True)]
+        urls += [str(a["href"]).strip() for a in parse(story.html).find_all("a", href=True)]
         if story.link:
             urls.append(story.link)
     return list(dict.fromkeys(urls))
@@ -231,45 +185,65 @@ def _post_path(config: Config, title: str, taken: set[str]) -> Path:
     raise MastheadError([Problem(str(folder), None, None, f"too many posts named {base}-N.md; rename some")])
 
 
-def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions = ImportOptions()) -> ImportReport:
-    """Import every story of every issue in ``paths``; read and check everything before writing."""
+def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") -> list[tuple[Issue, Layout]]:
+    """Every issue in ``paths`` with the plan of its stories; fails (naming each) if one has nothing to import."""
     problems: list[Problem] = []
-    found: list[tuple[Issue, Story]] = []
+    found: list[tuple[Issue, Layout]] = []
+    settings = config.newsletter
     for path in paths:
         for issue in read_issues(path):
-            stories = split_stories(issue.html, config.newsletter.story_selector)
-            if not stories:
-                how = "the CSS selector newsletter.story_selector matched nothing with a heading" if config.newsletter.story_selector \
-                    else "no headings (h1–h6) found; set [newsletter] story_selector to the CSS selector of one story"
+            layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
+            if not layout.stories:
+                how = "the CSS selector newsletter.story_selector matched nothing with a heading" if settings.story_selector \
+                    else "no text and no subject found; expected a newsletter issue"
                 problems.append(Problem(issue.source, None, None, f"no stories: {how}"))
-            found += [(issue, story) for story in stories]
+            found.append((issue, layout))
     if problems:
         raise MastheadError(problems)
-    cleaned, left = clean_links(config, _urls(found), options)
+    return found
+
+
+def _featured_alt(story: Story) -> str:
+    return (story.image.alt or story.image.caption) if story.image else ""
+
+
+def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions = ImportOptions()) -> ImportReport:
+    """Import every story of every issue in ``paths``; read and check everything before writing."""
+    plans = read_plans(config, paths, options.split)
+    found = [(issue, story, layout.kind) for issue, layout in plans for story in layout.stories]
+    pairs = [(issue, story) for issue, story, _ in found]
+    cleaned, left = clean_links(config, _urls(pairs), options)
+    rules = config.links.rules
     outlets = known_outlets(config.outlets)
     ids = existing_ids(config)
-    images = _Images(config, options.dry_run)
+    sources = [story.image.src for _, story in pairs if story.image] + [
+        str(image.get("src", "")).strip() for _, story in pairs for image in parse(story.html).find_all("img")]
+    fetched = download(sources, options.settings) if not options.dry_run else {}
+    images = IssueImages(config, options.dry_run, fetched)
     taken = set(ids.values())
     posts: list[ImportedPost] = []
     template = config.default_template if config.default_template in config.post_templates else config.post_templates[0]
-    for issue, story in found:
-        identifier = newsletter_id(issue.message_id, story.position)
-        story_urls = set(_urls([(issue, story)]))
+    for issue, story, kind in found:
+        identifier = newsletter_id(issue.message_id, story.position, kind)
+        story_urls = _urls([(issue, story)])
+        tracking = tuple(url for url in story_urls if classify(url, rules) is not None)
         if identifier in ids and not options.force:  # imported before: never touched without force
             posts.append(ImportedPost(issue.source, story.position, story.title, ids[identifier], "exists", identifier, "",
-                                      len(story_urls), 0, ()))
+                                      len(story_urls), 0, (), tracking=tracking))
             continue
-        soup = BeautifulSoup(story.html, "lxml")
+        soup = parse(story.html)
         for image in soup.find_all("img"):
-            saved = images.save(str(image.get("src", "")).strip(), issue, story.title)
-            if saved is None:
+            src = str(image.get("src", "")).strip()
+            saved = images.save(src, issue, story.title)
+            if saved is None or remote(saved):
                 image.decompose()
             else:
                 image["src"] = saved
         body_html = "".join(str(child) for child in (soup.body.children if soup.body else []))
         read_more = cleaned.get(story.link, story.link)
         markdown = to_markdown(body_html, cleaned, outlets, read_more)
-        teaser = _first_paragraph(markdown) or story.title
+        rendered = render(markdown)
+        teaser = story.subtitle or _first_paragraph(markdown) or story.title
         featured = images.save(story.image.src, issue, story.title) if story.image else None
         values: dict[str, object] = {
             "templateKey": template,
@@ -282,7 +256,7 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
         }
         image_src = featured or _topic_image(config, story, teaser)
         if image_src:
-            alt = story.image.alt if featured and story.image else ""
+            alt = _featured_alt(story) if featured else ""
             values["featuredImage"] = {"src": image_src, "alt": alt} if alt else {"src": image_src}
         values[ID_KEY] = identifier
         text = front_matter(values) + markdown
@@ -291,11 +265,13 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
         action = ("would overwrite" if replacing else "would create") if options.dry_run else ("overwritten" if replacing else "created")
         if not options.dry_run:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_new(path, text.encode("utf-8"), replace=replacing)
+            write_new(path, text.encode("utf-8"), replace=replacing)
         relative = path.relative_to(config.root).as_posix()
         taken.add(relative)
         ids[identifier] = relative  # the same issue twice in one run (an .eml and an .mbox) is one post
-        posts.append(ImportedPost(issue.source, story.position, story.title, relative, action, identifier, image_src,
-                                  len(story_urls), len(story_urls & set(cleaned)),
-                                  tuple(f"{url}: {left[url]}" for url in sorted(story_urls & set(left)))))
-    return ImportReport(tuple(posts), tuple(images.written), tuple(dict.fromkeys(images.notes)))
+        posts.append(ImportedPost(issue.source, story.position, story.title, relative, action, identifier, image_src or "",
+                                  len(story_urls), len(set(story_urls) & set(cleaned)),
+                                  tuple(f"{url}: {left[url]}" for url in sorted(set(story_urls) & set(left))),
+                                  len(words(plain_text(rendered.html))), len(rendered.citations), tracking))
+    issues = tuple(IssuePlan(issue.source, issue.subject, layout.profile.label, layout.kind, layout.dropped) for issue, layout in plans)
+    return ImportReport(tuple(posts), tuple(images.written), tuple(dict.fromkeys(images.notes)), issues)

@@ -1,46 +1,40 @@
-"""Splitting an issue's HTML into stories, with a real HTML parser (BeautifulSoup on lxml).
+"""An issue's HTML as its reading order of *events*, and the stories made from runs of them.
 
-Mailing-service templates nest everything in layout tables, so the document is first flattened
-into its reading order of *blocks* (paragraphs, quotes, lists, headings, images, rules). Then:
-
-- by headings (the default): the heading level used most often (h2 before h1 on a tie) starts a
-  story; a story runs to the next such heading, a higher heading, a horizontal rule or the footer;
-- by selector (``[newsletter] story_selector``): each element the CSS selector matches is one
-  story, titled by its first heading.
-
-The footer (unsubscribe and preferences links, "view in browser"), hidden preheaders and tracking
-pixels never reach a story. A story's first image becomes its featured image.
+Mailing-service templates nest everything in layout tables, so the document is flattened into
+what a reader sees, in order: headings, blocks of text (paragraphs, quotes, lists), images and
+their captions, rules, and chrome (footers, button rows, sponsor labels, pixels) with the reason
+it is chrome. layout.py decides where stories start; ``build_story`` turns one run of events into a
+``Story``: its first image is the featured image (with its caption), its "Read more" link (or its
+heading's link) is the story's own link.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from bs4.element import NavigableString
-from soupsieve import SelectorSyntaxError
 
-from ..errors import MastheadError, Problem
-from ..links.rules import classify
+from .chrome import block_reason, is_logo, is_pixel, words
+from .markup import parse
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCKS = frozenset({"p", "blockquote", "ul", "ol", "pre", "figure"})
-_INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "br", "font", "small", "sup", "sub", "code", "mark", "s", "img"})
-_SKIPPED = frozenset({"head", "style", "script", "title", "noscript", "template"})
-_FOOTER_TEXT = re.compile(r"unsubscribe|update (?:your )?(?:subscription )?preferences|view (?:this email )?in (?:your )?browser|"
-                          r"view it in your browser|forwarded this email|mailing address", re.IGNORECASE)
-_FOOTER_CONTAINER = re.compile(r"footer|preheader|preview", re.IGNORECASE)
-_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
-READ_MORE = re.compile(r"^\s*(?:read (?:more|the full story|on)|continue reading|full story|more)\b", re.IGNORECASE)
+PSEUDO_LEVEL = 7  # a paragraph that is all bold, short and unpunctuated: a heading the template did not mark up
+_BLOCKS = frozenset({"p", "blockquote", "ul", "ol", "pre", "figure", "figcaption", "dl"})
+_INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "br", "font", "small", "sup", "sub", "code", "mark", "s", "img", "abbr", "cite"})
+_SKIPPED = frozenset({"head", "style", "script", "title", "noscript", "template", "meta", "link"})
+_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden", re.IGNORECASE)
+_CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
+READ_MORE = re.compile(r"^\s*(?:read (?:more|the (?:full )?(?:story|article|post)|on)|continue reading|full story|more)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class StoryImage:
     src: str  # as written in the email: cid:, data:, http(s):
     alt: str
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,47 +44,33 @@ class Story:
     html: str  # the story's blocks, heading and featured image left out
     link: str  # the story's own link: its "Read More" link, else its heading's link, else ""
     image: StoryImage | None
+    subtitle: str = ""  # the issue's subtitle or preheader, for a single-story issue
 
 
 @dataclass(frozen=True)
-class _Event:
-    kind: str  # heading, block, image, rule, footer
+class Event:
+    kind: str  # heading, block, image, caption, rule, footer, chrome, sponsor
     element: Tag
-    level: int = 0
+    level: int = 0  # headings: 1-6, or PSEUDO_LEVEL
+    why: str = ""  # chrome: the reason it is left out
 
 
-def _hidden_or_footer(element: Tag) -> bool:
-    if element.name in _SKIPPED or _HIDDEN.search(str(element.get("style", ""))):
-        return True
-    names = " ".join([str(element.get("id", "")), *(element.get("class") or [])])
-    return bool(_FOOTER_CONTAINER.search(names))
+def text_of(element: Tag) -> str:
+    return " ".join(element.get_text(" ").replace("\u00a0", " ").replace("\u200c", "").split())
 
 
-def _is_footer(element: Tag) -> bool:
-    if _FOOTER_TEXT.search(element.get_text(" ")):
-        return True
-    for anchor in element.find_all("a", href=True):
-        found = classify(str(anchor["href"]))
-        if found is not None and found.kind in ("unsubscribe", "web version"):
-            return True
-    return False
-
-
-def _is_pixel(image: Tag) -> bool:
-    sizes = [str(image.get(key, "")).strip().removesuffix("px") for key in ("width", "height")]
-    if any(size in ("0", "1") for size in sizes):
-        return True
-    found = classify(str(image.get("src", "")))
-    return found is not None and found.kind == "open"
+def hidden(element: Tag) -> bool:
+    return element.name in _SKIPPED or bool(_HIDDEN.search(str(element.get("style", "")))) or element.has_attr("hidden")
 
 
 def _paragraph(run: list[Tag | NavigableString]) -> Tag | None:
     """Loose text and inline markup of a layout cell, moved into a new <p>; None if it is blank."""
     while run and (isinstance(run[-1], Tag) and run[-1].name == "br" or isinstance(run[-1], NavigableString) and not run[-1].strip()):
         run.pop()
-    if not any(node.get_text(strip=True) if isinstance(node, Tag) else node.strip() for node in run):
+    if not any(node.get_text(strip=True) if isinstance(node, Tag) else node.strip() for node in run) and not any(
+            isinstance(node, Tag) and (node.name == "img" or node.find("img")) for node in run):
         return None
-    paragraph = BeautifulSoup("<p></p>", "lxml").p
+    paragraph = parse("<p></p>").p
     assert paragraph is not None
     run[0].insert_before(paragraph)
     for node in run:
@@ -98,11 +78,46 @@ def _paragraph(run: list[Tag | NavigableString]) -> Tag | None:
     return paragraph
 
 
-def _block(element: Tag) -> _Event:
-    return _Event("footer" if _is_footer(element) else "block", element)
+def _image(image: Tag) -> Event:
+    if is_pixel(image):
+        return Event("chrome", image, why="tracking pixel")
+    if is_logo(image) or not str(image.get("src", "")).strip():
+        return Event("chrome", image, why="header")
+    return Event("image", image)
 
 
-def _walk(element: Tag) -> Iterator[_Event]:
+def _pseudo_heading(block: Tag, text: str) -> bool:
+    if block.name != "p" or not text or len(words(text)) > 14 or text.endswith((".", ":", ",", ";", "?")) or block.find("img"):
+        return False
+    strong = " ".join(text_of(b) for b in block.find_all(["strong", "b"]))
+    return strong == text
+
+
+def _block(block: Tag) -> Iterator[Event]:
+    text = text_of(block)
+    real = [img for img in block.find_all("img")]
+    if not text:
+        for image in real:
+            yield _image(image)
+        return
+    if block.name == "figcaption" or _CAPTION_CLASS.search(" ".join([*(block.get("class") or []), str(block.get("id", ""))])):
+        yield Event("caption", block)
+        return
+    reason = block_reason(block)
+    if reason == "footer":
+        yield Event("footer", block, why="footer")
+    elif reason == "sponsor label":
+        yield Event("sponsor", block, why="sponsor")
+    elif reason:
+        yield Event("chrome", block, why=reason)
+    elif _pseudo_heading(block, text):
+        yield Event("heading", block, PSEUDO_LEVEL)
+    else:
+        yield Event("block", block)
+
+
+def walk(element: Tag) -> Iterator[Event]:
+    """``element``'s events in reading order; layout tables and wrappers are looked through."""
     run: list[Tag | NavigableString] = []  # loose inline content of a layout cell: one paragraph
     breaks = 0
     for child in list(element.children):
@@ -110,118 +125,82 @@ def _walk(element: Tag) -> Iterator[_Event]:
             if type(child) is NavigableString and (child.strip() or run):
                 run.append(child)
             continue
-        if not isinstance(child, Tag) or _hidden_or_footer(child):
+        if not isinstance(child, Tag) or hidden(child):
             continue
         breaks = breaks + 1 if child.name == "br" else 0
-        if child.name in _INLINE and child.name != "img" and breaks < 2:  # <br><br> ends a paragraph
+        if child.name in _INLINE and child.name != "img" and breaks < 2 and not child.find([*HEADINGS, *_BLOCKS]):
             run.append(child)
             continue
         if run and (paragraph := _paragraph(run)) is not None:
-            yield _block(paragraph)
+            yield from _block(paragraph)
         run = []
         name = child.name
         if name in HEADINGS:
-            yield _Event("heading", child, int(name[1]))
+            if text_of(child):
+                reason = block_reason(child)
+                yield Event("footer", child, why="footer") if reason == "footer" else Event("heading", child, int(name[1]))
+            else:
+                yield from (_image(image) for image in child.find_all("img"))
         elif name == "hr":
-            yield _Event("rule", child)
+            yield Event("rule", child)
         elif name == "img":
-            if not _is_pixel(child):
-                yield _Event("image", child)
+            yield _image(child)
+        elif name == "figure":
+            images = [image for image in child.find_all("img") if not is_pixel(image)]
+            yield Event("image", child) if images else Event("block", child)
         elif name in _BLOCKS:
-            if child.get_text(strip=True) or child.find("img"):
-                yield _block(child)
+            if name == "p" and child.find(list(HEADINGS)):  # markup that lxml could not fix: read what is inside
+                yield from walk(child)
+            else:
+                yield from _block(child)
         elif name != "br":
-            yield from _walk(child)
+            yield from walk(child)
     if run and (paragraph := _paragraph(run)) is not None:
-        yield _block(paragraph)
+        yield from _block(paragraph)
 
 
-def _text(element: Tag) -> str:
-    return " ".join(element.get_text(" ").split())
+def _first_image(event: Event) -> Tag | None:
+    if event.element.name == "img":
+        return event.element
+    return next((img for img in event.element.find_all("img") if not is_pixel(img) and str(img.get("src", "")).strip()), None)
 
 
-class _Builder:
-    def __init__(self, position: int, heading: Tag | None) -> None:
-        self.position = position
-        self.heading = heading
-        self.parts: list[Tag] = []
-
-    def story(self) -> Story | None:
-        title = _text(self.heading) if self.heading is not None else ""
-        if not title:
-            return None
-        image = None
-        for part in self.parts:  # the first real image is the featured image, taken out of the body
-            found = part if part.name == "img" else next((img for img in part.find_all("img") if not _is_pixel(img)), None)
-            if found is not None and found.get("src"):
-                image = StoryImage(str(found["src"]).strip(), " ".join(str(found.get("alt", "")).split()))
+def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[Event], subtitle: str = "") -> Story:
+    """One story from its heading and the events that belong to it (headings below the story's level included)."""
+    image: StoryImage | None = None
+    kept: list[Event] = []
+    for index, event in enumerate(parts):
+        if image is None and event.kind in ("image", "block"):
+            found = _first_image(event)
+            if found is not None and (event.kind == "image" or not kept or all(part.kind != "block" for part in kept)):
+                following = parts[index + 1] if index + 1 < len(parts) else None
+                inside = event.element.find(["figcaption"]) if event.element.name == "figure" else None
+                caption = text_of(inside) if isinstance(inside, Tag) else (
+                    text_of(following.element) if following is not None and following.kind == "caption" else "")
+                image = StoryImage(str(found["src"]).strip(), " ".join(str(found.get("alt", "")).split()), caption)
+                if event.kind == "image":
+                    continue
                 parent = found.parent
                 found.decompose()
                 if isinstance(parent, Tag) and parent.name == "a" and not parent.get_text(strip=True):
                     parent.decompose()
-                break
-        for pixel in (img for part in self.parts if part.name != "img" for img in part.find_all("img") if _is_pixel(img)):
+        if event.kind == "caption" and image is not None and image.caption and text_of(event.element) == image.caption:
+            continue
+        kept.append(event)
+    blocks = [event.element for event in kept if event.kind in ("block", "heading", "image", "caption") and
+              (event.element.get_text(strip=True) or event.element.find("img") or event.element.name == "img")]
+    for block in blocks:
+        for pixel in [img for img in block.find_all("img") if is_pixel(img)]:
             pixel.decompose()
-        parts = [part for part in self.parts if (part.name == "img" and part.get("src")) or part.get_text(strip=True)]
-        parts = [part for part in parts if not (part.name == "img" and image and str(part.get("src", "")).strip() == image.src)]
-        return Story(self.position, title, "\n".join(str(part) for part in parts), self._link(parts), image)
-
-    def _link(self, parts: list[Tag]) -> str:
-        for part in parts:
-            for anchor in part.find_all("a", href=True):
-                if READ_MORE.match(anchor.get_text(" ")):
-                    return str(anchor["href"]).strip()
-        found = self.heading.find("a", href=True) if self.heading is not None else None
-        return str(found["href"]).strip() if isinstance(found, Tag) else ""
+    return Story(position, title, "\n".join(str(block) for block in blocks), _link(heading, blocks), image, subtitle)
 
 
-def _by_headings(events: list[_Event]) -> list[Story]:
-    levels = Counter(event.level for event in events if event.kind == "heading" and _text(event.element))
-    if not levels:
-        return []
-    level = max(levels, key=lambda found: (levels[found], found))
-    stories: list[Story] = []
-    current: _Builder | None = None
-
-    def close() -> None:
-        if current is not None and (story := current.story()) is not None:
-            stories.append(story)
-
-    for event in events:
-        if event.kind == "heading" and event.level <= level:
-            close()
-            current = _Builder(len(stories) + 1, event.element) if event.level == level else None
-        elif event.kind in ("rule", "footer"):
-            close()
-            current = None
-        elif current is not None:
-            current.parts.append(event.element)
-    close()
-    return stories
-
-
-def _by_selector(soup: BeautifulSoup, selector: str) -> list[Story]:
-    try:
-        containers = soup.select(selector)
-    except SelectorSyntaxError as exc:
-        message = f'{selector!r} is not a CSS selector ({exc}); expected one such as "td.story"'
-        raise MastheadError([Problem("masthead.toml", None, "newsletter.story_selector", message)]) from exc
-    stories: list[Story] = []
-    for container in containers:
-        builder = _Builder(len(stories) + 1, None)
-        for event in _walk(container):
-            if event.kind == "heading" and builder.heading is None:
-                builder.heading = event.element
-            elif event.kind in ("block", "image", "heading"):
-                builder.parts.append(event.element)
-        if (story := builder.story()) is not None:
-            stories.append(story)
-    return stories
-
-
-def split_stories(page: str, selector: str = "") -> list[Story]:
-    """The stories of an issue's HTML, in order; by headings, or by ``selector`` when given."""
-    soup = BeautifulSoup(page, "lxml")
-    if selector:
-        return _by_selector(soup, selector)
-    return _by_headings(list(_walk(soup)))
+def _link(heading: Tag | None, blocks: Sequence[Tag]) -> str:
+    for block in blocks:
+        for anchor in block.find_all("a", href=True):
+            if READ_MORE.match(anchor.get_text(" ")):
+                return str(anchor["href"]).strip()
+    if heading is None:
+        return ""
+    found = heading.find("a", href=True) or heading.find_parent("a", href=True)
+    return str(found["href"]).strip() if isinstance(found, Tag) else ""

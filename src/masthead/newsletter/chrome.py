@@ -1,0 +1,146 @@
+"""What in an issue is not a story: the services' chrome, recognised by its words and its links.
+
+Every mailing service wraps an issue in the same kinds of furniture: a "view in browser" line, a
+footer with the unsubscribe link and the postal address, rows of share/like/listen buttons, sponsor
+blocks, referral programmes, polls. Profiles (profiles.py) name the containers a service uses;
+these patterns catch the same furniture in any template, by what it says. Each answer is a reason
+shown in ``masthead import --dry-run``: footer, header, chrome, sponsor, referral, feedback,
+contents, tracking pixel.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+from ..links.rules import classify
+
+_FOOTER = re.compile(
+    r"\bunsubscribe\b|update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
+    r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|\bopt[ -]out\b|"
+    r"all rights reserved|copyright \d{4}|our mailing address|mailing address:|add us to your address book|"
+    r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
+    r"buttondown|mailerlite|brevo|klaviyo|hubspot)|forwarded this email\?|subscribed (?:to|as) ",
+    re.IGNORECASE,
+)
+_WEB_VERSION = re.compile(
+    r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
+    r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
+    r"(?:open|read) in (?:the )?(?:substack )?app",
+    re.IGNORECASE,
+)
+_SPONSOR = re.compile(
+    r"^\W*(?:sponsored(?: by)?|sponsor(?:ed)? content|our sponsors?|today(?:'|’)s sponsor|this (?:issue|email|newsletter) is sponsored|"
+    r"presented by|together with|brought to you by|in partnership with|(?:a )?message from (?:our )?(?:sponsor|partner)s?|"
+    r"from our (?:sponsor|partner)s?|advertisement|\(?ad\)?|paid (?:post|partnership)|partner(?:ed)? content|promoted)\b",
+    re.IGNORECASE,
+)
+_ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:this|our) newsletter|want to (?:advertise|sponsor))", re.IGNORECASE)
+_REFERRAL = re.compile(
+    r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
+    r"invite (?:your )?friends|forward (?:this|it) to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
+    r"was this (?:e-?mail )?forwarded to you|(?:sign up|subscribe) here|get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
+    r"give a gift subscription",
+    re.IGNORECASE,
+)
+_FEEDBACK = re.compile(
+    r"how (?:would you rate|did we do|was today(?:'|’)s)|what did you think of (?:today|this)|rate (?:this|today(?:'|’)s) "
+    r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
+    re.IGNORECASE,
+)
+_CONTENTS = re.compile(r"^\W*(?:in this (?:issue|edition|email)|in today(?:'|’)s (?:issue|edition|email)|today(?:'|’)s (?:issue|edition)|"
+                       r"table of contents|what(?:'|’)s inside|inside this issue)\W*$", re.IGNORECASE)
+_RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)|newsletters? (?:we|i) recommend|recommendations)\W*$", re.IGNORECASE)
+# Button labels: a block made only of these (and separators, counts) is a row of buttons.
+_BUTTON_WORDS = frozenset(
+    "share like comment comments restack listen save forward tweet post reply subscribe upgrade donate follow facebook twitter x "
+    "linkedin instagram threads bluesky mastodon whatsapp email e-mail copy link leave a give gift pledge in app open the "
+    "now paid to view browser online podcast play audio this".split()
+)
+_SEPARATORS = re.compile(r"[|·•/\-–—()\[\]:,.!?♥❤️🔗📧💬🔁🎧\d\s]+")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _text(element: Tag) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def link_kinds(element: Tag) -> set[str]:
+    """The tracking kinds (unsubscribe, web version, open…) of the links in ``element``."""
+    kinds = set()
+    for anchor in element.find_all("a", href=True):
+        found = classify(str(anchor["href"]))
+        if found is not None:
+            kinds.add(found.kind)
+    return kinds
+
+
+def _buttons(element: Tag, text: str) -> bool:
+    if not text or not element.find("a", href=True):
+        return False
+    remaining = [word.lower() for word in _SEPARATORS.split(text) if word]
+    return bool(remaining) and len(remaining) <= 12 and all(word in _BUTTON_WORDS for word in remaining)
+
+
+def heading_reason(text: str) -> str | None:
+    """Why a heading starts a section that is not a story, or None for a story's heading."""
+    if _SPONSOR.search(text) or re.search(r"\((?:sponsored|ad|partner)\)", text, re.IGNORECASE):
+        return "sponsor"
+    if _ADVERTISE.search(text):
+        return "sponsor"
+    if _REFERRAL.search(text):
+        return "referral"
+    if _FEEDBACK.search(text):
+        return "feedback"
+    if _CONTENTS.search(text):
+        return "contents"
+    if _RECOMMENDATIONS.search(text):
+        return "chrome"
+    return None
+
+
+def block_reason(element: Tag) -> str | None:
+    """Why a block of text is chrome ("footer" ends the stories), or None for content."""
+    text = _text(element)
+    count = len(words(text))
+    kinds = link_kinds(element)
+    if _FOOTER.search(text) or "unsubscribe" in kinds:
+        return "footer"
+    if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
+        return "header"
+    if _buttons(element, text):
+        return "chrome"
+    if count <= 12 and _SPONSOR.search(text):
+        return "sponsor label"
+    if count <= 30 and _ADVERTISE.search(text):
+        return "sponsor"
+    if count <= 40 and _REFERRAL.search(text):
+        return "referral"
+    if count <= 40 and _FEEDBACK.search(text):
+        return "feedback"
+    return None
+
+
+def is_pixel(image: Tag) -> bool:
+    sizes = [str(image.get(key, "")).strip().removesuffix("px") for key in ("width", "height")]
+    if any(size in ("0", "1") for size in sizes):
+        return True
+    style = str(image.get("style", "")).replace(" ", "").lower()
+    if re.search(r"(?:^|;)(?:width|height):[01]px", style):
+        return True
+    found = classify(str(image.get("src", "")))
+    return found is not None and found.kind == "open"
+
+
+def is_logo(image: Tag) -> bool:
+    """The publication's masthead or a service's badge, not a story's picture."""
+    names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
+    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram",
+                 names, re.IGNORECASE):
+        return True
+    width = str(image.get("width", "")).strip().removesuffix("px")
+    return width.isdigit() and int(width) < 120

@@ -1,0 +1,96 @@
+"""An issue someone forwarded: the original's HTML and subject, out of the forwarding mail.
+
+Mail clients quote a forwarded message in their own way: Gmail in ``div.gmail_quote`` after a
+``div.gmail_attr`` header block ("---------- Forwarded message ---------", From, Date, Subject,
+To); Apple Mail after "Begin forwarded message:" in ``blockquote type="cite"`` that starts with
+one ``<div>`` per header; Outlook after ``div#divRplyFwdMsg`` (From, Sent, To, Subject); plain-text
+clients after the same marker lines. The forwarder's note and the header block are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from .markup import parse
+
+_MARKER = re.compile(r"-{2,}\s*(?:Forwarded message|Original Message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|"
+                     r"Begin forwarded message\s*:", re.IGNORECASE)
+_HEADER = re.compile(r"^\s*(?:From|Sent|Date|To|Cc|Reply-To|Subject|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(?:Subject|Betreff|Objet)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _lines(element: Tag) -> str:
+    for line_break in element.find_all("br"):
+        line_break.replace_with("\n")
+    return "\n".join(" ".join(line.split()) for line in element.get_text("").split("\n"))
+
+
+def _subject(text: str) -> str:
+    found = _SUBJECT.search(text)
+    return found.group(1) if found else ""
+
+
+def _inner(element: Tag) -> str:
+    return "".join(str(child) for child in element.children)
+
+
+def _gmail(soup: BeautifulSoup) -> tuple[str, str] | None:
+    quote = soup.select_one("div.gmail_quote")
+    if quote is None:
+        return None
+    attribution = quote.select_one(".gmail_attr")
+    subject = _subject(_lines(attribution)) if attribution is not None else ""
+    if attribution is not None:
+        attribution.decompose()
+    return _inner(quote), subject
+
+
+def _outlook(soup: BeautifulSoup) -> tuple[str, str] | None:
+    block = soup.select_one("#divRplyFwdMsg")
+    if block is None:
+        return None
+    subject = _subject(_lines(block))
+    after = [str(sibling) for sibling in block.find_next_siblings()]
+    return "".join(after), subject
+
+
+def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
+    quote = soup.select_one('blockquote[type="cite"]')
+    if quote is None:
+        return None
+    subject = ""
+    for child in list(quote.children):
+        if not isinstance(child, Tag):
+            continue
+        text = " ".join(child.get_text(" ").split())
+        if _HEADER.match(text):
+            subject = subject or _subject(text)
+            child.decompose()
+        elif child.name == "br" or not text and not child.find("img"):
+            child.decompose()
+        else:
+            break
+    return _inner(quote), subject
+
+
+def _plain(soup: BeautifulSoup) -> tuple[str, str] | None:
+    for paragraph in soup.find_all("p"):
+        text = _lines(paragraph)
+        if _MARKER.search(text):
+            after = [str(sibling) for sibling in paragraph.find_next_siblings()]
+            return "".join(after), _subject(text)
+    return None
+
+
+def unforward(page: str) -> tuple[str, str] | None:
+    """(the forwarded issue's HTML, its subject or "") when ``page`` is a forward, else None."""
+    if not _MARKER.search(page) and "divRplyFwdMsg" not in page:
+        return None
+    soup = parse(page)
+    for reader in (_gmail, _outlook, _apple, _plain):
+        found = reader(soup)
+        if found is not None and found[0].strip():
+            return found
+    return None

@@ -1,0 +1,308 @@
+"""Where an issue's stories are: the plan ``masthead import`` writes, and ``--dry-run`` prints.
+
+One engine for every service; the profile (profiles.py) says where the title and the chrome are.
+
+1. The profile's chrome containers are removed, each with its reason; the preheader is kept for
+   the teaser; the title and subtitle are read from the profile's selectors.
+2. The rest is flattened into events (stories.py) and split by the issue's own structure:
+   ``[newsletter] story_selector``, else the service's story blocks, else the heading hierarchy: the
+   highest heading level that repeats starts a story (a heading directly followed by a deeper one
+   is a section label; deeper headings are the story's sub-headings). Images go with the story
+   they sit next to: when the issue puts images before headings, a picture (and its caption)
+   just before a heading is that story's.
+3. Sections headed by a sponsor, referral, poll or contents heading, or introduced by a sponsor
+   label, are dropped with that reason, as are footers and everything after them.
+4. An issue without repeated story headings is one post; one whose text is mostly linked items
+   is a roundup: one post of ``[[Outlet](url)]``-cited entries, or (``split="items"``) one per item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+from soupsieve import SelectorSyntaxError
+
+from ..errors import MastheadError, Problem
+from .chrome import heading_reason, words
+from .markup import parse
+from .profiles import Profile, chrome_of, detect
+from .roundup import is_roundup, roundup_stories
+from .stories import PSEUDO_LEVEL, Event, Story, build_story, hidden, text_of, walk
+
+_FILLER = re.compile(r"[\u034f\u200b\u200c\u200d\u00ad\u2007\ufeff\u00a0]+")
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    why: str  # sponsor, footer, header, chrome, referral, feedback, contents, byline, tracking pixel…
+    text: str  # the first words of what was left out
+
+
+@dataclass(frozen=True)
+class Layout:
+    profile: Profile
+    kind: str  # "stories" (one post per story), "single" (one post), "roundup" (one post of items), "items"
+    stories: tuple[Story, ...]
+    dropped: tuple[Dropped, ...]
+    preheader: str
+
+
+@dataclass
+class _Section:
+    heading: Event | None
+    why: str
+    parts: list[Event] = field(default_factory=list)
+
+
+def clean_subject(subject: str) -> str:
+    return " ".join(_SUBJECT_PREFIX.sub("", subject).split())
+
+
+def _snippet(text: str) -> str:
+    return text if len(text) <= 60 else text[:59].rstrip() + "…"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _preheader(soup: BeautifulSoup) -> str:
+    candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]')
+    candidates += [element for element in soup.find_all(True) if hidden(element) and element.name not in ("style", "head", "title")]
+    for element in candidates:
+        text = " ".join(_FILLER.sub(" ", element.get_text(" ")).split())
+        if len(words(text)) >= 3:
+            return text
+    return ""
+
+
+def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
+    """The text of the first element a selector matches, taken out of the document."""
+    for selector in selectors:
+        found = soup.select_one(selector)
+        if found is not None and text_of(found):
+            text = text_of(found)
+            found.decompose()
+            return text
+    return ""
+
+
+def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped]) -> None:
+    for selector, why in chrome_of(profile):
+        for element in soup.select(selector):
+            if element.parent is None or element.name in ("html", "body"):
+                continue  # inside something removed already
+            text = text_of(element)
+            if text or element.find("img"):
+                dropped.append(Dropped(why, _snippet(text) or "(images)"))
+            element.decompose()
+
+
+class _Splitter:
+    """Events to sections at ``level``; images before a heading go with it when ``before``."""
+
+    def __init__(self, level: int | None, before: bool, labels: set[int], rules_split: bool) -> None:
+        self.level, self.before, self.labels, self.rules_split = level, before, labels, rules_split
+        self.intro: list[Event] = []
+        self.sections: list[_Section] = []
+        self.current: _Section | None = None
+        self.pending: list[Event] = []  # images, captions and sponsor labels since the last text
+        self.dropped: list[Dropped] = []
+        self.after = ""  # why content outside a story is left out: "footer", "between stories"
+        self.resume: tuple[_Section | None, str] | None = None  # where content goes once a sponsor's run ends
+
+    def starts_story(self, index: int, event: Event) -> bool:
+        return event.kind == "heading" and self.level is not None and event.level <= self.level and index not in self.labels
+
+    def _place(self, event: Event) -> None:
+        if event.kind == "sponsor":  # a label in a run of text: from here to the next heading or rule is the sponsor's
+            self.resume = self.resume or (self.current, self.after)
+            self.current = _Section(None, "sponsor", [event])
+            self.sections.append(self.current)
+        elif self.current is not None:
+            self.current.parts.append(event)
+        elif not any(section.heading for section in self.sections) and not self.after:
+            self.intro.append(event)
+        elif text_of(event.element):
+            self.dropped.append(Dropped(self.after or "between stories", _snippet(text_of(event.element))))
+
+    def _flush(self, into_next: bool) -> list[Event]:
+        carried = []
+        for event in self.pending:
+            if into_next and (event.kind == "sponsor" or (self.before and event.kind in ("image", "caption"))):
+                carried.append(event)
+            else:
+                self._place(event)
+        self.pending = []
+        return carried
+
+    def feed(self, index: int, event: Event) -> None:
+        if event.kind in ("image", "caption", "sponsor"):
+            self.pending.append(event)
+            return
+        if self.starts_story(index, event):
+            carried = self._flush(True)
+            self.resume = None
+            why = heading_reason(text_of(event.element)) or ("sponsor" if any(item.kind == "sponsor" for item in carried) else "")
+            self.current = _Section(event, why, [item for item in carried if item.kind != "sponsor"])
+            self.sections.append(self.current)
+            self.after = ""
+            return
+        self._flush(False)
+        sponsor = self.current
+        if self.resume is not None and sponsor is not None and event.kind in ("heading", "rule", "footer") and \
+                any(part.kind == "block" for part in sponsor.parts):
+            self.current, self.after = self.resume
+            self.resume = None
+        if event.kind == "heading" and index in self.labels:
+            self.current, self.after = None, self.after or "header"
+        elif event.kind == "footer":
+            self.dropped.append(Dropped("footer", _snippet(text_of(event.element))))
+            self.current, self.after = None, "footer"
+        elif event.kind == "rule":
+            if self.rules_split and self.current is not None:
+                self.current, self.after = None, "between stories"
+        elif event.kind == "chrome":
+            self.dropped.append(Dropped(event.why, _snippet(text_of(event.element)) or event.why))
+        else:
+            self._place(event)
+
+    def finish(self) -> None:
+        self._flush(False)
+
+
+def _labels(events: Sequence[Event]) -> set[int]:
+    """Headings directly followed by a deeper heading: section labels ("World", "Markets")."""
+    found = set()
+    for index, event in enumerate(events):
+        if event.kind != "heading":
+            continue
+        following = next((later for later in events[index + 1:] if later.kind not in ("image", "caption", "chrome")), None)
+        if following is not None and following.kind == "heading" and following.level > event.level:
+            found.add(index)
+    return found
+
+
+def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
+    levels = Counter(event.level for index, event in enumerate(events) if event.kind == "heading" and index not in skip)
+    real = [level for level, count in levels.items() if count >= 2 and level < PSEUDO_LEVEL]
+    if real:
+        return min(real)
+    return PSEUDO_LEVEL if levels[PSEUDO_LEVEL] >= 2 and not any(level < PSEUDO_LEVEL for level in levels) else None
+
+
+def _images_before(events: Sequence[Event], starts: Iterable[int]) -> bool:
+    before = after = 0
+    for index in starts:
+        back = index - 1
+        while back >= 0 and events[back].kind in ("caption", "sponsor", "chrome"):
+            back -= 1
+        before += back >= 0 and events[back].kind == "image"
+        ahead = index + 1
+        while ahead < len(events) and events[ahead].kind == "chrome":
+            ahead += 1
+        after += ahead < len(events) and events[ahead].kind == "image"
+    return before > after
+
+
+def _linked(section: _Section) -> bool:
+    return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block"
+               for anchor in event.element.find_all("a", href=True))
+
+
+def _by_containers(containers: Sequence[Tag]) -> list[Story]:
+    stories: list[Story] = []
+    for container in containers:
+        events = [event for event in walk(container) if event.kind not in ("chrome", "footer", "sponsor")]
+        heading = next((event for event in events if event.kind == "heading"), None)
+        if heading is None:
+            continue
+        stories.append(build_story(len(stories) + 1, text_of(heading.element), heading.element,
+                                   [event for event in events if event is not heading]))
+    return stories
+
+
+def _selected(soup: BeautifulSoup, selector: str) -> list[Tag]:
+    try:
+        return list(soup.select(selector))
+    except SelectorSyntaxError as exc:
+        message = f'{selector!r} is not a CSS selector ({exc}); expected one such as "td.story"'
+        raise MastheadError([Problem("masthead.toml", None, "newsletter.story_selector", message)]) from exc
+
+
+def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profile: str = "auto", selector: str = "",
+         split: str = "stories", outlets: Mapping[str, tuple[str, ...]] | None = None) -> Layout:
+    """The stories of one issue's HTML and what was left out, for the service ``profile`` (or the one detected)."""
+    soup = parse(page)
+    found = detect(headers, soup, profile)
+    subject = clean_subject(subject)
+    preheader = _preheader(soup)
+    dropped: list[Dropped] = []
+    title = _take(soup, found.title)
+    subtitle = _take(soup, found.subtitle)
+    _strip_chrome(soup, found, dropped)
+    root = soup.body or soup
+    if selector:
+        return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector))), tuple(dropped), preheader)
+    blocks = [container for story_selector in found.stories for container in soup.select(story_selector)]
+    if len(blocks) >= 2 and len(stories := _by_containers(blocks)) >= 2:
+        return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
+    events = list(walk(root))
+    title_heading = next((index for index, event in enumerate(events) if event.kind == "heading"
+                          and _key(text_of(event.element)) in (_key(title), _key(subject))), None) if not title else None
+    if title_heading is not None:
+        title = text_of(events[title_heading].element)
+    labels = _labels(events) | ({title_heading} if title_heading is not None else set())
+    level = None if found.single else _story_level(events, labels)
+    splitter = _Splitter(level, False, labels, rules_split=level is not None)
+    starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
+    splitter.before = _images_before(events, starts)
+    for index, event in enumerate(events):
+        if index != title_heading:
+            splitter.feed(index, event)
+    splitter.finish()
+    dropped += splitter.dropped
+    kept = [section for section in splitter.sections if not section.why]
+    for section in splitter.sections:
+        if section.why:
+            heading = text_of(section.heading.element) if section.heading else next(
+                (text_of(part.element) for part in section.parts if text_of(part.element)), "")
+            dropped.append(Dropped(section.why, _snippet(heading)))
+    intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
+    essay = bool(title) and intro_words >= 40 and sum(map(_linked, kept)) * 2 < len(kept)
+    if level is None or essay or len(kept) <= 1:
+        content = list(splitter.intro)
+        for section in kept:
+            content += ([section.heading] if section.heading else []) + section.parts
+        heading = next((event for event in content if event.kind == "heading"), None)
+        leading = heading is not None and all(event.kind != "block" for event in content[:content.index(heading)])
+        if not title and leading and heading is not None:
+            title = text_of(heading.element)
+            content.remove(heading)
+        title = title or subject or (text_of(heading.element) if heading else "")
+        if is_roundup(content, 1):
+            kind = "items" if split == "items" else "roundup"
+            return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets),
+                          tuple(dropped), preheader)
+        story = build_story(1, title, heading.element if heading and leading else None, content, subtitle or preheader)
+        return Layout(found, "single", (story,) if title else (), tuple(dropped), preheader)
+    if splitter.intro and any(text_of(event.element) for event in splitter.intro):
+        dropped.insert(0, Dropped("header", _snippet(" ".join(text_of(event.element) for event in splitter.intro))))
+    content = [event for section in kept for event in ([section.heading] if section.heading else []) + section.parts]
+    if is_roundup(content, len(kept)):
+        kind = "items" if split == "items" else "roundup"
+        return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets),
+                      tuple(dropped), preheader)
+    stories = [build_story(number, text_of(section.heading.element), section.heading.element, section.parts)
+               for number, section in enumerate((section for section in kept if section.heading), 1)]
+    return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
+
+
+def split_stories(page: str, selector: str = "") -> list[Story]:
+    """The stories of an issue's HTML, in order (the generic profile, no subject)."""
+    return list(plan(page, "", (), "generic", selector).stories)

@@ -1,0 +1,192 @@
+"""What each mailing service's issues look like: one frozen record per service, read by one engine.
+
+A profile says how to recognise the service from the message itself (header patterns, CSS
+selectors of its markup, the hosts of its links and images) and where things are: the title, the
+subtitle, the content, one story's container, and the chrome to leave out, each with the reason
+``--dry-run`` shows. Nothing here is code: add a service by adding a record. ``[newsletter]
+profile`` names one to skip detection. docs/newsletter.md lists what each one recognises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # config.py checks [newsletter] profile against NAMES without loading a parser
+    from bs4 import BeautifulSoup
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str  # the value of [newsletter] profile
+    label: str  # the service's name, for people
+    headers: tuple[tuple[str, str], ...] = ()  # (header, regex searched in its value): evidence
+    markup: tuple[str, ...] = ()  # CSS selectors; each that matches is evidence
+    hosts: tuple[str, ...] = ()  # regexes matched against the end of link and image hosts
+    title: tuple[str, ...] = ()  # the issue's headline, first match wins
+    subtitle: tuple[str, ...] = ()
+    stories: tuple[str, ...] = ()  # one story's container, when the service has story blocks
+    chrome: tuple[tuple[str, str], ...] = ()  # (selector, why): removed before the stories are read
+    single: bool = False  # one article per issue: its headings are sections, not stories
+
+
+_SHARED_CHROME = (
+    ('[class*="preheader"], [id*="preheader"], [class*="preview-text"], [class*="previewText"]', "header"),
+    ('[class~="footer"], [id="footer"], [class*="footer-"], [class*="-footer"], [class*="Footer"]', "footer"),
+)
+
+PROFILES: tuple[Profile, ...] = (
+    Profile(
+        "mailchimp", "Mailchimp (classic builder)",
+        headers=(("X-Mailer", r"^MailChimp Mailer"), ("X-MC-User", r"\w"), ("List-Unsubscribe", r"list-manage\d*\.com"),
+                 ("X-Campaign", r"^mailchimp")),
+        markup=("table.mcnTextBlock", "td.mcnTextContent", "#templatePreheader", "#templateBody", "table.mcnImageBlock"),
+        hosts=(r"list-manage\d*\.com", r"mcusercontent\.com", r"gallery\.mailchimp\.com", r"campaign-archive\d*\.com"),
+        stories=("table.mcnCaptionBlock", "table.mcnImageCardBlock"),
+        chrome=(("#templatePreheader, .mcnPreviewText", "header"), ("#templateFooter, .footerContainer", "footer"),
+                ("table.mcnFollowBlock, table.mcnShareBlock", "chrome"), ("#templateHeader", "header")),
+    ),
+    Profile(
+        "mailchimp-new", "Mailchimp (new builder)",
+        headers=(("X-Mailer", r"^MailChimp Mailer"), ("X-MC-User", r"\w"), ("List-Unsubscribe", r"list-manage\d*\.com"),
+                 ("X-Campaign", r"^mailchimp")),
+        markup=(".mceText", ".mceSectionHeader", ".mceSectionBody", ".mceSectionFooter", '[id^="dataBlockId"]'),
+        hosts=(r"list-manage\d*\.com", r"mcusercontent\.com", r"campaign-archive\d*\.com"),
+        chrome=((".mceSectionHeader", "header"), (".mceSectionFooter, .mceFooterSection", "footer"),
+                (".mceSocialFollowBlock, .mceShareBlock, .mceSocialFollowIcon", "chrome")),
+    ),
+    Profile(
+        "campaign-monitor", "Campaign Monitor",
+        headers=(("X-Mailer", r"createsend|Campaign Monitor"), ("List-Unsubscribe", r"createsend\d*\.com|cmail\d+\.com"),
+                 ("Feedback-ID", r"createsend|cmail"), ("X-Complaints-To", r"createsend|cmail"), ("Message-ID", r"createsend|cmail\d")),
+        markup=("table.emb-editor-canvas", "div.layout__inner", "td.webversion", "div.webversion", ".preheader"),
+        hosts=(r"createsend\d*\.com", r"cmail\d+\.com"),
+        chrome=((".preheader, .webversion, .header", "header"), (".footer, .footer__inner", "footer")),
+    ),
+    Profile(
+        "substack", "Substack",
+        headers=(("List-Id", r"substack\.com"), ("List-Unsubscribe", r"substack\.com"), ("List-Post", r"substack\.com"),
+                 ("X-Mailgun-Tag", r"substack")),
+        markup=("h1.post-title", ".post-ufi", "div.body.markup", ".email-body-container", "table.email-ufi-2-top"),
+        hosts=(r"substack\.com", r"substackcdn\.com", r"substack-post-media\.s3\.amazonaws\.com"),
+        title=("h1.post-title", ".post-title"),
+        subtitle=("h3.subtitle", ".subtitle"),
+        chrome=((".post-ufi, .email-ufi-2-top, .email-ufi-2-bottom, .post-ufi-button, .email-button-outline", "chrome"),
+                (".meta-author-wrap, .post-meta, .byline-wrapper", "byline"), (".preamble, .header-anchor-parent", "header"),
+                (".subscription-widget-wrap, .subscription-widget, .subscribe-widget, .button-wrapper", "chrome"),
+                (".footer, .footer-wrap, .email-footer", "footer")),
+        single=True,
+    ),
+    Profile(
+        "beehiiv", "beehiiv",
+        headers=(("List-Unsubscribe", r"beehiiv\.com"), ("Feedback-ID", r"beehiiv"), ("X-Beehiiv-Publication", r"\w")),
+        markup=("#content-blocks", "table.bh__table", '[class*="bh__"]'),
+        hosts=(r"beehiiv\.com", r"beehiiv-images-production\.s3\.amazonaws\.com", r"media\.beehiiv\.com"),
+        chrome=(("#web-header, .web-header", "header"), (".bh__byline_wrapper", "byline"), ("#footer, .footer", "footer"),
+                ('[class*="recommendation"], [class*="referral"]', "referral")),
+    ),
+    Profile(
+        "hubspot", "HubSpot",
+        headers=(("X-HS-Cid", r"\w"), ("X-HubSpot-MessageType", r"\w"), ("List-Unsubscribe", r"hubspot|hs-sites|hsforms|/hs/"),
+                 ("X-Report-Abuse-To", r"hubspot"), ("X-Mailer", r"HubSpot")),
+        markup=(".hse-body-wrapper-table", ".hse-section", ".hse-column", '[id^="hs_cos_wrapper"]'),
+        hosts=(r"hubspotlinks(?:free)?\.com", r"hubspotemail\.net", r"hubspotusercontent[\w-]*\.net", r"hs-sites\.com"),
+        chrome=(("#hs_cos_wrapper_preview_text, .hse-preview-text", "header"), (".hse-footer, #footer, .hse-footer-wrapper", "footer")),
+    ),
+    Profile(
+        "convertkit", "Kit (ConvertKit)",
+        headers=(("List-Unsubscribe", r"convertkit|kit-mail"), ("Feedback-ID", r"convertkit|kit"), ("X-Mailer", r"ConvertKit|Kit")),
+        markup=(".ck-section", ".ck-inner-section", '[class*="ck-"]'),
+        hosts=(r"convertkit-mail\d*\.com", r"kit-mail\d*\.com", r"convertkit\.com", r"filekitcdn\.com", r"ck\.page"),
+        chrome=((".ck-footer, .footer", "footer"),),
+    ),
+    Profile(
+        "buttondown", "Buttondown",
+        headers=(("List-Unsubscribe", r"buttondown\.(?:email|com)"), ("X-Mailer", r"Buttondown"), ("List-Id", r"buttondown")),
+        markup=(".email-body-content", '[class*="buttondown"]'),
+        hosts=(r"buttondown\.(?:email|com)", r"assets\.buttondown\.email"),
+        chrome=((".email-footer, .footer", "footer"),),
+    ),
+    Profile(
+        "ghost", "Ghost",
+        headers=(("List-Unsubscribe", r"/unsubscribe/\?uuid="), ("X-Mailgun-Tag", r"ghost"), ("X-Ghost-Newsletter", r"\w")),
+        markup=("td.post-title", ".post-title-link", '[class^="post-content"]', ".kg-card", "td.site-info"),
+        hosts=(r"ghost\.io", r"ghost\.org"),
+        title=(".post-title a", ".post-title"),
+        subtitle=(".post-excerpt", ".post-subtitle"),
+        chrome=((".site-info, .site-header, .header, .view-online", "header"), (".post-meta, .post-meta-wrapper", "byline"),
+                (".feedback-buttons, .latest-posts-section, .comment-button, .feedback-buttons-wrapper", "chrome"),
+                (".footer, .footer-powered", "footer")),
+        single=True,
+    ),
+    Profile(
+        "mailerlite", "MailerLite",
+        headers=(("X-Mailer", r"MailerLite"), ("List-Unsubscribe", r"mailerlite|mlsend"), ("Feedback-ID", r"mailerlite|mlsend")),
+        markup=(".mlContentTable", ".mlBodyBackground", ".mlContentButton", ".mlContentOuter"),
+        hosts=(r"mailerlite\.com", r"mlsend\.com", r"mlcdn\.com"),
+        chrome=((".mlFooterContainer, .mlContentFooter", "footer"),),
+    ),
+    Profile(
+        "brevo", "Brevo (Sendinblue)",
+        headers=(("X-Mailer", r"Sendinblue|Brevo"), ("X-sib-id", r"\w"), ("X-Mailin-Campaign", r"\w"), ("Feedback-ID", r"sendinblue|brevo"),
+                 ("List-Unsubscribe", r"sendibt\d*\.com|sendibm\d*\.com|brevo")),
+        markup=(".rnb-del-min-width", ".rnb-container", '[class^="rnb-"]'),
+        hosts=(r"sendibt\d*\.com", r"sendibm\d*\.com", r"sendinblue\.com", r"brevo\.com", r"mailinblue\.com"),
+        chrome=((".rnb-footer, .footer", "footer"),),
+    ),
+    Profile(
+        "klaviyo", "Klaviyo",
+        headers=(("List-Unsubscribe", r"kmail-lists\.com|klaviyo"), ("Feedback-ID", r"klaviyo"), ("X-Mailer", r"Klaviyo"),
+                 ("X-Kmail-Relay", r"\w")),
+        markup=(".kl-text", ".kl-image", ".kl-button", ".kl-row"),
+        hosts=(r"klclick\d*\.com", r"kmail-lists\.com", r"klaviyo\.com", r"d3k81ch9hvuctc\.cloudfront\.net"),
+        chrome=((".kl-footer, .footer", "footer"),),
+    ),
+)
+
+GENERIC = Profile("generic", "any service")
+NAMES = ("auto", GENERIC.name, *(profile.name for profile in PROFILES))
+
+
+def chrome_of(profile: Profile) -> tuple[tuple[str, str], ...]:
+    """The profile's own chrome, then what every template shares (preheaders, footer containers)."""
+    return profile.chrome + _SHARED_CHROME
+
+
+def by_name(name: str) -> Profile:
+    return next((profile for profile in (GENERIC, *PROFILES) if profile.name == name), GENERIC)
+
+
+def _hosts(soup: BeautifulSoup) -> set[str]:
+    found = set()
+    for element in soup.find_all(["a", "img"]):
+        value = str(element.get("href") or element.get("src") or "")
+        if value.startswith(("http://", "https://")):
+            try:
+                found.add((urlsplit(value).hostname or "").lower())
+            except ValueError:
+                continue
+    return found
+
+
+def evidence(profile: Profile, headers: Iterable[tuple[str, str]], soup: BeautifulSoup, hosts: set[str]) -> int:
+    """How strongly the message says it came from ``profile``: headers count twice."""
+    wanted = [(name.lower(), re.compile(pattern, re.IGNORECASE)) for name, pattern in profile.headers]
+    score = 2 * sum(1 for header, pattern in wanted if any(name.lower() == header and pattern.search(value) for name, value in headers))
+    score += sum(1 for selector in profile.markup if soup.select_one(selector) is not None)
+    score += sum(1 for pattern in profile.hosts if any(re.search(rf"(?:^|\.){pattern}$", host) for host in hosts))
+    return score
+
+
+def detect(headers: Iterable[tuple[str, str]], soup: BeautifulSoup, name: str = "auto") -> Profile:
+    """The profile ``name`` names, or (for "auto") the one with the most evidence; GENERIC if none has any."""
+    if name != "auto":
+        return by_name(name)
+    headers = list(headers)
+    hosts = _hosts(soup)
+    scored = [(evidence(profile, headers, soup, hosts), -number, profile) for number, profile in enumerate(PROFILES)]
+    best = max(scored, key=lambda item: (item[0], item[1]))
+    return best[2] if best[0] > 0 else GENERIC
