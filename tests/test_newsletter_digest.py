@@ -80,3 +80,19 @@ def test_site_template_overrides_and_escapes(site: Path, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     html = (copy / "digests" / "2025-06-01--2025-06-05.html").read_text("utf-8")
     assert "The Briefing Room &amp; co" in html and "&lt;b&gt;" in html and "<p class=\"x\">" in html
+
+
+def test_out_writes_the_three_files_where_asked(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "outbox" / "june"
+    result = CliRunner().invoke(main, ["digest", str(site), "--since", "2025-04-01", "--until", "2025-06-05", "--now", NOW,
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in out.iterdir()) == [f"2025-04-01--2025-06-05{suffix}" for suffix in (".eml", ".html", ".txt")]
+    assert f"wrote {out / '2025-04-01--2025-06-05.eml'}" in result.output
+    assert (out / "2025-04-01--2025-06-05.html").read_bytes() == _files(site)[".html"].read_bytes()  # same bytes, another folder
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    failed = CliRunner().invoke(main, ["digest", str(site), "--since", "2025-04-01", "--until", "2025-06-05", "--now", NOW,
+                                       "--out", str(blocked / "sub")])
+    assert failed.exit_code == 1 and "--out:" in failed.output and "expected a folder you can write to" in failed.output
+    assert "Traceback" not in failed.output

@@ -112,7 +112,7 @@ def test_cli_import_prints_the_summary_and_routes_hosts_for_tests(site: Path) ->
                                            "--map-host", f"*={played.address}", "--host-delay", "0"], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     assert "South Korea sets a date for its snap presidential election" in result.output and "created" in result.output
-    assert "remote image https://mcusercontent.com/" in result.output
+    assert "image https://mcusercontent.com/3f1b2c/images/ is not a JPEG" in result.output  # downloaded; the test server sends HTML
     assert "4 new draft posts" in result.output
     korea = (site / "content/blog/south-korea-sets-a-date-for-its-snap-presidential-election.md").read_text("utf-8")
     assert "[[Yonhap](https://news.example/story/0?id=0)]" in korea  # resolved, tracking parameters stripped
@@ -123,9 +123,18 @@ def test_cli_import_prints_the_summary_and_routes_hosts_for_tests(site: Path) ->
     assert again.exit_code == 0 and "exists" in again.output and "0 new draft posts" in again.output
 
 
-def test_an_issue_without_stories_is_an_error_that_names_the_config_key(site: Path, tmp_path: Path) -> None:
+def test_an_issue_without_headings_is_one_post_titled_by_its_subject(site: Path, tmp_path: Path) -> None:
     issue = tmp_path / "flat.html"
-    issue.write_text("<html><body><p>No headings at all.</p></body></html>", "utf-8")
+    issue.write_text("<html><head><title>A letter from the editor</title></head><body><p>No headings at all.</p></body></html>", "utf-8")
+    result = CliRunner().invoke(main, ["import", "--site", str(site), str(issue)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    text = _posts(site)["content/blog/a-letter-from-the-editor.md"]
+    assert "pageTitle: A letter from the editor" in text and text.endswith("---\nNo headings at all.\n")
+
+
+def test_an_issue_with_nothing_in_it_is_an_error(site: Path, tmp_path: Path) -> None:
+    issue = tmp_path / "empty.eml"
+    issue.write_bytes(b"From: a@example.org\r\nContent-Type: text/html\r\n\r\n<html><body></body></html>\r\n")
     result = CliRunner().invoke(main, ["import", "--site", str(site), str(issue)])
     assert result.exit_code == 1
-    assert "no stories" in result.output and "story_selector" in result.output and _posts(site) == {}
+    assert "empty.eml: no stories: no text and no subject found" in result.output and _posts(site) == {}

@@ -381,16 +381,20 @@ def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
 @click.argument("issues", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-s", "--site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
               help="The site to import into.")
-@click.option("--dry-run", is_flag=True, help="Show what would be created; write no post and no image.")
+@click.option("--dry-run", is_flag=True, help="Show the plan (stories, and what is left out and why); write no post and no image.")
+@click.option("--split", type=click.Choice(["stories", "items"]), default="stories", show_default=True,
+              help="items: a link roundup becomes one draft per item instead of one post.")
 @click.option("--force", is_flag=True, help="Overwrite posts imported from the same issue before.")
 @click.option("--keep-tracking", is_flag=True, help="Write the email's tracking links as they are (do not resolve them).")
 @_test_routing
 @friendly
-def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, force: bool, keep_tracking: bool,
+def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, force: bool, keep_tracking: bool,
             allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
     """Turn newsletter ISSUES (.eml, .mbox or saved .html) into draft posts, one per story.
 
-    Tracking links are resolved to their destinations first; importing an issue again never
+    The mailing service is recognised from each message ([newsletter] profile to name it); its
+    header, footer, buttons, sponsor and referral blocks are left out. Tracking links are resolved
+    to their destinations first; images are saved under static/. Importing an issue again never
     duplicates a post, and never overwrites one without --force.
     """
     from rich.console import Console
@@ -401,20 +405,32 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, force: bool, ke
     from .newsletter.importer import ImportOptions, import_issues
 
     config = load_config(site)
-    options = ImportOptions(dry_run, force, keep_tracking, settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay))
+    options = ImportOptions(dry_run, force, keep_tracking, settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay),
+                            split=split)
     report = import_issues(config, issues, options)
-    table = Table(title="Dry run: nothing written" if dry_run else "Imported")
-    for column in ("story", "post", "action", "links", "cleaned", "image"):
-        table.add_column(column, justify="right" if column in ("links", "cleaned") else "left")
-    for item in report.posts:
-        table.add_row(item.title, item.path, item.action, str(item.links), str(item.cleaned), item.image or "-")
     console = Console(soft_wrap=False)
+    for plan in report.issues:
+        console.print(f"{plan.source}: {plan.profile}, {plan.kind}: {plan.subject}", markup=False, highlight=False)
+    table = Table(title="Dry run: nothing written" if dry_run else "Imported")
+    for column in ("story", "post", "action", "words", "image", "links", "tracking", "cleaned", "citations"):
+        table.add_column(column, justify="right" if column in ("words", "links", "tracking", "cleaned", "citations") else "left")
+    for item in report.posts:
+        table.add_row(item.title, item.path, item.action, str(item.words), item.image or "-", str(item.links), str(len(item.tracking)),
+                      str(item.cleaned), str(item.citations))
     console.print(table)
+    if dry_run:
+        left_out = Table(title="Left out")
+        for column in ("issue", "why", "what"):
+            left_out.add_column(column)
+        for plan in report.issues:
+            for dropped in plan.dropped:
+                left_out.add_row(Path(plan.source).name, dropped.why, dropped.text)
+        console.print(left_out)
     for item in report.posts:
         for left in item.left:
             console.print(f"{item.path}: tracking link kept: {left}", markup=False, highlight=False)
     for note in report.notes:
-        console.print(note, markup=False, highlight=False)
+        console.print(note, markup=False, highlight=False, soft_wrap=True)
     created = sum(item.action in ("created", "would create") for item in report.posts)
     console.print(f"{created} new draft post{'s' if created != 1 else ''} (published: false), {len(report.images)} image"
                   f"{'s' if len(report.images) != 1 else ''}; review them, then set published: true", markup=False, highlight=False)
@@ -428,16 +444,19 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, force: bool, ke
 @click.option("--send", "send_it", is_flag=True, help="Also deliver it over SMTP ([newsletter] smtp_*; login from MASTHEAD_SMTP_USER/PASSWORD).")
 @click.option("--to", "to", multiple=True, metavar="ADDRESS", help="With --send: send only to this test address (repeatable).")
 @click.option("--resend", is_flag=True, help="With --send: send to the list even though this digest was sent before.")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write the .html, .txt and .eml to (default: [newsletter] digest_folder in SITE).")
 @friendly
 def digest(site: Path, since: datetime | None, until: datetime | None, now: datetime | None, send_it: bool,
-           to: tuple[str, ...], resend: bool) -> None:
-    """Write the posts of a date range as an email digest: .html, .txt and .eml in SITE/digests/.
+           to: tuple[str, ...], resend: bool, out: Path | None) -> None:
+    """Write the posts of a date range as an email digest: .html, .txt and .eml in SITE/digests/ (or --out DIR).
 
     \b
     masthead digest                          since the last digest sent (or the last 7 days)
     masthead digest --since 2025-05-29 --until 2025-06-05
     masthead digest --send --to me@example.org   a test delivery
     masthead digest --send                   deliver to [newsletter] recipients, once
+    masthead digest --out /tmp/issue         write the three files there
     """
     from .build import build_time, load
     from .newsletter import digest as digests
@@ -451,7 +470,7 @@ def digest(site: Path, since: datetime | None, until: datetime | None, now: date
     issue = digests.make_digest(loaded, start, end)
     recipients = to or config.newsletter.recipients
     message = digests.to_message(config, issue, recipients or ("undisclosed-recipients:;",), moment)
-    for path in digests.write_digest(config, issue, message):
+    for path in digests.write_digest(config, issue, message, out):
         click.echo(f"wrote {path}")
     click.echo(f"{issue.subject} ({issue.name})")
     if settings is not None:

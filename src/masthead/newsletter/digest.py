@@ -165,10 +165,14 @@ def to_message(config: Config, digest: Digest, recipients: tuple[str, ...], now:
     return message
 
 
-def write_digest(config: Config, digest: Digest, message: EmailMessage) -> list[Path]:
-    """Write NAME.html, NAME.txt and NAME.eml into the digest folder; returns their paths."""
-    folder = config.root / config.newsletter.digest_folder
-    folder.mkdir(parents=True, exist_ok=True)
+def write_digest(config: Config, digest: Digest, message: EmailMessage, folder: Path | None = None) -> list[Path]:
+    """Write NAME.html, NAME.txt and NAME.eml into ``folder`` (default: the digest folder); returns their paths."""
+    folder = folder if folder is not None else config.root / config.newsletter.digest_folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MastheadError([Problem("masthead digest", None, "--out", f"{folder}: cannot be created ({exc.strerror or exc}); "
+                                     "expected a folder you can write to")]) from exc
     written = []
     for suffix, data in ((".html", digest.html.encode("utf-8")), (".txt", digest.text.encode("utf-8")), (".eml", bytes(message))):
         path = folder / f"{digest.name}{suffix}"

@@ -24,7 +24,7 @@ from ..links.outlets import Outlets, tidy
 from ..links.rules import classify
 from .chrome import words
 from .markup import parse
-from .stories import Event, Story, text_of
+from .stories import READ_MORE, Event, Story, text_of
 
 _MAX_WORDS = 80
 _GENERIC_TEXT = re.compile(r"^(?:here|link|this|read(?: more)?|more|source|article|story|full story|via)$", re.IGNORECASE)
@@ -43,6 +43,8 @@ def main_link(entry: Tag) -> Tag | None:
     for anchor in entry.find_all("a", href=True):
         href = str(anchor["href"]).strip()
         found = classify(href)
+        if READ_MORE.match(anchor.get_text(" ")):
+            continue  # a story's own "Read more" link: that story is prose, not an item
         if href.startswith(("http://", "https://")) and (found is None or found.kind in ("click", "redirect", "parameters")):
             anchors.append(anchor)
     if not anchors:
