@@ -21,6 +21,8 @@ class Route:
     delay: float = 0.0  # seconds before answering
     refuse_head: bool = False  # answer HEAD with 405
     set_cookie: bool = False
+    body: bytes | None = None  # what GET answers (default: a small HTML page)
+    content_type: str = "text/html"
 
 
 @dataclass
@@ -60,13 +62,14 @@ def _handler(played: Played) -> type[BaseHTTPRequestHandler]:
                 time.sleep(route.delay)
             if self.command == "HEAD" and route.refuse_head:
                 route = Route(405)
-            body = b"<!doctype html><title>page</title>" if with_body else b""
+            page = route.body if route.body is not None else b"<!doctype html><title>page</title>"
+            body = page if with_body else b""
             self.send_response(route.status)
             if route.location is not None:
                 self.send_header("Location", route.location)
             if route.set_cookie:
                 self.send_header("Set-Cookie", "tracker=abc123; Path=/")
-            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Type", route.content_type)
             self.send_header("Content-Length", str(len(body) if with_body else 0))
             self.end_headers()
             if with_body:

@@ -39,7 +39,7 @@ _SPONSOR = re.compile(
 _ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:this|our) newsletter|want to (?:advertise|sponsor))", re.IGNORECASE)
 _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
-    r"invite (?:your )?friends|forward (?:this|it) to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
+    r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
     r"was this (?:e-?mail )?forwarded to you|(?:sign up|subscribe) here|get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription",
     re.IGNORECASE,
@@ -56,7 +56,7 @@ _RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)
 _BUTTON_WORDS = frozenset(
     "share like comment comments restack listen save forward tweet post reply subscribe upgrade donate follow facebook twitter x "
     "linkedin instagram threads bluesky mastodon whatsapp email e-mail copy link leave a give gift pledge in app open the "
-    "now paid to view browser online podcast play audio this".split()
+    "now paid to view browser online podcast play audio this shop buy order book register rsvp download get started".split()
 )
 _SEPARATORS = re.compile(r"[|·•/\-–—()\[\]:,.!?♥❤️🔗📧💬🔁🎧\d\s]+")
 

@@ -23,6 +23,7 @@ from ..config import Config
 from ..content.markdown import plain_text, render, slugify
 from ..errors import MastheadError, Problem
 from ..links.fix import clean_destination
+from ..links.outlets import Outlets
 from ..links.resolve import ResolverSettings, resolve_all
 from ..links.rules import classify
 from ..links.store import Answer, open_store
@@ -32,6 +33,7 @@ from .issue_images import IssueImages, download, remote, write_new
 from .layout import Dropped, Layout, plan
 from .markdown_out import known_outlets, to_markdown
 from .markup import parse
+from .roundup import outlet_of
 from .stories import Story
 
 ID_KEY = "newsletterId"
@@ -215,6 +217,7 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
     cleaned, left = clean_links(config, _urls(pairs), options)
     rules = config.links.rules
     outlets = known_outlets(config.outlets)
+    names = Outlets(config.outlets)
     ids = existing_ids(config)
     sources = [story.image.src for _, story in pairs if story.image] + [
         str(image.get("src", "")).strip() for _, story in pairs for image in parse(story.html).find_all("img")]
@@ -236,9 +239,14 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
             src = str(image.get("src", "")).strip()
             saved = images.save(src, issue, story.title)
             if saved is None or remote(saved):
-                image.decompose()
+                figure = image.find_parent("figure")
+                (figure if figure is not None and len(figure.find_all("img")) == 1 else image).decompose()  # and its caption
             else:
                 image["src"] = saved
+        for anchor in soup.select("a[data-outlet-from]"):  # a roundup item's outlet: from where the link really goes
+            href = str(anchor["href"]).strip()
+            anchor.string = outlet_of("", cleaned.get(href, href), names)
+            del anchor["data-outlet-from"]
         body_html = "".join(str(child) for child in (soup.body.children if soup.body else []))
         read_more = cleaned.get(story.link, story.link)
         markdown = to_markdown(body_html, cleaned, outlets, read_more)

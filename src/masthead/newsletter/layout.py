@@ -27,11 +27,11 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import heading_reason, words
+from .chrome import block_reason, heading_reason, words
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
-from .stories import PSEUDO_LEVEL, Event, Story, build_story, hidden, text_of, walk
+from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, hidden, text_of, walk
 
 _FILLER = re.compile(r"[\u034f\u200b\u200c\u200d\u00ad\u2007\ufeff\u00a0]+")
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.IGNORECASE)
@@ -57,6 +57,14 @@ class _Section:
     heading: Event | None
     why: str
     parts: list[Event] = field(default_factory=list)
+    chrome: list[str] = field(default_factory=list)  # why the chrome inside it was left out
+
+    @property
+    def reason(self) -> str:
+        """Why the section is left out: its heading's or label's reason, or, when all it held was chrome, that chrome's."""
+        if self.why or any(part.kind == "block" for part in self.parts):
+            return self.why
+        return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
 
 
 def clean_subject(subject: str) -> str:
@@ -75,7 +83,11 @@ def _preheader(soup: BeautifulSoup) -> str:
     candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]')
     candidates += [element for element in soup.find_all(True) if hidden(element) and element.name not in ("style", "head", "title")]
     for element in candidates:
-        text = " ".join(_FILLER.sub(" ", element.get_text(" ")).split())
+        copy = parse(str(element))
+        for anchor in copy.find_all("a"):
+            if block_reason(anchor) in ("header", "footer"):
+                anchor.decompose()  # "View online" beside the preview text
+        text = " ".join(_FILLER.sub(" ", copy.get_text(" ")).split())
         if len(words(text)) >= 3:
             return text
     return ""
@@ -99,7 +111,7 @@ def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped])
                 continue  # inside something removed already
             text = text_of(element)
             if text or element.find("img"):
-                dropped.append(Dropped(why, _snippet(text) or "(images)"))
+                dropped.append(Dropped(why, _snippet(text) or "(image)"))
             element.decompose()
 
 
@@ -162,15 +174,27 @@ class _Splitter:
         if event.kind == "heading" and index in self.labels:
             self.current, self.after = None, self.after or "header"
         elif event.kind == "footer":
+            self._pull_footer(event.element)
             self.dropped.append(Dropped("footer", _snippet(text_of(event.element))))
             self.current, self.after = None, "footer"
         elif event.kind == "rule":
             if self.rules_split and self.current is not None:
                 self.current, self.after = None, "between stories"
         elif event.kind == "chrome":
-            self.dropped.append(Dropped(event.why, _snippet(text_of(event.element)) or event.why))
+            self.dropped.append(Dropped(event.why, _snippet(text_of(event.element)) or "(image)"))
+            if self.current is not None:
+                self.current.chrome.append(event.why)
         else:
             self._place(event)
+
+    def _pull_footer(self, footer: Tag) -> None:
+        """The blocks just before a footer line, in the same layout box (the postal address above "Unsubscribe"), are footer too."""
+        box = footer.find_parent(["table", "td", "div"])
+        if box is None or box.find(list(HEADINGS)):
+            return
+        run = self.current.parts if self.current is not None else self.intro
+        while run and run[-1].kind in ("block", "caption") and box in run[-1].element.parents:
+            self.dropped.append(Dropped("footer", _snippet(text_of(run.pop().element))))
 
     def finish(self) -> None:
         self._flush(False)
@@ -267,12 +291,12 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
             splitter.feed(index, event)
     splitter.finish()
     dropped += splitter.dropped
-    kept = [section for section in splitter.sections if not section.why]
+    kept = [section for section in splitter.sections if not section.reason]
     for section in splitter.sections:
-        if section.why:
+        if section.reason:
             heading = text_of(section.heading.element) if section.heading else next(
                 (text_of(part.element) for part in section.parts if text_of(part.element)), "")
-            dropped.append(Dropped(section.why, _snippet(heading)))
+            dropped.append(Dropped(section.reason, _snippet(heading)))
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
     essay = bool(title) and intro_words >= 40 and sum(map(_linked, kept)) * 2 < len(kept)
     if level is None or essay or len(kept) <= 1:
@@ -291,10 +315,13 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
                           tuple(dropped), preheader)
         story = build_story(1, title, heading.element if heading and leading else None, content, subtitle or preheader)
         return Layout(found, "single", (story,) if title else (), tuple(dropped), preheader)
-    if splitter.intro and any(text_of(event.element) for event in splitter.intro):
-        dropped.insert(0, Dropped("header", _snippet(" ".join(text_of(event.element) for event in splitter.intro))))
+    intro_text = " ".join(text_of(event.element) for event in splitter.intro if text_of(event.element))
+    if intro_text:
+        dropped.insert(0, Dropped("header", _snippet(intro_text)))
     content = [event for section in kept for event in ([section.heading] if section.heading else []) + section.parts]
     if is_roundup(content, len(kept)):
+        dropped = [item for item in dropped if item.why != "header" or item.text != _snippet(intro_text)]
+        content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"
         return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets),
                       tuple(dropped), preheader)

@@ -18,7 +18,8 @@ from markdownify import MarkdownConverter
 
 from ..links.fix import markdown_destination
 from ..links.outlets import outlet_key
-from .stories import READ_MORE
+from .markup import parse
+from .stories import is_read_more
 
 _CITATION_WORDS = 6  # a bracketed link with more words than this is prose, not an outlet
 _OPENERS, _CLOSERS = "([", ")]"
@@ -72,7 +73,8 @@ def _mark_citations(soup: BeautifulSoup, outlets: Collection[str]) -> None:
 
 def _drop_read_more(soup: BeautifulSoup) -> None:
     for anchor in soup.find_all("a", href=True):
-        if READ_MORE.match(anchor.get_text(" ")):
+        block = anchor.find_parent(["p", "li", "div", "td", "blockquote"]) or anchor
+        if is_read_more(anchor, block):
             parent = anchor.parent
             anchor.decompose()
             if isinstance(parent, Tag) and parent.name != "[document]" and not parent.get_text(strip=True) and not parent.find("img"):
@@ -91,7 +93,7 @@ def _tidy(markdown: str) -> str:
 
 def to_markdown(story_html: str, urls: Mapping[str, str], outlets: Collection[str], read_more: str = "") -> str:
     """Markdown for one story's body; ``read_more`` (already clean) closes it as ``[Read More](url)``."""
-    soup = BeautifulSoup(story_html, "lxml")
+    soup = parse(story_html)
     _drop_read_more(soup)
     _mark_citations(soup, outlets)
     body = soup.body or soup

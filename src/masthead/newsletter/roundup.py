@@ -95,25 +95,41 @@ def outlet_of(text: str, url: str, outlets: Outlets) -> str:
     return host
 
 
+_LEADING_PUNCTUATION = re.compile(r"^\s*[:—–-]\s*")
+_TRAILING_OUTLET = re.compile(r"\s*[(\[]\s*([^()\[\]<>]{2,40}?)\s*[)\]]\s*\.?\s*$")
+
+
 def _cited(entry: Tag, outlets: Outlets) -> tuple[str, str, str]:
-    """(the item's HTML with its main link as a citation, the main link's text, the bold lead-in)."""
+    """(the item's HTML with its main link as a citation, the main link's text, the bold lead-in).
+
+    The outlet is the link's text when that names one, else the "(Outlet)" the item ends with,
+    else it is left for the importer to name from the link's destination (``data-outlet-from``),
+    since a tracking link's own domain is the mailing service's.
+    """
     copy = parse(str(entry)).find(entry.name)
     assert isinstance(copy, Tag)
     anchor = main_link(copy)
     assert anchor is not None
     href, text = str(anchor["href"]).strip(), text_of(anchor)
-    outlet = outlet_of(text, href, outlets)
     lead = copy.find(["strong", "b"])
     lead_text = text_of(lead) if isinstance(lead, Tag) and copy.get_text(" ").lstrip().startswith(lead.get_text(" ").strip()) else ""
-    if outlets.name(text) == outlet and outlet != tidy(text) or text == outlet or _GENERIC_TEXT.match(text):
+    named = outlets.name(text) != tidy(text) or (0 < len(words(text)) <= 3 and not _GENERIC_TEXT.match(text) and text != lead_text)
+    if named or _GENERIC_TEXT.match(text):
         anchor.decompose()
     else:
         anchor.unwrap()
     inner = "".join(str(child) for child in copy.children).strip()
-    inner = re.sub(rf"\s*[(\[]\s*{re.escape(html.escape(outlet, quote=False))}\s*[)\]]\s*\.?\s*$", "", inner)
-    inner = re.sub(r"\s*[—–:|-]\s*$", "", inner)
-    citation = f'<a data-citation="1" href="{html.escape(href)}">{html.escape(outlet, quote=False)}</a>'
-    return f"{inner} {citation}", text, lead_text.rstrip(":").strip()
+    trailing = _TRAILING_OUTLET.search(inner)
+    outlet = outlet_of(text, "", outlets) if named else ""
+    if trailing and len(words(trailing.group(1))) <= 4:
+        outlet = outlet or outlets.name(trailing.group(1))
+        inner = inner[:trailing.start()]
+    inner = re.sub(r"\s*[—–:|-]\s*$", "", inner).strip()
+    if outlet:
+        citation = f'<a data-citation="1" href="{html.escape(href)}">{html.escape(outlet, quote=False)}</a>'
+    else:
+        citation = f'<a data-citation="1" data-outlet-from="url" href="{html.escape(href)}">{html.escape(outlet_of("", href, outlets))}</a>'
+    return f"{inner} {citation}".strip(), text, lead_text.rstrip(":").strip()
 
 
 def _item_title(text: str, link_text: str, lead: str, outlets: Outlets) -> str:
@@ -149,7 +165,14 @@ def roundup_stories(title: str, subtitle: str, content: Sequence[Event], split_i
             cited, link_text, lead = _cited(entry, names)
             listing.append(f"<li>{cited}</li>")
             item_title = _item_title(text_of(entry), link_text, lead, names)
-            items.append(Story(len(items) + 1, item_title, f"<p>{cited}</p>", "", None))
+            body = parse(f"<p>{cited}</p>")
+            first = body.find(["strong", "b"])
+            if item_title == lead and isinstance(first, Tag):
+                first.decompose()  # the lead-in is the draft's title now
+            paragraph = body.find("p")
+            inner = "".join(str(child) for child in paragraph.children).strip() if isinstance(paragraph, Tag) else cited
+            inner = _LEADING_PUNCTUATION.sub("", inner)
+            items.append(Story(len(items) + 1, item_title, f"<p>{inner}</p>", "", None))
     parts += [f"<ul>{''.join(listing)}</ul>"] if listing else []
     if split_items:
         return tuple(items)

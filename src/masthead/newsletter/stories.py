@@ -26,8 +26,9 @@ _BLOCKS = frozenset({"p", "blockquote", "ul", "ol", "pre", "figure", "figcaption
 _INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "br", "font", "small", "sup", "sub", "code", "mark", "s", "img", "abbr", "cite"})
 _SKIPPED = frozenset({"head", "style", "script", "title", "noscript", "template", "meta", "link"})
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden", re.IGNORECASE)
-_CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
-READ_MORE = re.compile(r"^\s*(?:read (?:more|the (?:full )?(?:story|article|post)|on)|continue reading|full story|more)\b", re.IGNORECASE)
+_CAPTION_CLASS = re.compile(r"caption|credit|image[_-]*source", re.IGNORECASE)
+READ_MORE = re.compile(r"^\s*(?:read\b[\w\s’'-]{0,30}?|continue reading|full (?:story|article|report)|(?:learn |see )?more)\s*[→»›>.…]*\s*$",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,20 @@ class Event:
     why: str = ""  # chrome: the reason it is left out
 
 
+_SPACED = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "img"})
+
+
 def text_of(element: Tag) -> str:
-    return " ".join(element.get_text(" ").replace("\u00a0", " ").replace("\u200c", "").split())
+    """The words a reader sees: inline markup joins (``1<sup>er</sup>``), breaks and blocks separate."""
+    if element.name == "img":
+        return " ".join(str(element.get("alt", "")).split())
+    parts: list[str] = []
+    for node in element.descendants:
+        if type(node) is NavigableString:
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name in _SPACED:
+            parts.append(" ")
+    return " ".join("".join(parts).replace("\u00a0", " ").replace("\u200c", "").split())
 
 
 def hidden(element: Tag) -> bool:
@@ -153,6 +166,8 @@ def walk(element: Tag) -> Iterator[Event]:
                 yield from walk(child)
             else:
                 yield from _block(child)
+        elif name != "br" and _CAPTION_CLASS.search(" ".join(child.get("class") or [])) and text_of(child) and not child.find("img"):
+            yield Event("caption", child)  # a layout cell holding a caption (Ghost's td.feature-image-caption)
         elif name != "br":
             yield from walk(child)
     if run and (paragraph := _paragraph(run)) is not None:
@@ -195,10 +210,15 @@ def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[
     return Story(position, title, "\n".join(str(block) for block in blocks), _link(heading, blocks), image, subtitle)
 
 
+def is_read_more(anchor: Tag, block: Tag) -> bool:
+    """A "Read more" link standing on its own (one in the middle of a sentence is part of the text)."""
+    return bool(READ_MORE.match(text_of(anchor))) and text_of(anchor) == text_of(block)
+
+
 def _link(heading: Tag | None, blocks: Sequence[Tag]) -> str:
     for block in blocks:
         for anchor in block.find_all("a", href=True):
-            if READ_MORE.match(anchor.get_text(" ")):
+            if is_read_more(anchor, block):
                 return str(anchor["href"]).strip()
     if heading is None:
         return ""
