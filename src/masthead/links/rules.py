@@ -19,7 +19,7 @@ from ..config import LinkRule
 @dataclass(frozen=True)
 class Tracking:
     service: str  # "Campaign Monitor", "Mailchimp", …, "tracking parameters"
-    kind: str  # "click", "unsubscribe", "web version", "open", "redirect", "parameters"
+    kind: str  # "click", "unsubscribe", "web version", "share", "open", "redirect", "parameters"
 
     @property
     def redirect(self) -> bool:
@@ -61,6 +61,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Mailchimp", _ANY_HOST, r"^/track/click\?(?:.*&)?u=[0-9a-f]{16,}&(?:amp;)?id=[0-9a-f]{6,}"),
     _rule("Mailchimp", r"click\.mailchimp\.com"),
     _rule("Mailchimp", r"mailchi\.mp", "", "web version"),
+    _rule("Mailchimp", _SUBDOMAINS + r"forward-to-friend\d*\.com", "", "share"),
     _rule("Mailchimp", _SUBDOMAINS + r"campaign-archive\d*\.com", "", "web version"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/open\b", "open"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/click\b"),
@@ -74,9 +75,11 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/(?:Cto|Bto|To)/", "open"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/[A-Za-z]{1,3}/"),  # /e3t/Ctc/…, /e3t/Btc/…, /e2t/c/…, on branded domains too
     _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/o|v1/o|o)/", "open"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/subscribe/manage\b", "unsubscribe"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/c|v1/c|c)/"),
     _rule("SendGrid", _ANY_HOST, r"^/wf/open\?(?:.*&)?upn=", "open"),
     _rule("SendGrid", _ANY_HOST, r"(?:^|/)ss/o/" + _TOKEN, "open"),
-    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/c|v1/c|ss/o/|c)/"),
     _rule("SendGrid", _SUBDOMAINS + r"sendgrid\.net", r"^/(?:ls|wf)/click\b|(?:^|/)ss/c/"),
     _rule("SendGrid", _ANY_HOST, r"^/(?:ls|wf)/click\?(?:.*&)?upn="),  # branded link domains (url1234.example.com)
     _rule("SendGrid", _ANY_HOST, r"(?:^|/)ss/c/" + _TOKEN),  # /ss/c/u001.…/…/h0/h001.…, also what beehiiv sends on brands
@@ -94,6 +97,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
     _rule("Brevo", _SUBDOMAINS + r"(?:sendibt\d*|sendibm\d*|sendib[a-z]\d*)\.com", r"^/(?!im/)"),
     _rule("MailerLite", _ANY_HOST, r"^/link/o/", "open"),
+    _rule("MailerLite", _SUBDOMAINS + r"mailerlite\.(?:io|com)", r"^/unsubscribe\b", "unsubscribe"),
     _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/(?:link|tj)/c/"),
     _rule("MailerLite", _ANY_HOST, r"^/link/c/YT[A-Za-z0-9+/=_-]{10,}"),  # base64 of "a=<id>&c=…"
     _rule("Mailgun", _SUBDOMAINS + r"mailgun\.(?:org|net)", r"^/c/"),
@@ -104,6 +108,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Constant Contact", _ANY_HOST, r"^/tn\.jsp\?(?:.*&)?f=[0-9A-Za-z_-]{10,}"),
     _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=un\b", "unsubscribe"),
     _rule("Constant Contact", _SUBDOMAINS + r"(?:ctctcdn|constantcontact)\.com", r"^/(?:tn\.jsp|click)\b"),
+    _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/(?:unsubscribe|[\w-]+/unsubscribe)\b", "unsubscribe"),
     _rule("Ghost", _ANY_HOST, r"^/r/[0-9a-f]{8}\?(?:.*&)?m=[0-9a-f]{8}-[0-9a-f-]{27}"),  # {site}/r/{hash}?m={member uuid}
     _rule("Ghost", _ANY_HOST, r"^/unsubscribe/?\?(?:.*&)?uuid=", "unsubscribe"),
 )

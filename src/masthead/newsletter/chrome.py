@@ -53,11 +53,12 @@ _CONTENTS = re.compile(r"^\W*(?:in this (?:issue|edition|email)|in today(?:'|’
                        r"table of contents|what(?:'|’)s inside|inside this issue)\W*$", re.IGNORECASE)
 _RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)|newsletters? (?:we|i) recommend|recommendations)\W*$", re.IGNORECASE)
 # Button labels: a block made only of these (and separators, counts) is a row of buttons.
-_BUTTON_WORDS = frozenset(
-    "share like comment comments restack listen save forward tweet post reply subscribe upgrade donate follow facebook twitter x "
-    "linkedin instagram threads bluesky mastodon whatsapp email e-mail copy link leave a give gift pledge in app open the "
-    "now paid to view browser online podcast play audio this shop buy order book register rsvp download get started".split()
-)
+_BUTTON_WORDS = frozenset({
+    "share", "like", "comment", "comments", "restack", "listen", "save", "forward", "tweet", "post", "reply", "subscribe", "upgrade",
+    "donate", "follow", "facebook", "twitter", "x", "linkedin", "instagram", "threads", "bluesky", "mastodon", "whatsapp", "email",
+    "e-mail", "copy", "link", "leave", "a", "give", "gift", "pledge", "in", "app", "open", "the", "now", "paid", "to", "view", "browser",
+    "online", "podcast", "play", "audio", "this", "shop", "buy", "order", "book", "register", "rsvp", "download", "get", "started",
+})
 _SEPARATORS = re.compile(r"[|·•/\-–—()\[\]:,.!?♥❤️🔗📧💬🔁🎧\d\s]+")
 
 
@@ -112,7 +113,7 @@ def block_reason(element: Tag) -> str | None:
         return "footer"
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
-    if _buttons(element, text):
+    if _buttons(element, text) or (count <= 12 and "share" in kinds):
         return "chrome"
     if count <= 12 and _SPONSOR.search(text):
         return "sponsor label"

@@ -294,9 +294,9 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
     kept = [section for section in splitter.sections if not section.reason]
     for section in splitter.sections:
         if section.reason:
-            heading = text_of(section.heading.element) if section.heading else next(
+            label = text_of(section.heading.element) if section.heading else next(
                 (text_of(part.element) for part in section.parts if text_of(part.element)), "")
-            dropped.append(Dropped(section.reason, _snippet(heading)))
+            dropped.append(Dropped(section.reason, _snippet(label)))
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
     essay = bool(title) and intro_words >= 40 and sum(map(_linked, kept)) * 2 < len(kept)
     if level is None or essay or len(kept) <= 1:
@@ -325,8 +325,8 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
         kind = "items" if split == "items" else "roundup"
         return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets),
                       tuple(dropped), preheader)
-    stories = [build_story(number, text_of(section.heading.element), section.heading.element, section.parts)
-               for number, section in enumerate((section for section in kept if section.heading), 1)]
+    headed = [(section.heading, section.parts) for section in kept if section.heading is not None]
+    stories = [build_story(number, text_of(heading.element), heading.element, parts) for number, (heading, parts) in enumerate(headed, 1)]
     return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
 
 
