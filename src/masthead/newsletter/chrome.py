@@ -16,12 +16,13 @@ from bs4 import Tag
 
 from ..links.rules import classify
 
+_UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
 _FOOTER = re.compile(
-    r"\bunsubscribe\b|update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
-    r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|\bopt[ -]out\b|"
+    r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
+    r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
     r"all rights reserved|copyright \d{4}|our mailing address|mailing address:|add us to your address book|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
-    r"buttondown|mailerlite|brevo|klaviyo|hubspot)|forwarded this email\?|subscribed (?:to|as) ",
+    r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
     re.IGNORECASE,
 )
 _WEB_VERSION = re.compile(
@@ -40,7 +41,7 @@ _ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:th
 _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
-    r"was this (?:e-?mail )?forwarded to you|(?:sign up|subscribe) here|get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
+    r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription",
     re.IGNORECASE,
 )
@@ -109,8 +110,9 @@ def block_reason(element: Tag) -> str | None:
     text = _text(element)
     count = len(words(text))
     kinds = link_kinds(element)
-    if _FOOTER.search(text) or "unsubscribe" in kinds:
-        return "footer"
+    unsubscribe = any(_UNSUBSCRIBE.search(anchor.get_text(" ")) for anchor in element.find_all("a"))
+    if "unsubscribe" in kinds or unsubscribe or (count <= 25 and _UNSUBSCRIBE.search(text)) or (count <= 60 and _FOOTER.search(text)):
+        return "footer"  # a long paragraph that mentions unsubscribing is prose
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
     if _buttons(element, text) or (count <= 12 and "share" in kinds):

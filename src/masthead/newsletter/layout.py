@@ -129,7 +129,14 @@ class _Splitter:
         self.resume: tuple[_Section | None, str] | None = None  # where content goes once a sponsor's run ends
 
     def starts_story(self, index: int, event: Event) -> bool:
-        return event.kind == "heading" and self.level is not None and event.level <= self.level and index not in self.labels
+        """A heading at the story level, or a sponsor's (or other chrome) heading above it, which starts a section to leave out."""
+        if event.kind != "heading" or self.level is None or index in self.labels or event.level > self.level:
+            return False
+        return event.level == self.level or heading_reason(text_of(event.element)) is not None
+
+    def _boundary(self, index: int, event: Event) -> bool:
+        """A heading above the story level (the newsletter's name, a section): it ends a story and starts none."""
+        return event.kind == "heading" and self.level is not None and (event.level < self.level or index in self.labels)
 
     def _place(self, event: Event) -> None:
         if event.kind == "sponsor":  # a label in a run of text: from here to the next heading or rule is the sponsor's
@@ -171,8 +178,10 @@ class _Splitter:
                 any(part.kind == "block" for part in sponsor.parts):
             self.current, self.after = self.resume
             self.resume = None
-        if event.kind == "heading" and index in self.labels:
+        if self._boundary(index, event):
             self.current, self.after = None, self.after or "header"
+        elif event.kind == "footer" and not self.sections and not any(item.kind == "block" for item in self.intro):
+            self.dropped.append(Dropped("header", _snippet(text_of(event.element))))  # "Forwarded this email?" above the issue
         elif event.kind == "footer":
             self._pull_footer(event.element)
             self.dropped.append(Dropped("footer", _snippet(text_of(event.element))))
@@ -213,7 +222,9 @@ def _labels(events: Sequence[Event]) -> set[int]:
 
 
 def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
-    levels = Counter(event.level for index, event in enumerate(events) if event.kind == "heading" and index not in skip)
+    """The highest heading level that heads two stories (sponsor and other chrome headings not counted)."""
+    levels = Counter(event.level for index, event in enumerate(events)
+                     if event.kind == "heading" and index not in skip and heading_reason(text_of(event.element)) is None)
     real = [level for level, count in levels.items() if count >= 2 and level < PSEUDO_LEVEL]
     if real:
         return min(real)

@@ -26,7 +26,8 @@ from .chrome import words
 from .markup import parse
 from .stories import READ_MORE, Event, Story, text_of
 
-_MAX_WORDS = 80
+_MAX_WORDS = 80  # a list entry
+_MAX_PARAGRAPH_WORDS = 35  # an item set as a paragraph
 _GENERIC_TEXT = re.compile(r"^(?:here|link|this|read(?: more)?|more|source|article|story|full story|via)$", re.IGNORECASE)
 
 
@@ -50,10 +51,10 @@ def main_link(entry: Tag) -> Tag | None:
     if not anchors:
         return None
     count = len(words(text_of(entry)))
-    if count > _MAX_WORDS:
-        return None
     if entry.name == "li":
-        return anchors[0]
+        return anchors[0] if count <= _MAX_WORDS else None
+    if count > _MAX_PARAGRAPH_WORDS:
+        return None  # a paragraph of a story that ends with its citation, not "a line each"
     for anchor in anchors:
         before = "".join(str(node) if isinstance(node, NavigableString) else node.get_text(" ")
                          for node in anchor.previous_siblings if isinstance(node, NavigableString | Tag))

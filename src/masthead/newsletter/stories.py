@@ -91,6 +91,11 @@ def _paragraph(run: list[Tag | NavigableString]) -> Tag | None:
     return paragraph
 
 
+def _all_bold(run: Sequence[Tag | NavigableString]) -> bool:
+    texts = [node for node in run if (node.get_text(strip=True) if isinstance(node, Tag) else node.strip())]
+    return bool(texts) and all(isinstance(node, Tag) and node.name in ("strong", "b") for node in texts)
+
+
 def _image(image: Tag) -> Event:
     if is_pixel(image):
         return Event("chrome", image, why="tracking pixel")
@@ -99,11 +104,29 @@ def _image(image: Tag) -> Event:
     return Event("image", image)
 
 
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)px", re.IGNORECASE)
+
+
+def _styled_large(element: Tag) -> bool:
+    """Set as a heading by inline style (bold and at least 18px, or at least 22px) on it or the cell it sits in."""
+    for node in (element, element.parent, *element.find_all(["span", "font"], limit=2)):
+        if not isinstance(node, Tag):
+            continue
+        style = str(node.get("style", ""))
+        size = _FONT_SIZE.search(style)
+        pixels = float(size.group(1)) if size else 0.0
+        if pixels >= 22 or (pixels >= 18 and _BOLD.search(style)):
+            return True
+    return False
+
+
 def _pseudo_heading(block: Tag, text: str) -> bool:
-    if block.name != "p" or not text or len(words(text)) > 14 or text.endswith((".", ":", ",", ";", "?")) or block.find("img"):
+    """A paragraph that is all bold (or styled large), short and unpunctuated: a heading the template did not mark up."""
+    if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";", "?", "!")) or block.find("img"):
         return False
     strong = " ".join(text_of(b) for b in block.find_all(["strong", "b"]))
-    return strong == text
+    return strong == text or _styled_large(block)
 
 
 def _block(block: Tag) -> Iterator[Event]:
@@ -141,6 +164,8 @@ def walk(element: Tag) -> Iterator[Event]:
         if not isinstance(child, Tag) or hidden(child):
             continue
         breaks = breaks + 1 if child.name == "br" else 0
+        if child.name == "br" and breaks == 1 and _all_bold(run):
+            breaks = 2  # "<strong>Title</strong><br>Text…": the bold line is a paragraph (a heading) of its own
         if child.name in _INLINE and child.name != "img" and breaks < 2 and not child.find([*HEADINGS, *_BLOCKS]):
             run.append(child)
             continue
