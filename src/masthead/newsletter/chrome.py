@@ -41,7 +41,8 @@ _ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:th
 _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
-    r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
+    r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
+    r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription",
     re.IGNORECASE,
 )
