@@ -184,6 +184,8 @@ class Resolver:
                         return answer("dead", status, f"a parked domain ({urlsplit(current).hostname})")
                     if status < 400:
                         return answer("ok", status)
+                    if status >= 500:  # the server failed (after the retries): no word on whether the page exists
+                        return answer("unchecked", status, f"HTTP {status}: the server failed to answer")
                     return answer(
                         "refused" if status in REFUSED else "dead", status, f"HTTP {status}"
                     )

@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS answers (
 )
 """
 # Outcomes that mean the link does not lead to a page: `masthead check --links` fails on them.
-# "unchecked" (no answer: DNS, refused connection, timeout) is not one: the network failed, not the link.
+# "unchecked" (no answer: DNS, refused connection, timeout, a failing server) is not one: nothing is known of the link.
 BROKEN = frozenset({"dead", "loop", "too-many-redirects", "private", "error"})
 UNCHECKED = "unchecked"
 
