@@ -90,3 +90,28 @@ def test_xhtml_with_an_xml_declaration_parses_without_warnings() -> None:
     soup = parse('<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>')
     assert soup.p is not None and soup.p.get_text() == "x"
     assert parse("https://example.org/not-a-file").get_text() == "https://example.org/not-a-file"  # text, not a "locator"
+
+
+def test_headline_links_over_summaries_are_stories() -> None:
+    story = "<p><a href='https://news.example/{0}'>{1}</a></p><p>{2}</p>"
+    html = story.format("a", "Dam project wins approval", LONG) + story.format("b", "Metro line opens early", LONG)
+    layout = plan(html, "Daily digest", (), "generic")
+    assert [(s.title, s.link) for s in layout.stories] == [("Dam project wins approval", "https://news.example/a"),
+                                                          ("Metro line opens early", "https://news.example/b")]
+
+
+def test_headline_links_with_nothing_under_them_are_a_roundup() -> None:
+    html = "<p>This week's reading:</p>" + "".join(
+        f"<p><a href='https://www.reuters.com/world/{n}'>Headline number {n} about the world</a></p>" for n in range(4))
+    layout = plan(html, "Reading list", (), "generic")
+    assert layout.kind == "roundup" and [s.title for s in layout.stories] == ["Reading list"]
+    assert layout.stories[0].html.count('data-citation="1"') == 4
+
+
+def test_a_services_story_blocks_are_used_only_when_they_hold_the_issue() -> None:
+    caption = "<table class='mcnCaptionBlock'><tr><td><img src='https://cdn.example/{0}.jpg' width='300' alt='{0}'><p><strong>{0} photo</strong></p></td></tr></table>"
+    html = (caption.format("Harbour") + caption.format("Market") +
+            f"<h2>First real story</h2><p>{LONG * 3}</p><h2>Second real story</h2><p>{LONG * 3}</p>")
+    layout = plan(html, "", (("X-Mailer", "Mailchimp Mailer - **CID1**"),))
+    assert layout.profile.name == "mailchimp"
+    assert [s.title for s in layout.stories] == ["First real story", "Second real story"]

@@ -285,7 +285,8 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
     if selector:
         return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector))), tuple(dropped), preheader)
     blocks = [container for story_selector in found.stories for container in soup.select(story_selector)]
-    if len(blocks) >= 2 and len(stories := _by_containers(blocks)) >= 2:
+    covered = sum(len(words(text_of(block))) for block in blocks) * 10 >= len(words(text_of(root))) * 6  # the blocks hold the issue
+    if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks)) >= 2:
         return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
     events = list(walk(root))
     title_heading = next((index for index, event in enumerate(events) if event.kind == "heading"
@@ -330,7 +331,10 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
     if intro_text:
         dropped.insert(0, Dropped("header", _snippet(intro_text)))
     content = [event for section in kept for event in ([section.heading] if section.heading else []) + section.parts]
-    if is_roundup(content, len(kept)):
+    listed = level == PSEUDO_LEVEL and sum(1 for section in kept if any(part.kind == "block" for part in section.parts)) * 2 < len(kept)
+    if listed:  # "headings" that are headline links with nothing under them: a list of links set as paragraphs
+        content = [Event("block", event.element) if event.kind == "heading" and event.why == "linked" else event for event in content]
+    if is_roundup(content, 1 if listed else len(kept)):
         dropped = [item for item in dropped if item.why != "header" or item.text != _snippet(intro_text)]
         content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"

@@ -53,7 +53,7 @@ class Event:
     kind: str  # heading, block, image, caption, rule, footer, chrome, sponsor
     element: Tag
     level: int = 0  # headings: 1-6, or PSEUDO_LEVEL
-    why: str = ""  # chrome: the reason it is left out
+    why: str = ""  # chrome: the reason it is left out; a PSEUDO_LEVEL heading: "bold" or "linked"
 
 
 _SPACED = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "img"})
@@ -121,12 +121,18 @@ def _styled_large(element: Tag) -> bool:
     return False
 
 
-def _pseudo_heading(block: Tag, text: str) -> bool:
-    """A paragraph that is all bold (or styled large), short and unpunctuated: a heading the template did not mark up."""
+def _pseudo_heading(block: Tag, text: str) -> str | None:
+    """A short unpunctuated paragraph that is all bold or styled large ("bold"), or one headline link ("linked"):
+    a heading the template did not mark up."""
     if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";", "?", "!")) or block.find("img"):
-        return False
+        return None
     strong = " ".join(text_of(b) for b in block.find_all(["strong", "b"]))
-    return strong == text or _styled_large(block)
+    if strong == text or _styled_large(block):
+        return "bold"
+    anchors = block.find_all("a", href=True)
+    if len(anchors) == 1 and text_of(anchors[0]) == text and len(words(text)) >= 3 and not READ_MORE.match(text):
+        return "linked"
+    return None
 
 
 def _block(block: Tag) -> Iterator[Event]:
@@ -146,8 +152,8 @@ def _block(block: Tag) -> Iterator[Event]:
         yield Event("sponsor", block, why="sponsor")
     elif reason:
         yield Event("chrome", block, why=reason)
-    elif _pseudo_heading(block, text):
-        yield Event("heading", block, PSEUDO_LEVEL)
+    elif pseudo := _pseudo_heading(block, text):
+        yield Event("heading", block, PSEUDO_LEVEL, why=pseudo)
     else:
         yield Event("block", block)
 
