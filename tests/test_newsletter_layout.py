@@ -109,7 +109,8 @@ def test_headline_links_with_nothing_under_them_are_a_roundup() -> None:
 
 
 def test_a_services_story_blocks_are_used_only_when_they_hold_the_issue() -> None:
-    caption = "<table class='mcnCaptionBlock'><tr><td><img src='https://cdn.example/{0}.jpg' width='300' alt='{0}'><p><strong>{0} photo</strong></p></td></tr></table>"
+    caption = ("<table class='mcnCaptionBlock'><tr><td><img src='https://cdn.example/{0}.jpg' width='300' alt='{0}'>"
+               "<p><strong>{0} photo</strong></p></td></tr></table>")
     html = (caption.format("Harbour") + caption.format("Market") +
             f"<h2>First real story</h2><p>{LONG * 3}</p><h2>Second real story</h2><p>{LONG * 3}</p>")
     layout = plan(html, "", (("X-Mailer", "Mailchimp Mailer - **CID1**"),))
