@@ -43,7 +43,7 @@ _REFERRAL = re.compile(
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
     r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
     r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
-    r"give a gift subscription",
+    r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
     re.IGNORECASE,
 )
 _FEEDBACK = re.compile(
@@ -61,7 +61,7 @@ _BUTTON_WORDS = frozenset({
     "e-mail", "copy", "link", "leave", "a", "give", "gift", "pledge", "in", "app", "open", "the", "now", "paid", "to", "view", "browser",
     "online", "podcast", "play", "audio", "this", "shop", "buy", "order", "book", "register", "rsvp", "download", "get", "started",
 })
-_SEPARATORS = re.compile(r"[|·•/\-–—()\[\]:,.!?♥❤️🔗📧💬🔁🎧\d\s]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def words(text: str) -> list[str]:
@@ -83,9 +83,10 @@ def link_kinds(element: Tag) -> set[str]:
 
 
 def _buttons(element: Tag, text: str) -> bool:
+    """Only button words, in links (counts, separators and emoji between them do not matter)."""
     if not text or not element.find("a", href=True):
         return False
-    remaining = [word.lower() for word in _SEPARATORS.split(text) if word]
+    remaining = _LETTERS.findall(text.lower().replace("e-mail", "email"))
     return bool(remaining) and len(remaining) <= 12 and all(word in _BUTTON_WORDS for word in remaining)
 
 
