@@ -48,11 +48,7 @@ def _handler(played: Played) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _answer(self, with_body: bool) -> None:
-            host = (
-                (self.headers.get("Host") or "").rsplit(":", 1)[0]
-                if not (self.headers.get("Host") or "").startswith("[")
-                else self.headers.get("Host", "")
-            )
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0] if not (self.headers.get("Host") or "").startswith("[") else self.headers.get("Host", "")
             key = f"{host}{self.path}"
             played.requests.append((self.command, key, self.headers.get("Cookie", "")))
             route = played.routes.get(key) or played.routes.get(f"*{self.path}") or played.default
@@ -89,9 +85,7 @@ def serve(played: Played) -> Iterator[Played]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(played))
     server.daemon_threads = True
     played.port = server.server_address[1]
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-    )
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield played
@@ -118,9 +112,7 @@ def tracking_routes(urls: list[str]) -> dict[str, Route]:
     for number, url in enumerate(dict.fromkeys(urls)):
         parts = urlsplit(url)
         key = f"{parts.hostname}{parts.path}" + (f"?{parts.query}" if parts.query else "")
-        destination = (
-            SEED_DESTINATIONS.get(parts.path) if parts.hostname == "email.cpg-online.de" else None
-        )
+        destination = SEED_DESTINATIONS.get(parts.path) if parts.hostname == "email.cpg-online.de" else None
         if destination is None:
             destination = f"https://news.example/story/{number}?utm_source=newsletter&id={number}&utm_campaign=b"
         routes[key] = Route(302, f"https://hop.example/{number}")

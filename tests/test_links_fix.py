@@ -29,11 +29,7 @@ def _copy_example(tmp_path: Path) -> Path:
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".masthead-cache" not in p.parts
-    }
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".masthead-cache" not in p.parts}
 
 
 def _links(site: Path, *args: str, address: str) -> Any:
@@ -84,11 +80,7 @@ def test_fix_replaces_every_tracking_link_of_the_example_and_only_those_bytes(
     assert f"[[NBC]({nbc})]" in seed
     assert f"[[Washington Times]({SEED_DESTINATIONS['/t/d-l-vdhduiy-l-nju/']})]" in seed
     assert f"[Read More]({SEED_DESTINATIONS['/t/d-269DB52ECB4B84A62540EF23F30FEDED']})" in seed
-    assert not any(
-        b"cpg-online" in data or b"list-manage" in data
-        for name, data in after.items()
-        if name.startswith("content")
-    )
+    assert not any(b"cpg-online" in data or b"list-manage" in data for name, data in after.items() if name.startswith("content"))
     remaining = [link for link in scan_site(load_config(site)) if classify(link.url)]
     assert remaining == []
     assert not list(site.rglob(".*.tmp"))  # no temporary files left behind
@@ -134,15 +126,9 @@ def test_dry_run_shows_a_diff_and_changes_nothing(tmp_path: Path) -> None:
             ],
         )
     assert result.exit_code == 0, result.output
-    assert (
-        "-Lavrov also declared" in result.output
-        and "[[NBC](https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/)]" in result.output
-    )
+    assert "-Lavrov also declared" in result.output and "[[NBC](https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/)]" in result.output
     assert "--- a/content/blog/russia-north-korea-ties.md" in result.output
-    assert (
-        "+Lavrov also declared" in result.output
-        and "www.nbcnews.com/news/world/russia-lavrov" in result.output
-    )
+    assert "+Lavrov also declared" in result.output and "www.nbcnews.com/news/world/russia-lavrov" in result.output
     assert "would change" in result.output
     assert _files(site) == before
 
@@ -164,12 +150,7 @@ def test_unresolvable_links_are_left_alone_and_reported(make_site: MakeSite) -> 
     ) as played:
         report = _links(site, "--fix", address=played.address)
     after = (site / "content/blog/a.md").read_bytes()
-    assert (
-        after
-        == text.replace("https://email.t.example/t/d-l-aaa-l-c/", "https://www.bbc.com/news/2")
-        .replace("?utm_source=x&b=2", "?b=2")
-        .encode()
-    )
+    assert after == text.replace("https://email.t.example/t/d-l-aaa-l-c/", "https://www.bbc.com/news/2").replace("?utm_source=x&b=2", "?b=2").encode()
     assert b"\r\n" in after and after.count(b"\r\n") == text.count("\r\n")
     (left,) = report["fix"]["left"]
     assert left["line"] == 6 and "HTTP 404" in left["reason"]

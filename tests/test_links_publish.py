@@ -29,9 +29,7 @@ def _json_ld(page: Path) -> Any:
 
 def test_sources_pages_of_the_example_site(example_public: Path) -> None:
     index = (example_public / "sources/index.html").read_text()
-    assert (
-        '<a href="/sources/">Sources</a>' in (example_public / "index.html").read_text()
-    )  # nav link
+    assert '<a href="/sources/">Sources</a>' in (example_public / "index.html").read_text()  # nav link
     rows = re.findall(
         r'<th scope="row"><a href="(/sources/[^"]+/)">([^<]+)</a></th>\s*'
         r'<td class="count">(\d+)</td>',
@@ -39,12 +37,7 @@ def test_sources_pages_of_the_example_site(example_public: Path) -> None:
     )
     assert rows[0][1] == "Reuters" and int(rows[0][2]) >= int(rows[1][2])
     names = [name for _, name, _ in rows]
-    assert (
-        "Associated Press" in names
-        and "AP" not in names
-        and "NBC News" in names
-        and "NBC" not in names
-    )
+    assert "Associated Press" in names and "AP" not in names and "NBC News" in names and "NBC" not in names
     ap = (example_public / "sources/associated-press/index.html").read_text()
     assert 'href="/blog/russia-north-korea-ties/"' in ap and "Source: Associated Press" in ap
     assert (example_public / "sources/washington-times/index.html").is_file()
@@ -57,15 +50,10 @@ def test_post_json_ld_cites_normalised_outlets(example_public: Path) -> None:
         "The Washington Times",
         "Associated Press",
     ]
-    assert (
-        data["citation"][0]["url"] == "https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/"
-    )  # rewrite = "none"
+    assert data["citation"][0]["url"] == "https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/"  # rewrite = "none"
 
 
-RESOLVED_CONFIG = (
-    CONFIG
-    + '[links]\nrewrite = "resolved"\n[outlets]\n"Agence France-Presse" = ["AFP", "Agence"]\n'
-)
+RESOLVED_CONFIG = CONFIG + '[links]\nrewrite = "resolved"\n[outlets]\n"Agence France-Presse" = ["AFP", "Agence"]\n'
 TRACKED = """\
 ---
 templateKey: blog-post
@@ -98,9 +86,7 @@ def test_rewrite_resolved_publishes_destinations_from_the_store(make_site: MakeS
         )
     report = build(site, BuildOptions(), now=BUILD_TIME)
     html = (site / "public/blog/tracked/index.html").read_text()
-    assert 'href="https://apnews.com/article/a"' in html and url not in html.replace(
-        "d-l-aaa-l-c", ""
-    )
+    assert 'href="https://apnews.com/article/a"' in html and url not in html.replace("d-l-aaa-l-c", "")
     assert '<a rel="nofollow noopener" href="https://email.t.example/t/d-l-aaa-l-c/"' in html
     (warning,) = [w for w in report.warnings if "tracking link" in w.message]
     assert warning.warning and warning.line == 6 and "d-l-aaa-l-c" in warning.message
@@ -116,10 +102,7 @@ def test_rewrite_resolved_publishes_destinations_from_the_store(make_site: MakeS
 
 
 def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: MakeSite) -> None:
-    body = (
-        post().replace("https://apnews.com/article/x", "https://apnews.com/article/gone")
-        + "\nSee [[BBC](https://email.t.example/t/d-l-aaa-l-b/)].\n"
-    )
+    body = post().replace("https://apnews.com/article/x", "https://apnews.com/article/gone") + "\nSee [[BBC](https://email.t.example/t/d-l-aaa-l-b/)].\n"
     site = make_site({"content/blog/a.md": body})
     routes = {
         "apnews.com/article/gone": Route(410),
@@ -139,10 +122,7 @@ def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: M
         ]
         failed = CliRunner().invoke(main, args)
         assert failed.exit_code == 1
-        assert (
-            "content/blog/a.md:9: link: https://apnews.com/article/gone: dead: HTTP 410"
-            in failed.output
-        )
+        assert "content/blog/a.md:9: link: https://apnews.com/article/gone: dead: HTTP 410" in failed.output
         routes["apnews.com/article/gone"] = Route(200)
         (site / ".masthead-cache/links.sqlite").unlink()
         passed = CliRunner().invoke(main, args)
@@ -150,19 +130,14 @@ def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: M
         assert "links ok: 2 links, 1 tracking" in passed.output
         (site / "masthead.toml").write_text(CONFIG + "[links]\nfail_on_tracking = true\n")
         strict = CliRunner().invoke(main, args)
-    assert (
-        strict.exit_code == 1
-        and "content/blog/a.md:11: link:" in strict.output
-        and "Campaign Monitor tracking link" in strict.output
-    )
+    assert strict.exit_code == 1 and "content/blog/a.md:11: link:" in strict.output and "Campaign Monitor tracking link" in strict.output
 
 
 def test_check_links_passes_when_the_network_is_down(make_site: MakeSite) -> None:
     site = make_site({"content/blog/a.md": post()})
     with serve(Played({})) as played:
         address = played.address  # closed when the block ends: every connection is refused
-    result = CliRunner().invoke(main, ["check", str(site), "--links", "--map-host", f"*={address}", "--host-delay", "0",
-                                       "--now", "2025-06-05"])
+    result = CliRunner().invoke(main, ["check", str(site), "--links", "--map-host", f"*={address}", "--host-delay", "0", "--now", "2025-06-05"])
     assert result.exit_code == 0, result.output
     assert "warning: link: https://apnews.com/article/x: unchecked: ConnectError" in result.output
     assert "links ok: 1 links, 0 tracking, 1 unchecked" in result.output
@@ -178,10 +153,7 @@ def test_sources_command_json(example_site: Path) -> None:
     data = json.loads(result.stdout)
     outlets = {o["name"]: o for o in data["outlets"]}
     assert data["outlets"][0]["citations"] >= data["outlets"][-1]["citations"]
-    assert (
-        outlets["Associated Press"]["url"]
-        == "https://briefing.example.org/sources/associated-press/"
-    )
+    assert outlets["Associated Press"]["url"] == "https://briefing.example.org/sources/associated-press/"
     seed = [c for c in data["citations"] if c["post"].endswith("russia-north-korea-ties.md")]
     assert [(c["outlet"], c["written"], c["position"]) for c in seed] == [
         ("NBC News", "NBC", 1),
@@ -190,17 +162,11 @@ def test_sources_command_json(example_site: Path) -> None:
     ]
     assert outlets["NBC News"]["first"] <= outlets["NBC News"]["last"]
     table = CliRunner().invoke(main, ["sources", str(example_site)])
-    assert (
-        table.exit_code == 0
-        and "Associated Press" in table.output
-        and "without any citation" in table.output
-    )
+    assert table.exit_code == 0 and "Associated Press" in table.output and "without any citation" in table.output
 
 
 def test_links_config_errors_teach(make_site: MakeSite) -> None:
-    site = make_site(
-        config=CONFIG + '[links]\nrewrite = "yes"\nrules = [{ hots = "x" }]\n[outlets]\nAP = 3\n'
-    )
+    site = make_site(config=CONFIG + '[links]\nrewrite = "yes"\nrules = [{ hots = "x" }]\n[outlets]\nAP = 3\n')
     try:
         load_config(site)
     except MastheadError as exc:

@@ -65,9 +65,7 @@ def test_a_chain_of_every_redirect_status_is_followed_to_the_destination(played:
 def test_relative_locations_are_resolved_against_the_current_url(played: Played) -> None:
     url = "https://news.example/a/b/relative"
     answer = resolve_all([url], settings(played))[url]
-    assert (
-        answer.final_url == "https://news.example/a/article/final?id=7" and answer.outcome == "ok"
-    )
+    assert answer.final_url == "https://news.example/a/article/final?id=7" and answer.outcome == "ok"
 
 
 def test_loops_stop(played: Played) -> None:
@@ -76,12 +74,8 @@ def test_loops_stop(played: Played) -> None:
 
 
 def test_at_most_ten_hops(played: Played) -> None:
-    answer = resolve_all(["https://x.example/chain-1"], settings(played))[
-        "https://x.example/chain-1"
-    ]
-    assert (
-        answer.outcome == "too-many-redirects" and len(answer.chain) == 11
-    )  # the 11th is not followed
+    answer = resolve_all(["https://x.example/chain-1"], settings(played))["https://x.example/chain-1"]
+    assert answer.outcome == "too-many-redirects" and len(answer.chain) == 11  # the 11th is not followed
     assert answer.final_url == "https://x.example/chain-11"
     ten = resolve_all(["https://x.example/chain-2"], settings(played))["https://x.example/chain-2"]
     assert ten.outcome == "ok" and [hop.status for hop in ten.chain] == [302] * 10 + [200]
@@ -95,9 +89,7 @@ def test_at_most_ten_hops(played: Played) -> None:
         ("/to-localhost", "127.0.0.1"),
     ],
 )
-def test_redirects_to_private_addresses_are_not_followed(
-    played: Played, path: str, address: str
-) -> None:
+def test_redirects_to_private_addresses_are_not_followed(played: Played, path: str, address: str) -> None:
     url = f"https://x.example{path}"
     answer = resolve_all([url], settings(played, host_map={"x.example": played.address}))[url]
     assert answer.outcome == "private" and address in answer.error
@@ -113,9 +105,7 @@ def test_private_addresses_need_the_test_switch(played: Played) -> None:
 
 def test_timeouts_are_retried_with_back_off_then_reported(played: Played) -> None:
     start = time.perf_counter()
-    answer = resolve_all(["https://x.example/slow"], settings(played, timeout=0.2, retries=1))[
-        "https://x.example/slow"
-    ]
+    answer = resolve_all(["https://x.example/slow"], settings(played, timeout=0.2, retries=1))["https://x.example/slow"]
     assert answer.outcome == "unchecked" and answer.unchecked and not answer.broken and answer.status is None
     assert "no answer within 0.2 s" in answer.error
     assert [key for _, key, _ in played.requests] == ["x.example/slow", "x.example/slow"]
@@ -141,17 +131,13 @@ def test_error_statuses(played: Played, path: str, status: int, outcome: str) ->
 
 
 def test_servers_that_refuse_head_are_asked_with_get(played: Played) -> None:
-    answer = resolve_all(["https://x.example/no-head"], settings(played))[
-        "https://x.example/no-head"
-    ]
+    answer = resolve_all(["https://x.example/no-head"], settings(played))["https://x.example/no-head"]
     assert answer.outcome == "ok" and answer.status == 200
     assert [method for method, _, _ in played.requests] == ["HEAD", "GET"]
 
 
 def test_redirect_without_location_is_an_error(played: Played) -> None:
-    answer = resolve_all(["https://x.example/redirect-no-location"], settings(played))[
-        "https://x.example/redirect-no-location"
-    ]
+    answer = resolve_all(["https://x.example/redirect-no-location"], settings(played))["https://x.example/redirect-no-location"]
     assert answer.outcome == "error" and "Location" in answer.error
 
 
@@ -172,9 +158,7 @@ def test_one_request_at_a_time_per_host_with_a_delay(played: Played) -> None:
 def test_a_refused_connection_is_unchecked_not_dead() -> None:
     with serve(Played({})) as server:
         address = server.address  # the server is gone once the block ends: nothing listens there
-    answer = resolve_all(
-        ["https://gone.example/"], ResolverSettings(host_map={"*": address}, timeout=0.5, retries=0)
-    )["https://gone.example/"]
+    answer = resolve_all(["https://gone.example/"], ResolverSettings(host_map={"*": address}, timeout=0.5, retries=0))["https://gone.example/"]
     assert answer.outcome == "unchecked" and not answer.broken and answer.status is None
     assert "ConnectError" in answer.error
 
@@ -193,8 +177,9 @@ def test_a_redirect_to_a_parking_service_is_dead(played: Played) -> None:
 
 def test_fetch_downloads_with_the_same_refusals(played: Played) -> None:
     played.routes["img.example/photo.png"] = Route(302, "/photo-2.png")
-    fetched = fetch_all(["https://img.example/photo.png", "https://img.example/gone", played.url("/x")],
-                        settings(played, host_map={"img.example": played.address}))
+    fetched = fetch_all(
+        ["https://img.example/photo.png", "https://img.example/gone", played.url("/x")], settings(played, host_map={"img.example": played.address})
+    )
     assert fetched["https://img.example/photo.png"].data == b"<!doctype html><title>page</title>"
     assert fetched["https://img.example/photo.png"].error == ""
     assert fetched["https://img.example/gone"].error == "HTTP 410" and fetched["https://img.example/gone"].data == b""

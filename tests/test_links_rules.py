@@ -11,29 +11,24 @@ from masthead.config import LinkRule
 from masthead.links.rules import classify, strip_tracking_parameters, tracking_parameters
 
 lower = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+
+
 def hexes(n: int) -> st.SearchStrategy[str]:
     return st.text("0123456789abcdef", min_size=n, max_size=n)
 
+
 HEX = st.text("0123456789ABCDEF", min_size=32, max_size=32)
-token = st.text(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", min_size=24, max_size=60
-)
-domain = st.builds(
-    lambda a, b: f"{a}.{b}", lower, st.sampled_from(["com", "de", "org", "co.uk", "news"])
-)
+token = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", min_size=24, max_size=60)
+domain = st.builds(lambda a, b: f"{a}.{b}", lower, st.sampled_from(["com", "de", "org", "co.uk", "news"]))
 scheme = st.sampled_from(["http", "https"])
 
 campaign_monitor_host = st.one_of(
     st.builds(
         lambda a, b: f"{a}.{b}",
         lower,
-        st.sampled_from(
-            ["createsend1.com", "createsend.com", "cmail1.com", "cmail19.com", "cmail20.com"]
-        ),
+        st.sampled_from(["createsend1.com", "createsend.com", "cmail1.com", "cmail19.com", "cmail20.com"]),
     ),
-    st.builds(
-        lambda d: f"email.{d}", domain
-    ),  # custom tracking domains such as email.cpg-online.de
+    st.builds(lambda d: f"email.{d}", domain),  # custom tracking domains such as email.cpg-online.de
     st.builds(lambda d: f"cm.{d}", domain),
 )
 
@@ -46,9 +41,7 @@ campaign_monitor_host = st.one_of(
     st.lists(lower, min_size=1, max_size=3),
     st.booleans(),
 )
-def test_campaign_monitor_click_links(
-    scheme: str, host: str, prefix: str, first: str, rest: list[str], slash: bool
-) -> None:
+def test_campaign_monitor_click_links(scheme: str, host: str, prefix: str, first: str, rest: list[str], slash: bool) -> None:
     url = f"{scheme}://{host}/t/{prefix}-l-{first}-{'-'.join(rest)}{'/' if slash else ''}"
     found = classify(url)
     assert found is not None and (found.service, found.kind) == ("Campaign Monitor", "click")
@@ -61,9 +54,7 @@ def test_campaign_monitor_click_links(
     lower,
     lower,
 )
-def test_campaign_monitor_other_kinds(
-    host: str, kind: tuple[str, str], first: str, second: str
-) -> None:
+def test_campaign_monitor_other_kinds(host: str, kind: tuple[str, str], first: str, second: str) -> None:
     found = classify(f"https://{host}/t/d-{kind[0]}-{first}-{second}/")
     assert found is not None and (found.service, found.kind) == ("Campaign Monitor", kind[1])
 
@@ -150,8 +141,7 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("https://www.briefing.example/redirect/2/eyJlIjoiaHR0cHM6Ly93d3cucmV1dGVycy5jb20vIn0", "Substack", "click"),
         ("https://briefing.substack.com/action/disable_email?token=abc", "Substack", "unsubscribe"),
         ("https://link.mail.beehiiv.com/v1/c/egncq2f2jvg3z1srwrf0xp8bpezq9blfjerv54", "beehiiv", "click"),
-        ("https://click.convertkit-mail4.com/d0uvkov9k4s0h22640am/p8hehqu9xxnm2zbr/aHR0cHM6Ly9zcGFya2xwLmNvL2pvc2h1YWMwM2U2Mw==",
-         "ConvertKit", "click"),
+        ("https://click.convertkit-mail4.com/d0uvkov9k4s0h22640am/p8hehqu9xxnm2zbr/aHR0cHM6Ly9zcGFya2xwLmNvL2pvc2h1YWMwM2U2Mw==", "ConvertKit", "click"),
         ("https://links.example.net/d0uvkov9k4s0h22640am/p8hehqu9xxnm2zbr/aHR0cHM6Ly93d3cuYmJjLmNvbS8=", "ConvertKit", "click"),
         ("https://unsubscribe.kit-mail3.com/abc123", "ConvertKit", "unsubscribe"),
         ("https://ctrk.klclick3.com/l/01KGFXH325R0DHFE6CD1W7QJPY_0", "Klaviyo", "click"),
@@ -160,8 +150,7 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("https://bbhihcie.r.af.d.sendibt2.com/tr/cl/2x9OqN48AbCdEfGhIjKlMnOp", "Brevo", "click"),
         ("https://hgggdgi.r.bh.d.sendibt3.com/tr/op/CYIv2yvoVWHCvjQ__eO-QxCY", "Brevo", "open"),
         ("https://r.news.example.fr/mk/cl/f/AbCdEfGhIjKlMnOpQrStUv", "Brevo", "click"),
-        ("https://click.mailerlite.com/link/c/YT0xOTM0MzU4ODYxNzU0NDA1OTgyJmM9bDhuNSZiPTk2MDM1NzI3NSZkPXo4YjBvMHg=.vMbsF-YBfJ",
-         "MailerLite", "click"),
+        ("https://click.mailerlite.com/link/c/YT0xOTM0MzU4ODYxNzU0NDA1OTgyJmM9bDhuNSZiPTk2MDM1NzI3NSZkPXo4YjBvMHg=.vMbsF-YBfJ", "MailerLite", "click"),
         ("https://email.example.org/link/c/YT0xMjE3NTY2Mjk1MTc2Nzc5Njk1JmM9cTJzNiZi", "MailerLite", "click"),
         ("https://9vn5xrabb.cc.rs6.net/tn.jsp?f=001VFBbpKuIWGWciNdVUgPaxKMUKaV_Vt&c=1&ch=2", "Constant Contact", "click"),
         ("https://go.example.org/tn.jsp?f=001VFBbpKuIWGWciNdVU&c=1", "Constant Contact", "click"),
@@ -224,18 +213,14 @@ def test_ordinary_article_urls_are_never_flagged(scheme: str, host: str, path: s
     article_path,
     st.lists(
         st.tuples(
-            st.sampled_from(
-                ["utm_source", "utm_medium", "utm_campaign", "mc_cid", "mc_eid", "fbclid"]
-            ),
+            st.sampled_from(["utm_source", "utm_medium", "utm_campaign", "mc_cid", "mc_eid", "fbclid"]),
             lower,
         ),
         min_size=1,
         max_size=4,
     ),
 )
-def test_stripping_removes_only_tracking_parameters(
-    host: str, path: str, parameters: list[tuple[str, str]]
-) -> None:
+def test_stripping_removes_only_tracking_parameters(host: str, path: str, parameters: list[tuple[str, str]]) -> None:
     clean = f"https://{host}{path}"
     joiner = "&" if "?" in clean else "?"
     url = clean + joiner + "&".join(f"{k}={v}" for k, v in parameters)

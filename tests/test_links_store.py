@@ -32,9 +32,7 @@ def test_answers_round_trip_and_go_stale(make_site: MakeSite) -> None:
     assert not store_path(config).exists()
     with open_store(config) as store:
         store.put([_answer("https://t.example/1", NOW - timedelta(days=3))])
-        assert store.get("https://t.example/1") == _answer(
-            "https://t.example/1", NOW - timedelta(days=3)
-        )
+        assert store.get("https://t.example/1") == _answer("https://t.example/1", NOW - timedelta(days=3))
         assert store.fresh("https://t.example/1", NOW, days=30) is not None
         assert store.fresh("https://t.example/1", NOW, days=3) is None
         assert store.get("https://t.example/2") is None

@@ -74,25 +74,26 @@ def test_site_template_overrides_and_escapes(site: Path, tmp_path: Path) -> None
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("digests"))
     override = copy / "templates" / "newsletter" / "digest.html"
     override.parent.mkdir(parents=True)
-    override.write_text("<html><body><h1>{{ site.title }} &amp; co</h1><p>{{ '<b>' }}</p>"
-                        "{% for post in digest.posts %}<p class=x>{{ post.title }}</p>{% endfor %}</body></html>", "utf-8")
+    override.write_text(
+        "<html><body><h1>{{ site.title }} &amp; co</h1><p>{{ '<b>' }}</p>"
+        "{% for post in digest.posts %}<p class=x>{{ post.title }}</p>{% endfor %}</body></html>",
+        "utf-8",
+    )
     result = CliRunner().invoke(main, ["digest", str(copy), "--since", "2025-06-01", "--until", "2025-06-05", "--now", NOW])
     assert result.exit_code == 0, result.output
     html = (copy / "digests" / "2025-06-01--2025-06-05.html").read_text("utf-8")
-    assert "The Briefing Room &amp; co" in html and "&lt;b&gt;" in html and "<p class=\"x\">" in html
+    assert "The Briefing Room &amp; co" in html and "&lt;b&gt;" in html and '<p class="x">' in html
 
 
 def test_out_writes_the_three_files_where_asked(site: Path, tmp_path: Path) -> None:
     out = tmp_path / "outbox" / "june"
-    result = CliRunner().invoke(main, ["digest", str(site), "--since", "2025-04-01", "--until", "2025-06-05", "--now", NOW,
-                                       "--out", str(out)])
+    result = CliRunner().invoke(main, ["digest", str(site), "--since", "2025-04-01", "--until", "2025-06-05", "--now", NOW, "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in out.iterdir()) == [f"2025-04-01--2025-06-05{suffix}" for suffix in (".eml", ".html", ".txt")]
     assert f"wrote {out / '2025-04-01--2025-06-05.eml'}" in result.output
     assert (out / "2025-04-01--2025-06-05.html").read_bytes() == _files(site)[".html"].read_bytes()  # same bytes, another folder
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    failed = CliRunner().invoke(main, ["digest", str(site), "--since", "2025-04-01", "--until", "2025-06-05", "--now", NOW,
-                                       "--out", str(blocked / "sub")])
+    failed = CliRunner().invoke(main, ["digest", str(site), "--since", "2025-04-01", "--until", "2025-06-05", "--now", NOW, "--out", str(blocked / "sub")])
     assert failed.exit_code == 1 and "--out:" in failed.output and "expected a folder you can write to" in failed.output
     assert "Traceback" not in failed.output

@@ -18,8 +18,10 @@ def test_campaign_monitor_issue_is_decoded_from_quoted_printable_with_its_inline
     assert issue.date == datetime(2024, 12, 23, 20, 53, 9, tzinfo=UTC)
     # quoted-printable undone: "=3D" is "=", and soft line breaks inside long lines are gone
     assert "=3D" not in issue.html
-    assert ("&ldquo;unwavering&rdquo; support for Russia&rsquo;s invasion of Ukraine and its official recognition of several "
-            "Russian-backed separatist regions in eastern Ukraine during a week-long diplomatic mission to Pyongyang.") in issue.html
+    assert (
+        "&ldquo;unwavering&rdquo; support for Russia&rsquo;s invasion of Ukraine and its official recognition of several "
+        "Russian-backed separatist regions in eastern Ukraine during a week-long diplomatic mission to Pyongyang."
+    ) in issue.html
     assert "<h2>Russian foreign minister praises ties with North Korea</h2>" in issue.html  # the HTML part, not the text one
     assert set(issue.inline) == {"flag@cpg-online.de"}
     assert issue.inline["flag@cpg-online.de"].data.startswith(b"\x89PNG")
@@ -54,10 +56,13 @@ def test_plain_text_only_email_becomes_paragraphs(tmp_path: Path) -> None:
     assert issue.html == "<p>First &lt;para&gt;.</p><p>Second.</p>"
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("notes.eml", b"just some words, no headers\n", "no mail headers"),
-    ("image.eml", b"From: a@example.org\nContent-Type: image/png\n\nxxxx", "no text/html or text/plain part"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.eml", b"just some words, no headers\n", "no mail headers"),
+        ("image.eml", b"From: a@example.org\nContent-Type: image/png\n\nxxxx", "no text/html or text/plain part"),
+    ],
+)
 def test_unreadable_issues_are_reported_not_raised(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)

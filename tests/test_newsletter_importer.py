@@ -108,8 +108,11 @@ def test_seed_shaped_issue_resolves_its_links_against_local_servers_into_the_exp
 def test_cli_import_prints_the_summary_and_routes_hosts_for_tests(site: Path) -> None:
     urls = ["https://cpg.us12.list-manage.com/track/click?u=3f1b2c&id=" + name + "&e=9a8b7c" for name in ("a1", "a2", "a3", "b1")]
     with serve(Played(tracking_routes(urls))) as played:
-        result = CliRunner().invoke(main, ["import", "--site", str(site), str(MAILCHIMP), str(SAVED_HTML),
-                                           "--map-host", f"*={played.address}", "--host-delay", "0"], env={"COLUMNS": "250"})
+        result = CliRunner().invoke(
+            main,
+            ["import", "--site", str(site), str(MAILCHIMP), str(SAVED_HTML), "--map-host", f"*={played.address}", "--host-delay", "0"],
+            env={"COLUMNS": "250"},
+        )
     assert result.exit_code == 0, result.output
     assert "South Korea sets a date for its snap presidential election" in result.output and "created" in result.output
     assert "image https://mcusercontent.com/3f1b2c/images/ is not a JPEG" in result.output  # downloaded; the test server sends HTML

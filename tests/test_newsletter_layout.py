@@ -29,8 +29,10 @@ def test_prose_that_mentions_unsubscribing_is_not_a_footer() -> None:
 
 
 def test_bold_lines_over_a_line_break_are_story_titles() -> None:
-    cell = ("<td class='mcnTextContent'><strong>Rail strike called off</strong><br>Unions and the operator agreed overnight. "
-            f"{LONG}<br><br><strong>Heatwave warning for the south</strong><br>Temperatures may reach 40C. {LONG}</td>")
+    cell = (
+        "<td class='mcnTextContent'><strong>Rail strike called off</strong><br>Unions and the operator agreed overnight. "
+        f"{LONG}<br><br><strong>Heatwave warning for the south</strong><br>Temperatures may reach 40C. {LONG}</td>"
+    )
     layout = plan(f"<table><tr>{cell}</tr></table>", "", (), "generic")
     assert [story.title for story in layout.stories] == ["Rail strike called off", "Heatwave warning for the south"]
     assert layout.stories[0].html.startswith("<p>Unions and the operator agreed overnight.")
@@ -43,8 +45,10 @@ def test_cells_styled_as_headings_are_story_titles() -> None:
 
 
 def test_the_newsletters_name_and_a_sponsor_above_the_story_level_are_not_stories() -> None:
-    html = (f"<h1>The Daily Brief</h1><p>Good morning, here is the news.</p><h2>Story one</h2><p>{LONG}</p>"
-            f"<h1>Today's sponsor</h1><p>Buy our widgets.</p><h2>Story two</h2><p>{LONG}</p>")
+    html = (
+        f"<h1>The Daily Brief</h1><p>Good morning, here is the news.</p><h2>Story one</h2><p>{LONG}</p>"
+        f"<h1>Today's sponsor</h1><p>Buy our widgets.</p><h2>Story two</h2><p>{LONG}</p>"
+    )
     layout = plan(html, "The Daily Brief, 2 June", (), "generic")
     assert [story.title for story in layout.stories] == ["Story one", "Story two"]
     assert "widgets" not in layout.stories[0].html + layout.stories[1].html
@@ -59,11 +63,13 @@ def test_a_story_citing_a_source_in_every_paragraph_is_not_a_roundup() -> None:
 
 
 def test_a_picture_and_its_caption_above_a_heading_belong_to_that_heading() -> None:
-    story = ("<img src='https://cdn.example/{0}.jpg' alt='{0} picture' width='600'><p class='caption'>{0} caption</p>"
-             "<h2>{0}</h2><p>{1}</p>")
+    story = "<img src='https://cdn.example/{0}.jpg' alt='{0} picture' width='600'><p class='caption'>{0} caption</p><h2>{0}</h2><p>{1}</p>"
     layout = plan("".join(story.format(name, LONG) for name in ("Alpha", "Beta", "Gamma")), "", (), "generic")
     assert [(s.title, s.image.alt if s.image else None, s.image.caption if s.image else None) for s in layout.stories] == [
-        ("Alpha", "Alpha picture", "Alpha caption"), ("Beta", "Beta picture", "Beta caption"), ("Gamma", "Gamma picture", "Gamma caption")]
+        ("Alpha", "Alpha picture", "Alpha caption"),
+        ("Beta", "Beta picture", "Beta caption"),
+        ("Gamma", "Gamma picture", "Gamma caption"),
+    ]
     assert all("caption" not in s.html for s in layout.stories)
 
 
@@ -74,7 +80,7 @@ def test_pictures_under_their_headings_stay_with_them() -> None:
 
 
 def test_a_sponsor_label_in_a_letter_drops_only_the_sponsors_part() -> None:
-    html = (f"<p>{LONG}</p><p>SPONSORED</p><p>Try Acme, the best widgets.</p><h3>Back to the letter</h3><p>More. {LONG}</p>")
+    html = f"<p>{LONG}</p><p>SPONSORED</p><p>Try Acme, the best widgets.</p><h3>Back to the letter</h3><p>More. {LONG}</p>"
     layout = plan(html, "Letter", (), "generic")
     (story,) = layout.stories
     assert "Acme" not in story.html and "More." in story.html and "Back to the letter" in story.html
@@ -96,23 +102,27 @@ def test_headline_links_over_summaries_are_stories() -> None:
     story = "<p><a href='https://news.example/{0}'>{1}</a></p><p>{2}</p>"
     html = story.format("a", "Dam project wins approval", LONG) + story.format("b", "Metro line opens early", LONG)
     layout = plan(html, "Daily digest", (), "generic")
-    assert [(s.title, s.link) for s in layout.stories] == [("Dam project wins approval", "https://news.example/a"),
-                                                          ("Metro line opens early", "https://news.example/b")]
+    assert [(s.title, s.link) for s in layout.stories] == [
+        ("Dam project wins approval", "https://news.example/a"),
+        ("Metro line opens early", "https://news.example/b"),
+    ]
 
 
 def test_headline_links_with_nothing_under_them_are_a_roundup() -> None:
     html = "<p>This week's reading:</p>" + "".join(
-        f"<p><a href='https://www.reuters.com/world/{n}'>Headline number {n} about the world</a></p>" for n in range(4))
+        f"<p><a href='https://www.reuters.com/world/{n}'>Headline number {n} about the world</a></p>" for n in range(4)
+    )
     layout = plan(html, "Reading list", (), "generic")
     assert layout.kind == "roundup" and [s.title for s in layout.stories] == ["Reading list"]
     assert layout.stories[0].html.count('data-citation="1"') == 4
 
 
 def test_a_services_story_blocks_are_used_only_when_they_hold_the_issue() -> None:
-    caption = ("<table class='mcnCaptionBlock'><tr><td><img src='https://cdn.example/{0}.jpg' width='300' alt='{0}'>"
-               "<p><strong>{0} photo</strong></p></td></tr></table>")
-    html = (caption.format("Harbour") + caption.format("Market") +
-            f"<h2>First real story</h2><p>{LONG * 3}</p><h2>Second real story</h2><p>{LONG * 3}</p>")
+    caption = (
+        "<table class='mcnCaptionBlock'><tr><td><img src='https://cdn.example/{0}.jpg' width='300' alt='{0}'>"
+        "<p><strong>{0} photo</strong></p></td></tr></table>"
+    )
+    html = caption.format("Harbour") + caption.format("Market") + f"<h2>First real story</h2><p>{LONG * 3}</p><h2>Second real story</h2><p>{LONG * 3}</p>"
     layout = plan(html, "", (("X-Mailer", "Mailchimp Mailer - **CID1**"),))
     assert layout.profile.name == "mailchimp"
     assert [s.title for s in layout.stories] == ["First real story", "Second real story"]

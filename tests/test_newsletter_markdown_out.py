@@ -8,16 +8,18 @@ OUTLETS = known_outlets({"Korea JoongAng Daily": ("JoongAng",)})
 
 
 def test_bracketed_parenthesised_and_known_outlet_links_become_citations() -> None:
-    html = ('<p>One.&nbsp;[<a href="https://t.example/1">NBC</a>] Two (<a href="https://t.example/2">Some Local Paper</a>). '
-            'Three <a href="https://t.example/3">JoongAng</a>.</p>')
+    html = (
+        '<p>One.&nbsp;[<a href="https://t.example/1">NBC</a>] Two (<a href="https://t.example/2">Some Local Paper</a>). '
+        'Three <a href="https://t.example/3">JoongAng</a>.</p>'
+    )
     markdown = to_markdown(html, {"https://t.example/1": "https://www.nbcnews.com/a"}, OUTLETS)
-    assert markdown == ("One. [[NBC](https://www.nbcnews.com/a)] Two [[Some Local Paper](https://t.example/2)]. "
-                        "Three [[JoongAng](https://t.example/3)].\n")
+    assert markdown == ("One. [[NBC](https://www.nbcnews.com/a)] Two [[Some Local Paper](https://t.example/2)]. Three [[JoongAng](https://t.example/3)].\n")
 
 
 def test_prose_links_stay_links_and_quotes_and_lists_stay() -> None:
-    html = ('<p>See <a href="https://e.example/r">the full report on the summit.</a></p>'
-            "<blockquote><p>“Quoted.”</p></blockquote><ul><li>one</li><li>two</li></ul>")
+    html = (
+        '<p>See <a href="https://e.example/r">the full report on the summit.</a></p><blockquote><p>“Quoted.”</p></blockquote><ul><li>one</li><li>two</li></ul>'
+    )
     assert to_markdown(html, {}, OUTLETS) == ("See [the full report on the summit.](https://e.example/r)\n\n> “Quoted.”\n\n- one\n- two\n")
 
 

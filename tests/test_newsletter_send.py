@@ -70,14 +70,20 @@ smtp_host = "127.0.0.1"
 smtp_port = {smtp[1]}
 smtp_security = "none"
 """
-    return make_site({"content/blog/one.md": post("Sanctions & tariffs <explained>", "2025-06-01T10:00:00Z"),
-                      "content/blog/two.md": post("Summit notes", "2025-06-03T10:00:00Z"),
-                      "content/blog/old.md": post("Old news", "2025-05-01T10:00:00Z")}, config=config)
+    return make_site(
+        {
+            "content/blog/one.md": post("Sanctions & tariffs <explained>", "2025-06-01T10:00:00Z"),
+            "content/blog/two.md": post("Summit notes", "2025-06-03T10:00:00Z"),
+            "content/blog/old.md": post("Old news", "2025-05-01T10:00:00Z"),
+        },
+        config=config,
+    )
 
 
 def _digest(site: Path, *args: str, env: dict[str, str] | None = None) -> Any:
-    return CliRunner().invoke(main, ["digest", str(site), "--now", NOW, *args],
-                              env={"MASTHEAD_SMTP_USER": "editor", "MASTHEAD_SMTP_PASSWORD": "s3cret", **(env or {})})
+    return CliRunner().invoke(
+        main, ["digest", str(site), "--now", NOW, *args], env={"MASTHEAD_SMTP_USER": "editor", "MASTHEAD_SMTP_PASSWORD": "s3cret", **(env or {})}
+    )
 
 
 def test_send_delivers_the_digest_once_with_the_login_from_the_environment(site: Path, smtp: tuple[Mailbox, int]) -> None:

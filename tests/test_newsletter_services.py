@@ -30,7 +30,7 @@ from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.importer import ImportOptions, import_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
-from masthead.site import BuildOptions
+from masthead.options import BuildOptions
 
 SERVICES = FIXTURES / "services"
 
@@ -49,79 +49,175 @@ class Case:
 
 
 CASES = (
-    Case("mailchimp-letter", "mailchimp", "single", ("Why we are changing how The Brief covers elections",), {},
-         {("Mailchimp", "click"): 3, ("Mailchimp", "web version"): 1, ("Mailchimp", "unsubscribe"): 2, ("Mailchimp", "open"): 1,
-          ("Mailchimp", "share"): 1},
-         frozenset({"header", "footer", "chrome", "tracking pixel"}),
-         ("View this email", "Copyright", "Tweet", "Forward", "mailing address", "unsubscribe")),
-    Case("mailchimp-new-stories", "mailchimp-new", "stories",
-         ("Rotterdam opens a terminal run by machines", "What the pension reform changes for you"),
-         {"Rotterdam opens a terminal run by machines": "Automated cranes over stacked containers",
-          "What the pension reform changes for you": "A pensioner reads a letter at a kitchen table"},
-         {("Mailchimp", "click"): 2, ("Mailchimp", "web version"): 1, ("Mailchimp", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
-         frozenset({"header", "footer"}), ("View in browser", "Copyright", "Instagram")),
-    Case("campaign-monitor-roundup", "campaign-monitor", "roundup", ("The Week in Links, 2 June",), {},
-         {("Campaign Monitor", "click"): 4, ("Campaign Monitor", "web version"): 1, ("Campaign Monitor", "unsubscribe"): 1},
-         frozenset({"header", "footer", "tracking pixel"}), ("View online", "Unsubscribe", "Harbour Road")),
-    Case("substack-essay", "substack", "single", ("Three hundred employers",),
-         {"Three hundred employers": "Stalls under a steel roof that once covered coal wagons"},
-         {("Substack", "click"): 2, ("Substack", "web version"): 4, ("Substack", "unsubscribe"): 1, ("Substack", "open"): 1,
-          ("tracking parameters", "parameters"): 5},
-         frozenset({"chrome", "byline", "footer", "tracking pixel"}),
-         ("Like", "Restack", "Listen", "Share", "Leave a comment", "Open in app", "Subscribe", "Market Street", "Rhiannon"),
-         {"Three hundred employers": "The Saturday market under the old loading shed."}),
-    Case("substack-forwarded", "substack", "single", ("Three hundred employers",),
-         {"Three hundred employers": "Stalls under a steel roof that once covered coal wagons"},
-         {("Substack", "click"): 1, ("Substack", "web version"): 1, ("Substack", "unsubscribe"): 1, ("Substack", "open"): 1,
-          ("tracking parameters", "parameters"): 5},
-         frozenset({"chrome", "footer"}), ("Forwarded message", "Thought you would like", "Fwd", "Open in app", "Share"),
-         {"Three hundred employers": "The Saturday market under the old loading shed."}),
-    Case("beehiiv-sponsors", "beehiiv", "stories",
-         ("Texas leans on batteries through the heatwave", "The Brenner base tunnel breaks through"),
-         {"The Brenner base tunnel breaks through": "A tunnel boring machine breaks through a rock face"},
-         {("beehiiv", "click"): 7, ("beehiiv", "open"): 1, ("beehiiv", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
-         frozenset({"sponsor", "referral", "feedback", "footer", "header"}),
-         ("Northwind", "Acme", "referrals", "Share Morning Signal", "Loved it", "Read Online", "Powered by"),
-         {"The Brenner base tunnel breaks through": "The breakthrough on the Austrian side (BBT SE)"}),
-    Case("hubspot-images-before", "hubspot", "stories",
-         ("Half the harbour's quay walls need repair by 2030", "Ferry fares rise for the third year running",
-          "The fish market moves to the east quay"),
-         {"Half the harbour's quay walls need repair by 2030": "Engineers on a cracked quay wall at low tide",
-          "Ferry fares rise for the third year running": "A ferry leaving the harbour at dawn",
-          "The fish market moves to the east quay": "Crates of fish on ice at the market"},
-         {("HubSpot", "click"): 4, ("HubSpot", "unsubscribe"): 2, ("HubSpot", "open"): 1},
-         frozenset({"footer", "header"}), ("Customs House", "Manage preferences", "logo")),
-    Case("kit-letter", "convertkit", "single", ("町の本屋が残る理由",), {"町の本屋が残る理由": "木造の本屋の店先"},
-         {("ConvertKit", "click"): 2, ("ConvertKit", "unsubscribe"): 2},
-         frozenset({"footer", "tracking pixel"}), ("〒380", "Unsubscribe", "Update your profile")),
-    Case("buttondown-roundup", "buttondown", "roundup", ("City Notes #42: five links",), {},
-         {("tracking parameters", "parameters"): 5, ("Buttondown", "unsubscribe"): 1},
-         frozenset({"footer"}), ("Unsubscribe", "Powered by")),
-    Case("ghost-post", "ghost", "single", ("The price of a school lunch",),
-         {"The price of a school lunch": "Pupils queue with trays in a school dining hall"},
-         {("Ghost", "click"): 5, ("Ghost", "unsubscribe"): 1},
-         frozenset({"header", "byline", "chrome", "footer"}),
-         ("View in browser", "Ana Ruiz", "More like this", "Powered by Ghost", "The Ledger ©"),
-         {"The price of a school lunch": "Lunch at a primary school in Setúbal."}),
-    Case("mailerlite-stories", "mailerlite", "stories", ("Seed swaps come back to the libraries", "Slugs, without pellets"),
-         {"Seed swaps come back to the libraries": "A wooden card-catalogue drawer full of seed packets",
-          "Slugs, without pellets": "Copper tape around a raised bed"},
-         {("MailerLite", "click"): 3, ("MailerLite", "open"): 1, ("MailerLite", "unsubscribe"): 1},
-         frozenset({"footer", "tracking pixel"}), ("Forward to a friend", "Allotment Lane")),
-    Case("brevo-stories", "brevo", "stories",
-         ("Le quai Saint-Jean rouvre après deux ans de travaux", "Les tarifs du parking changent le 1er juillet"),
-         {"Le quai Saint-Jean rouvre après deux ans de travaux": "Le quai Saint-Jean et ses pavés neufs",
-          "Les tarifs du parking changent le 1er juillet": "L’entrée du parking souterrain"},
-         {("Brevo", "click"): 3, ("Brevo", "unsubscribe"): 1, ("Brevo", "open"): 1},
-         frozenset({"header", "footer", "tracking pixel"}), ("Voir la version en ligne", "désinscrire")),
-    Case("klaviyo-letter", "klaviyo", "single", ("Why coffee costs more this year",),
-         {"Why coffee costs more this year": "Coffee cherries drying on raised beds"},
-         {("Klaviyo", "click"): 3, ("Klaviyo", "unsubscribe"): 1, ("Klaviyo", "open"): 1},
-         frozenset({"header", "chrome", "footer", "tracking pixel"}), ("Shop now", "Unsubscribe", "Hill Street, Leeds", "logo")),
-    Case("publisher-digest", "generic", "stories",
-         ("Ceasefire talks resume in Doha", "Floods close the Danube to shipping", "A chipmaker picks Dresden"), {},
-         {("SendGrid", "click"): 7, ("SendGrid", "open"): 1},
-         frozenset({"header", "footer", "tracking pixel"}), ("Read it online", "World", "Business", "Unsubscribe")),
+    Case(
+        "mailchimp-letter",
+        "mailchimp",
+        "single",
+        ("Why we are changing how The Brief covers elections",),
+        {},
+        {("Mailchimp", "click"): 3, ("Mailchimp", "web version"): 1, ("Mailchimp", "unsubscribe"): 2, ("Mailchimp", "open"): 1, ("Mailchimp", "share"): 1},
+        frozenset({"header", "footer", "chrome", "tracking pixel"}),
+        ("View this email", "Copyright", "Tweet", "Forward", "mailing address", "unsubscribe"),
+    ),
+    Case(
+        "mailchimp-new-stories",
+        "mailchimp-new",
+        "stories",
+        ("Rotterdam opens a terminal run by machines", "What the pension reform changes for you"),
+        {
+            "Rotterdam opens a terminal run by machines": "Automated cranes over stacked containers",
+            "What the pension reform changes for you": "A pensioner reads a letter at a kitchen table",
+        },
+        {("Mailchimp", "click"): 2, ("Mailchimp", "web version"): 1, ("Mailchimp", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
+        frozenset({"header", "footer"}),
+        ("View in browser", "Copyright", "Instagram"),
+    ),
+    Case(
+        "campaign-monitor-roundup",
+        "campaign-monitor",
+        "roundup",
+        ("The Week in Links, 2 June",),
+        {},
+        {("Campaign Monitor", "click"): 4, ("Campaign Monitor", "web version"): 1, ("Campaign Monitor", "unsubscribe"): 1},
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("View online", "Unsubscribe", "Harbour Road"),
+    ),
+    Case(
+        "substack-essay",
+        "substack",
+        "single",
+        ("Three hundred employers",),
+        {"Three hundred employers": "Stalls under a steel roof that once covered coal wagons"},
+        {
+            ("Substack", "click"): 2,
+            ("Substack", "web version"): 4,
+            ("Substack", "unsubscribe"): 1,
+            ("Substack", "open"): 1,
+            ("tracking parameters", "parameters"): 5,
+        },
+        frozenset({"chrome", "byline", "footer", "tracking pixel"}),
+        ("Like", "Restack", "Listen", "Share", "Leave a comment", "Open in app", "Subscribe", "Market Street", "Rhiannon"),
+        {"Three hundred employers": "The Saturday market under the old loading shed."},
+    ),
+    Case(
+        "substack-forwarded",
+        "substack",
+        "single",
+        ("Three hundred employers",),
+        {"Three hundred employers": "Stalls under a steel roof that once covered coal wagons"},
+        {
+            ("Substack", "click"): 1,
+            ("Substack", "web version"): 1,
+            ("Substack", "unsubscribe"): 1,
+            ("Substack", "open"): 1,
+            ("tracking parameters", "parameters"): 5,
+        },
+        frozenset({"chrome", "footer"}),
+        ("Forwarded message", "Thought you would like", "Fwd", "Open in app", "Share"),
+        {"Three hundred employers": "The Saturday market under the old loading shed."},
+    ),
+    Case(
+        "beehiiv-sponsors",
+        "beehiiv",
+        "stories",
+        ("Texas leans on batteries through the heatwave", "The Brenner base tunnel breaks through"),
+        {"The Brenner base tunnel breaks through": "A tunnel boring machine breaks through a rock face"},
+        {("beehiiv", "click"): 7, ("beehiiv", "open"): 1, ("beehiiv", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
+        frozenset({"sponsor", "referral", "feedback", "footer", "header"}),
+        ("Northwind", "Acme", "referrals", "Share Morning Signal", "Loved it", "Read Online", "Powered by"),
+        {"The Brenner base tunnel breaks through": "The breakthrough on the Austrian side (BBT SE)"},
+    ),
+    Case(
+        "hubspot-images-before",
+        "hubspot",
+        "stories",
+        ("Half the harbour's quay walls need repair by 2030", "Ferry fares rise for the third year running", "The fish market moves to the east quay"),
+        {
+            "Half the harbour's quay walls need repair by 2030": "Engineers on a cracked quay wall at low tide",
+            "Ferry fares rise for the third year running": "A ferry leaving the harbour at dawn",
+            "The fish market moves to the east quay": "Crates of fish on ice at the market",
+        },
+        {("HubSpot", "click"): 4, ("HubSpot", "unsubscribe"): 2, ("HubSpot", "open"): 1},
+        frozenset({"footer", "header"}),
+        ("Customs House", "Manage preferences", "logo"),
+    ),
+    Case(
+        "kit-letter",
+        "convertkit",
+        "single",
+        ("町の本屋が残る理由",),
+        {"町の本屋が残る理由": "木造の本屋の店先"},
+        {("ConvertKit", "click"): 2, ("ConvertKit", "unsubscribe"): 2},
+        frozenset({"footer", "tracking pixel"}),
+        ("〒380", "Unsubscribe", "Update your profile"),
+    ),
+    Case(
+        "buttondown-roundup",
+        "buttondown",
+        "roundup",
+        ("City Notes #42: five links",),
+        {},
+        {("tracking parameters", "parameters"): 5, ("Buttondown", "unsubscribe"): 1},
+        frozenset({"footer"}),
+        ("Unsubscribe", "Powered by"),
+    ),
+    Case(
+        "ghost-post",
+        "ghost",
+        "single",
+        ("The price of a school lunch",),
+        {"The price of a school lunch": "Pupils queue with trays in a school dining hall"},
+        {("Ghost", "click"): 5, ("Ghost", "unsubscribe"): 1},
+        frozenset({"header", "byline", "chrome", "footer"}),
+        ("View in browser", "Ana Ruiz", "More like this", "Powered by Ghost", "The Ledger ©"),
+        {"The price of a school lunch": "Lunch at a primary school in Setúbal."},
+    ),
+    Case(
+        "mailerlite-stories",
+        "mailerlite",
+        "stories",
+        ("Seed swaps come back to the libraries", "Slugs, without pellets"),
+        {
+            "Seed swaps come back to the libraries": "A wooden card-catalogue drawer full of seed packets",
+            "Slugs, without pellets": "Copper tape around a raised bed",
+        },
+        {("MailerLite", "click"): 3, ("MailerLite", "open"): 1, ("MailerLite", "unsubscribe"): 1},
+        frozenset({"footer", "tracking pixel"}),
+        ("Forward to a friend", "Allotment Lane"),
+    ),
+    Case(
+        "brevo-stories",
+        "brevo",
+        "stories",
+        ("Le quai Saint-Jean rouvre après deux ans de travaux", "Les tarifs du parking changent le 1er juillet"),
+        {
+            "Le quai Saint-Jean rouvre après deux ans de travaux": "Le quai Saint-Jean et ses pavés neufs",
+            "Les tarifs du parking changent le 1er juillet": "L’entrée du parking souterrain",
+        },
+        {("Brevo", "click"): 3, ("Brevo", "unsubscribe"): 1, ("Brevo", "open"): 1},
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("Voir la version en ligne", "désinscrire"),
+    ),
+    Case(
+        "klaviyo-letter",
+        "klaviyo",
+        "single",
+        ("Why coffee costs more this year",),
+        {"Why coffee costs more this year": "Coffee cherries drying on raised beds"},
+        {("Klaviyo", "click"): 3, ("Klaviyo", "unsubscribe"): 1, ("Klaviyo", "open"): 1},
+        frozenset({"header", "chrome", "footer", "tracking pixel"}),
+        ("Shop now", "Unsubscribe", "Hill Street, Leeds", "logo"),
+    ),
+    Case(
+        "publisher-digest",
+        "generic",
+        "stories",
+        ("Ceasefire talks resume in Doha", "Floods close the Danube to shipping", "A chipmaker picks Dresden"),
+        {},
+        {("SendGrid", "click"): 7, ("SendGrid", "open"): 1},
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("Read it online", "World", "Business", "Unsubscribe"),
+    ),
 )
 BY_NAME = {case.name: case for case in CASES}
 
@@ -152,8 +248,11 @@ def test_each_service_is_read_as_its_readers_see_it(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_every_tracking_link_is_detected_by_its_shape(case: Case) -> None:
     soup = parse(_issue(case.name).html)
-    found = Counter((tracking.service, tracking.kind) for element in soup.find_all(["a", "img"])
-                    if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None)
+    found = Counter(
+        (tracking.service, tracking.kind)
+        for element in soup.find_all(["a", "img"])
+        if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
+    )
     assert dict(found) == case.tracking
 
 
@@ -168,9 +267,9 @@ def test_a_forward_is_read_as_the_issue_it_carries() -> None:
 
 def test_the_bodies_were_decoded_from_their_transfer_encodings_and_charsets() -> None:
     raw = {case.name: (SERVICES / f"{case.name}.eml").read_bytes() for case in CASES}
-    assert b"Content-Transfer-Encoding: base64" in raw["substack-essay"] and b"charset=\"windows-1252\"" in raw["mailchimp-new-stories"]
-    assert b"charset=\"iso-2022-jp\"" in raw["kit-letter"] and b"=?iso-2022-jp?" in raw["kit-letter"].lower()
-    assert b"charset=\"iso-8859-1\"" in raw["brevo-stories"] and b"quoted-printable" in raw["brevo-stories"]
+    assert b"Content-Transfer-Encoding: base64" in raw["substack-essay"] and b'charset="windows-1252"' in raw["mailchimp-new-stories"]
+    assert b'charset="iso-2022-jp"' in raw["kit-letter"] and b"=?iso-2022-jp?" in raw["kit-letter"].lower()
+    assert b'charset="iso-8859-1"' in raw["brevo-stories"] and b"quoted-printable" in raw["brevo-stories"]
     assert "Café owners" in plan(_issue("mailchimp-new-stories").html, "").stories[1].html
     assert _issue("kit-letter").subject == "町の本屋が残る理由"
     assert b"pav=E9s" in raw["brevo-stories"] and "pavés" in _issue("brevo-stories").html
@@ -199,8 +298,7 @@ def test_every_issue_imports_into_drafts_that_build_with_their_images(site: Path
     with serve(played) as server:
         config = load_config(site)
         settings = settings_for(config, False, {"*": server.address}, host_delay=0)
-        report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES],
-                               ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
+        report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
     expected = [title for case in CASES for title in case.titles]
     assert [post.title for post in report.posts] == expected and {post.action for post in report.posts} == {"created"}
     owners = {case_title: alt for case in CASES for case_title, alt in case.images.items()}
@@ -228,8 +326,11 @@ def test_branded_tracking_links_are_resolved_to_their_destinations(site: Path) -
     assert len(urls) == 4 and all(url.startswith("https://info.harbourpolicy.example/e3t/Ctc/") for url in urls)
     with serve(Played(tracking_routes(urls))) as played:
         config = load_config(site)
-        report = import_issues(config, [SERVICES / "hubspot-images-before.eml"],
-                               ImportOptions(settings=settings_for(config, False, {"*": played.address}, host_delay=0), dry_run=True))
+        report = import_issues(
+            config,
+            [SERVICES / "hubspot-images-before.eml"],
+            ImportOptions(settings=settings_for(config, False, {"*": played.address}, host_delay=0), dry_run=True),
+        )
     assert [post.cleaned for post in report.posts] == [1, 1, 1] and all(not post.left for post in report.posts)
     assert [len(post.tracking) for post in report.posts] == [1, 1, 1]
 
@@ -237,8 +338,12 @@ def test_branded_tracking_links_are_resolved_to_their_destinations(site: Path) -
 def test_a_roundup_splits_into_one_draft_per_item(site: Path) -> None:
     report = import_issues(load_config(site), [SERVICES / "buttondown-roundup.eml"], ImportOptions(keep_tracking=True, split="items"))
     assert [post.title for post in report.posts] == [
-        "Paris bans SUVs from the centre", "Bogotá’s cable car turns five", "Osaka’s loop line gets platform doors",
-        "Vienna’s waiting list, explained", "Tokyo’s vacant homes"]
+        "Paris bans SUVs from the centre",
+        "Bogotá’s cable car turns five",
+        "Osaka’s loop line gets platform doors",
+        "Vienna’s waiting list, explained",
+        "Tokyo’s vacant homes",
+    ]
     assert [post.citations for post in report.posts] == [1, 1, 1, 1, 1]
     body = (site / report.posts[2].path).read_text("utf-8").split("---\n", 2)[2]
     assert body == "every station by 2027. [[NHK](https://www3.nhk.or.jp/nhkworld/en/news/20250531_12/?utm_source=buttondown)]\n"
@@ -254,17 +359,26 @@ def test_a_roundup_post_cites_the_outlet_its_tracking_links_lead_to(site: Path) 
         (post,) = import_issues(config, [SERVICES / "campaign-monitor-roundup.eml"], ImportOptions(settings=settings)).posts
     body = (site / post.path).read_text("utf-8").split("---\n", 2)[2]
     items = [line for line in body.splitlines() if line.startswith("- ")]
-    assert items[0] == ("- Finland’s new nuclear waste vault starts taking fuel – The first permanent repository anywhere, "
-                        "built 430 metres down in bedrock. [[Yle](https://news.example/story/0?id=0)]")
+    assert items[0] == (
+        "- Finland’s new nuclear waste vault starts taking fuel – The first permanent repository anywhere, "
+        "built 430 metres down in bedrock. [[Yle](https://news.example/story/0?id=0)]"
+    )
     assert [re.search(r"\[\[([^\]]+)\]", item).group(1) for item in items] == [  # type: ignore[union-attr]
-        "Yle", "BBC News", "South China Morning Post", "Reuters"]
+        "Yle",
+        "BBC News",
+        "South China Morning Post",
+        "Reuters",
+    ]
     assert post.cleaned == 4 and post.citations == 4
 
 
 def test_dry_run_prints_the_plan_and_nothing_else_reaches_the_user(site: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["import", "--site", str(site), "--dry-run", "--keep-tracking",
-                                  str(SERVICES / "beehiiv-sponsors.eml"), str(SERVICES / "publisher-digest.eml")], env={"COLUMNS": "250"})
+    result = runner.invoke(
+        main,
+        ["import", "--site", str(site), "--dry-run", "--keep-tracking", str(SERVICES / "beehiiv-sponsors.eml"), str(SERVICES / "publisher-digest.eml")],
+        env={"COLUMNS": "250"},
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # no warnings, no tracebacks
     out = result.stdout

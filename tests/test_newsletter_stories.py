@@ -12,8 +12,7 @@ from masthead.newsletter.layout import split_stories
 
 def test_campaign_monitor_stories_leave_out_masthead_preheader_footer_and_pixel() -> None:
     stories = split_stories(read_issues(CAMPAIGN_MONITOR)[0].html)
-    assert [story.title for story in stories] == ["Russian foreign minister praises ties with North Korea",
-                                                  "EU readies a 16th sanctions package"]
+    assert [story.title for story in stories] == ["Russian foreign minister praises ties with North Korea", "EU readies a 16th sanctions package"]
     first, second = stories
     assert first.image is not None and first.image.src == "cid:flag@cpg-online.de"
     assert first.image.alt == "Flags of Russia and North Korea, blurred"
@@ -26,8 +25,7 @@ def test_campaign_monitor_stories_leave_out_masthead_preheader_footer_and_pixel(
 
 def test_mailchimp_loose_cell_text_becomes_a_paragraph_and_the_h3_level_wins() -> None:
     stories = split_stories(read_issues(MAILCHIMP)[0].html)
-    assert [story.title for story in stories] == ["South Korea sets a date for its snap presidential election",
-                                                  "Washington’s tariffs reach its partners"]
+    assert [story.title for story in stories] == ["South Korea sets a date for its snap presidential election", "Washington’s tariffs reach its partners"]
     assert stories[0].html.startswith("<p>")
     assert "South Korea’s acting government set June 3" in stories[0].html
     assert stories[0].image is not None and stories[0].image.src.startswith("data:image/png;base64,")

@@ -43,11 +43,7 @@ def summary(audit: Audit) -> dict[str, int]:
         "broken": len(audit.broken),
         "unchecked": sum(1 for item in audit.links if item.answer is not None and item.answer.unchecked),
         "redirected": len(audit.redirected),
-        "unresolved_tracking": sum(
-            1
-            for item in audit.tracking
-            if item.tracking and item.tracking.redirect and item.answer is None
-        ),
+        "unresolved_tracking": sum(1 for item in audit.tracking if item.tracking and item.tracking.redirect and item.answer is None),
         "asked": audit.asked,
     }
 
@@ -80,9 +76,7 @@ def to_json(audit: Audit, fixed: FixResult | None = None) -> str:
                 "text": item.link.text,
                 "citation": item.link.citation,
                 "findings": found,
-                "tracking": {"service": item.tracking.service, "kind": item.tracking.kind}
-                if item.tracking
-                else None,
+                "tracking": {"service": item.tracking.service, "kind": item.tracking.kind} if item.tracking else None,
                 "answer": item.answer.to_json() if item.answer else None,
             }
             for item, found in reported(audit)
@@ -91,10 +85,7 @@ def to_json(audit: Audit, fixed: FixResult | None = None) -> str:
     if fixed is not None:
         data["fix"] = {
             "files": list(fixed.files),
-            "changes": [
-                {"source": c.link.source, "line": c.link.line, "old": c.link.written, "new": c.new}
-                for c in fixed.changes
-            ],
+            "changes": [{"source": c.link.source, "line": c.link.line, "old": c.link.written, "new": c.new} for c in fixed.changes],
             "left": [
                 {
                     "source": left.link.source,
@@ -114,8 +105,7 @@ def print_table(audit: Audit, console: Console) -> None:
         for item, found in reported(audit):
             detail = _detail(item)
             console.print(
-                f"{item.link.source}:{item.link.line}: {', '.join(found)}: {item.link.url}"
-                + (f": {detail}" if detail else ""),
+                f"{item.link.source}:{item.link.line}: {', '.join(found)}: {item.link.url}" + (f": {detail}" if detail else ""),
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
@@ -146,10 +136,7 @@ def print_fix(fixed: FixResult, console: Console, dry_run: bool) -> None:
         diff = fixed.diff if fixed.diff.endswith("\n") else fixed.diff + "\n"
         console.file.write(diff)  # as it is: never wrapped or styled
     verb = "would change" if dry_run else "changed"
-    console.print(
-        f"{verb} {len(fixed.changes)} link{'s' if len(fixed.changes) != 1 else ''} "
-        f"in {len(fixed.files)} file{'s' if len(fixed.files) != 1 else ''}"
-    )
+    console.print(f"{verb} {len(fixed.changes)} link{'s' if len(fixed.changes) != 1 else ''} in {len(fixed.files)} file{'s' if len(fixed.files) != 1 else ''}")
     for left in fixed.left:
         console.print(
             f"left alone: {left.link.source}:{left.link.line}: {left.link.url}: {left.reason}",

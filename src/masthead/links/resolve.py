@@ -87,16 +87,10 @@ class Resolver:
         """The URL to connect to and extra headers: mapped hosts go to their local address."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        target = (
-            None
-            if _literal_ip(host)
-            else self.settings.host_map.get(host, self.settings.host_map.get("*"))
-        )
+        target = None if _literal_ip(host) else self.settings.host_map.get(host, self.settings.host_map.get("*"))
         if target is None:
             return url, {}
-        return urlunsplit(("http", target, parts.path or "/", parts.query, "")), {
-            "Host": parts.netloc
-        }
+        return urlunsplit(("http", target, parts.path or "/", parts.query, "")), {"Host": parts.netloc}
 
     async def _check_address(self, url: str) -> None:
         host = (urlsplit(url).hostname or "").lower()
@@ -108,17 +102,13 @@ class Resolver:
             addresses = [host.strip("[]")]
         else:
             try:
-                infos = await asyncio.get_running_loop().getaddrinfo(
-                    host, None, type=socket.SOCK_STREAM
-                )
+                infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
             except socket.gaierror as exc:
                 raise _Unreachable(f"{host}: the name could not be resolved ({exc.strerror or exc})") from exc
             addresses = [str(info[4][0]) for info in infos]
         private = [address for address in addresses if _is_private(address)]
         if private:
-            raise _Blocked(
-                f"{host} is a private, loopback or link-local address ({private[0]}); not followed"
-            )
+            raise _Blocked(f"{host} is a private, loopback or link-local address ({private[0]}); not followed")
 
     async def _request(self, method: str, url: str) -> httpx.Response:
         target, headers = self._route(url)
@@ -186,9 +176,7 @@ class Resolver:
                         return answer("ok", status)
                     if status >= 500:  # the server failed (after the retries): no word on whether the page exists
                         return answer("unchecked", status, f"HTTP {status}: the server failed to answer")
-                    return answer(
-                        "refused" if status in REFUSED else "dead", status, f"HTTP {status}"
-                    )
+                    return answer("refused" if status in REFUSED else "dead", status, f"HTTP {status}")
                 location = response.headers.get("location")
                 if not location:
                     return answer("error", status, f"HTTP {status} without a Location header")
@@ -198,9 +186,7 @@ class Resolver:
                 if following in seen:
                     current = following
                     return answer("loop", status, f"redirect loop back to {following}")
-                if (
-                    len(chain) > self.settings.max_hops
-                ):  # chain holds the redirects followed so far, plus this one
+                if len(chain) > self.settings.max_hops:  # chain holds the redirects followed so far, plus this one
                     return answer(
                         "too-many-redirects",
                         status,
@@ -215,9 +201,7 @@ def _describe(exc: Exception) -> str:
 
 
 def _client(settings: ResolverSettings) -> httpx.AsyncClient:
-    no_cookies = CookieJar(
-        policy=DefaultCookiePolicy(allowed_domains=[])
-    )  # accepts none, so sends none
+    no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))  # accepts none, so sends none
     return httpx.AsyncClient(
         follow_redirects=False,
         timeout=httpx.Timeout(settings.timeout),
@@ -228,9 +212,7 @@ def _client(settings: ResolverSettings) -> httpx.AsyncClient:
     )
 
 
-async def _resolve_all(
-    urls: list[str], settings: ResolverSettings, done: Callable[[Answer], None] | None
-) -> dict[str, Answer]:
+async def _resolve_all(urls: list[str], settings: ResolverSettings, done: Callable[[Answer], None] | None) -> dict[str, Answer]:
     async with _client(settings) as client:
         resolver = Resolver(settings, client)
 

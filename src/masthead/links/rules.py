@@ -43,9 +43,7 @@ _ANY_HOST = r"[^/]+"
 _CAMPAIGN_MONITOR_HOSTS = r"(?:[a-z0-9-]+\.)*(?:createsend\d*\.com|cmail\d+\.com)"
 _CAMPAIGN_MONITOR_KINDS = {"l": "click", "u": "unsubscribe", "e": "web version"}
 # /t/<x>-<kind>-<id>(-<id>)…/ : lower-case id groups; /t/<x>-<32 hex>: a redirect; /t/ViewEmail/…
-_CAMPAIGN_MONITOR_PATH = re.compile(
-    r"^/t/(?:[a-z]-(?P<kind>[a-z])-[a-z0-9]+(?:-[a-z0-9]+)+/?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$"
-)
+_CAMPAIGN_MONITOR_PATH = re.compile(r"^/t/(?:[a-z]-(?P<kind>[a-z])-[a-z0-9]+(?:-[a-z0-9]+)+/?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$")
 
 _SUBDOMAINS = r"(?:[a-z0-9-]+\.)*"
 _TOKEN = r"[A-Za-z0-9_.=-]{20,}"

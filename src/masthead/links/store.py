@@ -132,9 +132,7 @@ class LinkStore:
             for a in answers
         ]
         with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows
-            )
+            self._db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def _answer(row: tuple[object, ...]) -> Answer:

@@ -51,16 +51,73 @@ _FEEDBACK = re.compile(
     r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
     re.IGNORECASE,
 )
-_CONTENTS = re.compile(r"^\W*(?:in this (?:issue|edition|email)|in today(?:'|’)s (?:issue|edition|email)|today(?:'|’)s (?:issue|edition)|"
-                       r"table of contents|what(?:'|’)s inside|inside this issue)\W*$", re.IGNORECASE)
+_CONTENTS = re.compile(
+    r"^\W*(?:in this (?:issue|edition|email)|in today(?:'|’)s (?:issue|edition|email)|today(?:'|’)s (?:issue|edition)|"
+    r"table of contents|what(?:'|’)s inside|inside this issue)\W*$",
+    re.IGNORECASE,
+)
 _RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)|newsletters? (?:we|i) recommend|recommendations)\W*$", re.IGNORECASE)
 # Button labels: a block made only of these (and separators, counts) is a row of buttons.
-_BUTTON_WORDS = frozenset({
-    "share", "like", "comment", "comments", "restack", "listen", "save", "forward", "tweet", "post", "reply", "subscribe", "upgrade",
-    "donate", "follow", "facebook", "twitter", "x", "linkedin", "instagram", "threads", "bluesky", "mastodon", "whatsapp", "email",
-    "e-mail", "copy", "link", "leave", "a", "give", "gift", "pledge", "in", "app", "open", "the", "now", "paid", "to", "view", "browser",
-    "online", "podcast", "play", "audio", "this", "shop", "buy", "order", "book", "register", "rsvp", "download", "get", "started",
-})
+_BUTTON_WORDS = frozenset(
+    {
+        "share",
+        "like",
+        "comment",
+        "comments",
+        "restack",
+        "listen",
+        "save",
+        "forward",
+        "tweet",
+        "post",
+        "reply",
+        "subscribe",
+        "upgrade",
+        "donate",
+        "follow",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "instagram",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "copy",
+        "link",
+        "leave",
+        "a",
+        "give",
+        "gift",
+        "pledge",
+        "in",
+        "app",
+        "open",
+        "the",
+        "now",
+        "paid",
+        "to",
+        "view",
+        "browser",
+        "online",
+        "podcast",
+        "play",
+        "audio",
+        "this",
+        "shop",
+        "buy",
+        "order",
+        "book",
+        "register",
+        "rsvp",
+        "download",
+        "get",
+        "started",
+    }
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -144,8 +201,7 @@ def is_pixel(image: Tag) -> bool:
 def is_logo(image: Tag) -> bool:
     """The publication's masthead or a service's badge, not a story's picture."""
     names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
-    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram",
-                 names, re.IGNORECASE):
+    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram", names, re.IGNORECASE):
         return True
     width = str(image.get("width", "")).strip().removesuffix("px")
     return width.isdigit() and int(width) < 120

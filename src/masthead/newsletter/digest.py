@@ -66,17 +66,33 @@ def _day(moment: datetime) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-def date_range(config: Config, since: datetime | None, until: datetime | None, now: datetime,
-               last_sent: datetime | None) -> tuple[datetime, datetime]:
+def date_range(config: Config, since: datetime | None, until: datetime | None, now: datetime, last_sent: datetime | None) -> tuple[datetime, datetime]:
     """[since, until): given, else since the last digest sent to the list, else ``digest_days`` back."""
     end = _aware(until, config) if until else now
     if since is None and last_sent is not None and last_sent >= end:
-        raise MastheadError([Problem("masthead digest", None, "--since", f"the last digest sent to the list ran until {last_sent.isoformat()}; "
-                                     "nothing newer to send (pass --since and --until to pick a range, with --resend to send it again)")])
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead digest",
+                    None,
+                    "--since",
+                    f"the last digest sent to the list ran until {last_sent.isoformat()}; "
+                    "nothing newer to send (pass --since and --until to pick a range, with --resend to send it again)",
+                )
+            ]
+        )
     start = _aware(since, config) if since else (last_sent or end - timedelta(days=config.newsletter.digest_days))
     if start >= end:
-        raise MastheadError([Problem("masthead digest", None, "--since", f"{start.isoformat()} is not before --until {end.isoformat()}; "
-                                     "expected a range such as --since 2025-05-29 --until 2025-06-05")])
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead digest",
+                    None,
+                    "--since",
+                    f"{start.isoformat()} is not before --until {end.isoformat()}; expected a range such as --since 2025-05-29 --until 2025-06-05",
+                )
+            ]
+        )
     return start, end
 
 
@@ -93,16 +109,18 @@ def posts_between(site: Site, since: datetime, until: datetime) -> tuple[DigestP
         if not since <= entry.date < until:
             continue
         image = document.image or site.default_image
-        found.append(DigestPost(
-            title=entry.title,
-            url=config.absolute_url(document.url),
-            teaser=entry.teaser,
-            date=entry.date,
-            date_text=_day(entry.date.astimezone(config.tz)),
-            image_url=config.absolute_url(image.src) if image else "",
-            image_alt=image.alt if image else "",
-            sources=tuple(dict.fromkeys(outlets.name(outlet) for outlet, _ in entry.body.sources)),
-        ))
+        found.append(
+            DigestPost(
+                title=entry.title,
+                url=config.absolute_url(document.url),
+                teaser=entry.teaser,
+                date=entry.date,
+                date_text=_day(entry.date.astimezone(config.tz)),
+                image_url=config.absolute_url(image.src) if image else "",
+                image_alt=image.alt if image else "",
+                sources=tuple(dict.fromkeys(outlets.name(outlet) for outlet, _ in entry.body.sources)),
+            )
+        )
     return tuple(found)
 
 
@@ -122,17 +140,27 @@ def make_digest(site: Site, since: datetime, until: datetime) -> Digest:
     config = site.config
     posts = posts_between(site, since, until)
     if not posts:
-        raise MastheadError([Problem(config.folders.content, None, None, f"no published posts dated from {since.isoformat()} to "
-                                     f"{until.isoformat()}; expected at least one (widen the range with --since)")])
+        raise MastheadError(
+            [
+                Problem(
+                    config.folders.content,
+                    None,
+                    None,
+                    f"no published posts dated from {since.isoformat()} to {until.isoformat()}; expected at least one (widen the range with --since)",
+                )
+            ]
+        )
     tz = config.tz
     name = f"{since.astimezone(tz):%Y-%m-%d}--{until.astimezone(tz):%Y-%m-%d}"
     draft = Digest(name, "", since.astimezone(tz), until.astimezone(tz), posts, "", "")
     briefings = f"{len(posts)} briefing{'s' if len(posts) != 1 else ''}"
-    subject = config.newsletter.subject.format(title=config.title, count=len(posts), briefings=briefings,
-                                               since=draft.since_text, until=draft.until_text)
+    subject = config.newsletter.subject.format(title=config.title, count=len(posts), briefings=briefings, since=draft.since_text, until=draft.until_text)
     draft = Digest(name, subject, draft.since, draft.until, posts, "", "")
     view = {
-        "title": config.title, "description": config.description, "base_url": config.base_url, "language": config.language,
+        "title": config.title,
+        "description": config.description,
+        "base_url": config.base_url,
+        "language": config.language,
         "logo_url": config.absolute_url(site.logo.src) if site.logo else "",
     }
     env = environment(config)
@@ -171,8 +199,9 @@ def write_digest(config: Config, digest: Digest, message: EmailMessage, folder: 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise MastheadError([Problem("masthead digest", None, "--out", f"{folder}: cannot be created ({exc.strerror or exc}); "
-                                     "expected a folder you can write to")]) from exc
+        raise MastheadError(
+            [Problem("masthead digest", None, "--out", f"{folder}: cannot be created ({exc.strerror or exc}); expected a folder you can write to")]
+        ) from exc
     written = []
     for suffix, data in ((".html", digest.html.encode("utf-8")), (".txt", digest.text.encode("utf-8")), (".eml", bytes(message))):
         path = folder / f"{digest.name}{suffix}"

@@ -99,8 +99,16 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     attached = _attached_message(message)
     if attached is not None and attached.get_body(preferencelist=("html", "plain")) is not None:
         issue = from_message(attached, source)
-        return Issue(issue.source, issue.message_id, issue.subject, issue.date or _date(message.get("Date")), issue.html,
-                     issue.inline or _inline(message), issue.headers, True)
+        return Issue(
+            issue.source,
+            issue.message_id,
+            issue.subject,
+            issue.date or _date(message.get("Date")),
+            issue.html,
+            issue.inline or _inline(message),
+            issue.headers,
+            True,
+        )
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
@@ -115,8 +123,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     forward = unforward(page)
     if forward is not None:
         page, subject = forward[0], forward[1] or subject
-    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message),
-                 _headers(message), forward is not None)
+    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), _headers(message), forward is not None)
 
 
 def _inline(message: EmailMessage) -> dict[str, InlinePart]:

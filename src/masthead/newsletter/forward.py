@@ -15,8 +15,11 @@ from bs4 import BeautifulSoup, Tag
 
 from .markup import parse
 
-_MARKER = re.compile(r"-{2,}\s*(?:Forwarded message|Original Message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|"
-                     r"Begin forwarded message\s*:", re.IGNORECASE)
+_MARKER = re.compile(
+    r"-{2,}\s*(?:Forwarded message|Original Message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|"
+    r"Begin forwarded message\s*:",
+    re.IGNORECASE,
+)
 _HEADER = re.compile(r"^\s*(?:From|Sent|Date|To|Cc|Reply-To|Subject|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:Subject|Betreff|Objet)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 

@@ -151,8 +151,11 @@ def clean_links(config: Config, urls: list[str], options: ImportOptions) -> tupl
     if asking:
         moment = datetime.now(UTC)
         with open_store(config) as store:
-            answers = {url: answer for url in asking  # a failed answer is asked again: it may have been the network
-                       if (answer := store.fresh(url, moment, config.links.recheck_days)) and answer.outcome == "ok"}
+            answers = {
+                url: answer
+                for url in asking  # a failed answer is asked again: it may have been the network
+                if (answer := store.fresh(url, moment, config.links.recheck_days)) and answer.outcome == "ok"
+            }
             missing = [url for url in asking if url not in answers]
             fresh = resolve_all(missing, options.settings) if missing else {}
             store.put(fresh.values())
@@ -196,8 +199,11 @@ def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") ->
         for issue in read_issues(path):
             layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
             if not layout.stories:
-                how = "the CSS selector newsletter.story_selector matched nothing with a heading" if settings.story_selector \
+                how = (
+                    "the CSS selector newsletter.story_selector matched nothing with a heading"
+                    if settings.story_selector
                     else "no text and no subject found; expected a newsletter issue"
+                )
                 problems.append(Problem(issue.source, None, None, f"no stories: {how}"))
             found.append((issue, layout))
     if problems:
@@ -220,7 +226,8 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
     names = Outlets(config.outlets)
     ids = existing_ids(config)
     sources = [story.image.src for _, story in pairs if story.image] + [
-        str(image.get("src", "")).strip() for _, story in pairs for image in parse(story.html).find_all("img")]
+        str(image.get("src", "")).strip() for _, story in pairs for image in parse(story.html).find_all("img")
+    ]
     fetched = download(sources, options.settings) if not options.dry_run else {}
     images = IssueImages(config, options.dry_run, fetched)
     taken = set(ids.values())
@@ -231,8 +238,9 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
         story_urls = _urls([(issue, story)])
         tracking = tuple(url for url in story_urls if classify(url, rules) is not None)
         if identifier in ids and not options.force:  # imported before: never touched without force
-            posts.append(ImportedPost(issue.source, story.position, story.title, ids[identifier], "exists", identifier, "",
-                                      len(story_urls), 0, (), tracking=tracking))
+            posts.append(
+                ImportedPost(issue.source, story.position, story.title, ids[identifier], "exists", identifier, "", len(story_urls), 0, (), tracking=tracking)
+            )
             continue
         soup = parse(story.html)
         for image in soup.find_all("img"):
@@ -277,9 +285,22 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
         relative = path.relative_to(config.root).as_posix()
         taken.add(relative)
         ids[identifier] = relative  # the same issue twice in one run (an .eml and an .mbox) is one post
-        posts.append(ImportedPost(issue.source, story.position, story.title, relative, action, identifier, image_src or "",
-                                  len(story_urls), len(set(story_urls) & set(cleaned)),
-                                  tuple(f"{url}: {left[url]}" for url in sorted(set(story_urls) & set(left))),
-                                  len(words(plain_text(rendered.html))), len(rendered.citations), tracking))
+        posts.append(
+            ImportedPost(
+                issue.source,
+                story.position,
+                story.title,
+                relative,
+                action,
+                identifier,
+                image_src or "",
+                len(story_urls),
+                len(set(story_urls) & set(cleaned)),
+                tuple(f"{url}: {left[url]}" for url in sorted(set(story_urls) & set(left))),
+                len(words(plain_text(rendered.html))),
+                len(rendered.citations),
+                tracking,
+            )
+        )
     issues = tuple(IssuePlan(issue.source, issue.subject, layout.profile.label, layout.kind, layout.dropped) for issue, layout in plans)
     return ImportReport(tuple(posts), tuple(images.written), tuple(dict.fromkeys(images.notes)), issues)

@@ -174,8 +174,12 @@ class _Splitter:
             return
         self._flush(False)
         sponsor = self.current
-        if self.resume is not None and sponsor is not None and event.kind in ("heading", "rule", "footer") and \
-                any(part.kind == "block" for part in sponsor.parts):
+        if (
+            self.resume is not None
+            and sponsor is not None
+            and event.kind in ("heading", "rule", "footer")
+            and any(part.kind == "block" for part in sponsor.parts)
+        ):
             self.current, self.after = self.resume
             self.resume = None
         if self._boundary(index, event):
@@ -215,7 +219,7 @@ def _labels(events: Sequence[Event]) -> set[int]:
     for index, event in enumerate(events):
         if event.kind != "heading":
             continue
-        following = next((later for later in events[index + 1:] if later.kind not in ("image", "caption", "chrome")), None)
+        following = next((later for later in events[index + 1 :] if later.kind not in ("image", "caption", "chrome")), None)
         if following is not None and following.kind == "heading" and following.level > event.level:
             found.add(index)
     return found
@@ -223,8 +227,9 @@ def _labels(events: Sequence[Event]) -> set[int]:
 
 def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     """The highest heading level that heads two stories (sponsor and other chrome headings not counted)."""
-    levels = Counter(event.level for index, event in enumerate(events)
-                     if event.kind == "heading" and index not in skip and heading_reason(text_of(event.element)) is None)
+    levels = Counter(
+        event.level for index, event in enumerate(events) if event.kind == "heading" and index not in skip and heading_reason(text_of(event.element)) is None
+    )
     real = [level for level, count in levels.items() if count >= 2 and level < PSEUDO_LEVEL]
     if real:
         return min(real)
@@ -246,8 +251,7 @@ def _images_before(events: Sequence[Event], starts: Iterable[int]) -> bool:
 
 
 def _linked(section: _Section) -> bool:
-    return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block"
-               for anchor in event.element.find_all("a", href=True))
+    return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
 
 
 def _by_containers(containers: Sequence[Tag]) -> list[Story]:
@@ -257,8 +261,7 @@ def _by_containers(containers: Sequence[Tag]) -> list[Story]:
         heading = next((event for event in events if event.kind == "heading"), None)
         if heading is None:
             continue
-        stories.append(build_story(len(stories) + 1, text_of(heading.element), heading.element,
-                                   [event for event in events if event is not heading]))
+        stories.append(build_story(len(stories) + 1, text_of(heading.element), heading.element, [event for event in events if event is not heading]))
     return stories
 
 
@@ -270,8 +273,15 @@ def _selected(soup: BeautifulSoup, selector: str) -> list[Tag]:
         raise MastheadError([Problem("masthead.toml", None, "newsletter.story_selector", message)]) from exc
 
 
-def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profile: str = "auto", selector: str = "",
-         split: str = "stories", outlets: Mapping[str, tuple[str, ...]] | None = None) -> Layout:
+def plan(
+    page: str,
+    subject: str,
+    headers: Iterable[tuple[str, str]] = (),
+    profile: str = "auto",
+    selector: str = "",
+    split: str = "stories",
+    outlets: Mapping[str, tuple[str, ...]] | None = None,
+) -> Layout:
     """The stories of one issue's HTML and what was left out, for the service ``profile`` (or the one detected)."""
     soup = parse(page)
     found = detect(headers, soup, profile)
@@ -289,8 +299,11 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
     if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks)) >= 2:
         return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
     events = list(walk(root))
-    title_heading = next((index for index, event in enumerate(events) if event.kind == "heading"
-                          and _key(text_of(event.element)) in (_key(title), _key(subject))), None) if not title else None
+    title_heading = (
+        next((index for index, event in enumerate(events) if event.kind == "heading" and _key(text_of(event.element)) in (_key(title), _key(subject))), None)
+        if not title
+        else None
+    )
     if title_heading is not None:
         title = text_of(events[title_heading].element)
     labels = _labels(events) | ({title_heading} if title_heading is not None else set())
@@ -306,8 +319,9 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
     kept = [section for section in splitter.sections if not section.reason]
     for section in splitter.sections:
         if section.reason:
-            label = text_of(section.heading.element) if section.heading else next(
-                (text_of(part.element) for part in section.parts if text_of(part.element)), "")
+            label = (
+                text_of(section.heading.element) if section.heading else next((text_of(part.element) for part in section.parts if text_of(part.element)), "")
+            )
             dropped.append(Dropped(section.reason, _snippet(label)))
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
     essay = bool(title) and intro_words >= 40 and sum(map(_linked, kept)) * 2 < len(kept)
@@ -316,15 +330,14 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
         for section in kept:
             content += ([section.heading] if section.heading else []) + section.parts
         heading = next((event for event in content if event.kind == "heading"), None)
-        leading = heading is not None and all(event.kind != "block" for event in content[:content.index(heading)])
+        leading = heading is not None and all(event.kind != "block" for event in content[: content.index(heading)])
         if not title and leading and heading is not None:
             title = text_of(heading.element)
             content.remove(heading)
         title = title or subject or (text_of(heading.element) if heading else "")
         if is_roundup(content, 1):
             kind = "items" if split == "items" else "roundup"
-            return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets),
-                          tuple(dropped), preheader)
+            return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
         story = build_story(1, title, heading.element if heading and leading else None, content, subtitle or preheader)
         return Layout(found, "single", (story,) if title else (), tuple(dropped), preheader)
     intro_text = " ".join(text_of(event.element) for event in splitter.intro if text_of(event.element))
@@ -338,8 +351,7 @@ def plan(page: str, subject: str, headers: Iterable[tuple[str, str]] = (), profi
         dropped = [item for item in dropped if item.why != "header" or item.text != _snippet(intro_text)]
         content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"
-        return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets),
-                      tuple(dropped), preheader)
+        return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
     headed = [(section.heading, section.parts) for section in kept if section.heading is not None]
     stories = [build_story(number, text_of(heading.element), heading.element, parts) for number, (heading, parts) in enumerate(headed, 1)]
     return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)

@@ -56,8 +56,12 @@ def _mark_citations(soup: BeautifulSoup, outlets: Collection[str]) -> None:
     for anchor in soup.find_all("a", href=True):
         text = " ".join(anchor.get_text(" ").split())
         before, after = anchor.previous_sibling, anchor.next_sibling
-        wrapped = (isinstance(before, NavigableString) and before.rstrip().endswith(tuple(_OPENERS))
-                   and isinstance(after, NavigableString) and after.lstrip().startswith(tuple(_CLOSERS)))
+        wrapped = (
+            isinstance(before, NavigableString)
+            and before.rstrip().endswith(tuple(_OPENERS))
+            and isinstance(after, NavigableString)
+            and after.lstrip().startswith(tuple(_CLOSERS))
+        )
         short = 0 < len(text.split()) <= _CITATION_WORDS and not text.endswith(".")
         if not (short and (wrapped or _citation_text(anchor, outlets))):
             continue

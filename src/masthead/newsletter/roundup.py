@@ -56,10 +56,14 @@ def main_link(entry: Tag) -> Tag | None:
     if count > _MAX_PARAGRAPH_WORDS:
         return None  # a paragraph of a story that ends with its citation, not "a line each"
     for anchor in anchors:
-        before = "".join(str(node) if isinstance(node, NavigableString) else node.get_text(" ")
-                         for node in anchor.previous_siblings if isinstance(node, NavigableString | Tag))
-        after = "".join(str(node) if isinstance(node, NavigableString) else node.get_text(" ")
-                        for node in anchor.next_siblings if isinstance(node, NavigableString | Tag))
+        before = "".join(
+            str(node) if isinstance(node, NavigableString) else node.get_text(" ")
+            for node in anchor.previous_siblings
+            if isinstance(node, NavigableString | Tag)
+        )
+        after = "".join(
+            str(node) if isinstance(node, NavigableString) else node.get_text(" ") for node in anchor.next_siblings if isinstance(node, NavigableString | Tag)
+        )
         share = len(words(text_of(anchor))) / max(count, 1)
         if len(words(before)) <= 3 or len(words(after)) <= 3 or share >= 0.4:
             return anchor
@@ -124,7 +128,7 @@ def _cited(entry: Tag, outlets: Outlets) -> tuple[str, str, str]:
     outlet = outlet_of(text, "", outlets) if named else ""
     if trailing and len(words(trailing.group(1))) <= 4:
         outlet = outlet or outlets.name(trailing.group(1))
-        inner = inner[:trailing.start()]
+        inner = inner[: trailing.start()]
     inner = re.sub(r"\s*[—–:|-]\s*$", "", inner).strip()
     if outlet:
         citation = f'<a data-citation="1" href="{html.escape(href)}">{html.escape(outlet, quote=False)}</a>'
@@ -142,8 +146,7 @@ def _item_title(text: str, link_text: str, lead: str, outlets: Outlets) -> str:
     return " ".join(sentence.split()[:14]).rstrip(".")
 
 
-def roundup_stories(title: str, subtitle: str, content: Sequence[Event], split_items: bool,
-                    outlets: Mapping[str, tuple[str, ...]] | None) -> tuple[Story, ...]:
+def roundup_stories(title: str, subtitle: str, content: Sequence[Event], split_items: bool, outlets: Mapping[str, tuple[str, ...]] | None) -> tuple[Story, ...]:
     """The roundup as one story of cited list entries, or (``split_items``) one story per item."""
     names = Outlets(outlets)
     parts: list[str] = []

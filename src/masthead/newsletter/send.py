@@ -76,8 +76,7 @@ def smtp_settings(config: Config, environ: Mapping[str, str] = os.environ) -> Sm
         missing = PASSWORD_VARIABLE if user else USER_VARIABLE
         raise MastheadError([Problem("environment", None, missing, f"not set; expected both {USER_VARIABLE} and {PASSWORD_VARIABLE}, or neither")])
     if user and settings.smtp_security == "none" and not _loopback(settings.smtp_host):
-        raise _problem("newsletter.smtp_security", f'"none" would send the password to {settings.smtp_host} unencrypted; '
-                       'expected "starttls" or "tls"')
+        raise _problem("newsletter.smtp_security", f'"none" would send the password to {settings.smtp_host} unencrypted; expected "starttls" or "tls"')
     return SmtpSettings(settings.smtp_host, settings.smtp_port, settings.smtp_security, user, password)
 
 
@@ -92,8 +91,9 @@ def _record(config: Config) -> Iterator[sqlite3.Connection]:
 
 def sent_before(config: Config, digest: str, audience: str = "list") -> Sent | None:
     with _record(config) as database:
-        row = database.execute("SELECT digest, audience, recipients, sent_at FROM sent WHERE digest = ? AND audience = ? "
-                               "ORDER BY sent_at DESC LIMIT 1", (digest, audience)).fetchone()
+        row = database.execute(
+            "SELECT digest, audience, recipients, sent_at FROM sent WHERE digest = ? AND audience = ? ORDER BY sent_at DESC LIMIT 1", (digest, audience)
+        ).fetchone()
     return Sent(row[0], row[1], tuple(row[2].split("\n")), datetime.fromisoformat(row[3])) if row else None
 
 
@@ -117,30 +117,60 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     return client
 
 
-def send(config: Config, digest: Digest, message: EmailMessage, recipients: tuple[str, ...], test: bool,
-         resend: bool, now: datetime, settings: SmtpSettings) -> Sent:
+def send(
+    config: Config, digest: Digest, message: EmailMessage, recipients: tuple[str, ...], test: bool, resend: bool, now: datetime, settings: SmtpSettings
+) -> Sent:
     """Deliver ``message`` to ``recipients`` and record it; refuses a second send to the list."""
     if not recipients:
         raise _problem("newsletter.recipients", "empty; expected the addresses to send to, or --to ADDRESS for a test")
     audience = "test" if test else "list"
     earlier = None if test or resend else sent_before(config, digest.name)
     if earlier is not None:
-        raise MastheadError([Problem("masthead digest", None, "--send", f"digest {digest.name} was already sent to the list on "
-                                     f"{earlier.sent_at.isoformat(timespec='minutes')}; expected a new one (pass --resend to send it again)")])
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead digest",
+                    None,
+                    "--send",
+                    f"digest {digest.name} was already sent to the list on "
+                    f"{earlier.sent_at.isoformat(timespec='minutes')}; expected a new one (pass --resend to send it again)",
+                )
+            ]
+        )
     try:
         with _connect(settings) as client:
             if settings.user:
                 client.login(settings.user, settings.password)
             refused = client.send_message(message, to_addrs=list(recipients))
     except smtplib.SMTPAuthenticationError as exc:
-        raise MastheadError([Problem("environment", None, USER_VARIABLE, f"the SMTP server refused the login ({exc.smtp_code}); "
-                                     f"expected the right {USER_VARIABLE} and {PASSWORD_VARIABLE}")]) from exc
+        raise MastheadError(
+            [
+                Problem(
+                    "environment",
+                    None,
+                    USER_VARIABLE,
+                    f"the SMTP server refused the login ({exc.smtp_code}); expected the right {USER_VARIABLE} and {PASSWORD_VARIABLE}",
+                )
+            ]
+        ) from exc
     except (smtplib.SMTPException, OSError) as exc:
-        raise _problem("newsletter.smtp_host", f"could not send through {settings.host}:{settings.port} ({exc.__class__.__name__}: {exc}); "
-                       "expected a reachable SMTP server with these smtp_port and smtp_security") from exc
+        raise _problem(
+            "newsletter.smtp_host",
+            f"could not send through {settings.host}:{settings.port} ({exc.__class__.__name__}: {exc}); "
+            "expected a reachable SMTP server with these smtp_port and smtp_security",
+        ) from exc
     delivered = tuple(address for address in recipients if address not in refused)
     with _record(config) as database, database:
-        database.execute("INSERT INTO sent VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (digest.name, audience, "\n".join(delivered), str(message["Message-ID"]),
-                          digest.since.astimezone(UTC).isoformat(), digest.until.astimezone(UTC).isoformat(), now.isoformat()))
+        database.execute(
+            "INSERT INTO sent VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest.name,
+                audience,
+                "\n".join(delivered),
+                str(message["Message-ID"]),
+                digest.since.astimezone(UTC).isoformat(),
+                digest.until.astimezone(UTC).isoformat(),
+                now.isoformat(),
+            ),
+        )
     return Sent(digest.name, audience, delivered, now)

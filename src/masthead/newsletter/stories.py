@@ -27,8 +27,7 @@ _INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "br", "font", "
 _SKIPPED = frozenset({"head", "style", "script", "title", "noscript", "template", "meta", "link"})
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden", re.IGNORECASE)
 _CAPTION_CLASS = re.compile(r"caption|credit|image[_-]*source", re.IGNORECASE)
-READ_MORE = re.compile(r"^\s*(?:read\b[\w\s’'-]{0,30}?|continue reading|full (?:story|article|report)|(?:learn |see )?more)\s*[→»›>.…]*\s*$",
-                       re.IGNORECASE)
+READ_MORE = re.compile(r"^\s*(?:read\b[\w\s’'-]{0,30}?|continue reading|full (?:story|article|report)|(?:learn |see )?more)\s*[→»›>.…]*\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,8 @@ def _paragraph(run: list[Tag | NavigableString]) -> Tag | None:
     while run and (isinstance(run[-1], Tag) and run[-1].name == "br" or isinstance(run[-1], NavigableString) and not run[-1].strip()):
         run.pop()
     if not any(node.get_text(strip=True) if isinstance(node, Tag) else node.strip() for node in run) and not any(
-            isinstance(node, Tag) and (node.name == "img" or node.find("img")) for node in run):
+        isinstance(node, Tag) and (node.name == "img" or node.find("img")) for node in run
+    ):
         return None
     paragraph = parse("<p></p>").p
     assert paragraph is not None
@@ -221,8 +221,11 @@ def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[
             if found is not None and (event.kind == "image" or not kept or all(part.kind != "block" for part in kept)):
                 following = parts[index + 1] if index + 1 < len(parts) else None
                 inside = event.element.find(["figcaption"]) if event.element.name == "figure" else None
-                caption = text_of(inside) if isinstance(inside, Tag) else (
-                    text_of(following.element) if following is not None and following.kind == "caption" else "")
+                caption = (
+                    text_of(inside)
+                    if isinstance(inside, Tag)
+                    else (text_of(following.element) if following is not None and following.kind == "caption" else "")
+                )
                 image = StoryImage(str(found["src"]).strip(), " ".join(str(found.get("alt", "")).split()), caption)
                 if event.kind == "image":
                     continue
@@ -233,8 +236,12 @@ def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[
         if event.kind == "caption" and image is not None and image.caption and text_of(event.element) == image.caption:
             continue
         kept.append(event)
-    blocks = [event.element for event in kept if event.kind in ("block", "heading", "image", "caption") and
-              (event.element.get_text(strip=True) or event.element.find("img") or event.element.name == "img")]
+    blocks = [
+        event.element
+        for event in kept
+        if event.kind in ("block", "heading", "image", "caption")
+        and (event.element.get_text(strip=True) or event.element.find("img") or event.element.name == "img")
+    ]
     for block in blocks:
         for pixel in [img for img in block.find_all("img") if is_pixel(img)]:
             pixel.decompose()
