@@ -69,3 +69,13 @@ def test_unreadable_issues_are_reported_not_raised(tmp_path: Path, name: str, da
     with pytest.raises(MastheadError) as caught:
         read_issues(path)
     assert message in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_a_plain_text_issue_links_its_bare_urls(tmp_path: Path) -> None:
+    issue = tmp_path / "plain.eml"
+    issue.write_bytes(
+        b"From: a@example.org\r\nSubject: Links\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"Read this: https://www.reuters.com/world/a-1/.\r\n\r\nAnd <this> too.\r\n"
+    )
+    (found,) = read_issues(issue)
+    assert found.html == ('<p>Read this: <a href="https://www.reuters.com/world/a-1/">https://www.reuters.com/world/a-1/</a>.</p><p>And &lt;this&gt; too.</p>')

@@ -53,10 +53,23 @@ def _problem(path: str, message: str) -> MastheadError:
     return MastheadError([Problem(path, None, None, message)])
 
 
+_BARE_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+
+
+def _linked(part: str) -> str:
+    """Escaped text with its bare URLs as links, so a plain-text roundup's items still link somewhere."""
+    pieces, last = [], 0
+    for found in _BARE_URL.finditer(part):
+        url = found.group(0).rstrip(".,;:")
+        pieces += [html.escape(part[last : found.start()]), f'<a href="{html.escape(url)}">{html.escape(url)}</a>']
+        last = found.start() + len(url)
+    return "".join(pieces) + html.escape(part[last:])
+
+
 def _text_to_html(text: str) -> str:
-    """A plain-text issue as HTML paragraphs (blank lines separate them)."""
+    """A plain-text issue as HTML paragraphs (blank lines separate them), bare URLs linked."""
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
-    return "".join(f"<p>{html.escape(part)}</p>" for part in paragraphs)
+    return "".join(f"<p>{_linked(part)}</p>" for part in paragraphs)
 
 
 def _date(value: str | None) -> datetime | None:
