@@ -157,6 +157,15 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("https://briefing.example.org/r/4c7f3a1e?m=6b0c3f3e-8a2d-4d1b-9d7e-2f1a0b9c8d7e", "Ghost", "click"),
         ("https://briefing.example.org/unsubscribe/?uuid=6b0c3f3e&key=abc&newsletter=x", "Ghost", "unsubscribe"),
         ("https://www.example.com/a?_hsenc=p2ANqtz-abc&_hsmi=123", "tracking parameters", "parameters"),
+        ("https://1wwzn.mjt.lu/lnk/AUYAAJz-U8sAAc7fQ14AA/1/abc", "Mailjet", "click"),
+        ("https://click.pstmrk.it/3s/www.example.org%2Fa/AbCd/EfGh", "Postmark", "click"),
+        ("https://abc123.r.us-east-1.awstrack.me/L0/https:%2F%2Fwww.bbc.com%2Fnews/1/0100/abc=", "Amazon SES", "click"),
+        ("https://e.customeriomail.com/e/c/eyJlbWFpbF9pZCI6IjEyMyJ9/abc", "Customer.io", "click"),
+        ("https://cl.exct.net/?qs=8f2a1b3c4d5e6f7a", "Salesforce Marketing Cloud", "click"),
+        ("https://click.e.example.com/?qs=0123456789abcdef0123456789abcdef0123456789abcdef", "Salesforce Marketing Cloud", "click"),
+        ("https://clicks.aweber.com/y/ct/?l=AbCd&m=EfGh&b=IjKl", "AWeber", "click"),
+        ("https://go.sparkpostmail.com/f/a/AbCdEfGh/AAA~/BBB", "SparkPost", "click"),
+        ("https://acme.lt.acemlnb.com/Prod/link-tracker?redirectUrl=aHR0cHM6&sig=abc", "ActiveCampaign", "click"),
     ],
 )
 def test_sample_shapes(url: str, service: str, kind: str) -> None:

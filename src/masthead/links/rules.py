@@ -109,6 +109,20 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/(?:unsubscribe|[\w-]+/unsubscribe)\b", "unsubscribe"),
     _rule("Ghost", _ANY_HOST, r"^/r/[0-9a-f]{8}\?(?:.*&)?m=[0-9a-f]{8}-[0-9a-f-]{27}"),  # {site}/r/{hash}?m={member uuid}
     _rule("Ghost", _ANY_HOST, r"^/unsubscribe/?\?(?:.*&)?uuid=", "unsubscribe"),
+    # Other senders met in forwarded and publishers' issues; bound to the senders' own hosts.
+    _rule("Mailjet", _SUBDOMAINS + r"mjt\.lu", r"^/oo/", "open"),
+    _rule("Mailjet", _SUBDOMAINS + r"mjt\.lu", r"^/unsub", "unsubscribe"),
+    _rule("Mailjet", _SUBDOMAINS + r"mjt\.lu", r"^/lnk/"),
+    _rule("Postmark", r"click\.pstmrk\.it"),
+    _rule("Amazon SES", _SUBDOMAINS + r"awstrack\.me", r"^/I0/", "open"),
+    _rule("Amazon SES", _SUBDOMAINS + r"awstrack\.me", r"^/L0/"),
+    _rule("Customer.io", _SUBDOMAINS + r"customeriomail\.com", r"^/e/o/", "open"),
+    _rule("Customer.io", _SUBDOMAINS + r"customeriomail\.com", r"^/(?:e/c|unsubscribe)/"),
+    _rule("Salesforce Marketing Cloud", _SUBDOMAINS + r"exct\.net", r"^/\?qs="),
+    _rule("Salesforce Marketing Cloud", r"click\.[a-z0-9.-]+", r"^/\?qs=[0-9a-f]{40,}"),
+    _rule("AWeber", r"clicks\.aweber\.com", r"^/y/ct/"),
+    _rule("SparkPost", _SUBDOMAINS + r"sparkpostmail\.com", r"^/f/"),
+    _rule("ActiveCampaign", r"[a-z0-9-]+\.lt\.acemln[a-z]\.com", r"^/Prod/link-tracker"),
 )
 
 # Query parameters that only say where a click came from; removing them never changes the page.
