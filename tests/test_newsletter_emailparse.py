@@ -79,3 +79,24 @@ def test_a_plain_text_issue_links_its_bare_urls(tmp_path: Path) -> None:
     )
     (found,) = read_issues(issue)
     assert found.html == ('<p>Read this: <a href="https://www.reuters.com/world/a-1/">https://www.reuters.com/world/a-1/</a>.</p><p>And &lt;this&gt; too.</p>')
+
+
+def test_forwards_from_apple_mail_and_outlook_give_back_the_issue() -> None:
+    from masthead.newsletter.forward import unforward
+
+    apple = (
+        "<div>Have a look</div><div><br><blockquote type='cite'><div>Begin forwarded message:</div><br>"
+        "<div><span><b>From: </b></span><span>The Brief &lt;a@b.example&gt;</span></div>"
+        "<div><span><b>Subject: </b></span><span><b>The Brief: ports</b></span></div>"
+        "<div><span><b>Date: </b></span><span>2 June 2025 at 07:30:00 BST</span></div><br>"
+        "<div><h2>Ports</h2><p>Text.</p></div></blockquote></div>"
+    )
+    page, subject = unforward(apple) or ("", "")
+    assert subject == "The Brief: ports" and page.strip() == "<div><h2>Ports</h2><p>Text.</p></div>"
+    outlook = (
+        "<div>FYI</div><hr><div id='divRplyFwdMsg'><b>From:</b> The Brief<br><b>Sent:</b> Monday<br>"
+        "<b>Subject:</b> The Brief: pensions</div><div><h2>Pensions</h2><p>Text.</p></div>"
+    )
+    page, subject = unforward(outlook) or ("", "")
+    assert subject == "The Brief: pensions" and page == "<div><h2>Pensions</h2><p>Text.</p></div>"
+    assert unforward("<p>An issue nobody forwarded.</p>") is None

@@ -68,7 +68,7 @@ def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
         if not isinstance(child, Tag):
             continue
         text = " ".join(child.get_text(" ").split())
-        if _HEADER.match(text):
+        if (_HEADER.match(text) or _MARKER.search(text)) and len(text.split()) <= 40:  # a header line, not the issue
             subject = subject or _subject(text)
             child.decompose()
         elif child.name == "br" or not text and not child.find("img"):
