@@ -318,6 +318,11 @@ def test_every_issue_imports_into_drafts_that_build_with_their_images(site: Path
     assert not [warning for warning in result.warnings if not warning.warning]
     roundup = (site / "public/blog/the-week-in-links-2-june/index.html").read_text("utf-8")
     assert roundup.count('class="citation"') == 4
+    command = CliRunner().invoke(main, ["build", str(site), "--drafts", "--now", "2025-06-05T12:00:00+00:00", "-q"])
+    assert command.exit_code == 0, command.output  # as a user runs it
+    for post in report.posts:
+        slug = Path(post.path).stem
+        assert (site / "public/blog" / slug / "index.html").is_file(), slug
 
 
 def test_branded_tracking_links_are_resolved_to_their_destinations(site: Path) -> None:
