@@ -406,3 +406,17 @@ def test_the_profile_can_be_named_in_the_config(make_site: MakeSite) -> None:
     with pytest.raises(MastheadError) as caught:
         load_config(wrong)
     assert "newsletter.profile" in str(caught.value) and '"mailchimp"' in str(caught.value)
+
+
+def test_an_image_too_large_to_decode_safely_is_refused_without_a_warning(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+
+    from masthead.newsletter.issue_images import IssueImages
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # the 60×40 test image counts as a decompression bomb
+    images = IssueImages(load_config(site), dry_run=False, fetched={})
+    source = "data:image/png;base64," + base64.b64encode(_png((1, 2, 3))).decode("ascii")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert images.save(source, _issue("kit-letter"), "Big") is None
+    assert images.notes == ["Big: image data:image/png;base64,iVBORw0KGgoAAAANSU has too many pixels to decode safely; left out"]

@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -87,9 +88,14 @@ class IssueImages:
         if data is None:
             return None
         try:
-            with Image.open(io.BytesIO(data)) as image:
-                kind = image.format or ""
-                image.verify()
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)  # refused, not warned about
+                with Image.open(io.BytesIO(data)) as image:
+                    kind = image.format or ""
+                    image.verify()
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            self.notes.append(f"{title}: image {src[:40]} has too many pixels to decode safely; left out")
+            return None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             kind = ""
         if kind not in _FORMATS:
