@@ -166,6 +166,13 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("https://clicks.aweber.com/y/ct/?l=AbCd&m=EfGh&b=IjKl", "AWeber", "click"),
         ("https://go.sparkpostmail.com/f/a/AbCdEfGh/AAA~/BBB", "SparkPost", "click"),
         ("https://acme.lt.acemlnb.com/Prod/link-tracker?redirectUrl=aHR0cHM6&sig=abc", "ActiveCampaign", "click"),
+        (
+            "https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.bbc.com%2Fnews&data=05%7C01&reserved=0",
+            "Microsoft Safe Links",
+            "redirect",
+        ),
+        ("https://url.uk.m.mimecastprotect.com/s/AbCdEfGh?domain=bbc.com", "Mimecast", "redirect"),
+        ("https://urldefense.com/v3/__https://www.bbc.com/news__;!!AbCd$", "Proofpoint", "redirect"),
     ],
 )
 def test_sample_shapes(url: str, service: str, kind: str) -> None:

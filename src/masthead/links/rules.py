@@ -123,6 +123,10 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("AWeber", r"clicks\.aweber\.com", r"^/y/ct/"),
     _rule("SparkPost", _SUBDOMAINS + r"sparkpostmail\.com", r"^/f/"),
     _rule("ActiveCampaign", r"[a-z0-9-]+\.lt\.acemln[a-z]\.com", r"^/Prod/link-tracker"),
+    # Mail filters that wrap every link of a forwarded issue (the issue's own link is inside).
+    _rule("Microsoft Safe Links", r"[a-z0-9]+\.safelinks\.protection\.outlook\.com", r"^/\?(?:.*&)?url=", "redirect"),
+    _rule("Mimecast", r"(?:[a-z0-9-]+\.)*mimecastprotect\.com", r"^/s/", "redirect"),
+    _rule("Proofpoint", r"urldefense(?:\.proofpoint)?\.com", r"^/v\d/", "redirect"),
 )
 
 # Query parameters that only say where a click came from; removing them never changes the page.
