@@ -13,7 +13,7 @@ import pytest
 from masthead.build import build
 from masthead.options import BuildOptions
 
-pytest_plugins = ["preview_helpers", "serving"]  # fixtures for the serve tests and the browser tests
+pytest_plugins = ["preview_helpers", "serving", "deploy_helpers"]  # fixtures for the serve tests and the browser tests
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"

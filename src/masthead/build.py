@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, output
+from . import __version__, moved, output
 from .cache import BuildCache, digest
 from .config import Config, load_config
 from .content.discover import SourceFile, discover, scan
@@ -290,13 +290,11 @@ def _still_valid(meta: dict[str, str], fingerprint: str, now: datetime, output_f
 
 
 def _valid_until(site: Site, entries: list[Entry], options: BuildOptions) -> str:
-    """When time alone changes the output: a scheduled post falls due, a post leaves the news sitemap."""
-    from .render.sitemap import NEWS_WINDOW, news_posts
+    """When time alone changes the output (see ``schedule``): the no-change check holds until then."""
+    from .schedule import changes
 
-    moments = [post.entry.date + NEWS_WINDOW for post in news_posts(site)]
-    if not options.future:
-        moments += [entry.date for entry in entries if entry.is_post and entry.date > site.now]
-    return min(moments).isoformat() if moments else ""
+    upcoming = changes(site, entries, options)
+    return upcoming[0].moment.isoformat() if upcoming else ""
 
 
 def load(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
@@ -320,7 +318,7 @@ def load(root: Path, options: BuildOptions | None = None, now: datetime | None =
 
 def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Parsed, stages: _Stages) -> tuple[Site, jinja2.Environment, list[Problem]]:
     from .links import publish as links_publish
-    from .render import pages, pictures
+    from .render import pages, pictures, redirects
     from .site import assemble
 
     with stages.stage("assemble"):
@@ -334,6 +332,8 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
         with stages.stage("check images"):  # unreadable images, featured images without alt text
             problems += pictures.problems(site)
             pictures.install(environment, site)
+        with stages.stage("redirects"):  # aliases: conflicts, and Cloudflare's limits on _redirects
+            problems += redirects.redirects(site)[1]
     return site, environment, problems
 
 
@@ -383,12 +383,15 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
         with stages.stage("parse"):
             parsed = parse(config, sources, store, parse_key, workers, stages.progress)
         site, environment, found = _assemble(config, options, moment, parsed, stages)
-        problems = [*problems, *parsed.problems, *found]
+        known_urls = moved.history(config) if output_to is None else {}  # posts whose URL changed: warned about
+        problems = [*problems, *parsed.problems, *found, *moved.warnings(moved.moved(site, known_urls))]
         if errors_only(problems):
             raise MastheadError(problems)
         report = BuildReport(site, problems)
         _render_and_write(site, environment, config, options, parsed, store, fingerprint, report, stages, workers, write,
                           output_folder)
+        if write and output_to is None:
+            moved.remember(site, known_urls)
         report.timings = stages.timings
         return report
     finally:
@@ -436,6 +439,7 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
 
     from .render import jobs as planner
     from .render import pages
+    from .schedule import withheld_files
 
     with stages.stage("plan"):
         view = pages.site_view(site)
@@ -443,7 +447,9 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         link_store = [(s.relative, s.mtime_ns, s.size) for s in _link_store(config)]
         base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}\n{link_store}")
         started_ns = time.time_ns()
-        static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))}
+        withheld = withheld_files(site, parsed.entries)  # images only scheduled or draft posts show
+        static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))
+                  if s.relative not in withheld}
         jobs = planner.plan(site, environment, view, base_key, parsed.hashes, static)
         trusted = store is not None and output_folder.is_dir()
         manifest = store.outputs() if trusted and store is not None else {}

@@ -479,6 +479,157 @@ def digest(site: Path, since: datetime | None, until: datetime | None, now: date
                    f" through {settings.host}:{settings.port}")
 
 
+# ------------------------------------------- masthead deploy, next-change, ci, redirects (docs/deploy.md)
+
+
+@main.command()
+@SITE
+@click.option("-t", "--target", "target_name", metavar="NAME", help="The [[deploy.targets]] entry to deploy to (default: the first).")
+@click.option("--dry-run", is_flag=True, help="List every upload, deletion, invalidation and ping; change nothing.")
+@click.option("--force", is_flag=True, help="Upload every file, changed or not (after changing [[deploy.matchers]]).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and warnings.")
+@friendly
+def deploy(site: Path, target_name: str | None, dry_run: bool, force: bool, quiet: bool) -> None:
+    """Upload SITE's built output to an S3-compatible bucket: only what changed, deletions last.
+
+    \b
+    masthead build && masthead deploy           the first [[deploy.targets]]
+    masthead deploy --target staging --dry-run  list what would happen
+    """
+    from .config import load_config
+    from .deploy.plan import WAVES
+    from .deploy.run import choose_target, describe
+    from .deploy.run import deploy as run_deploy
+    from .progress import BuildProgress, wanted
+
+    config = load_config(site)
+    target = choose_target(config, target_name)
+    with BuildProgress(wanted(quiet) and not dry_run) as progress:
+        result = run_deploy(config, target, dry_run=dry_run, force=force, progress=progress.update)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if dry_run:
+        heading = ""
+        for action in result.plan.actions:
+            group = WAVES[action.wave] if action.kind == "upload" else "deletions"
+            if group != heading:
+                heading = group
+                click.echo(f"# {heading}")
+            click.echo(describe(action))
+        for path in result.invalidated:
+            click.echo(f"invalidate  {path}")
+        for url in result.submitted:
+            click.echo(f"indexnow  {url}")
+        for feed in result.pinged:
+            click.echo(f"websub  {feed}")
+    if quiet:
+        return
+    where = f"s3://{target.bucket}/{target.prefix.strip('/')}".rstrip("/")
+    verb = "would upload" if dry_run else "uploaded"
+    click.echo(f"{target.name}: {verb} {len(result.plan.uploads)}, {'would delete' if dry_run else 'deleted'} {len(result.plan.deletes)}, "
+               f"{result.plan.unchanged} unchanged in {where}"
+               + (f"; invalidated {len(result.invalidated)} CloudFront paths ({result.invalidation})" if result.invalidation else "")
+               + (f"; IndexNow: {len(result.submitted)} URLs" if result.submitted and not dry_run else "")
+               + (f"; WebSub: {len(result.pinged)} feeds" if result.pinged and not dry_run else ""))
+
+
+@main.command("next-change")
+@SITE
+@click.option("--now", type=_DATE, help="Ask as if at this time (default: SOURCE_DATE_EPOCH or the clock).")
+@click.option("--json", "as_json", is_flag=True, help="Print every upcoming change as JSON.")
+@friendly
+def next_change(site: Path, now: datetime | None, as_json: bool) -> None:
+    """Print when SITE's output next changes by itself, as ISO 8601 and as a cron line (UTC).
+
+    A scheduled post falls due, an expiryDate passes, or a post leaves the news sitemap. Prints
+    "none" when nothing is due.
+    """
+    import json
+
+    from .build import build_time, load, parse
+    from .content.discover import discover
+    from .parallel import default_jobs
+    from .schedule import changes, cron, iso
+
+    moment = build_time(now)
+    options = _build_options(False, False)
+    loaded, _, _, _ = load(site, options, moment)
+    sources, _ = discover(loaded.config)
+    entries = parse(loaded.config, sources, None, "", default_jobs()).entries  # scheduled ones too, which the site leaves out
+    upcoming = changes(loaded, entries, options)
+    if as_json:
+        click.echo(json.dumps([{"at": iso(c.moment), "cron": cron(c.moment), "what": c.what, "source": c.source} for c in upcoming], indent=2))
+        return
+    if not upcoming:
+        click.echo("none")
+        return
+    first = upcoming[0]
+    click.echo(iso(first.moment))
+    click.echo(cron(first.moment))
+    click.echo(f"{first.source} {first.what}", err=True)
+
+
+@main.group()
+def ci() -> None:
+    """Continuous deployment: workflows that build and deploy the site."""
+
+
+@ci.command("github")
+@SITE
+@click.option("--host", type=click.Choice(["s3", "pages"]), default="s3", show_default=True,
+              help="s3: masthead deploy to [[deploy.targets]]; pages: GitHub Pages.")
+@click.option("--every", type=int, default=15, show_default=True, help="Minutes between scheduled runs (5 to 1440).")
+@click.option("--branch", default="main", show_default=True, help="The branch whose pushes deploy.")
+@click.option("--target", default="", help="The deploy target (default: the first).")
+@click.option("--force", is_flag=True, help="Replace an existing .github/workflows/masthead.yml.")
+@friendly
+def ci_github(site: Path, host: str, every: int, branch: str, target: str, force: bool) -> None:
+    """Write .github/workflows/masthead.yml: build and deploy on push and on a schedule."""
+    from .ci import repository_root, workflow, write
+
+    root, inside = repository_root(site)
+    path = write(root, workflow(inside, host, every, branch, target), force)
+    click.echo(f"wrote {path}")
+    if host == "s3":
+        click.echo("next: add the repository secrets AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+    else:
+        click.echo("next: Settings → Pages → Source: GitHub Actions")
+
+
+@main.command()
+@SITE
+@click.option("--record", is_flag=True, help="Add each moved post's old URL to its aliases (a byte-exact front matter edit).")
+@click.option("--forget", is_flag=True, help="Forget the old URLs instead: the moves were meant, with no redirect.")
+@friendly
+def redirects(site: Path, record: bool, forget: bool) -> None:
+    """List posts whose URL changed since an earlier build, and the redirects SITE publishes.
+
+    \b
+    masthead redirects            what moved, and every alias
+    masthead redirects --record   keep the old URLs working: add them to aliases
+    """
+    from . import moved
+    from .build import load
+    from .render.redirects import redirects as site_redirects
+
+    loaded, _, _, _ = load(site, _build_options(False, False))
+    found = moved.moved(loaded, moved.history(loaded.config))
+    if record:
+        for item in moved.record(loaded, found):
+            click.echo(f"{item.source}: added {item.old} to aliases")
+        return
+    if forget:
+        moved.forget(loaded)
+        click.echo(f"forgot {len(found)} old URL{'s' if len(found) != 1 else ''}")
+        return
+    for item in found:
+        click.echo(f"moved  {item.old} -> {item.new}  ({item.source})")
+    for redirect in site_redirects(loaded)[0]:
+        click.echo(f"{redirect.rule}  ({redirect.origin})")
+    if found:
+        click.echo(f"{len(found)} moved without a redirect: run masthead redirects --record {site}", err=True)
+
+
 def entry() -> None:
     """The console entry point: run the command, then leave without tearing the interpreter down.
 

@@ -54,6 +54,8 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "tags": ("tags",),
     "author": ("author",),
     "featured": ("featuredpost", "featured"),
+    "aliases": ("aliases", "redirect_from"),  # Hugo, Jekyll's jekyll-redirect-from
+    "expiry": ("expiryDate", "expirydate", "expires"),
 }
 
 PERMALINK_TOKENS = ("slug", "year", "month", "day")
@@ -153,6 +155,22 @@ def _profile(value: str) -> str | None:
 def _port(value: int) -> str | None:
     return None if 1 <= value <= 65535 else "expected a port number from 1 to 65535"
 
+
+
+def _indexnow_key(value: str) -> str | None:
+    if value and not re.fullmatch(r"[a-zA-Z0-9-]{8,128}", value):
+        return "expected 8 to 128 letters, digits and dashes (IndexNow's key format), such as 4f8a2c9e1b7d4e6f"
+    return None
+
+
+def _optional_url(value: str) -> str | None:
+    return _url(value) if value else None
+
+
+def _unique_names(rows: list[dict[str, Any]]) -> str | None:
+    names = [row.get("name") for row in rows]
+    duplicate = next((name for name in names if names.count(name) > 1), None)
+    return f"two targets are named {duplicate!r}; expected each name once" if duplicate else None
 
 
 def _field_entry(entry: tuple[str, Any]) -> str | None:
@@ -284,6 +302,71 @@ class NewsletterConfig:
 
 
 @dataclass(frozen=True)
+class DeployTarget:
+    """``[[deploy.targets]]``: an S3-compatible bucket (credentials from the AWS variables or profile)."""
+
+    name: str
+    bucket: str
+    endpoint: str = ""  # empty: AWS S3; else e.g. https://<account>.r2.cloudflarestorage.com
+    prefix: str = ""  # a folder inside the bucket, such as "site/"
+    region: str = ""
+    profile: str = ""  # a profile of ~/.aws/config; empty: the environment's credentials
+    cloudfront_distribution: str = ""  # invalidate the changed paths in this distribution
+
+    @staticmethod
+    def check(row: Mapping[str, str]) -> str | None:
+        message = _url(row["endpoint"]) if row.get("endpoint") else None
+        return f"endpoint: {message}" if message else None
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """``[[deploy.matchers]]``: headers for output paths matching a glob (``*`` also crosses "/")."""
+
+    pattern: str
+    cache_control: str = ""
+    content_encoding: str = ""  # "gzip" or "br": upload the file compressed that way
+    content_type: str = ""  # empty: by extension
+
+    @staticmethod
+    def check(row: Mapping[str, str]) -> str | None:
+        encoding = row.get("content_encoding", "")
+        return None if encoding in ("", "gzip", "br") else f'content_encoding {encoding!r}: expected "gzip", "br" or nothing'
+
+
+DEFAULT_MATCHERS = (  # first match wins; the site's own [[deploy.matchers]] come before these
+    Matcher("_images/*", "public, max-age=31536000, immutable"),  # names carry a content hash
+    Matcher("pagefind/fragment/*", "public, max-age=31536000, immutable"),
+    Matcher("pagefind/index/*", "public, max-age=31536000, immutable"),
+    Matcher("pagefind/filter/*", "public, max-age=31536000, immutable"),
+    Matcher("*.html", "public, max-age=300, must-revalidate"),
+    Matcher("*", "public, max-age=3600"),
+)
+
+
+@dataclass(frozen=True)
+class DeployConfig:
+    """``[deploy]``: publishing the output folder (see docs/deploy.md)."""
+
+    targets: tuple[DeployTarget, ...] = option((), "S3-compatible buckets: [{ name, bucket, endpoint, prefix, region, profile, "
+                                                   "cloudfront_distribution }].", _unique_names)
+    matchers: tuple[Matcher, ...] = option((), 'Headers by output path, before the defaults: [{ pattern = "*.css", '
+                                               'cache_control = "…", content_encoding = "gzip" }].')
+    max_deletes: int = option(256, "Most remote files one deploy may delete; more is an error.", _positive)
+    invalidation_limit: int = option(1000, "Most CloudFront paths one invalidation lists before they are grouped into folder wildcards.",
+                                     _positive)
+    host_files: bool = option(False, "Write _redirects and _headers for Netlify and Cloudflare Pages (redirect pages are always written).")
+    redirects: tuple[str, ...] = option((), 'Extra _redirects rules, such as ["/old/* /blog/:splat 301"].')
+    indexnow_key: str = option("", "IndexNow key: writes <key>.txt and, after a deploy, submits the changed URLs.", _indexnow_key)
+    indexnow_endpoint: str = option("https://api.indexnow.org/indexnow", "Where IndexNow submissions go.", _url)
+    websub_hub: str = option("", "WebSub hub: linked from the feeds and pinged after a deploy that changed one.", _optional_url)
+
+    @property
+    def all_matchers(self) -> tuple[Matcher, ...]:
+        return (*self.matchers, *DEFAULT_MATCHERS)
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -312,6 +395,7 @@ class Config:
     images: ImageSettings = option(ImageSettings(), "Responsive image variants.")
     newsletter: NewsletterConfig = option(NewsletterConfig(), "Newsletter import and digests.")
     cms: Cms = option(Cms(), "Decap CMS folders.")
+    deploy: DeployConfig = option(DeployConfig(), "Deploying, redirects and search-engine pings.")
     fields: Mapping[str, tuple[str, ...]] = option(
         MappingProxyType(DEFAULT_FIELDS), "Front matter keys read as this field, first present wins; the defaults read Decap, "
         "Gatsby-starter and Hugo/Jekyll posts as they are.", _field_entry)

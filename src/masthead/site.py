@@ -95,6 +95,8 @@ def assemble(
         scheduled = entry.is_post and entry.date > now
         if (entry.draft and not options.drafts) or (scheduled and not options.future):
             continue
+        if entry.expiry is not None and entry.expiry <= now:  # Hugo's expiryDate: taken down
+            continue
         if entry.template not in known_templates:
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             problems.append(Problem(entry.source, entry.key_lines.get(key), key,

@@ -66,6 +66,8 @@ class Entry:
     body: RenderedMarkdown
     extra: Mapping[str, Any] = field(default_factory=dict)
     key_lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+    aliases: tuple[str, ...] = ()  # old URLs of this entry, redirected to it
+    expiry: datetime | None = None  # after this moment the entry is no longer published
 
     @property
     def modified(self) -> datetime:
@@ -209,6 +211,29 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
 
 
+def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
+    """Old URLs: site paths, or (as in Hugo) paths relative to the entry's folder."""
+    key, value = fields.get("aliases")
+    if key is None or value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(alias, str) and alias.strip() for alias in value):
+        fields.problem(key, "expected a list of old URLs, such as [/2019/05/old-title/]")
+        return ()
+    found = []
+    for alias in value:
+        alias = alias.strip()
+        if alias.startswith(("http://", "https://")):
+            alias = "/" + alias.split("/", 3)[3] if alias.count("/") >= 3 else "/"
+        path = alias if alias.startswith("/") else own_url_parent + alias
+        if any(character in path for character in ' \t"<>\\') or ".." in PurePosixPath(path).parts:
+            fields.problem(key, f"{alias!r}: expected a URL path such as /2019/05/old-title/ (no spaces, quotes or '..')")
+            continue
+        found.append(path)
+    return tuple(dict.fromkeys(found))
+
+
 def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     """Parse one content file; never raises for bad input, returns its problems instead."""
     try:
@@ -266,6 +291,8 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     featured = bool(fields.flag("featured"))
     description = fields.text("description")
     teaser = fields.text("teaser")
+    aliases = _aliases(fields, "/" + "/".join(PurePosixPath(source).parts[1:-1]) + "/" if len(PurePosixPath(source).parts) > 2 else "/")
+    expiry = fields.moment("expiry")
 
     for key in data:
         if key not in fields.used and key not in _all_mapped(config):
@@ -304,6 +331,8 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         body=body,
         extra=extra,
         key_lines=lines,
+        aliases=aliases,
+        expiry=expiry,
     )
     return ParseResult(entry, tuple(fields.problems))
 

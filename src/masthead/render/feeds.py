@@ -57,6 +57,8 @@ def rss(site: Site) -> bytes:
     if posts:
         _sub(channel, "lastBuildDate", format_datetime(posts[0].entry.modified))
     _sub(channel, f"{{{ATOM}}}link", href=config.base_url + "/feed.xml", rel="self", type="application/rss+xml")
+    if config.deploy.websub_hub:  # WebSub: subscribers learn where to get pushed updates
+        _sub(channel, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     for post in posts:
         entry = post.entry
         url = config.absolute_url(post.url)
@@ -85,6 +87,8 @@ def atom(site: Site) -> bytes:
     _sub(root, f"{{{ATOM}}}updated", iso(posts[0].entry.modified) if posts else "1970-01-01T00:00:00Z")
     _sub(root, f"{{{ATOM}}}link", href=config.base_url + "/atom.xml", rel="self", type="application/atom+xml")
     _sub(root, f"{{{ATOM}}}link", href=config.base_url + "/", rel="alternate", type="text/html")
+    if config.deploy.websub_hub:
+        _sub(root, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     author = _sub(root, f"{{{ATOM}}}author")
     _sub(author, f"{{{ATOM}}}name", config.publisher.name)
     _sub(root, f"{{{ATOM}}}generator", "masthead")
@@ -138,6 +142,7 @@ def json_feed(site: Site) -> bytes:
         "description": config.description,
         "language": config.language,
         "authors": [{"name": config.publisher.name, "url": config.publisher.url}],
+        **({"hubs": [{"type": "WebSub", "url": config.deploy.websub_hub}]} if config.deploy.websub_hub else {}),
         "items": items,
     }
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

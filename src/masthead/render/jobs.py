@@ -19,7 +19,7 @@ import jinja2
 from ..cache import digest
 from ..links.citations import site_summaries
 from ..site import Document, Site
-from . import feeds, pages, pictures, search, sitemap, sources
+from . import feeds, pages, pictures, redirects, search, sitemap, sources
 
 Produce = Callable[[], list[tuple[str, bytes]]]
 
@@ -91,6 +91,8 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     jobs.append(Job(key("news", *news), lambda: [("news-sitemap.xml", sitemap.news_sitemap(site))]))
     jobs.append(Job(key("robots"), lambda: [("robots.txt", sitemap.robots(site))]))
     jobs.append(Job(key("images", pictures.images_key(site)), lambda: pictures.outputs(site)))
+    moved = [redirect.rule for redirect in redirects.redirects(site)[0]]
+    jobs.append(Job(key("redirects", *moved), lambda: redirects.outputs(site)))
     if site.config.search:
         jobs.append(Job(key("search page"), _one(search.search_page, environment, site, view)))
     for relative, (path, mtime_ns, size) in static_files.items():

@@ -1,0 +1,121 @@
+"""The embargo: before its time a scheduled post is in no byte of public/; after it, everywhere it belongs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import BUILD_TIME, MakeSite, post
+
+from masthead.build import build
+from masthead.cli import main
+
+DUE = "2025-06-07T08:00:00Z"
+AFTER = datetime(2025, 6, 7, 9, 0, tzinfo=UTC)
+
+SCHEDULED = f"""\
+---
+templateKey: blog-post
+pageTitle: Quorvath Accord Signed In Vantrell
+slug: quorvath-accord
+metaDescription: Negotiators finish the Quorvath text.
+published: true
+date: {DUE}
+tags: [Zentrivex Talks]
+featuredImage:
+  src: /img/embargo-harbour.jpg
+  alt: The harbour at Vantrell
+---
+The zentrivex clause binds both parties, [[Yonhap](https://en.yna.co.kr/view/AEN2025-quorvath)].
+
+![A chart of the plinthwise figures](/img/embargo-chart.png)
+"""
+
+# Everything the scheduled post could leak: title, slug (and so its URL), body words, image names, its only outlet.
+SECRETS = ["Quorvath", "quorvath", "quorvath-accord", "/blog/quorvath-accord/", "zentrivex", "Zentrivex", "plinthwise",
+           "embargo-harbour", "embargo-chart", "Vantrell", "yna.co.kr", "yonhap", "Yonhap"]
+
+
+def every_byte(public: Path) -> dict[str, bytes]:
+    """Each file's path and bytes, and the inflated bytes of compressed files (Pagefind's index is gzip)."""
+    found = {}
+    for path in sorted(public.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data += gzip.decompress(data)
+            found[path.relative_to(public).as_posix()] = data
+    return found
+
+
+def leaks(public: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path, data in every_byte(public).items():
+        hits = [secret for secret in SECRETS if secret.encode() in data or secret in path]
+        if hits:
+            found[path] = hits
+    return found
+
+
+def make(make_site: MakeSite) -> Path:
+    from PIL import Image
+
+    site = make_site({"content/blog/published-one.md": post("Published One"), "content/blog/published-two.md": post("Published Two"),
+                      "content/blog/quorvath.md": SCHEDULED}, images=("/img/other.jpg",))
+    for name, colour in (("embargo-harbour.jpg", (20, 90, 160)), ("embargo-chart.png", (240, 200, 10))):
+        Image.new("RGB", (640, 400), colour).save(site / "static/img" / name)
+    return site
+
+
+def test_before_its_time_the_post_is_in_no_byte_of_the_output(make_site: MakeSite) -> None:
+    site = make(make_site)
+    build(site, now=BUILD_TIME)
+    public = site / "public"
+    assert (public / "pagefind").is_dir() and (public / "sitemap.xml").is_file()  # search is on, everything was written
+    assert leaks(public) == {}
+    harbour = (site / "static/img/embargo-harbour.jpg").read_bytes()
+    assert all(data[: len(harbour)] != harbour for data in every_byte(public).values())
+
+
+def test_after_its_time_the_post_is_everywhere_it_belongs(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make(make_site)
+    build(site, now=BUILD_TIME)
+    build(site, now=AFTER)  # the same folder, incrementally: the no-change check expired at DUE
+    public = site / "public"
+    files = every_byte(public)
+    page = files["blog/quorvath-accord/index.html"].decode()
+    assert "Quorvath Accord Signed In Vantrell" in page and "zentrivex clause" in page and "plinthwise" in page
+    ld = json.loads(page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert "Quorvath" in json.dumps(ld)
+    for feed in ("feed.xml", "atom.xml", "feed.json"):
+        assert b"Quorvath Accord" in files[feed]
+    assert b"/blog/quorvath-accord/" in files["sitemap.xml"] and b"quorvath-accord" in files["news-sitemap.xml"]
+    assert b"Quorvath" in files["index.html"]
+    assert any(path.startswith("tags/zentrivex-talks/") for path in files)
+    assert any(path.startswith("sources/") and b"Quorvath" in data for path, data in files.items())
+    assert files["img/embargo-harbour.jpg"] == (site / "static/img/embargo-harbour.jpg").read_bytes()
+    assert any(path.startswith("_images/embargo-harbour-") for path in files)
+    assert any(path.startswith("_images/embargo-chart-") for path in files)
+    assert any(path.startswith("pagefind/fragment/") and b"zentrivex" in data for path, data in files.items())
+    # The incremental build at DUE wrote what a clean build writes. (Pagefind's index is left out: after
+    # an incremental build its pf_meta hash can differ from a clean build's — reported to the build's owners.)
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(clean, now=AFTER)
+    outside_index = {path: data for path, data in every_byte(clean / "public").items() if not path.startswith("pagefind/")}
+    assert outside_index == {path: data for path, data in files.items() if not path.startswith("pagefind/")}
+
+
+def test_next_change_names_the_moment_the_post_falls_due(make_site: MakeSite) -> None:
+    site = make(make_site)
+    result = CliRunner().invoke(main, ["next-change", str(site), "--now", "2025-06-05T12:00:00+0000"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["2025-06-07T08:00:00Z", "0 8 7 6 *"]
+    after = CliRunner().invoke(main, ["next-change", str(site), "--now", "2025-06-07T09:00:00+0000", "--json"])
+    upcoming = json.loads(after.stdout)
+    assert upcoming[0] == {"at": "2025-06-09T08:00:00Z", "cron": "0 8 9 6 *", "what": "leaves the news sitemap",
+                           "source": "content/blog/quorvath.md"}

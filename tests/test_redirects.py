@@ -1,0 +1,149 @@
+"""Old URLs kept alive: redirect pages, _redirects and _headers parsed back, Cloudflare's limits, moved posts."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import BUILD_TIME, CONFIG, MakeSite, post
+from serving import chromium, serve
+
+from masthead.build import build
+from masthead.cli import main
+from masthead.errors import MastheadError
+from masthead.moved import add_alias
+from masthead.render.redirects import MAX_DYNAMIC, MAX_RULE, MAX_STATIC
+
+HOST_FILES = CONFIG + "\n[deploy]\nhost_files = true\n"
+
+
+def with_front_matter(text: str, lines: str) -> str:
+    return text.replace("teaser: A teaser.\n", f"teaser: A teaser.\n{lines}")
+
+
+def parse_redirects(data: str) -> list[tuple[str, str, int]]:
+    """Netlify's and Cloudflare's shared syntax: `from to [status]` a line, # comments."""
+    rules = []
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split()
+            assert len(parts) in (2, 3) and len(line) <= MAX_RULE
+            rules.append((parts[0], parts[1], int(parts[2]) if len(parts) == 3 else 301))
+    return rules
+
+
+def parse_headers(data: str) -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    current = ""
+    for line in data.splitlines():
+        if line and not line[0].isspace():
+            current = line
+            rules[current] = {}
+        elif line.strip():
+            name, _, value = line.strip().partition(": ")
+            rules[current][name] = value
+    return rules
+
+
+def test_aliases_become_redirect_rules_and_pages(make_site: MakeSite) -> None:
+    hugo = with_front_matter(post("Hugo Post"), "aliases:\n  - /2019/05/hugo-post/\n  - old-hugo\n")
+    jekyll = with_front_matter(post("Jekyll Post"), "redirect_from: /jekyll.html\n")
+    config = HOST_FILES + 'redirects = ["/feeds/* /feed.xml 301", "/r/:code /sources/ 302"]\n'
+    site = make_site({"content/blog/hugo-post.md": hugo, "content/blog/jekyll-post.md": jekyll}, config=config)
+    build(site, now=BUILD_TIME)
+    public = site / "public"
+    rules = parse_redirects((public / "_redirects").read_text(encoding="utf-8"))
+    assert rules == [("/2019/05/hugo-post/", "/blog/hugo-post/", 301), ("/blog/old-hugo", "/blog/hugo-post/", 301),
+                     ("/jekyll.html", "/blog/jekyll-post/", 301), ("/feeds/*", "/feed.xml", 301), ("/r/:code", "/sources/", 302)]
+    page = (public / "2019/05/hugo-post/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://test.example.org/blog/hugo-post/">' in page
+    assert '<meta http-equiv="refresh" content="0; url=https://test.example.org/blog/hugo-post/">' in page
+    assert (public / "blog/old-hugo/index.html").is_file() and (public / "jekyll.html").is_file()
+    headers = parse_headers((public / "_headers").read_text(encoding="utf-8"))
+    assert headers["/_images/*"] == {"Cache-Control": "public, max-age=31536000, immutable"}
+    assert all(rule.endswith("/*") for rule in headers)  # no two rules match one path: hosts would merge them
+
+
+def test_no_host_files_unless_asked(make_site: MakeSite) -> None:
+    site = make_site({"content/blog/a.md": with_front_matter(post("A"), "aliases: [/old-a/]\n")})
+    build(site, now=BUILD_TIME)
+    assert not (site / "public/_redirects").exists() and not (site / "public/_headers").exists()
+    assert (site / "public/old-a/index.html").is_file()  # pages work on every host
+
+
+def test_past_cloudflares_limits_is_a_clear_error(make_site: MakeSite) -> None:
+    many = "aliases:\n" + "".join(f"  - /old/{n}/\n" for n in range(MAX_STATIC + 1))
+    config = HOST_FILES + "redirects = [" + ", ".join(f'"/d{n}/* /blog/:splat 301"' for n in range(MAX_DYNAMIC + 1)) + "]\n"
+    long_alias = "/" + "x" * MAX_RULE + "/"
+    site = make_site({"content/blog/a.md": with_front_matter(post("A"), many),
+                      "content/blog/b.md": with_front_matter(post("B"), f"aliases: [{long_alias}]\n")}, config=config)
+    with pytest.raises(MastheadError) as error:
+        build(site, now=BUILD_TIME)
+    report = str(error.value)
+    assert f"{MAX_STATIC + 2} static redirects; expected at most {MAX_STATIC} (Cloudflare Pages' limit)" in report
+    assert f"{MAX_DYNAMIC + 1} dynamic redirects; expected at most {MAX_DYNAMIC}" in report
+    assert "content/blog/b.md:8: aliases: the _redirects rule for /xxxx" in report and f"expected at most {MAX_RULE}" in report
+    assert not (site / "public").exists()
+
+
+def test_an_alias_that_is_another_page_is_an_error(make_site: MakeSite) -> None:
+    site = make_site({"content/blog/a.md": post("A"), "content/blog/b.md": with_front_matter(post("B"), "aliases: [/blog/a/]\n")})
+    with pytest.raises(MastheadError, match=r"content/blog/b.md:8: aliases: /blog/a/ is already the URL or an alias of content/blog/a.md"):
+        build(site, now=BUILD_TIME)
+
+
+@pytest.mark.browser
+def test_redirect_pages_are_followed_in_chromium(make_site: MakeSite) -> None:
+    site = make_site({"content/blog/new-home.md": with_front_matter(post("New Home"), "aliases: [/2019/old-home/, /old.html]\n")})
+    (site / "public").mkdir()
+    with serve(site / "public") as url, chromium() as browser:
+        # The pages send readers to absolute URLs on base_url: make it this server.
+        (site / "masthead.toml").write_text(CONFIG.replace("https://test.example.org", url), encoding="utf-8")
+        build(site, now=BUILD_TIME)
+        page = browser.new_page()
+        for old in ("/2019/old-home/", "/old.html"):
+            page.goto(url + old)
+            page.wait_for_url(url + "/blog/new-home/")
+            assert page.title().startswith("New Home")
+
+
+SOURCE = b"---\r\ntemplateKey: blog-post\r\npageTitle: Moving\r\nslug: second-slug\r\ndate: 2024-05-01T10:00:00Z\r\n---\r\nBody.\r\n"
+
+
+def test_add_alias_edits_only_the_front_matter() -> None:
+    assert add_alias(SOURCE, "aliases", "/blog/first/", "x.md") == SOURCE.replace(b"---\r\nBody", b"aliases:\r\n  - /blog/first/\r\n---\r\nBody")
+    block = b"---\naliases:\n    - /a/   # the first\ntitle: x\n---\n"
+    assert add_alias(block, "aliases", "/b/", "x.md") == b"---\naliases:\n    - /a/   # the first\n    - /b/\ntitle: x\n---\n"
+    flow = b"---\naliases: [/a/]\n---\n"
+    assert add_alias(flow, "aliases", "/b/", "x.md") == b"---\naliases: [/a/, /b/]\n---\n"
+    single = b"---\nredirect_from: /a.html\n---\n"
+    assert add_alias(single, "redirect_from", "/b/", "x.md") == b"---\nredirect_from: [/a.html, /b/]\n---\n"
+
+
+def test_a_moved_post_is_warned_about_and_recorded(make_site: MakeSite) -> None:
+    original = post("Moving").replace("teaser: A teaser.\n", "teaser: A teaser.\nslug: first-slug\n")
+    site = make_site({"content/blog/moving.md": original})
+    build(site, now=BUILD_TIME)
+    path = site / "content/blog/moving.md"
+    path.write_text(original.replace("slug: first-slug", "slug: second-slug"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-05T12:00:00+0000"])
+    assert result.exit_code == 0, result.output
+    assert (f"{site}/content/blog/moving.md:8: warning: url: moved from /blog/first-slug/ to /blog/second-slug/; "
+            "links to the old URL will break — run `masthead redirects --record`") in result.stderr
+    before = path.read_bytes()
+    recorded = CliRunner().invoke(main, ["redirects", str(site), "--record"])
+    assert recorded.exit_code == 0, recorded.output
+    assert "content/blog/moving.md: added /blog/first-slug/ to aliases" in recorded.output
+    assert path.read_bytes() == before.replace(b"---\nBody", b"aliases:\n  - /blog/first-slug/\n---\nBody")
+    again = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-05T12:00:00+0000"])
+    assert "moved from" not in again.stderr
+    assert "/blog/second-slug/" in (site / "public/blog/first-slug/index.html").read_text(encoding="utf-8")
+
+
+def test_forget_drops_moves_that_were_meant(make_site: MakeSite) -> None:
+    original = post("Moving").replace("teaser: A teaser.\n", "teaser: A teaser.\nslug: first-slug\n")
+    site = make_site({"content/blog/moving.md": original})
+    build(site, now=BUILD_TIME)
+    (site / "content/blog/moving.md").write_text(original.replace("first-slug", "second-slug"), encoding="utf-8")
+    assert "moved  /blog/first-slug/ -> /blog/second-slug/" in CliRunner().invoke(main, ["redirects", str(site)]).output
+    CliRunner().invoke(main, ["redirects", str(site), "--forget"])
+    assert "moved" not in CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-05T12:00:00+0000"]).stderr
