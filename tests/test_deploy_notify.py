@@ -96,5 +96,5 @@ def test_more_than_ten_thousand_urls_go_in_batches(make_site: MakeSite, aws: Aws
     urls = [f"https://test.example.org/blog/p{n}/" for n in range(10_001)]
     with httpx.Client() as client:
         assert notify.indexnow(config, urls, client) == []
-    batches = [body["urlList"] for body in indexnow_posts(recorder)]
-    assert [len(batch) for batch in batches] == [10_000, 1] and batches[0] + batches[1] == urls  # type: ignore[operator]
+    batches = [list(body["urlList"]) for body in indexnow_posts(recorder)]  # type: ignore[call-overload]
+    assert [len(batch) for batch in batches] == [10_000, 1] and batches[0] + batches[1] == urls
