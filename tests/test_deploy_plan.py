@@ -89,6 +89,12 @@ matchers = [{ pattern = "*.css", content_encoding = "zstd" }]
     assert "deploy.matchers: " in report and "content_encoding 'zstd': expected \"gzip\", \"br\" or nothing" in report
 
 
+def test_a_header_value_cannot_carry_another_header(tmp_path: Path) -> None:
+    text = '[deploy]\nmatchers = [{ pattern = "*.css", cache_control = "max-age=60\\nX-Injected: 1" }]\n'
+    with pytest.raises(MastheadError, match=r"deploy.matchers: .*entry 1: cache_control: expected one line"):
+        load_config(write(tmp_path, text))
+
+
 def test_deploy_config_loads_targets_and_matchers(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, '[[deploy.targets]]\nname = "prod"\nbucket = "www"\nprefix = "site/"\n'
                                          '[[deploy.matchers]]\npattern = "*.css"\ncache_control = "max-age=60"\n'))

@@ -223,6 +223,7 @@ def test_a_prefix_keeps_the_site_in_a_folder_of_the_bucket(make_site: MakeSite, 
     assert "other/keep.txt" in aws.objects()  # outside the prefix: never deleted
 
 
+@pytest.mark.slow
 def test_a_deploy_killed_midway_is_finished_by_the_next(site: Path, aws: Aws) -> None:
     total = len(built(site))
     gate = Gate(aws.endpoint, hold_at=total // 2)

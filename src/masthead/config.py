@@ -331,7 +331,10 @@ class Matcher:
     @staticmethod
     def check(row: Mapping[str, str]) -> str | None:
         encoding = row.get("content_encoding", "")
-        return None if encoding in ("", "gzip", "br") else f'content_encoding {encoding!r}: expected "gzip", "br" or nothing'
+        if encoding not in ("", "gzip", "br"):
+            return f'content_encoding {encoding!r}: expected "gzip", "br" or nothing'
+        broken = next((key for key, value in row.items() if any(ord(character) < 32 for character in value)), None)
+        return f"{broken}: expected one line (it becomes an HTTP header)" if broken else None
 
 
 DEFAULT_MATCHERS = (  # first match wins; the site's own [[deploy.matchers]] come before these
