@@ -135,6 +135,7 @@ class Gate:
         self.upstream = upstream.removeprefix("http://")
         self.hold_at = hold_at
         self.uploads = 0
+        self.lock = threading.Lock()
         self.reached = threading.Event()
         self.release = threading.Event()
         gate = self
@@ -145,8 +146,10 @@ class Gate:
             def _forward(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if self.command == "PUT":
-                    gate.uploads += 1
-                    if gate.uploads >= gate.hold_at:
+                    with gate.lock:
+                        gate.uploads += 1
+                        held = gate.uploads >= gate.hold_at
+                    if held:
                         gate.reached.set()
                         gate.release.wait()
                         return

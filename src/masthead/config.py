@@ -356,6 +356,7 @@ class DeployConfig:
     matchers: tuple[Matcher, ...] = option((), 'Headers by output path, before the defaults: [{ pattern = "*.css", '
                                                'cache_control = "…", content_encoding = "gzip" }].')
     max_deletes: int = option(256, "Most remote files one deploy may delete; more is an error.", _positive)
+    concurrency: int = option(8, "Files uploaded at the same time (a wave finishes before the next starts).", _positive)
     invalidation_limit: int = option(1000, "Most CloudFront paths one invalidation lists before they are grouped into folder wildcards.",
                                      _positive)
     host_files: bool = option(False, "Write _redirects and _headers for Netlify and Cloudflare Pages (redirect pages are always written).")

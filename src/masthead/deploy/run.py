@@ -119,19 +119,33 @@ def deploy(config: Config, target: DeployTarget, *, dry_run: bool = False, force
                             pinged=tuple(notify.changed_feeds(changed)) if config.deploy.websub_hub else ())
     if changed:
         _record(journal, changed)
-    _transfer(bucket, folder, plan, progress)
+    _transfer(bucket, folder, plan, progress, config.deploy.concurrency)
     result = _after(config, target, bucket, plan, changed)
     journal.unlink(missing_ok=True)
     return result
 
 
-def _transfer(bucket: Bucket, folder: Path, plan: Plan, progress: Progress | None) -> None:
+def _transfer(bucket: Bucket, folder: Path, plan: Plan, progress: Progress | None, workers: int) -> None:
+    """Upload wave by wave (files of a wave at the same time), then delete."""
+    from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
     uploads = plan.uploads
-    for done, action in enumerate(uploads, 1):
+    done = 0
+
+    def upload(action: Action) -> None:
         assert action.headers is not None
         bucket.upload(action, payload(folder, action.path, action.headers))
-        if progress:
-            progress("upload", done, len(uploads))
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # boto3 clients are thread-safe
+        for wave in sorted({action.wave for action in uploads}):
+            pending = {pool.submit(upload, action) for action in uploads if action.wave == wave}
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in finished:
+                    future.result()  # an error stops the deploy before the next wave
+                    done += 1
+                    if progress:
+                        progress("upload", done, len(uploads))
     deletes = [action.path for action in plan.deletes]
     if deletes:
         removed = 0

@@ -58,7 +58,7 @@ class Bucket:
         self.target = target
         self.prefix = target.prefix.strip("/") + "/" if target.prefix.strip("/") else ""
         session = boto3.session.Session(profile_name=target.profile or None)
-        options: dict[str, Any] = {"retries": {"max_attempts": 5, "mode": "standard"}}
+        options: dict[str, Any] = {"retries": {"max_attempts": 5, "mode": "standard"}, "max_pool_connections": 32}
         if target.endpoint:  # R2, MinIO, B2…: path-style URLs and only the checksums they all accept
             options.update(s3={"addressing_style": "path"}, request_checksum_calculation="when_required",
                            response_checksum_validation="when_required")
