@@ -268,3 +268,15 @@ def test_a_missing_bucket_is_a_problem_not_a_traceback(make_site: MakeSite, aws:
     result = CliRunner().invoke(main, ["deploy", str(site)])
     assert result.exit_code == 1
     assert "deploy.targets.production: bucket 'no-such-bucket': NoSuchBucket" in result.output
+
+
+def test_the_command_says_what_it_did(site: Path, aws: Aws) -> None:
+    result = CliRunner().invoke(main, ["deploy", str(site), "-t", "production"])
+    assert result.exit_code == 0, result.output
+    total = len(built(site))
+    [invalidation] = aws.cloudfront().list_invalidations(DistributionId=aws.distribution)["InvalidationList"]["Items"]
+    assert result.stdout.startswith(f"production: uploaded {total}, deleted 0, 0 unchanged in s3://{aws.bucket}; invalidated ")
+    assert f"CloudFront paths ({invalidation['Id']})" in result.stdout
+    again = CliRunner().invoke(main, ["deploy", str(site)])
+    assert again.stdout == f"production: uploaded 0, deleted 0, {total} unchanged in s3://{aws.bucket}\n"
+    assert CliRunner().invoke(main, ["deploy", str(site), "-q"]).stdout == ""
