@@ -77,7 +77,8 @@ def request(
 def api(
     session: Session, action: str, params: dict[str, Any] | None = None, **extra: Any
 ) -> tuple[int, Any]:
-    """POST one local-backend request the way Decap's proxy client builds it."""
+    """POST one local-backend request the way Decap's proxy client builds it, from the admin page
+    this server serves (so with its own Origin, as a browser sends it)."""
     body: dict[str, Any] = {"branch": "main", "action": action, **extra}
     if params is not None:
         body["params"] = {"branch": "main", **params}
@@ -86,9 +87,14 @@ def api(
         "POST",
         "/api/v1",
         json.dumps(body).encode(),
-        {"Content-Type": "application/json; charset=utf-8"},
+        {"Content-Type": "application/json; charset=utf-8", "Origin": own_origin(session)},
     )
     return status, json.loads(data)
+
+
+def own_origin(session: Session) -> str:
+    host, port = session.server.server_address[:2]
+    return f"http://{host}:{port}"
 
 
 def wait_for(condition: Callable[[], Any], timeout: float = 10.0) -> Any:

@@ -1,9 +1,10 @@
 """Decap CMS's local backend protocol (decap-server's file-system mode), answered in Python.
 
-``handle(root, request)`` takes the decoded JSON body of ``POST /api/v1`` and returns the status
+``handle(scope, request)`` takes the decoded JSON body of ``POST /api/v1`` and returns the status
 and JSON reply decap-server would give: the same actions, shapes and joi-style error messages.
-Every path is resolved, symlinks included, and must stay inside the site folder (422 otherwise);
-files are written atomically. The HTTP side (CORS, body size, origins) lives in ``serve.server``.
+Every path is resolved, symlinks included, and must lie in what the CMS may change (``scope.py``:
+the collection and media folders of the Decap config in use), 422 otherwise; files are written
+atomically. The HTTP side (Host, Origin, token, body size) lives in ``serve.guard``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from .scope import OutOfScope, Scope, resolve
 
 ALLOWED_ACTIONS = (
     "info",
@@ -85,25 +88,27 @@ def _list(params: dict[str, Any], key: str, label: str, required: bool = True) -
     return value
 
 
-def inside(root: Path, value: str, label: str) -> Path:
-    """``value`` (relative to ``root``) as a real path inside it, links resolved, or ``Invalid``."""
-    if "\0" in value or os.path.isabs(value) or value.startswith("\\"):
+def inside(scope: Scope, value: str, label: str, folder: bool = False) -> Path:
+    """``value`` as a real path the CMS may use (a folder to list with ``folder``), or ``Invalid``."""
+    try:
+        real = resolve(scope.root, value)
+    except OutOfScope as exc:
+        raise Invalid(f'"{label}" {OUTSIDE}') from exc
+    lexical = Path(os.path.normpath(os.path.join(scope.root, value)))
+    if not real.is_relative_to(scope.root) or not lexical.is_relative_to(scope.root):
         raise Invalid(f'"{label}" {OUTSIDE}')
-    joined = os.path.normpath(os.path.join(root, value))
-    missing: list[str] = []
-    existing = joined
-    while not os.path.lexists(existing):  # resolve the part that exists, keep the rest as written
-        existing, name = os.path.split(existing)
-        missing.insert(0, name)
-    real = Path(os.path.realpath(existing), *missing)
-    if not (real == root or real.is_relative_to(root)) or not Path(joined).is_relative_to(root):
-        raise Invalid(f'"{label}" {OUTSIDE}')
+    if not (scope.allows_folder(real) if folder else scope.allows(real)):
+        raise Invalid(
+            f'"{label}" is not in a folder the CMS may change ({scope.describe()}, from {scope.source}); '
+            "templates, masthead.toml, the cache, .git and hidden files are never read or written"
+        )
     return real
 
 
 class _Request:
-    def __init__(self, root: Path, params: dict[str, Any]) -> None:
-        self.root = root
+    def __init__(self, scope: Scope, params: dict[str, Any]) -> None:
+        self.scope = scope
+        self.root = scope.root
         self.params = params
 
     def path(
@@ -112,10 +117,11 @@ class _Request:
         label: str | None = None,
         params: dict[str, Any] | None = None,
         required: bool = True,
+        folder: bool = False,
     ) -> Path | None:
         label = label or f"params.{key}"
         value = _text(self.params if params is None else params, key, label, required)
-        return None if value is None else inside(self.root, value, label)
+        return None if value is None else inside(self.scope, value, label, folder)
 
     def options(self, *keys: str) -> dict[str, Any]:
         options = _object(self.params, "options", "params.options")
@@ -163,108 +169,111 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def entry(root: Path, shown: str, label: Any = None) -> dict[str, Any]:
+def entry_of(shown: str, data: bytes | None, label: Any = None) -> dict[str, Any]:
     """decap-server's Entry: the whole file as text with its sha256, or nulls when unreadable."""
     file: dict[str, Any] = {"path": shown}
     if label is not None:
         file["label"] = label
-    try:
-        data = inside(root, shown, "path").read_bytes()
-    except (Invalid, OSError):
+    if data is None:
         return {"data": None, "file": {**file, "id": None}}
-    return {
-        "data": data.decode("utf-8", errors="replace"),
-        "file": {**file, "id": hashlib.sha256(data).hexdigest()},
-    }
+    return {"data": data.decode("utf-8", errors="replace"), "file": {**file, "id": hashlib.sha256(data).hexdigest()}}
 
 
-def media_file(root: Path, path: Path) -> dict[str, Any]:
-    data = path.read_bytes()
+def entry(path: Path, shown: str, label: Any = None) -> dict[str, Any]:
+    try:
+        data: bytes | None = path.read_bytes()
+    except OSError:
+        data = None
+    return entry_of(shown, data, label)
+
+
+def media_of(shown: str, data: bytes) -> dict[str, Any]:
     return {
         "id": hashlib.sha256(data).hexdigest(),
         "content": base64.b64encode(data).decode("ascii"),
         "encoding": "base64",
-        "path": relative(root, path),
-        "name": path.name,
+        "path": shown,
+        "name": shown.rsplit("/", 1)[-1],
     }
 
 
-def list_files(folder: Path, extension: str, depth: int) -> list[Path]:
-    """Files under ``folder`` ending in ``extension``, ``depth`` levels deep (1: directly in)."""
+def media_file(root: Path, path: Path) -> dict[str, Any]:
+    return media_of(relative(root, path), path.read_bytes())
+
+
+MAX_DEPTH = 32  # deeper than any content tree; bounds the walk whatever a request asks
+
+
+def list_files(scope: Scope, folder: Path, extension: str, depth: int) -> list[Path]:
+    """Allowed files under ``folder`` ending in ``extension``, ``depth`` levels deep (1: directly
+    in); hidden names, links leading out of the scope and linked folders are skipped."""
     if depth <= 0 or not folder.is_dir():
         return []
     found: list[Path] = []
     for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
         if child.is_dir():
-            found += list_files(child, extension, depth - 1)
-        elif child.name.endswith(extension):
+            if not child.is_symlink():
+                found += list_files(scope, child, extension, depth - 1)
+        elif child.name.endswith(extension) and scope.allows(Path(os.path.realpath(child))):
             found.append(child)
     return found
 
 
-def move(root: Path, source: Path, target: Path, with_folder: bool) -> None:
-    """Rename an entry; like decap-server, also move the rest of its folder unless told not to."""
+def move(source: Path, target: Path) -> None:
+    """Rename one entry. Unlike decap-server, never its neighbours: they are other entries."""
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(source, target)
-    if with_folder and source.parent != target.parent:
-        for path in list_files(source.parent, "", 100):
-            destination = target.parent / path.relative_to(source.parent)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, destination)
 
 
 # ---------------------------------------------------------------- actions
 
 
-def _info(root: Path, request: _Request) -> Reply:
-    return 200, {"repo": root.name, "publish_modes": ["simple"], "type": "local_fs"}
+def _info(request: _Request) -> Reply:
+    return 200, {"repo": request.root.name, "publish_modes": ["simple"], "type": "local_fs"}
 
 
-def _entries_by_folder(root: Path, request: _Request) -> Reply:
-    folder = request.path("folder")
+def _depth(params: dict[str, Any]) -> int:
+    depth = _get(params, "depth", "params.depth", (int, float), "a number")
+    return max(0, min(int(depth), MAX_DEPTH))
+
+
+def _entries_by_folder(request: _Request) -> Reply:
+    folder = request.path("folder", folder=True)
     extension = _text(request.params, "extension", "params.extension")
-    depth = _get(request.params, "depth", "params.depth", (int, float), "a number")
     assert folder is not None
-    files = [
-        path for path in list_files(folder, extension, int(depth)) if inside_quietly(root, path)
-    ]
-    return 200, [entry(root, relative(root, path)) for path in files]
+    files = list_files(request.scope, folder, extension, _depth(request.params))
+    return 200, [entry(path, relative(request.root, path)) for path in files]
 
 
-def inside_quietly(root: Path, path: Path) -> bool:
-    return Path(os.path.realpath(path)).is_relative_to(root)
-
-
-def _entries_by_files(root: Path, request: _Request) -> Reply:
+def _entries_by_files(request: _Request) -> Reply:
     files = _list(request.params, "files", "params.files")
     assert files is not None
+    paths: list[Path] = []
     for index, item in enumerate(files):
         if not isinstance(item, dict):
             raise Invalid(f'"params.files[{index}]" must be of type object')
-        request.path("path", f"params.files[{index}].path", item)
+        path = request.path("path", f"params.files[{index}].path", item)
         _text(item, "label", f"params.files[{index}].label", required=False)
-    return 200, [entry(root, item["path"], item.get("label")) for item in files]
+        assert path is not None
+        paths.append(path)
+    return 200, [entry(path, item["path"], item.get("label")) for path, item in zip(paths, files, strict=True)]
 
 
-def _get_entry(root: Path, request: _Request) -> Reply:
-    request.path("path")
-    return 200, entry(root, request.params["path"])
+def _get_entry(request: _Request) -> Reply:
+    path = request.path("path")
+    assert path is not None
+    return 200, entry(path, request.params["path"])
 
 
-def _persist_entry(root: Path, request: _Request) -> Reply:
+def data_files(request: _Request) -> list[tuple[Path, bytes, Path | None]]:
+    """persistEntry's files, checked: (path, bytes, new path or None)."""
     params = request.params
     if ("entry" in params) == ("dataFiles" in params):
-        peers = (
-            "contains a conflict between exclusive peers"
-            if "entry" in params
-            else "must contain at least one of"
-        )
+        peers = "contains a conflict between exclusive peers" if "entry" in params else "must contain at least one of"
         raise Invalid(f'"params" {peers} [entry, dataFiles]')
-    raw_files = (
-        [params["entry"]]
-        if "entry" in params
-        else _list(params, "dataFiles", "params.dataFiles") or []
-    )
+    raw_files = [params["entry"]] if "entry" in params else _list(params, "dataFiles", "params.dataFiles") or []
     prefix = "params.entry" if "entry" in params else "params.dataFiles[{}]"
     writes: list[tuple[Path, bytes, Path | None]] = []
     for index, item in enumerate(raw_files):
@@ -276,47 +285,56 @@ def _persist_entry(root: Path, request: _Request) -> Reply:
         raw = _get(item, "raw", f"{label}.raw", str, "a string")
         new_path = request.path("newPath", f"{label}.newPath", item, required=False)
         assert path is not None
+        if new_path is not None and new_path != path and new_path.exists():
+            raise Invalid(f'"{label}.newPath" names an existing file ({item["newPath"]}); expected a new name, so no entry is overwritten')
         writes.append((path, raw.encode("utf-8"), new_path))
-    assets = [
-        request.asset(item, f"params.assets[{index}]")
-        for index, item in enumerate(_list(params, "assets", "params.assets") or [])
-    ]
+    return writes
+
+
+def assets(request: _Request) -> list[tuple[Path, bytes]]:
+    return [request.asset(item, f"params.assets[{index}]") for index, item in enumerate(_list(request.params, "assets", "params.assets") or [])]
+
+
+def persist_options(request: _Request) -> dict[str, Any]:
     options = request.options("commitMessage", "status")
     if not isinstance(options.get("useWorkflow"), bool):
-        raise Invalid(
-            '"params.options.useWorkflow" '
-            + ("is required" if "useWorkflow" not in options else "must be a boolean")
-        )
+        raise Invalid('"params.options.useWorkflow" ' + ("is required" if "useWorkflow" not in options else "must be a boolean"))
+    return options
+
+
+def _persist_entry(request: _Request) -> Reply:
+    writes = data_files(request)
+    uploads = assets(request)
+    persist_options(request)
     for path, data, _ in writes:
         write_atomically(path, data)
-    for path, data in assets:
+    for path, data in uploads:
         write_atomically(path, data)
     if writes and all(new_path for _, _, new_path in writes):
         for path, _, new_path in writes:
             assert new_path is not None
-            move(root, path, new_path, options.get("hasSubfolders") is not False)
+            if new_path != path:
+                move(path, new_path)
     return 200, {"message": "entry persisted"}
 
 
-def _get_media(root: Path, request: _Request) -> Reply:
-    folder = request.path("mediaFolder")
+def _get_media(request: _Request) -> Reply:
+    folder = request.path("mediaFolder", folder=True)
     assert folder is not None
-    return 200, [
-        media_file(root, path) for path in list_files(folder, "", 1) if inside_quietly(root, path)
-    ]
+    return 200, [media_file(request.root, path) for path in list_files(request.scope, folder, "", 1)]
 
 
-def _get_media_file(root: Path, request: _Request) -> Reply:
+def _get_media_file(request: _Request) -> Reply:
     path = request.path("path")
     assert path is not None
-    return 200, media_file(root, path)
+    return 200, media_file(request.root, path)
 
 
-def _persist_media(root: Path, request: _Request) -> Reply:
+def _persist_media(request: _Request) -> Reply:
     path, data = request.asset(_object(request.params, "asset", "params.asset"), "params.asset")
     request.options("commitMessage")
     write_atomically(path, data)
-    return 200, media_file(root, path)
+    return 200, media_file(request.root, path)
 
 
 def _delete(path: Path) -> None:
@@ -324,7 +342,7 @@ def _delete(path: Path) -> None:
         path.unlink()
 
 
-def _delete_file(root: Path, request: _Request) -> Reply:
+def _delete_file(request: _Request) -> Reply:
     path = request.path("path")
     request.options("commitMessage")
     assert path is not None
@@ -332,7 +350,7 @@ def _delete_file(root: Path, request: _Request) -> Reply:
     return 200, {"message": f"deleted file {request.params['path']}"}
 
 
-def _delete_files(root: Path, request: _Request) -> Reply:
+def _delete_files(request: _Request) -> Reply:
     paths = _list(request.params, "paths", "params.paths")
     assert paths is not None
     if not paths:
@@ -346,14 +364,14 @@ def _delete_files(root: Path, request: _Request) -> Reply:
     return 200, {"message": f"deleted files {', '.join(paths)}"}
 
 
-def _deploy_preview(root: Path, request: _Request) -> Reply:
+def _deploy_preview(request: _Request) -> Reply:
     _text(request.params, "collection", "params.collection")
     _text(request.params, "slug", "params.slug")
     return 200, None
 
 
-ACTIONS: dict[str, Callable[[Path, _Request], Reply]] = {
-    "info": _info,
+Action = Callable[[_Request], Reply]
+ACTIONS: dict[str, Action] = {
     "entriesByFolder": _entries_by_folder,
     "entriesByFiles": _entries_by_files,
     "getEntry": _get_entry,
@@ -367,9 +385,8 @@ ACTIONS: dict[str, Callable[[Path, _Request], Reply]] = {
 }
 
 
-def handle(root: Path, body: Any) -> Reply:
-    """Answer one request body as decap-server's fs mode would; never raises."""
-    root = Path(os.path.realpath(root))
+def handle(scope: Scope, body: Any, overrides: dict[str, Action] | None = None) -> Reply:
+    """Answer one request body as decap-server would; ``overrides`` replace actions (git mode)."""
     try:
         if not isinstance(body, dict):
             raise Invalid('"value" must be of type object')
@@ -378,18 +395,19 @@ def handle(root: Path, body: Any) -> Reply:
             raise Invalid('"action" is required')
         if action not in ALLOWED_ACTIONS:
             raise Invalid(f'"action" must be one of [{", ".join(ALLOWED_ACTIONS)}]')
+        handlers = {**ACTIONS, **(overrides or {})}
         params = body.get("params")
         if action == "info":
-            return _info(root, _Request(root, {}))
+            return handlers.get("info", _info)(_Request(scope, {}))
         if params is None:
             raise Invalid('"params" is required')
         if not isinstance(params, dict):
             raise Invalid('"params" must be of type object')
         _text(params, "branch", "params.branch")
-        handler = ACTIONS.get(action)
+        handler = handlers.get(action)
         if handler is None:  # the git-mode (editorial workflow) actions
             return 422, {"error": f"Unknown action {action}"}
-        return handler(root, _Request(root, params))
+        return handler(_Request(scope, params))
     except Invalid as exc:
         return 422, {"error": str(exc)}
     except OSError:

@@ -1,7 +1,9 @@
 """The preview's state: the last good output, the current problems, and the events pages follow.
 
-``Preview.update`` rebuilds; a failed build keeps the previous output (the build writes through
-``output.Staging``) and records the problem report for the overlay. Every update becomes an
+``Preview.update`` rebuilds into the output folder; a good build is published as a new generation
+(``generations.py``) and a failed one keeps the previous. What the server shows is one ``Served``
+value, the generation and the event together, replaced in one assignment: a page is never read
+from a new build with an old error state, or the other way round. Every update becomes an
 ``Event`` naming the output files whose bytes changed, so a page reloads only when its own file
 changed, when a shared asset changed, or when the error state changed.
 """
@@ -18,9 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build import StageHook
 from ..config import Folders, load_config
 from ..errors import MastheadError
 from . import quick
+from .generations import Generations
 from .rebuild import rebuild
 
 # Output files that no page displays; a change to any other non-HTML file (CSS, images) reloads all.
@@ -52,6 +56,15 @@ class Event:
             "files": list(self.files),
             "all": self.everything,
         }
+
+
+@dataclass(frozen=True)
+class Served:
+    """What requests see: the published generation (None before the first good build) and the
+    event of the build that produced this state."""
+
+    folder: Path | None
+    event: Event
 
 
 def preview_folder(site: Path) -> Path:
@@ -110,11 +123,15 @@ class Preview:
     """Rebuilds on request and lets any number of pages wait for the next event."""
 
     def __init__(
-        self, site: Path, output: Path | None = None, log: Callable[[str], None] = lambda _: None
+        self, site: Path, output: Path | None = None, log: Callable[[str], None] = lambda _: None,
+        hook: StageHook | None = None,
     ) -> None:
         self.site = site
         self.output = output or preview_folder(site)
+        self.generations = Generations(self.output.with_name(self.output.name + "-live"))
         self.log = log
+        self.hook = hook  # called after each build stage (tests use it to look mid-build)
+        self._listeners: list[Callable[[Event], None]] = []
         self._condition = threading.Condition()
         self._events: deque[Event] = deque(maxlen=64)
         self._digests: Digests = {}
@@ -123,10 +140,19 @@ class Preview:
         self._warm: quick.Warm | None = None  # the last good site model, for quick updates
         self._closed = False
         self._current = Event(0, 0, "", (), False, 0.0)
+        self._served = Served(None, self._current)
 
     @property
     def current(self) -> Event:
         return self._current
+
+    @property
+    def served(self) -> Served:
+        return self._served
+
+    def listen(self, listener: Callable[[Event], None]) -> None:
+        """Call ``listener(event)`` after every event (from the rebuild thread)."""
+        self._listeners.append(listener)
 
     @property
     def closed(self) -> bool:
@@ -137,10 +163,10 @@ class Preview:
         start = time.perf_counter()
         quick_files = self._quick(changed) if changed else None
         if quick_files is not None:
-            return self._announce(start, "", quick_files)
+            return self._announce(start, "", quick_files, self._served.folder)
         error = ""
         try:
-            report = rebuild(self.site, self.output, self._posts)
+            report = rebuild(self.site, self.output, self._posts, self.hook)
             if report.site is not None:
                 self._posts = len(report.site.posts)
                 self._warm = quick.Warm.after(report.site)
@@ -153,6 +179,7 @@ class Preview:
             )
             self.log(traceback.format_exc())
         files: list[str] = []
+        folder = self._served.folder
         if error:
             self._warm = None
         else:
@@ -160,7 +187,8 @@ class Preview:
             digests = digest_tree(self.output, self._digests)
             files = changed_files(self._digests, digests)
             self._digests = digests
-        return self._announce(start, error, files)
+            folder = self.generations.publish(self.output)
+        return self._announce(start, error, files, folder)
 
     def _quick(self, changed: set[str]) -> list[str] | None:
         """The quick path (serve/quick.py) when the last build was good and the edit allows it."""
@@ -174,9 +202,11 @@ class Preview:
         if files is not None:
             self._builds += 1
             self._digests = digest_files(self.output, files, self._digests)
+            if self._served.folder is not None:
+                Generations.replace_files(self._served.folder, self.output, files)
         return files
 
-    def _announce(self, start: float, error: str, files: list[str]) -> Event:
+    def _announce(self, start: float, error: str, files: list[str], folder: Path | None) -> Event:
         # The search index changes with every post but is read only by the search page.
         shown = [path for path in files if not path.startswith("pagefind/")]
         everything = len(shown) > MOST_FILES_LISTED or any(
@@ -193,8 +223,11 @@ class Preview:
                 seconds,
             )
             self._current = event
+            self._served = Served(folder, event)  # the one switch requests see
             self._events.append(event)
             self._condition.notify_all()
+        for listener in self._listeners:
+            listener(event)
         self.log(
             error if error else f"built in {seconds * 1000:.0f} ms; {len(files)} changed file(s)"
         )
@@ -207,7 +240,14 @@ class Preview:
                 self._condition.wait(timeout)
             return [event for event in self._events if event.number > after]
 
+    def events_after(self, after: int) -> list[Event]:
+        """The kept events newer than number ``after``, without waiting."""
+        with self._condition:
+            return [event for event in self._events if event.number > after]
+
     def close(self) -> None:
         with self._condition:
             self._closed = True
             self._condition.notify_all()
+        for listener in self._listeners:
+            listener(self._current)

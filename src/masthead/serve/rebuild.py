@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..build import BuildReport, build
+from ..build import BuildReport, StageHook, build
 from ..options import BuildOptions
 
 # The preview shows everything an editor is working on; drafts and scheduled posts carry badges.
@@ -15,10 +15,12 @@ PREVIEW_OPTIONS = BuildOptions(drafts=True, future=True)
 REINDEX_UP_TO = 1000
 
 
-def rebuild(site: Path, output: Path, posts_before: int = 0) -> BuildReport:
+def rebuild(site: Path, output: Path, posts_before: int = 0, hook: StageHook | None = None) -> BuildReport:
     """Build ``site`` into ``output`` with drafts and future posts; raises ``MastheadError``.
 
-    ``posts_before`` is the post count of the previous build (0 for the first one).
+    ``posts_before`` is the post count of the previous build (0 for the first one); ``hook`` is
+    called after each build stage.
     """
     reindex = posts_before == 0 or posts_before <= REINDEX_UP_TO
-    return build(site, replace(PREVIEW_OPTIONS, reindex=reindex), output_to=output)
+    # TODO(trust): take the build lock here once build.py has it (see docs/serve.md).
+    return build(site, replace(PREVIEW_OPTIONS, reindex=reindex), hook=hook, output_to=output)

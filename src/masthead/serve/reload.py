@@ -8,10 +8,9 @@ different error state; on (re)connecting it reloads if a build happened since th
 from __future__ import annotations
 
 import json
-from typing import Protocol
 
 from ..render.seo import script_json
-from .preview import Event, Preview
+from .preview import Event
 
 EVENTS_PATH = "/_masthead/events"
 KEEP_ALIVE_SECONDS = 15.0
@@ -41,34 +40,14 @@ def script(file: str, event: Event) -> str:
     return _SCRIPT % (script_json(page), EVENTS_PATH)
 
 
-class Writable(Protocol):
-    def write(self, data: bytes, /) -> object: ...
-    def flush(self) -> None: ...
-
-
-def _message(kind: str, data: dict[str, object]) -> bytes:
+def message(kind: str, data: dict[str, object]) -> bytes:
+    """One server-sent event."""
     return f"event: {kind}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n".encode()
 
 
-def stream(out: Writable, preview: Preview) -> None:
-    """Write events to a connected page until it goes away or the server stops."""
-    seen = preview.current.number
-    current = preview.current.as_data()
-    out.write(
-        b"retry: 500\n\n"
-        + _message("state", {"build": current["build"], "error": current["error"]})
-    )
-    out.flush()
-    while not preview.closed:
-        events = preview.wait(seen, KEEP_ALIVE_SECONDS)
-        if not events:
-            out.write(b": keep-alive\n\n")
-        elif events[0].number > seen + 1:
-            # Fell behind the kept history: we cannot tell which files changed, so reload all.
-            out.write(_message("build", {**events[-1].as_data(), "all": True}))
-        else:
-            for event in events:
-                out.write(_message("build", event.as_data()))
-        if events:
-            seen = events[-1].number
-        out.flush()
+def messages(events: list[Event], seen: int) -> bytes:
+    """The events after number ``seen`` as the stream sends them."""
+    if events[0].number > seen + 1:
+        # Fell behind the kept history: we cannot tell which files changed, so reload all.
+        return message("build", {**events[-1].as_data(), "all": True})
+    return b"".join(message("build", event.as_data()) for event in events)

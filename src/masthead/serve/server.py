@@ -1,44 +1,35 @@
-"""The preview's HTTP side: the built site with reload script and overlay, the event stream, and
-Decap CMS's local backend on ``POST /api/v1``.
+"""The preview's HTTP server: uvicorn (h11) in a thread, on a socket bound before it starts.
 
-Standard library only (``ThreadingHTTPServer``): one thread per connection is plenty for one
-editor's browser, and it keeps the server easy to start on an ephemeral port in tests.
+uvicorn's h11 protocol gives the limits (16 KB of request head, keep-alive timeout); on top of it
+``TimedProtocol`` closes a connection whose request head has not fully arrived within
+``HEAD_SECONDS`` (half-open or slowloris connections), and answers a request h11 cannot parse (a
+malformed ``Content-Length``, say) with a JSON 400 instead of plain text. The application
+(``app.py``) bounds the body in time and size.
 """
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 import errno
 import ipaddress
 import json
-import mimetypes
-import os
+import logging
+import secrets
 import socket
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+import threading
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from ..cms import localbackend
-from ..config import Folders, load_config
-from ..errors import MastheadError
-from . import overlay, reload
+import h11
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from .app import MAX_BODY, application
+from .guard import LOOPBACK_NAMES
 from .preview import Preview
 
-API_PATH = "/api/v1"
-MAX_BODY = 50 * 1024 * 1024  # decap-server's express.json limit
-_TYPES = {
-    ".yml": "text/yaml; charset=utf-8",
-    ".yaml": "text/yaml; charset=utf-8",
-    ".xml": "application/xml",
-    ".json": "application/json",
-    ".js": "text/javascript; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".txt": "text/plain; charset=utf-8",
-}
+HEAD_SECONDS = 10.0  # the request line and headers must arrive within this
+KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this
+MAX_HEAD = 16 * 1024  # h11's limit on the request line and headers
 
 
 class ServeError(Exception):
@@ -55,243 +46,149 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def origin_allowed(origin: str, host_header: str) -> bool:
-    """Loopback origins, or the page's own origin when it is addressed by IP (no DNS rebinding)."""
-    parts = urlsplit(origin)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return False
-    if is_loopback(parts.hostname):
-        return True
-    try:
-        ipaddress.ip_address(parts.hostname)
-    except ValueError:
-        return False
-    return parts.netloc == host_header
+def is_wildcard(host: str) -> bool:
+    return host.strip("[]") in ("0.0.0.0", "::", "")
 
 
-def static_folder(site: Path) -> Path:
-    try:
-        return load_config(site).folder("static")
-    except MastheadError:
-        return site / Folders().static
+def allowed_hosts(host: str) -> list[str]:
+    """The ``Host`` names requests may carry: loopback, the address given and, for a wildcard
+    address, this machine's names and addresses."""
+    names = list(LOOPBACK_NAMES)
+    if is_wildcard(host):
+        found = {socket.gethostname(), socket.getfqdn()}
+        for name in tuple(found):
+            try:
+                found |= {str(info[4][0]) for info in socket.getaddrinfo(name, None)}
+            except OSError:
+                continue
+        names += sorted(found)
+    elif host not in names:
+        names.append(host)
+    return [f"[{name}]" if ":" in name and not name.startswith("[") else name.lower() for name in names]
 
 
-class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
+class TimedProtocol(H11Protocol):
+    """h11 with a deadline for each request head, and JSON for requests it cannot parse."""
 
-    def __init__(
-        self, address: tuple[str, int], preview: Preview, max_body: int = MAX_BODY
-    ) -> None:
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        self.preview = preview
-        self.site = preview.site
-        self.max_body = max_body
-        super().__init__(address, Handler)
+    head_seconds = HEAD_SECONDS
+    _head_timer: asyncio.TimerHandle | None = None
 
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        shown = "localhost" if host in ("127.0.0.1", "::1") else str(host)
-        return f"http://{shown}:{port}/"
+    def _arm(self) -> None:
+        self._disarm()
+        self._head_timer = self.loop.call_later(self.head_seconds, self._head_timeout)
+
+    def _disarm(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_timeout(self) -> None:
+        self._head_timer = None
+        if (self.cycle is None or self.cycle.response_complete) and not self.transport.is_closing():
+            self.transport.close()
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def handle_events(self) -> None:
+        before = self.cycle
+        super().handle_events()
+        if self.cycle is not before:  # a request head arrived
+            self._disarm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm()  # the next request's head gets the same deadline
+
+    def send_400_response(self, msg: str) -> None:
+        body = json.dumps({"error": f"malformed HTTP request: {msg}"}).encode()
+        headers = [(b"content-type", b"application/json; charset=utf-8"), (b"connection", b"close")]
+        try:
+            for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+                          h11.Data(data=body), h11.EndOfMessage()):
+                self.transport.write(self.conn.send(event) or b"")
+        except h11.LocalProtocolError:
+            pass  # a response was already under way
+        self.transport.close()
 
 
 def _free_port(host: str, start: int) -> int | None:
     for port in range(start + 1, start + 50):
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             try:
-                probe.bind((host, port))
+                probe.bind((host.strip("[]"), port))
             except OSError:
                 continue
             return port
     return None
 
 
-def bind(host: str, port: int, preview: Preview, max_body: int = MAX_BODY) -> PreviewServer:
-    """Listen on ``host:port``, or raise ``ServeError`` with a suggestion."""
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``, or ``ServeError`` with a suggestion."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        return PreviewServer((host, port), preview, max_body)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(512)
     except OSError as exc:
+        sock.close()
         if exc.errno == errno.EADDRINUSE:
             free = _free_port(host, port)
-            hint = (
-                f"try `--port {free}`" if free else "stop the other server or choose another --port"
-            )
-            raise ServeError(
-                f"port {port} on {host} is already in use (another masthead serve?); "
-                f"expected a free port: {hint}"
-            ) from exc
-        raise ServeError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc}; "
-            "expected an address of this machine, such as 127.0.0.1"
-        ) from exc
+            hint = f"try `--port {free}`" if free else "stop the other server or choose another --port"
+            raise ServeError(f"port {port} on {host} is already in use (another masthead serve?); expected a free port: {hint}") from exc
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; expected an address of this machine, such as 127.0.0.1") from exc
+    return sock
 
 
-class Handler(BaseHTTPRequestHandler):
-    server: PreviewServer
-    server_version = "masthead-serve"
+class PreviewServer:
+    """uvicorn serving the preview application on a socket bound in ``__init__``."""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass  # the terminal shows builds, not every request
+    def __init__(self, host: str, port: int, preview: Preview, max_body: int = MAX_BODY,
+                 token: str | None = None, head_seconds: float = HEAD_SECONDS, body_seconds: float | None = None) -> None:
+        self.socket = listen(host, port)
+        self.server_address: tuple[Any, ...] = self.socket.getsockname()
+        self.host = host
+        self.token = token
+        protocol = type("PreviewProtocol", (TimedProtocol,), {"head_seconds": head_seconds})
+        options: dict[str, Any] = {} if body_seconds is None else {"body_seconds": body_seconds}
+        app = application(preview, allowed_hosts(host), token, max_body, **options)
+        config = uvicorn.Config(app, http=protocol, ws="none", lifespan="off", log_config=None, access_log=False,
+                                timeout_keep_alive=KEEP_ALIVE_SECONDS, timeout_graceful_shutdown=2,
+                                h11_max_incomplete_event_size=MAX_HEAD)
+        logging.getLogger("uvicorn.error").setLevel(logging.ERROR)
+        self.uvicorn = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self.uvicorn.run, kwargs={"sockets": [self.socket]},
+                                        name="masthead-http", daemon=True)
 
-    # ------------------------------------------------------------ routing
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        shown = "localhost" if is_loopback(str(host)) else (f"[{host}]" if ":" in str(host) else str(host))
+        if is_wildcard(self.host):
+            shown = socket.gethostname()
+        return f"http://{shown}:{port}/" + (f"?token={self.token}" if self.token else "")
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        path = urlsplit(self.path).path
-        if path == reload.EVENTS_PATH:
-            self._events()
-        else:
-            self._file(path, body=True)
+    def start(self) -> None:
+        self._thread.start()
 
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._file(urlsplit(self.path).path, body=False)
+    def stop(self) -> None:
+        self.uvicorn.should_exit = True
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+        self.socket.close()
 
-    def do_POST(self) -> None:  # noqa: N802
-        if urlsplit(self.path).path != API_PATH:
-            self._json(HTTPStatus.METHOD_NOT_ALLOWED, {"error": f"only {API_PATH} accepts POST"})
-            return
-        origin = self.headers.get("Origin")
-        if origin is not None and not origin_allowed(origin, self.headers.get("Host", "")):
-            self._json(
-                HTTPStatus.FORBIDDEN,
-                {"error": f"requests from {origin} are refused; open the admin on this server"},
-            )
-            return
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
-            self._json(
-                HTTPStatus.LENGTH_REQUIRED, {"error": "expected a Content-Length header"}, origin
-            )
-            return
-        if int(length) > self.server.max_body:
-            self._json(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                {
-                    "error": f"request body of {length} bytes is over the limit "
-                    f"of {self.server.max_body}"
-                },
-                origin,
-            )
-            return
-        try:
-            body = json.loads(self.rfile.read(int(length)))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            self._json(HTTPStatus.BAD_REQUEST, {"error": f"malformed JSON: {exc}"}, origin)
-            return
-        status, reply = localbackend.handle(self.server.site, body)
-        self._json(status, reply, origin)
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - CORS preflight for the local backend
-        origin = self.headers.get("Origin", "")
-        if urlsplit(self.path).path != API_PATH or not origin_allowed(
-            origin, self.headers.get("Host", "")
-        ):
-            self.send_response(HTTPStatus.FORBIDDEN)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        self.send_response(HTTPStatus.NO_CONTENT)
-        self._cors(origin)
-        self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
-        self.send_header(
-            "Access-Control-Allow-Headers",
-            self.headers.get("Access-Control-Request-Headers") or "Content-Type",
-        )
-        self.send_header("Access-Control-Max-Age", "600")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
 
-    # ------------------------------------------------------------ replies
 
-    def _cors(self, origin: str | None) -> None:
-        if origin:
-            self.send_header("Access-Control-Allow-Origin", origin)
-            self.send_header("Vary", "Origin")
-
-    def _json(self, status: int, reply: Any, origin: str | None = None) -> None:
-        data = json.dumps(reply).encode("utf-8")
-        self.send_response(status)
-        self._cors(origin)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _events(self) -> None:
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.close_connection = True
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the page went away
-            reload.stream(self.wfile, self.server.preview)
-
-    def _find(self, path: str) -> tuple[Path | None, str, bool]:
-        """(file, its path relative to the output, whether it is a folder needing a "/")."""
-        parts = [part for part in unquote(path).split("/") if part]
-        if any(part in (".", "..") or "\\" in part or "\0" in part for part in parts):
-            return None, "", False
-        relative = "/".join(parts)
-        if path.endswith("/") or not parts:
-            relative = f"{relative}/index.html".lstrip("/")
-        preview = self.server.preview
-        # The static folder answers too, so /admin/ works even before the first good build.
-        for base in (preview.output, static_folder(self.server.site)):
-            candidate = base / relative
-            if candidate.is_dir():
-                return None, relative, True
-            if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(
-                os.path.realpath(base)
-            ):
-                return candidate, relative, False
-        return None, relative, False
-
-    def _file(self, path: str, body: bool) -> None:
-        file, relative, folder = self._find(path)
-        if folder:
-            query = urlsplit(self.path).query
-            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-            self.send_header("Location", path + "/" + (f"?{query}" if query else ""))
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        status = HTTPStatus.OK
-        if file is None:
-            status = HTTPStatus.NOT_FOUND
-            missing = self.server.preview.output / "404.html"
-            file = missing if missing.is_file() else None
-        if file is None:
-            data = self._page(
-                b"<!doctype html><title>Not found</title><h1>Not found</h1>", relative
-            )
-            content_type = _TYPES[".html"]
-        else:
-            data = file.read_bytes()
-            content_type = (
-                _TYPES.get(file.suffix)
-                or mimetypes.guess_type(file.name)[0]
-                or "application/octet-stream"
-            )
-            if file.suffix == ".html" and not relative.startswith("admin/"):
-                data = self._page(data, relative)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
-
-    def _page(self, html: bytes, relative: str) -> bytes:
-        """The page with the reload script, and the error overlay while the build is failing."""
-        event = self.server.preview.current
-        addition = (overlay.overlay(event.error) if event.error else "") + reload.script(
-            relative, event
-        )
-        if event.error and not self.server.preview.output.is_dir():
-            return overlay.error_page(event.error, reload.script(relative, event)).encode("utf-8")
-        marker = html.rfind(b"</body>")
-        if marker == -1:
-            return html + addition.encode("utf-8")
-        return html[:marker] + addition.encode("utf-8") + html[marker:]
+def bind(host: str, port: int, preview: Preview, max_body: int = MAX_BODY, token: str | None = None, **timeouts: float) -> PreviewServer:
+    """Listen on ``host:port`` (``ServeError`` with a suggestion if it cannot)."""
+    return PreviewServer(host, port, preview, max_body, token, **timeouts)

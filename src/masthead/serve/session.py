@@ -6,13 +6,18 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..build import StageHook
+from .app import MAX_BODY
 from .preview import Preview
-from .server import MAX_BODY, PreviewServer, bind, is_loopback
+from .server import PreviewServer, bind, is_loopback, new_token
 from .watch import Watcher
 
 
 class Session:
-    """``masthead serve``: build, serve, watch, rebuild, reload — until ``stop``."""
+    """``masthead serve``: build, serve, watch, rebuild, reload — until ``stop``.
+
+    Beyond loopback a secret token is required (``token``; the printed ``url`` carries it).
+    """
 
     def __init__(
         self,
@@ -21,22 +26,23 @@ class Session:
         port: int = 8000,
         log: Callable[[str], None] = lambda _: None,
         max_body: int = MAX_BODY,
+        token: str | None = None,
+        hook: StageHook | None = None,
+        **timeouts: float,
     ) -> None:
         self.site = site
         self.log = log
-        self.preview = Preview(site, log=log)
-        self.server: PreviewServer = bind(host, port, self.preview, max_body)
+        self.preview = Preview(site, log=log, hook=hook)
+        if token is None and not is_loopback(host):
+            token = new_token()
+        self.token = token
+        self.server: PreviewServer = bind(host, port, self.preview, max_body, token, **timeouts)
         self._dirty = threading.Event()
         self._stop = threading.Event()
         self._changed: set[str] | None = set()  # files saved since the last rebuild; None: unknown
         self._lock = threading.Lock()
         self.watcher = Watcher(site, self._on_change)
-        self._threads = [
-            threading.Thread(target=self._rebuild_loop, name="masthead-rebuild", daemon=True),
-            threading.Thread(
-                target=self.server.serve_forever, args=(0.1,), name="masthead-http", daemon=True
-            ),
-        ]
+        self._rebuilder = threading.Thread(target=self._rebuild_loop, name="masthead-rebuild", daemon=True)
 
     @property
     def url(self) -> str:
@@ -44,14 +50,14 @@ class Session:
 
     @property
     def loopback(self) -> bool:
-        return is_loopback(str(self.server.server_address[0]))
+        return is_loopback(self.server.host)
 
     def start(self) -> None:
         """Watch first (edits during the first build are not lost), build once, then serve."""
         self.watcher.start()
         self.preview.update()
-        for thread in self._threads:
-            thread.start()
+        self._rebuilder.start()
+        self.server.start()
 
     def _on_change(self, paths: set[str]) -> None:
         with self._lock:
@@ -71,7 +77,5 @@ class Session:
         self._stop.set()
         self.preview.close()
         self.watcher.stop()
-        self.server.shutdown()
-        self.server.server_close()
-        for thread in self._threads:
-            thread.join(timeout=5)
+        self.server.stop()
+        self._rebuilder.join(timeout=30)
