@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 TOKEN_COOKIE = "masthead-token"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+MAX_HEAD = 16 * 1024  # request line and headers; h11 enforces it only while a head is incomplete
 
 
 class BodyError(Exception):
@@ -98,6 +99,10 @@ class Guard:
                 await reply_json(send, 500, {"error": "internal error; the terminal running masthead serve shows details"})
 
     async def _checked(self, scope: Scope, receive: Receive, send: Send) -> None:
+        head = len(scope.get("raw_path") or b"") + len(scope.get("query_string", b"")) + sum(len(k) + len(v) + 4 for k, v in scope["headers"])
+        if head > MAX_HEAD:
+            await reply_json(send, 431, {"error": f"request headers of {head} bytes are over the limit of {MAX_HEAD}"}, close=True)
+            return
         headers = Headers(scope=scope)
         method = scope["method"]
         if self.token is not None:

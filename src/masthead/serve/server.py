@@ -24,12 +24,11 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from .app import MAX_BODY, application
-from .guard import LOOPBACK_NAMES
+from .guard import LOOPBACK_NAMES, MAX_HEAD
 from .preview import Preview
 
 HEAD_SECONDS = 10.0  # the request line and headers must arrive within this
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this
-MAX_HEAD = 16 * 1024  # h11's limit on the request line and headers
 
 
 class ServeError(Exception):

@@ -13,6 +13,11 @@ from .server import PreviewServer, bind, is_loopback, new_token
 from .watch import Watcher
 
 
+def token_for(host: str) -> str | None:
+    """The secret a server on ``host`` requires: none on loopback, a fresh one beyond it."""
+    return None if is_loopback(host) else new_token()
+
+
 class Session:
     """``masthead serve``: build, serve, watch, rebuild, reload — until ``stop``.
 
@@ -33,10 +38,8 @@ class Session:
         self.site = site
         self.log = log
         self.preview = Preview(site, log=log, hook=hook)
-        if token is None and not is_loopback(host):
-            token = new_token()
-        self.token = token
-        self.server: PreviewServer = bind(host, port, self.preview, max_body, token, **timeouts)
+        self.token = token if token is not None else token_for(host)
+        self.server: PreviewServer = bind(host, port, self.preview, max_body, self.token, **timeouts)
         self._dirty = threading.Event()
         self._stop = threading.Event()
         self._changed: set[str] | None = set()  # files saved since the last rebuild; None: unknown
