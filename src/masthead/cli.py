@@ -308,8 +308,8 @@ def new(site: Path) -> None:
 @main.command()
 @SITE
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Anything but loopback lets others on the network "
-                   "edit the site.")
+              help="Address to listen on. Beyond loopback a secret token is required: the printed "
+                   "URL carries it, and whoever has it can edit the site.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on.")
 @friendly
@@ -329,12 +329,12 @@ def serve(site: Path, host: str, port: int) -> None:
         click.echo(f"masthead serve: {exc}", err=True)
         sys.exit(1)
     if not session.loopback:
-        click.echo(f"warning: serving on {host}: anyone who can reach this address can read "
-                   "drafts and, through /api/v1, change files in the site folder; use only on a "
-                   "trusted network", err=True)
+        click.echo(f"warning: serving on {host}: whoever has the URL below (with its token) can read drafts "
+                   "and change the site's content and images through /api/v1; share it with no one, "
+                   "and use only on a trusted network", err=True)
     session.start()
-    click.echo(f"serving {site} at {session.url} (CMS: {session.url}admin/); Ctrl+C stops",
-               err=True)
+    admin = session.url.replace("/?", "/admin/?") if "?" in session.url else f"{session.url}admin/"
+    click.echo(f"serving {site} at {session.url} (CMS: {admin}); Ctrl+C stops", err=True)
     try:
         while True:
             time.sleep(3600)  # the work happens in the session's threads; Ctrl+C ends it
@@ -356,21 +356,33 @@ def cms() -> None:
               help="owner/name of the repository (github, gitlab, bitbucket, gitea).")
 @click.option("--branch", default="main", show_default=True, help="Branch Decap commits to.")
 @click.option("--self-host", is_flag=True,
-              help="Serve Decap from static/admin/decap/ (copied from npm's decap-cms) "
-                   "instead of its CDN.")
+              help="Serve Decap from admin/decap/ (its minified bundle, copied from npm's decap-cms "
+                   "without source maps) instead of its CDN.")
 @click.option("--decap-dist", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="node_modules/decap-cms/dist to copy with --self-host "
                    "(default: searched from SITE).")
+@click.option("--local-only", is_flag=True,
+              help="Write the admin into SITE/admin/, shown by masthead serve and never deployed, "
+                   "instead of static/admin/.")
 @click.option("--force", is_flag=True,
-              help="Overwrite existing static/admin/index.html and config.yml.")
+              help="Replace an existing index.html and config.yml (else config.yml is kept and reported on).")
 @friendly
 def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
-             decap_dist: Path | None, force: bool) -> None:
-    """Write static/admin/index.html and config.yml for Decap CMS, from masthead.toml."""
+             decap_dist: Path | None, local_only: bool, force: bool) -> None:
+    """Write the admin page and config.yml for Decap CMS, from masthead.toml.
+
+    An existing config.yml is kept: only what is missing is written, and each collection is
+    reported with the fields masthead reads from it.
+    """
     from .cms.init import init
 
-    for path in init(site, backend, repo, branch, self_host, decap_dist, force):
+    done = init(site, backend, repo, branch, self_host, decap_dist, force, local_only)
+    for path in done.written:
         click.echo(f"wrote {path}")
+    for path in done.kept:
+        click.echo(f"kept {path} (--force replaces it)")
+    for line in done.report:
+        click.echo(line)
     click.echo(f"next: masthead serve {site}, then open http://localhost:8000/admin/")
 
 

@@ -4,12 +4,17 @@ The ``blog`` collection's fields are the seed post's front matter, named through
 field mapping (``pageTitle`` unless ``[fields] title`` says otherwise); standalone pages become a
 files collection. ``local_backend`` is on, and the admin page points it at the server that
 serves it, so ``masthead serve`` is Decap's backend during editing, with no Node process.
+
+An existing ``config.yml`` is kept (``--force`` replaces it): only the missing admin page is
+written, and the config's collections are reported against masthead's fields (``mapping.py``).
+``--local-only`` writes the admin into ``admin/`` at the top of the site, which ``masthead serve``
+shows and ``masthead build`` never deploys.
 """
 
 from __future__ import annotations
 
 import html
-import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +24,12 @@ from ..config import SCHEMA_TYPES, Config, load_config
 from ..content.discover import discover
 from ..content.entries import Entry, parse_entry
 from ..errors import MastheadError, Problem
+from . import decap, mapping
+from .admin import LOCAL_ADMIN
 
-# Decap's documented CDN URL, with "^" percent-encoded: a bare "^" is not valid in a URL (W3C checker).
-CDN_SCRIPT = "https://unpkg.com/decap-cms@%5E3.0.0/dist/decap-cms.js"
-SELF_HOSTED = "decap"  # folder under static/admin for the npm copy
+SELF_HOSTED = "decap"  # folder beside index.html for the npm copy
+# The seed's date shape, 2024-12-23T20:53:09.844Z, in Day.js tokens, written in UTC.
+DATE_FORMAT = "YYYY-MM-DD[T]HH:mm:ss.SSS[Z]"
 BACKENDS = (
     "git-gateway",
     "github",
@@ -47,7 +54,7 @@ _INDEX = """<!doctype html>
 </head>
 <body>
 <script>window.CMS_MANUAL_INIT = true;</script>
-<script src="{script}"></script>
+<script src="{script}" integrity="{integrity}" crossorigin="anonymous"></script>
 <script>
   // Written by `masthead cms init`. On localhost, Decap looks for its local backend at this page's
   // own server (`masthead serve`); elsewhere it uses the backend named in config.yml.
@@ -71,10 +78,15 @@ def _field(config: Config, name: str) -> dict[str, Any]:
         "title": {"label": "Title", "widget": "string"},
         "description": {"label": "Meta description", "widget": "text"},
         "published": {"label": "Published", "widget": "boolean", "default": True},
-        "date": {"label": "Date", "widget": "datetime"},
+        "date": {"label": "Date", "widget": "datetime", "format": DATE_FORMAT, "picker_utc": True, "default": "{{now}}"},
         "teaser": {"label": "Teaser", "widget": "text"},
         "image": {"label": "Featured image", "widget": "object", "required": False,
-                  "fields": [{"label": "Image", "name": "src", "widget": "image", "required": False}]},
+                  "fields": [{"label": "Image", "name": "src", "widget": "image", "required": False},
+                             {"label": "Alt text", "name": "alt", "widget": "string", "required": False,
+                              "hint": "What the image shows, for readers who cannot see it"}]},
+        "tags": {"label": "Tags", "widget": "list", "required": False},
+        "author": {"label": "Author", "widget": "string", "required": False,
+                   "hint": f"Leave empty for {config.author.name}" if config.author.name else "Who wrote it"},
     }
     widget = widgets[name]
     return {"label": widget["label"], "name": _key(config, name), **{k: v for k, v in widget.items() if k != "label"}}
@@ -90,7 +102,7 @@ def _body() -> dict[str, Any]:
 
 def post_fields(config: Config) -> list[dict[str, Any]]:
     """Exactly the seed post's fields, in its order."""
-    seed_order = ("schema_type", "title", "description", "published", "date", "teaser", "image")
+    seed_order = ("schema_type", "title", "description", "published", "date", "teaser", "image", "tags", "author")
     return [_template(config, config.post_templates[0]), *(_field(config, name) for name in seed_order), _body()]
 
 
@@ -176,30 +188,32 @@ def index_html(config: Config, script: str) -> str:
         language=html.escape(config.language),
         title=html.escape(config.title),
         script=html.escape(script),
+        integrity=html.escape(decap.DECAP_SRI),
     )
 
 
-def find_decap(site: Path) -> Path | None:
-    """``node_modules/decap-cms/dist`` in the site or working folder, or a parent of either."""
-    for start in (site.resolve(), Path.cwd()):
-        for folder in (start, *start.parents):
-            dist = folder / "node_modules" / "decap-cms" / "dist"
-            if (dist / "decap-cms.js").is_file():
-                return dist
-    return None
+@dataclass(frozen=True)
+class Written:
+    """What ``init`` did: the files written, those kept, and the report on a kept config."""
+
+    written: tuple[Path, ...]
+    kept: tuple[Path, ...]
+    report: tuple[str, ...]
 
 
-def copy_decap(dist: Path, target: Path) -> int:
-    """The browser bundle, its lazily loaded chunks and WebAssembly files; no source maps."""
-    target.mkdir(parents=True, exist_ok=True)
-    count = 0
-    for path in sorted(dist.iterdir()):
-        if path.name == "decap-cms.js" or path.name.endswith(
-            (".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")
-        ):
-            shutil.copyfile(path, target / path.name)
-            count += 1
-    return count
+def _problem(field: str, message: str) -> Problem:
+    return Problem("masthead cms init", None, field, message)
+
+
+def _check_dist(dist: Path | None) -> list[Problem]:
+    if dist is None or not (dist / decap.BUNDLE).is_file():
+        return [_problem("--self-host", "no copy of Decap CMS found; expected `npm install decap-cms@"
+                         f"{decap.DECAP_VERSION}` in the site folder, or --decap-dist pointing at node_modules/decap-cms/dist")]
+    if decap.sri_of((dist / decap.BUNDLE).read_bytes()) != decap.DECAP_SRI:
+        found = decap.dist_version(dist) or "another version"
+        return [_problem("--self-host", f"{dist} holds decap-cms {found}, whose bundle does not match the pinned "
+                         f"{decap.DECAP_VERSION}; expected `npm install decap-cms@{decap.DECAP_VERSION}`")]
+    return []
 
 
 def init(
@@ -210,54 +224,44 @@ def init(
     self_host: bool = False,
     dist: Path | None = None,
     force: bool = False,
-) -> list[Path]:
-    """Write static/admin/index.html and config.yml (and Decap itself with ``self_host``)."""
+    local_only: bool = False,
+) -> Written:
+    """Write the admin page and config.yml (and Decap itself with ``self_host``); an existing
+    config.yml is kept and reported on unless ``force``."""
     config = load_config(site)
     problems: list[Problem] = []
     if backend in NEEDS_REPO and not repo:
-        problems.append(
-            Problem(
-                "masthead cms init",
-                None,
-                "--repo",
-                f"the {backend} backend needs the repository; expected --repo owner/name",
-            )
-        )
-    admin = config.folder("static") / "admin"
-    written = [admin / "index.html", admin / "config.yml"]
-    existing = [path for path in written if path.exists()]
-    if existing and not force:
-        problems.append(
-            Problem(
-                str(existing[0]),
-                None,
-                None,
-                "already exists; expected --force to overwrite it (your edits to it would be lost)",
-            )
-        )
+        problems.append(_problem("--repo", f"the {backend} backend needs the repository; expected --repo owner/name"))
+    admin = site / LOCAL_ADMIN if local_only else config.folder("static") / "admin"
     if self_host:
-        dist = dist or find_decap(site)
-        if dist is None or not (dist / "decap-cms.js").is_file():
-            problems.append(
-                Problem(
-                    "masthead cms init",
-                    None,
-                    "--self-host",
-                    "no copy of Decap CMS found; expected `npm install decap-cms` "
-                    "in the site folder, "
-                    "or --decap-dist pointing at node_modules/decap-cms/dist",
-                )
-            )
+        dist = dist or decap.find_dist(site)
+        problems += _check_dist(dist)
     if problems:
         raise MastheadError(problems)
-    script = CDN_SCRIPT
+    index, config_file = admin / "index.html", admin / "config.yml"
+    written: list[Path] = []
+    kept: list[Path] = []
+    report: list[str] = []
+    script = decap.CDN_SCRIPT
     if self_host and dist is not None:
-        copy_decap(dist, admin / SELF_HOSTED)
-        script = f"{SELF_HOSTED}/decap-cms.js"
+        decap.copy_bundle(dist, admin / SELF_HOSTED)
+        script = f"{SELF_HOSTED}/{decap.BUNDLE}"
         written.append(admin / SELF_HOSTED)
     admin.mkdir(parents=True, exist_ok=True)
-    (admin / "index.html").write_text(index_html(config, script), encoding="utf-8")
-    (admin / "config.yml").write_text(
-        config_yaml(admin_config(config, backend, repo, branch)), encoding="utf-8"
-    )
-    return written
+    if force or not index.exists() or self_host:
+        index.write_text(index_html(config, script), encoding="utf-8")
+        written.append(index)
+    else:
+        kept.append(index)
+    if force or not config_file.exists():
+        config_file.write_text(config_yaml(admin_config(config, backend, repo, branch)), encoding="utf-8")
+        written.append(config_file)
+    else:
+        kept.append(config_file)
+        try:
+            data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise MastheadError([Problem(str(config_file), getattr(getattr(exc, "problem_mark", None), "line", -1) + 1 or None,
+                                         None, f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it")]) from exc
+        report = mapping.report(config, data)
+    return Written(tuple(written), tuple(kept), tuple(report))
