@@ -141,3 +141,20 @@ def test_loopback_detection() -> None:
         and not is_loopback("192.168.1.2")
         and not is_loopback(socket.gethostname() + ".example")
     )
+
+
+def test_a_local_only_admin_is_served_and_its_config_rules_the_api(running: Session, preview_site: Path) -> None:
+    from preview_helpers import api
+
+    from masthead.cms.init import init
+
+    init(preview_site, "git-gateway", local_only=True)
+    status, html = page(running, "/admin/")
+    assert status == 200 and "decap-cms@" in html and "data-masthead-reload" not in html
+    status, headers, body = request(running, "GET", "/admin/config.yml")
+    assert status == 200 and headers["content-type"].startswith("text/yaml") and b"content/blog" in body
+    (preview_site / "admin/config.yml").write_text("media_folder: static/img\ncollections: [{name: notes, folder: content/notes, fields: []}]\n")
+    assert api(running, "getEntry", {"path": "content/blog/first-briefing.md"})[0] == 422
+    assert api(running, "getEntry", {"path": "content/notes/x.md"})[0] == 200
+    assert api(running, "getEntry", {"path": "admin/config.yml"})[0] == 422
+    assert request(running, "GET", "/admin/.hidden")[0] == 404
