@@ -55,6 +55,7 @@ _INDEX = """<!doctype html>
 <body>
 <script>window.CMS_MANUAL_INIT = true;</script>
 <script src="{script}" integrity="{integrity}" crossorigin="anonymous"></script>
+{preview}
 <script>
   // Written by `masthead cms init`. On localhost, Decap looks for its local backend at this page's
   // own server (`masthead serve`); elsewhere it uses the backend named in config.yml.
@@ -183,12 +184,16 @@ def config_yaml(data: dict[str, Any]) -> str:
     )
 
 
-def index_html(config: Config, script: str) -> str:
+def index_html(config: Config, script: str, collections: list[str]) -> str:
+    """The admin page; ``collections`` get masthead's preview pane (``serve/pane.py``)."""
+    from ..serve.pane import preview_script
+
     return _INDEX.format(
         language=html.escape(config.language),
         title=html.escape(config.title),
         script=html.escape(script),
         integrity=html.escape(decap.DECAP_SRI),
+        preview=preview_script(collections),
     )
 
 
@@ -199,6 +204,11 @@ class Written:
     written: tuple[Path, ...]
     kept: tuple[Path, ...]
     report: tuple[str, ...]
+
+
+def collection_names(data: Any) -> list[str]:
+    collections = data.get("collections") if isinstance(data, dict) else None
+    return [str(c["name"]) for c in collections or [] if isinstance(c, dict) and isinstance(c.get("name"), str)]
 
 
 def _problem(field: str, message: str) -> Problem:
@@ -248,20 +258,22 @@ def init(
         script = f"{SELF_HOSTED}/{decap.BUNDLE}"
         written.append(admin / SELF_HOSTED)
     admin.mkdir(parents=True, exist_ok=True)
-    if force or not index.exists() or self_host:
-        index.write_text(index_html(config, script), encoding="utf-8")
-        written.append(index)
-    else:
-        kept.append(index)
     if force or not config_file.exists():
-        config_file.write_text(config_yaml(admin_config(config, backend, repo, branch)), encoding="utf-8")
+        data: Any = admin_config(config, backend, repo, branch)
+        config_file.write_text(config_yaml(data), encoding="utf-8")
         written.append(config_file)
     else:
         kept.append(config_file)
         try:
             data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise MastheadError([Problem(str(config_file), getattr(getattr(exc, "problem_mark", None), "line", -1) + 1 or None,
-                                         None, f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it")]) from exc
+            mark = getattr(exc, "problem_mark", None)
+            raise MastheadError([Problem(str(config_file), mark.line + 1 if mark is not None else None, None,
+                                         f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it")]) from exc
         report = mapping.report(config, data)
+    if force or not index.exists() or self_host:
+        index.write_text(index_html(config, script, collection_names(data)), encoding="utf-8")
+        written.insert(0 if not self_host else 1, index)
+    else:
+        kept.insert(0, index)
     return Written(tuple(written), tuple(kept), tuple(report))

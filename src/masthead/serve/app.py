@@ -28,7 +28,7 @@ from starlette.routing import Route
 from ..cms import localbackend
 from ..cms.admin import ScopeCache, admin_folder, site_config
 from ..config import Folders
-from . import overlay, reload
+from . import overlay, pane, reload
 from .guard import BodyError, Guard
 from .preview import Event, Preview, Served
 
@@ -186,6 +186,19 @@ class PreviewApp:
         status, reply = await anyio.to_thread.run_sync(localbackend.handle, scope, body)
         return JSONResponse(reply, status, headers=NO_STORE)
 
+    async def preview_pane(self, request: Request) -> Response:
+        """Decap's preview pane: the entry being edited, rendered as masthead renders it."""
+        try:
+            data = parse_json(await request.body())
+        except BodyError as exc:
+            return JSONResponse({"error": str(exc)}, exc.status, headers={"connection": "close"})
+        except MalformedJson as exc:
+            return JSONResponse({"error": f"malformed JSON: {exc}"}, 400)
+        fields = data.get("data") if isinstance(data, dict) else None
+        path = data.get("path") if isinstance(data, dict) and isinstance(data.get("path"), str) else ""
+        status, html = await anyio.to_thread.run_sync(pane.render, self.preview.last_good, path, fields)
+        return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
+
     # ------------------------------------------------------------ files
 
     def _find(self, served: Served, relative: str) -> tuple[Path | None, bool, bool]:
@@ -248,6 +261,7 @@ def application(preview: Preview, hosts: list[str], token: str | None = None, ma
         routes=[
             Route(reload.EVENTS_PATH, routes.events, methods=["GET"]),
             Route(API_PATH, routes.api, methods=["POST"]),
+            Route(pane.PREVIEW_PATH, routes.preview_pane, methods=["POST"]),
             Route("/{path:path}", routes.page, methods=["GET", "HEAD"]),
         ],
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)],

@@ -138,6 +138,7 @@ class Preview:
         self._builds = 0
         self._posts = 0  # posts in the last good build: large previews keep their search index
         self._warm: quick.Warm | None = None  # the last good site model, for quick updates
+        self._last_good: quick.Warm | None = None  # kept through failed builds: the CMS preview pane renders with it
         self._closed = False
         self._current = Event(0, 0, "", (), False, 0.0)
         self._served = Served(None, self._current)
@@ -149,6 +150,11 @@ class Preview:
     @property
     def served(self) -> Served:
         return self._served
+
+    @property
+    def last_good(self) -> quick.Warm | None:
+        """The site model of the last good build (None before the first)."""
+        return self._last_good
 
     def listen(self, listener: Callable[[Event], None]) -> None:
         """Call ``listener(event)`` after every event (from the rebuild thread)."""
@@ -169,7 +175,7 @@ class Preview:
             report = rebuild(self.site, self.output, self._posts, self.hook)
             if report.site is not None:
                 self._posts = len(report.site.posts)
-                self._warm = quick.Warm.after(report.site)
+                self._warm = self._last_good = quick.Warm.after(report.site)
         except MastheadError as exc:
             error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
