@@ -195,7 +195,8 @@ class PreviewApp:
         except MalformedJson as exc:
             return JSONResponse({"error": f"malformed JSON: {exc}"}, 400)
         fields = data.get("data") if isinstance(data, dict) else None
-        path = data.get("path") if isinstance(data, dict) and isinstance(data.get("path"), str) else ""
+        given = data.get("path") if isinstance(data, dict) else None
+        path: str = given if isinstance(given, str) else ""
         status, html = await anyio.to_thread.run_sync(pane.render, self.preview.last_good, path, fields)
         return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
 
