@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,14 +108,22 @@ def test_decap_writes_a_post_through_the_local_backend(make_site, page: Page) ->
         page.get_by_role("button", name="Choose selected").click()
         page.click("[contenteditable=true]")
         page.keyboard.type("Body typed in the rich text editor.")
+        # The preview pane shows masthead's rendering of the entry, with the site's templates and CSS.
+        preview = page.frame_locator("#preview-pane").frame_locator("iframe[data-masthead-preview]")
+        preview.locator("h1", has_text="Browser-made briefing").wait_for()
+        preview.get_by_text("Body typed in the rich text editor.").wait_for()
+        assert preview.locator("link[href*='masthead.css'], link[href*='assets/']").count() >= 1
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
         page.get_by_text("Entry saved").wait_for()
 
         written = site / "content/blog/browser-made-briefing.md"
         wait_for(written.is_file)
-        front, body = written.read_text().split("---\n")[1:]
+        text = written.read_text()
+        front, body = text.split("---\n")[1:]
         data = yaml.safe_load(front)
+        date_line = next(line for line in front.splitlines() if line.startswith("date:"))
+        assert re.fullmatch(r"date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", date_line), date_line  # the seed's shape
         assert list(data) == [
             "templateKey",
             "schemaType",
