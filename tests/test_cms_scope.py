@@ -21,7 +21,7 @@ def persist(session: Session, path: str, raw: str = "x", new_path: str | None = 
     data_file = {"slug": "x", "path": path, "raw": raw}
     if new_path is not None:
         data_file["newPath"] = new_path
-    return api(session, "persistEntry", {"dataFiles": [data_file], "assets": [], "options": OPTIONS})  # type: ignore[no-any-return]
+    return api(session, "persistEntry", {"dataFiles": [data_file], "assets": [], "options": OPTIONS})
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 
 import yaml
 from preview_helpers import own_origin, request, seed_post
