@@ -49,6 +49,15 @@ class Invalid(Exception):
     """A request decap-server's joi schema would refuse: 422 with this message."""
 
 
+class Refused(Exception):
+    """An answer other than 422 (the editorial workflow's 404 for an entry not under review)."""
+
+    def __init__(self, status: int, reply: Any) -> None:
+        super().__init__(str(reply))
+        self.status = status
+        self.reply = reply
+
+
 # ---------------------------------------------------------------- checking requests, joi-style
 
 
@@ -105,7 +114,7 @@ def inside(scope: Scope, value: str, label: str, folder: bool = False) -> Path:
     return real
 
 
-class _Request:
+class ActionRequest:
     def __init__(self, scope: Scope, params: dict[str, Any]) -> None:
         self.scope = scope
         self.root = scope.root
@@ -230,7 +239,7 @@ def move(source: Path, target: Path) -> None:
 # ---------------------------------------------------------------- actions
 
 
-def _info(request: _Request) -> Reply:
+def _info(request: ActionRequest) -> Reply:
     return 200, {"repo": request.root.name, "publish_modes": ["simple"], "type": "local_fs"}
 
 
@@ -239,7 +248,7 @@ def _depth(params: dict[str, Any]) -> int:
     return max(0, min(int(depth), MAX_DEPTH))
 
 
-def _entries_by_folder(request: _Request) -> Reply:
+def _entries_by_folder(request: ActionRequest) -> Reply:
     folder = request.path("folder", folder=True)
     extension = _text(request.params, "extension", "params.extension")
     assert folder is not None
@@ -247,7 +256,7 @@ def _entries_by_folder(request: _Request) -> Reply:
     return 200, [entry(path, relative(request.root, path)) for path in files]
 
 
-def _entries_by_files(request: _Request) -> Reply:
+def _entries_by_files(request: ActionRequest) -> Reply:
     files = _list(request.params, "files", "params.files")
     assert files is not None
     paths: list[Path] = []
@@ -261,13 +270,13 @@ def _entries_by_files(request: _Request) -> Reply:
     return 200, [entry(path, item["path"], item.get("label")) for path, item in zip(paths, files, strict=True)]
 
 
-def _get_entry(request: _Request) -> Reply:
+def _get_entry(request: ActionRequest) -> Reply:
     path = request.path("path")
     assert path is not None
     return 200, entry(path, request.params["path"])
 
 
-def data_files(request: _Request) -> list[tuple[Path, bytes, Path | None]]:
+def data_files(request: ActionRequest) -> list[tuple[Path, bytes, Path | None]]:
     """persistEntry's files, checked: (path, bytes, new path or None)."""
     params = request.params
     if ("entry" in params) == ("dataFiles" in params):
@@ -291,18 +300,18 @@ def data_files(request: _Request) -> list[tuple[Path, bytes, Path | None]]:
     return writes
 
 
-def assets(request: _Request) -> list[tuple[Path, bytes]]:
+def assets(request: ActionRequest) -> list[tuple[Path, bytes]]:
     return [request.asset(item, f"params.assets[{index}]") for index, item in enumerate(_list(request.params, "assets", "params.assets") or [])]
 
 
-def persist_options(request: _Request) -> dict[str, Any]:
+def persist_options(request: ActionRequest) -> dict[str, Any]:
     options = request.options("commitMessage", "status")
     if not isinstance(options.get("useWorkflow"), bool):
         raise Invalid('"params.options.useWorkflow" ' + ("is required" if "useWorkflow" not in options else "must be a boolean"))
     return options
 
 
-def _persist_entry(request: _Request) -> Reply:
+def _persist_entry(request: ActionRequest) -> Reply:
     writes = data_files(request)
     uploads = assets(request)
     persist_options(request)
@@ -318,19 +327,19 @@ def _persist_entry(request: _Request) -> Reply:
     return 200, {"message": "entry persisted"}
 
 
-def _get_media(request: _Request) -> Reply:
+def _get_media(request: ActionRequest) -> Reply:
     folder = request.path("mediaFolder", folder=True)
     assert folder is not None
     return 200, [media_file(request.root, path) for path in list_files(request.scope, folder, "", 1)]
 
 
-def _get_media_file(request: _Request) -> Reply:
+def _get_media_file(request: ActionRequest) -> Reply:
     path = request.path("path")
     assert path is not None
     return 200, media_file(request.root, path)
 
 
-def _persist_media(request: _Request) -> Reply:
+def _persist_media(request: ActionRequest) -> Reply:
     path, data = request.asset(_object(request.params, "asset", "params.asset"), "params.asset")
     request.options("commitMessage")
     write_atomically(path, data)
@@ -342,7 +351,7 @@ def _delete(path: Path) -> None:
         path.unlink()
 
 
-def _delete_file(request: _Request) -> Reply:
+def _delete_file(request: ActionRequest) -> Reply:
     path = request.path("path")
     request.options("commitMessage")
     assert path is not None
@@ -350,7 +359,7 @@ def _delete_file(request: _Request) -> Reply:
     return 200, {"message": f"deleted file {request.params['path']}"}
 
 
-def _delete_files(request: _Request) -> Reply:
+def _delete_files(request: ActionRequest) -> Reply:
     paths = _list(request.params, "paths", "params.paths")
     assert paths is not None
     if not paths:
@@ -364,13 +373,13 @@ def _delete_files(request: _Request) -> Reply:
     return 200, {"message": f"deleted files {', '.join(paths)}"}
 
 
-def _deploy_preview(request: _Request) -> Reply:
+def _deploy_preview(request: ActionRequest) -> Reply:
     _text(request.params, "collection", "params.collection")
     _text(request.params, "slug", "params.slug")
     return 200, None
 
 
-Action = Callable[[_Request], Reply]
+Action = Callable[[ActionRequest], Reply]
 ACTIONS: dict[str, Action] = {
     "entriesByFolder": _entries_by_folder,
     "entriesByFiles": _entries_by_files,
@@ -398,7 +407,7 @@ def handle(scope: Scope, body: Any, overrides: dict[str, Action] | None = None) 
         handlers = {**ACTIONS, **(overrides or {})}
         params = body.get("params")
         if action == "info":
-            return handlers.get("info", _info)(_Request(scope, {}))
+            return handlers.get("info", _info)(ActionRequest(scope, {}))
         if params is None:
             raise Invalid('"params" is required')
         if not isinstance(params, dict):
@@ -407,8 +416,10 @@ def handle(scope: Scope, body: Any, overrides: dict[str, Action] | None = None) 
         handler = handlers.get(action)
         if handler is None:  # the git-mode (editorial workflow) actions
             return 422, {"error": f"Unknown action {action}"}
-        return handler(_Request(scope, params))
+        return handler(ActionRequest(scope, params))
     except Invalid as exc:
         return 422, {"error": str(exc)}
+    except Refused as exc:
+        return exc.status, exc.reply
     except OSError:
         return 500, {"error": "Unknown error"}

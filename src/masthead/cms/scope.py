@@ -33,6 +33,7 @@ class Scope:
     files: tuple[Path, ...]  # files collections' single files
     denied: tuple[Path, ...]  # never, even below an allowed folder
     source: str  # where the rules came from, for error messages
+    editorial: bool = False  # the config says publish_mode: editorial_workflow
 
     def allows(self, path: Path) -> bool:
         """``path`` (absolute, resolved) may be read or written."""
@@ -121,6 +122,7 @@ def scope_from_config(root: Path, site_config: Config | None, data: Any, source:
         tuple(dict.fromkeys(resolve(real_root, file) for file in files)),
         tuple(dict.fromkeys(resolve(real_root, name) for name in denied)),
         source,
+        isinstance(data, dict) and data.get("publish_mode") == "editorial_workflow",
     )
 
 

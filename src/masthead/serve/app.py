@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from ..cms import localbackend
+from ..cms import localbackend, workflow
 from ..cms.admin import ScopeCache, admin_folder, site_config
 from ..config import Folders
 from . import overlay, pane, reload
@@ -127,6 +127,7 @@ class PreviewApp:
         self.preview = preview
         self.site = preview.site
         self.scopes = ScopeCache(self.site)
+        self._git_top: bool | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         preview.listen(self._on_event)
@@ -183,8 +184,23 @@ class PreviewApp:
         except MalformedJson as exc:
             return JSONResponse({"error": f"malformed JSON: {exc}"}, 400)
         scope = self.scopes.get()
-        status, reply = await anyio.to_thread.run_sync(localbackend.handle, scope, body)
+        overrides = workflow.ACTIONS if scope.editorial and self._in_git() else None
+        status, reply = await anyio.to_thread.run_sync(localbackend.handle, scope, body, overrides)
         return JSONResponse(reply, status, headers=NO_STORE)
+
+    def _in_git(self) -> bool:
+        if self._git_top is None:
+            self._git_top = workflow.is_repository_top(self.site)
+        return self._git_top
+
+    async def unpublished(self, request: Request) -> Response:
+        """An entry under review (editorial workflow), rendered from its cms/ branch."""
+        collection, slug = request.path_params["collection"], request.path_params["slug"]
+        found = await anyio.to_thread.run_sync(workflow.unpublished_file, self.site, collection, slug) if self._in_git() else None
+        if found is None:
+            return JSONResponse({"error": f"no entry {collection}/{slug} under review"}, 404)
+        status, html = await anyio.to_thread.run_sync(pane.render_file, self.preview.last_good, found[0], found[1])
+        return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
 
     async def preview_pane(self, request: Request) -> Response:
         """Decap's preview pane: the entry being edited, rendered as masthead renders it."""
@@ -263,6 +279,7 @@ def application(preview: Preview, hosts: list[str], token: str | None = None, ma
             Route(reload.EVENTS_PATH, routes.events, methods=["GET"]),
             Route(API_PATH, routes.api, methods=["POST"]),
             Route(pane.PREVIEW_PATH, routes.preview_pane, methods=["POST"]),
+            Route(workflow.PREVIEW_PATH + "{collection}/{slug}/", routes.unpublished, methods=["GET"]),
             Route("/{path:path}", routes.page, methods=["GET", "HEAD"]),
         ],
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)],

@@ -50,20 +50,27 @@ def render(warm: Warm | None, source: str, data: Any) -> tuple[int, str]:
                                        "fix the problem its pages show, and the preview follows.")
     if not isinstance(data, dict):
         return 400, overlay.error_page('expected {"path": …, "data": {…the entry\'s fields…}}')
-    site, config = warm.site, warm.site.config
+    config = warm.site.config
     shown = source if source and not os.path.isabs(source) and ".." not in Path(source).parts else f"{config.folders.content}/preview.md"
     try:
         raw = as_file(data)
     except yaml.YAMLError as exc:
         return 400, overlay.error_page(f"{shown}: cannot write the entry's fields as YAML: {exc}")
+    return render_file(warm, shown, raw)
+
+
+def render_file(warm: Warm | None, shown: str, raw: bytes) -> tuple[int, str]:
+    """(status, HTML) for the entry file ``raw``, shown as ``shown`` (its path in the site)."""
+    if warm is None:
+        return 409, overlay.error_page("masthead serve has no good build of the site to render this entry with yet.")
+    site, config = warm.site, warm.site.config
     parsed = parse_entry(shown, raw, config)
     errors = errors_only(parsed.problems)
     if parsed.entry is None or errors:
         return 422, overlay.error_page(MastheadError(errors or list(parsed.problems)).report(), "")
     entry = parsed.entry
-    image, problem = _image_for(entry, config.folder("static"), {})
-    if problem is not None:
-        return 422, overlay.error_page(MastheadError([problem]).report())
+    # An image not on disk yet (being uploaded, or on an entry's cms/ branch) is shown without its size.
+    image, _ = _image_for(entry, config.folder("static"), {})
     scheduled = entry.is_post and entry.date > site.now
     document = Document(entry, entry_url(entry, config), image, scheduled)
     others = tuple(d for d in site.posts if d.entry.source != entry.source)
