@@ -94,7 +94,7 @@ def api(
 
 def own_origin(session: Session) -> str:
     host, port = session.server.server_address[:2]
-    return f"http://{host}:{port}"
+    return f"http://{host!s}:{int(port)}"
 
 
 def wait_for(condition: Callable[[], Any], timeout: float = 10.0) -> Any:
