@@ -102,7 +102,7 @@ def _diffs(root: Path, base: str, branch: str) -> list[dict[str, Any]]:
     for line in git(root, "diff", "--name-status", "--no-renames", base, branch).decode().splitlines():
         code, path = line.split("\t", 1)
         status = statuses.get(code[:1], "modified")
-        found.append({"oldPath": path, "newPath": path, "status": status, "newFile": status == "added", "path": path,
+        found.append({"oldPath": "" if status == "added" else path, "newPath": "" if status == "deleted" else path, "status": status, "newFile": status == "added", "path": path,
                       "id": path, "binary": path in binary or path.endswith(".svg")})
     return found
 
@@ -215,7 +215,8 @@ def _update_status(request: ActionRequest) -> Reply:
         return NOT_FOUND
     label = f"{request.params.get('cmsLabelPrefix') or LABEL}{status}"
     git(root, "config", f"branch.{branch}.description", label)
-    return 200, {"message": f"{branch} description was updated to {label}"}
+    # decap-server names the base branch here (not the cms/ one); the same words, for its clients
+    return 200, {"message": f"{request.params['branch']} description was updated to {label}"}
 
 
 def _publish(request: ActionRequest) -> Reply:
