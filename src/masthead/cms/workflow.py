@@ -102,7 +102,8 @@ def _diffs(root: Path, base: str, branch: str) -> list[dict[str, Any]]:
     for line in git(root, "diff", "--name-status", "--no-renames", base, branch).decode().splitlines():
         code, path = line.split("\t", 1)
         status = statuses.get(code[:1], "modified")
-        found.append({"oldPath": "" if status == "added" else path, "newPath": "" if status == "deleted" else path, "status": status, "newFile": status == "added", "path": path,
+        found.append({"oldPath": "" if status == "added" else path, "newPath": "" if status == "deleted" else path,
+                      "status": status, "newFile": status == "added", "path": path,
                       "id": path, "binary": path in binary or path.endswith(".svg")})
     return found
 
