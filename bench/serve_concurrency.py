@@ -117,8 +117,11 @@ def measure(site: Path, requests: int, waves: int, seed: int) -> dict[str, objec
     idle_latencies = [seconds for status, seconds in idle if status]
     return {
         "posts": len(posts),
-        "idle_wave_ms": {"answered": len(idle_latencies), "p50": round(statistics.median(idle_latencies) * 1000, 1),
-                         "p99": round(percentile(idle_latencies, 0.99) * 1000, 1)},
+        "idle_wave_ms": {
+            "answered": len(idle_latencies),
+            "p50": round(statistics.median(idle_latencies) * 1000, 1),
+            "p99": round(percentile(idle_latencies, 0.99) * 1000, 1),
+        },
         "first_build_s": round(first_build, 2),
         "rebuild_s": round(rebuild_seconds, 2),
         "waves_during_rebuild": during,

@@ -74,9 +74,7 @@ def request(
         connection.close()
 
 
-def api(
-    session: Session, action: str, params: dict[str, Any] | None = None, **extra: Any
-) -> tuple[int, Any]:
+def api(session: Session, action: str, params: dict[str, Any] | None = None, **extra: Any) -> tuple[int, Any]:
     """POST one local-backend request the way Decap's proxy client builds it, from the admin page
     this server serves (so with its own Origin, as a browser sends it)."""
     body: dict[str, Any] = {"branch": "main", "action": action, **extra}

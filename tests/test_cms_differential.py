@@ -54,8 +54,9 @@ class Backend:
             body["params"] = {"branch": "main", **params}
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
-            connection.request("POST", "/api/v1", json.dumps(body).encode(), {
-                "Content-Type": "application/json; charset=utf-8", "Origin": f"http://127.0.0.1:{self.port}"})
+            connection.request(
+                "POST", "/api/v1", json.dumps(body).encode(), {"Content-Type": "application/json; charset=utf-8", "Origin": f"http://127.0.0.1:{self.port}"}
+            )
             response = connection.getresponse()
             return response.status, json.loads(response.read() or b"null")
         finally:
@@ -79,8 +80,13 @@ def make_site(folder: Path, git: bool) -> Path:
     (site / "static/img").mkdir(parents=True)
     (site / "static/img/photo.jpg").write_bytes(base64.b64decode(PNG))
     if git:
-        for command in (["init", "-q", "-b", "main"], ["config", "user.email", "e@example.org"], ["config", "user.name", "E"],
-                        ["add", "-A"], ["commit", "-q", "-m", "site"]):
+        for command in (
+            ["init", "-q", "-b", "main"],
+            ["config", "user.email", "e@example.org"],
+            ["config", "user.name", "E"],
+            ["add", "-A"],
+            ["commit", "-q", "-m", "site"],
+        ):
             subprocess.run(["git", *command], cwd=site, check=True, capture_output=True)
     return site
 
@@ -90,12 +96,17 @@ def pair(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Backe
     git = bool(request.param)
     ours_site, theirs_site = make_site(tmp_path / "ours", git), make_site(tmp_path / "theirs", git)
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git" if git else "fs",
-           "GIT_REPO_DIRECTORY": str(theirs_site), "LOG_LEVEL": "info"}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": "git" if git else "fs",
+        "GIT_REPO_DIRECTORY": str(theirs_site),
+        "LOG_LEVEL": "info",
+    }
     node = shutil.which("node")
     assert node and DECAP_SERVER.is_file(), "decap-server comes from `npm install` (package.json pins it)"
-    process = subprocess.Popen([node, str(DECAP_SERVER)], cwd=theirs_site, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen([node, str(DECAP_SERVER)], cwd=theirs_site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert process.stdout is not None
         for line in process.stdout:  # ready when it says so
@@ -117,8 +128,12 @@ def pair(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Backe
 
 
 def tree(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for folder in ("content", "static") for path in sorted((site / folder).rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for folder in ("content", "static")
+        for path in sorted((site / folder).rglob("*"))
+        if path.is_file()
+    }
 
 
 def same(ours: Backend, theirs: Backend, action: str, params: dict[str, Any] | None = None) -> Any:
@@ -140,14 +155,18 @@ def test_the_same_sequence_gets_the_same_answers_and_files(pair: tuple[Backend, 
     assert len(listed) == 2
     same(ours, theirs, "entriesByFiles", {"files": [{"path": "content/pages/about.md", "label": "About"}, {"path": "content/blog/gone.md"}]})
     same(ours, theirs, "getEntry", {"path": "content/blog/second.md"})
-    same(ours, theirs, "persistEntry", {"dataFiles": [entry_file("third", "Third")],
-                                        "assets": [{"path": "static/img/third.png", "content": PNG, "encoding": "base64"}],
-                                        "options": OPTIONS})
+    same(
+        ours,
+        theirs,
+        "persistEntry",
+        {"dataFiles": [entry_file("third", "Third")], "assets": [{"path": "static/img/third.png", "content": PNG, "encoding": "base64"}], "options": OPTIONS},
+    )
     same(ours, theirs, "getEntry", {"path": "content/blog/third.md"})
     same(ours, theirs, "getMedia", {"mediaFolder": "static/img"})
     same(ours, theirs, "getMediaFile", {"path": "static/img/third.png"})
-    same(ours, theirs, "persistMedia", {"asset": {"path": "static/img/upload.png", "content": PNG, "encoding": "base64"},
-                                        "options": {"commitMessage": "Upload"}})
+    same(
+        ours, theirs, "persistMedia", {"asset": {"path": "static/img/upload.png", "content": PNG, "encoding": "base64"}, "options": {"commitMessage": "Upload"}}
+    )
     same(ours, theirs, "deleteFiles", {"paths": ["static/img/upload.png"], "options": {"commitMessage": "Delete"}})
     same(ours, theirs, "deleteFile", {"path": "static/img/never-was.png", "options": {"commitMessage": "Delete"}})
     for bad in ({"folder": "content/blog", "extension": "md", "depth": "one"}, {"extension": "md", "depth": 1}):
@@ -167,9 +186,16 @@ def test_the_editorial_workflow_matches_decap_servers_git_mode(pair: tuple[Backe
         assert same(ours, theirs, "unpublishedEntries", {}) is not None  # fs mode: both refuse it alike
         return
     workflow = {**OPTIONS, "useWorkflow": True}
-    same(ours, theirs, "persistEntry", {"dataFiles": [entry_file("review", "Under review")],
-                                        "assets": [{"path": "static/img/review.png", "content": PNG, "encoding": "base64"}],
-                                        "options": workflow})
+    same(
+        ours,
+        theirs,
+        "persistEntry",
+        {
+            "dataFiles": [entry_file("review", "Under review")],
+            "assets": [{"path": "static/img/review.png", "content": PNG, "encoding": "base64"}],
+            "options": workflow,
+        },
+    )
     assert same(ours, theirs, "unpublishedEntries", {}) == ["blog/review"]
     mine, reference = (backend.call("unpublishedEntry", {"id": "blog/review"}) for backend in (ours, theirs))
     assert mine[0] == reference[0] == 200
@@ -191,16 +217,14 @@ def test_where_masthead_is_stricter(pair: tuple[Backend, Path, Backend, Path]) -
     """decap-server lets a request write a template (code, run on the next build) and moves every
     neighbour of a renamed entry; masthead refuses the one and moves only the entry."""
     ours, ours_site, theirs, theirs_site = pair
-    template = {"dataFiles": [{"slug": "t", "path": "templates/about-page.html", "raw": "{{ 7 * 7 }}"}], "assets": [],
-                "options": OPTIONS}
+    template = {"dataFiles": [{"slug": "t", "path": "templates/about-page.html", "raw": "{{ 7 * 7 }}"}], "assets": [], "options": OPTIONS}
     assert theirs.call("persistEntry", template)[0] == 200 and (theirs_site / "templates/about-page.html").is_file()
     assert ours.call("persistEntry", template)[0] == 422 and not (ours_site / "templates/about-page.html").exists()
     assert theirs.call("getEntry", {"path": "masthead.toml"})[1]["data"] is not None
     assert ours.call("getEntry", {"path": "masthead.toml"})[0] == 422
     if (theirs_site / ".git").is_dir():
         return  # git mode commits the rename; the neighbours' fate is the same question as below
-    rename = {"dataFiles": [{**entry_file("first-briefing", "Moved"), "newPath": "content/blog/2024/moved.md"}], "assets": [],
-              "options": OPTIONS}
+    rename = {"dataFiles": [{**entry_file("first-briefing", "Moved"), "newPath": "content/blog/2024/moved.md"}], "assets": [], "options": OPTIONS}
     assert theirs.call("persistEntry", rename)[0] == 200 and ours.call("persistEntry", rename)[0] == 200
     # decap-server replies before its (unawaited) moves finish, so there is no reply to wait for.
     wait_for(lambda: not (theirs_site / "content/blog/second.md").exists())  # it moved the neighbour too

@@ -92,8 +92,7 @@ def test_blog_fields_are_the_seed_posts_then_tags_and_author(site: Path) -> None
 
 def test_the_datetime_widget_writes_the_seeds_utc_format(site: Path) -> None:
     date = blog_fields(site)["date"]
-    assert date == {"label": "Date", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD[T]HH:mm:ss.SSS[Z]",
-                    "picker_utc": True, "default": "{{now}}"}
+    assert date == {"label": "Date", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD[T]HH:mm:ss.SSS[Z]", "picker_utc": True, "default": "{{now}}"}
     # Day.js tokens: the seed's 2024-12-23T20:53:09.844Z is YYYY-MM-DD T HH:mm:ss.SSS Z, literal T and Z.
     assert DATE_FORMAT.replace("[T]", "T").replace("[Z]", "Z") == "YYYY-MM-DDTHH:mm:ss.SSSZ"
 
@@ -106,8 +105,10 @@ def test_pages_are_a_files_collection(site: Path) -> None:
 
 
 def test_names_follow_the_field_mapping_and_cms_folders(make_site: MakeSite) -> None:
-    config = ('title = "T"\nbase_url = "https://t.org"\n[fields]\ntitle = "title"\ndescription = "summary"\n'
-              'image = "cover"\ndate = "publishDate"\n[cms]\nposts_folder = "posts"\nmedia_folder = "uploads"\n')
+    config = (
+        'title = "T"\nbase_url = "https://t.org"\n[fields]\ntitle = "title"\ndescription = "summary"\n'
+        'image = "cover"\ndate = "publishDate"\n[cms]\nposts_folder = "posts"\nmedia_folder = "uploads"\n'
+    )
     site = make_site({}, config=config)
     data = admin_config(load_config(site), "github", repo="me/site")
     names = [field["name"] for field in data["collections"][0]["fields"]]
@@ -122,8 +123,9 @@ def test_the_admin_pins_decap_with_an_integrity_hash(site: Path) -> None:
     result = CliRunner().invoke(main, ["cms", "init", str(site), "--backend", "git-gateway"])
     assert result.exit_code == 0, result.output
     index = (site / "static/admin/index.html").read_text()
-    assert (f'<script src="https://unpkg.com/decap-cms@{decap.DECAP_VERSION}/dist/decap-cms.js" '
-            f'integrity="{decap.DECAP_SRI}" crossorigin="anonymous"></script>') in index
+    assert (
+        f'<script src="https://unpkg.com/decap-cms@{decap.DECAP_VERSION}/dist/decap-cms.js" integrity="{decap.DECAP_SRI}" crossorigin="anonymous"></script>'
+    ) in index
     assert "^" not in index and "%5E" not in index
     assert 'location.origin + "/api/v1"' in index and "CMS_MANUAL_INIT" in index
 
@@ -142,8 +144,7 @@ def test_self_host_copies_the_minified_bundle_without_source_maps(site: Path) ->
     done = init(site, "git-gateway", self_host=True, dist=NPM_DIST)
     copied = {path.name for path in (site / "static/admin/decap").iterdir()}
     assert "decap-cms.js" in copied and not any(name.endswith(".map") for name in copied)
-    assert "cms.js" not in copied and all(name == "decap-cms.js" or name.endswith((".decap-cms.js", ".wasm", ".LICENSE.txt"))
-                                          for name in copied)
+    assert "cms.js" not in copied and all(name == "decap-cms.js" or name.endswith((".decap-cms.js", ".wasm", ".LICENSE.txt")) for name in copied)
     chunks = {path.name for path in NPM_DIST.glob("*.decap-cms.js")}
     assert chunks <= copied  # every chunk the bundle may load
     size = sum(path.stat().st_size for path in (site / "static/admin/decap").iterdir())
@@ -194,8 +195,10 @@ def test_an_existing_config_is_kept_the_admin_page_written_and_its_fields_report
     lines = result.output.splitlines()
     assert f"wrote {admin / 'index.html'}" in lines and f"kept {admin / 'config.yml'} (--force replaces it)" in lines
     blog = next(line for line in lines if line.startswith("collection blog"))
-    assert blog.startswith("collection blog (src/pages/blog): masthead reads templateKey → template, title, date, "
-                           "description, featuredpost → featured, featuredimage → image, body → the text, tags")
+    assert blog.startswith(
+        "collection blog (src/pages/blog): masthead reads templateKey → template, title, date, "
+        "description, featuredpost → featured, featuredimage → image, body → the text, tags"
+    )
     assert "not masthead fields" not in blog and "missing" not in blog
     pages = next(line for line in lines if line.startswith("collection pages"))
     assert pages == "collection pages (files): masthead reads templateKey → template, title, body → the text"

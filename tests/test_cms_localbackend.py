@@ -33,42 +33,30 @@ def test_info_answers_the_detection_probe(running: Session) -> None:
     assert reply == {"repo": running.site.name, "publish_modes": ["simple"], "type": "local_fs"}
 
 
-def test_entries_by_folder_lists_files_at_the_given_depth(
-    running: Session, preview_site: Path
-) -> None:
+def test_entries_by_folder_lists_files_at_the_given_depth(running: Session, preview_site: Path) -> None:
     (preview_site / "content/blog/2024").mkdir()
     (preview_site / "content/blog/2024/deeper.md").write_text("---\npageTitle: Deep\n---\n")
     (preview_site / "content/blog/notes.txt").write_text("not markdown")
-    status, reply = api(
-        running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 1}
-    )
+    status, reply = api(running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 1})
     assert status == 200
     assert [item["file"]["path"] for item in reply] == ["content/blog/first-briefing.md"]
     first = preview_site / "content/blog/first-briefing.md"
     assert reply[0]["data"] == first.read_text()
     assert reply[0]["file"]["id"] == sha256(first)
-    _, deeper = api(
-        running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 2}
-    )
+    _, deeper = api(running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 2})
     assert [item["file"]["path"] for item in deeper] == [
         "content/blog/2024/deeper.md",
         "content/blog/first-briefing.md",
     ]
-    _, missing = api(
-        running, "entriesByFolder", {"folder": "content/blog/nothing", "extension": "md", "depth": 1}
-    )
+    _, missing = api(running, "entriesByFolder", {"folder": "content/blog/nothing", "extension": "md", "depth": 1})
     assert missing == []
 
 
-def test_entries_by_folder_skips_links_leading_outside(
-    running: Session, preview_site: Path, tmp_path: Path
-) -> None:
+def test_entries_by_folder_skips_links_leading_outside(running: Session, preview_site: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("secret")
     os.symlink(secret, preview_site / "content/blog/leak.md")
-    _, reply = api(
-        running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 1}
-    )
+    _, reply = api(running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 1})
     assert "secret" not in json.dumps(reply)
     assert [item["file"]["path"] for item in reply] == ["content/blog/first-briefing.md"]
 
@@ -82,9 +70,7 @@ def test_entries_by_files_keeps_order_and_labels(running: Session) -> None:
     status, reply = api(running, "entriesByFiles", {"files": files})
     assert status == 200
     assert [item["file"]["path"] for item in reply] == [f["path"] for f in files]
-    assert reply[0]["file"]["label"] == "About" and reply[0]["data"].startswith(
-        "---\ntemplateKey: about-page"
-    )
+    assert reply[0]["file"]["label"] == "About" and reply[0]["data"].startswith("---\ntemplateKey: about-page")
     assert reply[1] == {"data": None, "file": {"path": "content/blog/gone.md", "id": None}}
 
 
@@ -98,17 +84,13 @@ def test_get_entry(running: Session, preview_site: Path) -> None:
     }
 
 
-@pytest.mark.parametrize(
-    "path", ["../outside.md", "content/../../outside.md", "/etc/passwd", "content/blog/../../../x"]
-)
+@pytest.mark.parametrize("path", ["../outside.md", "content/../../outside.md", "/etc/passwd", "content/blog/../../../x"])
 def test_paths_outside_the_site_are_refused(running: Session, path: str) -> None:
     status, reply = api(running, "getEntry", {"path": path})
     assert (status, reply) == (422, {"error": f'"params.path" {OUTSIDE}'})
 
 
-def test_links_leading_outside_are_refused_for_reads_and_writes(
-    running: Session, preview_site: Path, tmp_path: Path
-) -> None:
+def test_links_leading_outside_are_refused_for_reads_and_writes(running: Session, preview_site: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.md").write_text("secret")
@@ -142,9 +124,7 @@ def test_links_leading_outside_are_refused_for_reads_and_writes(
     assert status == 422 and (outside / "secret.md").exists()
 
 
-def test_persist_entry_writes_files_and_assets_atomically(
-    running: Session, preview_site: Path
-) -> None:
+def test_persist_entry_writes_files_and_assets_atomically(running: Session, preview_site: Path) -> None:
     raw = seed_text = "---\ntemplateKey: blog-post\npageTitle: New\n---\nBody\n"
     image = base64.b64encode(b"\x89PNG fake").decode()
     status, reply = api(
@@ -161,14 +141,10 @@ def test_persist_entry_writes_files_and_assets_atomically(
     assert written.read_text() == seed_text
     assert (written.stat().st_mode & 0o777) == 0o644
     assert (preview_site / "static/img/new.png").read_bytes() == b"\x89PNG fake"
-    assert [p.name for p in written.parent.iterdir()] == [
-        "new-post.md"
-    ]  # no temporary file left behind
+    assert [p.name for p in written.parent.iterdir()] == ["new-post.md"]  # no temporary file left behind
 
 
-def test_persist_entry_accepts_an_entry_that_would_not_parse(
-    running: Session, preview_site: Path
-) -> None:
+def test_persist_entry_accepts_an_entry_that_would_not_parse(running: Session, preview_site: Path) -> None:
     raw = "---\npageTitle: [unclosed\n---\nThe editor's work is kept.\n"
     status, _ = api(
         running,
@@ -271,9 +247,10 @@ def test_media_actions(running: Session, preview_site: Path) -> None:
 
 def test_delete_actions(running: Session, preview_site: Path) -> None:
     target = preview_site / "static/img/photo.jpg"
-    assert api(
-        running, "deleteFile", {"path": "static/img/photo.jpg", "options": {"commitMessage": "m"}}
-    ) == (200, {"message": "deleted file static/img/photo.jpg"})
+    assert api(running, "deleteFile", {"path": "static/img/photo.jpg", "options": {"commitMessage": "m"}}) == (
+        200,
+        {"message": "deleted file static/img/photo.jpg"},
+    )
     assert not target.exists()
     assert (
         api(
@@ -285,9 +262,10 @@ def test_delete_actions(running: Session, preview_site: Path) -> None:
     )
     (preview_site / "content/blog/a.md").write_text("a")
     (preview_site / "content/blog/b.md").write_text("b")
-    assert api(
-        running, "deleteFiles", {"paths": ["content/blog/a.md", "content/blog/b.md"], "options": {"commitMessage": "m"}}
-    ) == (200, {"message": "deleted files content/blog/a.md, content/blog/b.md"})
+    assert api(running, "deleteFiles", {"paths": ["content/blog/a.md", "content/blog/b.md"], "options": {"commitMessage": "m"}}) == (
+        200,
+        {"message": "deleted files content/blog/a.md, content/blog/b.md"},
+    )
     assert not (preview_site / "content/blog/a.md").exists() and not (preview_site / "content/blog/b.md").exists()
     assert api(running, "deleteFiles", {"paths": [], "options": {"commitMessage": "m"}}) == (
         422,
@@ -317,9 +295,7 @@ def test_validation_errors_match_decap_server(running: Session) -> None:
         422,
         {"error": '"params.branch" is required'},
     )
-    assert api(
-        running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": "one"}
-    ) == (422, {"error": '"params.depth" must be a number'})
+    assert api(running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": "one"}) == (422, {"error": '"params.depth" must be a number'})
     assert api(running, "getEntry", {}) == (422, {"error": '"params.path" is required'})
     assert api(running, "addNote", {}) == (
         422,
@@ -338,5 +314,3 @@ def test_malformed_json_and_oversized_bodies(running: Session) -> None:
     big = json.dumps({"action": "info", "padding": "x" * (70 * 1024)}).encode()
     status, _, data = request(running, "POST", "/api/v1", big, headers)
     assert status == 413 and "over the limit" in json.loads(data)["error"]
-
-

@@ -32,8 +32,7 @@ def secrets(preview_site: Path) -> Path:
         ".git/config": "[core]\n",
         ".masthead-cache/build.sqlite": "cache",
         "content/blog/.secret-draft.md": "---\npageTitle: hidden\n---\n",
-        "static/admin/config.yml": "backend: {name: git-gateway}\nmedia_folder: static/img\n"
-                                   "collections: [{name: blog, folder: content/blog, fields: []}]\n",
+        "static/admin/config.yml": "backend: {name: git-gateway}\nmedia_folder: static/img\ncollections: [{name: blog, folder: content/blog, fields: []}]\n",
         "scripts/deploy.sh": "echo deploy",
     }.items():
         path = preview_site / relative
@@ -42,9 +41,20 @@ def secrets(preview_site: Path) -> Path:
     return preview_site
 
 
-@pytest.mark.parametrize("path", ["templates/about-page.html", "masthead.toml", ".git/config", ".masthead-cache/build.sqlite",
-                                  "content/blog/.secret-draft.md", "static/admin/config.yml", "scripts/deploy.sh",
-                                  "static/favicon.svg", "content/pages/about.md"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "templates/about-page.html",
+        "masthead.toml",
+        ".git/config",
+        ".masthead-cache/build.sqlite",
+        "content/blog/.secret-draft.md",
+        "static/admin/config.yml",
+        "scripts/deploy.sh",
+        "static/favicon.svg",
+        "content/pages/about.md",
+    ],
+)
 def test_reads_and_writes_outside_the_collections_are_refused(running: Session, secrets: Path, path: str) -> None:
     before = (secrets / path).read_bytes() if (secrets / path).exists() else None
     status, reply = api(running, "getEntry", {"path": path})
@@ -93,8 +103,9 @@ def test_the_config_in_use_decides(running: Session, secrets: Path) -> None:
 
 
 def test_a_collection_pointing_at_the_site_root_still_cannot_reach_masthead_files(running: Session, secrets: Path) -> None:
-    (secrets / "static/admin/config.yml").write_text("media_folder: /\ncollections: [{name: all, folder: ., fields: []}, "
-                                                     "{name: tpl, folder: templates, fields: []}]\n")
+    (secrets / "static/admin/config.yml").write_text(
+        "media_folder: /\ncollections: [{name: all, folder: ., fields: []}, {name: tpl, folder: templates, fields: []}]\n"
+    )
     for path in ("masthead.toml", "templates/about-page.html", ".git/config", "static/admin/config.yml"):
         assert persist(running, path, TEMPLATE)[0] == 422, path
 

@@ -54,16 +54,19 @@ def workflow(repository: Path) -> Iterator[Session]:
 
 def persist(session: Session, slug: str, title: str, status: str = "draft", workflow: bool = True) -> tuple[int, object]:
     raw = seed_post(title).replace("  src: /img/photo.jpg\n", f"  src: /img/{slug}.png\n")
-    return api(session, "persistEntry", {
-        "dataFiles": [{"slug": slug, "path": f"content/blog/{slug}.md", "raw": raw}],
-        "assets": [{"path": f"static/img/{slug}.png", "content": PNG, "encoding": "base64"}],
-        "options": {"commitMessage": f"Create Blog “{slug}”", "useWorkflow": workflow, "status": status, "collectionName": "blog"},
-    })
+    return api(
+        session,
+        "persistEntry",
+        {
+            "dataFiles": [{"slug": slug, "path": f"content/blog/{slug}.md", "raw": raw}],
+            "assets": [{"path": f"static/img/{slug}.png", "content": PNG, "encoding": "base64"}],
+            "options": {"commitMessage": f"Create Blog “{slug}”", "useWorkflow": workflow, "status": status, "collectionName": "blog"},
+        },
+    )
 
 
 def test_info_offers_the_editorial_workflow(workflow: Session) -> None:
-    assert api(workflow, "info") == (200, {"repo": workflow.site.name, "publish_modes": ["simple", "editorial_workflow"],
-                                           "type": "local_git"})
+    assert api(workflow, "info") == (200, {"repo": workflow.site.name, "publish_modes": ["simple", "editorial_workflow"], "type": "local_git"})
 
 
 def test_draft_to_published(workflow: Session, repository: Path) -> None:
@@ -79,20 +82,22 @@ def test_draft_to_published(workflow: Session, repository: Path) -> None:
     status, entry = api(workflow, "unpublishedEntry", {"id": "blog/under-review"})
     assert status == 200 and entry["collection"] == "blog" and entry["slug"] == "under-review" and entry["status"] == "draft"
     assert {(d["path"], d["status"], d["newFile"], d["binary"]) for d in entry["diffs"]} == {
-        ("content/blog/under-review.md", "added", True, False), ("static/img/under-review.png", "added", True, True)}
+        ("content/blog/under-review.md", "added", True, False),
+        ("static/img/under-review.png", "added", True, True),
+    }
     assert entry["updatedAt"].endswith("Z")
-    status, data = api(workflow, "unpublishedEntryDataFile",
-                       {"collection": "blog", "slug": "under-review", "id": "x", "path": "content/blog/under-review.md"})
+    status, data = api(workflow, "unpublishedEntryDataFile", {"collection": "blog", "slug": "under-review", "id": "x", "path": "content/blog/under-review.md"})
     assert status == 200 and "pageTitle: Under review" in data["data"]
-    status, media = api(workflow, "unpublishedEntryMediaFile",
-                        {"collection": "blog", "slug": "under-review", "id": "x", "path": "static/img/under-review.png"})
+    status, media = api(workflow, "unpublishedEntryMediaFile", {"collection": "blog", "slug": "under-review", "id": "x", "path": "static/img/under-review.png"})
     assert status == 200 and media["content"] == PNG and media["name"] == "under-review.png"
 
     # Previewable in masthead serve, absent from masthead build.
     status, _, html = request(workflow, "GET", "/_masthead/unpublished/blog/under-review/")
     assert status == 200 and b"Under review" in html
     assert api(workflow, "getDeployPreview", {"collection": "blog", "slug": "under-review"}) == (
-        200, {"url": "/_masthead/unpublished/blog/under-review/", "status": "SUCCESS"})
+        200,
+        {"url": "/_masthead/unpublished/blog/under-review/", "status": "SUCCESS"},
+    )
     build(repository)
     assert not (repository / "public/blog/under-review").exists() and (repository / "public/blog/first-briefing").is_dir()
 
@@ -102,8 +107,7 @@ def test_draft_to_published(workflow: Session, repository: Path) -> None:
     assert git(repository, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"
     assert int(git(repository, "rev-list", "--count", f"main..{branch}")) == 1
 
-    assert api(workflow, "publishUnpublishedEntry", {"collection": "blog", "slug": "under-review"}) == (
-        200, {"message": f"branch {branch} merged to main"})
+    assert api(workflow, "publishUnpublishedEntry", {"collection": "blog", "slug": "under-review"}) == (200, {"message": f"branch {branch} merged to main"})
     assert "pageTitle: Under review, edited" in (repository / "content/blog/under-review.md").read_text()
     assert (repository / "static/img/under-review.png").is_file()
     assert git(repository, "branch", "--list", branch) == "" and api(workflow, "unpublishedEntries", {}) == (200, [])
@@ -112,8 +116,7 @@ def test_draft_to_published(workflow: Session, repository: Path) -> None:
 
 def test_deleting_an_entry_under_review_drops_its_branch(workflow: Session, repository: Path) -> None:
     persist(workflow, "dropped", "Dropped")
-    assert api(workflow, "deleteUnpublishedEntry", {"collection": "blog", "slug": "dropped"}) == (
-        200, {"message": "deleted branch: cms/blog/dropped"})
+    assert api(workflow, "deleteUnpublishedEntry", {"collection": "blog", "slug": "dropped"}) == (200, {"message": "deleted branch: cms/blog/dropped"})
     assert git(repository, "branch", "--list", "cms/*") == ""
     assert api(workflow, "unpublishedEntry", {"collection": "blog", "slug": "dropped"}) == (404, {"message": "Not Found"})
     assert request(workflow, "GET", "/_masthead/unpublished/blog/dropped/")[0] == 404
@@ -130,16 +133,26 @@ def test_a_direct_save_commits_only_its_own_files(workflow: Session, repository:
 
 
 def test_workflow_paths_are_confined_too(workflow: Session, repository: Path) -> None:
-    status, reply = api(workflow, "persistEntry", {
-        "dataFiles": [{"slug": "x", "path": "templates/blog-post.html", "raw": "{{ 7*7 }}"}], "assets": [],
-        "options": {"commitMessage": "m", "useWorkflow": True, "status": "draft", "collectionName": "blog"}})
+    status, reply = api(
+        workflow,
+        "persistEntry",
+        {
+            "dataFiles": [{"slug": "x", "path": "templates/blog-post.html", "raw": "{{ 7*7 }}"}],
+            "assets": [],
+            "options": {"commitMessage": "m", "useWorkflow": True, "status": "draft", "collectionName": "blog"},
+        },
+    )
     assert status == 422 and git(repository, "branch", "--list", "cms/*") == ""
 
 
 def test_a_missing_base_branch_is_named(workflow: Session) -> None:
-    status, _, data = request(workflow, "POST", "/api/v1",
-                              b'{"action": "unpublishedEntries", "params": {"branch": "master"}}',
-                              {"Origin": f"http://127.0.0.1:{workflow.server.server_address[1]}", "Content-Type": "application/json"})
+    status, _, data = request(
+        workflow,
+        "POST",
+        "/api/v1",
+        b'{"action": "unpublishedEntries", "params": {"branch": "master"}}',
+        {"Origin": f"http://127.0.0.1:{workflow.server.server_address[1]}", "Content-Type": "application/json"},
+    )
     assert (status, json.loads(data)) == (422, {"error": "Default branch 'master' doesn't exist"})
 
 

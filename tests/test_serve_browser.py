@@ -29,9 +29,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -49,18 +47,14 @@ def url(session: Session, path: str) -> str:
     return f"http://localhost:{session.server.server_address[1]}{path}"
 
 
-def test_a_page_reloads_when_its_own_file_changes(
-    running: Session, preview_site: Path, page: Page
-) -> None:
+def test_a_page_reloads_when_its_own_file_changes(running: Session, preview_site: Path, page: Page) -> None:
     other = page.context.new_page()
     other.goto(url(running, "/about/"))
     page.goto(url(running, "/blog/first-briefing/"))
     page.wait_for_load_state("networkidle")
     other.evaluate("window.stayed = true")
     page.evaluate("window.stayed = true")
-    (preview_site / "content/blog/first-briefing.md").write_text(
-        seed_post(body="Edited while you watched.")
-    )
+    (preview_site / "content/blog/first-briefing.md").write_text(seed_post(body="Edited while you watched."))
     page.wait_for_selector("text=Edited while you watched.")
     assert page.evaluate("window.stayed") is None  # the page reloaded itself
     wait_for(lambda: running.preview.current.build >= 2)
@@ -68,9 +62,7 @@ def test_a_page_reloads_when_its_own_file_changes(
     assert other.evaluate("window.stayed") is True  # the about page did not change, so it stayed
 
 
-def test_a_yaml_error_shows_the_overlay_until_it_is_fixed(
-    running: Session, preview_site: Path, page: Page
-) -> None:
+def test_a_yaml_error_shows_the_overlay_until_it_is_fixed(running: Session, preview_site: Path, page: Page) -> None:
     page.goto(url(running, "/blog/first-briefing/"))
     page.wait_for_load_state("networkidle")
     post = preview_site / "content/blog/first-briefing.md"
@@ -94,9 +86,7 @@ def test_decap_writes_a_post_through_the_local_backend(make_site, page: Page) ->
     session.start()
     try:
         page.goto(url(session, "/admin/"))
-        page.get_by_role(
-            "button", name="Login"
-        ).click()  # Decap found masthead as its local backend
+        page.get_by_role("button", name="Login").click()  # Decap found masthead as its local backend
         page.get_by_text("First briefing").wait_for()
         page.goto(url(session, "/admin/#/collections/blog/new"))
         page.fill("[id^=pageTitle-field]", "Browser-made briefing")
@@ -134,11 +124,7 @@ def test_decap_writes_a_post_through_the_local_backend(make_site, page: Page) ->
             "teaser",
             "featuredImage",
         ]  # the seed's shape
-        assert (
-            data["templateKey"] == "blog-post"
-            and data["schemaType"] == "BlogPosting"
-            and data["published"] is True
-        )
+        assert data["templateKey"] == "blog-post" and data["schemaType"] == "BlogPosting" and data["published"] is True
         assert data["featuredImage"] == {"src": "/img/photo.jpg"}
         assert body.strip() == "Body typed in the rich text editor."
 

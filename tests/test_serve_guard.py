@@ -64,8 +64,11 @@ def test_loopback_names_are_served(running: Session, host: str) -> None:
     assert status == 200 and b"First briefing" in body
 
 
-@pytest.mark.parametrize("host", ["rebind.evil.example", "evil.localhost", "127.0.0.1.evil.example", "localhost.", ""],
-                         ids=["rebind", "sub-localhost", "ip-prefix", "trailing-dot", "empty"])
+@pytest.mark.parametrize(
+    "host",
+    ["rebind.evil.example", "evil.localhost", "127.0.0.1.evil.example", "localhost.", ""],
+    ids=["rebind", "sub-localhost", "ip-prefix", "trailing-dot", "empty"],
+)
 def test_other_host_names_are_refused_even_for_get(running: Session, host: str) -> None:
     """DNS rebinding: a page on rebind.evil.example (resolving to 127.0.0.1) reads nothing."""
     port = running.server.server_address[1]
@@ -79,12 +82,12 @@ def test_other_host_names_are_refused_even_for_get(running: Session, host: str) 
 # ---------------------------------------------------------------- Origin
 
 
-@pytest.mark.parametrize("origin", [None, "http://localhost:3000", "http://evil.localhost:{port}", "https://127.0.0.1:{port}",
-                                    "http://127.0.0.1:{port}.evil.example", "null"])
+@pytest.mark.parametrize(
+    "origin", [None, "http://localhost:3000", "http://evil.localhost:{port}", "https://127.0.0.1:{port}", "http://127.0.0.1:{port}.evil.example", "null"]
+)
 def test_writes_need_the_servers_own_origin(running: Session, preview_site: Path, origin: str | None) -> None:
     port = running.server.server_address[1]
-    body = json.dumps({"action": "deleteFile", "params": {"branch": "main", "path": "content/pages/about.md",
-                                                          "options": {"commitMessage": "m"}}}).encode()
+    body = json.dumps({"action": "deleteFile", "params": {"branch": "main", "path": "content/pages/about.md", "options": {"commitMessage": "m"}}}).encode()
     headers = {"Content-Type": "application/json"}
     if origin is not None:
         headers["Origin"] = origin.format(port=port)
@@ -104,8 +107,7 @@ def test_the_origin_must_match_the_host_the_page_was_loaded_from(running: Sessio
 
 
 def test_no_cross_origin_preflight_is_granted(running: Session) -> None:
-    status, headers, _ = request(running, "OPTIONS", "/api/v1", headers={
-        "Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST"})
+    status, headers, _ = request(running, "OPTIONS", "/api/v1", headers={"Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST"})
     assert status == 405 and "access-control-allow-origin" not in headers
 
 
@@ -170,15 +172,19 @@ def test_a_head_growing_past_the_limit_is_cut_off(running: Session) -> None:
     assert reply == b"" or status_and_json(reply)[0] == 400
 
 
-@pytest.mark.parametrize("body", [
-    b'{"action": "entriesByFolder", "params": {"branch": "main", "folder": "content/blog", "extension": "md", "depth": NaN}}',
-    b'{"action": "info", "x": Infinity}',
-    b'{"action": "info", "x": 1e400}',
-    b"[" * 30_000 + b"]" * 30_000,  # deeper than Python's recursion limit, under the test's 64 KB body limit
-    b'{"a":' * 10_000 + b"1" + b"}" * 10_000,
-    b"\xff\xfe{}",
-    b"",
-], ids=["NaN", "Infinity", "1e400", "deep-array", "deep-object", "not-utf8", "empty"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"action": "entriesByFolder", "params": {"branch": "main", "folder": "content/blog", "extension": "md", "depth": NaN}}',
+        b'{"action": "info", "x": Infinity}',
+        b'{"action": "info", "x": 1e400}',
+        b"[" * 30_000 + b"]" * 30_000,  # deeper than Python's recursion limit, under the test's 64 KB body limit
+        b'{"a":' * 10_000 + b"1" + b"}" * 10_000,
+        b"\xff\xfe{}",
+        b"",
+    ],
+    ids=["NaN", "Infinity", "1e400", "deep-array", "deep-object", "not-utf8", "empty"],
+)
 def test_malformed_json_gets_a_json_400_and_the_server_lives_on(running: Session, body: bytes) -> None:
     status, _, data = request(running, "POST", "/api/v1", body, {"Origin": own_origin(running), "Content-Type": "application/json"})
     assert status == 400 and json.loads(data)["error"].startswith("malformed JSON")
@@ -189,8 +195,10 @@ def test_a_chunked_body_over_the_limit_is_refused(running: Session) -> None:
     chunk = b"x" * 32 * 1024
     chunks = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(3)) + b"0\r\n\r\n"
     port = running.server.server_address[1]
-    head = (f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
-            "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n").encode()
+    head = (
+        f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+        "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+    ).encode()
     reply, _ = raw(running, head + chunks)
     status, data = status_and_json(reply)
     assert status == 413 and "over the limit" in data["error"]  # type: ignore[index]
@@ -198,8 +206,7 @@ def test_a_chunked_body_over_the_limit_is_refused(running: Session) -> None:
 
 def test_a_declared_length_over_the_limit_is_refused_before_the_body(running: Session) -> None:
     port = running.server.server_address[1]
-    head = (f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
-            "Content-Length: 999999999\r\n\r\n").encode()
+    head = (f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Length: 999999999\r\n\r\n").encode()
     reply, seconds = raw(running, head)
     assert status_and_json(reply)[0] == 413 and seconds < 5
 
@@ -219,8 +226,10 @@ def test_a_request_head_that_never_ends_is_closed(quick_timeouts: Session) -> No
 
 def test_a_body_that_never_arrives_gets_408(quick_timeouts: Session) -> None:
     port = quick_timeouts.server.server_address[1]
-    head = (f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
-            "Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{\"action\"").encode()
+    head = (
+        f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+        'Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{"action"'
+    ).encode()
     reply, seconds = raw(quick_timeouts, head)
     status, data = status_and_json(reply)
     assert status == 408 and "not received within" in data["error"] and seconds < 4  # type: ignore[index]
@@ -232,6 +241,11 @@ def test_an_idle_keep_alive_connection_is_closed(quick_timeouts: Session) -> Non
 
 
 def test_no_traceback_reaches_the_client(running: Session) -> None:
-    status, _, data = request(running, "POST", "/api/v1", b'{"action": "getEntry", "params": {"branch": "main", "path": {"x": 1}}}',
-                              {"Origin": own_origin(running), "Content-Type": "application/json"})
+    status, _, data = request(
+        running,
+        "POST",
+        "/api/v1",
+        b'{"action": "getEntry", "params": {"branch": "main", "path": {"x": 1}}}',
+        {"Origin": own_origin(running), "Content-Type": "application/json"},
+    )
     assert status == 422 and b"Traceback" not in data

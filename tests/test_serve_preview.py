@@ -35,33 +35,21 @@ def test_digest_tree_reuses_fingerprints_of_untouched_files(tmp_path: Path) -> N
 def test_update_names_changed_pages_and_keeps_the_last_good_output(make_site: MakeSite) -> None:
     site = make_site(
         {
-            "content/blog/one.md": seed_post("One").replace(
-                "featuredImage:\n  src: /img/photo.jpg\n", ""
-            ),
-            "content/blog/two.md": seed_post("Two").replace(
-                "featuredImage:\n  src: /img/photo.jpg\n", ""
-            ),
+            "content/blog/one.md": seed_post("One").replace("featuredImage:\n  src: /img/photo.jpg\n", ""),
+            "content/blog/two.md": seed_post("Two").replace("featuredImage:\n  src: /img/photo.jpg\n", ""),
         }
     )
     preview = Preview(site)
     assert preview.output == preview_folder(site) == site / ".masthead-cache" / "serve"
     first = preview.update()
-    assert (
-        first.build == 1 and not first.error and first.everything
-    )  # the CSS is new, so everything
-    (site / "content/blog/two.md").write_text(
-        seed_post("Two", "New words.").replace("featuredImage:\n  src: /img/photo.jpg\n", "")
-    )
+    assert first.build == 1 and not first.error and first.everything  # the CSS is new, so everything
+    (site / "content/blog/two.md").write_text(seed_post("Two", "New words.").replace("featuredImage:\n  src: /img/photo.jpg\n", ""))
     second = preview.update()
     assert "blog/two/index.html" in second.files and "blog/one/index.html" not in second.files
     assert not second.everything and second.build == 2
     (site / "content/blog/two.md").write_text("---\npageTitle: [\n---\n")
     failed = preview.update()
-    assert (
-        failed.build == 2
-        and failed.files == ()
-        and "content/blog/two.md:3: front matter: invalid YAML" in failed.error
-    )
+    assert failed.build == 2 and failed.files == () and "content/blog/two.md:3: front matter: invalid YAML" in failed.error
     assert failed.error_id and failed.error_id != second.error_id
     assert "New words." in (preview.output / "blog/two/index.html").read_text()
     assert preview.wait(second.number, 0) == [failed]

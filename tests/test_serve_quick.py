@@ -64,8 +64,7 @@ def test_changes_other_pages_show_need_the_full_build(make_site: MakeSite) -> No
 
 def test_a_small_site_with_search_takes_the_full_build(make_site: MakeSite) -> None:
     """Up to REINDEX_UP_TO posts a save re-runs Pagefind, which only the full build does."""
-    site = make_site({"content/blog/p.md": post("P", "2024-03-01T08:00:00Z")},
-                     config='title = "Q"\nbase_url = "https://q.example.org"\n')
+    site = make_site({"content/blog/p.md": post("P", "2024-03-01T08:00:00Z")}, config='title = "Q"\nbase_url = "https://q.example.org"\n')
     warm, output = warm_preview(site)
     source = site / "content/blog/p.md"
     source.write_text(post("P", "2024-03-01T08:00:00Z").replace("Body of P.", "Other."))

@@ -39,9 +39,7 @@ def test_an_edit_becomes_an_event_naming_its_page(running: Session, preview_site
         assert next_event(response) == ("state", {"build": 1, "error": ""})
         (preview_site / "content/blog/first-briefing.md").write_text(seed_post(body="Edited."))
         kind, data = next_event(response)
-        assert (
-            kind == "build" and data["build"] == 2 and data["error"] == "" and data["all"] is False
-        )
+        assert kind == "build" and data["build"] == 2 and data["error"] == "" and data["all"] is False
         assert "blog/first-briefing/index.html" in data["files"]  # type: ignore[operator]
         assert "about/index.html" not in data["files"]  # type: ignore[operator]
         (preview_site / "content/blog/first-briefing.md").write_text("---\npageTitle: [\n---\n")

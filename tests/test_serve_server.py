@@ -22,18 +22,8 @@ def page(session: Session, path: str) -> tuple[int, str]:
 
 
 def test_serves_drafts_and_scheduled_posts_marked_as_such(make_site: MakeSite, tmp_path: Path) -> None:
-    draft = (
-        seed_post("A draft")
-        .replace("published: true", "published: false")
-        .replace("  src: /img/photo.jpg\n", "")
-        .replace("featuredImage:\n", "")
-    )
-    future = (
-        seed_post("Next year")
-        .replace("2024-12-23", "2999-01-01")
-        .replace("  src: /img/photo.jpg\n", "")
-        .replace("featuredImage:\n", "")
-    )
+    draft = seed_post("A draft").replace("published: true", "published: false").replace("  src: /img/photo.jpg\n", "").replace("featuredImage:\n", "")
+    future = seed_post("Next year").replace("2024-12-23", "2999-01-01").replace("  src: /img/photo.jpg\n", "").replace("featuredImage:\n", "")
     site = make_site({"content/blog/a-draft.md": draft, "content/blog/next-year.md": future})
     session = Session(site, "127.0.0.1", 0)
     session.start()
@@ -46,9 +36,7 @@ def test_serves_drafts_and_scheduled_posts_marked_as_such(make_site: MakeSite, t
         session.stop()
 
 
-def test_pages_carry_the_reload_script_but_admin_does_not(
-    running: Session, preview_site: Path
-) -> None:
+def test_pages_carry_the_reload_script_but_admin_does_not(running: Session, preview_site: Path) -> None:
     status, html = page(running, "/blog/first-briefing/")
     assert status == 200
     assert "data-masthead-reload" in html and '"file":"blog/first-briefing/index.html"' in html
@@ -60,16 +48,12 @@ def test_pages_carry_the_reload_script_but_admin_does_not(
     status, html = page(running, "/admin/")  # served from static/ before the rebuild copies it
     assert status == 200 and "data-masthead-reload" not in html
     status, headers, _ = request(running, "GET", "/admin/config.yml")
-    assert status == 200 and headers["content-type"].startswith(
-        "text/yaml"
-    )  # Decap insists on "yaml"
+    assert status == 200 and headers["content-type"].startswith("text/yaml")  # Decap insists on "yaml"
 
 
 def test_missing_pages_folders_and_traversal(running: Session) -> None:
     status, html = page(running, "/no/such/page/")
-    assert (
-        status == 404 and '"file":"no/such/page/index.html"' in html
-    )  # reloads once the page exists
+    assert status == 404 and '"file":"no/such/page/index.html"' in html  # reloads once the page exists
     status, headers, _ = request(running, "GET", "/blog/first-briefing?x=1")
     assert status == 301 and headers["location"] == "/blog/first-briefing/?x=1"
     assert request(running, "GET", "/../masthead.toml")[0] == 404
@@ -78,9 +62,7 @@ def test_missing_pages_folders_and_traversal(running: Session) -> None:
     assert status == 200 and headers["content-type"].startswith("text/css") and body == b""
 
 
-def test_a_failed_build_keeps_the_last_good_site_and_shows_the_overlay(
-    running: Session, preview_site: Path
-) -> None:
+def test_a_failed_build_keeps_the_last_good_site_and_shows_the_overlay(running: Session, preview_site: Path) -> None:
     post = preview_site / "content/blog/first-briefing.md"
     post.write_text(seed_post(body="Version two."))
     wait_for(lambda: "Version two." in page(running, "/blog/first-briefing/")[1])
@@ -108,11 +90,7 @@ def test_a_site_that_never_built_shows_the_error_page(make_site: MakeSite) -> No
     try:
         status, _, data = request(session, "GET", "/")
         html = data.decode()
-        assert (
-            status == 404
-            and 'id="masthead-overlay"' in html
-            and "content/blog/broken.md:2: front matter: invalid YAML" in html
-        )
+        assert status == 404 and 'id="masthead-overlay"' in html and "content/blog/broken.md:2: front matter: invalid YAML" in html
         assert "data-masthead-reload" in html
     finally:
         session.stop()
@@ -120,9 +98,7 @@ def test_a_site_that_never_built_shows_the_error_page(make_site: MakeSite) -> No
 
 def test_a_taken_port_gives_a_clear_error_and_a_suggestion(running: Session) -> None:
     port = running.server.server_address[1]
-    with pytest.raises(
-        ServeError, match=rf"port {port} on 127.0.0.1 is already in use.*try `--port \d+`"
-    ):
+    with pytest.raises(ServeError, match=rf"port {port} on 127.0.0.1 is already in use.*try `--port \d+`"):
         bind("127.0.0.1", port, running.preview)
 
 
@@ -136,11 +112,7 @@ def test_cli_reports_a_taken_port_without_a_traceback(running: Session) -> None:
 
 def test_loopback_detection() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
-    assert (
-        not is_loopback("0.0.0.0")
-        and not is_loopback("192.168.1.2")
-        and not is_loopback(socket.gethostname() + ".example")
-    )
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2") and not is_loopback(socket.gethostname() + ".example")
 
 
 def test_a_local_only_admin_is_served_and_its_config_rules_the_api(running: Session, preview_site: Path) -> None:

@@ -54,8 +54,7 @@ def dist_version(dist: Path) -> str | None:
 def bundle_files(dist: Path) -> list[Path]:
     """The minified browser bundle: ``decap-cms.js``, the chunks it loads, WebAssembly and the
     licence notice; never source maps (``.map``), nor the unminified ``cms.js`` build."""
-    return [path for path in sorted(dist.iterdir())
-            if path.name == BUNDLE or path.name.endswith((".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt"))]
+    return [path for path in sorted(dist.iterdir()) if path.name == BUNDLE or path.name.endswith((".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt"))]
 
 
 def copy_bundle(dist: Path, target: Path) -> int:

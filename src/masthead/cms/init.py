@@ -40,9 +40,7 @@ BACKENDS = (
     "aws-cognito-github-proxy",
     "test-repo",
 )
-NEEDS_REPO = frozenset(
-    {"github", "gitlab", "bitbucket", "gitea", "azure", "aws-cognito-github-proxy"}
-)
+NEEDS_REPO = frozenset({"github", "gitlab", "bitbucket", "gitea", "azure", "aws-cognito-github-proxy"})
 
 _INDEX = """<!doctype html>
 <html lang="{language}">
@@ -74,20 +72,28 @@ def _key(config: Config, name: str) -> str:
 def _field(config: Config, name: str) -> dict[str, Any]:
     """The widget of one canonical field, named by the field mapping."""
     widgets: dict[str, dict[str, Any]] = {
-        "schema_type": {"label": "Schema type", "widget": "select", "options": list(SCHEMA_TYPES),
-                        "default": config.default_schema_type},
+        "schema_type": {"label": "Schema type", "widget": "select", "options": list(SCHEMA_TYPES), "default": config.default_schema_type},
         "title": {"label": "Title", "widget": "string"},
         "description": {"label": "Meta description", "widget": "text"},
         "published": {"label": "Published", "widget": "boolean", "default": True},
         "date": {"label": "Date", "widget": "datetime", "format": DATE_FORMAT, "picker_utc": True, "default": "{{now}}"},
         "teaser": {"label": "Teaser", "widget": "text"},
-        "image": {"label": "Featured image", "widget": "object", "required": False,
-                  "fields": [{"label": "Image", "name": "src", "widget": "image", "required": False},
-                             {"label": "Alt text", "name": "alt", "widget": "string", "required": False,
-                              "hint": "What the image shows, for readers who cannot see it"}]},
+        "image": {
+            "label": "Featured image",
+            "widget": "object",
+            "required": False,
+            "fields": [
+                {"label": "Image", "name": "src", "widget": "image", "required": False},
+                {"label": "Alt text", "name": "alt", "widget": "string", "required": False, "hint": "What the image shows, for readers who cannot see it"},
+            ],
+        },
         "tags": {"label": "Tags", "widget": "list", "required": False},
-        "author": {"label": "Author", "widget": "string", "required": False,
-                   "hint": f"Leave empty for {config.author.name}" if config.author.name else "Who wrote it"},
+        "author": {
+            "label": "Author",
+            "widget": "string",
+            "required": False,
+            "hint": f"Leave empty for {config.author.name}" if config.author.name else "Who wrote it",
+        },
     }
     widget = widgets[name]
     return {"label": widget["label"], "name": _key(config, name), **{k: v for k, v in widget.items() if k != "label"}}
@@ -108,8 +114,7 @@ def post_fields(config: Config) -> list[dict[str, Any]]:
 
 
 def page_fields(config: Config, entry: Entry) -> list[dict[str, Any]]:
-    return [_template(config, entry.template), *(_field(config, name) for name in ("title", "description", "published")),
-            _body()]
+    return [_template(config, entry.template), *(_field(config, name) for name in ("title", "description", "published")), _body()]
 
 
 def standalone_pages(config: Config) -> list[Entry]:
@@ -119,9 +124,7 @@ def standalone_pages(config: Config) -> list[Entry]:
     return [entry for entry in found if entry is not None and not entry.is_post]
 
 
-def admin_config(
-    config: Config, backend: str, repo: str = "", branch: str = "main"
-) -> dict[str, Any]:
+def admin_config(config: Config, backend: str, repo: str = "", branch: str = "main") -> dict[str, Any]:
     """Decap's config.yml as data."""
     backend_table: dict[str, Any] = {"name": backend}
     if repo:
@@ -174,14 +177,9 @@ def admin_config(
 
 def config_yaml(data: dict[str, Any]) -> str:
     header = (
-        "# Decap CMS configuration, written by `masthead cms init` from masthead.toml.\n"
-        "# Edit freely; run `masthead cms init --force` to write it again.\n"
+        "# Decap CMS configuration, written by `masthead cms init` from masthead.toml.\n# Edit freely; run `masthead cms init --force` to write it again.\n"
     )
-    return header + str(
-        yaml.safe_dump(
-            data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
-        )
-    )
+    return header + str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100))
 
 
 def index_html(config: Config, script: str, collections: list[str]) -> str:
@@ -217,12 +215,22 @@ def _problem(field: str, message: str) -> Problem:
 
 def _check_dist(dist: Path | None) -> list[Problem]:
     if dist is None or not (dist / decap.BUNDLE).is_file():
-        return [_problem("--self-host", "no copy of Decap CMS found; expected `npm install decap-cms@"
-                         f"{decap.DECAP_VERSION}` in the site folder, or --decap-dist pointing at node_modules/decap-cms/dist")]
+        return [
+            _problem(
+                "--self-host",
+                "no copy of Decap CMS found; expected `npm install decap-cms@"
+                f"{decap.DECAP_VERSION}` in the site folder, or --decap-dist pointing at node_modules/decap-cms/dist",
+            )
+        ]
     if decap.sri_of((dist / decap.BUNDLE).read_bytes()) != decap.DECAP_SRI:
         found = decap.dist_version(dist) or "another version"
-        return [_problem("--self-host", f"{dist} holds decap-cms {found}, whose bundle does not match the pinned "
-                         f"{decap.DECAP_VERSION}; expected `npm install decap-cms@{decap.DECAP_VERSION}`")]
+        return [
+            _problem(
+                "--self-host",
+                f"{dist} holds decap-cms {found}, whose bundle does not match the pinned "
+                f"{decap.DECAP_VERSION}; expected `npm install decap-cms@{decap.DECAP_VERSION}`",
+            )
+        ]
     return []
 
 
@@ -268,8 +276,16 @@ def init(
             data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise MastheadError([Problem(str(config_file), mark.line + 1 if mark is not None else None, None,
-                                         f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it")]) from exc
+            raise MastheadError(
+                [
+                    Problem(
+                        str(config_file),
+                        mark.line + 1 if mark is not None else None,
+                        None,
+                        f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it",
+                    )
+                ]
+            ) from exc
         report = mapping.report(config, data)
     if force or not index.exists() or self_host:
         index.write_text(index_html(config, script, collection_names(data)), encoding="utf-8")

@@ -85,9 +85,7 @@ def _text(params: dict[str, Any], key: str, label: str, required: bool = True) -
     return _get(params, key, label, str, "a string", required)
 
 
-def _object(
-    params: dict[str, Any], key: str, label: str, required: bool = True
-) -> dict[str, Any] | None:
+def _object(params: dict[str, Any], key: str, label: str, required: bool = True) -> dict[str, Any] | None:
     value: dict[str, Any] | None = _get(params, key, label, dict, "of type object", required)
     return value
 

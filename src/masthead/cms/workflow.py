@@ -96,15 +96,22 @@ def _base(root: Path, request: ActionRequest) -> str:
 
 def _diffs(root: Path, base: str, branch: str) -> list[dict[str, Any]]:
     statuses = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed", "T": "modified"}
-    binary = {line.split("\t")[-1] for line in git(root, "diff", "--numstat", base, branch).decode().splitlines()
-              if line.startswith("-\t-\t")}
+    binary = {line.split("\t")[-1] for line in git(root, "diff", "--numstat", base, branch).decode().splitlines() if line.startswith("-\t-\t")}
     found = []
     for line in git(root, "diff", "--name-status", "--no-renames", base, branch).decode().splitlines():
         code, path = line.split("\t", 1)
         status = statuses.get(code[:1], "modified")
-        found.append({"oldPath": "" if status == "added" else path, "newPath": "" if status == "deleted" else path,
-                      "status": status, "newFile": status == "added", "path": path,
-                      "id": path, "binary": path in binary or path.endswith(".svg")})
+        found.append(
+            {
+                "oldPath": "" if status == "added" else path,
+                "newPath": "" if status == "deleted" else path,
+                "status": status,
+                "newFile": status == "added",
+                "path": path,
+                "id": path,
+                "binary": path in binary or path.endswith(".svg"),
+            }
+        )
     return found
 
 
@@ -135,8 +142,12 @@ def _identity(root: Path) -> dict[str, str]:
         git(root, "config", "user.email")
         return {}
     except GitFailed:
-        return {"GIT_AUTHOR_NAME": "masthead serve", "GIT_AUTHOR_EMAIL": "masthead@localhost",
-                "GIT_COMMITTER_NAME": "masthead serve", "GIT_COMMITTER_EMAIL": "masthead@localhost"}
+        return {
+            "GIT_AUTHOR_NAME": "masthead serve",
+            "GIT_AUTHOR_EMAIL": "masthead@localhost",
+            "GIT_COMMITTER_NAME": "masthead serve",
+            "GIT_COMMITTER_EMAIL": "masthead@localhost",
+        }
 
 
 def _label(root: Path, branch: str) -> str:
@@ -155,7 +166,7 @@ def _info(request: ActionRequest) -> Reply:
 
 def _unpublished_entries(request: ActionRequest) -> Reply:
     _base(request.root, request)
-    return 200, [name[len(PREFIX):] for name in _branches(request.root)]
+    return 200, [name[len(PREFIX) :] for name in _branches(request.root)]
 
 
 def _unpublished_entry(request: ActionRequest) -> Reply:
@@ -167,7 +178,7 @@ def _unpublished_entry(request: ActionRequest) -> Reply:
         return NOT_FOUND
     prefix = request.params.get("cmsLabelPrefix") or LABEL
     label = _label(root, branch)
-    status = label[len(prefix):] if label.startswith(prefix) else label
+    status = label[len(prefix) :] if label.startswith(prefix) else label
     stamp = int(git(root, "log", "-1", "--format=%ct", branch).decode().strip() or 0)
     updated = datetime.fromtimestamp(stamp, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     return 200, {"collection": collection, "slug": slug, "status": status, "diffs": _diffs(root, base, branch), "updatedAt": updated}
@@ -301,7 +312,8 @@ def _serialized(action: Action) -> Action:
 
 
 ACTIONS: dict[str, Callable[[ActionRequest], Reply]] = {
-    name: _serialized(action) for name, action in {
+    name: _serialized(action)
+    for name, action in {
         "info": _info,
         "unpublishedEntries": _unpublished_entries,
         "unpublishedEntry": _unpublished_entry,

@@ -270,8 +270,7 @@ async def _internal_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"error": "internal error; the terminal running masthead serve shows details"}, 500)
 
 
-def application(preview: Preview, hosts: list[str], token: str | None = None, max_body: int = MAX_BODY,
-                body_seconds: float = BODY_SECONDS) -> Guard:
+def application(preview: Preview, hosts: list[str], token: str | None = None, max_body: int = MAX_BODY, body_seconds: float = BODY_SECONDS) -> Guard:
     """The whole ASGI application: Guard, then Host check, then the routes."""
     routes = PreviewApp(preview)
     app = Starlette(

@@ -39,8 +39,12 @@ class BodyError(Exception):
 
 async def reply_json(send: Send, status: int, data: Any, close: bool = False, extra: list[tuple[bytes, bytes]] | None = None) -> None:
     body = json.dumps(data).encode()
-    headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-               (b"cache-control", b"no-store"), *(extra or [])]
+    headers = [
+        (b"content-type", b"application/json; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+        *(extra or []),
+    ]
     if close:
         headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -67,8 +71,7 @@ def _token_given(scope: Scope, headers: Headers) -> tuple[str | None, bool]:
 class Guard:
     """ASGI middleware wrapping the whole application (see the module docstring)."""
 
-    def __init__(self, app: ASGIApp, max_body: int, body_seconds: float, token: str | None = None,
-                 log: Callable[[str], None] = lambda _: None) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, body_seconds: float, token: str | None = None, log: Callable[[str], None] = lambda _: None) -> None:
         self.app = app
         self.max_body = max_body
         self.body_seconds = body_seconds
@@ -93,8 +96,7 @@ class Guard:
             if not started:
                 await reply_json(send, exc.status, {"error": str(exc)}, close=True)
         except Exception as exc:  # noqa: BLE001 - no request may end in a traceback or a dropped connection
-            self.log(f"masthead serve: internal error answering {scope.get('method')} {scope.get('path')}: {exc!r}\n"
-                     + traceback.format_exc())
+            self.log(f"masthead serve: internal error answering {scope.get('method')} {scope.get('path')}: {exc!r}\n" + traceback.format_exc())
             if not started:
                 await reply_json(send, 500, {"error": "internal error; the terminal running masthead serve shows details"})
 

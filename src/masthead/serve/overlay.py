@@ -30,7 +30,5 @@ def overlay(report: str) -> str:
 def error_page(report: str, extra: str = "") -> str:
     """A whole page for when there is no good build to show yet."""
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        "<title>masthead: build failed</title></head><body>"
-        f"{overlay(report)}{extra}</body></html>"
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>masthead: build failed</title></head><body>{overlay(report)}{extra}</body></html>'
     )

@@ -46,8 +46,9 @@ def _base(html: bytes) -> bytes:
 def render(warm: Warm | None, source: str, data: Any) -> tuple[int, str]:
     """(status, HTML) for the pane. ``source``: the entry's path in the site ("" for a new one)."""
     if warm is None:
-        return 409, overlay.error_page("masthead serve has no good build of the site to render this entry with yet: "
-                                       "fix the problem its pages show, and the preview follows.")
+        return 409, overlay.error_page(
+            "masthead serve has no good build of the site to render this entry with yet: fix the problem its pages show, and the preview follows."
+        )
     if not isinstance(data, dict):
         return 400, overlay.error_page('expected {"path": …, "data": {…the entry\'s fields…}}')
     config = warm.site.config

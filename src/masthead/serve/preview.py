@@ -112,9 +112,7 @@ def digest_files(folder: Path, files: list[str], previous: Digests) -> Digests:
 
 
 def changed_files(before: Digests, after: Digests) -> list[str]:
-    changed = [
-        path for path, value in after.items() if before.get(path, (0, 0, b""))[2] != value[2]
-    ]
+    changed = [path for path, value in after.items() if before.get(path, (0, 0, b""))[2] != value[2]]
     changed += [path for path in before if path not in after]
     return sorted(changed)
 
@@ -123,7 +121,10 @@ class Preview:
     """Rebuilds on request and lets any number of pages wait for the next event."""
 
     def __init__(
-        self, site: Path, output: Path | None = None, log: Callable[[str], None] = lambda _: None,
+        self,
+        site: Path,
+        output: Path | None = None,
+        log: Callable[[str], None] = lambda _: None,
         hook: StageHook | None = None,
     ) -> None:
         self.site = site
@@ -180,8 +181,7 @@ class Preview:
             error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
             error = (
-                f"masthead: internal error: {exc.__class__.__name__}: {exc}\n"
-                "This is a bug in masthead, not in your site; the previous build is still shown."
+                f"masthead: internal error: {exc.__class__.__name__}: {exc}\nThis is a bug in masthead, not in your site; the previous build is still shown."
             )
             self.log(traceback.format_exc())
         files: list[str] = []
@@ -215,9 +215,7 @@ class Preview:
     def _announce(self, start: float, error: str, files: list[str], folder: Path | None) -> Event:
         # The search index changes with every post but is read only by the search page.
         shown = [path for path in files if not path.startswith("pagefind/")]
-        everything = len(shown) > MOST_FILES_LISTED or any(
-            not path.endswith((".html", *UNSHOWN_SUFFIXES)) for path in shown
-        )
+        everything = len(shown) > MOST_FILES_LISTED or any(not path.endswith((".html", *UNSHOWN_SUFFIXES)) for path in shown)
         seconds = time.perf_counter() - start
         with self._condition:
             event = Event(
@@ -234,9 +232,7 @@ class Preview:
             self._condition.notify_all()
         for listener in self._listeners:
             listener(event)
-        self.log(
-            error if error else f"built in {seconds * 1000:.0f} ms; {len(files)} changed file(s)"
-        )
+        self.log(error if error else f"built in {seconds * 1000:.0f} ms; {len(files)} changed file(s)")
         return event
 
     def wait(self, after: int, timeout: float) -> list[Event]:

@@ -49,9 +49,20 @@ def _shown_elsewhere(entry: Entry) -> tuple[Any, ...]:
     on: cards, archives, tags, sources, sitemaps, images. The body, description, author and Read More
     link show only on the post's own page and in the feeds, which the quick path renders."""
     image = entry.image
-    return (entry.template, entry.is_post, entry.title, entry.teaser, entry.draft, entry.date, entry.updated,
-            entry.slug, tuple(image) if image else None, entry.tags,
-            tuple((citation.outlet, citation.url) for citation in entry.body.citations), entry.body.images)
+    return (
+        entry.template,
+        entry.is_post,
+        entry.title,
+        entry.teaser,
+        entry.draft,
+        entry.date,
+        entry.updated,
+        entry.slug,
+        tuple(image) if image else None,
+        entry.tags,
+        tuple((citation.outlet, citation.url) for citation in entry.body.citations),
+        entry.body.images,
+    )
 
 
 def _write(folder: Path, relative: str, data: bytes) -> None:

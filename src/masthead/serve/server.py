@@ -109,8 +109,7 @@ class TimedProtocol(H11Protocol):
         body = json.dumps({"error": f"malformed HTTP request: {msg}"}).encode()
         headers = [(b"content-type", b"application/json; charset=utf-8"), (b"connection", b"close")]
         try:
-            for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
-                          h11.Data(data=body), h11.EndOfMessage()):
+            for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"), h11.Data(data=body), h11.EndOfMessage()):
                 self.transport.write(self.conn.send(event) or b"")
         except h11.LocalProtocolError:
             pass  # a response was already under way
@@ -149,8 +148,16 @@ def listen(host: str, port: int) -> socket.socket:
 class PreviewServer:
     """uvicorn serving the preview application on a socket bound in ``__init__``."""
 
-    def __init__(self, host: str, port: int, preview: Preview, max_body: int = MAX_BODY,
-                 token: str | None = None, head_seconds: float = HEAD_SECONDS, body_seconds: float | None = None) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        preview: Preview,
+        max_body: int = MAX_BODY,
+        token: str | None = None,
+        head_seconds: float = HEAD_SECONDS,
+        body_seconds: float | None = None,
+    ) -> None:
         self.socket = listen(host, port)
         self.server_address: tuple[Any, ...] = self.socket.getsockname()
         self.host = host
@@ -158,13 +165,20 @@ class PreviewServer:
         protocol = type("PreviewProtocol", (TimedProtocol,), {"head_seconds": head_seconds})
         options: dict[str, Any] = {} if body_seconds is None else {"body_seconds": body_seconds}
         app = application(preview, allowed_hosts(host), token, max_body, **options)
-        config = uvicorn.Config(app, http=protocol, ws="none", lifespan="off", log_config=None, access_log=False,
-                                timeout_keep_alive=KEEP_ALIVE_SECONDS, timeout_graceful_shutdown=2,
-                                h11_max_incomplete_event_size=MAX_HEAD)
+        config = uvicorn.Config(
+            app,
+            http=protocol,
+            ws="none",
+            lifespan="off",
+            log_config=None,
+            access_log=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            timeout_graceful_shutdown=2,
+            h11_max_incomplete_event_size=MAX_HEAD,
+        )
         logging.getLogger("uvicorn.error").setLevel(logging.ERROR)
         self.uvicorn = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self.uvicorn.run, kwargs={"sockets": [self.socket]},
-                                        name="masthead-http", daemon=True)
+        self._thread = threading.Thread(target=self.uvicorn.run, kwargs={"sockets": [self.socket]}, name="masthead-http", daemon=True)
 
     @property
     def url(self) -> str:
