@@ -203,7 +203,7 @@ def test_the_editorial_workflow_matches_decap_servers_git_mode(pair: tuple[Backe
         reply.pop("updatedAt")  # the time of the save: decap-server reads file dates, masthead the commit's
         reply["diffs"].sort(key=lambda diff: diff["path"])
     assert mine[1] == reference[1], json.dumps([mine[1], reference[1]])
-    same(ours, theirs, "unpublishedEntryDataFile", {"collection": "blog", "slug": "review", "id": "x", "path": "content/blog/review.md"})
+    same(ours, theirs, "unpublishedEntryDataFile", {"collection": "blog", "slug": "review", "id": "content/blog/review.md", "path": "content/blog/review.md"})
     same(ours, theirs, "updateUnpublishedEntryStatus", {"collection": "blog", "slug": "review", "newStatus": "pending_publish"})
     same(ours, theirs, "publishUnpublishedEntry", {"collection": "blog", "slug": "review"})
     same(ours, theirs, "unpublishedEntries", {})

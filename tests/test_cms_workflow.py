@@ -86,9 +86,17 @@ def test_draft_to_published(workflow: Session, repository: Path) -> None:
         ("static/img/under-review.png", "added", True, True),
     }
     assert entry["updatedAt"].endswith("Z")
-    status, data = api(workflow, "unpublishedEntryDataFile", {"collection": "blog", "slug": "under-review", "id": "x", "path": "content/blog/under-review.md"})
+    status, data = api(
+        workflow,
+        "unpublishedEntryDataFile",
+        {"collection": "blog", "slug": "under-review", "id": "content/blog/under-review.md", "path": "content/blog/under-review.md"},
+    )
     assert status == 200 and "pageTitle: Under review" in data["data"]
-    status, media = api(workflow, "unpublishedEntryMediaFile", {"collection": "blog", "slug": "under-review", "id": "x", "path": "static/img/under-review.png"})
+    status, media = api(
+        workflow,
+        "unpublishedEntryMediaFile",
+        {"collection": "blog", "slug": "under-review", "id": "static/img/under-review.png", "path": "static/img/under-review.png"},
+    )
     assert status == 200 and media["content"] == PNG and media["name"] == "under-review.png"
 
     # Previewable in masthead serve, absent from masthead build.

@@ -80,8 +80,10 @@ def _branches(root: Path) -> list[str]:
     return sorted(names)
 
 
-def _key(params: dict[str, Any]) -> tuple[str, str]:
-    if isinstance(params.get("id"), str) and "/" in params["id"]:
+def _key(params: dict[str, Any], by_id: bool = False) -> tuple[str, str]:
+    """(collection, slug); ``unpublishedEntry`` may name them by content key, ``id: "blog/slug"``
+    (elsewhere ``id`` is a file's)."""
+    if by_id and isinstance(params.get("id"), str) and "/" in params["id"]:
         collection, slug = params["id"].split("/", 1)
         return collection, slug
     return _text(params, "collection", "params.collection"), _text(params, "slug", "params.slug")
@@ -172,7 +174,7 @@ def _unpublished_entries(request: ActionRequest) -> Reply:
 def _unpublished_entry(request: ActionRequest) -> Reply:
     root = request.root
     base = _base(root, request)
-    collection, slug = _key(request.params)
+    collection, slug = _key(request.params, by_id=True)
     branch = f"{PREFIX}{collection}/{slug}"
     if not _ref_exists(root, branch):
         return NOT_FOUND
