@@ -200,3 +200,51 @@ def test_decap_editorial_workflow_from_draft_to_published(make_site, page: Page)
         wait_for(published)
     finally:
         session.stop()
+
+
+def test_decap_edits_uploads_and_deletes(make_site, page: Page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    site = make_site(
+        {"content/blog/first-briefing.md": seed_post(), "content/blog/second.md": seed_post("Second"), "content/pages/about.md": PAGE},
+        images=("/img/photo.jpg",),
+    )
+    init(site, "git-gateway", self_host=True, dist=DECAP)
+    upload = tmp_path / "uploaded-photo.png"
+    Image.new("RGB", (64, 48), (20, 120, 200)).save(upload)
+    session = Session(site, "127.0.0.1", 0)
+    session.start()
+    try:
+        page.goto(url(session, "/admin/"))
+        page.get_by_role("button", name="Login").click()
+        page.get_by_text("First briefing").wait_for()
+        # Edit: change the title of an existing post, keeping its other keys and its date as they were.
+        page.goto(url(session, "/admin/#/collections/blog/entries/first-briefing"))
+        title = page.locator("[id^=pageTitle-field]")
+        title.wait_for()
+        assert title.input_value() == "First briefing"  # the [fields] mapping: existing posts open with their titles
+        title.fill("First briefing, revised")
+        page.get_by_role("button", name="Choose different image").or_(page.get_by_role("button", name="Choose an image")).first.click()
+        page.locator("input[type=file]").set_input_files(str(upload))  # saved with the entry, as one of its assets
+        page.get_by_text("uploaded-photo.png").first.wait_for()
+        page.get_by_role("button", name="Choose selected").click()
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_text("Publish now").click()
+        page.get_by_text("Entry saved").wait_for()
+        post = site / "content/blog/first-briefing.md"
+        wait_for(lambda: "First briefing, revised" in post.read_text())
+        text = post.read_text()
+        assert "date: 2024-12-23T20:53:09.844Z\n" in text  # untouched, in the seed's format
+        assert yaml.safe_load(text.split("---\n")[1])["featuredImage"]["src"] == "/img/uploaded-photo.png"
+        assert (site / "static/img/uploaded-photo.png").read_bytes() == upload.read_bytes()
+        # Delete: the other post goes, through deleteFiles.
+        page.goto(url(session, "/admin/#/collections/blog/entries/second"))
+        page.locator("[id^=pageTitle-field]").wait_for()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.get_by_role("button", name="Delete entry").click()
+        # Playwright runs the dialog handler only inside its own calls: wait in the page, not in Python.
+        page.wait_for_url("**/#/collections/blog")  # Decap returns to the list once deleteFiles answered
+        assert not (site / "content/blog/second.md").exists()
+        assert (site / "content/blog/first-briefing.md").is_file()
+    finally:
+        session.stop()
