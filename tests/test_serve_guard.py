@@ -249,3 +249,12 @@ def test_no_traceback_reaches_the_client(running: Session) -> None:
         {"Origin": own_origin(running), "Content-Type": "application/json"},
     )
     assert status == 422 and b"Traceback" not in data
+
+
+def test_the_allowed_hosts_follow_the_address_given() -> None:
+    from masthead.serve.server import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1") == ["localhost", "127.0.0.1", "[::1]"]
+    assert allowed_hosts("192.168.1.20") == ["localhost", "127.0.0.1", "[::1]", "192.168.1.20"]
+    assert allowed_hosts("fd00::5")[-1] == "[fd00::5]"
+    assert "rebind.evil.example" not in allowed_hosts("0.0.0.0")

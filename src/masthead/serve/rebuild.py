@@ -22,5 +22,6 @@ def rebuild(site: Path, output: Path, posts_before: int = 0, hook: StageHook | N
     called after each build stage.
     """
     reindex = posts_before == 0 or posts_before <= REINDEX_UP_TO
-    # TODO(trust): take the build lock here once build.py has it (see docs/serve.md).
+    # The site's build lock (trust branch: masthead/lock.py) is taken inside build() itself, so this
+    # call holds it once that lands; taking it here too would deadlock (flock is per open file).
     return build(site, replace(PREVIEW_OPTIONS, reindex=reindex), hook=hook, output_to=output)
