@@ -188,8 +188,8 @@ def test_decap_editorial_workflow_from_draft_to_published(make_site, page: Page)
         page.once("dialog", lambda dialog: dialog.accept())  # Decap asks "Are you sure you want to publish this entry?"
         page.get_by_text("Publish now").click()
         written = site / "content/blog/reviewed-briefing.md"
-        wait_for(written.is_file)
-        assert git("branch", "--list", branch) == ""
+        wait_for(lambda: git("branch", "--list", branch) == "")  # merged (the file is in the working tree), then dropped
+        assert written.is_file()
         data = yaml.safe_load(written.read_text().split("---\n")[1])
         assert data["pageTitle"] == "Reviewed briefing" and data["templateKey"] == "blog-post"
 
