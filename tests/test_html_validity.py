@@ -50,3 +50,16 @@ def test_the_checker_does_find_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.html"
     broken.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>")
     assert nu_check([broken]) != []
+
+
+@pytest.mark.parametrize("name", ["hugo-basic", "hugo-multilingual", "jekyll-minima", "gatsby-netlify-cms"])
+def test_adopted_sites_are_valid(name: str, tmp_path: Path) -> None:
+    """Redirect pages, bundles' figures, embeds, structured front matter and translation links included."""
+    from origin_sites import adopt, output_folder
+
+    site, _ = adopt(name, tmp_path)
+    pages = [path for path in sorted(output_folder(site).rglob("*.html")) if "pagefind" not in path.parts]
+    # The Gatsby starter's about page starts its body at ### under the page's h1: the Nu checker's
+    # heading-level rule is about that content, which masthead publishes as written.
+    messages = [m for m in nu_check(pages) if not (name == "gatsby-netlify-cms" and "skipping 1 heading level" in m.get("message", ""))]
+    assert messages == []

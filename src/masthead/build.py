@@ -26,6 +26,7 @@ from .cache import BuildCache, digest
 from .config import Config, load_config
 from .content.discover import SourceFile, discover, scan
 from .errors import MastheadError, Problem, errors_only
+from .origins.static import static_files
 from .parallel import default_jobs, map_ranges
 
 if TYPE_CHECKING:
@@ -266,6 +267,23 @@ def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging
 
 # The pipeline ----------------------------------------------------------------------------------
 
+def _origin_config(config: Config) -> list[SourceFile]:
+    """An adopted site's own config (_config.yml, hugo.toml): bodies read site.* and params from it."""
+    if not config.origin.config_file:
+        return []
+    path = config.root / config.origin.config_file
+    if not path.is_file():
+        return []
+    stat = path.stat()
+    return [SourceFile(config.origin.config_file, str(path), stat.st_mtime_ns, stat.st_size)]
+
+
+def _parse_key(config: Config) -> str:
+    """What every parsed entry depends on besides its file: masthead, its config, the origin's config."""
+    origin = b"".join(source.path.read_bytes() for source in _origin_config(config))
+    return digest(f"{__version__}\n{config.source_text}\n".encode() + origin)
+
+
 def _link_store(config: Config) -> list[SourceFile]:
     """The link store, when published pages depend on it (links.rewrite = "resolved")."""
     if config.links.rewrite != "resolved":
@@ -318,6 +336,7 @@ def load(root: Path, options: BuildOptions | None = None, now: datetime | None =
 
 def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Parsed, stages: _Stages) -> tuple[Site, jinja2.Environment, list[Problem]]:
     from .links import publish as links_publish
+    from .origins import references
     from .render import pages, pictures, redirects
     from .site import assemble
 
@@ -327,6 +346,9 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
         site, problems = assemble(parsed.entries, config, options, now, pages.content_templates(folders))
     with stages.stage("links"):  # links.rewrite = "resolved": destinations from the link store
         site, found = links_publish.apply(site)
+        problems += found
+    with stages.stage("references"):  # post_url, ref, bundle images: resolved now that every URL is known
+        site, found = references.apply(site)
         problems += found
     if not errors_only(problems):
         with stages.stage("check images"):  # unreadable images, featured images without alt text
@@ -375,11 +397,12 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
             output.discard_uncommitted(output_folder)
         with stages.stage("discover"):
             sources, problems = discover(config)
-            others = [*scan(THEME), *scan(config.folder("templates")), *scan(config.folder("static")), *_link_store(config)]
+            others = [*scan(THEME), *scan(config.folder("templates")), *static_files(config), *_link_store(config),
+                      *_origin_config(config)]
         fingerprint = "" if errors_only(problems) else _fingerprint(config, options, sources, others)
         if store is not None and _still_valid(store.meta(), fingerprint, moment, output_folder):
             return BuildReport(None, [], unchanged=store.output_count(), up_to_date=True, timings=stages.timings)
-        parse_key = digest(f"{__version__}\n{config.source_text}".encode())
+        parse_key = _parse_key(config)
         with stages.stage("parse"):
             parsed = parse(config, sources, store, parse_key, workers, stages.progress)
         site, environment, found = _assemble(config, options, moment, parsed, stages)
@@ -445,10 +468,10 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         view = pages.site_view(site)
         folders = pages.template_folders(config.root, config.folders.templates)
         link_store = [(s.relative, s.mtime_ns, s.size) for s in _link_store(config)]
-        base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}\n{link_store}")
+        base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}\n{link_store}\n{_parse_key(config)}")
         started_ns = time.time_ns()
         withheld = withheld_files(site, parsed.entries)  # images only scheduled or draft posts show
-        static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *scan(config.folder("static")))
+        static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *static_files(config))
                   if s.relative not in withheld}
         jobs = planner.plan(site, environment, view, base_key, parsed.hashes, static)
         trusted = store is not None and output_folder.is_dir()
@@ -490,7 +513,7 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
             if full_swap:
                 removed = list(store.outputs())  # the old manifest, if any, describes nothing on disk now
             store.commit(
-                parse_key=digest(f"{__version__}\n{config.source_text}".encode()),
+                parse_key=_parse_key(config),
                 removed_sources=parsed.removed,
                 outputs=((path, job_key, content_hash) for path, (job_key, content_hash) in new_outputs.items()),
                 removed_outputs=removed, journal=(str(staging.folder), operations),

@@ -69,6 +69,7 @@ def main(debug: bool) -> None:
 
     \b
     masthead new mysite      scaffold a site with example posts
+    masthead init oldsite    adopt a Hugo, Jekyll, Pelican, Eleventy or Gatsby site
     masthead build mysite    write mysite/public/
     masthead check mysite    validate everything, write nothing
     masthead serve mysite    preview with live reload; /admin/ edits it in Decap CMS
@@ -305,6 +306,42 @@ def new(site: Path) -> None:
 # ---------------------------------------------------------------- masthead serve, masthead cms
 
 
+def _import_ghost(exports: tuple[Path, ...], site: Path, dry_run: bool, force: bool) -> None:
+    from .config import load_config
+    from .origins.ghost import import_ghost
+
+    config = load_config(site)
+    for export in exports:
+        report = import_ghost(config, export, force, dry_run)
+        verb = "would write" if dry_run else "wrote"
+        for path in report.written:
+            click.echo(f"{verb} {path}")
+        for path in report.skipped:
+            click.echo(f"kept {path} (it exists; --force replaces it)", err=True)
+        for image in sorted(set(report.missing_images)):
+            click.echo(f"warning: {image} is not in {config.folders.static}/: copy Ghost's content/images folder to "
+                       f"{config.folders.static}/content/images", err=True)
+
+
+@main.command()
+@click.argument("site", type=click.Path(file_okay=False, exists=True, path_type=Path), default=".")
+@click.option("--force", is_flag=True, help="Write masthead.toml again even if there is one.")
+@friendly
+def init(site: Path, force: bool) -> None:
+    """Adopt the Hugo, Jekyll, Pelican, Eleventy or Gatsby/Decap site in SITE (default: here).
+
+    Detects the generator from its files (hugo.toml, _config.yml, pelicanconf.py, .eleventy.js,
+    gatsby-config.js, static/admin/config.yml), and writes a commented masthead.toml mapping its
+    folders, fields and permalinks so that URLs stay what they were. Touches nothing else; then
+    `masthead build SITE` builds it in place. See docs/migrating.md.
+    """
+    from .origins.init import init as run_init
+
+    plan, target = run_init(site, force)
+    click.echo(f"{plan.kind.capitalize()} site (from {plan.found}): wrote {target}")
+    click.echo(f"next: masthead build {site}")
+
+
 @main.command()
 @SITE
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -398,17 +435,23 @@ def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
               help="items: a link roundup becomes one draft per item instead of one post.")
 @click.option("--force", is_flag=True, help="Overwrite posts imported from the same issue before.")
 @click.option("--keep-tracking", is_flag=True, help="Write the email's tracking links as they are (do not resolve them).")
+@click.option("--from", "origin", type=click.Choice(["newsletter", "ghost"]), default="newsletter", show_default=True,
+              help="What the files are: newsletter issues, or a Ghost JSON export (Settings → Labs → Export).")
 @_test_routing
 @friendly
-def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, force: bool, keep_tracking: bool,
+def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, force: bool, keep_tracking: bool, origin: str,
             allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
     """Turn newsletter ISSUES (.eml, .mbox or saved .html) into draft posts, one per story.
 
     The mailing service is recognised from each message ([newsletter] profile to name it); its
     header, footer, buttons, sponsor and referral blocks are left out. Tracking links are resolved
     to their destinations first; images are saved under static/. Importing an issue again never
-    duplicates a post, and never overwrites one without --force.
+    duplicates a post, and never overwrites one without --force. With --from ghost, each file is a
+    Ghost export: its posts and pages become seed-shaped Markdown posts (docs/migrating.md).
     """
+    if origin == "ghost":
+        _import_ghost(issues, site, dry_run, force)
+        return
     from rich.console import Console
     from rich.table import Table
 

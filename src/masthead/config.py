@@ -58,7 +58,13 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "expiry": ("expiryDate", "expirydate", "expires"),
 }
 
-PERMALINK_TOKENS = ("slug", "year", "month", "day")
+# {slug}: front matter slug, else the file name; {title}: the title as a slug; {filename}: the file
+# (or bundle folder) name; {section}: its first folder under content/; {sections}: every folder;
+# {categories}: its categories, lower case, "/"-separated; {slug_or_title}: the front matter slug, else
+# the title as a slug (Hugo's :slug). Empty tokens leave no double "/".
+PERMALINK_TOKENS = ("slug", "year", "month", "day", "title", "filename", "section", "sections", "categories", "slug_or_title")
+NAME_TOKENS = ("slug", "title", "filename", "slug_or_title")
+ORIGINS = ("", "hugo", "jekyll", "pelican", "eleventy", "gatsby")
 IMAGE_FORMATS = ("avif", "webp")
 
 
@@ -80,14 +86,30 @@ def _timezone(value: str) -> str | None:
 
 
 def _permalink(value: str) -> str | None:
-    if not (value.startswith("/") and value.endswith("/")):
-        return 'expected a path that starts and ends with "/", such as "/blog/{slug}/"'
+    if not (value.startswith("/") and (value.endswith("/") or value.endswith(".html"))):
+        return 'expected a path that starts with "/" and ends with "/" or ".html", such as "/blog/{slug}/"'
     tokens = re.findall(r"{([^}]*)}", value)
     unknown = [token for token in tokens if token not in PERMALINK_TOKENS]
     if unknown:
-        return f"unknown token {{{unknown[0]}}}; expected only {{slug}}, {{year}}, {{month}}, {{day}}"
-    if "slug" not in tokens:
-        return "expected the {slug} token, so that every post gets its own URL"
+        return f"unknown token {{{unknown[0]}}}; expected only {', '.join('{' + token + '}' for token in PERMALINK_TOKENS)}"
+    if not any(token in NAME_TOKENS for token in tokens):
+        return "expected the {slug} token (or {title}, {filename}), so that every post gets its own URL"
+    return None
+
+
+def _origin_kind(value: str) -> str | None:
+    return None if value in ORIGINS else f"expected one of {', '.join(repr(kind) for kind in ORIGINS)}{did_you_mean(value, ORIGINS)}"
+
+
+def _permalink_entry(entry: tuple[str, Any]) -> str | None:
+    _, pattern = entry
+    return _permalink(pattern) if isinstance(pattern, str) else "expected a URL pattern such as \"/{year}/{month}/{title}/\""
+
+
+def _layout_entry(entry: tuple[str, Any]) -> str | None:
+    _, template = entry
+    if not isinstance(template, str) or not re.match(r"^[a-z0-9][a-z0-9_-]*$", template):
+        return 'expected a template name such as "blog-post"'
     return None
 
 
@@ -371,6 +393,22 @@ class DeployConfig:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """``[origin]``: the generator a site comes from (``masthead init`` writes it), read as it is (docs/migrating.md)."""
+
+    kind: str = option("", 'The generator the site comes from: "hugo", "jekyll", "pelican", "eleventy", "gatsby" '
+                           '(written by `masthead init`; "" for a masthead site).', _origin_kind)
+    config_file: str = option("", "Its own config file, read for `site.*` (Liquid) and `param` (Hugo shortcodes).")
+    post_sections: tuple[str, ...] = option((), "Folders under the content folder whose pages are dated posts (Hugo, Eleventy).")
+    page_template: str = option("about-page", "Template for pages whose layout or templateKey has no template of its own (with a warning).")
+    languages: tuple[str, ...] = option((), 'A multilingual site\'s languages, the default first, such as ["en", "fr"]: the others live under /fr/.')
+    permalinks: Mapping[str, str] = option(MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".',
+                                           _permalink_entry)
+    layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".',
+                                        _layout_entry)
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``masthead.toml`` says, checked and with defaults filled in."""
 
@@ -380,7 +418,8 @@ class Config:
     language: str = option("en", "Language of the content (BCP 47), for `<html lang>`, feeds and the news sitemap.")
     timezone: str = option("UTC", "IANA time zone for dates written without one, and for archive pages.", _timezone)
     description: str = option("", "One sentence about the site, for the home page and the feeds.")
-    permalink: str = option("/blog/{slug}/", "URL pattern of posts; tokens {slug}, {year}, {month}, {day}.", _permalink)
+    permalink: str = option("/blog/{slug}/", "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
+                            "{categories}, {slug_or_title}, {year}, {month}, {day}; ends with / or .html.", _permalink)
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)
     page_size: int = option(10, "Posts per page on the home page, archive and tag pages.", _positive)
     feed_size: int = option(20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive)
@@ -400,6 +439,7 @@ class Config:
     newsletter: NewsletterConfig = option(NewsletterConfig(), "Newsletter import and digests.")
     cms: Cms = option(Cms(), "Decap CMS folders.")
     deploy: DeployConfig = option(DeployConfig(), "Deploying, redirects and search-engine pings.")
+    origin: Origin = option(Origin(), "The generator an adopted site comes from (`masthead init`).")
     fields: Mapping[str, tuple[str, ...]] = option(
         MappingProxyType(DEFAULT_FIELDS), "Front matter keys read as this field, first present wins; the defaults read Decap, "
         "Gatsby-starter and Hugo/Jekyll posts as they are.", _field_entry)

@@ -129,7 +129,18 @@ class Loader:
         return _convert(kind, value)
 
     def mapping(self, key: Key, value: dict[str, Any], label: str) -> Any:
-        """A table of names, each a string or a list of strings."""
+        """A table of names, each a string or a list of strings (``Mapping[str, str]``: a string)."""
+        if typing.get_args(key.kind)[1:] == (str,):
+            strings: dict[str, str] = {}
+            for name, item in value.items():
+                message = key.check((name, item)) if key.check is not None else None
+                if message is None and not (isinstance(item, str) and item.strip()):
+                    message = "expected a string"
+                if message is not None:
+                    self.problem(name, label, message)
+                    continue
+                strings[name.strip()] = item.strip()
+            return strings
         entries: dict[str, tuple[str, ...]] = {}
         for name, item in value.items():
             items = [item] if isinstance(item, str) else item
@@ -249,8 +260,9 @@ def reference_rows(section: Any, table: str | None = None) -> list[str]:
         if is_dataclass(key.kind):
             rows += reference_rows(key.kind, name)
             continue
-        entries = key.default or {"<name>": ()}
-        rows += [f"| `{name}.{entry}` | list | `{toml_value(list(value))}` | {key.doc} |" for entry, value in entries.items()]
+        entries = key.default or {"<name>": "" if typing.get_args(key.kind)[1:] == (str,) else ()}
+        rows += [f"| `{name}.{entry}` | {'string' if isinstance(value, str) else 'list'} | "
+                 f"`{toml_value(value if isinstance(value, str) else list(value))}` | {key.doc} |" for entry, value in entries.items()]
     return rows
 
 
@@ -270,6 +282,12 @@ def commented_lines(section: Any, values: Mapping[str, Any], table: str | None =
         lines += ["", f"# {key.doc}", f"[{name}]"]
         if is_dataclass(key.kind):
             lines += commented_lines(key.kind, values.get(key.name, {}), name)
+        elif key.name in values:
+            lines += [f"{_toml_key(entry)} = {toml_value(value)}" for entry, value in values[key.name].items()]
         else:
             lines += [f"# {entry} = {toml_value(list(value))}" for entry, value in key.default.items()]
     return lines
+
+
+def _toml_key(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else toml_value(name)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .content.entries import Entry
 from .content.markdown import slugify
+from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
-from .images import ImageInfo, read_image
+from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
+from .origins.bundles import bundle_resources
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Document:
     url: str
     image: ImageInfo | None
     scheduled: bool
+    resolved: tuple[str, ...] = ()  # URLs its references (post_url, ref…) resolved to: its page shows them
 
     @property
     def noindex(self) -> bool:
@@ -56,23 +60,24 @@ class Site:
     now: datetime
     default_image: ImageInfo | None
     logo: ImageInfo | None
+    home: Document | None = None  # the content folder's index: the home page's intro
+    resources: Mapping[str, str] = field(default_factory=dict)  # site path -> file beside a page (Hugo bundles)
+    groups: tuple[Any, ...] = ()  # Hugo's section and taxonomy list pages (origins.groups.Group)
+    translations: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # URL -> (language, URL) of each version
+
+    def file_at(self, src: str) -> Path | None:
+        """The file a site path is served from: a page bundle's resource, else under static/."""
+        found = self.resources.get(src)
+        return Path(found) if found else inside(self.config.folder("static"), src)
 
 
-def entry_url(entry: Entry, config: Config) -> str:
-    if not entry.is_post:
-        return config.page_permalink.format(slug=entry.slug)
-    local = entry.date.astimezone(config.tz)
-    return config.permalink.format(
-        slug=entry.slug, year=f"{local.year:04d}", month=f"{local.month:02d}", day=f"{local.day:02d}"
-    )
-
-
-def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str]) -> tuple[ImageInfo | None, Problem | None]:
+def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str],
+               resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:
     image = entry.image
     if image is None:
         return None, None
     if image.src not in cache:
-        cache[image.src] = read_image(static, image.src)
+        cache[image.src] = read_image(static, image.src, resources.get(image.src))
     found = cache[image.src]
     if isinstance(found, str):
         key = next((k for k in entry.key_lines if k.lower() in ("featuredimage", "image")), "featuredImage")
@@ -91,29 +96,53 @@ def assemble(
     by_url: dict[str, Entry] = {}
     posts: list[Document] = []
     pages: list[Document] = []
+    home: Document | None = None
+    language_homes: list[Document] = []
+    resources: dict[str, str] = {}
     for entry in sorted(entries, key=lambda e: e.source):
-        scheduled = entry.is_post and entry.date > now
+        place = entry.placement
+        scheduled = (entry.is_post and entry.date > now) or bool(place.publish_after and datetime.fromisoformat(place.publish_after) > now)
         if (entry.draft and not options.drafts) or (scheduled and not options.future):
+            continue
+        if entry.placement.hidden:
             continue
         if entry.expiry is not None and entry.expiry <= now:  # Hugo's expiryDate: taken down
             continue
         if entry.template not in known_templates:
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
-            problems.append(Problem(entry.source, entry.key_lines.get(key), key,
-                f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
-                f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)"))
-            continue
+            if config.origin.kind and config.origin.page_template in known_templates and not place.home:
+                problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"no template {entry.template!r}; the page is "
+                    f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
+                    "to give it its own)", warning=True))
+                entry = replace(entry, template=config.origin.page_template)
+            elif not place.home:
+                problems.append(Problem(entry.source, entry.key_lines.get(key), key,
+                    f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
+                    f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)"))
+                continue
         url = entry_url(entry, config)
         if url in by_url:
             problems.append(Problem(entry.source, entry.key_lines.get("slug"), "slug",
                 f"URL {url} is also the URL of {by_url[url].source}; expected each post and page to have its own (set a different slug)"))
             continue
         by_url[url] = entry
-        image, problem = _image_for(entry, static, image_cache)
-        if problem:
+        if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
+            resources.update(bundle_resources(config.root / entry.source, url))
+        if entry.image is not None and not entry.image.src.startswith("/"):
+            entry = replace(entry, image=entry.image._replace(src=url + entry.image.src))  # beside the page (a bundle's cover)
+        image, problem = _image_for(entry, static, image_cache, resources)
+        if problem and config.origin.kind:  # an adopted site keeps building: the page goes without the missing image
+            problems.append(replace(problem, message=problem.message + "; the page is published without it", warning=True))
+            entry = replace(entry, image=None)
+        elif problem:
             problems.append(problem)
         document = Document(entry, url, image, scheduled)
-        (posts if entry.is_post else pages).append(document)
+        if place.home and url != "/":
+            language_homes.append(document)  # /fr/: the intro of that language's home list
+        elif place.home:
+            home = document
+        else:
+            (posts if entry.is_post else pages).append(document)
 
     posts.sort(key=lambda d: (d.entry.date, d.entry.source), reverse=True)
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
@@ -132,7 +161,20 @@ def assemble(
             found = None
         site_images.append(found)
 
-    return Site(config, tuple(posts), tuple(pages), _tags(posts), _years(posts, config), now, site_images[0], site_images[1]), problems
+    groups: tuple[Any, ...] = ()
+    kept_pages = tuple(pages)
+    if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
+        from .origins.groups import hugo_groups
+
+        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages)
+    translations: dict[str, tuple[tuple[str, str], ...]] = {}
+    if config.origin.languages:
+        from .origins.languages import language_groups, translation_sets
+
+        groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
+        translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
+    return Site(config, tuple(posts), kept_pages, _tags(posts), _years(posts, config), now, site_images[0], site_images[1],
+                home, resources, groups, translations), problems
 
 
 def _tags(posts: list[Document]) -> tuple[Tag, ...]:

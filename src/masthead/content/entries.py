@@ -18,11 +18,13 @@ from typing import Any, NamedTuple
 
 from ..config import SCHEMA_TYPES, Config
 from ..errors import Problem, did_you_mean
-from . import frontmatter
-from .markdown import RenderedMarkdown, render, slugify, trim
+from . import bodies, frontmatter, placement, restructuredtext
+from .markdown import RenderedMarkdown, slugify, trim
+from .placement import Placement
 
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 _TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SPACED_ZONE = re.compile(r"\s+([+-])(\d{2}):?(\d{2})$")
 
 
 class FeaturedImage(NamedTuple):
@@ -68,6 +70,7 @@ class Entry:
     key_lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
     aliases: tuple[str, ...] = ()  # old URLs of this entry, redirected to it
     expiry: datetime | None = None  # after this moment the entry is no longer published
+    placement: Placement = Placement()
 
     @property
     def modified(self) -> datetime:
@@ -162,8 +165,8 @@ def to_datetime(value: Any, config: Config) -> datetime | None:
     elif isinstance(value, date):
         moment = datetime.combine(value, time())
     elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value.strip())
+        try:  # Jekyll writes "2024-01-05 10:15:00 +0100": a space before a zone without a colon
+            moment = datetime.fromisoformat(_SPACED_ZONE.sub(r"\1\2:\3", value.strip()))
         except ValueError:
             return None
     else:
@@ -193,7 +196,8 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if not isinstance(alt, str):
         fields.problem(key, "alt: expected text")
         alt = ""
-    if not src.startswith("/") or ".." in PurePosixPath(src).parts or "\\" in src:
+    beside = fields.config.origin.kind != "" and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
+    if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
     return FeaturedImage(src, alt.strip(), line, focus)
@@ -203,8 +207,8 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     key, value = fields.get("tags")
     if key is None or value is None:
         return ()
-    if isinstance(value, str):
-        value = [part.strip() for part in value.split(",")]
+    if isinstance(value, str):  # Jekyll separates tags written on one line by spaces, the others by commas
+        value = value.split() if fields.config.origin.kind == "jekyll" and "," not in value else [part.strip() for part in value.split(",")]
     if not isinstance(value, list) or not all(isinstance(tag, (str, int)) for tag in value):
         fields.problem(key, "expected a list of tags, such as [sanctions, north-korea]")
         return ()
@@ -242,60 +246,91 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         line = raw.count(b"\n", 0, exc.start) + 1
         return ParseResult(None, (Problem(source, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
                                                     "expected a UTF-8 Markdown file — re-save it as UTF-8"),))
+    adopted = config.origin.kind != ""
     try:
-        parts = frontmatter.split(text, source)
-        data = frontmatter.parse(parts, source)
+        if source.endswith(".rst"):
+            parts, data = restructuredtext.split(text, source)
+        else:
+            parts = frontmatter.split(text, source, header=config.origin.kind == "pelican")
+            data = frontmatter.parse(parts, source)
     except frontmatter.FrontMatterError as exc:
-        return ParseResult(None, (exc.problem,))
+        if config.origin.kind in ("jekyll", "eleventy") and exc.problem.message.startswith("missing"):
+            return ParseResult(None, ())  # Jekyll copies a file without front matter as it is: not a page
+        if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
+            return ParseResult(None, (exc.problem,))
+        parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
     data = {str(key): value for key, value in data.items()}
-    lines = frontmatter.key_lines(parts.yaml_text)
+    lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     fields = _Fields(data, config, source, lines)
+    implied = placement.defaults(source, data, config)
+    place, origin_keys = placement.read(source, data, config, fields.problem, lambda value: to_datetime(value, config))
+    fields.used |= origin_keys
 
-    template = fields.text("template") or config.default_template
     template_key = fields.key("template")
+    named = fields.text("template") or (str(data["type"]) if adopted and isinstance(data.get("type"), str) else "")
+    if adopted and named and named not in config.origin.layouts:  # Eleventy's layouts/post.njk, a theme's _default/single
+        named = slugify(PurePosixPath(named).stem)
+    template = config.origin.layouts.get(named, named) or implied.template
     if not _TEMPLATE.match(template):
         fields.problem(template_key or "templateKey", f"{template!r}: expected a template name of lower-case letters, digits and hyphens, such as blog-post")
-    is_post = template in config.post_templates
+    is_post = implied.is_post if implied.is_post is not None else template in config.post_templates
+    if is_post and template not in config.post_templates and named not in config.origin.layouts:
+        template = config.post_templates[0]  # a post whose layout is a theme's (single, default…): the post template
 
     schema_type = fields.text("schema_type") or (config.default_schema_type if is_post else "WebPage")
     if schema_type not in SCHEMA_TYPES:
         fields.problem(fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}"
                       f"{did_you_mean(schema_type, SCHEMA_TYPES)}")
 
-    title = fields.text("title")
-    if not title and fields.key("title") is None:
+    title = fields.text("title") or implied.title
+    if not title and fields.key("title") is None and not place.home and not adopted:  # (adopted: from the body, below)
         title_keys = " or ".join(config.fields["title"])
         fields.problems.append(Problem(source, 2, title_keys.split(" or ")[0], f"missing; expected a title ({title_keys})"))
 
     published = fields.flag("published")
     draft_flag = fields.flag("draft")
-    draft = (published is False) or (draft_flag is True)
+    draft = (published is False) or (draft_flag is True) or implied.draft
 
-    moment = fields.moment("date")
+    moment = fields.moment("date") or implied.date
+    if moment is None and place.publish_after:
+        moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:
-        fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
+        if adopted and draft:  # Jekyll dates a draft by its file's time; undated, it waits for its date
+            is_post = False
+        elif adopted:  # Hugo and Eleventy allow undated pages in a post section: kept at their URL, as a page
+            fields.problems.append(Problem(source, 2, "date", "missing; this file is published as a page, not as a dated post "
+                                           "(add date: 2024-12-23 to list it with the posts)", warning=True))
+            is_post, template = False, config.origin.page_template if template in config.post_templates else template
+        else:
+            fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
     updated = fields.moment("updated")
 
     slug_key, slug_value = fields.get("slug")
-    stem = PurePosixPath(source).stem
     if slug_key is not None and slug_value not in (None, ""):
         slug = str(slug_value).strip()
         if not _SLUG.match(slug) or ".." in slug:
             fields.problem(slug_key, f"{slug!r}: expected letters, digits, '-', '_' or '.', with no '/' or '..' (for example {slugify(slug)!r})")
+    elif adopted:
+        slug = implied.slug
     else:
+        stem = PurePosixPath(source).stem
         slug = slugify(stem) if stem != "index" else slugify(PurePosixPath(source).parent.name)
 
     image = _image(fields)
     tags = _tags(fields)
-    author = fields.text("author") or config.author.name
+    authors = _authors(fields, place.authors)
+    author = " and ".join(name for name, _ in authors) or config.author.name
+    place = place._replace(authors=authors)
     featured = bool(fields.flag("featured"))
     description = fields.text("description")
     teaser = fields.text("teaser")
     aliases = _aliases(fields, "/" + "/".join(PurePosixPath(source).parts[1:-1]) + "/" if len(PurePosixPath(source).parts) > 2 else "/")
     expiry = fields.moment("expiry")
 
-    for key in data:
-        if key not in fields.used and key not in _all_mapped(config):
+    for key in data:  # (an adopted site's pages carry their layouts' own fields: kept without a warning)
+        if adopted and not is_post:
+            break
+        if key not in fields.used and key not in _all_mapped(config) and key not in placement.ALL_ORIGIN_KEYS:
             known = [keys[0] for keys in config.fields.values()]
             hint = did_you_mean(key, [k for keys in config.fields.values() for k in keys])
             if hint:
@@ -303,7 +338,15 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             elif key not in ("featuredpost", "newsletterId"):  # newsletterId: written by masthead import
                 fields.problem(key, f"unknown key, passed to templates as extra.{key} (known keys: {', '.join(known)})", warning=True)
 
-    body = render(parts.body, parts.body_line, config.unsafe_html)
+    page = {**data, "title": title, "date": moment, "slug": slug, "tags": list(tags), "categories": list(place.categories)}
+    try:
+        body, found, references = bodies.render_body(parts.body, parts.body_line, source, page, config, parts.syntax == "rst")
+    except frontmatter.FrontMatterError as exc:
+        return ParseResult(None, (exc.problem,))
+    fields.problems += found
+    place = place._replace(references=references)
+    if not title and adopted:  # Eleventy and Hugo pages may carry their title as the first heading only
+        title = body.headings[0].text if body.headings else " ".join(word.capitalize() for word in re.split(r"[-_ ]+", place.filename) if word)
     limit = config.description_length
     if not description:
         description = trim(teaser or body.summary, limit)
@@ -333,8 +376,19 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         key_lines=lines,
         aliases=aliases,
         expiry=expiry,
+        placement=place,
     )
     return ParseResult(entry, tuple(fields.problems))
+
+
+def _authors(fields: _Fields, listed: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Every author: ``author`` as a string, a list or objects, then ``authors``."""
+    key, value = fields.get("author")
+    found = placement.people(value) if key is not None and value is not None else ()
+    if found is None and key is not None:
+        fields.problem(key, "expected a name, a list of names, or a list of {name, url}")
+        found = ()
+    return tuple(dict.fromkeys((*(found or ()), *listed)))
 
 
 def _all_mapped(config: Config) -> frozenset[str]:

@@ -28,6 +28,7 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _READ_MORE = re.compile(r'<p><a href="([^"]*)"(?: title="[^"]*")?>Read [Mm]ore[^<]{0,3}</a></p>\n?\Z')
 _TAG = re.compile(r"<[^>]+>")
 _IMG = re.compile(r"<img ")
+_PRE_LANG = re.compile(r'<pre lang="([^"]*)"><code>')
 
 
 class Citation(NamedTuple):
@@ -219,6 +220,8 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> Rende
 
     body = _HEADING.sub(mark_heading, body)
     body = _IMG.sub('<img loading="lazy" decoding="async" ', body)
+    # cmark-gfm writes <pre lang="python">, but lang takes a language tag: HTML's way is a class
+    body = _PRE_LANG.sub(r'<pre><code class="language-\1">', body)
 
     links = []
     search_from = 0

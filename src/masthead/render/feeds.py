@@ -27,8 +27,12 @@ def absolute_html(site: Site, html: str) -> str:
     return _RELATIVE.sub(lambda match: f"{match.group(1)}{site.config.base_url}/", html)
 
 
-def _newest(site: Site) -> tuple[Document, ...]:
-    return tuple(post for post in site.posts if not post.noindex)[: site.config.feed_size]
+def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
+    """The newest published posts; in a multilingual site, those of one language (default: the first)."""
+    languages = site.config.origin.languages
+    wanted = lang or (languages[0] if languages else "")
+    return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[
+        : site.config.feed_size]
 
 
 def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:
@@ -44,19 +48,20 @@ def _serialise(root: ET._Element) -> bytes:
     return data + b"\n"
 
 
-def rss(site: Site) -> bytes:
+def rss(site: Site, lang: str = "") -> bytes:
     config = site.config
-    posts = _newest(site)
+    posts = _newest(site, lang)
+    prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
     root = ET.Element("rss", {"version": "2.0"}, nsmap={"atom": ATOM, "content": CONTENT, "dc": DC})
     channel = _sub(root, "channel")
     _sub(channel, "title", config.title)
-    _sub(channel, "link", config.base_url + "/")
+    _sub(channel, "link", config.base_url + prefix + "/")
     _sub(channel, "description", config.description or config.title)
-    _sub(channel, "language", config.language)
+    _sub(channel, "language", language)
     _sub(channel, "generator", "masthead")
     if posts:
         _sub(channel, "lastBuildDate", format_datetime(posts[0].entry.modified))
-    _sub(channel, f"{{{ATOM}}}link", href=config.base_url + "/feed.xml", rel="self", type="application/rss+xml")
+    _sub(channel, f"{{{ATOM}}}link", href=config.base_url + prefix + "/feed.xml", rel="self", type="application/rss+xml")
     if config.deploy.websub_hub:  # WebSub: subscribers learn where to get pushed updates
         _sub(channel, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     for post in posts:
@@ -76,17 +81,18 @@ def rss(site: Site) -> bytes:
     return _serialise(root)
 
 
-def atom(site: Site) -> bytes:
+def atom(site: Site, lang: str = "") -> bytes:
     config = site.config
-    posts = _newest(site)
-    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": config.language}, nsmap={None: ATOM})
-    _sub(root, f"{{{ATOM}}}id", config.base_url + "/")
+    posts = _newest(site, lang)
+    prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language}, nsmap={None: ATOM})
+    _sub(root, f"{{{ATOM}}}id", config.base_url + prefix + "/")
     _sub(root, f"{{{ATOM}}}title", config.title)
     if config.description:
         _sub(root, f"{{{ATOM}}}subtitle", config.description)
     _sub(root, f"{{{ATOM}}}updated", iso(posts[0].entry.modified) if posts else "1970-01-01T00:00:00Z")
-    _sub(root, f"{{{ATOM}}}link", href=config.base_url + "/atom.xml", rel="self", type="application/atom+xml")
-    _sub(root, f"{{{ATOM}}}link", href=config.base_url + "/", rel="alternate", type="text/html")
+    _sub(root, f"{{{ATOM}}}link", href=config.base_url + prefix + "/atom.xml", rel="self", type="application/atom+xml")
+    _sub(root, f"{{{ATOM}}}link", href=config.base_url + prefix + "/", rel="alternate", type="text/html")
     if config.deploy.websub_hub:
         _sub(root, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     author = _sub(root, f"{{{ATOM}}}author")
@@ -110,10 +116,11 @@ def atom(site: Site) -> bytes:
     return _serialise(root)
 
 
-def json_feed(site: Site) -> bytes:
+def json_feed(site: Site, lang: str = "") -> bytes:
     config = site.config
+    prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
     items: list[dict[str, Any]] = []
-    for post in _newest(site):
+    for post in _newest(site, lang):
         entry = post.entry
         url = config.absolute_url(post.url)
         item: dict[str, Any] = {
@@ -137,10 +144,10 @@ def json_feed(site: Site) -> bytes:
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": config.title,
-        "home_page_url": config.base_url + "/",
-        "feed_url": config.base_url + "/feed.json",
+        "home_page_url": config.base_url + prefix + "/",
+        "feed_url": config.base_url + prefix + "/feed.json",
         "description": config.description,
-        "language": config.language,
+        "language": language,
         "authors": [{"name": config.publisher.name, "url": config.publisher.url}],
         **({"hubs": [{"type": "WebSub", "url": config.deploy.websub_hub}]} if config.deploy.websub_hub else {}),
         "items": items,
@@ -148,5 +155,7 @@ def json_feed(site: Site) -> bytes:
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def feeds(site: Site) -> list[tuple[str, bytes]]:
-    return [("feed.xml", rss(site)), ("atom.xml", atom(site)), ("feed.json", json_feed(site))]
+def feeds(site: Site, lang: str = "") -> list[tuple[str, bytes]]:
+    """The three feeds; for a language other than the default, under /<lang>/."""
+    folder = f"{lang}/" if lang else ""
+    return [(folder + "feed.xml", rss(site, lang)), (folder + "atom.xml", atom(site, lang)), (folder + "feed.json", json_feed(site, lang))]

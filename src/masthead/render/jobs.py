@@ -19,7 +19,7 @@ import jinja2
 from ..cache import digest
 from ..links.citations import site_summaries
 from ..site import Document, Site
-from . import feeds, pages, pictures, redirects, search, sitemap, sources
+from . import feeds, logo, pages, pictures, redirects, search, sitemap, sources
 
 Produce = Callable[[], list[tuple[str, bytes]]]
 
@@ -51,7 +51,8 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
         if found is None:
             image = document.image
             shown = f"{image.src}|{image.width}x{image.height}|{image.alt}" if image else ""
-            found = f"{source_hashes[document.entry.source]}|{document.url}|{shown}|{document.scheduled}"
+            found = (f"{source_hashes[document.entry.source]}|{document.url}|{shown}|{document.scheduled}|{document.resolved}"
+                     f"|{site.translations.get(document.url, '')}")
             token_cache[id(document)] = found
         return found
 
@@ -61,9 +62,11 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     jobs: list[Job] = []
     for document in (*site.posts, *site.pages):
         jobs.append(Job(key("doc", token(document)), _one(pages.render_document, environment, site, view, document)))
+    home = token(site.home) if site.home else ""
     for page in pages.listing_pages(site):
         listing = page.listing
-        jobs.append(Job(key("list", page.url, listing.title, listing.pagination, *map(token, listing.posts)),
+        intro = token(listing.intro) if listing.intro else (home if page.url == "/" else "")
+        jobs.append(Job(key("list", page.url, listing.title, listing.pagination, intro, *map(token, listing.posts)),
                         _one(pages.render_listing, environment, site, view, page)))
     for period in pages.archive_periods(site):
         tokens = [token(post) for _, posts in period.months for post in posts]
@@ -85,6 +88,9 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
                         _one(sources.render_source, environment, site, view, source_page)))
     newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
     jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
+    for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/
+        tokens = [token(post) for post in site.posts if post.entry.placement.lang == lang]
+        jobs.append(Job(key("feeds", lang, *tokens), _feeds(site, lang)))
     locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))
     jobs.append(Job(key("sitemaps", locations), lambda: sitemap.sitemaps(site)))
     news = [token(post) for post in sitemap.news_posts(site)]
@@ -95,11 +101,25 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     jobs.append(Job(key("redirects", *moved), lambda: redirects.outputs(site)))
     if site.config.search:
         jobs.append(Job(key("search page"), _one(search.search_page, environment, site, view)))
-    for relative, (path, mtime_ns, size) in static_files.items():
+    if logo.raster_logo(site) is not None and site.logo is not None:
+        logo_file = site.file_at(site.logo.src)
+        stamp = digest(logo_file.read_bytes()) if logo_file is not None else ""
+        jobs.append(Job(key("logo", site.logo.src, stamp), lambda: logo.render_raster_logo(site)))
+    resources = {url.lstrip("/"): (Path(file), *_stat(Path(file))) for url, file in site.resources.items()}
+    for relative, (path, mtime_ns, size) in {**static_files, **resources}.items():
         # mtime_ns is -1 for a file changed just now: its content decides (see build.RACY_NS).
         stamp = f"{mtime_ns}\0{size}" if mtime_ns >= 0 else digest(path.read_bytes())
         jobs.append(Job(digest(f"static\0{relative}\0{path}\0{stamp}".encode()), _copy(relative, path)))
     return jobs
+
+
+def _feeds(site: Site, lang: str) -> Produce:
+    return lambda: feeds.feeds(site, lang)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _one(render: Callable[..., tuple[str, bytes]], *args: object) -> Produce:

@@ -39,6 +39,7 @@ class SiteView:
     year: int  # year of the newest post, for the footer (never the clock: builds are reproducible)
     has_sources: bool = False  # some post cites an outlet: /sources/ exists (render/sources.py)
     search: bool = False  # whether the search page and header search box exist
+    home: Document | None = None  # the content folder's index page: the home page's intro
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class Listing:
     description: str
     posts: tuple[Document, ...]
     pagination: Pagination
-    kind: str  # "home", "year", "month", "tag"
+    kind: str  # "home", "year", "month", "tag", "section" (Hugo's section and taxonomy lists)
+    intro: Document | None = None  # a Hugo section's _index.md: its title and text above the list
 
 
 def template_folders(site_root: Path, templates_folder: str) -> list[Path]:
@@ -108,6 +110,7 @@ def site_view(site: Site) -> SiteView:
         year=site.posts[0].entry.date.year if site.posts else 1970,
         has_sources=any(post.entry.body.citations for post in site.posts),
         search=config.search,
+        home=site.home,
     )
 
 
@@ -147,12 +150,19 @@ class ListingPage:
 def listing_pages(site: Site) -> Iterator[ListingPage]:
     """Every page of the paginated lists: the home page and the tag pages."""
     config = site.config
-    lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", site.posts)]
+    default = config.origin.languages[0] if config.origin.languages else ""
+    home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else site.posts
+    lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
     lists += [("tag", f"Topic: {tag.name}", "", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
         for url, pagination, chunk in paginate(posts, base, config.page_size):
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
+    for group in site.groups:
+        for url, pagination, chunk in paginate(group.documents, group.url, config.page_size):
+            page_title = group.title if pagination.number == 1 else f"{group.title} (page {pagination.number})"
+            intro = group.intro if pagination.number == 1 else None
+            yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))
 
 
 def render_listing(environment: jinja2.Environment, site: Site, view: SiteView, page: ListingPage) -> Output:

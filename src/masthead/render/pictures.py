@@ -27,7 +27,7 @@ from ..config import ImageSettings
 from ..content.markdown import ATTRIBUTE, IMG_TAG, slugify
 from ..errors import MastheadError, Problem
 from ..imageproc import EXTENSIONS, MIME, PROCESSABLE, ImageError, Job
-from ..images import ImageInfo, inside
+from ..images import ImageInfo
 from ..site import Document, Site
 
 FOLDER = "_images"
@@ -67,10 +67,10 @@ def _job(path: Path, digest: str, stem: str, label: str, fmt: str, size: tuple[i
 
 
 @lru_cache(maxsize=4096)
-def _plan(static: str, src: str, settings: ImageSettings, digest: str) -> Responsive | None:
-    path = inside(Path(static), src)
-    if path is None or not path.is_file():
-        return None
+def _plan(file: str, src: str, settings: ImageSettings, digest: str) -> Responsive | None:
+    path = Path(file)
+    if path.suffix.lower() == ".svg":
+        return None  # a vector image is served as it is
     with Image.open(path) as image:
         fmt = PROCESSABLE.get(image.format or "")
     if fmt is None:
@@ -102,11 +102,10 @@ def plan(site: Site, src: str) -> Responsive | None:
 
 
 def _plan_now(site: Site, src: str) -> Responsive | None:
-    static = site.config.folder("static")
-    path = inside(static, src)
+    path = site.file_at(src)
     if path is None or not path.is_file():
         return None
-    return _plan(str(static), src, site.config.images, imageproc.file_digest(path))
+    return _plan(str(path), src, site.config.images, imageproc.file_digest(path))
 
 
 def _srcset(variants: tuple[Variant, ...]) -> str:
@@ -189,7 +188,7 @@ def social_job(site: Site, document: Document | None) -> tuple[Job, ImageInfo] |
 def _social_now(site: Site, image: ImageInfo | None, focus: tuple[float, float] | None) -> tuple[Job, ImageInfo] | None:
     if image is None:
         return None
-    path = inside(site.config.folder("static"), image.src)
+    path = site.file_at(image.src)
     if path is None or not path.is_file():
         return None
     job = _social_job(str(path), imageproc.file_digest(path), slugify(PurePosixPath(image.src).stem), focus)
@@ -236,10 +235,9 @@ def images_key(site: Site) -> str:
         if document.image is not None:
             used.add((document.image.src, entry.image.focus if entry.image else None))
         used.update((src, None) for src in entry.body.images)
-    static = site.config.folder("static")
     parts = [repr(site.config.images)]
     for src, focus in sorted(used, key=repr):
-        path = inside(static, src) if src else None
+        path = site.file_at(src) if src else None
         digest = imageproc.file_digest(path) if path is not None and path.is_file() else "missing"
         parts.append(f"{src}\0{focus}\0{digest}")
     return "\n".join(parts)

@@ -67,6 +67,8 @@ def index(site: Site, pages: Sequence[Output]) -> list[Output]:
     """The Pagefind bundle (``pagefind/…``) for the marked pages, from the cache when unchanged."""
     language = site.config.language.split("-")[0].lower()
     marked = [(path, data) for path, data in pages if MARKER in data]
+    if not marked:  # a site of pages only (a Hugo docs site): nothing to index, and Pagefind refuses an empty site
+        return []
     cache = site.config.folder("cache") / "search"
     folder = cache / index_key(marked, language)
     if (folder / ".complete").is_file():

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..images import ImageInfo
 from ..links import citations
 from ..site import Document, Site
+from .logo import raster_logo
 from .pictures import social_image
 
 
@@ -37,6 +38,8 @@ class Head:
     json_ld: Markup | None
     prev_url: str = ""
     next_url: str = ""
+    language: str = ""  # the page's own language, for <html lang> (empty: the site's)
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute URL) of each translation, x-default last
 
 
 def iso(moment: datetime) -> str:
@@ -60,7 +63,7 @@ def _publisher(site: Site) -> dict[str, Any]:
     config = site.config
     publisher: dict[str, Any] = {"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}
     if site.logo:
-        publisher["logo"] = _image_object(site, site.logo)
+        publisher["logo"] = _image_object(site, raster_logo(site) or site.logo)
     return publisher
 
 
@@ -80,11 +83,15 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
     images = [image for image in (social_image(site, document), document.image) if image]
     if images:
         data["image"] = [_image_object(site, image) for image in images]
-    if entry.author:
-        author: dict[str, Any] = {"@type": "Person", "name": entry.author}
-        if entry.author == config.author.name and config.author.url:
-            author["url"] = config.author.url
-        data["author"] = [author]
+    people = entry.placement.authors or (((entry.author, ""),) if entry.author else ())
+    if people:
+        authors: list[dict[str, Any]] = []
+        for name, link in people:
+            author: dict[str, Any] = {"@type": "Person", "name": name}
+            if link or (name == config.author.name and config.author.url):
+                author["url"] = link or config.author.url
+            authors.append(author)
+        data["author"] = authors
     else:
         data["author"] = [{"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}]
     data["publisher"] = _publisher(site)
@@ -94,7 +101,7 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
         data["citation"] = citations.json_ld(config, entry.body)  # outlet names normalised
     if entry.body.read_more:
         data["isBasedOn"] = entry.body.read_more
-    data["inLanguage"] = config.language
+    data["inLanguage"] = entry.placement.lang or config.language
     return data
 
 
@@ -133,7 +140,19 @@ def head_for_document(site: Site, document: Document) -> Head:
         tags=entry.tags if is_post else (),
         noindex=document.noindex,
         json_ld=script_json(post_json_ld(site, document)) if is_post else None,
+        language=document.entry.placement.lang or site.config.language,
+        alternates=alternates(site, document.url),
     )
+
+
+def alternates(site: Site, url: str) -> tuple[tuple[str, str], ...]:
+    """hreflang links of a translated page: every version, then x-default (the default language's)."""
+    versions = site.translations.get(url, ())
+    if not versions:
+        return ()
+    links = tuple((lang, site.config.absolute_url(link)) for lang, link in versions)
+    default = dict(versions).get(site.config.origin.languages[0], versions[0][1])
+    return (*links, ("x-default", site.config.absolute_url(default)))
 
 
 def head_for_list(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False) -> Head:
@@ -154,4 +173,6 @@ def head_for_list(site: Site, title: str, description: str, url: str, prev_url: 
         json_ld=script_json(website_json_ld(site)) if home else None,
         prev_url=config.absolute_url(prev_url) if prev_url else "",
         next_url=config.absolute_url(next_url) if next_url else "",
+        language=next((lang for lang in config.origin.languages[1:] if url.startswith(f"/{lang}/")), config.language),
+        alternates=alternates(site, url),
     )

@@ -13,6 +13,7 @@ from .seo import iso
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 MAX_URLS = 50_000  # sitemaps.org limit per file
 MAX_NEWS = 1_000  # Google News limit per news sitemap
 NEWS_WINDOW = timedelta(days=2)  # Google: "articles that were created in the last two days"
@@ -37,6 +38,9 @@ def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
         yield "/tags/", newest
     for tag in site.tags:
         yield tag.url, max(p.entry.modified for p in tag.posts)
+    for group in site.groups:  # Hugo's section and taxonomy lists
+        dated = [document.entry.modified for document in group.documents if document.entry.is_post]
+        yield group.url, max(dated) if dated else None
     outlets = site_summaries(site)
     if outlets:
         yield "/sources/", max(p.entry.modified for outlet in outlets for p in outlet.posts)
@@ -50,12 +54,17 @@ def _xml(root: ET._Element) -> bytes:
 
 
 def _urlset(site: Site, entries: list[tuple[str, datetime | None]]) -> bytes:
-    root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP})
+    from .seo import alternates
+
+    namespaces = {None: SITEMAP, "xhtml": XHTML} if site.translations else {None: SITEMAP}
+    root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap=namespaces)
     for path, modified in entries:
         url = ET.SubElement(root, f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = site.config.absolute_url(path)
         if modified is not None:
             ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = iso(modified)
+        for hreflang, href in alternates(site, path):  # Google's hreflang in sitemaps: every version, itself included
+            ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href)
     return _xml(root)
 
 

@@ -1,0 +1,100 @@
+"""A body's journey from the source to HTML: template tags of its origin first, then Markdown.
+
+Jekyll (and Eleventy) bodies go through ``liquid``, Hugo's through ``shortcodes``. Both return
+Markdown with placeholders for the HTML they make (cmark drops raw HTML in safe mode, so the
+HTML is put in after rendering) and ``masthead-ref:N`` links for references to other pages,
+which the site resolves once every URL is known (``origins/references.py``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from typing import Any, NamedTuple
+
+from ..config import Config
+from ..errors import Problem
+from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
+from .placement import Reference
+
+REFERENCE_SCHEME = "masthead-ref:"
+
+
+class Transformed(NamedTuple):
+    markdown: str
+    blocks: dict[str, str]  # placeholder -> HTML
+    references: tuple[Reference, ...]
+    problems: tuple[Problem, ...]
+
+
+def placeholder(blocks: dict[str, str], html: str) -> str:
+    """A word cmark leaves alone, standing for ``html`` until the Markdown is rendered."""
+    token = f"mastheadblock{len(blocks):04d}x"
+    blocks[token] = html
+    return token
+
+
+_PELICAN_LINK = re.compile(r"[{|](static|filename|attach)[}|]([^)\s\"'<>`]*)")
+
+
+def _pelican_links(text: str, first_line: int, source: str, config: Config) -> Transformed:
+    """Pelican's ``{static}/images/x.png`` and ``{filename}/pages/about.md`` links."""
+    references: list[Reference] = []
+    content = PurePosixPath(config.folders.content)
+    folder = PurePosixPath(source).parent.relative_to(content) if PurePosixPath(source).is_relative_to(content) else PurePosixPath()
+
+    def swap(match: re.Match[str]) -> str:
+        kind, target = match.group(1), match.group(2)
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
+        if kind in ("static", "attach"):
+            return "/" + path
+        references.append(Reference("link", path, first_line + text.count("\n", 0, match.start())))
+        return f"{REFERENCE_SCHEME}{len(references) - 1}"
+
+    return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
+
+
+def _restructured(text: str, first_line: int, source: str, config: Config) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
+    from .restructuredtext import to_html
+
+    result = _pelican_links(text, first_line, source, config) if _PELICAN_LINK.search(text) else Transformed(text, {}, (), ())
+    html, problems = to_html(result.markdown, source, first_line)
+    first = _PARAGRAPH.search(html)
+    body = RenderedMarkdown(html, plain_text(first.group(1)) if first else "", (), (), (), None, local_images(html))
+    return body, problems, result.references
+
+
+def render_body(
+    text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
+) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
+    """Rendered body, problems (warnings about unsupported tags) and references to resolve."""
+    kind = config.origin.kind
+    if kind and "<!--more-->" in text:  # Hugo's and Jekyll's summary divider: no HTML of its own
+        text = text.replace("<!--more-->", "")
+    if rst:
+        return _restructured(text, first_line, source, config)
+    if kind in ("jekyll", "eleventy") and ("{%" in text or "{{" in text):
+        from .liquid import transform
+
+        result = transform(text, first_line, source, data, config)
+    elif kind == "pelican" and re.search(_PELICAN_LINK, text):
+        result = _pelican_links(text, first_line, source, config)
+    elif kind == "hugo" and "{{" in text:
+        from .shortcodes import transform
+
+        result = transform(text, first_line, source, data, config)
+    else:
+        return render(text, first_line, config.unsafe_html), [], ()
+    body = render(result.markdown, first_line, config.unsafe_html)
+    if result.blocks:
+        html = body.html
+        for token, block in result.blocks.items():
+            if block.startswith("<figure"):  # a block of its own, not inside the paragraph cmark made
+                html = html.replace(f"<p>{token}</p>", block)
+            html = html.replace(token, block)
+        first = _PARAGRAPH.search(html)
+        summary = plain_text(first.group(1)) if first else ""
+        body = RenderedMarkdown(html, summary, body.citations, body.links, body.headings, body.read_more, local_images(html))
+    return body, list(result.problems), result.references

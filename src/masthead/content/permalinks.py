@@ -1,0 +1,57 @@
+"""An entry's URL: its explicit permalink, else its section's or the site's pattern, expanded.
+
+Patterns use masthead's tokens (``config.PERMALINK_TOKENS``); ``masthead init`` translates the
+origin's (Jekyll's ``:categories``/``:title``, Hugo's ``:section``/``:slug``, Pelican's
+``{date:%Y}``) into them. An empty token leaves no double slash, as in Jekyll and Hugo, and an
+index file with a ``.html`` pattern keeps its folder's URL.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from .markdown import slugify
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from .entries import Entry
+
+_TOKEN = re.compile(r"{([a-z_]+)}")
+
+
+def explicit(value: str) -> str:
+    """A front matter URL as a site path: leading slash, and a trailing one unless it names a file."""
+    path = "/" + value.strip().lstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    return path if path.endswith("/") or "." in last else path + "/"
+
+
+def entry_url(entry: Entry, config: Config) -> str:
+    place = entry.placement
+    prefix = f"/{place.lang}" if place.lang and config.origin.languages and place.lang != config.origin.languages[0] else ""
+    if place.home:
+        return prefix + "/"
+    if place.permalink and "{" not in place.permalink:
+        return explicit(place.permalink)
+    pattern = config.origin.permalinks.get(place.section, config.permalink) if entry.is_post else config.page_permalink
+    if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
+        pattern, prefix = explicit(place.permalink), ""
+    local = entry.date.astimezone(config.tz)
+    values = {
+        "slug": entry.slug,
+        "slug_or_title": entry.slug if "slug" in entry.key_lines or not entry.title else slugify(entry.title),
+        "title": slugify(entry.title) if entry.title else entry.slug,
+        "filename": place.filename or entry.slug,
+        "section": place.section,
+        "sections": place.sections,
+        "categories": "/".join(quote(category.lower()) for category in place.categories),
+        "year": f"{local.year:04d}",
+        "month": f"{local.month:02d}",
+        "day": f"{local.day:02d}",
+    }
+    url = re.sub(r"/{2,}", "/", _TOKEN.sub(lambda match: values[match.group(1)], pattern))
+    if url.endswith(".html") and entry.source.rsplit("/", 1)[-1].split(".")[0] == "index" and not entry.is_post:
+        url = url[: -len(".html")] + "/"
+    return prefix + url

@@ -1,0 +1,301 @@
+"""Where a file sits and what its generator's conventions say about it.
+
+A site that ``masthead init`` adopted keeps the rules of the generator it came from: Jekyll takes
+a post's date, slug and title from ``_posts/YYYY-MM-DD-slug.md`` and its categories from the
+folders above ``_posts``; Hugo makes the regular pages of its post sections dated posts, a
+folder's ``index.md`` a page bundle and ``_index.md`` a section page; Pelican slugs titles and
+keeps pages in ``pages/``; Gatsby's starter decides by ``templateKey``. ``Placement`` holds the
+facts the URL, the redirects and the listings need; ``defaults`` what front matter may omit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from pathlib import PurePosixPath
+from typing import Any, NamedTuple
+
+from ..config import PERMALINK_TOKENS, Config
+from .markdown import slugify
+
+_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
+
+
+class Reference(NamedTuple):
+    """A link to another file written as a tag or shortcode (``{% post_url %}``, ``ref``)."""
+
+    kind: str  # "link" (a path from the site or content folder), "post_url" (a post's file name), "ref"
+    target: str
+    line: int
+
+
+class Placement(NamedTuple):
+    """The facts of an entry that come from its place and from other generators' front matter."""
+
+    sections: str = ""  # folders between the content folder and the file (bundle folder excluded)
+    filename: str = ""  # file name without extension (a bundle's: its folder's name)
+    bundle: bool = False  # a Hugo page bundle (index.md): files beside it are its resources
+    home: bool = False  # the content folder's own index: the home page's intro
+    categories: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()
+    permalink: str = ""  # an explicit URL or pattern (Hugo url, Jekyll and Eleventy permalink)
+    hidden: bool = False  # not published at all (Eleventy's permalink: false, Pelican's Status: hidden)
+    publish_after: str = ""  # ISO instant before which the entry is scheduled (Hugo publishDate)
+    weight: int = 0
+    authors: tuple[tuple[str, str], ...] = ()  # (name, url) of every author
+    lang: str = ""  # its language, when the site has [origin] languages (x.fr.md, content/fr/, lang:)
+    translation_key: str = ""  # translations share it: the path without the language, or translationKey
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return self.sections.split("/")[0] if self.sections else ""
+
+
+class Defaults(NamedTuple):
+    """What a file's place implies when its front matter does not say."""
+
+    is_post: bool | None  # None: decided by the template, as in a masthead site
+    template: str
+    date: datetime | None
+    slug: str
+    title: str
+    draft: bool
+
+
+def locate(source: str, config: Config) -> tuple[str, str, bool, bool]:
+    """(sections, filename, bundle, home) of a source path relative to the site."""
+    content = config.folders.content.strip("/")
+    path = PurePosixPath(source)
+    inside = path.relative_to(content) if content not in ("", ".") and path.is_relative_to(content) else path
+    folders = [part for part in inside.parent.parts if part not in ("_posts", "_drafts")]
+    if folders and folders[0] in config.origin.languages:  # Hugo's content/<lang>/ layout
+        folders = folders[1:]
+    stem = path.stem
+    language = _LANGUAGE_SUFFIX.match(stem)
+    if language and language.group(2) in config.origin.languages:  # about.fr.md: the language is not part of the name
+        stem = language.group(1)
+    if stem in ("index", "_index"):
+        home = not folders
+        bundle = stem == "index" and not home and config.origin.kind == "hugo"
+        return "/".join(folders[:-1]), folders[-1] if folders else "", bundle, home
+    return "/".join(folders), stem, False, False
+
+
+def _midnight(day: date, config: Config) -> datetime:
+    return datetime.combine(day, time(), tzinfo=config.tz)
+
+
+def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
+    """The template, kind, date, slug and title a file's place gives it under its origin's rules."""
+    kind = config.origin.kind
+    sections, filename, _, home = locate(source, config)
+    page = config.origin.page_template
+    if kind == "jekyll":
+        parts = PurePosixPath(source).parts
+        dated = _DATED_NAME.match(filename)
+        is_post = "_posts" in parts or "_drafts" in parts
+        moment = None
+        if dated and is_post:
+            try:
+                moment = _midnight(date(int(dated.group(1)), int(dated.group(2)), int(dated.group(3))), config)
+            except ValueError:
+                moment = None
+        name = dated.group(4) if dated and is_post else filename
+        title = " ".join(word.capitalize() for word in re.split(r"[-_ ]+", name) if word)  # Jekyll's titleize
+        return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), title, "_drafts" in parts)
+    if kind == "hugo":
+        is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
+        return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
+    if kind == "pelican":
+        is_post = sections.split("/")[0] != "pages"
+        title = str(data.get("title", "")).strip()
+        draft = str(data.get("status", "")).strip().lower() == "draft"
+        return Defaults(is_post, "blog-post" if is_post else page, None, slugify(title) if title else slugify(filename), "", draft)
+    if kind == "eleventy":
+        is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home
+        return Defaults(is_post, "blog-post" if is_post else page, None, slugify(filename), "", False)
+    if kind == "gatsby":
+        return Defaults(None, page, None, filename, "", False)
+    return Defaults(None, config.default_template, None, slugify(filename), "", False)
+
+
+def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
+    """Jekyll's categories: the folders above ``_posts`` and then the front matter's."""
+    found: list[str] = []
+    if config.origin.kind == "jekyll":
+        parts = PurePosixPath(source).parts
+        if "_posts" in parts:
+            found += [part for part in parts[: parts.index("_posts")] if part not in (".", config.folders.content)]
+    if config.origin.kind == "pelican" and value in (None, "", []):
+        sections = locate(source, config)[0]
+        if sections and sections.split("/")[0] != "pages":
+            found.append(sections.split("/")[0])  # USE_FOLDER_AS_CATEGORY
+    if isinstance(value, str):
+        found += value.split(",") if config.origin.kind == "pelican" else value.split()
+    elif isinstance(value, list):
+        found += [str(item) for item in value]
+    return tuple(dict.fromkeys(item.strip() for item in found if item.strip()))
+
+
+# Keys of other generators' front matter read into ``Placement``, first present wins.
+ORIGIN_KEYS: dict[str, tuple[str, ...]] = {
+    "categories": ("categories", "category"),
+    "series": ("series",),
+    "permalink": ("url", "permalink"),
+    "publish_after": ("publishDate", "publishdate", "pubDate"),
+    "weight": ("weight",),
+    "authors": ("authors",),
+    "type": ("type",),
+    "status": ("status",),
+}
+ALL_ORIGIN_KEYS = frozenset(key for keys in ORIGIN_KEYS.values() for key in keys)
+
+
+def _first(data: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
+    for key in ORIGIN_KEYS[name]:
+        if key in data:
+            return key, data[key]
+    return None, None
+
+
+def people(value: Any) -> tuple[tuple[str, str], ...] | None:
+    """Authors written as a string, a list of strings or of {name, url} objects; None if neither."""
+    items = value if isinstance(value, list) else [value]
+    found: list[tuple[str, str]] = []
+    for item in items:
+        if isinstance(item, str) and item.strip():
+            found += [(name.strip(), "") for name in (item.split(",") if "," in item and not isinstance(value, list) else [item])]
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            url = item.get("url") or item.get("link") or ""
+            found.append((item["name"].strip(), url if isinstance(url, str) else ""))
+        else:
+            return None
+    return tuple(dict.fromkeys(person for person in found if person[0]))
+
+
+def _texts(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
+        return tuple(str(item) for item in value)
+    return None
+
+
+# A page's own permalink as other generators write it: Jekyll's placeholders, Eleventy's page data.
+_JEKYLL_PLACEHOLDER = re.compile(r":(categories|year|month|day|title|slug|output_ext|path|basename|name)\b")
+_ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
+_PLACEHOLDER_TOKENS = {
+    "categories": "{categories}",
+    "year": "{year}",
+    "month": "{month}",
+    "day": "{day}",
+    "title": "{slug}",
+    "slug": "{slug}",
+    "output_ext": ".html",
+    "path": "{sections}/{filename}",
+    "basename": "{filename}",
+    "name": "{filename}",
+}
+_VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
+
+
+def page_pattern(value: str, config: Config) -> str | None:
+    """A front matter permalink as a URL or masthead pattern; None if it uses something unknown."""
+    text = value.strip()
+    if config.origin.kind == "jekyll":
+        text = _JEKYLL_PLACEHOLDER.sub(lambda match: _PLACEHOLDER_TOKENS[match.group(1)], text)
+    if config.origin.kind == "eleventy":
+        text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
+    leftover = re.sub(r"{(" + "|".join(PERMALINK_TOKENS) + r")}", "", text)
+    return None if ":" in leftover or "{" in leftover or "}" in leftover else text
+
+
+def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
+    """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
+    used: set[str] = set()
+    values: dict[str, Any] = {}
+    for name in ORIGIN_KEYS:
+        key, value = _first(data, name)
+        if key is None or value is None:
+            continue
+        used.add(key)
+        if name == "series":
+            texts = _texts(value)
+            if texts is None:
+                problem(key, 'expected a list of strings, such as ["/old/url/"]')
+            values[name] = texts or ()
+        elif name == "permalink":
+            if value is False and config.origin.kind == "eleventy":
+                values["hidden"] = True  # Eleventy's permalink: false: a page that is not written
+                continue
+            pattern = page_pattern(value, config) if isinstance(value, str) and value.strip() else None
+            if pattern is None:
+                problem(
+                    key,
+                    f"{value!r}: expected a URL path such as /about/ or a pattern of {{slug}}, {{year}}…"
+                    f"{'; the default URL is used' if config.origin.kind else ''}",
+                    warning=bool(config.origin.kind),
+                )
+            else:
+                values[name] = pattern
+        elif name == "publish_after":
+            parsed = moment(value)
+            if parsed is None:
+                problem(key, f"{str(value)!r} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09Z")
+            else:
+                values[name] = parsed.isoformat()
+        elif name == "weight":
+            if isinstance(value, int) and not isinstance(value, bool):
+                values[name] = value
+            else:
+                problem(key, f"{value!r}: expected a whole number")
+        elif name == "status" and str(value).strip().lower() == "hidden" and config.origin.kind == "pelican":
+            values["hidden"] = True
+        elif name == "authors":
+            found = people(value)
+            if found is None:
+                problem(key, "expected a name, a list of names, or a list of {name, url}")
+            values[name] = found or ()
+    category_key, category_value = _first(data, "categories")
+    if category_value is not None and _texts(category_value) is None:
+        problem(category_key, "expected a category or a list of categories")
+        category_value = None
+    sections, filename, bundle, home = locate(source, config)
+    lang, key = language(source, data, config)
+    used |= {name for name in ("lang", "language", "translationKey") if name in data and config.origin.languages}
+    place = Placement(
+        sections=sections,
+        filename=filename,
+        bundle=bundle,
+        home=home,
+        categories=categories(source, category_value, config),
+        lang=lang,
+        translation_key=key,
+        **values,
+    )
+    return place, used
+
+
+def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str, str]:
+    """(language, translation key) of a file in a multilingual site; ("", "") in any other."""
+    languages = config.origin.languages
+    if not languages:
+        return "", ""
+    content = config.folders.content.strip("/")
+    path = PurePosixPath(source)
+    inside = path.relative_to(content) if content not in ("", ".") and path.is_relative_to(content) else path
+    parts = list(inside.with_suffix("").parts)
+    lang = ""
+    if parts and parts[0] in languages and len(parts) > 1:
+        lang = parts.pop(0)
+    suffix = _LANGUAGE_SUFFIX.match(parts[-1]) if parts else None
+    if suffix and suffix.group(2) in languages:
+        lang, parts[-1] = suffix.group(2), suffix.group(1)
+    written = data.get("lang") or data.get("language")
+    if isinstance(written, str) and written in languages:
+        lang = written
+    key = data.get("translationKey")
+    return lang or languages[0], str(key) if isinstance(key, (str, int)) and key != "" else "/".join(parts)

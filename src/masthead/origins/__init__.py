@@ -1,0 +1,1 @@
+"""Sites made with other generators: detected and mapped by ``masthead init``, read as they are."""

@@ -1,0 +1,30 @@
+"""Hugo page bundles: the files beside a page's ``index.md`` are published at the page's URL.
+
+A leaf bundle (``index.md``) owns every file in its folder and below; a branch bundle
+(``_index.md``) only the files directly beside it, since its subfolders hold other pages.
+Markdown files are pages, never resources; hidden files are left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PAGES = (".md", ".markdown", ".html", ".rst")
+
+
+def bundle_resources(index: Path, url: str) -> dict[str, str]:
+    """Site path -> file, for the resources of the bundle whose index file is ``index``."""
+    folder = index.parent
+    base = folder.resolve()
+    leaf = index.name.startswith("index.")
+    candidates = sorted(folder.rglob("*") if leaf else folder.iterdir())
+    found: dict[str, str] = {}
+    prefix = url if url.endswith("/") else url.rsplit("/", 1)[0] + "/"
+    for path in candidates:
+        relative = path.relative_to(folder)
+        if not path.is_file() or path.suffix.lower() in _PAGES or any(part.startswith(".") for part in relative.parts):
+            continue
+        if not path.resolve().is_relative_to(base):
+            continue  # a link out of the bundle is not published
+        found[prefix + relative.as_posix()] = str(path)
+    return found

@@ -1,0 +1,39 @@
+"""Which generator made a site, told by the files it keeps at the top of the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# First match wins: a Hugo or Jekyll site may carry Decap's admin/config.yml too.
+MARKERS: tuple[tuple[str, str], ...] = (
+    ("hugo", "hugo.toml"),
+    ("hugo", "hugo.yaml"),
+    ("hugo", "hugo.yml"),
+    ("hugo", "hugo.json"),
+    ("hugo", "config/_default/hugo.toml"),
+    ("hugo", "config/_default/config.toml"),
+    ("jekyll", "_config.yml"),
+    ("jekyll", "_config.yaml"),
+    ("pelican", "pelicanconf.py"),
+    ("eleventy", ".eleventy.js"),
+    ("eleventy", "eleventy.config.js"),
+    ("eleventy", "eleventy.config.mjs"),
+    ("eleventy", "eleventy.config.cjs"),
+    ("gatsby", "gatsby-config.js"),
+    ("gatsby", "gatsby-config.ts"),
+    ("gatsby", "gatsby-config.mjs"),
+    ("hugo", "config.toml"),
+    ("hugo", "config.yaml"),  # Hugo's names before 0.110, checked after the others
+    ("gatsby", "static/admin/config.yml"),
+    ("gatsby", "admin/config.yml"),  # Decap CMS alone: its collections say where
+)
+
+
+def detect(site: Path) -> tuple[str, str] | None:
+    """(kind, the file that told it), or None when no known generator's file is there."""
+    for kind, name in MARKERS:
+        if (site / name).is_file():
+            if name.startswith("config.") and not (site / "content").is_dir() and not (site / "archetypes").is_dir():
+                continue  # a config.toml of something else
+            return kind, name
+    return None

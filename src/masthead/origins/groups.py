@@ -1,0 +1,69 @@
+"""Hugo's list pages: one per section (``/posts/``) and per taxonomy term (``/categories/x/``).
+
+Hugo makes them whether or not the section has an ``_index.md``; when it has, that page's title
+and text are the list's intro. Order as Hugo's default: weight, then newest first, then title.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..content.markdown import slugify
+from ..site import Document
+
+
+@dataclass(frozen=True)
+class Group:
+    """A list page of some documents, with an optional intro (a section's ``_index.md``)."""
+
+    title: str
+    url: str
+    documents: tuple[Document, ...]
+    intro: Document | None = None
+
+
+def _order(documents: list[Document]) -> tuple[Document, ...]:
+    weighted = sorted(documents, key=lambda d: (d.entry.title.lower(), d.entry.source))
+    weighted.sort(key=lambda d: d.entry.date, reverse=True)
+    weighted.sort(key=lambda d: (d.entry.placement.weight == 0, d.entry.placement.weight))
+    return tuple(weighted)
+
+
+def _prefix(document: Document, languages: tuple[str, ...]) -> str:
+    lang = document.entry.placement.lang
+    return f"/{lang}" if languages and lang and lang != languages[0] else ""
+
+
+def hugo_groups(posts: tuple[Document, ...], pages: tuple[Document, ...], languages: tuple[str, ...] = ()) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
+    """The sections' and taxonomies' list pages, and the pages left once section intros are taken."""
+    by_url = {page.url: page for page in pages}
+    sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    for document in (*posts, *pages):
+        section, prefix = document.entry.placement.section, _prefix(document, languages)
+        if section and document.url != f"{prefix}/{slugify(section)}/":
+            sections[prefix, section].append(document)
+    groups: list[Group] = []
+    taken: set[str] = set()
+    for prefix, section in sorted(sections):
+        url = f"{prefix}/{slugify(section)}/"
+        intro = by_url.get(url)
+        if intro is not None:
+            taken.add(url)
+        groups.append(
+            Group(intro.entry.title if intro and intro.entry.title else section.replace("-", " ").title(), url, _order(sections[prefix, section]), intro)
+        )
+    for taxonomy in ("categories", "series"):
+        terms: dict[str, list[Document]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for post in posts:
+            for term in getattr(post.entry.placement, taxonomy):
+                names.setdefault(slugify(term), term)
+                terms[f"{_prefix(post, languages)}/{taxonomy}/{slugify(term)}/"].append(post)
+        if not terms:
+            continue
+        for prefix in sorted({url.rsplit(f"/{taxonomy}/", 1)[0] for url in terms}):
+            everything = {id(post): post for url, documents in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in documents}
+            groups.append(Group(taxonomy.title(), f"{prefix}/{taxonomy}/", _order(list(everything.values()))))
+        groups += [Group(names[url.rstrip("/").rsplit("/", 1)[1]], url, _order(terms[url])) for url in sorted(terms)]
+    return tuple(groups), tuple(page for page in pages if page.url not in taken)

@@ -1,0 +1,140 @@
+"""``masthead init`` for a Hugo site: its config read, its sections, permalinks and params mapped.
+
+Hugo's rules kept: regular pages of the main sections (``params.mainSections``, else the section
+with the most pages, as Hugo decides) are dated posts; pages at the root and in other sections are
+pages; URLs follow ``[permalinks]``, else ``/section/name/``; ``static/`` is published at the root.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import MastheadError, Problem
+from .plan import Plan
+
+_TOKENS = {
+    "year": "{year}",
+    "month": "{month}",
+    "day": "{day}",
+    "title": "{title}",
+    "slug": "{slug_or_title}",
+    "slugorfilename": "{slug}",
+    "filename": "{filename}",
+    "contentbasename": "{filename}",
+    "section": "{section}",
+    "sections": "{sections}",
+}
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The Hugo config as data; a broken one is a problem naming its file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise MastheadError(
+            [Problem(path.name, int(found.group(1)) if found else None, None, f"cannot be read ({str(exc).splitlines()[0]}); expected a valid Hugo config")]
+        ) from exc
+    return data if isinstance(data, dict) else {}
+
+
+def permalink(pattern: str, notes: list[str]) -> str:
+    """Hugo's ``/:year/:month/:title/`` as masthead's ``/{year}/{month}/{title}/``."""
+
+    def token(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in _TOKENS:
+            notes.append(f"Hugo's permalink token :{name} has no masthead equivalent; it was replaced by {{slug}}.")
+            return "{slug}"
+        return _TOKENS[name]
+
+    converted = re.sub(r":(\w+)", token, pattern.strip())
+    converted = "/" + converted.lstrip("/")
+    return converted if converted.endswith(("/", ".html")) else converted + "/"
+
+
+def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
+    declared = params.get("mainSections") or params.get("mainsections")
+    if isinstance(declared, list) and declared:
+        return [str(section) for section in declared]
+    counts: Counter[str] = Counter()
+    if content.is_dir():
+        for path in content.rglob("*.md"):
+            parts = path.relative_to(content).parts
+            if isinstance(languages, dict) and parts and parts[0] in languages:
+                parts = parts[1:]  # content/<lang>/posts/x.md
+            if len(parts) > 1 and not path.name.startswith("_"):
+                counts[parts[0]] += 1
+    return [counts.most_common(1)[0][0]] if counts else ["posts"]
+
+
+def plan(site: Path, found: str) -> Plan:
+    data = read_config(site / found)
+    params = data.get("params") if isinstance(data.get("params"), dict) else {}
+    assert isinstance(params, dict)
+    content = str(data.get("contentDir") or "content")
+    static = str(data.get("staticDir") or "static") if not isinstance(data.get("staticDir"), list) else str(data["staticDir"][0])
+    notes = [
+        "Hugo's rules: regular pages of the post sections are dated posts, other pages are pages;",
+        "page bundles (a folder with index.md) publish the files beside it; _index.md is a section page;",
+        "aliases become redirect pages; shortcodes figure, youtube, vimeo, x, instagram, gist, highlight,",
+        "ref, relref and param are rendered (embeds as links: no request to a third party until clicked).",
+    ]
+    sections = _main_sections(site / content, params, data.get("languages"))
+    permalinks: dict[str, str] = {}
+    configured = data.get("permalinks") if isinstance(data.get("permalinks"), dict) else {}
+    assert isinstance(configured, dict)
+    pages = configured.get("page") if isinstance(configured.get("page"), dict) else configured
+    for section, pattern in (pages or {}).items():
+        if isinstance(pattern, str):
+            permalinks[str(section)] = permalink(pattern, notes)
+    values: dict[str, Any] = {
+        "title": str(data.get("title") or "My Site"),
+        "permalink": "/{sections}/{slug}/",
+        "page_permalink": "/{sections}/{slug}/",
+        "post_templates": ["blog-post"],
+    }
+    base_url = str(data.get("baseURL") or data.get("baseurl") or "").rstrip("/")
+    if base_url.startswith(("http://", "https://")):
+        values["base_url"] = base_url
+    else:
+        notes.append("No absolute baseURL in the Hugo config: set base_url below before publishing.")
+    language = data.get("languageCode") or data.get("defaultContentLanguage")
+    if isinstance(language, str) and language:
+        values["language"] = language
+    if isinstance(data.get("timeZone"), str):
+        values["timezone"] = data["timeZone"]
+    if isinstance(params.get("description"), str):
+        values["description"] = params["description"]
+    tables: dict[str, dict[str, Any]] = {
+        "folders": {"content": content, "static": static},
+        "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},
+    }
+    author = params.get("author") or data.get("author")
+    if isinstance(author, dict) and isinstance(author.get("name"), str):
+        tables["author"] = {"name": author["name"]}
+    elif isinstance(author, str):
+        tables["author"] = {"name": author}
+    languages = data.get("languages")
+    if isinstance(languages, dict) and languages:
+        default = str(data.get("defaultContentLanguage") or "en")
+        weights = {
+            str(code): (code != default, settings.get("weight", 0) if isinstance(settings, dict) else 0, str(code)) for code, settings in languages.items()
+        }
+        tables["origin"]["languages"] = sorted(weights, key=lambda code: weights[code])
+        values["language"] = default
+        notes.append(
+            f"Languages {', '.join(tables['origin']['languages'])}: {default} at the root, the others under /<lang>/; "
+            "translations (x.fr.md or content/fr/x.md) are linked with hreflang."
+        )
+        if data.get("defaultContentLanguageInSubdir"):
+            notes.append("defaultContentLanguageInSubdir = true is not mapped: the default language is published at the root.")
+    return Plan("hugo", found, values, tables, tuple(notes))

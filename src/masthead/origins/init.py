@@ -1,0 +1,46 @@
+"""``masthead init [FOLDER]``: adopt an existing Hugo, Jekyll, Pelican, Eleventy or Gatsby/Decap site.
+
+It reads the site's own config, writes one file, ``masthead.toml``, mapping folders, fields and
+permalinks so that every URL stays what it was, and touches nothing else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import CONFIG_FILE
+from ..errors import MastheadError, Problem
+from . import hugo, jekyll, jsconfig, pelican
+from .detect import MARKERS, detect
+from .plan import Plan, render
+
+PLANNERS = {"hugo": hugo.plan, "jekyll": jekyll.plan, "pelican": pelican.plan, "eleventy": jsconfig.eleventy, "gatsby": jsconfig.gatsby}
+
+
+def plan_for(site: Path) -> Plan:
+    """The mapping of the site in ``site``; a problem if no known generator made it."""
+    found = detect(site)
+    if found is None:
+        names = ", ".join(dict.fromkeys(name for _, name in MARKERS))
+        raise MastheadError(
+            [
+                Problem(
+                    str(site),
+                    None,
+                    None,
+                    f"no Hugo, Jekyll, Pelican, Eleventy or Gatsby/Decap site here; expected one of {names} (start a new site with `masthead new`)",
+                )
+            ]
+        )
+    kind, name = found
+    return PLANNERS[kind](site, name)
+
+
+def init(site: Path, force: bool = False) -> tuple[Plan, Path]:
+    """Write ``site/masthead.toml`` for the site there; refuse to replace one unless ``force``."""
+    target = site / CONFIG_FILE
+    if target.exists() and not force:
+        raise MastheadError([Problem(CONFIG_FILE, None, None, "exists already; expected a site without masthead.toml (use --force to write it again)")])
+    plan = plan_for(site)
+    target.write_text(render(plan), encoding="utf-8")
+    return plan, target

@@ -1,0 +1,101 @@
+"""``masthead init`` for a Jekyll site: ``_config.yml`` read, permalink styles as Jekyll defines them.
+
+Jekyll's rules kept: posts are the files of ``_posts/`` (``_drafts/`` are drafts) with date, slug
+and title from ``YYYY-MM-DD-slug.md``; categories are the folders above ``_posts`` plus the front
+matter's; pages keep their path (``about.md`` is ``/about.html``, or ``/about/`` with ``pretty``)
+unless their front matter has a ``permalink``; every other file is published as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import MastheadError, Problem
+from .plan import Plan
+
+# Jekyll's built-in permalink styles (jekyllrb.com/docs/permalinks/#built-in-formats).
+STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+_TOKENS = {
+    "categories": "{categories}",
+    "year": "{year}",
+    "month": "{month}",
+    "day": "{day}",
+    "title": "{slug}",
+    "slug": "{slug}",
+    "output_ext": ".html",
+    "slugified_categories": "{categories}",
+}
+
+
+def permalink(value: str, notes: list[str]) -> str:
+    """A Jekyll permalink style or template in masthead's tokens."""
+    template = STYLES.get(value, value)
+
+    def token(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in _TOKENS:
+            notes.append(f"Jekyll's permalink placeholder :{name} has no masthead equivalent; it was left out.")
+            return ""
+        return _TOKENS[name]
+
+    converted = "/" + re.sub(r":(\w+)", token, template).lstrip("/")
+    converted = re.sub(r"/{2,}", "/", converted)
+    return converted if converted.endswith(("/", ".html")) else converted + ".html"
+
+
+def plan(site: Path, found: str) -> Plan:
+    try:
+        data = yaml.safe_load((site / found).read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise MastheadError(
+            [Problem(found, mark.line + 1 if mark else None, None, f"cannot be read ({str(exc).splitlines()[0]}); expected valid YAML")]
+        ) from exc
+    data = data if isinstance(data, dict) else {}
+    notes = [
+        "Jekyll's rules: _posts/ are posts (date, slug, title from YYYY-MM-DD-slug.md), _drafts/ drafts;",
+        "layouts post, page, default and home map to masthead templates below; redirect_from makes redirect pages;",
+        "Liquid in posts: link, post_url, highlight, raw, comment and {{ site.* }} / {{ page.* }} are rendered.",
+    ]
+    style = str(data.get("permalink") or "date")
+    post_pattern = permalink(style, notes)
+    pretty = post_pattern.endswith("/")
+    values: dict[str, Any] = {
+        "title": str(data.get("title") or "My Site"),
+        "permalink": post_pattern,
+        "page_permalink": "/{sections}/{filename}/" if pretty else "/{sections}/{filename}.html",
+    }
+    url = str(data.get("url") or "").rstrip("/")
+    base = str(data.get("baseurl") or "").strip("/")
+    if url.startswith(("http://", "https://")):
+        values["base_url"] = url + (f"/{base}" if base else "")
+    else:
+        notes.append("No absolute url in _config.yml: set base_url below before publishing.")
+    for key, option in (("description", "description"), ("timezone", "timezone"), ("lang", "language")):
+        if isinstance(data.get(key), str) and data[key]:
+            values[option] = data[key].strip()
+    tables: dict[str, dict[str, Any]] = {
+        "folders": {"content": ".", "static": ".", "output": "_site"},
+        "origin": {
+            "kind": "jekyll",
+            "config_file": found,
+            "layouts": {"post": "blog-post", "page": "about-page", "default": "about-page", "home": "about-page"},
+            "page_template": "about-page",
+        },
+    }
+    author = data.get("author")
+    if isinstance(author, dict) and isinstance(author.get("name"), str):
+        tables["author"] = {"name": author["name"]}
+    elif isinstance(author, str):
+        tables["author"] = {"name": author}
+    return Plan("jekyll", found, values, tables, tuple(notes))

@@ -1,0 +1,127 @@
+"""``masthead init`` for JavaScript generators: Eleventy, and Gatsby with Decap CMS.
+
+Their configs are programs, so nothing is run: the few values needed are read from the text
+(``dir: { input: "src" }``, ``siteMetadata: { title: … }``) and from Decap's ``config.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .plan import Plan
+
+
+def _js_string(text: str, key: str) -> str:
+    found = re.search(rf"""\b{key}\s*:\s*(["'`])(.*?)\1""", text, re.DOTALL)
+    return found.group(2).strip() if found else ""
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _decap(site: Path) -> dict[str, Any]:
+    for name in ("static/admin/config.yml", "admin/config.yml", "public/admin/config.yml"):
+        try:
+            data = yaml.safe_load(_read(site / name)) if (site / name).is_file() else None
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict):
+            return data
+    return {}
+
+
+def eleventy(site: Path, found: str) -> Plan:
+    text = _read(site / found)
+    content = _js_string(text, "input") or "."
+    data_folder = (site / content / (_js_string(text, "data") or "_data")).resolve()
+    data_text = _read(data_folder / "metadata.js") + _read(data_folder / "metadata.json")
+    notes = [
+        "Eleventy's rules: a page's URL is its path (blog/x.md is /blog/x/, an index.md its folder's);",
+        "the files of the post folders below are dated posts; front matter permalink: /x/ is kept;",
+        "Liquid in Markdown is rendered like Jekyll's (site.* comes from no file: set [origin] config_file to a YAML file).",
+    ]
+    folders = sorted(path.name for path in (site / content).iterdir() if path.is_dir() and path.name in ("posts", "blog", "articles", "notes"))
+    author = re.search(r"author\s*:\s*{[^}]*?name\s*:\s*([\"'])(.*?)\1", data_text, re.DOTALL)
+    values: dict[str, Any] = {
+        "title": _js_string(data_text, "title") or "My Site",
+        "permalink": "/{sections}/{filename}/",
+        "page_permalink": "/{sections}/{filename}/",
+    }
+    url = _js_string(data_text, "url")
+    if url.startswith(("http://", "https://")):
+        values["base_url"] = url.rstrip("/")
+    passthrough = re.search(r"""addPassthroughCopy\(\s*{\s*["'](?:\./)?([\w-]+)/?["']\s*:\s*["']/["']""", text)
+    static = passthrough.group(1) if passthrough else content  # the base blog's {"./public/": "/"}
+    tables: dict[str, dict[str, Any]] = {
+        "folders": {"content": content, "static": static, "output": _js_string(text, "output") or "_site"},
+        "origin": {
+            "kind": "eleventy",
+            "config_file": "",
+            "post_sections": folders or ["posts"],
+            "page_template": "about-page",
+            "layouts": {"post": "blog-post", "base": "about-page", "home": "about-page"},
+        },
+    }
+    if author:
+        tables["author"] = {"name": author.group(2)}
+    return Plan("eleventy", found, values, tables, tuple(notes))
+
+
+def gatsby(site: Path, found: str) -> Plan:
+    text = _read(site / found) if found.endswith((".js", ".ts", ".mjs")) else ""
+    decap = _decap(site)
+    collections = decap.get("collections") if isinstance(decap.get("collections"), list) else []
+    folders = [str(item.get("folder")) for item in collections or [] if isinstance(item, dict) and item.get("folder")]
+    files = [
+        str(entry.get("file"))
+        for item in collections or []
+        if isinstance(item, dict)
+        for entry in item.get("files", []) or []
+        if isinstance(entry, dict) and entry.get("file")
+    ]
+    content = "src/pages" if (site / "src/pages").is_dir() else _common_root([*folders, *files]) or "content"
+    notes = [
+        "Gatsby and Decap's rules: templateKey blog-post makes a dated post, any other key a page (a key with",
+        "no template of its own is shown with the generic page template, with a warning); the root index.md is",
+        "the home page's intro; a page's URL is its path (blog/x.md is /blog/x/), as gatsby-source-filesystem's createFilePath.",
+    ]
+    values: dict[str, Any] = {
+        "title": _js_string(text, "title") or "My Site",
+        "permalink": "/{sections}/{filename}/",
+        "page_permalink": "/{sections}/{filename}/",
+        "post_templates": ["blog-post"],
+    }
+    description = _js_string(text, "description")
+    if description:
+        values["description"] = description
+    url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "")
+    if url.startswith(("http://", "https://")):
+        values["base_url"] = url.rstrip("/")
+    else:
+        notes.append("No siteUrl in gatsby-config.js or site_url in Decap's config.yml: set base_url below before publishing.")
+    media = str(decap.get("media_folder") or "static/img")
+    tables: dict[str, dict[str, Any]] = {
+        "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
+        "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page"},
+    }
+    return Plan("gatsby", found, values, tables, tuple(notes))
+
+
+def _common_root(paths: list[str]) -> str:
+    parts = [path.strip("/").split("/") for path in paths if path]
+    if not parts:
+        return ""
+    common: list[str] = []
+    for group in zip(*parts, strict=False):
+        if len(set(group)) != 1:
+            break
+        common.append(group[0])
+    return "/".join(common)

@@ -1,0 +1,44 @@
+"""Multilingual sites: each language's home list, and which pages translate which.
+
+The default language (the first of ``[origin] languages``) lives at the root, the others under
+``/<lang>/``, as Hugo's ``defaultContentLanguageInSubdir = false`` puts them. Pages are
+translations of each other when they share a translation key: their path without the language
+(``posts/x.md``, ``posts/x.fr.md``, ``fr/posts/x.md``), or the same ``translationKey``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..config import Config
+from ..site import Document
+from .groups import Group, _order
+
+
+def language_groups(posts: tuple[Document, ...], homes: tuple[Document, ...], config: Config) -> tuple[Group, ...]:
+    """The home list of each language but the default: /fr/ with the French posts."""
+    intros = {home.entry.placement.lang: home for home in homes}
+    groups = []
+    for lang in config.origin.languages[1:]:
+        intro = intros.get(lang)
+        documents = [post for post in posts if post.entry.placement.lang == lang]
+        groups.append(Group(intro.entry.title if intro and intro.entry.title else config.title, f"/{lang}/", _order(documents), intro))
+    return tuple(groups)
+
+
+def translation_sets(documents: tuple[Document, ...], config: Config) -> dict[str, tuple[tuple[str, str], ...]]:
+    """URL -> every version of that page as (language, URL), in the order of the site's languages."""
+    by_key: dict[tuple[bool, str], dict[str, str]] = defaultdict(dict)
+    for document in documents:
+        place = document.entry.placement
+        if place.translation_key:
+            by_key[place.home, place.translation_key if not place.home else ""].setdefault(place.lang, document.url)
+    order = {lang: index for index, lang in enumerate(config.origin.languages)}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for versions in by_key.values():
+        if len(versions) < 2:
+            continue
+        ordered = tuple(sorted(versions.items(), key=lambda item: order.get(item[0], len(order))))
+        for url in versions.values():
+            found[url] = ordered
+    return found

@@ -1,0 +1,130 @@
+"""Links between pages written as tags (``{% post_url %}``, ``{% link %}``, ``{{< ref >}}``), and
+images beside a page, resolved once the site knows every URL.
+
+A build step that takes the site model and returns its replacement (like ``links.publish``):
+each ``masthead-ref:N`` in a body becomes the URL of the page it names, relative image paths
+become site paths (so they are checked and made responsive), and a reference to no page or an
+image that does not exist is a warning with its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import PurePosixPath
+
+from ..content.bodies import REFERENCE_SCHEME
+from ..content.markdown import RenderedMarkdown, local_images
+from ..content.placement import Reference
+from ..errors import Problem
+from ..site import Document, Site
+
+_MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
+_RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
+
+
+def _documents(site: Site) -> tuple[Document, ...]:
+    intros = tuple(group.intro for group in site.groups if group.intro is not None)
+    return (*site.posts, *site.pages, *((site.home,) if site.home else ()), *intros)
+
+
+def _index(site: Site) -> dict[str, str]:
+    """Every way a reference may name a page -> its URL: its path, its path in content/, its stem."""
+    content = site.config.folders.content.strip("/")
+    found: dict[str, str] = {}
+    for document in _documents(site):
+        source = document.entry.source
+        inner = source[len(content) + 1 :] if content not in ("", ".") and source.startswith(content + "/") else source
+        path = PurePosixPath(inner)
+        names = [source, inner, "/" + inner, str(path.with_suffix("")), "/" + str(path.with_suffix(""))]
+        if path.stem in ("index", "_index"):
+            names += [str(path.parent), "/" + str(path.parent), str(path.parent) + "/"]
+        for name in names:
+            found.setdefault(name, document.url)
+        found.setdefault("stem:" + path.stem, document.url)
+        if path.stem in ("index", "_index"):
+            found.setdefault("stem:" + path.parent.name, document.url)
+    return found
+
+
+def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | None:
+    target, _, anchor = reference.target.partition("#")
+    suffix = f"#{anchor}" if anchor else ""
+    if not target and anchor:
+        return suffix
+    url = index.get(target) or index.get(target.rstrip("/")) or index.get("stem:" + PurePosixPath(target).stem)
+    if url is None:
+        return None
+    return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
+
+
+def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Document, list[Problem]]:
+    entry = document.entry
+    references = entry.placement.references
+    body_html = entry.body.html
+    problems: list[Problem] = []
+    resolved: list[str] = []
+    if references:
+
+        def swap(match: re.Match[str]) -> str:
+            reference = references[int(match.group(1))]
+            url = _resolve(reference, index, site)
+            if url is None:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        reference.line,
+                        None,
+                        f"{reference.kind} {reference.target!r}: no page has this path or name; expected the path of a file under the content folder",
+                        warning=True,
+                    )
+                )
+                return "#"
+            resolved.append(url)
+            return url
+
+        body_html = _MARKER.sub(swap, body_html)
+    folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
+    body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{folder}{match.group(2)}"', body_html)
+    for src in local_images(body_html):
+        path = site.file_at(src)
+        if path is None or not path.is_file():
+            problems.append(
+                Problem(entry.source, None, "image", f"{src!r} does not exist; expected a file in the static folder or beside the page", warning=True)
+            )
+    if body_html == entry.body.html:
+        return document, problems
+    body = entry.body
+    new_body = RenderedMarkdown(body_html, body.summary, body.citations, body.links, body.headings, body.read_more, local_images(body_html))
+    return replace(document, entry=replace(entry, body=new_body), resolved=tuple(resolved)), problems
+
+
+def apply(site: Site) -> tuple[Site, list[Problem]]:
+    """The site with references resolved and relative images made site paths, and warnings."""
+    if not site.config.origin.kind:
+        return site, []
+    index = _index(site)
+    problems: list[Problem] = []
+    replaced: dict[int, Document] = {}
+    for document in _documents(site):
+        if document.entry.placement.references or "<img" in document.entry.body.html:
+            new, found = _rewrite(document, index, site)
+            problems += found
+            replaced[id(document)] = new
+
+    def swap(documents: tuple[Document, ...]) -> tuple[Document, ...]:
+        return tuple(replaced.get(id(document), document) for document in documents)
+
+    if not replaced:
+        return site, problems
+    return replace(
+        site,
+        posts=swap(site.posts),
+        pages=swap(site.pages),
+        home=replaced.get(id(site.home), site.home) if site.home else None,
+        groups=tuple(
+            replace(group, documents=swap(group.documents), intro=replaced.get(id(group.intro), group.intro) if group.intro else None) for group in site.groups
+        ),
+        tags=tuple(replace(tag, posts=swap(tag.posts)) for tag in site.tags),
+        years={year: {month: swap(posts) for month, posts in months.items()} for year, months in site.years.items()},
+    ), problems

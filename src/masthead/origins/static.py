@@ -1,0 +1,73 @@
+"""The static files of a site whose static folder holds its content too (Jekyll, Eleventy, Pelican).
+
+Jekyll copies every file of the site that is not a page, a ``_`` folder or a tool's file; Pelican
+copies what sits beside its articles. So when the static folder contains the content folder,
+the sources, configs and tools' folders are left out and the rest is published as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from ..config import Config
+from ..content.discover import SourceFile, scan
+
+_SOURCES = (".md", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
+_TOOLS = frozenset(
+    {
+        "Gemfile",
+        "Rakefile",
+        "Makefile",
+        "package.json",
+        "package-lock.json",
+        "yarn.lock",
+        "tasks.py",
+        "eleventy.config.js",
+        "eleventy.config.mjs",
+        "eleventy.config.cjs",
+        "gatsby-config.js",
+        "gatsby-node.js",
+        "netlify.toml",
+        "vercel.json",
+        "LICENSE",
+        "README",
+    }
+)
+_TOOL_FOLDERS = frozenset({"node_modules", "vendor", "_site", "output", "public", "themes", "layouts", "plugins", "__pycache__"})
+
+
+# What masthead writes itself: an adopted site's own copies (Jekyll's feed.xml template, a Hugo
+# static/robots.txt) would be a second file on the same path.
+GENERATED = frozenset({"feed.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml", "robots.txt", "404.html"})
+
+
+def _template(path: str) -> bool:
+    """A file that starts with front matter: a Jekyll page (feed.xml, search.json), not a static file."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4).rstrip(b"\r\n") == b"---"
+    except OSError:
+        return False
+
+
+def static_files(config: Config) -> list[SourceFile]:
+    """The files under the static folder that the site publishes as they are."""
+    static = config.folder("static")
+    found = scan(static)
+    if config.origin.kind:
+        found = [source for source in found if source.relative not in GENERATED]
+    content = config.folder("content").resolve()
+    if not content.is_relative_to(static.resolve()):
+        return found  # a static folder of its own: all of it
+    skip = {config.folders.output, config.folders.cache, config.folders.templates}
+    kept = []
+    for source in found:
+        path = PurePosixPath(source.relative)
+        if path.suffix.lower() in _SOURCES or path.name in _TOOLS or path.name == "masthead.toml":
+            continue
+        if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
+            continue
+        if config.origin.kind == "jekyll" and _template(source.location):
+            continue
+        kept.append(source)
+    return kept

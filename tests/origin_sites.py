@@ -1,0 +1,80 @@
+"""Helpers for the fixture sites of other generators: copy, `masthead init && masthead build`, read."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner, Result
+
+from masthead.cli import main
+
+SITES = Path(__file__).parent / "sites"
+# Template syntax that must never reach a reader: Hugo shortcodes, Liquid tags and variables.
+LITERAL_SYNTAX = re.compile(r"{{<|{{%|{%|{{\s*(site|page)\.")
+_CODE = re.compile(r"<code\b.*?</code>|&lt;code&gt;.*?&lt;/code&gt;|\\u003ccode.*?\\u003c/code\\u003e", re.DOTALL)  # as in HTML, feeds, JSON
+
+
+def adopt(name: str, tmp_path: Path) -> tuple[Path, Result]:
+    """The fixture ``name`` copied to tmp_path, initialised and built without edits."""
+    site = tmp_path / name
+    shutil.copytree(SITES / name, site)
+    runner = CliRunner()
+    init = runner.invoke(main, ["init", str(site)])
+    assert init.exit_code == 0, init.output
+    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    return site, build
+
+
+def output_folder(site: Path) -> Path:
+    config = tomllib.loads((site / "masthead.toml").read_text(encoding="utf-8"))
+    return site / str(config.get("folders", {}).get("output", "public"))
+
+
+def json_ld(page: str) -> dict[str, Any]:
+    """The JSON-LD object of a rendered page."""
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    assert found is not None
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def page_urls(site: Path) -> set[str]:
+    """Every HTML page written, as URLs (masthead's own listings and search page left out)."""
+    public = output_folder(site)
+    urls = set()
+    for path in public.rglob("*.html"):
+        relative = path.relative_to(public).as_posix()
+        if relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/")) or relative == "404.html":
+            continue
+        urls.add("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)
+    return urls
+
+
+def literal_syntax(site: Path) -> list[str]:
+    """Files (and the syntax found) with template syntax outside <code>: none expected."""
+    found = []
+    for path in output_folder(site).rglob("*"):
+        if path.suffix in (".html", ".xml", ".json") and path.is_file():
+            text = _CODE.sub("", path.read_text(encoding="utf-8"))
+            match = LITERAL_SYNTAX.search(text)
+            if match:
+                found.append(f"{path.name}: {text[max(0, match.start() - 40) : match.end() + 40]!r}")
+    return found
+
+
+def redirect_target(site: Path, url: str) -> str:
+    """Where the redirect page at ``url`` sends readers (its meta refresh), checked for canonical and noindex."""
+    public = output_folder(site)
+    path = public / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
+    text = path.read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in text
+    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', text)
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', text)
+    assert refresh and canonical and refresh.group(1) == canonical.group(1)
+    return refresh.group(1)

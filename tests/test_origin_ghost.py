@@ -1,0 +1,80 @@
+"""`masthead import --from ghost export.json`: posts in HTML, Lexical and Mobiledoc become seed-shaped posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from click.testing import CliRunner
+from origin_sites import json_ld
+from PIL import Image
+
+from masthead.cli import main
+
+EXPORT = Path(__file__).parent / "fixtures" / "ghost" / "export.json"
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    assert CliRunner().invoke(main, ["new", str(site)]).exit_code == 0
+    return site
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return data
+
+
+def test_import_and_build(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    result = CliRunner().invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert "warning: /content/images/2024/02/ferry.jpg is not in static/" in result.output
+    strike = _front_matter(site / "content/blog/ferry-strike-called-off.md")
+    assert strike["templateKey"] == "blog-post" and strike["pageTitle"] == "Ferry strike called off"
+    assert strike["metaDescription"] == "Ferry unions called off Monday's strike." and strike["published"] is True
+    assert strike["featuredImage"] == {"src": "/content/images/2024/02/ferry.jpg", "alt": "A ferry at the quay"}
+    assert strike["tags"] == ["Ferries"]  # the internal #newsletter tag left out
+    assert strike["author"] == ["Ines Okafor", "Tom Brandt"] and strike["featured"] is True
+    assert (site / "content/blog/ferry-strike-called-off.md").read_text().split("---\n", 2)[2] == (
+        "The ferry unions called off [the strike](https://news.example/strike).\n\n## Timetable\n\nBoats run as usual.\n"
+    )
+    lexical = (site / "content/blog/north-pier-reopens.md").read_text()
+    assert "The **north pier** reopens on Monday." in lexical and "## What changes" in lexical
+    assert "- [lighting](https://harbour.example/lighting)" in lexical and "![The north pier](/content/images/2024/03/pier.jpg)" in lexical
+    mobiledoc = (site / "content/blog/reading-the-tide-tables.md").read_text()
+    assert "Tides are published [on the tide site](https://tides.example/) every *morning*." in mobiledoc
+    assert "print('high water')" in mobiledoc and "- Neap" in mobiledoc
+    assert _front_matter(site / "content/blog/summer-plans.md")["published"] is False
+    assert _front_matter(site / "content/pages/contact.md")["templateKey"] == "about-page"
+
+    for image in ("2024/02/ferry.jpg", "2024/03/pier.jpg"):  # Ghost's content/images, copied as the warning says
+        (site / "static/content/images" / image).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (800, 500), (10, 20, 30)).save(site / "static/content/images" / image)
+    build = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    public = site / "public"
+    page = (public / "blog/ferry-strike-called-off/index.html").read_text(encoding="utf-8")
+    data = json_ld(page)
+    assert [a["name"] for a in data["author"]] == ["Ines Okafor", "Tom Brandt"] and data["datePublished"] == "2024-02-01T09:30:00Z"
+    assert (public / "contact/index.html").is_file() and not (public / "blog/summer-plans").exists()
+
+
+def test_reimport_keeps_existing_posts(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site)]).exit_code == 0
+    post = site / "content/blog/ferry-strike-called-off.md"
+    post.write_text(post.read_text().replace("Boats run as usual.", "Edited."))
+    again = runner.invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site)])
+    assert "kept content/blog/ferry-strike-called-off.md (it exists; --force replaces it)" in again.output
+    assert "Edited." in post.read_text()
+
+
+def test_not_a_ghost_export(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    bad = tmp_path / "export.json"
+    bad.write_text('{"db": [{"data": {}}]}')
+    result = CliRunner().invoke(main, ["import", "--from", "ghost", str(bad), "--site", str(site)])
+    assert result.exit_code == 1 and "db[0].data.posts: missing; expected a Ghost export with posts" in result.output

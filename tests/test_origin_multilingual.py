@@ -1,0 +1,86 @@
+"""Hugo's two multilingual layouts (x.fr.md, and content/<lang>/): languages, linked translations,
+hreflang with x-default, per-language home and feeds, <html lang>, the sitemap's xhtml:link."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lxml import etree
+from origin_sites import adopt, output_folder, page_urls
+
+# Hugo with defaultContentLanguageInSubdir = false: the default language at the root, others under /fr/.
+EXPECTED_URLS = {
+    "/",
+    "/about/",
+    "/posts/",
+    "/posts/summer-timetable/",
+    "/posts/only-english/",
+    "/fr/",
+    "/fr/a-propos/",
+    "/fr/posts/",
+    "/fr/posts/summer-timetable/",
+}
+
+
+def _alternates(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
+
+
+def test_translations_by_file_name(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-multilingual", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    public = output_folder(site)
+    english = (public / "posts/summer-timetable/index.html").read_text(encoding="utf-8")
+    french = (public / "fr/posts/summer-timetable/index.html").read_text(encoding="utf-8")
+    expected = [
+        ("en", "https://ferries.example.org/posts/summer-timetable/"),
+        ("fr", "https://ferries.example.org/fr/posts/summer-timetable/"),
+        ("x-default", "https://ferries.example.org/posts/summer-timetable/"),
+    ]
+    assert _alternates(english) == expected and _alternates(french) == expected
+    assert english.startswith('<!doctype html>\n<html lang="en">') and french.startswith('<!doctype html>\n<html lang="fr">')
+    assert 'href="https://ferries.example.org/fr/posts/summer-timetable/" hreflang="fr" lang="fr" rel="alternate">FR</a>' in english
+    assert "hreflang" not in (public / "posts/only-english/index.html").read_text(encoding="utf-8").split("</head>")[0]
+    about = (public / "fr/a-propos/index.html").read_text(encoding="utf-8")  # linked by translationKey
+    assert ("en", "https://ferries.example.org/about/") in _alternates(about)
+
+
+def test_per_language_home_and_feeds(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-multilingual", tmp_path)
+    public = output_folder(site)
+    home = (public / "index.html").read_text(encoding="utf-8")
+    french_home = (public / "fr/index.html").read_text(encoding="utf-8")
+    assert "New ticket machines" in home and "horaire" not in home
+    assert "L&#39;horaire d&#39;été" in french_home and "New ticket machines" not in french_home
+    assert "Traversées, horaires et météo." in french_home and '<html lang="fr">' in french_home
+    assert ("fr", "https://ferries.example.org/fr/") in _alternates(home)
+    english_feed = json.loads((public / "feed.json").read_text(encoding="utf-8"))
+    french_feed = json.loads((public / "fr/feed.json").read_text(encoding="utf-8"))
+    assert [item["title"] for item in english_feed["items"]] == ["New ticket machines", "The summer timetable"]
+    assert [item["title"] for item in french_feed["items"]] == ["L'horaire d'été"]
+    assert french_feed["language"] == "fr" and french_feed["feed_url"] == "https://ferries.example.org/fr/feed.json"
+    rss = etree.parse(str(public / "fr/feed.xml"))
+    assert rss.findtext("channel/language") == "fr"
+
+
+def test_sitemap_links_translations(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-multilingual", tmp_path)
+    tree = etree.parse(str(output_folder(site) / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    [url] = tree.xpath("//s:url[s:loc='https://ferries.example.org/fr/posts/summer-timetable/']", namespaces=ns)
+    links = [(link.get("hreflang"), link.get("href")) for link in url.xpath("x:link", namespaces=ns)]
+    assert links == [
+        ("en", "https://ferries.example.org/posts/summer-timetable/"),
+        ("fr", "https://ferries.example.org/fr/posts/summer-timetable/"),
+        ("x-default", "https://ferries.example.org/posts/summer-timetable/"),
+    ]
+
+
+def test_translations_by_folder(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-multilingual-dirs", tmp_path)
+    assert {"/posts/summer-timetable/", "/posts/winter/", "/fr/posts/summer-timetable/", "/fr/"} <= page_urls(site)
+    assert not any(url.startswith(("/en/", "/fr/fr/")) for url in page_urls(site))
+    french = (output_folder(site) / "fr/posts/summer-timetable/index.html").read_text(encoding="utf-8")
+    assert ("en", "https://ferries.example.org/posts/summer-timetable/") in _alternates(french)

@@ -1,0 +1,53 @@
+"""A `pelican-quickstart` site builds with `masthead init && masthead build`, URLs as Pelican's defaults make them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from origin_sites import adopt, json_ld, literal_syntax, output_folder, page_urls
+
+# Pelican's defaults (docs "Settings"): ARTICLE_URL = '{slug}.html', PAGE_URL = 'pages/{slug}.html', the
+# slug made from the title unless Slug: says; Status: draft is not published; OUTPUT_PATH = 'output'.
+EXPECTED_URLS = {
+    "/",
+    "/neap-tides-and-the-slipway.html",
+    "/winter-storms-on-the-coast.html",
+    "/equinox-high-water.html",  # :slug: in the reStructuredText post
+    "/pages/about.html",
+}
+
+
+def test_urls_are_pelicans(tmp_path: Path) -> None:
+    site, _ = adopt("pelican-quickstart", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    assert (output_folder(site) / "images/pier.png").is_file()  # STATIC_PATHS = ['images']
+    assert literal_syntax(site) == []
+
+
+def test_metadata_header_fields(tmp_path: Path) -> None:
+    site, _ = adopt("pelican-quickstart", tmp_path)
+    public = output_folder(site)
+    feed = json.loads((public / "feed.json").read_text(encoding="utf-8"))
+    by_title = {item["title"]: item for item in feed["items"]}
+    assert set(by_title) == {"Neap tides and the slipway", "Winter storms on the coast", "High water at the equinox"}  # no draft
+    neap = by_title["Neap tides and the slipway"]
+    assert neap["summary"] == "At neap tide the slipway stays usable all day."
+    assert neap["date_published"] == "2024-01-20T10:20:00+01:00"  # TIMEZONE = 'Europe/Paris'
+    assert set(neap["tags"]) == {"tides", "slipway"}
+    page = (public / "neap-tides-and-the-slipway.html").read_text(encoding="utf-8")
+    data = json_ld(page)
+    assert [author["name"] for author in data["author"]] == ["Ines Okafor", "Tom Brandt"]
+    assert re.search(r'<img src="/_images/pier-700w-\w+\.png"', page)  # {static}/images/pier.png
+    assert '<a href="/pages/about.html">about these notes</a>' in page  # {filename}/pages/about.md
+
+
+def test_restructuredtext_post(tmp_path: Path) -> None:
+    site, build = adopt("pelican-quickstart", tmp_path)
+    page = (output_folder(site) / "equinox-high-water.html").read_text(encoding="utf-8")
+    assert '<h1 class="post__title">High water at the equinox</h1>' in page
+    assert "The equinox brings the <em>highest</em> tides of the year." in page
+    assert 'href="/neap-tides-and-the-slipway.html">neap tides</a>' in page
+    assert "alert(" not in page  # raw HTML is off
+    assert 'high-water.rst:14: warning: reStructuredText warning: "raw" directive disabled.' in build.output

@@ -1,0 +1,124 @@
+"""`masthead init`: the generator told from its files, its config read safely, permalinks translated."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from masthead.cli import main
+from masthead.config import load_config
+from masthead.origins import hugo, jekyll
+from masthead.origins.detect import detect
+from masthead.origins.pelican import literal_settings
+
+
+@pytest.mark.parametrize(
+    "files, kind",
+    [
+        ({"hugo.toml": "title = 'x'\n"}, "hugo"),
+        ({"hugo.yaml": "title: x\n"}, "hugo"),
+        ({"config.toml": "title = 'x'\n", "archetypes/default.md": ""}, "hugo"),
+        ({"_config.yml": "title: x\n"}, "jekyll"),
+        ({"pelicanconf.py": "SITENAME = 'x'\n"}, "pelican"),
+        ({".eleventy.js": "module.exports = {};\n"}, "eleventy"),
+        ({"eleventy.config.js": "export default function () {}\n"}, "eleventy"),
+        ({"gatsby-config.js": "module.exports = {};\n"}, "gatsby"),
+        ({"static/admin/config.yml": "backend: {name: git-gateway}\n"}, "gatsby"),
+        ({"hugo.toml": "title = 'x'\n", "static/admin/config.yml": "collections: []\n"}, "hugo"),
+    ],
+)
+def test_detect(tmp_path: Path, files: dict[str, str], kind: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    found = detect(tmp_path)
+    assert found is not None and found[0] == kind
+
+
+def test_unknown_site_is_a_problem(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no Hugo, Jekyll, Pelican, Eleventy or Gatsby/Decap site here; expected one of hugo.toml" in result.output
+
+
+def test_refuses_to_replace_masthead_toml(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    (tmp_path / "masthead.toml").write_text("# mine\n")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1 and "masthead.toml: exists already" in result.output
+    assert (tmp_path / "masthead.toml").read_text() == "# mine\n"
+
+
+def test_pelican_settings_are_read_without_running_them(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    (tmp_path / "pelicanconf.py").write_text(
+        "import os\n"
+        f"open({str(marker)!r}, 'w').write('x')\n"
+        "AUTHOR = 'Ines Okafor'\nSITENAME = 'Tide Notes'\nSITEURL = ''\nPATH = 'content'\nTIMEZONE = 'Europe/Paris'\n"
+        "DEFAULT_LANG = 'fr'\nARTICLE_URL = '{date:%Y}/{date:%m}/{slug}/'\nTHEME = os.path.join('themes', 'x')\n"
+    )
+    (tmp_path / "publishconf.py").write_text("from pelicanconf import *\nSITEURL = 'https://tides.example'\nRELATIVE_URLS = False\n")
+    settings = literal_settings(tmp_path / "pelicanconf.py")
+    assert settings["SITENAME"] == "Tide Notes" and "THEME" not in settings
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()  # nothing was executed
+    config = load_config(tmp_path)
+    assert (config.title, config.base_url, config.timezone, config.language) == ("Tide Notes", "https://tides.example", "Europe/Paris", "fr")
+    assert (config.permalink, config.page_permalink) == ("/{year}/{month}/{slug}/", "/pages/{slug}.html")
+    assert config.origin.kind == "pelican" and config.folders.content == "content" and config.author.name == "Ines Okafor"
+
+
+def test_pelican_syntax_error_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'x'\nPATH = (\n")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1 and "pelicanconf.py:" in result.output and "is not valid Python" in result.output
+
+
+# Jekyll's built-in styles (jekyllrb.com/docs/permalinks/) and a custom template, in masthead's tokens.
+@pytest.mark.parametrize(
+    "style, pattern",
+    [
+        ("date", "/{categories}/{year}/{month}/{day}/{slug}.html"),
+        ("pretty", "/{categories}/{year}/{month}/{day}/{slug}/"),
+        ("none", "/{categories}/{slug}.html"),
+        ("/:categories/:year/:month/:day/:title/", "/{categories}/{year}/{month}/{day}/{slug}/"),
+        ("/blog/:year/:title", "/blog/{year}/{slug}.html"),
+    ],
+)
+def test_jekyll_permalink_styles(style: str, pattern: str) -> None:
+    assert jekyll.permalink(style, []) == pattern
+
+
+@pytest.mark.parametrize(
+    "value, pattern",
+    [
+        ("/:year/:month/:title/", "/{year}/{month}/{title}/"),
+        ("/:section/:slug/", "/{section}/{slug_or_title}/"),
+        ("/articles/:filename", "/articles/{filename}/"),
+        ("/:sections/:slugorfilename/", "/{sections}/{slug}/"),
+    ],
+)
+def test_hugo_permalink_tokens(value: str, pattern: str) -> None:
+    assert hugo.permalink(value, []) == pattern
+
+
+def test_jekyll_config_mapping(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text(
+        "title: Notes\nurl: https://notes.example\nbaseurl: /blog\npermalink: pretty\ntimezone: Europe/Oslo\nauthor:\n  name: Ines\n"
+    )
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    raw = tomllib.loads((tmp_path / "masthead.toml").read_text())
+    assert raw["base_url"] == "https://notes.example/blog" and raw["permalink"] == "/{categories}/{year}/{month}/{day}/{slug}/"
+    assert raw["page_permalink"] == "/{sections}/{filename}/" and raw["folders"]["content"] == "."
+    config = load_config(tmp_path)
+    assert config.origin.layouts["post"] == "blog-post" and config.author.name == "Ines" and config.timezone == "Europe/Oslo"
+
+
+def test_broken_jekyll_config_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("title: x\npermalink: [unclosed\n")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1 and "_config.yml:" in result.output and "cannot be read" in result.output
