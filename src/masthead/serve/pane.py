@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 
 from ..content.entries import parse_entry
+from ..content.permalinks import entry_url
 from ..errors import MastheadError, errors_only
 from ..render import pages
-from ..site import Document, _image_for, entry_url  # the build's own placing rules, not a copy
+from ..site import Document, _image_for  # the build's own placing rules, not a copy
 from . import overlay
 from .quick import Warm
 
@@ -71,7 +72,7 @@ def render_file(warm: Warm | None, shown: str, raw: bytes) -> tuple[int, str]:
         return 422, overlay.error_page(MastheadError(errors or list(parsed.problems)).report(), "")
     entry = parsed.entry
     # An image not on disk yet (being uploaded, or on an entry's cms/ branch) is shown without its size.
-    image, _ = _image_for(entry, config.folder("static"), {})
+    image, _ = _image_for(entry, config.folder("static"), {}, site.resources)
     scheduled = entry.is_post and entry.date > site.now
     document = Document(entry, entry_url(entry, config), image, scheduled)
     others = tuple(d for d in site.posts if d.entry.source != entry.source)
