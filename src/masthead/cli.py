@@ -46,7 +46,7 @@ def friendly(command: F) -> F:
             return command(*args, **kwargs)
         except MastheadError as exc:
             site = kwargs.get("site")
-            click.echo(exc.report(str(site) if site is not None else ""), err=True)
+            click.echo(exc.report(str(site) if site is not None else "", debug), err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; the previous output was left in place", err=True)
@@ -63,7 +63,7 @@ def friendly(command: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="masthead")
-@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks: for internal errors, and for files that raised an unexpected error.")
 def main(debug: bool) -> None:
     """masthead: news briefings in Markdown in, a fast, standards-perfect news site out.
 
