@@ -124,14 +124,19 @@ def _parse_range(start: int, stop: int) -> list[Parsed]:
     Workers write to the cache themselves, so the HTML of the posts never travels back to the
     main process: memory stays small at 100,000 posts.
     """
-    from .content.entries import parse_entry
+    from .content.entries import ParseResult, parse_entry
 
     assert _parse_config is not None
     results: list[Parsed] = []
     rows: list[tuple[str, int, int, str, Any]] = []
     bodies: list[tuple[str, Any]] = []
     for source, cached_hash in _parse_work[start:stop]:
-        data = source.path.read_bytes()
+        try:
+            data = source.path.read_bytes()
+        except OSError as exc:  # gone or unreadable since it was found: that file's problem
+            results.append((source.relative, "", ParseResult(None, (Problem(source.relative, None, None,
+                            f"cannot be read ({exc.strerror or exc}); expected a readable file"),))))
+            continue
         content_hash = digest(data)
         if content_hash == cached_hash:
             results.append((source.relative, content_hash, None))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import total_ordering
 from typing import Any
 
@@ -30,7 +31,7 @@ class Problem:
     message: str
     warning: bool = False
     column: int | None = None
-    detail: str = field(default="", compare=False, repr=False)
+    detail: str = dataclass_field(default="", compare=False, repr=False)
 
     def sort_key(self) -> tuple[Any, ...]:
         """File, line, column, then the rest; a problem with no line comes first in its file."""

@@ -1,7 +1,9 @@
 """Finding files: the Markdown sources under the content folder, at any depth, with their stats.
 
 Hidden files and folders (``.git``, editor swap files) and names starting with ``_`` are skipped.
-Symlinks that lead outside their folder are refused, so no path escapes it.
+Symlinks that lead outside their folder are refused, so no path escapes it; a link back to a folder
+already walked (a loop) is skipped with a warning; a file that cannot be read (a link loop, no
+permission, a name that is not UTF-8) is a problem naming it, never an exception.
 """
 
 from __future__ import annotations
@@ -28,20 +30,53 @@ class SourceFile:
         return Path(self.location)
 
 
-def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused: list[str]) -> None:
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.startswith((".", "_")):
+def _shown(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+Refused = list[tuple[Problem, bool]]  # (problem, whether it is about a folder)
+
+
+def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused: Refused,
+          visited: set[str] | None = None) -> None:
+    """Collect files under ``folder``; whatever cannot be read is noted in ``refused``, never raised.
+
+    ``visited`` holds the real path of every folder entered, so a link back to a folder already
+    walked (a loop) is skipped instead of followed for ever.
+    """
+    visited = visited if visited is not None else {os.path.realpath(folder)}
+    try:
+        with os.scandir(folder) as scanned:
+            entries = sorted(scanned, key=lambda e: e.name)
+    except OSError as exc:
+        refused.append((Problem(_shown(prefix.rstrip("/")) or ".", None, None,
+                                f"this folder cannot be read ({exc.strerror}); expected a folder masthead may list — check its permissions"), True))
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "_")):
+            continue
+        relative = prefix + entry.name
+        shown = _shown(relative)
+        try:
+            if shown != relative:
+                refused.append((Problem(shown, None, None, "the name is not UTF-8 text; expected a UTF-8 file name — rename it"), False))
                 continue
-            relative = prefix + entry.name
-            if entry.is_symlink() and not os.path.realpath(entry.path).startswith(base + os.sep):
-                refused.append(relative)
+            real = os.path.realpath(entry.path)
+            if entry.is_symlink() and not real.startswith(base + os.sep):
+                refused.append((Problem(relative, None, None, "is a link to a file outside the content folder; expected the file itself"), False))
                 continue
             if entry.is_dir():
-                _walk(entry.path, relative + "/", base, found, refused)
+                if real in visited:
+                    refused.append((Problem(relative, None, None, "is a link to a folder it is inside (a loop); expected a plain folder "
+                                                                   "— it was skipped", warning=True), True))
+                    continue
+                _walk(entry.path, relative + "/", base, found, refused, visited | {real})
             elif entry.is_file():
                 stat = entry.stat()
                 found.append(SourceFile(relative, entry.path, stat.st_mtime_ns, stat.st_size))
+        except OSError as exc:  # a link loop (ELOOP), a name too long, no permission…
+            refused.append((Problem(shown, None, None, f"cannot be read ({exc.strerror or exc}); expected a file or folder masthead may open"), False))
 
 
 def scan(folder: Path) -> list[SourceFile]:
@@ -59,9 +94,10 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
         return [], [Problem("masthead.toml", None, "folders.content",
                             f"{content} is not a folder; expected the folder holding your Markdown posts")]
     found: list[SourceFile] = []
-    refused: list[str] = []
+    refused: Refused = []
     prefix = content.relative_to(config.root).as_posix() + "/"
     _walk(str(content), prefix, os.path.realpath(content), found, refused)
-    problems = [Problem(path, None, None, "is a link to a file outside the content folder; expected the file itself")
-                for path in refused if path.endswith(MARKDOWN_SUFFIXES)]
+    # Files that are not Markdown are not content: what could not be read there does not matter,
+    # but a folder (which may hold posts) does.
+    problems = [problem for problem, folder in refused if folder or problem.path.endswith(MARKDOWN_SUFFIXES)]
     return [source for source in found if source.relative.endswith(MARKDOWN_SUFFIXES)], problems

@@ -105,7 +105,8 @@ class _Loader(SafeLoader):
         return node
 
     def _compose_single(self) -> yaml.Node | None:
-        return SafeLoader.get_single_node(self)  # type: ignore[no-any-return]
+        node: yaml.Node | None = SafeLoader.get_single_node(self)
+        return node
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -136,9 +137,11 @@ class _DeepLoader(_Loader):
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
+                event: Any = self.peek_event()
                 raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter",
-                                 self.peek_event().start_mark)
-            return yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+                                 event.start_mark)
+            node: yaml.Node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type,assignment]
+            return node
         finally:
             self.depth -= 1
 
@@ -190,14 +193,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, yaml_text: str) -> Probl
             tag = message.split("tag ", 1)[-1]
             message = f"the tag {tag} is not allowed; expected plain YAML values (text, numbers, dates, lists, mappings) — remove the tag"
         return Problem(path, line, _key_at(key_lines(yaml_text), line) or "front matter", message, column=mark.column + 1)
-    mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
-    line = mark.line + 2 if mark is not None else 1
+    start = exc.context_mark or exc.problem_mark  # where the broken construct starts
+    line = start.line + 2 if start is not None else 1
     what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
     if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
         what += f" (on line {exc.problem_mark.line + 2})"
     return Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines "
                    "(quote values that contain ': ' or start with a special character)",
-                   column=mark.column + 1 if mark is not None else None)
+                   column=start.column + 1 if start is not None else None)
 
 
 def parse(split_result: Split, path: str) -> dict[str, Any]:
