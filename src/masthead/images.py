@@ -57,21 +57,22 @@ def inside(folder: Path, site_path: str) -> Path | None:
 
 def read_image(static: Path, src: str) -> ImageInfo | str:
     """Size and type of the image at ``src`` under ``static``, or a message saying what is wrong."""
+    shown = repr(src if len(src) <= 80 else src[:80] + "…")
     try:
         path = inside(static, src)
         found = path is not None and path.is_file()
     except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte
-        return f"{src!r} is not a usable file name ({exc.__class__.__name__}: {exc}); expected a path such as /img/photo.jpg"
+        return f"{shown} is not a usable file name ({exc.strerror if isinstance(exc, OSError) else exc}); expected a path such as /img/photo.jpg"
     if path is None:
-        return f"{src!r} points outside the static folder; expected a path under static/"
+        return f"{shown} points outside the static folder; expected a path under static/"
     if not found:
-        return f"{src!r} does not exist; expected a file at {static.name}/{src.lstrip('/')}"
+        return f"{shown} does not exist; expected a file at {static.name}/{src.lstrip('/')}"
     try:
         with open_image(path) as image:
             width, height = image.size
             mime = Image.MIME.get(image.format or "", "application/octet-stream")
     except OversizedImage as exc:
-        return f"{src!r} {exc}; expected an image of at most {Image.MAX_IMAGE_PIXELS:,} pixels — resize it"
+        return f"{shown} {exc}; expected an image of at most {Image.MAX_IMAGE_PIXELS:,} pixels — resize it"
     except (UnidentifiedImageError, OSError) as exc:
-        return f"{src!r} is not a readable image ({exc.__class__.__name__}); expected a JPEG, PNG, WebP, GIF or AVIF file"
+        return f"{shown} is not a readable image ({exc.__class__.__name__}); expected a JPEG, PNG, WebP, GIF or AVIF file"
     return ImageInfo(src, width, height, mime)

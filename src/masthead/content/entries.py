@@ -154,7 +154,9 @@ class _Fields:
                 self.problem(key, "empty; expected the publication time, such as 2024-12-23T20:53:09.844Z (or delete the line)")
             return None
         parsed = to_datetime(value, self.config)
-        if parsed is None:
+        if isinstance(value, (dict, list)):
+            self.problem(key, f"is a {_yaml_type(value)}, expected a date such as 2024-12-23T20:53:09.844Z")
+        elif parsed is None:
             self.problem(key, f"{_shown(value)} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23")
         elif parsed.year not in YEARS:
             self.problem(key, f"{parsed.isoformat()} is outside the years {YEARS.start} to {YEARS.stop - 1}; "
@@ -170,7 +172,9 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 
 def _yaml_type(value: Any) -> str:
-    return {dict: "mapping", list: "list", bool: "boolean", int: "number", float: "number", str: "string"}.get(type(value), type(value).__name__)
+    names = {dict: "mapping", list: "list", bool: "boolean", int: "number", float: "number", str: "string", type(None): "null",
+             date: "date", datetime: "date and time", bytes: "binary value", set: "set"}
+    return names.get(type(value), type(value).__name__)
 
 
 def to_datetime(value: Any, config: Config) -> datetime | None:
@@ -232,6 +236,20 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
             fields.problem(key, f"{_shown(tag)} is {len(tag.encode()):,} bytes long; expected a tag of at most {MAX_NAME_BYTES} bytes "
                            "(its page is named after it, and file names are limited to 255 bytes)")
     return tags
+
+
+def _key_problem(source: str, key: Any, lines: Mapping[str, int]) -> Problem:
+    """A key YAML reads as something else than text (``1:``, ``null:``, ``2024-01-01:``), at its line."""
+    written, line = str(key), None
+    for text, start in lines.items():
+        try:
+            if text == str(key) or frontmatter.parse(frontmatter.Split(f"{text}: 0", "", 0), "") == {key: 0}:
+                written, line = text, start
+                break
+        except (frontmatter.FrontMatterError, TypeError):
+            continue
+    return Problem(source, line, written, f"is read as a {_yaml_type(key)}, not a name; expected a key such as pageTitle "
+                   f"(quote it to use it as a name: \"{written}\")")
 
 
 def _slug(fields: _Fields, source: str) -> str:
@@ -304,8 +322,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     except frontmatter.FrontMatterError as exc:
         return ParseResult(None, (exc.problem,))
     lines = frontmatter.key_lines(parts.yaml_text)
-    named = [Problem(source, lines.get(str(key)), str(key), f"is a {_yaml_type(key)}, not a name; expected a key such as pageTitle "
-                     f"(quote it to use it as a name: \"{key}\")") for key in data if not isinstance(key, str)]
+    named = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}
     refused = characters.in_values(data, source, lines)
     if named or refused:

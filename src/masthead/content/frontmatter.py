@@ -185,13 +185,18 @@ def _key_at(lines: dict[str, int], line: int) -> str | None:
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, yaml_text: str) -> Problem:
-    if isinstance(exc, (_Oversized, yaml.constructor.ConstructorError)) and exc.problem_mark is not None and not exc.context:
+    if isinstance(exc, (_Oversized, yaml.constructor.ConstructorError)) and exc.problem_mark is not None:
         mark = exc.problem_mark  # a value that parsed but cannot be built: name its key
         line = mark.line + 2
         message = str(exc.problem)
         if message.startswith("could not determine a constructor"):
-            tag = message.split("tag ", 1)[-1]
+            tag = message.split("tag ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
             message = f"the tag {tag} is not allowed; expected plain YAML values (text, numbers, dates, lists, mappings) — remove the tag"
+        elif message.startswith("found unhashable key"):  # a `? [a, b]` key: not one the key lines know
+            return Problem(path, line, "front matter", "a list or mapping is used as a key; expected a name such as pageTitle",
+                           column=mark.column + 1)
+        elif exc.context:
+            message = f"invalid YAML: {exc.context}; {message}; expected `key: value` lines"
         return Problem(path, line, _key_at(key_lines(yaml_text), line) or "front matter", message, column=mark.column + 1)
     start = exc.context_mark or exc.problem_mark  # where the broken construct starts
     line = start.line + 2 if start is not None else 1
