@@ -110,8 +110,10 @@ def main() -> int:
                     (arguments.save / f"case-{arguments.seed}-{number}.md").write_bytes(data)
     elapsed = time.monotonic() - started
     total = arguments.cases
-    print(f"{total} cases in {elapsed:.0f} s: {verdicts['ok']} clean, {verdicts['problems']} with problems, "
-          f"{verdicts['crash']} crashes ({100 * verdicts['crash'] / max(total, 1):.2f} %)")
+    print(
+        f"{total} cases in {elapsed:.0f} s: {verdicts['ok']} clean, {verdicts['problems']} with problems, "
+        f"{verdicts['crash']} crashes ({100 * verdicts['crash'] / max(total, 1):.2f} %)"
+    )
     for verdict, count in crashes.most_common():
         print(f"{count:6}  {verdict}")
     return 1 if crashes else 0

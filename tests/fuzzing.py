@@ -23,35 +23,184 @@ POST = "content/blog/russia-north-korea-ties.md"
 
 # Fragments people paste, tools emit, or attackers write. Each is inserted somewhere in the file.
 HOSTILE = [
-    "\f", "\x00", "\x0b", "\x1b[31m", "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff", "\U0010ffff",
-    "\U0001fffe", "\r", "\r\n", "\t", "&#xFFFF;", "&#xFFFE;", "&#0;", "&#x0C;", "&#x1F;", "&#x10FFFF;", "&#xD800;",
-    "&#99999999;", "&#x110000;", "&#65535;", "<script>alert(1)</script>", "<!--", "]]>", "{{ site }}", "{% raw %}",
-    "[[AP](javascript:alert(1))]", "[[](https://a.example/)]", "[Read More](http://[::1)", "![x](/img/missing.jpg)",
-    "![x](/img/bomb.png)", "![x](/img/big.png)", "![x](/../../../etc/passwd)", "![x](//cdn.example/x.jpg)", "[x](\x00)", "<https://a.example/\f>",
-    "# \x0c heading", "| a | b |\n|---|---|\n| \uffff | \x0b |\n", "```\x00\n```\n", "~~~ \uffff\n", "- [ ] \x1f\n",
-    ": ", " #", "'", '"', "---", "---\n", "...", "- ", "? ", "&a", "*a", "!", "%", "@", "`", "|", ">", "{", "[",
+    "\f",
+    "\x00",
+    "\x0b",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\U0010ffff",
+    "\U0001fffe",
+    "\r",
+    "\r\n",
+    "\t",
+    "&#xFFFF;",
+    "&#xFFFE;",
+    "&#0;",
+    "&#x0C;",
+    "&#x1F;",
+    "&#x10FFFF;",
+    "&#xD800;",
+    "&#99999999;",
+    "&#x110000;",
+    "&#65535;",
+    "<script>alert(1)</script>",
+    "<!--",
+    "]]>",
+    "{{ site }}",
+    "{% raw %}",
+    "[[AP](javascript:alert(1))]",
+    "[[](https://a.example/)]",
+    "[Read More](http://[::1)",
+    "![x](/img/missing.jpg)",
+    "![x](/img/bomb.png)",
+    "![x](/img/big.png)",
+    "![x](/../../../etc/passwd)",
+    "![x](//cdn.example/x.jpg)",
+    "[x](\x00)",
+    "<https://a.example/\f>",
+    "# \x0c heading",
+    "| a | b |\n|---|---|\n| \uffff | \x0b |\n",
+    "```\x00\n```\n",
+    "~~~ \uffff\n",
+    "- [ ] \x1f\n",
+    ": ",
+    " #",
+    "'",
+    '"',
+    "---",
+    "---\n",
+    "...",
+    "- ",
+    "? ",
+    "&a",
+    "*a",
+    "!",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    "{",
+    "[",
 ]
 
 # Values for a front matter key: wrong types, bad tags, dates at the ends of the calendar, huge numbers.
 HOSTILE_VALUES = [
-    "", "~", "null", "2023-02-29", "2023-13-01", "0001-01-01", "0001-01-01T00:00:00+14:00", "9999-12-31",
-    "9999-12-31T23:59:59-12:00", "9999-12-31T23:59:59.999999Z", "10000-01-01", "1970-01-01", "2024-12-23T25:61:61Z",
-    "!!int abc", "!!float x", "!!bool maybe", "!!timestamp 2023-02-30", "!!binary '###'", "!!set {a, b}",
-    "!!omap [a: 1, a: 2]", "!!pairs [a: 1]", "!!python/object:os.system 'ls'", "!!str", "!custom x", "!<tag:x> y",
-    "!!null x", "!!map [1]", "!!seq {a: 1}", "[a, b]", "{a: 1}", "[[[[[[[[[[]]]]]]]]]]", "{a: {b: {c: {d: [1]}}}}",
-    "1e400", "-1e400", ".nan", ".inf", "9" * 5000, "0x" + "f" * 100, "0o777", "true", "yes", "-", "?", "|", ">",
-    "'\f'", '"\\x00"', '"\\uffff"', '"\\U0010fffe"', '"\\x1b"', "\uffff", "a" * 300, "é" * 200, "/img/bomb.png", "/img/big.png",
-    "/img/missing.jpg", "/../x.jpg", "[/img/logo.png]", "{src: [1], alt: {a: 1}, focus: x}", "{src: /img/logo.png, focus: '2,2'}",
-    "&anchor value", "*missing", "'[' ", "\"unterminated", "2024-12-23T20:53:09.844Z\x0c",
+    "",
+    "~",
+    "null",
+    "2023-02-29",
+    "2023-13-01",
+    "0001-01-01",
+    "0001-01-01T00:00:00+14:00",
+    "9999-12-31",
+    "9999-12-31T23:59:59-12:00",
+    "9999-12-31T23:59:59.999999Z",
+    "10000-01-01",
+    "1970-01-01",
+    "2024-12-23T25:61:61Z",
+    "!!int abc",
+    "!!float x",
+    "!!bool maybe",
+    "!!timestamp 2023-02-30",
+    "!!binary '###'",
+    "!!set {a, b}",
+    "!!omap [a: 1, a: 2]",
+    "!!pairs [a: 1]",
+    "!!python/object:os.system 'ls'",
+    "!!str",
+    "!custom x",
+    "!<tag:x> y",
+    "!!null x",
+    "!!map [1]",
+    "!!seq {a: 1}",
+    "[a, b]",
+    "{a: 1}",
+    "[[[[[[[[[[]]]]]]]]]]",
+    "{a: {b: {c: {d: [1]}}}}",
+    "1e400",
+    "-1e400",
+    ".nan",
+    ".inf",
+    "9" * 5000,
+    "0x" + "f" * 100,
+    "0o777",
+    "true",
+    "yes",
+    "-",
+    "?",
+    "|",
+    ">",
+    "'\f'",
+    '"\\x00"',
+    '"\\uffff"',
+    '"\\U0010fffe"',
+    '"\\x1b"',
+    "\uffff",
+    "a" * 300,
+    "é" * 200,
+    "/img/bomb.png",
+    "/img/big.png",
+    "/img/missing.jpg",
+    "/../x.jpg",
+    "[/img/logo.png]",
+    "{src: [1], alt: {a: 1}, focus: x}",
+    "{src: /img/logo.png, focus: '2,2'}",
+    "&anchor value",
+    "*missing",
+    "'[' ",
+    '"unterminated',
+    "2024-12-23T20:53:09.844Z\x0c",
 ]
 
-KEYS = ["templateKey", "schemaType", "pageTitle", "metaDescription", "published", "date", "updated", "teaser",
-        "featuredImage", "tags", "slug", "author", "featured", "draft", "title", "description", "image", "[1, 2]",
-        "? [a, b]", "1", "null", "true", "3.5", "2024-01-01", "&k key", "!!int k", "'\f'", "a" * 300, "<<"]
+KEYS = [
+    "templateKey",
+    "schemaType",
+    "pageTitle",
+    "metaDescription",
+    "published",
+    "date",
+    "updated",
+    "teaser",
+    "featuredImage",
+    "tags",
+    "slug",
+    "author",
+    "featured",
+    "draft",
+    "title",
+    "description",
+    "image",
+    "[1, 2]",
+    "? [a, b]",
+    "1",
+    "null",
+    "true",
+    "3.5",
+    "2024-01-01",
+    "&k key",
+    "!!int k",
+    "'\f'",
+    "a" * 300,
+    "<<",
+]
 
-ALIAS_BOMB = "\n".join(['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-                        *(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
-                          f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]" for i in range(8))])
+ALIAS_BOMB = "\n".join(
+    [
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        *(
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+            f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+            for i in range(8)
+        ),
+    ]
+)
 DEEP = "deep: " + "[" * 3000 + "]" * 3000
 
 
@@ -132,15 +281,37 @@ def restructure(text: str, rng: random.Random) -> str:
 def big_structure(text: str, rng: random.Random) -> str:
     """An alias bomb, deep nesting or a non-string key, in the front matter."""
     lines = _lines(text)
-    piece = rng.choice([ALIAS_BOMB, DEEP, "? [a, b]\n: c", "? {a: 1}\n: c", "1: one", "null: x", "2024-01-01: day",
-                        "<<: {pageTitle: merged}", "<<: *nothing", "x: &x [*x]", "pageTitle: &t T\nteaser: *t"])
+    piece = rng.choice(
+        [
+            ALIAS_BOMB,
+            DEEP,
+            "? [a, b]\n: c",
+            "? {a: 1}\n: c",
+            "1: one",
+            "null: x",
+            "2024-01-01: day",
+            "<<: {pageTitle: merged}",
+            "<<: *nothing",
+            "x: &x [*x]",
+            "pageTitle: &t T\nteaser: *t",
+        ]
+    )
     lines.insert(rng.choice(list(_front_range(lines))), piece)
     return "\n".join(lines)
 
 
 Mutation = Callable[[str, random.Random], "str | bytes"]
-MUTATIONS: list[Mutation] = [flip_byte, insert_bytes, truncate, insert_fragment, insert_fragment_in_front_matter,
-                             replace_value, add_key, restructure, big_structure]
+MUTATIONS: list[Mutation] = [
+    flip_byte,
+    insert_bytes,
+    truncate,
+    insert_fragment,
+    insert_fragment_in_front_matter,
+    replace_value,
+    add_key,
+    restructure,
+    big_structure,
+]
 
 
 def mutate(text: str, rng: random.Random, rounds: int = 0) -> bytes:
@@ -155,6 +326,7 @@ def mutate(text: str, rng: random.Random, rounds: int = 0) -> bytes:
 
 def bomb_png(width: int = 20_000, height: int = 20_000) -> bytes:
     """A valid PNG header claiming ``width`` x ``height`` pixels, with a tiny compressed body."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 

@@ -44,91 +44,149 @@ IMAGE = "src: /img/international-flag-blurring.jpg"
 
 CASES: dict[str, tuple[Callable[[str], str], list[str]]] = {
     # YAML constructor errors: the value parsed but cannot be built
-    "impossible date": (front(DATE, "date: 2023-02-29"), [
-        f"10:7: date: '2023-02-29' cannot be read as a date (day is out of range for month); {DATE_EXPECTED}"]),
-    "hour 25": (front(DATE, "date: 2024-12-23T25:61:61Z"), [
-        f"10:7: date: '2024-12-23T25:61:61Z' cannot be read as a date (hour must be in 0..23); {DATE_EXPECTED}"]),
-    "year 0": (front(DATE, "date: 0000-01-01"), [
-        f"10:7: date: '0000-01-01' cannot be read as a date (year 0 is out of range); {DATE_EXPECTED}"]),
-    "!!int abc": (front(ADD, "published: !!int abc"), [
-        "9:12: published: 'abc' cannot be read as a whole number (invalid literal for int() with base 10: 'abc'); "
-        "expected digits such as 42 (or quote it to keep it as text)"]),
-    "!!bool maybe": (front(ADD, "published: !!bool maybe"), [
-        "9:12: published: 'maybe' cannot be read as true or false; expected true or false"]),
+    "impossible date": (
+        front(DATE, "date: 2023-02-29"),
+        [f"10:7: date: '2023-02-29' cannot be read as a date (day is out of range for month); {DATE_EXPECTED}"],
+    ),
+    "hour 25": (
+        front(DATE, "date: 2024-12-23T25:61:61Z"),
+        [f"10:7: date: '2024-12-23T25:61:61Z' cannot be read as a date (hour must be in 0..23); {DATE_EXPECTED}"],
+    ),
+    "year 0": (front(DATE, "date: 0000-01-01"), [f"10:7: date: '0000-01-01' cannot be read as a date (year 0 is out of range); {DATE_EXPECTED}"]),
+    "!!int abc": (
+        front(ADD, "published: !!int abc"),
+        [
+            "9:12: published: 'abc' cannot be read as a whole number (invalid literal for int() with base 10: 'abc'); "
+            "expected digits such as 42 (or quote it to keep it as text)"
+        ],
+    ),
+    "!!bool maybe": (front(ADD, "published: !!bool maybe"), ["9:12: published: 'maybe' cannot be read as true or false; expected true or false"]),
     "!!timestamp soon": (front(DATE, "date: !!timestamp soon"), [f"10:7: date: 'soon' cannot be read as a date; {DATE_EXPECTED}"]),
-    "python tag": (front(ADD, "published: !!python/object:os.system ls"), [
-        "9:12: published: the tag '!!python/object:os.system' is not allowed; expected plain YAML values "
-        "(text, numbers, dates, lists, mappings) — remove the tag"]),
-    "local tag": (front(ADD, "published: !secret yes"), [
-        "9:12: published: the tag '!secret' is not allowed; expected plain YAML values (text, numbers, dates, lists, mappings) — remove the tag"]),
-    "huge number": (front(ADD, ADD + "\nviews: " + "9" * 5000), [
-        "10:8: views: a number with 5,000 digits; expected at most 4,300 digits (or quote it to keep it as text)"]),
+    "python tag": (
+        front(ADD, "published: !!python/object:os.system ls"),
+        [
+            "9:12: published: the tag '!!python/object:os.system' is not allowed; expected plain YAML values "
+            "(text, numbers, dates, lists, mappings) — remove the tag"
+        ],
+    ),
+    "local tag": (
+        front(ADD, "published: !secret yes"),
+        ["9:12: published: the tag '!secret' is not allowed; expected plain YAML values (text, numbers, dates, lists, mappings) — remove the tag"],
+    ),
+    "huge number": (
+        front(ADD, ADD + "\nviews: " + "9" * 5000),
+        ["10:8: views: a number with 5,000 digits; expected at most 4,300 digits (or quote it to keep it as text)"],
+    ),
     # bounded expansion
-    "alias bomb": (front(ADD, ADD + "\n" + ALIAS_BOMB), [
-        "14:4: e: this value expands to more than 10,000 values through aliases (*name); "
-        "expected plain values — an alias may repeat a value, not multiply it"]),
-    "alias to itself": (front(ADD, ADD + "\nloop: &loop [*loop]"), [
-        "10:7: loop: an alias (*name) refers to the value that contains it; expected an alias to repeat a value written before it"]),
+    "alias bomb": (
+        front(ADD, ADD + "\n" + ALIAS_BOMB),
+        [
+            "14:4: e: this value expands to more than 10,000 values through aliases (*name); "
+            "expected plain values — an alias may repeat a value, not multiply it"
+        ],
+    ),
+    "alias to itself": (
+        front(ADD, ADD + "\nloop: &loop [*loop]"),
+        ["10:7: loop: an alias (*name) refers to the value that contains it; expected an alias to repeat a value written before it"],
+    ),
     "deep nesting": (front(ADD, ADD + "\n" + DEEP), ["10:56: deep: values are nested more than 50 deep; expected flatter front matter"]),
-    "nesting deep enough to overflow libyaml": (front(ADD, ADD + "\ndeep: " + "[" * 40_000 + "]" * 40_000), [
-        "10:56: deep: values are nested more than 50 deep; expected flatter front matter"]),
+    "nesting deep enough to overflow libyaml": (
+        front(ADD, ADD + "\ndeep: " + "[" * 40_000 + "]" * 40_000),
+        ["10:56: deep: values are nested more than 50 deep; expected flatter front matter"],
+    ),
     # keys
-    "null key": (front(ADD, ADD + "\nnull: x"), [
-        '10: null: is read as a null, not a name; expected a key such as pageTitle (quote it to use it as a name: "null")']),
-    "number key": (front(ADD, ADD + "\n1: one"), [
-        '10: 1: is read as a number, not a name; expected a key such as pageTitle (quote it to use it as a name: "1")']),
-    "list key": (front(ADD, ADD + "\n? [a, b]\n: c"), [
-        "10:3: front matter: a list or mapping is used as a key; expected a name such as pageTitle"]),
-    "undefined alias": (front(ADD, ADD + "\n<<: *nothing"), [
-        "10:5: front matter: invalid YAML: found undefined alias; expected `key: value` lines "
-        "(quote values that contain ': ' or start with a special character)"]),
+    "null key": (
+        front(ADD, ADD + "\nnull: x"),
+        ['10: null: is read as a null, not a name; expected a key such as pageTitle (quote it to use it as a name: "null")'],
+    ),
+    "number key": (
+        front(ADD, ADD + "\n1: one"),
+        ['10: 1: is read as a number, not a name; expected a key such as pageTitle (quote it to use it as a name: "1")'],
+    ),
+    "list key": (front(ADD, ADD + "\n? [a, b]\n: c"), ["10:3: front matter: a list or mapping is used as a key; expected a name such as pageTitle"]),
+    "undefined alias": (
+        front(ADD, ADD + "\n<<: *nothing"),
+        [
+            "10:5: front matter: invalid YAML: found undefined alias; expected `key: value` lines "
+            "(quote values that contain ': ' or start with a special character)"
+        ],
+    ),
     # dates
     "empty date": (front(DATE, "date:"), ["10: date: empty; expected the publication time, such as 2024-12-23T20:53:09.844Z (or delete the line)"]),
-    "empty quoted date": (front(DATE, "date: ''"), [
-        "10: date: empty; expected the publication time, such as 2024-12-23T20:53:09.844Z (or delete the line)"]),
+    "empty quoted date": (front(DATE, "date: ''"), ["10: date: empty; expected the publication time, such as 2024-12-23T20:53:09.844Z (or delete the line)"]),
     "year 1, east of UTC": (front(DATE, "date: 0001-01-01T00:00:00+14:00"), [f"10: date: 0001-01-01T00:00:00+14:00 {BOUNDS}"]),
     "year 9999, west of UTC": (front(DATE, "date: 9999-12-31T23:59:59-12:00"), [f"10: date: 9999-12-31T23:59:59-12:00 {BOUNDS}"]),
-    "year 10000": (front(DATE, "date: '10000-01-01'"), [
-        "10: date: '10000-01-01' is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23"]),
+    "year 10000": (
+        front(DATE, "date: '10000-01-01'"),
+        ["10: date: '10000-01-01' is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23"],
+    ),
     "date as list": (front(DATE, "date: [2024]"), ["10: date: is a list, expected a date such as 2024-12-23T20:53:09.844Z"]),
     # wrong types
-    "featuredImage as list": (front("featuredImage:\n  " + IMAGE, "featuredImage: [a, b]"), [
-        "15: featuredImage: expected an image path such as /img/photo.jpg (or src: and alt: under it)"]),
+    "featuredImage as list": (
+        front("featuredImage:\n  " + IMAGE, "featuredImage: [a, b]"),
+        ["15: featuredImage: expected an image path such as /img/photo.jpg (or src: and alt: under it)"],
+    ),
     "tags as mapping": (front(ADD, ADD + "\ntags: {a: 1}"), ["10: tags: expected a list of tags, such as [sanctions, north-korea]"]),
-    "title as mapping": (front("pageTitle: Russian foreign minister praises ties with North Korea", "pageTitle: {a: 1}"), [
-        "4: pageTitle: is a mapping, expected text"]),
+    "title as mapping": (
+        front("pageTitle: Russian foreign minister praises ties with North Korea", "pageTitle: {a: 1}"),
+        ["4: pageTitle: is a mapping, expected text"],
+    ),
     "published as string": (front(ADD, "published: 'yes'"), ["9: published: 'yes' is a string, expected true or false"]),
     "top-level list": (lambda text: "---\n- a\n- b\n---\nbody\n", ["2: front matter: is a list, expected a mapping of `key: value` lines"]),
     # control characters and noncharacters
     "form feed in the body": (body("\f"), [f"20:8: U+000C FORM FEED {CONTROL} is {REFUSED}"]),
     "form feed in front matter": (front("pageTitle: Russian", "pageTitle: Russian\f"), [f"4:19: U+000C FORM FEED {CONTROL} is {REFUSED}"]),
     "NUL in the body": (body("\x00"), [f"20:8: U+0000 NULL {CONTROL} is {REFUSED}"]),
-    "escape in a quoted value": (front("pageTitle: Russian foreign minister praises ties with North Korea", 'pageTitle: "Russian\\x00 minister"'), [
-        f"4: pageTitle: holds U+0000 NULL {CONTROL}, which is {REFUSED}"]),
+    "escape in a quoted value": (
+        front("pageTitle: Russian foreign minister praises ties with North Korea", 'pageTitle: "Russian\\x00 minister"'),
+        [f"4: pageTitle: holds U+0000 NULL {CONTROL}, which is {REFUSED}"],
+    ),
     "noncharacter": (body("\ufdd0"), [f"20:8: U+FDD0 {NONCHARACTER} is {REFUSED}"]),
     "C1 control": (body("\x85"), [f"20:8: U+0085 NEXT LINE {CONTROL} is {REFUSED}"]),
     "&#xFFFF;": (body("&#xFFFF; "), [f"20:8: &#xFFFF; names U+FFFF {NONCHARACTER}, which is {REFUSED}"]),
     "&#xFFFE;": (body("&#xFFFE; "), [f"20:8: &#xFFFE; names U+FFFE {NONCHARACTER}, which is {REFUSED}"]),
     "&#12;": (body("&#12; "), [f"20:8: &#12; names U+000C FORM FEED {CONTROL}, which is {REFUSED}"]),
-    "many control characters": (body("\x0b" * 13), [
-        *(f"20:{column}: U+000B VERTICAL TAB {CONTROL} is {REFUSED}" for column in range(8, 18)),
-        "20:18: and 3 more such characters from here on; expected none"]),
+    "many control characters": (
+        body("\x0b" * 13),
+        [
+            *(f"20:{column}: U+000B VERTICAL TAB {CONTROL} is {REFUSED}" for column in range(8, 18)),
+            "20:18: and 3 more such characters from here on; expected none",
+        ],
+    ),
     # names and images
-    "slug over 200 bytes": (front(ADD, ADD + "\nslug: " + "a" * 300), [
-        f"10: slug: '{'a' * 60}…' is 300 bytes long; expected at most 200 bytes (the page's folder is named after it, "
-        "and file names are limited to 255 bytes) — shorten it"]),
-    "tag over 200 bytes": (front(ADD, ADD + "\ntags: [" + "b" * 300 + "]"), [
-        f"10: tags: '{'b' * 60}…' is 300 bytes long; expected a tag of at most 200 bytes (its page is named after it, "
-        "and file names are limited to 255 bytes)"]),
-    "image name over 255 bytes": (front(IMAGE, "src: /img/" + "c" * 300 + ".jpg"), [
-        f"15: featuredImage.src: '/img/{'c' * 75}…' is not a usable file name (File name too long); expected a path such as /img/photo.jpg"]),
+    "slug over 200 bytes": (
+        front(ADD, ADD + "\nslug: " + "a" * 300),
+        [
+            f"10: slug: '{'a' * 60}…' is 300 bytes long; expected at most 200 bytes (the page's folder is named after it, "
+            "and file names are limited to 255 bytes) — shorten it"
+        ],
+    ),
+    "tag over 200 bytes": (
+        front(ADD, ADD + "\ntags: [" + "b" * 300 + "]"),
+        [
+            f"10: tags: '{'b' * 60}…' is 300 bytes long; expected a tag of at most 200 bytes (its page is named after it, "
+            "and file names are limited to 255 bytes)"
+        ],
+    ),
+    "image name over 255 bytes": (
+        front(IMAGE, "src: /img/" + "c" * 300 + ".jpg"),
+        [f"15: featuredImage.src: '/img/{'c' * 75}…' is not a usable file name (File name too long); expected a path such as /img/photo.jpg"],
+    ),
     "NUL in an image path": (front(IMAGE, 'src: "/img/\\0.jpg"'), [f"15: featuredImage: holds U+0000 NULL {CONTROL}, which is {REFUSED}"]),
-    "decompression bomb": (front(IMAGE, "src: /img/bomb.png"), [
-        f"15: featuredImage.src: '/img/bomb.png' has 400,000,000 pixels, more than the 89,478,485 {BOMB}; "
-        "expected an image of at most 89,478,485 pixels — resize it"]),
-    "image over Pillow's warning limit": (front(IMAGE, "src: /img/big.png"), [
-        f"15: featuredImage.src: '/img/big.png' has 100,000,000 pixels, more than the 89,478,485 {BOMB}; "
-        "expected an image of at most 89,478,485 pixels — resize it"]),
+    "decompression bomb": (
+        front(IMAGE, "src: /img/bomb.png"),
+        [
+            f"15: featuredImage.src: '/img/bomb.png' has 400,000,000 pixels, more than the 89,478,485 {BOMB}; "
+            "expected an image of at most 89,478,485 pixels — resize it"
+        ],
+    ),
+    "image over Pillow's warning limit": (
+        front(IMAGE, "src: /img/big.png"),
+        [
+            f"15: featuredImage.src: '/img/big.png' has 100,000,000 pixels, more than the 89,478,485 {BOMB}; "
+            "expected an image of at most 89,478,485 pixels — resize it"
+        ],
+    ),
 }
 
 
@@ -199,8 +257,10 @@ def test_any_exception_while_reading_a_file_is_that_files_problem(site: Path, mo
     monkeypatch.setattr(entries, "render", broken)
     code, stderr = check(site)
     assert code == 1 and "Traceback" not in stderr
-    assert stderr.splitlines()[0] == (f"1. {FILE}: could not be read (RuntimeError: unforeseen); expected a file masthead can read — "
-                                      "please report this file to the masthead project (run with --debug for the details)")
+    assert stderr.splitlines()[0] == (
+        f"1. {FILE}: could not be read (RuntimeError: unforeseen); expected a file masthead can read — "
+        "please report this file to the masthead project (run with --debug for the details)"
+    )
     code, stderr = check(site, "--debug")
     assert code == 1
     assert "Traceback (most recent call last)" in stderr and 'raise RuntimeError("unforeseen")' in stderr

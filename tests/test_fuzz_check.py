@@ -40,8 +40,7 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None, database=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(mutations=st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3), rng=st.randoms(use_true_random=False))
 def test_check_never_fails_internally(fuzz_site: Path, mutations: list[Mutation], rng: random.Random) -> None:
     data = mutated(mutations, rng)

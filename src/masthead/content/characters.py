@@ -29,8 +29,7 @@ FORBIDDEN = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\u
 REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
 REPORTED = 10  # per file; the rest are counted in one last problem
 
-_NAMES = {0x00: "NULL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED",
-          0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+_NAMES = {0x00: "NULL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
 
 
 def describe(character: str) -> str:
@@ -50,8 +49,7 @@ def describe(character: str) -> str:
 def _message(character: str, how: str = "") -> str:
     """``U+000C FORM FEED (…) is not allowed…``, or with ``how`` (``holds ``): ``holds U+000C … , which is not allowed…``."""
     verb = ", which is" if how else " is"
-    return (f"{how}{describe(character)}{verb} not allowed in text (no feed, sitemap or page may hold it); "
-            "expected printable characters — delete it")
+    return f"{how}{describe(character)}{verb} not allowed in text (no feed, sitemap or page may hold it); expected printable characters — delete it"
 
 
 def position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
@@ -65,8 +63,16 @@ def _capped(problems: list[Problem], path: str) -> list[Problem]:
         return problems
     rest = len(problems) - REPORTED
     first_unlisted = problems[REPORTED]
-    return [*problems[:REPORTED], Problem(path, first_unlisted.line, None, f"and {rest} more such character{'s' if rest != 1 else ''} "
-                                          "from here on; expected none", column=first_unlisted.column)]
+    return [
+        *problems[:REPORTED],
+        Problem(
+            path,
+            first_unlisted.line,
+            None,
+            f"and {rest} more such character{'s' if rest != 1 else ''} from here on; expected none",
+            column=first_unlisted.column,
+        ),
+    ]
 
 
 def in_text(text: str, path: str) -> list[Problem]:
