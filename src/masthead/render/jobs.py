@@ -94,7 +94,7 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     moved = [redirect.rule for redirect in redirects.redirects(site)[0]]
     jobs.append(Job(key("redirects", *moved), lambda: redirects.outputs(site)))
     if site.config.search:
-        jobs.append(Job(key("search page"), _one(search.search_page, environment, site, view)))
+        jobs.append(Job(key("search page", not site.posts), _one(search.search_page, environment, site, view)))
     for relative, (path, mtime_ns, size) in static_files.items():
         # mtime_ns is -1 for a file changed just now: its content decides (see build.RACY_NS).
         stamp = f"{mtime_ns}\0{size}" if mtime_ns >= 0 else digest(path.read_bytes())
