@@ -279,3 +279,15 @@ def test_link_loops_and_names_that_are_not_utf8_are_problems(site: Path) -> None
         "content/blog/loop-a.md: cannot be read (Too many levels of symbolic links); expected a file or folder masthead may open",
         "content/blog/self: warning: is a link to a folder it is inside (a loop); expected a plain folder — it was skipped",
     ]
+
+
+def test_a_path_the_system_refuses_is_a_problem_not_a_crash(site: Path) -> None:
+    """An OSError naming a file (here a folder name over 255 bytes) ends in status 1, naming the path."""
+    config = site / "masthead.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[folders]\ntemplates = "' + "t" * 300 + '"\n', encoding="utf-8")
+    code, stderr = check(site)
+    assert code == 1 and "Traceback" not in stderr and "internal error" not in stderr
+    assert stderr == (
+        f"1. {'t' * (120 - len(str(site)) - 1)}…: cannot be used (File name too long); expected a file or folder masthead may "
+        "read and write — check its name and permissions\n1 problem found; masthead stopped there.\n"
+    )

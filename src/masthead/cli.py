@@ -54,6 +54,14 @@ def friendly(command: F) -> F:
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if debug:
                 raise
+            if isinstance(exc, OSError) and exc.filename is not None:
+                # A file or folder the system refused (a name too long, no permission, a full disk):
+                # a problem with that path, not a bug in masthead.
+                name = os.fsdecode(exc.filename)
+                shown = name if len(name) <= 120 else name[:120] + "…"
+                click.echo(f"1. {shown}: cannot be used ({exc.strerror or exc}); expected a file or folder masthead may read and write "
+                           "— check its name and permissions\n1 problem found; masthead stopped there.", err=True)
+                sys.exit(1)
             click.echo(f"masthead: internal error: {exc.__class__.__name__}: {exc}\n"
                        "This is a bug in masthead, not in your site; run again with --debug for details.", err=True)
             sys.exit(2)

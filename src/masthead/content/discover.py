@@ -82,7 +82,11 @@ def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused:
 def scan(folder: Path) -> list[SourceFile]:
     """Every file under ``folder`` (if it exists), relative to it, sorted; escaping links left out."""
     found: list[SourceFile] = []
-    if folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except (OSError, ValueError):  # a name the file system refuses: the config check names it
+        return found
+    if is_folder:
         _walk(str(folder), "", os.path.realpath(folder), found, [])
     return found
 
@@ -90,7 +94,12 @@ def scan(folder: Path) -> list[SourceFile]:
 def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     """Content files with paths relative to the site, sorted; and any problems."""
     content = config.folder("content")
-    if not content.is_dir():
+    try:
+        is_folder = content.is_dir()
+    except (OSError, ValueError) as exc:  # a name too long for the file system
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        return [], [Problem("masthead.toml", None, "folders.content", f"cannot be used ({reason}); expected a folder name")]
+    if not is_folder:
         return [], [Problem("masthead.toml", None, "folders.content",
                             f"{content} is not a folder; expected the folder holding your Markdown posts")]
     found: list[SourceFile] = []
