@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Long fuzz run: mutations of the seed post through `masthead check`, counting internal errors.
 
-    PYTHONPATH=src python scripts/fuzz.py --cases 11000 --seed 1 [--save crashes/]
+    PYTHONPATH=src python scripts/fuzz.py --cases 11000 --seed 1 [--save crashes/] [--command build]
 
 Each case runs in a forked child (warm imports, so a case costs milliseconds) with a time and
 memory limit; a case crashes when the child exits with anything but 0 or 1, prints a traceback or
@@ -33,7 +33,7 @@ MEMORY = 1 << 30  # bytes a case may allocate
 NOW = "2025-06-05T12:00:00+0000"
 
 
-def run_case(site: Path, data: bytes, timeout: float) -> tuple[str, str]:
+def run_case(site: Path, data: bytes, timeout: float, command: str = "check") -> tuple[str, str]:
     """(verdict, output) for one input: verdict is "ok", "problems" or a crash description."""
     (site / POST).write_bytes(data)
     log = site.parent / "log.txt"
@@ -47,7 +47,7 @@ def run_case(site: Path, data: bytes, timeout: float) -> tuple[str, str]:
             warnings.simplefilter("error")
             from masthead.cli import main
 
-            main(["check", str(site), "--now", NOW, "-j", "1"], prog_name="masthead")
+            main([command, str(site), "--now", NOW, "-j", "1"], prog_name="masthead")
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else 1
             os._exit(code)
@@ -85,6 +85,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds a case may take")
     parser.add_argument("--save", type=Path, help="folder to keep crashing inputs in")
+    parser.add_argument("--command", choices=["check", "build"], default="check", help="what to run on each case (build also writes)")
     arguments = parser.parse_args()
 
     import masthead.build  # noqa: F401 - warm imports before forking
@@ -101,7 +102,7 @@ def main() -> int:
         site = make_fuzz_site(Path(folder))
         for number in range(arguments.cases):
             data = mutate(seed_text, rng)
-            verdict, _ = run_case(site, data, arguments.timeout)
+            verdict, _ = run_case(site, data, arguments.timeout, arguments.command)
             verdicts["ok" if verdict == "ok" else "problems" if verdict == "problems" else "crash"] += 1
             if verdict not in ("ok", "problems"):
                 crashes[verdict] += 1
