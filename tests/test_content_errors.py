@@ -291,3 +291,4 @@ def test_a_path_the_system_refuses_is_a_problem_not_a_crash(site: Path) -> None:
         f"1. {'t' * (120 - len(str(site)) - 1)}…: cannot be used (File name too long); expected a file or folder masthead may "
         "read and write — check its name and permissions\n1 problem found; masthead stopped there.\n"
     )
+

@@ -100,7 +100,11 @@ def focus_box(width: int, height: int, focus: tuple[float, float] | None, aspect
 
 def _open(source: str) -> Image.Image:
     image = open_image(source)
-    image.load()
+    try:
+        image.load()
+    except BaseException:
+        image.close()  # a truncated or corrupt file: do not leave it open for the garbage collector
+        raise
     return ImageOps.exif_transpose(image)
 
 
