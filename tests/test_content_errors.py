@@ -292,3 +292,12 @@ def test_a_path_the_system_refuses_is_a_problem_not_a_crash(site: Path) -> None:
         "read and write — check its name and permissions\n1 problem found; masthead stopped there.\n"
     )
 
+
+def test_any_exception_in_a_site_template_names_the_template(site: Path) -> None:
+    """Templates are input too: ``{{ 1 / 0 }}`` is a problem at its line, not an internal error."""
+    (site / "templates").mkdir()
+    (site / "templates" / "blog-post.html").write_text('{% extends "base.html" %}{% block main %}\n{{ 1 / 0 }}{% endblock %}\n', encoding="utf-8")
+    assert errors(site) == [
+        "templates/blog-post.html:2: while rendering the site: ZeroDivisionError: division by zero; "
+        "expected a template that renders — fix the expression on this line"
+    ]
