@@ -314,10 +314,19 @@ MUTATIONS: list[Mutation] = [
 ]
 
 
+def apply(mutation: Mutation, text: str, rng: random.Random) -> str | bytes:
+    """``mutation(text, rng)``; one that does not fit the text (no key line left to edit, nothing to
+    flip) leaves it as it is."""
+    try:
+        return mutation(text, rng)
+    except (IndexError, ValueError):
+        return text
+
+
 def mutate(text: str, rng: random.Random, rounds: int = 0) -> bytes:
     """One to three mutations of ``text``, chosen by ``rng``."""
     for _ in range(rounds or rng.randint(1, 3)):
-        result = rng.choice(MUTATIONS)(text, rng)
+        result = apply(rng.choice(MUTATIONS), text, rng)
         if isinstance(result, bytes):
             return result  # a byte mutation may break UTF-8: it is the last one
         text = result

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fuzzing import MUTATIONS, POST, SEED, Mutation, make_fuzz_site
+from fuzzing import MUTATIONS, POST, SEED, Mutation, apply, make_fuzz_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +27,7 @@ PROBLEM = re.compile(r"^\d+\. \S")  # "3. content/blog/x.md:4: ..." (a path, per
 def mutated(mutations: list[Mutation], rng: random.Random) -> bytes:
     text = SEED_TEXT
     for mutation in mutations:
-        result = mutation(text, rng)
+        result = apply(mutation, text, rng)
         if isinstance(result, bytes):
             return result
         text = result
