@@ -301,3 +301,13 @@ def test_any_exception_in_a_site_template_names_the_template(site: Path) -> None
         "templates/blog-post.html:2: while rendering the site: ZeroDivisionError: division by zero; "
         "expected a template that renders — fix the expression on this line"
     ]
+
+
+def test_a_file_name_too_long_for_a_page_folder_asks_for_a_slug(site: Path) -> None:
+    """A 250-byte file name is fine for the file system, but its page folder would be named after it."""
+    name = "n" * 247 + ".md"
+    (site / POST).rename(site / "content" / "blog" / name)
+    assert errors(site) == [
+        f"content/blog/{name}: slug: '{'n' * 60}…' is 247 bytes long; expected at most 200 bytes "
+        "(the page's folder is named after it, and file names are limited to 255 bytes) — add a shorter slug: line"
+    ]
