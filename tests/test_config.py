@@ -56,3 +56,26 @@ def test_commented_config_is_valid_and_complete(tmp_path: Path) -> None:
 
 def test_docs_table_is_in_step_with_the_schema() -> None:
     assert options_reference() in DOCS.read_text(encoding="utf-8")
+
+
+CONTROL = "(a control character, often pasted from a PDF or a terminal), which is not allowed in text; expected printable characters — delete it"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('title = "A\\u000cB"', f"masthead.toml:2: title: holds U+000C FORM FEED {CONTROL}"),
+        ('language = "\\u0000"', f"masthead.toml:2: language: holds U+0000 NULL {CONTROL}"),
+        ('description = "\\u0085"', f"masthead.toml:2: description: holds U+0085 NEXT LINE {CONTROL}"),
+        ('permalink = "/{slug}\\u0000/"', f"masthead.toml:2: permalink: holds U+0000 NULL {CONTROL}"),
+        (
+            'base_url = "https://[::1"',
+            "masthead.toml:2: base_url: 'https://[::1': is not a URL (Invalid IPv6 URL); expected an absolute http(s) URL such as https://example.org",
+        ),
+    ],
+)
+def test_values_that_would_crash_later_are_problems(tmp_path: Path, line: str, expected: str) -> None:
+    """Control characters break every feed and page (lxml refuses them); urlsplit raises on a broken IPv6 host."""
+    with pytest.raises(MastheadError) as caught:
+        load_config(write(tmp_path, f'base_url = "https://x.example"\n{line}\n' if "base_url" not in line else f"title = 'T'\n{line}\n"))
+    assert [str(problem) for problem in caught.value.problems] == [expected]

@@ -77,3 +77,20 @@ def test_corrupt_image_is_reported_not_raised(tmp_path: Path) -> None:
     assert [error.source for error in errors] == [str(broken)]
     assert "truncated" in str(errors[0]) or "OSError" in str(errors[0])
     assert [name for name, _ in files] == ["_images/good-480.webp"]
+
+
+def test_a_truncated_image_fails_as_text_and_its_file_is_closed(tmp_path: Path) -> None:
+    """Pillow fails half-way through decoding: the error travels back as text, and no file is left open."""
+    import gc
+    import warnings
+
+    source = tmp_path / "half.jpg"
+    Image.new("RGB", (400, 300), (10, 120, 200)).save(source, quality=90)
+    source.write_bytes(source.read_bytes()[: source.stat().st_size // 2])
+    job = imageproc.Job(str(source), "digest", "out.jpg", "jpeg", 200, 150, 80)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        outcome = imageproc._encode_group([job])
+        gc.collect()
+    assert isinstance(outcome[0], str) and outcome[0].startswith("OSError: image file is truncated")
+    assert [warning for warning in caught if issubclass(warning.category, ResourceWarning)] == []

@@ -84,3 +84,20 @@ def test_preview_of_a_large_site_keeps_its_index(make_site: MakeSite, monkeypatc
     preview.rebuild(site, output, posts_before=2)
     # a small site's preview re-indexes: the changed page's fragment is new
     assert sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*")) != index
+
+
+def test_a_site_with_no_published_post_builds_and_says_so(make_site: MakeSite) -> None:
+    """Pagefind refuses an empty index: none is made, and the search page says there is nothing yet."""
+    site = make_site({"content/blog/a.md": DRAFT})
+    build(site, BuildOptions(), now=BUILD_TIME)
+    public = site / "public"
+    assert "<p>No briefings yet.</p>" in (public / "index.html").read_text()
+    search = (public / "search/index.html").read_text()
+    assert "<p>Nothing has been published yet, so there is nothing to search.</p>" in search
+    assert "search.js" not in search and not (public / "pagefind").exists()
+
+    (site / "content/blog/a.md").write_text(DRAFT.replace("published: false", "published: true"))
+    build(site, BuildOptions(), now=BUILD_TIME)  # incremental: the search page follows
+    search = (public / "search/index.html").read_text()
+    assert '<script type="module" src="/assets/search.js"></script>' in search and "nothing to search" not in search
+    assert page_count(public) == 1

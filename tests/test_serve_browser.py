@@ -69,7 +69,7 @@ def test_a_yaml_error_shows_the_overlay_until_it_is_fixed(running: Session, prev
     post.write_text(seed_post().replace("pageTitle: First briefing", "pageTitle: [unclosed"))
     overlay = page.locator("#masthead-overlay")
     overlay.wait_for(state="visible")
-    assert "content/blog/first-briefing.md:4: front matter: invalid YAML" in overlay.inner_text()
+    assert "content/blog/first-briefing.md:4:12: front matter: invalid YAML" in overlay.inner_text()
     assert "The opening paragraph." in page.inner_text("main")  # the last good page, underneath
     post.write_text(seed_post(body="Fixed and reloaded."))
     page.wait_for_selector("text=Fixed and reloaded.")

@@ -49,7 +49,7 @@ def test_update_names_changed_pages_and_keeps_the_last_good_output(make_site: Ma
     assert not second.everything and second.build == 2
     (site / "content/blog/two.md").write_text("---\npageTitle: [\n---\n")
     failed = preview.update()
-    assert failed.build == 2 and failed.files == () and "content/blog/two.md:3: front matter: invalid YAML" in failed.error
+    assert failed.build == 2 and failed.files == () and "content/blog/two.md:3:1: front matter: invalid YAML" in failed.error
     assert failed.error_id and failed.error_id != second.error_id
     assert "New words." in (preview.output / "blog/two/index.html").read_text()
     assert preview.wait(second.number, 0) == [failed]

@@ -90,7 +90,7 @@ def test_a_site_that_never_built_shows_the_error_page(make_site: MakeSite) -> No
     try:
         status, _, data = request(session, "GET", "/")
         html = data.decode()
-        assert status == 404 and 'id="masthead-overlay"' in html and "content/blog/broken.md:2: front matter: invalid YAML" in html
+        assert status == 404 and 'id="masthead-overlay"' in html and "content/blog/broken.md:2:12: front matter: invalid YAML" in html
         assert "data-masthead-reload" in html
     finally:
         session.stop()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -94,16 +95,25 @@ class _Stages:
             self.hook(name, elapsed)
 
 
-def template_problem(exc: Exception, what: str) -> Problem:
-    """A template failure as a Problem naming the template file and line."""
+_TEMPLATE_FRAME = re.compile(r'File "([^"]+\.html)", line (\d+)')
+
+
+def template_problem(exc: Exception, what: str) -> Problem | None:
+    """A failure raised in a template (any exception: ``{{ 1 / 0 }}`` too) as a Problem naming the
+    template file and line; None when no template was running (a bug elsewhere)."""
     import jinja2
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return Problem(exc.filename or exc.name or "template", exc.lineno, None, f"template syntax: {exc.message}")
-    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(".html")]
-    if frames:
-        return Problem(frames[-1].filename, frames[-1].lineno, None, f"while rendering {what}: {exc}")
-    return Problem("template", None, None, f"while rendering {what}: {exc}")
+    places = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(".html")]
+    # From a worker process, the traceback comes back as text in the exception's cause.
+    places += [(name, int(line)) for name, line in _TEMPLATE_FRAME.findall(str(exc.__cause__ or ""))]
+    if places:
+        return Problem(places[-1][0], places[-1][1], None, f"while rendering {what}: {exc.__class__.__name__}: {exc}; "
+                       "expected a template that renders — fix the expression on this line")
+    if isinstance(exc, jinja2.TemplateError):
+        return Problem("template", None, None, f"while rendering {what}: {exc}")
+    return None
 
 
 # Parsing ---------------------------------------------------------------------------------------
@@ -125,14 +135,19 @@ def _parse_range(start: int, stop: int) -> list[Parsed]:
     Workers write to the cache themselves, so the HTML of the posts never travels back to the
     main process: memory stays small at 100,000 posts.
     """
-    from .content.entries import parse_entry
+    from .content.entries import ParseResult, parse_entry
 
     assert _parse_config is not None
     results: list[Parsed] = []
     rows: list[tuple[str, int, int, str, Any]] = []
     bodies: list[tuple[str, Any]] = []
     for source, cached_hash in _parse_work[start:stop]:
-        data = source.path.read_bytes()
+        try:
+            data = source.path.read_bytes()
+        except OSError as exc:  # gone or unreadable since it was found: that file's problem
+            results.append((source.relative, "", ParseResult(None, (Problem(source.relative, None, None,
+                            f"cannot be read ({exc.strerror or exc}); expected a readable file"),))))
+            continue
         content_hash = digest(data)
         if content_hash == cached_hash:
             results.append((source.relative, content_hash, None))
@@ -458,7 +473,6 @@ def _index_posts(site: Site, manifest: dict[str, tuple[str, str]], new_outputs: 
 def _render_and_write(site: Site, environment: jinja2.Environment, config: Config, options: BuildOptions,
                       parsed: _Parsed, store: BuildCache | None, fingerprint: str, report: BuildReport,
                       stages: _Stages, workers: int, write: bool, output_folder: Path) -> None:
-    import jinja2
 
     from .render import jobs as planner
     from .render import pages
@@ -485,8 +499,11 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         with stages.stage("render"):
             try:
                 rendered = render(to_run, manifest, staging.folder if staging else None, workers, stages.progress)
-            except jinja2.TemplateError as exc:
-                raise MastheadError([*report.warnings, template_problem(exc, "the site")]) from exc
+            except Exception as exc:
+                problem = template_problem(exc, "the site")
+                if problem is None:
+                    raise
+                raise MastheadError([*report.warnings, problem]) from exc
         report.rendered = len(to_run)
         new_outputs: dict[str, tuple[str, str]] = {}
         written: list[str] = []

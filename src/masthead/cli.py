@@ -46,7 +46,7 @@ def friendly(command: F) -> F:
             return command(*args, **kwargs)
         except MastheadError as exc:
             site = kwargs.get("site")
-            click.echo(exc.report(str(site) if site is not None else ""), err=True)
+            click.echo(exc.report(str(site) if site is not None else "", debug), err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; the previous output was left in place", err=True)
@@ -54,6 +54,14 @@ def friendly(command: F) -> F:
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if debug:
                 raise
+            if isinstance(exc, OSError) and exc.filename is not None:
+                # A file or folder the system refused (a name too long, no permission, a full disk):
+                # a problem with that path, not a bug in masthead.
+                name = os.fsdecode(exc.filename)
+                shown = name if len(name) <= 120 else name[:120] + "…"
+                click.echo(f"1. {shown}: cannot be used ({exc.strerror or exc}); expected a file or folder masthead may read and write "
+                           "— check its name and permissions\n1 problem found; masthead stopped there.", err=True)
+                sys.exit(1)
             click.echo(f"masthead: internal error: {exc.__class__.__name__}: {exc}\n"
                        "This is a bug in masthead, not in your site; run again with --debug for details.", err=True)
             sys.exit(2)
@@ -63,7 +71,7 @@ def friendly(command: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="masthead")
-@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks: for internal errors, and for files that raised an unexpected error.")
 def main(debug: bool) -> None:
     """masthead: news briefings in Markdown in, a fast, standards-perfect news site out.
 

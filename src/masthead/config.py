@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import MastheadError, Problem, did_you_mean
+from .errors import MastheadError, Problem, did_you_mean, unexpected
 from .schema import Loader, commented_lines, line_of, option, reference_rows
 
 __all__ = ["CONFIG_FILE", "Config", "line_of", "load_config", "options_reference", "commented_config"]
@@ -71,7 +71,10 @@ IMAGE_FORMATS = ("avif", "webp")
 # Checks: each returns what is wrong with a value, or None ----------------------------------------
 
 def _url(value: str) -> str | None:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:  # "Invalid IPv6 URL"
+        return f"is not a URL ({exc}); expected an absolute http(s) URL such as https://example.org"
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "expected an absolute http(s) URL such as https://example.org"
     return None
@@ -480,7 +483,10 @@ def load_config(site: Path) -> Config:
         raise MastheadError([Problem(shown, None, None, f"no {CONFIG_FILE} here; expected a masthead site (create one with `masthead new {site}`)")])
     text, raw = _read(path, shown)
     loader = Loader(text, shown)
-    values = loader.section(Config, raw)
+    try:
+        values = loader.section(Config, raw)
+    except Exception as exc:  # noqa: BLE001 - the boundary around the config file: any failure is its problem
+        raise MastheadError([*loader.problems, unexpected(shown, exc, "checked")]) from exc
     if loader.problems:
         raise MastheadError(loader.problems)
     config = Config(root=site, source_text=text, **values)

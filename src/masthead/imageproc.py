@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from .images import open_image
+
 # Bump when encoding changes, so cached results made by older code are not reused.
 PROCESSOR_VERSION = "1"
 SOCIAL_SIZE = (1200, 630)
@@ -77,7 +79,7 @@ _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 def display_size(path: Path) -> tuple[int, int]:
     """Width and height as shown, after the EXIF orientation a camera recorded."""
-    with Image.open(path) as image:
+    with open_image(path) as image:
         width, height = image.size
         orientation = image.getexif().get(0x0112, 1)
     return (height, width) if orientation in _ROTATED else (width, height)
@@ -97,8 +99,12 @@ def focus_box(width: int, height: int, focus: tuple[float, float] | None, aspect
 
 
 def _open(source: str) -> Image.Image:
-    image = Image.open(source)
-    image.load()
+    image = open_image(source)
+    try:
+        image.load()
+    except BaseException:
+        image.close()  # a truncated or corrupt file: do not leave it open for the garbage collector
+        raise
     return ImageOps.exif_transpose(image)
 
 
@@ -125,7 +131,7 @@ def encode(job: Job, original: Image.Image | None = None) -> bytes:
         else:
             image.save(buffer, "AVIF", quality=max(job.quality - 20, 1), speed=8)
         return buffer.getvalue()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+    except (OSError, ValueError, SyntaxError) as exc:  # a decompression bomb is an OSError (images.OversizedImage)
         raise ImageError(job.source, f"{exc.__class__.__name__}: {exc}") from exc
 
 
@@ -133,7 +139,7 @@ def _encode_group(jobs: Sequence[Job]) -> list[bytes | str]:
     """All jobs of one source, decoded once. For worker processes: errors travel back as text."""
     try:
         original = _open(jobs[0].source)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+    except (OSError, ValueError, SyntaxError) as exc:
         return [f"{exc.__class__.__name__}: {exc}"] * len(jobs)
     results: list[bytes | str] = []
     for job in jobs:
@@ -146,7 +152,7 @@ def _encode_group(jobs: Sequence[Job]) -> list[bytes | str]:
 
 @lru_cache(maxsize=4096)
 def _colour(path: str, digest: str) -> str:
-    with Image.open(path) as image:
+    with open_image(path) as image:
         image.draft("RGB", (64, 64))  # JPEG decodes at a fraction of its size: fast
         pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     assert isinstance(pixel, tuple)

@@ -19,6 +19,7 @@ from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any
 
+from .content.characters import FORBIDDEN, describe
 from .errors import Problem, did_you_mean
 
 Check = Callable[[Any], str | None]  # a message saying what is wrong, or None
@@ -119,9 +120,12 @@ class Loader:
             return converted if len(self.problems) == before else _INVALID
         if isinstance(value, str) and _item_type(kind) is str:
             value = [value]
-        message = _type_problem(kind, value)
+        message = _type_problem(kind, value) or _character_problem(value)
         if message is None and key.check is not None:
-            checked = key.check(value)
+            try:
+                checked = key.check(value)
+            except (ValueError, OSError) as exc:  # a check that meets input it did not foresee (urlsplit's "Invalid IPv6 URL")
+                checked = f"cannot be used ({exc}); expected a value as docs/config.md describes it"
             message = f"{value!r}: {checked}" if checked else None
         if message is not None:
             self.problem(key.name, table, message)
@@ -166,6 +170,15 @@ def _item_type(kind: Any) -> Any:
 
 def _is_mapping(kind: Any) -> bool:
     return typing.get_origin(kind) in (Mapping, dict, typing.get_origin(Mapping[str, str]))
+
+
+def _character_problem(value: Any) -> str | None:
+    """The content policy for every text value (docs/errors.md): no control characters or noncharacters."""
+    for text in value if isinstance(value, list) else [value]:
+        found = FORBIDDEN.search(text) if isinstance(text, str) else None
+        if found:
+            return f"holds {describe(found.group())}, which is not allowed in text; expected printable characters — delete it"
+    return None
 
 
 def _type_problem(kind: Any, value: Any) -> str | None:

@@ -66,7 +66,9 @@ def github_flavored_markdown_to_html(text: str, options: int = 0) -> str:
         try:
             raw = _lib.cmark_render_html(root, options, _lib.cmark_parser_get_syntax_extensions(parser))
             try:
-                return ctypes.string_at(raw).decode("utf-8")
+                # cmark-gfm writes U+FFFE and U+FFFF from `&#xFFFF;` as invalid UTF-8: keep those bytes as
+                # surrogates, which the character policy (characters.py) then reports with their line.
+                return ctypes.string_at(raw).decode("utf-8", errors="surrogateescape")
             finally:
                 _libc.free(raw)
         finally:

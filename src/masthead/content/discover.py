@@ -1,7 +1,9 @@
 """Finding files: the Markdown sources under the content folder, at any depth, with their stats.
 
 Hidden files and folders (``.git``, editor swap files) and names starting with ``_`` are skipped.
-Symlinks that lead outside their folder are refused, so no path escapes it.
+Symlinks that lead outside their folder are refused, so no path escapes it; a link back to a folder
+already walked (a loop) is skipped with a warning; a file that cannot be read (a link loop, no
+permission, a name that is not UTF-8) is a problem naming it, never an exception.
 """
 
 from __future__ import annotations
@@ -28,30 +30,66 @@ class SourceFile:
         return Path(self.location)
 
 
-def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused: list[str],
+def _shown(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+Refused = list[tuple[Problem, bool]]  # (problem, whether it is about a folder)
+
+
+def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused: Refused, visited: set[str] | None = None,
           keep: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> None:
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.name.startswith(".") or (entry.name.startswith("_") and entry.name not in keep
-                                              and not ("_index.md" in keep and entry.name.startswith("_index."))):
+    """Collect files under ``folder``; whatever cannot be read is noted in ``refused``, never raised.
+
+    ``visited`` holds the real path of every folder entered, so a link back to a folder already
+    walked (a loop) is skipped instead of followed for ever.
+    """
+    visited = visited if visited is not None else {os.path.realpath(folder)}
+    try:
+        with os.scandir(folder) as scanned:
+            entries = sorted(scanned, key=lambda e: e.name)
+    except OSError as exc:
+        refused.append((Problem(_shown(prefix.rstrip("/")) or ".", None, None,
+                                f"this folder cannot be read ({exc.strerror}); expected a folder masthead may list — check its permissions"), True))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or (entry.name.startswith("_") and entry.name not in keep
+                                          and not ("_index.md" in keep and entry.name.startswith("_index."))):
+            continue
+        relative = prefix + entry.name
+        if relative in skip:
+            continue
+        shown = _shown(relative)
+        try:
+            if shown != relative:
+                refused.append((Problem(shown, None, None, "the name is not UTF-8 text; expected a UTF-8 file name — rename it"), False))
                 continue
-            relative = prefix + entry.name
-            if relative in skip:
-                continue
-            if entry.is_symlink() and not os.path.realpath(entry.path).startswith(base + os.sep):
-                refused.append(relative)
+            real = os.path.realpath(entry.path)
+            if entry.is_symlink() and not real.startswith(base + os.sep):
+                refused.append((Problem(relative, None, None, "is a link to a file outside the content folder; expected the file itself"), False))
                 continue
             if entry.is_dir():
-                _walk(entry.path, relative + "/", base, found, refused, keep, skip)
+                if real in visited:
+                    refused.append((Problem(relative, None, None, "is a link to a folder it is inside (a loop); expected a plain folder "
+                                                                   "— it was skipped", warning=True), True))
+                    continue
+                _walk(entry.path, relative + "/", base, found, refused, visited | {real}, keep, skip)
             elif entry.is_file():
                 stat = entry.stat()
                 found.append(SourceFile(relative, entry.path, stat.st_mtime_ns, stat.st_size))
+        except OSError as exc:  # a link loop (ELOOP), a name too long, no permission…
+            refused.append((Problem(shown, None, None, f"cannot be read ({exc.strerror or exc}); expected a file or folder masthead may open"), False))
 
 
 def scan(folder: Path) -> list[SourceFile]:
     """Every file under ``folder`` (if it exists), relative to it, sorted; escaping links left out."""
     found: list[SourceFile] = []
-    if folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except (OSError, ValueError):  # a name the file system refuses: the config check names it
+        return found
+    if is_folder:
         _walk(str(folder), "", os.path.realpath(folder), found, [])
     return found
 
@@ -72,16 +110,22 @@ def _origin_rules(config: Config, prefix: str) -> tuple[frozenset[str], frozense
 def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     """Content files with paths relative to the site, sorted; and any problems."""
     content = config.folder("content")
-    if not content.is_dir():
+    try:
+        is_folder = content.is_dir()
+    except (OSError, ValueError) as exc:  # a name too long for the file system
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        return [], [Problem("masthead.toml", None, "folders.content", f"cannot be used ({reason}); expected a folder name")]
+    if not is_folder:
         return [], [Problem("masthead.toml", None, "folders.content",
                             f"{content} is not a folder; expected the folder holding your Markdown posts")]
     found: list[SourceFile] = []
-    refused: list[str] = []
+    refused: Refused = []
     inner = content.relative_to(config.root).as_posix()
     prefix = "" if inner == "." else inner + "/"
     keep, skip = _origin_rules(config, prefix)
-    _walk(str(content), prefix, os.path.realpath(content), found, refused, keep, skip)
-    problems = [Problem(path, None, None, "is a link to a file outside the content folder; expected the file itself")
-                for path in refused if path.endswith(MARKDOWN_SUFFIXES)]
+    _walk(str(content), prefix, os.path.realpath(content), found, refused, None, keep, skip)
+    # Files that are not Markdown are not content: what could not be read there does not matter,
+    # but a folder (which may hold posts) does.
     suffixes = (*MARKDOWN_SUFFIXES, ".rst") if config.origin.kind == "pelican" else MARKDOWN_SUFFIXES
+    problems = [problem for problem, folder in refused if folder or problem.path.endswith(suffixes)]
     return [source for source in found if source.relative.endswith(suffixes)], problems

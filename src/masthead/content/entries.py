@@ -17,14 +17,19 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import SCHEMA_TYPES, Config
-from ..errors import Problem, did_you_mean
-from . import bodies, frontmatter, placement, restructuredtext
+from ..errors import Problem, did_you_mean, unexpected
+from . import bodies, characters, frontmatter, placement, restructuredtext
 from .markdown import RenderedMarkdown, slugify, trim
 from .placement import Placement
 
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 _TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SPACED_ZONE = re.compile(r"\s+([+-])(\d{2}):?(\d{2})$")
+# File names are limited to 255 bytes; a slug or tag becomes one, with room for what a permalink adds.
+MAX_NAME_BYTES = 200
+# Four-digit years, as ISO 8601, RFC 822 and W3C dates need, and a year of room at the end so that
+# time zone shifts and date arithmetic (the news sitemap's window) stay inside Python's calendar.
+YEARS = range(1000, 9999)
 
 
 class FeaturedImage(NamedTuple):
@@ -144,18 +149,35 @@ class _Fields:
         self.problem(key, f"{value!r} is a {_yaml_type(value)}, expected true or false")
         return None
 
-    def moment(self, name: str) -> datetime | None:
+    def moment(self, name: str, required: bool = False) -> datetime | None:
+        """A date field; written with no value, it is an error when ``required`` and unset otherwise."""
         key, value = self.get(name)
-        if key is None or value is None:
+        if key is None or value is None or value == "":
+            if key is not None and required:
+                self.problem(key, "empty; expected the publication time, such as 2024-12-23T20:53:09.844Z (or delete the line)")
             return None
         parsed = to_datetime(value, self.config)
-        if parsed is None:
-            self.problem(key, f"{str(value)!r} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23")
+        if isinstance(value, (dict, list)):
+            self.problem(key, f"is a {_yaml_type(value)}, expected a date such as 2024-12-23T20:53:09.844Z")
+        elif parsed is None:
+            self.problem(key, f"{_shown(value)} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23")
+        elif parsed.year not in YEARS:
+            self.problem(key, f"{parsed.isoformat()} is outside the years {YEARS.start} to {YEARS.stop - 1}; "
+                         "expected a date with a four-digit year, such as 2024-12-23")
+            return None
         return parsed
 
 
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as it may appear in a message: quoted, and cut short."""
+    text = str(value) if not isinstance(value, (dict, list)) else f"a {_yaml_type(value)}"
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def _yaml_type(value: Any) -> str:
-    return {dict: "mapping", list: "list", bool: "boolean", int: "number", float: "number", str: "string"}.get(type(value), type(value).__name__)
+    names = {dict: "mapping", list: "list", bool: "boolean", int: "number", float: "number", str: "string", type(None): "null",
+             date: "date", datetime: "date and time", bytes: "binary value", set: "set"}
+    return names.get(type(value), type(value).__name__)
 
 
 def to_datetime(value: Any, config: Config) -> datetime | None:
@@ -167,7 +189,7 @@ def to_datetime(value: Any, config: Config) -> datetime | None:
     elif isinstance(value, str):
         try:  # Jekyll writes "2024-01-05 10:15:00 +0100": a space before a zone without a colon
             moment = datetime.fromisoformat(_SPACED_ZONE.sub(r"\1\2:\3", value.strip()))
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
     else:
         return None
@@ -209,10 +231,46 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):  # Jekyll separates tags written on one line by spaces, the others by commas
         value = value.split() if fields.config.origin.kind == "jekyll" and "," not in value else [part.strip() for part in value.split(",")]
-    if not isinstance(value, list) or not all(isinstance(tag, (str, int)) for tag in value):
+    if not isinstance(value, list) or not all(isinstance(tag, (str, int)) and not isinstance(tag, bool) for tag in value):
         fields.problem(key, "expected a list of tags, such as [sanctions, north-korea]")
         return ()
-    return tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
+    tags = tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
+    for tag in tags:
+        if len(slugify(tag).encode()) > MAX_NAME_BYTES:
+            fields.problem(key, f"{_shown(tag)} is {len(tag.encode()):,} bytes long; expected a tag of at most {MAX_NAME_BYTES} bytes "
+                           "(its page is named after it, and file names are limited to 255 bytes)")
+    return tags
+
+
+def _key_problem(source: str, key: Any, lines: Mapping[str, int]) -> Problem:
+    """A key YAML reads as something else than text (``1:``, ``null:``, ``2024-01-01:``), at its line."""
+    written, line = str(key), None
+    for text, start in lines.items():
+        try:
+            if text == str(key) or frontmatter.parse(frontmatter.Split(f"{text}: 0", "", 0), "") == {key: 0}:
+                written, line = text, start
+                break
+        except (frontmatter.FrontMatterError, TypeError):
+            continue
+    return Problem(source, line, written, f"is read as a {_yaml_type(key)}, not a name; expected a key such as pageTitle "
+                   f"(quote it to use it as a name: \"{written}\")")
+
+
+def _slug(fields: _Fields, source: str) -> str:
+    slug_key, slug_value = fields.get("slug")
+    if slug_key is not None and slug_value not in (None, ""):
+        slug = str(slug_value).strip()
+        if not _SLUG.match(slug) or ".." in slug:
+            fields.problem(slug_key, f"{_shown(slug)}: expected letters, digits, '-', '_' or '.', with no '/' or '..' "
+                           f"(for example {_shown(slugify(slug))})")
+    else:
+        stem = PurePosixPath(source).stem
+        slug = slugify(stem) if stem != "index" else slugify(PurePosixPath(source).parent.name)
+    if len(slug.encode()) > MAX_NAME_BYTES:
+        fields.problem(slug_key or "slug", f"{_shown(slug)} is {len(slug.encode()):,} bytes long; expected at most {MAX_NAME_BYTES} bytes "
+                       "(the page's folder is named after it, and file names are limited to 255 bytes) — "
+                       f"{'shorten it' if slug_key else 'add a shorter slug: line'}")
+    return slug
 
 
 def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
@@ -239,7 +297,20 @@ def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
 
 
 def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
-    """Parse one content file; never raises for bad input, returns its problems instead."""
+    """Parse one content file; never raises for bad input, returns its problems instead.
+
+    The boundary for one input file: whatever goes wrong while reading it, expected or not,
+    becomes a problem of that file (with the traceback kept for ``--debug``), never a crash.
+    """
+    try:
+        return _parse_entry(source, raw, config)
+    except RecursionError as exc:
+        return ParseResult(None, (Problem(source, None, None, f"is nested too deeply to read ({exc}); expected simpler Markdown"),))
+    except Exception as exc:  # noqa: BLE001 - the boundary: any failure is this file's problem
+        return ParseResult(None, (unexpected(source, exc, "read"),))
+
+
+def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -247,6 +318,9 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         return ParseResult(None, (Problem(source, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
                                                     "expected a UTF-8 Markdown file — re-save it as UTF-8"),))
     adopted = config.origin.kind != ""
+    refused = characters.in_text(text, source)
+    if refused:  # reported alone: the YAML and Markdown readers would only repeat them, less clearly
+        return ParseResult(None, tuple(refused))
     try:
         if source.endswith(".rst"):
             parts, data = restructuredtext.split(text, source)
@@ -259,8 +333,12 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
             return ParseResult(None, (exc.problem,))
         parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
-    data = {str(key): value for key, value in data.items()}
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
+    named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
+    data = {str(key): value for key, value in data.items()}
+    refused = characters.in_values(data, source, lines)
+    if named_keys or refused:
+        return ParseResult(None, (*named_keys, *refused))
     fields = _Fields(data, config, source, lines)
     implied = placement.defaults(source, data, config)
     place, origin_keys = placement.read(source, data, config, fields.problem, lambda value: to_datetime(value, config))
@@ -291,7 +369,7 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     draft_flag = fields.flag("draft")
     draft = (published is False) or (draft_flag is True) or implied.draft
 
-    moment = fields.moment("date") or implied.date
+    moment = fields.moment("date", required=True) or implied.date
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:
@@ -305,17 +383,7 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
     updated = fields.moment("updated")
 
-    slug_key, slug_value = fields.get("slug")
-    if slug_key is not None and slug_value not in (None, ""):
-        slug = str(slug_value).strip()
-        if not _SLUG.match(slug) or ".." in slug:
-            fields.problem(slug_key, f"{slug!r}: expected letters, digits, '-', '_' or '.', with no '/' or '..' (for example {slugify(slug)!r})")
-    elif adopted:
-        slug = implied.slug
-    else:
-        stem = PurePosixPath(source).stem
-        slug = slugify(stem) if stem != "index" else slugify(PurePosixPath(source).parent.name)
-
+    slug = implied.slug if adopted and fields.key("slug") is None else _slug(fields, source)
     image = _image(fields)
     tags = _tags(fields)
     authors = _authors(fields, place.authors)
@@ -347,6 +415,7 @@ def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     place = place._replace(references=references)
     if not title and adopted:  # Eleventy and Hugo pages may carry their title as the first heading only
         title = body.headings[0].text if body.headings else " ".join(word.capitalize() for word in re.split(r"[-_ ]+", place.filename) if word)
+    fields.problems += characters.in_references(parts.body, parts.body_line, source, body.html)
     limit = config.description_length
     if not description:
         description = trim(teaser or body.summary, limit)

@@ -23,6 +23,133 @@ try:  # The C loader is ten times faster; fall back where libyaml is missing.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
+# Bounds on what a front matter block may expand to. Aliases (``*name``) share one node, so ten
+# lines can describe 10^9 values (an "alias bomb"); anything walking the value would then take
+# minutes and gigabytes. No real front matter comes near these.
+MAX_VALUES = 10_000  # scalars, lists and mappings, counting each alias use in full
+MAX_DEPTH = 50  # lists and mappings inside each other
+# libyaml composes nested nodes by C recursion: thousands of '[' overflow its stack (a crash, not
+# an exception). Text with fewer nesting indicators than this cannot nest that deep, so it takes
+# the fast path; other text is composed in Python, which counts depth as it goes.
+_C_SAFE_INDICATORS = 1000
+_INDICATORS = re.compile(r"[\[{:?\-\n]")
+
+_TAG_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true or false",
+              "binary": "base64 data", "null": "null"}
+_TAG_EXPECTED = {"timestamp": "a real date and time such as 2024-12-23T20:53:09Z (or quote it to keep it as text)",
+                 "int": "digits such as 42 (or quote it to keep it as text)",
+                 "float": "a number such as 4.2 (or quote it to keep it as text)",
+                 "bool": "true or false"}
+
+
+class _Oversized(yaml.MarkedYAMLError):
+    pass
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_size(root: yaml.Node) -> None:
+    """Refuse a node graph that expands to too many values, nests too deep, or contains itself.
+
+    Iterative, and each shared node is measured once, so measuring a bomb is as cheap as reading it.
+    """
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values when expanded, depth)
+    in_progress: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            in_progress.discard(key)
+            measured = [sizes[id(child)] for child in _children(node)]
+            size = 1 + sum(count for count, _ in measured)
+            depth = 1 + max((deep for _, deep in measured), default=0)
+            if size > MAX_VALUES:
+                raise _Oversized(None, None, f"this value expands to more than {MAX_VALUES:,} values through aliases (*name); "
+                                 "expected plain values — an alias may repeat a value, not multiply it", node.start_mark)
+            if depth > MAX_DEPTH:
+                raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter",
+                                 node.start_mark)
+            sizes[key] = (size, depth)
+        elif key not in sizes:
+            if key in in_progress:
+                raise _Oversized(None, None, "an alias (*name) refers to the value that contains it; "
+                                 "expected an alias to repeat a value written before it", node.start_mark)
+            in_progress.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
+def _construct_message(node: yaml.Node, exc: Exception) -> str:
+    tag = str(node.tag).rsplit(":", 1)[-1]
+    value = node.value if isinstance(node.value, str) else ""
+    shown = repr(value if len(value) <= 60 else value[:60] + "…")
+    reason = " ".join(str(exc).split())[:200]
+    if isinstance(exc, ValueError) and "digits" in reason and tag == "int":
+        return f"a number with {len(value):,} digits; expected at most 4,300 digits (or quote it to keep it as text)"
+    what = _TAG_NAMES.get(tag, f"YAML !!{tag}")
+    expected = _TAG_EXPECTED.get(tag, "a plain value — remove the tag or quote the value")
+    because = f" ({reason})" if isinstance(exc, ValueError) else ""  # Python's other messages would not help
+    return f"{shown} cannot be read as {what}{because}; expected {expected}"
+
+
+class _Loader(SafeLoader):
+    """The safe loader, with bounded expansion and constructor errors that carry a line."""
+
+    def get_single_node(self) -> yaml.Node | None:
+        node = self._compose_single()
+        if node is not None:
+            _check_size(node)
+        return node
+
+    def _compose_single(self) -> yaml.Node | None:
+        node: yaml.Node | None = SafeLoader.get_single_node(self)
+        return node
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.MarkedYAMLError:
+            raise
+        except Exception as exc:  # a constructor's own failure (date out of range, !!int abc…)
+            raise yaml.constructor.ConstructorError(None, None, _construct_message(node, exc), node.start_mark) from exc
+
+
+class _DeepLoader(_Loader):
+    """Composition in Python (PyYAML's Composer over libyaml's events), with a depth limit."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.anchors: dict[Any, yaml.Node] = {}
+        self.depth = 0
+
+    def _compose_single(self) -> yaml.Node | None:
+        return yaml.composer.Composer.get_single_node(self)  # type: ignore[arg-type]
+
+    compose_document = yaml.composer.Composer.compose_document
+    compose_scalar_node = yaml.composer.Composer.compose_scalar_node
+    compose_sequence_node = yaml.composer.Composer.compose_sequence_node
+    compose_mapping_node = yaml.composer.Composer.compose_mapping_node
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                event: Any = self.peek_event()
+                raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter",
+                                 event.start_mark)
+            node: yaml.Node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type,assignment]
+            return node
+        finally:
+            self.depth -= 1
+
+
 _FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$")  # Pelican's `Key: value`
@@ -101,30 +228,56 @@ def _header_block(text: str, path: str) -> Split:
     return Split(block, text[body_start:], text.count("\n", 0, body_start) + 1, "header")
 
 
+def _key_at(lines: dict[str, int], line: int) -> str | None:
+    """The top-level key whose entry holds ``line`` (the last key starting on or before it)."""
+    before = [(start, key) for key, start in lines.items() if start <= line]
+    return max(before)[1] if before else None
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, yaml_text: str) -> Problem:
+    if isinstance(exc, (_Oversized, yaml.constructor.ConstructorError)) and exc.problem_mark is not None:
+        mark = exc.problem_mark  # a value that parsed but cannot be built: name its key
+        line = mark.line + 2
+        message = str(exc.problem)
+        if message.startswith("could not determine a constructor"):
+            tag = message.split("tag ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
+            message = f"the tag {tag} is not allowed; expected plain YAML values (text, numbers, dates, lists, mappings) — remove the tag"
+        elif message.startswith("found unhashable key"):  # a `? [a, b]` key: not one the key lines know
+            return Problem(path, line, "front matter", "a list or mapping is used as a key; expected a name such as pageTitle",
+                           column=mark.column + 1)
+        elif exc.context:
+            message = f"invalid YAML: {exc.context}; {message}; expected `key: value` lines"
+        return Problem(path, line, _key_at(key_lines(yaml_text), line) or "front matter", message, column=mark.column + 1)
+    start = exc.context_mark or exc.problem_mark  # where the broken construct starts
+    line = start.line + 2 if start is not None else 1
+    what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+        what += f" (on line {exc.problem_mark.line + 2})"
+    return Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines "
+                   "(quote values that contain ': ' or start with a special character)",
+                   column=start.column + 1 if start is not None else None)
+
+
 def parse(split_result: Split, path: str) -> dict[str, Any]:
-    """Parse the block into a mapping; errors carry the file line."""
+    """Parse the block into a mapping; errors carry the file line (and column)."""
     if split_result.syntax == "toml":
         return _parse_toml(split_result.yaml_text, path)
     if split_result.syntax == "json":
         return _parse_json(split_result.yaml_text, path)
     if split_result.syntax == "header":
         return _parse_header(split_result.yaml_text)
+    text = split_result.yaml_text
+    loader = _Loader if len(_INDICATORS.findall(text)) < _C_SAFE_INDICATORS else _DeepLoader
     try:
-        data = yaml.load(split_result.yaml_text, Loader=SafeLoader)  # noqa: S506 - safe loader
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a subclass of the safe loader
     except yaml.MarkedYAMLError as exc:
-        mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
-        line = mark.line + 2 if mark is not None else 1
-        what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
-            what += f" (on line {exc.problem_mark.line + 2})"
-        raise FrontMatterError(Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines "
-                                                  "(quote values that contain ': ' or start with a special character)")) from exc
+        raise FrontMatterError(_yaml_problem(exc, path, text)) from exc
     except yaml.YAMLError as exc:
         raise FrontMatterError(Problem(path, 2, "front matter", f"invalid YAML: {exc}")) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise FrontMatterError(Problem(path, 2, "front matter", f"is a {type(data).__name__}, expected a mapping of `key: value` lines"))
+        raise FrontMatterError(Problem(path, 2, "front matter", f"is a {_kind(data)}, expected a mapping of `key: value` lines"))
     return data
 
 
@@ -158,6 +311,10 @@ def _parse_header(block: str) -> dict[str, Any]:
         elif key:
             data[key] = f"{data[key]} {line.strip()}".strip()
     return data
+
+
+def _kind(value: Any) -> str:
+    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)
 
 
 _KEY = re.compile(r"""^(?:(["'])(.+?)\1|([^\s#:'"\-\[{][^:\n]*?))[ \t]*:(?=\s|$)""", re.MULTILINE)

@@ -8,6 +8,7 @@ marked and collected, headings get ids, the closing ``[Read More](url)`` paragra
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -164,36 +165,52 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
 
 
-def _line_starts(source: str) -> list[int]:
-    return [0, *(match.end() for match in re.finditer("\n", source))]
+class _Lines:
+    """Finds the line of each link or citation URL, in order, in linear time overall.
 
+    A URL usually appears in the source as written; an autolink (``www.x.org``, an e-mail) gains
+    a scheme in the HTML, so that form is tried too. A URL found nowhere (written with escapes or
+    entities) would cost a scan of the rest of the body each time, quadratic over many links: the
+    scans for misses share a budget of a few body lengths, after which a miss takes the line of
+    the link before it.
+    """
 
-def _line_of(source: str, needle: str, starts: list[int], first_line: int, after: int = 0) -> tuple[int, int]:
-    index = source.find(needle, after)
-    if index < 0:
-        return first_line, after
-    low, high = 0, len(starts) - 1
-    while low < high:  # binary search: the line that contains index
-        middle = (low + high + 1) // 2
-        if starts[middle] <= index:
-            low = middle
-        else:
-            high = middle - 1
-    return first_line + low, index + len(needle)
+    def __init__(self, source: str, first_line: int) -> None:
+        self.source = source
+        self.first_line = first_line
+        self.starts = [0, *(match.end() for match in re.finditer("\n", source))]
+        self.after = 0
+        self.miss_budget = 4 * len(source) + 4096
+
+    def line(self, url: str) -> int:
+        for needle in dict.fromkeys((url, url.removeprefix("http://"), url.removeprefix("mailto:"))):
+            if not needle or self.miss_budget <= 0:
+                continue
+            index = self.source.find(needle, self.after)
+            if index >= 0:
+                self.after = index + len(needle)
+                return self._line_at(index)
+            self.miss_budget -= len(self.source) - self.after
+        return self._line_at(self.after)
+
+    def restart(self) -> None:
+        self.after = 0
+        self.miss_budget = 4 * len(self.source) + 4096
+
+    def _line_at(self, index: int) -> int:
+        return self.first_line + bisect.bisect_right(self.starts, index) - 1
 
 
 def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> RenderedMarkdown:
     """Render a Markdown body; ``first_line`` is where the body starts in its file."""
     body = github_flavored_markdown_to_html(source, _UNSAFE if unsafe_html else _SAFE)
-    starts = _line_starts(source)
+    lines = _Lines(source, first_line)
 
     citations: list[Citation] = []
-    search_from = 0
 
     def mark_citation(match: re.Match[str]) -> str:
-        nonlocal search_from
         url, outlet = match.group(1), match.group(2)
-        line, search_from = _line_of(source, html.unescape(url), starts, first_line, search_from)
+        line = lines.line(html.unescape(url))
         citations.append(Citation(plain_text(outlet), html.unescape(url), line, len(citations) + 1))
         return f'<span class="citation">[<a href="{url}">{outlet}</a>]</span>'
 
@@ -224,10 +241,10 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> Rende
     body = _PRE_LANG.sub(r'<pre><code class="language-\1">', body)
 
     links = []
-    search_from = 0
+    lines.restart()  # links are found in a second pass over the body
     for match in _LINK.finditer(body):
         url = html.unescape(match.group(1))
-        line, search_from = _line_of(source, url, starts, first_line, search_from)
+        line = lines.line(url)
         links.append(Link(plain_text(match.group(2)), url, line))
 
     first_paragraph = _PARAGRAPH.search(body)

@@ -100,7 +100,7 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     moved = [redirect.rule for redirect in redirects.redirects(site)[0]]
     jobs.append(Job(key("redirects", *moved), lambda: redirects.outputs(site)))
     if site.config.search:
-        jobs.append(Job(key("search page"), _one(search.search_page, environment, site, view)))
+        jobs.append(Job(key("search page", not site.posts), _one(search.search_page, environment, site, view)))
     if logo.raster_logo(site) is not None and site.logo is not None:
         logo_file = site.file_at(site.logo.src)
         stamp = digest(logo_file.read_bytes()) if logo_file is not None else ""

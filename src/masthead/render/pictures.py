@@ -20,14 +20,13 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
-from PIL import Image
 
 from .. import imageproc
 from ..config import ImageSettings
 from ..content.markdown import ATTRIBUTE, IMG_TAG, slugify
 from ..errors import MastheadError, Problem
 from ..imageproc import EXTENSIONS, MIME, PROCESSABLE, ImageError, Job
-from ..images import ImageInfo
+from ..images import ImageInfo, open_image
 from ..site import Document, Site
 
 FOLDER = "_images"
@@ -71,7 +70,7 @@ def _plan(file: str, src: str, settings: ImageSettings, digest: str) -> Responsi
     path = Path(file)
     if path.suffix.lower() == ".svg":
         return None  # a vector image is served as it is
-    with Image.open(path) as image:
+    with open_image(path) as image:
         fmt = PROCESSABLE.get(image.format or "")
     if fmt is None:
         return None

@@ -67,7 +67,7 @@ def index(site: Site, pages: Sequence[Output]) -> list[Output]:
     """The Pagefind bundle (``pagefind/…``) for the marked pages, from the cache when unchanged."""
     language = site.config.language.split("-")[0].lower()
     marked = [(path, data) for path, data in pages if MARKER in data]
-    if not marked:  # a site of pages only (a Hugo docs site): nothing to index, and Pagefind refuses an empty site
+    if not marked:  # nothing published (or a site of pages only): Pagefind refuses to make an empty index, and the search page says so
         return []
     cache = site.config.folder("cache") / "search"
     folder = cache / index_key(marked, language)
@@ -110,7 +110,7 @@ def _store(cache: Path, folder: Path, bundle: Path) -> None:
 
 def search_page(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
     head = seo.head_for_list(site, "Search", f"Search every briefing of {site.config.title}.", "/search/")
-    html = environment.get_template("search.html").render(site=view, head=head)
+    html = environment.get_template("search.html").render(site=view, head=head, nothing_published=not site.posts)
     return "search/index.html", html.encode("utf-8")
 
 
