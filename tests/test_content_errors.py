@@ -254,7 +254,7 @@ def test_any_exception_while_reading_a_file_is_that_files_problem(site: Path, mo
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("unforeseen")
 
-    monkeypatch.setattr(entries, "render", broken)
+    monkeypatch.setattr(entries.bodies, "render_body", broken)
     code, stderr = check(site)
     assert code == 1 and "Traceback" not in stderr
     assert stderr.splitlines()[0] == (
