@@ -438,36 +438,12 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
 
 
 def _index_posts(site: Site, manifest: dict[str, tuple[str, str]], new_outputs: dict[str, tuple[str, str]],
-                 written: list[str], done: set[str], output_folder: Path, staging: output.Staging | None,
+                 written: list[str], done: set[str], output_folder: Path, staging: output.Staging,
                  reindex: bool) -> None:
-    """Index the post pages with Pagefind, only when one of them changed since the last index."""
-    from .render import pages, search
+    """Index the post pages with Pagefind, only the date buckets whose pages changed."""
+    from .render import search_stage
 
-    previous = {job for job, _ in manifest.values() if job.startswith("search:")}
-    if previous and not reindex:
-        done.update(previous)  # keep the index there is (a large site's preview)
-        return
-
-    post_pages = sorted(pages.output_path(post.url) for post in site.posts)
-    hashes = [(path, (new_outputs.get(path) or manifest[path])[1]) for path in post_pages]
-    job_key = "search:" + digest(f"{search.index_key([], site.config.language)}\n{hashes}".encode())
-    if any(job == job_key for job, _ in manifest.values()):
-        done.add(job_key)  # the index in the output folder is still right
-        return
-    fresh = set(written)
-
-    def page(path: str) -> bytes:
-        folder = staging.folder if staging is not None and path in fresh else output_folder
-        return (folder / path).read_bytes()
-
-    made: set[str] = {""}
-    for relative, data in search.index(site, [(path, page(path)) for path in post_pages]):
-        content_hash = digest(data)
-        changed = manifest.get(relative, ("", ""))[1] != content_hash
-        if changed and staging is not None:
-            output.write_file(staging.folder, relative, data, made)
-            written.append(relative)
-        new_outputs[relative] = (job_key, content_hash)
+    search_stage.index_posts(site, manifest, new_outputs, written, done, output_folder, staging, reindex)
 
 
 def _render_and_write(site: Site, environment: jinja2.Environment, config: Config, options: BuildOptions,
