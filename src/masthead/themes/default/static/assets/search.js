@@ -1,5 +1,8 @@
-// The search page: Pagefind's own search library (pagefind.js, served from /pagefind/),
-// results drawn with plain DOM calls. Without JavaScript the form still submits ?q=… here.
+// The search page: Pagefind's own search library over the site's date buckets (one Pagefind index
+// each, listed newest first in /pagefind/buckets.json), results drawn with plain DOM calls.
+// Without JavaScript the form still submits ?q=… here. See docs/search-and-images.md.
+import { bucketCounts, calibrated, nearMissBuckets } from "./search-merge.js";
+
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
 const status = document.getElementById("search-status");
@@ -8,6 +11,7 @@ const filterBox = document.getElementById("search-filters");
 const order = document.getElementById("search-sort");
 // A news archive lists matches newest first by default; "Best match" is Pagefind's relevance.
 const SORTS = { newest: { published: "desc" }, relevance: undefined };
+const BASE = "/pagefind/";
 const FILTER_LABELS = { year: "Year", outlet: "Outlet" };
 const LIMIT = 30;
 
@@ -64,35 +68,71 @@ function remember(query, filters) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
+async function openIndex() {
+  const listing = await (await fetch(`${BASE}buckets.json`)).json();
+  const buckets = listing.buckets.map((bucket) => bucket.name);
+  if (!buckets.length) return { buckets, sizes: {}, engine: null };
+  const pagefind = await import(`${BASE}${buckets[0]}/pagefind.js`);
+  // One engine, one WebAssembly module; each bucket merged in with a synthetic `bucket` filter,
+  // so a search can be asked of one bucket and every search reports its matches per bucket.
+  const engine = pagefind.createInstance({ basePath: `${BASE}${buckets[0]}/` });
+  await engine.options({ excerptLength: 24, mergeFilter: { bucket: buckets[0] } });
+  await Promise.all(buckets.slice(1).map((name) => engine.mergeIndex(`${BASE}${name}/`, { mergeFilter: { bucket: name } })));
+  await engine.init();
+  const sizes = Object.fromEntries(listing.buckets.map((bucket) => [bucket.name, bucket.pages]));
+  return { buckets, sizes, engine };
+}
+
+// Every match of `query`, newest first (buckets are date ranges, so asking them one after
+// another, newest first, and concatenating is exact) or best match first (scores made comparable
+// across buckets), without the near misses a bucket returns for a word only other buckets have.
+async function searchBuckets(index, query, filters, sort) {
+  const { buckets, engine } = index;
+  if (!engine) return { count: 0, results: [] };
+  const options = { filters, sort: SORTS[sort] };
+  const counts = bucketCounts(await engine.search(query || null, options));
+  const hits = [];
+  for (const name of buckets) {
+    if (!counts[name]) continue;
+    const found = await engine.search(query || null, { ...options, filters: { ...filters, bucket: name } });
+    hits.push({ name, results: found.results });
+  }
+  const kept = query ? await nearMissBuckets(query, hits) : hits;
+  let results = kept.flatMap((hit) => hit.results.map((result) => ({ ...result, bucket: hit.name })));
+  if (sort === "relevance" && query) results = await calibrated(engine, index.sizes, query, results);
+  return { count: results.length, results };
+}
+
 async function main() {
-  let pagefind;
+  let index;
   try {
-    pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 24 });
-    await pagefind.init();
+    index = await openIndex();
   } catch (error) {
     status.textContent = "Search is not available on this copy of the site. Try the archive instead.";
     return;
   }
   const params = new URLSearchParams(location.search);
-  drawFilters(await pagefind.filters(), params);
+  if (index.engine) drawFilters(await index.engine.filters(), params);
   input.value = params.get("q") || "";
   if (params.get("sort") in SORTS) order.value = params.get("sort");
+  let latest = 0;
 
   async function run() {
     const query = input.value.trim();
     const filters = selectedFilters();
+    const ticket = ++latest;
     remember(query, filters);
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       status.textContent = "";
+      delete status.dataset.state;
       return;
     }
-    const search = await pagefind.debouncedSearch(query || null, { filters, sort: SORTS[order.value] }, 120);
-    if (search === null) return; // a newer search replaced this one
+    const search = await searchBuckets(index, query, filters, order.value);
     const results = await Promise.all(search.results.slice(0, LIMIT).map((result) => result.data()));
+    if (ticket !== latest) return; // a newer search replaced this one
     list.replaceChildren(...results.map(drawResult));
-    const count = search.results.length;
+    const count = search.count;
     const what = query ? ` for “${query}”` : "";
     status.textContent = count
       ? `${count} briefing${count === 1 ? "" : "s"} found${what}${count > LIMIT ? `, the first ${LIMIT} shown` : ""}.`
@@ -100,8 +140,10 @@ async function main() {
     status.dataset.state = count ? "results" : "empty";
   }
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
-  input.addEventListener("input", run);
+  let pending = null;
+  const soon = () => { clearTimeout(pending); pending = setTimeout(run, 120); }; // typing: wait for a pause
+  form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(pending); run(); });
+  input.addEventListener("input", soon);
   filterBox.addEventListener("change", run);
   order.addEventListener("change", run);
   if (input.value || Object.keys(selectedFilters()).length) await run();
