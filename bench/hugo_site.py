@@ -117,7 +117,7 @@ HOME = """\
 
 SINGLE = """\
 {{ define "main" }}
-<article>
+<article data-pagefind-body data-pagefind-sort="published[data-published]" data-published="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">
 <h1>{{ .Title }}</h1>
 <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
 {{ with .Params.image }}<img src="{{ . | relURL }}" alt="" width="1200" height="675">{{ end }}

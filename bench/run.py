@@ -1,7 +1,10 @@
 """Benchmark masthead against Hugo and Pelican on the same generated corpus.
 
 Usage: python bench/run.py --posts 1000 [--posts 10000] [--passes 3]
-       [--tools masthead,hugo,pelican] [--keep DIR] [--json out.json]
+       [--tools masthead,hugo,pelican,hugo-pagefind] [--search] [--keep DIR] [--json out.json]
+
+--search builds masthead with its default config (search on) instead of search = false; the
+``hugo-pagefind`` tool is Hugo followed by Pagefind over Hugo's output, the anchor for that.
 
 Per size: generate a corpus, convert it for Hugo and Pelican, then for each pass run every
 tool in turn (order rotated per pass, so runs are paired): cold build, no-change rebuild,
@@ -27,7 +30,7 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
-TOOLS = ("masthead", "hugo", "pelican")
+TOOLS = ("masthead", "hugo", "pelican", "hugo-pagefind")
 SCENARIOS = ("cold", "no-change", "one-edit")
 # Entries of a masthead site that are input; everything else is output or cache.
 MASTHEAD_SOURCES = {"masthead.toml", "content", "static", "templates", "themes", "layouts", "assets", "data"}
@@ -155,7 +158,7 @@ def run_scenarios(tool: ToolSetup, pass_index: int) -> dict[str, Sample]:
 # ---------------------------------------------------------------- setup
 
 
-def prepare(workdir: Path, posts: int, tools: list[str]) -> tuple[dict[str, ToolSetup], int]:
+def prepare(workdir: Path, posts: int, tools: list[str], search: bool = False) -> tuple[dict[str, ToolSetup], int]:
     """Generate the corpus and each tool's project; return setups and the published post count."""
     import corpus
     import hugo_site
@@ -164,6 +167,9 @@ def prepare(workdir: Path, posts: int, tools: list[str]) -> tuple[dict[str, Tool
 
     site = workdir / "masthead"
     corpus.generate(site, posts)
+    if search:  # the default config: search on
+        config = site / "masthead.toml"
+        config.write_text("".join(line for line in config.read_text().splitlines(keepends=True) if not line.startswith("search =")))
     published = sorted(post.slug for post in read_posts(site) if post.published)
     edit_slug = published[len(published) // 2]
     setups: dict[str, ToolSetup] = {}
@@ -183,6 +189,15 @@ def prepare(workdir: Path, posts: int, tools: list[str]) -> tuple[dict[str, Tool
             (out, project / "resources"),
             dict(os.environ),
         )
+    if "hugo-pagefind" in tools:
+        import pagefind_bin
+
+        project, out = workdir / "hugo", workdir / "hugo-pagefind-public"
+        if not project.exists():
+            hugo_site.convert(site, project)
+        script = f'"{hugo_binary()}" --quiet -s "{project}" -d "{out}" && "{pagefind_bin.get_executable()}" --site "{out}" --silent'
+        setups["hugo-pagefind"] = ToolSetup("hugo-pagefind", ["sh", "-c", script], project,
+                                            project / "content/blog" / f"{edit_slug}.md", out, (out, project / "resources"), dict(os.environ))
     if "pelican" in tools:
         project, out = workdir / "pelican", workdir / "pelican-output"
         pelican_site.convert(site, project)
@@ -207,14 +222,14 @@ def count_post_pages(output: Path) -> int:
 # ---------------------------------------------------------------- running
 
 
-def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None) -> SizeResult:
+def bench_size(posts: int, tools: list[str], passes: int, keep: Path | None, search: bool = False) -> SizeResult:
     """All passes for one corpus size; returns samples and output checks."""
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as temporary:
         workdir = (keep / f"posts-{posts}") if keep else Path(temporary)
         if workdir.exists():
             shutil.rmtree(workdir)
         workdir.mkdir(parents=True)
-        setups, published = prepare(workdir, posts, tools)
+        setups, published = prepare(workdir, posts, tools, search)
         samples: dict[str, dict[str, list[Sample]]] = {s: {t: [] for t in setups} for s in SCENARIOS}
         pages: dict[str, int] = {}
         order = list(setups)
@@ -244,7 +259,7 @@ def median_of(samples: list[Sample], attribute: str) -> float | None:
 # ---------------------------------------------------------------- reporting
 
 TARGETS: dict[str, list[tuple[str, str, float]]] = {
-    "cold": [("hugo", "cold", 1.0), ("pelican", "cold", 0.2)],
+    "cold": [("hugo", "cold", 1.0), ("pelican", "cold", 0.2), ("hugo-pagefind", "cold", 1.0)],
     "one-edit": [("hugo", "cold", 0.1)],
     "no-change": [("hugo", "cold", 0.05)],
 }
@@ -272,8 +287,9 @@ def target_checks(medians: dict[str, dict[str, float | None]], scenario: str) ->
 
 def markdown_table(results: list[SizeResult]) -> str:
     """The report: rows scenario × size, columns medians, peaks, ratios and targets."""
-    header = "| scenario | posts | masthead s | hugo s | pelican s | masthead MiB | hugo MiB | pelican MiB | masthead/hugo | masthead/pelican | targets |"
-    lines = [header, "|" + "---|" * 11]
+    header = ("| scenario | posts | " + " | ".join(f"{t} s" for t in TOOLS) + " | " + " | ".join(f"{t} MiB" for t in TOOLS)
+              + " | masthead/hugo | masthead/pelican | targets |")
+    lines = [header, "|" + "---|" * (5 + 2 * len(TOOLS))]
     for scenario in SCENARIOS:
         for result in results:
             samples = result.samples
@@ -315,6 +331,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--posts", type=int, action="append", help="corpus size (repeatable; default 1000)")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--tools", default=",".join(TOOLS), type=lambda text: [t for t in text.split(",") if t])
+    parser.add_argument("--search", action="store_true", help="masthead with search on (its default config)")
     parser.add_argument("--keep", type=Path, help="build in DIR/posts-N and keep it")
     parser.add_argument("--json", type=Path, help="also write raw samples to this file")
     args = parser.parse_args()
@@ -341,7 +358,7 @@ def main() -> None:
     if "masthead" in tools and not masthead_available():
         print("masthead is not importable yet: reporting n/a for it", file=sys.stderr)
         tools.remove("masthead")
-    results = [bench_size(posts, tools, args.passes, args.keep) for posts in args.posts]
+    results = [bench_size(posts, tools, args.passes, args.keep, args.search) for posts in args.posts]
     print(markdown_table(results))
     print()
     print(output_check(results))

@@ -1,9 +1,8 @@
 // Merging the answers of the site's date buckets (search.js) into what one index would answer.
 //
 // - Near misses: a bucket that lacks a query word falls back to the longest prefix of it that it
-//   has, so it returns pages one index over every post would not (that index has the word). For
-//   each bucket, the words its best result matched are compared with the query's: a bucket that
-//   reaches less of a word than the best bucket does is dropped.
+//   has, so it returns pages one index over every post would not (that index has the word). Each
+//   query word is asked of every bucket alone (see `answering`); buckets without it are dropped.
 // - Best match: Pagefind scores each bucket with its own BM25 statistics (pages, pages with the
 //   word). Scores are rescaled by the ratio of the words' inverse document frequencies over every
 //   bucket to those inside the result's bucket, which makes them comparable.
@@ -24,31 +23,42 @@ function commonPrefix(a, b) {
   return length;
 }
 
-// How much of `term` the matched words reach; a stem may end in "i" where the word ends in "y"
-// (country → countri), and inflections may differ in the last two letters (ties, tied → tie).
-function reach(term, matched) {
+// How much of `term` a page's words reach (a stem may end in "i" where the word has "y").
+function reach(term, pageWords) {
   const forms = term.endsWith("y") ? [term, `${term.slice(0, -1)}i`] : [term];
   let best = 0;
-  for (const word of matched) for (const form of forms) best = Math.max(best, commonPrefix(form, word));
-  const enough = Math.max(Math.min(term.length, 4), term.length - 2);
-  return Math.min(best, enough);
+  for (const word of pageWords) for (const form of forms) best = Math.max(best, commonPrefix(form, word));
+  return best;
 }
 
-async function matchedWords(result) {
+async function pageWords(result) {
   const data = await result.data();
-  const content = data.content.split(/[\r\n\s]+/g);
-  return data.locations.flatMap((location) => words(content[location] || ""));
+  const meta = Object.values(data.meta || {}).join(" ");
+  return words(`${data.content} ${meta}`);
 }
 
-export async function nearMissBuckets(query, hits) {
+// Which buckets answer a query word as one index would. A bucket has the word when it has its
+// stem (a quoted search finds it) or a word starting with it; if some bucket has it, one index
+// has it too and matches only that, so the others (falling back to a prefix) are near misses.
+// If no bucket has it, one index falls back to the longest prefix any bucket has: those keep.
+async function answering(engine, term) {
+  const counts = bucketCounts(await engine.search(term));
+  const exact = bucketCounts(await engine.search(`"${term}"`));
+  const reached = await Promise.all(Object.entries(counts).filter(([, n]) => n > 0).map(async ([name]) => {
+    const found = await engine.search(term, { filters: { bucket: name } });
+    return [name, reach(term, await pageWords(found.results[0]))];
+  }));
+  const full = reached.filter(([name, value]) => exact[name] > 0 || value >= term.length);
+  if (full.length) return new Set(full.map(([name]) => name));
+  const best = Math.max(0, ...reached.map(([, value]) => value));
+  return new Set(reached.filter(([, value]) => value === best).map(([name]) => name));
+}
+
+export async function nearMissBuckets(engine, query, hits) {
   const terms = words(query);
   if (!terms.length || !hits.length) return hits;
-  const reached = await Promise.all(hits.map(async (hit) => {
-    const matched = await matchedWords(hit.results[0]);
-    return terms.map((term) => reach(term, matched));
-  }));
-  const best = terms.map((_, index) => Math.max(...reached.map((row) => row[index])));
-  return hits.filter((_, index) => reached[index].every((value, term) => value >= best[term]));
+  const sets = await Promise.all(terms.map((term) => answering(engine, term)));
+  return hits.filter((hit) => sets.every((set) => set.has(hit.name)));
 }
 
 function idf(pages, containing) {

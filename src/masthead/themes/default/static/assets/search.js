@@ -97,7 +97,7 @@ async function searchBuckets(index, query, filters, sort) {
     const found = await engine.search(query || null, { ...options, filters: { ...filters, bucket: name } });
     hits.push({ name, results: found.results });
   }
-  const kept = query ? await nearMissBuckets(query, hits) : hits;
+  const kept = query ? await nearMissBuckets(engine, query, hits) : hits;
   let results = kept.flatMap((hit) => hit.results.map((result) => ({ ...result, bucket: hit.name })));
   if (sort === "relevance" && query) results = await calibrated(engine, index.sizes, query, results);
   return { count: results.length, results };
