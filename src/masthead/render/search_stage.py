@@ -10,6 +10,8 @@ search page. A site without posts gets an empty list and no Pagefind run.
 from __future__ import annotations
 
 import hashlib
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import output
@@ -54,13 +56,20 @@ def index_posts(site: Site, manifest: Manifest, new_outputs: Manifest, written: 
                 written.append(relative)
             new_outputs[relative] = (job_key, content_hash)
 
+    stale = []
     for bucket, key in planned:
         job_key = f"search:{bucket.name}:{key}"
         if job_key in jobs:
             done.add(job_key)  # its files in the output folder are still right
-            continue
+        else:
+            stale.append((bucket, job_key))
+    namespace = _namespace(output_folder)
+    # Pagefind runs are processes: one per core at a time (a cold build indexes every bucket).
+    with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1))) as pool:
+        made_files = list(pool.map(lambda item: search.index_bucket(site, item[0], locate, namespace), stale))
+    for (bucket, job_key), files in zip(stale, made_files, strict=True):
         rebuilt.append(bucket.name)
-        publish(job_key, search.index_bucket(site, bucket, locate, _namespace(output_folder)))
+        publish(job_key, files)
     listing = search.manifest(planned)
     publish(f"search:list:{_digest(listing)[:24]}", [(LIST, listing)])
     return rebuilt

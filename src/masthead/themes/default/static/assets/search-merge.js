@@ -37,28 +37,34 @@ async function pageWords(result) {
   return words(`${data.content} ${meta}`);
 }
 
-// Which buckets answer a query word as one index would. A bucket has the word when it has its
-// stem (a quoted search finds it) or a word starting with it; if some bucket has it, one index
-// has it too and matches only that, so the others (falling back to a prefix) are near misses.
-// If no bucket has it, one index falls back to the longest prefix any bucket has: those keep.
+// A page has a query word when it has a word starting with the query word's base: the word
+// without one inflection ending (shipped → shipp, negotiations → negoti), as Pagefind matches
+// stems by prefix. Not a stemmer: only how much of the word a page must share.
+const ENDINGS = ["ations", "ation", "ings", "ions", "ing", "ion", "ies", "ied", "ers", "ed", "es", "er", "ly", "s", "y", "e"];
+
+function base(term) {
+  const ending = ENDINGS.find((end) => term.endsWith(end) && term.length - end.length >= 3);
+  return ending ? term.slice(0, -ending.length) : term;
+}
+
+// Which buckets answer a query word as one index would: if some bucket has the word, one index
+// has it and matches only it, so the buckets without it (which leave the word out or fall back
+// to a shorter prefix) are near misses. If none has it, one index falls back as well: all stay.
 async function answering(engine, term) {
   const counts = bucketCounts(await engine.search(term));
-  const exact = bucketCounts(await engine.search(`"${term}"`));
   const reached = await Promise.all(Object.entries(counts).filter(([, n]) => n > 0).map(async ([name]) => {
     const found = await engine.search(term, { filters: { bucket: name } });
     return [name, reach(term, await pageWords(found.results[0]))];
   }));
-  const full = reached.filter(([name, value]) => exact[name] > 0 || value >= term.length);
-  if (full.length) return new Set(full.map(([name]) => name));
-  const best = Math.max(0, ...reached.map(([, value]) => value));
-  return new Set(reached.filter(([, value]) => value === best).map(([name]) => name));
+  const full = reached.filter(([, value]) => value >= base(term).length);
+  return full.length ? new Set(full.map(([name]) => name)) : null;
 }
 
 export async function nearMissBuckets(engine, query, hits) {
   const terms = words(query);
   if (!terms.length || !hits.length) return hits;
   const sets = await Promise.all(terms.map((term) => answering(engine, term)));
-  return hits.filter((hit) => sets.every((set) => set.has(hit.name)));
+  return hits.filter((hit) => sets.every((set) => set === null || set.has(hit.name)));
 }
 
 function idf(pages, containing) {
