@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,15 +15,29 @@ from masthead.options import BuildOptions
 DRAFT = post("Secret draft").replace("published: true", "published: false")
 
 
+def buckets(public: Path) -> list[str]:
+    return [bucket["name"] for bucket in json.loads((public / "pagefind/buckets.json").read_text())["buckets"]]
+
+
 def page_count(public: Path) -> int:
-    entry = json.loads((public / "pagefind/pagefind-entry.json").read_text())
-    return sum(language["page_count"] for language in entry["languages"].values())
+    total = 0
+    for name in buckets(public):
+        entry = json.loads((public / f"pagefind/{name}/pagefind-entry.json").read_text())
+        total += sum(language["page_count"] for language in entry["languages"].values())
+    return total
+
+
+def bundle(public: Path, name: str) -> dict[str, bytes]:
+    folder = public / "pagefind" / name
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_example_index_holds_only_posts(example_public: Path) -> None:
     posts = len(list((example_public / "blog").glob("*/index.html")))
     assert page_count(example_public) == posts  # no home, list, archive, about or search page
-    assert (example_public / "pagefind/pagefind.js").is_file()
+    assert buckets(example_public) == ["2025", "2024", "2023"]  # one per year, newest first
+    assert (example_public / "pagefind/2024/pagefind.js").is_file()
+    assert not (example_public / "pagefind/2024/pagefind-ui.js").exists()  # the Pagefind UI is not used
     search = (example_public / "search/index.html").read_text()
     assert '<script type="module" src="/assets/search.js"></script>' in search
     home = (example_public / "index.html").read_text()
@@ -46,19 +61,65 @@ def test_drafts_are_indexed_only_when_built_with_drafts(make_site: MakeSite) -> 
     assert page_count(site / "public") == 2
 
 
-def test_index_is_reused_when_nothing_changed_and_remade_when_a_post_did(make_site: MakeSite) -> None:
-    site = make_site({"content/blog/a.md": post(), "content/blog/b.md": post("Second")})
+THREE_YEARS = {f"content/blog/{year}-{n}.md": post(f"Post {n} of {year}", f"{year}-0{n}-02T10:00:00Z")
+               for year in (2022, 2023, 2024) for n in (1, 2, 3)}
+
+
+def test_an_edit_reindexes_only_the_bucket_of_its_post(make_site: MakeSite) -> None:
+    site = make_site(THREE_YEARS)
     build(site, BuildOptions(), now=BUILD_TIME)
-    first = {p.relative_to(site / "public"): p.read_bytes() for p in (site / "public/pagefind").rglob("*") if p.is_file()}
-    cached = sorted((site / ".masthead-cache/search").iterdir())
+    public = site / "public"
+    first = {name: bundle(public, name) for name in buckets(public)}
+    assert list(first) == ["2024", "2023", "2022"]
+    build(site, BuildOptions(), now=BUILD_TIME)  # nothing changed: nothing re-indexed
+    assert {name: bundle(public, name) for name in buckets(public)} == first
+    (site / "content/blog/2023-2.md").write_text(post("Post 2 of 2023", "2023-02-02T10:00:00Z").replace("Body of", "Kaliningrad and"))
+    report = build(site, BuildOptions(), now=BUILD_TIME)
+    again = {name: bundle(public, name) for name in buckets(public)}
+    assert [name for name in again if again[name] != first[name]] == ["2023"]
+    fragments = {name: {path for path in files if path.startswith("fragment/")} for name, files in again.items()}
+    assert len(fragments["2023"] - {p for p in first["2023"] if p.startswith("fragment/")}) == 1  # the edited page's
+    assert len(fragments["2023"]) == 3  # the old fragment is gone from the output and the kept folder
+    assert report.written < 20
+
+
+def search_jobs(site: Path) -> dict[str, str]:
+    from masthead.cache import BuildCache
+
+    store = BuildCache.open(site / ".masthead-cache", "")
+    try:
+        return {path: job for path, (job, _) in store.outputs().items() if job.startswith("search:")}
+    finally:
+        store.close()
+
+
+def test_incremental_index_inputs_equal_a_clean_build(make_site: MakeSite, tmp_path: Path) -> None:
+    site = make_site(THREE_YEARS)
     build(site, BuildOptions(), now=BUILD_TIME)
-    again = {p.relative_to(site / "public"): p.read_bytes() for p in (site / "public/pagefind").rglob("*") if p.is_file()}
-    assert again == first and sorted((site / ".masthead-cache/search").iterdir()) == cached
-    (site / "content/blog/b.md").write_text(post("Second").replace("Body of", "Kaliningrad and"), encoding="utf-8")
+    (site / "content/blog/2024-1.md").write_text(post("Retitled", "2024-01-02T10:00:00Z"))
+    (site / "content/blog/2022-3.md").unlink()
+    (site / "content/blog/2023-9.md").write_text(post("New in 2023", "2023-09-09T10:00:00Z"))
     build(site, BuildOptions(), now=BUILD_TIME)
-    changed = {p.relative_to(site / "public"): p.read_bytes() for p in (site / "public/pagefind").rglob("*") if p.is_file()}
-    assert changed != first
-    assert len(list((site / ".masthead-cache/search").iterdir())) == 2
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(clean, BuildOptions(), now=BUILD_TIME)
+    # Same buckets, same pages and page hashes in each (the job keys), same list and fragments;
+    # Pagefind's index chunks are not byte-stable between runs (see docs/search-and-images.md).
+    assert sorted(search_jobs(site).values()) != [] and set(search_jobs(site).values()) == set(search_jobs(clean).values())
+    assert (site / "public/pagefind/buckets.json").read_bytes() == (clean / "public/pagefind/buckets.json").read_bytes()
+    for name in buckets(clean / "public"):
+        mine, theirs = bundle(site / "public", name), bundle(clean / "public", name)
+        assert {p: d for p, d in mine.items() if p.startswith("fragment/")} == {p: d for p, d in theirs.items() if p.startswith("fragment/")}
+        assert len(mine) == len(theirs)  # as many index chunks, filters and fragments
+
+
+def test_a_site_without_published_posts_has_an_empty_index(make_site: MakeSite) -> None:
+    site = make_site({"content/blog/b.md": DRAFT})
+    build(site, BuildOptions(), now=BUILD_TIME)
+    public = site / "public"
+    assert json.loads((public / "pagefind/buckets.json").read_text()) == {"version": 1, "buckets": []}
+    assert sorted(p.name for p in (public / "pagefind").iterdir()) == ["buckets.json"]
+    assert (public / "search/index.html").is_file()
 
 
 def test_preview_of_a_large_site_keeps_its_index(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
