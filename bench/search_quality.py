@@ -134,7 +134,7 @@ def site_answer(page: object, base: str, query: str, filters: dict[str, str], so
     return {"count": int(found.group(1).replace(",", "")) if found else 0, "urls": urls, "seconds": seconds}
 
 
-def compare(base: str) -> list[dict[str, object]]:
+def compare(base: str, only: set[str] | None = None) -> list[dict[str, object]]:
     from playwright.sync_api import sync_playwright
 
     rows: list[dict[str, object]] = []
@@ -144,6 +144,8 @@ def compare(base: str) -> list[dict[str, object]]:
         oracle_page = browser.new_page()
         oracle_page.goto(f"{base}/404.html")
         for query, filters in QUERIES:
+            if only and query not in only:
+                continue
             for sort in ("newest", "relevance"):
                 mine = site_answer(page, base, query, filters, sort)
                 truth = oracle_page.evaluate(ORACLE_JS, [query, filters, sort])
@@ -182,12 +184,13 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=10000)
     parser.add_argument("--work", type=Path, required=True, help="folder for the corpus (kept, reused when present)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--only", nargs="+", help="run only these queries (to re-check a few)")
     args = parser.parse_args()
     site = args.work / f"posts-{args.posts}"
     build(site, args.posts)
     bundle = oracle(site / "public", args.work / f"oracle-{args.posts}")
     with serve(site / "public", bundle) as base:
-        rows = compare(base)
+        rows = compare(base, set(args.only or ()))
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")

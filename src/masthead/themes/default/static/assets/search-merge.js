@@ -10,7 +10,8 @@
 const WORD = /[^\p{L}\p{N}]+/u;
 
 export function words(text) {
-  return text.toLocaleLowerCase().split(WORD).filter(Boolean);
+  // Pagefind indexes "12,345" as one word, 12345; so do we.
+  return text.toLocaleLowerCase().replace(/(\p{N})[,.](?=\p{N})/gu, "$1").split(WORD).filter(Boolean);
 }
 
 export function bucketCounts(search) {
