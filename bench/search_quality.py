@@ -184,10 +184,12 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=10000)
     parser.add_argument("--work", type=Path, required=True, help="folder for the corpus (kept, reused when present)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--served-as-built", action="store_true", help="skip the build (the site is already built)")
     parser.add_argument("--only", nargs="+", help="run only these queries (to re-check a few)")
     args = parser.parse_args()
     site = args.work / f"posts-{args.posts}"
-    build(site, args.posts)
+    if not args.served_as_built:
+        build(site, args.posts)
     bundle = oracle(site / "public", args.work / f"oracle-{args.posts}")
     with serve(site / "public", bundle) as base:
         rows = compare(base, set(args.only or ()))
