@@ -364,9 +364,9 @@ class Matcher:
 
 DEFAULT_MATCHERS = (  # first match wins; the site's own [[deploy.matchers]] come before these
     Matcher("_images/*", "public, max-age=31536000, immutable"),  # names carry a content hash
-    Matcher("pagefind/fragment/*", "public, max-age=31536000, immutable"),
-    Matcher("pagefind/index/*", "public, max-age=31536000, immutable"),
-    Matcher("pagefind/filter/*", "public, max-age=31536000, immutable"),
+    Matcher("pagefind/*/fragment/*", "public, max-age=31536000, immutable"),  # one folder per date bucket
+    Matcher("pagefind/*/index/*", "public, max-age=31536000, immutable"),
+    Matcher("pagefind/*/filter/*", "public, max-age=31536000, immutable"),
     Matcher("*.html", "public, max-age=300, must-revalidate"),
     Matcher("*", "public, max-age=3600"),
 )
