@@ -74,7 +74,7 @@ def manifest(planned: Sequence[tuple[Bucket, str]]) -> bytes:
     return json.dumps({"version": 1, "buckets": listed}, indent=1).encode() + b"\n"
 
 
-def index_bucket(site: Site, bucket: Bucket, locate: Callable[[str], Path], namespace: str) -> list[Output]:
+def index_bucket(site: Site, bucket: Bucket, locate: Callable[[str], Path], namespace: str, key: str = "") -> list[Output]:
     """Run Pagefind over one bucket's pages (those the theme marks for indexing)."""
     executable = _executable(site)
     marked = [(path, locate(path)) for path in bucket.pages]
@@ -83,7 +83,7 @@ def index_bucket(site: Site, bucket: Bucket, locate: Callable[[str], Path], name
         return []
     folder = site.config.folder("cache") / "search" / namespace / bucket.name
     try:
-        files = search_pagefind.index_bucket(executable, folder, marked, _language(site))
+        files = search_pagefind.index_bucket(executable, folder, marked, _language(site), key=key)
     except search_pagefind.PagefindError as exc:
         raise _problem(site, f"Pagefind failed ({exc}); expected an index — run with search = false to build without one") from exc
     return [(f"{BUNDLE}/{bucket.name}/{relative}", data) for relative, data in files]

@@ -85,9 +85,20 @@ def prune(bundle: Path, keep: Sequence[str]) -> None:
 
 
 def index_bucket(executable: str, folder: Path, pages: Sequence[tuple[str, Path]], language: str,
-                 read: Callable[[Path], bytes] = Path.read_bytes) -> list[tuple[str, bytes]]:
-    """Index ``pages`` (output path, file) into ``folder``/bundle; the files to publish."""
-    farm, bundle = folder / "site", folder / "bundle"
+                 read: Callable[[Path], bytes] = Path.read_bytes, key: str = "") -> list[tuple[str, bytes]]:
+    """Index ``pages`` (output path, file) into ``folder``/bundle; the files to publish.
+
+    With a ``key`` (a hash of the pages), a bundle last made for the same key is published as it
+    is, without running Pagefind: its output is not byte-stable, so this keeps same input, same
+    bytes when the build's manifest is lost or another build (drafts, a preview) came between.
+    """
+    farm, bundle, made_for = folder / "site", folder / "bundle", folder / "key"
+    if key and made_for.is_file() and made_for.read_text() == key:
+        try:
+            return [(relative, read(bundle / relative)) for relative in referenced(bundle)]
+        except (OSError, ValueError, PagefindError):
+            pass  # damaged: index again
+    made_for.unlink(missing_ok=True)
     link_pages(farm, pages)
     try:
         run(executable, farm, bundle, language)
@@ -95,4 +106,7 @@ def index_bucket(executable: str, folder: Path, pages: Sequence[tuple[str, Path]
         shutil.rmtree(farm, ignore_errors=True)
     keep = referenced(bundle)
     prune(bundle, keep)
-    return [(relative, read(bundle / relative)) for relative in keep]
+    files = [(relative, read(bundle / relative)) for relative in keep]
+    if key:
+        made_for.write_text(key)
+    return files

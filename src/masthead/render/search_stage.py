@@ -62,12 +62,12 @@ def index_posts(site: Site, manifest: Manifest, new_outputs: Manifest, written: 
         if job_key in jobs:
             done.add(job_key)  # its files in the output folder are still right
         else:
-            stale.append((bucket, job_key))
+            stale.append((bucket, job_key, key))
     namespace = _namespace(output_folder)
     # Pagefind runs are processes: one per core at a time (a cold build indexes every bucket).
     with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1))) as pool:
-        made_files = list(pool.map(lambda item: search.index_bucket(site, item[0], locate, namespace), stale))
-    for (bucket, job_key), files in zip(stale, made_files, strict=True):
+        made_files = list(pool.map(lambda item: search.index_bucket(site, item[0], locate, namespace, item[2]), stale))
+    for (bucket, job_key, _), files in zip(stale, made_files, strict=True):
         rebuilt.append(bucket.name)
         publish(job_key, files)
     listing = search.manifest(planned)
