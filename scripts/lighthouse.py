@@ -53,9 +53,14 @@ def measure(public: Path, pages: dict[str, str], out: Path) -> dict[str, dict[st
                     continue
                 data = json.loads(report.read_text(encoding="utf-8"))
                 row: dict[str, object] = {key: data["categories"][key]["score"] for key in CATEGORIES}
-                row["lost"] = sorted({ref["id"] for key in CATEGORIES for ref in data["categories"][key]["auditRefs"]
-                                      if ref.get("weight", 0) > 0 and (data["audits"][ref["id"]].get("score") is not None)
-                                      and data["audits"][ref["id"]]["score"] < 1})
+                row["lost"] = sorted(
+                    {
+                        ref["id"]
+                        for key in CATEGORIES
+                        for ref in data["categories"][key]["auditRefs"]
+                        if ref.get("weight", 0) > 0 and (data["audits"][ref["id"]].get("score") is not None) and data["audits"][ref["id"]]["score"] < 1
+                    }
+                )
                 results[name][preset] = row
     return results
 

@@ -15,7 +15,11 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
+
+from playwright.sync_api import ConsoleMessage, Request
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -24,7 +28,19 @@ from page_types import build_example, drafts_page_types, page_types  # noqa: E40
 from serving import chromium, serve  # noqa: E402
 
 WIDTHS = {375: 812, 1280: 900}
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
+
+
+def _console(problems: list[str], path: str) -> Callable[[ConsoleMessage], None]:
+    def record(message: ConsoleMessage) -> None:
+        if message.type == "error" and "404.html" not in path:  # the 404 page is fetched as itself, fine
+            problems.append(f"{path}: console {message.type}: {message.text}")
+
+    return record
+
+
+def _failed(problems: list[str], path: str) -> Callable[[Request], None]:
+    return lambda request: problems.append(f"{path}: failed {request.url}")
 
 
 def shoot(public: Path, pages: dict[str, str], out: Path, full_page: bool) -> list[str]:
@@ -32,12 +48,11 @@ def shoot(public: Path, pages: dict[str, str], out: Path, full_page: bool) -> li
     with serve(public) as base, chromium() as browser:
         for width, height in WIDTHS.items():
             for scheme in SCHEMES:
-                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)  # type: ignore[arg-type]
+                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
                 for name, path in pages.items():
                     page = context.new_page()
-                    page.on("console", lambda message, p=path: problems.append(f"{p}: console {message.type}: {message.text}")
-                            if message.type == "error" and "404.html" not in p else None)
-                    page.on("requestfailed", lambda request, p=path: problems.append(f"{p}: failed {request.url}"))
+                    page.on("console", _console(problems, path))
+                    page.on("requestfailed", _failed(problems, path))
                     page.goto(base + path, wait_until="networkidle")
                     if name == "search":
                         page.wait_for_selector("#search-status[data-state]")

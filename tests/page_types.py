@@ -39,9 +39,19 @@ def page_types(public: Path) -> dict[str, str]:
     outlet = re.search(r'<a href="(/sources/[^"]+/)"', sources.split("<main", 1)[1])
     assert outlet, "no outlet on /sources/"
     return {
-        "home": "/", "page-2": "/page/2/", "post": SEED_URL, "page": "/about/", "archive": "/archive/",
-        "year": f"/archive/{year}/", "month": f"/archive/{year}/{month}/", "tags": "/tags/", "tag": f"/tags/{tag}/",
-        "sources": "/sources/", "outlet": outlet.group(1), "search": f"/search/?q={SEARCH_QUERY}", "404": "/404.html",
+        "home": "/",
+        "page-2": "/page/2/",
+        "post": SEED_URL,
+        "page": "/about/",
+        "archive": "/archive/",
+        "year": f"/archive/{year}/",
+        "month": f"/archive/{year}/{month}/",
+        "tags": "/tags/",
+        "tag": f"/tags/{tag}/",
+        "sources": "/sources/",
+        "outlet": outlet.group(1),
+        "search": f"/search/?q={SEARCH_QUERY}",
+        "404": "/404.html",
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from conftest import ROOT
@@ -34,9 +35,10 @@ def drafts_url(example_drafts_public: Path) -> Iterator[str]:
 def check(browser: Browser, url: str, paths: dict[str, str]) -> dict[str, list[str]]:
     """Every violation on every page, keyed by "page type, width, scheme"."""
     found: dict[str, list[str]] = {}
+    schemes: tuple[Literal["light", "dark"], ...] = ("light", "dark")
     for width_name, (width, height) in WIDTHS.items():
-        for scheme in ("light", "dark"):
-            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)  # type: ignore[arg-type]
+        for scheme in schemes:
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
             for name, path in paths.items():
                 page = context.new_page()
                 page.goto(url + path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import feedparser
 from conftest import MakeSite
@@ -117,7 +118,7 @@ def atom_problems(data: bytes) -> list[str]:
     return problems
 
 
-def json_feed_problems(feed: dict) -> list[str]:
+def json_feed_problems(feed: dict[str, Any]) -> list[str]:
     """JSON Feed 1.1: version, title, items with unique ids and content; absolute URLs; RFC 3339 dates."""
     from datetime import datetime
 

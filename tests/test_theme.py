@@ -3,6 +3,8 @@ replaced by file name, the picture macro used for featured and body images, disp
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import MakeSite, post
 from lxml import html as lxml_html
 
@@ -26,14 +28,16 @@ Text. ![A map](/img/b.png)
 """
 
 
-def page(site, url: str) -> lxml_html.HtmlElement:
+def page(site: Path, url: str) -> lxml_html.HtmlElement:
     return lxml_html.fromstring((site / "public" / url.strip("/") / "index.html").read_bytes())
 
 
 def test_a_site_base_changes_one_block_of_every_page(make_site: MakeSite) -> None:
-    base = ('{% extends "theme/base.html" %}\n{% block nav %}{{ super() }}<li><a href="/newsletter/">Newsletter</a></li>{% endblock %}\n'
-            '{% block footer %}<footer class="custom">Custom footer {{ site.year }}</footer>{% endblock %}\n'
-            '{% block head_extra %}<meta name="x-extra" content="yes">{% endblock %}\n')
+    base = (
+        '{% extends "theme/base.html" %}\n{% block nav %}{{ super() }}<li><a href="/newsletter/">Newsletter</a></li>{% endblock %}\n'
+        '{% block footer %}<footer class="custom">Custom footer {{ site.year }}</footer>{% endblock %}\n'
+        '{% block head_extra %}<meta name="x-extra" content="yes">{% endblock %}\n'
+    )
     site = make_site({"content/blog/a.md": post("First"), "templates/base.html": base})
     build(site)
     for url in ("/", "/blog/a/", "/archive/"):
@@ -59,7 +63,9 @@ def test_the_picture_macro_writes_featured_and_body_images(make_site: MakeSite) 
     (site / "templates").mkdir()
     (site / "templates" / "_picture.html").write_text(
         '{% macro picture(image, sizes, eager=false, css_class="", alt=none, lazy=true) %}<img class="mine" src="{{ picture_view(image).src }}"'
-        ' alt="{{ image.alt if alt is none else alt }}">{% endmacro %}', encoding="utf-8")
+        ' alt="{{ image.alt if alt is none else alt }}">{% endmacro %}',
+        encoding="utf-8",
+    )
     build(site)
     document = page(site, "/blog/a/")
     assert document.xpath('//img[@class="mine"]/@alt') == ["A red square", "A map"]
@@ -79,8 +85,7 @@ def test_post_shows_topics_by_name_and_one_named_original_link(make_site: MakeSi
 
 
 def test_a_partial_replaced_by_name(make_site: MakeSite) -> None:
-    site = make_site({"content/blog/a.md": post("First"),
-                      "templates/_byline.html": '<p class="byline">Filed by {{ post.entry.author or "the desk" }}</p>'})
+    site = make_site({"content/blog/a.md": post("First"), "templates/_byline.html": '<p class="byline">Filed by {{ post.entry.author or "the desk" }}</p>'})
     build(site)
     assert page(site, "/").xpath('//p[@class="byline"]/text()') == ["Filed by the desk"]
 
