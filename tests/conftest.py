@@ -63,6 +63,15 @@ def example_public(example_site: Path) -> Path:
     return example_site / "public"
 
 
+@pytest.fixture(scope="session")
+def example_drafts_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of examples/briefing built at BUILD_TIME with drafts and scheduled posts."""
+    site = tmp_path_factory.mktemp("example-drafts") / "briefing"
+    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(site, BuildOptions(drafts=True, future=True), now=BUILD_TIME)
+    return site / "public"
+
+
 MakeSite = Callable[..., Path]
 
 

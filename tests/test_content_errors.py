@@ -249,12 +249,12 @@ def test_problems_with_and_without_a_line_in_one_file_sort(site: Path) -> None:
 
 def test_any_exception_while_reading_a_file_is_that_files_problem(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Derived, not listed: an exception nobody foresaw still names the file; --debug adds the traceback."""
-    from masthead.content import entries
+    from masthead.content import bodies
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("unforeseen")
 
-    monkeypatch.setattr(entries.bodies, "render_body", broken)
+    monkeypatch.setattr(bodies, "render_body", broken)
     code, stderr = check(site)
     assert code == 1 and "Traceback" not in stderr
     assert stderr.splitlines()[0] == (

@@ -31,15 +31,15 @@ def test_sources_pages_of_the_example_site(example_public: Path) -> None:
     index = (example_public / "sources/index.html").read_text()
     assert '<a href="/sources/">Sources</a>' in (example_public / "index.html").read_text()  # nav link
     rows = re.findall(
-        r'<th scope="row"><a href="(/sources/[^"]+/)">([^<]+)</a></th>\s*'
-        r'<td class="count">(\d+)</td>',
+        r'<h2 class="outlet__name"><a href="(/sources/[^"]+/)">([^<]+)</a></h2>\s*'
+        r'<p class="outlet__count">(\d+) citations?',
         index,
     )
     assert rows[0][1] == "Reuters" and int(rows[0][2]) >= int(rows[1][2])
     names = [name for _, name, _ in rows]
     assert "Associated Press" in names and "AP" not in names and "NBC News" in names and "NBC" not in names
     ap = (example_public / "sources/associated-press/index.html").read_text()
-    assert 'href="/blog/russia-north-korea-ties/"' in ap and "Source: Associated Press" in ap
+    assert 'href="/blog/russia-north-korea-ties/"' in ap and "<h1 class=\"list-title\">Associated Press</h1>" in ap
     assert (example_public / "sources/washington-times/index.html").is_file()
 
 

@@ -31,7 +31,7 @@ def test_unknown_template_key_is_a_warning_and_a_generic_page(tmp_path: Path) ->
         "src/pages/products/index.md:2: warning: templateKey: no template 'product-page'; the page is shown with the generic page template 'about-page'"
     ) in build.output
     products = (output_folder(site) / "products/index.html").read_text(encoding="utf-8")
-    assert "<h1>Our coffee</h1>" in products
+    assert '<h1 class="post__title">Our coffee</h1>' in products
     assert '<section class="structured structured--pricing">' in products and "<p>One bag a month</p>" in products
 
 

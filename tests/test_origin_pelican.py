@@ -35,7 +35,7 @@ def test_metadata_header_fields(tmp_path: Path) -> None:
     neap = by_title["Neap tides and the slipway"]
     assert neap["summary"] == "At neap tide the slipway stays usable all day."
     assert neap["date_published"] == "2024-01-20T10:20:00+01:00"  # TIMEZONE = 'Europe/Paris'
-    assert set(neap["tags"]) == {"tides", "slipway"}
+    assert set(neap["tags"]) == {"Tides", "Slipway"}  # display names: written as slugs, humanised
     page = (public / "neap-tides-and-the-slipway.html").read_text(encoding="utf-8")
     data = json_ld(page)
     assert [author["name"] for author in data["author"]] == ["Ines Okafor", "Tom Brandt"]

@@ -41,7 +41,8 @@ def test_example_index_holds_only_posts(example_public: Path) -> None:
     search = (example_public / "search/index.html").read_text()
     assert '<script type="module" src="/assets/search.js"></script>' in search
     home = (example_public / "index.html").read_text()
-    assert '<form class="site-search" role="search" action="/search/" method="get">' in home
+    assert '<form class="site-search" role="search" aria-label="Site" action="/search/" method="get">' in home
+    assert search.count('role="search"') == 1  # the page's own form only: one search landmark
     assert "data-pagefind-body" not in home
 
 

@@ -60,7 +60,7 @@ def test_hostile_strings_are_inert_everywhere(make_site: MakeSite) -> None:
     assert page.xpath('//figure//img/@alt') == [HOSTILE + " alt"]
     data = json.loads(page.xpath('//script[@type="application/ld+json"]')[0].text)
     assert data["headline"] == HOSTILE
-    assert data["author"][0]["name"] == HOSTILE + " author"
+    assert data["author"]["name"] == HOSTILE + " author"
     raw = (public / "blog/hostile/index.html").read_text(encoding="utf-8")
     ld = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in ld and ">" not in ld

@@ -69,10 +69,22 @@ def test_split_into_an_index_past_the_limit(example_site: Path, monkeypatch: pyt
     assert total == len(list(sitemap.locations(site)))
 
 
-def test_news_window_and_limit(example_site: Path) -> None:
-    from masthead.build import load
+def test_no_news_sitemap_and_no_robots_line_when_nothing_is_new(example_site: Path, tmp_path: Path) -> None:
+    """Three days after the newest post the news sitemap would be an empty <urlset/>, which the XSD rejects."""
+    import shutil
+
+    from masthead.build import build, load
     from masthead.options import BuildOptions
 
+    later = datetime(2025, 6, 5, tzinfo=UTC) + timedelta(days=3)
     site: Site
-    site, *_ = load(example_site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC) + timedelta(days=3))
-    assert etree.fromstring(sitemap.news_sitemap(site)).xpath("//s:url", namespaces=NS) == []
+    site, *_ = load(example_site, BuildOptions(), now=later)
+    assert sitemap.news_posts(site) == [] and sitemap.news_sitemaps(site) == []
+    copy = tmp_path / "site"
+    shutil.copytree(example_site, copy)  # built at BUILD_TIME: it has a news sitemap
+    assert (copy / "public" / "news-sitemap.xml").is_file()
+    build(copy, BuildOptions(), now=later)  # incremental: the file goes, robots.txt changes
+    assert not (copy / "public" / "news-sitemap.xml").exists()
+    robots = (copy / "public" / "robots.txt").read_text()
+    assert "news-sitemap" not in robots and "Sitemap: https://briefing.example.org/sitemap.xml" in robots
+    urlset_schema().validate(str(copy / "public" / "sitemap.xml"))

@@ -213,6 +213,13 @@ def _outlet_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
+def _tag_entry(entry: tuple[str, Any]) -> str | None:
+    _, name = entry
+    if not isinstance(name, str) or not name.strip():
+        return 'expected the name to show for this tag, such as north-korea = "North Korea"'
+    return None
+
+
 # The sections --------------------------------------------------------------------------------
 
 
@@ -448,6 +455,9 @@ class Config:
         "Gatsby-starter and Hugo/Jekyll posts as they are.", _field_entry)
     outlets: Mapping[str, tuple[str, ...]] = option(
         MappingProxyType({}), 'Names and domains that mean an outlet, such as `"Associated Press" = ["AP", "apnews.com"]`.', _outlet_entry)
+    tags: Mapping[str, tuple[str, ...]] = option(
+        MappingProxyType({}), 'The name shown for a tag (by its slug), such as `eu = "EU"`; without one, a tag written as a slug is '
+        'humanised: "north-korea" shows as "North Korea".', _tag_entry)
     source_text: str = field(default="", repr=False, compare=False)
 
     @property

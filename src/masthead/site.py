@@ -173,19 +173,31 @@ def assemble(
 
         groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
         translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
-    return Site(config, tuple(posts), kept_pages, _tags(posts), _years(posts, config), now, site_images[0], site_images[1],
+    return Site(config, tuple(posts), kept_pages, _tags(posts, config.tags), _years(posts, config), now, site_images[0], site_images[1],
                 home, resources, groups, translations), problems
 
 
-def _tags(posts: list[Document]) -> tuple[Tag, ...]:
+def tag_name(written: str, names: Mapping[str, tuple[str, ...]]) -> str:
+    """A tag's display name: the config's ``[tags]`` entry (by slug), else as written, or a
+    humanised slug when it was written as one ("north-korea" shows as "North Korea")."""
+    slug = slugify(written)
+    for key, shown in names.items():
+        if slugify(key) == slug:
+            return shown[0]
+    if written != written.lower() or " " in written:
+        return written
+    return " ".join(word[:1].upper() + word[1:] for word in written.replace("_", "-").split("-") if word)
+
+
+def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]]) -> tuple[Tag, ...]:
     grouped: dict[str, list[Document]] = defaultdict(list)
-    names: dict[str, str] = {}
+    shown: dict[str, str] = {}
     for post in posts:
-        for name in post.entry.tags:
-            slug = slugify(name)
-            names.setdefault(slug, name)
+        for written in post.entry.tags:
+            slug = slugify(written)
+            shown.setdefault(slug, tag_name(written, names))
             grouped[slug].append(post)
-    return tuple(Tag(names[slug], slug, tuple(grouped[slug])) for slug in sorted(grouped))
+    return tuple(Tag(shown[slug], slug, tuple(grouped[slug])) for slug in sorted(grouped))
 
 
 def _years(posts: list[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:

@@ -22,6 +22,8 @@ from . import bodies, characters, frontmatter, placement, restructuredtext
 from .markdown import RenderedMarkdown, slugify, trim
 from .placement import Placement
 
+# Keys the default theme reads from ``extra``, so they are known and kept without a warning.
+THEME_KEYS = ("linkTitle", "navTitle")  # the page's label in the header navigation (Hugo's linkTitle)
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 _TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SPACED_ZONE = re.compile(r"\s+([+-])(\d{2}):?(\d{2})$")
@@ -37,6 +39,8 @@ class FeaturedImage(NamedTuple):
     alt: str
     line: int | None
     focus: tuple[float, float] | None = None  # (x, y) from 0 to 1: the part social crops keep
+    caption: str = ""  # shown under the image
+    credit: str = ""  # who made it ("Photo: …"), shown after the caption
 
 
 def _focus(value: Any) -> tuple[float, float] | None | str:
@@ -203,15 +207,21 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     line = fields.lines.get(key)
     if isinstance(value, dict):
         src, alt = value.get("src") or value.get("image"), value.get("alt", "")
-        unknown = [k for k in value if k not in ("src", "image", "alt", "caption", "focus")]
+        known = ("src", "alt", "caption", "credit", "focus")
+        unknown = [k for k in value if k not in (*known, "image")]
         for sub in unknown:
-            fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), ('src', 'alt', 'focus'))}; expected src, alt and focus", warning=True)
+            fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), known)}; expected {', '.join(known)}", warning=True)
+        texts = {name: value.get(name) or "" for name in ("caption", "credit")}
+        for name, text in texts.items():
+            if not isinstance(text, str):
+                fields.problem(key, f"{name}: expected text")
+                texts[name] = ""
         focus = _focus(value["focus"]) if value.get("focus") is not None else None
         if isinstance(focus, str):
             fields.problem(key, focus)
             focus = None
     else:
-        src, alt, focus = value, "", None
+        src, alt, focus, texts = value, "", None, {"caption": "", "credit": ""}
     if not isinstance(src, str) or not src:
         fields.problem(key, "expected an image path such as /img/photo.jpg (or src: and alt: under it)")
         return None
@@ -222,7 +232,7 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
-    return FeaturedImage(src, alt.strip(), line, focus)
+    return FeaturedImage(src, alt.strip(), line, focus, " ".join(texts["caption"].split()), " ".join(texts["credit"].split()))
 
 
 def _tags(fields: _Fields) -> tuple[str, ...]:
@@ -403,7 +413,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             hint = did_you_mean(key, [k for keys in config.fields.values() for k in keys])
             if hint:
                 fields.problem(key, f"unknown key{hint}; it is kept and passed to templates as extra.{key}", warning=True)
-            elif key not in ("featuredpost", "newsletterId"):  # newsletterId: written by masthead import
+            elif key not in ("featuredpost", "newsletterId", *THEME_KEYS):  # newsletterId: written by masthead import
                 fields.problem(key, f"unknown key, passed to templates as extra.{key} (known keys: {', '.join(known)})", warning=True)
 
     page = {**data, "title": title, "date": moment, "slug": slug, "tags": list(tags), "categories": list(place.categories)}

@@ -72,7 +72,7 @@ class RenderedMarkdown:
         # Distinct (outlet, URL) pairs in order of first citation: the post's source list.
         self.sources: tuple[tuple[str, str], ...] = tuple(dict.fromkeys((c.outlet, c.url) for c in citations))
         self.headings = headings
-        self.read_more = read_more  # URL of the closing "Read More" link, the original source
+        self.read_more = read_more  # URL of the closing "Read More" link, the original source (cut from the HTML)
         # Site paths of the local images the body shows (for image processing without the HTML).
         self.images: tuple[str, ...] = images if images is not None else local_images(html or "")
         self._html = html
@@ -246,6 +246,9 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> Rende
         url = html.unescape(match.group(1))
         line = lines.line(url)
         links.append(Link(plain_text(match.group(2)), url, line))
+
+    if read_more is not None:  # the theme shows it, named after its outlet (themes/default/_sources.html)
+        body = body[: body.rindex('<p class="read-more">')]
 
     first_paragraph = _PARAGRAPH.search(body)
     summary = plain_text(first_paragraph.group(1)) if first_paragraph else ""

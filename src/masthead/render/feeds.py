@@ -1,23 +1,30 @@
 """Feeds of the newest posts with full content: RSS 2.0, Atom 1.0 and JSON Feed 1.1.
 
-XML is built with ElementTree, never by string concatenation, so every value is escaped.
+Each item carries its featured image (RSS ``media:content``, Atom ``link rel="enclosure"``, JSON
+Feed ``image``) and ends with the link to the original story, named after its outlet, as the
+post page does. XML is built with lxml, never by string concatenation, so every value is escaped.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from email.utils import format_datetime
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree as ET
 
-from ..site import Document, Site
+from ..content.markdown import slugify
+from ..site import Document, Site, tag_name
+from . import pages
 from .seo import iso
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 DC = "http://purl.org/dc/elements/1.1/"
+MEDIA = "http://search.yahoo.com/mrss/"  # Media RSS: the image of an item, with its alt text and credit
 
 _RELATIVE = re.compile(r'((?:href|src)=")/(?!/)')
 
@@ -25,6 +32,21 @@ _RELATIVE = re.compile(r'((?:href|src)=")/(?!/)')
 def absolute_html(site: Site, html: str) -> str:
     """Feed readers have no base URL: make root-relative links and images absolute."""
     return _RELATIVE.sub(lambda match: f"{match.group(1)}{site.config.base_url}/", html)
+
+
+@lru_cache(maxsize=4)
+def _view(site: Site) -> pages.SiteView:
+    return pages.site_view(site)
+
+
+def content_html(site: Site, post: Document) -> str:
+    """The post's HTML for readers, closed by its "Read the original at …" link."""
+    body = absolute_html(site, post.entry.body.html)
+    original = _view(site).original(post) if post.entry.body.read_more else None
+    if original is None:
+        return body
+    text = f"Read the original at {original.outlet}" if original.outlet else "Read the original story"
+    return body + f'<p class="read-more"><a href="{html.escape(original.url)}">{html.escape(text)}</a></p>\n'
 
 
 def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
@@ -52,7 +74,7 @@ def rss(site: Site, lang: str = "") -> bytes:
     config = site.config
     posts = _newest(site, lang)
     prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
-    root = ET.Element("rss", {"version": "2.0"}, nsmap={"atom": ATOM, "content": CONTENT, "dc": DC})
+    root = ET.Element("rss", {"version": "2.0"}, nsmap={"atom": ATOM, "content": CONTENT, "dc": DC, "media": MEDIA})
     channel = _sub(root, "channel")
     _sub(channel, "title", config.title)
     _sub(channel, "link", config.base_url + prefix + "/")
@@ -73,11 +95,20 @@ def rss(site: Site, lang: str = "") -> bytes:
         _sub(item, "guid", url, isPermaLink="true")
         _sub(item, "pubDate", format_datetime(entry.date))
         _sub(item, "description", entry.teaser)
-        _sub(item, f"{{{CONTENT}}}encoded", absolute_html(site, entry.body.html))
+        _sub(item, f"{{{CONTENT}}}encoded", content_html(site, post))
         for tag in entry.tags:
-            _sub(item, "category", tag)
+            _sub(item, "category", tag_name(tag, config.tags))
         if entry.author:
             _sub(item, f"{{{DC}}}creator", entry.author)
+        if post.image:
+            image = post.image
+            media = _sub(item, f"{{{MEDIA}}}content", url=config.absolute_url(image.src), medium="image", type=image.mime,
+                         width=str(image.width), height=str(image.height))
+            if image.alt:
+                _sub(media, f"{{{MEDIA}}}description", image.alt)
+            credit = entry.image.credit if entry.image else ""
+            if credit:
+                _sub(media, f"{{{MEDIA}}}credit", credit)
     return _serialise(root)
 
 
@@ -105,14 +136,17 @@ def atom(site: Site, lang: str = "") -> bytes:
         _sub(element, f"{{{ATOM}}}id", url)
         _sub(element, f"{{{ATOM}}}title", entry.title)
         _sub(element, f"{{{ATOM}}}link", href=url, rel="alternate", type="text/html")
+        if post.image:
+            _sub(element, f"{{{ATOM}}}link", href=config.absolute_url(post.image.src), rel="enclosure", type=post.image.mime,
+                 **({"title": post.image.alt} if post.image.alt else {}))
         _sub(element, f"{{{ATOM}}}published", iso(entry.date))
         _sub(element, f"{{{ATOM}}}updated", iso(entry.modified))
         if entry.author:
             _sub(_sub(element, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", entry.author)
         _sub(element, f"{{{ATOM}}}summary", entry.teaser)
-        _sub(element, f"{{{ATOM}}}content", absolute_html(site, entry.body.html), type="html")
+        _sub(element, f"{{{ATOM}}}content", content_html(site, post), type="html")
         for tag in entry.tags:
-            _sub(element, f"{{{ATOM}}}category", term=tag)
+            _sub(element, f"{{{ATOM}}}category", term=slugify(tag), label=tag_name(tag, config.tags))
     return _serialise(root)
 
 
@@ -127,7 +161,7 @@ def json_feed(site: Site, lang: str = "") -> bytes:
             "id": url,
             "url": url,
             "title": entry.title,
-            "content_html": absolute_html(site, entry.body.html),
+            "content_html": content_html(site, post),
             "summary": entry.teaser,
             "date_published": iso(entry.date),
             "date_modified": iso(entry.modified),
@@ -139,7 +173,7 @@ def json_feed(site: Site, lang: str = "") -> bytes:
         if entry.author:
             item["authors"] = [{"name": entry.author}]
         if entry.tags:
-            item["tags"] = list(entry.tags)
+            item["tags"] = [tag_name(tag, config.tags) for tag in entry.tags]
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -32,8 +32,8 @@ class Job:
 
 def site_key(site: Site, view: pages.SiteView, folders: Sequence[Path], extra: str) -> str:
     """What every page shares: masthead, config, options, templates, header navigation, images."""
-    parts = [extra, site.config.source_text, repr(view.nav and [(d.url, d.entry.title) for d in view.nav]),
-             repr((view.logo, view.has_tags, view.year, site.default_image))]
+    parts = [extra, site.config.source_text, repr(view.nav), repr((view.logo, view.has_tags, view.year, site.default_image)),
+             repr(sorted(view.topic_names.items())), repr(sorted(view.outlet_names.items()))]
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*.html")):
@@ -94,8 +94,8 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))
     jobs.append(Job(key("sitemaps", locations), lambda: sitemap.sitemaps(site)))
     news = [token(post) for post in sitemap.news_posts(site)]
-    jobs.append(Job(key("news", *news), lambda: [("news-sitemap.xml", sitemap.news_sitemap(site))]))
-    jobs.append(Job(key("robots"), lambda: [("robots.txt", sitemap.robots(site))]))
+    jobs.append(Job(key("news", *news), lambda: sitemap.news_sitemaps(site)))
+    jobs.append(Job(key("robots", bool(news)), lambda: [("robots.txt", sitemap.robots(site))]))
     jobs.append(Job(key("images", pictures.images_key(site)), lambda: pictures.outputs(site)))
     moved = [redirect.rule for redirect in redirects.redirects(site)[0]]
     jobs.append(Job(key("redirects", *moved), lambda: redirects.outputs(site)))

@@ -8,15 +8,18 @@ file name. Templates receive documented view objects (see docs/templates.md):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 
 from ..content.markdown import slugify
 from ..images import ImageInfo
+from ..links import citations
+from ..links.outlets import Outlet, tidy
 from ..site import Document, Site
 from . import seo
 
@@ -28,18 +31,71 @@ Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 
 
 @dataclass(frozen=True)
+class NavLink:
+    url: str
+    label: str  # a page's ``linkTitle`` (Hugo's key) or ``navTitle``, else its title
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    name: str  # the display name: config [tags], else as written, else the humanised slug
+    url: str
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    name: str  # the outlet's name exactly as /sources/ shows it (aliases merged)
+    url: str  # the cited URL
+    outlet_url: str  # /sources/<outlet>/
+
+
+@dataclass(frozen=True)
+class OriginalLink:
+    """The closing "Read More" link of a post: the original story."""
+
+    url: str
+    outlet: str  # the outlet it is at: from its domain, else the first outlet cited; "" if neither is known
+
+
+@dataclass(frozen=True)
 class SiteView:
     title: str
     description: str
     base_url: str
     language: str
-    nav: tuple[Document, ...]
+    nav: tuple[NavLink, ...]
     logo: ImageInfo | None
     has_tags: bool
     year: int  # year of the newest post, for the footer (never the clock: builds are reproducible)
     has_sources: bool = False  # some post cites an outlet: /sources/ exists (render/sources.py)
     search: bool = False  # whether the search page and header search box exist
     home: Document | None = None  # the content folder's index page: the home page's intro
+    author: str = ""  # the byline of a post without an author ([author] name)
+    topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
+    outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
+
+    def topics(self, document: Document) -> tuple[TopicLink, ...]:
+        """A post's tags as links, with their display names."""
+        return tuple(TopicLink(self.topic_names.get(slugify(tag), tag), f"/tags/{slugify(tag)}/") for tag in document.entry.tags)
+
+    def sources(self, document: Document) -> tuple[SourceLink, ...]:
+        """The outlets a post cites, once per (outlet, URL), named as on /sources/."""
+        found: dict[tuple[str, str], SourceLink] = {}
+        for written, url in document.entry.body.sources:
+            outlet = self.outlet_names.get(written) or Outlet(written, "")
+            found.setdefault((outlet.name, url), SourceLink(outlet.name, url, outlet.url if outlet.slug else ""))
+        return tuple(found.values())
+
+    def original(self, document: Document) -> OriginalLink | None:
+        """The post's original story, or None when it has no closing "Read More" link."""
+        body = document.entry.body
+        if not body.read_more:
+            return None
+        host = urlsplit(body.read_more).hostname or ""
+        by_domain = self.outlet_names.get(host)
+        first = self.outlet_names.get(body.citations[0].outlet) if body.citations else None
+        outlet = by_domain or first
+        return OriginalLink(body.read_more, outlet.name if outlet else "")
 
 
 @dataclass(frozen=True)
@@ -69,7 +125,10 @@ def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environmen
 
     tz = ZoneInfo(tz_name)
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
+        # A site's template replaces the theme's of the same name; "theme/<name>" is always the
+        # theme's, so a site's base.html can extend "theme/base.html" and change one block.
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(folder) for folder in folders]),
+                                    jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(str(THEME / "templates"))})]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -97,6 +156,34 @@ def content_templates(folders: Sequence[Path]) -> list[str]:
     return sorted(names - LAYOUT_TEMPLATES)
 
 
+def nav_label(page: Document) -> str:
+    for key in ("linkTitle", "navTitle"):
+        value = page.entry.extra.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return page.entry.title
+
+
+def _outlet_names(site: Site) -> dict[str, Outlet]:
+    """Every outlet as written in a post (and every domain of a "Read More" link), to the outlet
+    /sources/ lists it under, so posts and search filters name each outlet exactly as /sources/ does."""
+    normaliser = citations.outlets_for(site.config)
+    shown = {summary.outlet.slug: summary.outlet for summary in citations.site_summaries(site)}
+    names: dict[str, Outlet] = {}
+    for post in site.posts:
+        body = post.entry.body
+        for citation in body.citations:
+            if citation.outlet not in names:
+                outlet = normaliser.outlet(citation.outlet)
+                names[citation.outlet] = shown.get(outlet.slug, outlet)
+        host = urlsplit(body.read_more).hostname if body.read_more else None
+        if host and host not in names:
+            outlet = normaliser.outlet(host)
+            if outlet.name != tidy(host):  # a domain some outlet declares
+                names[host] = shown.get(outlet.slug, outlet)
+    return names
+
+
 def site_view(site: Site) -> SiteView:
     config = site.config
     return SiteView(
@@ -104,13 +191,16 @@ def site_view(site: Site) -> SiteView:
         description=config.description,
         base_url=config.base_url,
         language=config.language,
-        nav=tuple(page for page in site.pages if not page.noindex),
+        nav=tuple(NavLink(page.url, nav_label(page)) for page in site.pages if not page.noindex),
         logo=site.logo,
         has_tags=bool(site.tags),
         year=site.posts[0].entry.date.year if site.posts else 1970,
         has_sources=any(post.entry.body.citations for post in site.posts),
         search=config.search,
         home=site.home,
+        author=config.author.name,
+        topic_names={tag.slug: tag.name for tag in site.tags},
+        outlet_names=_outlet_names(site),
     )
 
 
@@ -153,9 +243,11 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
     default = config.origin.languages[0] if config.origin.languages else ""
     home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else site.posts
     lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
-    lists += [("tag", f"Topic: {tag.name}", "", tag.url, tag.posts) for tag in site.tags]
+    lists += [("tag", tag.name, f"Briefings on {tag.name} from {config.title}.", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
         for url, pagination, chunk in paginate(posts, base, config.page_size):
+            if pagination.number > 1:  # "Latest briefings (page 2) · Site", never the site's name twice
+                title = "Latest briefings" if kind == "home" else title
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
     for group in site.groups:
@@ -213,5 +305,5 @@ def render_tags_index(environment: jinja2.Environment, site: Site, view: SiteVie
 
 
 def render_not_found(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
-    head = seo.head_for_list(site, "Page not found", "", "/404.html")
+    head = seo.head_for_list(site, "Page not found", "", "/404.html", noindex=True)
     return "404.html", environment.get_template("404.html").render(site=view, head=head, recent=site.posts[:5]).encode("utf-8")

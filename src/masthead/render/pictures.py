@@ -4,7 +4,8 @@ Featured images and images in post bodies (under ``static/``) become ``<picture>
 AVIF and WebP sources plus the original format, each at the configured widths (never enlarged),
 with explicit width and height and the image's average colour as a placeholder. Every post also
 gets a 1200×630 social image cropped around its focus point. ``outputs`` encodes all of them
-(cached, in parallel, see ``imageproc``); templates call ``picture`` and the ``responsive`` filter.
+(cached, in parallel, see ``imageproc``). The planning is here; the markup is the theme's
+``picture`` macro (templates/_picture.html), fed the ``Picture`` model by ``picture_view``.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import html
 import re
 import weakref
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import imageproc
 from ..config import ImageSettings
@@ -111,41 +113,43 @@ def _srcset(variants: tuple[Variant, ...]) -> str:
     return ", ".join(f"{variant.src} {variant.width}w" for variant in variants)
 
 
+@dataclass(frozen=True)
+class PictureSource:
+    type: str  # MIME type, "image/avif"
+    srcset: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What the ``picture`` macro (templates/_picture.html) writes for one image: the model of its markup."""
+
+    src: str  # the <img src>
+    srcset: str  # the original format at every width; "" for an image served as it is (SVG, GIF…)
+    width: int
+    height: int
+    colour: str  # "#rrggbb" placeholder, "" when unknown
+    sources: tuple[PictureSource, ...]  # one <source> per modern format, best first
+
+
 @lru_cache(maxsize=4096)
-def picture_markup(responsive: Responsive, alt: str, sizes: str, eager: bool = False, css_class: str = "") -> Markup:
-    """``<picture>`` with a <source> per modern format and an <img> in the original format."""
-    sizes_attr = f' sizes="{escape(sizes)}"'
-    parts = ["<picture>"]
-    for mime, variants in responsive.sources:
-        parts.append(f'<source type="{mime}" srcset="{escape(_srcset(variants))}"{sizes_attr}>')
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
-    class_attr = f' class="{escape(css_class)}"' if css_class else ""
-    parts.append(
-        f'<img{class_attr} src="{escape(responsive.default.src)}" srcset="{escape(_srcset(responsive.fallback))}"{sizes_attr}'
-        f' alt="{escape(alt)}" width="{responsive.width}" height="{responsive.height}" {loading} decoding="async"'
-        f' style="background-color:{responsive.colour}">'
-    )
-    parts.append("</picture>")
-    return Markup("".join(parts))
+def _picture(responsive: Responsive) -> Picture:
+    return Picture(responsive.default.src, _srcset(responsive.fallback), responsive.width, responsive.height, responsive.colour,
+                   tuple(PictureSource(mime, _srcset(variants)) for mime, variants in responsive.sources))
 
 
-def picture(site: Site, image: ImageInfo, sizes: str, eager: bool = False, css_class: str = "", alt: str | None = None) -> Markup:
-    """A featured image's markup; a plain <img> when the image is not resized (SVG, GIF…)."""
-    text = image.alt if alt is None else alt
+def picture_view(site: Site, image: ImageInfo) -> Picture:
+    """The picture of a featured image (or a body image); a single plain file when it is not resized."""
     responsive = plan(site, image.src)
     if responsive is not None:
-        return picture_markup(responsive, text, sizes, eager, css_class)
-    class_attr = f' class="{escape(css_class)}"' if css_class else ""
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
-    return Markup(f'<img{class_attr} src="{escape(image.src)}" alt="{escape(text)}" width="{image.width}" '
-                  f'height="{image.height}" {loading} decoding="async">')
+        return _picture(responsive)
+    return Picture(image.src, "", image.width, image.height, "", ())
 
 
-BODY_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+BODY_SIZES = "(min-width: 44rem) 40rem, calc(100vw - 2rem)"
 
 
-def responsive_body(site: Site, body_html: str) -> str:
-    """The body with each local <img> replaced by a lazy <picture> (others are left alone)."""
+def responsive_body(site: Site, body_html: str, macro: Callable[..., Markup]) -> str:
+    """The body with each local <img> replaced by the ``picture`` macro's lazy markup (others are left alone)."""
 
     def replace_tag(match: re.Match[str]) -> str:
         attributes = dict(ATTRIBUTE.findall(match.group(1)))
@@ -153,7 +157,8 @@ def responsive_body(site: Site, body_html: str) -> str:
         responsive = plan(site, src) if src.startswith("/") and not src.startswith("//") else None
         if responsive is None:
             return match.group(0)
-        return str(picture_markup(responsive, html.unescape(attributes.get("alt", "")), BODY_SIZES))
+        image = ImageInfo(src, responsive.width, responsive.height, "", html.unescape(attributes.get("alt", "")))
+        return str(macro(image, BODY_SIZES))
 
     return IMG_TAG.sub(replace_tag, body_html)
 
@@ -278,10 +283,12 @@ def outputs(site: Site) -> list[tuple[str, bytes]]:
 
 
 def install(environment: jinja2.Environment, site: Site) -> None:
-    """Give templates ``picture(image, sizes, eager, css_class)`` and the ``responsive`` filter."""
+    """Give templates ``picture_view(image)`` (the model the ``picture`` macro of _picture.html
+    writes) and the ``responsive`` filter, which renders body images with that same macro."""
+    environment.globals["picture_view"] = lambda image: picture_view(site, image)
 
-    def template_picture(image: ImageInfo, sizes: str, eager: bool = False, css_class: str = "", alt: str | None = None) -> Markup:
-        return picture(site, image, sizes, eager, css_class, alt)
+    def responsive(body: str) -> Markup:
+        macro = environment.get_template("_picture.html").module.picture  # type: ignore[attr-defined]
+        return Markup(responsive_body(site, str(body), macro))
 
-    environment.globals["picture"] = template_picture
-    environment.filters["responsive"] = lambda body: Markup(responsive_body(site, str(body)))
+    environment.filters["responsive"] = responsive

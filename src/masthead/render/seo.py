@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..images import ImageInfo
 from ..links import citations
-from ..site import Document, Site
+from ..site import Document, Site, tag_name
 from .logo import raster_logo
 from .pictures import social_image
 
@@ -26,7 +26,7 @@ class Head:
 
     title: str  # the full <title>
     description: str
-    canonical: str
+    canonical: str  # absolute URL; "" on the 404 page, which has no address of its own
     og_type: str
     og_title: str
     image: ImageInfo | None
@@ -40,6 +40,27 @@ class Head:
     next_url: str = ""
     language: str = ""  # the page's own language, for <html lang> (empty: the site's)
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute URL) of each translation, x-default last
+    locale: str = "en_US"  # og:locale, language_TERRITORY
+
+    @property
+    def robots(self) -> str:
+        """The robots meta: ``noindex`` for drafts, scheduled posts and the 404 page; otherwise large
+        image previews (Google Discover wants them with images 1200 px wide, which every page has)."""
+        return "noindex" if self.noindex else "max-image-preview:large"
+
+
+def og_locale(language: str) -> str:
+    """Open Graph's ``language_TERRITORY`` for a BCP 47 tag: "en" is en_US, "de-AT" de_AT, "ko" ko_KR
+    (the likely territory from CLDR, through Babel)."""
+    from babel.core import get_global
+
+    parts = language.replace("_", "-").split("-")
+    base = parts[0].lower()
+    territory = next((part.upper() for part in parts[1:] if len(part) == 2 and part.isalpha()), "")
+    if not territory:
+        likely = str(get_global("likely_subtags").get(base, "")).split("_")
+        territory = next((part for part in likely[1:] if len(part) == 2 and part.isalpha()), "")
+    return f"{base}_{territory}" if territory else base
 
 
 def iso(moment: datetime) -> str:
@@ -82,7 +103,8 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
     }
     images = [image for image in (social_image(site, document), document.image) if image]
     if images:
-        data["image"] = [_image_object(site, image) for image in images]
+        # URLs, which schema.org's ImageObject cannot carry plain pixel sizes beside (width is a Distance)
+        data["image"] = [site.config.absolute_url(image.src) for image in images]
     people = entry.placement.authors or (((entry.author, ""),) if entry.author else ())
     if people:
         authors: list[dict[str, Any]] = []
@@ -91,12 +113,12 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
             if link or (name == config.author.name and config.author.url):
                 author["url"] = link or config.author.url
             authors.append(author)
-        data["author"] = authors
+        data["author"] = authors[0] if len(authors) == 1 else authors  # schema.org: a Person, or several
     else:
-        data["author"] = [{"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}]
+        data["author"] = {"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}
     data["publisher"] = _publisher(site)
     if entry.tags:
-        data["keywords"] = list(entry.tags)
+        data["keywords"] = ", ".join(tag_name(tag, config.tags) for tag in entry.tags)  # schema.org: Text, comma-delimited
     if entry.body.citations:
         data["citation"] = citations.json_ld(config, entry.body)  # outlet names normalised
     if entry.body.read_more:
@@ -137,11 +159,12 @@ def head_for_document(site: Site, document: Document) -> Head:
         image_url=site.config.absolute_url(image.src) if image else "",
         published=iso(entry.date) if is_post else "",
         modified=iso(entry.modified) if is_post else "",
-        tags=entry.tags if is_post else (),
+        tags=tuple(tag_name(tag, site.config.tags) for tag in entry.tags) if is_post else (),
         noindex=document.noindex,
         json_ld=script_json(post_json_ld(site, document)) if is_post else None,
         language=document.entry.placement.lang or site.config.language,
         alternates=alternates(site, document.url),
+        locale=og_locale(document.entry.placement.lang or site.config.language),
     )
 
 
@@ -155,13 +178,15 @@ def alternates(site: Site, url: str) -> tuple[tuple[str, str], ...]:
     return (*links, ("x-default", site.config.absolute_url(default)))
 
 
-def head_for_list(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False) -> Head:
+def head_for_list(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False,
+                  noindex: bool = False) -> Head:
+    """The head of a list page; with ``noindex`` (the 404 page) it has no canonical URL either."""
     image = social_image(site)
     config = site.config
     return Head(
         title=full_title(site, title),
         description=description or config.description,
-        canonical=config.absolute_url(url),
+        canonical="" if noindex else config.absolute_url(url),
         og_type="website",
         og_title=title or config.title,
         image=image,
@@ -169,10 +194,11 @@ def head_for_list(site: Site, title: str, description: str, url: str, prev_url: 
         published="",
         modified="",
         tags=(),
-        noindex=False,
+        noindex=noindex,
         json_ld=script_json(website_json_ld(site)) if home else None,
         prev_url=config.absolute_url(prev_url) if prev_url else "",
         next_url=config.absolute_url(next_url) if next_url else "",
         language=next((lang for lang in config.origin.languages[1:] if url.startswith(f"/{lang}/")), config.language),
         alternates=alternates(site, url),
+        locale=og_locale(next((lang for lang in config.origin.languages[1:] if url.startswith(f"/{lang}/")), config.language)),
     )

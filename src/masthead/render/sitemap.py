@@ -1,4 +1,5 @@
-"""sitemap.xml (sitemaps.org, split into an index past 50,000 URLs), news-sitemap.xml, robots.txt."""
+"""sitemap.xml (sitemaps.org, split into an index past 50,000 URLs), news-sitemap.xml (only when
+something is new), robots.txt."""
 
 from __future__ import annotations
 
@@ -108,6 +109,15 @@ def news_sitemap(site: Site) -> bytes:
     return _xml(root)
 
 
+def news_sitemaps(site: Site) -> list[tuple[str, bytes]]:
+    """``news-sitemap.xml`` when something was published in the last two days; otherwise no file
+    (an empty ``<urlset/>`` is invalid against the sitemaps.org XSD)."""
+    return [("news-sitemap.xml", news_sitemap(site))] if news_posts(site) else []
+
+
 def robots(site: Site) -> bytes:
     base = site.config.base_url
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\nSitemap: {base}/news-sitemap.xml\n".encode()
+    lines = ["User-agent: *", "Allow: /", "", f"Sitemap: {base}/sitemap.xml"]
+    if news_posts(site):
+        lines.append(f"Sitemap: {base}/news-sitemap.xml")
+    return ("\n".join(lines) + "\n").encode()

@@ -35,7 +35,12 @@ function drawFilters(available, params) {
     if (!values.length) continue;
     values.sort(name === "year" ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b));
     const wanted = new Set(params.getAll(name));
-    const fieldset = element("fieldset", { className: "search-filter" }, [element("legend", { textContent: FILTER_LABELS[name] })]);
+    // Each filter folds away (a long outlet list would push the results off a phone's screen);
+    // the years, and any filter already chosen, start open.
+    const fieldset = element("fieldset", {}, [element("legend", { className: "visually-hidden", textContent: FILTER_LABELS[name] })]);
+    const details = element("details", { className: "search-filter", open: name === "year" || wanted.size > 0 }, [
+      element("summary", { textContent: `${FILTER_LABELS[name]} (${values.length})` }), fieldset,
+    ]);
     values.forEach((value, index) => {
       const id = `filter-${name}-${index}`;
       const box = element("input", { type: "checkbox", name, value, id, checked: wanted.has(value) });
@@ -43,7 +48,7 @@ function drawFilters(available, params) {
         box, element("label", { htmlFor: id, textContent: `${value} (${available[name][value]})` }),
       ]));
     });
-    filterBox.append(fieldset);
+    filterBox.append(details);
   }
 }
 
