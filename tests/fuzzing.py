@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"
-SEED = EXAMPLE / "content" / "blog" / "russia-north-korea-ties.md"
+SEED = ROOT / "tests" / "fixtures" / "seed" / "russia-north-korea-ties.md"  # the seed byte for byte (the example describes its image)
 POST = "content/blog/russia-north-korea-ties.md"
 
 # Fragments people paste, tools emit, or attackers write. Each is inserted somewhere in the file.
