@@ -196,8 +196,9 @@ def prepare(workdir: Path, posts: int, tools: list[str], search: bool = False) -
         if not project.exists():
             hugo_site.convert(site, project)
         script = f'"{hugo_binary()}" --quiet -s "{project}" -d "{out}" && "{pagefind_bin.get_executable()}" --site "{out}" --silent'
-        setups["hugo-pagefind"] = ToolSetup("hugo-pagefind", ["sh", "-c", script], project,
-                                            project / "content/blog" / f"{edit_slug}.md", out, (out, project / "resources"), dict(os.environ))
+        setups["hugo-pagefind"] = ToolSetup(
+            "hugo-pagefind", ["sh", "-c", script], project, project / "content/blog" / f"{edit_slug}.md", out, (out, project / "resources"), dict(os.environ)
+        )
     if "pelican" in tools:
         project, out = workdir / "pelican", workdir / "pelican-output"
         pelican_site.convert(site, project)
@@ -287,8 +288,13 @@ def target_checks(medians: dict[str, dict[str, float | None]], scenario: str) ->
 
 def markdown_table(results: list[SizeResult]) -> str:
     """The report: rows scenario × size, columns medians, peaks, ratios and targets."""
-    header = ("| scenario | posts | " + " | ".join(f"{t} s" for t in TOOLS) + " | " + " | ".join(f"{t} MiB" for t in TOOLS)
-              + " | masthead/hugo | masthead/pelican | targets |")
+    header = (
+        "| scenario | posts | "
+        + " | ".join(f"{t} s" for t in TOOLS)
+        + " | "
+        + " | ".join(f"{t} MiB" for t in TOOLS)
+        + " | masthead/hugo | masthead/pelican | targets |"
+    )
     lines = [header, "|" + "---|" * (5 + 2 * len(TOOLS))]
     for scenario in SCENARIOS:
         for result in results:

@@ -39,26 +39,79 @@ from masthead.render import search_pagefind  # noqa: E402
 # (words, filters): common words, rare words (numbers and phrases few posts have), misspellings
 # (absent from every post: each index falls back to a prefix), and outlet and year filters.
 QUERIES: list[tuple[str, dict[str, str]]] = [
-    *((word, {}) for word in (
-        "sanctions", "minister", "Pyongyang", "Brussels", "trade", "security pact", "tariff",
-        "grain exports", "naval exercise", "semiconductor", "emergency aid", "Lavrov", "Kyiv",
-        "negotiations", "debt restructuring", "opposition parties", "satellite images",
-        "containers shipped", "demonstrations", "customs data", "economist",
-    )),
-    *((word, {}) for word in (
-        "qualitatively", "televised address", "farmers behind", "independent review", "2007",
-        "2016", "Canberra Jakarta", "Brasília", "Geneva Warsaw", "closed-door", "slowdown",
-        "funding stalled", "Tuesday statement", "patience weakness",
-    )),
-    *((word, {}) for word in (
-        "pyongyanq", "sanctons", "brussles", "semiconducter", "lavrow", "negotiatons", "geneve",
-        "tarriff", "diplomatc", "exprts",
-    )),
-    *((word, {"outlet": outlet}) for word, outlet in (
-        ("sanctions", "Reuters"), ("Pyongyang", "BBC"), ("trade", "Bloomberg"), ("minister", "Al Jazeera"),
-        ("security", "Financial Times"), ("export controls", "Politico"), ("aid", "The Guardian"),
-        ("Seoul", "Nikkei Asia"),
-    )),
+    *(
+        (word, {})
+        for word in (
+            "sanctions",
+            "minister",
+            "Pyongyang",
+            "Brussels",
+            "trade",
+            "security pact",
+            "tariff",
+            "grain exports",
+            "naval exercise",
+            "semiconductor",
+            "emergency aid",
+            "Lavrov",
+            "Kyiv",
+            "negotiations",
+            "debt restructuring",
+            "opposition parties",
+            "satellite images",
+            "containers shipped",
+            "demonstrations",
+            "customs data",
+            "economist",
+        )
+    ),
+    *(
+        (word, {})
+        for word in (
+            "qualitatively",
+            "televised address",
+            "farmers behind",
+            "independent review",
+            "2007",
+            "2016",
+            "Canberra Jakarta",
+            "Brasília",
+            "Geneva Warsaw",
+            "closed-door",
+            "slowdown",
+            "funding stalled",
+            "Tuesday statement",
+            "patience weakness",
+        )
+    ),
+    *(
+        (word, {})
+        for word in (
+            "pyongyanq",
+            "sanctons",
+            "brussles",
+            "semiconducter",
+            "lavrow",
+            "negotiatons",
+            "geneve",
+            "tarriff",
+            "diplomatc",
+            "exprts",
+        )
+    ),
+    *(
+        (word, {"outlet": outlet})
+        for word, outlet in (
+            ("sanctions", "Reuters"),
+            ("Pyongyang", "BBC"),
+            ("trade", "Bloomberg"),
+            ("minister", "Al Jazeera"),
+            ("security", "Financial Times"),
+            ("export controls", "Politico"),
+            ("aid", "The Guardian"),
+            ("Seoul", "Nikkei Asia"),
+        )
+    ),
     *((word, {"year": year}) for word, year in (("sanctions", "2021"), ("Tokyo", "2019"), ("grain", "2025"))),
 ]
 LIMIT = 10
@@ -70,8 +123,7 @@ def build(site: Path, posts: int) -> None:
         config = site / "masthead.toml"
         config.write_text(re.sub(r"^search = false.*$", "search = true", config.read_text(), flags=re.M))
     env = {"PYTHONPATH": str(BENCH.parent / "src")}
-    subprocess.run([sys.executable, "-m", "masthead", "build", str(site), "--quiet"], check=True,
-                   env={**__import__("os").environ, **env})
+    subprocess.run([sys.executable, "-m", "masthead", "build", str(site), "--quiet"], check=True, env={**__import__("os").environ, **env})
 
 
 def oracle(public: Path, folder: Path) -> Path:
@@ -150,32 +202,45 @@ def compare(base: str, only: set[str] | None = None) -> list[dict[str, object]]:
                 mine = site_answer(page, base, query, filters, sort)
                 truth = oracle_page.evaluate(ORACLE_JS, [query, filters, sort])
                 overlap = len(set(mine["urls"]) & set(truth["urls"])) / max(len(truth["urls"]), 1)  # type: ignore[arg-type]
-                rows.append({"query": query, "filters": filters, "sort": sort, "count": mine["count"],
-                             "oracle count": truth["count"], "identical": mine["urls"] == truth["urls"],
-                             "overlap": overlap if truth["urls"] else (1.0 if not mine["urls"] else 0.0),
-                             "seconds": mine["seconds"]})
-                print(f"{sort:9} {query!r:24} {filters} count {mine['count']}/{truth['count']} overlap {rows[-1]['overlap']:.1f}",
-                      file=sys.stderr)
+                rows.append(
+                    {
+                        "query": query,
+                        "filters": filters,
+                        "sort": sort,
+                        "count": mine["count"],
+                        "oracle count": truth["count"],
+                        "identical": mine["urls"] == truth["urls"],
+                        "overlap": overlap if truth["urls"] else (1.0 if not mine["urls"] else 0.0),
+                        "seconds": mine["seconds"],
+                    }
+                )
+                print(f"{sort:9} {query!r:24} {filters} count {mine['count']}/{truth['count']} overlap {rows[-1]['overlap']:.1f}", file=sys.stderr)
         browser.close()
     return rows
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    lines = ["| query | filter | newest top 10 identical | best-match top 10 overlap | count (site / oracle) | s to results (newest, best) |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| query | filter | newest top 10 identical | best-match top 10 overlap | count (site / oracle) | s to results (newest, best) |",
+        "|---|---|---|---|---|---|",
+    ]
     for newest, best in zip(rows[::2], rows[1::2], strict=True):
         shown = ", ".join(f"{k}={v}" for k, v in newest["filters"].items())  # type: ignore[attr-defined]
-        lines.append(f"| {newest['query']} | {shown} | {'yes' if newest['identical'] else '**no**'} | {best['overlap']:.0%} | "
-                     f"{newest['count']:,} / {newest['oracle count']:,} | {newest['seconds']:.2f}, {best['seconds']:.2f} |")
+        lines.append(
+            f"| {newest['query']} | {shown} | {'yes' if newest['identical'] else '**no**'} | {best['overlap']:.0%} | "
+            f"{newest['count']:,} / {newest['oracle count']:,} | {newest['seconds']:.2f}, {best['seconds']:.2f} |"
+        )
     newest_rows, best_rows = rows[::2], rows[1::2]
     identical = sum(1 for row in newest_rows if row["identical"])
     mean = sum(float(row["overlap"]) for row in best_rows) / len(best_rows)  # type: ignore[arg-type]
     extra = sum(max(0, int(row["count"]) - int(row["oracle count"])) for row in rows)  # type: ignore[call-overload]
     missing = sum(max(0, int(row["oracle count"]) - int(row["count"])) for row in rows)  # type: ignore[call-overload]
     lines.append("")
-    lines.append(f"{len(newest_rows)} queries: newest-first top 10 identical for {identical}; best-match top-10 overlap "
-                 f"{mean:.1%} on average (lowest {min(float(r['overlap']) for r in best_rows):.0%}); results the oracle does not "  # type: ignore[arg-type]
-                 f"have (near misses): {extra}; oracle results missing: {missing}.")
+    lines.append(
+        f"{len(newest_rows)} queries: newest-first top 10 identical for {identical}; best-match top-10 overlap "
+        f"{mean:.1%} on average (lowest {min(float(r['overlap']) for r in best_rows):.0%}); results the oracle does not "  # type: ignore[arg-type]
+        f"have (near misses): {extra}; oracle results missing: {missing}."
+    )
     return "\n".join(lines)
 
 

@@ -85,19 +85,13 @@ def measure(site: Path, edits: int, seed: int) -> dict[str, object]:
             "max": round(max(latencies) * 1000, 1),
         },
         "rebuild_ms_median": round(statistics.median(builds) * 1000, 1),
-        "watch_and_event_overhead_ms_median": round(
-            (statistics.median(latencies) - statistics.median(builds)) * 1000, 1
-        ),
+        "watch_and_event_overhead_ms_median": round((statistics.median(latencies) - statistics.median(builds)) * 1000, 1),
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--posts", type=int, action="append", help="corpus size (repeatable); default 1000"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, action="append", help="corpus size (repeatable); default 1000")
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="generate corpora here and keep them")

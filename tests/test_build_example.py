@@ -29,16 +29,35 @@ def test_example_contains_the_seed_with_only_its_image_described() -> None:
     example = (EXAMPLE / "content" / "blog" / "russia-north-korea-ties.md").read_text(encoding="utf-8").splitlines(keepends=True)
     seed = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
     changed = [(mine, theirs) for mine, theirs in zip(example, seed, strict=True) if mine != theirs]
-    assert changed == [('  {src: /img/international-flag-blurring.jpg, alt: "Blurred vertical bands of national flag colours: blue, white, red, '
-                        'green and gold", caption: "Alliances shift as governments choose sides.", credit: "Illustration: The Briefing Room"}\n',
-                        "  src: /img/international-flag-blurring.jpg\n")]
+    assert changed == [
+        (
+            '  {src: /img/international-flag-blurring.jpg, alt: "Blurred vertical bands of national flag colours: blue, white, red, '
+            'green and gold", caption: "Alliances shift as governments choose sides.", credit: "Illustration: The Briefing Room"}\n',
+            "  src: /img/international-flag-blurring.jpg\n",
+        )
+    ]
 
 
 def test_every_output_file_is_written(example_public: Path) -> None:
-    for name in ("index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml",
-                 "news-sitemap.xml", "robots.txt", "archive/index.html", "archive/2024/index.html",
-                 "archive/2024/12/index.html", "tags/index.html", "about/index.html", "page/2/index.html",
-                 "assets/masthead.css", "img/international-flag-blurring.jpg", SEED_PAGE):
+    for name in (
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "sitemap.xml",
+        "news-sitemap.xml",
+        "robots.txt",
+        "archive/index.html",
+        "archive/2024/index.html",
+        "archive/2024/12/index.html",
+        "tags/index.html",
+        "about/index.html",
+        "page/2/index.html",
+        "assets/masthead.css",
+        "img/international-flag-blurring.jpg",
+        SEED_PAGE,
+    ):
         assert (example_public / name).is_file(), name
 
 
@@ -97,8 +116,7 @@ def test_seed_post_sources_and_body(example_public: Path) -> None:
 
 def test_drafts_and_scheduled_posts_are_left_out(example_public: Path) -> None:
     everything = "".join(p.read_text(encoding="utf-8") for p in example_public.rglob("*") if p.suffix in (".html", ".xml", ".json"))
-    for slug in ("japan-china-seafood-dispute", "g20-rio-summit-notes", "asean-kuala-lumpur-summit-preview",
-                 "spring-2031-briefing-schedule"):
+    for slug in ("japan-china-seafood-dispute", "g20-rio-summit-notes", "asean-kuala-lumpur-summit-preview", "spring-2031-briefing-schedule"):
         assert not (example_public / "blog" / slug).exists()
         assert slug not in everything
 

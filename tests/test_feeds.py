@@ -46,8 +46,7 @@ def test_json_feed_1_1(example_public: Path) -> None:
 def test_feed_html_has_absolute_links(make_site: MakeSite) -> None:
     from masthead.build import build
 
-    site = make_site({"content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\n---\n![x](/img/a.png) [home](/about/)\n"},
-                     images=("/img/a.png",))
+    site = make_site({"content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\n---\n![x](/img/a.png) [home](/about/)\n"}, images=("/img/a.png",))
     build(site)
     rss = (site / "public" / "feed.xml").read_text(encoding="utf-8")
     assert 'src="https://test.example.org/img/a.png"' in rss
@@ -147,13 +146,18 @@ def test_feeds_follow_their_specifications(example_public: Path) -> None:
 
 def test_the_spec_checks_can_fail() -> None:
     assert rss_problems(b'<rss version="2.0"><channel><title>t</title><item><pubDate>Tuesday</pubDate></item></channel></rss>') == [
-        "channel without link", "channel without description", "item without title or description", "pubDate 'Tuesday' is not RFC 822"]
+        "channel without link",
+        "channel without description",
+        "item without title or description",
+        "pubDate 'Tuesday' is not RFC 822",
+    ]
     assert "an entry without an author" in atom_problems(
         f'<feed xmlns="{ATOM_NS}"><id>x</id><title>t</title><updated>2024-01-01T00:00:00Z</updated>'
-        '<entry><id>y</id><title>e</title><updated>last tuesday</updated><link href="/a"/></entry></feed>'.encode())
-    assert json_feed_problems({"version": "https://jsonfeed.org/version/1.1", "title": "t",
-                               "items": [{"id": "1", "url": "/a", "date_published": "May 1st"}]}) == [
-        "1: no content", "1: url not absolute", "1: date_published not RFC 3339", "1: date_modified not RFC 3339"]
+        '<entry><id>y</id><title>e</title><updated>last tuesday</updated><link href="/a"/></entry></feed>'.encode()
+    )
+    assert json_feed_problems(
+        {"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "1", "url": "/a", "date_published": "May 1st"}]}
+    ) == ["1: no content", "1: url not absolute", "1: date_published not RFC 3339", "1: date_modified not RFC 3339"]
 
 
 def test_feeds_carry_the_featured_image(example_public: Path) -> None:
@@ -181,5 +185,6 @@ def test_feed_content_ends_with_the_named_original_link(example_public: Path) ->
     feed = json.loads((example_public / "feed.json").read_bytes())
     seed = next(i for i in feed["items"] if i["id"].endswith("/blog/russia-north-korea-ties/"))
     assert seed["content_html"].endswith(
-        '<p class="read-more"><a href="https://email.cpg-online.de/t/d-269DB52ECB4B84A62540EF23F30FEDED">Read the original at NBC News</a></p>\n')
+        '<p class="read-more"><a href="https://email.cpg-online.de/t/d-269DB52ECB4B84A62540EF23F30FEDED">Read the original at NBC News</a></p>\n'
+    )
     assert seed["content_html"].count("d-269DB52ECB4B84A62540EF23F30FEDED") == 1

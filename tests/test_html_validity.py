@@ -22,11 +22,13 @@ def nu_check(paths: list[Path], warnings: bool = True) -> list[str]:
     assert VNU.is_file(), "the Nu checker is missing: run `npm install` (scripts/test.sh does)"
     java = shutil.which("java")
     assert java, "Java is missing: scripts/test.sh installs default-jre-headless"
-    result = subprocess.run([java, "-Xss4m", "-jar", str(VNU), "--format", "json", *map(str, paths)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run([java, "-Xss4m", "-jar", str(VNU), "--format", "json", *map(str, paths)], capture_output=True, text=True, timeout=600)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('subType', m['type'])}: {m['message']}"
-            for m in messages if m["type"] == "error" or (warnings and m.get("subType") == "warning")]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('subType', m['type'])}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or (warnings and m.get("subType") == "warning")
+    ]
 
 
 def page_file(public: Path, url: str) -> Path:
@@ -52,7 +54,7 @@ def test_the_checker_does_find_errors_and_warnings(tmp_path: Path) -> None:
     broken = tmp_path / "broken.html"
     broken.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>")
     warned = tmp_path / "warned.html"
-    warned.write_text('<!doctype html><html lang=en><title>x</title><section><p>no heading</p></section>')
+    warned.write_text("<!doctype html><html lang=en><title>x</title><section><p>no heading</p></section>")
     assert any(": error: " in found for found in nu_check([broken]))
     assert any(": warning: " in found for found in nu_check([warned]))
 

@@ -32,13 +32,13 @@ NOW = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)
 # test_search covers the index's incremental reuse.
 CONFIG = 'title = "{title}"\nbase_url = "https://inc.example.org"\npage_size = {size}\nsearch = false\n'
 WORDS = st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire", "AP"])
-DATES = st.sampled_from(["2024-01-05T10:00:00Z", "2024-03-01T08:30:00Z", "2025-06-04T09:00:00Z",
-                         "2023-12-31T23:59:59Z", "2030-01-01T00:00:00Z", "2024-03-01T08:30:00Z"])
+DATES = st.sampled_from(
+    ["2024-01-05T10:00:00Z", "2024-03-01T08:30:00Z", "2025-06-04T09:00:00Z", "2023-12-31T23:59:59Z", "2030-01-01T00:00:00Z", "2024-03-01T08:30:00Z"]
+)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def clean_build(site: Path, scratch: Path) -> dict[str, str]:
@@ -53,7 +53,9 @@ def write_post(site: Path, name: str, title: str, date: str, words: list[str], d
     body = " ".join(words) + " [[AP](https://apnews.com/x)]\n\n[Read More](https://example.org/more)"
     (site / "content/blog" / f"{name}.md").write_text(
         f"---\ntemplateKey: blog-post\npageTitle: {title}\npublished: {'false' if draft else 'true'}\n"
-        f"date: {date}\ntags: [{', '.join(tags)}]\nfeaturedImage:\n  src: /img/a.png\n---\n{body}\n", encoding="utf-8")
+        f"date: {date}\ntags: [{', '.join(tags)}]\nfeaturedImage:\n  src: /img/a.png\n---\n{body}\n",
+        encoding="utf-8",
+    )
 
 
 class IncrementalBuilds(RuleBasedStateMachine):
@@ -78,8 +80,13 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def _write(self, name: str) -> None:
         write_post(self.site, name, **self.state[name])
 
-    @rule(target=posts, date=DATES, words=st.lists(WORDS, min_size=1, max_size=6), draft=st.booleans(),
-          tags=st.lists(st.sampled_from(["asia", "europe", "trade"]), max_size=2, unique=True))
+    @rule(
+        target=posts,
+        date=DATES,
+        words=st.lists(WORDS, min_size=1, max_size=6),
+        draft=st.booleans(),
+        tags=st.lists(st.sampled_from(["asia", "europe", "trade"]), max_size=2, unique=True),
+    )
     def add(self, date: str, words: list[str], draft: bool, tags: list[str]) -> str:
         self.counter += 1
         name = f"post-{self.counter}"
@@ -132,8 +139,10 @@ class IncrementalBuilds(RuleBasedStateMachine):
         templates = self.site / "templates"
         templates.mkdir(exist_ok=True)
         (templates / "blog-post.html").write_text(
-            "{% extends 'base.html' %}{% block main %}<h1>{{ document.entry.title }}</h1><p>" + marker
-            + "</p>{{ document.entry.body.html | safe }}{% endblock %}")
+            "{% extends 'base.html' %}{% block main %}<h1>{{ document.entry.title }}</h1><p>"
+            + marker
+            + "</p>{{ document.entry.body.html | safe }}{% endblock %}"
+        )
 
     @rule(title=st.sampled_from(["Inc", "Renamed site"]), size=st.integers(1, 3))
     def edit_config(self, title: str, size: int) -> None:
@@ -149,8 +158,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
         assert snapshot(self.site / "public") == clean_build(self.site, self.root / "clean")
 
 
-IncrementalBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None,
-                                               suppress_health_check=[HealthCheck.too_slow])
+IncrementalBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 test_incremental_builds_equal_clean_builds = pytest.mark.slow(IncrementalBuilds.TestCase)
 
 

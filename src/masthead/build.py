@@ -50,6 +50,8 @@ RACY_COARSE_NS = 2_000_000_000
 def _racy(mtime_ns: int, started_ns: int) -> bool:
     window = RACY_COARSE_NS if mtime_ns % 1_000_000_000 == 0 else RACY_NS
     return mtime_ns >= started_ns - window
+
+
 THEME = Path(__file__).resolve().parent / "themes" / "default"
 
 
@@ -109,8 +111,12 @@ def template_problem(exc: Exception, what: str) -> Problem | None:
     # From a worker process, the traceback comes back as text in the exception's cause.
     places += [(name, int(line)) for name, line in _TEMPLATE_FRAME.findall(str(exc.__cause__ or ""))]
     if places:
-        return Problem(places[-1][0], places[-1][1], None, f"while rendering {what}: {exc.__class__.__name__}: {exc}; "
-                       "expected a template that renders — fix the expression on this line")
+        return Problem(
+            places[-1][0],
+            places[-1][1],
+            None,
+            f"while rendering {what}: {exc.__class__.__name__}: {exc}; expected a template that renders — fix the expression on this line",
+        )
     if isinstance(exc, jinja2.TemplateError):
         return Problem("template", None, None, f"while rendering {what}: {exc}")
     return None
@@ -145,8 +151,13 @@ def _parse_range(start: int, stop: int) -> list[Parsed]:
         try:
             data = source.path.read_bytes()
         except OSError as exc:  # gone or unreadable since it was found: that file's problem
-            results.append((source.relative, "", ParseResult(None, (Problem(source.relative, None, None,
-                            f"cannot be read ({exc.strerror or exc}); expected a readable file"),))))
+            results.append(
+                (
+                    source.relative,
+                    "",
+                    ParseResult(None, (Problem(source.relative, None, None, f"cannot be read ({exc.strerror or exc}); expected a readable file"),)),
+                )
+            )
             continue
         content_hash = digest(data)
         if content_hash == cached_hash:
@@ -180,8 +191,7 @@ def _trusted_stat(source: SourceFile, started_ns: int) -> int:
     return -1 if _racy(source.mtime_ns, started_ns) else source.mtime_ns
 
 
-def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int,
-          progress: ProgressHook | None = None) -> _Parsed:
+def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, parse_key: str, jobs: int, progress: ProgressHook | None = None) -> _Parsed:
     """Entries for every source: from the cache where the file is unchanged, parsed otherwise."""
     from .content.entries import Entry, ParseResult
 
@@ -265,8 +275,7 @@ def _render_range(start: int, stop: int) -> Rendered:
     return results
 
 
-def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging: Path | None, workers: int,
-           progress: ProgressHook | None = None) -> Rendered:
+def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging: Path | None, workers: int, progress: ProgressHook | None = None) -> Rendered:
     global _render_jobs, _render_manifest, _render_staging
     _render_jobs, _render_manifest, _render_staging = jobs_to_run, manifest, staging
     try:
@@ -281,6 +290,7 @@ def render(jobs_to_run: list[Job], manifest: dict[str, tuple[str, str]], staging
 
 
 # The pipeline ----------------------------------------------------------------------------------
+
 
 def _origin_config(config: Config) -> list[SourceFile]:
     """An adopted site's own config (_config.yml, hugo.toml): bodies read site.* and params from it."""
@@ -330,8 +340,9 @@ def _valid_until(site: Site, entries: list[Entry], options: BuildOptions) -> str
     return upcoming[0].moment.isoformat() if upcoming else ""
 
 
-def load(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
-         hook: StageHook | None = None, jobs: int | None = None) -> tuple[Site, jinja2.Environment, list[Problem], _Stages]:
+def load(
+    root: Path, options: BuildOptions | None = None, now: datetime | None = None, hook: StageHook | None = None, jobs: int | None = None
+) -> tuple[Site, jinja2.Environment, list[Problem], _Stages]:
     """Read and check everything without writing; raise ``MastheadError`` with every problem found."""
     from .options import BuildOptions
 
@@ -374,9 +385,16 @@ def _assemble(config: Config, options: BuildOptions, now: datetime, parsed: _Par
     return site, environment, problems
 
 
-def build(root: Path, options: BuildOptions | None = None, now: datetime | None = None,
-          hook: StageHook | None = None, write: bool = True, jobs: int | None = None,
-          output_to: Path | None = None, progress: ProgressHook | None = None) -> BuildReport:
+def build(
+    root: Path,
+    options: BuildOptions | None = None,
+    now: datetime | None = None,
+    hook: StageHook | None = None,
+    write: bool = True,
+    jobs: int | None = None,
+    output_to: Path | None = None,
+    progress: ProgressHook | None = None,
+) -> BuildReport:
     """Build the site in ``root``; with ``write=False`` check everything and write nothing.
 
     ``output_to`` writes somewhere else than the output folder (``masthead serve`` previews into
@@ -391,8 +409,9 @@ def build(root: Path, options: BuildOptions | None = None, now: datetime | None 
             gc.enable()
 
 
-def _build(root: Path, options: BuildOptions | None, now: datetime | None, stages: _Stages,
-           write: bool, jobs: int | None, output_to: Path | None) -> BuildReport:
+def _build(
+    root: Path, options: BuildOptions | None, now: datetime | None, stages: _Stages, write: bool, jobs: int | None, output_to: Path | None
+) -> BuildReport:
     from .options import BuildOptions
 
     options = options or BuildOptions()
@@ -412,8 +431,7 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
             output.discard_uncommitted(output_folder)
         with stages.stage("discover"):
             sources, problems = discover(config)
-            others = [*scan(THEME), *scan(config.folder("templates")), *static_files(config), *_link_store(config),
-                      *_origin_config(config)]
+            others = [*scan(THEME), *scan(config.folder("templates")), *static_files(config), *_link_store(config), *_origin_config(config)]
         fingerprint = "" if errors_only(problems) else _fingerprint(config, options, sources, others)
         if store is not None and _still_valid(store.meta(), fingerprint, moment, output_folder):
             return BuildReport(None, [], unchanged=store.output_count(), up_to_date=True, timings=stages.timings)
@@ -426,8 +444,7 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
         if errors_only(problems):
             raise MastheadError(problems)
         report = BuildReport(site, problems)
-        _render_and_write(site, environment, config, options, parsed, store, fingerprint, report, stages, workers, write,
-                          output_folder)
+        _render_and_write(site, environment, config, options, parsed, store, fingerprint, report, stages, workers, write, output_folder)
         if write and output_to is None:
             moved.remember(site, known_urls)
         report.timings = stages.timings
@@ -437,18 +454,36 @@ def _build(root: Path, options: BuildOptions | None, now: datetime | None, stage
             store.close()
 
 
-def _index_posts(site: Site, manifest: dict[str, tuple[str, str]], new_outputs: dict[str, tuple[str, str]],
-                 written: list[str], done: set[str], output_folder: Path, staging: output.Staging,
-                 reindex: bool) -> None:
+def _index_posts(
+    site: Site,
+    manifest: dict[str, tuple[str, str]],
+    new_outputs: dict[str, tuple[str, str]],
+    written: list[str],
+    done: set[str],
+    output_folder: Path,
+    staging: output.Staging,
+    reindex: bool,
+) -> None:
     """Index the post pages with Pagefind, only the date buckets whose pages changed."""
     from .render import search_stage
 
     search_stage.index_posts(site, manifest, new_outputs, written, done, output_folder, staging, reindex)
 
 
-def _render_and_write(site: Site, environment: jinja2.Environment, config: Config, options: BuildOptions,
-                      parsed: _Parsed, store: BuildCache | None, fingerprint: str, report: BuildReport,
-                      stages: _Stages, workers: int, write: bool, output_folder: Path) -> None:
+def _render_and_write(
+    site: Site,
+    environment: jinja2.Environment,
+    config: Config,
+    options: BuildOptions,
+    parsed: _Parsed,
+    store: BuildCache | None,
+    fingerprint: str,
+    report: BuildReport,
+    stages: _Stages,
+    workers: int,
+    write: bool,
+    output_folder: Path,
+) -> None:
 
     from .render import jobs as planner
     from .render import pages
@@ -461,8 +496,9 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         base_key = planner.site_key(site, view, folders, f"{__version__}\n{options}\n{site.logo}\n{link_store}\n{_parse_key(config)}")
         started_ns = time.time_ns()
         withheld = withheld_files(site, parsed.entries)  # images only scheduled or draft posts show
-        static = {s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *static_files(config))
-                  if s.relative not in withheld}
+        static = {
+            s.relative: (s.path, _trusted_stat(s, started_ns), s.size) for s in (*scan(THEME / "static"), *static_files(config)) if s.relative not in withheld
+        }
         jobs = planner.plan(site, environment, view, base_key, parsed.hashes, static)
         trusted = store is not None and output_folder.is_dir()
         manifest = store.outputs() if trusted and store is not None else {}
@@ -486,8 +522,16 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         for index, files in rendered:
             for relative, content_hash, changed in files:
                 if relative in new_outputs:
-                    raise MastheadError([Problem(relative, None, None, "two outputs would be written to this path "
-                                                 "(a static file and a page?); expected each path once — rename one")])
+                    raise MastheadError(
+                        [
+                            Problem(
+                                relative,
+                                None,
+                                None,
+                                "two outputs would be written to this path (a static file and a page?); expected each path once — rename one",
+                            )
+                        ]
+                    )
                 new_outputs[relative] = (to_run[index].key, content_hash)
                 if changed:
                     written.append(relative)
@@ -501,15 +545,15 @@ def _render_and_write(site: Site, environment: jinja2.Environment, config: Confi
         if staging is None or store is None:
             return
         with stages.stage("write"):
-            operations = [(output.SWAP, "")] if full_swap else [
-                *((output.MOVE, path) for path in written), *((output.DELETE, path) for path in removed)]
+            operations = [(output.SWAP, "")] if full_swap else [*((output.MOVE, path) for path in written), *((output.DELETE, path) for path in removed)]
             if full_swap:
                 removed = list(store.outputs())  # the old manifest, if any, describes nothing on disk now
             store.commit(
                 parse_key=_parse_key(config),
                 removed_sources=parsed.removed,
                 outputs=((path, job_key, content_hash) for path, (job_key, content_hash) in new_outputs.items()),
-                removed_outputs=removed, journal=(str(staging.folder), operations),
+                removed_outputs=removed,
+                journal=(str(staging.folder), operations),
                 meta={"fingerprint": fingerprint, "valid_until": _valid_until(site, parsed.entries, options)},
             )
             output.apply(output_folder, staging.folder, operations)

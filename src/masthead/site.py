@@ -71,8 +71,7 @@ class Site:
         return Path(found) if found else inside(self.config.folder("static"), src)
 
 
-def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str],
-               resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:
+def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str], resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:
     image = entry.image
     if image is None:
         return None, None
@@ -85,9 +84,7 @@ def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str],
     return found.with_alt(image.alt), None
 
 
-def assemble(
-    entries: Iterable[Entry], config: Config, options: BuildOptions, now: datetime, templates: Iterable[str]
-) -> tuple[Site, list[Problem]]:
+def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, now: datetime, templates: Iterable[str]) -> tuple[Site, list[Problem]]:
     """Place entries at URLs, drop drafts and scheduled posts, check cross-page facts."""
     problems: list[Problem] = []
     static = config.folder("static")
@@ -111,19 +108,39 @@ def assemble(
         if entry.template not in known_templates:
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
-                problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"no template {entry.template!r}; the page is "
-                    f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
-                    "to give it its own)", warning=True))
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.key_lines.get(key),
+                        key,
+                        f"no template {entry.template!r}; the page is "
+                        f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
+                        "to give it its own)",
+                        warning=True,
+                    )
+                )
                 entry = replace(entry, template=config.origin.page_template)
             elif not place.home:
-                problems.append(Problem(entry.source, entry.key_lines.get(key), key,
-                    f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
-                    f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)"))
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.key_lines.get(key),
+                        key,
+                        f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
+                        f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)",
+                    )
+                )
                 continue
         url = entry_url(entry, config)
         if url in by_url:
-            problems.append(Problem(entry.source, entry.key_lines.get("slug"), "slug",
-                f"URL {url} is also the URL of {by_url[url].source}; expected each post and page to have its own (set a different slug)"))
+            problems.append(
+                Problem(
+                    entry.source,
+                    entry.key_lines.get("slug"),
+                    "slug",
+                    f"URL {url} is also the URL of {by_url[url].source}; expected each post and page to have its own (set a different slug)",
+                )
+            )
             continue
         by_url[url] = entry
         if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
@@ -149,8 +166,11 @@ def assemble(
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/"}
     for document in pages:
         if document.url in reserved:
-            problems.append(Problem(document.entry.source, document.entry.key_lines.get("slug"), "slug",
-                                    f"URL {document.url} is used by masthead itself; expected another slug"))
+            problems.append(
+                Problem(
+                    document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"
+                )
+            )
 
     site_images = []
     for key in ("default_image", "logo"):
@@ -173,8 +193,20 @@ def assemble(
 
         groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
         translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
-    return Site(config, tuple(posts), kept_pages, _tags(posts, config.tags), _years(posts, config), now, site_images[0], site_images[1],
-                home, resources, groups, translations), problems
+    return Site(
+        config,
+        tuple(posts),
+        kept_pages,
+        _tags(posts, config.tags),
+        _years(posts, config),
+        now,
+        site_images[0],
+        site_images[1],
+        home,
+        resources,
+        groups,
+        translations,
+    ), problems
 
 
 def tag_name(written: str, names: Mapping[str, tuple[str, ...]]) -> str:
@@ -206,7 +238,4 @@ def _years(posts: list[Document], config: Config) -> dict[int, dict[int, tuple[D
     for post in posts:
         local = post.entry.date.astimezone(tz)
         grouped[local.year][local.month].append(post)
-    return {
-        year: {month: tuple(grouped[year][month]) for month in sorted(grouped[year], reverse=True)}
-        for year in sorted(grouped, reverse=True)
-    }
+    return {year: {month: tuple(grouped[year][month]) for month in sorted(grouped[year], reverse=True)} for year in sorted(grouped, reverse=True)}

@@ -53,8 +53,7 @@ def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
     """The newest published posts; in a multilingual site, those of one language (default: the first)."""
     languages = site.config.origin.languages
     wanted = lang or (languages[0] if languages else "")
-    return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[
-        : site.config.feed_size]
+    return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[: site.config.feed_size]
 
 
 def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:
@@ -102,8 +101,15 @@ def rss(site: Site, lang: str = "") -> bytes:
             _sub(item, f"{{{DC}}}creator", entry.author)
         if post.image:
             image = post.image
-            media = _sub(item, f"{{{MEDIA}}}content", url=config.absolute_url(image.src), medium="image", type=image.mime,
-                         width=str(image.width), height=str(image.height))
+            media = _sub(
+                item,
+                f"{{{MEDIA}}}content",
+                url=config.absolute_url(image.src),
+                medium="image",
+                type=image.mime,
+                width=str(image.width),
+                height=str(image.height),
+            )
             if image.alt:
                 _sub(media, f"{{{MEDIA}}}description", image.alt)
             credit = entry.image.credit if entry.image else ""
@@ -137,8 +143,14 @@ def atom(site: Site, lang: str = "") -> bytes:
         _sub(element, f"{{{ATOM}}}title", entry.title)
         _sub(element, f"{{{ATOM}}}link", href=url, rel="alternate", type="text/html")
         if post.image:
-            _sub(element, f"{{{ATOM}}}link", href=config.absolute_url(post.image.src), rel="enclosure", type=post.image.mime,
-                 **({"title": post.image.alt} if post.image.alt else {}))
+            _sub(
+                element,
+                f"{{{ATOM}}}link",
+                href=config.absolute_url(post.image.src),
+                rel="enclosure",
+                type=post.image.mime,
+                **({"title": post.image.alt} if post.image.alt else {}),
+            )
         _sub(element, f"{{{ATOM}}}published", iso(entry.date))
         _sub(element, f"{{{ATOM}}}updated", iso(entry.modified))
         if entry.author:

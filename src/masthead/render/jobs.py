@@ -32,8 +32,14 @@ class Job:
 
 def site_key(site: Site, view: pages.SiteView, folders: Sequence[Path], extra: str) -> str:
     """What every page shares: masthead, config, options, templates, header navigation, images."""
-    parts = [extra, site.config.source_text, repr(view.nav), repr((view.logo, view.has_tags, view.year, site.default_image)),
-             repr(sorted(view.topic_names.items())), repr(sorted(view.outlet_names.items()))]
+    parts = [
+        extra,
+        site.config.source_text,
+        repr(view.nav),
+        repr((view.logo, view.has_tags, view.year, site.default_image)),
+        repr(sorted(view.topic_names.items())),
+        repr(sorted(view.outlet_names.items())),
+    ]
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*.html")):
@@ -41,8 +47,14 @@ def site_key(site: Site, view: pages.SiteView, folders: Sequence[Path], extra: s
     return digest("\0".join(parts).encode("utf-8"))
 
 
-def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base_key: str,
-         source_hashes: Mapping[str, str], static_files: Mapping[str, tuple[Path, int, int]]) -> list[Job]:
+def plan(
+    site: Site,
+    environment: jinja2.Environment,
+    view: pages.SiteView,
+    base_key: str,
+    source_hashes: Mapping[str, str],
+    static_files: Mapping[str, tuple[Path, int, int]],
+) -> list[Job]:
     """Every job of the site, in a fixed order."""
     token_cache: dict[int, str] = {}
 
@@ -51,8 +63,10 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
         if found is None:
             image = document.image
             shown = f"{image.src}|{image.width}x{image.height}|{image.alt}" if image else ""
-            found = (f"{source_hashes[document.entry.source]}|{document.url}|{shown}|{document.scheduled}|{document.resolved}"
-                     f"|{site.translations.get(document.url, '')}")
+            found = (
+                f"{source_hashes[document.entry.source]}|{document.url}|{shown}|{document.scheduled}|{document.resolved}"
+                f"|{site.translations.get(document.url, '')}"
+            )
             token_cache[id(document)] = found
         return found
 
@@ -66,16 +80,19 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
     for page in pages.listing_pages(site):
         listing = page.listing
         intro = token(listing.intro) if listing.intro else (home if page.url == "/" else "")
-        jobs.append(Job(key("list", page.url, listing.title, listing.pagination, intro, *map(token, listing.posts)),
-                        _one(pages.render_listing, environment, site, view, page)))
+        jobs.append(
+            Job(
+                key("list", page.url, listing.title, listing.pagination, intro, *map(token, listing.posts)),
+                _one(pages.render_listing, environment, site, view, page),
+            )
+        )
     for period in pages.archive_periods(site):
         tokens = [token(post) for _, posts in period.months for post in posts]
         jobs.append(Job(key("period", period.url, period.title, *tokens), _one(pages.render_period, environment, site, view, period)))
     shape = [(year, month, len(posts), posts[0].entry.date.isoformat()) for year, months in site.years.items() for month, posts in months.items()]
     jobs.append(Job(key("archive", shape), _one(pages.render_archive_index, environment, site, view)))
     if site.tags:
-        jobs.append(Job(key("tags", [(tag.slug, tag.name, len(tag.posts)) for tag in site.tags]),
-                        _one(pages.render_tags_index, environment, site, view)))
+        jobs.append(Job(key("tags", [(tag.slug, tag.name, len(tag.posts)) for tag in site.tags]), _one(pages.render_tags_index, environment, site, view)))
     jobs.append(Job(key("404", *map(token, site.posts[:5])), _one(pages.render_not_found, environment, site, view)))
     outlets = site_summaries(site)
     if outlets:
@@ -83,9 +100,22 @@ def plan(site: Site, environment: jinja2.Environment, view: pages.SiteView, base
         jobs.append(Job(key("sources", rows), _one(sources.render_index, environment, site, view, outlets)))
     for source_page in sources.source_pages(site, outlets):
         outlet = source_page.outlet
-        jobs.append(Job(key("source", source_page.url, outlet.outlet.name, outlet.citations, len(outlet.posts), outlet.first,
-                            outlet.last, source_page.pagination, *map(token, source_page.posts)),
-                        _one(sources.render_source, environment, site, view, source_page)))
+        jobs.append(
+            Job(
+                key(
+                    "source",
+                    source_page.url,
+                    outlet.outlet.name,
+                    outlet.citations,
+                    len(outlet.posts),
+                    outlet.first,
+                    outlet.last,
+                    source_page.pagination,
+                    *map(token, source_page.posts),
+                ),
+                _one(sources.render_source, environment, site, view, source_page),
+            )
+        )
     newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
     jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
     for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/

@@ -127,8 +127,9 @@ def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environmen
     environment = jinja2.Environment(
         # A site's template replaces the theme's of the same name; "theme/<name>" is always the
         # theme's, so a site's base.html can extend "theme/base.html" and change one block.
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(folder) for folder in folders]),
-                                    jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(str(THEME / "templates"))})]),
+        loader=jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader([str(folder) for folder in folders]), jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(str(THEME / "templates"))})]
+        ),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -261,8 +262,7 @@ def render_listing(environment: jinja2.Environment, site: Site, view: SiteView, 
     listing = page.listing
     is_home = listing.kind == "home"
     title = "" if is_home and listing.pagination.number == 1 else listing.title
-    head = seo.head_for_list(site, title, listing.description, page.url, listing.pagination.prev_url,
-                             listing.pagination.next_url, home=page.url == "/")
+    head = seo.head_for_list(site, title, listing.description, page.url, listing.pagination.prev_url, listing.pagination.next_url, home=page.url == "/")
     html = environment.get_template("list.html").render(site=view, head=head, listing=listing)
     return output_path(page.url), html.encode("utf-8")
 

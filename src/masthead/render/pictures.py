@@ -61,8 +61,7 @@ class Responsive:
         return fitting[-1] if fitting else self.fallback[0]
 
 
-def _job(path: Path, digest: str, stem: str, label: str, fmt: str, size: tuple[int, int], quality: int,
-         box: imageproc.Box | None = None) -> Job:
+def _job(path: Path, digest: str, stem: str, label: str, fmt: str, size: tuple[int, int], quality: int, box: imageproc.Box | None = None) -> Job:
     job = Job(str(path), digest, "", fmt, size[0], size[1], quality, box)
     return replace(job, target=f"{FOLDER}/{stem}-{label}-{job.key[:12]}.{EXTENSIONS[fmt]}")
 
@@ -84,8 +83,7 @@ def _plan(file: str, src: str, settings: ImageSettings, digest: str) -> Responsi
     jobs = {name: tuple(_job(path, digest, stem, f"{w}w", name, (w, h), settings.quality) for w, h in sizes) for name in formats}
     variants = {name: tuple(Variant("/" + job.target, job.width, job.height) for job in items) for name, items in jobs.items()}
     modern = tuple((MIME[name], variants[name]) for name in settings.formats if name != fmt)
-    return Responsive(src, width, height, imageproc.average_colour(path), modern, variants[fmt],
-                      tuple(job for items in jobs.values() for job in items))
+    return Responsive(src, width, height, imageproc.average_colour(path), modern, variants[fmt], tuple(job for items in jobs.values() for job in items))
 
 
 _PLANS: weakref.WeakKeyDictionary[Site, dict[str, Responsive | None]] = weakref.WeakKeyDictionary()
@@ -133,8 +131,14 @@ class Picture:
 
 @lru_cache(maxsize=4096)
 def _picture(responsive: Responsive) -> Picture:
-    return Picture(responsive.default.src, _srcset(responsive.fallback), responsive.width, responsive.height, responsive.colour,
-                   tuple(PictureSource(mime, _srcset(variants)) for mime, variants in responsive.sources))
+    return Picture(
+        responsive.default.src,
+        _srcset(responsive.fallback),
+        responsive.width,
+        responsive.height,
+        responsive.colour,
+        tuple(PictureSource(mime, _srcset(variants)) for mime, variants in responsive.sources),
+    )
 
 
 def picture_view(site: Site, image: ImageInfo) -> Picture:
@@ -262,11 +266,19 @@ def problems(site: Site) -> list[Problem]:
                     failures[src] = str(exc)
             if failures[src]:
                 line = entry.image.line if entry.image and entry.image.src == src else None
-                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({failures[src]}); "
-                                     "expected a valid JPEG, PNG or WebP file — re-export it"))
+                found.append(
+                    Problem(entry.source, line, "image", f"{src!r} could not be read ({failures[src]}); expected a valid JPEG, PNG or WebP file — re-export it")
+                )
         if entry.is_post and entry.image is not None and not entry.image.alt:
-            found.append(Problem(entry.source, entry.image.line, "featuredImage.alt",
-                                 f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)", warning=True))
+            found.append(
+                Problem(
+                    entry.source,
+                    entry.image.line,
+                    "featuredImage.alt",
+                    f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)",
+                    warning=True,
+                )
+            )
     return found
 
 
@@ -277,7 +289,8 @@ def outputs(site: Site) -> list[tuple[str, bytes]]:
     if errors:
         raise MastheadError(
             Problem(owner, None, "image", f"{Path(error.source).name} could not be processed ({error}); expected a valid image file — re-export it")
-            for error in errors for owner in sorted(set(owners[error.source]))
+            for error in errors
+            for owner in sorted(set(owners[error.source]))
         )
     return files
 

@@ -28,8 +28,9 @@ def _namespace(output_folder: Path) -> str:
     return hashlib.sha256(str(output_folder.resolve()).encode()).hexdigest()[:12]
 
 
-def index_posts(site: Site, manifest: Manifest, new_outputs: Manifest, written: list[str], done: set[str],
-                output_folder: Path, staging: output.Staging, reindex: bool) -> list[str]:
+def index_posts(
+    site: Site, manifest: Manifest, new_outputs: Manifest, written: list[str], done: set[str], output_folder: Path, staging: output.Staging, reindex: bool
+) -> list[str]:
     """Bring the bucketed index up to date; the names of the buckets indexed again."""
     previous = {job for job, _ in manifest.values() if job.startswith("search:")}
     if previous and not reindex:

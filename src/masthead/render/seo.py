@@ -178,8 +178,9 @@ def alternates(site: Site, url: str) -> tuple[tuple[str, str], ...]:
     return (*links, ("x-default", site.config.absolute_url(default)))
 
 
-def head_for_list(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False,
-                  noindex: bool = False) -> Head:
+def head_for_list(
+    site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False, noindex: bool = False
+) -> Head:
     """The head of a list page; with ``noindex`` (the 404 page) it has no canonical URL either."""
     image = social_image(site)
     config = site.config

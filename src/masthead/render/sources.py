@@ -46,7 +46,6 @@ def render_source(environment: jinja2.Environment, site: Site, view: pages.SiteV
     name = page.outlet.outlet.name
     number = page.pagination.number
     title = f"Source: {name}" if number == 1 else f"Source: {name} (page {number})"
-    head = seo.head_for_list(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url,
-                             page.pagination.prev_url, page.pagination.next_url)
+    head = seo.head_for_list(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url, page.pagination.prev_url, page.pagination.next_url)
     html = environment.get_template("source.html").render(site=view, head=head, outlet=page.outlet, page=page)
     return pages.output_path(page.url), html.encode("utf-8")
