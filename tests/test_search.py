@@ -113,15 +113,6 @@ def test_incremental_index_inputs_equal_a_clean_build(make_site: MakeSite, tmp_p
         assert len(mine) == len(theirs)  # as many index chunks, filters and fragments
 
 
-def test_a_site_without_published_posts_has_an_empty_index(make_site: MakeSite) -> None:
-    site = make_site({"content/blog/b.md": DRAFT})
-    build(site, BuildOptions(), now=BUILD_TIME)
-    public = site / "public"
-    assert json.loads((public / "pagefind/buckets.json").read_text()) == {"version": 1, "buckets": []}
-    assert sorted(p.name for p in (public / "pagefind").iterdir()) == ["buckets.json"]
-    assert (public / "search/index.html").is_file()
-
-
 def test_preview_of_a_large_site_keeps_its_index(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past REINDEX_UP_TO posts a preview save keeps the first build's index instead of re-running Pagefind."""
     from conftest import post

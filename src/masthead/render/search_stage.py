@@ -4,7 +4,7 @@ Each bucket (``search_buckets``) is one build job, keyed by the hashes of its pa
 whose key is in the last build's manifest keeps its files as they are; any other is indexed again
 by Pagefind from the pages being committed (``search_pagefind``), and its changed files go to the
 staging folder like any rendered output. ``pagefind/buckets.json`` lists the buckets for the
-search page. A site without posts gets an empty list and no Pagefind run.
+search page. A site without published posts gets no index and no Pagefind run.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def index_posts(
     for (bucket, job_key, _), files in zip(stale, made_files, strict=True):
         rebuilt.append(bucket.name)
         publish(job_key, files)
-    listing = search.manifest(planned)
-    publish(f"search:list:{_digest(listing)[:24]}", [(LIST, listing)])
+    if planned:  # nothing published: no index at all (the search page says there is nothing yet)
+        listing = search.manifest(planned)
+        publish(f"search:list:{_digest(listing)[:24]}", [(LIST, listing)])
     return rebuilt
