@@ -244,7 +244,7 @@ def test_decap_edits_uploads_and_deletes(make_site, page: Page, tmp_path: Path) 
         page.get_by_role("button", name="Delete entry").click()
         # Playwright runs the dialog handler only inside its own calls: wait in the page, not in Python.
         page.wait_for_url("**/#/collections/blog")  # Decap returns to the list once deleteFiles answered
-        assert not (site / "content/blog/second.md").exists()
+        wait_for(lambda: not (site / "content/blog/second.md").exists())  # the list can show before the delete lands
         assert (site / "content/blog/first-briefing.md").is_file()
     finally:
         session.stop()
