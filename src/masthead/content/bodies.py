@@ -20,6 +20,8 @@ from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, re
 from .placement import Reference
 
 REFERENCE_SCHEME = "masthead-ref:"
+# HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
+_BLOCKS = ("<figure", "<details", "</details", "<div", "</div")
 
 
 class Transformed(NamedTuple):
@@ -91,8 +93,8 @@ def render_body(
     if result.blocks:
         html = body.html
         for token, block in result.blocks.items():
-            if block.startswith("<figure"):  # a block of its own, not inside the paragraph cmark made
-                html = html.replace(f"<p>{token}</p>", block)
+            if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
+                html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")
             html = html.replace(token, block)
         first = _PARAGRAPH.search(html)
         summary = plain_text(first.group(1)) if first else ""
