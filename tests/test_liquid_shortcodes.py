@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from masthead.config import load_config
@@ -17,28 +18,67 @@ def _parse(tmp_path: Path, kind: str, body: str, name: str = "content/posts/p.md
     return parse_entry(name, text.encode(), load_config(tmp_path))
 
 
-def test_unsupported_liquid_tag_is_a_warning_with_its_line(tmp_path: Path) -> None:
-    result = _parse(tmp_path, "jekyll", "First.\n\n{% include note.html %}\n", name="_posts/2024-01-01-p.md")
+def _warnings(result: ParseResult) -> list[str]:
+    return [str(problem) for problem in result.problems]
+
+
+def test_unknown_liquid_tag_is_removed_with_a_warning_naming_its_line(tmp_path: Path) -> None:
+    result = _parse(tmp_path, "jekyll", "First.\n\n{% include note.html %}\n\n{% callout %}Kept **inside**.{% endcallout %}\n", name="_posts/2024-01-01-p.md")
     assert result.entry is not None
-    [problem] = result.problems
-    assert (problem.path, problem.line, problem.warning) == ("_posts/2024-01-01-p.md", 7, True)
-    assert problem.message == "Liquid tag 'include' is not supported; it is shown as text"
-    assert "{% include note.html %}" in result.entry.body.html
+    assert _warnings(result) == [
+        '_posts/2024-01-01-p.md:7: warning: Liquid tag "include": not supported; it was removed',
+        '_posts/2024-01-01-p.md:9: warning: Liquid tag "callout": not supported; its inner content was kept',
+    ]
+    assert result.entry.body.html == "<p>First.</p>\n<p>Kept <strong>inside</strong>.</p>\n"
 
 
-def test_unknown_liquid_variable_and_filter(tmp_path: Path) -> None:
+def test_unknown_liquid_variable_is_removed_and_an_unknown_filter_keeps_its_input(tmp_path: Path) -> None:
     result = _parse(tmp_path, "jekyll", "{{ content }} and {{ page.title | shout }}\n", name="_posts/2024-01-01-p.md")
-    messages = [problem.message for problem in result.problems]
-    assert "Liquid variable 'content' is not supported (only site.*, page.* and quoted text); it is shown as text" in messages
-    assert "Liquid filter 'shout' is not supported; its input is shown unchanged" in messages
-    assert result.entry is not None and "and T" in result.entry.body.html
+    assert _warnings(result) == [
+        '_posts/2024-01-01-p.md:5: warning: Liquid filter "shout": not supported; its input was kept',
+        '_posts/2024-01-01-p.md:5: warning: Liquid variable "content": not known here; it was removed',
+    ]
+    assert result.entry is not None and result.entry.body.html == "<p>and T</p>\n"
 
 
-def test_unknown_shortcode_is_a_warning_with_its_line(tmp_path: Path) -> None:
-    result = _parse(tmp_path, "hugo", "Intro.\n\n{{< notice warning >}}\nCareful.\n{{< /notice >}}\n")
-    [problem] = result.problems
-    assert (problem.line, problem.warning) == (7, True)
-    assert problem.message == "shortcode 'notice' is not supported; it is shown as text"
+def test_liquid_control_flow_over_known_values(tmp_path: Path) -> None:
+    body = (
+        '{% assign n = page.tags | size %}{% if n > 1 and jekyll.environment == "production" %}many{% elsif n == 1 %}one{% else %}none{% endif %}\n'
+        "{% for tag in page.tags reversed %}{{ forloop.index }}={{ tag | upcase }} {% endfor %}\n"
+        '{% capture who %}by {{ site.title }}{% endcapture %}{{ who }} {% unless page.draft %}live{% endunless %}\n'
+        '{% case page.title %}{% when "X", "T" %}matched{% else %}no{% endcase %} {{ "a b" | slugify }}\n'
+    )
+    _parse(tmp_path, "jekyll", "", name="_posts/2024-01-01-p.md")  # writes masthead.toml
+    (tmp_path / "_config.yml").write_text("title: Harbour Notes\n")
+    text = "---\ntitle: T\ndate: 2024-01-01\ntags: [tides, moon]\n---\n" + body
+    config = load_config(tmp_path)
+    config = replace(config, origin=replace(config.origin, config_file="_config.yml"))
+    parsed = parse_entry("_posts/2024-01-01-p.md", text.encode(), config)
+    assert parsed.problems == () and parsed.entry is not None
+    assert parsed.entry.body.html == "<p>many\n1=MOON 2=TIDES\nby Harbour Notes live\nmatched a-b</p>\n"
+
+
+def test_unknown_shortcode_pair_keeps_its_inner_content(tmp_path: Path) -> None:
+    result = _parse(tmp_path, "hugo", "Intro.\n\n{{< notice warning >}}\nCareful, {{% mark %}}**now**{{% /mark %}}.\n{{< /notice >}}\n\n{{< rawhtml >}}\n")
+    assert _warnings(result) == [
+        'content/posts/p.md:7: warning: shortcode "notice": not supported; its inner content was kept',
+        'content/posts/p.md:8: warning: shortcode "mark": not supported; its inner content was kept',
+        'content/posts/p.md:11: warning: shortcode "rawhtml": not supported; it was removed',
+    ]
+    assert result.entry is not None and result.entry.body.html == "<p>Intro.</p>\n<p>Careful, <strong>now</strong>.</p>\n"
+
+
+def test_shortcode_parameters_nesting_and_built_in_pairs(tmp_path: Path) -> None:
+    body = (
+        '{{< tabs >}}{{< tab name="One" >}}first{{< /tab >}}{{< tab "Two" >}}second{{< /tab >}}{{< /tabs >}}\n\n'
+        '{{< details summary="More" >}}\nHidden *text*.\n{{< /details >}}\n\n'
+        "{{% comment %}}Not for readers.{{% /comment %}}\n\n"
+        "{{< x.inline >}}{{ .Get 0 }}{{< /x.inline >}}\n"
+    )
+    result = _parse(tmp_path, "hugo", body)
+    assert result.entry is not None
+    assert result.entry.body.html == "<p>firstsecond</p>\n<details><summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
+    assert [problem.field for problem in result.problems] == ['shortcode "tab"', 'shortcode "tab"', 'shortcode "tabs"', 'shortcode "x.inline"']
 
 
 def test_commented_shortcode_is_shown_as_itself(tmp_path: Path) -> None:

@@ -38,10 +38,17 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
     return token
 
 
+def fenced(language: str, code: str) -> str:
+    """A highlight block as a Markdown code fence, on as many lines as the tags and the code took."""
+    opening = "" if code.startswith("\n") else "\n"
+    closing = "" if code.endswith("\n") else "\n"
+    return f"```{language}{opening}{code}{closing}```"
+
+
 _PELICAN_LINK = re.compile(r"[{|](static|filename|attach)[}|]([^)\s\"'<>`]*)")
 
 
-def _pelican_links(text: str, first_line: int, source: str, config: Config) -> Transformed:
+def _pelican_links(text: str, first_line: int, source: str, config: Config, numbered_from: int = 0) -> Transformed:
     """Pelican's ``{static}/images/x.png`` and ``{filename}/pages/about.md`` links."""
     references: list[Reference] = []
     content = PurePosixPath(config.folders.content)
@@ -53,7 +60,7 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config) -> T
         if kind in ("static", "attach"):
             return "/" + path
         references.append(Reference("link", path, first_line + text.count("\n", 0, match.start())))
-        return f"{REFERENCE_SCHEME}{len(references) - 1}"
+        return f"{REFERENCE_SCHEME}{numbered_from + len(references) - 1}"
 
     return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
 
@@ -77,10 +84,13 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
-    if kind in ("jekyll", "eleventy") and ("{%" in text or "{{" in text):
+    if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text):
         from .liquid import transform
 
         result = transform(text, first_line, source, data, config)
+        if kind == "pelican" and _PELICAN_LINK.search(result.markdown):  # liquid_tags and {filename} links together
+            links = _pelican_links(result.markdown, first_line, source, config, len(result.references))
+            result = Transformed(links.markdown, result.blocks, result.references + links.references, result.problems)
     elif kind == "pelican" and re.search(_PELICAN_LINK, text):
         result = _pelican_links(text, first_line, source, config)
     elif kind == "hugo" and "{{" in text:

@@ -25,8 +25,7 @@ import yaml
 
 from ..config import Config
 from ..errors import Problem
-from .bodies import REFERENCE_SCHEME, Transformed, placeholder
-from .liquid import fenced
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
 from .placement import Reference
 
 # {{< name args >}} and {{% name args %}}; inside, quoted arguments may hold anything but their quote.
