@@ -52,9 +52,20 @@ def _tag_parts(inner: str) -> tuple[str, str]:
     return (found.group(1), found.group(2).strip()) if found else ("", text)
 
 
-def parse(text: str, nunjucks: bool) -> list[_Node]:
-    """The body as a tree of text, outputs, tags and blocks; an unclosed block becomes a tag and its content."""
+def parse(text: str, nunjucks: bool, strays: list[int]) -> list[_Node]:
+    """The body as a tree of text, outputs, tags and blocks; an unclosed block becomes a tag and its content.
+
+    An opening ``{%`` or ``{{`` that nothing closes is left out, and its offset put in ``strays``.
+    """
     pattern = _NUNJUCKS if nunjucks else _LIQUID
+    opener = re.compile(r"{[%{#]" if nunjucks else r"{[%{]")
+
+    def plain(start: int, end: int) -> _Node:
+        segment = text[start:end]
+        for found in opener.finditer(segment):
+            strays.append(start + found.start())
+        return _Node("text", opener.sub("", segment))
+
     ends = {name[3:] for name in re.findall(r"{%-?\s*(end\w+)", text)}
     root: list[_Node] = []
     stack: list[_Node] = []
@@ -76,9 +87,9 @@ def parse(text: str, nunjucks: bool) -> list[_Node]:
     while True:
         match = pattern.search(text, position)
         if match is None:
-            children().append(_Node("text", text[position:]))
+            children().append(plain(position, len(text)))
             break
-        children().append(_Node("text", text[position : match.start()]))
+        children().append(plain(position, match.start()))
         position = match.end()
         breaks = "\n" * match.group(0).count("\n")
         if match.group(2) is not None:
@@ -283,5 +294,8 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             problems.append(Problem(source, line_at(offset), name, message, warning=True))
 
     context = _Context(dict(scopes), values.filters(base_path, config.base_url.rstrip("/")), "Nunjucks" if nunjucks else "Liquid", warn, {}, [], line_at, hint)
-    markdown = _render(parse(text, nunjucks), context)
+    strays: list[int] = []
+    markdown = _render(parse(text, nunjucks, strays), context)
+    for offset in strays:
+        warn(offset, f"{context.label} tag", "never closed; its opening brace and sign were removed")
     return Transformed(markdown, context.blocks, tuple(context.references), tuple(sorted(problems)))
