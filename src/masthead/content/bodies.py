@@ -65,6 +65,16 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
     return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
 
 
+def _from_html(html: str) -> str:
+    """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
+    safe like any post: links and images are kept, scripts and styles are not."""
+    from markdownify import markdownify
+
+    html = re.sub(r"<(script|style|template)\b.*?</\1\s*>", "", html, flags=re.DOTALL | re.IGNORECASE)
+    text = markdownify(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
+    return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
+
+
 def _restructured(text: str, first_line: int, source: str, config: Config) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     from .restructuredtext import to_html
 
@@ -98,6 +108,10 @@ def render_body(
 
         result = transform(text, first_line, source, data, config)
     else:
+        result = Transformed(text, {}, (), ())
+    if source.endswith((".html", ".htm")):  # a Jekyll post written in HTML: read as the Markdown it says
+        result = result._replace(markdown=_from_html(result.markdown))
+    elif not result.blocks and not result.references and not result.problems and result.markdown is text:
         return render(text, first_line, config.unsafe_html), [], ()
     body = render(result.markdown, first_line, config.unsafe_html)
     if result.blocks:

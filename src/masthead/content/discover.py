@@ -126,6 +126,10 @@ def _origin_rules(config: Config, prefix: str) -> tuple[frozenset[str], frozense
     """Names starting with ``_`` that are content (Jekyll's posts, Hugo's section pages), paths that are not."""
     kind = config.origin.kind
     keep = {"jekyll": {"_posts", "_drafts"}, "hugo": {"_index.md", "_index.markdown"}}.get(kind, set())
+    if kind == "jekyll":  # the folders of collections with output: true (_recipes/)
+        from ..origins.jekyll_site import collection_folders
+
+        keep |= collection_folders(config)
     skip = {prefix + name for name in _NOT_CONTENT} if prefix == "" else set()
     skip |= {config.folders.output, config.folders.cache, config.folders.templates}
     return frozenset(keep), frozenset(skip)
@@ -151,4 +155,8 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     # but a folder (which may hold posts) does.
     suffixes = (*MARKDOWN_SUFFIXES, ".rst") if config.origin.kind == "pelican" else MARKDOWN_SUFFIXES
     problems = [problem for problem, folder in refused if folder or problem.path.endswith(suffixes)]
+    if config.origin.kind == "jekyll":  # Jekyll's posts and collection documents may be HTML with front matter
+        from ..origins.jekyll_site import html_document
+
+        return [source for source in found if source.relative.endswith(suffixes) or html_document(source.relative, config)], problems
     return [source for source in found if source.relative.endswith(suffixes)], problems

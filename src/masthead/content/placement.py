@@ -215,6 +215,10 @@ def page_pattern(value: str, config: Config) -> str | None:
 
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
+    if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
+        from ..origins.data import inherited
+
+        data = {**inherited(source, config), **data}
     used: set[str] = set()
     values: dict[str, Any] = {}
     for name in ORIGIN_KEYS:
@@ -265,6 +269,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         category_value = None
     sections, filename, bundle, home = locate(source, config)
     lang, key = language(source, data, config)
+    if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
+        values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
     used |= {name for name in ("lang", "language", "translationKey") if name in data and config.origin.languages}
     place = Placement(
         sections=sections,

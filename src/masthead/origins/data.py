@@ -121,3 +121,36 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         return f" (_data/{root}.js is JavaScript, which masthead does not run)" if root in scripts else ""
 
     return scopes, "", hint
+
+
+def _directory_data(folder: Path, name: str) -> Mapping[str, Any]:
+    for candidate in (folder / f"{name}.11tydata.json", folder / f"{name}.json"):
+        try:
+            return _mapping_file(str(candidate), candidate.stat().st_mtime_ns)
+        except OSError:
+            continue
+    return {}
+
+
+def inherited(source: str, config: Config) -> dict[str, Any]:
+    """Front matter a file gets from elsewhere: Jekyll's ``defaults`` and collections, Eleventy's
+    directory and template data files (``posts/posts.json``, ``x.11tydata.json``; JSON only)."""
+    if config.origin.kind == "jekyll":
+        from .jekyll_site import front_matter_defaults
+
+        return front_matter_defaults(source, config)
+    if config.origin.kind != "eleventy":
+        return {}
+    content = config.folder("content")
+    path = config.root / source
+    try:
+        inner = path.relative_to(content)
+    except ValueError:
+        return {}
+    merged: dict[str, Any] = {}
+    folder = content
+    for part in inner.parts[:-1]:  # the parent folders' data first, the nearest last
+        folder = folder / part
+        merged.update(_directory_data(folder, part))
+    merged.update(_directory_data(path.parent, path.stem))
+    return merged

@@ -31,7 +31,11 @@ def translation_sets(documents: tuple[Document, ...], config: Config) -> dict[st
     by_key: dict[tuple[bool, str], dict[str, str]] = defaultdict(dict)
     for document in documents:
         place = document.entry.placement
-        if place.translation_key:
+        if config.origin.kind == "jekyll":  # jekyll-polyglot: the same permalink in each language
+            prefix = f"/{place.lang}/"
+            key = "/" + document.url[len(prefix) :] if place.lang != config.origin.languages[0] and document.url.startswith(prefix) else document.url
+            by_key[place.home, key].setdefault(place.lang, document.url)
+        elif place.translation_key:
             by_key[place.home, place.translation_key if not place.home else ""].setdefault(place.lang, document.url)
     order = {lang: index for index, lang in enumerate(config.origin.languages)}
     found: dict[str, tuple[tuple[str, str], ...]] = {}

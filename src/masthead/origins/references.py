@@ -42,6 +42,8 @@ def _index(site: Site) -> dict[str, str]:
         for name in names:
             found.setdefault(name, document.url)
         found.setdefault("stem:" + path.stem, document.url)
+        if "_posts" in path.parts:  # post_url names a post by its path inside _posts/, without extension
+            found.setdefault("post:" + PurePosixPath(*path.parts[path.parts.index("_posts") + 1 :]).with_suffix("").as_posix(), document.url)
         if path.stem in ("index", "_index"):
             found.setdefault("stem:" + path.parent.name, document.url)
     return found
@@ -52,7 +54,8 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
     suffix = f"#{anchor}" if anchor else ""
     if not target and anchor:
         return suffix
-    url = index.get(target) or index.get(target.rstrip("/")) or index.get("stem:" + PurePosixPath(target).stem)
+    by_post = index.get("post:" + target.strip("/")) if reference.kind == "post_url" else None
+    url = by_post or index.get(target) or index.get(target.rstrip("/")) or index.get("stem:" + PurePosixPath(target).stem)
     if url is None:
         return None
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
