@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from ..config import Config
 from ..errors import Problem
 from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
-from .placement import Reference
+from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
 # HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
@@ -68,10 +68,16 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
 def _from_html(html: str) -> str:
     """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
     safe like any post: links and images are kept, scripts and styles are not."""
+    import warnings
+
+    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
     from markdownify import markdownify
 
     html = re.sub(r"<(script|style|template)\b.*?</\1\s*>", "", html, flags=re.DOTALL | re.IGNORECASE)
-    text = markdownify(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
+    with warnings.catch_warnings():  # bs4's guesses about what the text is: the file says it is HTML
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        text = markdownify(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
 
 
@@ -94,6 +100,8 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
+    if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
+        return RenderedMarkdown("", "", (), (), (), None, ()), [], ()
     if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text):
         from .liquid import transform
 
@@ -109,7 +117,7 @@ def render_body(
         result = transform(text, first_line, source, data, config)
     else:
         result = Transformed(text, {}, (), ())
-    if source.endswith((".html", ".htm")):  # a Jekyll post written in HTML: read as the Markdown it says
+    if source.endswith((".html", ".htm", ".njk", ".liquid")):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=_from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
         return render(text, first_line, config.unsafe_html), [], ()

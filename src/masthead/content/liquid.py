@@ -13,8 +13,9 @@ Line numbers are kept where a tag is replaced: what stands for it has as many li
 from __future__ import annotations
 
 import re
+from html import escape
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import Config
@@ -23,7 +24,7 @@ from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
 from ..origins.data import scopes_for
 from .placement import Reference
-from .shortcodes import _embed, _figure
+from .shortcodes import _embed
 
 _LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
 _NUNJUCKS = re.compile(r"{%(.*?)%}|{{(.*?)}}|{#(.*?)#}", re.DOTALL)
@@ -60,8 +61,10 @@ def parse(text: str, nunjucks: bool, strays: list[int]) -> list[_Node]:
     pattern = _NUNJUCKS if nunjucks else _LIQUID
     opener = re.compile(r"{[%{#]" if nunjucks else r"{[%{]")
 
+    trim_next = False  # the last tag ended with -%}: the whitespace after it goes
+
     def plain(start: int, end: int) -> _Node:
-        segment = text[start:end]
+        segment = text[start:end].lstrip() if trim_next else text[start:end]
         for found in opener.finditer(segment):
             strays.append(start + found.start())
         return _Node("text", opener.sub("", segment))
@@ -89,7 +92,10 @@ def parse(text: str, nunjucks: bool, strays: list[int]) -> list[_Node]:
         if match is None:
             children().append(plain(position, len(text)))
             break
-        children().append(plain(position, match.start()))
+        segment = plain(position, match.start())
+        whole = match.group(0)
+        children().append(replace(segment, text=segment.text.rstrip()) if whole[2:3] == "-" else segment)  # {%- trims before
+        trim_next = whole[-3:-2] == "-"
         position = match.end()
         breaks = "\n" * match.group(0).count("\n")
         if match.group(2) is not None:
@@ -138,6 +144,7 @@ class _Context:
     references: list[Reference]
     line_at: Callable[[int], int]
     unknown_hint: Callable[[str], str]
+    image_path: Callable[[str], str]
     iterations: int = 0
 
     def value(self, expression: str, start: int) -> Any:
@@ -187,7 +194,7 @@ def _tag(node: _Node, context: _Context) -> str:
         context.scopes[variable.strip()] = context.value(expression, node.start)
         return ""
     if name in _EMBEDS:
-        embed = _embed_tag(name, arguments)
+        embed = _embed_tag(name, arguments, context.image_path)
         if embed is not None:
             return placeholder(context.blocks, embed)
     if name in ("else", "elsif", "elif", "when", "break", "continue", "increment", "decrement", "cycle", "endraw", "endcomment"):
@@ -200,7 +207,7 @@ def _tag(node: _Node, context: _Context) -> str:
     return ""
 
 
-def _embed_tag(name: str, arguments: str) -> str | None:
+def _embed_tag(name: str, arguments: str, image_path: Callable[[str], str]) -> str | None:
     """Jekyll's jekyll-gist and Pelican's liquid_tags (img, youtube, vimeo) as Hugo's embeds."""
     words = [word.strip("'\",") for word in arguments.split()]
     if name == "gist" and words:
@@ -212,7 +219,7 @@ def _embed_tag(name: str, arguments: str) -> str | None:
             return None
         quoted = re.findall(r'"([^"]*)"', arguments) or re.findall(r"'([^']*)'", arguments)
         alt = quoted[-1] if quoted and quoted[-1] != sources[0] else ""
-        return _figure({"src": sources[0], "alt": alt})
+        return f'<img src="{escape(image_path(sources[0]))}" alt="{escape(alt)}">'  # inline, as eleventy-img and liquid_tags write it
     return _embed(name, words[:1], {})
 
 
@@ -293,7 +300,19 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             seen.add((offset, name))
             problems.append(Problem(source, line_at(offset), name, message, warning=True))
 
-    context = _Context(dict(scopes), values.filters(base_path, config.base_url.rstrip("/")), "Nunjucks" if nunjucks else "Liquid", warn, {}, [], line_at, hint)
+    def image_path(src: str) -> str:
+        """eleventy-img's and liquid_tags' paths are from the site's folder: as a site path when under static."""
+        if src.startswith("/") or ":" in src:
+            return src
+        static = config.folder("static").resolve()
+        for base in (config.root, (config.root / source).parent):
+            path = (base / src).resolve()
+            if path.is_file() and path.is_relative_to(static):
+                return "/" + path.relative_to(static).as_posix()
+        return src
+
+    label = "Nunjucks" if nunjucks else "Liquid"
+    context = _Context(dict(scopes), values.filters(base_path, config.base_url.rstrip("/")), label, warn, {}, [], line_at, hint, image_path)
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:

@@ -221,6 +221,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         data = {**inherited(source, config), **data}
     used: set[str] = set()
     values: dict[str, Any] = {}
+    if config.origin.kind and not_a_page(source, data, config):
+        return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
         if key is None or value is None:
@@ -283,6 +285,25 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         **values,
     )
     return place, used
+
+
+# masthead's own pages: an adopted site's page at one of these URLs is left out, masthead's stands in.
+OWN_PAGES = frozenset({"/archive/", "/tags/", "/search/", "/404.html", "/404/"})
+
+
+def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
+    """What masthead makes itself: a 404 page, an archive or tags page, a feed or sitemap template
+    (``permalink: /feed.xml``), and Eleventy's pagination templates (one page per tag)."""
+    if config.origin.kind == "eleventy" and "pagination" in data:
+        return True
+    permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
+    assert isinstance(permalink, str)
+    last = permalink.strip().rstrip("/").rsplit("/", 1)[-1]
+    if "." in last and not last.endswith((".html", ".htm")) and "{" not in last:
+        return True
+    sections, filename, _, home = locate(source, config)
+    path = permalink.strip() or "/" + "/".join(part for part in (sections, filename) if part) + "/"
+    return not home and ("/" + path.lstrip("/")) in OWN_PAGES and not ("_posts" in source.split("/"))
 
 
 def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str, str]:
