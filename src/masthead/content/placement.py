@@ -271,9 +271,14 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         category_value = None
     sections, filename, bundle, home = locate(source, config)
     lang, key = language(source, data, config)
+    if config.origin.kind == "pelican" and lang and lang != config.origin.languages[0] and not values.get("permalink"):
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import translated_url
+
+        values["permalink"] = translated_url(lang, sections.split("/")[0] == "pages", pelican_settings(config))
     if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
         values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
-    used |= {name for name in ("lang", "language", "translationKey") if name in data and config.origin.languages}
+    used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}
     place = Placement(
         sections=sections,
         filename=filename,
@@ -325,4 +330,7 @@ def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str,
     if isinstance(written, str) and written in languages:
         lang = written
     key = data.get("translationKey")
+    if config.origin.kind == "pelican":  # ARTICLE_TRANSLATION_ID: translations share their slug
+        title = str(data.get("title") or "").strip()
+        key = str(data.get("slug") or "").strip() or (slugify(title) if title else slugify(parts[-1] if parts else ""))
     return lang or languages[0], str(key) if isinstance(key, (str, int)) and key != "" else "/".join(parts)

@@ -154,3 +154,22 @@ def inherited(source: str, config: Config) -> dict[str, Any]:
         merged.update(_directory_data(folder, part))
     merged.update(_directory_data(path.parent, path.stem))
     return merged
+
+
+@lru_cache(maxsize=8)
+def _pelican_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
+    from .pelican import literal_settings
+
+    try:
+        return literal_settings(Path(path))
+    except Exception:  # noqa: BLE001 - `masthead init` reported a broken file; here it gives Pelican's defaults
+        return {}
+
+
+def pelican_settings(config: Config) -> Mapping[str, Any]:
+    """The literal settings of ``pelicanconf.py`` (never run), for the URLs of translations."""
+    path = config.root / (config.origin.config_file or "pelicanconf.py")
+    try:
+        return _pelican_file(str(path), path.stat().st_mtime_ns)
+    except OSError:
+        return {}

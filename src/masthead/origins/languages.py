@@ -19,7 +19,13 @@ def language_groups(posts: tuple[Document, ...], homes: tuple[Document, ...], co
     """The home list of each language but the default: /fr/ with the French posts."""
     intros = {home.entry.placement.lang: home for home in homes}
     groups = []
-    for lang in config.origin.languages[1:]:
+    listed = config.origin.languages[1:]
+    if config.origin.kind == "pelican":  # only i18n_subsites gives a language a home of its own
+        from .data import pelican_settings
+        from .pelican import subsites
+
+        listed = tuple(lang for lang in listed if lang in subsites(pelican_settings(config)))
+    for lang in listed:
         intro = intros.get(lang)
         documents = [post for post in posts if post.entry.placement.lang == lang]
         groups.append(Group(intro.entry.title if intro and intro.entry.title else config.title, f"/{lang}/", _order(documents), intro))
