@@ -26,7 +26,7 @@ def test_unknown_liquid_tag_is_removed_with_a_warning_naming_its_line(tmp_path: 
     result = _parse(tmp_path, "jekyll", "First.\n\n{% include note.html %}\n\n{% callout %}Kept **inside**.{% endcallout %}\n", name="_posts/2024-01-01-p.md")
     assert result.entry is not None
     assert _warnings(result) == [
-        '_posts/2024-01-01-p.md:7: warning: Liquid tag "include": not supported; it was removed',
+        "_posts/2024-01-01-p.md:7: warning: Liquid tag \"include\": 'note.html' is not among the site's include files; it was removed",
         '_posts/2024-01-01-p.md:9: warning: Liquid tag "callout": not supported; its inner content was kept',
     ]
     assert result.entry.body.html == "<p>First.</p>\n<p>Kept <strong>inside</strong>.</p>\n"
@@ -39,6 +39,22 @@ def test_unknown_liquid_variable_is_removed_and_an_unknown_filter_keeps_its_inpu
         '_posts/2024-01-01-p.md:5: warning: Liquid variable "content": not known here; it was removed',
     ]
     assert result.entry is not None and result.entry.body.html == "<p>and T</p>\n"
+
+
+def test_include_files_are_rendered_with_their_parameters(tmp_path: Path) -> None:
+    _parse(tmp_path, "jekyll", "", name="_posts/2024-01-01-p.md")  # writes masthead.toml
+    (tmp_path / "_includes").mkdir()
+    (tmp_path / "_includes/figure.html").write_text('<figure><img src="{{ include.src }}" alt="{{ include.alt }}"><figcaption>{{ include.caption }}</figcaption></figure>\n')
+    (tmp_path / "_includes/loop.html").write_text("{% include loop.html %}")
+    body = 'Before.\n\n{% include figure.html src="/a.png" alt="A quay" caption=page.title %}\n\n{% include loop.html %}\n\n{% include ../masthead.toml %}\n'
+    result = parse_entry("_posts/2024-01-01-p.md", f"---\ntitle: T\ndate: 2024-01-01\n---\n{body}".encode(), load_config(tmp_path))
+    assert result.entry is not None
+    assert 'src="/a.png" alt="A quay"' in result.entry.body.html and "<p>T</p>" in result.entry.body.html
+    assert "base_url" not in result.entry.body.html  # nothing from outside _includes/
+    assert [problem.message for problem in result.problems] == [
+        "in loop.html: in loop.html: in loop.html: in loop.html: in loop.html: 'loop.html' is not among the site's include files; it was removed",
+        "'../masthead.toml' is not among the site's include files; it was removed",
+    ]
 
 
 def test_liquid_control_flow_over_known_values(tmp_path: Path) -> None:

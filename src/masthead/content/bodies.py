@@ -65,7 +65,7 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
     return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
 
 
-def _from_html(html: str) -> str:
+def from_html(html: str) -> str:
     """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
     safe like any post: links and images are kept, scripts and styles are not."""
     import warnings
@@ -118,7 +118,7 @@ def render_body(
     else:
         result = Transformed(text, {}, (), ())
     if source.endswith((".html", ".htm", ".njk", ".liquid")):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
-        result = result._replace(markdown=_from_html(result.markdown))
+        result = result._replace(markdown=from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
         return render(text, first_line, config.unsafe_html), [], ()
     body = render(result.markdown, first_line, config.unsafe_html)

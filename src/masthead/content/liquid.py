@@ -16,12 +16,13 @@ import re
 from html import escape
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..errors import Problem
 from . import liquid_values as values
-from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder
 from ..origins.data import scopes_for
 from .placement import Reference
 from .shortcodes import _embed
@@ -145,6 +146,9 @@ class _Context:
     line_at: Callable[[int], int]
     unknown_hint: Callable[[str], str]
     image_path: Callable[[str], str]
+    include_file: Callable[[str, bool], Path | None]
+    nunjucks: bool = False
+    html_body: bool = False  # the page is HTML (a .html post, a .njk page): includes stay HTML
     iterations: int = 0
 
     def value(self, expression: str, start: int) -> Any:
@@ -177,6 +181,8 @@ def _node(node: _Node, context: _Context, depth: int) -> str:
         words = node.arguments.split()
         return fenced(words[0].strip("'\"") if words else "", node.text)
     if node.kind == "tag":
+        if node.name in ("include", "include_relative", "render"):
+            return _include(node, context, depth) + node.breaks
         return _tag(node, context) + node.breaks
     return _block(node, context, depth)
 
@@ -205,6 +211,36 @@ def _tag(node: _Node, context: _Context) -> str:
         return ""
     context.warn(node.start, f'{context.label} tag "{name or node.text[:20]}"', "not supported; it was removed")
     return ""
+
+
+_INCLUDE_PARAMETER = re.compile(r"""(\w+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,]+)""")
+_MAX_INCLUDES = 5  # an include that includes itself stops here
+
+
+def _include(node: _Node, context: _Context, depth: int) -> str:
+    """``{% include note.html text="x" %}`` (Jekyll), ``{% include "x.njk" %}`` (Nunjucks): the site's own
+    include file rendered in place, with ``include.*`` its parameters; HTML read as Markdown."""
+    arguments = re.sub(r"{{(.*?)}}", lambda match: values.text_of(context.value(match.group(1), node.start)), node.text)
+    first, _, rest = arguments.strip().partition(" ")
+    name = first.strip(",").strip("'\"")
+    path = context.include_file(name, node.name == "include_relative") if name and depth < _MAX_INCLUDES else None
+    if path is None:
+        context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name or 'no file'!r} is not among the site's include files; it was removed")
+        return ""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name!r} cannot be read as UTF-8 text; it was removed")
+        return ""
+    parameters = {key: context.value(value, node.start) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+    inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"))
+    saved = context.scopes.get("include")
+    context.scopes["include"] = parameters
+    rendered = _render(parse(text, context.nunjucks, []), inner, depth + 1)
+    context.scopes["include"] = saved
+    if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
+        rendered = "\n\n" + from_html(rendered) + "\n"
+    return rendered
 
 
 def _embed_tag(name: str, arguments: str, image_path: Callable[[str], str]) -> str | None:
@@ -311,8 +347,19 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
                 return "/" + path.relative_to(static).as_posix()
         return src
 
+    def include_file(name: str, relative: bool) -> Path | None:
+        """The include file ``name``: beside the page (include_relative) or in _includes/, never outside the site."""
+        folders = [(config.root / source).parent] if relative else [config.folder("content") / "_includes", config.root / "_includes"]
+        for folder in folders:
+            path = (folder / name).resolve()
+            if path.is_relative_to(folder.resolve()) and path.is_file():  # as Jekyll: no ../, no link out
+                return path
+        return None
+
     label = "Nunjucks" if nunjucks else "Liquid"
-    context = _Context(dict(scopes), values.filters(base_path, config.base_url.rstrip("/")), label, warn, {}, [], line_at, hint, image_path)
+    filters = values.filters(base_path, config.base_url.rstrip("/"))
+    html_body = source.endswith((".html", ".htm", ".njk", ".liquid"))
+    context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:

@@ -112,5 +112,14 @@ def permalink_ending(config: Config) -> str:
 
 
 def html_document(source: str, config: Config) -> bool:
-    """An HTML file that Jekyll reads as a post or a collection document (``_posts/2024-01-05-x.html``)."""
-    return source.endswith((".html", ".htm")) and document_kind(source, config) != "pages"
+    """An HTML file Jekyll renders: a post or collection document (``_posts/2024-01-05-x.html``), or a
+    page with front matter (``contact.html``); the home page's ``index.html`` is masthead's own."""
+    if not source.endswith((".html", ".htm")) or source in ("index.html", "index.htm"):
+        return False
+    if document_kind(source, config) != "pages":
+        return True
+    try:
+        with open(config.root / source, "rb") as handle:
+            return handle.read(4).rstrip(b"\r\n") == b"---"
+    except OSError:
+        return False
