@@ -32,7 +32,7 @@ from .placement import Reference
 _SHORTCODE = re.compile(r"""{{([<%])((?:"(?:[^"\\]|\\.)*"|`[^`]*`|[^"`])*?|.*?)([>%])}}""", re.DOTALL)
 _UNCLOSED = re.compile(r"{{[<%]")
 _ESCAPED = re.compile(r"\s*/\*(.*)\*/\s*", re.DOTALL)  # {{</* figure */>}}: Hugo shows {{< figure >}}
-_NAME = re.compile(r"[\w.-]+")
+_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*")  # a theme's shortcodes may live in folders: hextra/hero-button
 _EMBEDS = {
     "youtube": ("YouTube", "https://www.youtube-nocookie.com/embed/{id}"),
     "vimeo": ("Vimeo", "https://vimeo.com/{id}"),
@@ -213,8 +213,9 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
         if rendered is not None:
             out.append(rendered + tag.breaks)
         elif partner is not None and tag.name == "details":
-            summary = named.get("summary") or (positional[0] if positional else "Details")
-            out.append(placeholder(blocks, f"<details><summary>{escape(summary)}</summary>") + tag.breaks)
+            summary = named.get("summary") or named.get("title") or (positional[0] if positional else "Details")  # Hugo's, Hextra's
+            opened = " open" if named.get("open", "").lower() == "true" or named.get("closed", "").lower() == "false" else ""
+            out.append(placeholder(blocks, f"<details{opened}><summary>{escape(summary)}</summary>") + tag.breaks)
             endings[partner] = "</details>"
         elif partner is not None:
             warn(tag, "not supported; its inner content was kept")

@@ -118,6 +118,11 @@ def plan(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": static},
         "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},
     }
+    markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}
+    renderer = ((markup or {}).get("goldmark") or {}).get("renderer") if isinstance((markup or {}).get("goldmark"), dict) else None
+    if isinstance(renderer, dict) and renderer.get("unsafe") is True:
+        values["unsafe_html"] = True
+        notes.append("markup.goldmark.renderer.unsafe = true: raw HTML in Markdown is kept, as Hugo keeps it (unsafe_html below).")
     author = params.get("author") or data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}
