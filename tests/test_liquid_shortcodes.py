@@ -44,7 +44,9 @@ def test_unknown_liquid_variable_is_removed_and_an_unknown_filter_keeps_its_inpu
 def test_include_files_are_rendered_with_their_parameters(tmp_path: Path) -> None:
     _parse(tmp_path, "jekyll", "", name="_posts/2024-01-01-p.md")  # writes masthead.toml
     (tmp_path / "_includes").mkdir()
-    (tmp_path / "_includes/figure.html").write_text('<figure><img src="{{ include.src }}" alt="{{ include.alt }}"><figcaption>{{ include.caption }}</figcaption></figure>\n')
+    (tmp_path / "_includes/figure.html").write_text(
+        '<figure><img src="{{ include.src }}" alt="{{ include.alt }}"><figcaption>{{ include.caption }}</figcaption></figure>\n'
+    )
     (tmp_path / "_includes/loop.html").write_text("{% include loop.html %}")
     body = 'Before.\n\n{% include figure.html src="/a.png" alt="A quay" caption=page.title %}\n\n{% include loop.html %}\n\n{% include ../masthead.toml %}\n'
     result = parse_entry("_posts/2024-01-01-p.md", f"---\ntitle: T\ndate: 2024-01-01\n---\n{body}".encode(), load_config(tmp_path))
@@ -61,7 +63,7 @@ def test_liquid_control_flow_over_known_values(tmp_path: Path) -> None:
     body = (
         '{% assign n = page.tags | size %}{% if n > 1 and jekyll.environment == "production" %}many{% elsif n == 1 %}one{% else %}none{% endif %}\n'
         "{% for tag in page.tags reversed %}{{ forloop.index }}={{ tag | upcase }} {% endfor %}\n"
-        '{% capture who %}by {{ site.title }}{% endcapture %}{{ who }} {% unless page.draft %}live{% endunless %}\n'
+        "{% capture who %}by {{ site.title }}{% endcapture %}{{ who }} {% unless page.draft %}live{% endunless %}\n"
         '{% case page.title %}{% when "X", "T" %}matched{% else %}no{% endcase %} {{ "a b" | slugify }}\n'
     )
     _parse(tmp_path, "jekyll", "", name="_posts/2024-01-01-p.md")  # writes masthead.toml

@@ -50,7 +50,7 @@ def test_inner_content_built_ins_and_escapes(tmp_path: Path) -> None:
     install = (public / "docs/install/index.html").read_text(encoding="utf-8")
     assert "<details><summary>What you need</summary>\n<p>A ladder and <strong>two</strong> people.</p>\n</details>" in install
     home = (public / "index.html").read_text(encoding="utf-8")
-    assert 'in one place' in home and "<br" in home  # markup.goldmark.renderer.unsafe = true is kept
+    assert "in one place" in home and "<br" in home  # markup.goldmark.renderer.unsafe = true is kept
     visit = (public / "posts/lighthouse-visit/index.html").read_text(encoding="utf-8")
     assert (public / "posts/lighthouse-visit/tower.png").is_file() and 'alt="The tower from the quay"' in visit
     assert "<p>Visits are on <em>Sundays</em> only.</p>" in visit and "<p>Book a visit</p>" in visit

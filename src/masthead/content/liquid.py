@@ -13,17 +13,17 @@ Line numbers are kept where a tag is replaced: what stands for it has as many li
 from __future__ import annotations
 
 import re
-from html import escape
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..errors import Problem
+from ..origins.data import scopes_for
 from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder
-from ..origins.data import scopes_for
 from .placement import Reference
 from .shortcodes import _embed
 

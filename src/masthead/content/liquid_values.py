@@ -37,7 +37,9 @@ class Unknown(Exception):
 
 def split_outside_quotes(text: str, separator: str) -> list[str]:
     """``text`` split on ``separator`` where it is not inside a quoted string."""
-    parts, current, quote_char = [], [], ""
+    parts: list[str] = []
+    current: list[str] = []
+    quote_char = ""
     index = 0
     while index < len(text):
         char = text[index]
@@ -115,7 +117,7 @@ def _moment(value: Any, argument: Any) -> str:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, (date, datetime)):
         pattern = str(argument or "%Y-%m-%d")
         if "%" not in pattern:  # Nunjucks/Luxon tokens (yyyy-LL-dd): the ISO date
@@ -217,7 +219,9 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "modulo": lambda value, other=1, *_: _number(value) % _number(other) if _number(other) else 0,
         "abs": lambda value, *_: abs(_number(value)),
         "where": lambda value, key="", match=None, *_: [
-            item for item in sequence(value) if isinstance(item, Mapping) and (item.get(text_of(key)) == match if match is not None else truthy(item.get(text_of(key))))
+            item
+            for item in sequence(value)
+            if isinstance(item, Mapping) and (item.get(text_of(key)) == match if match is not None else truthy(item.get(text_of(key))))
         ],
         "map": lambda value, key="", *_: [item.get(text_of(key)) for item in sequence(value) if isinstance(item, Mapping)],
     }

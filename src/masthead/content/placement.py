@@ -308,7 +308,7 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
         return True
     sections, filename, _, home = locate(source, config)
     path = permalink.strip() or "/" + "/".join(part for part in (sections, filename) if part) + "/"
-    return not home and ("/" + path.lstrip("/")) in OWN_PAGES and not ("_posts" in source.split("/"))
+    return not home and ("/" + path.lstrip("/")) in OWN_PAGES and "_posts" not in source.split("/")
 
 
 def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str, str]:

@@ -226,7 +226,15 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     out.append(text[position:])
     markdown = "".join(out)
     for stray in reversed(list(_UNCLOSED.finditer(markdown))):  # a shortcode never closed: Hugo refuses the page
-        problems.append(Problem(source, line_at(0) + markdown.count("\n", 0, stray.start()), "shortcode", "never closed (no }} after it); its opening {{ was removed", warning=True))
+        problems.append(
+            Problem(
+                source,
+                line_at(0) + markdown.count("\n", 0, stray.start()),
+                "shortcode",
+                "never closed (no }} after it); its opening {{ was removed",
+                warning=True,
+            )
+        )
         markdown = markdown[: stray.start()] + markdown[stray.start() + 2 :]
     return Transformed(markdown, blocks, tuple(references), tuple(sorted(problems)))
 

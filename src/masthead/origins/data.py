@@ -108,8 +108,8 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
     if kind == "eleventy":
         path = PurePosixPath(source)
         stem = path.with_suffix("")
-        page = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix(), "inputPath": "./" + source}
-        page["date"] = data.get("date")
+        page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
+        page.update(inputPath="./" + source, date=data.get("date"))
         scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}}
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}

@@ -91,11 +91,7 @@ def front_matter_defaults(source: str, config: Config) -> dict[str, Any]:
         name, inner = found
         path = inner.with_suffix("").as_posix()
         values["permalink"] = (
-            str(values["permalink"])
-            .replace(":collection", name)
-            .replace(":path", path)
-            .replace(":name", slugify(inner.stem))
-            .replace(":basename", inner.stem)
+            str(values["permalink"]).replace(":collection", name).replace(":path", path).replace(":name", slugify(inner.stem)).replace(":basename", inner.stem)
         )
     return values
 
