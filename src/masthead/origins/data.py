@@ -173,3 +173,25 @@ def pelican_settings(config: Config) -> Mapping[str, Any]:
         return _pelican_file(str(path), path.stat().st_mtime_ns)
     except OSError:
         return {}
+
+
+def template_inputs(config: Config) -> tuple[Path, ...]:
+    """Every file an adopted site's bodies may read besides their own: the origin's config, its data
+    files, its include files and Eleventy's directory data files. A build that caches parsed pages must
+    count these among their inputs (an edit to ``_data/x.yml`` changes the pages that show it)."""
+    if not config.origin.kind:
+        return ()
+    found: set[Path] = set()
+    if config.origin.config_file and (config.root / config.origin.config_file).is_file():
+        found.add(config.root / config.origin.config_file)
+    folder = data_folder(config)
+    folders = [folder] if folder is not None else []
+    folders += [config.folder("content") / "_includes", config.root / "_includes"]
+    for base in folders:
+        if base.is_dir():
+            found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
+    if config.origin.kind == "eleventy" and config.folder("content").is_dir():
+        for path in config.folder("content").rglob("*.json"):
+            if path.stem.endswith(".11tydata") or path.stem == path.parent.name:
+                found.add(path)
+    return tuple(sorted(found))
