@@ -4,6 +4,7 @@ with `masthead init && masthead build`, every URL as Eleventy writes it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from origin_sites import adopt, literal_syntax, output_folder, page_urls
@@ -13,14 +14,24 @@ from origin_sites import adopt, literal_syntax, output_folder, page_urls
 # templates a permalink, which front matter overrides (calm-seas.md: /bulletin/calm/); a permalink
 # with a file name (/feed.xml) writes that file, pagination writes one page per item (tags.njk) and
 # 404.md writes /404.html: masthead's own feed, tag pages, archive and 404 page stand in for those.
-EXPECTED_URLS = {"/", "/about/", "/bulletin/swell-warning/", "/bulletin/calm/", "/guides/reading-a-buoy/"}
+# A file named as its folder (lamp-room/lamp-room.md) is that folder's index; a YYYY-MM-DD- prefix
+# is the date, and page.fileSlug leaves it out (2024-05-02-fog-season.md: /bulletin/fog-season/).
+EXPECTED_URLS = {
+    "/",
+    "/about/",
+    "/bulletin/swell-warning/",
+    "/bulletin/calm/",
+    "/bulletin/lamp-room/",
+    "/bulletin/fog-season/",
+    "/guides/reading-a-buoy/",
+}
 
 
 def test_urls_are_eleventys(tmp_path: Path) -> None:
     site, build = adopt("eleventy-data", tmp_path)
     assert page_urls(site) == EXPECTED_URLS
     public = output_folder(site)
-    assert (public / "img/buoy.png").is_file() and not (public / "dispatches").exists()  # passthrough, no data file copied
+    assert (public / "img/buoy.png").is_file() and not (public / "dispatches/dispatches.json").exists()  # no data file copied
     assert (public / "tags/weather/index.html").is_file() and (public / "feed.xml").is_file()
     assert literal_syntax(site) == []
     assert build.output.count(": warning: ") == 1
@@ -34,7 +45,9 @@ def test_directory_data_makes_posts_and_global_data_is_read(tmp_path: Path) -> N
     site, _ = adopt("eleventy-data", tmp_path)
     public = output_folder(site)
     feed = json.loads((public / "feed.json").read_text(encoding="utf-8"))
-    assert feed["title"] == "Buoy Bulletin" and [item["title"] for item in feed["items"]] == ["Calm seas again", "Swell warning for the weekend"]
+    titles = [item["title"] for item in feed["items"]]
+    assert feed["title"] == "Buoy Bulletin" and titles == ["Calm seas again", "Swell warning for the weekend", "Inside the lamp room", "Fog season begins"]
+    assert feed["items"][3]["date_published"] == "2024-05-02T00:00:00Z"  # from the file name, in UTC as Eleventy reads it
     swell = (public / "bulletin/swell-warning/index.html").read_text(encoding="utf-8")
     assert "<p>The North buoy reports a heavy swell; it sits in 18 metres of water.</p>" in swell  # set, first, _data/site.json
     assert "<li>North buoy, station 1 (deep water)</li>\n<li>Harbour mouth, station 2</li>" in swell  # for, loop.index, if
@@ -42,6 +55,16 @@ def test_directory_data_makes_posts_and_global_data_is_read(tmp_path: Path) -> N
     assert 'alt="A yellow buoy"' in swell and "Editors: keep this short" not in swell  # image shortcode; {# comment #}
     calm = (public / "bulletin/calm/index.html").read_text(encoding="utf-8")
     assert '<a href="/bulletin/swell-warning/">warning</a>' in calm  # the url filter
+
+
+def test_images_beside_pages(tmp_path: Path) -> None:
+    site, _ = adopt("eleventy-data", tmp_path)
+    public = output_folder(site)
+    for url in ("bulletin/lamp-room/index.html", "bulletin/fog-season/index.html"):
+        page = (public / url).read_text(encoding="utf-8")
+        sources = re.findall(r'(?:src|srcset)="(/_images/[^" ]+)', page)
+        assert sources and all((public / src.lstrip("/")).is_file() for src in sources), url
+    assert 'alt="The cleaned lens"' in (public / "bulletin/lamp-room/index.html").read_text(encoding="utf-8")
 
 
 def test_nunjucks_pages(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
@@ -77,11 +77,11 @@ def locate(source: str, config: Config) -> tuple[str, str, bool, bool]:
     language = _LANGUAGE_SUFFIX.match(stem)
     if language and language.group(2) in config.origin.languages:  # about.fr.md: the language is not part of the name
         stem = language.group(1)
-    if stem in ("index", "_index"):
+    if stem in ("index", "_index") or (config.origin.kind == "eleventy" and folders and stem == folders[-1]):  # Eleventy: x/x.md is x/index.md
         home = not folders
-        bundle = stem == "index" and not home and config.origin.kind == "hugo"
+        bundle = stem == "index" and not home and config.origin.kind == "hugo" or (config.origin.kind == "eleventy" and not home)
         return "/".join(folders[:-1]), folders[-1] if folders else "", bundle, home
-    return "/".join(folders), stem, False, False
+    return "/".join(folders), stem, config.origin.kind == "eleventy", False  # Eleventy: images beside any page are its own
 
 
 def _midnight(day: date, config: Config) -> datetime:
@@ -116,7 +116,15 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post, "blog-post" if is_post else page, None, slugify(title) if title else slugify(filename), "", draft)
     if kind == "eleventy":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home
-        return Defaults(is_post, "blog-post" if is_post else page, None, slugify(filename), "", False)
+        dated = _DATED_NAME.match(filename)  # 2024-01-05-x.md: Eleventy's date (UTC), and page.fileSlug is x
+        moment = None
+        if dated:
+            try:
+                moment = datetime(int(dated.group(1)), int(dated.group(2)), int(dated.group(3)), tzinfo=UTC)
+            except ValueError:
+                moment = None
+        name = dated.group(4) if dated and moment else filename
+        return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
     if kind == "gatsby":
         return Defaults(None, page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)

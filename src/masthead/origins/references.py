@@ -9,6 +9,7 @@ image that does not exist is a warning with its file and line.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 from pathlib import PurePosixPath
@@ -88,7 +89,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Doc
 
         body_html = _MARKER.sub(swap, body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
-    body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{folder}{match.group(2)}"', body_html)
+    body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     for src in local_images(body_html):
         path = site.file_at(src)
         if path is None or not path.is_file():
