@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree as ET
 
 from ..site import Document, Site
-from .seo import iso
+from ..timestamps import iso
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
