@@ -81,7 +81,8 @@ def outcome(run: object) -> tuple[list[str] | None, BaseException | None]:
     try:
         run()  # type: ignore[operator]
     except MastheadError as exc:
-        return [str(problem) for problem in exc.problems], exc
+        # Errors only: warnings may rightly differ (a moved URL is news to an incremental build only).
+        return [str(problem) for problem in exc.problems if not problem.warning], exc
     return None, None
 
 
