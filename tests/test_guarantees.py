@@ -141,15 +141,15 @@ def test_over_long_names_are_an_error_naming_the_field(make_site: MakeSite) -> N
     slug = "a" * 300
     site = make_site({"content/pages/long.md": PAGE.format(title="L", extra=f"slug: {slug}\n")}, config=QUIET)
     assert messages(site) == [
-        f"content/pages/long.md:4: slug: URL /{slug}/: the name {slug[:32]!r}… in the output path is 300 bytes "
-        "long; expected at most 255 bytes, the longest name a file system allows (shorten the slug, or the file name it comes from)"
+        f"content/pages/long.md:4: slug: {slug[:60] + '…'!r} is 300 bytes long; expected at most 200 bytes (the page's "
+        "folder is named after it, and file names are limited to 255 bytes) — shorten it"
     ]
     topic = "t" * 260
     site = make_site({"content/pages/long.md": "", "content/blog/a.md": post("A").replace("teaser:", f"tags: [{topic}]\nteaser:")}, config=QUIET)
     (site / "content/pages/long.md").unlink()
     assert messages(site) == [
-        f"content/blog/a.md:7: tags: the topic {topic!r} would be at /tags/{topic}/: the name {topic[:32]!r}… in the "
-        "output path is 260 bytes long; expected at most 255 bytes, the longest name a file system allows (shorten the topic)"
+        f"content/blog/a.md:7: tags: {topic[:60] + '…'!r} is 260 bytes long; expected a tag of at most 200 bytes (its page "
+        "is named after it, and file names are limited to 255 bytes)"
     ]
 
 
@@ -262,8 +262,11 @@ def test_a_site_with_no_published_post_builds(make_site: MakeSite) -> None:
     assert report.site is not None and report.site.posts == ()
     assert "<p>No briefings yet.</p>" in (site / "public/index.html").read_text()
     search = (site / "public/search/index.html").read_text()
-    assert "Nothing to search yet: no briefing has been published." in search and "search.js" not in search
-    assert not (site / "public/pagefind").exists()  # the index is empty
+    assert "Nothing has been published yet, so there is nothing to search." in search and "search.js" not in search
+    import json  # the index is empty: a list of no buckets, no Pagefind run
+
+    assert [p.name for p in (site / "public/pagefind").iterdir()] == ["buckets.json"]
+    assert json.loads((site / "public/pagefind/buckets.json").read_text())["buckets"] == []
 
 
 def test_two_builds_started_together_both_succeed(make_site: MakeSite, tmp_path: Path) -> None:
