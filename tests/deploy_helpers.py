@@ -48,14 +48,16 @@ class Aws:
         found = {}
         for page in client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix):
             for item in page.get("Contents", ()):
-                found[item["Key"][len(prefix):]] = client.get_object(Bucket=self.bucket, Key=item["Key"])["Body"].read()
+                found[item["Key"][len(prefix) :]] = client.get_object(Bucket=self.bucket, Key=item["Key"])["Body"].read()
         return found
 
     def invalidations(self) -> list[list[str]]:
         client = self.cloudfront()
         listed = client.list_invalidations(DistributionId=self.distribution)["InvalidationList"].get("Items", [])
-        return [client.get_invalidation(DistributionId=self.distribution, Id=item["Id"])["Invalidation"]["InvalidationBatch"]["Paths"].get("Items", [])
-                for item in listed]
+        return [
+            client.get_invalidation(DistributionId=self.distribution, Id=item["Id"])["Invalidation"]["InvalidationBatch"]["Paths"].get("Items", [])
+            for item in listed
+        ]
 
 
 _buckets = iter(range(1_000_000))
@@ -64,8 +66,12 @@ _buckets = iter(range(1_000_000))
 @pytest.fixture
 def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Aws:
     """A fresh bucket and CloudFront distribution; AWS variables point boto3 at moto."""
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"), ("AWS_DEFAULT_REGION", "us-east-1"),
-                        ("AWS_ENDPOINT_URL_CLOUDFRONT", moto_endpoint)):
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_DEFAULT_REGION", "us-east-1"),
+        ("AWS_ENDPOINT_URL_CLOUDFRONT", moto_endpoint),
+    ):
         monkeypatch.setenv(name, value)
     for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"):
         monkeypatch.delenv(name, raising=False)
@@ -73,10 +79,20 @@ def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Aws:
     aws = Aws(moto_endpoint, bucket, "")
     aws.s3().create_bucket(Bucket=bucket)
     origin = {"Id": "s3", "DomainName": f"{bucket}.s3.amazonaws.com", "S3OriginConfig": {"OriginAccessIdentity": ""}}
-    answer = aws.cloudfront().create_distribution(DistributionConfig={
-        "CallerReference": bucket, "Comment": "", "Enabled": True, "Origins": {"Quantity": 1, "Items": [origin]},
-        "DefaultCacheBehavior": {"TargetOriginId": "s3", "ViewerProtocolPolicy": "allow-all", "MinTTL": 0,
-                                 "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}}})
+    answer = aws.cloudfront().create_distribution(
+        DistributionConfig={
+            "CallerReference": bucket,
+            "Comment": "",
+            "Enabled": True,
+            "Origins": {"Quantity": 1, "Items": [origin]},
+            "DefaultCacheBehavior": {
+                "TargetOriginId": "s3",
+                "ViewerProtocolPolicy": "allow-all",
+                "MinTTL": 0,
+                "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+            },
+        }
+    )
     aws.distribution = answer["Distribution"]["Id"]
     return aws
 
@@ -186,7 +202,9 @@ class Gate:
 
 
 def deploy_config(aws: Aws, extra: str = "", prefix: str = "") -> str:
-    return CONFIG + f"""
+    return (
+        CONFIG
+        + f"""
 [deploy]
 {extra}
 
@@ -198,3 +216,4 @@ prefix = "{prefix}"
 region = "us-east-1"
 cloudfront_distribution = "{aws.distribution}"
 """
+    )

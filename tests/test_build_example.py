@@ -28,10 +28,25 @@ def test_example_contains_the_seed_byte_for_byte() -> None:
 
 
 def test_every_output_file_is_written(example_public: Path) -> None:
-    for name in ("index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml",
-                 "news-sitemap.xml", "robots.txt", "archive/index.html", "archive/2024/index.html",
-                 "archive/2024/12/index.html", "tags/index.html", "about/index.html", "page/2/index.html",
-                 "assets/masthead.css", "img/international-flag-blurring.jpg", SEED_PAGE):
+    for name in (
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "sitemap.xml",
+        "news-sitemap.xml",
+        "robots.txt",
+        "archive/index.html",
+        "archive/2024/index.html",
+        "archive/2024/12/index.html",
+        "tags/index.html",
+        "about/index.html",
+        "page/2/index.html",
+        "assets/masthead.css",
+        "img/international-flag-blurring.jpg",
+        SEED_PAGE,
+    ):
         assert (example_public / name).is_file(), name
 
 
@@ -83,8 +98,7 @@ def test_seed_post_sources_and_body(example_public: Path) -> None:
 
 def test_drafts_and_scheduled_posts_are_left_out(example_public: Path) -> None:
     everything = "".join(p.read_text(encoding="utf-8") for p in example_public.rglob("*") if p.suffix in (".html", ".xml", ".json"))
-    for slug in ("japan-china-seafood-dispute", "g20-rio-summit-notes", "asean-kuala-lumpur-summit-preview",
-                 "spring-2031-briefing-schedule"):
+    for slug in ("japan-china-seafood-dispute", "g20-rio-summit-notes", "asean-kuala-lumpur-summit-preview", "spring-2031-briefing-schedule"):
         assert not (example_public / "blog" / slug).exists()
         assert slug not in everything
 

@@ -22,8 +22,7 @@ KEY = "5e3b9d0c7a1f4e2b8c6d"
 
 def make(make_site: MakeSite, aws: Aws, recorder: Recorder, count: int = 3) -> Path:
     extra = f'indexnow_key = "{KEY}"\nindexnow_endpoint = "{recorder.url}/indexnow"\nwebsub_hub = "{recorder.url}/hub"'
-    site = make_site({f"content/blog/p{n}.md": post(f"Post {n}", f"2024-05-0{n}T10:00:00Z") for n in range(1, count + 1)},
-                     config=deploy_config(aws, extra))
+    site = make_site({f"content/blog/p{n}.md": post(f"Post {n}", f"2024-05-0{n}T10:00:00Z") for n in range(1, count + 1)}, config=deploy_config(aws, extra))
     build(site, now=BUILD_TIME)
     return site
 
@@ -61,7 +60,10 @@ def test_one_post_of_exactly_the_changed_urls_and_a_ping_per_changed_feed(make_s
     assert body == {"host": "test.example.org", "key": KEY, "keyLocation": f"https://test.example.org/{KEY}.txt", "urlList": expected}
     assert "https://test.example.org/blog/p1/" in expected and "https://test.example.org/" in expected
     assert sorted(ping["hub.url"][0] for ping in hub_posts(recorder)) == [
-        "https://test.example.org/atom.xml", "https://test.example.org/feed.json", "https://test.example.org/feed.xml"]
+        "https://test.example.org/atom.xml",
+        "https://test.example.org/feed.json",
+        "https://test.example.org/feed.xml",
+    ]
     assert all(ping["hub.mode"] == ["publish"] for ping in hub_posts(recorder))
 
     recorder.requests.clear()

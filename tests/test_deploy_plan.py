@@ -34,16 +34,31 @@ def test_first_matching_matcher_wins_and_defaults_follow() -> None:
 
 
 def test_waves() -> None:
-    assert [wave(p) for p in ("_images/a.jpg", "assets/masthead.css", "index.html", "blog/a/index.html", "feed.json",
-                               "sitemap.xml", "sitemap-2.xml", "news-sitemap.xml", "robots.txt")] == [
-        ASSETS, ASSETS, PAGES, PAGES, INDEXES, INDEXES, INDEXES, INDEXES, INDEXES]
+    assert [
+        wave(p)
+        for p in (
+            "_images/a.jpg",
+            "assets/masthead.css",
+            "index.html",
+            "blog/a/index.html",
+            "feed.json",
+            "sitemap.xml",
+            "sitemap-2.xml",
+            "news-sitemap.xml",
+            "robots.txt",
+        )
+    ] == [ASSETS, ASSETS, PAGES, PAGES, INDEXES, INDEXES, INDEXES, INDEXES, INDEXES]
 
 
 def test_plan_compares_etag_then_metadata(tmp_path: Path) -> None:
     for name, data in (("a.html", b"a"), ("b.css", b"b"), ("c.jpg", b"c"), ("feed.xml", b"f")):
         (tmp_path / name).write_bytes(data)
-    remote = {"a.html": Remote("a.html", md5(b"a"), 1), "b.css": Remote("b.css", "0" * 32 + "-2", 1),
-              "c.jpg": Remote("c.jpg", md5(b"old"), 3), "gone.html": Remote("gone.html", "x", 1)}
+    remote = {
+        "a.html": Remote("a.html", md5(b"a"), 1),
+        "b.css": Remote("b.css", "0" * 32 + "-2", 1),
+        "c.jpg": Remote("c.jpg", md5(b"old"), 3),
+        "gone.html": Remote("gone.html", "x", 1),
+    }
     asked: list[str] = []
 
     def metadata(path: str) -> str:
@@ -52,13 +67,21 @@ def test_plan_compares_etag_then_metadata(tmp_path: Path) -> None:
 
     plan = make_plan(tmp_path, ["feed.xml", "c.jpg", "b.css", "a.html"], remote, DEFAULT_MATCHERS, metadata)
     assert [(a.kind, a.path, a.reason) for a in plan.actions] == [
-        ("upload", "c.jpg", "changed"), ("upload", "feed.xml", "new"), ("delete", "gone.html", "gone")]
+        ("upload", "c.jpg", "changed"),
+        ("upload", "feed.xml", "new"),
+        ("delete", "gone.html", "gone"),
+    ]
     assert plan.unchanged == 2 and asked == ["b.css", "c.jpg"]  # HEAD only where the ETag did not match
 
 
 def test_cloudfront_paths_and_grouping() -> None:
     assert cloudfront.paths_for(["index.html", "blog/a b/index.html", "feed.xml"]) == [
-        "/", "/blog/a%20b/", "/blog/a%20b/index.html", "/feed.xml", "/index.html"]
+        "/",
+        "/blog/a%20b/",
+        "/blog/a%20b/index.html",
+        "/feed.xml",
+        "/index.html",
+    ]
     paths = [f"/blog/{n}/index.html" for n in range(5)] + [f"/tags/{n}/index.html" for n in range(5)] + ["/feed.xml"]
     assert cloudfront.grouped(paths, 11) == paths
     assert cloudfront.grouped(paths, 10) == ["/blog/*", "/feed.xml", "/tags/*"]
@@ -86,7 +109,7 @@ matchers = [{ pattern = "*.css", content_encoding = "zstd" }]
     assert "deploy.indexnow_key: 'short': expected 8 to 128 letters" in report
     assert "deploy.websub_hub: 'hub.example.org': expected an absolute http(s) URL" in report
     assert "deploy.targets: " in report and "entry 1: unknown key 'regoin' (did you mean \"region\"?)" in report
-    assert "deploy.matchers: " in report and "content_encoding 'zstd': expected \"gzip\", \"br\" or nothing" in report
+    assert "deploy.matchers: " in report and 'content_encoding \'zstd\': expected "gzip", "br" or nothing' in report
 
 
 def test_a_header_value_cannot_carry_another_header(tmp_path: Path) -> None:
@@ -96,7 +119,11 @@ def test_a_header_value_cannot_carry_another_header(tmp_path: Path) -> None:
 
 
 def test_deploy_config_loads_targets_and_matchers(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, '[[deploy.targets]]\nname = "prod"\nbucket = "www"\nprefix = "site/"\n'
-                                         '[[deploy.matchers]]\npattern = "*.css"\ncache_control = "max-age=60"\n'))
+    config = load_config(
+        write(
+            tmp_path,
+            '[[deploy.targets]]\nname = "prod"\nbucket = "www"\nprefix = "site/"\n[[deploy.matchers]]\npattern = "*.css"\ncache_control = "max-age=60"\n',
+        )
+    )
     assert config.deploy.targets[0].bucket == "www" and config.deploy.targets[0].prefix == "site/"
     assert config.deploy.matchers == (Matcher("*.css", "max-age=60"),) and config.deploy.all_matchers[1:] == DEFAULT_MATCHERS

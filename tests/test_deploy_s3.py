@@ -33,8 +33,7 @@ def featured(title: str, image: str, date: str = "2024-05-01T10:00:00Z") -> str:
     return post(title, date).replace("teaser: A teaser.", f"teaser: A teaser.\nfeaturedImage:\n  src: {image}\n  alt: A picture")
 
 
-MATCHERS = ('matchers = [{ pattern = "css/*", content_encoding = "gzip" }, '
-            '{ pattern = "js/*", content_encoding = "br", cache_control = "public, max-age=60" }]')
+MATCHERS = 'matchers = [{ pattern = "css/*", content_encoding = "gzip" }, { pattern = "js/*", content_encoding = "br", cache_control = "public, max-age=60" }]'
 PLACEHOLDER = Aws("http://127.0.0.1:1", "placeholder", "placeholder")
 
 
@@ -44,8 +43,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from PIL import Image
 
     path = tmp_path_factory.mktemp("deploy") / "site"
-    files: dict[str, str] = {f"content/blog/post-{n}.md": featured(f"Post {n}", f"/img/p{n}.jpg", f"2024-05-0{n}T10:00:00Z")
-                             for n in range(1, 4)}
+    files: dict[str, str] = {f"content/blog/post-{n}.md": featured(f"Post {n}", f"/img/p{n}.jpg", f"2024-05-0{n}T10:00:00Z") for n in range(1, 4)}
     files["static/css/extra.css"] = "body { color: #222 }\n" * 50
     files["static/js/extra.js"] = "console.log('masthead');\n" * 50
     files["masthead.toml"] = deploy_config(PLACEHOLDER, MATCHERS)
@@ -81,8 +79,9 @@ def test_first_deploy_uploads_everything_with_types_and_headers(site: Path, aws:
     result = run(site)
     local = built(site)
     remote = aws.objects()
-    decoded = {path: gzip.decompress(data) if path.startswith("css/") else brotli.decompress(data) if path.startswith("js/") else data
-               for path, data in remote.items()}
+    decoded = {
+        path: gzip.decompress(data) if path.startswith("css/") else brotli.decompress(data) if path.startswith("js/") else data for path, data in remote.items()
+    }
     assert decoded == local
     client = aws.s3()
 
@@ -231,8 +230,9 @@ def test_a_deploy_killed_midway_is_finished_by_the_next(site: Path, aws: Aws) ->
     config.write_text(config.read_text(encoding="utf-8").replace(f'endpoint = "{aws.endpoint}"', f'endpoint = "{gate.url}"'), encoding="utf-8")
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     try:
-        with subprocess.Popen([sys.executable, "-m", "masthead", "deploy", str(site), "-q"], env=environment,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
+        with subprocess.Popen(
+            [sys.executable, "-m", "masthead", "deploy", str(site), "-q"], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ) as process:
             reached = gate.reached.wait(120)
             process.send_signal(signal.SIGKILL)
             assert reached and process.wait(30) == -signal.SIGKILL
@@ -258,7 +258,7 @@ def test_deploy_needs_a_build_and_a_target(make_site: MakeSite, aws: Aws) -> Non
     assert result.exit_code == 1 and "run masthead build first" in result.output
     build(site, now=BUILD_TIME)
     result = CliRunner().invoke(main, ["deploy", str(site), "--target", "prodution"])
-    assert result.exit_code == 1 and 'no target named \'prodution\' (did you mean "production"?)' in result.output
+    assert result.exit_code == 1 and "no target named 'prodution' (did you mean \"production\"?)" in result.output
     assert BuildCache.open(site / ".masthead-cache").output_count() > 0
 
 

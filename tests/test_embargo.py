@@ -36,8 +36,21 @@ The zentrivex clause binds both parties, [[Yonhap](https://en.yna.co.kr/view/AEN
 """
 
 # Everything the scheduled post could leak: title, slug (and so its URL), body words, image names, its only outlet.
-SECRETS = ["Quorvath", "quorvath", "quorvath-accord", "/blog/quorvath-accord/", "zentrivex", "Zentrivex", "plinthwise",
-           "embargo-harbour", "embargo-chart", "Vantrell", "yna.co.kr", "yonhap", "Yonhap"]
+SECRETS = [
+    "Quorvath",
+    "quorvath",
+    "quorvath-accord",
+    "/blog/quorvath-accord/",
+    "zentrivex",
+    "Zentrivex",
+    "plinthwise",
+    "embargo-harbour",
+    "embargo-chart",
+    "Vantrell",
+    "yna.co.kr",
+    "yonhap",
+    "Yonhap",
+]
 
 
 def every_byte(public: Path) -> dict[str, bytes]:
@@ -64,8 +77,10 @@ def leaks(public: Path) -> dict[str, list[str]]:
 def make(make_site: MakeSite) -> Path:
     from PIL import Image
 
-    site = make_site({"content/blog/published-one.md": post("Published One"), "content/blog/published-two.md": post("Published Two"),
-                      "content/blog/quorvath.md": SCHEDULED}, images=("/img/other.jpg",))
+    site = make_site(
+        {"content/blog/published-one.md": post("Published One"), "content/blog/published-two.md": post("Published Two"), "content/blog/quorvath.md": SCHEDULED},
+        images=("/img/other.jpg",),
+    )
     for name, colour in (("embargo-harbour.jpg", (20, 90, 160)), ("embargo-chart.png", (240, 200, 10))):
         Image.new("RGB", (640, 400), colour).save(site / "static/img" / name)
     return site
@@ -117,5 +132,4 @@ def test_next_change_names_the_moment_the_post_falls_due(make_site: MakeSite) ->
     assert result.stdout.splitlines() == ["2025-06-07T08:00:00Z", "0 8 7 6 *"]
     after = CliRunner().invoke(main, ["next-change", str(site), "--now", "2025-06-07T09:00:00+0000", "--json"])
     upcoming = json.loads(after.stdout)
-    assert upcoming[0] == {"at": "2025-06-09T08:00:00Z", "cron": "0 8 9 6 *", "what": "leaves the news sitemap",
-                           "source": "content/blog/quorvath.md"}
+    assert upcoming[0] == {"at": "2025-06-09T08:00:00Z", "cron": "0 8 9 6 *", "what": "leaves the news sitemap", "source": "content/blog/quorvath.md"}

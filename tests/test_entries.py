@@ -38,8 +38,11 @@ def test_seed_fields(tmp_path: Path) -> None:
 
 
 def test_gatsby_starter_keys(tmp_path: Path) -> None:
-    result = parse(tmp_path, "---\ntemplateKey: blog-post\ntitle: T\ndescription: D\ndate: 2024-01-02\n"
-                             "featuredpost: true\nfeaturedimage: /img/a.jpg\ntags:\n  - a\n  - b\n---\nBody.\n")
+    result = parse(
+        tmp_path,
+        "---\ntemplateKey: blog-post\ntitle: T\ndescription: D\ndate: 2024-01-02\n"
+        "featuredpost: true\nfeaturedimage: /img/a.jpg\ntags:\n  - a\n  - b\n---\nBody.\n",
+    )
     entry = result.entry
     assert entry is not None and entry.image is not None
     assert (entry.title, entry.description, entry.teaser, entry.featured) == ("T", "D", "D", True)
@@ -82,8 +85,10 @@ def test_unknown_keys_kept_as_extra_with_warning(tmp_path: Path) -> None:
     assert result.entry is not None
     assert result.entry.extra == {"metaDescripton": "typo", "video": "abc"}
     messages = [str(p) for p in result.problems]
-    assert messages[0] == ('content/blog/my-post.md:4: warning: metaDescripton: unknown key (did you mean "metaDescription"?); '
-                           "it is kept and passed to templates as extra.metaDescripton")
+    assert messages[0] == (
+        'content/blog/my-post.md:4: warning: metaDescripton: unknown key (did you mean "metaDescription"?); '
+        "it is kept and passed to templates as extra.metaDescripton"
+    )
     assert all(p.warning for p in result.problems)
 
 

@@ -45,8 +45,7 @@ def test_json_feed_1_1(example_public: Path) -> None:
 def test_feed_html_has_absolute_links(make_site: MakeSite) -> None:
     from masthead.build import build
 
-    site = make_site({"content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\n---\n![x](/img/a.png) [home](/about/)\n"},
-                     images=("/img/a.png",))
+    site = make_site({"content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\n---\n![x](/img/a.png) [home](/about/)\n"}, images=("/img/a.png",))
     build(site)
     rss = (site / "public" / "feed.xml").read_text(encoding="utf-8")
     assert 'src="https://test.example.org/img/a.png"' in rss

@@ -20,8 +20,7 @@ def nu_check(paths: list[Path]) -> list[dict[str, Any]]:
     assert VNU.is_file(), "the Nu checker is missing: run `npm install` (scripts/test.sh does)"
     java = shutil.which("java")
     assert java, "Java is missing: scripts/test.sh installs default-jre-headless"
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, paths)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, paths)], capture_output=True, text=True, timeout=300)
     messages: list[dict[str, Any]] = json.loads(result.stderr or '{"messages": []}')["messages"]
     return messages
 

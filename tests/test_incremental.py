@@ -59,13 +59,13 @@ TABLE_KEYS: dict[str, dict[str, list[str]]] = {
 }
 FOREIGN = {".git/HEAD": "ref: refs/heads/gh-pages\n", "CNAME": "inc.example.org\n", "blog/notes.txt": "my notes"}
 WORDS = st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire", "AP"])
-DATES = st.sampled_from(["2024-01-05T10:00:00Z", "2024-03-01T08:30:00Z", "2025-06-04T09:00:00Z",
-                         "2023-12-31T23:59:59Z", "2030-01-01T00:00:00Z", "2024-03-01T08:30:00Z"])
+DATES = st.sampled_from(
+    ["2024-01-05T10:00:00Z", "2024-03-01T08:30:00Z", "2025-06-04T09:00:00Z", "2023-12-31T23:59:59Z", "2030-01-01T00:00:00Z", "2024-03-01T08:30:00Z"]
+)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def clean_build(site: Path, scratch: Path) -> dict[str, str]:
@@ -118,7 +118,9 @@ def write_post(site: Path, name: str, title: str, date: str, words: list[str], d
     body = " ".join(words) + " [[AP](https://apnews.com/x)]\n\n[Read More](https://example.org/more)"
     (site / "content/blog" / f"{name}.md").write_text(
         f"---\ntemplateKey: blog-post\npageTitle: {title}\npublished: {'false' if draft else 'true'}\n"
-        f"date: {date}\ntags: [{', '.join(tags)}]\nfeaturedImage:\n  src: /img/a.png\n---\n{body}\n", encoding="utf-8")
+        f"date: {date}\ntags: [{', '.join(tags)}]\nfeaturedImage:\n  src: /img/a.png\n---\n{body}\n",
+        encoding="utf-8",
+    )
 
 
 class IncrementalBuilds(RuleBasedStateMachine):
@@ -149,8 +151,13 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def _write(self, name: str) -> None:
         write_post(self.site, name, **self.state[name])
 
-    @rule(target=posts, date=DATES, words=st.lists(WORDS, min_size=1, max_size=6), draft=st.booleans(),
-          tags=st.lists(st.sampled_from(["asia", "europe", "trade"]), max_size=2, unique=True))
+    @rule(
+        target=posts,
+        date=DATES,
+        words=st.lists(WORDS, min_size=1, max_size=6),
+        draft=st.booleans(),
+        tags=st.lists(st.sampled_from(["asia", "europe", "trade"]), max_size=2, unique=True),
+    )
     def add(self, date: str, words: list[str], draft: bool, tags: list[str]) -> str:
         self.counter += 1
         name = f"post-{self.counter}"
@@ -203,8 +210,10 @@ class IncrementalBuilds(RuleBasedStateMachine):
         templates = self.site / "templates"
         templates.mkdir(exist_ok=True)
         (templates / "blog-post.html").write_text(
-            "{% extends 'base.html' %}{% block main %}<h1>{{ document.entry.title }}</h1><p>" + marker
-            + "</p>{{ document.entry.body.html | safe }}{% endblock %}")
+            "{% extends 'base.html' %}{% block main %}<h1>{{ document.entry.title }}</h1><p>"
+            + marker
+            + "</p>{{ document.entry.body.html | safe }}{% endblock %}"
+        )
 
     def _write_config(self) -> None:
         text = CONFIG.format(title=self.title, size=self.size)
@@ -229,8 +238,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
         self.tables.setdefault(table, {})[key] = data.draw(st.sampled_from(TABLE_KEYS[table][key]))
         self._write_config()
 
-    @rule(name=st.sampled_from(sorted(path.name for path in THEME_TEMPLATES.glob("*.html"))),
-          marker=st.sampled_from(["one", "two"]))
+    @rule(name=st.sampled_from(sorted(path.name for path in THEME_TEMPLATES.glob("*.html"))), marker=st.sampled_from(["one", "two"]))
     def override_theme_template(self, name: str, marker: str) -> None:
         templates = self.site / "templates"
         templates.mkdir(exist_ok=True)
@@ -301,8 +309,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
         assert after == snapshot(self.root / "clean/public")
 
 
-IncrementalBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None,
-                                               suppress_health_check=[HealthCheck.too_slow])
+IncrementalBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 test_incremental_builds_equal_clean_builds = pytest.mark.slow(IncrementalBuilds.TestCase)
 
 

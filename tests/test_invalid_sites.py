@@ -18,8 +18,18 @@ CASES = sorted(path.name for path in INVALID.iterdir() if path.is_dir())
 
 
 def test_the_required_cases_exist() -> None:
-    required = {"no-front-matter", "unterminated-front-matter", "invalid-yaml", "wrong-types", "bad-date",
-                "missing-image", "duplicate-url", "non-utf8", "unknown-template", "bad-config"}
+    required = {
+        "no-front-matter",
+        "unterminated-front-matter",
+        "invalid-yaml",
+        "wrong-types",
+        "bad-date",
+        "missing-image",
+        "duplicate-url",
+        "non-utf8",
+        "unknown-template",
+        "bad-config",
+    }
     assert required <= set(CASES)
 
 
@@ -28,8 +38,7 @@ def test_the_required_cases_exist() -> None:
 def test_broken_site_reports_exact_problems(case: str, command: str, tmp_path: Path) -> None:
     site = tmp_path / case  # a copy: the tracked fixture is never written to
     shutil.copytree(INVALID / case, site, ignore=shutil.ignore_patterns(".masthead-cache", "public"))
-    result = subprocess.run([sys.executable, "-m", "masthead", command, "."], cwd=site,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "masthead", command, "."], cwd=site, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == (site / "expected.txt").read_text(encoding="utf-8")

@@ -23,12 +23,13 @@ def test_seed_body_matches_snapshot() -> None:
 
 def test_seed_citations_with_lines_and_positions() -> None:
     result = seed_render()
-    assert [(c.outlet, c.line, c.position) for c in result.citations] == [
-        ("NBC", 20, 1), ("Washington Times", 20, 2), ("AP", 24, 3)]
+    assert [(c.outlet, c.line, c.position) for c in result.citations] == [("NBC", 20, 1), ("Washington Times", 20, 2), ("AP", 24, 3)]
     assert result.citations[0].url == "https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/"
-    assert result.sources == (("NBC", "https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/"),
-                              ("Washington Times", "https://email.cpg-online.de/t/d-l-vdhduiy-l-nju/"),
-                              ("AP", "https://email.cpg-online.de/t/d-l-vdhduiy-l-ntl/"))
+    assert result.sources == (
+        ("NBC", "https://email.cpg-online.de/t/d-l-vdhduiy-l-njk/"),
+        ("Washington Times", "https://email.cpg-online.de/t/d-l-vdhduiy-l-nju/"),
+        ("AP", "https://email.cpg-online.de/t/d-l-vdhduiy-l-ntl/"),
+    )
     assert result.read_more == "https://email.cpg-online.de/t/d-269DB52ECB4B84A62540EF23F30FEDED"
     assert result.summary.startswith("Russian Foreign Minister Sergey Lavrov thanked North Korea for its “unwavering”")
     assert [link.line for link in result.links] == [20, 20, 24, 28]
@@ -43,7 +44,7 @@ def test_gfm_extensions_and_heading_ids() -> None:
 
 
 def test_raw_html_and_javascript_urls_are_dropped_by_default() -> None:
-    result = render('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n')
+    result = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
     assert "<script>" not in result.html and "javascript:" not in result.html and "onerror" not in result.html
     assert "<aside>" in render("<aside>x</aside>\n", unsafe_html=True).html  # opt-in raw HTML (GFM tagfilter still neuters <script>)
 

@@ -17,8 +17,7 @@ from masthead.output import DELETE, MOVE, Staging, apply, discard_uncommitted, w
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_failed_build_leaves_previous_output(make_site: MakeSite) -> None:
@@ -102,4 +101,5 @@ def test_same_input_same_bytes(example_site: Path, tmp_path: Path) -> None:
     # everything masthead itself writes is.
     unstable = re.compile(r"pagefind/[^/]+/(filter/|index/|pagefind-entry\.json|pagefind\.\w+\.pf_meta)")
     assert {k: v for k, v in digest(other / "public").items() if not unstable.match(k)} == {
-        k: v for k, v in digest(example_site / "public").items() if not unstable.match(k)}
+        k: v for k, v in digest(example_site / "public").items() if not unstable.match(k)
+    }

@@ -53,8 +53,10 @@ def test_every_picture_file_exists_with_its_declared_size_and_format(example_pub
 
 
 def test_images_are_never_enlarged(make_site: MakeSite) -> None:
-    site = make_site({"content/blog/a.md": post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/small.png\n  alt: Red")},
-                     images=("/img/small.png",))
+    site = make_site(
+        {"content/blog/a.md": post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/small.png\n  alt: Red")},
+        images=("/img/small.png",),
+    )
     build(site, BuildOptions(), now=BUILD_TIME)
     page = (site / "public/blog/a/index.html").read_text()
     widths = {width for source in re.findall(r'srcset="([^"]*)"', page) for _, width in srcset(source)}
@@ -113,8 +115,11 @@ def test_body_images_become_lazy_pictures(make_site: MakeSite) -> None:
     site = make_site({"content/blog/a.md": text}, images=("/img/map.png",))
     build(site, BuildOptions(), now=BUILD_TIME)
     body = (site / "public/blog/a/index.html").read_text().split('<div class="post__body">')[1]
-    assert re.search(r'<picture><source type="image/avif".*?<img src="/_images/map-120w-[0-9a-f]{12}\.png".*?alt="A map of the strait"'
-                     r' width="120" height="80" loading="lazy" decoding="async"', body)
+    assert re.search(
+        r'<picture><source type="image/avif".*?<img src="/_images/map-120w-[0-9a-f]{12}\.png".*?alt="A map of the strait"'
+        r' width="120" height="80" loading="lazy" decoding="async"',
+        body,
+    )
     assert '<img loading="lazy" decoding="async" src="https://example.org/x.png"' in body  # remote: left alone
 
 
@@ -133,8 +138,7 @@ def test_check_warns_about_featured_images_without_alt(make_site: MakeSite) -> N
     site = make_site({"content/blog/a.md": text}, images=("/img/a.png",))
     report = build(site, BuildOptions(), now=BUILD_TIME, mode="check")
     assert [str(problem) for problem in report.warnings] == [
-        "content/blog/a.md:8: warning: featuredImage.alt: no alt text for /img/a.png; expected a short description "
-        "of the picture for screen readers (alt: ...)"
+        "content/blog/a.md:8: warning: featuredImage.alt: no alt text for /img/a.png; expected a short description of the picture for screen readers (alt: ...)"
     ]
 
 
@@ -158,7 +162,7 @@ def test_image_settings_are_checked(make_site: MakeSite) -> None:
     assert "masthead.toml:6: images.widths: expected a list of whole numbers" in report
     assert "masthead.toml:7: images.formats: ['jxl']: unknown format 'jxl'; expected any of avif, webp" in report
     assert "masthead.toml:8: images.quality: 0: expected a whole number from 1 to 100" in report
-    site = make_site(config=CONFIG + "\n[images]\nwidths = [960, 320, 960]\nformats = [\"webp\"]\n")
+    site = make_site(config=CONFIG + '\n[images]\nwidths = [960, 320, 960]\nformats = ["webp"]\n')
     settings = load_config(site).images
     assert (settings.widths, settings.formats, settings.quality) == ((320, 960), ("webp",), 80)
 

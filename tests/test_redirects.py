@@ -52,8 +52,13 @@ def test_aliases_become_redirect_rules_and_pages(make_site: MakeSite) -> None:
     build(site, now=BUILD_TIME)
     public = site / "public"
     rules = parse_redirects((public / "_redirects").read_text(encoding="utf-8"))
-    assert rules == [("/2019/05/hugo-post/", "/blog/hugo-post/", 301), ("/blog/old-hugo", "/blog/hugo-post/", 301),
-                     ("/jekyll.html", "/blog/jekyll-post/", 301), ("/feeds/*", "/feed.xml", 301), ("/r/:code", "/sources/", 302)]
+    assert rules == [
+        ("/2019/05/hugo-post/", "/blog/hugo-post/", 301),
+        ("/blog/old-hugo", "/blog/hugo-post/", 301),
+        ("/jekyll.html", "/blog/jekyll-post/", 301),
+        ("/feeds/*", "/feed.xml", 301),
+        ("/r/:code", "/sources/", 302),
+    ]
     page = (public / "2019/05/hugo-post/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://test.example.org/blog/hugo-post/">' in page
     assert '<meta http-equiv="refresh" content="0; url=https://test.example.org/blog/hugo-post/">' in page
@@ -74,8 +79,10 @@ def test_past_cloudflares_limits_is_a_clear_error(make_site: MakeSite) -> None:
     many = "aliases:\n" + "".join(f"  - /old/{n}/\n" for n in range(MAX_STATIC + 1))
     config = HOST_FILES + "redirects = [" + ", ".join(f'"/d{n}/* /blog/:splat 301"' for n in range(MAX_DYNAMIC + 1)) + "]\n"
     long_alias = "/" + "x" * MAX_RULE + "/"
-    site = make_site({"content/blog/a.md": with_front_matter(post("A"), many),
-                      "content/blog/b.md": with_front_matter(post("B"), f"aliases: [{long_alias}]\n")}, config=config)
+    site = make_site(
+        {"content/blog/a.md": with_front_matter(post("A"), many), "content/blog/b.md": with_front_matter(post("B"), f"aliases: [{long_alias}]\n")},
+        config=config,
+    )
     with pytest.raises(MastheadError) as error:
         build(site, now=BUILD_TIME)
     report = str(error.value)
@@ -127,8 +134,10 @@ def test_a_moved_post_is_warned_about_and_recorded(make_site: MakeSite) -> None:
     path.write_text(original.replace("slug: first-slug", "slug: second-slug"), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-05T12:00:00+0000"])
     assert result.exit_code == 0, result.output
-    assert (f"{site}/content/blog/moving.md:8: warning: url: moved from /blog/first-slug/ to /blog/second-slug/; "
-            "links to the old URL will break — run `masthead redirects --record`") in result.stderr
+    assert (
+        f"{site}/content/blog/moving.md:8: warning: url: moved from /blog/first-slug/ to /blog/second-slug/; "
+        "links to the old URL will break — run `masthead redirects --record`"
+    ) in result.stderr
     before = path.read_bytes()
     recorded = CliRunner().invoke(main, ["redirects", str(site), "--record"])
     assert recorded.exit_code == 0, recorded.output

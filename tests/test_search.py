@@ -61,8 +61,7 @@ def test_drafts_are_indexed_only_when_built_with_drafts(make_site: MakeSite) -> 
     assert page_count(site / "public") == 2
 
 
-THREE_YEARS = {f"content/blog/{year}-{n}.md": post(f"Post {n} of {year}", f"{year}-0{n}-02T10:00:00Z")
-               for year in (2022, 2023, 2024) for n in (1, 2, 3)}
+THREE_YEARS = {f"content/blog/{year}-{n}.md": post(f"Post {n} of {year}", f"{year}-0{n}-02T10:00:00Z") for year in (2022, 2023, 2024) for n in (1, 2, 3)}
 
 
 def test_an_edit_reindexes_only_the_bucket_of_its_post(make_site: MakeSite) -> None:
@@ -128,9 +127,10 @@ def test_preview_of_a_large_site_keeps_its_index(make_site: MakeSite, monkeypatc
 
     from masthead.serve import rebuild as preview
 
-    site = make_site({"content/blog/a.md": post("Alpha", "2024-01-01T00:00:00Z"),
-                      "content/blog/b.md": post("Beta", "2024-01-02T00:00:00Z")},
-                     config='title = "T"\nbase_url = "https://t.example.org"\n')
+    site = make_site(
+        {"content/blog/a.md": post("Alpha", "2024-01-01T00:00:00Z"), "content/blog/b.md": post("Beta", "2024-01-02T00:00:00Z")},
+        config='title = "T"\nbase_url = "https://t.example.org"\n',
+    )
     output = site / "preview"
     preview.rebuild(site, output)
     index = sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*"))

@@ -16,8 +16,22 @@ from masthead.render import search_pagefind
 
 # Common and rare words, a misspelling, and two-word queries where a bucket lacks one of the words
 # (it would answer with pages that have only the other: near misses one index never returns).
-QUERIES = ["Pyongyang", "sanctions", "Brussels", "Lavrov", "election", "Seoul", "negotiations", "Kyiv",
-           "farmers", "opposition parties", "security pact", "naval exercise", "Geneva Warsaw", "negotiatons"]
+QUERIES = [
+    "Pyongyang",
+    "sanctions",
+    "Brussels",
+    "Lavrov",
+    "election",
+    "Seoul",
+    "negotiations",
+    "Kyiv",
+    "farmers",
+    "opposition parties",
+    "security pact",
+    "naval exercise",
+    "Geneva Warsaw",
+    "negotiatons",
+]
 
 ORACLE = """async ([query, sort]) => {
   const pagefind = await import('/_oracle/pagefind.js');

@@ -40,8 +40,9 @@ description = {json.dumps(HOSTILE + " site description")}
 
 
 def test_hostile_strings_are_inert_everywhere(make_site: MakeSite) -> None:
-    site = make_site({"content/blog/hostile.md": POST, "content/pages/about.md": POST.replace("blog-post", "about-page")},
-                     config=CONFIG, images=("/img/a.png",))
+    site = make_site(
+        {"content/blog/hostile.md": POST, "content/pages/about.md": POST.replace("blog-post", "about-page")}, config=CONFIG, images=("/img/a.png",)
+    )
     build(site, BuildOptions(), now=datetime(2025, 6, 5, tzinfo=UTC))
     public = site / "public"
     for path in public.rglob("*.html"):
@@ -57,7 +58,7 @@ def test_hostile_strings_are_inert_everywhere(make_site: MakeSite) -> None:
     page = lxml_html.fromstring((public / "blog/hostile/index.html").read_bytes())
     assert page.findtext(".//h1") == HOSTILE
     assert page.xpath('//meta[@name="description"]/@content') == [HOSTILE + " description"]
-    assert page.xpath('//figure//img/@alt') == [HOSTILE + " alt"]
+    assert page.xpath("//figure//img/@alt") == [HOSTILE + " alt"]
     data = json.loads(page.xpath('//script[@type="application/ld+json"]')[0].text)
     assert data["headline"] == HOSTILE
     assert data["author"][0]["name"] == HOSTILE + " author"
@@ -77,11 +78,13 @@ def test_hostile_strings_are_inert_everywhere(make_site: MakeSite) -> None:
 def test_paths_in_content_cannot_escape(make_site: MakeSite) -> None:
     from masthead.errors import MastheadError
 
-    site = make_site({
-        "content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\nfeaturedImage: {src: /../../etc/passwd}\n---\nx\n",
-        "content/blog/b.md": "---\npageTitle: B\ndate: 2024-01-01\nslug: ../../outside\n---\nx\n",
-        "content/blog/c.md": "---\npageTitle: C\ndate: 2024-01-01\ntemplateKey: ../../etc/passwd\n---\nx\n",
-    })
+    site = make_site(
+        {
+            "content/blog/a.md": "---\npageTitle: A\ndate: 2024-01-01\nfeaturedImage: {src: /../../etc/passwd}\n---\nx\n",
+            "content/blog/b.md": "---\npageTitle: B\ndate: 2024-01-01\nslug: ../../outside\n---\nx\n",
+            "content/blog/c.md": "---\npageTitle: C\ndate: 2024-01-01\ntemplateKey: ../../etc/passwd\n---\nx\n",
+        }
+    )
     try:
         build(site)
     except MastheadError as exc:

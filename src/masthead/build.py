@@ -111,8 +111,12 @@ def template_problem(exc: Exception, what: str) -> Problem | None:
     # From a worker process, the traceback comes back as text in the exception's cause.
     places += [(name, int(line)) for name, line in _TEMPLATE_FRAME.findall(str(exc.__cause__ or ""))]
     if places:
-        return Problem(places[-1][0], places[-1][1], None, f"while rendering {what}: {exc.__class__.__name__}: {exc}; "
-                       "expected a template that renders — fix the expression on this line")
+        return Problem(
+            places[-1][0],
+            places[-1][1],
+            None,
+            f"while rendering {what}: {exc.__class__.__name__}: {exc}; expected a template that renders — fix the expression on this line",
+        )
     if isinstance(exc, jinja2.TemplateError):
         return Problem("template", None, None, f"while rendering {what}: {exc}")
     return None

@@ -176,8 +176,7 @@ class BuildCache:
         stays right whatever happens to the build that parsed it."""
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
-        connection.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
-                               ((p, m, s, h, marshal.dumps(r)) for p, m, s, h, r in sources))
+        connection.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)", ((p, m, s, h, marshal.dumps(r)) for p, m, s, h, r in sources))
         connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", ((h, marshal.dumps(r)) for h, r in bodies))
         connection.execute("COMMIT")
 
@@ -190,9 +189,16 @@ class BuildCache:
         self.set_meta({"parse_key": ""})
         connection.execute("COMMIT")
 
-    def commit(self, *, parse_key: str, removed_sources: Iterable[str],
-               outputs: Iterable[tuple[str, str, str, int, int]], removed_outputs: Iterable[str],
-               journal: tuple[str, list[tuple[str, str]]] | None, meta: dict[str, str]) -> None:
+    def commit(
+        self,
+        *,
+        parse_key: str,
+        removed_sources: Iterable[str],
+        outputs: Iterable[tuple[str, str, str, int, int]],
+        removed_outputs: Iterable[str],
+        journal: tuple[str, list[tuple[str, str]]] | None,
+        meta: dict[str, str],
+    ) -> None:
         """Record a finished build in one transaction (manifest, entries, pending moves)."""
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
@@ -202,8 +208,7 @@ class BuildCache:
             connection.executemany("DELETE FROM outputs WHERE path = ?", ((path,) for path in removed_outputs))
             if journal is not None:
                 staging, operations = journal
-                connection.executemany("INSERT INTO journal (staging, op, path) VALUES (?, ?, ?)",
-                                       ((staging, op, path) for op, path in operations))
+                connection.executemany("INSERT INTO journal (staging, op, path) VALUES (?, ?, ?)", ((staging, op, path) for op, path in operations))
             self.set_meta({**meta, "parse_key": parse_key})
             connection.execute("COMMIT")
         except BaseException:

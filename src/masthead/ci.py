@@ -84,8 +84,7 @@ jobs:
 """
 
 
-def workflow(site: str = ".", host: str = "s3", every: int = 15, branch: str = "main", target: str = "",
-             package: str = "'masthead[deploy]'") -> str:
+def workflow(site: str = ".", host: str = "s3", every: int = 15, branch: str = "main", target: str = "", package: str = "'masthead[deploy]'") -> str:
     if host not in HOSTS:
         raise MastheadError([Problem("--host", None, None, f"{host!r}; expected one of {', '.join(HOSTS)}")])
     if not 5 <= every <= 1440:

@@ -59,11 +59,16 @@ def friendly(command: F) -> F:
                 # a problem with that path, not a bug in masthead.
                 name = os.fsdecode(exc.filename)
                 shown = name if len(name) <= 120 else name[:120] + "…"
-                click.echo(f"1. {shown}: cannot be used ({exc.strerror or exc}); expected a file or folder masthead may read and write "
-                           "— check its name and permissions\n1 problem found; masthead stopped there.", err=True)
+                click.echo(
+                    f"1. {shown}: cannot be used ({exc.strerror or exc}); expected a file or folder masthead may read and write "
+                    "— check its name and permissions\n1 problem found; masthead stopped there.",
+                    err=True,
+                )
                 sys.exit(1)
-            click.echo(f"masthead: internal error: {exc.__class__.__name__}: {exc}\n"
-                       "This is a bug in masthead, not in your site; run again with --debug for details.", err=True)
+            click.echo(
+                f"masthead: internal error: {exc.__class__.__name__}: {exc}\nThis is a bug in masthead, not in your site; run again with --debug for details.",
+                err=True,
+            )
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -93,12 +98,12 @@ def _build_options(drafts: bool, future: bool) -> Any:
 def _common(command: F) -> F:
     command = click.option("--drafts", is_flag=True, help="Include drafts (published: false); they carry noindex.")(command)
     command = click.option("--future", is_flag=True, help="Include scheduled posts dated in the future.")(command)
-    command = click.option("--now", type=_DATE,
-                           help="Build as if at this time (default: SOURCE_DATE_EPOCH or the clock).")(command)
+    command = click.option("--now", type=_DATE, help="Build as if at this time (default: SOURCE_DATE_EPOCH or the clock).")(command)
     command = click.option("-v", "--verbose", is_flag=True, help="Print each stage's time.")(command)
     command = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(command)
-    command = click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
-                           help="Worker processes for parsing and rendering (default: one per core).")(command)
+    command = click.option(
+        "-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Worker processes for parsing and rendering (default: one per core)."
+    )(command)
     return command
 
 
@@ -110,14 +115,19 @@ def _stage_printer(verbose: bool) -> Callable[[str, float], None] | None:
 
 # --- link-check switches, used by `check --links` and `links` (docs/links.md) -----------------
 
+
 def _test_routing(command: F) -> F:
     """Hidden switches for the test suite: route hosts to a local server, allow private targets."""
-    command = click.option("--allow-private", is_flag=True, hidden=True,
-                           help="Follow links to private and loopback addresses (tests only).")(command)
-    command = click.option("--host-delay", type=float, default=0.5, hidden=True,
-                           help="Seconds between two requests to one host (tests use 0).")(command)
-    command = click.option("--map-host", "map_host", multiple=True, hidden=True, metavar="HOST=ADDRESS",
-                           help="Send requests for HOST (or *) to ADDRESS, e.g. 127.0.0.1:8000 (tests only).")(command)
+    command = click.option("--allow-private", is_flag=True, hidden=True, help="Follow links to private and loopback addresses (tests only).")(command)
+    command = click.option("--host-delay", type=float, default=0.5, hidden=True, help="Seconds between two requests to one host (tests use 0).")(command)
+    command = click.option(
+        "--map-host",
+        "map_host",
+        multiple=True,
+        hidden=True,
+        metavar="HOST=ADDRESS",
+        help="Send requests for HOST (or *) to ADDRESS, e.g. 127.0.0.1:8000 (tests only).",
+    )(command)
     return command
 
 
@@ -136,8 +146,7 @@ def _host_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @_common
 @friendly
 @click.option("--clean", is_flag=True, help="Also delete every file in the output folder that masthead did not write (.git, CNAME, old files).")
-def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None,
-          clean: bool) -> None:
+def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None, clean: bool) -> None:
     """Build SITE (default: the current folder) into its output folder (public/).
 
     Rebuilds are incremental: only what changed is parsed, rendered and written, with the same
@@ -148,16 +157,17 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
     from .progress import BuildProgress, wanted
 
     with BuildProgress(wanted(quiet) and not verbose) as progress:
-        report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs,
-                           progress=progress.update, clean=clean)
+        report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs, progress=progress.update, clean=clean)
     _print_warnings(report.warnings, quiet, site)
     if quiet:
         return
     if report.site is None:
         click.echo(f"up to date: nothing changed since the last build ({report.unchanged} files)")
         return
-    click.echo(f"built {len(report.site.posts)} posts and {len(report.site.pages)} pages: {report.written} files written, "
-               f"{report.unchanged} unchanged, {report.deleted} deleted in {report.site.config.folder('output')}")
+    click.echo(
+        f"built {len(report.site.posts)} posts and {len(report.site.pages)} pages: {report.written} files written, "
+        f"{report.unchanged} unchanged, {report.deleted} deleted in {report.site.config.folder('output')}"
+    )
 
 
 @main.command()
@@ -166,8 +176,19 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
 @click.option("--links", "check_links", is_flag=True, help="Also ask every link: fail on dead links (and on tracking links if links.fail_on_tracking).")
 @_test_routing
 @friendly
-def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None,
-          check_links: bool, allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
+def check(
+    site: Path,
+    drafts: bool,
+    future: bool,
+    now: datetime | None,
+    verbose: bool,
+    quiet: bool,
+    jobs: int | None,
+    check_links: bool,
+    allow_private: bool,
+    map_host: tuple[str, ...],
+    host_delay: float,
+) -> None:
     """Validate SITE completely and write nothing; exit 1 on any error."""
     from .build import build as run_build
 
@@ -175,16 +196,15 @@ def check(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
     _print_warnings(report.warnings, quiet, site, limit=None)
     if not quiet and report.site is not None:
         count = len(report.warnings)
-        click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, "
-                   f"{count} warning{'s' if count != 1 else ''}")
+        click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, {count} warning{'s' if count != 1 else ''}")
     if check_links:
         _check_links(site, allow_private, map_host, quiet, host_delay)
 
 
 # --- links and sources (docs/links.md) -------------------------------------------------------
 
-def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[str, ...], quiet: bool,
-               host_delay: float = 0.5) -> Any:
+
+def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[str, ...], quiet: bool, host_delay: float = 0.5) -> Any:
     from rich.console import Console
 
     from .config import load_config
@@ -206,8 +226,9 @@ def _run_audit(site: Path, resolve: str, allow_private: bool, map_host: tuple[st
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @_test_routing
 @friendly
-def links(site: Path, resolve: bool, fix: bool, dry_run: bool, as_json: bool, quiet: bool,
-          allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
+def links(
+    site: Path, resolve: bool, fix: bool, dry_run: bool, as_json: bool, quiet: bool, allow_private: bool, map_host: tuple[str, ...], host_delay: float
+) -> None:
     """Report every tracking link, dead link and redirect in SITE's content, per post and line.
 
     \b
@@ -264,13 +285,14 @@ def sources(site: Path, as_json: bool, drafts: bool) -> None:
     for column in ("outlet", "citations", "posts", "first cited", "last cited"):
         table.add_column(column, justify="right" if column in ("citations", "posts") else "left")
     for summary in summaries(found):
-        table.add_row(summary.outlet.name, str(summary.citations), str(len(summary.posts)),
-                      summary.first.date().isoformat(), summary.last.date().isoformat())
+        table.add_row(summary.outlet.name, str(summary.citations), str(len(summary.posts)), summary.first.date().isoformat(), summary.last.date().isoformat())
     console = Console()
     console.print(table)
     without = uncited(loaded)
-    console.print(f"{len(found)} citations of {len(summaries(found))} outlets in {len(loaded.posts)} posts; "
-                  f"{len(without)} without any citation" + (":" if without else ""))
+    console.print(
+        f"{len(found)} citations of {len(summaries(found))} outlets in {len(loaded.posts)} posts; "
+        f"{len(without)} without any citation" + (":" if without else "")
+    )
     for post in without:
         console.print(f"  {post.entry.source}", markup=False, highlight=False)
 
@@ -286,16 +308,24 @@ def _check_links(site: Path, allow_private: bool, map_host: tuple[str, ...], qui
         if answer is not None and answer.broken:
             problems.append(Problem(item.link.source, item.link.line, "link", f"{item.link.url}: {answer.outcome}: {answer.error}"))
         elif item.tracking and config.links.fail_on_tracking:
-            problems.append(Problem(item.link.source, item.link.line, "link",
-                                    f"{item.link.url}: {item.tracking.service} tracking link; expected the destination "
-                                    "(run masthead links --fix, or set links.fail_on_tracking = false)"))
+            problems.append(
+                Problem(
+                    item.link.source,
+                    item.link.line,
+                    "link",
+                    f"{item.link.url}: {item.tracking.service} tracking link; expected the destination "
+                    "(run masthead links --fix, or set links.fail_on_tracking = false)",
+                )
+            )
         elif answer is not None and answer.unchecked and not quiet:
-            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: unchecked: {answer.error} "
-                       "(no answer, so nothing is known about it; asked again next time)", err=True)
+            click.echo(
+                f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: unchecked: {answer.error} "
+                "(no answer, so nothing is known about it; asked again next time)",
+                err=True,
+            )
         elif "refused" in findings(item) and not quiet:
             status = answer.status if answer else ""
-            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: the server refused to answer ({status})",
-                       err=True)
+            click.echo(f"{item.link.source}:{item.link.line}: warning: link: {item.link.url}: the server refused to answer ({status})", err=True)
     if problems:
         raise MastheadError(problems)
     if not quiet:
@@ -330,8 +360,9 @@ def _import_ghost(exports: tuple[Path, ...], site: Path, dry_run: bool, force: b
         for path in report.skipped:
             click.echo(f"kept {path} (it exists; --force replaces it)", err=True)
         for image in sorted(set(report.missing_images)):
-            click.echo(f"warning: {image} is not in {config.folders.static}/: copy Ghost's content/images folder to "
-                       f"{config.folders.static}/content/images", err=True)
+            click.echo(
+                f"warning: {image} is not in {config.folders.static}/: copy Ghost's content/images folder to {config.folders.static}/content/images", err=True
+            )
 
 
 @main.command()
@@ -355,11 +386,13 @@ def init(site: Path, force: bool) -> None:
 
 @main.command()
 @SITE
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Beyond loopback a secret token is required: the printed "
-                   "URL carries it, and whoever has it can edit the site.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Beyond loopback a secret token is required: the printed URL carries it, and whoever has it can edit the site.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @friendly
 def serve(site: Path, host: str, port: int) -> None:
     """Preview SITE with drafts and scheduled posts, rebuilding and reloading on every save.
@@ -377,9 +410,12 @@ def serve(site: Path, host: str, port: int) -> None:
         click.echo(f"masthead serve: {exc}", err=True)
         sys.exit(1)
     if not session.loopback:
-        click.echo(f"warning: serving on {host}: whoever has the URL below (with its token) can read drafts "
-                   "and change the site's content and images through /api/v1; share it with no one, "
-                   "and use only on a trusted network", err=True)
+        click.echo(
+            f"warning: serving on {host}: whoever has the URL below (with its token) can read drafts "
+            "and change the site's content and images through /api/v1; share it with no one, "
+            "and use only on a trusted network",
+            err=True,
+        )
     session.start()
     admin = session.url.replace("/?", "/admin/?") if "?" in session.url else f"{session.url}admin/"
     click.echo(f"serving {site} at {session.url} (CMS: {admin}); Ctrl+C stops", err=True)
@@ -397,26 +433,23 @@ def cms() -> None:
 
 @cms.command("init")
 @SITE
-@click.option("--backend", default="git-gateway", show_default=True,
-              help="Decap backend for the published site: git-gateway, github, gitlab, "
-                   "bitbucket, gitea, …")
-@click.option("--repo", default="",
-              help="owner/name of the repository (github, gitlab, bitbucket, gitea).")
+@click.option(
+    "--backend", default="git-gateway", show_default=True, help="Decap backend for the published site: git-gateway, github, gitlab, bitbucket, gitea, …"
+)
+@click.option("--repo", default="", help="owner/name of the repository (github, gitlab, bitbucket, gitea).")
 @click.option("--branch", default="main", show_default=True, help="Branch Decap commits to.")
-@click.option("--self-host", is_flag=True,
-              help="Serve Decap from admin/decap/ (its minified bundle, copied from npm's decap-cms "
-                   "without source maps) instead of its CDN.")
-@click.option("--decap-dist", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="node_modules/decap-cms/dist to copy with --self-host "
-                   "(default: searched from SITE).")
-@click.option("--local-only", is_flag=True,
-              help="Write the admin into SITE/admin/, shown by masthead serve and never deployed, "
-                   "instead of static/admin/.")
-@click.option("--force", is_flag=True,
-              help="Replace an existing index.html and config.yml (else config.yml is kept and reported on).")
+@click.option(
+    "--self-host", is_flag=True, help="Serve Decap from admin/decap/ (its minified bundle, copied from npm's decap-cms without source maps) instead of its CDN."
+)
+@click.option(
+    "--decap-dist",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="node_modules/decap-cms/dist to copy with --self-host (default: searched from SITE).",
+)
+@click.option("--local-only", is_flag=True, help="Write the admin into SITE/admin/, shown by masthead serve and never deployed, instead of static/admin/.")
+@click.option("--force", is_flag=True, help="Replace an existing index.html and config.yml (else config.yml is kept and reported on).")
 @friendly
-def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
-             decap_dist: Path | None, local_only: bool, force: bool) -> None:
+def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool, decap_dist: Path | None, local_only: bool, force: bool) -> None:
     """Write the admin page and config.yml for Decap CMS, from masthead.toml.
 
     An existing config.yml is kept: only what is missing is written, and each collection is
@@ -439,19 +472,39 @@ def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool,
 
 @main.command("import")
 @click.argument("issues", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-s", "--site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="The site to import into.")
+@click.option("-s", "--site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The site to import into.")
 @click.option("--dry-run", is_flag=True, help="Show the plan (stories, and what is left out and why); write no post and no image.")
-@click.option("--split", type=click.Choice(["stories", "items"]), default="stories", show_default=True,
-              help="items: a link roundup becomes one draft per item instead of one post.")
+@click.option(
+    "--split",
+    type=click.Choice(["stories", "items"]),
+    default="stories",
+    show_default=True,
+    help="items: a link roundup becomes one draft per item instead of one post.",
+)
 @click.option("--force", is_flag=True, help="Overwrite posts imported from the same issue before.")
 @click.option("--keep-tracking", is_flag=True, help="Write the email's tracking links as they are (do not resolve them).")
-@click.option("--from", "origin", type=click.Choice(["newsletter", "ghost"]), default="newsletter", show_default=True,
-              help="What the files are: newsletter issues, or a Ghost JSON export (Settings → Labs → Export).")
+@click.option(
+    "--from",
+    "origin",
+    type=click.Choice(["newsletter", "ghost"]),
+    default="newsletter",
+    show_default=True,
+    help="What the files are: newsletter issues, or a Ghost JSON export (Settings → Labs → Export).",
+)
 @_test_routing
 @friendly
-def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, force: bool, keep_tracking: bool, origin: str,
-            allow_private: bool, map_host: tuple[str, ...], host_delay: float) -> None:
+def import_(
+    issues: tuple[Path, ...],
+    site: Path,
+    dry_run: bool,
+    split: str,
+    force: bool,
+    keep_tracking: bool,
+    origin: str,
+    allow_private: bool,
+    map_host: tuple[str, ...],
+    host_delay: float,
+) -> None:
     """Turn newsletter ISSUES (.eml, .mbox or saved .html) into draft posts, one per story.
 
     The mailing service is recognised from each message ([newsletter] profile to name it); its
@@ -471,8 +524,7 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, for
     from .newsletter.importer import ImportOptions, import_issues
 
     config = load_config(site)
-    options = ImportOptions(dry_run, force, keep_tracking, settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay),
-                            split=split)
+    options = ImportOptions(dry_run, force, keep_tracking, settings_for(config, allow_private, _host_map(map_host), host_delay=host_delay), split=split)
     report = import_issues(config, issues, options)
     console = Console(soft_wrap=False)
     for plan in report.issues:
@@ -481,8 +533,17 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, for
     for column in ("story", "post", "action", "words", "image", "links", "tracking", "cleaned", "citations"):
         table.add_column(column, justify="right" if column in ("words", "links", "tracking", "cleaned", "citations") else "left")
     for item in report.posts:
-        table.add_row(item.title, item.path, item.action, str(item.words), item.image or "-", str(item.links), str(len(item.tracking)),
-                      str(item.cleaned), str(item.citations))
+        table.add_row(
+            item.title,
+            item.path,
+            item.action,
+            str(item.words),
+            item.image or "-",
+            str(item.links),
+            str(len(item.tracking)),
+            str(item.cleaned),
+            str(item.citations),
+        )
     console.print(table)
     if dry_run:
         left_out = Table(title="Left out")
@@ -498,8 +559,12 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, for
     for note in report.notes:
         console.print(note, markup=False, highlight=False, soft_wrap=True)
     created = sum(item.action in ("created", "would create") for item in report.posts)
-    console.print(f"{created} new draft post{'s' if created != 1 else ''} (published: false), {len(report.images)} image"
-                  f"{'s' if len(report.images) != 1 else ''}; review them, then set published: true", markup=False, highlight=False)
+    console.print(
+        f"{created} new draft post{'s' if created != 1 else ''} (published: false), {len(report.images)} image"
+        f"{'s' if len(report.images) != 1 else ''}; review them, then set published: true",
+        markup=False,
+        highlight=False,
+    )
 
 
 @main.command()
@@ -510,11 +575,17 @@ def import_(issues: tuple[Path, ...], site: Path, dry_run: bool, split: str, for
 @click.option("--send", "send_it", is_flag=True, help="Also deliver it over SMTP ([newsletter] smtp_*; login from MASTHEAD_SMTP_USER/PASSWORD).")
 @click.option("--to", "to", multiple=True, metavar="ADDRESS", help="With --send: send only to this test address (repeatable).")
 @click.option("--resend", is_flag=True, help="With --send: send to the list even though this digest was sent before.")
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder to write the .html, .txt and .eml to (default: [newsletter] digest_folder in SITE).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to write the .html, .txt and .eml to (default: [newsletter] digest_folder in SITE).",
+)
 @friendly
-def digest(site: Path, since: datetime | None, until: datetime | None, now: datetime | None, send_it: bool,
-           to: tuple[str, ...], resend: bool, out: Path | None) -> None:
+def digest(
+    site: Path, since: datetime | None, until: datetime | None, now: datetime | None, send_it: bool, to: tuple[str, ...], resend: bool, out: Path | None
+) -> None:
     """Write the posts of a date range as an email digest: .html, .txt and .eml in SITE/digests/ (or --out DIR).
 
     \b
@@ -541,8 +612,10 @@ def digest(site: Path, since: datetime | None, until: datetime | None, now: date
     click.echo(f"{issue.subject} ({issue.name})")
     if settings is not None:
         sent = sending.send(config, issue, message, tuple(recipients), bool(to), resend, moment, settings)
-        click.echo(f"sent {issue.name} to {len(sent.recipients)} {'test ' if to else ''}recipient{'s' if len(sent.recipients) != 1 else ''}"
-                   f" through {settings.host}:{settings.port}")
+        click.echo(
+            f"sent {issue.name} to {len(sent.recipients)} {'test ' if to else ''}recipient{'s' if len(sent.recipients) != 1 else ''}"
+            f" through {settings.host}:{settings.port}"
+        )
 
 
 # ------------------------------------------- masthead deploy, next-change, ci, redirects (docs/deploy.md)
@@ -592,11 +665,13 @@ def deploy(site: Path, target_name: str | None, dry_run: bool, force: bool, quie
         return
     where = f"s3://{target.bucket}/{target.prefix.strip('/')}".rstrip("/")
     verb = "would upload" if dry_run else "uploaded"
-    click.echo(f"{target.name}: {verb} {len(result.plan.uploads)}, {'would delete' if dry_run else 'deleted'} {len(result.plan.deletes)}, "
-               f"{result.plan.unchanged} unchanged in {where}"
-               + (f"; invalidated {len(result.invalidated)} CloudFront paths ({result.invalidation})" if result.invalidation else "")
-               + (f"; IndexNow: {len(result.submitted)} URLs" if result.submitted and not dry_run else "")
-               + (f"; WebSub: {len(result.pinged)} feeds" if result.pinged and not dry_run else ""))
+    click.echo(
+        f"{target.name}: {verb} {len(result.plan.uploads)}, {'would delete' if dry_run else 'deleted'} {len(result.plan.deletes)}, "
+        f"{result.plan.unchanged} unchanged in {where}"
+        + (f"; invalidated {len(result.invalidated)} CloudFront paths ({result.invalidation})" if result.invalidation else "")
+        + (f"; IndexNow: {len(result.submitted)} URLs" if result.submitted and not dry_run else "")
+        + (f"; WebSub: {len(result.pinged)} feeds" if result.pinged and not dry_run else "")
+    )
 
 
 @main.command("next-change")
@@ -643,8 +718,9 @@ def ci() -> None:
 
 @ci.command("github")
 @SITE
-@click.option("--host", type=click.Choice(["s3", "pages"]), default="s3", show_default=True,
-              help="s3: masthead deploy to [[deploy.targets]]; pages: GitHub Pages.")
+@click.option(
+    "--host", type=click.Choice(["s3", "pages"]), default="s3", show_default=True, help="s3: masthead deploy to [[deploy.targets]]; pages: GitHub Pages."
+)
 @click.option("--every", type=int, default=15, show_default=True, help="Minutes between scheduled runs (5 to 1440).")
 @click.option("--branch", default="main", show_default=True, help="The branch whose pushes deploy.")
 @click.option("--target", default="", help="The deploy target (default: the first).")

@@ -70,6 +70,7 @@ IMAGE_FORMATS = ("avif", "webp")
 
 # Checks: each returns what is wrong with a value, or None ----------------------------------------
 
+
 def _url(value: str) -> str | None:
     try:
         parts = urlsplit(value)
@@ -108,7 +109,7 @@ def _origin_kind(value: str) -> str | None:
 
 def _permalink_entry(entry: tuple[str, Any]) -> str | None:
     _, pattern = entry
-    return _permalink(pattern) if isinstance(pattern, str) else "expected a URL pattern such as \"/{year}/{month}/{title}/\""
+    return _permalink(pattern) if isinstance(pattern, str) else 'expected a URL pattern such as "/{year}/{month}/{title}/"'
 
 
 def _layout_entry(entry: tuple[str, Any]) -> str | None:
@@ -181,7 +182,6 @@ def _profile(value: str) -> str | None:
 
 def _port(value: int) -> str | None:
     return None if 1 <= value <= 65535 else "expected a port number from 1 to 65535"
-
 
 
 def _indexnow_key(value: str) -> str | None:
@@ -267,8 +267,7 @@ class LinkRule:
 class LinksConfig:
     """``[links]``: link hygiene (see docs/links.md)."""
 
-    rewrite: str = option("none", 'Publish tracking links as they are ("none") or as their resolved destinations '
-                                  'from the link store ("resolved").', _rewrite)
+    rewrite: str = option("none", 'Publish tracking links as they are ("none") or as their resolved destinations from the link store ("resolved").', _rewrite)
     recheck_days: int = option(30, "Days an answer in the link store stays fresh before a link is asked again.", _positive)
     fail_on_tracking: bool = option(False, "Make `masthead check --links` fail on tracking links, not only on dead ones.")
     concurrency: int = option(8, "Links asked at the same time by `masthead links --resolve` (one at a time per host).", _positive)
@@ -312,15 +311,19 @@ class NewsletterConfig:
     """
 
     story_selector: str = option("", "CSS selector matching each story of an imported issue (empty: split at headings).")
-    profile: str = option("auto", 'The mailing service imported issues come from: "auto" (detected from each message) or one of '
-                          "mailchimp, mailchimp-new, campaign-monitor, substack, beehiiv, hubspot, convertkit, buttondown, ghost, "
-                          "mailerlite, brevo, klaviyo, generic.", _profile)
-    topic_images: tuple[TopicImage, ...] = option((), 'Featured images for stories without one: '
-                                                      '[{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].')
+    profile: str = option(
+        "auto",
+        'The mailing service imported issues come from: "auto" (detected from each message) or one of '
+        "mailchimp, mailchimp-new, campaign-monitor, substack, beehiiv, hubspot, convertkit, buttondown, ghost, "
+        "mailerlite, brevo, klaviyo, generic.",
+        _profile,
+    )
+    topic_images: tuple[TopicImage, ...] = option((), 'Featured images for stories without one: [{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].')
     digest_folder: str = option("digests", "Folder, relative to the site, where `masthead digest` writes issues.", _folder)
     digest_days: int = option(7, "Days a digest covers when there is no --since and no digest was sent yet.", _positive)
-    subject: str = option("{title}: {briefings}, {since} to {until}", "Digest subject; placeholders {title}, {count}, "
-                          '{briefings} ("3 briefings"), {since}, {until}.', _subject)
+    subject: str = option(
+        "{title}: {briefings}, {since} to {until}", 'Digest subject; placeholders {title}, {count}, {briefings} ("3 briefings"), {since}, {until}.', _subject
+    )
     sender: str = option("", 'From address of digests, such as "The Briefing Room <news@example.org>".')
     recipients: tuple[str, ...] = option((), "Addresses `masthead digest --send` delivers to (a list address or a few people).")
     smtp_host: str = option("localhost", "SMTP server for `--send`; the login comes from MASTHEAD_SMTP_USER and MASTHEAD_SMTP_PASSWORD.")
@@ -378,14 +381,15 @@ DEFAULT_MATCHERS = (  # first match wins; the site's own [[deploy.matchers]] com
 class DeployConfig:
     """``[deploy]``: publishing the output folder (see docs/deploy.md)."""
 
-    targets: tuple[DeployTarget, ...] = option((), "S3-compatible buckets: [{ name, bucket, endpoint, prefix, region, profile, "
-                                                   "cloudfront_distribution }].", _unique_names)
-    matchers: tuple[Matcher, ...] = option((), 'Headers by output path, before the defaults: [{ pattern = "*.css", '
-                                               'cache_control = "…", content_encoding = "gzip" }].')
+    targets: tuple[DeployTarget, ...] = option(
+        (), "S3-compatible buckets: [{ name, bucket, endpoint, prefix, region, profile, cloudfront_distribution }].", _unique_names
+    )
+    matchers: tuple[Matcher, ...] = option(
+        (), 'Headers by output path, before the defaults: [{ pattern = "*.css", cache_control = "…", content_encoding = "gzip" }].'
+    )
     max_deletes: int = option(256, "Most remote files one deploy may delete; more is an error.", _positive)
     concurrency: int = option(8, "Files uploaded at the same time (a wave finishes before the next starts).", _positive)
-    invalidation_limit: int = option(1000, "Most CloudFront paths one invalidation lists before they are grouped into folder wildcards.",
-                                     _positive)
+    invalidation_limit: int = option(1000, "Most CloudFront paths one invalidation lists before they are grouped into folder wildcards.", _positive)
     host_files: bool = option(False, "Write _redirects and _headers for Netlify and Cloudflare Pages (redirect pages are always written).")
     redirects: tuple[str, ...] = option((), 'Extra _redirects rules, such as ["/old/* /blog/:splat 301"].')
     indexnow_key: str = option("", "IndexNow key: writes <key>.txt and, after a deploy, submits the changed URLs.", _indexnow_key)
@@ -401,16 +405,19 @@ class DeployConfig:
 class Origin:
     """``[origin]``: the generator a site comes from (``masthead init`` writes it), read as it is (docs/migrating.md)."""
 
-    kind: str = option("", 'The generator the site comes from: "hugo", "jekyll", "pelican", "eleventy", "gatsby" '
-                           '(written by `masthead init`; "" for a masthead site).', _origin_kind)
+    kind: str = option(
+        "",
+        'The generator the site comes from: "hugo", "jekyll", "pelican", "eleventy", "gatsby" (written by `masthead init`; "" for a masthead site).',
+        _origin_kind,
+    )
     config_file: str = option("", "Its own config file, read for `site.*` (Liquid) and `param` (Hugo shortcodes).")
     post_sections: tuple[str, ...] = option((), "Folders under the content folder whose pages are dated posts (Hugo, Eleventy).")
     page_template: str = option("about-page", "Template for pages whose layout or templateKey has no template of its own (with a warning).")
     languages: tuple[str, ...] = option((), 'A multilingual site\'s languages, the default first, such as ["en", "fr"]: the others live under /fr/.')
-    permalinks: Mapping[str, str] = option(MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".',
-                                           _permalink_entry)
-    layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".',
-                                        _layout_entry)
+    permalinks: Mapping[str, str] = option(
+        MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".', _permalink_entry
+    )
+    layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
 
 
 @dataclass(frozen=True)
@@ -423,8 +430,12 @@ class Config:
     language: str = option("en", "Language of the content (BCP 47), for `<html lang>`, feeds and the news sitemap.")
     timezone: str = option("UTC", "IANA time zone for dates written without one, and for archive pages.", _timezone)
     description: str = option("", "One sentence about the site, for the home page and the feeds.")
-    permalink: str = option("/blog/{slug}/", "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
-                            "{categories}, {slug_or_title}, {year}, {month}, {day}; ends with / or .html.", _permalink)
+    permalink: str = option(
+        "/blog/{slug}/",
+        "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
+        "{categories}, {slug_or_title}, {year}, {month}, {day}; ends with / or .html.",
+        _permalink,
+    )
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)
     page_size: int = option(10, "Posts per page on the home page, archive and tag pages.", _positive)
     feed_size: int = option(20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive)
@@ -446,10 +457,13 @@ class Config:
     deploy: DeployConfig = option(DeployConfig(), "Deploying, redirects and search-engine pings.")
     origin: Origin = option(Origin(), "The generator an adopted site comes from (`masthead init`).")
     fields: Mapping[str, tuple[str, ...]] = option(
-        MappingProxyType(DEFAULT_FIELDS), "Front matter keys read as this field, first present wins; the defaults read Decap, "
-        "Gatsby-starter and Hugo/Jekyll posts as they are.", _field_entry)
+        MappingProxyType(DEFAULT_FIELDS),
+        "Front matter keys read as this field, first present wins; the defaults read Decap, Gatsby-starter and Hugo/Jekyll posts as they are.",
+        _field_entry,
+    )
     outlets: Mapping[str, tuple[str, ...]] = option(
-        MappingProxyType({}), 'Names and domains that mean an outlet, such as `"Associated Press" = ["AP", "apnews.com"]`.', _outlet_entry)
+        MappingProxyType({}), 'Names and domains that mean an outlet, such as `"Associated Press" = ["AP", "apnews.com"]`.', _outlet_entry
+    )
     source_text: str = field(default="", repr=False, compare=False)
 
     @property

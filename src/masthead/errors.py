@@ -66,8 +66,14 @@ def unexpected(path: str, exc: BaseException, doing: str) -> Problem:
     name = exc.__class__.__name__
     text = " ".join(str(exc).split())[:300]
     detail = "".join(traceback.format_exception(exc))
-    return Problem(path, None, None, f"could not be {doing} ({name}: {text}); expected a file masthead can read — "
-                   "please report this file to the masthead project (run with --debug for the details)", detail=detail)
+    return Problem(
+        path,
+        None,
+        None,
+        f"could not be {doing} ({name}: {text}); expected a file masthead can read — "
+        "please report this file to the masthead project (run with --debug for the details)",
+        detail=detail,
+    )
 
 
 class MastheadError(Exception):

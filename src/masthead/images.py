@@ -31,8 +31,9 @@ def open_image(path: Path | str) -> Image.Image:
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
             found = re.search(r"\((\d+) pixels\)", str(exc))
             count = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
-            raise OversizedImage(f"has {count}, more than the {Image.MAX_IMAGE_PIXELS:,} masthead reads "
-                                 "(larger images are refused as possible decompression bombs)") from exc
+            raise OversizedImage(
+                f"has {count}, more than the {Image.MAX_IMAGE_PIXELS:,} masthead reads (larger images are refused as possible decompression bombs)"
+            ) from exc
 
 
 @dataclass(frozen=True)
@@ -102,4 +103,4 @@ def _svg(path: Path, src: str) -> ImageInfo | str:
     try:
         return ImageInfo(src, round(float(box[2])), round(float(box[3])), SVG_MIME)
     except (IndexError, ValueError):
-        return f"{src!r} has no width and height in px and no viewBox; expected <svg width=\"120\" height=\"40\"> or a viewBox"
+        return f'{src!r} has no width and height in px and no viewBox; expected <svg width="120" height="40"> or a viewBox'

@@ -61,8 +61,16 @@ def moved(site: Site, known: dict[str, list[str]]) -> list[Moved]:
 
 
 def warnings(found: list[Moved]) -> list[Problem]:
-    return [Problem(item.source, item.line, "url", f"moved from {item.old} to {item.new}; links to the old URL will break — "
-                    "run `masthead redirects --record` to add it to this post's aliases", warning=True) for item in found]
+    return [
+        Problem(
+            item.source,
+            item.line,
+            "url",
+            f"moved from {item.old} to {item.new}; links to the old URL will break — run `masthead redirects --record` to add it to this post's aliases",
+            warning=True,
+        )
+        for item in found
+    ]
 
 
 def remember(site: Site, known: dict[str, list[str]]) -> None:
@@ -106,14 +114,14 @@ def add_alias(data: bytes, key: str, alias: str, source: str) -> bytes:
     block = re.compile(rb"^" + re.escape(key.encode()) + rb"[ \t]*:[ \t]*(.*?)\r?$", re.MULTILINE)
     match = block.search(data, first.end(), closing.start())
     if match is None:  # no list yet: a new key as the front matter's last line
-        return data[: closing.start()] + key.encode() + b":" + newline + b"  - " + value + newline + data[closing.start():]
+        return data[: closing.start()] + key.encode() + b":" + newline + b"  - " + value + newline + data[closing.start() :]
     inline = match.group(1).strip()
     if inline.startswith(b"[") and inline.endswith(b"]"):  # flow list: [/a/, /b/]
         end = match.start(1) + match.group(1).rindex(b"]")
         separator = b", " if inline[1:-1].strip() else b""
         return data[:end] + separator + value + data[end:]
     if inline and not inline.startswith(b"#"):  # a single string: make it a flow list
-        return data[: match.start(1)] + b"[" + match.group(1).rstrip() + b", " + value + b"]" + data[match.start(1) + len(match.group(1).rstrip()):]
+        return data[: match.start(1)] + b"[" + match.group(1).rstrip() + b", " + value + b"]" + data[match.start(1) + len(match.group(1).rstrip()) :]
     item = re.compile(rb"\r?\n([ \t]*)-[ \t][^\r\n]*")
     position, indent = match.end(), b"  "
     while (found := item.match(data, position)) and found.end() <= closing.start():
@@ -141,7 +149,8 @@ def record(site: Site, found: list[Moved]) -> list[Moved]:
         check = frontmatter.parse(frontmatter.split(data.decode("utf-8"), source), source).get(key)
         wanted = [item.old for item in items]
         if not isinstance(check, list) or not all(url in check for url in wanted):
-            raise MastheadError([Problem(source, present.get(key), key, f"could not add {', '.join(wanted)} safely; "
-                                         f"expected {key} as a YAML list — add the old URL by hand")])
+            raise MastheadError(
+                [Problem(source, present.get(key), key, f"could not add {', '.join(wanted)} safely; expected {key} as a YAML list — add the old URL by hand")]
+            )
         _write_atomically(path, data)
     return found

@@ -49,7 +49,6 @@ def map_ranges(function: Callable[[C, int, int], T], context: C, count: int, job
         for start, stop in chunks(count, max(1, -(-count // MAX_ITEMS_PER_PIECE))):
             yield function(context, start, stop)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_initialise, initargs=(context,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_initialise, initargs=(context,)) as pool:
         starts, stops = zip(*chunks(count, pieces), strict=True)
         yield from pool.map(partial(_call, function), starts, stops)

@@ -274,8 +274,11 @@ def reference_rows(section: Any, table: str | None = None) -> list[str]:
             rows += reference_rows(key.kind, name)
             continue
         entries = key.default or {"<name>": "" if typing.get_args(key.kind)[1:] == (str,) else ()}
-        rows += [f"| `{name}.{entry}` | {'string' if isinstance(value, str) else 'list'} | "
-                 f"`{toml_value(value if isinstance(value, str) else list(value))}` | {key.doc} |" for entry, value in entries.items()]
+        rows += [
+            f"| `{name}.{entry}` | {'string' if isinstance(value, str) else 'list'} | "
+            f"`{toml_value(value if isinstance(value, str) else list(value))}` | {key.doc} |"
+            for entry, value in entries.items()
+        ]
     return rows
 
 

@@ -85,8 +85,7 @@ class Site:
         return Path(found) if found else inside(self.config.folder("static"), src)
 
 
-def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str],
-               resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:
+def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str], resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:
     image = entry.image
     if image is None:
         return None, None
@@ -99,9 +98,7 @@ def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str],
     return found.with_alt(image.alt), None
 
 
-def assemble(
-    entries: Iterable[Entry], config: Config, options: BuildOptions, now: datetime, templates: Iterable[str]
-) -> tuple[Site, list[Problem]]:
+def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, now: datetime, templates: Iterable[str]) -> tuple[Site, list[Problem]]:
     """Place entries at URLs, drop drafts and scheduled posts, check cross-page facts."""
     problems: list[Problem] = []
     static = config.folder("static")
@@ -125,25 +122,44 @@ def assemble(
         if entry.template not in known_templates:
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
-                problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"no template {entry.template!r}; the page is "
-                    f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
-                    "to give it its own)", warning=True))
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.key_lines.get(key),
+                        key,
+                        f"no template {entry.template!r}; the page is "
+                        f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
+                        "to give it its own)",
+                        warning=True,
+                    )
+                )
                 entry = replace(entry, template=config.origin.page_template)
             elif not place.home:
-                problems.append(Problem(entry.source, entry.key_lines.get(key), key,
-                    f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
-                    f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)"))
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.key_lines.get(key),
+                        key,
+                        f"no template {entry.template!r}{did_you_mean(entry.template, known_templates)}; expected one of "
+                        f"{', '.join(sorted(known_templates))} (or add templates/{entry.template}.html)",
+                    )
+                )
                 continue
         url = entry_url(entry, config)
         wrong = output_path_problem(url.strip("/")) if url.strip("/") else None
         if wrong:
             key = next((k for k in config.fields["slug"] if k in entry.key_lines), "slug")
-            problems.append(Problem(entry.source, entry.key_lines.get(key), key,
-                                    f"URL {url}: {wrong} (shorten the slug, or the file name it comes from)"))
+            problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"URL {url}: {wrong} (shorten the slug, or the file name it comes from)"))
             continue
         if url in by_url:
-            problems.append(Problem(entry.source, entry.key_lines.get("slug"), "slug",
-                f"URL {url} is also the URL of {by_url[url].source}; expected each post and page to have its own (set a different slug)"))
+            problems.append(
+                Problem(
+                    entry.source,
+                    entry.key_lines.get("slug"),
+                    "slug",
+                    f"URL {url} is also the URL of {by_url[url].source}; expected each post and page to have its own (set a different slug)",
+                )
+            )
             continue
         by_url[url] = entry
         if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
@@ -169,8 +185,11 @@ def assemble(
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/"}
     for document in pages:
         if document.url in reserved:
-            problems.append(Problem(document.entry.source, document.entry.key_lines.get("slug"), "slug",
-                                    f"URL {document.url} is used by masthead itself; expected another slug"))
+            problems.append(
+                Problem(
+                    document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"
+                )
+            )
 
     site_images = []
     for key in ("default_image", "logo"):
@@ -187,8 +206,7 @@ def assemble(
         if wrong:
             entry = tag.posts[0].entry
             key = next((k for k in config.fields["tags"] if k in entry.key_lines), "tags")
-            problems.append(Problem(entry.source, entry.key_lines.get(key), key,
-                                    f"the topic {tag.name!r} would be at {tag.url}: {wrong} (shorten the topic)"))
+            problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"the topic {tag.name!r} would be at {tag.url}: {wrong} (shorten the topic)"))
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
@@ -201,8 +219,9 @@ def assemble(
 
         groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
         translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
-    return Site(config, tuple(posts), kept_pages, tags, _years(posts, config), now, site_images[0], site_images[1],
-                home, resources, groups, translations), problems
+    return Site(
+        config, tuple(posts), kept_pages, tags, _years(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
+    ), problems
 
 
 def _tags(posts: list[Document]) -> tuple[Tag, ...]:
@@ -222,7 +241,4 @@ def _years(posts: list[Document], config: Config) -> dict[int, dict[int, tuple[D
     for post in posts:
         local = post.entry.date.astimezone(tz)
         grouped[local.year][local.month].append(post)
-    return {
-        year: {month: tuple(grouped[year][month]) for month in sorted(grouped[year], reverse=True)}
-        for year in sorted(grouped, reverse=True)
-    }
+    return {year: {month: tuple(grouped[year][month]) for month in sorted(grouped[year], reverse=True)} for year in sorted(grouped, reverse=True)}

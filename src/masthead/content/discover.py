@@ -38,8 +38,16 @@ def _shown(name: str) -> str:
 Refused = list[tuple[Problem, bool]]  # (problem, whether it is about a folder)
 
 
-def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused: Refused, visited: set[str] | None = None,
-          keep: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> None:
+def _walk(
+    folder: str,
+    prefix: str,
+    base: str,
+    found: list[SourceFile],
+    refused: Refused,
+    visited: set[str] | None = None,
+    keep: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(),
+) -> None:
     """Collect files under ``folder``; whatever cannot be read is noted in ``refused``, never raised.
 
     ``visited`` holds the real path of every folder entered, so a link back to a folder already
@@ -50,12 +58,22 @@ def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused:
         with os.scandir(folder) as scanned:
             entries = sorted(scanned, key=lambda e: e.name)
     except OSError as exc:
-        refused.append((Problem(_shown(prefix.rstrip("/")) or ".", None, None,
-                                f"this folder cannot be read ({exc.strerror}); expected a folder masthead may list — check its permissions"), True))
+        refused.append(
+            (
+                Problem(
+                    _shown(prefix.rstrip("/")) or ".",
+                    None,
+                    None,
+                    f"this folder cannot be read ({exc.strerror}); expected a folder masthead may list — check its permissions",
+                ),
+                True,
+            )
+        )
         return
     for entry in entries:
-        if entry.name.startswith(".") or (entry.name.startswith("_") and entry.name not in keep
-                                          and not ("_index.md" in keep and entry.name.startswith("_index."))):
+        if entry.name.startswith(".") or (
+            entry.name.startswith("_") and entry.name not in keep and not ("_index.md" in keep and entry.name.startswith("_index."))
+        ):
             continue
         relative = prefix + entry.name
         if relative in skip:
@@ -71,8 +89,14 @@ def _walk(folder: str, prefix: str, base: str, found: list[SourceFile], refused:
                 continue
             if entry.is_dir():
                 if real in visited:
-                    refused.append((Problem(relative, None, None, "is a link to a folder it is inside (a loop); expected a plain folder "
-                                                                   "— it was skipped", warning=True), True))
+                    refused.append(
+                        (
+                            Problem(
+                                relative, None, None, "is a link to a folder it is inside (a loop); expected a plain folder — it was skipped", warning=True
+                            ),
+                            True,
+                        )
+                    )
                     continue
                 _walk(entry.path, relative + "/", base, found, refused, visited | {real}, keep, skip)
             elif entry.is_file():
@@ -116,8 +140,7 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         return [], [Problem("masthead.toml", None, "folders.content", f"cannot be used ({reason}); expected a folder name")]
     if not is_folder:
-        return [], [Problem("masthead.toml", None, "folders.content",
-                            f"{content} is not a folder; expected the folder holding your Markdown posts")]
+        return [], [Problem("masthead.toml", None, "folders.content", f"{content} is not a folder; expected the folder holding your Markdown posts")]
     found: list[SourceFile] = []
     refused: Refused = []
     inner = content.relative_to(config.root).as_posix()

@@ -47,7 +47,7 @@ def _focus(value: Any) -> tuple[float, float] | None | str:
     except ValueError:
         x = y = None
     if x is None or y is None or not (0 <= x <= 1 and 0 <= y <= 1):
-        return f"focus: {value!r}; expected two numbers from 0 to 1, across then down, such as \"0.5,0.3\""
+        return f'focus: {value!r}; expected two numbers from 0 to 1, across then down, such as "0.5,0.3"'
     return x, y
 
 
@@ -162,8 +162,9 @@ class _Fields:
         elif parsed is None:
             self.problem(key, f"{_shown(value)} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23")
         elif parsed.year not in YEARS:
-            self.problem(key, f"{parsed.isoformat()} is outside the years {YEARS.start} to {YEARS.stop - 1}; "
-                         "expected a date with a four-digit year, such as 2024-12-23")
+            self.problem(
+                key, f"{parsed.isoformat()} is outside the years {YEARS.start} to {YEARS.stop - 1}; expected a date with a four-digit year, such as 2024-12-23"
+            )
             return None
         return parsed
 
@@ -175,8 +176,19 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 
 def _yaml_type(value: Any) -> str:
-    names = {dict: "mapping", list: "list", bool: "boolean", int: "number", float: "number", str: "string", type(None): "null",
-             date: "date", datetime: "date and time", bytes: "binary value", set: "set"}
+    names = {
+        dict: "mapping",
+        list: "list",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        str: "string",
+        type(None): "null",
+        date: "date",
+        datetime: "date and time",
+        bytes: "binary value",
+        set: "set",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -237,8 +249,11 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     tags = tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
     for tag in tags:
         if len(slugify(tag).encode()) > MAX_NAME_BYTES:
-            fields.problem(key, f"{_shown(tag)} is {len(tag.encode()):,} bytes long; expected a tag of at most {MAX_NAME_BYTES} bytes "
-                           "(its page is named after it, and file names are limited to 255 bytes)")
+            fields.problem(
+                key,
+                f"{_shown(tag)} is {len(tag.encode()):,} bytes long; expected a tag of at most {MAX_NAME_BYTES} bytes "
+                "(its page is named after it, and file names are limited to 255 bytes)",
+            )
     return tags
 
 
@@ -252,8 +267,9 @@ def _key_problem(source: str, key: Any, lines: Mapping[str, int]) -> Problem:
                 break
         except (frontmatter.FrontMatterError, TypeError):
             continue
-    return Problem(source, line, written, f"is read as a {_yaml_type(key)}, not a name; expected a key such as pageTitle "
-                   f"(quote it to use it as a name: \"{written}\")")
+    return Problem(
+        source, line, written, f'is read as a {_yaml_type(key)}, not a name; expected a key such as pageTitle (quote it to use it as a name: "{written}")'
+    )
 
 
 def _slug(fields: _Fields, source: str) -> str:
@@ -261,15 +277,17 @@ def _slug(fields: _Fields, source: str) -> str:
     if slug_key is not None and slug_value not in (None, ""):
         slug = str(slug_value).strip()
         if not _SLUG.match(slug) or ".." in slug:
-            fields.problem(slug_key, f"{_shown(slug)}: expected letters, digits, '-', '_' or '.', with no '/' or '..' "
-                           f"(for example {_shown(slugify(slug))})")
+            fields.problem(slug_key, f"{_shown(slug)}: expected letters, digits, '-', '_' or '.', with no '/' or '..' (for example {_shown(slugify(slug))})")
     else:
         stem = PurePosixPath(source).stem
         slug = slugify(stem) if stem != "index" else slugify(PurePosixPath(source).parent.name)
     if len(slug.encode()) > MAX_NAME_BYTES:
-        fields.problem(slug_key or "slug", f"{_shown(slug)} is {len(slug.encode()):,} bytes long; expected at most {MAX_NAME_BYTES} bytes "
-                       "(the page's folder is named after it, and file names are limited to 255 bytes) — "
-                       f"{'shorten it' if slug_key else 'add a shorter slug: line'}")
+        fields.problem(
+            slug_key or "slug",
+            f"{_shown(slug)} is {len(slug.encode()):,} bytes long; expected at most {MAX_NAME_BYTES} bytes "
+            "(the page's folder is named after it, and file names are limited to 255 bytes) — "
+            f"{'shorten it' if slug_key else 'add a shorter slug: line'}",
+        )
     return slug
 
 
@@ -315,8 +333,17 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return ParseResult(None, (Problem(source, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                                                    "expected a UTF-8 Markdown file — re-save it as UTF-8"),))
+        return ParseResult(
+            None,
+            (
+                Problem(
+                    source,
+                    line,
+                    None,
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); expected a UTF-8 Markdown file — re-save it as UTF-8",
+                ),
+            ),
+        )
     adopted = config.origin.kind != ""
     refused = characters.in_text(text, source)
     if refused:  # reported alone: the YAML and Markdown readers would only repeat them, less clearly
@@ -357,8 +384,9 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
 
     schema_type = fields.text("schema_type") or (config.default_schema_type if is_post else "WebPage")
     if schema_type not in SCHEMA_TYPES:
-        fields.problem(fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}"
-                      f"{did_you_mean(schema_type, SCHEMA_TYPES)}")
+        fields.problem(
+            fields.key("schema_type") or "schemaType", f"{schema_type!r}: expected one of {', '.join(SCHEMA_TYPES)}{did_you_mean(schema_type, SCHEMA_TYPES)}"
+        )
 
     title = fields.text("title") or implied.title
     if not title and fields.key("title") is None and not place.home and not adopted:  # (adopted: from the body, below)
@@ -376,8 +404,15 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         if adopted and draft:  # Jekyll dates a draft by its file's time; undated, it waits for its date
             is_post = False
         elif adopted:  # Hugo and Eleventy allow undated pages in a post section: kept at their URL, as a page
-            fields.problems.append(Problem(source, 2, "date", "missing; this file is published as a page, not as a dated post "
-                                           "(add date: 2024-12-23 to list it with the posts)", warning=True))
+            fields.problems.append(
+                Problem(
+                    source,
+                    2,
+                    "date",
+                    "missing; this file is published as a page, not as a dated post (add date: 2024-12-23 to list it with the posts)",
+                    warning=True,
+                )
+            )
             is_post, template = False, config.origin.page_template if template in config.post_templates else template
         else:
             fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))

@@ -34,12 +34,13 @@ MAX_DEPTH = 50  # lists and mappings inside each other
 _C_SAFE_INDICATORS = 1000
 _INDICATORS = re.compile(r"[\[{:?\-\n]")
 
-_TAG_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true or false",
-              "binary": "base64 data", "null": "null"}
-_TAG_EXPECTED = {"timestamp": "a real date and time such as 2024-12-23T20:53:09Z (or quote it to keep it as text)",
-                 "int": "digits such as 42 (or quote it to keep it as text)",
-                 "float": "a number such as 4.2 (or quote it to keep it as text)",
-                 "bool": "true or false"}
+_TAG_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true or false", "binary": "base64 data", "null": "null"}
+_TAG_EXPECTED = {
+    "timestamp": "a real date and time such as 2024-12-23T20:53:09Z (or quote it to keep it as text)",
+    "int": "digits such as 42 (or quote it to keep it as text)",
+    "float": "a number such as 4.2 (or quote it to keep it as text)",
+    "bool": "true or false",
+}
 
 
 class _Oversized(yaml.MarkedYAMLError):
@@ -71,16 +72,21 @@ def _check_size(root: yaml.Node) -> None:
             size = 1 + sum(count for count, _ in measured)
             depth = 1 + max((deep for _, deep in measured), default=0)
             if size > MAX_VALUES:
-                raise _Oversized(None, None, f"this value expands to more than {MAX_VALUES:,} values through aliases (*name); "
-                                 "expected plain values — an alias may repeat a value, not multiply it", node.start_mark)
+                raise _Oversized(
+                    None,
+                    None,
+                    f"this value expands to more than {MAX_VALUES:,} values through aliases (*name); "
+                    "expected plain values — an alias may repeat a value, not multiply it",
+                    node.start_mark,
+                )
             if depth > MAX_DEPTH:
-                raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter",
-                                 node.start_mark)
+                raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter", node.start_mark)
             sizes[key] = (size, depth)
         elif key not in sizes:
             if key in in_progress:
-                raise _Oversized(None, None, "an alias (*name) refers to the value that contains it; "
-                                 "expected an alias to repeat a value written before it", node.start_mark)
+                raise _Oversized(
+                    None, None, "an alias (*name) refers to the value that contains it; expected an alias to repeat a value written before it", node.start_mark
+                )
             in_progress.add(key)
             stack.append((node, True))
             stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
@@ -142,8 +148,7 @@ class _DeepLoader(_Loader):
         try:
             if self.depth > MAX_DEPTH:
                 event: Any = self.peek_event()
-                raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter",
-                                 event.start_mark)
+                raise _Oversized(None, None, f"values are nested more than {MAX_DEPTH} deep; expected flatter front matter", event.start_mark)
             node: yaml.Node = yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type,assignment]
             return node
         finally:
@@ -180,8 +185,11 @@ def split(text: str, path: str, header: bool = False) -> Split:
     if _FENCE.match(text) is None and (header or text[:6].lower() == "title:"):
         return _header_block(text, path)
     if _FENCE.match(text) is None:
-        raise FrontMatterError(Problem(path, 1, "front matter", "missing; expected the file to start with a line '---', then YAML, "
-                                                "then '---' (or '+++' and TOML, or a JSON object)"))
+        raise FrontMatterError(
+            Problem(
+                path, 1, "front matter", "missing; expected the file to start with a line '---', then YAML, then '---' (or '+++' and TOML, or a JSON object)"
+            )
+        )
     return _fenced(text, path, _FENCE, "---", "YAML", "yaml")
 
 
@@ -200,8 +208,9 @@ def _json_block(text: str, path: str) -> Split:
     try:
         _, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as exc:
-        raise FrontMatterError(Problem(path, exc.lineno, "front matter", f"invalid JSON: {exc.msg} (column {exc.colno}); "
-                                                         "expected one JSON object, then the body")) from exc
+        raise FrontMatterError(
+            Problem(path, exc.lineno, "front matter", f"invalid JSON: {exc.msg} (column {exc.colno}); expected one JSON object, then the body")
+        ) from exc
     newline = text.find("\n", end)
     body_start = len(text) if newline < 0 else newline + 1
     return Split(text[:end], text[body_start:], text.count("\n", 0, body_start) + 1, "json")
@@ -218,8 +227,14 @@ def _header_block(text: str, path: str) -> Split:
             count += 1
             continue
         if _HEADER_LINE.match(line) is None:
-            raise FrontMatterError(Problem(path, number, "front matter", f"{line.strip()[:40]!r} is not a `Key: value` line; expected the "
-                                                        "header to end with a blank line before the text"))
+            raise FrontMatterError(
+                Problem(
+                    path,
+                    number,
+                    "front matter",
+                    f"{line.strip()[:40]!r} is not a `Key: value` line; expected the header to end with a blank line before the text",
+                )
+            )
         count += 1
     block = "\n".join(lines[:count])
     body_start = min(len(text), len(block) + 1)
@@ -243,8 +258,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, yaml_text: str) -> Probl
             tag = message.split("tag ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
             message = f"the tag {tag} is not allowed; expected plain YAML values (text, numbers, dates, lists, mappings) — remove the tag"
         elif message.startswith("found unhashable key"):  # a `? [a, b]` key: not one the key lines know
-            return Problem(path, line, "front matter", "a list or mapping is used as a key; expected a name such as pageTitle",
-                           column=mark.column + 1)
+            return Problem(path, line, "front matter", "a list or mapping is used as a key; expected a name such as pageTitle", column=mark.column + 1)
         elif exc.context:
             message = f"invalid YAML: {exc.context}; {message}; expected `key: value` lines"
         return Problem(path, line, _key_at(key_lines(yaml_text), line) or "front matter", message, column=mark.column + 1)
@@ -253,9 +267,13 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, path: str, yaml_text: str) -> Probl
     what = "; ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
     if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
         what += f" (on line {exc.problem_mark.line + 2})"
-    return Problem(path, line, "front matter", f"invalid YAML: {what}; expected `key: value` lines "
-                   "(quote values that contain ': ' or start with a special character)",
-                   column=start.column + 1 if start is not None else None)
+    return Problem(
+        path,
+        line,
+        "front matter",
+        f"invalid YAML: {what}; expected `key: value` lines (quote values that contain ': ' or start with a special character)",
+        column=start.column + 1 if start is not None else None,
+    )
 
 
 def parse(split_result: Split, path: str) -> dict[str, Any]:
@@ -288,8 +306,9 @@ def _parse_toml(block: str, path: str) -> dict[str, Any]:
         found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(found.group(1)) + 1 if found else 2
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FrontMatterError(Problem(path, line, "front matter", f"invalid TOML: {message}; expected `key = value` lines "
-                                                  '(quote text values: title = "My post")')) from exc
+        raise FrontMatterError(
+            Problem(path, line, "front matter", f'invalid TOML: {message}; expected `key = value` lines (quote text values: title = "My post")')
+        ) from exc
 
 
 def _parse_json(block: str, path: str) -> dict[str, Any]:

@@ -64,9 +64,17 @@ class RenderedMarkdown:
 
     __slots__ = ("summary", "citations", "sources", "headings", "read_more", "images", "_html", "_links", "_loader")
 
-    def __init__(self, html: str | None, summary: str, citations: tuple[Citation, ...], links: tuple[Link, ...] | None,
-                 headings: tuple[Heading, ...], read_more: str | None, images: tuple[str, ...] | None = None,
-                 loader: BodyLoader | None = None) -> None:
+    def __init__(
+        self,
+        html: str | None,
+        summary: str,
+        citations: tuple[Citation, ...],
+        links: tuple[Link, ...] | None,
+        headings: tuple[Heading, ...],
+        read_more: str | None,
+        images: tuple[str, ...] | None = None,
+        loader: BodyLoader | None = None,
+    ) -> None:
         self.summary = summary  # the first paragraph as plain text
         self.citations = citations
         # Distinct (outlet, URL) pairs in order of first citation: the post's source list.
@@ -114,12 +122,17 @@ class RenderedMarkdown:
     def __reduce__(self) -> tuple[Any, ...]:  # pickled with its body, never with a loader
         return (RenderedMarkdown, (self.html, self.summary, self.citations, self.links, self.headings, self.read_more, self.images))
 
-    def replace(self, *, html: str | None = None, citations: tuple[Citation, ...] | None = None,
-                read_more: str | None = None) -> RenderedMarkdown:
+    def replace(self, *, html: str | None = None, citations: tuple[Citation, ...] | None = None, read_more: str | None = None) -> RenderedMarkdown:
         """A copy with some parts replaced (like ``dataclasses.replace``)."""
-        return RenderedMarkdown(self.html if html is None else html, self.summary,
-                                self.citations if citations is None else citations, self.links, self.headings,
-                                self.read_more if read_more is None else read_more, self.images)
+        return RenderedMarkdown(
+            self.html if html is None else html,
+            self.summary,
+            self.citations if citations is None else citations,
+            self.links,
+            self.headings,
+            self.read_more if read_more is None else read_more,
+            self.images,
+        )
 
     def facts_record(self) -> tuple[Any, ...]:
         """The small facts as plain tuples, for the build cache (marshal loads them fast)."""
@@ -136,8 +149,7 @@ class RenderedMarkdown:
             html_text, links = loader()
             return html_text, tuple(Link._make(link) for link in links)
 
-        return cls(None, summary, tuple(Citation._make(c) for c in citations), None,
-                   tuple(Heading._make(h) for h in headings), read_more, images, load)
+        return cls(None, summary, tuple(Citation._make(c) for c in citations), None, tuple(Heading._make(h) for h in headings), read_more, images, load)
 
 
 IMG_TAG = re.compile(r"<img\b([^>]*?)\s*/?>")

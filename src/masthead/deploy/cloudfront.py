@@ -48,6 +48,8 @@ def invalidate(session: Any, target: DeployTarget, paths: list[str]) -> str:
     """Start an invalidation; returns its id."""
     with failures(target):
         client = session.client("cloudfront")
-        answer = client.create_invalidation(DistributionId=target.cloudfront_distribution, InvalidationBatch={
-            "Paths": {"Quantity": len(paths), "Items": paths}, "CallerReference": f"masthead-{time.time_ns()}"})
+        answer = client.create_invalidation(
+            DistributionId=target.cloudfront_distribution,
+            InvalidationBatch={"Paths": {"Quantity": len(paths), "Items": paths}, "CallerReference": f"masthead-{time.time_ns()}"},
+        )
     return str(answer["Invalidation"]["Id"])

@@ -21,16 +21,44 @@ _BY_NAME = {  # files whose type their name says better than their extension
     "feed.json": "application/feed+json",
 }
 _BY_EXTENSION = {
-    ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-    ".xml": "application/xml", ".txt": "text/plain", ".svg": "image/svg+xml", ".avif": "image/avif", ".webp": "image/webp",
-    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".ico": "image/vnd.microsoft.icon",
-    ".woff2": "font/woff2", ".woff": "font/woff", ".wasm": "application/wasm", ".webmanifest": "application/manifest+json",
-    ".yml": "text/yaml", ".yaml": "text/yaml", ".pdf": "application/pdf",
-    ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
-    ".pf_fragment": "application/octet-stream", ".pf_index": "application/octet-stream", ".pf_filter": "application/octet-stream",
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+    ".svg": "image/svg+xml",
+    ".avif": "image/avif",
+    ".webp": "image/webp",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".ico": "image/vnd.microsoft.icon",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".wasm": "application/wasm",
+    ".webmanifest": "application/manifest+json",
+    ".yml": "text/yaml",
+    ".yaml": "text/yaml",
+    ".pdf": "application/pdf",
+    ".pagefind": "application/octet-stream",
+    ".pf_meta": "application/octet-stream",
+    ".pf_fragment": "application/octet-stream",
+    ".pf_index": "application/octet-stream",
+    ".pf_filter": "application/octet-stream",
 }
-_TEXT = ("text/", "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json",
-         "application/xml", "image/svg+xml", "application/manifest+json")
+_TEXT = (
+    "text/",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+)
 
 
 @dataclass(frozen=True)

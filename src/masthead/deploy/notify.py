@@ -35,15 +35,17 @@ def indexnow(config: Config, urls: list[str], client: httpx.Client) -> list[str]
     host = urlsplit(config.base_url).hostname or ""
     warnings = []
     for start in range(0, len(urls), INDEXNOW_BATCH):
-        body = {"host": host, "key": key, "keyLocation": config.absolute_url(f"/{key}.txt"), "urlList": urls[start:start + INDEXNOW_BATCH]}
+        body = {"host": host, "key": key, "keyLocation": config.absolute_url(f"/{key}.txt"), "urlList": urls[start : start + INDEXNOW_BATCH]}
         try:
             answer = client.post(config.deploy.indexnow_endpoint, json=body, timeout=TIMEOUT)
         except httpx.HTTPError as exc:
             warnings.append(f"IndexNow: {config.deploy.indexnow_endpoint}: {exc.__class__.__name__}: {exc}; the URLs were not submitted")
             continue
         if answer.status_code not in (200, 202):
-            warnings.append(f"IndexNow: {config.deploy.indexnow_endpoint} answered {answer.status_code} {answer.reason_phrase}; "
-                            f"expected 200 or 202 (is {key}.txt deployed at {body['keyLocation']}?)")
+            warnings.append(
+                f"IndexNow: {config.deploy.indexnow_endpoint} answered {answer.status_code} {answer.reason_phrase}; "
+                f"expected 200 or 202 (is {key}.txt deployed at {body['keyLocation']}?)"
+            )
     return warnings
 
 

@@ -67,8 +67,9 @@ def payload(folder: Path, path: str, headers: Headers) -> bytes:
     return encode((folder / path).read_bytes(), headers.content_encoding)
 
 
-def make_plan(folder: Path, paths: Iterable[str], remote: Mapping[str, Remote], matchers: tuple[Matcher, ...],
-              remote_md5: Callable[[str], str], force: bool = False) -> Plan:
+def make_plan(
+    folder: Path, paths: Iterable[str], remote: Mapping[str, Remote], matchers: tuple[Matcher, ...], remote_md5: Callable[[str], str], force: bool = False
+) -> Plan:
     """Compare each local file's MD5 with the remote ETag (or, where the ETag is no MD5, the
     ``md5`` metadata ``remote_md5`` reads); list what to upload and delete, in order."""
     uploads: list[Action] = []

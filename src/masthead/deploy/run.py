@@ -40,8 +40,16 @@ class DeployResult:
 def choose_target(config: Config, name: str | None) -> DeployTarget:
     targets = config.deploy.targets
     if not targets:
-        raise MastheadError([Problem("masthead.toml", None, "deploy.targets", 'no deploy target; expected one such as\n'
-                                     '[[deploy.targets]]\nname = "production"\nbucket = "www.example.org"')])
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead.toml",
+                    None,
+                    "deploy.targets",
+                    'no deploy target; expected one such as\n[[deploy.targets]]\nname = "production"\nbucket = "www.example.org"',
+                )
+            ]
+        )
     if name is None:
         return targets[0]
     for target in targets:
@@ -50,8 +58,9 @@ def choose_target(config: Config, name: str | None) -> DeployTarget:
     from ..errors import did_you_mean
 
     names = [target.name for target in targets]
-    raise MastheadError([Problem("masthead.toml", None, "deploy.targets", f"no target named {name!r}{did_you_mean(name, names)}; "
-                                 f"expected one of {', '.join(names)}")])
+    raise MastheadError(
+        [Problem("masthead.toml", None, "deploy.targets", f"no target named {name!r}{did_you_mean(name, names)}; expected one of {', '.join(names)}")]
+    )
 
 
 def built_files(config: Config) -> list[str]:
@@ -59,14 +68,23 @@ def built_files(config: Config) -> list[str]:
     store = BuildCache.open(config.folder("cache"))
     try:
         if store.journal() is not None:
-            raise MastheadError([Problem(config.folders.output, None, None, "the last build was interrupted before it finished "
-                                         "writing; expected a finished build — run masthead build first")])
+            raise MastheadError(
+                [
+                    Problem(
+                        config.folders.output,
+                        None,
+                        None,
+                        "the last build was interrupted before it finished writing; expected a finished build — run masthead build first",
+                    )
+                ]
+            )
         paths = sorted(path for path in store.outputs() if path not in HOST_FILES)
     finally:
         store.close()
     if not paths or not (config.folder("output") / "index.html").is_file():
-        raise MastheadError([Problem(config.folders.output, None, None, "nothing built yet (or built by another masthead); "
-                                     "expected a build: run masthead build first")])
+        raise MastheadError(
+            [Problem(config.folders.output, None, None, "nothing built yet (or built by another masthead); expected a build: run masthead build first")]
+        )
     return paths
 
 
@@ -92,15 +110,30 @@ def _check_deletes(config: Config, target: DeployTarget, plan: Plan) -> None:
     count, limit = len(plan.deletes), config.deploy.max_deletes
     if count > limit:
         where = f"{target.bucket}/{target.prefix}".rstrip("/")
-        raise MastheadError([Problem("masthead.toml", None, "deploy.max_deletes",
-                                     f"this deploy would delete {count} files from {where}, more than max_deletes = {limit}; "
-                                     "nothing was changed. Expected fewer: check the target's bucket and prefix "
-                                     "(`masthead deploy --dry-run` lists them), or raise deploy.max_deletes")])
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead.toml",
+                    None,
+                    "deploy.max_deletes",
+                    f"this deploy would delete {count} files from {where}, more than max_deletes = {limit}; "
+                    "nothing was changed. Expected fewer: check the target's bucket and prefix "
+                    "(`masthead deploy --dry-run` lists them), or raise deploy.max_deletes",
+                )
+            ]
+        )
 
 
-def deploy(config: Config, target: DeployTarget, *, dry_run: bool = False, force: bool = False,
-           progress: Progress | None = None, multipart_threshold: int = MULTIPART_THRESHOLD,
-           bucket: Bucket | None = None) -> DeployResult:
+def deploy(
+    config: Config,
+    target: DeployTarget,
+    *,
+    dry_run: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+    multipart_threshold: int = MULTIPART_THRESHOLD,
+    bucket: Bucket | None = None,
+) -> DeployResult:
     folder = config.folder("output")
     paths = built_files(config)
     bucket = bucket or Bucket(target, multipart_threshold)
@@ -108,15 +141,28 @@ def deploy(config: Config, target: DeployTarget, *, dry_run: bool = False, force
     try:
         plan = make_plan(folder, paths, remote, config.deploy.all_matchers, bucket.stored_md5, force)
     except FileNotFoundError as exc:
-        raise MastheadError([Problem(config.folders.output, None, None, f"{exc.filename} is in the build's manifest but not on disk; "
-                                     "expected the output folder as the build left it: run masthead build")]) from exc
+        raise MastheadError(
+            [
+                Problem(
+                    config.folders.output,
+                    None,
+                    None,
+                    f"{exc.filename} is in the build's manifest but not on disk; expected the output folder as the build left it: run masthead build",
+                )
+            ]
+        ) from exc
     _check_deletes(config, target, plan)
     journal = _journal_path(config, target)
     changed = _pending(journal) | {action.path for action in plan.actions}
     if dry_run:
-        return DeployResult(target, plan, True, tuple(_invalidation_paths(config, target, changed)),
-                            submitted=tuple(notify.page_urls(config, changed)) if config.deploy.indexnow_key else (),
-                            pinged=tuple(notify.changed_feeds(changed)) if config.deploy.websub_hub else ())
+        return DeployResult(
+            target,
+            plan,
+            True,
+            tuple(_invalidation_paths(config, target, changed)),
+            submitted=tuple(notify.page_urls(config, changed)) if config.deploy.indexnow_key else (),
+            pinged=tuple(notify.changed_feeds(changed)) if config.deploy.websub_hub else (),
+        )
     if changed:
         _record(journal, changed)
     _transfer(bucket, folder, plan, progress, config.deploy.concurrency)

@@ -25,8 +25,9 @@ def _boto3() -> Any:
     try:
         import boto3
     except ImportError as exc:
-        raise MastheadError([Problem("masthead.toml", None, "deploy.targets",
-                                     "deploying needs boto3; expected it installed: pip install 'masthead[deploy]'")]) from exc
+        raise MastheadError(
+            [Problem("masthead.toml", None, "deploy.targets", "deploying needs boto3; expected it installed: pip install 'masthead[deploy]'")]
+        ) from exc
     return boto3
 
 
@@ -39,13 +40,28 @@ def failures(target: DeployTarget) -> Iterator[None]:
         yield
     except ClientError as exc:
         error = exc.response.get("Error", {})
-        raise MastheadError([Problem("masthead.toml", None, f"deploy.targets.{target.name}",
-                                     f"bucket {target.bucket!r}: {error.get('Code', 'error')}: {error.get('Message', exc)}; "
-                                     "expected a bucket these credentials may list and write")]) from exc
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead.toml",
+                    None,
+                    f"deploy.targets.{target.name}",
+                    f"bucket {target.bucket!r}: {error.get('Code', 'error')}: {error.get('Message', exc)}; "
+                    "expected a bucket these credentials may list and write",
+                )
+            ]
+        ) from exc
     except BotoCoreError as exc:
-        raise MastheadError([Problem("masthead.toml", None, f"deploy.targets.{target.name}",
-                                     f"{exc}; expected credentials in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile, "
-                                     "and a reachable endpoint")]) from exc
+        raise MastheadError(
+            [
+                Problem(
+                    "masthead.toml",
+                    None,
+                    f"deploy.targets.{target.name}",
+                    f"{exc}; expected credentials in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile, and a reachable endpoint",
+                )
+            ]
+        ) from exc
 
 
 class Bucket:
@@ -60,11 +76,9 @@ class Bucket:
         session = boto3.session.Session(profile_name=target.profile or None)
         options: dict[str, Any] = {"retries": {"max_attempts": 5, "mode": "standard"}, "max_pool_connections": 32}
         if target.endpoint:  # R2, MinIO, B2…: path-style URLs and only the checksums they all accept
-            options.update(s3={"addressing_style": "path"}, request_checksum_calculation="when_required",
-                           response_checksum_validation="when_required")
+            options.update(s3={"addressing_style": "path"}, request_checksum_calculation="when_required", response_checksum_validation="when_required")
         with failures(target):
-            self.client = session.client("s3", endpoint_url=target.endpoint or None, region_name=target.region or None,
-                                         config=Config(**options))
+            self.client = session.client("s3", endpoint_url=target.endpoint or None, region_name=target.region or None, config=Config(**options))
             self.session = session
         self.threshold = multipart_threshold
 
@@ -73,7 +87,7 @@ class Bucket:
         with failures(self.target):
             for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.target.bucket, Prefix=self.prefix):
                 for item in page.get("Contents", ()):
-                    path = item["Key"][len(self.prefix):]
+                    path = item["Key"][len(self.prefix) :]
                     found[path] = Remote(path, item["ETag"].strip('"'), item["Size"])
         return found
 
@@ -91,19 +105,27 @@ class Bucket:
             extra["CacheControl"] = action.headers.cache_control
         if action.headers.content_encoding:
             extra["ContentEncoding"] = action.headers.content_encoding
-        config = TransferConfig(multipart_threshold=self.threshold, multipart_chunksize=max(self.threshold, 5 * 1024 * 1024),
-                                use_threads=False)
+        config = TransferConfig(multipart_threshold=self.threshold, multipart_chunksize=max(self.threshold, 5 * 1024 * 1024), use_threads=False)
         with failures(self.target):
             self.client.upload_fileobj(io.BytesIO(data), self.target.bucket, self.prefix + action.path, ExtraArgs=extra, Config=config)
 
     def delete(self, paths: list[str], done: Callable[[int], None]) -> None:
         with failures(self.target):
             for start in range(0, len(paths), 1000):  # DeleteObjects takes 1,000 keys a request
-                chunk = paths[start:start + 1000]
-                answer = self.client.delete_objects(Bucket=self.target.bucket, Delete={
-                    "Objects": [{"Key": self.prefix + path} for path in chunk], "Quiet": True})
+                chunk = paths[start : start + 1000]
+                answer = self.client.delete_objects(
+                    Bucket=self.target.bucket, Delete={"Objects": [{"Key": self.prefix + path} for path in chunk], "Quiet": True}
+                )
                 if answer.get("Errors"):
                     error = answer["Errors"][0]
-                    raise MastheadError([Problem("masthead.toml", None, f"deploy.targets.{self.target.name}",
-                                                 f"could not delete {error.get('Key')}: {error.get('Code')}: {error.get('Message')}")])
+                    raise MastheadError(
+                        [
+                            Problem(
+                                "masthead.toml",
+                                None,
+                                f"deploy.targets.{self.target.name}",
+                                f"could not delete {error.get('Key')}: {error.get('Code')}: {error.get('Message')}",
+                            )
+                        ]
+                    )
                 done(len(chunk))

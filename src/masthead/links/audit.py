@@ -40,11 +40,7 @@ class Audit:
 
     @property
     def redirected(self) -> tuple[AuditedLink, ...]:
-        return tuple(
-            item
-            for item in self.links
-            if item.answer and item.answer.redirected and not item.answer.broken
-        )
+        return tuple(item for item in self.links if item.answer and item.answer.redirected and not item.answer.broken)
 
 
 def settings_for(
@@ -78,23 +74,13 @@ def audit(
     if resolve == "none":
         known = stored_answers(config)
         return Audit(
-            tuple(
-                AuditedLink(link, tracking, known.get(link.url)) for link, tracking in classified
-            ),
+            tuple(AuditedLink(link, tracking, known.get(link.url)) for link, tracking in classified),
             0,
         )
     moment = now or datetime.now(UTC)
-    wanted = [
-        link.url
-        for link, tracking in classified
-        if resolve == "all" or (tracking and tracking.redirect)
-    ]
+    wanted = [link.url for link, tracking in classified if resolve == "all" or (tracking and tracking.redirect)]
     with open_store(config) as store:
-        known = {
-            url: answer
-            for url in dict.fromkeys(wanted)
-            if (answer := store.fresh(url, moment, config.links.recheck_days))
-        }
+        known = {url: answer for url in dict.fromkeys(wanted) if (answer := store.fresh(url, moment, config.links.recheck_days))}
         missing = [url for url in dict.fromkeys(wanted) if url not in known]
         if started:
             started(len(missing))
@@ -102,8 +88,6 @@ def audit(
         store.put(fresh.values())
         everything = store.answers()
     return Audit(
-        tuple(
-            AuditedLink(link, tracking, everything.get(link.url)) for link, tracking in classified
-        ),
+        tuple(AuditedLink(link, tracking, everything.get(link.url)) for link, tracking in classified),
         len(fresh),
     )

@@ -72,9 +72,7 @@ def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[Ci
     for post in site.posts:
         for citation in post.entry.body.citations:
             answer = (answers or {}).get(citation.url)
-            resolved = (
-                answer.final_url if answer and answer.outcome == "ok" and answer.redirected else ""
-            )
+            resolved = answer.final_url if answer and answer.outcome == "ok" and answer.redirected else ""
             found.append(
                 CitationRecord(
                     post,
@@ -105,11 +103,7 @@ def summaries(found: tuple[CitationRecord, ...]) -> tuple[OutletSummary, ...]:
             )
         )
         dates = [record.post.entry.date for record in group]
-        result.append(
-            OutletSummary(
-                Outlet(name, group[0].outlet.slug), len(group), posts, min(dates), max(dates)
-            )
-        )
+        result.append(OutletSummary(Outlet(name, group[0].outlet.slug), len(group), posts, min(dates), max(dates)))
     return tuple(sorted(result, key=lambda s: (-s.citations, s.outlet.name.casefold())))
 
 
@@ -163,8 +157,5 @@ def table_json(site: Site, found: tuple[CitationRecord, ...]) -> dict[str, Any]:
             }
             for r in found
         ],
-        "uncited_posts": [
-            {"source": d.entry.source, "url": site.config.absolute_url(d.url)}
-            for d in uncited(site)
-        ],
+        "uncited_posts": [{"source": d.entry.source, "url": site.config.absolute_url(d.url)} for d in uncited(site)],
     }

@@ -61,9 +61,7 @@ def markdown_destination(url: str) -> str:
     return "".join(_ENCODE.get(character, character) for character in url)
 
 
-def clean_destination(
-    url: str, tracking: Tracking | None, answer: Answer | None
-) -> tuple[str | None, str]:
+def clean_destination(url: str, tracking: Tracking | None, answer: Answer | None) -> tuple[str | None, str]:
     """The clean URL for a tracking link (from its stored answer), or None and why not."""
     if tracking is None:
         return None, "not a tracking link"
@@ -118,8 +116,7 @@ def rewrite(data: bytes, changes: list[Change], source: str) -> bytes:
                         source,
                         link.line,
                         None,
-                        "changed since it was scanned; nothing was rewritten — "
-                        "run masthead links --fix again",
+                        "changed since it was scanned; nothing was rewritten — run masthead links --fix again",
                     )
                 ]
             )

@@ -24,9 +24,7 @@ from .store import Answer, stored_answers
 _ANCHOR = re.compile(r'<a href="([^"]*)"')
 
 
-def _rewrite_entry(
-    entry: Entry, site: Site, answers: Mapping[str, Answer]
-) -> tuple[Entry, list[Problem]]:
+def _rewrite_entry(entry: Entry, site: Site, answers: Mapping[str, Answer]) -> tuple[Entry, list[Problem]]:
     rules = site.config.links.rules
     clean: dict[str, str] = {}
     problems: list[Problem] = []
@@ -42,8 +40,7 @@ def _rewrite_entry(
                     entry.source,
                     line,
                     None,
-                    f"tracking link {url} published as written, with "
-                    f'rel="nofollow noopener": {reason}',
+                    f'tracking link {url} published as written, with rel="nofollow noopener": {reason}',
                     warning=True,
                 )
             )
@@ -60,9 +57,7 @@ def _rewrite_entry(
         return f'<a rel="nofollow noopener" href="{match.group(1)}"'
 
     body = entry.body
-    citations = tuple(
-        Citation(c.outlet, clean.get(c.url) or c.url, c.line, c.position) for c in body.citations
-    )
+    citations = tuple(Citation(c.outlet, clean.get(c.url) or c.url, c.line, c.position) for c in body.citations)
     read_more = clean.get(body.read_more or "") or body.read_more
     new_body = body.replace(html=_ANCHOR.sub(anchor, body.html), citations=citations, read_more=read_more)
     return replace(entry, body=new_body), problems
@@ -78,9 +73,7 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     for document in (*site.posts, *site.pages):
         entry, found = _rewrite_entry(document.entry, site, answers)
         problems += found
-        replaced[id(document)] = (
-            replace(document, entry=entry) if entry is not document.entry else document
-        )
+        replaced[id(document)] = replace(document, entry=entry) if entry is not document.entry else document
 
     def swap(documents: tuple[Document, ...]) -> tuple[Document, ...]:
         return tuple(replaced.get(id(document), document) for document in documents)
@@ -90,8 +83,5 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
         posts=swap(site.posts),
         pages=swap(site.pages),
         tags=tuple(replace(tag, posts=swap(tag.posts)) for tag in site.tags),
-        years={
-            year: {month: swap(posts) for month, posts in months.items()}
-            for year, months in site.years.items()
-        },
+        years={year: {month: swap(posts) for month, posts in months.items()} for year, months in site.years.items()},
     ), problems

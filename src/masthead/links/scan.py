@@ -25,9 +25,7 @@ _INLINE = re.compile(
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 )
 _AUTOLINK = re.compile(r"<(?P<angle>https?://[^<>\s]+)>", re.IGNORECASE)
-_DEFINITION = re.compile(
-    r"^ {0,3}\[(?P<text>[^\]\n]+)\]:[ \t]*(?:<(?P<angle>[^<>\n]+)>|(?P<plain>\S+))", re.MULTILINE
-)
+_DEFINITION = re.compile(r"^ {0,3}\[(?P<text>[^\]\n]+)\]:[ \t]*(?:<(?P<angle>[^<>\n]+)>|(?P<plain>\S+))", re.MULTILINE)
 _BARE = re.compile(r"(?<![\w/<(\"'=])https?://[^\s<>\"'`]+", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -47,9 +45,7 @@ class FoundLink:
 
 
 def _blank(text: str, start: int, end: int) -> str:
-    return (
-        text[:start] + "".join(ch if ch in "\r\n" else " " for ch in text[start:end]) + text[end:]
-    )
+    return text[:start] + "".join(ch if ch in "\r\n" else " " for ch in text[start:end]) + text[end:]
 
 
 def _masked(text: str) -> str:
@@ -86,18 +82,12 @@ def _external(url: str) -> bool:
 def scan_text(text: str, source: str) -> list[FoundLink]:
     """Every http(s) link in a Markdown file's text, in file order."""
     masked = _masked(text)
-    spans: list[
-        tuple[int, int, str, bool, bool]
-    ] = []  # start, end, text, citation, angle (char offsets)
+    spans: list[tuple[int, int, str, bool, bool]] = []  # start, end, text, citation, angle (char offsets)
     taken: list[tuple[int, int]] = []
     for match in _INLINE.finditer(masked):
         group = "angle" if match.group("angle") is not None else "plain"
         start, end = match.span(group)
-        citation = (
-            match.start() > 0
-            and masked[match.start() - 1] == "["
-            and masked[match.end() : match.end() + 1] == "]"
-        )
+        citation = match.start() > 0 and masked[match.start() - 1] == "[" and masked[match.end() : match.end() + 1] == "]"
         spans.append((start, end, match.group("text"), citation, group == "angle"))
         taken.append(match.span())
     for pattern in (_AUTOLINK, _DEFINITION):

@@ -36,8 +36,9 @@ class Plan:
         return tuple(job for job in self.jobs if job.produce is not None)
 
 
-def static_files(theme_static: list[SourceFile], site_static: list[SourceFile], static_name: str,
-                 withheld: frozenset[str] = frozenset()) -> dict[str, StaticFile]:
+def static_files(
+    theme_static: list[SourceFile], site_static: list[SourceFile], static_name: str, withheld: frozenset[str] = frozenset()
+) -> dict[str, StaticFile]:
     """Theme files first, so the site's own file of the same name wins; ``withheld``: files only
     scheduled or draft posts show (``schedule.withheld_files``), not published yet."""
     started_ns = time.time_ns()

@@ -31,9 +31,16 @@ def _namespace(output_folder: Path) -> str:
     return hashlib.sha256(str(output_folder.resolve()).encode()).hexdigest()[:12]
 
 
-def index_posts(site: Site, manifest: Mapping[str, Output], damaged: frozenset[str], outputs: Mapping[str, Output],
-                written: set[str], staging: Path, output_folder: Path,
-                reindex: bool) -> tuple[list[tuple[Job, dict[str, Output]]], list[str]]:
+def index_posts(
+    site: Site,
+    manifest: Mapping[str, Output],
+    damaged: frozenset[str],
+    outputs: Mapping[str, Output],
+    written: set[str],
+    staging: Path,
+    output_folder: Path,
+    reindex: bool,
+) -> tuple[list[tuple[Job, dict[str, Output]]], list[str]]:
     """The index's pseudo-jobs with their files (path -> row), and the paths staged for them."""
     broken = {manifest[path].job for path in damaged}
     intact = {row.job for row in manifest.values() if row.job.startswith("search:")} - broken

@@ -31,8 +31,7 @@ def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
     """The newest published posts; in a multilingual site, those of one language (default: the first)."""
     languages = site.config.origin.languages
     wanted = lang or (languages[0] if languages else "")
-    return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[
-        : site.config.feed_size]
+    return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[: site.config.feed_size]
 
 
 def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:

@@ -139,16 +139,15 @@ def render(environment: jinja2.Environment, page: Page) -> Output:
     return page.path, html.encode("utf-8")
 
 
-def list_head(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "",
-              home: bool = False) -> partial[seo.Head]:
+def list_head(site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False) -> partial[seo.Head]:
     """``seo.head_for_list`` for a list page of ``site``, not yet called."""
-    return partial(seo.head_for_list, seo.facts(site), pictures.social_image(site), seo.alternates(site, url), title,
-                   description, url, prev_url, next_url, home)
+    return partial(
+        seo.head_for_list, seo.facts(site), pictures.social_image(site), seo.alternates(site, url), title, description, url, prev_url, next_url, home
+    )
 
 
 def document_page(site: Site, view: SiteView, document: Document) -> Page:
-    head = partial(seo.head_for_document, seo.facts(site), document, pictures.social_image(site, document),
-                   seo.alternates(site, document.url))
+    head = partial(seo.head_for_document, seo.facts(site), document, pictures.social_image(site, document), seo.alternates(site, document.url))
     return Page(output_path(document.url), f"{document.entry.template}.html", {"site": view, "document": document}, head)
 
 
@@ -195,8 +194,7 @@ def listing_page(site: Site, view: SiteView, page: ListingPage) -> Page:
     listing = page.listing
     is_home = listing.kind == "home"
     title = "" if is_home and listing.pagination.number == 1 else listing.title
-    head = list_head(site, title, listing.description, page.url, listing.pagination.prev_url,
-                     listing.pagination.next_url, home=page.url == "/")
+    head = list_head(site, title, listing.description, page.url, listing.pagination.prev_url, listing.pagination.next_url, home=page.url == "/")
     return Page(output_path(page.url), "list.html", {"site": view, "listing": listing}, head)
 
 

@@ -57,8 +57,7 @@ class Responsive:
         return fitting[-1] if fitting else self.fallback[0]
 
 
-def _job(path: Path, digest: str, stem: str, label: str, fmt: str, size: tuple[int, int], quality: int,
-         box: imageproc.Box | None = None) -> Job:
+def _job(path: Path, digest: str, stem: str, label: str, fmt: str, size: tuple[int, int], quality: int, box: imageproc.Box | None = None) -> Job:
     job = Job(str(path), digest, "", fmt, size[0], size[1], quality, box)
     return replace(job, target=f"{FOLDER}/{stem}-{label}-{job.key[:12]}.{EXTENSIONS[fmt]}")
 
@@ -80,8 +79,7 @@ def _plan(file: str, src: str, settings: ImageSettings, digest: str) -> Responsi
     jobs = {name: tuple(_job(path, digest, stem, f"{w}w", name, (w, h), settings.quality) for w, h in sizes) for name in formats}
     variants = {name: tuple(Variant("/" + job.target, job.width, job.height) for job in items) for name, items in jobs.items()}
     modern = tuple((MIME[name], variants[name]) for name in settings.formats if name != fmt)
-    return Responsive(src, width, height, imageproc.average_colour(path), modern, variants[fmt],
-                      tuple(job for items in jobs.values() for job in items))
+    return Responsive(src, width, height, imageproc.average_colour(path), modern, variants[fmt], tuple(job for items in jobs.values() for job in items))
 
 
 def plan(site: Site, src: str) -> Responsive | None:
@@ -132,8 +130,7 @@ def picture(site: Site, image: ImageInfo, sizes: str, eager: bool = False, css_c
         return picture_markup(responsive, text, sizes, eager, css_class)
     class_attr = f' class="{escape(css_class)}"' if css_class else ""
     loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
-    return Markup(f'<img{class_attr} src="{escape(image.src)}" alt="{escape(text)}" width="{image.width}" '
-                  f'height="{image.height}" {loading} decoding="async">')
+    return Markup(f'<img{class_attr} src="{escape(image.src)}" alt="{escape(text)}" width="{image.width}" height="{image.height}" {loading} decoding="async">')
 
 
 BODY_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
@@ -240,13 +237,21 @@ def derive(site: Site) -> tuple[dict[str, Responsive | None], dict[tuple[str, Fo
             failure = planned(src)
             if failure:
                 line = entry.image.line if entry.image and entry.image.src == src else None
-                found.append(Problem(entry.source, line, "image", f"{src!r} could not be read ({failure}); "
-                                     "expected a valid JPEG, PNG or WebP file — re-export it"))
+                found.append(
+                    Problem(entry.source, line, "image", f"{src!r} could not be read ({failure}); expected a valid JPEG, PNG or WebP file — re-export it")
+                )
         if document.image is not None and not failures.get(document.image.src):
             _add_social(social, site, document.image.src, entry.image.focus if entry.image else None)
         if entry.is_post and entry.image is not None and not entry.image.alt:
-            found.append(Problem(entry.source, entry.image.line, "featuredImage.alt",
-                                 f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)", warning=True))
+            found.append(
+                Problem(
+                    entry.source,
+                    entry.image.line,
+                    "featuredImage.alt",
+                    f"no alt text for {entry.image.src}; expected a short description of the picture for screen readers (alt: ...)",
+                    warning=True,
+                )
+            )
     return plans, social, found
 
 
@@ -271,7 +276,8 @@ def outputs(site: Site, encode: bool = True) -> list[tuple[str, bytes]]:
         owners = _owners(site)
         raise MastheadError(
             Problem(owner, None, "image", f"{Path(error.source).name} could not be processed ({error}); expected a valid image file — re-export it")
-            for error in errors for owner in sorted(set(owners[error.source]))
+            for error in errors
+            for owner in sorted(set(owners[error.source]))
         )
     return files
 

@@ -47,9 +47,14 @@ def _config_redirects(site: Site) -> tuple[list[Redirect], list[Problem]]:
         parts = text.split()
         status = parts[2] if len(parts) == 3 else "301"
         if len(parts) not in (2, 3) or not parts[0].startswith("/") or not status.isdigit() or int(status) not in STATUSES:
-            problems.append(Problem("masthead.toml", None, f"deploy.redirects[{number}]",
-                                    f"{text!r}: expected \"/from /to [status]\", such as \"/old/* /blog/:splat 301\" "
-                                    f"(status one of {', '.join(map(str, STATUSES))})"))
+            problems.append(
+                Problem(
+                    "masthead.toml",
+                    None,
+                    f"deploy.redirects[{number}]",
+                    f'{text!r}: expected "/from /to [status]", such as "/old/* /blog/:splat 301" (status one of {", ".join(map(str, STATUSES))})',
+                )
+            )
             continue
         found.append(Redirect(parts[0], parts[1], int(status), "masthead.toml", None))
     return found, problems
@@ -68,8 +73,9 @@ def redirects(site: Site) -> tuple[tuple[Redirect, ...], list[Problem]]:
                 continue
             if alias in taken or alias in claimed:
                 owner = taken.get(alias) or claimed[alias]
-                problems.append(Problem(entry.source, line, "aliases", f"{alias} is already the URL or an alias of {owner}; "
-                                        "expected an old URL no other page uses"))
+                problems.append(
+                    Problem(entry.source, line, "aliases", f"{alias} is already the URL or an alias of {owner}; expected an old URL no other page uses")
+                )
                 continue
             claimed[alias] = entry.source
             found.append(Redirect(alias, document.url, 301, entry.source, line))
@@ -79,15 +85,28 @@ def redirects(site: Site) -> tuple[tuple[Redirect, ...], list[Problem]]:
 
 
 def limit_problems(found: list[Redirect] | tuple[Redirect, ...]) -> list[Problem]:
-    problems = [Problem(r.origin, r.line, "aliases" if r.line else "deploy.redirects",
-                        f"the _redirects rule for {r.source[:60]} is {len(r.rule)} characters; expected at most {MAX_RULE} (Cloudflare Pages' limit)")
-                for r in found if len(r.rule) > MAX_RULE]
+    problems = [
+        Problem(
+            r.origin,
+            r.line,
+            "aliases" if r.line else "deploy.redirects",
+            f"the _redirects rule for {r.source[:60]} is {len(r.rule)} characters; expected at most {MAX_RULE} (Cloudflare Pages' limit)",
+        )
+        for r in found
+        if len(r.rule) > MAX_RULE
+    ]
     dynamic = sum(r.dynamic for r in found)
     for count, limit, kind in ((len(found) - dynamic, MAX_STATIC, "static"), (dynamic, MAX_DYNAMIC, "dynamic")):
         if count > limit:
-            problems.append(Problem("masthead.toml", None, "deploy.host_files",
-                                    f"{count} {kind} redirects; expected at most {limit} (Cloudflare Pages' limit) — "
-                                    "drop the oldest aliases, or group them into one rule with a * splat in deploy.redirects"))
+            problems.append(
+                Problem(
+                    "masthead.toml",
+                    None,
+                    "deploy.host_files",
+                    f"{count} {kind} redirects; expected at most {limit} (Cloudflare Pages' limit) — "
+                    "drop the oldest aliases, or group them into one rule with a * splat in deploy.redirects",
+                )
+            )
     return problems
 
 
@@ -95,10 +114,12 @@ def redirect_page(site: Site, redirect: Redirect) -> tuple[str, bytes]:
     """A page at the old URL that sends readers and crawlers on to the new one."""
     target = escape(site.config.absolute_url(redirect.target))
     language = escape(site.config.language)
-    html = (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {target}</title>\n'
-            f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
-            f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
-            f'<body>\n<p>This page has moved to <a href="{target}">{target}</a>.</p>\n</body>\n</html>\n')
+    html = (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {target}</title>\n'
+        f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
+        f'<body>\n<p>This page has moved to <a href="{target}">{target}</a>.</p>\n</body>\n</html>\n'
+    )
     return _page_path(redirect.source), html.encode("utf-8")
 
 

@@ -56,7 +56,7 @@ def _decode(data: bytes) -> object:
     raw = gzip.decompress(data)
     if not raw.startswith(HEADER):
         raise PagefindError("unexpected index file format")
-    return cbor2.loads(raw[len(HEADER):])
+    return cbor2.loads(raw[len(HEADER) :])
 
 
 def referenced(bundle: Path) -> list[str]:
@@ -84,8 +84,9 @@ def prune(bundle: Path, keep: Sequence[str]) -> None:
             path.unlink()
 
 
-def index_bucket(executable: str, folder: Path, pages: Sequence[tuple[str, Path]], language: str,
-                 read: Callable[[Path], bytes] = Path.read_bytes, key: str = "") -> list[tuple[str, bytes]]:
+def index_bucket(
+    executable: str, folder: Path, pages: Sequence[tuple[str, Path]], language: str, read: Callable[[Path], bytes] = Path.read_bytes, key: str = ""
+) -> list[tuple[str, bytes]]:
     """Index ``pages`` (output path, file) into ``folder``/bundle; the files to publish.
 
     With a ``key`` (a hash of the pages), a bundle last made for the same key is published as it

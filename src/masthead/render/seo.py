@@ -134,8 +134,7 @@ def full_title(site: SiteFacts, title: str) -> str:
     return name if not title or title == name else f"{title} · {name}"
 
 
-def head_for_document(site: SiteFacts, document: Document, image: ImageInfo | None,
-                      translations: tuple[tuple[str, str], ...]) -> Head:
+def head_for_document(site: SiteFacts, document: Document, image: ImageInfo | None, translations: tuple[tuple[str, str], ...]) -> Head:
     """``image``: the document's social image (``pictures.social_image``); ``translations``: ``alternates``."""
     entry = document.entry
     is_post = entry.is_post
@@ -167,8 +166,17 @@ def alternates(site: Site, url: str) -> tuple[tuple[str, str], ...]:
     return (*links, ("x-default", site.config.absolute_url(default)))
 
 
-def head_for_list(site: SiteFacts, image: ImageInfo | None, translations: tuple[tuple[str, str], ...], title: str,
-                  description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False) -> Head:
+def head_for_list(
+    site: SiteFacts,
+    image: ImageInfo | None,
+    translations: tuple[tuple[str, str], ...],
+    title: str,
+    description: str,
+    url: str,
+    prev_url: str = "",
+    next_url: str = "",
+    home: bool = False,
+) -> Head:
     """``image``: the site's social image (``pictures.social_image``); ``translations``: ``alternates``."""
     config = site.config
     return Head(

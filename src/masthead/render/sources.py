@@ -42,6 +42,5 @@ def source_page(site: Site, view: pages.SiteView, page: SourcePage) -> pages.Pag
     name = page.outlet.outlet.name
     number = page.pagination.number
     title = f"Source: {name}" if number == 1 else f"Source: {name} (page {number})"
-    head = pages.list_head(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url,
-                           page.pagination.prev_url, page.pagination.next_url)
+    head = pages.list_head(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url, page.pagination.prev_url, page.pagination.next_url)
     return pages.Page(pages.output_path(page.url), "source.html", {"site": view, "outlet": page.outlet, "page": page}, head)
