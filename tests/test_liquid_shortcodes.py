@@ -59,6 +59,13 @@ def test_include_files_are_rendered_with_their_parameters(tmp_path: Path) -> Non
     ]
 
 
+def test_nunjucks_macros_are_never_shown(tmp_path: Path) -> None:
+    body = "{% macro badge(text) %}<b>{{ text }}</b>{% endmacro %}Before {{ badge('x') }} after.\n"
+    result = _parse(tmp_path, "eleventy", body)
+    assert result.entry is not None and result.entry.body.html == "<p>Before  after.</p>\n"
+    assert [problem.field for problem in result.problems] == ['Nunjucks tag "macro"', "Nunjucks variable \"badge('x')\""]
+
+
 def test_liquid_control_flow_over_known_values(tmp_path: Path) -> None:
     body = (
         '{% assign n = page.tags | size %}{% if n > 1 and jekyll.environment == "production" %}many{% elsif n == 1 %}one{% else %}none{% endif %}\n'

@@ -19,6 +19,7 @@ EXPECTED_URLS = {
     "/about/",
     "/2024/04/02/spring-schedule/",
     "/2024/05/10/harbour-lights/",
+    "/2024/06/01/open-day/",
     "/fleet/skiff/",
     "/fleet/ferry-one/",
     "/crew/captains/ines-okafor/",
@@ -70,6 +71,19 @@ def test_html_posts_and_documents(tmp_path: Path) -> None:
     assert 'alt="The lighthouse at dusk"' in lights
     ferry = (public / "fleet/ferry-one/index.html").read_text(encoding="utf-8")
     assert "The ferry carries <em>sixty</em> passengers." in ferry
+
+
+def test_kramdown_syntax_and_theme_includes(tmp_path: Path) -> None:
+    site, _ = adopt("jekyll-collections", tmp_path)
+    public = output_folder(site)
+    page = (public / "2024/06/01/open-day/index.html").read_text(encoding="utf-8")
+    body = page.split('<div class="post__body">', 1)[1].split("</div>", 1)[0]
+    assert "{:" not in body and "TOC" not in body  # kramdown's {:toc} and attribute lists are kramdown's, not text
+    assert "<p>Doors open at ten.</p>" in body
+    assert 'alt="The lighthouse on open day"' in body and "<figcaption>Open day, last year</figcaption>" in body  # minimal-mistakes figure
+    for src in re.findall(r'(?:src|srcset)="(/_images/[^" ]+)', body):
+        assert (public / src.lstrip("/")).is_file()
+    assert 'href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in body  # minimal-mistakes video
 
 
 def test_polyglot_translations_are_linked(tmp_path: Path) -> None:

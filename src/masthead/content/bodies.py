@@ -38,6 +38,11 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
     return token
 
 
+# `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][ \t]+[^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)  # the list kramdown replaces
+_KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}\n]*)\}[ \t]*$|\{::[^}\n]*/\}", re.MULTILINE)
+
+
 def fenced(language: str, code: str) -> str:
     """A highlight block as a Markdown code fence, on as many lines as the tags and the code took."""
     opening = "" if code.startswith("\n") else "\n"
@@ -100,6 +105,8 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
+    if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
+        text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
     if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
         return RenderedMarkdown("", "", (), (), (), None, ()), [], ()
     if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text):

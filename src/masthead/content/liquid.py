@@ -25,12 +25,12 @@ from ..origins.data import scopes_for
 from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder
 from .placement import Reference
-from .shortcodes import _embed
+from .shortcodes import _embed, _figure
 
 _LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
 _NUNJUCKS = re.compile(r"{%(.*?)%}|{{(.*?)}}|{#(.*?)#}", re.DOTALL)
 _VERBATIM = {"raw": "endraw", "verbatim": "endverbatim", "comment": "endcomment", "highlight": "endhighlight"}
-_BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow"})
+_BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow", "macro", "call", "filter"})
 _CLAUSES = {"else": ("if", "unless", "for", "case"), "elsif": ("if", "unless"), "elif": ("if",), "elseif": ("if",), "when": ("case",)}
 _EMBEDS = frozenset({"gist", "youtube", "vimeo", "instagram", "twitter", "tweet", "img", "image"})
 _MAX_ITERATIONS = 10_000  # loops over a huge range stop here: a body is not a program
@@ -224,6 +224,8 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     first, _, rest = arguments.strip().partition(" ")
     name = first.strip(",").strip("'\"")
     path = context.include_file(name, node.name == "include_relative") if name and depth < _MAX_INCLUDES else None
+    if path is None and (themed := _theme_include(name, rest, node, context)) is not None:
+        return themed
     if path is None:
         context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name or 'no file'!r} is not among the site's include files; it was removed")
         return ""
@@ -241,6 +243,22 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
         rendered = "\n\n" + from_html(rendered) + "\n"
     return rendered
+
+
+def _theme_include(name: str, rest: str, node: _Node, context: _Context) -> str | None:
+    """minimal-mistakes' ``figure`` and ``video`` includes (the most used Jekyll theme's, in its gem, not
+    the site): a figure and a link to the video, as Hugo's ``figure`` and embeds."""
+    stem = name.removesuffix(".html")
+    if stem not in ("figure", "video"):
+        return None
+    found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+    if stem == "figure" and found.get("image_path"):
+        src = context.image_path(found["image_path"])
+        return "\n\n" + placeholder(context.blocks, _figure({"src": src, "alt": found.get("alt", ""), "caption": found.get("caption", "")})) + "\n\n"
+    if stem == "video" and found.get("id") and found.get("provider") in ("youtube", "vimeo"):
+        embed = _embed(found["provider"], [found["id"]], {})
+        return placeholder(context.blocks, embed) if embed else None
+    return None
 
 
 def _embed_tag(name: str, arguments: str, image_path: Callable[[str], str]) -> str | None:
@@ -277,6 +295,9 @@ def _block(node: _Node, context: _Context, depth: int) -> str:
         return node.breaks
     if name == "for":
         return node.breaks + _loop(node, context, depth)
+    if name in ("macro", "call", "filter"):  # Nunjucks macros are templates: never shown
+        context.warn(node.start, f'{context.label} tag "{name}"', "not supported (a macro is a template); it was removed")
+        return node.breaks
     if name in ("capture", "set"):
         context.scopes[opening[1].split()[0] if opening[1] else "_"] = _render(opening[3], context, depth + 1)
         return node.breaks

@@ -230,6 +230,9 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     used: set[str] = set()
     values: dict[str, Any] = {}
     if config.origin.kind and not_a_page(source, data, config):
+        own = _own_page(source, data, config)
+        if own not in ("", "/404.html", "/404/"):  # a listing of the site's own: masthead's has the same job
+            problem("permalink" if "permalink" in data else "title", f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
@@ -314,9 +317,16 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
     last = permalink.strip().rstrip("/").rsplit("/", 1)[-1]
     if "." in last and not last.endswith((".html", ".htm")) and "{" not in last:
         return True
+    return bool(_own_page(source, data, config))
+
+
+def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:
+    """The URL of masthead's own page this file would take (``archive.njk``: ``/archive/``), or ""."""
+    permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
+    assert isinstance(permalink, str)
     sections, filename, _, home = locate(source, config)
-    path = permalink.strip() or "/" + "/".join(part for part in (sections, filename) if part) + "/"
-    return not home and ("/" + path.lstrip("/")) in OWN_PAGES and "_posts" not in source.split("/")
+    path = "/" + (permalink.strip() or "/".join(part for part in (sections, filename) if part) + "/").lstrip("/")
+    return path if not home and path in OWN_PAGES and "_posts" not in source.split("/") else ""
 
 
 def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str, str]:
