@@ -27,7 +27,8 @@ def test_jekyll_data_files_nested_and_in_every_format(tmp_path: Path) -> None:
     assert files["berths"] == [{"berth": "A1", "boat": "Skiff"}, {"berth": "A2", "boat": "Ferry One"}]  # CSV
     assert scripts == ()
     scopes, _, _ = scopes_for("_posts/en/2024-04-02-spring-schedule.md", {"title": "T"}, config)
-    assert scopes["site"]["title"] == "Harbour Board" and scopes["site"]["baseurl"] == "" and scopes["jekyll"] == {"environment": "production"}
+    assert scopes["site"]["title"] == "Harbour Board" and scopes["jekyll"] == {"environment": "production"}
+    assert scopes["site"]["url"] + scopes["site"]["baseurl"] == "https://harbour-board.example/board"  # url + baseurl, as base_url
 
 
 def test_jekyll_collections_and_defaults(tmp_path: Path) -> None:

@@ -113,7 +113,8 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}}
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
-        site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places
+        site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:
+        site["url"] = config.base_url.rstrip("/")  # so {{ site.url }}{{ site.baseurl }} is still the address
         scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}}
 
     def hint(name: str) -> str:
