@@ -59,6 +59,20 @@ def test_include_files_are_rendered_with_their_parameters(tmp_path: Path) -> Non
     ]
 
 
+def test_pages_that_turn_their_template_language_off(tmp_path: Path) -> None:
+    shown = "Write `{{ title }}` and `{% if x %}` in a template.\n"
+    result = _parse(tmp_path, "eleventy", shown)
+    assert result.entry is not None and "<code>T</code>" in result.entry.body.html  # without the override: rendered
+    cases = (("eleventy", "templateEngineOverride: md", "content/posts/p.md"), ("jekyll", "render_with_liquid: false", "_posts/2024-01-01-p.md"))
+    for kind, key, name in cases:
+        folder = "." if kind == "jekyll" else "content"
+        (tmp_path / "masthead.toml").write_text(f'[folders]\ncontent = "{folder}"\n[origin]\nkind = "{kind}"\npost_sections = ["posts"]\n')
+        text = f"---\ntitle: T\ndate: 2024-01-01\n{key}\n---\n{shown}"
+        parsed = parse_entry(name, text.encode(), load_config(tmp_path))
+        assert parsed.entry is not None and parsed.problems == ()
+        assert "<code>{{ title }}</code> and <code>{% if x %}</code>" in parsed.entry.body.html, kind
+
+
 def test_nunjucks_macros_are_never_shown(tmp_path: Path) -> None:
     body = "{% macro badge(text) %}<b>{{ text }}</b>{% endmacro %}Before {{ badge('x') }} after.\n"
     result = _parse(tmp_path, "eleventy", body)

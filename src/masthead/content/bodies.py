@@ -70,6 +70,15 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
     return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
 
 
+def _templated(data: Mapping[str, Any]) -> bool:
+    """Whether the page's template language runs on it: not with Jekyll's ``render_with_liquid: false``
+    or Eleventy's ``templateEngineOverride: md`` (a post that shows template code as it is)."""
+    if data.get("render_with_liquid") is False:
+        return False
+    override = data.get("templateEngineOverride")
+    return not isinstance(override, str) or any(engine.strip() in ("njk", "liquid") for engine in override.split(","))
+
+
 def from_html(html: str) -> str:
     """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
     safe like any post: links and images are kept, scripts and styles are not."""
@@ -109,7 +118,7 @@ def render_body(
         text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
     if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
         return RenderedMarkdown("", "", (), (), (), None, ()), [], ()
-    if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text):
+    if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text) and _templated(data):
         from .liquid import transform
 
         result = transform(text, first_line, source, data, config)

@@ -159,7 +159,22 @@ ORIGIN_KEYS: dict[str, tuple[str, ...]] = {
     "type": ("type",),
     "status": ("status",),
 }
-ALL_ORIGIN_KEYS = frozenset(key for keys in ORIGIN_KEYS.values() for key in keys)
+# Keys other generators give meaning to that masthead reads elsewhere or has no use for: no warning.
+GENERATOR_KEYS = frozenset(
+    {
+        "templateEngineOverride",  # Eleventy
+        "eleventyExcludeFromCollections",
+        "eleventyComputed",
+        "eleventyNavigation",
+        "eleventyImport",
+        "pagination",
+        "render_with_liquid",  # Jekyll
+        "excerpt_separator",
+        "sitemap",
+        "translation",  # Pelican
+    }
+)
+ALL_ORIGIN_KEYS = frozenset(key for keys in ORIGIN_KEYS.values() for key in keys) | GENERATOR_KEYS
 
 
 def _first(data: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
