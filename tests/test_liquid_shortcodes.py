@@ -73,6 +73,16 @@ def test_pages_that_turn_their_template_language_off(tmp_path: Path) -> None:
         assert "<code>{{ title }}</code> and <code>{% if x %}</code>" in parsed.entry.body.html, kind
 
 
+def test_html_images_in_markdown_are_kept_as_images(tmp_path: Path) -> None:
+    body = '<img src="/a.png" alt="A [quay]">\n\n```html\n<img src="/code.png">\n```\n\nInline `<img src="/b.png">` and <img src=\'/c.png\' title="C">\n'
+    result = _parse(tmp_path, "eleventy", body)
+    assert result.entry is not None
+    html = result.entry.body.html
+    assert '<img loading="lazy" decoding="async" src="/a.png" alt="A (quay)" />' in html
+    assert "&lt;img src=&quot;/code.png&quot;&gt;" in html and "<code>&lt;img src=&quot;/b.png&quot;&gt;</code>" in html  # code stays code
+    assert 'src="/c.png"' not in html  # on a line with code, raw HTML stays off as everywhere
+
+
 def test_nunjucks_macros_are_never_shown(tmp_path: Path) -> None:
     body = "{% macro badge(text) %}<b>{{ text }}</b>{% endmacro %}Before {{ badge('x') }} after.\n"
     result = _parse(tmp_path, "eleventy", body)

@@ -13,7 +13,8 @@ from origin_sites import adopt, literal_syntax, output_folder, page_urls
 # src/about.njk is /about/); a directory data file (dispatches/dispatches.json) gives its folder's
 # templates a permalink, which front matter overrides (calm-seas.md: /bulletin/calm/); a permalink
 # with a file name (/feed.xml) writes that file, pagination writes one page per item (tags.njk) and
-# 404.md writes /404.html: masthead's own feed, tag pages, archive and 404 page stand in for those.
+# 404.md writes /404.html: masthead's own feed, sitemap, tag pages, archive and 404 page stand in for
+# those (sitemap.xml.njk with layout: false; topics.njk, whose JavaScript front matter is never run).
 # A file named as its folder (lamp-room/lamp-room.md) is that folder's index; a YYYY-MM-DD- prefix
 # is the date, and page.fileSlug leaves it out (2024-05-02-fog-season.md: /bulletin/fog-season/).
 EXPECTED_URLS = {
@@ -66,6 +67,8 @@ def test_images_beside_pages(tmp_path: Path) -> None:
         sources = re.findall(r'(?:src|srcset)="(/_images/[^" ]+)', page)
         assert sources and all((public / src.lstrip("/")).is_file() for src in sources), url
     assert 'alt="The cleaned lens"' in (public / "bulletin/lamp-room/index.html").read_text(encoding="utf-8")
+    fog = (public / "bulletin/fog-season/index.html").read_text(encoding="utf-8")
+    assert 'alt="Fog over the harbour mouth"' in fog and 'alt="Fog again"' in fog  # an <img> in Markdown is kept as an image
 
 
 def test_nunjucks_pages(tmp_path: Path) -> None:

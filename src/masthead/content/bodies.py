@@ -8,6 +8,7 @@ which the site resolves once every URL is known (``origins/references.py``).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Mapping
@@ -41,6 +42,34 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
 # `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][ \t]+[^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)  # the list kramdown replaces
 _KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}\n]*)\}[ \t]*$|\{::[^}\n]*/\}", re.MULTILINE)
+
+
+_HTML_SOURCES = (".html", ".htm", ".njk", ".liquid")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+
+
+def _html_images(text: str) -> str:
+    """``<img src="x.png" alt="A">`` written in Markdown as ``![A](x.png)``, outside code: the image is
+    kept (and checked, and made responsive) while raw HTML stays off."""
+
+    def markdown_image(match: re.Match[str]) -> str:
+        found = {name.lower(): html.unescape(next(v for v in values if v is not None)) for name, *values in _ATTRIBUTE.findall(match.group(0))}
+        if not found.get("src"):
+            return match.group(0)
+        alt = found.get("alt", "").replace("[", "(").replace("]", ")").replace("\n", " ")
+        title = f' "{found["title"]}"' if found.get("title") and '"' not in found["title"] else ""
+        return f"![{alt}](<{found['src']}>{title})"
+
+    lines, fenced_block = [], False
+    for line in text.split("\n"):
+        if _FENCE_LINE.match(line):
+            fenced_block = not fenced_block
+        elif not fenced_block and "`" not in line and not line.startswith(("    ", "\t")):
+            line = _IMG_TAG.sub(markdown_image, line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def fenced(language: str, code: str) -> str:
@@ -114,6 +143,8 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
+    if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not config.unsafe_html and not source.endswith(_HTML_SOURCES):
+        text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
     if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
@@ -133,7 +164,7 @@ def render_body(
         result = transform(text, first_line, source, data, config)
     else:
         result = Transformed(text, {}, (), ())
-    if source.endswith((".html", ".htm", ".njk", ".liquid")):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
+    if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
         return render(text, first_line, config.unsafe_html), [], ()

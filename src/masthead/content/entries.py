@@ -380,6 +380,8 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     implied = placement.defaults(source, data, config)
     place, origin_keys = placement.read(source, data, config, fields.problem, lambda value: to_datetime(value, config))
     fields.used |= origin_keys
+    if adopted and place.hidden and placement.not_a_page(source, data, config):  # a feed or tag template: not a page, not checked as one
+        return ParseResult(None, tuple(fields.problems))
 
     template_key = fields.key("template")
     named = fields.text("template") or (str(data["type"]) if adopted and isinstance(data.get("type"), str) else "")
