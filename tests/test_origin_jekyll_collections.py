@@ -17,6 +17,7 @@ from origin_sites import adopt, literal_syntax, output_folder, page_urls
 EXPECTED_URLS = {
     "/",
     "/about/",
+    "/contact/",  # _pages/, read because _config.yml's include: names it
     "/2024/04/02/spring-schedule/",
     "/2024/05/10/harbour-lights/",
     "/2024/06/01/open-day/",
@@ -56,6 +57,7 @@ def test_data_files_and_liquid_in_posts(tmp_path: Path) -> None:
     assert 'alt="The lighthouse"' in post
     about = (public / "about/index.html").read_text(encoding="utf-8")
     assert "chaired by Ines Okafor, harbour master." in about  # site.data.crew.officers (JSON, in a folder)
+    assert "Write to office@harbour-board.example." in (public / "contact/index.html").read_text(encoding="utf-8")
     skiff = (public / "fleet/skiff/index.html").read_text(encoding="utf-8")
     assert "Our smallest boat, 4.2 metres long." in skiff
 
