@@ -17,7 +17,7 @@ from masthead.errors import Problem
 HUGO_PIECES = ["{{<", ">}}", "{{%", "%}}", "/*", "*/", " /", "/", " notice", " figure", " highlight", " details", " comment", " ref", " x.inline"]
 LIQUID_PIECES = ["{%", "%}", "{{", "}}", "{#", "#}", "-", " if", " endif", " else", " elsif", " for", " endfor", " in", " page.tags", " capture"]
 LIQUID_PIECES += [" endcapture", " raw", " endraw", " highlight", " endhighlight", " comment", " endcomment", " assign", " =", " |", " size", " (1..9)"]
-COMMON = ["\n", "\n\n", " ", "x", "**b**", '"', "'", "src=", "=", ":", ",", "`", "```", "é", "\t", "0", "1"]
+COMMON = ["\n", "\n\n", " ", "x", "**b**", '"', "'", "src=", "=", ":", ",", "`", "```", "é", "\t", "0", "1", "<img ", " alt=", ">", "{:", " .x}"]
 
 
 def _config(tmp_path: Path, kind: str) -> Config:

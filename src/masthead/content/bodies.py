@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
@@ -108,6 +109,7 @@ def _templated(data: Mapping[str, Any]) -> bool:
     return not isinstance(override, str) or any(engine.strip() in ("njk", "liquid") for engine in override.split(","))
 
 
+@lru_cache(maxsize=1024)  # an include renders the same HTML on many pages
 def from_html(html: str) -> str:
     """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
     safe like any post: links and images are kept, scripts and styles are not."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -238,11 +239,17 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"))
     saved = context.scopes.get("include")
     context.scopes["include"] = parameters
-    rendered = _render(parse(text, context.nunjucks, []), inner, depth + 1)
+    rendered = _render(_parsed_include(text, context.nunjucks), inner, depth + 1)
     context.scopes["include"] = saved
     if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
         rendered = "\n\n" + from_html(rendered) + "\n"
     return rendered
+
+
+@lru_cache(maxsize=256)
+def _parsed_include(text: str, nunjucks: bool) -> list[_Node]:
+    """An include file's tree, parsed once per build (rendering never changes a tree)."""
+    return parse(text, nunjucks, [])
 
 
 def _theme_include(name: str, rest: str, node: _Node, context: _Context) -> str | None:

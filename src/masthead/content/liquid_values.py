@@ -37,6 +37,8 @@ class Unknown(Exception):
 
 def split_outside_quotes(text: str, separator: str) -> list[str]:
     """``text`` split on ``separator`` where it is not inside a quoted string."""
+    if '"' not in text and "'" not in text:
+        return text.split(separator)
     parts: list[str] = []
     current: list[str] = []
     quote_char = ""
