@@ -74,6 +74,9 @@ def eleventy(site: Path, found: str) -> Plan:
         "Nunjucks and Liquid in pages are rendered over the front matter, _data/*.json and directory data files",
         "(posts/posts.json: tags, layout, permalink); JavaScript data files are programs and are not run.",
     ]
+    scripts = sorted(path.name for path in data_folder.glob("*") if path.suffix in (".js", ".cjs", ".mjs")) if data_folder.is_dir() else []
+    if scripts:
+        notes.append(f"JavaScript data files are programs and are never run: {', '.join(scripts)} (title, url and author are read from their text).")
     folders = sorted(path.name for path in (site / content).iterdir() if path.is_dir() and _post_folder(path))
     author = re.search(r"author[\"']?\s*:\s*{[^}]*?name[\"']?\s*:\s*([\"'])(.*?)\1", data_text, re.DOTALL)
     values: dict[str, Any] = {
