@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -29,6 +30,8 @@ def _read_data(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix in (".csv", ".tsv"):
         return list(csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix == ".tsv" else ","))
+    if path.suffix == ".toml":
+        return tomllib.loads(text)
     return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
 
 
@@ -36,7 +39,7 @@ def _read_data(path: Path) -> Any:
 def _mapping_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
     try:
         data = _read_data(Path(path))
-    except (OSError, ValueError, yaml.YAMLError, csv.Error):
+    except (OSError, ValueError, yaml.YAMLError, csv.Error):  # (tomllib's errors are ValueErrors)
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -44,7 +47,7 @@ def _mapping_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
 def origin_config(config: Config) -> Mapping[str, Any]:
     """The origin's own config file as data (``_config.yml``); empty for one that is not YAML or JSON."""
     name = config.origin.config_file
-    if not name or not name.endswith((".yml", ".yaml", ".json")):
+    if not name or not name.endswith((".yml", ".yaml", ".json", ".toml")):
         return {}
     path = config.root / name
     try:
@@ -196,3 +199,8 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
             if path.stem.endswith(".11tydata") or path.stem == path.parent.name:
                 found.add(path)
     return tuple(sorted(found))
+
+
+def default_language_in_subdir(config: Config) -> bool:
+    """Hugo's ``defaultContentLanguageInSubdir = true``: the default language under ``/<lang>/`` too."""
+    return config.origin.kind == "hugo" and bool(config.origin.languages) and origin_config(config).get("defaultContentLanguageInSubdir") is True

@@ -140,6 +140,6 @@ def plan(site: Path, found: str) -> Plan:
             f"Languages {', '.join(tables['origin']['languages'])}: {default} at the root, the others under /<lang>/; "
             "translations (x.fr.md or content/fr/x.md) are linked with hreflang."
         )
-        if data.get("defaultContentLanguageInSubdir"):
-            notes.append("defaultContentLanguageInSubdir = true is not mapped: the default language is published at the root.")
+        if data.get("defaultContentLanguageInSubdir") is True:
+            notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
     return Plan("hugo", found, values, tables, tuple(notes))

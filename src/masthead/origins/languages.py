@@ -19,7 +19,9 @@ def language_groups(posts: tuple[Document, ...], homes: tuple[Document, ...], co
     """The home list of each language but the default: /fr/ with the French posts."""
     intros = {home.entry.placement.lang: home for home in homes}
     groups = []
-    listed = config.origin.languages[1:]
+    from .data import default_language_in_subdir
+
+    listed = config.origin.languages if default_language_in_subdir(config) else config.origin.languages[1:]
     if config.origin.kind == "pelican":  # only i18n_subsites gives a language a home of its own
         from .data import pelican_settings
         from .pelican import subsites
