@@ -20,8 +20,9 @@ from deploy_helpers import Aws, Gate, deploy_config
 from masthead.build import build
 from masthead.cache import BuildCache
 from masthead.cli import main
-from masthead.config import load_config
+from masthead.config import DEFAULT_MATCHERS, load_config
 from masthead.deploy import plan as planning
+from masthead.deploy.matchers import headers_for
 from masthead.deploy.run import choose_target, deploy
 from masthead.deploy.s3 import Bucket
 from masthead.errors import MastheadError
@@ -91,7 +92,8 @@ def test_first_deploy_uploads_everything_with_types_and_headers(site: Path, aws:
     page = head("blog/post-1/index.html")
     assert page["ContentType"] == "text/html; charset=utf-8"
     assert page["CacheControl"] == "public, max-age=300, must-revalidate"
-    assert page["Metadata"] == {"md5": hashlib.md5(local["blog/post-1/index.html"]).hexdigest()}
+    body = hashlib.md5(local["blog/post-1/index.html"]).hexdigest()
+    assert page["Metadata"] == {"md5": body, "digest": planning.upload_digest(body, headers_for("blog/post-1/index.html", DEFAULT_MATCHERS))}
     variant = next(path for path in local if path.startswith("_images/") and path.endswith(".avif"))
     assert head(variant)["ContentType"] == "image/avif"
     assert head(variant)["CacheControl"] == "public, max-age=31536000, immutable"
@@ -145,6 +147,60 @@ def test_after_one_edit_only_the_changed_files_go_up(site: Path, aws: Aws) -> No
     assert aws.objects().keys() == after.keys()
     touched = [*changed, *gone]
     assert aws.invalidations()[-1] == sorted({"/" + p for p in touched} | {"/" + p.removesuffix("index.html") for p in touched if p.endswith("index.html")})
+
+
+def heads(aws: Aws) -> dict[str, dict[str, object]]:
+    client = aws.s3()
+    shown = ("ContentType", "CacheControl", "ContentEncoding", "ETag", "LastModified", "Metadata")
+    return {key: {name: answer.get(name) for name in shown} for key in aws.objects() for answer in [client.head_object(Bucket=aws.bucket, Key=key)]}
+
+
+def requests_of(bucket: Bucket) -> list[tuple[str, str, dict[str, str], int]]:
+    """Every request the bucket's client sends from now on: method, key, headers, body size."""
+    sent: list[tuple[str, str, dict[str, str], int]] = []
+
+    def record(request: object, **_: object) -> None:
+        body = request.body or b""  # type: ignore[attr-defined]
+        size = len(body) if isinstance(body, bytes | str) else -1
+        key = request.url.split(bucket.target.bucket, 1)[-1].removeprefix("/").split("?")[0]  # type: ignore[attr-defined]
+        sent.append((request.method, key, dict(request.headers), size))  # type: ignore[attr-defined]
+
+    bucket.client.meta.events.register("before-send.s3", record)
+    return sent
+
+
+def test_a_changed_header_rule_gives_exactly_the_affected_objects_new_headers(site: Path, aws: Aws) -> None:
+    run(site)
+    before = heads(aws)
+    bodies = aws.objects()
+    config = site / "masthead.toml"
+    css = '{ pattern = "css/*", content_encoding = "gzip"'
+    rules = MATCHERS.replace(css + " }", css + ', cache_control = "public, max-age=86400" }')
+    rules = rules.replace("matchers = [", 'matchers = [{ pattern = "feed.xml", cache_control = "public, max-age=600" }, ')
+    config.write_text(deploy_config(aws, rules), encoding="utf-8")
+    loaded = load_config(site)
+    target = choose_target(loaded, None)
+    bucket = Bucket(target)
+    sent = requests_of(bucket)
+    result = deploy(loaded, target, bucket=bucket)
+    assert result.plan.uploads == () and result.plan.deletes == ()
+    assert [(a.kind, a.path, a.reason) for a in result.plan.copies] == [("copy", "css/extra.css", "headers"), ("copy", "feed.xml", "headers")]
+    writes = [(method, key, headers, size) for method, key, headers, size in sent if method in ("PUT", "POST", "DELETE")]
+    assert [(method, key) for method, key, _, _ in writes] == [("PUT", "css/extra.css"), ("PUT", "feed.xml")]
+    assert all(headers.get("x-amz-copy-source") and size == 0 for _, _, headers, size in writes)  # copied in place: no bytes sent
+    after = heads(aws)
+    assert after["css/extra.css"]["CacheControl"] == "public, max-age=86400" and after["css/extra.css"]["ContentEncoding"] == "gzip"
+    assert after["feed.xml"]["CacheControl"] == "public, max-age=600"
+    assert after["feed.xml"]["ContentType"] == "application/rss+xml; charset=utf-8"
+    assert {key for key in after if after[key] != before[key]} == {"css/extra.css", "feed.xml"}
+    assert aws.objects() == bodies
+    assert aws.invalidations()[-1] == ["/css/extra.css", "/feed.xml"]
+    # Nothing more to do; the two objects just written are read again once, then nothing is.
+    for expected in (["css/extra.css", "feed.xml"], []):
+        bucket = Bucket(target)
+        sent = requests_of(bucket)
+        assert deploy(loaded, target, bucket=bucket).plan.actions == ()
+        assert sorted(key for method, key, _, _ in sent if method == "HEAD") == expected
 
 
 def test_deletes_are_capped_by_the_guard(site: Path, aws: Aws) -> None:
