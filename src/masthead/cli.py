@@ -764,7 +764,7 @@ def redirects(site: Path, record: bool, forget: bool) -> None:
         click.echo(f"forgot {len(found)} old URL{'s' if len(found) != 1 else ''}")
         return
     for item in found:
-        click.echo(f"moved  {item.old} -> {item.new}  ({item.source})")
+        click.echo(f"moved  {item.old} -> {item.new}  ({item.source}{', renamed from ' + item.renamed_from if item.renamed_from else ''})")
     for redirect in site_redirects(loaded)[0]:
         click.echo(f"{redirect.rule}  ({redirect.origin})")
     if found:
