@@ -194,6 +194,13 @@ def test_a_changed_header_rule_gives_exactly_the_affected_objects_new_headers(si
     rules = MATCHERS.replace(css + " }", css + ', cache_control = "public, max-age=86400" }')
     rules = rules.replace("matchers = [", 'matchers = [{ pattern = "feed.xml", cache_control = "public, max-age=600" }, ')
     config.write_text(deploy_config(aws, rules), encoding="utf-8")
+    listed = CliRunner().invoke(main, ["deploy", str(site), "--dry-run"])
+    assert listed.exit_code == 0, listed.output
+    assert [line for line in listed.output.splitlines() if not line.startswith(("#", "invalidate"))] == [
+        "copy    css/extra.css  (headers) text/css; charset=utf-8 | public, max-age=86400 | gzip",
+        "copy    feed.xml  (headers) application/rss+xml; charset=utf-8 | public, max-age=600",
+        f"production: would upload 0, would delete 0, would give 2 new headers, {len(bodies) - 2} unchanged in s3://{aws.bucket}",
+    ]
     loaded = load_config(site)
     target = choose_target(loaded, None)
     bucket = Bucket(target)
