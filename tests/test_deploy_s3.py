@@ -26,6 +26,7 @@ from masthead.deploy.matchers import headers_for
 from masthead.deploy.run import choose_target, deploy
 from masthead.deploy.s3 import Bucket
 from masthead.errors import MastheadError
+from masthead.render.redirects import redirect_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -224,6 +225,21 @@ def test_a_changed_header_rule_gives_exactly_the_affected_objects_new_headers(si
         sent = requests_of(bucket)
         assert deploy(loaded, target, bucket=bucket).plan.actions == ()
         assert sorted(key for method, key, _, _ in sent if method == "HEAD") == expected
+
+
+def test_redirect_pages_also_redirect_on_s3_website_endpoints(make_site: MakeSite, aws: Aws) -> None:
+    moved = post("A").replace("teaser: A teaser.\n", "teaser: A teaser.\naliases: [/2019/old-a/, /old-a.html]\n")
+    site = make_site({"content/blog/a.md": moved, "static/moved.html": redirect_html("https://elsewhere.example/", "de")[:-1]}, config=deploy_config(aws))
+    build(site, now=BUILD_TIME)
+    run(site)
+    client = aws.s3()
+    for key in ("2019/old-a/index.html", "old-a.html"):
+        answer = client.head_object(Bucket=aws.bucket, Key=key)
+        assert answer["WebsiteRedirectLocation"] == "https://test.example.org/blog/a/"
+        assert answer["CacheControl"] == "public, max-age=300, must-revalidate"
+    for key in ("blog/a/index.html", "moved.html"):  # a page, and a file only shaped like a redirect page
+        assert "WebsiteRedirectLocation" not in client.head_object(Bucket=aws.bucket, Key=key)
+    assert run(site).plan.actions == ()  # the redirect is part of the compared upload
 
 
 def test_deletes_are_capped_by_the_guard(site: Path, aws: Aws) -> None:

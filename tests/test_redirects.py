@@ -15,7 +15,7 @@ from masthead.config import load_config
 from masthead.deploy.matchers import headers_for
 from masthead.errors import MastheadError
 from masthead.moved import add_alias
-from masthead.render.redirects import MAX_DYNAMIC, MAX_HEADER_LINE, MAX_HEADER_RULES, MAX_RULE, MAX_STATIC
+from masthead.render.redirects import MAX_DYNAMIC, MAX_HEADER_LINE, MAX_HEADER_RULES, MAX_RULE, MAX_STATIC, redirect_html, redirect_target
 
 HOST_FILES = CONFIG + "\n[deploy]\nhost_files = true\n"
 
@@ -133,6 +133,14 @@ def test_past_the_header_limits_is_a_clear_error(make_site: MakeSite) -> None:
     report = str(error.value)
     assert f"deploy.matchers: {MAX_HEADER_RULES + 2} _headers rules; expected at most {MAX_HEADER_RULES} (Cloudflare Pages' limit)" in report
     assert f"is {MAX_HEADER_LINE + len('  Cache-Control: ')} characters; expected at most {MAX_HEADER_LINE}" in report
+
+
+def test_a_redirect_page_says_where_it_sends_byte_for_byte() -> None:
+    page = redirect_html("https://example.org/blog/a?x=1&y=2", "en")
+    assert b'href="https://example.org/blog/a?x=1&amp;y=2"' in page
+    assert redirect_target(page) == "https://example.org/blog/a?x=1&y=2"
+    assert redirect_target(page.replace(b"has moved", b"moved")) is None  # a page of the same shape, written by someone else
+    assert redirect_target(b"<!DOCTYPE html>\n<html>") is None
 
 
 def test_no_host_files_unless_asked(make_site: MakeSite) -> None:

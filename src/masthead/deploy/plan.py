@@ -1,8 +1,9 @@
 """What a deploy does: compare the built files with the remote ones, in an order that never breaks a page.
 
 A remote object is unchanged only if the *whole upload* is: its body and every header the upload
-sets. Each masthead upload stores a digest of both (``digest`` in the object's metadata, next to
-the body's ``md5``), derived from the ``Headers`` fields, so a header added there is compared
+sets — Content-Type, Cache-Control, Content-Encoding and, for a redirect page, the S3 website
+redirect. Each masthead upload stores a digest of both (``digest`` in the object's metadata, next
+to the body's ``md5``), derived from the ``Headers`` fields, so a header added there is compared
 without touching this module. Same body, other headers: the object is copied onto itself with
 the new headers (no bytes re-sent); another body: it is uploaded.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from ..config import Matcher
@@ -26,6 +27,7 @@ UPLOAD, COPY, DELETE = "upload", "copy", "delete"
 ASSETS, PAGES, INDEXES = 0, 1, 2
 WAVES = {ASSETS: "assets and images", PAGES: "pages", INDEXES: "feeds and sitemaps"}
 _INDEXES = ("feed.xml", "atom.xml", "feed.json", "robots.txt")
+REDIRECT_PAGE_SIZE = 4096  # a redirect page is a few hundred bytes: larger pages are not read twice
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,18 @@ def payload(folder: Path, path: str, headers: Headers) -> bytes:
     return encode((folder / path).read_bytes(), headers.content_encoding)
 
 
+def file_headers(folder: Path, path: str, matchers: tuple[Matcher, ...]) -> Headers:
+    """The matchers' headers, and for a redirect page (aliases) the S3 website redirect to its target."""
+    headers = headers_for(path, matchers)
+    if path.endswith(".html") and (folder / path).stat().st_size <= REDIRECT_PAGE_SIZE:
+        from ..render.redirects import redirect_target
+
+        target = redirect_target((folder / path).read_bytes())
+        if target is not None:
+            return replace(headers, website_redirect_location=target)
+    return headers
+
+
 def make_plan(
     folder: Path,
     paths: Iterable[str],
@@ -115,7 +129,7 @@ def make_plan(
     unchanged = 0
     local = sorted(paths)
     for path in local:
-        headers = headers_for(path, matchers)
+        headers = file_headers(folder, path, matchers)
         body = md5(payload(folder, path, headers))
         digest = upload_digest(body, headers)
         found, kept = remote.get(path), stored.get(path, Stored())

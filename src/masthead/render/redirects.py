@@ -14,9 +14,10 @@ HTML pattern but a literal ``…/index.html``, since pages are served at their f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from html import escape
+from html import escape, unescape
 
 from ..config import Matcher
 from ..errors import Problem
@@ -123,15 +124,30 @@ def limit_problems(found: list[Redirect] | tuple[Redirect, ...]) -> list[Problem
 
 def redirect_page(site: Site, redirect: Redirect) -> tuple[str, bytes]:
     """A page at the old URL that sends readers and crawlers on to the new one."""
-    target = escape(site.config.absolute_url(redirect.target))
-    language = escape(site.config.language)
-    html = (
-        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {target}</title>\n'
-        f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
-        f'<body>\n<p>This page has moved to <a href="{target}">{target}</a>.</p>\n</body>\n</html>\n'
-    )
-    return _page_path(redirect.source), html.encode("utf-8")
+    return _page_path(redirect.source), redirect_html(site.config.absolute_url(redirect.target), site.config.language)
+
+
+def redirect_html(target: str, language: str) -> bytes:
+    url, lang = escape(target), escape(language)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {url}</title>\n'
+        f'<link rel="canonical" href="{url}">\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n</head>\n'
+        f'<body>\n<p>This page has moved to <a href="{url}">{url}</a>.</p>\n</body>\n</html>\n'
+    ).encode()
+
+
+_REDIRECT_HTML = re.compile(rb'<!DOCTYPE html>\n<html lang="([^"]*)">\n<head>\n<meta charset="utf-8">\n<title>Moved to ([^<]*)</title>\n')
+
+
+def redirect_target(data: bytes) -> str | None:
+    """Where a page ``redirect_html`` wrote sends its readers; None for any other file (compared byte for byte),
+    so a deploy can make the bucket answer with a real 301 (S3's website redirect) as well."""
+    match = _REDIRECT_HTML.match(data)
+    if match is None:
+        return None
+    language, target = unescape(match[1].decode("utf-8")), unescape(match[2].decode("utf-8"))
+    return target if redirect_html(target, language) == data else None
 
 
 def _page_path(url: str) -> str:
