@@ -5,6 +5,9 @@ version: the answers are remembered in the cache folder under the object's ETag 
 LastModified, which every write of the object (an upload, a copy with new headers) changes.
 So a deploy after one that changed nothing sends no HEAD at all, and an object changed by
 anyone else is read again. Objects the site no longer has are never read: they are deleted.
+LastModified counts whole seconds, so what masthead itself writes is forgotten and read again
+next time; only another writer rewriting an object's headers within the very second it was read
+could go unseen (``--force`` rewrites everything).
 """
 
 from __future__ import annotations
