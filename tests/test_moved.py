@@ -99,6 +99,16 @@ def test_an_edited_title_or_body_still_follows_by_the_other_mark(make_site: Make
     ]
 
 
+def test_the_cited_articles_follow_a_post_whose_title_and_opening_changed(make_site: MakeSite) -> None:
+    site = make_site()
+    cited = "[[Yonhap](https://en.yna.co.kr/view/AEN20250601000300315)] [[AP](https://apnews.com/article/talks-4f1c2e)]"
+    old = write(site, "content/blog/a.md", "Talks", f"The talks ended. {cited}")
+    build(site, now=BUILD_TIME)
+    old.unlink()
+    write(site, "content/blog/summit.md", "Summit ends", f"The summit ended without a statement. {cited}")
+    assert moves(site) == ["content/blog/summit.md: moved from /blog/a/ to /blog/summit/ (renamed from content/blog/a.md)"]
+
+
 def test_an_identity_key_follows_a_post_whose_title_and_body_changed_too(make_site: MakeSite) -> None:
     site = make_site()
     old = write(site, "content/blog/a.md", "Talks", BODY, "id: 3f9c2a4e-5d1b-4c8e-9a7f-0b6d2e1c4a58\n")

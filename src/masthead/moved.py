@@ -9,7 +9,7 @@ only the bytes of its front matter, as ``links --fix`` does, so the redirect pag
 
 A renamed file is followed by its marks, strongest first: an identity key in its front matter
 (``id``, ``uuid``, ``guid``, ``newsletterId``), then its title with its date, then its first
-paragraph. A new source takes over the record of a source that is gone when exactly one of each
+paragraph, then the set of articles it cites. A new source takes over the record of a source that is gone when exactly one of each
 shares a mark — so a rename that also changes the URL (Hugo's ``content/blog/old-name.md`` →
 ``new-name.md``) is warned about like any other move.
 """
@@ -89,6 +89,8 @@ def marks(document: Document) -> tuple[str, ...]:
     found.append("title:" + _short(f"{entry.title}\0{entry.date.isoformat()}"))
     if entry.body.summary.strip():
         found.append("summary:" + _short(entry.body.summary.strip()))
+    if entry.body.sources:  # the articles a briefing cites: rarely all replaced in one edit
+        found.append("sources:" + _short("\0".join(sorted(url for _, url in entry.body.sources))))
     return tuple(found)
 
 
