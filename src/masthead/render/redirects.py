@@ -193,6 +193,7 @@ def may_overlap(one: str, other: str) -> bool:
 
 
 def _header_values(matcher: Matcher) -> tuple[tuple[str, str], ...]:
+    # Not content_encoding: the hosts get the files as built and compress them themselves.
     pairs = (("Cache-Control", matcher.cache_control), ("Content-Type", matcher.content_type))
     return tuple((name, value) for name, value in pairs if value)
 
