@@ -58,3 +58,23 @@ def test_template_inputs_name_every_file_bodies_read(tmp_path: Path) -> None:
     found = {path.relative_to(eleventy).as_posix() for path in template_inputs(load_config(eleventy))}
     includes = {"src/_includes/layouts/base.njk", "src/_includes/layouts/dispatch.njk"}  # an include may name any of them
     assert found == {"src/_data/site.json", "src/_data/build.js", "src/dispatches/dispatches.json", *includes}
+
+
+def test_an_edit_to_a_data_file_alone_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None:
+    from conftest import BUILD_TIME
+
+    from masthead.build import build
+    from masthead.options import BuildOptions
+
+    site = _adopted("jekyll-collections", tmp_path)
+    build(site, BuildOptions(), now=BUILD_TIME)
+    output = load_config(site).folder("output")  # _site, as Jekyll's
+    pages = [path for path in output.rglob("*.html") if "06:12" in path.read_text(encoding="utf-8")]
+    assert pages, "the fixture shows the first tide somewhere"
+    data = site / "_data" / "tides.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace('"06:12"', '"07:45"'), encoding="utf-8")
+    report = build(site, BuildOptions(), now=BUILD_TIME)
+    assert not report.up_to_date
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "07:45" in text and "06:12" not in text
