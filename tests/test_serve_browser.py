@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, Response, expect, sync_playwright
 from preview_helpers import PAGE, request, seed_post, wait_for
 
 from masthead.cms.init import init
@@ -230,15 +230,39 @@ def test_decap_edits_uploads_and_deletes(make_site, page: Page, tmp_path: Path) 
         page.get_by_role("button", name="Choose selected").click()
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
-        page.get_by_text("Entry saved").wait_for()
+        # Decap shows "Entry saved" before it reloads the media library (the entry carried an asset)
+        # and only then marks the entry unchanged; leaving earlier asks "leave this page?". The
+        # toolbar's "Published" replaces "Publish" exactly when the entry is unchanged.
+        page.get_by_role("button", name="Published").wait_for()
         post = site / "content/blog/first-briefing.md"
         wait_for(lambda: "First briefing, revised" in post.read_text())
         text = post.read_text()
         assert "date: 2024-12-23T20:53:09.844Z\n" in text  # untouched, in the seed's format
         assert yaml.safe_load(text.split("---\n")[1])["featuredImage"]["src"] == "/img/uploaded-photo.png"
         assert (site / "static/img/uploaded-photo.png").read_bytes() == upload.read_bytes()
-        # Deleting through the browser regressed in session 19's merges (Decap never sends deleteFiles
-        # here); deleteFiles itself is tested in test_cms_localbackend.py. Restore this step once fixed.
+        # Delete: the other post goes, through deleteFiles.
+        asked: list[str] = []
+
+        def answer(dialog: Dialog) -> None:
+            asked.append(dialog.message)
+            dialog.accept() if dialog.message == "Are you sure you want to delete this published entry?" else dialog.dismiss()
+
+        page.on("dialog", answer)
+        # As a person does: back to the list, then the entry. (A hash change from one entry straight
+        # to another keeps Decap's mounted editor, and the draft of the previous entry, on screen.)
+        page.goto(url(session, "/admin/#/collections/blog"))
+        page.get_by_role("link", name=re.compile("^Second")).click()
+        expect(title).to_have_value("Second")  # the editor of the post to delete
+
+        def deletes(response: Response) -> bool:
+            return response.url.endswith("/api/v1") and b'"deleteFiles"' in (response.request.post_data_buffer or b"")
+
+        with page.expect_response(deletes) as deleted:
+            page.get_by_role("button", name="Delete entry").click()
+        assert asked == ["Are you sure you want to delete this published entry?"]  # no "leave this page?"
+        assert deleted.value.status == 200 and deleted.value.json() == {"message": "deleted files content/blog/second.md"}
+        assert not (site / "content/blog/second.md").exists()  # removed before the reply was sent
+        page.wait_for_url("**/#/collections/blog")  # Decap returns to the list once deleteFiles answered
         assert (site / "content/blog/first-briefing.md").is_file()
     finally:
         session.stop()
