@@ -199,7 +199,7 @@ class PreviewApp:
         found = await anyio.to_thread.run_sync(workflow.unpublished_file, self.site, collection, slug) if self._in_git() else None
         if found is None:
             return JSONResponse({"error": f"no entry {collection}/{slug} under review"}, 404)
-        status, html = await anyio.to_thread.run_sync(pane.render_file, self.preview.last_good, found[0], found[1])
+        status, html = await anyio.to_thread.run_sync(self.preview.render_entry, found[0], found[1])
         return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
 
     async def preview_pane(self, request: Request) -> Response:
@@ -213,7 +213,7 @@ class PreviewApp:
         fields = data.get("data") if isinstance(data, dict) else None
         given = data.get("path") if isinstance(data, dict) else None
         path: str = given if isinstance(given, str) else ""
-        status, html = await anyio.to_thread.run_sync(pane.render, self.preview.last_good, path, fields)
+        status, html = await anyio.to_thread.run_sync(self.preview.render_pane, path, fields)
         return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
 
     # ------------------------------------------------------------ files
