@@ -26,7 +26,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..cms import localbackend, workflow
-from ..cms.admin import ScopeCache, admin_folder, site_config
+from ..cms.admin import ConfigCache, ScopeCache, admin_folder
 from ..config import Folders
 from . import overlay, pane, reload
 from .guard import BodyError, Guard
@@ -126,7 +126,8 @@ class PreviewApp:
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
         self.site = preview.site
-        self.scopes = ScopeCache(self.site)
+        self.configs = ConfigCache(self.site)
+        self.scopes = ScopeCache(self.site, self.configs)
         self._git_top: bool | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
@@ -220,7 +221,7 @@ class PreviewApp:
 
     def _find(self, served: Served, relative: str) -> tuple[Path | None, bool, bool]:
         """(file, folder wanting "/", from the admin) for an output-relative path."""
-        config = site_config(self.site)
+        config = self.configs.get()
         if relative == "admin" or relative.startswith("admin/"):
             found, folder = _candidate(admin_folder(self.site, config), relative[6:], hidden_ok=False)
             if found or folder:

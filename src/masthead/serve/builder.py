@@ -14,6 +14,7 @@ last good build, as they did in the server.
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 import traceback
@@ -152,6 +153,8 @@ def serve(connection: Connection, site: Path, output: Path, after: int) -> None:
 
 
 def main(argv: list[str]) -> None:
+    # Ctrl+C in the terminal reaches the whole process group; the server stops this process itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     descriptor, site, output, after = argv
     serve(Connection(int(descriptor)), Path(site), Path(output), int(after))
 
