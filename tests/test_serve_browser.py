@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from decap_helpers import WORKFLOW_LINE, commit_site, git
 from playwright.sync_api import Browser, Dialog, Page, Response, expect, sync_playwright
 from preview_helpers import PAGE, request, seed_post, wait_for
 
@@ -137,25 +138,12 @@ def test_decap_writes_a_post_through_the_local_backend(make_site, page: Page) ->
         session.stop()
 
 
-WORKFLOW_CONFIG_LINE = "publish_mode: editorial_workflow\n"
-
-
 def test_decap_editorial_workflow_from_draft_to_published(make_site, page: Page) -> None:  # type: ignore[no-untyped-def]
-    import subprocess
-
     site = make_site({"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE}, images=("/img/photo.jpg",))
     init(site, "git-gateway", self_host=True, dist=DECAP)
     config = site / "static/admin/config.yml"
-    config.write_text(config.read_text().replace("local_backend: true\n", "local_backend: true\n" + WORKFLOW_CONFIG_LINE))
-    (site / ".gitignore").write_text("public/\n.masthead-cache/\n")
-    for command in (
-        ["init", "-q", "-b", "main"],
-        ["config", "user.email", "e@example.org"],
-        ["config", "user.name", "E"],
-        ["add", "-A"],
-        ["commit", "-q", "-m", "site"],
-    ):
-        subprocess.run(["git", *command], cwd=site, check=True, capture_output=True)
+    config.write_text(config.read_text().replace("local_backend: true\n", "local_backend: true\n" + WORKFLOW_LINE))
+    commit_site(site)
     session = Session(site, "127.0.0.1", 0)
     session.start()
     try:
@@ -172,23 +160,20 @@ def test_decap_editorial_workflow_from_draft_to_published(make_site, page: Page)
         page.get_by_text("Entry saved").wait_for()
         branch = "cms/blog/reviewed-briefing"
 
-        def git(*args: str) -> str:
-            return subprocess.run(["git", *args], cwd=site, check=True, capture_output=True, text=True).stdout
-
-        wait_for(lambda: git("branch", "--list", branch).strip() == branch)
+        wait_for(lambda: git(site, "branch", "--list", branch).strip() == branch)
         assert not (site / "content/blog/reviewed-briefing.md").exists()  # a draft lives on its branch only
-        assert git("config", f"branch.{branch}.description").strip() == "decap-cms/draft"
+        assert git(site, "config", f"branch.{branch}.description").strip() == "decap-cms/draft"
         status, _, html = request(session, "GET", "/_masthead/unpublished/blog/reviewed-briefing/")
         assert status == 200 and b"Reviewed briefing" in html
 
         page.get_by_role("button", name="Status: Draft").click()
         page.get_by_text("Ready", exact=True).click()
-        wait_for(lambda: git("config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish")
+        wait_for(lambda: git(site, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish")
         page.get_by_role("button", name="Publish", exact=True).click()
         page.once("dialog", lambda dialog: dialog.accept())  # Decap asks "Are you sure you want to publish this entry?"
         page.get_by_text("Publish now").click()
         written = site / "content/blog/reviewed-briefing.md"
-        wait_for(lambda: git("branch", "--list", branch) == "")  # merged (the file is in the working tree), then dropped
+        wait_for(lambda: git(site, "branch", "--list", branch) == "")  # merged (the file is in the working tree), then dropped
         assert written.is_file()
         data = yaml.safe_load(written.read_text().split("---\n")[1])
         assert data["pageTitle"] == "Reviewed briefing" and data["templateKey"] == "blog-post"
