@@ -11,6 +11,7 @@ import pytest
 from conftest import BUILD_TIME, CONFIG, MakeSite, post
 from PIL import Image
 
+from masthead import imageproc
 from masthead.build import build
 from masthead.config import load_config
 from masthead.errors import MastheadError
@@ -137,13 +138,14 @@ def test_corrupt_image_names_the_post_and_the_file(make_site: MakeSite) -> None:
 def test_check_warns_about_featured_images_without_alt(make_site: MakeSite) -> None:
     text = post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/a.png")
     site = make_site({"content/blog/a.md": text}, images=("/img/a.png",))
-    report = build(site, BuildOptions(), now=BUILD_TIME, write=False)
+    report = build(site, BuildOptions(), now=BUILD_TIME, mode="check")
     assert [str(problem) for problem in report.warnings] == [
         "content/blog/a.md:8: warning: featuredImage.alt: no alt text for /img/a.png; expected a short description of the picture for screen readers (alt: ...)"
     ]
 
 
-def test_rebuild_reuses_cached_images_and_gives_the_same_bytes(make_site: MakeSite) -> None:
+def test_rebuild_reuses_cached_images_and_gives_the_same_bytes(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(imageproc.SHARED_CACHE)  # the site's own image cache
     text = post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/a.png\n  alt: Red")
     site = make_site({"content/blog/a.md": text}, images=("/img/a.png",))
     build(site, BuildOptions(), now=BUILD_TIME)

@@ -59,7 +59,9 @@ class Builder:
             report = rebuild(self.site, self.output, self._posts, hook)
             if report.site is not None:
                 self._posts = len(report.site.posts)
-                self._warm = self._last_good = quick.Warm.after(report.site)
+            warm = quick.Warm.after(report)
+            if warm is not None:  # None: nothing had changed, the model in hand is still the site's
+                self._warm = self._last_good = warm
         except MastheadError as exc:
             error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
