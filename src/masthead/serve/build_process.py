@@ -71,6 +71,12 @@ class BuildProcess:
         self._numbers = itertools.count(1)
         self._closed = False
 
+    @property
+    def pid(self) -> int | None:
+        """The build process's id while one runs (None before the first request and after it ended)."""
+        with self._lock:
+            return self._process.pid if self._process is not None and self._connection is not None else None
+
     def _start(self, after: int) -> Connection:
         ours, theirs = socket.socketpair()
         try:
