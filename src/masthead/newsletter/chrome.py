@@ -42,12 +42,15 @@ _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
     r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
+    r"copy and paste (?:this|the|your) (?:link|url)|"
     r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
     re.IGNORECASE,
 )
+# "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
+_SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
 _FEEDBACK = re.compile(
-    r"how (?:would you rate|did we do|was today(?:'|’)s)|what did you think of (?:today|this)|rate (?:this|today(?:'|’)s) "
+    r"how (?:would you rate|did we do|was today(?:'|’)s)|what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) "
     r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
     re.IGNORECASE,
 )
@@ -153,7 +156,7 @@ def heading_reason(text: str) -> str | None:
         return "sponsor"
     if _ADVERTISE.search(text):
         return "sponsor"
-    if _REFERRAL.search(text):
+    if _REFERRAL.search(text) or _SHARE_PROMPT.search(text):
         return "referral"
     if _FEEDBACK.search(text):
         return "feedback"
@@ -188,6 +191,7 @@ def block_reason(element: Tag) -> str | None:
 
 
 def is_pixel(image: Tag) -> bool:
+    """A tracking pixel: sized 0 or 1, or served by a mailing service's tracker (an open pixel may have no size at all)."""
     sizes = [str(image.get(key, "")).strip().removesuffix("px") for key in ("width", "height")]
     if any(size in ("0", "1") for size in sizes):
         return True
@@ -195,13 +199,18 @@ def is_pixel(image: Tag) -> bool:
     if re.search(r"(?:^|;)(?:width|height):[01]px", style):
         return True
     found = classify(str(image.get("src", "")))
-    return found is not None and found.kind == "open"
+    return found is not None and found.redirect  # a picture is never behind a click or open redirect
 
 
 def is_logo(image: Tag) -> bool:
-    """The publication's masthead or a service's badge, not a story's picture."""
+    """The publication's masthead, a service's badge or a decoration, not a story's picture.
+
+    ``role="presentation"`` (or ``none``, or ``aria-hidden``) is the template saying so itself.
+    """
+    if str(image.get("role", "")).lower() in ("presentation", "none") or str(image.get("aria-hidden", "")).lower() == "true":
+        return True
     names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
-    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram", names, re.IGNORECASE):
+    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|divider|spacer|separator", names, re.IGNORECASE):
         return True
     width = str(image.get("width", "")).strip().removesuffix("px")
     return width.isdigit() and int(width) < 120

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
@@ -79,10 +80,31 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def _hidden_before_text(soup: BeautifulSoup) -> list[Tag]:
+    """Hidden elements ahead of the first text a reader sees: where templates put the preview text.
+
+    A hidden block further down is something else (beehiiv repeats its referral block hidden, for
+    Outlook), never the preview.
+    """
+    found: list[Tag] = []
+    skip: Tag | None = None
+    for node in (soup.body or soup).descendants:
+        if skip is not None and skip in node.parents:
+            continue
+        if isinstance(node, Tag) and hidden(node):
+            skip = node
+            if node.name not in ("style", "head", "title", "script"):
+                found.append(node)
+        elif type(node) is NavigableString and _FILLER.sub("", node).strip():
+            break
+    return found
+
+
 def _preheader(soup: BeautifulSoup) -> str:
-    candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]')
-    candidates += [element for element in soup.find_all(True) if hidden(element) and element.name not in ("style", "head", "title")]
+    candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]') + _hidden_before_text(soup)
     for element in candidates:
+        if element.find(list(HEADINGS)):
+            continue  # a section of the issue, not its preview text
         copy = parse(str(element))
         for anchor in copy.find_all("a"):
             if block_reason(anchor) in ("header", "footer"):
@@ -102,6 +124,16 @@ def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
             found.decompose()
             return text
     return ""
+
+
+def _strip_repeated_images(root: Tag, dropped: list[Dropped]) -> None:
+    """An image shown more than once without alt text is a divider or ornament: a story's picture appears once."""
+    counts = Counter(str(image.get("src", "")).strip() for image in root.find_all("img"))
+    for image in root.find_all("img"):
+        src = str(image.get("src", "")).strip()
+        if src and counts[src] >= 2 and not str(image.get("alt", "")).strip():
+            dropped.append(Dropped("decoration", _snippet(src.rsplit("/", 1)[-1])))
+            image.decompose()
 
 
 def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped]) -> None:
@@ -220,7 +252,8 @@ def _labels(events: Sequence[Event]) -> set[int]:
         if event.kind != "heading":
             continue
         following = next((later for later in events[index + 1 :] if later.kind not in ("image", "caption", "chrome")), None)
-        if following is not None and following.kind == "heading" and following.level > event.level:
+        # a deeper heading, or a bold line set as one; a headline link under a heading is an item of its list
+        if following is not None and following.kind == "heading" and following.level > event.level and following.why != "linked":
             found.add(index)
     return found
 
@@ -292,6 +325,7 @@ def plan(
     subtitle = _take(soup, found.subtitle)
     _strip_chrome(soup, found, dropped)
     root = soup.body or soup
+    _strip_repeated_images(root, dropped)
     if selector:
         return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector))), tuple(dropped), preheader)
     blocks = [container for story_selector in found.stories for container in soup.select(story_selector)]

@@ -101,7 +101,7 @@ PROFILES: tuple[Profile, ...] = (
         "beehiiv",
         headers=(("List-Unsubscribe", r"beehiiv\.com"), ("Feedback-ID", r"beehiiv"), ("X-Beehiiv-Publication", r"\w")),
         markup=("#content-blocks", "table.bh__table", '[class*="bh__"]'),
-        hosts=(r"beehiiv\.com", r"beehiiv-images-production\.s3\.amazonaws\.com", r"media\.beehiiv\.com"),
+        hosts=(r"beehiiv\.com", r"beehiiv\.net", r"beehiiv-images-production\.s3\.amazonaws\.com"),  # media.beehiiv.net in older sends
         chrome=(
             ("#web-header, .web-header", "header"),
             (".bh__byline_wrapper", "byline"),
