@@ -150,6 +150,22 @@ CASES = (
         "The Harbour Letter: the dredger is back",
     ),
     Received(
+        "mailchimp-caption-cards",
+        "mailchimp",
+        "stories",
+        ("Oysters return to the Wadden flats", "The winter ferry timetable, decided", "The dyke clean-up in numbers"),
+        {
+            "Oysters return to the Wadden flats": "5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg",
+            "The winter ferry timetable, decided": "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg",
+            "The dyke clean-up in numbers": "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg",
+        },
+        {("Mailchimp", "click"): 3, ("Mailchimp", "web version"): 1, ("Mailchimp", "unsubscribe"): 1, ("Mailchimp", "open"): 1},
+        (1, 1, 0),
+        frozenset({"sponsor", "header", "footer"}),
+        ("SPONSORED", "Tide Tables", "View this email", "Copyright", "Havenkade", "unsubscribe", "Issue 88"),
+        "The Harbour Letter #88: oysters, the ferry, the dyke",
+    ),
+    Received(
         "plain-text-letter",
         "buttondown",
         "single",
@@ -263,6 +279,7 @@ def test_every_received_issue_imports_into_drafts_that_build_with_only_their_pic
     fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
     assert fetched == sorted(  # the stories' own pictures: no divider, header, logo, icon or pixel was ever asked for
         ["battery_yard.jpg", "negative_prices_chart.png", "kL0mN3pQ6sT9uV2wX5yZ8aB", "2f4e6a8c-0b1d-4c3e-9f5a-7b8c9d0e1f2a.jpg", "raspberry-canes.jpg"]
+        + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
         + [next(key for _, key, _ in played.requests if "4032x3024" in key).rsplit("/", 1)[-1]]
     )
     owners = {title for case in CASES for title in case.images}

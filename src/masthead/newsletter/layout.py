@@ -287,12 +287,18 @@ def _linked(section: _Section) -> bool:
     return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
 
 
-def _by_containers(containers: Sequence[Tag]) -> list[Story]:
+def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[Story]:
+    """One story per container with a heading; a container labelled or headed as a sponsor's (or other chrome) is left out."""
     stories: list[Story] = []
     for container in containers:
-        events = [event for event in walk(container) if event.kind not in ("chrome", "footer", "sponsor")]
+        walked = list(walk(container))
+        events = [event for event in walked if event.kind not in ("chrome", "footer", "sponsor")]
         heading = next((event for event in events if event.kind == "heading"), None)
         if heading is None:
+            continue
+        why = heading_reason(text_of(heading.element)) or ("sponsor" if any(event.kind == "sponsor" for event in walked) else "")
+        if why:
+            dropped.append(Dropped(why, _snippet(text_of(heading.element))))
             continue
         stories.append(build_story(len(stories) + 1, text_of(heading.element), heading.element, [event for event in events if event is not heading]))
     return stories
@@ -327,11 +333,12 @@ def plan(
     root = soup.body or soup
     _strip_repeated_images(root, dropped)
     if selector:
-        return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector))), tuple(dropped), preheader)
+        return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector), dropped)), tuple(dropped), preheader)
     blocks = [container for story_selector in found.stories for container in soup.select(story_selector)]
     covered = sum(len(words(text_of(block))) for block in blocks) * 10 >= len(words(text_of(root))) * 6  # the blocks hold the issue
-    if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks)) >= 2:
-        return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
+    left_out: list[Dropped] = []
+    if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks, left_out)) >= 2:
+        return Layout(found, "stories", tuple(stories), tuple(dropped + left_out), preheader)
     events = list(walk(root))
     title_heading = (
         next((index for index, event in enumerate(events) if event.kind == "heading" and _key(text_of(event.element)) in (_key(title), _key(subject))), None)

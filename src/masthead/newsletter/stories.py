@@ -158,6 +158,15 @@ def _block(block: Tag) -> Iterator[Event]:
         yield Event("block", block)
 
 
+def _caption_cell(cell: Tag) -> bool:
+    """A cell named for a caption that holds one: a line or two of text, no picture, heading or paragraphs.
+
+    Mailchimp's "caption" blocks (mcnCaptionRightTextContentContainer) hold a whole story beside its picture.
+    """
+    text = text_of(cell)
+    return bool(text) and not cell.find(["img", *HEADINGS, "p", "ul", "ol", "table"]) and len(words(text)) <= 40
+
+
 def walk(element: Tag) -> Iterator[Event]:
     """``element``'s events in reading order; layout tables and wrappers are looked through."""
     run: list[Tag | NavigableString] = []  # loose inline content of a layout cell: one paragraph
@@ -197,7 +206,7 @@ def walk(element: Tag) -> Iterator[Event]:
                 yield from walk(child)
             else:
                 yield from _block(child)
-        elif name != "br" and _CAPTION_CLASS.search(" ".join(child.get("class") or [])) and text_of(child) and not child.find("img"):
+        elif name != "br" and _CAPTION_CLASS.search(" ".join(child.get("class") or [])) and _caption_cell(child):
             yield Event("caption", child)  # a layout cell holding a caption (Ghost's td.feature-image-caption)
         elif name != "br":
             yield from walk(child)
