@@ -166,6 +166,21 @@ CASES = (
         "The Harbour Letter #88: oysters, the ferry, the dyke",
     ),
     Received(
+        "brevo-rnb-letter",
+        "brevo",
+        "stories",
+        ("The cargo bike library opens on Saturday!", "Who pays for the new bridge lights?"),
+        {
+            "The cargo bike library opens on Saturday!": "046c2408f3e8fe88e9b8d863c34f95e7.jpg?e=GjPONs6qWcRIJAs45zFCPU8M",
+            "Who pays for the new bridge lights?": "7c9e1f3a5b7d9f1b3d5f7a9c1e3b5d7f.jpg?e=YNbhaaWt3_4GvN-ClVwdmTCT",
+        },
+        {("Brevo", "click"): 6, ("Brevo", "unsubscribe"): 1, ("Brevo", "open"): 1},
+        (1, 0),
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("This email was sent", "registered with", "Unsubscribe", "Kanaalstraat 9", "Facebook", "15fd9f26"),
+        "Velostad: cargo bikes and bridge lights",
+    ),
+    Received(
         "plain-text-letter",
         "buttondown",
         "single",
@@ -280,6 +295,7 @@ def test_every_received_issue_imports_into_drafts_that_build_with_only_their_pic
     assert fetched == sorted(  # the stories' own pictures: no divider, header, logo, icon or pixel was ever asked for
         ["battery_yard.jpg", "negative_prices_chart.png", "kL0mN3pQ6sT9uV2wX5yZ8aB", "2f4e6a8c-0b1d-4c3e-9f5a-7b8c9d0e1f2a.jpg", "raspberry-canes.jpg"]
         + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
+        + ["046c2408f3e8fe88e9b8d863c34f95e7.jpg?e=GjPONs6qWcRIJAs45zFCPU8M", "7c9e1f3a5b7d9f1b3d5f7a9c1e3b5d7f.jpg?e=YNbhaaWt3_4GvN-ClVwdmTCT"]
         + [next(key for _, key, _ in played.requests if "4032x3024" in key).rsplit("/", 1)[-1]]
     )
     owners = {title for case in CASES for title in case.images}

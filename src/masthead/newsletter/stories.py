@@ -124,7 +124,8 @@ def _styled_large(element: Tag) -> bool:
 def _pseudo_heading(block: Tag, text: str) -> str | None:
     """A short unpunctuated paragraph that is all bold or styled large ("bold"), or one headline link ("linked"):
     a heading the template did not mark up."""
-    if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";", "?", "!")) or block.find("img"):
+    # a headline may ask or exclaim ("Who pays for the bridge?"); a sentence or a lead-in ("Here is how:") is not one
+    if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";")) or block.find("img"):
         return None
     strong = " ".join(text_of(b) for b in block.find_all(["strong", "b"]))
     if strong == text or _styled_large(block):
