@@ -7,10 +7,13 @@ every tracking link in a post detected, no chrome in any post, and the drafts bu
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -181,6 +184,37 @@ CASES = (
         "Velostad: cargo bikes and bridge lights",
     ),
     Received(
+        "gmail-forward-mailchimp",
+        "mailchimp",
+        "stories",
+        ("Oysters return to the Wadden flats", "The winter ferry timetable, decided", "The dyke clean-up in numbers"),
+        {
+            "Oysters return to the Wadden flats": "https://mcusercontent.com/3a9f2c7e1b5d8f0a6c4e2b9d7/images/5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg",
+            "The winter ferry timetable, decided": "https://mcusercontent.com/3a9f2c7e1b5d8f0a6c4e2b9d7/images/6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg",
+            "The dyke clean-up in numbers": "https://mcusercontent.com/3a9f2c7e1b5d8f0a6c4e2b9d7/images/8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg",
+        },
+        {("Mailchimp", "click"): 3, ("Mailchimp", "web version"): 1, ("Mailchimp", "unsubscribe"): 1, ("Mailchimp", "open"): 1},
+        (1, 1, 0),
+        frozenset({"sponsor", "header", "footer"}),
+        ("SPONSORED", "Tide Tables", "View this email", "Copyright", "Havenkade", "unsubscribe", "newsletter folder", "Forwarded message", "m_-4410"),
+        "The Harbour Letter #88: oysters, the ferry, the dyke",
+        forwarded=True,
+    ),
+    Received(
+        "owa-forward-substack",
+        "substack",
+        "single",
+        ("The library that lends drills",),
+        {"The library that lends drills": "0e9f8a7b6c5d_4032x3024.jpeg"},
+        {("Substack", "click"): 14, ("Substack", "web version"): 6, ("Substack", "open"): 1, ("tracking parameters", "parameters"): 1},
+        (1,),
+        frozenset({"chrome", "byline", "header", "footer", "tracking pixel"}),
+        (*SUBSTACK_CHROME, "tool library.", "From:", "safelinks", "x_"),
+        "The library that lends drills",
+        forwarded=True,
+        captions={"The library that lends drills": "Shelves of drills, saws and sanders in the library basement."},
+    ),
+    Received(
         "plain-text-letter",
         "buttondown",
         "single",
@@ -237,6 +271,7 @@ def test_each_received_issue_is_read_as_its_readers_see_it(case: Received) -> No
     assert tuple(story.title for story in layout.stories) == case.titles
     owners = {story.title: story.image.src for story in layout.stories if story.image}
     assert owners.keys() == case.images.keys() and all(owners[title].endswith(end) for title, end in case.images.items()), owners
+    assert not any("googleusercontent" in src for src in owners.values())  # a client's image proxy is not the picture's address
     assert {story.title: story.image.caption for story in layout.stories if story.image and story.image.caption} == case.captions
     assert case.dropped <= {dropped.why for dropped in layout.dropped}, layout.dropped
     for story in layout.stories:
@@ -256,6 +291,25 @@ def test_the_issues_tracking_links_are_detected_by_their_shapes(case: Received) 
         if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
     )
     assert dict(found) == case.tracking
+
+
+@pytest.mark.parametrize(("forward", "original"), [("gmail-forward-mailchimp", "mailchimp-caption-cards"), ("owa-forward-substack", "substack-graphic-header")])
+def test_a_forward_through_gmail_or_outlook_on_the_web_reads_as_the_issue_itself(forward: str, original: str) -> None:
+    sent_as = email.message_from_bytes((SERVICES / f"{forward}.eml").read_bytes(), policy=email.policy.default)
+    assert isinstance(sent_as, EmailMessage)
+    body = sent_as.get_body(("html",))
+    assert body is not None
+    client_html = str(body.get_content())  # what the client made of the issue: renamed classes, wrapped links, proxied images
+    assert ("m_-4410277356098251183mcnTextContent" in client_html and "googleusercontent.com/meips" in client_html) or (
+        'class="x_post-title' in client_html and "safelinks.protection.outlook.com" in client_html
+    )
+    received, sent = _issue(forward), _issue(original)
+    forwarded, direct = plan(received.html, received.subject, received.headers), plan(sent.html, sent.subject, sent.headers)
+    assert [(story.title, story.image, story.link) for story in forwarded.stories] == [(story.title, story.image, story.link) for story in direct.stories]
+    for mine, theirs in zip(forwarded.stories, direct.stories, strict=True):
+        links = [str(a["href"]) for a in parse(mine.html).find_all("a", href=True)]
+        assert links == [str(a["href"]) for a in parse(theirs.html).find_all("a", href=True)]  # Safe Links and Gmail's wrappers undone
+        assert all("safelinks" not in link and "google.com/url" not in link for link in links)
 
 
 def test_the_fixtures_keep_the_transfer_encodings_of_real_sends() -> None:
@@ -292,12 +346,13 @@ def test_every_received_issue_imports_into_drafts_that_build_with_only_their_pic
         report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
     fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
-    assert fetched == sorted(  # the stories' own pictures: no divider, header, logo, icon or pixel was ever asked for
+    assert fetched == sorted(set(  # the stories' own pictures: no divider, header, logo, icon or pixel was ever asked for
         ["battery_yard.jpg", "negative_prices_chart.png", "kL0mN3pQ6sT9uV2wX5yZ8aB", "2f4e6a8c-0b1d-4c3e-9f5a-7b8c9d0e1f2a.jpg", "raspberry-canes.jpg"]
         + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
         + ["046c2408f3e8fe88e9b8d863c34f95e7.jpg?e=GjPONs6qWcRIJAs45zFCPU8M", "7c9e1f3a5b7d9f1b3d5f7a9c1e3b5d7f.jpg?e=YNbhaaWt3_4GvN-ClVwdmTCT"]
+        + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
         + [next(key for _, key, _ in played.requests if "4032x3024" in key).rsplit("/", 1)[-1]]
-    )
+    ))  # each address once: the same picture in an issue and in its forward is one download
     owners = {title for case in CASES for title in case.images}
     for post in report.posts:
         meta = yaml.safe_load((site / post.path).read_text("utf-8").split("---\n")[1])
