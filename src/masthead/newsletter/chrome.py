@@ -203,6 +203,12 @@ def is_pixel(image: Tag) -> bool:
     return found is not None and found.redirect  # a picture is never behind a click or open redirect
 
 
+_LOGO_NAMES = re.compile(
+    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|divider|spacer|separator",
+    re.IGNORECASE,
+)
+
+
 def is_logo(image: Tag) -> bool:
     """The publication's masthead, a service's badge or a decoration, not a story's picture.
 
@@ -211,7 +217,7 @@ def is_logo(image: Tag) -> bool:
     if str(image.get("role", "")).lower() in ("presentation", "none") or str(image.get("aria-hidden", "")).lower() == "true":
         return True
     names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
-    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|divider|spacer|separator", names, re.IGNORECASE):
+    if _LOGO_NAMES.search(names):
         return True
     width = str(image.get("width", "")).strip().removesuffix("px")
     return width.isdigit() and int(width) < 120

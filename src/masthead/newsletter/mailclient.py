@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .markup import parse
 
-_MARKERS = re.compile(r"""class=["']?(?:[^"'>]*\s)?(?:m_-?\d|x_)|id=["']?(?:m_-?\d|x_)|googleusercontent\.com/|safelinks\.protection\.outlook\.com|google\.com/url\?""")
+_MARKERS = re.compile(r"""(?:class|id)=["']?(?:[^"'>]*\s)?(?:m_-?\d|x_)|googleusercontent\.com/|safelinks\.protection\.outlook\.com|google\.com/url\?""")
 _PREFIX = re.compile(r"^(?:m_-?\d+|x_)(?=[A-Za-z_-])")
 _PROXIED = re.compile(r"^https?://[a-z0-9-]+\.googleusercontent\.com/(?:meips|proxy)/[^#]*#(https?://\S+)$", re.IGNORECASE)
 # (host, path, the query parameter that holds the wrapped link)
@@ -50,7 +50,7 @@ def restore(page: str) -> str:
     for tag in soup.find_all(True):
         classes = tag.get("class")
         if classes:
-            tag["class"] = [_PREFIX.sub("", name) for name in classes]
+            tag["class"] = " ".join(_PREFIX.sub("", name) for name in classes)
         if tag.get("id"):
             tag["id"] = _PREFIX.sub("", str(tag["id"]))
         if tag.name == "img" and (proxied := _PROXIED.match(str(tag.get("src", "")).strip())):
