@@ -68,7 +68,13 @@ class _Section:
         return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
 
 
-def clean_subject(subject: str) -> str:
+def clean_subject(subject: str, headers: Iterable[tuple[str, str]] = ()) -> str:
+    """The subject without "Fwd:"/"Re:" prefixes, nor the "[list-name]" tag a mailing list that relayed it added."""
+    subject = " ".join(_SUBJECT_PREFIX.sub("", subject).split())
+    list_id = " ".join(value for name, value in headers if name.lower() == "list-id").lower()
+    tag = re.match(r"^\[([^\]]{1,60})\]\s*", subject)
+    if tag and list_id and _key(tag.group(1)).replace(" ", "-") in re.sub(r"[^\w]+", "-", list_id):
+        subject = subject[tag.end() :]
     return " ".join(_SUBJECT_PREFIX.sub("", subject).split())
 
 
@@ -323,8 +329,9 @@ def plan(
 ) -> Layout:
     """The stories of one issue's HTML and what was left out, for the service ``profile`` (or the one detected)."""
     soup = parse(page)
+    headers = list(headers)
     found = detect(headers, soup, profile)
-    subject = clean_subject(subject)
+    subject = clean_subject(subject, headers)
     preheader = _preheader(soup)
     dropped: list[Dropped] = []
     title = _take(soup, found.title)

@@ -25,7 +25,8 @@ PSEUDO_LEVEL = 7  # a paragraph that is all bold, short and unpunctuated: a head
 _BLOCKS = frozenset({"p", "blockquote", "ul", "ol", "pre", "figure", "figcaption", "dl"})
 _INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "br", "font", "small", "sup", "sub", "code", "mark", "s", "img", "abbr", "cite"})
 _SKIPPED = frozenset({"head", "style", "script", "title", "noscript", "template", "meta", "link"})
-_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden", re.IGNORECASE)
+_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)", re.IGNORECASE)
+_ZERO = re.compile(r"^0(?:\.0+)?(?:px|em|rem|pt|%)?$")
 _CAPTION_CLASS = re.compile(r"caption|credit|image[_-]*source", re.IGNORECASE)
 READ_MORE = re.compile(r"^\s*(?:read\b[\w\s’'-]{0,30}?|continue reading|full (?:story|article|report)|(?:learn |see )?more)\s*[→»›>.…]*\s*$", re.IGNORECASE)
 
@@ -71,8 +72,21 @@ def text_of(element: Tag) -> str:
     return " ".join("".join(parts).replace("\u00a0", " ").replace("\u200c", "").split())
 
 
+def _hidden_by_style(style: str) -> bool:
+    """What no reader sees: display:none, visibility:hidden, opacity:0, or a zero (max-)height or width with overflow hidden.
+
+    ``mso-hide:all`` alone hides from Outlook only (its conditional comments hold the Outlook
+    version, which a parser drops), and ``font-size:0`` alone is how MJML collapses whitespace.
+    """
+    declared = {name.lower(): value.replace("!important", "").strip().lower() for name, value in _DECLARATION.findall(style)}
+    if declared.get("display") == "none" or declared.get("visibility") == "hidden" or _ZERO.match(declared.get("opacity", "1")):
+        return True
+    collapsed = any(_ZERO.match(declared.get(name, "-")) for name in ("max-height", "height", "max-width", "width"))
+    return collapsed and declared.get("overflow") == "hidden"
+
+
 def hidden(element: Tag) -> bool:
-    return element.name in _SKIPPED or bool(_HIDDEN.search(str(element.get("style", "")))) or element.has_attr("hidden")
+    return element.name in _SKIPPED or element.has_attr("hidden") or _hidden_by_style(str(element.get("style", "")))
 
 
 def _paragraph(run: list[Tag | NavigableString]) -> Tag | None:
@@ -178,6 +192,8 @@ def walk(element: Tag) -> Iterator[Event]:
                 run.append(child)
             continue
         if not isinstance(child, Tag) or hidden(child):
+            if isinstance(child, Tag) and child.name == "img" and is_pixel(child):
+                yield Event("chrome", child, why="tracking pixel")  # hidden, but the plan says what it left out
             continue
         breaks = breaks + 1 if child.name == "br" else 0
         if child.name == "br" and breaks == 1 and _all_bold(run):

@@ -1,0 +1,69 @@
+"""Small shapes from received issues, each the least HTML that shows it: what readers cannot see,
+what mail clients rename or wrap, and what mailing lists add to a subject."""
+
+from __future__ import annotations
+
+from masthead.newsletter.layout import clean_subject, plan
+from masthead.newsletter.mailclient import restore, unwrapped
+from masthead.newsletter.markup import parse
+
+LONG = "This sentence is here so that the paragraph reads like a real story paragraph of a newsletter issue. " * 2
+
+
+def test_text_no_reader_sees_stays_out_however_it_is_hidden() -> None:
+    hidden = (
+        "<div style='overflow:hidden;max-height:0px'>HIDDEN-A preview text</div>",
+        "<span style='opacity:0;color:transparent'>HIDDEN-B preview text</span>",
+        "<div style='visibility: hidden !important'>HIDDEN-C preview text</div>",
+        "<div style='width:0;height:0;overflow:hidden'>HIDDEN-D preview text</div>",
+    )
+    html = "".join(hidden) + f"<h1>A letter</h1><p>{LONG}</p>"
+    (story,) = plan(html, "A letter", (), "generic").stories
+    assert "HIDDEN" not in story.html and story.title == "A letter"
+
+
+def test_what_only_outlook_is_told_to_hide_and_mjml_whitespace_collapsing_stay_in() -> None:
+    html = (
+        "<div style='font-size:0px;text-align:left'><div style='font-size:16px'>"
+        f"<h1>A letter</h1><p style='mso-hide:all'>Shown to everyone but Outlook. {LONG}</p></div></div>"
+    )
+    (story,) = plan(html, "A letter", (), "generic").stories
+    assert "Shown to everyone but Outlook." in story.html
+
+
+def test_a_preview_text_must_come_before_the_issue() -> None:
+    html = f"<div style='display:none'>The preview, first.</div><h1>A letter</h1><p>{LONG}</p><div style='display:none'>A hidden block further down.</div>"
+    assert plan(html, "").preheader == "The preview, first."
+    assert plan(f"<h1>A letter</h1><p>{LONG}</p><div style='display:none'>A hidden block further down.</div>", "").preheader == ""
+
+
+def test_gmail_and_outlook_on_the_web_prefixes_come_off_class_names_and_ids() -> None:
+    page = restore("<td class='m_-123456789mcnTextContent m_-123456789last' id='m_-123456789templateBody'><p class='x_post-title'>t</p></td>")
+    soup = parse(page)
+    cell = soup.find("td")
+    assert cell is not None and cell.get("class") == ["mcnTextContent", "last"] and cell.get("id") == "templateBody"
+    assert soup.select_one("p.post-title") is not None
+    assert restore("<p class='max_width'>unchanged</p>") == "<p class='max_width'>unchanged</p>"  # nothing a client did: not even re-serialised
+
+
+def test_proxied_images_and_wrapped_links_are_restored() -> None:
+    proxied = "https://ci5.googleusercontent.com/meips/ADKq_NZ8=s0-d-e1-ft#https://media.example/a.jpg"
+    safe = "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fx.list-manage.com%2Ftrack%2Fclick%3Fu%3D1%26id%3D2&data=05%7C01&reserved=0"
+    soup = parse(restore(f"<img src='{proxied}'><a href='{safe}'>a</a><a href='https://www.google.com/url?q=https://b.example/&sa=D'>b</a>"))
+    assert [str(tag.get("src") or tag.get("href")) for tag in soup.find_all(["img", "a"])] == [
+        "https://media.example/a.jpg",
+        "https://x.list-manage.com/track/click?u=1&id=2",
+        "https://b.example/",
+    ]
+    assert unwrapped("https://www.google.com/search?q=https://b.example/") == "https://www.google.com/search?q=https://b.example/"
+    assert (
+        unwrapped("https://eu.safelinks.protection.outlook.com/?url=javascript%3Aalert(1)")
+        == "https://eu.safelinks.protection.outlook.com/?url=javascript%3Aalert(1)"
+    )
+
+
+def test_a_mailing_lists_tag_leaves_the_subject_but_a_bracket_of_the_issue_stays() -> None:
+    relayed = [("List-Id", "<industry-notes.lists.example.org>")]
+    assert clean_subject("[Industry-notes] Fwd: The gearbox issue", relayed) == "The gearbox issue"
+    assert clean_subject("[Weekly] The gearbox issue", relayed) == "[Weekly] The gearbox issue"
+    assert clean_subject("[Industry-notes] The gearbox issue") == "[Industry-notes] The gearbox issue"  # no list relayed it
