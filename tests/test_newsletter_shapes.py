@@ -67,3 +67,15 @@ def test_a_mailing_lists_tag_leaves_the_subject_but_a_bracket_of_the_issue_stays
     assert clean_subject("[Industry-notes] Fwd: The gearbox issue", relayed) == "The gearbox issue"
     assert clean_subject("[Weekly] The gearbox issue", relayed) == "[Weekly] The gearbox issue"
     assert clean_subject("[Industry-notes] The gearbox issue") == "[Industry-notes] The gearbox issue"  # no list relayed it
+
+
+def test_pictures_that_close_their_stories_stay_with_them() -> None:
+    story = "<h2>{0}</h2><p>{1}</p><img src='https://cdn.example/{0}.jpg' alt='{0} picture' width='600'>"
+    issue = "".join(story.format(name, LONG) for name in ("Alpha", "Beta", "Gamma"))
+    for ending in ("<p>You are receiving this because you subscribed.</p>", "<p>See you next week.</p>"):
+        layout = plan(issue + ending, "", (), "generic")
+        assert [(s.title, s.image.alt if s.image else None) for s in layout.stories] == [
+            ("Alpha", "Alpha picture"),
+            ("Beta", "Beta picture"),
+            ("Gamma", "Gamma picture"),
+        ], ending

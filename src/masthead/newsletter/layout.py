@@ -275,7 +275,12 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     return PSEUDO_LEVEL if levels[PSEUDO_LEVEL] >= 2 and not any(level < PSEUDO_LEVEL for level in levels) else None
 
 
-def _images_before(events: Sequence[Event], starts: Iterable[int]) -> bool:
+def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
+    """Whether the issue puts each story's picture above its heading (counted from the issue itself).
+
+    A picture below the text of the last story (which has no next heading to go above) says the
+    pictures close their stories: then the one above a heading is the previous story's.
+    """
     before = after = 0
     for index in starts:
         back = index - 1
@@ -286,7 +291,10 @@ def _images_before(events: Sequence[Event], starts: Iterable[int]) -> bool:
         while ahead < len(events) and events[ahead].kind == "chrome":
             ahead += 1
         after += ahead < len(events) and events[ahead].kind == "image"
-    return before > after
+    tail = [event.kind for event in events[starts[-1] + 1 :]] if starts else []
+    last_story = tail[: tail.index("footer")] if "footer" in tail else tail
+    closes = "block" in last_story and "image" in last_story[last_story.index("block") :]
+    return before > after and not closes
 
 
 def _linked(section: _Section) -> bool:
