@@ -79,3 +79,12 @@ def test_pictures_that_close_their_stories_stay_with_them() -> None:
             ("Beta", "Beta picture"),
             ("Gamma", "Gamma picture"),
         ], ending
+
+
+def test_the_newsletters_name_set_as_a_heading_is_its_masthead_not_the_headline() -> None:
+    html = f"<div class='templateHeader'><h1>RIVER LETTERS</h1></div><p><strong>Counting a river</strong></p><p>{LONG}</p><p>{LONG}</p>"
+    sender = [("From", "River Letters <letters@riverletters.example>")]
+    layout = plan(html, "No. 212", sender, "generic")
+    assert [story.title for story in layout.stories] == ["Counting a river"] and "RIVER LETTERS" not in layout.stories[0].html
+    substack = [("From", '"Tomas Lindqvist from The Tool Shed" <toolshed@substack.com>')]
+    assert [s.title for s in plan(f"<h2>The Tool Shed</h2><h2>Ladders</h2><p>{LONG}</p>", "Ladders", substack, "generic").stories] == ["Ladders"]

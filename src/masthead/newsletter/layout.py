@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
@@ -84,6 +85,17 @@ def _snippet(text: str) -> str:
 
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _sender_names(headers: Iterable[tuple[str, str]]) -> set[str]:
+    """The sender's display name and its parts ("Ana from The Ledger"): a heading saying one is the masthead, not a headline."""
+    names: set[str] = set()
+    for name, value in headers:
+        if name.lower() != "from":
+            continue
+        display = parseaddr(value)[0].strip()
+        names |= {_key(display), *(_key(part) for part in re.split(r"\s+(?:from|at|von|de)\s+", display, flags=re.IGNORECASE))}
+    return {name for name in names if len(name.split()) >= 1 and len(name) >= 3}
 
 
 def _hidden_before_text(soup: BeautifulSoup) -> list[Tag]:
@@ -354,7 +366,13 @@ def plan(
     left_out: list[Dropped] = []
     if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks, left_out)) >= 2:
         return Layout(found, "stories", tuple(stories), tuple(dropped + left_out), preheader)
-    events = list(walk(root))
+    names = _sender_names(headers)
+    events = []
+    for event in walk(root):
+        if event.kind == "heading" and _key(text_of(event.element)) in names:
+            dropped.append(Dropped("header", _snippet(text_of(event.element))))  # the newsletter's name set as a heading
+        else:
+            events.append(event)
     title_heading = (
         next((index for index, event in enumerate(events) if event.kind == "heading" and _key(text_of(event.element)) in (_key(title), _key(subject))), None)
         if not title
