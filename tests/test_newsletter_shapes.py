@@ -88,3 +88,18 @@ def test_the_newsletters_name_set_as_a_heading_is_its_masthead_not_the_headline(
     assert [story.title for story in layout.stories] == ["Counting a river"] and "RIVER LETTERS" not in layout.stories[0].html
     substack = [("From", '"Tomas Lindqvist from The Tool Shed" <toolshed@substack.com>')]
     assert [s.title for s in plan(f"<h2>The Tool Shed</h2><h2>Ladders</h2><p>{LONG}</p>", "Ladders", substack, "generic").stories] == ["Ladders"]
+
+
+def test_the_wordings_of_received_chrome_are_left_out() -> None:
+    chrome = (
+        "<p><a href='https://x.example/web'>View as a web page</a></p>",
+        "<p><a href='https://x.example/web'>Im Browser ansehen</a></p>",
+        "<p>Forwarded by a friend? <a href='https://x.example/s'>Join 80,000 readers</a></p>",
+        "<p>Today’s newsletter is brought to you by Acme Cloud.</p><p>Acme makes servers cheaper. Try it free for a month.</p><h2>Second story</h2>",
+    )
+    html = f"{chrome[0]}{chrome[1]}<h2>First story</h2><p>{LONG}</p>{chrome[2]}{chrome[3]}<p>{LONG}</p>"
+    layout = plan(html, "", (), "generic")
+    assert [story.title for story in layout.stories] == ["First story", "Second story"]
+    text = " ".join(story.html for story in layout.stories)
+    for words in ("web page", "Browser", "Forwarded by a friend", "Acme"):
+        assert words not in text, words

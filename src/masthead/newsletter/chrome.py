@@ -29,11 +29,13 @@ _FOOTER = re.compile(
 _WEB_VERSION = re.compile(
     r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
     r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
-    r"(?:open|read) in (?:the )?(?:substack )?app",
+    r"(?:open|read) in (?:the )?(?:substack )?app|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
+    r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|ver (?:en el|en tu) navegador",
     re.IGNORECASE,
 )
 _SPONSOR = re.compile(
     r"^\W*(?:sponsored(?: by)?|sponsor(?:ed)? content|our sponsors?|today(?:'|’)s sponsor|this (?:issue|email|newsletter) is sponsored|"
+    r"(?:today(?:'|’)s |this (?:week(?:'|’)s )?)(?:issue|email|newsletter|edition|episode)(?: is)? (?:brought to you|sponsored|presented) by|"
     r"presented by|together with|brought to you by|in partnership with|(?:a )?message from (?:our )?(?:sponsor|partner)s?|"
     r"from our (?:sponsor|partner)s?|advertisement|\(?ad\)?|paid (?:post|partnership)|partner(?:ed)? content|promoted)\b",
     re.IGNORECASE,
@@ -43,6 +45,7 @@ _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
     r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
+    r"forwarded (?:by|from) a friend|got this from a friend|did (?:a|someone) (?:friend )?forward (?:this|it)|"
     r"copy and paste (?:this|the|your) (?:link|url)|"
     r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
