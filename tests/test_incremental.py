@@ -1,12 +1,17 @@
 """Incremental builds write exactly what a clean build writes, whatever sequence of edits came first.
 
 A hypothesis state machine adds, edits, renames and deletes posts, flips drafts, moves dates,
-edits a template, the config and a static file; after every step the incremental build's output
-must equal a clean build's, file for file and byte for byte. A second test kills builds midway.
+edits a template, overrides each theme template, changes each config key, edits a static file,
+replaces an image by another of the same size, deletes and edits output files, puts files of its
+own into public/ and adds a static file that collides with a page. After every step the
+incremental build must equal a clean build: the same files byte for byte (the foreign ones
+untouched), or the same error with public/ left as it was. Other tests kill builds midway,
+including while an interrupted commit is being replayed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -26,11 +31,33 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
 
 from masthead.build import build
+from masthead.errors import MastheadError
 
 NOW = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)
 # Search is off: Pagefind's own output is not byte-stable between runs (upstream issue 638), and
 # test_search covers the index's incremental reuse.
 CONFIG = 'title = "{title}"\nbase_url = "https://inc.example.org"\npage_size = {size}\nsearch = false\n'
+THEME_TEMPLATES = Path(__file__).resolve().parent.parent / "src/masthead/themes/default/templates"
+# Each key a site may change, with values to move between (the defaults are among them).
+CONFIG_KEYS: dict[str, list[str]] = {
+    "description": ['""', '"Daily briefings"'],
+    "language": ['"en"', '"en-GB"'],
+    "timezone": ['"UTC"', '"Asia/Seoul"'],
+    "permalink": ['"/blog/{slug}/"', '"/{year}/{month}/{slug}/"'],
+    "page_permalink": ['"/{slug}/"', '"/pages/{slug}/"'],
+    "feed_size": ["20", "1"],
+    "default_image": ['""', '"/img/a.png"'],
+    "logo": ['""', '"/img/a.png"'],
+    "description_length": ["160", "40"],
+    "default_schema_type": ['"BlogPosting"', '"NewsArticle"'],
+}
+TABLE_KEYS: dict[str, dict[str, list[str]]] = {
+    "author": {"name": ['""', '"Kim Min-jun"']},
+    "publisher": {"name": ['""', '"Inc Media"']},
+    "images": {"widths": ["[480, 960, 1600]", "[32, 64]"], "quality": ["80", "60"]},
+    "outlets": {'"Associated Press"': ['["AP"]', '["AP", "apnews.com"]']},
+}
+FOREIGN = {".git/HEAD": "ref: refs/heads/gh-pages\n", "CNAME": "inc.example.org\n", "blog/notes.txt": "my notes"}
 WORDS = st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire", "AP"])
 DATES = st.sampled_from(
     ["2024-01-05T10:00:00Z", "2024-03-01T08:30:00Z", "2025-06-04T09:00:00Z", "2023-12-31T23:59:59Z", "2030-01-01T00:00:00Z", "2024-03-01T08:30:00Z"]
@@ -47,6 +74,44 @@ def clean_build(site: Path, scratch: Path) -> dict[str, str]:
     shutil.copytree(site, scratch, ignore=shutil.ignore_patterns("public", ".masthead-cache", ".public.*"))
     build(scratch, now=NOW)
     return snapshot(scratch / "public")
+
+
+def outcome(run: object) -> tuple[list[str] | None, BaseException | None]:
+    """The problems a build reported (None when it succeeded)."""
+    try:
+        run()  # type: ignore[operator]
+    except MastheadError as exc:
+        # Errors only: warnings may rightly differ (a moved URL is news to an incremental build only).
+        return [str(problem) for problem in exc.problems if not problem.warning], exc
+    return None, None
+
+
+def same_size_colours() -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """Two colours whose 64×48 PNGs have the same file size (and other bytes)."""
+    import io
+
+    from PIL import Image
+
+    sizes: dict[int, tuple[int, int, int]] = {}
+    for shade in range(0, 256, 3):
+        colour = (shade, 120, 200)
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
+        if buffer.tell() in sizes:
+            return sizes[buffer.tell()], colour
+        sizes[buffer.tell()] = colour
+    raise AssertionError("no two colours of the same PNG size")
+
+
+def marked(template: str, marker: str) -> str:
+    """A theme template with a visible marker, where its output shows it."""
+    if "{% extends" in template and "{% block main %}" in template:
+        return template.replace("{% block main %}", "{% block main %}<!-- " + marker + " -->", 1)
+    if "{% macro" in template:
+        start = template.index("{% macro")
+        end = template.index("%}", start) + 2
+        return template[:end] + "<!-- " + marker + " -->" + template[end:]
+    return template + "<!-- " + marker + " -->\n"
 
 
 def write_post(site: Path, name: str, title: str, date: str, words: list[str], draft: bool, tags: list[str]) -> None:
@@ -69,10 +134,16 @@ class IncrementalBuilds(RuleBasedStateMachine):
         (self.site / "static/img").mkdir(parents=True)
         from PIL import Image
 
-        Image.new("RGB", (64, 48), (10, 120, 200)).save(self.site / "static/img/a.png")
-        (self.site / "masthead.toml").write_text(CONFIG.format(title="Inc", size=2))
+        self.colours = same_size_colours()
+        Image.new("RGB", (64, 48), self.colours[0]).save(self.site / "static/img/a.png")
         self.counter = 0
         self.state: dict[str, dict[str, Any]] = {}
+        self.title, self.size = "Inc", 2
+        self.keys: dict[str, str] = {}
+        self.tables: dict[str, dict[str, str]] = {}
+        self._write_config()
+        self.foreign = False
+        self.last_good: dict[str, str] | None = None
 
     def teardown(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -144,9 +215,78 @@ class IncrementalBuilds(RuleBasedStateMachine):
             + "</p>{{ document.entry.body.html | safe }}{% endblock %}"
         )
 
+    def _write_config(self) -> None:
+        text = CONFIG.format(title=self.title, size=self.size)
+        text += "".join(f"{key} = {value}\n" for key, value in self.keys.items())
+        for table, values in self.tables.items():
+            text += f"[{table}]\n" + "".join(f"{key} = {value}\n" for key, value in values.items())
+        (self.site / "masthead.toml").write_text(text)
+
     @rule(title=st.sampled_from(["Inc", "Renamed site"]), size=st.integers(1, 3))
     def edit_config(self, title: str, size: int) -> None:
-        (self.site / "masthead.toml").write_text(CONFIG.format(title=title, size=size))
+        self.title, self.size = title, size
+        self._write_config()
+
+    @rule(data=st.data(), key=st.sampled_from(sorted(CONFIG_KEYS)))
+    def change_config_key(self, data: st.DataObject, key: str) -> None:
+        self.keys[key] = data.draw(st.sampled_from(CONFIG_KEYS[key]))
+        self._write_config()
+
+    @rule(data=st.data(), table=st.sampled_from(sorted(TABLE_KEYS)))
+    def change_config_table_key(self, data: st.DataObject, table: str) -> None:
+        key = data.draw(st.sampled_from(sorted(TABLE_KEYS[table])))
+        self.tables.setdefault(table, {})[key] = data.draw(st.sampled_from(TABLE_KEYS[table][key]))
+        self._write_config()
+
+    @rule(name=st.sampled_from(sorted(path.name for path in THEME_TEMPLATES.glob("*.html"))), marker=st.sampled_from(["one", "two"]))
+    def override_theme_template(self, name: str, marker: str) -> None:
+        templates = self.site / "templates"
+        templates.mkdir(exist_ok=True)
+        (templates / name).write_text(marked((THEME_TEMPLATES / name).read_text(encoding="utf-8"), marker), encoding="utf-8")
+
+    @rule()
+    def remove_overrides(self) -> None:
+        shutil.rmtree(self.site / "templates", ignore_errors=True)
+
+    @rule()
+    def replace_image_keeping_its_size(self) -> None:
+        from PIL import Image
+
+        image = self.site / "static/img/a.png"
+        size = image.stat().st_size
+        self.colours = (self.colours[1], self.colours[0])
+        Image.new("RGB", (64, 48), self.colours[0]).save(image)
+        assert image.stat().st_size == size
+
+    @rule(name=st.sampled_from(["feed.xml", "index.html", "sitemap.xml", "robots.txt", "404.html"]), delete=st.booleans())
+    def damage_output(self, name: str, delete: bool) -> None:
+        target = self.site / "public" / name
+        if target.is_file():
+            if delete:
+                target.unlink()
+            else:
+                data = target.read_bytes()
+                target.write_bytes(data[:-1] + (b"!" if data[-1:] != b"!" else b"?"))  # the same size
+
+    @rule()
+    def put_foreign_files(self) -> None:
+        for name, text in FOREIGN.items():
+            path = self.site / "public" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        self.foreign = True
+
+    @rule(name=st.sampled_from(["index.html", "about", "feed.xml"]))
+    def add_colliding_static_file(self, name: str) -> None:
+        (self.site / "static" / name).write_text(f"static {name}")
+        if name == "about":
+            (self.site / "content/pages").mkdir(parents=True, exist_ok=True)
+            (self.site / "content/pages/about.md").write_text("---\ntemplateKey: about-page\npageTitle: About\n---\nAbout us.\n")
+
+    @rule()
+    def remove_colliding_static_files(self) -> None:
+        for name in ("index.html", "about", "feed.xml"):
+            (self.site / "static" / name).unlink(missing_ok=True)
 
     @rule(color=st.sampled_from([(200, 0, 0), (0, 200, 0)]))
     def edit_static(self, color: tuple[int, int, int]) -> None:
@@ -154,8 +294,19 @@ class IncrementalBuilds(RuleBasedStateMachine):
 
     @invariant()
     def incremental_equals_clean(self) -> None:
-        build(self.site, now=NOW)
-        assert snapshot(self.site / "public") == clean_build(self.site, self.root / "clean")
+        public = self.site / "public"
+        before = snapshot(public) if public.is_dir() else {}
+        problems, _ = outcome(lambda: build(self.site, now=NOW))
+        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean"))
+        assert problems == clean_problems  # the same error, or none
+        after = snapshot(public) if public.is_dir() else {}
+        if problems is not None:
+            assert after == before  # a failed build leaves public/ as it was
+            return
+        if self.foreign:
+            assert {name: (public / name).read_text() for name in FOREIGN} == FOREIGN
+            after = {name: digest for name, digest in after.items() if name not in FOREIGN}
+        assert after == snapshot(self.root / "clean/public")
 
 
 IncrementalBuilds.TestCase.settings = settings(max_examples=12, stateful_step_count=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -178,11 +329,11 @@ def test_unchanged_outputs_keep_their_mtime(make_site: MakeSite) -> None:
 def test_nothing_changed_is_recognised(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import post
 
-    import masthead.build as pipeline
+    import masthead.freshness as freshness
 
     site = make_site({"content/blog/a.md": post("A")})
     build(site, now=NOW)
-    monkeypatch.setattr(pipeline, "RACY_NS", 0)  # the files were written just now; trust their stat
+    monkeypatch.setattr(freshness, "RACY_NS", 0)  # the files were written just now; trust their stat
     build(site, now=NOW)
     assert build(site, now=NOW).up_to_date
 
@@ -239,7 +390,7 @@ def test_cache_of_other_code_is_not_trusted(make_site: MakeSite) -> None:
 
 
 def test_recent_files_are_not_trusted_by_stat() -> None:
-    from masthead.build import _racy
+    from masthead.freshness import racy as _racy
 
     now = 1_700_000_000_123_456_789
     assert _racy(now - 50_000_000, now)  # changed 50 ms ago: could change again unseen
@@ -247,3 +398,67 @@ def test_recent_files_are_not_trusted_by_stat() -> None:
     coarse = (now // 1_000_000_000 - 1) * 1_000_000_000  # a whole-second stamp: coarse file system
     assert _racy(coarse, now)
     assert not _racy(coarse - 3_000_000_000, now)
+
+
+def _interrupt_a_commit(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build with every post changed and die right after the commit's journal is written."""
+    import masthead.output as output
+
+    for path in sorted((site / "content/blog").iterdir()):
+        path.write_text(path.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
+
+    def die(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # as if the process were killed between the journal and the moves
+
+    with monkeypatch.context() as patch:
+        patch.setattr(output, "apply", die)
+        with contextlib.suppress(KeyboardInterrupt):
+            build(site, now=NOW)
+    assert (site / ".public.staging").is_dir()  # the commit is in the journal, not yet in public/
+
+
+@pytest.mark.slow
+def test_kills_during_the_replay_of_an_interrupted_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGKILL the builds that replay an interrupted commit at random moments; the replay is
+    idempotent, so the site is never lost and the next complete build equals a clean one."""
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from corpus import generate
+
+    site = tmp_path / "site"
+    generate(site, 300, seed=5)
+    build(site, now=NOW)
+    (site / "public/CNAME").write_text("news.example.org\n")
+    _interrupt_a_commit(site, monkeypatch)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    command = [sys.executable, "-m", "masthead", "build", str(site), "--quiet"]
+    moments = random.Random(10).sample([i / 20 for i in range(1, 40)], 6)
+    for delay in moments:
+        process = subprocess.Popen(command, env=env)
+        time.sleep(delay)  # not synchronisation: the moment of the kill
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert (site / "public/index.html").is_file()
+        assert (site / "public/CNAME").read_text() == "news.example.org\n"
+    subprocess.run(command, env=env, check=True, timeout=300)
+    assert {k: v for k, v in snapshot(site / "public").items() if k != "CNAME"} == clean_build(site, tmp_path / "clean")
+
+
+def test_a_replay_that_cannot_finish_is_thrown_away(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import post
+
+    site = tmp_path / "site"
+    (site / "content/blog").mkdir(parents=True)
+    (site / "masthead.toml").write_text(CONFIG.format(title="Inc", size=2))
+    for index in range(6):
+        (site / f"content/blog/p{index}.md").write_text(post(f"P{index}", f"2024-01-0{index + 1}T00:00:00Z"))
+    build(site, now=NOW)
+    (site / "public/CNAME").write_text("news.example.org\n")
+    _interrupt_a_commit(site, monkeypatch)
+    shutil.rmtree(site / ".public.staging")  # the staged files are gone: the journal cannot be finished
+    report = build(site, now=NOW)
+    assert report.written > 0
+    assert (site / "public/CNAME").read_text() == "news.example.org\n"
+    assert {k: v for k, v in snapshot(site / "public").items() if k != "CNAME"} == clean_build(site, tmp_path / "clean")
+    assert build(site, now=NOW).written == 0

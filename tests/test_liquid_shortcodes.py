@@ -60,7 +60,7 @@ def test_unresolved_reference_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "masthead.toml").write_text('base_url = "https://x.org"\n[origin]\nkind = "hugo"\npost_sections = ["posts"]\n')
     (tmp_path / "content/posts").mkdir(parents=True)
     (tmp_path / "content/posts/a.md").write_text("+++\ntitle = 'A'\ndate = 2024-01-01\n+++\nSee [b]({{< ref \"posts/missing.md\" >}}).\n")
-    _, _, problems, _ = load(tmp_path)
+    _, _, problems = load(tmp_path)
     [problem] = [p for p in problems if "missing.md" in p.message]
     assert problem.line == 5 and problem.warning and problem.message.startswith("ref 'posts/missing.md': no page has this path")
 

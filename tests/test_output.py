@@ -13,7 +13,7 @@ from conftest import BUILD_TIME, MakeSite, post
 
 from masthead.build import build
 from masthead.errors import MastheadError
-from masthead.output import DELETE, MOVE, SWAP, Staging, apply, discard_uncommitted, write_file
+from masthead.output import DELETE, MOVE, Staging, apply, discard_uncommitted, write_file
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -59,15 +59,22 @@ def test_apply_is_idempotent_after_an_interruption(tmp_path: Path) -> None:
     assert not staging.exists()
 
 
-def test_swap_replaces_the_whole_folder(tmp_path: Path) -> None:
+def test_apply_leaves_files_it_was_not_told_about(tmp_path: Path) -> None:
+    output, staging = tmp_path / "public", tmp_path / ".public.staging"
+    (output / ".git").mkdir(parents=True)
+    (output / ".git/HEAD").write_text("ref: refs/heads/main")
+    (output / "CNAME").write_text("news.example.org")
+    staging.mkdir()
+    (staging / "index.html").write_text("new")
+    apply(output, staging, [(MOVE, "index.html")])
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == [".git", ".git/HEAD", "CNAME", "index.html"]
+
+
+def test_replay_that_cannot_finish_says_so(tmp_path: Path) -> None:
     output, staging = tmp_path / "public", tmp_path / ".public.staging"
     output.mkdir()
-    (output / "old.html").write_text("old")
-    staging.mkdir()
-    (staging / "new.html").write_text("new")
-    apply(output, staging, [(SWAP, "")])
-    assert [p.name for p in output.iterdir()] == ["new.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
+    with pytest.raises(FileNotFoundError, match="a.html is neither staged nor in the output folder"):
+        apply(output, staging, [(MOVE, "a.html")])
 
 
 def test_uncommitted_staging_is_discarded(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def test_corrupt_image_names_the_post_and_the_file(make_site: MakeSite) -> None:
 def test_check_warns_about_featured_images_without_alt(make_site: MakeSite) -> None:
     text = post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/a.png")
     site = make_site({"content/blog/a.md": text}, images=("/img/a.png",))
-    report = build(site, BuildOptions(), now=BUILD_TIME, write=False)
+    report = build(site, BuildOptions(), now=BUILD_TIME, mode="check")
     assert [str(problem) for problem in report.warnings] == [
         "content/blog/a.md:8: warning: featuredImage.alt: no alt text for /img/a.png; expected a short description of the picture for screen readers (alt: ...)"
     ]

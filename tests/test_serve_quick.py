@@ -19,9 +19,10 @@ def small_site(make_site: MakeSite) -> Path:
 
 def warm_preview(site: Path) -> tuple[quick.Warm, Path]:
     output = site / "preview"
-    report = build(site, PREVIEW_OPTIONS, output_to=output)
-    assert report.site is not None
-    return quick.Warm.after(report.site), output
+    report = build(site, PREVIEW_OPTIONS, mode="preview", output_to=output)
+    warm = quick.Warm.after(report)
+    assert warm is not None
+    return warm, output
 
 
 def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site: MakeSite, tmp_path: Path) -> None:
@@ -32,7 +33,7 @@ def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site: MakeSi
     written = quick.update(warm, {str(source)}, output)
     assert written == ["blog/p1/index.html"]  # not among the two newest: the feeds stay
     full = tmp_path / "full"
-    build(site, PREVIEW_OPTIONS, output_to=full)
+    build(site, PREVIEW_OPTIONS, mode="preview", output_to=full)
     for path in full.rglob("*"):
         if path.is_file():
             assert (output / path.relative_to(full)).read_bytes() == path.read_bytes(), path
@@ -48,11 +49,31 @@ def test_an_edit_of_a_newest_post_rewrites_the_feeds(make_site: MakeSite) -> Non
     assert "Changed." in (output / "feed.xml").read_text(encoding="utf-8")
 
 
-def test_changes_other_pages_show_need_the_full_build(make_site: MakeSite) -> None:
+def assert_equals_full_build(site: Path, output: Path, full: Path) -> None:
+    build(site, PREVIEW_OPTIONS, mode="preview", output_to=full)
+    for path in full.rglob("*"):
+        if path.is_file():
+            assert (output / path.relative_to(full)).read_bytes() == path.read_bytes(), path
+
+
+def test_a_title_edit_rewrites_every_page_that_shows_it(make_site: MakeSite, tmp_path: Path) -> None:
+    """The same derived keys as the full build: the lists that show the title are re-rendered too."""
     site = small_site(make_site)
     warm, output = warm_preview(site)
     source = site / "content/blog/p1.md"
     source.write_text(post("A new title", "2024-03-02T08:00:00Z"))  # the title is on cards
+    written = quick.update(warm, {str(source)}, output)
+    assert written is not None and {"blog/p1/index.html", "index.html", "archive/2024/index.html"} <= set(written)
+    assert "blog/p0/index.html" not in written
+    assert_equals_full_build(site, output, tmp_path / "full")
+
+
+def test_changes_that_add_or_remove_outputs_need_the_full_build(make_site: MakeSite) -> None:
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p1.md"
+    tagged = post("Post 1", "2024-03-02T08:00:00Z").replace("teaser:", "tags: [brand-new]\nteaser:")
+    source.write_text(tagged)  # a new topic page appears
     assert quick.update(warm, {str(source)}, output) is None
     new = site / "content/blog/new.md"
     new.write_text(post("New", "2024-03-09T08:00:00Z"))

@@ -6,8 +6,10 @@ What it remembers, and why each is safe:
   mtime and size are only a quick pre-check; a changed stat with an unchanged hash reuses the entry.
   Rows are valid only for the same masthead version and config (the ``parse_key``).
 - ``bodies``: rendered HTML and links by content hash, read lazily (a 10,000-post rebuild needs few).
-- ``outputs``: the manifest of the output folder — each file's hash and the key of the inputs that
-  produced it. An output whose inputs' key is unchanged is neither rendered nor written again.
+- ``outputs``: the manifest of the output folder — the files masthead owns there: each one's hash,
+  size and mtime when written, and the key of the inputs that produced it. An output whose key is
+  unchanged and whose file is still as written is neither rendered nor written again; only files in
+  the manifest are ever replaced or deleted (everything else in the folder is the user's).
 - ``journal``: file moves of a committed build not yet applied to the output folder; it is written
   in the same transaction as the new manifest, so an interrupted build is finished by the next one.
 - ``meta``: schema and masthead versions, the no-change fingerprint and until when it holds.
@@ -18,6 +20,7 @@ and rebuilt from scratch, never trusted.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -25,11 +28,11 @@ import sqlite3
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 FILE_NAME = "build.sqlite"
 
 _TABLES = """
@@ -37,9 +40,19 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
                                     hash TEXT NOT NULL, record BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS bodies (hash TEXT PRIMARY KEY, record BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, job TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, job TEXT NOT NULL, hash TEXT NOT NULL,
+                                    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY, staging TEXT NOT NULL, op TEXT NOT NULL, path TEXT NOT NULL);
 """
+
+
+class Output(NamedTuple):
+    """A manifest row: the job that wrote a file, its hash, and its size and mtime when written."""
+
+    job: str
+    hash: str
+    size: int
+    mtime_ns: int
 
 
 def digest(data: bytes) -> str:
@@ -87,13 +100,27 @@ class BuildCache:
         cache = cls(path, connection)
         meta = cache.meta()
         if meta.get("schema") != SCHEMA_VERSION or meta.get("masthead") != code_digest():
-            if meta:  # written by another masthead or schema: start afresh
-                connection.execute("BEGIN")
-                for table in ("meta", "sources", "bodies", "outputs", "journal"):
-                    connection.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
-                connection.execute("COMMIT")
+            if meta:  # written by another masthead or schema: start afresh, tables and all
+                cache._start_afresh()
             cache.set_meta({"schema": SCHEMA_VERSION, "masthead": code_digest()})
         return cache
+
+    def _start_afresh(self) -> None:
+        """Forget everything another masthead wrote except which output files are masthead's:
+        those stay owned (with no key or hash), so the next build still deletes its stale files."""
+        connection = self._connection
+        owned: set[str] = set()
+        for query in ("SELECT path FROM outputs", "SELECT path FROM journal"):
+            with contextlib.suppress(sqlite3.DatabaseError):  # not there, or another shape: nothing to keep
+                owned.update(path for (path,) in connection.execute(query))
+        connection.execute("BEGIN")
+        for table in ("meta", "sources", "bodies", "outputs", "journal"):
+            connection.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed names
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+        connection.executemany("INSERT INTO outputs VALUES (?, '', '', -1, -1)", ((path,) for path in sorted(owned) if path))
+        connection.execute("COMMIT")
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -134,9 +161,10 @@ class BuildCache:
 
     # Outputs -----------------------------------------------------------------------------------
 
-    def outputs(self) -> dict[str, tuple[str, str]]:
-        """The manifest: output path -> (job key, content hash)."""
-        return {path: (job, hash_) for path, job, hash_ in self.connection.execute("SELECT path, job, hash FROM outputs")}
+    def outputs(self) -> dict[str, Output]:
+        """The manifest: output path -> (job key, content hash, size, mtime_ns) as written."""
+        rows = self.connection.execute("SELECT path, job, hash, size, mtime_ns FROM outputs")
+        return {path: Output(job, hash_, size, mtime) for path, job, hash_, size, mtime in rows}
 
     def output_count(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM outputs").fetchone()[0])
@@ -166,7 +194,7 @@ class BuildCache:
         *,
         parse_key: str,
         removed_sources: Iterable[str],
-        outputs: Iterable[tuple[str, str, str]],
+        outputs: Iterable[tuple[str, str, str, int, int]],
         removed_outputs: Iterable[str],
         journal: tuple[str, list[tuple[str, str]]] | None,
         meta: dict[str, str],
@@ -176,7 +204,7 @@ class BuildCache:
         connection.execute("BEGIN IMMEDIATE")
         try:
             connection.executemany("DELETE FROM sources WHERE path = ?", ((path,) for path in removed_sources))
-            connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", outputs)
+            connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", outputs)
             connection.executemany("DELETE FROM outputs WHERE path = ?", ((path,) for path in removed_outputs))
             if journal is not None:
                 staging, operations = journal
@@ -199,3 +227,15 @@ class BuildCache:
 
     def clear_journal(self) -> None:
         self.connection.execute("DELETE FROM journal")
+
+    def distrust(self, also_owned: Iterable[str] = ()) -> None:
+        """Give up an interrupted commit: forget the journal and every output's key and hash, but
+        not which files are masthead's (``also_owned``: paths the commit was to delete). The next
+        build renders everything again and still deletes only its own files."""
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("DELETE FROM journal")
+        connection.execute("UPDATE outputs SET job = '', hash = '', size = -1, mtime_ns = -1")
+        connection.executemany("INSERT OR IGNORE INTO outputs VALUES (?, '', '', -1, -1)", ((path,) for path in also_owned))
+        self.set_meta({"fingerprint": ""})
+        connection.execute("COMMIT")

@@ -145,17 +145,19 @@ def _host_map(pairs: tuple[str, ...]) -> dict[str, str]:
 @SITE
 @_common
 @friendly
-def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None) -> None:
+@click.option("--clean", is_flag=True, help="Also delete every file in the output folder that masthead did not write (.git, CNAME, old files).")
+def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose: bool, quiet: bool, jobs: int | None, clean: bool) -> None:
     """Build SITE (default: the current folder) into its output folder (public/).
 
     Rebuilds are incremental: only what changed is parsed, rendered and written, with the same
-    bytes a clean build writes. Delete the .masthead-cache folder to start from scratch.
+    bytes a clean build writes. masthead replaces and deletes only files it wrote itself: others in
+    the output folder stay unless --clean. One build of a site runs at a time; a second one waits.
     """
     from .build import build as run_build
     from .progress import BuildProgress, wanted
 
     with BuildProgress(wanted(quiet) and not verbose) as progress:
-        report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs, progress=progress.update)
+        report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), jobs=jobs, progress=progress.update, clean=clean)
     _print_warnings(report.warnings, quiet, site)
     if quiet:
         return
@@ -190,7 +192,7 @@ def check(
     """Validate SITE completely and write nothing; exit 1 on any error."""
     from .build import build as run_build
 
-    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), write=False, jobs=jobs)
+    report = run_build(site, _build_options(drafts, future), now, _stage_printer(verbose), mode="check", jobs=jobs)
     _print_warnings(report.warnings, quiet, site, limit=None)
     if not quiet and report.site is not None:
         count = len(report.warnings)
@@ -274,7 +276,7 @@ def sources(site: Path, as_json: bool, drafts: bool) -> None:
     from .links.citations import records, summaries, table_json, uncited
     from .links.store import stored_answers
 
-    loaded, _, _, _ = load(site, _build_options(drafts, False))
+    loaded, _, _ = load(site, _build_options(drafts, False))
     found = records(loaded, stored_answers(loaded.config))
     if as_json:
         click.echo(json.dumps(table_json(loaded, found), indent=2, ensure_ascii=False))
@@ -598,7 +600,7 @@ def digest(
     from .newsletter import send as sending
 
     moment = build_time(now)
-    loaded, _, _, _ = load(site, _build_options(False, False), moment)
+    loaded, _, _ = load(site, _build_options(False, False), moment)
     config = loaded.config
     settings = sending.smtp_settings(config) if send_it else None  # fail on a bad login setup before writing
     start, end = digests.date_range(config, since, until, moment, sending.last_sent_until(config))
@@ -685,16 +687,17 @@ def next_change(site: Path, now: datetime | None, as_json: bool) -> None:
     """
     import json
 
-    from .build import build_time, load, parse
+    from .build import build_time, load
     from .content.discover import discover
     from .parallel import default_jobs
+    from .pipeline.parse import parse
     from .schedule import changes, cron, iso
 
     moment = build_time(now)
     options = _build_options(False, False)
-    loaded, _, _, _ = load(site, options, moment)
+    loaded, _, _ = load(site, options, moment)
     sources, _ = discover(loaded.config)
-    entries = parse(loaded.config, sources, None, "", default_jobs()).entries  # scheduled ones too, which the site leaves out
+    entries = parse(loaded.config, sources, None, default_jobs()).entries  # scheduled ones too, which the site leaves out
     upcoming = changes(loaded, entries, options)
     if as_json:
         click.echo(json.dumps([{"at": iso(c.moment), "cron": cron(c.moment), "what": c.what, "source": c.source} for c in upcoming], indent=2))
@@ -752,7 +755,7 @@ def redirects(site: Path, record: bool, forget: bool) -> None:
     from .build import load
     from .render.redirects import redirects as site_redirects
 
-    loaded, _, _, _ = load(site, _build_options(False, False))
+    loaded, _, _ = load(site, _build_options(False, False))
     found = moved.moved(loaded, moved.history(loaded.config))
     if record:
         for item in moved.record(loaded, found):

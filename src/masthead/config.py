@@ -98,6 +98,8 @@ def _permalink(value: str) -> str | None:
         return f"unknown token {{{unknown[0]}}}; expected only {', '.join('{' + token + '}' for token in PERMALINK_TOKENS)}"
     if not any(token in NAME_TOKENS for token in tokens):
         return "expected the {slug} token (or {title}, {filename}), so that every post gets its own URL"
+    if any(part in ("", ".", "..") for part in value.strip("/").split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or ".."), so every page stays inside the output folder'
     return None
 
 
@@ -517,13 +519,19 @@ def load_config(site: Path) -> Config:
         raise MastheadError(loader.problems)
     config = Config(root=site, source_text=text, **values)
     base_url = config.base_url.rstrip("/")
-    return replace(
+    config = replace(
         config,
         base_url=base_url,
         publisher=Publisher(config.publisher.name or config.title, config.publisher.url or base_url),
         images=replace(config.images, widths=tuple(sorted(set(config.images.widths))), formats=tuple(dict.fromkeys(config.images.formats))),
         fields=MappingProxyType({**DEFAULT_FIELDS, **config.fields}),
     )
+    from .ownership import folder_problems  # (imports this module)
+
+    overlapping = folder_problems(config)
+    if overlapping:
+        raise MastheadError(overlapping)
+    return config
 
 
 def options_reference() -> str:

@@ -194,6 +194,17 @@ def run(jobs: Iterable[Job], cache: Path, workers: int | None = None) -> tuple[l
     return sorted(results.items()), _distinct(errors)
 
 
+def verify(jobs: Iterable[Job]) -> list[ImageError]:
+    """Decode each distinct original once, writing nothing; what ``masthead check`` does instead of ``run``."""
+    errors: list[ImageError] = []
+    for source in dict.fromkeys(job.source for job in jobs):
+        try:
+            _open(source).close()
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+            errors.append(ImageError(source, f"{exc.__class__.__name__}: {exc}"))
+    return errors
+
+
 def _encode_all(groups: Sequence[Sequence[Job]], workers: int | None) -> list[list[bytes | str]]:
     """Each group's outcomes; groups (one per source image) run in parallel processes."""
     count = workers or min(len(groups), os.cpu_count() or 1)

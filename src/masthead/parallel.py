@@ -1,7 +1,8 @@
 """Spreading CPU-bound work over processes, when there is enough of it to pay for the start-up.
 
-Workers are forked, so they inherit the parent's loaded site model and templates instead of
-receiving them pickled; only small results travel back.
+Work is ``function(context, start, stop)`` over a range. The context is one frozen object handed
+to every worker by the pool's initializer; workers are forked, so it is inherited (the loaded site
+model and templates), never pickled, and only small results travel back.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
+C = TypeVar("C")
 T = TypeVar("T")
 
 MIN_ITEMS_PER_WORKER = 150  # below this, fork and pickling cost more than they save
 MAX_ITEMS_PER_PIECE = 500  # results come back piece by piece: memory stays bounded at any size
+
+_worker_context: Any = None  # in a worker process only: what the pool's initializer received
 
 
 def default_jobs() -> int:
@@ -27,14 +32,23 @@ def chunks(count: int, parts: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, count)) for start in range(0, count, max(size, 1))]
 
 
-def map_ranges(function: Callable[[int, int], T], count: int, jobs: int) -> Iterator[T]:
-    """``function(start, stop)`` over ``range(count)`` split in pieces, in ``jobs`` forked workers if worthwhile."""
+def _initialise(context: object) -> None:
+    global _worker_context  # noqa: PLW0603 - the one slot a pool initializer can fill
+    _worker_context = context
+
+
+def _call(function: Callable[[Any, int, int], T], start: int, stop: int) -> T:
+    return function(_worker_context, start, stop)
+
+
+def map_ranges(function: Callable[[C, int, int], T], context: C, count: int, jobs: int) -> Iterator[T]:
+    """``function(context, start, stop)`` over ``range(count)`` in pieces, in ``jobs`` forked workers if worthwhile."""
     workers = min(jobs, count // MIN_ITEMS_PER_WORKER)
     pieces = max(-(-count // MAX_ITEMS_PER_PIECE), workers * 4)  # a slow piece must not idle a core at the end
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for start, stop in chunks(count, max(1, -(-count // MAX_ITEMS_PER_PIECE))):
-            yield function(start, stop)
+            yield function(context, start, stop)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_initialise, initargs=(context,)) as pool:
         starts, stops = zip(*chunks(count, pieces), strict=True)
-        yield from pool.map(function, starts, stops)
+        yield from pool.map(partial(_call, function), starts, stops)

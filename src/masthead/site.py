@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .content.entries import Entry
@@ -22,6 +22,14 @@ from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
 from .origins.bundles import bundle_resources
+from .ownership import output_path_problem
+
+if TYPE_CHECKING:
+    from .imageproc import Job
+    from .links.citations import OutletSummary
+    from .render.pictures import Responsive
+
+Focus = tuple[float, float] | None
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,11 @@ class Tag:
         return f"/tags/{self.slug}/"
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: derived facts are cached per site
+@dataclass(frozen=True, eq=False)
 class Site:
+    """The site model. ``assemble`` places the entries; the build's assemble stage then derives the
+    facts every page shares (``pipeline/assemble.py``): nothing about a site is cached on the side."""
+
     config: Config
     posts: tuple[Document, ...]  # newest first
     pages: tuple[Document, ...]
@@ -64,6 +75,9 @@ class Site:
     resources: Mapping[str, str] = field(default_factory=dict)  # site path -> file beside a page (Hugo bundles)
     groups: tuple[Any, ...] = ()  # Hugo's section and taxonomy list pages (origins.groups.Group)
     translations: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # URL -> (language, URL) of each version
+    pictures: Mapping[str, Responsive | None] = field(default_factory=dict)  # image src -> responsive set (None: as is)
+    social: Mapping[tuple[str, Focus], Job | None] = field(default_factory=dict)  # (image src, focus) -> 1200×630 crop
+    outlets: tuple[OutletSummary, ...] = ()  # every outlet cited, most cited first
 
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
@@ -132,6 +146,11 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
                 )
                 continue
         url = entry_url(entry, config)
+        wrong = output_path_problem(url.strip("/")) if url.strip("/") else None
+        if wrong:
+            key = next((k for k in config.fields["slug"] if k in entry.key_lines), "slug")
+            problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"URL {url}: {wrong} (shorten the slug, or the file name it comes from)"))
+            continue
         if url in by_url:
             problems.append(
                 Problem(
@@ -181,6 +200,13 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             found = None
         site_images.append(found)
 
+    tags = _tags(posts, config.tags)
+    for tag in tags:
+        wrong = output_path_problem(tag.url.strip("/"))
+        if wrong:
+            entry = tag.posts[0].entry
+            key = next((k for k in config.fields["tags"] if k in entry.key_lines), "tags")
+            problems.append(Problem(entry.source, entry.key_lines.get(key), key, f"the topic {tag.name!r} would be at {tag.url}: {wrong} (shorten the topic)"))
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
@@ -194,18 +220,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
         translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
     return Site(
-        config,
-        tuple(posts),
-        kept_pages,
-        _tags(posts, config.tags),
-        _years(posts, config),
-        now,
-        site_images[0],
-        site_images[1],
-        home,
-        resources,
-        groups,
-        translations,
+        config, tuple(posts), kept_pages, tags, _years(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
     ), problems
 
 

@@ -7,7 +7,7 @@ choices: drafts only with ``--drafts``, resolved URLs when ``links.rewrite = "re
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -16,6 +16,7 @@ from typing import Any
 from ..config import Config
 from ..content.markdown import RenderedMarkdown
 from ..site import Document, Site
+from ..timestamps import iso
 from .outlets import Outlet, Outlets
 from .store import Answer
 
@@ -44,16 +45,23 @@ class OutletSummary:
         return self.posts[:3]
 
 
-_OUTLETS: dict[tuple[tuple[str, tuple[str, ...]], ...], Outlets] = {}
+_OUTLETS: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Outlets, Callable[[str], str]]] = {}
+
+
+def _normaliser(config: Config) -> tuple[Outlets, Callable[[str], str]]:
+    """The normaliser for a set of aliases, and its name lookup remembered (a pure function of
+    the aliases: a few hundred names are asked for thousands of times)."""
+    aliases = tuple(sorted(config.outlets.items()))
+    found = _OUTLETS.get(aliases)
+    if found is None:
+        outlets = Outlets(config.outlets)
+        found = _OUTLETS[aliases] = (outlets, lru_cache(maxsize=4096)(outlets.name))
+    return found
 
 
 def outlets_for(config: Config) -> Outlets:
     """The site's normaliser, built once per set of aliases (it is asked once per post page)."""
-    aliases = tuple(sorted(config.outlets.items()))
-    found = _OUTLETS.get(aliases)
-    if found is None:
-        found = _OUTLETS[aliases] = Outlets(config.outlets)
-    return found
+    return _normaliser(config)[0]
 
 
 def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[CitationRecord, ...]:
@@ -77,12 +85,6 @@ def records(site: Site, answers: Mapping[str, Answer] | None = None) -> tuple[Ci
                 )
             )
     return tuple(found)
-
-
-@lru_cache(maxsize=4)
-def site_summaries(site: Site) -> tuple[OutletSummary, ...]:
-    """``summaries(records(site))``, computed once per site model (pages, sitemap and keys ask)."""
-    return summaries(records(site))
 
 
 def summaries(found: tuple[CitationRecord, ...]) -> tuple[OutletSummary, ...]:
@@ -111,10 +113,10 @@ def uncited(site: Site) -> tuple[Document, ...]:
 
 def json_ld(config: Config, body: RenderedMarkdown) -> list[dict[str, Any]]:
     """The post's ``citation`` entries: one CreativeWork per distinct (outlet, URL)."""
-    outlets = outlets_for(config)
+    outlet_name = _normaliser(config)[1]
     entries: dict[tuple[str, str], dict[str, Any]] = {}
     for citation in body.citations:
-        name = outlets.name(citation.outlet)
+        name = outlet_name(citation.outlet)
         entries.setdefault(
             (name, citation.url),
             {
@@ -129,8 +131,6 @@ def json_ld(config: Config, body: RenderedMarkdown) -> list[dict[str, Any]]:
 
 def table_json(site: Site, found: tuple[CitationRecord, ...]) -> dict[str, Any]:
     """What ``masthead sources --json`` prints."""
-    from ..render.seo import iso
-
     return {
         "outlets": [
             {

@@ -18,8 +18,8 @@ from lxml import etree as ET
 
 from ..content.markdown import slugify
 from ..site import Document, Site, tag_name
+from ..timestamps import iso
 from . import pages
-from .seo import iso
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"

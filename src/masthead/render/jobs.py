@@ -1,159 +1,143 @@
-"""The output plan: every file of the site as a job with a key naming all of its inputs.
+"""The output plan: every file of the site as a job, with a key derived from what it is made of.
 
-A job whose key is unchanged since the last build is neither rendered nor written: its files are
-already in the output folder. Keys are digests of exactly what the output shows — a post page of
-its source's content hash, URL and image; a list page of the cards it shows; feeds of their posts;
-sitemaps of every URL and date — plus the ``site_key`` (masthead version, config, templates,
-options, what every page shares). So editing one post re-renders that post and only the lists
-and feeds that show something that changed.
+A page job's key digests the config, the closure of templates it uses and exactly what its
+template receives (``render/keys.py``); a feed's or sitemap's the site model it reads; the image
+files' the image plans (whose variant names carry each original's content hash); a static file's
+its stat, or its bytes while the stat is too recent to trust. A job whose key is kept (unchanged
+since the last build, its files still on disk as written) is neither rendered nor written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
 
 from ..cache import digest
-from ..links.citations import site_summaries
 from ..site import Document, Site
 from . import feeds, logo, pages, pictures, redirects, search, sitemap, sources
+from .keys import Fingerprints, TemplateClosures
 
 Produce = Callable[[], list[tuple[str, bytes]]]
+Origin = tuple[str, int | None, str | None]  # (file, line, field) a problem about the job is reported at
 
 
 @dataclass(frozen=True)
 class Job:
     key: str
-    produce: Produce
+    source: str  # what the output is made from, as messages name it
+    origin: Origin
+    produce: Produce | None  # None: kept, its files are up to date
+    paths: tuple[str, ...] = ()  # the files it writes, where known before running it (pages)
 
 
-def site_key(site: Site, view: pages.SiteView, folders: Sequence[Path], extra: str) -> str:
-    """What every page shares: masthead, config, options, templates, header navigation, images."""
-    parts = [
-        extra,
-        site.config.source_text,
-        repr(view.nav),
-        repr((view.logo, view.has_tags, view.year, site.default_image)),
-        repr(sorted(view.topic_names.items())),
-        repr(sorted(view.outlet_names.items())),
-    ]
-    for folder in folders:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*.html")):
-                parts.append(f"{path.relative_to(folder)}\0{path.read_text(encoding='utf-8')}")
-    return digest("\0".join(parts).encode("utf-8"))
+@dataclass(frozen=True)
+class StaticFile:
+    path: Path
+    mtime_ns: int  # -1: changed just now, its bytes decide (see freshness.racy)
+    size: int
+    shown: str  # the file as messages name it: "static/robots.txt"
+
+
+class Planner:
+    """Builds the job list; ``kept(key)`` says whether a key's files are already in place."""
+
+    def __init__(
+        self, site: Site, environment: jinja2.Environment, fingerprints: Fingerprints, closures: TemplateClosures, kept: Callable[[str], bool]
+    ) -> None:
+        self.site = site
+        self.environment = environment
+        self.fingerprints = fingerprints
+        self.closures = closures
+        self.kept = kept
+        self.view = pages.site_view(site)
+        self.jobs: list[Job] = []
+
+    def page(self, make: Callable[[], pages.Page], source: str, origin: Origin) -> None:
+        page = make()
+        inputs = self.fingerprints.of(self.site.config, page.path, page.context, page.head)
+        key = digest(f"page\0{self.closures.of(page.template)}\0{inputs}".encode())
+        environment = self.environment
+        self.add(key, source, origin, None if self.kept(key) else (lambda: [pages.render(environment, page)]), (page.path,))
+
+    def made(self, call: partial[list[tuple[str, bytes]]], source: str) -> None:
+        """A job that is a call: its key is the fingerprint of the function and its arguments."""
+        key = digest(f"call\0{self.fingerprints.of(call)}".encode())
+        self.add(key, source, ("masthead.toml", None, None), None if self.kept(key) else call)
+
+    def add(self, key: str, source: str, origin: Origin, produce: Produce | None, paths: tuple[str, ...] = ()) -> None:
+        self.jobs.append(Job(key, source, origin, produce, paths))
+
+
+def _origin(document: Document) -> Origin:
+    entry = document.entry
+    key = next((key for key in ("slug", "permalink") if key in entry.key_lines), "slug")
+    return entry.source, entry.key_lines.get(key), key
 
 
 def plan(
     site: Site,
     environment: jinja2.Environment,
-    view: pages.SiteView,
-    base_key: str,
-    source_hashes: Mapping[str, str],
-    static_files: Mapping[str, tuple[Path, int, int]],
+    fingerprints: Fingerprints,
+    closures: TemplateClosures,
+    static_files: Mapping[str, StaticFile],
+    kept: Callable[[str], bool],
+    encode_images: bool = True,
 ) -> list[Job]:
-    """Every job of the site, in a fixed order."""
-    token_cache: dict[int, str] = {}
+    """Every job of the site, in a fixed order (collisions are reported in this order).
 
-    def token(document: Document) -> str:
-        found = token_cache.get(id(document))
-        if found is None:
-            image = document.image
-            shown = f"{image.src}|{image.width}x{image.height}|{image.alt}" if image else ""
-            found = (
-                f"{source_hashes[document.entry.source]}|{document.url}|{shown}|{document.scheduled}|{document.resolved}"
-                f"|{site.translations.get(document.url, '')}"
-            )
-            token_cache[id(document)] = found
-        return found
-
-    def key(*parts: object) -> str:
-        return digest("\0".join(map(str, (base_key, *parts))).encode("utf-8"))
-
-    jobs: list[Job] = []
+    ``encode_images=False`` (``masthead check``): images are decoded, not encoded or cached."""
+    planner = Planner(site, environment, fingerprints, closures, kept)
+    view = planner.view
     for document in (*site.posts, *site.pages):
-        jobs.append(Job(key("doc", token(document)), _one(pages.render_document, environment, site, view, document)))
-    home = token(site.home) if site.home else ""
-    for page in pages.listing_pages(site):
-        listing = page.listing
-        intro = token(listing.intro) if listing.intro else (home if page.url == "/" else "")
-        jobs.append(
-            Job(
-                key("list", page.url, listing.title, listing.pagination, intro, *map(token, listing.posts)),
-                _one(pages.render_listing, environment, site, view, page),
-            )
-        )
+        planner.page(partial(pages.document_page, site, view, document), document.entry.source, _origin(document))
+    for listing in pages.listing_pages(site):
+        where = {"home": "the home page", "tag": "the topic page"}.get(listing.listing.kind, "the list page")
+        planner.page(partial(pages.listing_page, site, view, listing), f"{where} {listing.url}", ("masthead.toml", None, None))
     for period in pages.archive_periods(site):
-        tokens = [token(post) for _, posts in period.months for post in posts]
-        jobs.append(Job(key("period", period.url, period.title, *tokens), _one(pages.render_period, environment, site, view, period)))
-    shape = [(year, month, len(posts), posts[0].entry.date.isoformat()) for year, months in site.years.items() for month, posts in months.items()]
-    jobs.append(Job(key("archive", shape), _one(pages.render_archive_index, environment, site, view)))
+        planner.page(partial(pages.period_page, site, view, period), f"the archive page {period.url}", ("masthead.toml", None, None))
+    planner.page(lambda: pages.archive_index(site, view), "the archive page /archive/", ("masthead.toml", None, None))
     if site.tags:
-        jobs.append(Job(key("tags", [(tag.slug, tag.name, len(tag.posts)) for tag in site.tags]), _one(pages.render_tags_index, environment, site, view)))
-    jobs.append(Job(key("404", *map(token, site.posts[:5])), _one(pages.render_not_found, environment, site, view)))
-    outlets = site_summaries(site)
-    if outlets:
-        rows = [(o.outlet.slug, o.outlet.name, o.citations, *map(token, o.latest)) for o in outlets]
-        jobs.append(Job(key("sources", rows), _one(sources.render_index, environment, site, view, outlets)))
-    for source_page in sources.source_pages(site, outlets):
-        outlet = source_page.outlet
-        jobs.append(
-            Job(
-                key(
-                    "source",
-                    source_page.url,
-                    outlet.outlet.name,
-                    outlet.citations,
-                    len(outlet.posts),
-                    outlet.first,
-                    outlet.last,
-                    source_page.pagination,
-                    *map(token, source_page.posts),
-                ),
-                _one(sources.render_source, environment, site, view, source_page),
-            )
-        )
-    newest = [token(post) for post in site.posts if not post.noindex][: site.config.feed_size]
-    jobs.append(Job(key("feeds", *newest), lambda: feeds.feeds(site)))
+        planner.page(lambda: pages.tags_index(site, view), "the topics page /tags/", ("masthead.toml", None, None))
+    planner.page(lambda: pages.not_found(site, view), "the page /404.html", ("masthead.toml", None, None))
+    if site.outlets:
+        planner.page(lambda: sources.index_page(site, view, site.outlets), "the sources page /sources/", ("masthead.toml", None, None))
+    for source_page in sources.source_pages(site, site.outlets):
+        planner.page(partial(sources.source_page, site, view, source_page), f"the source page {source_page.url}", ("masthead.toml", None, "outlets"))
+    # Feeds and sitemaps read the whole model (translations, sections, languages): keyed by it.
+    planner.made(partial(feeds.feeds, site), "the feeds")
     for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/
-        tokens = [token(post) for post in site.posts if post.entry.placement.lang == lang]
-        jobs.append(Job(key("feeds", lang, *tokens), _feeds(site, lang)))
-    locations = "\n".join(f"{path} {modified}" for path, modified in sitemap.locations(site))
-    jobs.append(Job(key("sitemaps", locations), lambda: sitemap.sitemaps(site)))
-    news = [token(post) for post in sitemap.news_posts(site)]
-    jobs.append(Job(key("news", *news), lambda: sitemap.news_sitemaps(site)))
-    jobs.append(Job(key("robots", bool(news)), lambda: [("robots.txt", sitemap.robots(site))]))
-    jobs.append(Job(key("images", pictures.images_key(site)), lambda: pictures.outputs(site)))
-    moved = [redirect.rule for redirect in redirects.redirects(site)[0]]
-    jobs.append(Job(key("redirects", *moved), lambda: redirects.outputs(site)))
-    if site.config.search:
-        jobs.append(Job(key("search page", not site.posts), _one(search.search_page, environment, site, view)))
-    if logo.raster_logo(site) is not None and site.logo is not None:
+        planner.made(partial(feeds.feeds, site, lang), f"the feeds of /{lang}/")
+    planner.made(partial(sitemap.sitemaps, site), "the sitemaps")
+    planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
+    planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")
+    if logo.raster_logo(site) is not None and site.logo is not None:  # a PNG of an SVG logo, from its bytes
         logo_file = site.file_at(site.logo.src)
         stamp = digest(logo_file.read_bytes()) if logo_file is not None else ""
-        jobs.append(Job(key("logo", site.logo.src, stamp), lambda: logo.render_raster_logo(site)))
-    resources = {url.lstrip("/"): (Path(file), *_stat(Path(file))) for url, file in site.resources.items()}
-    for relative, (path, mtime_ns, size) in {**static_files, **resources}.items():
-        # mtime_ns is -1 for a file changed just now: its content decides (see build.RACY_NS).
-        stamp = f"{mtime_ns}\0{size}" if mtime_ns >= 0 else digest(path.read_bytes())
-        jobs.append(Job(digest(f"static\0{relative}\0{path}\0{stamp}".encode()), _copy(relative, path)))
-    return jobs
+        key = digest(f"logo\0{fingerprints.of(site.logo)}\0{stamp}".encode())
+        planner.add(key, "the raster logo", ("masthead.toml", None, "logo"), None if kept(key) else partial(logo.render_raster_logo, site))
+    # The image files are made from the plans alone (the site only names posts in error messages).
+    images = partial(pictures.outputs, site, encode_images)
+    key = digest(f"images\0{fingerprints.of(site.config, site.pictures, site.social, encode_images)}".encode())
+    planner.add(key, "the resized images", ("masthead.toml", None, None), None if kept(key) else images)
+    moved = redirects.redirects(site)[0]  # the redirect pages and host files are made from these alone
+    key = digest(f"redirects\0{fingerprints.of(site.config, moved)}".encode())
+    planner.add(key, "the redirects", ("masthead.toml", None, None), None if kept(key) else (lambda: redirects.outputs(site)))
+    if site.config.search:
+        planner.page(lambda: search.search_page(site, view), "the search page /search/", ("masthead.toml", None, "search"))
+    resources = {url.lstrip("/"): StaticFile(Path(file), -1, 0, Path(file).name) for url, file in site.resources.items()}
+    for relative, static in {**static_files, **resources}.items():  # resources: files beside a page (Hugo bundles)
+        stamp = f"{static.mtime_ns}\0{static.size}" if static.mtime_ns >= 0 else digest(static.path.read_bytes())
+        key = digest(f"static\0{relative}\0{static.path}\0{stamp}".encode())
+        planner.add(key, static.shown, (static.shown, None, None), None if kept(key) else _copy(relative, static.path), (relative,))
+    return planner.jobs
 
 
-def _feeds(site: Site, lang: str) -> Produce:
-    return lambda: feeds.feeds(site, lang)
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
-
-
-def _one(render: Callable[..., tuple[str, bytes]], *args: object) -> Produce:
-    return lambda: [render(*args)]
+def _named(path: str, make: Callable[..., bytes], *args: object) -> list[tuple[str, bytes]]:
+    return [(path, make(*args))]
 
 
 def _copy(relative: str, path: Path) -> Produce:

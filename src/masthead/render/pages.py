@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +22,8 @@ from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
 from ..site import Document, Site
-from . import seo
+from ..timestamps import iso
+from . import pictures, seo
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
@@ -144,7 +146,7 @@ def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environmen
         return f"{local.day} {local.strftime('%B %Y')}"
 
     environment.filters["date"] = local_date
-    environment.filters["iso"] = seo.iso
+    environment.filters["iso"] = iso
     environment.filters["slugify"] = slugify
     return environment
 
@@ -169,7 +171,7 @@ def _outlet_names(site: Site) -> dict[str, Outlet]:
     """Every outlet as written in a post (and every domain of a "Read More" link), to the outlet
     /sources/ lists it under, so posts and search filters name each outlet exactly as /sources/ does."""
     normaliser = citations.outlets_for(site.config)
-    shown = {summary.outlet.slug: summary.outlet for summary in citations.site_summaries(site)}
+    shown = {summary.outlet.slug: summary.outlet for summary in site.outlets}
     names: dict[str, Outlet] = {}
     for post in site.posts:
         body = post.entry.body
@@ -211,10 +213,45 @@ def output_path(url: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
 
 
-def render_document(environment: jinja2.Environment, site: Site, view: SiteView, document: Document) -> Output:
-    template = environment.get_template(f"{document.entry.template}.html")
-    html = template.render(site=view, head=seo.head_for_document(site, document), document=document)
-    return output_path(document.url), html.encode("utf-8")
+@dataclass(frozen=True)
+class Page:
+    """A page before rendering: where it goes, its template, and what the template receives — the
+    view objects, and ``head`` as the call that builds it (a pure function of its arguments). The
+    build derives the page's key from these (``render/keys.py``), building heads only to render."""
+
+    path: str
+    template: str
+    context: Mapping[str, object]
+    head: partial[seo.Head]
+
+
+def render(environment: jinja2.Environment, page: Page) -> Output:
+    html = environment.get_template(page.template).render(**page.context, head=page.head())
+    return page.path, html.encode("utf-8")
+
+
+def list_head(
+    site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False, noindex: bool = False
+) -> partial[seo.Head]:
+    """``seo.head_for_list`` for a list page of ``site``, not yet called."""
+    return partial(
+        seo.head_for_list,
+        seo.facts(site),
+        pictures.social_image(site),
+        seo.alternates(site, url),
+        title,
+        description,
+        url,
+        prev_url,
+        next_url,
+        home,
+        noindex,
+    )
+
+
+def document_page(site: Site, view: SiteView, document: Document) -> Page:
+    head = partial(seo.head_for_document, seo.facts(site), document, pictures.social_image(site, document), seo.alternates(site, document.url))
+    return Page(output_path(document.url), f"{document.entry.template}.html", {"site": view, "document": document}, head)
 
 
 def paginate(posts: Sequence[Document], base: str, size: int) -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
@@ -258,13 +295,12 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
             yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))
 
 
-def render_listing(environment: jinja2.Environment, site: Site, view: SiteView, page: ListingPage) -> Output:
+def listing_page(site: Site, view: SiteView, page: ListingPage) -> Page:
     listing = page.listing
     is_home = listing.kind == "home"
     title = "" if is_home and listing.pagination.number == 1 else listing.title
-    head = seo.head_for_list(site, title, listing.description, page.url, listing.pagination.prev_url, listing.pagination.next_url, home=page.url == "/")
-    html = environment.get_template("list.html").render(site=view, head=head, listing=listing)
-    return output_path(page.url), html.encode("utf-8")
+    head = list_head(site, title, listing.description, page.url, listing.pagination.prev_url, listing.pagination.next_url, home=page.url == "/")
+    return Page(output_path(page.url), "list.html", {"site": view, "listing": listing}, head)
 
 
 @dataclass(frozen=True)
@@ -288,22 +324,21 @@ def archive_periods(site: Site) -> Iterator[Period]:
             yield Period(f"Briefings from {label(posts)}", f"/archive/{year}/{month:02d}/", ((label(posts), posts),))
 
 
-def render_period(environment: jinja2.Environment, site: Site, view: SiteView, period: Period) -> Output:
-    head = seo.head_for_list(site, period.title, "", period.url)
-    html = environment.get_template("archive-period.html").render(site=view, head=head, period=period)
-    return output_path(period.url), html.encode("utf-8")
+def period_page(site: Site, view: SiteView, period: Period) -> Page:
+    head = list_head(site, period.title, "", period.url)
+    return Page(output_path(period.url), "archive-period.html", {"site": view, "period": period}, head)
 
 
-def render_archive_index(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
-    head = seo.head_for_list(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", "/archive/")
-    return "archive/index.html", environment.get_template("archive.html").render(site=view, head=head, years=site.years).encode("utf-8")
+def archive_index(site: Site, view: SiteView) -> Page:
+    head = list_head(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", "/archive/")
+    return Page("archive/index.html", "archive.html", {"site": view, "years": site.years}, head)
 
 
-def render_tags_index(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
-    head = seo.head_for_list(site, "Topics", f"Every topic of {site.config.title}.", "/tags/")
-    return "tags/index.html", environment.get_template("tags.html").render(site=view, head=head, tags=site.tags).encode("utf-8")
+def tags_index(site: Site, view: SiteView) -> Page:
+    head = list_head(site, "Topics", f"Every topic of {site.config.title}.", "/tags/")
+    return Page("tags/index.html", "tags.html", {"site": view, "tags": site.tags}, head)
 
 
-def render_not_found(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
-    head = seo.head_for_list(site, "Page not found", "", "/404.html", noindex=True)
-    return "404.html", environment.get_template("404.html").render(site=view, head=head, recent=site.posts[:5]).encode("utf-8")
+def not_found(site: Site, view: SiteView) -> Page:
+    head = list_head(site, "Page not found", "", "/404.html", noindex=True)
+    return Page("404.html", "404.html", {"site": view, "recent": site.posts[:5]}, head)

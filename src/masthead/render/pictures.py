@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -29,7 +27,7 @@ from ..content.markdown import ATTRIBUTE, IMG_TAG, slugify
 from ..errors import MastheadError, Problem
 from ..imageproc import EXTENSIONS, MIME, PROCESSABLE, ImageError, Job
 from ..images import ImageInfo, open_image
-from ..site import Document, Site
+from ..site import Document, Focus, Site
 
 FOLDER = "_images"
 SOCIAL_QUALITY = 85
@@ -86,18 +84,15 @@ def _plan(file: str, src: str, settings: ImageSettings, digest: str) -> Responsi
     return Responsive(src, width, height, imageproc.average_colour(path), modern, variants[fmt], tuple(job for items in jobs.values() for job in items))
 
 
-_PLANS: weakref.WeakKeyDictionary[Site, dict[str, Responsive | None]] = weakref.WeakKeyDictionary()
-
-
 def plan(site: Site, src: str) -> Responsive | None:
     """The responsive set for an image under static/, or None to serve it as it is (SVG, GIF…).
 
-    Remembered per site model: every card and page of one build asks about the same few images.
+    Every image the site shows was planned by the assemble stage (``site.pictures``); another one
+    (a template's own ``picture`` call) is planned here, from its file's contents.
     """
-    known = _PLANS.setdefault(site, {})
-    if src not in known:
-        known[src] = _plan_now(site, src)
-    return known[src]
+    if src in site.pictures:
+        return site.pictures[src]
+    return _plan_now(site, src)
 
 
 def _plan_now(site: Site, src: str) -> Responsive | None:
@@ -180,28 +175,24 @@ def _social_job(path: str, digest: str, stem: str, focus: tuple[float, float] | 
     return _job(Path(path), digest, stem, "social", "jpeg", imageproc.SOCIAL_SIZE, SOCIAL_QUALITY, box)
 
 
-_SOCIAL: weakref.WeakKeyDictionary[Site, dict[tuple[str, Any, str], tuple[Job, ImageInfo] | None]] = weakref.WeakKeyDictionary()
-
-
 def social_job(site: Site, document: Document | None) -> tuple[Job, ImageInfo] | None:
     """The 1200×630 crop for a document (None: the site's default image), and its ImageInfo."""
     image, focus = _social_source(site, document)
-    known = _SOCIAL.setdefault(site, {})
-    memo = (image.src if image else "", focus, image.alt if image else "")
-    if memo not in known:
-        known[memo] = _social_now(site, image, focus)
-    return known[memo]
-
-
-def _social_now(site: Site, image: ImageInfo | None, focus: tuple[float, float] | None) -> tuple[Job, ImageInfo] | None:
     if image is None:
         return None
-    path = site.file_at(image.src)
-    if path is None or not path.is_file():
+    memo = (image.src, focus)
+    job = site.social[memo] if memo in site.social else _social_now(site, image.src, focus)
+    if job is None:
         return None
-    job = _social_job(str(path), imageproc.file_digest(path), slugify(PurePosixPath(image.src).stem), focus)
     width, height = imageproc.SOCIAL_SIZE
     return job, ImageInfo("/" + job.target, width, height, MIME["jpeg"], image.alt)
+
+
+def _social_now(site: Site, src: str, focus: tuple[float, float] | None) -> Job | None:
+    path = site.file_at(src)
+    if path is None or not path.is_file():
+        return None
+    return _social_job(str(path), imageproc.file_digest(path), slugify(PurePosixPath(src).stem), focus)
 
 
 def social_image(site: Site, document: Document | None = None) -> ImageInfo | None:
@@ -214,61 +205,55 @@ def _documents(site: Site) -> tuple[Document, ...]:
     return (*site.posts, *site.pages)
 
 
-def _owned_jobs(site: Site) -> tuple[list[Job], dict[str, list[str]]]:
-    """Every job the site needs, and which entries use each source file (for error messages)."""
-    jobs: list[Job] = []
+def _owners(site: Site) -> dict[str, list[str]]:
+    """Which entries use each image file, for error messages."""
     owners: dict[str, list[str]] = defaultdict(list)
     config_path = str(site.config.root / "masthead.toml")
-    for document in (None, *_documents(site)):
-        owner = document.entry.source if document else config_path
-        sources = [] if document is None else [*([document.image.src] if document.image else []), *document.entry.body.images]
-        for src in sources:
+    for image in (site.default_image, site.logo):
+        responsive = plan(site, image.src) if image else None
+        if responsive is not None:
+            owners[responsive.jobs[0].source].append(config_path)
+    for document in _documents(site):
+        for src in [*([document.image.src] if document.image else []), *document.entry.body.images]:
             responsive = plan(site, src)
             if responsive is not None:
-                jobs.extend(responsive.jobs)
-                owners[responsive.jobs[0].source].append(owner)
-        found = social_job(site, document)
-        if found is not None:
-            jobs.append(found[0])
-            owners[found[0].source].append(owner)
-    return jobs, owners
+                owners[responsive.jobs[0].source].append(document.entry.source)
+    return owners
 
 
-def images_key(site: Site) -> str:
-    """A digest of everything the image files depend on, cheaper than planning every job:
-    the images used, with their focus points and contents, and the image settings."""
-    used: set[tuple[str, tuple[float, float] | None]] = {(site.default_image.src if site.default_image else "", None)}
-    for document in _documents(site):
-        entry = document.entry
-        if document.image is not None:
-            used.add((document.image.src, entry.image.focus if entry.image else None))
-        used.update((src, None) for src in entry.body.images)
-    parts = [repr(site.config.images)]
-    for src, focus in sorted(used, key=repr):
-        path = site.file_at(src) if src else None
-        digest = imageproc.file_digest(path) if path is not None and path.is_file() else "missing"
-        parts.append(f"{src}\0{focus}\0{digest}")
-    return "\n".join(parts)
-
-
-def problems(site: Site) -> list[Problem]:
-    """Unreadable images named with the posts that use them; warnings for featured images without alt."""
+def derive(site: Site) -> tuple[dict[str, Responsive | None], dict[tuple[str, Focus], Job | None], list[Problem]]:
+    """Every image the site shows, planned once (the assemble stage stores them in the model):
+    responsive sets by src, social crops by (src, focus), and problems for unreadable images
+    (named with the posts that use them) and featured images without alt text."""
+    plans: dict[str, Responsive | None] = {}
     failures: dict[str, str] = {}
+    social: dict[tuple[str, Focus], Job | None] = {}
     found: list[Problem] = []
+
+    def planned(src: str) -> str:
+        if src not in plans and src not in failures:
+            try:
+                plans[src] = _plan_now(site, src)
+            except (ImageError, OSError, ValueError, SyntaxError) as exc:
+                failures[src] = str(exc)
+        return failures.get(src, "")
+
+    for image in (site.default_image, site.logo):
+        if image is not None:
+            planned(image.src)
+    if site.default_image is not None and not failures.get(site.default_image.src):
+        _add_social(social, site, site.default_image.src, None)
     for document in _documents(site):
         entry = document.entry
         for src in [*([document.image.src] if document.image else []), *entry.body.images]:
-            if src not in failures:
-                try:
-                    plan(site, src)
-                    failures[src] = ""
-                except (ImageError, OSError) as exc:
-                    failures[src] = str(exc)
-            if failures[src]:
+            failure = planned(src)
+            if failure:
                 line = entry.image.line if entry.image and entry.image.src == src else None
                 found.append(
-                    Problem(entry.source, line, "image", f"{src!r} could not be read ({failures[src]}); expected a valid JPEG, PNG or WebP file — re-export it")
+                    Problem(entry.source, line, "image", f"{src!r} could not be read ({failure}); expected a valid JPEG, PNG or WebP file — re-export it")
                 )
+        if document.image is not None and not failures.get(document.image.src):
+            _add_social(social, site, document.image.src, entry.image.focus if entry.image else None)
         if entry.is_post and entry.image is not None and not entry.image.alt:
             found.append(
                 Problem(
@@ -279,14 +264,28 @@ def problems(site: Site) -> list[Problem]:
                     warning=True,
                 )
             )
-    return found
+    return plans, social, found
 
 
-def outputs(site: Site) -> list[tuple[str, bytes]]:
-    """Every resized and social image file; raises ``MastheadError`` naming posts and files."""
-    jobs, owners = _owned_jobs(site)
-    files, errors = imageproc.run(jobs, site.config.folder("cache"))
+def _add_social(social: dict[tuple[str, Focus], Job | None], site: Site, src: str, focus: Focus) -> None:
+    if (src, focus) not in social:
+        social[(src, focus)] = _social_now(site, src, focus)
+
+
+def outputs(site: Site, encode: bool = True) -> list[tuple[str, bytes]]:
+    """Every resized and social image file; raises ``MastheadError`` naming posts and files.
+
+    ``encode=False`` (``masthead check``) only decodes each original and returns the paths with no
+    bytes: a check writes nothing, not even to the image cache.
+    """
+    jobs = [job for responsive in site.pictures.values() if responsive for job in responsive.jobs]
+    jobs += [job for job in site.social.values() if job is not None]
+    if encode:
+        files, errors = imageproc.run(jobs, site.config.folder("cache"))
+    else:
+        files, errors = sorted((job.target, b"") for job in jobs), imageproc.verify(jobs)
     if errors:
+        owners = _owners(site)
         raise MastheadError(
             Problem(owner, None, "image", f"{Path(error.source).name} could not be processed ({error}); expected a valid image file — re-export it")
             for error in errors

@@ -4,7 +4,7 @@ Only what the theme marks with ``data-pagefind-body`` is indexed (a post's title
 with ``data-pagefind-ignore`` on its meta line, sources and tags, and filters by year and outlet.
 The index is split into date buckets (``search_buckets``), each made by Pagefind's own binary
 (PyPI ``pagefind[bin]``, nothing downloaded) from the rendered HTML (``search_pagefind``); the
-build stage that re-indexes only changed buckets is ``search_stage``.
+build stage that re-indexes only changed buckets is ``pipeline/search``.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-import jinja2
-
 from ..config import line_of
 from ..errors import MastheadError, Problem
 from ..site import Site
-from . import pages, search_buckets, search_pagefind, seo
-from .pages import Output, SiteView
+from . import pages, search_buckets, search_pagefind
+from .pages import Output, Page, SiteView, list_head
 from .search_buckets import Bucket
 
 MARKER = b"data-pagefind-body"
@@ -88,7 +86,6 @@ def index_bucket(site: Site, bucket: Bucket, locate: Callable[[str], Path], name
     return [(f"{BUNDLE}/{bucket.name}/{relative}", data) for relative, data in files]
 
 
-def search_page(environment: jinja2.Environment, site: Site, view: SiteView) -> Output:
-    head = seo.head_for_list(site, "Search", f"Search every briefing of {site.config.title}.", "/search/")
-    html = environment.get_template("search.html").render(site=view, head=head, nothing_published=not site.posts)
-    return "search/index.html", html.encode("utf-8")
+def search_page(site: Site, view: SiteView) -> Page:
+    head = list_head(site, "Search", f"Search every briefing of {site.config.title}.", "/search/")
+    return Page("search/index.html", "search.html", {"site": view, "nothing_published": not site.posts}, head)

@@ -2,22 +2,39 @@
 
 JSON-LD is built as data and serialised with ``<``, ``>`` and ``&`` escaped as JSON unicode
 escapes, so no field can close the ``<script>`` element it sits in.
+
+The head functions are pure functions of their arguments — ``SiteFacts`` (the config and logo,
+not the whole site model), the page's subject and its social image — so a page's key can
+fingerprint those arguments instead of building every head (``render/keys.py``).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from markupsafe import Markup
 
+from ..config import Config
 from ..images import ImageInfo
 from ..links import citations
 from ..site import Document, Site, tag_name
+from ..timestamps import iso
 from .logo import raster_logo
-from .pictures import social_image
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What a head may read about the site."""
+
+    config: Config
+    logo: ImageInfo | None
+    raster_logo: ImageInfo | None  # the PNG standing in for an SVG logo in JSON-LD
+
+
+def facts(site: Site) -> SiteFacts:
+    return SiteFacts(site.config, site.logo, raster_logo(site))
 
 
 @dataclass(frozen=True)
@@ -63,12 +80,6 @@ def og_locale(language: str) -> str:
     return f"{base}_{territory}" if territory else base
 
 
-def iso(moment: datetime) -> str:
-    """ISO 8601 with zone and, when present, milliseconds (2024-12-23T20:53:09.844Z)."""
-    text = moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
-    return text.replace("+00:00", "Z")
-
-
 def script_json(data: Any) -> Markup:
     """JSON safe to place inside a <script> element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -76,19 +87,19 @@ def script_json(data: Any) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _image_object(site: Site, image: ImageInfo) -> dict[str, Any]:
+def _image_object(site: SiteFacts, image: ImageInfo) -> dict[str, Any]:
     return {"@type": "ImageObject", "url": site.config.absolute_url(image.src), "width": image.width, "height": image.height}
 
 
-def _publisher(site: Site) -> dict[str, Any]:
+def _publisher(site: SiteFacts) -> dict[str, Any]:
     config = site.config
     publisher: dict[str, Any] = {"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}
     if site.logo:
-        publisher["logo"] = _image_object(site, raster_logo(site) or site.logo)
+        publisher["logo"] = _image_object(site, site.raster_logo or site.logo)
     return publisher
 
 
-def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
+def post_json_ld(site: SiteFacts, document: Document, social: ImageInfo | None) -> dict[str, Any]:
     entry, config = document.entry, site.config
     url = config.absolute_url(document.url)
     data: dict[str, Any] = {
@@ -101,7 +112,7 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
     }
-    images = [image for image in (social_image(site, document), document.image) if image]
+    images = [image for image in (social, document.image) if image]
     if images:
         # URLs, which schema.org's ImageObject cannot carry plain pixel sizes beside (width is a Distance)
         data["image"] = [site.config.absolute_url(image.src) for image in images]
@@ -127,7 +138,7 @@ def post_json_ld(site: Site, document: Document) -> dict[str, Any]:
     return data
 
 
-def website_json_ld(site: Site) -> dict[str, Any]:
+def website_json_ld(site: SiteFacts) -> dict[str, Any]:
     config = site.config
     return {
         "@context": "https://schema.org",
@@ -140,14 +151,14 @@ def website_json_ld(site: Site) -> dict[str, Any]:
     }
 
 
-def full_title(site: Site, title: str) -> str:
+def full_title(site: SiteFacts, title: str) -> str:
     name = site.config.title
     return name if not title or title == name else f"{title} · {name}"
 
 
-def head_for_document(site: Site, document: Document) -> Head:
+def head_for_document(site: SiteFacts, document: Document, image: ImageInfo | None, translations: tuple[tuple[str, str], ...]) -> Head:
+    """``image``: the document's social image (``pictures.social_image``); ``translations``: ``alternates``."""
     entry = document.entry
-    image = social_image(site, document)
     is_post = entry.is_post
     return Head(
         title=full_title(site, entry.title),
@@ -161,9 +172,9 @@ def head_for_document(site: Site, document: Document) -> Head:
         modified=iso(entry.modified) if is_post else "",
         tags=tuple(tag_name(tag, site.config.tags) for tag in entry.tags) if is_post else (),
         noindex=document.noindex,
-        json_ld=script_json(post_json_ld(site, document)) if is_post else None,
+        json_ld=script_json(post_json_ld(site, document, image)) if is_post else None,
         language=document.entry.placement.lang or site.config.language,
-        alternates=alternates(site, document.url),
+        alternates=translations,
         locale=og_locale(document.entry.placement.lang or site.config.language),
     )
 
@@ -179,10 +190,19 @@ def alternates(site: Site, url: str) -> tuple[tuple[str, str], ...]:
 
 
 def head_for_list(
-    site: Site, title: str, description: str, url: str, prev_url: str = "", next_url: str = "", home: bool = False, noindex: bool = False
+    site: SiteFacts,
+    image: ImageInfo | None,
+    translations: tuple[tuple[str, str], ...],
+    title: str,
+    description: str,
+    url: str,
+    prev_url: str = "",
+    next_url: str = "",
+    home: bool = False,
+    noindex: bool = False,
 ) -> Head:
-    """The head of a list page; with ``noindex`` (the 404 page) it has no canonical URL either."""
-    image = social_image(site)
+    """``image``: the site's social image (``pictures.social_image``); ``translations``: ``alternates``;
+    with ``noindex`` (the 404 page) it has no canonical URL either."""
     config = site.config
     return Head(
         title=full_title(site, title),
@@ -200,6 +220,6 @@ def head_for_list(
         prev_url=config.absolute_url(prev_url) if prev_url else "",
         next_url=config.absolute_url(next_url) if next_url else "",
         language=next((lang for lang in config.origin.languages[1:] if url.startswith(f"/{lang}/")), config.language),
-        alternates=alternates(site, url),
+        alternates=translations,
         locale=og_locale(next((lang for lang in config.origin.languages[1:] if url.startswith(f"/{lang}/")), config.language)),
     )

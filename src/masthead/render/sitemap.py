@@ -8,9 +8,8 @@ from datetime import datetime, timedelta
 
 from lxml import etree as ET
 
-from ..links.citations import site_summaries
 from ..site import Document, Site
-from .seo import iso
+from ..timestamps import iso
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -42,7 +41,7 @@ def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
     for group in site.groups:  # Hugo's section and taxonomy lists
         dated = [document.entry.modified for document in group.documents if document.entry.is_post]
         yield group.url, max(dated) if dated else None
-    outlets = site_summaries(site)
+    outlets = site.outlets
     if outlets:
         yield "/sources/", max(p.entry.modified for outlet in outlets for p in outlet.posts)
     for outlet in outlets:

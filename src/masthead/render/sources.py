@@ -11,12 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import jinja2
-
 from ..links.citations import OutletSummary
 from ..site import Document, Site
-from . import pages, seo
-from .pages import Output
+from . import pages
 
 
 @dataclass(frozen=True)
@@ -36,16 +33,14 @@ def source_pages(site: Site, outlets: Sequence[OutletSummary]) -> Iterator[Sourc
             yield SourcePage(url, summary, chunk, pagination)
 
 
-def render_index(environment: jinja2.Environment, site: Site, view: pages.SiteView, outlets: Sequence[OutletSummary]) -> Output:
-    head = seo.head_for_list(site, "Sources", f"Every outlet cited in {site.config.title}, most cited first.", "/sources/")
-    html = environment.get_template("sources.html").render(site=view, head=head, outlets=outlets)
-    return "sources/index.html", html.encode("utf-8")
+def index_page(site: Site, view: pages.SiteView, outlets: Sequence[OutletSummary]) -> pages.Page:
+    head = pages.list_head(site, "Sources", f"Every outlet cited in {site.config.title}, most cited first.", "/sources/")
+    return pages.Page("sources/index.html", "sources.html", {"site": view, "outlets": outlets}, head)
 
 
-def render_source(environment: jinja2.Environment, site: Site, view: pages.SiteView, page: SourcePage) -> Output:
+def source_page(site: Site, view: pages.SiteView, page: SourcePage) -> pages.Page:
     name = page.outlet.outlet.name
     number = page.pagination.number
     title = f"Source: {name}" if number == 1 else f"Source: {name} (page {number})"
-    head = seo.head_for_list(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url, page.pagination.prev_url, page.pagination.next_url)
-    html = environment.get_template("source.html").render(site=view, head=head, outlet=page.outlet, page=page)
-    return pages.output_path(page.url), html.encode("utf-8")
+    head = pages.list_head(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url, page.pagination.prev_url, page.pagination.next_url)
+    return pages.Page(pages.output_path(page.url), "source.html", {"site": view, "outlet": page.outlet, "page": page}, head)

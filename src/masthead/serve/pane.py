@@ -81,7 +81,7 @@ def render_file(warm: Warm | None, shown: str, raw: bytes) -> tuple[int, str]:
     else:
         placed = replace(site, pages=(*(d for d in site.pages if d.entry.source != entry.source), document))
     try:
-        _, html = pages.render_document(warm.environment, placed, pages.site_view(placed), document)
+        _, html = pages.render(warm.environment, pages.document_page(placed, pages.site_view(placed), document))
     except Exception as exc:  # noqa: BLE001 - a template error is shown in the pane, not a traceback
         return 422, overlay.error_page(f"{shown}: the template {entry.template}.html failed: {exc.__class__.__name__}: {exc}")
     return 200, _base(html).decode("utf-8")

@@ -176,7 +176,7 @@ class Preview:
             report = rebuild(self.site, self.output, self._posts, self.hook)
             if report.site is not None:
                 self._posts = len(report.site.posts)
-                self._warm = self._last_good = quick.Warm.after(report.site)
+                self._warm = self._last_good = quick.Warm.after(report)
         except MastheadError as exc:
             error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
         except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build

@@ -1,14 +1,15 @@
-"""The preview's quick path: a saved post whose edit shows on its own page only.
+"""The preview's quick path: a saved post re-rendered from the in-memory model, with the build's keys.
 
-Most saves while writing change a post's body and nothing any other page shows: not its title,
-teaser, date, image, tags, draft flag or citations. Then a full build would re-render just that
-post's page, plus the feeds when the post is among the newest. The preview keeps the last site
-model in memory and does exactly that, in milliseconds at any site size.
+The preview keeps the last good build's stages (``Parsed``, ``Assembled`` and the job list). A
+save of existing posts replaces their entries, assembles the model again in memory and plans it
+with the same derived keys as ``masthead build`` (``render/keys.py``): exactly the jobs whose key
+changed are rendered, and the files whose bytes changed written. There is no second list of "what other pages show".
 
-Anything else — a new, renamed or deleted file, a template, the config, a change lists would
-show — returns None and the preview runs the ordinary incremental build. The quick path never
-touches the build cache: the next full build checks every input as always, so what it writes
-stays byte for byte a clean build's.
+Anything the plan cannot take in place returns None and the preview runs the ordinary
+incremental build: a new, renamed or deleted file, a template, the config, a change that adds or
+removes an output (a new tag page, a moved URL). The quick path never touches the build cache:
+the next full build finds the files it wrote changed on disk and writes them again, so what it
+leaves stays byte for byte a clean build's.
 """
 
 from __future__ import annotations
@@ -17,52 +18,48 @@ import os
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
-from ..content.entries import Entry, parse_entry
+from ..build import BuildReport
+from ..cache import digest
+from ..content.entries import parse_entry
 from ..errors import errors_only
-from ..render import feeds, pages, pictures
-from ..site import Document, Site
-from .rebuild import REINDEX_UP_TO
+from ..lock import site_lock
+from ..pipeline.assemble import Assembled, assemble
+from ..pipeline.parse import Parsed
+from ..render.jobs import Job, StaticFile, plan
+from ..render.keys import Fingerprints, TemplateClosures
+from ..site import Site
+from .rebuild import PREVIEW_OPTIONS, REINDEX_UP_TO
 
 
 @dataclass
 class Warm:
-    """The last good build's site model, ready for quick updates."""
+    """The last good build's stages, ready for quick updates."""
 
-    site: Site
-    environment: jinja2.Environment
-    view: pages.SiteView
+    parsed: Parsed
+    assembled: Assembled
+    static: dict[str, StaticFile]
+    jobs: tuple[Job, ...]
+
+    @property
+    def site(self) -> Site:
+        return self.assembled.site
+
+    @property
+    def environment(self) -> jinja2.Environment:
+        return self.assembled.environment
 
     @classmethod
-    def after(cls, site: Site) -> Warm:
-        config = site.config
-        environment = pages.make_environment(pages.template_folders(config.root, config.folders.templates), config.timezone)
-        pictures.install(environment, site)
-        return cls(site, environment, pages.site_view(site))
+    def after(cls, report: BuildReport) -> Warm | None:
+        if report.parsed is None or report.assembled is None or report.plan is None:
+            return None  # nothing changed, nothing planned: the next save takes the full build
+        return cls(report.parsed, report.assembled, dict(report.static), report.plan.jobs)
 
 
-def _shown_elsewhere(entry: Entry) -> tuple[Any, ...]:
-    """Everything about an entry that a page other than its own (and the feeds) may show or depend
-    on: cards, archives, tags, sources, sitemaps, images. The body, description, author and Read More
-    link show only on the post's own page and in the feeds, which the quick path renders."""
-    image = entry.image
-    return (
-        entry.template,
-        entry.is_post,
-        entry.title,
-        entry.teaser,
-        entry.draft,
-        entry.date,
-        entry.updated,
-        entry.slug,
-        tuple(image) if image else None,
-        entry.tags,
-        tuple((citation.outlet, citation.url) for citation in entry.body.citations),
-        entry.body.images,
-    )
+def _shape(jobs: tuple[Job, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(job.source, job.paths) for job in jobs]
 
 
 def _write(folder: Path, relative: str, data: bytes) -> None:
@@ -75,41 +72,53 @@ def _write(folder: Path, relative: str, data: bytes) -> None:
 
 def update(warm: Warm, changed: set[str], output: Path) -> list[str] | None:
     """Apply saved files to the preview; the output files written, or None for a full build."""
-    site = warm.site
+    site = warm.assembled.site
     config = site.config
     if config.links.rewrite == "resolved":
         return None  # published link targets come from the link store, handled by the full build
     if config.search and len(site.posts) <= REINDEX_UP_TO:
         return None  # a small site's preview re-indexes every change: the full build does that, quickly
-    content = config.folder("content").resolve()
-    documents = {document.entry.source: document for document in (*site.posts, *site.pages)}
-    replaced: dict[str, Document] = {}
+    content, root = config.folder("content").resolve(), config.root.resolve()
+    known = {entry.source for entry in warm.parsed.entries}
+    entries = {entry.source: entry for entry in warm.parsed.entries}
+    hashes = dict(warm.parsed.hashes)
     for changed_path in changed:
         path = Path(changed_path).resolve()
         if not path.is_relative_to(content) or not path.is_file():
             return None
-        relative = path.relative_to(config.root.resolve()).as_posix()
-        old = documents.get(relative)
-        if old is None:
+        relative = path.relative_to(root).as_posix()
+        if relative not in known:
             return None
-        parsed = parse_entry(relative, path.read_bytes(), config)
+        data = path.read_bytes()
+        parsed = parse_entry(relative, data, config)
         if parsed.entry is None or errors_only(parsed.problems):
             return None  # the full build reports it, with the overlay
-        if _shown_elsewhere(parsed.entry) != _shown_elsewhere(old.entry):
-            return None
-        replaced[relative] = replace(old, entry=parsed.entry)
-    if not replaced:
+        entries[relative], hashes[relative] = parsed.entry, digest(data)
+    new = replace(warm.parsed, entries=tuple(entries[entry.source] for entry in warm.parsed.entries), hashes=hashes)
+    assembled = assemble(config, PREVIEW_OPTIONS, site.now, new, warm.assembled.environment)
+    if errors_only(assembled.problems):
         return None
-
-    def swap(group: tuple[Document, ...]) -> tuple[Document, ...]:
-        return tuple(replaced.get(document.entry.source, document) for document in group)
-
-    site = replace(site, posts=swap(site.posts), pages=swap(site.pages))
-    outputs = [pages.render_document(warm.environment, site, warm.view, document) for document in replaced.values()]
-    newest = {post.entry.source for post in [post for post in site.posts if not post.noindex][: config.feed_size]}
-    if any(document.entry.is_post and document.entry.source in newest for document in replaced.values()):
-        outputs += feeds.feeds(site)
-    for relative, data in outputs:
-        _write(output, relative, data)
-    warm.site = site
-    return [relative for relative, _ in outputs]
+    previous = {job.key for job in warm.jobs}
+    jobs = tuple(
+        plan(
+            assembled.site,
+            assembled.environment,
+            Fingerprints(assembled.site, hashes, new.entries, new.parse_key),
+            TemplateClosures(assembled.environment),
+            warm.static,
+            previous.__contains__,
+        )
+    )
+    if _shape(jobs) != _shape(warm.jobs):
+        return None  # outputs appear, vanish or move: the full build adds and deletes files
+    written: list[str] = []
+    with site_lock(config.folder("cache")):  # the same lock as every build of the site
+        for job in jobs:
+            if job.produce is not None:
+                for relative, data in job.produce():
+                    target = output / relative
+                    if not target.is_file() or target.read_bytes() != data:  # lists re-rendered for a body edit stay
+                        _write(output, relative, data)
+                        written.append(relative)
+    warm.parsed, warm.assembled, warm.jobs = new, assembled, jobs
+    return written

@@ -22,6 +22,4 @@ def rebuild(site: Path, output: Path, posts_before: int = 0, hook: StageHook | N
     called after each build stage.
     """
     reindex = posts_before == 0 or posts_before <= REINDEX_UP_TO
-    # The site's build lock (trust branch: masthead/lock.py) is taken inside build() itself, so this
-    # call holds it once that lands; taking it here too would deadlock (flock is per open file).
-    return build(site, replace(PREVIEW_OPTIONS, reindex=reindex), hook=hook, output_to=output)
+    return build(site, replace(PREVIEW_OPTIONS, reindex=reindex), hook=hook, mode="preview", output_to=output)  # takes the site's lock
