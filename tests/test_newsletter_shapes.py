@@ -103,3 +103,10 @@ def test_the_wordings_of_received_chrome_are_left_out() -> None:
     text = " ".join(story.html for story in layout.stories)
     for words in ("web page", "Browser", "Forwarded by a friend", "Acme"):
         assert words not in text, words
+
+
+def test_a_letter_with_no_subject_and_no_heading_is_titled_by_its_opening_words() -> None:
+    (story,) = plan(f"<p>The ferry is back on Monday. {LONG}</p><p>{LONG}</p>", "", (), "generic").stories
+    assert story.title == "The ferry is back on Monday"
+    (long,) = plan(f"<p>{LONG}</p>", "", (), "generic").stories
+    assert long.title == "This sentence is here so that the paragraph reads like a real…"

@@ -18,25 +18,20 @@ One engine for every service; the profile (profiles.py) says where the title and
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import block_reason, heading_reason, words
+from .chrome import heading_reason, words
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
-from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, hidden, text_of, walk
-
-_FILLER = re.compile(r"[\u034f\u200b\u200c\u200d\u00ad\u2007\ufeff\u00a0]+")
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.IGNORECASE)
+from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
+from .titling import clean_subject, match_key, opening_words, preview_text, sender_names
 
 
 @dataclass(frozen=True)
@@ -69,68 +64,8 @@ class _Section:
         return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
 
 
-def clean_subject(subject: str, headers: Iterable[tuple[str, str]] = ()) -> str:
-    """The subject without "Fwd:"/"Re:" prefixes, nor the "[list-name]" tag a mailing list that relayed it added."""
-    subject = " ".join(_SUBJECT_PREFIX.sub("", subject).split())
-    list_id = " ".join(value for name, value in headers if name.lower() == "list-id").lower()
-    tag = re.match(r"^\[([^\]]{1,60})\]\s*", subject)
-    if tag and list_id and _key(tag.group(1)).replace(" ", "-") in re.sub(r"[^\w]+", "-", list_id):
-        subject = subject[tag.end() :]
-    return " ".join(_SUBJECT_PREFIX.sub("", subject).split())
-
-
 def _snippet(text: str) -> str:
     return text if len(text) <= 60 else text[:59].rstrip() + "…"
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _sender_names(headers: Iterable[tuple[str, str]]) -> set[str]:
-    """The sender's display name and its parts ("Ana from The Ledger"): a heading saying one is the masthead, not a headline."""
-    names: set[str] = set()
-    for name, value in headers:
-        if name.lower() != "from":
-            continue
-        display = parseaddr(value)[0].strip()
-        names |= {_key(display), *(_key(part) for part in re.split(r"\s+(?:from|at|von|de)\s+", display, flags=re.IGNORECASE))}
-    return {name for name in names if len(name.split()) >= 1 and len(name) >= 3}
-
-
-def _hidden_before_text(soup: BeautifulSoup) -> list[Tag]:
-    """Hidden elements ahead of the first text a reader sees: where templates put the preview text.
-
-    A hidden block further down is something else (beehiiv repeats its referral block hidden, for
-    Outlook), never the preview.
-    """
-    found: list[Tag] = []
-    skip: Tag | None = None
-    for node in (soup.body or soup).descendants:
-        if skip is not None and skip in node.parents:
-            continue
-        if isinstance(node, Tag) and hidden(node):
-            skip = node
-            if node.name not in ("style", "head", "title", "script"):
-                found.append(node)
-        elif type(node) is NavigableString and _FILLER.sub("", node).strip():
-            break
-    return found
-
-
-def _preheader(soup: BeautifulSoup) -> str:
-    candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]') + _hidden_before_text(soup)
-    for element in candidates:
-        if element.find(list(HEADINGS)):
-            continue  # a section of the issue, not its preview text
-        copy = parse(str(element))
-        for anchor in copy.find_all("a"):
-            if block_reason(anchor) in ("header", "footer"):
-                anchor.decompose()  # "View online" beside the preview text
-        text = " ".join(_FILLER.sub(" ", copy.get_text(" ")).split())
-        if len(words(text)) >= 3:
-            return text
-    return ""
 
 
 def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
@@ -352,7 +287,7 @@ def plan(
     headers = list(headers)
     found = detect(headers, soup, profile)
     subject = clean_subject(subject, headers)
-    preheader = _preheader(soup)
+    preheader = preview_text(soup)
     dropped: list[Dropped] = []
     title = _take(soup, found.title)
     subtitle = _take(soup, found.subtitle)
@@ -366,18 +301,16 @@ def plan(
     left_out: list[Dropped] = []
     if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks, left_out)) >= 2:
         return Layout(found, "stories", tuple(stories), tuple(dropped + left_out), preheader)
-    names = _sender_names(headers)
+    names = sender_names(headers)
     events = []
     for event in walk(root):
-        if event.kind == "heading" and _key(text_of(event.element)) in names:
+        if event.kind == "heading" and match_key(text_of(event.element)) in names:
             dropped.append(Dropped("header", _snippet(text_of(event.element))))  # the newsletter's name set as a heading
         else:
             events.append(event)
-    title_heading = (
-        next((index for index, event in enumerate(events) if event.kind == "heading" and _key(text_of(event.element)) in (_key(title), _key(subject))), None)
-        if not title
-        else None
-    )
+    wanted = (match_key(title), match_key(subject))
+    headings = (index for index, event in enumerate(events) if event.kind == "heading" and match_key(text_of(event.element)) in wanted)
+    title_heading = next(headings, None) if not title else None
     if title_heading is not None:
         title = text_of(events[title_heading].element)
     labels = _labels(events) | ({title_heading} if title_heading is not None else set())
@@ -408,7 +341,7 @@ def plan(
         if not title and leading and heading is not None:
             title = text_of(heading.element)
             content.remove(heading)
-        title = title or subject or (text_of(heading.element) if heading else "")
+        title = title or subject or (text_of(heading.element) if heading else "") or opening_words(content)
         if is_roundup(content, 1):
             kind = "items" if split == "items" else "roundup"
             return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
@@ -425,7 +358,8 @@ def plan(
         dropped = [item for item in dropped if item.why != "header" or item.text != _snippet(intro_text)]
         content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"
-        return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
+        heading_line = title or subject or opening_words(content)
+        return Layout(found, kind, roundup_stories(heading_line, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
     headed = [(section.heading, section.parts) for section in kept if section.heading is not None]
     stories = [build_story(number, text_of(heading.element), heading.element, parts) for number, (heading, parts) in enumerate(headed, 1)]
     return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
