@@ -184,6 +184,33 @@ CASES = (
         "Velostad: cargo bikes and bridge lights",
     ),
     Received(
+        "ghost-sendgrid-post",
+        "ghost",
+        "single",
+        ("The cost of a school lunch",),
+        {"The cost of a school lunch": "/2025/01/A1B2C3D4-school-kitchen.jpeg"},
+        {("SendGrid", "click"): 6, ("SendGrid", "open"): 1, ("Ghost", "unsubscribe"): 1},
+        (2,),
+        frozenset({"header", "byline", "footer", "tracking pixel"}),
+        ("Table Notes", "Marta Duarte", "View online", "Unsubscribe", "Publish with Ghost", "table-notes-icon", "plate by plate"),
+        "The cost of a school lunch",
+    ),
+    Received(
+        "mailchimp-mce-stories",
+        "mailchimp-new",
+        "stories",
+        ("A pontoon for the small boats", "Crabbing is back on the wall"),
+        {
+            "A pontoon for the small boats": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f.jpg",
+            "Crabbing is back on the wall": "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a.jpg",
+        },
+        {("Mailchimp", "click"): 4, ("Mailchimp", "unsubscribe"): 2, ("Mailchimp", "open"): 1},
+        (1, 1),
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("16 June 2025", "87791a39", "Instagram", "Copyright", "Havenkade", "preferences", "Forty new berths"),
+        "The Harbour Letter: a pontoon, and crabbing",
+    ),
+    Received(
         "gmail-forward-mailchimp",
         "mailchimp",
         "stories",
@@ -352,6 +379,7 @@ def test_every_received_issue_imports_into_drafts_that_build_with_only_their_pic
             + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
             + ["046c2408f3e8fe88e9b8d863c34f95e7.jpg?e=GjPONs6qWcRIJAs45zFCPU8M", "7c9e1f3a5b7d9f1b3d5f7a9c1e3b5d7f.jpg?e=YNbhaaWt3_4GvN-ClVwdmTCT"]
             + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
+            + ["A1B2C3D4-school-kitchen.jpeg", "image.png", "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f.jpg", "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a.jpg"]
             + [next(key for _, key, _ in played.requests if "4032x3024" in key).rsplit("/", 1)[-1]]
         )
     )  # each address once: the same picture in an issue and in its forward is one download
