@@ -110,3 +110,10 @@ def test_a_letter_with_no_subject_and_no_heading_is_titled_by_its_opening_words(
     assert story.title == "The ferry is back on Monday"
     (long,) = plan(f"<p>{LONG}</p>", "", (), "generic").stories
     assert long.title == "This sentence is here so that the paragraph reads like a real…"
+
+
+def test_a_byline_line_is_left_out_but_a_sentence_starting_with_by_is_prose() -> None:
+    html = f"<h2>First story</h2><p>By Marta Duarte – 14 Jan 2025</p><p>{LONG}</p><h2>Second story</h2><p>By Tuesday the council will vote.</p><p>{LONG}</p>"
+    layout = plan(html, "", (), "generic")
+    assert "Marta Duarte" not in layout.stories[0].html and "By Tuesday the council will vote." in layout.stories[1].html
+    assert ("byline", "By Marta Duarte – 14 Jan 2025") in [(dropped.why, dropped.text) for dropped in layout.dropped]

@@ -63,6 +63,8 @@ _CONTENTS = re.compile(
     r"table of contents|what(?:'|’)s inside|inside this issue)\W*$",
     re.IGNORECASE,
 )
+# "By Marta Duarte – 14 Jan 2025": a byline line (names in capitals, then perhaps a date or role), not "By Tuesday the…"
+_BYLINE = re.compile(r"^(?:by|von|par|por|door)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?:(?-i:[A-Z])[\w.'’-]+|and|und|et|y|en|&))*\s*(?:$|[,|–—·•-])", re.IGNORECASE)
 _RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)|newsletters? (?:we|i) recommend|recommendations)\W*$", re.IGNORECASE)
 # Button labels: a block made only of these (and separators, counts) is a row of buttons.
 _BUTTON_WORDS = frozenset(
@@ -191,6 +193,8 @@ def block_reason(element: Tag) -> str | None:
         return "referral"
     if count <= 40 and _FEEDBACK.search(text):
         return "feedback"
+    if count <= 14 and _BYLINE.match(text):
+        return "byline"
     return None
 
 

@@ -121,7 +121,11 @@ PROFILES: tuple[Profile, ...] = (
         ),
         markup=(".hse-body-wrapper-table", ".hse-section", ".hse-column", '[id^="hs_cos_wrapper"]'),
         hosts=(r"hubspotlinks(?:free)?\.com", r"hubspotemail\.net", r"hubspotusercontent[\w-]*\.net", r"hs-sites\.com"),
-        chrome=(("#hs_cos_wrapper_preview_text, .hse-preview-text", "header"), (".hse-footer, #footer, .hse-footer-wrapper", "footer")),
+        chrome=(
+            ("#hs_cos_wrapper_preview_text, .hse-preview-text", "header"),
+            (".hs-rss-byline, .hs-rss-date, .hs-rss-author", "byline"),  # blog digests (hs_rss_email_entries_table)
+            (".hse-footer, #footer, .hse-footer-wrapper", "footer"),
+        ),
     ),
     Profile(
         "convertkit",
