@@ -147,7 +147,7 @@ CASES = (
         "single",
         ("町の本屋が残る理由",),
         {"町の本屋が残る理由": "木造の本屋の店先"},
-        {("ConvertKit", "click"): 2, ("ConvertKit", "unsubscribe"): 2},
+        {("ConvertKit", "click"): 1, ("ConvertKit", "open"): 1, ("ConvertKit", "unsubscribe"): 2},
         frozenset({"footer", "tracking pixel"}),
         ("〒380", "Unsubscribe", "Update your profile"),
     ),
