@@ -201,12 +201,15 @@ def _run(
     from .pipeline.parse import parse
     from .pipeline.plan import make_plan, static_files
     from .pipeline.render import render
+    from .render import template_cache
     from .schedule import withheld_files
 
     with stages.stage("parse"):
         parsed = parse(config, sources, store, workers, stages.progress)
     with stages.stage("assemble"):
         assembled = assemble(config, options, moment, parsed)
+        if writing:  # compiled templates from the last build (``check`` writes nothing, not even these)
+            template_cache.install(assembled.environment, config.folder("cache"))
     known_urls = moved.history(config) if output_to is None else {}  # posts whose URL changed: warned about
     problems = [*problems, *parsed.problems, *assembled.problems, *moved.warnings(moved.moved(assembled.site, known_urls))]
     if errors_only(problems):
