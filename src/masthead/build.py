@@ -218,7 +218,7 @@ def _run(
     with stages.stage("plan"):
         withheld = withheld_files(assembled.site, parsed.entries)  # images only scheduled or draft posts show
         static = static_files(theme_static, site_static, config.folders.static, withheld)
-        plan = make_plan(assembled, parsed, static, store, output_folder, encode_images=writing)
+        plan = make_plan(assembled, parsed, static, store, output_folder, encode_images=writing, track_reads=mode == "preview")
     staging = _staging(output_folder, store, scope) if store is not None else None
     with stages.stage("render"):
         rendered = _checked(warnings, lambda: render(assembled.site, plan, staging, output_folder, workers, options.reindex, stages.progress))

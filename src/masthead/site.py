@@ -85,6 +85,30 @@ class Site:
         return Path(found) if found else inside(self.config.folder("static"), src)
 
 
+def with_documents(site: Site, replaced: Mapping[int, Document]) -> Site:
+    """``site`` with some documents swapped for others (``id(old) -> new``) wherever it holds them:
+    posts, pages, the home page, sections, tags and the archive."""
+
+    def swap(documents: tuple[Document, ...]) -> tuple[Document, ...]:  # untouched tuples stay themselves
+        if not any(id(document) in replaced for document in documents):
+            return documents
+        return tuple(replaced.get(id(document), document) for document in documents)
+
+    if not replaced:
+        return site
+    return replace(
+        site,
+        posts=swap(site.posts),
+        pages=swap(site.pages),
+        home=replaced.get(id(site.home), site.home) if site.home else None,
+        groups=tuple(
+            replace(group, documents=swap(group.documents), intro=replaced.get(id(group.intro), group.intro) if group.intro else None) for group in site.groups
+        ),
+        tags=tuple(tag if swap(tag.posts) is tag.posts else replace(tag, posts=swap(tag.posts)) for tag in site.tags),
+        years={year: {month: swap(posts) for month, posts in months.items()} for year, months in site.years.items()},
+    )
+
+
 def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str], resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:
     image = entry.image
     if image is None:
