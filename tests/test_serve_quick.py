@@ -3,13 +3,17 @@ what a full build writes; anything other pages show falls back to the full build
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from conftest import MakeSite, post
 
 from masthead.build import build
+from masthead.config import Config
 from masthead.serve import quick
 from masthead.serve.rebuild import PREVIEW_OPTIONS
+from masthead.site import Document
 
 
 def small_site(make_site: MakeSite) -> Path:
@@ -120,3 +124,36 @@ def test_a_body_edit_that_changes_its_citations_assembles_the_model_again(make_s
     assert quick.update(warm, {str(source)}, output) is not None
     assert warm.carried == 0
     assert_equals_full_build(site, output, tmp_path / "full")
+
+
+def reachable_documents(value: object, found: dict[int, Document], seen: set[int]) -> None:
+    """Every Document the value holds, however deep (dataclasses, tuples, lists, mappings)."""
+    if id(value) in seen or isinstance(value, str | bytes | int | float | Config | type(None)):
+        return
+    seen.add(id(value))
+    if isinstance(value, Document):
+        found[id(value)] = value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            reachable_documents(getattr(value, item.name), found, seen)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            reachable_documents(key, found, seen)
+            reachable_documents(item, found, seen)
+    elif isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            reachable_documents(item, found, seen)
+
+
+def test_a_swapped_document_leaves_no_old_copy_anywhere_in_the_model(make_site: MakeSite) -> None:
+    """Wherever the model holds a document (posts, tags, archive, outlets…), the swap reaches it."""
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    old = next(document for document in warm.site.posts if document.entry.source == "content/blog/p1.md")
+    source = site / "content/blog/p1.md"
+    source.write_text(post("Post 1", "2024-03-02T08:00:00Z").replace("Body of Post 1.", "Another body of Post 1."))
+    assert quick.update(warm, {str(source)}, output) is not None and warm.carried == 1
+    found: dict[int, Document] = {}
+    reachable_documents(warm.site, found, set())
+    assert id(old) not in found
+    assert sum(document.entry.source == "content/blog/p1.md" for document in found.values()) == 1

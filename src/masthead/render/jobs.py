@@ -10,7 +10,7 @@ since the last build, its files still on disk as written) is neither rendered no
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -143,7 +143,7 @@ def replan(
         if earlier.reads is None or earlier.source != source or not earlier.reads.isdisjoint(edited):
             planner.page(make, source, origin)
         else:
-            planner.jobs.append(replace(earlier, produce=None))
+            planner.jobs.append(earlier if earlier.produce is None else Job(earlier.key, source, origin, None, earlier.paths, earlier.reads))
     return _other_jobs(planner, static_files, encode_images)
 
 
@@ -153,7 +153,7 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
     planner.made(partial(feeds.feeds, site), "the feeds")
     for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/
         planner.made(partial(feeds.feeds, site, lang), f"the feeds of /{lang}/")
-    planner.made(partial(sitemap.sitemaps, site), "the sitemaps")
+    planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone
     planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
     planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")
     if logo.raster_logo(site) is not None and site.logo is not None:  # a PNG of an SVG logo, from its bytes
