@@ -22,6 +22,7 @@ leaves stays byte for byte a clean build's.
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -147,6 +148,16 @@ def _plan(warm: Warm, edited: dict[str, Entry], new: Parsed) -> _Planned | None:
 
 def update(warm: Warm, changed: set[str], output: Path) -> list[str] | None:
     """Apply saved files to the preview; the output files written, or None for a full build."""
+    collecting = gc.isenabled()
+    gc.disable()  # as in the build: the model is a large graph of immutable objects, and cycle scans over it cost seconds
+    try:
+        return _update(warm, changed, output)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _update(warm: Warm, changed: set[str], output: Path) -> list[str] | None:
     site = warm.assembled.site
     config = site.config
     if config.links.rewrite == "resolved":
