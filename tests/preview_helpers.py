@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import http.client
-import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from decap_helpers import post_action
 
 from masthead.serve.session import Session
 
@@ -77,17 +77,8 @@ def request(
 def api(session: Session, action: str, params: dict[str, Any] | None = None, **extra: Any) -> tuple[int, Any]:
     """POST one local-backend request the way Decap's proxy client builds it, from the admin page
     this server serves (so with its own Origin, as a browser sends it)."""
-    body: dict[str, Any] = {"branch": "main", "action": action, **extra}
-    if params is not None:
-        body["params"] = {"branch": "main", **params}
-    status, _, data = request(
-        session,
-        "POST",
-        "/api/v1",
-        json.dumps(body).encode(),
-        {"Content-Type": "application/json; charset=utf-8", "Origin": own_origin(session)},
-    )
-    return status, json.loads(data)
+    host, port = session.server.server_address[:2]
+    return post_action(str(host), int(port), action, params, own_origin(session), **extra)
 
 
 def own_origin(session: Session) -> str:

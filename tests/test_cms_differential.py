@@ -5,7 +5,6 @@ agree, except where masthead is deliberately stricter (each such case is asserte
 from __future__ import annotations
 
 import base64
-import http.client
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from decap_helpers import PNG, commit_site, history, post_action
 from preview_helpers import PAGE, seed_post, wait_for
 
 from masthead.serve.session import Session
@@ -32,7 +32,6 @@ collections:
   - {name: blog, folder: content/blog, create: true, fields: [{name: pageTitle, widget: string}]}
   - {name: pages, files: [{name: about, file: content/pages/about.md, fields: [{name: pageTitle, widget: string}]}]}
 """
-PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-differential").decode()
 OPTIONS = {"commitMessage": "Create Blog “x”", "useWorkflow": False, "status": "draft", "collectionName": "blog"}
 
 
@@ -49,18 +48,7 @@ class Backend:
         self.port = port
 
     def call(self, action: str, params: dict[str, Any] | None = None) -> tuple[int, Any]:
-        body: dict[str, Any] = {"branch": "main", "action": action}
-        if params is not None:
-            body["params"] = {"branch": "main", **params}
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            connection.request(
-                "POST", "/api/v1", json.dumps(body).encode(), {"Content-Type": "application/json; charset=utf-8", "Origin": f"http://127.0.0.1:{self.port}"}
-            )
-            response = connection.getresponse()
-            return response.status, json.loads(response.read() or b"null")
-        finally:
-            connection.close()
+        return post_action("127.0.0.1", self.port, action, params)
 
 
 def make_site(folder: Path, git: bool) -> Path:
@@ -72,23 +60,13 @@ def make_site(folder: Path, git: bool) -> Path:
         "content/pages/about.md": PAGE,
         "static/admin/config.yml": ADMIN_CONFIG,
         "templates/.keep": "",
-        ".gitignore": "public/\n.masthead-cache/\n",
     }
     for relative, text in files.items():
         (site / relative).parent.mkdir(parents=True, exist_ok=True)
         (site / relative).write_text(text, encoding="utf-8")
     (site / "static/img").mkdir(parents=True)
     (site / "static/img/photo.jpg").write_bytes(base64.b64decode(PNG))
-    if git:
-        for command in (
-            ["init", "-q", "-b", "main"],
-            ["config", "user.email", "e@example.org"],
-            ["config", "user.name", "E"],
-            ["add", "-A"],
-            ["commit", "-q", "-m", "site"],
-        ):
-            subprocess.run(["git", *command], cwd=site, check=True, capture_output=True)
-    return site
+    return commit_site(site) if git else site
 
 
 @pytest.fixture(params=[False, True], ids=["fs", "git"])
@@ -177,7 +155,13 @@ def test_the_same_sequence_gets_the_same_answers_and_files(pair: tuple[Backend, 
     assert ours.call("getEntry", {"path": "../outside.md"}) == theirs.call("getEntry", {"path": "../outside.md"})
     if not git:
         same(ours, theirs, "getDeployPreview", {"collection": "blog", "slug": "third"})
+    # What Chromium sends when an editor deletes a post in Decap 3.16.3 (test_serve_browser.py).
+    same(ours, theirs, "deleteFiles", {"paths": ["content/blog/second.md"], "options": {"commitMessage": "Delete Post “second”"}})
+    assert not (ours_site / "content/blog/second.md").exists()
     assert tree(ours_site) == tree(theirs_site)
+    if git:  # decap-server's git mode commits every save and deletion; so does masthead's
+        assert history(ours_site) == history(theirs_site)
+        assert history(ours_site)[0][:3] == ["Delete Post “second”", "Delete", "Upload"]
 
 
 def test_the_editorial_workflow_matches_decap_servers_git_mode(pair: tuple[Backend, Path, Backend, Path]) -> None:

@@ -273,6 +273,23 @@ def test_delete_actions(running: Session, preview_site: Path) -> None:
     )
 
 
+# The bytes Chromium posted when an editor deleted a post in Decap 3.16.3 (decap-cms-backend-proxy:
+# JSON.stringify({branch, action, params: {branch, paths, options: {commitMessage}}}), with its
+# Content-Type), captured from the browser test; the commit message is not ASCII.
+BROWSER_DELETE = (
+    '{"branch":"main","action":"deleteFiles","params":{"branch":"main","paths":["content/blog/second.md"],"options":{"commitMessage":"Delete Post “second”"}}}'
+).encode()
+
+
+def test_the_delete_request_decap_sends_from_the_browser(running: Session, preview_site: Path) -> None:
+    post = preview_site / "content/blog/second.md"
+    post.write_text("---\npageTitle: Second\n---\n")
+    headers = {"Content-Type": "application/json; charset=utf-8", "Origin": own_origin(running)}
+    status, _, data = request(running, "POST", "/api/v1", BROWSER_DELETE, headers)
+    assert (status, json.loads(data)) == (200, {"message": "deleted files content/blog/second.md"})
+    assert not post.exists() and (preview_site / "content/blog/first-briefing.md").is_file()
+
+
 def test_deploy_preview_is_null(running: Session) -> None:
     assert api(running, "getDeployPreview", {"collection": "blog", "slug": "x"}) == (200, None)
 

@@ -3,13 +3,12 @@ against the real server and real git (the sequence of calls Decap's proxy client
 
 from __future__ import annotations
 
-import base64
 import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from decap_helpers import PNG, commit_site, git
 from preview_helpers import PAGE, api, request, seed_post
 
 from masthead.build import build
@@ -24,24 +23,13 @@ public_folder: /img
 collections:
   - {name: blog, folder: content/blog, create: true, fields: [{name: pageTitle, widget: string}]}
 """
-PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").decode()
-
-
-def git(site: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=site, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
 def repository(preview_site: Path) -> Path:
     (preview_site / "static/admin").mkdir(parents=True)
     (preview_site / "static/admin/config.yml").write_text(CONFIG)
-    (preview_site / ".gitignore").write_text("public/\n.masthead-cache/\n")
-    git(preview_site, "init", "-q", "-b", "main")
-    git(preview_site, "config", "user.email", "editor@example.org")
-    git(preview_site, "config", "user.name", "Editor")
-    git(preview_site, "add", "-A")
-    git(preview_site, "commit", "-q", "-m", "the site")
-    return preview_site
+    return commit_site(preview_site)
 
 
 @pytest.fixture

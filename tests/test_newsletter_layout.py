@@ -3,8 +3,9 @@ that shows it, in the markup mail templates use."""
 
 from __future__ import annotations
 
-from masthead.newsletter.layout import clean_subject, plan
+from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
+from masthead.newsletter.titling import clean_subject
 
 LONG = "This sentence is here so that the paragraph reads like a real story paragraph of a newsletter issue. " * 2
 

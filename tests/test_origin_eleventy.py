@@ -19,6 +19,7 @@ def test_urls_are_eleventys(tmp_path: Path) -> None:
     assert public.name == "_site" and (public / "img/lamp.png").is_file()
     assert literal_syntax(site) == []
     assert "warning" not in build.output
+    assert "JavaScript data files are programs and are never run: metadata.js" in (site / "masthead.toml").read_text()
 
 
 def test_posts_and_metadata(tmp_path: Path) -> None:

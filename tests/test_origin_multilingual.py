@@ -84,3 +84,34 @@ def test_translations_by_folder(tmp_path: Path) -> None:
     assert not any(url.startswith(("/en/", "/fr/fr/")) for url in page_urls(site))
     french = (output_folder(site) / "fr/posts/summer-timetable/index.html").read_text(encoding="utf-8")
     assert ("en", "https://ferries.example.org/posts/summer-timetable/") in _alternates(french)
+
+
+# Hugo with defaultContentLanguageInSubdir = true: every language under its own folder, the default
+# too (Hugo's root page then only redirects to /en/; masthead's home stands there).
+SUBDIR_URLS = {"/", *(("/en" + url) for url in EXPECTED_URLS if not url.startswith("/fr/")), *(url for url in EXPECTED_URLS if url.startswith("/fr/"))}
+
+
+def test_default_language_in_its_own_folder(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+    from origin_sites import SITES
+
+    from masthead.cli import main
+
+    site = tmp_path / "subdir"
+    shutil.copytree(SITES / "hugo-multilingual", site)
+    config = site / "hugo.toml"
+    config.write_text("defaultContentLanguageInSubdir = true\n" + config.read_text())
+    assert CliRunner().invoke(main, ["init", str(site)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert result.exit_code == 0, result.output
+    assert page_urls(site) == SUBDIR_URLS
+    public = output_folder(site)
+    english = (public / "en/posts/summer-timetable/index.html").read_text(encoding="utf-8")
+    assert _alternates(english) == [
+        ("en", "https://ferries.example.org/en/posts/summer-timetable/"),
+        ("fr", "https://ferries.example.org/fr/posts/summer-timetable/"),
+        ("x-default", "https://ferries.example.org/en/posts/summer-timetable/"),
+    ]
+    assert "New ticket machines" in (public / "en/index.html").read_text(encoding="utf-8")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from decap_helpers import WORKFLOW_LINE, commit_site, git
+from playwright.sync_api import Browser, Dialog, Page, Response, expect, sync_playwright
 from preview_helpers import PAGE, request, seed_post, wait_for
 
 from masthead.cms.init import init
@@ -137,25 +138,12 @@ def test_decap_writes_a_post_through_the_local_backend(make_site, page: Page) ->
         session.stop()
 
 
-WORKFLOW_CONFIG_LINE = "publish_mode: editorial_workflow\n"
-
-
 def test_decap_editorial_workflow_from_draft_to_published(make_site, page: Page) -> None:  # type: ignore[no-untyped-def]
-    import subprocess
-
     site = make_site({"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE}, images=("/img/photo.jpg",))
     init(site, "git-gateway", self_host=True, dist=DECAP)
     config = site / "static/admin/config.yml"
-    config.write_text(config.read_text().replace("local_backend: true\n", "local_backend: true\n" + WORKFLOW_CONFIG_LINE))
-    (site / ".gitignore").write_text("public/\n.masthead-cache/\n")
-    for command in (
-        ["init", "-q", "-b", "main"],
-        ["config", "user.email", "e@example.org"],
-        ["config", "user.name", "E"],
-        ["add", "-A"],
-        ["commit", "-q", "-m", "site"],
-    ):
-        subprocess.run(["git", *command], cwd=site, check=True, capture_output=True)
+    config.write_text(config.read_text().replace("local_backend: true\n", "local_backend: true\n" + WORKFLOW_LINE))
+    commit_site(site)
     session = Session(site, "127.0.0.1", 0)
     session.start()
     try:
@@ -172,23 +160,20 @@ def test_decap_editorial_workflow_from_draft_to_published(make_site, page: Page)
         page.get_by_text("Entry saved").wait_for()
         branch = "cms/blog/reviewed-briefing"
 
-        def git(*args: str) -> str:
-            return subprocess.run(["git", *args], cwd=site, check=True, capture_output=True, text=True).stdout
-
-        wait_for(lambda: git("branch", "--list", branch).strip() == branch)
+        wait_for(lambda: git(site, "branch", "--list", branch).strip() == branch)
         assert not (site / "content/blog/reviewed-briefing.md").exists()  # a draft lives on its branch only
-        assert git("config", f"branch.{branch}.description").strip() == "decap-cms/draft"
+        assert git(site, "config", f"branch.{branch}.description").strip() == "decap-cms/draft"
         status, _, html = request(session, "GET", "/_masthead/unpublished/blog/reviewed-briefing/")
         assert status == 200 and b"Reviewed briefing" in html
 
         page.get_by_role("button", name="Status: Draft").click()
         page.get_by_text("Ready", exact=True).click()
-        wait_for(lambda: git("config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish")
+        wait_for(lambda: git(site, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish")
         page.get_by_role("button", name="Publish", exact=True).click()
         page.once("dialog", lambda dialog: dialog.accept())  # Decap asks "Are you sure you want to publish this entry?"
         page.get_by_text("Publish now").click()
         written = site / "content/blog/reviewed-briefing.md"
-        wait_for(lambda: git("branch", "--list", branch) == "")  # merged (the file is in the working tree), then dropped
+        wait_for(lambda: git(site, "branch", "--list", branch) == "")  # merged (the file is in the working tree), then dropped
         assert written.is_file()
         data = yaml.safe_load(written.read_text().split("---\n")[1])
         assert data["pageTitle"] == "Reviewed briefing" and data["templateKey"] == "blog-post"
@@ -230,15 +215,39 @@ def test_decap_edits_uploads_and_deletes(make_site, page: Page, tmp_path: Path) 
         page.get_by_role("button", name="Choose selected").click()
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
-        page.get_by_text("Entry saved").wait_for()
+        # Decap shows "Entry saved" before it reloads the media library (the entry carried an asset)
+        # and only then marks the entry unchanged; leaving earlier asks "leave this page?". The
+        # toolbar's "Published" replaces "Publish" exactly when the entry is unchanged.
+        page.get_by_role("button", name="Published").wait_for()
         post = site / "content/blog/first-briefing.md"
         wait_for(lambda: "First briefing, revised" in post.read_text())
         text = post.read_text()
         assert "date: 2024-12-23T20:53:09.844Z\n" in text  # untouched, in the seed's format
         assert yaml.safe_load(text.split("---\n")[1])["featuredImage"]["src"] == "/img/uploaded-photo.png"
         assert (site / "static/img/uploaded-photo.png").read_bytes() == upload.read_bytes()
-        # Deleting through the browser regressed in session 19's merges (Decap never sends deleteFiles
-        # here); deleteFiles itself is tested in test_cms_localbackend.py. Restore this step once fixed.
+        # Delete: the other post goes, through deleteFiles.
+        asked: list[str] = []
+
+        def answer(dialog: Dialog) -> None:
+            asked.append(dialog.message)
+            dialog.accept() if dialog.message == "Are you sure you want to delete this published entry?" else dialog.dismiss()
+
+        page.on("dialog", answer)
+        # As a person does: back to the list, then the entry. (A hash change from one entry straight
+        # to another keeps Decap's mounted editor, and the draft of the previous entry, on screen.)
+        page.goto(url(session, "/admin/#/collections/blog"))
+        page.get_by_role("link", name=re.compile("^Second")).click()
+        expect(title).to_have_value("Second")  # the editor of the post to delete
+
+        def deletes(response: Response) -> bool:
+            return response.url.endswith("/api/v1") and b'"deleteFiles"' in (response.request.post_data_buffer or b"")
+
+        with page.expect_response(deletes) as deleted:
+            page.get_by_role("button", name="Delete entry").click()
+        assert asked == ["Are you sure you want to delete this published entry?"]  # no "leave this page?"
+        assert deleted.value.status == 200 and deleted.value.json() == {"message": "deleted files content/blog/second.md"}
+        assert not (site / "content/blog/second.md").exists()  # removed before the reply was sent
+        page.wait_for_url("**/#/collections/blog")  # Decap returns to the list once deleteFiles answered
         assert (site / "content/blog/first-briefing.md").is_file()
     finally:
         session.stop()

@@ -8,13 +8,8 @@ from pathlib import Path
 from conftest import MakeSite
 from preview_helpers import seed_post
 
-from masthead.serve.preview import (
-    MOST_FILES_LISTED,
-    Preview,
-    changed_files,
-    digest_tree,
-    preview_folder,
-)
+from masthead.serve.fingerprints import changed_files, digest_tree
+from masthead.serve.preview import MOST_FILES_LISTED, Preview, preview_folder
 
 
 def test_digest_tree_reuses_fingerprints_of_untouched_files(tmp_path: Path) -> None:
@@ -40,6 +35,13 @@ def test_update_names_changed_pages_and_keeps_the_last_good_output(make_site: Ma
         }
     )
     preview = Preview(site)
+    try:
+        check_updates(site, preview)
+    finally:
+        preview.close()
+
+
+def check_updates(site: Path, preview: Preview) -> None:
     assert preview.output == preview_folder(site) == site / ".masthead-cache" / "serve"
     first = preview.update()
     assert first.build == 1 and not first.error and first.everything  # the CSS is new, so everything

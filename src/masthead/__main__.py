@@ -1,3 +1,6 @@
+"""``python -m masthead``: the command line."""
+
 from .cli import entry
 
-entry()
+if __name__ == "__main__":
+    entry()

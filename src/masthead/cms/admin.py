@@ -41,16 +41,33 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-class ScopeCache:
-    """The current scope, read again only when config.yml or masthead.toml changed."""
+class ConfigCache:
+    """The site's config (None while masthead.toml is broken), read again only when the file's
+    modification time or size changed: the preview asks for it on every request."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
+        self._key: tuple[int, int] | None = None
+        self._config: Config | None = None
+
+    def get(self) -> Config | None:
+        key = _stamp(self.site / CONFIG_FILE)
+        if key != self._key:
+            self._config, self._key = site_config(self.site), key
+        return self._config
+
+
+class ScopeCache:
+    """The current scope, read again only when config.yml or masthead.toml changed."""
+
+    def __init__(self, site: Path, configs: ConfigCache | None = None) -> None:
+        self.site = site
+        self.configs = configs or ConfigCache(site)
         self._key: object = None
         self._scope: Scope | None = None
 
     def get(self) -> Scope:
-        config = site_config(self.site)
+        config = self.configs.get()
         admin_config = admin_folder(self.site, config) / "config.yml"
         key = (admin_config, _stamp(admin_config), _stamp(self.site / CONFIG_FILE))
         if self._scope is None or key != self._key:

@@ -25,20 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .localbackend import (
-    Action,
-    ActionRequest,
-    Invalid,
-    Refused,
-    Reply,
-    _text,
-    assets,
-    data_files,
-    media_of,
-    persist_options,
-    relative,
-    write_atomically,
-)
+from .files import media_of, relative, write_atomically
+from .localbackend import ACTIONS as FS_ACTIONS
+from .localbackend import Action, Reply, assets, data_files, persist_options
+from .validation import ActionRequest, Invalid, Refused, text
 
 PREFIX = "cms/"
 LABEL = "decap-cms/"
@@ -86,7 +76,7 @@ def _key(params: dict[str, Any], by_id: bool = False) -> tuple[str, str]:
     if by_id and isinstance(params.get("id"), str) and "/" in params["id"]:
         collection, slug = params["id"].split("/", 1)
         return collection, slug
-    return _text(params, "collection", "params.collection"), _text(params, "slug", "params.slug")
+    return text(params, "collection", "params.collection"), text(params, "slug", "params.slug")
 
 
 def _base(root: Path, request: ActionRequest) -> str:
@@ -136,6 +126,21 @@ def _commit(root: Path, branch: str, parent: str, files: dict[str, bytes | None]
         os.unlink(index)
     commit = git(root, "-c", "commit.gpgSign=false", "commit-tree", tree, "-p", parent, "-m", message, env=_identity(root)).decode().strip()
     git(root, "update-ref", f"refs/heads/{branch}", commit)
+
+
+def _changed(root: Path, paths: list[str]) -> list[str]:
+    """Those of ``paths`` whose working-tree state differs from the last commit."""
+    listed = git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths).decode("utf-8", "surrogateescape")
+    return sorted({item[3:] for item in listed.split("\0") if len(item) > 3})
+
+
+def commit_files(root: Path, paths: list[str], message: str) -> None:
+    """Commit exactly ``paths`` as the working tree has them (written or deleted), nothing else the
+    editor has changed or staged; no commit when none of them changed."""
+    changed = _changed(root, paths)
+    if changed:
+        git(root, "add", "-A", "--", *changed)
+        git(root, "-c", "commit.gpgSign=false", "commit", "--no-verify", "-m", message, "--", *changed, env=_identity(root))
 
 
 def _identity(root: Path) -> dict[str, str]:
@@ -223,7 +228,7 @@ def _delete_unpublished(request: ActionRequest) -> Reply:
 def _update_status(request: ActionRequest) -> Reply:
     root = request.root
     collection, slug = _key(request.params)
-    status = _text(request.params, "newStatus", "params.newStatus")
+    status = text(request.params, "newStatus", "params.newStatus")
     branch = f"{PREFIX}{collection}/{slug}"
     if not _ref_exists(root, branch):
         return NOT_FOUND
@@ -274,11 +279,9 @@ def _persist(request: ActionRequest) -> Reply:
                 target.unlink(missing_ok=True)
             else:
                 write_atomically(target, content)
-        paths = list(files)
-        git(root, "add", "-A", "--", *paths)
-        git(root, "-c", "commit.gpgSign=false", "commit", "--no-verify", "-m", message, "--", *paths, env=_identity(root))
+        commit_files(root, list(files), message)
         return 200, {"message": "entry persisted"}
-    collection = _text(options, "collectionName", "params.options.collectionName")
+    collection = text(options, "collectionName", "params.options.collectionName")
     slug = str((request.params.get("dataFiles") or [request.params.get("entry")])[0]["slug"])
     branch = f"{PREFIX}{collection}/{slug}"
     existed = _ref_exists(root, branch)
@@ -295,11 +298,30 @@ def _persist(request: ActionRequest) -> Reply:
 
 
 def _deploy_preview(request: ActionRequest) -> Reply:
-    collection = _text(request.params, "collection", "params.collection")
-    slug = _text(request.params, "slug", "params.slug")
+    collection = text(request.params, "collection", "params.collection")
+    slug = text(request.params, "slug", "params.slug")
     if not _ref_exists(request.root, f"{PREFIX}{collection}/{slug}"):
         return 200, None
     return 200, {"url": f"{PREVIEW_PATH}{collection}/{slug}/", "status": "SUCCESS"}
+
+
+def _committed(action: Action, paths: Callable[[ActionRequest], list[Path | None]]) -> Action:
+    """``action`` of the file-system mode, then a commit of the files it wrote or deleted, as
+    decap-server's git mode does for media and deletions (of those files only: not ``git add .``)."""
+
+    def run(request: ActionRequest) -> Reply:
+        status, reply = action(request)
+        if status == 200:
+            named = [relative(request.root, path) for path in paths(request) if path is not None]
+            commit_files(request.root, named, str(request.params["options"]["commitMessage"]))
+        return status, reply
+
+    return run
+
+
+def _deleted_paths(request: ActionRequest) -> list[Path | None]:
+    listed = request.params["paths"]
+    return [request.path(str(index), f"params.paths[{index}]", {str(index): value}) for index, value in enumerate(listed)]
 
 
 def _serialized(action: Action) -> Action:
@@ -325,6 +347,9 @@ ACTIONS: dict[str, Callable[[ActionRequest], Reply]] = {
         "updateUnpublishedEntryStatus": _update_status,
         "publishUnpublishedEntry": _publish,
         "persistEntry": _persist,
+        "persistMedia": _committed(FS_ACTIONS["persistMedia"], lambda request: [request.asset(request.params["asset"], "params.asset")[0]]),
+        "deleteFile": _committed(FS_ACTIONS["deleteFile"], lambda request: [request.path("path")]),
+        "deleteFiles": _committed(FS_ACTIONS["deleteFiles"], _deleted_paths),
         "getDeployPreview": _deploy_preview,
     }.items()
 }

@@ -8,18 +8,22 @@ which the site resolves once every URL is known (``origins/references.py``).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import Config
 from ..errors import Problem
 from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
-from .placement import Reference
+from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
+# HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
+_BLOCKS = ("<figure", "<details", "</details", "<div", "</div")
 
 
 class Transformed(NamedTuple):
@@ -36,10 +40,50 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
     return token
 
 
+# `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.
+_KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][ \t]+[^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)  # the list kramdown replaces
+_KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}\n]*)\}[ \t]*$|\{::[^}\n]*/\}", re.MULTILINE)
+
+
+_HTML_SOURCES = (".html", ".htm", ".njk", ".liquid")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+
+
+def _html_images(text: str) -> str:
+    """``<img src="x.png" alt="A">`` written in Markdown as ``![A](x.png)``, outside code: the image is
+    kept (and checked, and made responsive) while raw HTML stays off."""
+
+    def markdown_image(match: re.Match[str]) -> str:
+        found = {name.lower(): html.unescape(next(v for v in values if v is not None)) for name, *values in _ATTRIBUTE.findall(match.group(0))}
+        if not found.get("src"):
+            return match.group(0)
+        alt = found.get("alt", "").replace("[", "(").replace("]", ")").replace("\n", " ")
+        title = f' "{found["title"]}"' if found.get("title") and '"' not in found["title"] else ""
+        return f"![{alt}](<{found['src']}>{title})"
+
+    lines, fenced_block = [], False
+    for line in text.split("\n"):
+        if _FENCE_LINE.match(line):
+            fenced_block = not fenced_block
+        elif not fenced_block and "`" not in line and not line.startswith(("    ", "\t")):
+            line = _IMG_TAG.sub(markdown_image, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def fenced(language: str, code: str) -> str:
+    """A highlight block as a Markdown code fence, on as many lines as the tags and the code took."""
+    opening = "" if code.startswith("\n") else "\n"
+    closing = "" if code.endswith("\n") else "\n"
+    return f"```{language}{opening}{code}{closing}```"
+
+
 _PELICAN_LINK = re.compile(r"[{|](static|filename|attach)[}|]([^)\s\"'<>`]*)")
 
 
-def _pelican_links(text: str, first_line: int, source: str, config: Config) -> Transformed:
+def _pelican_links(text: str, first_line: int, source: str, config: Config, numbered_from: int = 0) -> Transformed:
     """Pelican's ``{static}/images/x.png`` and ``{filename}/pages/about.md`` links."""
     references: list[Reference] = []
     content = PurePosixPath(config.folders.content)
@@ -51,9 +95,35 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config) -> T
         if kind in ("static", "attach"):
             return "/" + path
         references.append(Reference("link", path, first_line + text.count("\n", 0, match.start())))
-        return f"{REFERENCE_SCHEME}{len(references) - 1}"
+        return f"{REFERENCE_SCHEME}{numbered_from + len(references) - 1}"
 
     return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
+
+
+def _templated(data: Mapping[str, Any]) -> bool:
+    """Whether the page's template language runs on it: not with Jekyll's ``render_with_liquid: false``
+    or Eleventy's ``templateEngineOverride: md`` (a post that shows template code as it is)."""
+    if data.get("render_with_liquid") is False:
+        return False
+    override = data.get("templateEngineOverride")
+    return not isinstance(override, str) or any(engine.strip() in ("njk", "liquid") for engine in override.split(","))
+
+
+@lru_cache(maxsize=1024)  # an include renders the same HTML on many pages
+def from_html(html: str) -> str:
+    """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
+    safe like any post: links and images are kept, scripts and styles are not."""
+    import warnings
+
+    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    from markdownify import markdownify
+
+    html = re.sub(r"<(script|style|template)\b.*?</\1\s*>", "", html, flags=re.DOTALL | re.IGNORECASE)
+    with warnings.catch_warnings():  # bs4's guesses about what the text is: the file says it is HTML
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        text = markdownify(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
+    return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
 
 
 def _restructured(text: str, first_line: int, source: str, config: Config) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
@@ -75,10 +145,19 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
-    if kind in ("jekyll", "eleventy") and ("{%" in text or "{{" in text):
+    if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not config.unsafe_html and not source.endswith(_HTML_SOURCES):
+        text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
+    if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
+        text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
+    if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
+        return RenderedMarkdown("", "", (), (), (), None, ()), [], ()
+    if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text) and _templated(data):
         from .liquid import transform
 
         result = transform(text, first_line, source, data, config)
+        if kind == "pelican" and _PELICAN_LINK.search(result.markdown):  # liquid_tags and {filename} links together
+            links = _pelican_links(result.markdown, first_line, source, config, len(result.references))
+            result = Transformed(links.markdown, result.blocks, result.references + links.references, result.problems)
     elif kind == "pelican" and re.search(_PELICAN_LINK, text):
         result = _pelican_links(text, first_line, source, config)
     elif kind == "hugo" and "{{" in text:
@@ -86,13 +165,17 @@ def render_body(
 
         result = transform(text, first_line, source, data, config)
     else:
+        result = Transformed(text, {}, (), ())
+    if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
+        result = result._replace(markdown=from_html(result.markdown))
+    elif not result.blocks and not result.references and not result.problems and result.markdown is text:
         return render(text, first_line, config.unsafe_html), [], ()
     body = render(result.markdown, first_line, config.unsafe_html)
     if result.blocks:
         html = body.html
         for token, block in result.blocks.items():
-            if block.startswith("<figure"):  # a block of its own, not inside the paragraph cmark made
-                html = html.replace(f"<p>{token}</p>", block)
+            if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
+                html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")
             html = html.replace(token, block)
         first = _PARAGRAPH.search(html)
         summary = plain_text(first.group(1)) if first else ""

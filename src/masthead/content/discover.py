@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..config import Config
 from ..errors import Problem
@@ -126,9 +126,19 @@ def _origin_rules(config: Config, prefix: str) -> tuple[frozenset[str], frozense
     """Names starting with ``_`` that are content (Jekyll's posts, Hugo's section pages), paths that are not."""
     kind = config.origin.kind
     keep = {"jekyll": {"_posts", "_drafts"}, "hugo": {"_index.md", "_index.markdown"}}.get(kind, set())
+    if kind == "jekyll":  # the folders of collections with output: true (_recipes/)
+        from ..origins.jekyll_site import collection_folders
+
+        keep |= collection_folders(config)
     skip = {prefix + name for name in _NOT_CONTENT} if prefix == "" else set()
     skip |= {config.folders.output, config.folders.cache, config.folders.templates}
     return frozenset(keep), frozenset(skip)
+
+
+def _eleventy_template(relative: str, content: str) -> bool:
+    """A ``.njk`` or ``.liquid`` page of an Eleventy site, but the home page's (masthead lists the posts itself)."""
+    path = PurePosixPath(relative)
+    return path.suffix in (".njk", ".liquid") and not (path.stem == "index" and path.parent.as_posix() == content)
 
 
 def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
@@ -151,4 +161,10 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     # but a folder (which may hold posts) does.
     suffixes = (*MARKDOWN_SUFFIXES, ".rst") if config.origin.kind == "pelican" else MARKDOWN_SUFFIXES
     problems = [problem for problem, folder in refused if folder or problem.path.endswith(suffixes)]
+    if config.origin.kind == "eleventy":  # Nunjucks and Liquid templates are pages too; the root index is masthead's home
+        return [source for source in found if source.relative.endswith(suffixes) or _eleventy_template(source.relative, inner)], problems
+    if config.origin.kind == "jekyll":  # Jekyll's posts and collection documents may be HTML with front matter
+        from ..origins.jekyll_site import html_document
+
+        return [source for source in found if source.relative.endswith(suffixes) or html_document(source.relative, config)], problems
     return [source for source in found if source.relative.endswith(suffixes)], problems

@@ -1,167 +1,395 @@
-"""Jekyll's Liquid in post bodies: the tags people write in posts, rendered; the rest named.
+"""Liquid (Jekyll, Pelican's liquid_tags) and Nunjucks (Eleventy) in bodies: no tag is ever left as text.
 
-``{% raw %}``, ``{% comment %}``, ``{% highlight %}``, ``{% link %}``, ``{% post_url %}`` and
-``{{ site.x }}``/``{{ page.x }}`` output (with the common filters) are rendered; any other tag is
-left as text with a warning ``file:line: Liquid tag 'x' is not supported; it is shown as text``.
-Line numbers are kept: what replaces a tag has as many line breaks as the tag had.
+Rendered: ``{% raw %}``/``{% verbatim %}``, ``{% comment %}``/``{# #}``, ``{% highlight %}``,
+``{% link %}``, ``{% post_url %}``, ``if``/``unless``/``elsif``/``else``, ``case``/``when``, ``for``,
+``assign``/``set``/``capture``, ``{{ value | filters }}`` over what masthead knows (the front matter,
+the origin's config and data files, ``jekyll.environment``), and embeds (``gist``, ``youtube``,
+``vimeo``, ``img``/``image``) as privacy-friendly links and figures. Anything else follows the rule
+for every origin: a pair with an unknown name keeps its inner content, an unknown standalone tag or
+variable is removed, either way with a warning ``file:line: Liquid tag "x": not supported; …``.
+Line numbers are kept where a tag is replaced: what stands for it has as many line breaks.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
-from functools import lru_cache, partial
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
-
-import yaml
 
 from ..config import Config
 from ..errors import Problem
-from .bodies import REFERENCE_SCHEME, Transformed
+from ..origins.data import scopes_for
+from . import liquid_values as values
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder
 from .placement import Reference
+from .shortcodes import _embed, _figure
 
-_TAG = re.compile(r"{%-?\s*(\w+)(.*?)-?%}|{{-?(.*?)-?}}", re.DOTALL)
-_CLOSERS = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
-_STRING = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')\s*$""")
+_LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
+_NUNJUCKS = re.compile(r"{%(.*?)%}|{{(.*?)}}|{#(.*?)#}", re.DOTALL)
+_VERBATIM = {"raw": "endraw", "verbatim": "endverbatim", "comment": "endcomment", "highlight": "endhighlight"}
+_BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow", "macro", "call", "filter"})
+_CLAUSES = {"else": ("if", "unless", "for", "case"), "elsif": ("if", "unless"), "elif": ("if",), "elseif": ("if",), "when": ("case",)}
+_EMBEDS = frozenset({"gist", "youtube", "vimeo", "instagram", "twitter", "tweet", "img", "image"})
+_MAX_ITERATIONS = 10_000  # loops over a huge range stop here: a body is not a program
+_MAX_DEPTH = 60
 
 
-@lru_cache(maxsize=16)
-def _site_variables(path: str, mtime_ns: int) -> Mapping[str, Any]:
+@dataclass(frozen=True)
+class _Node:
+    kind: str  # "text", "output", "tag", "verbatim", "block"
+    text: str  # the text; the expression; the tag's arguments; the verbatim inner text
+    name: str = ""
+    start: int = 0
+    breaks: str = ""
+    clauses: list[tuple[str, str, int, list[_Node]]] = field(default_factory=list)  # (name, arguments, start, children)
+    arguments: str = ""  # a verbatim tag's (highlight's language)
+
+
+def _tag_parts(inner: str) -> tuple[str, str]:
+    text = inner.strip("-").strip()
+    found = re.match(r"(\w+)\s*(.*)", text, re.DOTALL)
+    return (found.group(1), found.group(2).strip()) if found else ("", text)
+
+
+def parse(text: str, nunjucks: bool, strays: list[int]) -> list[_Node]:
+    """The body as a tree of text, outputs, tags and blocks; an unclosed block becomes a tag and its content.
+
+    An opening ``{%`` or ``{{`` that nothing closes is left out, and its offset put in ``strays``.
+    """
+    pattern = _NUNJUCKS if nunjucks else _LIQUID
+    opener = re.compile(r"{[%{#]" if nunjucks else r"{[%{]")
+
+    trim_next = False  # the last tag ended with -%}: the whitespace after it goes
+
+    def plain(start: int, end: int) -> _Node:
+        segment = text[start:end].lstrip() if trim_next else text[start:end]
+        for found in opener.finditer(segment):
+            strays.append(start + found.start())
+        return _Node("text", opener.sub("", segment))
+
+    ends = {name[3:] for name in re.findall(r"{%-?\s*(end\w+)", text)}
+    root: list[_Node] = []
+    stack: list[_Node] = []
+
+    def children() -> list[_Node]:
+        return stack[-1].clauses[-1][3] if stack else root
+
+    def flatten() -> None:  # the top block was never closed: a tag, then what it held
+        block = stack.pop()
+        parent = children()
+        parent.pop()
+        parent.append(_Node("tag", block.clauses[0][1], block.name, block.start, block.breaks))
+        for index, (name, arguments, start, nodes) in enumerate(block.clauses):
+            if index:
+                parent.append(_Node("tag", arguments, name, start))
+            parent.extend(nodes)
+
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            children().append(plain(position, len(text)))
+            break
+        segment = plain(position, match.start())
+        whole = match.group(0)
+        children().append(replace(segment, text=segment.text.rstrip()) if whole[2:3] == "-" else segment)  # {%- trims before
+        trim_next = whole[-3:-2] == "-"
+        position = match.end()
+        breaks = "\n" * match.group(0).count("\n")
+        if match.group(2) is not None:
+            children().append(_Node("output", match.group(2).strip("-").strip(), "", match.start(), breaks))
+            continue
+        if match.group(1) is None:  # {# a Nunjucks comment #}
+            children().append(_Node("text", breaks))
+            continue
+        name, arguments = _tag_parts(match.group(1))
+        if name in _VERBATIM:
+            end = re.compile(r"{%-?\s*" + _VERBATIM[name] + r"\s*-?%}").search(text, position)
+            if end is not None:
+                children().append(_Node("verbatim", text[position : end.start()], name, match.start(), breaks, arguments=arguments))
+                position = end.end()
+                continue
+        if name.startswith("end") and any(block.name == name[3:] for block in stack):
+            while stack[-1].name != name[3:]:
+                flatten()
+            stack.pop()
+            children().append(_Node("text", breaks))
+            continue
+        if name in _CLAUSES and stack and stack[-1].name in _CLAUSES[name]:
+            stack[-1].clauses.append((name, arguments, match.start(), [_Node("text", breaks)]))
+            continue
+        opens = name in _BLOCKS or (name in ends and not (name == "set" and "=" in arguments))
+        if opens and len(stack) < _MAX_DEPTH:
+            block = _Node("block", arguments, name, match.start(), breaks, [(name, arguments, match.start(), [])])
+            children().append(block)
+            stack.append(block)
+        else:
+            children().append(_Node("tag", arguments, name, match.start(), breaks))
+    while stack:
+        flatten()
+    return root
+
+
+@dataclass
+class _Context:
+    """What rendering a body needs and collects (local to one body)."""
+
+    scopes: dict[str, Any]
+    filters: Mapping[str, Callable[..., Any]]
+    label: str  # "Liquid" or "Nunjucks", in warnings
+    warn: Callable[[int, str, str], None]  # (offset, field, message)
+    blocks: dict[str, str]
+    references: list[Reference]
+    line_at: Callable[[int], int]
+    unknown_hint: Callable[[str], str]
+    image_path: Callable[[str], str]
+    include_file: Callable[[str, bool], Path | None]
+    nunjucks: bool = False
+    html_body: bool = False  # the page is HTML (a .html post, a .njk page): includes stay HTML
+    iterations: int = 0
+
+    def value(self, expression: str, start: int) -> Any:
+        return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
+
+    def truth(self, expression: str, start: int) -> bool:
+        return values.condition(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
+
+    def _unknown(self, name: str, start: int) -> None:
+        if name.startswith("filter "):
+            self.warn(start, f'{self.label} filter "{name[7:]}"', "not supported; its input was kept")
+        else:
+            self.warn(start, f'{self.label} variable "{name}"', f"not known here{self.unknown_hint(name)}; it was removed")
+
+
+def _render(nodes: list[_Node], context: _Context, depth: int = 0) -> str:
+    return "".join(_node(node, context, depth) for node in nodes)
+
+
+def _node(node: _Node, context: _Context, depth: int) -> str:
+    if node.kind == "text":
+        return node.text
+    if node.kind == "output":
+        return values.text_of(context.value(node.text, node.start)) + node.breaks
+    if node.kind == "verbatim":
+        if node.name in ("raw", "verbatim"):
+            return node.text
+        if node.name == "comment":  # dropped: it may sit inside a paragraph, so no lines stand in for it
+            return ""
+        words = node.arguments.split()
+        return fenced(words[0].strip("'\"") if words else "", node.text)
+    if node.kind == "tag":
+        if node.name in ("include", "include_relative", "render"):
+            return _include(node, context, depth) + node.breaks
+        return _tag(node, context) + node.breaks
+    return _block(node, context, depth)
+
+
+def _tag(node: _Node, context: _Context) -> str:
+    name, arguments = node.name, node.text
+    if name in ("link", "post_url"):
+        target = arguments.strip().strip("'\"")
+        if "{{" in target:  # {% link {{ page.x }} %}: the variable first
+            target = re.sub(r"{{(.*?)}}", lambda match: values.text_of(context.value(match.group(1), node.start)), target)
+        context.references.append(Reference(name, target, context.line_at(node.start)))
+        return f"{REFERENCE_SCHEME}{len(context.references) - 1}"
+    if name in ("assign", "set") and "=" in arguments:
+        variable, _, expression = arguments.partition("=")
+        context.scopes[variable.strip()] = context.value(expression, node.start)
+        return ""
+    if name in _EMBEDS:
+        embed = _embed_tag(name, arguments, context.image_path)
+        if embed is not None:
+            return placeholder(context.blocks, embed)
+    if name in ("else", "elsif", "elif", "when", "break", "continue", "increment", "decrement", "cycle", "endraw", "endcomment"):
+        context.warn(node.start, f'{context.label} tag "{name}"', "outside the tag it belongs to; it was removed")
+        return ""
+    if name.startswith("end"):
+        context.warn(node.start, f'{context.label} tag "{name}"', "closes no tag; it was removed")
+        return ""
+    context.warn(node.start, f'{context.label} tag "{name or node.text[:20]}"', "not supported; it was removed")
+    return ""
+
+
+_INCLUDE_PARAMETER = re.compile(r"""(\w+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,]+)""")
+_MAX_INCLUDES = 5  # an include that includes itself stops here
+
+
+def _include(node: _Node, context: _Context, depth: int) -> str:
+    """``{% include note.html text="x" %}`` (Jekyll), ``{% include "x.njk" %}`` (Nunjucks): the site's own
+    include file rendered in place, with ``include.*`` its parameters; HTML read as Markdown."""
+    arguments = re.sub(r"{{(.*?)}}", lambda match: values.text_of(context.value(match.group(1), node.start)), node.text)
+    first, _, rest = arguments.strip().partition(" ")
+    name = first.strip(",").strip("'\"")
+    path = context.include_file(name, node.name == "include_relative") if name and depth < _MAX_INCLUDES else None
+    if path is None and (themed := _theme_include(name, rest, node, context)) is not None:
+        return themed
+    if path is None:
+        context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name or 'no file'!r} is not among the site's include files; it was removed")
+        return ""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return {}  # `masthead init` read it; a broken one shows as empty site.* values
-    return data if isinstance(data, dict) else {}
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name!r} cannot be read as UTF-8 text; it was removed")
+        return ""
+    parameters = {key: context.value(value, node.start) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+    inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"))
+    saved = context.scopes.get("include")
+    context.scopes["include"] = parameters
+    rendered = _render(_parsed_include(text, context.nunjucks), inner, depth + 1)
+    context.scopes["include"] = saved
+    if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
+        rendered = "\n\n" + from_html(rendered) + "\n"
+    return rendered
 
 
-def site_variables(config: Config) -> Mapping[str, Any]:
-    """``site.*``: the origin's own config (``_config.yml``), as Jekyll exposes it."""
-    if not config.origin.config_file:
-        return {}
-    path = config.root / config.origin.config_file
-    try:
-        return _site_variables(str(path), path.stat().st_mtime_ns)
-    except OSError:
-        return {}
+@lru_cache(maxsize=256)
+def _parsed_include(text: str, nunjucks: bool) -> list[_Node]:
+    """An include file's tree, parsed once per build (rendering never changes a tree)."""
+    return parse(text, nunjucks, [])
 
 
-def _lookup(expression: str, scopes: Mapping[str, Any]) -> tuple[bool, Any]:
-    literal = _STRING.match(expression)
-    if literal:
-        return True, literal.group(1) if literal.group(1) is not None else literal.group(2)
-    parts = expression.strip().split(".")
-    if parts[0] not in scopes:
-        return False, None
-    value: Any = scopes[parts[0]]
-    for part in parts[1:]:
-        value = value.get(part) if isinstance(value, Mapping) else None
-    return True, value
+def _theme_include(name: str, rest: str, node: _Node, context: _Context) -> str | None:
+    """minimal-mistakes' ``figure`` and ``video`` includes (the most used Jekyll theme's, in its gem, not
+    the site): a figure and a link to the video, as Hugo's ``figure`` and embeds."""
+    stem = name.removesuffix(".html")
+    if stem not in ("figure", "video"):
+        return None
+    found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+    if stem == "figure" and found.get("image_path"):
+        src = context.image_path(found["image_path"])
+        return "\n\n" + placeholder(context.blocks, _figure({"src": src, "alt": found.get("alt", ""), "caption": found.get("caption", "")})) + "\n\n"
+    if stem == "video" and found.get("id") and found.get("provider") in ("youtube", "vimeo"):
+        embed = _embed(found["provider"], [found["id"]], {})
+        return placeholder(context.blocks, embed) if embed else None
+    return None
 
 
-def _filters(config: Config, site: Mapping[str, Any]) -> dict[str, Callable[[Any, str], Any]]:
-    base = str(site.get("baseurl") or "").rstrip("/")
-    url = str(site.get("url") or config.base_url).rstrip("/")
-
-    def relative(value: Any, _: str) -> str:
-        text = str(value or "")
-        return text if "://" in text else base + "/" + text.lstrip("/")
-
-    def moment(value: Any, argument: str) -> str:
-        if isinstance(value, (date, datetime)):
-            return value.strftime(argument.strip().strip("'\"") or "%Y-%m-%d")
-        return str(value)
-
-    return {
-        "relative_url": relative,
-        "absolute_url": lambda value, arg: url + relative(value, arg) if "://" not in str(value) else str(value),
-        "escape": lambda value, _: html.escape(str(value)),
-        "xml_escape": lambda value, _: html.escape(str(value)),
-        "upcase": lambda value, _: str(value).upper(),
-        "downcase": lambda value, _: str(value).lower(),
-        "capitalize": lambda value, _: str(value).capitalize(),
-        "strip": lambda value, _: str(value).strip(),
-        "url_encode": lambda value, _: quote(str(value)),
-        "uri_escape": lambda value, _: quote(str(value), safe="/:?=&#"),
-        "default": lambda value, arg: value if value not in (None, "", False) else (_lookup(arg, {})[1] or ""),
-        "date": moment,
-        "date_to_string": lambda value, _: moment(value, "%d %b %Y"),
-        "date_to_long_string": lambda value, _: moment(value, "%d %B %Y"),
-        "date_to_xmlschema": lambda value, _: value.isoformat() if isinstance(value, (date, datetime)) else str(value),
-        "jsonify": lambda value, _: str(value),
-    }
+def _embed_tag(name: str, arguments: str, image_path: Callable[[str], str]) -> str | None:
+    """Jekyll's jekyll-gist and Pelican's liquid_tags (img, youtube, vimeo) as Hugo's embeds."""
+    words = [word.strip("'\",") for word in arguments.split()]
+    if name == "gist" and words:
+        user, _, gist = words[0].rpartition("/")
+        return _embed("gist", [user or "gist", gist, *words[1:2]], {})
+    if name in ("img", "image"):
+        sources = [word for word in words if "/" in word or re.search(r"\.\w{3,4}$", word)]
+        if not sources:
+            return None
+        quoted = re.findall(r'"([^"]*)"', arguments) or re.findall(r"'([^']*)'", arguments)
+        alt = quoted[-1] if quoted and quoted[-1] != sources[0] else ""
+        return f'<img src="{escape(image_path(sources[0]))}" alt="{escape(alt)}">'  # inline, as eleventy-img and liquid_tags write it
+    return _embed(name, words[:1], {})
 
 
-def fenced(language: str, code: str) -> str:
-    """A highlight block as a Markdown code fence, on as many lines as the tags and the code took."""
-    opening = "" if code.startswith("\n") else "\n"
-    closing = "" if code.endswith("\n") else "\n"
-    return f"```{language}{opening}{code}{closing}```"
+def _block(node: _Node, context: _Context, depth: int) -> str:
+    name = node.name
+    opening = node.clauses[0]
+    if name in ("if", "unless"):
+        for index, (clause, arguments, start, children) in enumerate(node.clauses):
+            taken = clause == "else" or context.truth(arguments, start) != (name == "unless" and index == 0)
+            if taken:
+                return node.breaks + _render(children, context, depth + 1)
+        return node.breaks
+    if name == "case":
+        subject = context.value(opening[1], opening[2])
+        for clause, arguments, start, children in node.clauses[1:]:
+            options = re.split(r"\s*,\s*|\s+or\s+", arguments)
+            if clause == "else" or any(context.value(option, start) == subject for option in options if option):
+                return node.breaks + _render(children, context, depth + 1)
+        return node.breaks
+    if name == "for":
+        return node.breaks + _loop(node, context, depth)
+    if name in ("macro", "call", "filter"):  # Nunjucks macros are templates: never shown
+        context.warn(node.start, f'{context.label} tag "{name}"', "not supported (a macro is a template); it was removed")
+        return node.breaks
+    if name in ("capture", "set"):
+        context.scopes[opening[1].split()[0] if opening[1] else "_"] = _render(opening[3], context, depth + 1)
+        return node.breaks
+    context.warn(node.start, f'{context.label} tag "{name}"', "not supported; its inner content was kept")
+    return node.breaks + "".join(_render(children, context, depth + 1) for _, _, _, children in node.clauses)
+
+
+def _loop(node: _Node, context: _Context, depth: int) -> str:
+    found = re.match(r"\s*([\w]+)(?:\s*,\s*(\w+))?\s+in\s+(.+?)\s*((?:\s+(?:limit|offset)\s*:\s*\S+|\s+reversed)*)\s*$", node.clauses[0][1], re.DOTALL)
+    if found is None:
+        context.warn(node.start, f'{context.label} tag "for"', f"{node.clauses[0][1]!r} is not a loop (expected item in list); it was removed")
+        return ""
+    collection = context.value(found.group(3), node.start)
+    items: list[Any] = list(collection.items()) if isinstance(collection, Mapping) else list(collection) if isinstance(collection, (list, tuple)) else []
+    options = found.group(4)
+    offset = re.search(r"offset\s*:\s*(\d+)", options)
+    limit = re.search(r"limit\s*:\s*(\d+)", options)
+    items = items[int(offset.group(1)) if offset else 0 :]
+    items = items[: int(limit.group(1))] if limit else items
+    if "reversed" in options:
+        items.reverse()
+    children = node.clauses[0][3]
+    if not items:
+        rest = [nodes for clause, _, _, nodes in node.clauses[1:] if clause == "else"]
+        return _render(rest[0], context, depth + 1) if rest else ""
+    saved = dict(context.scopes)
+    out = []
+    for index, item in enumerate(items):
+        context.iterations += 1
+        if context.iterations > _MAX_ITERATIONS:
+            context.warn(node.start, f'{context.label} tag "for"', f"more than {_MAX_ITERATIONS} rounds; the rest was removed")
+            break
+        loop = {"index": index + 1, "index0": index, "first": index == 0, "last": index == len(items) - 1, "length": len(items)}
+        if found.group(2) and isinstance(item, tuple):
+            context.scopes[found.group(1)], context.scopes[found.group(2)] = item
+        else:
+            context.scopes[found.group(1)] = item
+        context.scopes["forloop"] = context.scopes["loop"] = loop
+        out.append(_render(children, context, depth + 1))
+    context.scopes.clear()
+    context.scopes.update(saved)
+    return "".join(out)
 
 
 def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config) -> Transformed:
-    site = site_variables(config)
-    scopes = {"site": {"url": config.base_url, "title": config.title, **site}, "page": data}
-    filters = _filters(config, scopes["site"])
-    out: list[str] = []
-    references: list[Reference] = []
+    """The body with every Liquid or Nunjucks tag rendered or removed, its blocks, references and warnings."""
+    nunjucks = config.origin.kind == "eleventy"
+    scopes, base_path, hint = scopes_for(source, data, config)
     problems: list[Problem] = []
-    position = 0
+    seen: set[tuple[int, str]] = set()
 
-    def line_at(index: int) -> int:
-        return first_line + text.count("\n", 0, index)
+    def line_at(offset: int) -> int:
+        return first_line + text.count("\n", 0, offset)
 
-    def warn(index: int, message: str) -> None:
-        problems.append(Problem(source, line_at(index), None, message, warning=True))
+    def warn(offset: int, name: str, message: str) -> None:
+        if (offset, name) not in seen:  # a loop repeats its body: one warning per place
+            seen.add((offset, name))
+            problems.append(Problem(source, line_at(offset), name, message, warning=True))
 
-    while True:
-        match = _TAG.search(text, position)
-        if match is None:
-            out.append(text[position:])
-            break
-        out.append(text[position : match.start()])
-        position = match.end()
-        name, arguments, expression = match.group(1), (match.group(2) or "").strip(), match.group(3)
-        if expression is not None:
-            out.append(_output(expression, scopes, filters, partial(warn, match.start()), match.group(0)))
-            continue
-        if name in _CLOSERS:
-            closing = re.compile(r"{%-?\s*" + _CLOSERS[name] + r"\s*-?%}").search(text, position)
-            if closing is None:
-                warn(match.start(), f"Liquid tag '{name}' is never closed; expected {{% {_CLOSERS[name]} %}}; it is shown as text")
-                out.append(match.group(0))
-                continue
-            inner = text[position : closing.start()]
-            position = closing.end()
-            if name == "raw":
-                out.append(inner)
-            elif name != "comment":  # a comment is dropped: it may sit inside a paragraph, so no lines stand in for it
-                out.append(fenced(arguments.split()[0] if arguments else "", inner))
-        elif name in ("link", "post_url"):
-            references.append(Reference(name, arguments.strip().strip("'\""), line_at(match.start())))
-            out.append(f"{REFERENCE_SCHEME}{len(references) - 1}")
-        else:
-            warn(match.start(), f"Liquid tag '{name}' is not supported; it is shown as text")
-            out.append(match.group(0))
-    return Transformed("".join(out), {}, tuple(references), tuple(problems))
+    def image_path(src: str) -> str:
+        """eleventy-img's and liquid_tags' paths are from the site's folder: as a site path when under static."""
+        if src.startswith("/") or ":" in src:
+            return src
+        static = config.folder("static").resolve()
+        for base in (config.root, (config.root / source).parent):
+            path = (base / src).resolve()
+            if path.is_file() and path.is_relative_to(static):
+                return "/" + path.relative_to(static).as_posix()
+        return src
 
+    def include_file(name: str, relative: bool) -> Path | None:
+        """The include file ``name``: beside the page (include_relative) or in _includes/, never outside the site."""
+        folders = [(config.root / source).parent] if relative else [config.folder("content") / "_includes", config.root / "_includes"]
+        for folder in folders:
+            path = (folder / name).resolve()
+            if path.is_relative_to(folder.resolve()) and path.is_file():  # as Jekyll: no ../, no link out
+                return path
+        return None
 
-def _output(expression: str, scopes: Mapping[str, Any], filters: Mapping[str, Callable[[Any, str], Any]], warn: Callable[[str], None], written: str) -> str:
-    head, *chain = (part.strip() for part in expression.split("|"))
-    known, value = _lookup(head, scopes)
-    if not known:
-        warn(f"Liquid variable '{head}' is not supported (only site.*, page.* and quoted text); it is shown as text")
-        return written
-    for step in chain:
-        name, _, argument = step.partition(":")
-        apply = filters.get(name.strip())
-        if apply is None:
-            warn(f"Liquid filter '{name.strip()}' is not supported; its input is shown unchanged")
-            continue
-        value = apply(value, argument)
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return "" if value is None else str(value)
+    label = "Nunjucks" if nunjucks else "Liquid"
+    filters = values.filters(base_path, config.base_url.rstrip("/"))
+    html_body = source.endswith((".html", ".htm", ".njk", ".liquid"))
+    context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
+    strays: list[int] = []
+    markdown = _render(parse(text, nunjucks, strays), context)
+    for offset in strays:
+        warn(offset, f"{context.label} tag", "never closed; its opening brace and sign were removed")
+    return Transformed(markdown, context.blocks, tuple(context.references), tuple(sorted(problems)))

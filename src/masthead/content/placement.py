@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
@@ -77,11 +77,11 @@ def locate(source: str, config: Config) -> tuple[str, str, bool, bool]:
     language = _LANGUAGE_SUFFIX.match(stem)
     if language and language.group(2) in config.origin.languages:  # about.fr.md: the language is not part of the name
         stem = language.group(1)
-    if stem in ("index", "_index"):
+    if stem in ("index", "_index") or (config.origin.kind == "eleventy" and folders and stem == folders[-1]):  # Eleventy: x/x.md is x/index.md
         home = not folders
-        bundle = stem == "index" and not home and config.origin.kind == "hugo"
+        bundle = stem == "index" and not home and config.origin.kind == "hugo" or (config.origin.kind == "eleventy" and not home)
         return "/".join(folders[:-1]), folders[-1] if folders else "", bundle, home
-    return "/".join(folders), stem, False, False
+    return "/".join(folders), stem, config.origin.kind == "eleventy", False  # Eleventy: images beside any page are its own
 
 
 def _midnight(day: date, config: Config) -> datetime:
@@ -116,7 +116,15 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post, "blog-post" if is_post else page, None, slugify(title) if title else slugify(filename), "", draft)
     if kind == "eleventy":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home
-        return Defaults(is_post, "blog-post" if is_post else page, None, slugify(filename), "", False)
+        dated = _DATED_NAME.match(filename)  # 2024-01-05-x.md: Eleventy's date (UTC), and page.fileSlug is x
+        moment = None
+        if dated:
+            try:
+                moment = datetime(int(dated.group(1)), int(dated.group(2)), int(dated.group(3)), tzinfo=UTC)
+            except ValueError:
+                moment = None
+        name = dated.group(4) if dated and moment else filename
+        return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
     if kind == "gatsby":
         return Defaults(None, page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
@@ -151,7 +159,22 @@ ORIGIN_KEYS: dict[str, tuple[str, ...]] = {
     "type": ("type",),
     "status": ("status",),
 }
-ALL_ORIGIN_KEYS = frozenset(key for keys in ORIGIN_KEYS.values() for key in keys)
+# Keys other generators give meaning to that masthead reads elsewhere or has no use for: no warning.
+GENERATOR_KEYS = frozenset(
+    {
+        "templateEngineOverride",  # Eleventy
+        "eleventyExcludeFromCollections",
+        "eleventyComputed",
+        "eleventyNavigation",
+        "eleventyImport",
+        "pagination",
+        "render_with_liquid",  # Jekyll
+        "excerpt_separator",
+        "sitemap",
+        "translation",  # Pelican
+    }
+)
+ALL_ORIGIN_KEYS = frozenset(key for keys in ORIGIN_KEYS.values() for key in keys) | GENERATOR_KEYS
 
 
 def _first(data: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
@@ -215,8 +238,17 @@ def page_pattern(value: str, config: Config) -> str | None:
 
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
+    if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
+        from ..origins.data import inherited
+
+        data = {**inherited(source, config), **data}
     used: set[str] = set()
     values: dict[str, Any] = {}
+    if config.origin.kind and not_a_page(source, data, config):
+        own = _own_page(source, data, config)
+        if own not in ("", "/404.html", "/404/"):  # a listing of the site's own: masthead's has the same job
+            problem("permalink" if "permalink" in data else "title", f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
+        return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
         if key is None or value is None:
@@ -265,7 +297,21 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         category_value = None
     sections, filename, bundle, home = locate(source, config)
     lang, key = language(source, data, config)
-    used |= {name for name in ("lang", "language", "translationKey") if name in data and config.origin.languages}
+    if config.origin.kind == "hugo" and lang == (config.origin.languages or ("",))[0] and not home and not values.get("permalink"):
+        from ..origins.data import default_language_in_subdir
+
+        if default_language_in_subdir(config):  # /en/posts/x/ as /fr/posts/x/
+            is_post = defaults(source, data, config).is_post
+            pattern = config.origin.permalinks.get(sections.split("/")[0], config.permalink) if is_post else config.page_permalink
+            values["permalink"] = f"/{lang}/" + pattern.lstrip("/")
+    if config.origin.kind == "pelican" and lang and lang != config.origin.languages[0] and not values.get("permalink"):
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import translated_url
+
+        values["permalink"] = translated_url(lang, sections.split("/")[0] == "pages", pelican_settings(config))
+    if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
+        values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
+    used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}
     place = Placement(
         sections=sections,
         filename=filename,
@@ -277,6 +323,32 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         **values,
     )
     return place, used
+
+
+# masthead's own pages: an adopted site's page at one of these URLs is left out, masthead's stands in.
+OWN_PAGES = frozenset({"/archive/", "/tags/", "/search/", "/404.html", "/404/"})
+
+
+def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
+    """What masthead makes itself: a 404 page, an archive or tags page, a feed or sitemap template
+    (``permalink: /feed.xml``), and Eleventy's pagination templates (one page per tag)."""
+    if config.origin.kind == "eleventy" and "pagination" in data:
+        return True
+    permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
+    assert isinstance(permalink, str)
+    last = permalink.strip().rstrip("/").rsplit("/", 1)[-1]
+    if "." in last and not last.endswith((".html", ".htm")) and "{" not in last:
+        return True
+    return bool(_own_page(source, data, config))
+
+
+def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:
+    """The URL of masthead's own page this file would take (``archive.njk``: ``/archive/``), or ""."""
+    permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
+    assert isinstance(permalink, str)
+    sections, filename, _, home = locate(source, config)
+    path = "/" + (permalink.strip() or "/".join(part for part in (sections, filename) if part) + "/").lstrip("/")
+    return path if not home and path in OWN_PAGES and "_posts" not in source.split("/") else ""
 
 
 def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str, str]:
@@ -298,4 +370,7 @@ def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str,
     if isinstance(written, str) and written in languages:
         lang = written
     key = data.get("translationKey")
+    if config.origin.kind == "pelican":  # ARTICLE_TRANSLATION_ID: translations share their slug
+        title = str(data.get("title") or "").strip()
+        key = str(data.get("slug") or "").strip() or (slugify(title) if title else slugify(parts[-1] if parts else ""))
     return lang or languages[0], str(key) if isinstance(key, (str, int)) and key != "" else "/".join(parts)

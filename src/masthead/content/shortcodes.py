@@ -1,10 +1,13 @@
-"""Hugo's built-in shortcodes in bodies, rendered natively; any other one named in a warning.
+"""Hugo's shortcodes in bodies: the built-in ones rendered, any other one never left as text.
 
-``figure``, ``highlight``, ``ref``, ``relref`` and ``param`` render as Hugo renders them. Embeds
-(``youtube``, ``vimeo``, ``x``/``twitter``/``tweet``, ``instagram``, ``gist``) become plain links
-to the post on its own site: the reader's browser asks no third party until the reader clicks.
-``{{</* x */>}}`` is Hugo's way to show a shortcode as text, and stays text. Line numbers are
-kept: what replaces a shortcode has as many line breaks as the shortcode had.
+``figure``, ``highlight``, ``details``, ``comment``, ``ref``, ``relref``, ``param`` and ``qr`` render
+as Hugo renders them. Embeds (``youtube``, ``vimeo``, ``x``/``twitter``/``tweet``, ``instagram``,
+``gist``) become plain links to the post on its own site: the reader's browser asks no third party
+until the reader clicks. A theme's or the site's own shortcode has no template here: a pair
+(``{{< notice >}}…{{< /notice >}}``) keeps its inner content, a standalone one is removed, and
+either way a warning ``shortcode "notice": not supported; …`` names its file and line.
+``{{</* x */>}}`` is Hugo's way to show a shortcode as text: it renders as ``{{< x >}}``, as in
+Hugo. Line numbers are kept: what replaces a shortcode has as many line breaks as it had.
 """
 
 from __future__ import annotations
@@ -12,22 +15,24 @@ from __future__ import annotations
 import re
 import shlex
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from ..config import Config
 from ..errors import Problem
-from .bodies import REFERENCE_SCHEME, Transformed, placeholder
-from .liquid import fenced
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
 from .placement import Reference
 
-_SHORTCODE = re.compile(r"{{([<%])\s*(/\*)?\s*(/?)\s*([\w./-]+)(.*?)(\*/)?\s*/?\s*[>%]}}", re.DOTALL)
-_COMMENTED = re.compile(r"{{([<%])/\*(.*?)\*/([>%])}}", re.DOTALL)
+# {{< name args >}} and {{% name args %}}; inside, quoted arguments may hold anything but their quote.
+_SHORTCODE = re.compile(r"""{{([<%])((?:"(?:[^"\\]|\\.)*"|`[^`]*`|[^"`])*?|.*?)([>%])}}""", re.DOTALL)
+_UNCLOSED = re.compile(r"{{[<%]")
+_ESCAPED = re.compile(r"\s*/\*(.*)\*/\s*", re.DOTALL)  # {{</* figure */>}}: Hugo shows {{< figure >}}
+_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*")  # a theme's shortcodes may live in folders: hextra/hero-button
 _EMBEDS = {
     "youtube": ("YouTube", "https://www.youtube-nocookie.com/embed/{id}"),
     "vimeo": ("Vimeo", "https://vimeo.com/{id}"),
@@ -109,60 +114,184 @@ def _embed(name: str, positional: list[str], named: Mapping[str, str]) -> str | 
     return None
 
 
+class _Tag(NamedTuple):
+    """One ``{{< … >}}`` or ``{{% … %}}`` in a body."""
+
+    start: int
+    end: int
+    name: str
+    closing: bool  # {{< /name >}}
+    self_closing: bool  # {{< name />}}
+    escaped: str | None  # {{</* name */>}}: the text Hugo shows instead, {{< name >}}
+    arguments: str
+    breaks: str  # as many line breaks as the tag holds, so later lines keep their numbers
+
+
+def _tags(text: str) -> list[_Tag]:
+    found: list[_Tag] = []
+    for match in _SHORTCODE.finditer(text):
+        opener, inner, closer = match.group(1), match.group(2), match.group(3)
+        breaks = "\n" * match.group(0).count("\n")
+        escaped = _ESCAPED.fullmatch(inner)
+        if escaped is not None:
+            found.append(_Tag(match.start(), match.end(), "", False, False, f"{{{{{opener}{escaped.group(1)}{closer}}}}}", "", breaks))
+            continue
+        body = inner.strip()
+        closing = body.startswith("/")
+        self_closing = body.endswith("/") and not closing
+        body = body.strip("/").strip()
+        name_match = _NAME.match(body)
+        name = name_match.group(0) if name_match else ""
+        found.append(_Tag(match.start(), match.end(), name, closing, self_closing, None, body[len(name) :], breaks))
+    return found
+
+
+def _pairs(tags: list[_Tag]) -> dict[int, int]:
+    """Index of each opening tag -> index of its closing tag; tags without a partner are standalone."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for index, tag in enumerate(tags):
+        if tag.escaped is not None or tag.self_closing or not tag.name:
+            continue
+        if not tag.closing:
+            stack.append(index)
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if tags[stack[depth]].name == tag.name:
+                pairs[stack[depth]] = index
+                del stack[depth:]  # openers inside it that were never closed stay standalone
+                break
+    return pairs
+
+
 def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config) -> Transformed:
+    """The body with every shortcode rendered, kept as its inner content, or removed, and warnings."""
     blocks: dict[str, str] = {}
     references: list[Reference] = []
     problems: list[Problem] = []
+    tags = _tags(text)
+    pairs = _pairs(tags)
+    closers = set(pairs.values())
+    endings: dict[int, str] = {}  # closing tag index -> the HTML that ends its pair (details)
     out: list[str] = []
     position = 0
+    index = 0
 
-    def line_at(index: int) -> int:
-        return first_line + text.count("\n", 0, index)
+    def line_at(offset: int) -> int:
+        return first_line + text.count("\n", 0, offset)
 
-    while True:
-        match = _SHORTCODE.search(text, position)
-        if match is None:
-            out.append(text[position:])
-            break
-        out.append(text[position : match.start()])
-        position = match.end()
-        whole = match.group(0)
-        if match.group(2):  # {{</* figure */>}}: shown as the shortcode itself, `{{< figure >}}`
-            commented = _COMMENTED.match(whole)
-            literal = f"{{{{{commented.group(1)}{commented.group(2)}{commented.group(3)}}}}}" if commented else whole
-            out.append(placeholder(blocks, escape(literal, quote=False)))
+    def warn(tag: _Tag, message: str) -> None:
+        problems.append(Problem(source, line_at(tag.start), f'shortcode "{tag.name}"', message, warning=True))
+
+    while index < len(tags):
+        tag = tags[index]
+        index += 1
+        if tag.start < position:
+            continue  # inside a pair taken whole (highlight, comment)
+        out.append(text[position : tag.start])
+        position = tag.end
+        if tag.escaped is not None:  # shown as the shortcode itself, as Hugo shows it
+            out.append(placeholder(blocks, escape(tag.escaped, quote=False)) + tag.breaks)
             continue
-        closing, name, rest = match.group(3), match.group(4), match.group(5)
-        positional, named = _arguments(rest)
-        breaks = "\n" * whole.count("\n")
-        if closing:  # the end of an unknown pair (its start was warned about): text, like its start
-            out.append(whole)
-            continue
-        if name == "highlight":
-            end = re.compile(r"{{[<%]\s*/highlight\s*[>%]}}").search(text, position)
-            if end is not None:
-                inner = text[position : end.start()]
-                position = end.end()
-                out.append(fenced(positional[0] if positional else "", inner))
+        if tag.closing:
+            if index - 1 in endings:
+                out.append(placeholder(blocks, endings[index - 1]) + tag.breaks)
                 continue
-        if name == "figure" and named.get("src"):
-            out.append(placeholder(blocks, _figure(named)) + breaks)
-        elif name in ("ref", "relref") and (positional or named.get("path")):
-            target = named.get("path") or positional[0]
-            references.append(Reference(name, target, line_at(match.start())))
-            out.append(f"{REFERENCE_SCHEME}{len(references) - 1}{breaks}")
-        elif name == "param" and positional:
-            value = data.get(positional[0], site_params(config).get(positional[0]))
-            if value is None:
-                problems.append(
-                    Problem(
-                        source, line_at(match.start()), None, f"shortcode 'param': no parameter {positional[0]!r} in the front matter or [params]", warning=True
-                    )
-                )
-            out.append(("" if value is None else str(value)) + breaks)
-        elif (embed := _embed(name, positional, named)) is not None:
-            out.append(placeholder(blocks, embed) + breaks)
+            if index - 1 not in closers:
+                warn(tag, "closes no shortcode; it was removed")
+            out.append(tag.breaks)
+            continue
+        partner = pairs.get(index - 1)
+        if partner is not None and (tag.name in _WHOLE or tag.name.endswith(".inline")):
+            closer = tags[partner]
+            inner = text[tag.end : closer.start]
+            position, index = closer.end, partner + 1
+            out.append(_whole(tag, inner, warn, blocks) + closer.breaks)
+            continue
+        positional, named = _arguments(tag.arguments)
+        rendered = _standalone(tag, positional, named, data, config, blocks, references, line_at(tag.start), warn)
+        if rendered is not None:
+            out.append(rendered + tag.breaks)
+        elif partner is not None and tag.name == "details":
+            summary = named.get("summary") or named.get("title") or (positional[0] if positional else "Details")  # Hugo's, Hextra's
+            opened = " open" if named.get("open", "").lower() == "true" or named.get("closed", "").lower() == "false" else ""
+            out.append(placeholder(blocks, f"<details{opened}><summary>{escape(summary)}</summary>") + tag.breaks)
+            endings[partner] = "</details>"
+        elif partner is not None:
+            warn(tag, "not supported; its inner content was kept")
+            out.append(tag.breaks)
         else:
-            problems.append(Problem(source, line_at(match.start()), None, f"shortcode '{name}' is not supported; it is shown as text", warning=True))
-            out.append(whole)
-    return Transformed("".join(out), blocks, tuple(references), tuple(problems))
+            warn(tag, "not supported; it was removed")
+            out.append(tag.breaks)
+    out.append(text[position:])
+    markdown = "".join(out)
+    for stray in reversed(list(_UNCLOSED.finditer(markdown))):  # a shortcode never closed: Hugo refuses the page
+        problems.append(
+            Problem(
+                source,
+                line_at(0) + markdown.count("\n", 0, stray.start()),
+                "shortcode",
+                "never closed (no }} after it); its opening {{ was removed",
+                warning=True,
+            )
+        )
+        markdown = markdown[: stray.start()] + markdown[stray.start() + 2 :]
+    return Transformed(markdown, blocks, tuple(references), tuple(sorted(problems)))
+
+
+_WHOLE = ("highlight", "comment")
+
+
+def _whole(tag: _Tag, inner: str, warn: Callable[[_Tag, str], None], blocks: dict[str, str]) -> str:
+    """A pair whose inner text is not Markdown: code to highlight, a comment, an inline template."""
+    if tag.name == "highlight":
+        positional, _ = _arguments(tag.arguments)
+        return fenced(positional[0] if positional else "", inner)
+    if tag.name == "comment":
+        return "\n" * inner.count("\n") + tag.breaks
+    warn(tag, "not supported (an inline shortcode is a template); it was removed")
+    return "\n" * inner.count("\n") + tag.breaks
+
+
+def _standalone(
+    tag: _Tag,
+    positional: list[str],
+    named: Mapping[str, str],
+    data: Mapping[str, Any],
+    config: Config,
+    blocks: dict[str, str],
+    references: list[Reference],
+    line: int,
+    warn: Callable[[_Tag, str], None],
+) -> str | None:
+    """The HTML (as a placeholder) or text of a built-in shortcode; None for any other."""
+    name = tag.name
+    if name == "figure" and named.get("src"):
+        return placeholder(blocks, _figure(named))
+    if name in ("ref", "relref") and (positional or named.get("path")):
+        references.append(Reference(name, named.get("path") or positional[0], line))
+        return f"{REFERENCE_SCHEME}{len(references) - 1}"
+    if name == "param" and (positional or named.get("name")):
+        key = named.get("name") or positional[0]
+        value = _dotted(data, key)
+        if value is None:
+            value = _dotted(site_params(config), key)
+        if value is None:
+            warn(tag, f"no parameter {key!r} in the front matter or [params]; it was removed")
+        return "" if value is None else str(value)
+    if name == "qr" and (named.get("text") or positional):
+        target = named.get("text") or positional[0]
+        return placeholder(blocks, _link(target, target, "qr") if "://" in target else escape(target))
+    embed = _embed(name, positional, named)
+    return None if embed is None else placeholder(blocks, embed)
+
+
+def _dotted(values: Mapping[str, Any], key: str) -> Any:
+    """``a.b`` looked up in nested mappings, as Hugo's ``param`` does; case-insensitive like Hugo's keys."""
+    value: Any = values
+    for part in key.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        lowered = {str(k).lower(): v for k, v in value.items()}
+        value = lowered.get(part.lower())
+    return value

@@ -54,6 +54,7 @@ _ULID = r"[0-9A-HJKMNP-TV-Z]{26}"  # Klaviyo's ids: Crockford base32, upper case
 # The more specific kinds (open, unsubscribe, web version) come before a host's click rule.
 BUILT_IN: tuple[_Rule, ...] = (
     _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/track/open\b", "open"),
+    _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/vcard\b", "share"),  # "add us to your address book"
     _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/(?:unsubscribe|profile|about)\b", "unsubscribe"),
     _rule("Mailchimp", _SUBDOMAINS + r"list-manage\d*\.com", r"^/track/click\b"),
     _rule("Mailchimp", _ANY_HOST, r"^/track/click\?(?:.*&)?u=[0-9a-f]{16,}&(?:amp;)?id=[0-9a-f]{6,}"),
@@ -66,6 +67,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/(?:action/disable_email|account/unsubscribe)\b", "unsubscribe"),
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/app-link/", "web version"),
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/redirect/"),
+    _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/api/v1/email/open\b", "open"),  # mailgun.substack.com's pixel
     _rule("Substack", _ANY_HOST, r"^/redirect/(?:\d+/)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|eyJ)"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/o/", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
@@ -84,6 +86,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com", r"^/(?:unsubscribe|[a-z0-9]+/unsubscribe)\b", "unsubscribe"),
     _rule("ConvertKit", r"(?:unsubscribe|preferences)\.(?:convertkit-mail|kit-mail)\d*\.com", "", "unsubscribe"),
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com", r"^/(?:o|open)/", "open"),
+    _rule("ConvertKit", r"open\.(?:convertkit-mail|kit-mail)\d*\.com", "", "open"),  # the open pixel's own host
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com"),
     _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*$"),  # …/<base64 of https://…>
     _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
@@ -96,6 +99,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Brevo", _SUBDOMAINS + r"(?:sendibt\d*|sendibm\d*|sendib[a-z]\d*)\.com", r"^/(?!im/)"),
     _rule("MailerLite", _ANY_HOST, r"^/link/o/", "open"),
     _rule("MailerLite", _SUBDOMAINS + r"mailerlite\.(?:io|com)", r"^/unsubscribe\b", "unsubscribe"),
+    _rule("MailerLite", r"preview\.mailerlite\.(?:io|com)", r"^/emails/webview/", "web version"),
     _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/(?:link|tj)/c/"),
     _rule("MailerLite", _ANY_HOST, r"^/link/c/YT[A-Za-z0-9+/=_-]{10,}"),  # base64 of "a=<id>&c=…"
     _rule("Mailgun", _SUBDOMAINS + r"mailgun\.(?:org|net)", r"^/c/"),

@@ -20,6 +20,7 @@ _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|ab
 _FOOTER = re.compile(
     r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
     r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
+    r"this (?:e-?mail|message|newsletter) (?:was|is being|has been) sent to|you (?:are|were) (?:receiving|getting|sent) this\b|"
     r"all rights reserved|copyright \d{4}|our mailing address|mailing address:|add us to your address book|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
     r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
@@ -28,11 +29,13 @@ _FOOTER = re.compile(
 _WEB_VERSION = re.compile(
     r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
     r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
-    r"(?:open|read) in (?:the )?(?:substack )?app",
+    r"(?:open|read) in (?:the )?(?:substack )?app|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
+    r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|ver (?:en el|en tu) navegador",
     re.IGNORECASE,
 )
 _SPONSOR = re.compile(
     r"^\W*(?:sponsored(?: by)?|sponsor(?:ed)? content|our sponsors?|today(?:'|’)s sponsor|this (?:issue|email|newsletter) is sponsored|"
+    r"(?:today(?:'|’)s |this (?:week(?:'|’)s )?)(?:issue|email|newsletter|edition|episode)(?: is)? (?:brought to you|sponsored|presented) by|"
     r"presented by|together with|brought to you by|in partnership with|(?:a )?message from (?:our )?(?:sponsor|partner)s?|"
     r"from our (?:sponsor|partner)s?|advertisement|\(?ad\)?|paid (?:post|partnership)|partner(?:ed)? content|promoted)\b",
     re.IGNORECASE,
@@ -42,12 +45,16 @@ _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
     r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
+    r"forwarded (?:by|from) a friend|got this from a friend|did (?:a|someone) (?:friend )?forward (?:this|it)|"
+    r"copy and paste (?:this|the|your) (?:link|url)|"
     r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
     re.IGNORECASE,
 )
+# "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
+_SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
 _FEEDBACK = re.compile(
-    r"how (?:would you rate|did we do|was today(?:'|’)s)|what did you think of (?:today|this)|rate (?:this|today(?:'|’)s) "
+    r"how (?:would you rate|did we do|was today(?:'|’)s)|what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) "
     r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
     re.IGNORECASE,
 )
@@ -56,6 +63,8 @@ _CONTENTS = re.compile(
     r"table of contents|what(?:'|’)s inside|inside this issue)\W*$",
     re.IGNORECASE,
 )
+# "By Marta Duarte – 14 Jan 2025": a byline line (names in capitals, then perhaps a date or role), not "By Tuesday the…"
+_BYLINE = re.compile(r"^(?:by|von|par|por|door)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?:(?-i:[A-Z])[\w.'’-]+|and|und|et|y|en|&))*\s*(?:$|[,|–—·•-])", re.IGNORECASE)
 _RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)|newsletters? (?:we|i) recommend|recommendations)\W*$", re.IGNORECASE)
 # Button labels: a block made only of these (and separators, counts) is a row of buttons.
 _BUTTON_WORDS = frozenset(
@@ -153,7 +162,7 @@ def heading_reason(text: str) -> str | None:
         return "sponsor"
     if _ADVERTISE.search(text):
         return "sponsor"
-    if _REFERRAL.search(text):
+    if _REFERRAL.search(text) or _SHARE_PROMPT.search(text):
         return "referral"
     if _FEEDBACK.search(text):
         return "feedback"
@@ -184,10 +193,13 @@ def block_reason(element: Tag) -> str | None:
         return "referral"
     if count <= 40 and _FEEDBACK.search(text):
         return "feedback"
+    if count <= 14 and _BYLINE.match(text):
+        return "byline"
     return None
 
 
 def is_pixel(image: Tag) -> bool:
+    """A tracking pixel: sized 0 or 1, or served by a mailing service's tracker (an open pixel may have no size at all)."""
     sizes = [str(image.get(key, "")).strip().removesuffix("px") for key in ("width", "height")]
     if any(size in ("0", "1") for size in sizes):
         return True
@@ -195,13 +207,24 @@ def is_pixel(image: Tag) -> bool:
     if re.search(r"(?:^|;)(?:width|height):[01]px", style):
         return True
     found = classify(str(image.get("src", "")))
-    return found is not None and found.kind == "open"
+    return found is not None and found.redirect  # a picture is never behind a click or open redirect
+
+
+_LOGO_NAMES = re.compile(
+    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|divider|spacer|separator",
+    re.IGNORECASE,
+)
 
 
 def is_logo(image: Tag) -> bool:
-    """The publication's masthead or a service's badge, not a story's picture."""
+    """The publication's masthead, a service's badge or a decoration, not a story's picture.
+
+    ``role="presentation"`` (or ``none``, or ``aria-hidden``) is the template saying so itself.
+    """
+    if str(image.get("role", "")).lower() in ("presentation", "none") or str(image.get("aria-hidden", "")).lower() == "true":
+        return True
     names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
-    if re.search(r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram", names, re.IGNORECASE):
+    if _LOGO_NAMES.search(names):
         return True
     width = str(image.get("width", "")).strip().removesuffix("px")
     return width.isdigit() and int(width) < 120

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import MastheadError, Problem
 from .forward import unforward
+from .mailclient import restore
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -133,6 +134,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     subject = str(message.get("Subject", "")).strip()
     date = _date(message.get("Date"))
     message_id = str(message.get("Message-ID", "")).strip().strip("<>")
+    page = restore(page)  # before looking for a forward: Outlook on the web shows its own wrapper as x_divRplyFwdMsg
     forward = unforward(page)
     if forward is not None:
         page, subject = forward[0], forward[1] or subject
@@ -162,7 +164,7 @@ def _saved_html(path: Path, shown: str) -> Issue:
         text = data.decode("windows-1252", errors="replace")  # what browsers assume for undeclared pages
     title = _TITLE.search(text)
     subject = html.unescape(title.group(1)).strip() if title else path.stem
-    return Issue(shown, _fallback_id(text), subject, None, text)
+    return Issue(shown, _fallback_id(text), subject, None, restore(text))
 
 
 def read_issues(path: Path) -> list[Issue]:

@@ -3,8 +3,9 @@
 Mail clients quote a forwarded message in their own way: Gmail in ``div.gmail_quote`` after a
 ``div.gmail_attr`` header block ("---------- Forwarded message ---------", From, Date, Subject,
 To); Apple Mail after "Begin forwarded message:" in ``blockquote type="cite"`` that starts with
-one ``<div>`` per header; Outlook after ``div#divRplyFwdMsg`` (From, Sent, To, Subject); plain-text
-clients after the same marker lines. The forwarder's note and the header block are left out.
+one ``<div>`` per header; Outlook on the web after ``div#divRplyFwdMsg`` (From, Sent, To, Subject);
+Outlook for Windows after a bordered block of those lines in ``p.MsoNormal`` with no marker at
+all; plain-text clients after the same marker lines. The forwarder's note and the header block are left out.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"^\s*(?:From|Sent|Date|To|Cc|Reply-To|Subject|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:", re.IGNORECASE)
+_QUOTED_FROM = re.compile(r">\s*(?:<[^>]+>\s*)*(?:From|Von|De)\s*:\s*(?:<[^>]+>\s*)*[^<]{1,200}(?:<[^>]+>\s*)*(?:Sent|Gesendet|Envoyé|Date)\s*:", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:Subject|Betreff|Objet)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -78,6 +80,27 @@ def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
     return _inner(quote), subject
 
 
+def _following(element: Tag) -> str:
+    """Everything after ``element`` in reading order: its later siblings and those of its ancestors."""
+    parts: list[str] = []
+    node: Tag | None = element
+    while node is not None and node.name not in ("body", "[document]"):
+        parts += [str(sibling) for sibling in node.next_siblings]
+        node = node.parent
+    return "".join(parts)
+
+
+def _header_block(soup: BeautifulSoup) -> tuple[str, str] | None:
+    """Outlook for Windows and others quote no marker line: a block of From/Sent/To/Subject lines, then the message."""
+    for element in soup.find_all(["div", "p", "table"]):
+        lines = [line for line in _lines(parse(str(element))).split("\n") if line.strip()]
+        if not lines or len(lines) > 8 or not re.match(r"^\s*(?:From|Von|De)\s*:", lines[0], re.IGNORECASE):
+            continue
+        if all(_HEADER.match(line) for line in lines) and any(_SUBJECT.match(line) for line in lines):
+            return _following(element), _subject("\n".join(lines))
+    return None
+
+
 def _plain(soup: BeautifulSoup) -> tuple[str, str] | None:
     for paragraph in soup.find_all("p"):
         text = _lines(paragraph)
@@ -89,10 +112,10 @@ def _plain(soup: BeautifulSoup) -> tuple[str, str] | None:
 
 def unforward(page: str) -> tuple[str, str] | None:
     """(the forwarded issue's HTML, its subject or "") when ``page`` is a forward, else None."""
-    if not _MARKER.search(page) and "divRplyFwdMsg" not in page:
+    if not _MARKER.search(page) and "divRplyFwdMsg" not in page and not _QUOTED_FROM.search(page):
         return None
     soup = parse(page)
-    for reader in (_gmail, _outlook, _apple, _plain):
+    for reader in (_gmail, _outlook, _apple, _plain, _header_block):
         found = reader(soup)
         if found is not None and found[0].strip():
             return found

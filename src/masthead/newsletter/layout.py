@@ -18,7 +18,6 @@ One engine for every service; the profile (profiles.py) says where the title and
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,14 +26,12 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import block_reason, heading_reason, words
+from .chrome import heading_reason, words
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
-from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, hidden, text_of, walk
-
-_FILLER = re.compile(r"[\u034f\u200b\u200c\u200d\u00ad\u2007\ufeff\u00a0]+")
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.IGNORECASE)
+from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
+from .titling import clean_subject, match_key, opening_words, preview_text, sender_names
 
 
 @dataclass(frozen=True)
@@ -67,30 +64,8 @@ class _Section:
         return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
 
 
-def clean_subject(subject: str) -> str:
-    return " ".join(_SUBJECT_PREFIX.sub("", subject).split())
-
-
 def _snippet(text: str) -> str:
     return text if len(text) <= 60 else text[:59].rstrip() + "…"
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _preheader(soup: BeautifulSoup) -> str:
-    candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]')
-    candidates += [element for element in soup.find_all(True) if hidden(element) and element.name not in ("style", "head", "title")]
-    for element in candidates:
-        copy = parse(str(element))
-        for anchor in copy.find_all("a"):
-            if block_reason(anchor) in ("header", "footer"):
-                anchor.decompose()  # "View online" beside the preview text
-        text = " ".join(_FILLER.sub(" ", copy.get_text(" ")).split())
-        if len(words(text)) >= 3:
-            return text
-    return ""
 
 
 def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
@@ -102,6 +77,16 @@ def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
             found.decompose()
             return text
     return ""
+
+
+def _strip_repeated_images(root: Tag, dropped: list[Dropped]) -> None:
+    """An image shown more than once without alt text is a divider or ornament: a story's picture appears once."""
+    counts = Counter(str(image.get("src", "")).strip() for image in root.find_all("img"))
+    for image in root.find_all("img"):
+        src = str(image.get("src", "")).strip()
+        if src and counts[src] >= 2 and not str(image.get("alt", "")).strip():
+            dropped.append(Dropped("decoration", _snippet(src.rsplit("/", 1)[-1])))
+            image.decompose()
 
 
 def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped]) -> None:
@@ -220,7 +205,8 @@ def _labels(events: Sequence[Event]) -> set[int]:
         if event.kind != "heading":
             continue
         following = next((later for later in events[index + 1 :] if later.kind not in ("image", "caption", "chrome")), None)
-        if following is not None and following.kind == "heading" and following.level > event.level:
+        # a deeper heading, or a bold line set as one; a headline link under a heading is an item of its list
+        if following is not None and following.kind == "heading" and following.level > event.level and following.why != "linked":
             found.add(index)
     return found
 
@@ -236,7 +222,12 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     return PSEUDO_LEVEL if levels[PSEUDO_LEVEL] >= 2 and not any(level < PSEUDO_LEVEL for level in levels) else None
 
 
-def _images_before(events: Sequence[Event], starts: Iterable[int]) -> bool:
+def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
+    """Whether the issue puts each story's picture above its heading (counted from the issue itself).
+
+    A picture below the text of the last story (which has no next heading to go above) says the
+    pictures close their stories: then the one above a heading is the previous story's.
+    """
     before = after = 0
     for index in starts:
         back = index - 1
@@ -247,19 +238,28 @@ def _images_before(events: Sequence[Event], starts: Iterable[int]) -> bool:
         while ahead < len(events) and events[ahead].kind == "chrome":
             ahead += 1
         after += ahead < len(events) and events[ahead].kind == "image"
-    return before > after
+    tail = [event.kind for event in events[starts[-1] + 1 :]] if starts else []
+    last_story = tail[: tail.index("footer")] if "footer" in tail else tail
+    closes = "block" in last_story and "image" in last_story[last_story.index("block") :]
+    return before > after and not closes
 
 
 def _linked(section: _Section) -> bool:
     return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
 
 
-def _by_containers(containers: Sequence[Tag]) -> list[Story]:
+def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[Story]:
+    """One story per container with a heading; a container labelled or headed as a sponsor's (or other chrome) is left out."""
     stories: list[Story] = []
     for container in containers:
-        events = [event for event in walk(container) if event.kind not in ("chrome", "footer", "sponsor")]
+        walked = list(walk(container))
+        events = [event for event in walked if event.kind not in ("chrome", "footer", "sponsor")]
         heading = next((event for event in events if event.kind == "heading"), None)
         if heading is None:
+            continue
+        why = heading_reason(text_of(heading.element)) or ("sponsor" if any(event.kind == "sponsor" for event in walked) else "")
+        if why:
+            dropped.append(Dropped(why, _snippet(text_of(heading.element))))
             continue
         stories.append(build_story(len(stories) + 1, text_of(heading.element), heading.element, [event for event in events if event is not heading]))
     return stories
@@ -284,26 +284,33 @@ def plan(
 ) -> Layout:
     """The stories of one issue's HTML and what was left out, for the service ``profile`` (or the one detected)."""
     soup = parse(page)
+    headers = list(headers)
     found = detect(headers, soup, profile)
-    subject = clean_subject(subject)
-    preheader = _preheader(soup)
+    subject = clean_subject(subject, headers)
+    preheader = preview_text(soup)
     dropped: list[Dropped] = []
     title = _take(soup, found.title)
     subtitle = _take(soup, found.subtitle)
     _strip_chrome(soup, found, dropped)
     root = soup.body or soup
+    _strip_repeated_images(root, dropped)
     if selector:
-        return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector))), tuple(dropped), preheader)
+        return Layout(found, "stories", tuple(_by_containers(_selected(soup, selector), dropped)), tuple(dropped), preheader)
     blocks = [container for story_selector in found.stories for container in soup.select(story_selector)]
     covered = sum(len(words(text_of(block))) for block in blocks) * 10 >= len(words(text_of(root))) * 6  # the blocks hold the issue
-    if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks)) >= 2:
-        return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
-    events = list(walk(root))
-    title_heading = (
-        next((index for index, event in enumerate(events) if event.kind == "heading" and _key(text_of(event.element)) in (_key(title), _key(subject))), None)
-        if not title
-        else None
-    )
+    left_out: list[Dropped] = []
+    if len(blocks) >= 2 and covered and len(stories := _by_containers(blocks, left_out)) >= 2:
+        return Layout(found, "stories", tuple(stories), tuple(dropped + left_out), preheader)
+    names = sender_names(headers)
+    events = []
+    for event in walk(root):
+        if event.kind == "heading" and match_key(text_of(event.element)) in names:
+            dropped.append(Dropped("header", _snippet(text_of(event.element))))  # the newsletter's name set as a heading
+        else:
+            events.append(event)
+    wanted = (match_key(title), match_key(subject))
+    headings = (index for index, event in enumerate(events) if event.kind == "heading" and match_key(text_of(event.element)) in wanted)
+    title_heading = next(headings, None) if not title else None
     if title_heading is not None:
         title = text_of(events[title_heading].element)
     labels = _labels(events) | ({title_heading} if title_heading is not None else set())
@@ -334,7 +341,7 @@ def plan(
         if not title and leading and heading is not None:
             title = text_of(heading.element)
             content.remove(heading)
-        title = title or subject or (text_of(heading.element) if heading else "")
+        title = title or subject or (text_of(heading.element) if heading else "") or opening_words(content)
         if is_roundup(content, 1):
             kind = "items" if split == "items" else "roundup"
             return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
@@ -351,7 +358,8 @@ def plan(
         dropped = [item for item in dropped if item.why != "header" or item.text != _snippet(intro_text)]
         content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"
-        return Layout(found, kind, roundup_stories(title or subject, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
+        heading_line = title or subject or opening_words(content)
+        return Layout(found, kind, roundup_stories(heading_line, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
     headed = [(section.heading, section.parts) for section in kept if section.heading is not None]
     stories = [build_story(number, text_of(heading.element), heading.element, parts) for number, (heading, parts) in enumerate(headed, 1)]
     return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)

@@ -101,7 +101,7 @@ PROFILES: tuple[Profile, ...] = (
         "beehiiv",
         headers=(("List-Unsubscribe", r"beehiiv\.com"), ("Feedback-ID", r"beehiiv"), ("X-Beehiiv-Publication", r"\w")),
         markup=("#content-blocks", "table.bh__table", '[class*="bh__"]'),
-        hosts=(r"beehiiv\.com", r"beehiiv-images-production\.s3\.amazonaws\.com", r"media\.beehiiv\.com"),
+        hosts=(r"beehiiv\.com", r"beehiiv\.net", r"beehiiv-images-production\.s3\.amazonaws\.com"),  # media.beehiiv.net in older sends
         chrome=(
             ("#web-header, .web-header", "header"),
             (".bh__byline_wrapper", "byline"),
@@ -121,7 +121,11 @@ PROFILES: tuple[Profile, ...] = (
         ),
         markup=(".hse-body-wrapper-table", ".hse-section", ".hse-column", '[id^="hs_cos_wrapper"]'),
         hosts=(r"hubspotlinks(?:free)?\.com", r"hubspotemail\.net", r"hubspotusercontent[\w-]*\.net", r"hs-sites\.com"),
-        chrome=(("#hs_cos_wrapper_preview_text, .hse-preview-text", "header"), (".hse-footer, #footer, .hse-footer-wrapper", "footer")),
+        chrome=(
+            ("#hs_cos_wrapper_preview_text, .hse-preview-text", "header"),
+            (".hs-rss-byline, .hs-rss-date, .hs-rss-author", "byline"),  # blog digests (hs_rss_email_entries_table)
+            (".hse-footer, #footer, .hse-footer-wrapper", "footer"),
+        ),
     ),
     Profile(
         "convertkit",

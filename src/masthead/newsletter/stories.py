@@ -25,7 +25,8 @@ PSEUDO_LEVEL = 7  # a paragraph that is all bold, short and unpunctuated: a head
 _BLOCKS = frozenset({"p", "blockquote", "ul", "ol", "pre", "figure", "figcaption", "dl"})
 _INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "br", "font", "small", "sup", "sub", "code", "mark", "s", "img", "abbr", "cite"})
 _SKIPPED = frozenset({"head", "style", "script", "title", "noscript", "template", "meta", "link"})
-_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden", re.IGNORECASE)
+_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)", re.IGNORECASE)
+_ZERO = re.compile(r"^0(?:\.0+)?(?:px|em|rem|pt|%)?$")
 _CAPTION_CLASS = re.compile(r"caption|credit|image[_-]*source", re.IGNORECASE)
 READ_MORE = re.compile(r"^\s*(?:read\b[\w\s’'-]{0,30}?|continue reading|full (?:story|article|report)|(?:learn |see )?more)\s*[→»›>.…]*\s*$", re.IGNORECASE)
 
@@ -71,8 +72,21 @@ def text_of(element: Tag) -> str:
     return " ".join("".join(parts).replace("\u00a0", " ").replace("\u200c", "").split())
 
 
+def _hidden_by_style(style: str) -> bool:
+    """What no reader sees: display:none, visibility:hidden, opacity:0, or a zero (max-)height or width with overflow hidden.
+
+    ``mso-hide:all`` alone hides from Outlook only (its conditional comments hold the Outlook
+    version, which a parser drops), and ``font-size:0`` alone is how MJML collapses whitespace.
+    """
+    declared = {name.lower(): value.replace("!important", "").strip().lower() for name, value in _DECLARATION.findall(style)}
+    if declared.get("display") == "none" or declared.get("visibility") == "hidden" or _ZERO.match(declared.get("opacity", "1")):
+        return True
+    collapsed = any(_ZERO.match(declared.get(name, "-")) for name in ("max-height", "height", "max-width", "width"))
+    return collapsed and declared.get("overflow") == "hidden"
+
+
 def hidden(element: Tag) -> bool:
-    return element.name in _SKIPPED or bool(_HIDDEN.search(str(element.get("style", "")))) or element.has_attr("hidden")
+    return element.name in _SKIPPED or element.has_attr("hidden") or _hidden_by_style(str(element.get("style", "")))
 
 
 def _paragraph(run: list[Tag | NavigableString]) -> Tag | None:
@@ -124,7 +138,8 @@ def _styled_large(element: Tag) -> bool:
 def _pseudo_heading(block: Tag, text: str) -> str | None:
     """A short unpunctuated paragraph that is all bold or styled large ("bold"), or one headline link ("linked"):
     a heading the template did not mark up."""
-    if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";", "?", "!")) or block.find("img"):
+    # a headline may ask or exclaim ("Who pays for the bridge?"); a sentence or a lead-in ("Here is how:") is not one
+    if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";")) or block.find("img"):
         return None
     strong = " ".join(text_of(b) for b in block.find_all(["strong", "b"]))
     if strong == text or _styled_large(block):
@@ -158,6 +173,15 @@ def _block(block: Tag) -> Iterator[Event]:
         yield Event("block", block)
 
 
+def _caption_cell(cell: Tag) -> bool:
+    """A cell named for a caption that holds one: a line or two of text, no picture, heading or paragraphs.
+
+    Mailchimp's "caption" blocks (mcnCaptionRightTextContentContainer) hold a whole story beside its picture.
+    """
+    text = text_of(cell)
+    return bool(text) and not cell.find(["img", *HEADINGS, "p", "ul", "ol", "table"]) and len(words(text)) <= 40
+
+
 def walk(element: Tag) -> Iterator[Event]:
     """``element``'s events in reading order; layout tables and wrappers are looked through."""
     run: list[Tag | NavigableString] = []  # loose inline content of a layout cell: one paragraph
@@ -168,6 +192,8 @@ def walk(element: Tag) -> Iterator[Event]:
                 run.append(child)
             continue
         if not isinstance(child, Tag) or hidden(child):
+            if isinstance(child, Tag) and child.name == "img" and is_pixel(child):
+                yield Event("chrome", child, why="tracking pixel")  # hidden, but the plan says what it left out
             continue
         breaks = breaks + 1 if child.name == "br" else 0
         if child.name == "br" and breaks == 1 and _all_bold(run):
@@ -197,7 +223,7 @@ def walk(element: Tag) -> Iterator[Event]:
                 yield from walk(child)
             else:
                 yield from _block(child)
-        elif name != "br" and _CAPTION_CLASS.search(" ".join(child.get("class") or [])) and text_of(child) and not child.find("img"):
+        elif name != "br" and _CAPTION_CLASS.search(" ".join(child.get("class") or [])) and _caption_cell(child):
             yield Event("caption", child)  # a layout cell holding a caption (Ghost's td.feature-image-caption)
         elif name != "br":
             yield from walk(child)

@@ -2,14 +2,16 @@
 
 A leaf bundle (``index.md``) owns every file in its folder and below; a branch bundle
 (``_index.md``) only the files directly beside it, since its subfolders hold other pages.
-Markdown files are pages, never resources; hidden files are left out.
+Markdown files are pages, never resources; hidden files are left out. Eleventy resolves an image
+beside any page (``blog/x.md`` with ``./photo.png``): such a page publishes the media files beside it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-_PAGES = (".md", ".markdown", ".html", ".rst")
+_PAGES = (".md", ".markdown", ".html", ".rst", ".njk", ".liquid")
+_MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".mp4", ".webm", ".mp3", ".pdf")
 
 
 def bundle_resources(index: Path, url: str) -> dict[str, str]:
@@ -17,12 +19,15 @@ def bundle_resources(index: Path, url: str) -> dict[str, str]:
     folder = index.parent
     base = folder.resolve()
     leaf = index.name.startswith("index.")
+    own = leaf or index.name.startswith("_index.") or index.stem == folder.name  # x/x.md: Eleventy's index
     candidates = sorted(folder.rglob("*") if leaf else folder.iterdir())
     found: dict[str, str] = {}
     prefix = url if url.endswith("/") else url.rsplit("/", 1)[0] + "/"
     for path in candidates:
         relative = path.relative_to(folder)
         if not path.is_file() or path.suffix.lower() in _PAGES or any(part.startswith(".") for part in relative.parts):
+            continue
+        if not own and path.suffix.lower() not in _MEDIA:  # a page among others (Eleventy's blog/x.md): its images only
             continue
         if not path.resolve().is_relative_to(base):
             continue  # a link out of the bundle is not published

@@ -31,8 +31,9 @@ def _order(documents: list[Document]) -> tuple[Document, ...]:
 
 
 def _prefix(document: Document, languages: tuple[str, ...]) -> str:
+    """The language folder the document lives in (``/fr``; the default language's too when Hugo puts it in one)."""
     lang = document.entry.placement.lang
-    return f"/{lang}" if languages and lang and lang != languages[0] else ""
+    return f"/{lang}" if languages and lang and document.url.startswith(f"/{lang}/") else ""
 
 
 def hugo_groups(posts: tuple[Document, ...], pages: tuple[Document, ...], languages: tuple[str, ...] = ()) -> tuple[tuple[Group, ...], tuple[Document, ...]]:

@@ -118,6 +118,11 @@ def plan(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": static},
         "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},
     }
+    markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}
+    renderer = ((markup or {}).get("goldmark") or {}).get("renderer") if isinstance((markup or {}).get("goldmark"), dict) else None
+    if isinstance(renderer, dict) and renderer.get("unsafe") is True:
+        values["unsafe_html"] = True
+        notes.append("markup.goldmark.renderer.unsafe = true: raw HTML in Markdown is kept, as Hugo keeps it (unsafe_html below).")
     author = params.get("author") or data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}
@@ -135,6 +140,6 @@ def plan(site: Path, found: str) -> Plan:
             f"Languages {', '.join(tables['origin']['languages'])}: {default} at the root, the others under /<lang>/; "
             "translations (x.fr.md or content/fr/x.md) are linked with hreflang."
         )
-        if data.get("defaultContentLanguageInSubdir"):
-            notes.append("defaultContentLanguageInSubdir = true is not mapped: the default language is published at the root.")
+        if data.get("defaultContentLanguageInSubdir") is True:
+            notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
     return Plan("hugo", found, values, tables, tuple(notes))

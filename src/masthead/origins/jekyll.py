@@ -98,4 +98,17 @@ def plan(site: Path, found: str) -> Plan:
         tables["author"] = {"name": author["name"]}
     elif isinstance(author, str):
         tables["author"] = {"name": author}
+    languages = data.get("languages")
+    if isinstance(languages, list) and len(languages) > 1 and all(isinstance(code, str) for code in languages):  # jekyll-polyglot
+        default = str(data.get("default_lang") or languages[0])
+        tables["origin"]["languages"] = [default, *(code for code in languages if code != default)]
+        values["language"] = default
+        notes.append(
+            f"Languages {', '.join(tables['origin']['languages'])} (jekyll-polyglot): lang: in the front matter; {default} at the root, "
+            "the others under /<lang>/; pages with the same permalink are translations, linked with hreflang. "
+            "Polyglot's fallback copies of untranslated pages under /<lang>/ are not made."
+        )
+    named = data.get("collections")
+    if isinstance(named, (dict, list)) and named:
+        notes.append("Collections with output: true are pages at their permalink (default /:collection/:path); the others are not published.")
     return Plan("jekyll", found, values, tables, tuple(notes))

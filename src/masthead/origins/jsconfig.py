@@ -16,7 +16,7 @@ from .plan import Plan
 
 
 def _js_string(text: str, key: str) -> str:
-    found = re.search(rf"""\b{key}\s*:\s*(["'`])(.*?)\1""", text, re.DOTALL)
+    found = re.search(rf"""\b{key}["']?\s*:\s*(["'`])(.*?)\1""", text, re.DOTALL)  # JavaScript or JSON
     return found.group(2).strip() if found else ""
 
 
@@ -38,18 +38,47 @@ def _decap(site: Path) -> dict[str, Any]:
     return {}
 
 
+_POSTS_TAG = re.compile(r"""["']?tags["']?\s*:|["']?layout["']?\s*:\s*["'][^"']*\bpost\b""")
+
+
+def _post_folder(folder: Path) -> bool:
+    """A folder of dated posts: the usual names, or a directory data file that puts them in a collection
+    (``tags``, as eleventy-base-blog's ``blog.11tydata.js`` does) or gives them a post layout."""
+    if folder.name in ("posts", "blog", "articles", "notes"):
+        return True
+    for name in (f"{folder.name}.json", f"{folder.name}.11tydata.json", f"{folder.name}.11tydata.js", f"{folder.name}.11tydata.cjs"):
+        if _POSTS_TAG.search(_read(folder / name)):
+            return True
+    return False
+
+
+def _site_data_text(folder: Path) -> str:
+    """The global data file that describes the site (metadata, site, meta…: the first with a title)."""
+    names = ("metadata", "site", "meta", "config", "settings")
+    candidates = sorted(folder.glob("*.js*"), key=lambda path: (path.stem not in names, names.index(path.stem) if path.stem in names else 0, path.name))
+    for path in candidates:
+        text = _read(path)
+        if _js_string(text, "title"):
+            return text
+    return ""
+
+
 def eleventy(site: Path, found: str) -> Plan:
     text = _read(site / found)
     content = _js_string(text, "input") or "."
     data_folder = (site / content / (_js_string(text, "data") or "_data")).resolve()
-    data_text = _read(data_folder / "metadata.js") + _read(data_folder / "metadata.json")
+    data_text = _site_data_text(data_folder)
     notes = [
         "Eleventy's rules: a page's URL is its path (blog/x.md is /blog/x/, an index.md its folder's);",
         "the files of the post folders below are dated posts; front matter permalink: /x/ is kept;",
-        "Liquid in Markdown is rendered like Jekyll's (site.* comes from no file: set [origin] config_file to a YAML file).",
+        "Nunjucks and Liquid in pages are rendered over the front matter, _data/*.json and directory data files",
+        "(posts/posts.json: tags, layout, permalink); JavaScript data files are programs and are not run.",
     ]
-    folders = sorted(path.name for path in (site / content).iterdir() if path.is_dir() and path.name in ("posts", "blog", "articles", "notes"))
-    author = re.search(r"author\s*:\s*{[^}]*?name\s*:\s*([\"'])(.*?)\1", data_text, re.DOTALL)
+    scripts = sorted(path.name for path in data_folder.glob("*") if path.suffix in (".js", ".cjs", ".mjs")) if data_folder.is_dir() else []
+    if scripts:
+        notes.append(f"JavaScript data files are programs and are never run: {', '.join(scripts)} (title, url and author are read from their text).")
+    folders = sorted(path.name for path in (site / content).iterdir() if path.is_dir() and _post_folder(path))
+    author = re.search(r"author[\"']?\s*:\s*{[^}]*?name[\"']?\s*:\s*([\"'])(.*?)\1", data_text, re.DOTALL)
     values: dict[str, Any] = {
         "title": _js_string(data_text, "title") or "My Site",
         "permalink": "/{sections}/{filename}/",

@@ -19,7 +19,15 @@ def language_groups(posts: tuple[Document, ...], homes: tuple[Document, ...], co
     """The home list of each language but the default: /fr/ with the French posts."""
     intros = {home.entry.placement.lang: home for home in homes}
     groups = []
-    for lang in config.origin.languages[1:]:
+    from .data import default_language_in_subdir
+
+    listed = config.origin.languages if default_language_in_subdir(config) else config.origin.languages[1:]
+    if config.origin.kind == "pelican":  # only i18n_subsites gives a language a home of its own
+        from .data import pelican_settings
+        from .pelican import subsites
+
+        listed = tuple(lang for lang in listed if lang in subsites(pelican_settings(config)))
+    for lang in listed:
         intro = intros.get(lang)
         documents = [post for post in posts if post.entry.placement.lang == lang]
         groups.append(Group(intro.entry.title if intro and intro.entry.title else config.title, f"/{lang}/", _order(documents), intro))
@@ -31,7 +39,11 @@ def translation_sets(documents: tuple[Document, ...], config: Config) -> dict[st
     by_key: dict[tuple[bool, str], dict[str, str]] = defaultdict(dict)
     for document in documents:
         place = document.entry.placement
-        if place.translation_key:
+        if config.origin.kind == "jekyll":  # jekyll-polyglot: the same permalink in each language
+            prefix = f"/{place.lang}/"
+            key = "/" + document.url[len(prefix) :] if place.lang != config.origin.languages[0] and document.url.startswith(prefix) else document.url
+            by_key[place.home, key].setdefault(place.lang, document.url)
+        elif place.translation_key:
             by_key[place.home, place.translation_key if not place.home else ""].setdefault(place.lang, document.url)
     order = {lang: index for index, lang in enumerate(config.origin.languages)}
     found: dict[str, tuple[tuple[str, str], ...]] = {}

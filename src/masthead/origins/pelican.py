@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,4 +80,53 @@ def plan(site: Path, found: str) -> Plan:
     }
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
+    default = str(settings.get("DEFAULT_LANG") or "en")
+    languages = list(dict.fromkeys([default, *subsites(settings), *content_languages(site / content)]))
+    if len(languages) > 1:
+        tables["origin"]["languages"] = languages
+        values["language"] = default
+        shown = ", ".join(subsites(settings))
+        notes.append(
+            f"Languages {', '.join(languages)}: Lang: in the header; a translation has the same slug as its original "
+            f"and is published at ARTICLE_LANG_URL ({{slug}}-{{lang}}.html)"
+            + (f", or in the i18n_subsites sub-site /<lang>/ ({shown})" if shown else "")
+            + "; translations are linked with hreflang."
+        )
     return Plan("pelican", found, values, tables, tuple(notes))
+
+
+def subsites(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """The languages i18n_subsites builds as sites of their own (``I18N_SUBSITES = {"fr": {…}}``)."""
+    declared = settings.get("I18N_SUBSITES")
+    return tuple(str(code) for code in declared) if isinstance(declared, dict) else ()
+
+
+def translated_url(lang: str, is_page: bool, settings: Mapping[str, Any]) -> str:
+    """The URL pattern of an article or page in a language other than DEFAULT_LANG.
+
+    Pelican writes it at ARTICLE_LANG_URL (``{slug}-{lang}.html``) or PAGE_LANG_URL; with
+    i18n_subsites it is a native page of the ``/<lang>/`` sub-site, at ARTICLE_URL or PAGE_URL there.
+    """
+    kind = "PAGE" if is_page else "ARTICLE"
+    if lang in subsites(settings):
+        return f"/{lang}" + url_pattern(str(settings.get(f"{kind}_URL") or ("pages/{slug}.html" if is_page else "{slug}.html")), [])
+    default = "pages/{slug}-{lang}.html" if is_page else "{slug}-{lang}.html"
+    return url_pattern(str(settings.get(f"{kind}_LANG_URL") or default).replace("{lang}", lang), [])
+
+
+_LANG_HEADER = re.compile(r"^(?:Lang|lang)\s*:\s*([A-Za-z][\w-]*)\s*$|^:lang:\s*([A-Za-z][\w-]*)\s*$", re.MULTILINE)
+
+
+def content_languages(content: Path) -> list[str]:
+    """Every ``Lang:`` in the headers of the content's Markdown and reStructuredText files."""
+    found: list[str] = []
+    if not content.is_dir():
+        return found
+    for path in sorted(content.rglob("*")):
+        if path.suffix in (".md", ".markdown", ".rst") and path.is_file():
+            try:
+                head = path.read_text(encoding="utf-8")[:2000]
+            except (OSError, UnicodeDecodeError):
+                continue
+            found += [next(group for group in match.groups() if group) for match in _LANG_HEADER.finditer(head.split("\n\n", 1)[0])]
+    return list(dict.fromkeys(found))

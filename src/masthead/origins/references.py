@@ -9,6 +9,7 @@ image that does not exist is a warning with its file and line.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 from pathlib import PurePosixPath
@@ -42,6 +43,8 @@ def _index(site: Site) -> dict[str, str]:
         for name in names:
             found.setdefault(name, document.url)
         found.setdefault("stem:" + path.stem, document.url)
+        if "_posts" in path.parts:  # post_url names a post by its path inside _posts/, without extension
+            found.setdefault("post:" + PurePosixPath(*path.parts[path.parts.index("_posts") + 1 :]).with_suffix("").as_posix(), document.url)
         if path.stem in ("index", "_index"):
             found.setdefault("stem:" + path.parent.name, document.url)
     return found
@@ -52,7 +55,8 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
     suffix = f"#{anchor}" if anchor else ""
     if not target and anchor:
         return suffix
-    url = index.get(target) or index.get(target.rstrip("/")) or index.get("stem:" + PurePosixPath(target).stem)
+    by_post = index.get("post:" + target.strip("/")) if reference.kind == "post_url" else None
+    url = by_post or index.get(target) or index.get(target.rstrip("/")) or index.get("stem:" + PurePosixPath(target).stem)
     if url is None:
         return None
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
@@ -85,7 +89,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Doc
 
         body_html = _MARKER.sub(swap, body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
-    body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{folder}{match.group(2)}"', body_html)
+    body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     for src in local_images(body_html):
         path = site.file_at(src)
         if path is None or not path.is_file():

@@ -50,6 +50,11 @@ def _template(path: str) -> bool:
         return False
 
 
+def _eleventy_data(path: PurePosixPath) -> bool:
+    """Eleventy's directory and template data files (``posts/posts.json``, ``x.11tydata.js``): data, not files to copy."""
+    return ".11tydata." in path.name or (path.suffix in (".json", ".js", ".cjs", ".mjs") and path.stem == path.parent.name)
+
+
 def static_files(config: Config) -> list[SourceFile]:
     """The files under the static folder that the site publishes as they are."""
     static = config.folder("static")
@@ -68,6 +73,8 @@ def static_files(config: Config) -> list[SourceFile]:
         if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
             continue
         if config.origin.kind == "jekyll" and _template(source.location):
+            continue
+        if config.origin.kind == "eleventy" and _eleventy_data(path):
             continue
         kept.append(source)
     return kept

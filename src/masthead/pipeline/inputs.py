@@ -7,11 +7,15 @@ from ..content.discover import SourceFile
 
 
 def origin_config(config: Config) -> list[SourceFile]:
-    """An adopted site's own config (_config.yml, hugo.toml): bodies read site.* and params from it."""
-    if not config.origin.config_file:
-        return []
-    path = config.root / config.origin.config_file
-    if not path.is_file():
-        return []
-    stat = path.stat()
-    return [SourceFile(config.origin.config_file, str(path), stat.st_mtime_ns, stat.st_size)]
+    """An adopted site's own files that bodies read: its config (_config.yml, hugo.toml: site.* and
+    params), its data files, includes and directory data (``origins.data.template_inputs``)."""
+    from ..origins.data import template_inputs
+
+    paths = set(template_inputs(config))
+    if config.origin.config_file and (config.root / config.origin.config_file).is_file():
+        paths.add(config.root / config.origin.config_file)
+    found = []
+    for path in sorted(paths):
+        stat = path.stat()
+        found.append(SourceFile(path.relative_to(config.root).as_posix(), str(path), stat.st_mtime_ns, stat.st_size))
+    return found

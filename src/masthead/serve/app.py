@@ -26,7 +26,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..cms import localbackend, workflow
-from ..cms.admin import ScopeCache, admin_folder, site_config
+from ..cms.admin import ConfigCache, ScopeCache, admin_folder
 from ..config import Folders
 from . import overlay, pane, reload
 from .guard import BodyError, Guard
@@ -126,7 +126,8 @@ class PreviewApp:
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
         self.site = preview.site
-        self.scopes = ScopeCache(self.site)
+        self.configs = ConfigCache(self.site)
+        self.scopes = ScopeCache(self.site, self.configs)
         self._git_top: bool | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
@@ -199,7 +200,7 @@ class PreviewApp:
         found = await anyio.to_thread.run_sync(workflow.unpublished_file, self.site, collection, slug) if self._in_git() else None
         if found is None:
             return JSONResponse({"error": f"no entry {collection}/{slug} under review"}, 404)
-        status, html = await anyio.to_thread.run_sync(pane.render_file, self.preview.last_good, found[0], found[1])
+        status, html = await anyio.to_thread.run_sync(self.preview.render_entry, found[0], found[1])
         return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
 
     async def preview_pane(self, request: Request) -> Response:
@@ -213,14 +214,14 @@ class PreviewApp:
         fields = data.get("data") if isinstance(data, dict) else None
         given = data.get("path") if isinstance(data, dict) else None
         path: str = given if isinstance(given, str) else ""
-        status, html = await anyio.to_thread.run_sync(pane.render, self.preview.last_good, path, fields)
+        status, html = await anyio.to_thread.run_sync(self.preview.render_pane, path, fields)
         return Response(html, status, headers=NO_STORE, media_type=TYPES[".html"])
 
     # ------------------------------------------------------------ files
 
     def _find(self, served: Served, relative: str) -> tuple[Path | None, bool, bool]:
         """(file, folder wanting "/", from the admin) for an output-relative path."""
-        config = site_config(self.site)
+        config = self.configs.get()
         if relative == "admin" or relative.startswith("admin/"):
             found, folder = _candidate(admin_folder(self.site, config), relative[6:], hidden_ok=False)
             if found or folder:

@@ -36,11 +36,18 @@ def link_tree(source: Path, target: Path) -> None:
 class Generations:
     """Numbered, complete copies of the preview output under ``folder``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, after: int = 0) -> None:
+        """Numbering starts after ``after``: a build process started again after a crash continues
+        where the last one stopped, keeping the generation being served; 0 starts afresh."""
         self.folder = folder
-        if folder.exists():
+        if not after and folder.exists():
             shutil.rmtree(folder)  # left by an earlier run
-        self._number = 0
+        self._number = after
+
+    @property
+    def number(self) -> int:
+        """The number of the last generation published (0: none yet)."""
+        return self._number
 
     def publish(self, output: Path) -> Path:
         """A new generation copied from ``output``; older ones beyond ``KEEP`` are removed."""

@@ -1,7 +1,8 @@
 """The preview's state: the last good output, the current problems, and the events pages follow.
 
-``Preview.update`` rebuilds into the output folder; a good build is published as a new generation
-(``generations.py``) and a failed one keeps the previous. What the server shows is one ``Served``
+``Preview.update`` has the build process (``builder.py``, a process of its own, so a rebuild never
+competes with the server for the interpreter lock) rebuild into the output folder; a good build is
+published as a new generation (``generations.py``) and a failed one keeps the previous. What the server shows is one ``Served``
 value, the generation and the event together, replaced in one assignment: a page is never read
 from a new build with an old error state, or the other way round. Every update becomes an
 ``Event`` naming the output files whose bytes changed, so a page reloads only when its own file
@@ -11,21 +12,20 @@ changed, when a shared asset changed, or when the error state changed.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import time
-import traceback
+import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..build import StageHook
 from ..config import Folders, load_config
 from ..errors import MastheadError
-from . import quick
-from .generations import Generations
-from .rebuild import rebuild
+from . import overlay
+from .build_process import BuildProcess, BuildProcessDied, Outcome
 
 # Output files that no page displays; a change to any other non-HTML file (CSS, images) reloads all.
 UNSHOWN_SUFFIXES = (".xml", ".json", ".txt", ".yml", ".yaml")
@@ -76,49 +76,8 @@ def preview_folder(site: Path) -> Path:
     return cache / "serve"
 
 
-Digests = dict[str, tuple[int, int, bytes]]  # relative path -> (mtime_ns, size, digest)
-
-
-def digest_tree(folder: Path, previous: Digests) -> Digests:
-    """Fingerprint every file under ``folder``; files with unchanged mtime and size keep theirs."""
-    found: Digests = {}
-    base = len(str(folder)) + 1
-    for directory, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(directory, name)
-            try:
-                stat = os.stat(path)
-            except FileNotFoundError:
-                continue
-            relative = path[base:].replace(os.sep, "/")
-            known = previous.get(relative)
-            if known and known[0] == stat.st_mtime_ns and known[1] == stat.st_size:
-                found[relative] = known
-                continue
-            with open(path, "rb") as file:
-                digest = hashlib.blake2b(file.read(), digest_size=16).digest()
-            found[relative] = (stat.st_mtime_ns, stat.st_size, digest)
-    return found
-
-
-def digest_files(folder: Path, files: list[str], previous: Digests) -> Digests:
-    """``previous`` with the given files fingerprinted again (after a quick update wrote them)."""
-    found = dict(previous)
-    for relative in files:
-        path = folder / relative
-        stat = path.stat()
-        found[relative] = (stat.st_mtime_ns, stat.st_size, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
-    return found
-
-
-def changed_files(before: Digests, after: Digests) -> list[str]:
-    changed = [path for path, value in after.items() if before.get(path, (0, 0, b""))[2] != value[2]]
-    changed += [path for path in before if path not in after]
-    return sorted(changed)
-
-
 class Preview:
-    """Rebuilds on request and lets any number of pages wait for the next event."""
+    """Rebuilds on request (in the build process) and lets any number of pages wait for the next event."""
 
     def __init__(
         self,
@@ -129,17 +88,14 @@ class Preview:
     ) -> None:
         self.site = site
         self.output = output or preview_folder(site)
-        self.generations = Generations(self.output.with_name(self.output.name + "-live"))
         self.log = log
-        self.hook = hook  # called after each build stage (tests use it to look mid-build)
+        # ``hook`` is called after each build stage, the build waiting (tests use it to look mid-build)
+        self.process = BuildProcess(site, self.output, log, hook)
+        self._stop_process = weakref.finalize(self, self.process.close)  # a preview never closed still ends it
         self._listeners: list[Callable[[Event], None]] = []
         self._condition = threading.Condition()
         self._events: deque[Event] = deque(maxlen=64)
-        self._digests: Digests = {}
         self._builds = 0
-        self._posts = 0  # posts in the last good build: large previews keep their search index
-        self._warm: quick.Warm | None = None  # the last good site model, for quick updates
-        self._last_good: quick.Warm | None = None  # kept through failed builds: the CMS preview pane renders with it
         self._closed = False
         self._current = Event(0, 0, "", (), False, 0.0)
         self._served = Served(None, self._current)
@@ -152,11 +108,6 @@ class Preview:
     def served(self) -> Served:
         return self._served
 
-    @property
-    def last_good(self) -> quick.Warm | None:
-        """The site model of the last good build (None before the first)."""
-        return self._last_good
-
     def listen(self, listener: Callable[[Event], None]) -> None:
         """Call ``listener(event)`` after every event (from the rebuild thread)."""
         self._listeners.append(listener)
@@ -165,52 +116,37 @@ class Preview:
     def closed(self) -> bool:
         return self._closed
 
+    def _call(self, kind: str, *args: Any) -> Any:
+        folder = self._served.folder
+        return self.process.call(kind, *args, after=int(folder.name) if folder is not None else 0)
+
     def update(self, changed: set[str] | None = None) -> Event:
         """Rebuild now (``changed``: the files saved, when the watcher knows); return the event."""
         start = time.perf_counter()
-        quick_files = self._quick(changed) if changed else None
-        if quick_files is not None:
-            return self._announce(start, "", quick_files, self._served.folder)
-        error = ""
         try:
-            report = rebuild(self.site, self.output, self._posts, self.hook)
-            if report.site is not None:
-                self._posts = len(report.site.posts)
-                self._warm = self._last_good = quick.Warm.after(report)
-        except MastheadError as exc:
-            error = exc.report(str(self.site))  # the same lines `masthead check SITE` prints
-        except Exception as exc:  # noqa: BLE001 - the preview must outlive a bug in the build
-            error = (
-                f"masthead: internal error: {exc.__class__.__name__}: {exc}\nThis is a bug in masthead, not in your site; the previous build is still shown."
-            )
-            self.log(traceback.format_exc())
-        files: list[str] = []
+            outcome: Outcome = self._call("update", sorted(changed) if changed else None, self.process.hook is not None)
+        except BuildProcessDied as exc:
+            outcome = Outcome(f"masthead: internal error: {exc}\nThis is a bug in masthead, not in your site; the previous build is still shown.", (), None)
         folder = self._served.folder
-        if error:
-            self._warm = None
-        else:
+        if not outcome.error:
             self._builds += 1
-            digests = digest_tree(self.output, self._digests)
-            files = changed_files(self._digests, digests)
-            self._digests = digests
-            folder = self.generations.publish(self.output)
-        return self._announce(start, error, files, folder)
+            folder = Path(outcome.folder) if outcome.folder is not None else folder
+        return self._announce(start, outcome.error, list(outcome.files), folder)
 
-    def _quick(self, changed: set[str]) -> list[str] | None:
-        """The quick path (serve/quick.py) when the last build was good and the edit allows it."""
-        if self._warm is None or self._current.error:
-            return None
+    def render_pane(self, source: str, data: Any) -> tuple[int, str]:
+        """Decap's preview pane for an entry being edited (``pane.render``, in the build process)."""
+        return self._rendered("pane", source, data)
+
+    def render_entry(self, shown: str, raw: bytes) -> tuple[int, str]:
+        """An entry file rendered with the last good site model (``pane.render_file``)."""
+        return self._rendered("entry", shown, raw)
+
+    def _rendered(self, kind: str, *args: Any) -> tuple[int, str]:
         try:
-            files = quick.update(self._warm, changed, self.output)
-        except Exception:  # noqa: BLE001 - any surprise: the full build decides, and reports
-            self.log(traceback.format_exc())
-            return None
-        if files is not None:
-            self._builds += 1
-            self._digests = digest_files(self.output, files, self._digests)
-            if self._served.folder is not None:
-                Generations.replace_files(self._served.folder, self.output, files)
-        return files
+            status, html = self._call(kind, *args)
+        except BuildProcessDied as exc:
+            return 503, overlay.error_page(f"masthead serve cannot render the preview now: {exc}")
+        return int(status), str(html)
 
     def _announce(self, start: float, error: str, files: list[str], folder: Path | None) -> Event:
         # The search index changes with every post but is read only by the search page.
@@ -251,5 +187,6 @@ class Preview:
         with self._condition:
             self._closed = True
             self._condition.notify_all()
+        self._stop_process()
         for listener in self._listeners:
             listener(self._current)

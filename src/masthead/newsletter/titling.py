@@ -1,0 +1,88 @@
+"""What an issue says about itself, apart from its stories: the subject, the sender's name, the
+preview text and, for a letter with neither subject nor heading, its opening words. layout.py
+reads the stories; these give a letter its title and teaser and tell a masthead from a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from email.utils import parseaddr
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+
+from .chrome import block_reason, words
+from .markup import parse
+from .stories import HEADINGS, Event, hidden, text_of
+
+_FILLER = re.compile(r"[\u034f\u200b\u200c\u200d\u00ad\u2007\ufeff\u00a0]+")
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.IGNORECASE)
+
+
+def match_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def clean_subject(subject: str, headers: Iterable[tuple[str, str]] = ()) -> str:
+    """The subject without "Fwd:"/"Re:" prefixes, nor the "[list-name]" tag a mailing list that relayed it added."""
+    subject = " ".join(_SUBJECT_PREFIX.sub("", subject).split())
+    list_id = " ".join(value for name, value in headers if name.lower() == "list-id").lower()
+    tag = re.match(r"^\[([^\]]{1,60})\]\s*", subject)
+    if tag and list_id and match_key(tag.group(1)).replace(" ", "-") in re.sub(r"[^\w]+", "-", list_id):
+        subject = subject[tag.end() :]
+    return " ".join(_SUBJECT_PREFIX.sub("", subject).split())
+
+
+def sender_names(headers: Iterable[tuple[str, str]]) -> set[str]:
+    """The sender's display name and its parts ("Ana from The Ledger"): a heading saying one is the masthead, not a headline."""
+    names: set[str] = set()
+    for name, value in headers:
+        if name.lower() != "from":
+            continue
+        display = parseaddr(value)[0].strip()
+        names |= {match_key(display), *(match_key(part) for part in re.split(r"\s+(?:from|at|von|de)\s+", display, flags=re.IGNORECASE))}
+    return {name for name in names if len(name.split()) >= 1 and len(name) >= 3}
+
+
+def hidden_before_text(soup: BeautifulSoup) -> list[Tag]:
+    """Hidden elements ahead of the first text a reader sees: where templates put the preview text.
+
+    A hidden block further down is something else (beehiiv repeats its referral block hidden, for
+    Outlook), never the preview.
+    """
+    found: list[Tag] = []
+    skip: Tag | None = None
+    for node in (soup.body or soup).descendants:
+        if skip is not None and skip in node.parents:
+            continue
+        if isinstance(node, Tag) and hidden(node):
+            skip = node
+            if node.name not in ("style", "head", "title", "script"):
+                found.append(node)
+        elif type(node) is NavigableString and _FILLER.sub("", node).strip():
+            break
+    return found
+
+
+def preview_text(soup: BeautifulSoup) -> str:
+    candidates = soup.select('[class*="preheader"], [id*="preheader"], [class*="preview"], [class*="Preview"]') + hidden_before_text(soup)
+    for element in candidates:
+        if element.find(list(HEADINGS)):
+            continue  # a section of the issue, not its preview text
+        copy = parse(str(element))
+        for anchor in copy.find_all("a"):
+            if block_reason(anchor) in ("header", "footer"):
+                anchor.decompose()  # "View online" beside the preview text
+        text = " ".join(_FILLER.sub(" ", copy.get_text(" ")).split())
+        if len(words(text)) >= 3:
+            return text
+    return ""
+
+
+def opening_words(content: Sequence[Event]) -> str:
+    """A title for a letter with no subject and no heading: its first sentence, at most twelve words."""
+    text = next((text_of(event.element) for event in content if event.kind == "block" and text_of(event.element)), "")
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    found = sentence.split()
+    return " ".join(found[:12]).rstrip(".,;:") + ("…" if len(found) > 12 else "")

@@ -1,0 +1,206 @@
+"""What an adopted site's template tags may read: its own config and its data files.
+
+Jekyll exposes ``_config.yml`` as ``site.*`` and ``_data/x.yml`` (also ``.yaml``, ``.json``, ``.csv``,
+``.tsv``, in folders) as ``site.data.x``; Eleventy exposes ``_data/x.json`` as ``x`` beside the page's
+front matter and ``page.*``. Eleventy's ``_data/x.js`` is a program: masthead runs none, so it is
+not read, and a variable from it is named in the warning. Files are read once per change (keyed by
+their modification times); a file that cannot be read gives no values, since ``masthead init``
+already checked the config and a broken data file shows as empty values in the warnings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from ..config import Config
+
+_JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
+
+
+def _read_data(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix in (".csv", ".tsv"):
+        return list(csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix == ".tsv" else ","))
+    if path.suffix == ".toml":
+        return tomllib.loads(text)
+    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+
+
+@lru_cache(maxsize=32)
+def _mapping_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
+    try:
+        data = _read_data(Path(path))
+    except (OSError, ValueError, yaml.YAMLError, csv.Error):  # (tomllib's errors are ValueErrors)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def origin_config(config: Config) -> Mapping[str, Any]:
+    """The origin's own config file as data (``_config.yml``); empty for one that is not YAML or JSON."""
+    name = config.origin.config_file
+    if not name or not name.endswith((".yml", ".yaml", ".json", ".toml")):
+        return {}
+    path = config.root / name
+    try:
+        return _mapping_file(str(path), path.stat().st_mtime_ns)
+    except OSError:
+        return {}
+
+
+def _signature(folder: Path, suffixes: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    try:
+        return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in folder.rglob("*") if path.suffix in suffixes and path.is_file()))
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=16)
+def _data_folder(folder: str, signature: tuple[tuple[str, int], ...]) -> Mapping[str, Any]:
+    found: dict[str, Any] = {}
+    for name, _ in signature:
+        path = Path(name)
+        if path.suffix == ".js":
+            continue
+        try:
+            value = _read_data(path)
+        except (OSError, ValueError, yaml.YAMLError, csv.Error):
+            continue
+        *folders, stem = PurePosixPath(path.relative_to(folder).with_suffix("").as_posix()).parts
+        target = found
+        for part in folders:
+            target = target.setdefault(part, {}) if isinstance(target.get(part, {}), dict) else {}
+        target[stem] = value
+    return found
+
+
+def data_folder(config: Config) -> Path | None:
+    """Where the data files are: Jekyll's ``data_dir`` (``_data``); Eleventy's ``_data`` in or beside the input."""
+    if config.origin.kind == "jekyll":
+        return config.root / str(origin_config(config).get("data_dir") or "_data")
+    if config.origin.kind == "eleventy":
+        for folder in (config.folder("content") / "_data", config.root / "_data"):
+            if folder.is_dir():
+                return folder
+    return None
+
+
+def data_files(config: Config) -> tuple[Mapping[str, Any], tuple[str, ...]]:
+    """The data files' values by name, and the names of JavaScript data files left unread."""
+    folder = data_folder(config)
+    if folder is None or not folder.is_dir():
+        return {}, ()
+    suffixes = (*_JEKYLL_DATA, ".js") if config.origin.kind == "jekyll" else (".json", ".js", ".cjs", ".mjs")
+    signature = _signature(folder, suffixes)
+    scripts = tuple(PurePosixPath(name).stem for name, _ in signature if name.endswith(("js",)))
+    return _data_folder(str(folder), signature), scripts
+
+
+def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[dict[str, Any], str, Any]:
+    """(variables a body's tags may read, the path prefix relative_url adds, a hint for unknown names)."""
+    files, scripts = data_files(config)
+    kind = config.origin.kind
+    if kind == "eleventy":
+        path = PurePosixPath(source)
+        stem = path.with_suffix("")
+        page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
+        page.update(inputPath="./" + source, date=data.get("date"))
+        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}}
+    else:
+        site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
+        site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:
+        site["url"] = config.base_url.rstrip("/")  # so {{ site.url }}{{ site.baseurl }} is still the address
+        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}}
+
+    def hint(name: str) -> str:
+        root = name.split(".")[0].split("[")[0]
+        return f" (_data/{root}.js is JavaScript, which masthead does not run)" if root in scripts else ""
+
+    return scopes, "", hint
+
+
+def _directory_data(folder: Path, name: str) -> Mapping[str, Any]:
+    for candidate in (folder / f"{name}.11tydata.json", folder / f"{name}.json"):
+        try:
+            return _mapping_file(str(candidate), candidate.stat().st_mtime_ns)
+        except OSError:
+            continue
+    return {}
+
+
+def inherited(source: str, config: Config) -> dict[str, Any]:
+    """Front matter a file gets from elsewhere: Jekyll's ``defaults`` and collections, Eleventy's
+    directory and template data files (``posts/posts.json``, ``x.11tydata.json``; JSON only)."""
+    if config.origin.kind == "jekyll":
+        from .jekyll_site import front_matter_defaults
+
+        return front_matter_defaults(source, config)
+    if config.origin.kind != "eleventy":
+        return {}
+    content = config.folder("content")
+    path = config.root / source
+    try:
+        inner = path.relative_to(content)
+    except ValueError:
+        return {}
+    merged: dict[str, Any] = {}
+    folder = content
+    for part in inner.parts[:-1]:  # the parent folders' data first, the nearest last
+        folder = folder / part
+        merged.update(_directory_data(folder, part))
+    merged.update(_directory_data(path.parent, path.stem))
+    return merged
+
+
+@lru_cache(maxsize=8)
+def _pelican_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
+    from .pelican import literal_settings
+
+    try:
+        return literal_settings(Path(path))
+    except Exception:  # noqa: BLE001 - `masthead init` reported a broken file; here it gives Pelican's defaults
+        return {}
+
+
+def pelican_settings(config: Config) -> Mapping[str, Any]:
+    """The literal settings of ``pelicanconf.py`` (never run), for the URLs of translations."""
+    path = config.root / (config.origin.config_file or "pelicanconf.py")
+    try:
+        return _pelican_file(str(path), path.stat().st_mtime_ns)
+    except OSError:
+        return {}
+
+
+def template_inputs(config: Config) -> tuple[Path, ...]:
+    """Every file an adopted site's bodies may read besides their own: the origin's config, its data
+    files, its include files and Eleventy's directory data files. A build that caches parsed pages must
+    count these among their inputs (an edit to ``_data/x.yml`` changes the pages that show it)."""
+    if not config.origin.kind:
+        return ()
+    found: set[Path] = set()
+    if config.origin.config_file and (config.root / config.origin.config_file).is_file():
+        found.add(config.root / config.origin.config_file)
+    folder = data_folder(config)
+    folders = [folder] if folder is not None else []
+    folders += [config.folder("content") / "_includes", config.root / "_includes"]
+    for base in folders:
+        if base.is_dir():
+            found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
+    if config.origin.kind == "eleventy" and config.folder("content").is_dir():
+        for path in config.folder("content").rglob("*.json"):
+            if path.stem.endswith(".11tydata") or path.stem == path.parent.name:
+                found.add(path)
+    return tuple(sorted(found))
+
+
+def default_language_in_subdir(config: Config) -> bool:
+    """Hugo's ``defaultContentLanguageInSubdir = true``: the default language under ``/<lang>/`` too."""
+    return config.origin.kind == "hugo" and bool(config.origin.languages) and origin_config(config).get("defaultContentLanguageInSubdir") is True

@@ -1,0 +1,120 @@
+"""Small shapes from received issues, each the least HTML that shows it: what readers cannot see,
+what mail clients rename or wrap, and what mailing lists add to a subject."""
+
+from __future__ import annotations
+
+from masthead.newsletter.layout import plan
+from masthead.newsletter.mailclient import restore, unwrapped
+from masthead.newsletter.markup import parse
+from masthead.newsletter.titling import clean_subject
+
+LONG = "This sentence is here so that the paragraph reads like a real story paragraph of a newsletter issue. " * 2
+
+
+def test_text_no_reader_sees_stays_out_however_it_is_hidden() -> None:
+    hidden = (
+        "<div style='overflow:hidden;max-height:0px'>HIDDEN-A preview text</div>",
+        "<span style='opacity:0;color:transparent'>HIDDEN-B preview text</span>",
+        "<div style='visibility: hidden !important'>HIDDEN-C preview text</div>",
+        "<div style='width:0;height:0;overflow:hidden'>HIDDEN-D preview text</div>",
+    )
+    html = "".join(hidden) + f"<h1>A letter</h1><p>{LONG}</p>"
+    (story,) = plan(html, "A letter", (), "generic").stories
+    assert "HIDDEN" not in story.html and story.title == "A letter"
+
+
+def test_what_only_outlook_is_told_to_hide_and_mjml_whitespace_collapsing_stay_in() -> None:
+    html = (
+        "<div style='font-size:0px;text-align:left'><div style='font-size:16px'>"
+        f"<h1>A letter</h1><p style='mso-hide:all'>Shown to everyone but Outlook. {LONG}</p></div></div>"
+    )
+    (story,) = plan(html, "A letter", (), "generic").stories
+    assert "Shown to everyone but Outlook." in story.html
+
+
+def test_a_preview_text_must_come_before_the_issue() -> None:
+    html = f"<div style='display:none'>The preview, first.</div><h1>A letter</h1><p>{LONG}</p><div style='display:none'>A hidden block further down.</div>"
+    assert plan(html, "").preheader == "The preview, first."
+    assert plan(f"<h1>A letter</h1><p>{LONG}</p><div style='display:none'>A hidden block further down.</div>", "").preheader == ""
+
+
+def test_gmail_and_outlook_on_the_web_prefixes_come_off_class_names_and_ids() -> None:
+    page = restore("<td class='m_-123456789mcnTextContent m_-123456789last' id='m_-123456789templateBody'><p class='x_post-title'>t</p></td>")
+    soup = parse(page)
+    cell = soup.find("td")
+    assert cell is not None and cell.get("class") == ["mcnTextContent", "last"] and cell.get("id") == "templateBody"
+    assert soup.select_one("p.post-title") is not None
+    assert restore("<p class='max_width'>unchanged</p>") == "<p class='max_width'>unchanged</p>"  # nothing a client did: not even re-serialised
+
+
+def test_proxied_images_and_wrapped_links_are_restored() -> None:
+    proxied = "https://ci5.googleusercontent.com/meips/ADKq_NZ8=s0-d-e1-ft#https://media.example/a.jpg"
+    safe = "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fx.list-manage.com%2Ftrack%2Fclick%3Fu%3D1%26id%3D2&data=05%7C01&reserved=0"
+    soup = parse(restore(f"<img src='{proxied}'><a href='{safe}'>a</a><a href='https://www.google.com/url?q=https://b.example/&sa=D'>b</a>"))
+    assert [str(tag.get("src") or tag.get("href")) for tag in soup.find_all(["img", "a"])] == [
+        "https://media.example/a.jpg",
+        "https://x.list-manage.com/track/click?u=1&id=2",
+        "https://b.example/",
+    ]
+    assert unwrapped("https://www.google.com/search?q=https://b.example/") == "https://www.google.com/search?q=https://b.example/"
+    assert (
+        unwrapped("https://eu.safelinks.protection.outlook.com/?url=javascript%3Aalert(1)")
+        == "https://eu.safelinks.protection.outlook.com/?url=javascript%3Aalert(1)"
+    )
+
+
+def test_a_mailing_lists_tag_leaves_the_subject_but_a_bracket_of_the_issue_stays() -> None:
+    relayed = [("List-Id", "<industry-notes.lists.example.org>")]
+    assert clean_subject("[Industry-notes] Fwd: The gearbox issue", relayed) == "The gearbox issue"
+    assert clean_subject("[Weekly] The gearbox issue", relayed) == "[Weekly] The gearbox issue"
+    assert clean_subject("[Industry-notes] The gearbox issue") == "[Industry-notes] The gearbox issue"  # no list relayed it
+
+
+def test_pictures_that_close_their_stories_stay_with_them() -> None:
+    story = "<h2>{0}</h2><p>{1}</p><img src='https://cdn.example/{0}.jpg' alt='{0} picture' width='600'>"
+    issue = "".join(story.format(name, LONG) for name in ("Alpha", "Beta", "Gamma"))
+    for ending in ("<p>You are receiving this because you subscribed.</p>", "<p>See you next week.</p>"):
+        layout = plan(issue + ending, "", (), "generic")
+        assert [(s.title, s.image.alt if s.image else None) for s in layout.stories] == [
+            ("Alpha", "Alpha picture"),
+            ("Beta", "Beta picture"),
+            ("Gamma", "Gamma picture"),
+        ], ending
+
+
+def test_the_newsletters_name_set_as_a_heading_is_its_masthead_not_the_headline() -> None:
+    html = f"<div class='templateHeader'><h1>RIVER LETTERS</h1></div><p><strong>Counting a river</strong></p><p>{LONG}</p><p>{LONG}</p>"
+    sender = [("From", "River Letters <letters@riverletters.example>")]
+    layout = plan(html, "No. 212", sender, "generic")
+    assert [story.title for story in layout.stories] == ["Counting a river"] and "RIVER LETTERS" not in layout.stories[0].html
+    substack = [("From", '"Tomas Lindqvist from The Tool Shed" <toolshed@substack.com>')]
+    assert [s.title for s in plan(f"<h2>The Tool Shed</h2><h2>Ladders</h2><p>{LONG}</p>", "Ladders", substack, "generic").stories] == ["Ladders"]
+
+
+def test_the_wordings_of_received_chrome_are_left_out() -> None:
+    chrome = (
+        "<p><a href='https://x.example/web'>View as a web page</a></p>",
+        "<p><a href='https://x.example/web'>Im Browser ansehen</a></p>",
+        "<p>Forwarded by a friend? <a href='https://x.example/s'>Join 80,000 readers</a></p>",
+        "<p>Today’s newsletter is brought to you by Acme Cloud.</p><p>Acme makes servers cheaper. Try it free for a month.</p><h2>Second story</h2>",
+    )
+    html = f"{chrome[0]}{chrome[1]}<h2>First story</h2><p>{LONG}</p>{chrome[2]}{chrome[3]}<p>{LONG}</p>"
+    layout = plan(html, "", (), "generic")
+    assert [story.title for story in layout.stories] == ["First story", "Second story"]
+    text = " ".join(story.html for story in layout.stories)
+    for words in ("web page", "Browser", "Forwarded by a friend", "Acme"):
+        assert words not in text, words
+
+
+def test_a_letter_with_no_subject_and_no_heading_is_titled_by_its_opening_words() -> None:
+    (story,) = plan(f"<p>The ferry is back on Monday. {LONG}</p><p>{LONG}</p>", "", (), "generic").stories
+    assert story.title == "The ferry is back on Monday"
+    (long,) = plan(f"<p>{LONG}</p>", "", (), "generic").stories
+    assert long.title == "This sentence is here so that the paragraph reads like a real…"
+
+
+def test_a_byline_line_is_left_out_but_a_sentence_starting_with_by_is_prose() -> None:
+    html = f"<h2>First story</h2><p>By Marta Duarte – 14 Jan 2025</p><p>{LONG}</p><h2>Second story</h2><p>By Tuesday the council will vote.</p><p>{LONG}</p>"
+    layout = plan(html, "", (), "generic")
+    assert "Marta Duarte" not in layout.stories[0].html and "By Tuesday the council will vote." in layout.stories[1].html
+    assert ("byline", "By Marta Duarte – 14 Jan 2025") in [(dropped.why, dropped.text) for dropped in layout.dropped]
