@@ -3,13 +3,17 @@ what a full build writes; anything other pages show falls back to the full build
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from conftest import MakeSite, post
 
 from masthead.build import build
+from masthead.config import Config
 from masthead.serve import quick
 from masthead.serve.rebuild import PREVIEW_OPTIONS
+from masthead.site import Document
 
 
 def small_site(make_site: MakeSite) -> Path:
@@ -90,3 +94,66 @@ def test_a_small_site_with_search_takes_the_full_build(make_site: MakeSite) -> N
     source = site / "content/blog/p.md"
     source.write_text(post("P", "2024-03-01T08:00:00Z").replace("Body of P.", "Other."))
     assert quick.update(warm, {str(source)}, output) is None
+
+
+def test_body_only_edits_swap_the_document_and_plan_only_the_pages_that_read_it(make_site: MakeSite, tmp_path: Path) -> None:
+    """Same front matter and citations: the old model with the document swapped in, the old
+    fingerprints carried over; the pages whose keys never reached the entry keep their jobs, and
+    every file is still what a full build writes, edit after edit."""
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p1.md"
+    for number in range(3):
+        body = f"Body of Post 1, edition {number}. [[AP](https://apnews.com/article/x)]\n\nA second paragraph {number}.\n"
+        source.write_text(post("Post 1", "2024-03-02T08:00:00Z").replace("Body of Post 1. [[AP](https://apnews.com/article/x)]\n", body))
+        written = quick.update(warm, {str(source)}, output)
+        assert written is not None and "blog/p1/index.html" in written
+        assert warm.carried == number + 1  # the swapped path, not a new assembly
+        planned = {job.source for job in warm.jobs if job.produce is not None}
+        assert "content/blog/p1.md" in planned and "content/blog/p0.md" not in planned
+        assert all(job.reads is not None and "content/blog/p1.md" not in job.reads for job in warm.jobs if job.paths == ("blog/p0/index.html",))
+        assert_equals_full_build(site, output, tmp_path / f"full{number}")
+
+
+def test_a_body_edit_that_changes_its_citations_assembles_the_model_again(make_site: MakeSite, tmp_path: Path) -> None:
+    """The outlets and the site view are derived from citations: such an edit is not swapped in."""
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    source = site / "content/blog/p2.md"
+    source.write_text(post("Post 2", "2024-03-03T08:00:00Z").replace("apnews.com/article/x", "apnews.com/article/y"))  # another AP story
+    assert quick.update(warm, {str(source)}, output) is not None
+    assert warm.carried == 0
+    assert_equals_full_build(site, output, tmp_path / "full")
+
+
+def reachable_documents(value: object, found: dict[int, Document], seen: set[int]) -> None:
+    """Every Document the value holds, however deep (dataclasses, tuples, lists, mappings)."""
+    if id(value) in seen or isinstance(value, str | bytes | int | float | Config | type(None)):
+        return
+    seen.add(id(value))
+    if isinstance(value, Document):
+        found[id(value)] = value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            reachable_documents(getattr(value, item.name), found, seen)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            reachable_documents(key, found, seen)
+            reachable_documents(item, found, seen)
+    elif isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            reachable_documents(item, found, seen)
+
+
+def test_a_swapped_document_leaves_no_old_copy_anywhere_in_the_model(make_site: MakeSite) -> None:
+    """Wherever the model holds a document (posts, tags, archive, outlets…), the swap reaches it."""
+    site = small_site(make_site)
+    warm, output = warm_preview(site)
+    old = next(document for document in warm.site.posts if document.entry.source == "content/blog/p1.md")
+    source = site / "content/blog/p1.md"
+    source.write_text(post("Post 1", "2024-03-02T08:00:00Z").replace("Body of Post 1.", "Another body of Post 1."))
+    assert quick.update(warm, {str(source)}, output) is not None and warm.carried == 1
+    found: dict[int, Document] = {}
+    reachable_documents(warm.site, found, set())
+    assert id(old) not in found
+    assert sum(document.entry.source == "content/blog/p1.md" for document in found.values()) == 1

@@ -201,12 +201,15 @@ def _run(
     from .pipeline.parse import parse
     from .pipeline.plan import make_plan, static_files
     from .pipeline.render import render
+    from .render import template_cache
     from .schedule import withheld_files
 
     with stages.stage("parse"):
         parsed = parse(config, sources, store, workers, stages.progress)
     with stages.stage("assemble"):
         assembled = assemble(config, options, moment, parsed)
+        if writing:  # compiled templates from the last build (``check`` writes nothing, not even these)
+            template_cache.install(assembled.environment, config.folder("cache"))
     known_urls = moved.history(config) if output_to is None else {}  # posts whose URL changed: warned about
     problems = [*problems, *parsed.problems, *assembled.problems, *moved.warnings(moved.moved(assembled.site, known_urls))]
     if errors_only(problems):
@@ -215,7 +218,7 @@ def _run(
     with stages.stage("plan"):
         withheld = withheld_files(assembled.site, parsed.entries)  # images only scheduled or draft posts show
         static = static_files(theme_static, site_static, config.folders.static, withheld)
-        plan = make_plan(assembled, parsed, static, store, output_folder, encode_images=writing)
+        plan = make_plan(assembled, parsed, static, store, output_folder, encode_images=writing, track_reads=mode == "preview")
     staging = _staging(output_folder, store, scope) if store is not None else None
     with stages.stage("render"):
         rendered = _checked(warnings, lambda: render(assembled.site, plan, staging, output_folder, workers, options.reindex, stages.progress))

@@ -27,6 +27,7 @@ from .ownership import output_path_problem
 if TYPE_CHECKING:
     from .imageproc import Job
     from .links.citations import OutletSummary
+    from .links.outlets import Outlet
     from .render.pictures import Responsive
 
 Focus = tuple[float, float] | None
@@ -78,11 +79,39 @@ class Site:
     pictures: Mapping[str, Responsive | None] = field(default_factory=dict)  # image src -> responsive set (None: as is)
     social: Mapping[tuple[str, Focus], Job | None] = field(default_factory=dict)  # (image src, focus) -> 1200×630 crop
     outlets: tuple[OutletSummary, ...] = ()  # every outlet cited, most cited first
+    # Every outlet as written in a post (or a "Read More" domain) -> as /sources/ lists it
+    # (``pages.outlet_names``): derived from the posts and outlets above, so keys need not walk it.
+    outlet_names: Mapping[str, Outlet] | None = field(default=None, compare=False)  # None: not derived yet
 
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
         found = self.resources.get(src)
         return Path(found) if found else inside(self.config.folder("static"), src)
+
+
+def with_documents(site: Site, replaced: Mapping[int, Document]) -> Site:
+    """``site`` with some documents swapped for others (``id(old) -> new``) wherever it holds them:
+    posts, pages, the home page, sections, tags, the archive and the outlets' posts."""
+
+    def swap(documents: tuple[Document, ...]) -> tuple[Document, ...]:  # untouched tuples stay themselves
+        if not any(id(document) in replaced for document in documents):
+            return documents
+        return tuple(replaced.get(id(document), document) for document in documents)
+
+    if not replaced:
+        return site
+    return replace(
+        site,
+        posts=swap(site.posts),
+        pages=swap(site.pages),
+        home=replaced.get(id(site.home), site.home) if site.home else None,
+        groups=tuple(
+            replace(group, documents=swap(group.documents), intro=replaced.get(id(group.intro), group.intro) if group.intro else None) for group in site.groups
+        ),
+        tags=tuple(tag if swap(tag.posts) is tag.posts else replace(tag, posts=swap(tag.posts)) for tag in site.tags),
+        years={year: {month: swap(posts) for month, posts in months.items()} for year, months in site.years.items()},
+        outlets=tuple(summary if swap(summary.posts) is summary.posts else replace(summary, posts=swap(summary.posts)) for summary in site.outlets),
+    )
 
 
 def _image_for(entry: Entry, static: Path, cache: dict[str, ImageInfo | str], resources: Mapping[str, str]) -> tuple[ImageInfo | None, Problem | None]:

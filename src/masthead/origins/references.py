@@ -18,7 +18,7 @@ from ..content.bodies import REFERENCE_SCHEME
 from ..content.markdown import RenderedMarkdown, local_images
 from ..content.placement import Reference
 from ..errors import Problem
-from ..site import Document, Site
+from ..site import Document, Site, with_documents
 
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
@@ -116,19 +116,4 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
             problems += found
             replaced[id(document)] = new
 
-    def swap(documents: tuple[Document, ...]) -> tuple[Document, ...]:
-        return tuple(replaced.get(id(document), document) for document in documents)
-
-    if not replaced:
-        return site, problems
-    return replace(
-        site,
-        posts=swap(site.posts),
-        pages=swap(site.pages),
-        home=replaced.get(id(site.home), site.home) if site.home else None,
-        groups=tuple(
-            replace(group, documents=swap(group.documents), intro=replaced.get(id(group.intro), group.intro) if group.intro else None) for group in site.groups
-        ),
-        tags=tuple(replace(tag, posts=swap(tag.posts)) for tag in site.tags),
-        years={year: {month: swap(posts) for month, posts in months.items()} for year, months in site.years.items()},
-    ), problems
+    return with_documents(site, replaced), problems

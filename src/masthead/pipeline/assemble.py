@@ -45,6 +45,7 @@ def assemble(config: Config, options: BuildOptions, now: datetime, parsed: Parse
         plans, social, found = pictures.derive(site)
         problems += found
         site = replace(site, pictures=plans, social=social, outlets=citations.summaries(citations.records(site)))
+        site = replace(site, outlet_names=pages.outlet_names(site))  # every page's view and the feeds read these
         problems += redirects.redirects(site)[1]  # aliases: conflicts, and Cloudflare's limits on _redirects
     pictures.install(environment, site)
     return Assembled(site, environment, tuple(problems))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import BuildCache, Output
@@ -30,6 +30,9 @@ class Plan:
     jobs: tuple[Job, ...]  # every output of the site; ``produce`` is None for the kept ones
     manifest: Mapping[str, Output]  # what the last build wrote (empty without a cache)
     damaged: frozenset[str]  # owned files not as written: missing, edited
+    # What the keys were derived with, for the preview's quick path to carry on (serve/quick.py).
+    fingerprints: Fingerprints | None = field(default=None, compare=False, repr=False)
+    closures: TemplateClosures | None = field(default=None, compare=False, repr=False)
 
     @property
     def to_run(self) -> tuple[Job, ...]:
@@ -52,16 +55,23 @@ def static_files(
 
 
 def make_plan(
-    assembled: Assembled, parsed: Parsed, static: Mapping[str, StaticFile], store: BuildCache | None, output_folder: Path, encode_images: bool = True
+    assembled: Assembled,
+    parsed: Parsed,
+    static: Mapping[str, StaticFile],
+    store: BuildCache | None,
+    output_folder: Path,
+    encode_images: bool = True,
+    track_reads: bool = False,
 ) -> Plan:
+    """``track_reads``: note which entries each page's key reaches (``Job.reads``), for the preview."""
     manifest = store.outputs() if store is not None else {}
     damaged = frozenset(damaged_outputs(output_folder, manifest)) if manifest else frozenset()
     stale = {manifest[path].job for path in damaged}
     kept = {row.job for row in manifest.values() if row.job} - stale
-    fingerprints = Fingerprints(assembled.site, parsed.hashes, parsed.entries, parsed.parse_key)
+    fingerprints = Fingerprints(assembled.site, parsed.hashes, parsed.entries, parsed.parse_key, track_reads)
     remembered = json.loads(store.meta().get(REFERENCES, "{}")) if store is not None else {}
     closures = TemplateClosures(assembled.environment, dict(remembered))
     jobs = plan_jobs(assembled.site, assembled.environment, fingerprints, closures, static, kept.__contains__, encode_images)
     if store is not None and closures.used != remembered:
         store.set_meta({REFERENCES: json.dumps(closures.used, sort_keys=True)})
-    return Plan(tuple(jobs), manifest, damaged)
+    return Plan(tuple(jobs), manifest, damaged, fingerprints if track_reads else None, closures if track_reads else None)

@@ -32,6 +32,7 @@ class Job:
     origin: Origin
     produce: Produce | None  # None: kept, its files are up to date
     paths: tuple[str, ...] = ()  # the files it writes, where known before running it (pages)
+    reads: frozenset[str] | None = None  # a page's: the entries (sources) its key reached, when tracked
 
 
 @dataclass(frozen=True)
@@ -46,22 +47,29 @@ class Planner:
     """Builds the job list; ``kept(key)`` says whether a key's files are already in place."""
 
     def __init__(
-        self, site: Site, environment: jinja2.Environment, fingerprints: Fingerprints, closures: TemplateClosures, kept: Callable[[str], bool]
+        self,
+        site: Site,
+        environment: jinja2.Environment,
+        fingerprints: Fingerprints,
+        closures: TemplateClosures,
+        kept: Callable[[str], bool],
+        view: pages.SiteView | None = None,
     ) -> None:
         self.site = site
         self.environment = environment
         self.fingerprints = fingerprints
         self.closures = closures
         self.kept = kept
-        self.view = pages.site_view(site)
+        self.view = view if view is not None else pages.site_view(site)
         self.jobs: list[Job] = []
 
     def page(self, make: Callable[[], pages.Page], source: str, origin: Origin) -> None:
         page = make()
-        inputs = self.fingerprints.of(self.site.config, page.path, page.context, page.head)
+        values = (self.site.config, page.path, page.context, page.head)
+        inputs, reads = self.fingerprints.reads(*values) if self.fingerprints.tracking else (self.fingerprints.of(*values), None)
         key = digest(f"page\0{self.closures.of(page.template)}\0{inputs}".encode())
         environment = self.environment
-        self.add(key, source, origin, None if self.kept(key) else (lambda: [pages.render(environment, page)]), (page.path,))
+        self.jobs.append(Job(key, source, origin, None if self.kept(key) else (lambda: [pages.render(environment, page)]), (page.path,), reads))
 
     def made(self, call: partial[list[tuple[str, bytes]]], source: str) -> None:
         """A job that is a call: its key is the fingerprint of the function and its arguments."""
@@ -78,6 +86,30 @@ def _origin(document: Document) -> Origin:
     return entry.source, entry.key_lines.get(key), key
 
 
+PageSpec = tuple[Callable[[], pages.Page], str, Origin]  # (make the page, what it is, where problems go)
+
+
+def page_specs(site: Site, view: pages.SiteView) -> list[PageSpec]:
+    """Every page of the site but the search page, in plan order, not yet made."""
+    config_origin: Origin = ("masthead.toml", None, None)
+    documents = (*site.posts, *site.pages)
+    specs: list[PageSpec] = [(partial(pages.document_page, site, view, document), document.entry.source, _origin(document)) for document in documents]
+    for listing in pages.listing_pages(site):
+        where = {"home": "the home page", "tag": "the topic page"}.get(listing.listing.kind, "the list page")
+        specs.append((partial(pages.listing_page, site, view, listing), f"{where} {listing.url}", config_origin))
+    for period in pages.archive_periods(site):
+        specs.append((partial(pages.period_page, site, view, period), f"the archive page {period.url}", config_origin))
+    specs.append((partial(pages.archive_index, site, view), "the archive page /archive/", config_origin))
+    if site.tags:
+        specs.append((partial(pages.tags_index, site, view), "the topics page /tags/", config_origin))
+    specs.append((partial(pages.not_found, site, view), "the page /404.html", config_origin))
+    if site.outlets:
+        specs.append((partial(sources.index_page, site, view, site.outlets), "the sources page /sources/", config_origin))
+    for source_page in sources.source_pages(site, site.outlets):
+        specs.append((partial(sources.source_page, site, view, source_page), f"the source page {source_page.url}", ("masthead.toml", None, "outlets")))
+    return specs
+
+
 def plan(
     site: Site,
     environment: jinja2.Environment,
@@ -91,27 +123,37 @@ def plan(
 
     ``encode_images=False`` (``masthead check``): images are decoded, not encoded or cached."""
     planner = Planner(site, environment, fingerprints, closures, kept)
-    view = planner.view
-    for document in (*site.posts, *site.pages):
-        planner.page(partial(pages.document_page, site, view, document), document.entry.source, _origin(document))
-    for listing in pages.listing_pages(site):
-        where = {"home": "the home page", "tag": "the topic page"}.get(listing.listing.kind, "the list page")
-        planner.page(partial(pages.listing_page, site, view, listing), f"{where} {listing.url}", ("masthead.toml", None, None))
-    for period in pages.archive_periods(site):
-        planner.page(partial(pages.period_page, site, view, period), f"the archive page {period.url}", ("masthead.toml", None, None))
-    planner.page(lambda: pages.archive_index(site, view), "the archive page /archive/", ("masthead.toml", None, None))
-    if site.tags:
-        planner.page(lambda: pages.tags_index(site, view), "the topics page /tags/", ("masthead.toml", None, None))
-    planner.page(lambda: pages.not_found(site, view), "the page /404.html", ("masthead.toml", None, None))
-    if site.outlets:
-        planner.page(lambda: sources.index_page(site, view, site.outlets), "the sources page /sources/", ("masthead.toml", None, None))
-    for source_page in sources.source_pages(site, site.outlets):
-        planner.page(partial(sources.source_page, site, view, source_page), f"the source page {source_page.url}", ("masthead.toml", None, "outlets"))
+    for make, source, origin in page_specs(site, planner.view):
+        planner.page(make, source, origin)
+    return _other_jobs(planner, static_files, encode_images)
+
+
+def replan(
+    planner: Planner, static_files: Mapping[str, StaticFile], previous: tuple[Job, ...], edited: frozenset[str], encode_images: bool = True
+) -> list[Job] | None:
+    """The jobs of a model that differs from the one ``previous`` was planned from only in the
+    content of the entries ``edited`` (same URLs, dates and tags: the same pages, the same site
+    view; the preview's quick path). A page whose key reached none of them has the same key and
+    keeps its job; every other page and every other job is planned again. None when the pages
+    do not line up."""
+    specs = page_specs(planner.site, planner.view)
+    if len(specs) > len(previous):
+        return None
+    for (make, source, origin), earlier in zip(specs, previous, strict=False):
+        if earlier.reads is None or earlier.source != source or not earlier.reads.isdisjoint(edited):
+            planner.page(make, source, origin)
+        else:
+            planner.jobs.append(earlier if earlier.produce is None else Job(earlier.key, source, origin, None, earlier.paths, earlier.reads))
+    return _other_jobs(planner, static_files, encode_images)
+
+
+def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode_images: bool) -> list[Job]:
+    site, fingerprints, kept, view = planner.site, planner.fingerprints, planner.kept, planner.view
     # Feeds and sitemaps read the whole model (translations, sections, languages): keyed by it.
     planner.made(partial(feeds.feeds, site), "the feeds")
     for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/
         planner.made(partial(feeds.feeds, site, lang), f"the feeds of /{lang}/")
-    planner.made(partial(sitemap.sitemaps, site), "the sitemaps")
+    planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone
     planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
     planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")
     if logo.raster_logo(site) is not None and site.logo is not None:  # a PNG of an SVG logo, from its bytes

@@ -39,17 +39,50 @@ _FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> the fields that make u
 class Fingerprints:
     """Fingerprints of the view objects of one site model."""
 
-    def __init__(self, site: Site, source_hashes: Mapping[str, str], parsed: Iterable[Entry], parse_key: str) -> None:
-        """``parse_key``: what every parsed entry depends on besides its file (``pipeline.parse.parse_key``)."""
+    def __init__(self, site: Site, source_hashes: Mapping[str, str], parsed: Iterable[Entry], parse_key: str, track_reads: bool = False) -> None:
+        """``parse_key``: what every parsed entry depends on besides its file (``pipeline.parse.parse_key``);
+        ``track_reads``: also note which entries each fingerprint reaches (``reads``)."""
         self._site = site
         self._hashes = source_hashes
         self._parse_key = parse_key
         self._parsed = {id(entry) for entry in parsed}
         self._memo: dict[int, str] = {}
         self._keep: list[object] = []  # memoised objects stay alive, so their ids stay theirs
+        self._track = track_reads
+        self._read_memo: dict[int, frozenset[str]] = {}  # memoised object -> sources of the entries under it
+        self._reading: set[str] | None = None  # while tracking: the entries the current walk reached
+
+    def carried(self, site: Site, source_hashes: Mapping[str, str], parsed: Iterable[Entry]) -> Fingerprints:
+        """Fingerprints of a new model of the same site, keeping what this one memoised: every
+        memoised value stays true as long as the new model has the same image plans (an entry's
+        fingerprint is its content hash and its images' plans), which is asserted."""
+        if site.pictures is not self._site.pictures or site.config is not self._site.config:
+            raise ValueError("a carried fingerprint memo needs the same config and image plans")
+        carried = Fingerprints(site, source_hashes, parsed, self._parse_key, self._track)
+        carried._memo, carried._keep, carried._read_memo = self._memo, self._keep, self._read_memo
+        return carried
+
+    @property
+    def tracking(self) -> bool:
+        return self._track
 
     def of(self, *values: object) -> str:
+        if self._track and self._reading is None:
+            return self.reads(*values)[0]
         return digest("\x1f".join(self._part(value) for value in values).encode("utf-8", "surrogateescape"))
+
+    def reads(self, *values: object) -> tuple[str, frozenset[str]]:
+        """The fingerprint, and the sources of the entries it reached (with ``track_reads``): a
+        value that reaches none of an edit's entries is the same after the edit, given the rest
+        of the model is (``serve/quick.py``)."""
+        if not self._track:
+            raise ValueError("reads needs track_reads=True")
+        self._reading = reached = set[str]()
+        try:
+            found = digest("\x1f".join(self._part(value) for value in values).encode("utf-8", "surrogateescape"))
+        finally:
+            self._reading = None
+        return found, frozenset(reached)
 
     def _part(self, value: object) -> str:
         kind = type(value)
@@ -60,6 +93,8 @@ class Fingerprints:
             return simple(self, value)
         found = self._memo.get(id(value))  # memoised objects are kept alive: their ids are theirs
         if found is not None:
+            if self._reading is not None:
+                self._reading.update(self._read_memo.get(id(value), ()))
             return found
         if isinstance(value, str):  # Markup and other str subclasses
             return f"s{len(value)}:{value}"
@@ -70,13 +105,26 @@ class Fingerprints:
         if isinstance(value, set | frozenset):
             return "<" + "\x1e".join(sorted(self._part(item) for item in value)) + ">"
         sequence = isinstance(value, tuple | list) and not dataclasses.is_dataclass(value)  # NamedTuples too
-        found = _sequence(self, value) if sequence else self._object(value)
+        outer = self._reading
+        if outer is None:
+            found = _sequence(self, value) if sequence else self._object(value)
+        else:  # what this object reaches is noted with its memo, for the walks that meet it again
+            self._reading = inner = set[str]()
+            try:
+                found = _sequence(self, value) if sequence else self._object(value)
+            finally:
+                self._reading = outer
+            if inner:
+                self._read_memo[id(value)] = frozenset(inner)
+                outer |= inner
         self._memo[id(value)] = found
         self._keep.append(value)
         return found
 
     def _object(self, value: object) -> str:
         if isinstance(value, Entry):
+            if self._reading is not None:
+                self._reading.add(value.source)
             return self._entry(value)
         if isinstance(value, ImageInfo):
             return self._fields(value) + self._part(self._site.pictures.get(value.src))

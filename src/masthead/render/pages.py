@@ -167,7 +167,7 @@ def nav_label(page: Document) -> str:
     return page.entry.title
 
 
-def _outlet_names(site: Site) -> dict[str, Outlet]:
+def outlet_names(site: Site) -> dict[str, Outlet]:
     """Every outlet as written in a post (and every domain of a "Read More" link), to the outlet
     /sources/ lists it under, so posts and search filters name each outlet exactly as /sources/ does."""
     normaliser = citations.outlets_for(site.config)
@@ -203,7 +203,7 @@ def site_view(site: Site) -> SiteView:
         home=site.home,
         author=config.author.name,
         topic_names={tag.slug: tag.name for tag in site.tags},
-        outlet_names=_outlet_names(site),
+        outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
 
 

@@ -14,7 +14,7 @@ import html
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -51,6 +51,18 @@ class Responsive:
     sources: tuple[tuple[str, tuple[Variant, ...]], ...]  # (MIME type, variants), best format first
     fallback: tuple[Variant, ...]  # the original format, for <img srcset>
     jobs: tuple[Job, ...]
+    # Its hash, computed once: every card's picture is looked up by its plan (``_picture``), and
+    # hashing the nested variants and jobs again each time cost more than the markup itself.
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.src, self.width, self.height, self.colour, self.sources, self.fallback, self.jobs)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Responsive], tuple[object, ...]]:  # unpickled, the hash is computed again (str hashes vary by process)
+        return Responsive, (self.src, self.width, self.height, self.colour, self.sources, self.fallback, self.jobs)
 
     @property
     def default(self) -> Variant:

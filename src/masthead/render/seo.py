@@ -11,6 +11,7 @@ fingerprint those arguments instead of building every head (``render/keys.py``).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,12 +182,17 @@ def head_for_document(site: SiteFacts, document: Document, image: ImageInfo | No
 
 def alternates(site: Site, url: str) -> tuple[tuple[str, str], ...]:
     """hreflang links of a translated page: every version, then x-default (the default language's)."""
-    versions = site.translations.get(url, ())
+    return translated(site.config, site.translations, url)
+
+
+def translated(config: Config, translations: Mapping[str, tuple[tuple[str, str], ...]], url: str) -> tuple[tuple[str, str], ...]:
+    """``alternates`` from the config and the translations alone."""
+    versions = translations.get(url, ())
     if not versions:
         return ()
-    links = tuple((lang, site.config.absolute_url(link)) for lang, link in versions)
-    default = dict(versions).get(site.config.origin.languages[0], versions[0][1])
-    return (*links, ("x-default", site.config.absolute_url(default)))
+    links = tuple((lang, config.absolute_url(link)) for lang, link in versions)
+    default = dict(versions).get(config.origin.languages[0], versions[0][1])
+    return (*links, ("x-default", config.absolute_url(default)))
 
 
 def head_for_list(

@@ -3,11 +3,13 @@ something is new), robots.txt."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from lxml import etree as ET
 
+from ..config import Config
 from ..site import Document, Site
 from ..timestamps import iso
 
@@ -53,34 +55,54 @@ def _xml(root: ET._Element) -> bytes:
     return data
 
 
-def _urlset(site: Site, entries: list[tuple[str, datetime | None]]) -> bytes:
-    from .seo import alternates
+@dataclass(frozen=True)
+class Listed:
+    """Exactly what the sitemaps are made of: their job's key is derived from it, so an edit that
+    changes no URL or date (a body, a title) leaves them as they are."""
 
-    namespaces = {None: SITEMAP, "xhtml": XHTML} if site.translations else {None: SITEMAP}
+    config: Config
+    translations: Mapping[str, tuple[tuple[str, str], ...]]
+    locations: tuple[tuple[str, datetime | None], ...]
+
+
+def listed(site: Site) -> Listed:
+    return Listed(site.config, site.translations, tuple(locations(site)))
+
+
+def _urlset(inputs: Listed, entries: Sequence[tuple[str, datetime | None]]) -> bytes:
+    from .seo import translated
+
+    config, translations = inputs.config, inputs.translations
+    namespaces = {None: SITEMAP, "xhtml": XHTML} if translations else {None: SITEMAP}
     root = ET.Element(f"{{{SITEMAP}}}urlset", nsmap=namespaces)
     for path, modified in entries:
         url = ET.SubElement(root, f"{{{SITEMAP}}}url")
-        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = site.config.absolute_url(path)
+        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = config.absolute_url(path)
         if modified is not None:
             ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = iso(modified)
-        for hreflang, href in alternates(site, path):  # Google's hreflang in sitemaps: every version, itself included
+        for hreflang, href in translated(config, translations, path):  # Google's hreflang in sitemaps: every version, itself included
             ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href)
     return _xml(root)
 
 
 def sitemaps(site: Site) -> list[tuple[str, bytes]]:
     """sitemap.xml, or past 50,000 URLs an index sitemap.xml with sitemap-1.xml, sitemap-2.xml…"""
-    found = list(locations(site))
+    return sitemap_files(listed(site))
+
+
+def sitemap_files(inputs: Listed) -> list[tuple[str, bytes]]:
+    """``sitemaps`` from what they list."""
+    found, config = inputs.locations, inputs.config
     if len(found) <= MAX_URLS:
-        return [("sitemap.xml", _urlset(site, found))]
+        return [("sitemap.xml", _urlset(inputs, found))]
     files = []
     index = ET.Element(f"{{{SITEMAP}}}sitemapindex", nsmap={None: SITEMAP})
     for number, start in enumerate(range(0, len(found), MAX_URLS), start=1):
         chunk = found[start : start + MAX_URLS]
         name = f"sitemap-{number}.xml"
-        files.append((name, _urlset(site, chunk)))
+        files.append((name, _urlset(inputs, chunk)))
         entry = ET.SubElement(index, f"{{{SITEMAP}}}sitemap")
-        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.config.absolute_url("/" + name)
+        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = config.absolute_url("/" + name)
         newest = max((modified for _, modified in chunk if modified is not None), default=None)
         if newest is not None:
             ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = iso(newest)
