@@ -114,29 +114,34 @@ def example_drafts_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
 MakeSite = Callable[..., Path]
 
 
+def write_site(folder: Path, files: dict[str, str | bytes] | None = None, config: str = CONFIG, images: tuple[str, ...] = ()) -> Path:
+    """Write a small site into ``folder/site``: its config, the given files and plain red images."""
+    site = folder / "site"
+    site.mkdir(exist_ok=True)
+    (site / "masthead.toml").write_text(config, encoding="utf-8")
+    (site / "content").mkdir(exist_ok=True)
+    for relative, text in (files or {}).items():
+        path = site / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+    for image in images:
+        from PIL import Image
+
+        path = site / "static" / image.lstrip("/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (120, 80), (200, 30, 30)).save(path)
+    return site
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> MakeSite:
     """Write a small site: ``make_site({"content/blog/a.md": "..."}, config="...")``."""
 
     def make(files: dict[str, str | bytes] | None = None, config: str = CONFIG, images: tuple[str, ...] = ()) -> Path:
-        site = tmp_path / "site"
-        site.mkdir(exist_ok=True)
-        (site / "masthead.toml").write_text(config, encoding="utf-8")
-        (site / "content").mkdir(exist_ok=True)
-        for relative, text in (files or {}).items():
-            path = site / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(text, bytes):
-                path.write_bytes(text)
-            else:
-                path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
-        for image in images:
-            from PIL import Image
-
-            path = site / "static" / image.lstrip("/")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            Image.new("RGB", (120, 80), (200, 30, 30)).save(path)
-        return site
+        return write_site(tmp_path, files, config, images)
 
     return make
 

@@ -41,12 +41,15 @@ featuredImage:
 """
 
 
+def write_preview_site(folder: Path) -> Path:
+    from conftest import write_site
+
+    return write_site(folder, {"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE}, images=("/img/photo.jpg",))
+
+
 @pytest.fixture
-def preview_site(make_site: Callable[..., Path]) -> Path:
-    return make_site(
-        {"content/blog/first-briefing.md": seed_post(), "content/pages/about.md": PAGE},
-        images=("/img/photo.jpg",),
-    )
+def preview_site(tmp_path: Path) -> Path:
+    return write_preview_site(tmp_path)
 
 
 @pytest.fixture

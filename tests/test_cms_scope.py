@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import base64
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from preview_helpers import api
+from preview_helpers import api, write_preview_site
 
 from masthead.serve.session import Session
 
@@ -24,21 +25,39 @@ def persist(session: Session, path: str, raw: str = "x", new_path: str | None = 
     return api(session, "persistEntry", {"dataFiles": [data_file], "assets": [], "options": OPTIONS})
 
 
-@pytest.fixture
-def secrets(preview_site: Path) -> Path:
+SECRETS = {
+    "templates/about-page.html": "<p>about</p>",
+    ".git/config": "[core]\n",
+    ".masthead-cache/build.sqlite": "cache",
+    "content/blog/.secret-draft.md": "---\npageTitle: hidden\n---\n",
+    "static/admin/config.yml": "backend: {name: git-gateway}\nmedia_folder: static/img\ncollections: [{name: blog, folder: content/blog, fields: []}]\n",
+    "scripts/deploy.sh": "echo deploy",
+}
+
+
+def _write_secrets(site: Path) -> Path:
     """The files an attacker wants: templates, config, .git, the cache, hidden files, the admin."""
-    for relative, text in {
-        "templates/about-page.html": "<p>about</p>",
-        ".git/config": "[core]\n",
-        ".masthead-cache/build.sqlite": "cache",
-        "content/blog/.secret-draft.md": "---\npageTitle: hidden\n---\n",
-        "static/admin/config.yml": "backend: {name: git-gateway}\nmedia_folder: static/img\ncollections: [{name: blog, folder: content/blog, fields: []}]\n",
-        "scripts/deploy.sh": "echo deploy",
-    }.items():
-        path = preview_site / relative
+    for relative, text in SECRETS.items():
+        path = site / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    return preview_site
+    return site
+
+
+@pytest.fixture
+def secrets(preview_site: Path) -> Path:
+    return _write_secrets(preview_site)
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, Path]]:
+    """One preview for the tests whose every request is refused or only reads (each test would
+    otherwise start its own build process); they check that the files stayed as they were."""
+    site = _write_secrets(write_preview_site(tmp_path_factory.mktemp("scope")))
+    session = Session(site, "127.0.0.1", 0, max_body=64 * 1024)
+    session.start()
+    yield session, site
+    session.stop()
 
 
 @pytest.mark.parametrize(
@@ -55,7 +74,8 @@ def secrets(preview_site: Path) -> Path:
         "content/pages/about.md",
     ],
 )
-def test_reads_and_writes_outside_the_collections_are_refused(running: Session, secrets: Path, path: str) -> None:
+def test_reads_and_writes_outside_the_collections_are_refused(guarded: tuple[Session, Path], path: str) -> None:
+    running, secrets = guarded
     before = (secrets / path).read_bytes() if (secrets / path).exists() else None
     status, reply = api(running, "getEntry", {"path": path})
     assert status == 422 and NOT_IN_SCOPE in reply["error"]
@@ -69,13 +89,15 @@ def test_reads_and_writes_outside_the_collections_are_refused(running: Session, 
 
 
 @pytest.mark.parametrize("folder", [".", "templates", ".git", ".masthead-cache", "static", "static/admin", "content"])
-def test_listing_outside_the_collections_is_refused(running: Session, secrets: Path, folder: str) -> None:
+def test_listing_outside_the_collections_is_refused(guarded: tuple[Session, Path], folder: str) -> None:
+    running, _ = guarded
     status, reply = api(running, "entriesByFolder", {"folder": folder, "extension": "md", "depth": 3})
     assert status == 422 and NOT_IN_SCOPE in reply["error"]
     assert api(running, "getMedia", {"mediaFolder": folder})[0] == 422
 
 
-def test_listing_skips_hidden_files(running: Session, secrets: Path) -> None:
+def test_listing_skips_hidden_files(guarded: tuple[Session, Path]) -> None:
+    running, _ = guarded
     status, reply = api(running, "entriesByFolder", {"folder": "content/blog", "extension": "md", "depth": 2})
     assert status == 200 and [item["file"]["path"] for item in reply] == ["content/blog/first-briefing.md"]
 

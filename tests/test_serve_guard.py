@@ -7,10 +7,12 @@ import json
 import socket
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from preview_helpers import api, own_origin, request
+from preview_helpers import api, own_origin, request, write_preview_site
 
 from masthead.serve.session import Session, token_for
 
@@ -38,20 +40,40 @@ def status_and_json(reply: bytes) -> tuple[int, object]:
     return int(head.split()[1]), json.loads(body)
 
 
-@pytest.fixture
-def quick_timeouts(preview_site: Path) -> Iterator[Session]:
-    session = Session(preview_site, "127.0.0.1", 0, max_body=64 * 1024, head_seconds=0.5, body_seconds=0.5)
+@contextmanager
+def _session(folder: Path, **options: Any) -> Iterator[Session]:
+    session = Session(write_preview_site(folder), "127.0.0.1", 0, **options)
     session.start()
-    yield session
-    session.stop()
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+# One preview per module for the tests that only read or are refused: each would otherwise start
+# its own build process. A test that changes the site (an accepted write) starts its own.
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    with _session(tmp_path_factory.mktemp("guard"), max_body=64 * 1024) as session:
+        yield session
+
+
+@pytest.fixture(scope="module")
+def quick_timeouts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    with _session(tmp_path_factory.mktemp("timeouts"), max_body=64 * 1024, head_seconds=0.5, body_seconds=0.5) as session:
+        yield session
+
+
+@pytest.fixture(scope="module")
+def with_token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    with _session(tmp_path_factory.mktemp("token"), token="s3cret-token") as session:
+        yield session
 
 
 @pytest.fixture
-def with_token(preview_site: Path) -> Iterator[Session]:
-    session = Session(preview_site, "127.0.0.1", 0, token="s3cret-token")
-    session.start()
-    yield session
-    session.stop()
+def writable(tmp_path: Path) -> Iterator[Session]:
+    with _session(tmp_path, max_body=64 * 1024) as session:
+        yield session
 
 
 # ---------------------------------------------------------------- Host
@@ -85,7 +107,8 @@ def test_other_host_names_are_refused_even_for_get(running: Session, host: str) 
 @pytest.mark.parametrize(
     "origin", [None, "http://localhost:3000", "http://evil.localhost:{port}", "https://127.0.0.1:{port}", "http://127.0.0.1:{port}.evil.example", "null"]
 )
-def test_writes_need_the_servers_own_origin(running: Session, preview_site: Path, origin: str | None) -> None:
+def test_writes_need_the_servers_own_origin(writable: Session, origin: str | None) -> None:
+    running, preview_site = writable, writable.site
     port = running.server.server_address[1]
     body = json.dumps({"action": "deleteFile", "params": {"branch": "main", "path": "content/pages/about.md", "options": {"commitMessage": "m"}}}).encode()
     headers = {"Content-Type": "application/json"}
