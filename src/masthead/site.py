@@ -27,6 +27,7 @@ from .ownership import output_path_problem
 if TYPE_CHECKING:
     from .imageproc import Job
     from .links.citations import OutletSummary
+    from .newsroom.model import Newsroom
     from .render.pictures import Responsive
 
 Focus = tuple[float, float] | None
@@ -78,6 +79,7 @@ class Site:
     pictures: Mapping[str, Responsive | None] = field(default_factory=dict)  # image src -> responsive set (None: as is)
     social: Mapping[tuple[str, Focus], Job | None] = field(default_factory=dict)  # (image src, focus) -> 1200×630 crop
     outlets: tuple[OutletSummary, ...] = ()  # every outlet cited, most cited first
+    newsroom: Newsroom | None = None  # authors, corrections, related posts, follow feeds (newsroom/model.py)
 
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
@@ -182,7 +184,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
 
     posts.sort(key=lambda d: (d.entry.date, d.entry.source), reverse=True)
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
-    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/"}
+    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
         if document.url in reserved:
             problems.append(

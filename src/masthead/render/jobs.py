@@ -107,6 +107,9 @@ def plan(
         planner.page(lambda: sources.index_page(site, view, site.outlets), "the sources page /sources/", ("masthead.toml", None, None))
     for source_page in sources.source_pages(site, site.outlets):
         planner.page(partial(sources.source_page, site, view, source_page), f"the source page {source_page.url}", ("masthead.toml", None, "outlets"))
+    from ..newsroom import follow  # authors, corrections, feeds pages; follow feeds (imports this module)
+
+    follow.plan(planner)
     # Feeds and sitemaps read the whole model (translations, sections, languages): keyed by it.
     planner.made(partial(feeds.feeds, site), "the feeds")
     for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/
