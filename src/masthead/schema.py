@@ -144,7 +144,7 @@ class Loader:
                     continue
                 message = key.check((name, item)) if key.check is not None else None
                 if message is not None:
-                    self.problems.append(Problem(self.path, line_of(self.text, "name", f"{label}.{name}") or _table_line(self.text, f"{label}.{name}"), f"{label}.{name}", message))
+                    self.problems.append(Problem(self.path, _table_line(self.text, f"{label}.{name}"), f"{label}.{name}", message))
                     continue
                 before = len(self.problems)
                 converted = item_kind(**self.section(item_kind, item, f"{label}.{name}"))  # type: ignore[operator]
@@ -179,7 +179,7 @@ _INVALID = object()
 
 
 def _table_line(text: str, table: str) -> int | None:
-    header = re.search(rf"^\s*\[{re.escape(table)}\]\s*$", text, re.MULTILINE)
+    header = re.search(rf"^[ \t]*\[{re.escape(table)}\][ \t]*$", text, re.MULTILINE)
     return text.count("\n", 0, header.start()) + 1 if header else None
 
 

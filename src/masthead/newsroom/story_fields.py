@@ -7,6 +7,7 @@ is wrong and what is expected; nothing here raises for bad input.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -23,6 +24,8 @@ NOTE_KEYS = ("date", "text")
 LIVE_KEYS = ("date", "text", "title")
 _ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
 class Fields(Protocol):
@@ -75,9 +78,9 @@ class _Reader:
         key, value = self.fields.get(name)
         if key is None or value is None:
             return ()
-        example = f"{key}:\n  - date: 2025-06-04T09:30:00Z\n    text: …"
+        example = "- date: 2025-06-04T09:30:00Z, then text: … on the next line"
         if not isinstance(value, list):
-            self.problem(key, None, key, f"is a {type(value).__name__}, expected a list of dated notes, such as\n{example}")
+            self.problem(key, None, key, f"is {_kind(value)}, expected a list of dated notes, each {example}")
             return ()
         lines = item_lines(self.front_matter, self.fields.lines.get(key))
         read: list[tuple[datetime, int, str, str]] = []
@@ -85,7 +88,7 @@ class _Reader:
             line = lines[number - 1] if number <= len(lines) else self.fields.lines.get(key)
             field = f"{key}[{number}]"
             if not isinstance(item, dict):
-                self.problem(key, line, field, f"expected a mapping with {' and '.join(NOTE_KEYS)}, such as\n{example}")
+                self.problem(key, line, field, f"is {_kind(item)}, expected a mapping with {' and '.join(NOTE_KEYS)}: {example}")
                 continue
             for unknown in (str(name) for name in item if name not in allowed):
                 self.problem(key, line, f"{field}.{unknown}", f"unknown key{did_you_mean(unknown, allowed)}; expected {', '.join(allowed)}")
@@ -114,6 +117,11 @@ class _Reader:
         return value
 
 
+def _kind(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true or false", dict: "a mapping", list: "a list"}
+    return names.get(type(value), "a " + type(value).__name__)
+
+
 def _numbered(read: list[tuple[datetime, int, str, str]], kind: str, config: Config) -> tuple[Note, ...]:
     """Notes newest first; a correction or update is numbered in date order (adding a newer one
     never renumbers the others), a live entry named after its time."""
@@ -129,6 +137,12 @@ def _numbered(read: list[tuple[datetime, int, str, str]], kind: str, config: Con
     return tuple(reversed(notes))
 
 
+def count_words(body_html: str) -> int:
+    """Words of an HTML body: runs of letters and digits (with inner apostrophes, dots, hyphens),
+    tags read as spaces, so table cells and citation brackets are not words of their own."""
+    return len(_WORD.findall(html.unescape(_TAG.sub(" ", body_html))))
+
+
 def read_story(fields: Fields, config: Config, front_matter: str, body: str, body_html: str, to_datetime: ToDatetime) -> Story:
     """The story facts of one file; problems go to ``fields``."""
     reader = _Reader(fields, config, front_matter, to_datetime)
@@ -142,7 +156,7 @@ def read_story(fields: Fields, config: Config, front_matter: str, body: str, bod
         key = fields.get("live_updates")[0] or "liveUpdates"
         fields.problem(key, "live entries in a post that is not live; expected live: true beside them", warning=True)
     return Story(
-        words=len(plain_text(body_html).split()),
+        words=count_words(body_html),
         body_digest=digest(body.encode("utf-8", "surrogateescape")),
         corrections=corrections,
         updates=updates,

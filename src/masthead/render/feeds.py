@@ -45,13 +45,13 @@ def content_html(site: Site, post: Document) -> str:
     newest entry first, a correction's or update's notes around the body as on its page."""
     body = absolute_html(site, post.entry.body.html)
     story = post.entry.story
+    if story.corrections:
+        body = "".join(f"<p><strong>Correction ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.corrections) + body
     if story.live_updates:
         newest = story.live_updates[0]
         link = html.escape(f"{site.config.absolute_url(post.url)}#{newest.anchor}")
         heading = html.escape(newest.title or "Latest update")
         body = f'<p><strong><a href="{link}">{heading}</a></strong> ({html.escape(iso(newest.date))})</p>\n{absolute_html(site, newest.html)}\n<hr>\n' + body
-    if story.corrections:
-        body = "".join(f"<p><strong>Correction ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.corrections) + body
     if story.updates:
         body += "".join(f"<p><strong>Update ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.updates)
     original = _view(site).original(post) if post.entry.body.read_more else None
