@@ -74,19 +74,12 @@ def test_an_unknown_author_id_is_an_error_with_a_did_you_mean(make_site: MakeSit
 
 def test_bad_notes_are_problems_at_their_lines(make_site: MakeSite) -> None:
     extra = (
-        "corrections:\n"
-        "  - date: 2024-05-02T10:00:00Z\n"
-        "    txt: A typo.\n"
-        "  - date: not a date\n"
-        "    text: Fixed.\n"
-        "  - just words\n"
-        "updates: yesterday\n"
-        "live: 1\n"
+        "corrections:\n  - date: 2024-05-02T10:00:00Z\n    txt: A typo.\n  - date: not a date\n    text: Fixed.\n  - just words\nupdates: yesterday\nlive: 1\n"
     )
     site = make_site({"content/blog/a.md": post("A", "2024-05-01T10:00:00Z", extra=extra)}, config=config())
     assert problems(site) == [
         "content/blog/a.md:9: corrections[1].text: missing or empty; expected the note in Markdown, such as text: The minister's name was misspelt.",
-        "content/blog/a.md:9: corrections[1].txt: unknown key (did you mean \"text\"?); expected date, text",
+        'content/blog/a.md:9: corrections[1].txt: unknown key (did you mean "text"?); expected date, text',
         "content/blog/a.md:11: corrections[2].date: 'not a date' is not a date; expected ISO 8601 such as 2025-06-04T09:30:00Z or 2025-06-04",
         "content/blog/a.md:13: corrections[3]: is text, expected a mapping with date and text: - date: 2025-06-04T09:30:00Z, then text: … on the next line",
         "content/blog/a.md:14: updates: is text, expected a list of dated notes, each - date: 2025-06-04T09:30:00Z, then text: … on the next line",
@@ -139,7 +132,10 @@ def test_check_warns_on_a_changed_body_without_a_note(make_site: MakeSite) -> No
 
 
 def test_open_live_coverage_is_labelled_live(make_site: MakeSite) -> None:
-    extra = "live: true\nliveUpdates:\n  - date: 2025-06-05T11:00:00Z\n    text: Polls have closed.\n  - date: 2025-06-05T11:30:00Z\n    title: First results\n    text: Counting is under way.\n"
+    extra = (
+        "live: true\nliveUpdates:\n  - date: 2025-06-05T11:00:00Z\n    text: Polls have closed.\n"
+        "  - date: 2025-06-05T11:30:00Z\n    title: First results\n    text: Counting is under way.\n"
+    )
     site = make_site({"content/blog/live.md": post("Election night", "2025-06-05T10:00:00Z", extra=extra)}, config=config())
     build(site, now=BUILD_TIME)
     document = html(site, "blog/live/index.html")
@@ -175,7 +171,7 @@ def test_author_pages_paginate_and_list_guest_bylines_apart(make_site: MakeSite)
     assert first.xpath('//ul[@class="cards"]//h2/a/text()') == ["P3", "P2"]
     assert second.xpath('//ul[@class="cards"]//h2/a/text()') == ["P1"]
     assert first.xpath('//a[@rel="next"]/@href') == ["/authors/kim/page/2/"]
-    assert html(site, "authors/lee/index.html").xpath('string(//main//p[not(@class)])') == "No briefings yet."
+    assert html(site, "authors/lee/index.html").xpath("string(//main//p[not(@class)])") == "No briefings yet."
     guest = json_ld(site, "blog/guest/index.html")
     assert guest["author"] == {"@type": "Person", "name": "Guest Writer", "url": "https://guest.example.net/"}
     assert html(site, "blog/guest/index.html").xpath('//a[@rel="author"]/@href') == ["https://guest.example.net/"]

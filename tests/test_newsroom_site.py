@@ -85,13 +85,17 @@ def test_a_correction_is_dated_at_the_top_and_in_json_ld(example_public: Path) -
     (notes,) = document.xpath('//aside[@class="notes notes--correction"]')
     body = document.xpath('//div[@class="post__body"]')[0]
     assert notes.getparent().index(notes) < notes.getparent().index(body)  # at the top
-    assert notes.xpath('.//li/@id') == ["correction-1"]
-    assert notes.xpath('string(.//time/@datetime)') == "2025-02-25T09:30:00Z"
+    assert notes.xpath(".//li/@id") == ["correction-1"]
+    assert notes.xpath("string(.//time/@datetime)") == "2025-02-25T09:30:00Z"
     assert "<strong>20.8 percent</strong>" in lxml_html.tostring(notes, encoding="unicode")  # Markdown
     data = json_ld(example_public / CORRECTED)
     assert data["dateModified"] == "2025-02-25T09:30:00Z"  # follows the correction
     assert data["correction"] == [
-        {"@type": "CorrectionComment", "text": "An earlier version gave the AfD's share of the vote as 19.5 percent; it was 20.8 percent.", "datePublished": "2025-02-25T09:30:00Z"}
+        {
+            "@type": "CorrectionComment",
+            "text": "An earlier version gave the AfD's share of the vote as 19.5 percent; it was 20.8 percent.",
+            "datePublished": "2025-02-25T09:30:00Z",
+        }
     ]
     assert document.xpath('string(//p[@class="byline"])').count("Updated") == 1
 
@@ -101,7 +105,7 @@ def test_an_update_is_dated_at_the_foot(example_public: Path) -> None:
     (notes,) = document.xpath('//aside[@class="notes notes--update"]')
     body = document.xpath('//div[@class="post__body"]')[0]
     assert notes.getparent().index(notes) > notes.getparent().index(body)
-    assert notes.xpath('.//a/@href') == ["/blog/yoon-impeachment-vote/"]
+    assert notes.xpath(".//a/@href") == ["/blog/yoon-impeachment-vote/"]
     assert json_ld(example_public / UPDATED)["dateModified"] == "2024-12-04T09:15:00Z"
     atom = feedparser.parse((example_public / "tags/south-korea/atom.xml").read_bytes())
     entry = next(e for e in atom.entries if e.link.endswith("/blog/south-korea-martial-law-timeline/"))
@@ -165,7 +169,11 @@ def test_related_briefings_are_three_sharing_sources_or_tags(example_public: Pat
 def test_follow_feeds_parse_and_are_announced_on_their_pages(example_public: Path, folder: str) -> None:
     document = page(example_public / folder / "index.html")
     announced = {link.get("type"): link.get("href") for link in document.xpath('//link[@rel="alternate"]') if link.get("href").startswith(f"/{folder}/")}
-    assert announced == {"application/rss+xml": f"/{folder}/feed.xml", "application/atom+xml": f"/{folder}/atom.xml", "application/feed+json": f"/{folder}/feed.json"}
+    assert announced == {
+        "application/rss+xml": f"/{folder}/feed.xml",
+        "application/atom+xml": f"/{folder}/atom.xml",
+        "application/feed+json": f"/{folder}/feed.json",
+    }
     listed = [f"https://briefing.example.org{href}" for href in document.xpath('//ul[@class="cards"]//h2/a/@href')]
     for name, version in (("feed.xml", "rss20"), ("atom.xml", "atom10")):
         feed = feedparser.parse((example_public / folder / name).read_bytes())
@@ -184,6 +192,7 @@ def test_the_feeds_page_lists_every_follow_feed(example_public: Path) -> None:
     hrefs = document.xpath('//ul[@class="feed-list"]//a/@href')
     feeds = [href for href in hrefs if href.endswith(("feed.xml", "atom.xml", "feed.json"))]
     assert {"/tags/south-korea/feed.xml", "/authors/elena-kovac/atom.xml", "/sources/reuters/feed.json"} <= set(feeds)
-    assert all((example_public / href.lstrip("/")).is_file() for href in hrefs)
+    assert all((example_public / href.lstrip("/")).is_file() for href in feeds)
+    assert all((example_public / href.lstrip("/") / "index.html").is_file() for href in hrefs if href.endswith("/"))
     tags = [p.parent.name for p in (example_public / "tags").glob("*/index.html")]
     assert all(f"/tags/{tag}/feed.xml" in feeds for tag in tags)

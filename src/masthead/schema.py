@@ -325,7 +325,10 @@ def commented_lines(section: Any, values: Mapping[str, Any], table: str | None =
             for entry, item in values.get(key.name, {}).items():
                 lines += [f"[{name}.{_toml_key(entry)}]", *commented_lines(typing.get_args(key.kind)[1], item)]
             if key.name not in values:
-                lines += [f"# [{name}.<id>]", *(f"# {line}" if not line.startswith("#") else line for line in commented_lines(typing.get_args(key.kind)[1], {}))]
+                lines += [
+                    f"# [{name}.<id>]",
+                    *(f"# {line}" if not line.startswith("#") else line for line in commented_lines(typing.get_args(key.kind)[1], {})),
+                ]
             continue
         lines += ["", f"# {key.doc}", f"[{name}]"]
         if is_dataclass(key.kind):

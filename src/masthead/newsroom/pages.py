@@ -104,7 +104,9 @@ def author_page(site: Site, view: pages.SiteView, page: AuthorPage) -> pages.Pag
     head = pages.list_head(site, title, description, page.url, page.pagination.prev_url, page.pagination.next_url)
     follow = next((item for item in newsroom(site).follows if item.url == page.author.url), None)
     data = jsonld.profile_page(site.config, page.author.id, profile)
-    return pages.Page(pages.output_path(page.url), "author.html", {"site": view, "page": page}, partial(_with, head, feed_links(follow) if follow else (), data))
+    return pages.Page(
+        pages.output_path(page.url), "author.html", {"site": view, "page": page}, partial(_with, head, feed_links(follow) if follow else (), data)
+    )
 
 
 def corrections_page(site: Site, view: pages.SiteView) -> pages.Page:

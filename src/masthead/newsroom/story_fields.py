@@ -166,9 +166,7 @@ def read_story(fields: Fields, config: Config, front_matter: str, body: str, bod
     )
 
 
-def author_ids(
-    fields: Fields, config: Config, authors: tuple[tuple[str, str], ...]
-) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+def author_ids(fields: Fields, config: Config, authors: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """With ``[authors]`` in the config, every author written as a plain name is an id: resolved to
     (its name, its page), unknown ids a problem with a did-you-mean. ``{name, url}`` objects stay
     guest bylines. Returns the authors and their ids ("" for a guest)."""

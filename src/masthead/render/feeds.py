@@ -46,7 +46,10 @@ def content_html(site: Site, post: Document) -> str:
     body = absolute_html(site, post.entry.body.html)
     story = post.entry.story
     if story.corrections:
-        body = "".join(f"<p><strong>Correction ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.corrections) + body
+        body = (
+            "".join(f"<p><strong>Correction ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.corrections)
+            + body
+        )
     if story.live_updates:
         newest = story.live_updates[0]
         link = html.escape(f"{site.config.absolute_url(post.url)}#{newest.anchor}")
@@ -228,7 +231,11 @@ def json_feed(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
 def channel_feeds(site: Site, about: Channel, posts: tuple[Document, ...]) -> list[tuple[str, bytes]]:
     """RSS, Atom and JSON Feed of ``posts`` in ``about.folder``."""
     folder = about.folder
-    return [(folder + "feed.xml", rss(site, about, posts)), (folder + "atom.xml", atom(site, about, posts)), (folder + "feed.json", json_feed(site, about, posts))]
+    return [
+        (folder + "feed.xml", rss(site, about, posts)),
+        (folder + "atom.xml", atom(site, about, posts)),
+        (folder + "feed.json", json_feed(site, about, posts)),
+    ]
 
 
 def feeds(site: Site, lang: str = "") -> list[tuple[str, bytes]]:
