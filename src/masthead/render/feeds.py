@@ -88,6 +88,12 @@ def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
     return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[: site.config.feed_size]
 
 
+def _people(site: Site, post: Document) -> tuple[tuple[str, str], ...]:
+    """(name, absolute URL or "") of each author: [authors] link to their page."""
+    people = post.entry.placement.authors or (((post.entry.author, ""),) if post.entry.author else ())
+    return tuple((name, site.config.absolute_url(link) if link else "") for name, link in people)
+
+
 def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:
     element = ET.SubElement(parent, tag, attributes)
     if text is not None:
@@ -181,8 +187,11 @@ def atom(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
             )
         _sub(element, f"{{{ATOM}}}published", iso(entry.date))
         _sub(element, f"{{{ATOM}}}updated", iso(entry.modified))
-        if entry.author:
-            _sub(_sub(element, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", entry.author)
+        for name, link in _people(site, post):  # Atom: one author element per person
+            person = _sub(element, f"{{{ATOM}}}author")
+            _sub(person, f"{{{ATOM}}}name", name)
+            if link:
+                _sub(person, f"{{{ATOM}}}uri", link)
         _sub(element, f"{{{ATOM}}}summary", entry.teaser)
         _sub(element, f"{{{ATOM}}}content", content_html(site, post), type="html")
         for tag in entry.tags:
@@ -210,7 +219,7 @@ def json_feed(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
         if entry.body.read_more:
             item["external_url"] = entry.body.read_more
         if entry.author:
-            item["authors"] = [{"name": entry.author}]
+            item["authors"] = [{"name": name, **({"url": link} if link else {})} for name, link in _people(site, post)]
         if entry.tags:
             item["tags"] = [tag_name(tag, config.tags) for tag in entry.tags]
         items.append(item)
