@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -141,10 +142,17 @@ def test_open_live_coverage_is_labelled_live(make_site: MakeSite) -> None:
     document = html(site, "blog/live/index.html")
     assert document.xpath('//p[@class="post__kicker"]/a[contains(@class, "badge--live")]/text()') == ["Live"]
     assert document.xpath('//ol[@class="live__list"]/li/@id') == ["live-20250605T1130Z", "live-20250605T1100Z"]  # newest first
+    assert html(site, "index.html").xpath('//p[@class="card__kicker"]/span[contains(@class, "badge--live")]/text()') == ["Live"]  # its card too
     data = json_ld(site, "blog/live/index.html")
     assert validate(data) == []
     assert "coverageEndTime" not in data  # still open
     assert data["dateModified"] == "2025-06-05T11:30:00Z"
+    later = datetime(2025, 6, 5, 11, 45, tzinfo=UTC)  # with liveEnd passed, the label goes
+    (site / "content/blog/live.md").write_text(post("Election night", "2025-06-05T10:00:00Z", extra=extra + "liveEnd: 2025-06-05T11:40:00Z\n"))
+    build(site, now=later)
+    assert not html(site, "blog/live/index.html").xpath('//*[contains(@class, "badge--live")]')
+    assert not html(site, "index.html").xpath('//*[contains(@class, "badge--live")]')
+    assert json_ld(site, "blog/live/index.html")["coverageEndTime"] == "2025-06-05T11:40:00Z"
 
 
 def test_user_strings_are_escaped_for_their_context(make_site: MakeSite) -> None:

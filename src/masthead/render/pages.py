@@ -86,6 +86,7 @@ class SiteView:
     has_corrections: bool = False  # a published post has a correction: /corrections/
     has_feeds: bool = False  # follow feeds exist: /feeds/
     words_per_minute: int = 230  # [reading] words_per_minute
+    live_urls: frozenset[str] = frozenset()  # posts whose live coverage is open at build time: cards label them
     topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
 
@@ -235,6 +236,7 @@ def site_view(site: Site) -> SiteView:
         has_corrections=bool(site.newsroom and site.newsroom.corrections),
         has_feeds=bool(site.newsroom and (site.newsroom.follows or site.newsroom.corrections)),
         words_per_minute=config.reading.words_per_minute,
+        live_urls=frozenset(post.url for post in site.posts if post.entry.story.coverage_open(site.now)),
         topic_names={tag.slug: tag.name for tag in site.tags},
         outlet_names=_outlet_names(site),
     )
