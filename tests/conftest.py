@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from masthead import imageproc
 from masthead.build import build
 from masthead.options import BuildOptions
 
@@ -42,6 +45,38 @@ Body of {title}. [[AP](https://apnews.com/article/x)]
 """
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run: with pytest-xdist, shared by every worker (the first to
+    take the lock makes it). Tests only read it."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    root = tmp_path_factory.getbasetemp().parent
+    folder, done = root / name, root / f"{name}.done"
+    with FileLock(str(root / f"{name}.lock")):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_image_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Encoded images are content-addressed: the suite's sites (and the masthead processes the
+    tests start) share one image cache, so each image is encoded once per test session."""
+    folder = made_once(tmp_path_factory, "image-cache", lambda _: None)
+    previous = os.environ.get(imageproc.SHARED_CACHE)
+    os.environ[imageproc.SHARED_CACHE] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ[imageproc.SHARED_CACHE]
+    else:
+        os.environ[imageproc.SHARED_CACHE] = previous
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that uses the ``browser`` fixture drives Chromium: mark it ``browser``."""
     for item in items:
@@ -52,10 +87,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of examples/briefing, built at BUILD_TIME."""
-    site = tmp_path_factory.mktemp("example") / "briefing"
-    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("public", ".masthead-cache"))
-    build(site, BuildOptions(), now=BUILD_TIME)
-    return site
+
+    def make(folder: Path) -> None:
+        shutil.copytree(EXAMPLE, folder / "briefing", ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+        build(folder / "briefing", BuildOptions(), now=BUILD_TIME)
+
+    return made_once(tmp_path_factory, "example", make) / "briefing"
 
 
 @pytest.fixture(scope="session")
@@ -66,10 +103,12 @@ def example_public(example_site: Path) -> Path:
 @pytest.fixture(scope="session")
 def example_drafts_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of examples/briefing built at BUILD_TIME with drafts and scheduled posts."""
-    site = tmp_path_factory.mktemp("example-drafts") / "briefing"
-    shutil.copytree(EXAMPLE, site, ignore=shutil.ignore_patterns("public", ".masthead-cache"))
-    build(site, BuildOptions(drafts=True, future=True), now=BUILD_TIME)
-    return site / "public"
+
+    def make(folder: Path) -> None:
+        shutil.copytree(EXAMPLE, folder / "briefing", ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+        build(folder / "briefing", BuildOptions(drafts=True, future=True), now=BUILD_TIME)
+
+    return made_once(tmp_path_factory, "example-drafts", make) / "briefing" / "public"
 
 
 MakeSite = Callable[..., Path]

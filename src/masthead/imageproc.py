@@ -167,10 +167,21 @@ def average_colour(path: Path) -> str:
         raise ImageError(str(path), f"{exc.__class__.__name__}: {exc}") from exc
 
 
+# A folder of encoded images shared by every site (Hugo's HUGO_CACHEDIR): results are named by the
+# digest of everything that makes them, so sites, builds and processes can share it safely.
+SHARED_CACHE = "MASTHEAD_IMAGE_CACHE"
+
+
+def cache_folder(cache: Path) -> Path:
+    """Where encoded images are kept: ``$MASTHEAD_IMAGE_CACHE`` if set, else ``<cache>/images``."""
+    shared = os.environ.get(SHARED_CACHE)
+    return Path(shared) if shared else cache / "images"
+
+
 def run(jobs: Iterable[Job], cache: Path, workers: int | None = None) -> tuple[list[tuple[str, bytes]], list[ImageError]]:
     """Every job's output, from the cache or encoded in parallel; failures are returned, not raised."""
     unique = {job.target: job for job in jobs}
-    folder = cache / "images"
+    folder = cache_folder(cache)
     results: dict[str, bytes] = {}
     missing: list[Job] = []
     for job in unique.values():
