@@ -159,13 +159,16 @@ def test_user_strings_are_escaped_for_their_context(make_site: MakeSite) -> None
     evil = 'Kim </script><script>alert(1)</script> "Q"'
     text = CONFIG.format(size=10).replace('name = "Kim Min-jun"', f"name = {json.dumps(evil)}").replace('bio = "Seoul desk."', 'bio = "<b>bold</b> & co"')
     note = "corrections:\n  - date: 2024-05-02T10:00:00Z\n    text: 'An <img src=x onerror=alert(1)> tag </script>'\n"
-    site = make_site({"content/blog/a.md": post("A", "2024-05-01T10:00:00Z", extra=note)}, config=text)
+    guest = "\n  - kim\n  - name: Guest\n    url: javascript:alert(1)\n"
+    site = make_site({"content/blog/a.md": post("A", "2024-05-01T10:00:00Z", extra=note, author=guest)}, config=text)
     build(site, now=BUILD_TIME)
+    assert "javascript:" not in (site / "public/blog/a/index.html").read_text(encoding="utf-8")
     for path in ("blog/a/index.html", "authors/kim/index.html", "authors/index.html", "corrections/index.html"):
         page = (site / "public" / path).read_text(encoding="utf-8")
         assert "<script>alert(1)" not in page and "onerror" not in page and "<b>bold</b>" not in page, path
     data = json_ld(site, "blog/a/index.html")
-    assert data["author"]["name"] == evil  # type: ignore[index]
+    assert data["author"][0]["name"] == evil  # type: ignore[index]
+    assert data["author"][1] == {"@type": "Person", "name": "Guest"}  # type: ignore[index]
     assert data["correction"][0]["text"] == "An tag"  # type: ignore[index]  # raw HTML is dropped, as in bodies
     assert html(site, "authors/kim/index.html").xpath("string(//h1)") == evil
 

@@ -36,6 +36,7 @@ def authors(config: Config, entry: Entry) -> list[dict[str, Any]]:
             found.append(person(config, author_id, config.authors[author_id]))
             continue
         author: dict[str, Any] = {"@type": "Person", "name": name}
+        link = link if link.startswith(("https://", "http://", "/")) else ""  # a guest's own page: web links only
         if link or (name == config.author.name and config.author.url):
             author["url"] = config.absolute_url(link) if link else config.author.url
         found.append(author)

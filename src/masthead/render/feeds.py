@@ -91,7 +91,7 @@ def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
 def _people(site: Site, post: Document) -> tuple[tuple[str, str], ...]:
     """(name, absolute URL or "") of each author: [authors] link to their page."""
     people = post.entry.placement.authors or (((post.entry.author, ""),) if post.entry.author else ())
-    return tuple((name, site.config.absolute_url(link) if link else "") for name, link in people)
+    return tuple((name, site.config.absolute_url(link) if link.startswith(("https://", "http://", "/")) else "") for name, link in people)
 
 
 def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:

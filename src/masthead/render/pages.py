@@ -99,7 +99,7 @@ class SiteView:
         people = document.entry.placement.authors
         if not people:
             return (Byline(document.entry.author or self.author or self.title, ""),)
-        return tuple(Byline(name, url) for name, url in people)
+        return tuple(Byline(name, url if url.startswith(("https://", "http://", "/")) else "") for name, url in people)  # no javascript: links
 
     def reading_minutes(self, document: Document) -> int:
         """Minutes to read the post at [reading] words_per_minute."""
