@@ -147,12 +147,14 @@ def test_open_live_coverage_is_labelled_live(make_site: MakeSite) -> None:
     assert validate(data) == []
     assert "coverageEndTime" not in data  # still open
     assert data["dateModified"] == "2025-06-05T11:30:00Z"
-    later = datetime(2025, 6, 5, 11, 45, tzinfo=UTC)  # with liveEnd passed, the label goes
-    (site / "content/blog/live.md").write_text(post("Election night", "2025-06-05T10:00:00Z", extra=extra + "liveEnd: 2025-06-05T11:40:00Z\n"))
-    build(site, now=later)
+    (site / "content/blog/live.md").write_text(post("Election night", "2025-06-05T10:00:00Z", extra=extra + "liveEnd: 2025-06-05T12:30:00Z\n"))
+    build(site, now=BUILD_TIME)
+    assert html(site, "index.html").xpath('//span[contains(@class, "badge--live")]')  # still open
+    later = datetime(2025, 6, 5, 12, 31, tzinfo=UTC)  # nothing changed but the clock: liveEnd passed, the label goes
+    assert not build(site, now=later).up_to_date
     assert not html(site, "blog/live/index.html").xpath('//*[contains(@class, "badge--live")]')
     assert not html(site, "index.html").xpath('//*[contains(@class, "badge--live")]')
-    assert json_ld(site, "blog/live/index.html")["coverageEndTime"] == "2025-06-05T11:40:00Z"
+    assert json_ld(site, "blog/live/index.html")["coverageEndTime"] == "2025-06-05T12:30:00Z"
 
 
 def test_user_strings_are_escaped_for_their_context(make_site: MakeSite) -> None:
