@@ -79,6 +79,19 @@ def test_one_post_of_exactly_the_changed_urls_and_a_ping_per_changed_feed(make_s
     assert "https://test.example.org/blog/p3/" in body["urlList"] and "https://test.example.org/blog/p1/" not in body["urlList"]
 
 
+def test_new_headers_alone_are_invalidated_but_not_announced(make_site: MakeSite, aws: Aws, recorder: Recorder) -> None:
+    site = make(make_site, aws, recorder)
+    run(site)
+    recorder.requests.clear()
+    config = site / "masthead.toml"
+    rules = '\nmatchers = [{ pattern = "feed.xml", cache_control = "public, max-age=600" }, { pattern = "blog/*", cache_control = "no-cache" }]\n'
+    config.write_text(config.read_text(encoding="utf-8").replace("[deploy]\n", "[deploy]" + rules, 1), encoding="utf-8")
+    result = run(site)
+    assert result.plan.uploads == () and {a.path for a in result.plan.copies} == {"feed.xml", "blog/p1/index.html", "blog/p2/index.html", "blog/p3/index.html"}
+    assert recorder.requests == []  # the pages and the feed say the same: no IndexNow, no WebSub
+    assert "/feed.xml" in result.invalidated and "/blog/p1/" in result.invalidated
+
+
 def test_failures_warn_and_never_fail_the_deploy(make_site: MakeSite, aws: Aws, recorder: Recorder) -> None:
     site = make(make_site, aws, recorder)
     recorder.status = 500

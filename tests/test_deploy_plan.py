@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from masthead.config import DEFAULT_MATCHERS, Matcher, load_config
 from masthead.deploy import cloudfront
-from masthead.deploy.matchers import content_type, encode, headers_for
-from masthead.deploy.plan import ASSETS, INDEXES, PAGES, Remote, make_plan, md5, wave
+from masthead.deploy.matchers import Headers, content_type, encode, headers_for
+from masthead.deploy.plan import ASSETS, INDEXES, PAGES, Remote, Stored, make_plan, md5, object_arguments, upload_digest, wave
 from masthead.errors import MastheadError
 
 
@@ -50,28 +52,46 @@ def test_waves() -> None:
     ] == [ASSETS, ASSETS, PAGES, PAGES, INDEXES, INDEXES, INDEXES, INDEXES, INDEXES]
 
 
-def test_plan_compares_etag_then_metadata(tmp_path: Path) -> None:
-    for name, data in (("a.html", b"a"), ("b.css", b"b"), ("c.jpg", b"c"), ("feed.xml", b"f")):
+def test_plan_compares_the_whole_upload_body_and_headers(tmp_path: Path) -> None:
+    for name, data in (("a.html", b"a"), ("b.css", b"b"), ("c.jpg", b"c"), ("d.js", b"d"), ("e.txt", b"e"), ("feed.xml", b"f")):
         (tmp_path / name).write_bytes(data)
+
+    def kept(path: str, data: bytes) -> Stored:
+        return Stored(md5(data), upload_digest(md5(data), headers_for(path, DEFAULT_MATCHERS)))
+
     remote = {
         "a.html": Remote("a.html", md5(b"a"), 1),
-        "b.css": Remote("b.css", "0" * 32 + "-2", 1),
+        "b.css": Remote("b.css", "0" * 32 + "-2", 1),  # multipart: no MD5 ETag
         "c.jpg": Remote("c.jpg", md5(b"old"), 3),
+        "d.js": Remote("d.js", md5(b"d"), 1),
+        "e.txt": Remote("e.txt", md5(b"e"), 1),
         "gone.html": Remote("gone.html", "x", 1),
     }
-    asked: list[str] = []
-
-    def metadata(path: str) -> str:
-        asked.append(path)
-        return md5(b"b") if path == "b.css" else ""
-
-    plan = make_plan(tmp_path, ["feed.xml", "c.jpg", "b.css", "a.html"], remote, DEFAULT_MATCHERS, metadata)
+    stored = {
+        "a.html": kept("a.html", b"a"),
+        "b.css": kept("b.css", b"b"),
+        "c.jpg": kept("c.jpg", b"old"),
+        "d.js": Stored(md5(b"d"), upload_digest(md5(b"d"), Headers("text/javascript; charset=utf-8", "no-store", ""))),  # other headers
+        "e.txt": Stored(),  # not uploaded by masthead: no digest to trust
+    }
+    plan = make_plan(tmp_path, ["feed.xml", "e.txt", "d.js", "c.jpg", "b.css", "a.html"], remote, stored, DEFAULT_MATCHERS)
     assert [(a.kind, a.path, a.reason) for a in plan.actions] == [
         ("upload", "c.jpg", "changed"),
+        ("copy", "d.js", "headers"),
+        ("copy", "e.txt", "headers"),
         ("upload", "feed.xml", "new"),
         ("delete", "gone.html", "gone"),
     ]
-    assert plan.unchanged == 2 and asked == ["b.css", "c.jpg"]  # HEAD only where the ETag did not match
+    assert plan.unchanged == 2
+
+
+def test_the_digest_covers_every_header_the_upload_sets() -> None:
+    base = Headers("text/css; charset=utf-8", "public, max-age=60", "gzip")
+    assert object_arguments(base) == {"ContentType": "text/css; charset=utf-8", "CacheControl": "public, max-age=60", "ContentEncoding": "gzip"}
+    digests = {upload_digest(md5(b"x"), base), upload_digest(md5(b"y"), base)}
+    for field in dataclass_fields(Headers):  # derived: a header added to Headers is compared too
+        digests.add(upload_digest(md5(b"x"), replace(base, **{field.name: "other"})))
+    assert len(digests) == 2 + len(dataclass_fields(Headers))
 
 
 def test_cloudfront_paths_and_grouping() -> None:

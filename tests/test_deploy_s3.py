@@ -20,11 +20,13 @@ from deploy_helpers import Aws, Gate, deploy_config
 from masthead.build import build
 from masthead.cache import BuildCache
 from masthead.cli import main
-from masthead.config import load_config
+from masthead.config import DEFAULT_MATCHERS, load_config
 from masthead.deploy import plan as planning
+from masthead.deploy.matchers import headers_for
 from masthead.deploy.run import choose_target, deploy
 from masthead.deploy.s3 import Bucket
 from masthead.errors import MastheadError
+from masthead.render.redirects import redirect_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,6 +72,26 @@ def built(site: Path) -> dict[str, bytes]:
     return {path.relative_to(public).as_posix(): path.read_bytes() for path in public.rglob("*") if path.is_file()}
 
 
+def decoded(remote: dict[str, bytes]) -> dict[str, bytes]:
+    """The bucket's bodies as the site has them (MATCHERS precompress css/ and js/)."""
+    return {
+        path: gzip.decompress(data) if path.startswith("css/") else brotli.decompress(data) if path.startswith("js/") else data for path, data in remote.items()
+    }
+
+
+def uploads_as_built(site: Path, aws: Aws) -> bool:
+    """Every object's metadata digest is that of the built file's upload: body and headers as a clean deploy sets them."""
+    matchers = load_config(site).deploy.all_matchers
+    client = aws.s3()
+    for path in built(site):
+        headers = headers_for(path, matchers)
+        expected = planning.upload_digest(planning.md5(planning.payload(site / "public", path, headers)), headers)
+        answer = client.head_object(Bucket=aws.bucket, Key=path)
+        if answer["Metadata"].get("digest") != expected or answer["ContentType"] != headers.content_type:
+            return False
+    return True
+
+
 def run(site: Path, **options: object) -> object:
     config = load_config(site)
     return deploy(config, choose_target(config, None), **options)  # type: ignore[arg-type]
@@ -78,11 +100,7 @@ def run(site: Path, **options: object) -> object:
 def test_first_deploy_uploads_everything_with_types_and_headers(site: Path, aws: Aws) -> None:
     result = run(site)
     local = built(site)
-    remote = aws.objects()
-    decoded = {
-        path: gzip.decompress(data) if path.startswith("css/") else brotli.decompress(data) if path.startswith("js/") else data for path, data in remote.items()
-    }
-    assert decoded == local
+    assert decoded(aws.objects()) == local
     client = aws.s3()
 
     def head(key: str) -> dict[str, object]:
@@ -91,7 +109,8 @@ def test_first_deploy_uploads_everything_with_types_and_headers(site: Path, aws:
     page = head("blog/post-1/index.html")
     assert page["ContentType"] == "text/html; charset=utf-8"
     assert page["CacheControl"] == "public, max-age=300, must-revalidate"
-    assert page["Metadata"] == {"md5": hashlib.md5(local["blog/post-1/index.html"]).hexdigest()}
+    body = hashlib.md5(local["blog/post-1/index.html"]).hexdigest()
+    assert page["Metadata"] == {"md5": body, "digest": planning.upload_digest(body, headers_for("blog/post-1/index.html", DEFAULT_MATCHERS))}
     variant = next(path for path in local if path.startswith("_images/") and path.endswith(".avif"))
     assert head(variant)["ContentType"] == "image/avif"
     assert head(variant)["CacheControl"] == "public, max-age=31536000, immutable"
@@ -145,6 +164,82 @@ def test_after_one_edit_only_the_changed_files_go_up(site: Path, aws: Aws) -> No
     assert aws.objects().keys() == after.keys()
     touched = [*changed, *gone]
     assert aws.invalidations()[-1] == sorted({"/" + p for p in touched} | {"/" + p.removesuffix("index.html") for p in touched if p.endswith("index.html")})
+
+
+def heads(aws: Aws) -> dict[str, dict[str, object]]:
+    client = aws.s3()
+    shown = ("ContentType", "CacheControl", "ContentEncoding", "ETag", "LastModified", "Metadata")
+    return {key: {name: answer.get(name) for name in shown} for key in aws.objects() for answer in [client.head_object(Bucket=aws.bucket, Key=key)]}
+
+
+def requests_of(bucket: Bucket) -> list[tuple[str, str, dict[str, str], int]]:
+    """Every request the bucket's client sends from now on: method, key, headers, body size."""
+    sent: list[tuple[str, str, dict[str, str], int]] = []
+
+    def record(request: object, **_: object) -> None:
+        body = request.body or b""  # type: ignore[attr-defined]
+        size = len(body) if isinstance(body, bytes | str) else -1
+        key = request.url.split(bucket.target.bucket, 1)[-1].removeprefix("/").split("?")[0]  # type: ignore[attr-defined]
+        sent.append((request.method, key, dict(request.headers), size))  # type: ignore[attr-defined]
+
+    bucket.client.meta.events.register("before-send.s3", record)
+    return sent
+
+
+def test_a_changed_header_rule_gives_exactly_the_affected_objects_new_headers(site: Path, aws: Aws) -> None:
+    run(site)
+    before = heads(aws)
+    bodies = aws.objects()
+    config = site / "masthead.toml"
+    css = '{ pattern = "css/*", content_encoding = "gzip"'
+    rules = MATCHERS.replace(css + " }", css + ', cache_control = "public, max-age=86400" }')
+    rules = rules.replace("matchers = [", 'matchers = [{ pattern = "feed.xml", cache_control = "public, max-age=600" }, ')
+    config.write_text(deploy_config(aws, rules), encoding="utf-8")
+    listed = CliRunner().invoke(main, ["deploy", str(site), "--dry-run"])
+    assert listed.exit_code == 0, listed.output
+    assert [line for line in listed.output.splitlines() if not line.startswith(("#", "invalidate"))] == [
+        "copy    css/extra.css  (headers) text/css; charset=utf-8 | public, max-age=86400 | gzip",
+        "copy    feed.xml  (headers) application/rss+xml; charset=utf-8 | public, max-age=600",
+        f"production: would upload 0, would delete 0, would give 2 new headers, {len(bodies) - 2} unchanged in s3://{aws.bucket}",
+    ]
+    loaded = load_config(site)
+    target = choose_target(loaded, None)
+    bucket = Bucket(target)
+    sent = requests_of(bucket)
+    result = deploy(loaded, target, bucket=bucket)
+    assert result.plan.uploads == () and result.plan.deletes == ()
+    assert [(a.kind, a.path, a.reason) for a in result.plan.copies] == [("copy", "css/extra.css", "headers"), ("copy", "feed.xml", "headers")]
+    writes = [(method, key, headers, size) for method, key, headers, size in sent if method in ("PUT", "POST", "DELETE")]
+    assert [(method, key) for method, key, _, _ in writes] == [("PUT", "css/extra.css"), ("PUT", "feed.xml")]
+    assert all(headers.get("x-amz-copy-source") and size == 0 for _, _, headers, size in writes)  # copied in place: no bytes sent
+    after = heads(aws)
+    assert after["css/extra.css"]["CacheControl"] == "public, max-age=86400" and after["css/extra.css"]["ContentEncoding"] == "gzip"
+    assert after["feed.xml"]["CacheControl"] == "public, max-age=600"
+    assert after["feed.xml"]["ContentType"] == "application/rss+xml; charset=utf-8"
+    assert {key for key in after if after[key] != before[key]} == {"css/extra.css", "feed.xml"}
+    assert aws.objects() == bodies
+    assert aws.invalidations()[-1] == ["/css/extra.css", "/feed.xml"]
+    # Nothing more to do; the two objects just written are read again once, then nothing is.
+    for expected in (["css/extra.css", "feed.xml"], []):
+        bucket = Bucket(target)
+        sent = requests_of(bucket)
+        assert deploy(loaded, target, bucket=bucket).plan.actions == ()
+        assert sorted(key for method, key, _, _ in sent if method == "HEAD") == expected
+
+
+def test_redirect_pages_also_redirect_on_s3_website_endpoints(make_site: MakeSite, aws: Aws) -> None:
+    moved = post("A").replace("teaser: A teaser.\n", "teaser: A teaser.\naliases: [/2019/old-a/, /old-a.html]\n")
+    site = make_site({"content/blog/a.md": moved, "static/moved.html": redirect_html("https://elsewhere.example/", "de")[:-1]}, config=deploy_config(aws))
+    build(site, now=BUILD_TIME)
+    run(site)
+    client = aws.s3()
+    for key in ("2019/old-a/index.html", "old-a.html"):
+        answer = client.head_object(Bucket=aws.bucket, Key=key)
+        assert answer["WebsiteRedirectLocation"] == "https://test.example.org/blog/a/"
+        assert answer["CacheControl"] == "public, max-age=300, must-revalidate"
+    for key in ("blog/a/index.html", "moved.html"):  # a page, and a file only shaped like a redirect page
+        assert "WebsiteRedirectLocation" not in client.head_object(Bucket=aws.bucket, Key=key)
+    assert run(site).plan.actions == ()  # the redirect is part of the compared upload
 
 
 def test_deletes_are_capped_by_the_guard(site: Path, aws: Aws) -> None:
@@ -244,9 +339,8 @@ def test_a_deploy_killed_midway_is_finished_by_the_next(site: Path, aws: Aws) ->
     config.write_text(config.read_text(encoding="utf-8").replace(f'endpoint = "{gate.url}"', f'endpoint = "{aws.endpoint}"'), encoding="utf-8")
     result = run(site)
     assert len(result.plan.uploads) == total - len(partial)  # type: ignore[attr-defined]
-    remote = aws.objects()
-    assert remote.keys() == built(site).keys()
-    assert remote["index.html"] == built(site)["index.html"]
+    assert decoded(aws.objects()) == built(site)  # ends identical to the site, bodies and headers
+    assert uploads_as_built(site, aws)
     # The interrupted run's uploads are invalidated too: the journal kept them.
     assert {"/" + path for path in built(site)} <= set(aws.invalidations()[-1])
     assert not (site / ".masthead-cache/deploy-production.json").exists()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import BUILD_TIME, MakeSite, post
+from conftest import BUILD_TIME, CONFIG, MakeSite, post
 
 from masthead.build import build
 from masthead.cli import main
@@ -22,6 +22,7 @@ SCHEDULED = f"""\
 templateKey: blog-post
 pageTitle: Quorvath Accord Signed In Vantrell
 slug: quorvath-accord
+aliases: [/drafts/quorvath-text/]
 metaDescription: Negotiators finish the Quorvath text.
 published: true
 date: {DUE}
@@ -50,7 +51,10 @@ SECRETS = [
     "yna.co.kr",
     "yonhap",
     "Yonhap",
+    "quorvath-text",  # its alias: no redirect page, no _redirects rule
 ]
+# Every host file and notice is written too, so they are searched as well.
+PUBLISHING = CONFIG + '[deploy]\nhost_files = true\nindexnow_key = "5e3b9d0c7a1f4e2b8c6d"\nwebsub_hub = "https://hub.example.org/"\n'
 
 
 def every_byte(public: Path) -> dict[str, bytes]:
@@ -80,6 +84,7 @@ def make(make_site: MakeSite) -> Path:
     site = make_site(
         {"content/blog/published-one.md": post("Published One"), "content/blog/published-two.md": post("Published Two"), "content/blog/quorvath.md": SCHEDULED},
         images=("/img/other.jpg",),
+        config=PUBLISHING,
     )
     for name, colour in (("embargo-harbour.jpg", (20, 90, 160)), ("embargo-chart.png", (240, 200, 10))):
         Image.new("RGB", (640, 400), colour).save(site / "static/img" / name)
@@ -91,6 +96,7 @@ def test_before_its_time_the_post_is_in_no_byte_of_the_output(make_site: MakeSit
     build(site, now=BUILD_TIME)
     public = site / "public"
     assert (public / "pagefind").is_dir() and (public / "sitemap.xml").is_file()  # search is on, everything was written
+    assert (public / "_redirects").is_file() and (public / "_headers").is_file() and (public / "5e3b9d0c7a1f4e2b8c6d.txt").is_file()
     assert leaks(public) == {}
     harbour = (site / "static/img/embargo-harbour.jpg").read_bytes()
     assert all(data[: len(harbour)] != harbour for data in every_byte(public).values())
@@ -116,6 +122,8 @@ def test_after_its_time_the_post_is_everywhere_it_belongs(make_site: MakeSite, t
     assert any(path.startswith("_images/embargo-harbour-") for path in files)
     assert any(path.startswith("_images/embargo-chart-") for path in files)
     assert any(path.startswith("pagefind/") and "/fragment/" in path and b"zentrivex" in data for path, data in files.items())
+    assert b"/drafts/quorvath-text/ /blog/quorvath-accord/ 301" in files["_redirects"]
+    assert b"https://test.example.org/blog/quorvath-accord/" in files["drafts/quorvath-text/index.html"]
     # The incremental build at DUE wrote what a clean build writes. (Pagefind's index is left out: after
     # an incremental build its pf_meta hash can differ from a clean build's — reported to the build's owners.)
     clean = tmp_path / "clean"

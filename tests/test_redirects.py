@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from conftest import BUILD_TIME, CONFIG, MakeSite, post
@@ -9,9 +11,11 @@ from serving import chromium, serve
 
 from masthead.build import build
 from masthead.cli import main
+from masthead.config import load_config
+from masthead.deploy.matchers import headers_for
 from masthead.errors import MastheadError
 from masthead.moved import add_alias
-from masthead.render.redirects import MAX_DYNAMIC, MAX_RULE, MAX_STATIC
+from masthead.render.redirects import MAX_DYNAMIC, MAX_HEADER_LINE, MAX_HEADER_RULES, MAX_RULE, MAX_STATIC, redirect_html, redirect_target
 
 HOST_FILES = CONFIG + "\n[deploy]\nhost_files = true\n"
 
@@ -66,6 +70,77 @@ def test_aliases_become_redirect_rules_and_pages(make_site: MakeSite) -> None:
     headers = parse_headers((public / "_headers").read_text(encoding="utf-8"))
     assert headers["/_images/*"] == {"Cache-Control": "public, max-age=31536000, immutable"}
     assert all(rule.endswith("/*") for rule in headers)  # no two rules match one path: hosts would merge them
+
+
+def served_at(path: str) -> str:
+    """The URL a host serves an output file at: pages at their folder."""
+    return "/" + path.removesuffix("index.html") if path == "index.html" or path.endswith("/index.html") else "/" + path
+
+
+def host_matches(rule: str, url: str) -> bool:
+    """Cloudflare Pages' and Netlify's matching: a * (one a rule) matches any characters, "/" too."""
+    return re.fullmatch(re.escape(rule).replace(r"\*", ".*"), url) is not None
+
+
+def test_headers_carry_file_rules_as_the_hosts_apply_them(make_site: MakeSite) -> None:
+    matchers = (
+        'matchers = [{ pattern = "feed.xml", cache_control = "public, max-age=600" },'
+        ' { pattern = "*.json", cache_control = "public, max-age=120", content_type = "application/json" },'
+        ' { pattern = "blog/a/index.html", cache_control = "no-cache" }, { pattern = "*.html", cache_control = "no-store" }]\n'
+    )
+    image = "featuredImage:\n  src: /img/a.jpg\n  alt: A picture\n"
+    files = {"content/blog/a.md": with_front_matter(post("A"), image), "content/blog/b.md": post("B")}
+    site = make_site(files, config=HOST_FILES + matchers, images=("/img/a.jpg",))
+    report = build(site, now=BUILD_TIME)
+    public = site / "public"
+    text = (public / "_headers").read_text(encoding="utf-8")
+    assert all(len(line) <= MAX_HEADER_LINE for line in text.splitlines())
+    headers = parse_headers(text)
+    assert len(headers) <= MAX_HEADER_RULES
+    assert headers == {
+        "/feed.xml": {"Cache-Control": "public, max-age=600"},
+        "/*.json": {"Cache-Control": "public, max-age=120", "Content-Type": "application/json"},
+        "/blog/a/": {"Cache-Control": "no-cache"},
+    }
+    warned = {(problem.field, problem.message.split(";")[0]) for problem in report.warnings if problem.path == "masthead.toml"}
+    assert warned == {
+        ("deploy.matchers[4]", "'*.html' has no _headers rule: Netlify and Cloudflare Pages take one * a rule and serve pages at their folder URL"),
+        (
+            "deploy.matchers[2]",
+            "'*.json' and '_images/*' can match the same file, and Netlify and Cloudflare Pages would join both headers, so _headers leaves out '_images/*'",
+        ),
+    }
+    config = load_config(site)
+    outputs = [path.relative_to(public).as_posix() for path in public.rglob("*") if path.is_file()]
+    assert any(path.startswith("_images/") for path in outputs) and "feed.json" in outputs
+    for path in outputs:  # every output gets at most one rule, and the one masthead's first matching matcher means
+        matching = [rule for rule in headers if host_matches(rule, served_at(path))]
+        assert len(matching) <= 1, (path, matching)
+        if matching:
+            assert headers[matching[0]]["Cache-Control"] == headers_for(path, config.deploy.all_matchers).cache_control, path
+    # Narrower patterns: the default rule for the hashed images is kept.
+    (site / "masthead.toml").write_text(HOST_FILES + 'matchers = [{ pattern = "data/*.json", cache_control = "public, max-age=120" }]\n', encoding="utf-8")
+    build(site, now=BUILD_TIME)
+    assert list(parse_headers((public / "_headers").read_text(encoding="utf-8"))) == ["/data/*.json", "/_images/*"]
+
+
+def test_past_the_header_limits_is_a_clear_error(make_site: MakeSite) -> None:
+    many = ", ".join(f'{{ pattern = "f{n}.txt", cache_control = "no-cache" }}' for n in range(MAX_HEADER_RULES))
+    long = "x" * MAX_HEADER_LINE
+    site = make_site({"content/blog/a.md": post("A")}, config=HOST_FILES + f'matchers = [{many}, {{ pattern = "long.txt", cache_control = "{long}" }}]\n')
+    with pytest.raises(MastheadError) as error:
+        build(site, now=BUILD_TIME)
+    report = str(error.value)
+    assert f"deploy.matchers: {MAX_HEADER_RULES + 2} _headers rules; expected at most {MAX_HEADER_RULES} (Cloudflare Pages' limit)" in report
+    assert f"is {MAX_HEADER_LINE + len('  Cache-Control: ')} characters; expected at most {MAX_HEADER_LINE}" in report
+
+
+def test_a_redirect_page_says_where_it_sends_byte_for_byte() -> None:
+    page = redirect_html("https://example.org/blog/a?x=1&y=2", "en")
+    assert b'href="https://example.org/blog/a?x=1&amp;y=2"' in page
+    assert redirect_target(page) == "https://example.org/blog/a?x=1&y=2"
+    assert redirect_target(page.replace(b"has moved", b"moved")) is None  # a page of the same shape, written by someone else
+    assert redirect_target(b"<!DOCTYPE html>\n<html>") is None
 
 
 def test_no_host_files_unless_asked(make_site: MakeSite) -> None:

@@ -625,7 +625,7 @@ def digest(
 @SITE
 @click.option("-t", "--target", "target_name", metavar="NAME", help="The [[deploy.targets]] entry to deploy to (default: the first).")
 @click.option("--dry-run", is_flag=True, help="List every upload, deletion, invalidation and ping; change nothing.")
-@click.option("--force", is_flag=True, help="Upload every file, changed or not (after changing [[deploy.matchers]]).")
+@click.option("--force", is_flag=True, help="Upload every file, changed or not (headers are compared without it).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and warnings.")
 @friendly
 def deploy(site: Path, target_name: str | None, dry_run: bool, force: bool, quiet: bool) -> None:
@@ -650,7 +650,7 @@ def deploy(site: Path, target_name: str | None, dry_run: bool, force: bool, quie
     if dry_run:
         heading = ""
         for action in result.plan.actions:
-            group = WAVES[action.wave] if action.kind == "upload" else "deletions"
+            group = WAVES[action.wave] if action.kind != "delete" else "deletions"
             if group != heading:
                 heading = group
                 click.echo(f"# {heading}")
@@ -667,7 +667,8 @@ def deploy(site: Path, target_name: str | None, dry_run: bool, force: bool, quie
     verb = "would upload" if dry_run else "uploaded"
     click.echo(
         f"{target.name}: {verb} {len(result.plan.uploads)}, {'would delete' if dry_run else 'deleted'} {len(result.plan.deletes)}, "
-        f"{result.plan.unchanged} unchanged in {where}"
+        + (f"{'would give' if dry_run else 'gave'} {len(result.plan.copies)} new headers, " if result.plan.copies else "")
+        + f"{result.plan.unchanged} unchanged in {where}"
         + (f"; invalidated {len(result.invalidated)} CloudFront paths ({result.invalidation})" if result.invalidation else "")
         + (f"; IndexNow: {len(result.submitted)} URLs" if result.submitted and not dry_run else "")
         + (f"; WebSub: {len(result.pinged)} feeds" if result.pinged and not dry_run else "")
@@ -766,7 +767,7 @@ def redirects(site: Path, record: bool, forget: bool) -> None:
         click.echo(f"forgot {len(found)} old URL{'s' if len(found) != 1 else ''}")
         return
     for item in found:
-        click.echo(f"moved  {item.old} -> {item.new}  ({item.source})")
+        click.echo(f"moved  {item.old} -> {item.new}  ({item.source}{', renamed from ' + item.renamed_from if item.renamed_from else ''})")
     for redirect in site_redirects(loaded)[0]:
         click.echo(f"{redirect.rule}  ({redirect.origin})")
     if found:

@@ -26,6 +26,8 @@ from .placement import Placement
 
 # Keys the default theme reads from ``extra``, so they are known and kept without a warning.
 THEME_KEYS = ("linkTitle", "navTitle")  # the page's label in the header navigation (Hugo's linkTitle)
+# Keys whose value names the post whatever its file is called (moved.py follows renames by them).
+IDENTITY_KEYS = ("id", "uuid", "guid", "newsletterId")  # newsletterId: written by masthead import
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 _TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SPACED_ZONE = re.compile(r"\s+([+-])(\d{2}):?(\d{2})$")
@@ -454,7 +456,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             hint = did_you_mean(key, [k for keys in config.fields.values() for k in keys])
             if hint:
                 fields.problem(key, f"unknown key{hint}; it is kept and passed to templates as extra.{key}", warning=True)
-            elif key not in ("featuredpost", "newsletterId", *THEME_KEYS):  # newsletterId: written by masthead import
+            elif key not in ("featuredpost", *IDENTITY_KEYS, *THEME_KEYS):
                 fields.problem(key, f"unknown key, passed to templates as extra.{key} (known keys: {', '.join(known)})", warning=True)
 
     page = {**data, "title": title, "date": moment, "slug": slug, "tags": list(tags), "categories": list(place.categories)}

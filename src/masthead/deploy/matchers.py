@@ -63,9 +63,12 @@ _TEXT = (
 
 @dataclass(frozen=True)
 class Headers:
+    """What an upload sets besides the body; each field is one S3 argument (plan.object_arguments)."""
+
     content_type: str
     cache_control: str
     content_encoding: str  # "", "gzip" or "br": the file is uploaded compressed this way
+    website_redirect_location: str = ""  # a redirect page's target: S3 website endpoints answer 301
 
 
 def content_type(path: str) -> str:

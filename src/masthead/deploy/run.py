@@ -1,9 +1,11 @@
 """``masthead deploy``: the steps in order, and a journal so an interrupted deploy is finished by the next.
 
-plan → (guard on deletions) → record what is about to change → upload in waves → delete →
-invalidate CloudFront → IndexNow → WebSub → clear the record. Uploads are compared by MD5, so a
-re-run after a crash skips what already went up; the record keeps the changed paths of the
-interrupted run, so its invalidation and pings still happen.
+plan → (guard on deletions) → record what is about to change → upload (or copy with new
+headers) in waves → delete → invalidate CloudFront → IndexNow → WebSub → clear the record.
+Objects are compared by a digest of their body and headers, so a re-run after a crash skips what
+already went up; the record keeps the changed paths of the interrupted run, so its invalidation
+and pings still happen. A change of headers alone is invalidated but not announced: the page
+search engines would fetch is the same.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from ..cache import BuildCache
 from ..config import Config, DeployTarget
 from ..errors import MastheadError, Problem
 from . import cloudfront, notify
-from .plan import Action, Plan, make_plan, payload
+from .plan import COPY, Action, Plan, make_plan, object_arguments, payload
+from .remote import forget, stored_metadata
 from .s3 import MULTIPART_THRESHOLD, Bucket
 
 Progress = Callable[[str, int, int], None]
@@ -92,17 +95,40 @@ def _journal_path(config: Config, target: DeployTarget) -> Path:
     return config.folder("cache") / f"deploy-{target.name}.json"
 
 
-def _pending(path: Path) -> set[str]:
+@dataclass(frozen=True)
+class Changes:
+    """The paths a deploy touches: ``content`` (uploaded or deleted) and ``headers`` (copied with new headers)."""
+
+    content: frozenset[str] = frozenset()
+    headers: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, plan: Plan) -> Changes:
+        copied = {action.path for action in plan.copies}
+        return cls(frozenset(action.path for action in plan.actions) - copied, frozenset(copied))
+
+    def __or__(self, other: Changes) -> Changes:
+        content = self.content | other.content
+        return Changes(content, (self.headers | other.headers) - content)
+
+    @property
+    def everything(self) -> frozenset[str]:
+        return self.content | self.headers
+
+
+def _pending(path: Path) -> Changes:
     try:
-        return set(json.loads(path.read_text(encoding="utf-8"))["changed"])
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
-        return set()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Changes(frozenset(map(str, data["changed"])), frozenset(map(str, data.get("headers", ()))))
+    except (FileNotFoundError, ValueError, KeyError, TypeError, AttributeError):
+        return Changes()
 
 
-def _record(path: Path, changed: set[str]) -> None:
+def _record(path: Path, changes: Changes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"changed": sorted(changed)}, indent=1) + "\n", encoding="utf-8")
+    data = {"changed": sorted(changes.content), "headers": sorted(changes.headers)}
+    temporary.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     os.replace(temporary, path)
 
 
@@ -138,8 +164,10 @@ def deploy(
     paths = built_files(config)
     bucket = bucket or Bucket(target, multipart_threshold)
     remote = bucket.listing()
+    seen = config.folder("cache") / f"deploy-{target.name}-objects.json"
+    stored = {} if force else stored_metadata(bucket, remote, paths, seen, config.deploy.concurrency)
     try:
-        plan = make_plan(folder, paths, remote, config.deploy.all_matchers, bucket.stored_md5, force)
+        plan = make_plan(folder, paths, remote, stored, config.deploy.all_matchers, force)
     except FileNotFoundError as exc:
         raise MastheadError(
             [
@@ -153,34 +181,40 @@ def deploy(
         ) from exc
     _check_deletes(config, target, plan)
     journal = _journal_path(config, target)
-    changed = _pending(journal) | {action.path for action in plan.actions}
+    changes = _pending(journal) | Changes.of(plan)
     if dry_run:
         return DeployResult(
             target,
             plan,
             True,
-            tuple(_invalidation_paths(config, target, changed)),
-            submitted=tuple(notify.page_urls(config, changed)) if config.deploy.indexnow_key else (),
-            pinged=tuple(notify.changed_feeds(changed)) if config.deploy.websub_hub else (),
+            tuple(_invalidation_paths(config, target, changes.everything)),
+            submitted=tuple(notify.page_urls(config, changes.content)) if config.deploy.indexnow_key else (),
+            pinged=tuple(notify.changed_feeds(changes.content)) if config.deploy.websub_hub else (),
         )
-    if changed:
-        _record(journal, changed)
-    _transfer(bucket, folder, plan, progress, config.deploy.concurrency)
-    result = _after(config, target, bucket, plan, changed)
+    if changes.everything:
+        _record(journal, changes)
+    try:
+        _transfer(bucket, folder, plan, progress, config.deploy.concurrency)
+    finally:
+        forget(seen, (action.path for action in plan.actions))
+    result = _after(config, target, bucket, plan, changes)
     journal.unlink(missing_ok=True)
     return result
 
 
 def _transfer(bucket: Bucket, folder: Path, plan: Plan, progress: Progress | None, workers: int) -> None:
-    """Upload wave by wave (files of a wave at the same time), then delete."""
+    """Upload (or copy with new headers) wave by wave, the files of a wave at the same time, then delete."""
     from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
-    uploads = plan.uploads
+    uploads = (*plan.uploads, *plan.copies)
     done = 0
 
     def upload(action: Action) -> None:
         assert action.headers is not None
-        bucket.upload(action, payload(folder, action.path, action.headers))
+        if action.kind == COPY:
+            bucket.copy(action)
+        else:
+            bucket.upload(action, payload(folder, action.path, action.headers))
 
     with ThreadPoolExecutor(max_workers=workers) as pool:  # boto3 clients are thread-safe
         for wave in sorted({action.wave for action in uploads}):
@@ -205,16 +239,17 @@ def _transfer(bucket: Bucket, folder: Path, plan: Plan, progress: Progress | Non
         bucket.delete(deletes, deleted)
 
 
-def _invalidation_paths(config: Config, target: DeployTarget, changed: set[str]) -> list[str]:
+def _invalidation_paths(config: Config, target: DeployTarget, changed: frozenset[str]) -> list[str]:
     if not target.cloudfront_distribution or not changed:
         return []
     return cloudfront.grouped(cloudfront.paths_for(changed), config.deploy.invalidation_limit)
 
 
-def _after(config: Config, target: DeployTarget, bucket: Bucket, plan: Plan, changed: set[str]) -> DeployResult:
+def _after(config: Config, target: DeployTarget, bucket: Bucket, plan: Plan, changes: Changes) -> DeployResult:
     import httpx
 
-    paths = _invalidation_paths(config, target, changed)
+    changed = changes.content
+    paths = _invalidation_paths(config, target, changes.everything)
     invalidation = cloudfront.invalidate(bucket.session, target, paths) if paths else ""
     warnings: list[str] = []
     submitted: list[str] = []
@@ -231,5 +266,5 @@ def describe(action: Action) -> str:
     """One line of ``--dry-run``: what, why, and with which headers."""
     if action.headers is None:
         return f"delete  {action.path}"
-    parts = [action.headers.content_type, action.headers.cache_control, action.headers.content_encoding]
-    return f"upload  {action.path}  ({action.reason}) {' | '.join(part for part in parts if part)}"
+    parts = object_arguments(action.headers).values()
+    return f"{action.kind:6}  {action.path}  ({action.reason}) {' | '.join(parts)}"

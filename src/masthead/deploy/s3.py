@@ -1,4 +1,4 @@
-"""An S3-compatible bucket through boto3 (the ``deploy`` extra): list, read an MD5, upload, delete.
+"""An S3-compatible bucket through boto3 (the ``deploy`` extra): list, read metadata, upload, copy, delete.
 
 Credentials come from wherever boto3 looks (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,
 ~/.aws, an instance role) or the target's ``profile``; masthead never reads or stores them.
@@ -14,11 +14,12 @@ from typing import Any, TypeVar
 
 from ..config import DeployTarget
 from ..errors import MastheadError, Problem
-from .plan import Action, Remote
+from .plan import Action, Remote, Stored, object_arguments
 
 T = TypeVar("T")
 MULTIPART_THRESHOLD = 64 * 1024 * 1024  # larger files go up in parts; their ETag is no MD5, the metadata is
 MD5_KEY = "md5"  # x-amz-meta-md5: the MD5 of the uploaded bytes, whatever the ETag is
+DIGEST_KEY = "digest"  # x-amz-meta-digest: of those bytes and every header the upload set
 
 
 def _boto3() -> Any:
@@ -88,26 +89,33 @@ class Bucket:
             for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.target.bucket, Prefix=self.prefix):
                 for item in page.get("Contents", ()):
                     path = item["Key"][len(self.prefix) :]
-                    found[path] = Remote(path, item["ETag"].strip('"'), item["Size"])
+                    found[path] = Remote(path, item["ETag"].strip('"'), item["Size"], item["LastModified"].isoformat())
         return found
 
-    def stored_md5(self, path: str) -> str:
+    def stored(self, path: str) -> Stored:
+        """What the object's metadata says of its upload (a HEAD request)."""
         with failures(self.target):
-            head = self.client.head_object(Bucket=self.target.bucket, Key=self.prefix + path)
-        return str(head.get("Metadata", {}).get(MD5_KEY, ""))
+            metadata = self.client.head_object(Bucket=self.target.bucket, Key=self.prefix + path).get("Metadata", {})
+        return Stored(str(metadata.get(MD5_KEY, "")), str(metadata.get(DIGEST_KEY, "")))
+
+    @staticmethod
+    def _arguments(action: Action) -> dict[str, Any]:
+        assert action.headers is not None
+        return {**object_arguments(action.headers), "Metadata": {MD5_KEY: action.md5, DIGEST_KEY: action.digest}}
 
     def upload(self, action: Action, data: bytes) -> None:
         from boto3.s3.transfer import TransferConfig
 
-        assert action.headers is not None
-        extra = {"ContentType": action.headers.content_type, "Metadata": {MD5_KEY: action.md5}}
-        if action.headers.cache_control:
-            extra["CacheControl"] = action.headers.cache_control
-        if action.headers.content_encoding:
-            extra["ContentEncoding"] = action.headers.content_encoding
         config = TransferConfig(multipart_threshold=self.threshold, multipart_chunksize=max(self.threshold, 5 * 1024 * 1024), use_threads=False)
         with failures(self.target):
-            self.client.upload_fileobj(io.BytesIO(data), self.target.bucket, self.prefix + action.path, ExtraArgs=extra, Config=config)
+            self.client.upload_fileobj(io.BytesIO(data), self.target.bucket, self.prefix + action.path, ExtraArgs=self._arguments(action), Config=config)
+
+    def copy(self, action: Action) -> None:
+        """New headers on an object whose body is already right: copied onto itself, no bytes sent."""
+        key = self.prefix + action.path
+        with failures(self.target):
+            source = {"Bucket": self.target.bucket, "Key": key}
+            self.client.copy_object(Bucket=self.target.bucket, Key=key, CopySource=source, MetadataDirective="REPLACE", **self._arguments(action))
 
     def delete(self, paths: list[str], done: Callable[[int], None]) -> None:
         with failures(self.target):

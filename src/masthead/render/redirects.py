@@ -3,12 +3,21 @@
 Every post's ``aliases`` become a small HTML page at the old path (a meta refresh and a canonical
 link, for hosts without redirects such as GitHub Pages) and, with ``[deploy] host_files``, a
 ``_redirects`` rule in the syntax Netlify and Cloudflare Pages share, within Cloudflare's limits.
+
+``_headers`` carries the ``[[deploy.matchers]]`` the hosts can honour as written. Both join the
+headers of *every* rule that matches a URL, where masthead's first matching matcher wins; so a
+matcher becomes a rule only if no earlier matcher could match one of its files (the overlap of
+two globs is decided from their literal prefix and suffix, for any path, not only today's
+files), and only if the hosts' syntax can say it: one ``*`` at most (Cloudflare's limit), and no
+HTML pattern but a literal ``…/index.html``, since pages are served at their folder URL.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from html import escape
+from fnmatch import fnmatchcase
+from html import escape, unescape
 
 from ..config import Matcher
 from ..errors import Problem
@@ -20,6 +29,8 @@ MAX_STATIC = 2_000
 MAX_DYNAMIC = 100
 MAX_RULE = 1_000
 MAX_HEADER_RULES = 100
+MAX_HEADER_LINE = 2_000
+_WILDCARDS = "*?["
 STATUSES = (200, 301, 302, 303, 307, 308)
 
 
@@ -81,6 +92,7 @@ def redirects(site: Site) -> tuple[tuple[Redirect, ...], list[Problem]]:
             found.append(Redirect(alias, document.url, 301, entry.source, line))
     if site.config.deploy.host_files:
         problems += limit_problems(found)
+        problems += header_problems(site.config.deploy.all_matchers, len(site.config.deploy.matchers))
     return tuple(found), problems
 
 
@@ -112,15 +124,30 @@ def limit_problems(found: list[Redirect] | tuple[Redirect, ...]) -> list[Problem
 
 def redirect_page(site: Site, redirect: Redirect) -> tuple[str, bytes]:
     """A page at the old URL that sends readers and crawlers on to the new one."""
-    target = escape(site.config.absolute_url(redirect.target))
-    language = escape(site.config.language)
-    html = (
-        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {target}</title>\n'
-        f'<link rel="canonical" href="{target}">\n<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
-        f'<body>\n<p>This page has moved to <a href="{target}">{target}</a>.</p>\n</body>\n</html>\n'
-    )
-    return _page_path(redirect.source), html.encode("utf-8")
+    return _page_path(redirect.source), redirect_html(site.config.absolute_url(redirect.target), site.config.language)
+
+
+def redirect_html(target: str, language: str) -> bytes:
+    url, lang = escape(target), escape(language)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {url}</title>\n'
+        f'<link rel="canonical" href="{url}">\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n</head>\n'
+        f'<body>\n<p>This page has moved to <a href="{url}">{url}</a>.</p>\n</body>\n</html>\n'
+    ).encode()
+
+
+_REDIRECT_HTML = re.compile(rb'<!DOCTYPE html>\n<html lang="([^"]*)">\n<head>\n<meta charset="utf-8">\n<title>Moved to ([^<]*)</title>\n')
+
+
+def redirect_target(data: bytes) -> str | None:
+    """Where a page ``redirect_html`` wrote sends its readers; None for any other file (compared byte for byte),
+    so a deploy can make the bucket answer with a real 301 (S3's website redirect) as well."""
+    match = _REDIRECT_HTML.match(data)
+    if match is None:
+        return None
+    language, target = unescape(match[1].decode("utf-8")), unescape(match[2].decode("utf-8"))
+    return target if redirect_html(target, language) == data else None
 
 
 def _page_path(url: str) -> str:
@@ -133,15 +160,111 @@ def redirects_file(found: tuple[Redirect, ...]) -> bytes:
     return "".join(f"{rule.rule}\n" for rule in rules).encode("utf-8")
 
 
-def headers_file(matchers: tuple[Matcher, ...]) -> bytes:
-    """``_headers`` for the folder matchers (``dir/*``): rules Cloudflare and Netlify would merge are left out,
-    since both join the values of every rule that matches a path."""
-    lines = []
-    for matcher in matchers:
-        folder = matcher.pattern[:-2]
-        if matcher.pattern.endswith("/*") and "*" not in folder and matcher.cache_control:
-            lines += [f"/{folder}/*", f"  Cache-Control: {matcher.cache_control}"]
-    return ("\n".join(lines[: 2 * MAX_HEADER_RULES]) + "\n").encode("utf-8") if lines else b""
+@dataclass(frozen=True)
+class HeaderRule:
+    url: str  # the URL pattern, such as "/_images/*" or "/feed.xml"
+    headers: tuple[tuple[str, str], ...]
+
+
+def _host_pattern(pattern: str) -> str | None:
+    """The URL pattern Netlify and Cloudflare Pages match for an output-path glob, if they can."""
+    if any(character in pattern for character in "?[") or pattern.count("*") > 1 or any(character.isspace() for character in pattern):
+        return None
+    if pattern.endswith(".html"):  # pages are served at /folder/: only a literal index.html names its URL
+        if "*" in pattern or not (pattern == "index.html" or pattern.endswith("/index.html")):
+            return None
+        return "/" + pattern.removesuffix("index.html")
+    return "/" + pattern
+
+
+def _ends(pattern: str) -> tuple[str, str]:
+    first = min((pattern.index(c) for c in _WILDCARDS if c in pattern), default=len(pattern))
+    last = max((pattern.rindex(c) for c in _WILDCARDS if c in pattern), default=len(pattern) - 1)
+    return pattern[:first], pattern[last + 1 :]
+
+
+def may_overlap(one: str, other: str) -> bool:
+    """Whether some path matches both globs (exact for at most one ``*`` each, cautious beyond)."""
+    literal_one, literal_other = not any(c in one for c in _WILDCARDS), not any(c in other for c in _WILDCARDS)
+    if literal_one or literal_other:
+        return fnmatchcase(one, other) if literal_one else fnmatchcase(other, one)
+    (start_one, end_one), (start_other, end_other) = _ends(one), _ends(other)
+    return (start_one.startswith(start_other) or start_other.startswith(start_one)) and (end_one.endswith(end_other) or end_other.endswith(end_one))
+
+
+def _header_values(matcher: Matcher) -> tuple[tuple[str, str], ...]:
+    # Not content_encoding: the hosts get the files as built and compress them themselves.
+    pairs = (("Cache-Control", matcher.cache_control), ("Content-Type", matcher.content_type))
+    return tuple((name, value) for name, value in pairs if value)
+
+
+def header_rules(matchers: tuple[Matcher, ...], own: int) -> tuple[list[HeaderRule], list[Problem]]:
+    """The ``_headers`` rules of ``matchers`` (the first ``own`` are the site's), and a warning
+    for each of the site's matchers (or a default one they shadow) that cannot be a rule."""
+    rules: list[HeaderRule] = []
+    problems: list[Problem] = []
+    for number, matcher in enumerate(matchers):
+        values, url = _header_values(matcher), _host_pattern(matcher.pattern)
+        if not values:
+            continue
+        shadows = [index for index, earlier in enumerate(matchers[:number]) if may_overlap(earlier.pattern, matcher.pattern)]
+        if url is not None and not shadows:
+            rules.append(HeaderRule(url, values))
+            continue
+        where = f"deploy.matchers[{number + 1}]" if number < own else None
+        shadow = matchers[shadows[0]] if shadows else None
+        if url is None and where:
+            problems.append(
+                Problem(
+                    "masthead.toml",
+                    None,
+                    where,
+                    f"{matcher.pattern!r} has no _headers rule: Netlify and Cloudflare Pages take one * a rule and serve pages "
+                    "at their folder URL; expected a pattern such as 'blog/*' or 'about/index.html' (the S3 deploy still honours it)",
+                    warning=True,
+                )
+            )
+        elif url is not None and shadow is not None and (where or shadows[-1] < own):  # a default only the site's matchers shadow
+            problems.append(
+                Problem(
+                    "masthead.toml",
+                    None,
+                    where or f"deploy.matchers[{shadows[0] + 1}]",
+                    f"{shadow.pattern!r} and {matcher.pattern!r} can match the same file, and Netlify and Cloudflare Pages would join "
+                    f"both headers, so _headers leaves out {matcher.pattern!r}; expected patterns that cannot overlap, such as 'data/*.json'",
+                    warning=True,
+                )
+            )
+    return rules, problems
+
+
+def header_problems(matchers: tuple[Matcher, ...], own: int) -> list[Problem]:
+    """Warnings from ``header_rules``, and Cloudflare Pages' limits: 100 rules, 2,000 characters a line."""
+    rules, problems = header_rules(matchers, own)
+    if len(rules) > MAX_HEADER_RULES:
+        problems.append(
+            Problem("masthead.toml", None, "deploy.matchers", f"{len(rules)} _headers rules; expected at most {MAX_HEADER_RULES} (Cloudflare Pages' limit)")
+        )
+    for line in _header_lines(rules):
+        if len(line) > MAX_HEADER_LINE:
+            problems.append(
+                Problem(
+                    "masthead.toml",
+                    None,
+                    "deploy.matchers",
+                    f"the _headers line {line.strip()[:60]}… is {len(line)} characters; expected at most {MAX_HEADER_LINE} (Cloudflare Pages' limit)",
+                )
+            )
+    return problems
+
+
+def _header_lines(rules: list[HeaderRule]) -> list[str]:
+    return [line for rule in rules for line in (rule.url, *(f"  {name}: {value}" for name, value in rule.headers))]
+
+
+def headers_file(matchers: tuple[Matcher, ...], own: int) -> bytes:
+    lines = _header_lines(header_rules(matchers, own)[0])
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
 def outputs(site: Site) -> list[tuple[str, bytes]]:
@@ -149,7 +272,7 @@ def outputs(site: Site) -> list[tuple[str, bytes]]:
     files = [redirect_page(site, r) for r in found if not r.dynamic and r.status in (301, 302, 303, 307, 308)]
     if site.config.deploy.host_files:
         files.append(("_redirects", redirects_file(found)))
-        files.append(("_headers", headers_file(site.config.deploy.all_matchers)))
+        files.append(("_headers", headers_file(site.config.deploy.all_matchers, len(site.config.deploy.matchers))))
     if site.config.deploy.indexnow_key:  # IndexNow: the key, served from the site, proves ownership
         files.append((f"{site.config.deploy.indexnow_key}.txt", site.config.deploy.indexnow_key.encode("ascii")))
     return files
