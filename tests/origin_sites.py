@@ -51,7 +51,10 @@ def page_urls(site: Path) -> set[str]:
     urls = set()
     for path in public.rglob("*.html"):
         relative = path.relative_to(public).as_posix()
-        if relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/")) or relative == "404.html":
+        if (
+            relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/", "feeds/", "authors/", "corrections/"))
+            or relative == "404.html"
+        ):
             continue
         urls.add("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)
     return urls

@@ -28,6 +28,14 @@ def _noindex_posts(public: Path) -> list[str]:
     return found
 
 
+def _post_with(public: Path, marker: str) -> str:
+    """The first post (by URL) whose page contains ``marker``."""
+    for page in sorted((public / "blog").glob("*/index.html")):
+        if marker in page.read_text(encoding="utf-8"):
+            return f"/blog/{page.parent.name}/"
+    raise AssertionError(f"no post shows {marker!r}")
+
+
 def page_types(public: Path) -> dict[str, str]:
     """Name -> URL path of one page of each type in a normal build of the example."""
     year = _first(public / "archive", r"\d{4}")
@@ -38,6 +46,9 @@ def page_types(public: Path) -> dict[str, str]:
     sources = (public / "sources" / "index.html").read_text(encoding="utf-8")
     outlet = re.search(r'<a href="(/sources/[^"]+/)"', sources.split("<main", 1)[1])
     assert outlet, "no outlet on /sources/"
+    authors = (public / "authors" / "index.html").read_text(encoding="utf-8")
+    author = re.search(r'<a href="(/authors/[^"]+/)"', authors.split("<main", 1)[1])
+    assert author, "no author on /authors/"
     return {
         "home": "/",
         "page-2": "/page/2/",
@@ -51,6 +62,13 @@ def page_types(public: Path) -> dict[str, str]:
         "sources": "/sources/",
         "outlet": outlet.group(1),
         "search": f"/search/?q={SEARCH_QUERY}",
+        "authors": "/authors/",
+        "author": author.group(1),
+        "corrections": "/corrections/",
+        "feeds": "/feeds/",
+        "corrected-post": _post_with(public, 'class="notes notes--correction"'),
+        "updated-post": _post_with(public, 'class="notes notes--update"'),
+        "live-post": _post_with(public, '"@type":"LiveBlogPosting"'),
         "404": "/404.html",
     }
 

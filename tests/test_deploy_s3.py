@@ -23,7 +23,7 @@ from masthead.cli import main
 from masthead.config import DEFAULT_MATCHERS, load_config
 from masthead.deploy import plan as planning
 from masthead.deploy.matchers import headers_for
-from masthead.deploy.run import choose_target, deploy
+from masthead.deploy.run import DeployResult, choose_target, deploy
 from masthead.deploy.s3 import Bucket
 from masthead.errors import MastheadError
 from masthead.render.redirects import redirect_html
@@ -92,7 +92,7 @@ def uploads_as_built(site: Path, aws: Aws) -> bool:
     return True
 
 
-def run(site: Path, **options: object) -> object:
+def run(site: Path, **options: object) -> DeployResult:
     config = load_config(site)
     return deploy(config, choose_target(config, None), **options)  # type: ignore[arg-type]
 
@@ -124,7 +124,7 @@ def test_first_deploy_uploads_everything_with_types_and_headers(site: Path, aws:
     assert head("js/extra.js")["ContentEncoding"] == "br"
     assert head("js/extra.js")["CacheControl"] == "public, max-age=60"
     assert head("robots.txt")["CacheControl"] == "public, max-age=3600"
-    assert len(result.plan.uploads) == len(local) and not result.plan.deletes  # type: ignore[attr-defined]
+    assert len(result.plan.uploads) == len(local) and not result.plan.deletes
     assert aws.invalidations() == [sorted({"/" + p for p in local} | {"/" + p.removesuffix("index.html") for p in local if p.endswith("index.html")})]
 
 
@@ -143,7 +143,7 @@ def test_progress_is_reported_and_host_files_stay_out_of_the_bucket(site: Path, 
 def test_second_deploy_uploads_nothing(site: Path, aws: Aws) -> None:
     run(site)
     again = run(site)
-    assert again.plan.actions == () and again.plan.unchanged == len(built(site))  # type: ignore[attr-defined]
+    assert again.plan.actions == () and again.plan.unchanged == len(built(site))
     assert len(aws.invalidations()) == 1  # nothing changed: no second invalidation
 
 
@@ -158,9 +158,9 @@ def test_after_one_edit_only_the_changed_files_go_up(site: Path, aws: Aws) -> No
     gone = sorted(path for path in before if path not in after)  # Pagefind renames the fragments it rewrote
     assert "blog/post-2/index.html" in changed and "blog/post-1/index.html" not in changed
     result = run(site)
-    assert sorted(action.path for action in result.plan.uploads) == changed  # type: ignore[attr-defined]
-    assert [action.path for action in result.plan.deletes] == gone  # type: ignore[attr-defined]
-    assert {action.reason for action in result.plan.uploads if action.path in before} == {"changed"}  # type: ignore[attr-defined]
+    assert sorted(action.path for action in result.plan.uploads) == changed
+    assert [action.path for action in result.plan.deletes] == gone
+    assert {action.reason for action in result.plan.uploads if action.path in before} == {"changed"}
     assert aws.objects().keys() == after.keys()
     touched = [*changed, *gone]
     assert aws.invalidations()[-1] == sorted({"/" + p for p in touched} | {"/" + p.removesuffix("index.html") for p in touched if p.endswith("index.html")})
@@ -256,7 +256,7 @@ def test_deletes_are_capped_by_the_guard(site: Path, aws: Aws) -> None:
     assert aws.objects() == before  # nothing was changed
     config.write_text(config.read_text(encoding="utf-8").replace("max_deletes = 2", "max_deletes = 3"), encoding="utf-8")
     result = run(site)
-    assert [action.path for action in result.plan.deletes] == ["old/0.html", "old/1.html", "old/2.html"]  # type: ignore[attr-defined]
+    assert [action.path for action in result.plan.deletes] == ["old/0.html", "old/1.html", "old/2.html"]
     assert not any(key.startswith("old/") for key in aws.objects())
 
 
@@ -305,7 +305,7 @@ def test_force_uploads_all_and_dry_run_changes_nothing(site: Path, aws: Aws) -> 
     assert aws.objects() == {} and aws.invalidations() == []
     run(site)
     forced = run(site, force=True)
-    assert len(forced.plan.uploads) == len(built(site)) and {a.reason for a in forced.plan.uploads} == {"forced"}  # type: ignore[attr-defined]
+    assert len(forced.plan.uploads) == len(built(site)) and {a.reason for a in forced.plan.uploads} == {"forced"}
 
 
 def test_a_prefix_keeps_the_site_in_a_folder_of_the_bucket(make_site: MakeSite, aws: Aws) -> None:
@@ -338,7 +338,7 @@ def test_a_deploy_killed_midway_is_finished_by_the_next(site: Path, aws: Aws) ->
     assert aws.invalidations() == []  # killed before the invalidation
     config.write_text(config.read_text(encoding="utf-8").replace(f'endpoint = "{gate.url}"', f'endpoint = "{aws.endpoint}"'), encoding="utf-8")
     result = run(site)
-    assert len(result.plan.uploads) == total - len(partial)  # type: ignore[attr-defined]
+    assert len(result.plan.uploads) == total - len(partial)
     assert decoded(aws.objects()) == built(site)  # ends identical to the site, bodies and headers
     assert uploads_as_built(site, aws)
     # The interrupted run's uploads are invalidated too: the journal kept them.

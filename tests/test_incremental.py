@@ -56,6 +56,7 @@ TABLE_KEYS: dict[str, dict[str, list[str]]] = {
     "publisher": {"name": ['""', '"Inc Media"']},
     "images": {"widths": ["[480, 960, 1600]", "[32, 64]"], "quality": ["80", "60"]},
     "outlets": {'"Associated Press"': ['["AP"]', '["AP", "apnews.com"]']},
+    "authors.kim": {"name": ['"Kim"', '"Kim Min-jun"']},  # the posts' author: bylines, author pages, JSON-LD
 }
 FOREIGN = {".git/HEAD": "ref: refs/heads/gh-pages\n", "CNAME": "inc.example.org\n", "blog/notes.txt": "my notes"}
 WORDS = st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire", "AP"])
@@ -114,11 +115,13 @@ def marked(template: str, marker: str) -> str:
     return template + "<!-- " + marker + " -->\n"
 
 
-def write_post(site: Path, name: str, title: str, date: str, words: list[str], draft: bool, tags: list[str]) -> None:
+def write_post(site: Path, name: str, title: str, date: str, words: list[str], draft: bool, tags: list[str], notes: tuple[str, ...] = ()) -> None:
     body = " ".join(words) + " [[AP](https://apnews.com/x)]\n\n[Read More](https://example.org/more)"
+    corrections = "corrections:\n" + "".join(f"  - date: {moment}\n    text: Corrected on {moment}.\n" for moment in notes) if notes else ""
     (site / "content/blog" / f"{name}.md").write_text(
         f"---\ntemplateKey: blog-post\npageTitle: {title}\npublished: {'false' if draft else 'true'}\n"
-        f"date: {date}\ntags: [{', '.join(tags)}]\nfeaturedImage:\n  src: /img/a.png\n---\n{body}\n",
+        f"date: {date}\ntags: [{', '.join(tags)}]\nauthor: kim\nfeaturedImage:\n  src: /img/a.png\n"
+        f"{corrections}---\n{body}\n",
         encoding="utf-8",
     )
 
@@ -175,6 +178,12 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def edit_title(self, name: str, title: str) -> None:
         if name in self.state:
             self.state[name]["title"] = title
+            self._write(name)
+
+    @rule(name=posts, moment=st.sampled_from(["2024-06-01T10:00:00Z", "2025-06-05T09:00:00Z"]))
+    def add_correction(self, name: str, moment: str) -> None:
+        if name in self.state:
+            self.state[name]["notes"] = (*self.state[name].get("notes", ()), moment)
             self._write(name)
 
     @rule(name=posts)

@@ -18,7 +18,7 @@ from masthead.site import Document
 
 def small_site(make_site: MakeSite) -> Path:
     posts = {f"content/blog/p{i}.md": post(f"Post {i}", f"2024-03-{i + 1:02d}T08:00:00Z") for i in range(4)}
-    return make_site(posts, config='title = "Q"\nbase_url = "https://q.example.org"\nfeed_size = 2\nsearch = false\n')
+    return make_site(posts, config='title = "Q"\nbase_url = "https://q.example.org"\nfeed_size = 2\nsearch = false\n[follow]\nsize = 2\n[related]\ncount = 1\n')
 
 
 def warm_preview(site: Path) -> tuple[quick.Warm, Path]:
@@ -35,7 +35,7 @@ def test_a_body_edit_rewrites_its_page_exactly_as_a_full_build(make_site: MakeSi
     source = site / "content/blog/p1.md"
     source.write_text(post("Post 1", "2024-03-02T08:00:00Z").replace("Body of Post 1.", "A new body with “quotes”."))
     written = quick.update(warm, {str(source)}, output)
-    assert written == ["blog/p1/index.html"]  # not among the two newest: the feeds stay
+    assert written == ["blog/p1/index.html"]  # not among the two newest: the feeds (and the AP follow feeds) stay
     full = tmp_path / "full"
     build(site, PREVIEW_OPTIONS, mode="preview", output_to=full)
     for path in full.rglob("*"):
@@ -68,7 +68,9 @@ def test_a_title_edit_rewrites_every_page_that_shows_it(make_site: MakeSite, tmp
     source.write_text(post("A new title", "2024-03-02T08:00:00Z"))  # the title is on cards
     written = quick.update(warm, {str(source)}, output)
     assert written is not None and {"blog/p1/index.html", "index.html", "archive/2024/index.html"} <= set(written)
-    assert "blog/p0/index.html" not in written
+    showing = {path.relative_to(output).as_posix() for path in output.rglob("*.html") if "A new title" in path.read_text(encoding="utf-8")}
+    assert {name for name in written if name.endswith(".html")} == showing  # p0 lists p1 as related; p3 (related: p2) does not
+    assert "blog/p0/index.html" in written and "blog/p3/index.html" not in written
     assert_equals_full_build(site, output, tmp_path / "full")
 
 

@@ -31,6 +31,7 @@ from .content.discover import SourceFile, discover, scan
 from .errors import MastheadError, Problem, errors_only
 from .freshness import damaged_outputs, input_fingerprint, still_valid
 from .lock import site_lock
+from .newsroom import unnoted
 from .origins.static import static_files
 from .output import recover
 from .parallel import default_jobs
@@ -211,7 +212,9 @@ def _run(
         if writing:  # compiled templates from the last build (``check`` writes nothing, not even these)
             template_cache.install(assembled.environment, config.folder("cache"))
     known_urls = moved.history(config) if output_to is None else {}  # posts whose URL changed: warned about
+    known_bodies = unnoted.history(config) if output_to is None else {}  # bodies changed without a note: warned about
     problems = [*problems, *parsed.problems, *assembled.problems, *moved.warnings(moved.moved(assembled.site, known_urls))]
+    problems += unnoted.warnings(assembled.site, known_bodies)
     if errors_only(problems):
         raise MastheadError(problems)
     warnings = problems
@@ -241,6 +244,7 @@ def _run(
     report.written, report.unchanged, report.deleted = committed.written, committed.unchanged, committed.deleted
     if output_to is None:
         moved.remember(assembled.site, known_urls)
+        unnoted.remember(assembled.site, known_bodies)
     report.timings = stages.timings
     return report
 

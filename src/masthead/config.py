@@ -56,6 +56,11 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "featured": ("featuredpost", "featured"),
     "aliases": ("aliases", "redirect_from"),  # Hugo, Jekyll's jekyll-redirect-from
     "expiry": ("expiryDate", "expirydate", "expires"),
+    "corrections": ("corrections",),  # [{date, text}]: shown at the top, dated (docs/newsroom.md)
+    "updates": ("updates",),  # [{date, text}]: shown at the foot, dated
+    "live": ("live",),  # true: a live blog (LiveBlogPosting)
+    "live_updates": ("liveUpdates",),  # [{date, text, title?}]: its timestamped entries
+    "live_end": ("liveEnd", "coverageEndTime"),  # when live coverage ends (open until then)
 }
 
 # {slug}: front matter slug, else the file name; {title}: the title as a slug; {filename}: the file
@@ -200,6 +205,23 @@ def _unique_names(rows: list[dict[str, Any]]) -> str | None:
     return f"two targets are named {duplicate!r}; expected each name once" if duplicate else None
 
 
+def _urls(value: list[str]) -> str | None:
+    wrong = next((url for url in value if _url(url)), None)
+    return f"{wrong!r}: {_url(wrong)}" if wrong is not None else None
+
+
+_AUTHOR_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _author_entry(entry: tuple[str, Any]) -> str | None:
+    author_id, table = entry
+    if not _AUTHOR_ID.match(author_id):
+        return f"{author_id!r} is not an author id; expected lower-case letters, digits, '-' and '_', such as [authors.kim-min-jun] (it becomes /authors/<id>/)"
+    if isinstance(table, dict) and not (isinstance(table.get("name"), str) and table["name"].strip()):
+        return 'name: missing; expected the name shown in bylines, such as name = "Kim Min-jun"'
+    return None
+
+
 def _field_entry(entry: tuple[str, Any]) -> str | None:
     name, _ = entry
     if name not in DEFAULT_FIELDS:
@@ -223,6 +245,48 @@ def _tag_entry(entry: tuple[str, Any]) -> str | None:
 
 
 # The sections --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuthorProfile:
+    """``[authors.<id>]``: a byline with a page of its own, /authors/<id>/ (docs/newsroom.md)."""
+
+    name: str = option("", "The name shown in bylines and on the author page (required).")
+    url: str = option("", "The author's own home page; listed in JSON-LD sameAs.", _optional_url)
+    bio: str = option("", "A sentence or two about the author, shown on the author page and in cards.")
+    image: str = option("", "Portrait under the static folder, such as /img/kim.jpg.", _site_path)
+    sameAs: tuple[str, ...] = option((), "Profiles elsewhere (schema.org sameAs), such as the author's Mastodon or LinkedIn page.", _urls)  # schema.org's name
+
+
+@dataclass(frozen=True)
+class CorrectionsConfig:
+    """``[corrections]``: the corrections policy."""
+
+    require_note: bool = option(False, "Warn when a published post's body changed since the last build without a new correction or update.")
+
+
+@dataclass(frozen=True)
+class FollowConfig:
+    """``[follow]``: feeds per tag, author and cited outlet, listed on /feeds/."""
+
+    size: int = option(10, "Newest posts in each follow feed (per tag, author, outlet) and in the corrections feed.", _positive)
+    tags: bool = option(True, "Feeds per tag, under /tags/<tag>/.")
+    authors: bool = option(True, "Feeds per author, under /authors/<id>/.")
+    outlets: bool = option(True, "Feeds per cited outlet, under /sources/<outlet>/.")
+
+
+@dataclass(frozen=True)
+class RelatedConfig:
+    """``[related]``: related briefings under each post."""
+
+    count: int = option(3, "Related briefings shown under a post (0 for none).", lambda value: None if value >= 0 else "expected 0 or more")
+
+
+@dataclass(frozen=True)
+class ReadingConfig:
+    """``[reading]``: reading time."""
+
+    words_per_minute: int = option(230, "Reading speed behind the reading time of posts and cards.", _positive)
 
 
 @dataclass(frozen=True)
@@ -463,6 +527,13 @@ class Config:
     cms: Cms = option(Cms(), "Decap CMS folders.")
     deploy: DeployConfig = option(DeployConfig(), "Deploying, redirects and search-engine pings.")
     origin: Origin = option(Origin(), "The generator an adopted site comes from (`masthead init`).")
+    authors: Mapping[str, AuthorProfile] = option(
+        MappingProxyType({}), "Authors by id: `[authors.kim]` with name, url, bio, image, sameAs; posts name them in `author`/`authors`.", _author_entry
+    )
+    corrections: CorrectionsConfig = option(CorrectionsConfig(), "Corrections and updates.")
+    follow: FollowConfig = option(FollowConfig(), "Follow feeds.")
+    related: RelatedConfig = option(RelatedConfig(), "Related briefings.")
+    reading: ReadingConfig = option(ReadingConfig(), "Reading time.")
     fields: Mapping[str, tuple[str, ...]] = option(
         MappingProxyType(DEFAULT_FIELDS),
         "Front matter keys read as this field, first present wins; the defaults read Decap, Gatsby-starter and Hugo/Jekyll posts as they are.",

@@ -1,5 +1,5 @@
 """When the output changes by itself: a scheduled post falls due, an ``expiryDate`` passes, a post
-leaves the news sitemap's two-day window. ``masthead next-change`` prints the next such instant, as
+leaves the news sitemap's two-day window, a live post's ``liveEnd`` passes. ``masthead next-change`` prints the next such instant, as
 ISO 8601 and as a cron line, so a scheduler can rebuild and deploy right then.
 """
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .site import Site
 
 PUBLISHES, EXPIRES, LEAVES_NEWS = "publishes", "expires", "leaves the news sitemap"
+LIVE_ENDS = "ends its live coverage"  # its "Live" label goes (newsroom/)
 
 
 @dataclass(frozen=True, order=True)
@@ -40,6 +41,8 @@ def changes(site: Site, entries: Iterable[Entry], options: BuildOptions) -> list
                 found.append(Change(entry.date + NEWS_WINDOW, LEAVES_NEWS, entry.source))
         if entry.expiry is not None and entry.expiry > now:
             found.append(Change(entry.expiry, EXPIRES, entry.source))
+        if entry.story.live and entry.story.live_end is not None:
+            found.append(Change(entry.story.live_end, LIVE_ENDS, entry.source))
     return sorted(change for change in found if change.moment > now)
 
 

@@ -133,7 +133,24 @@ class Loader:
         return _convert(kind, value)
 
     def mapping(self, key: Key, value: dict[str, Any], label: str) -> Any:
-        """A table of names, each a string or a list of strings (``Mapping[str, str]``: a string)."""
+        """A table of names, each a string or a list of strings (``Mapping[str, str]``: a string;
+        ``Mapping[str, <dataclass>]``: a table of tables, each a section, ``[authors.kim]``)."""
+        item_kind = typing.get_args(key.kind)[1]
+        if is_dataclass(item_kind):
+            tables: dict[str, Any] = {}
+            for name, item in value.items():
+                if not isinstance(item, dict):
+                    self.problem(name, label, f"expected a table [{label}.{name}]")
+                    continue
+                message = key.check((name, item)) if key.check is not None else None
+                if message is not None:
+                    self.problems.append(Problem(self.path, _table_line(self.text, f"{label}.{name}"), f"{label}.{name}", message))
+                    continue
+                before = len(self.problems)
+                converted = item_kind(**self.section(item_kind, item, f"{label}.{name}"))  # type: ignore[operator]
+                if len(self.problems) == before:
+                    tables[name] = converted
+            return tables
         if typing.get_args(key.kind)[1:] == (str,):
             strings: dict[str, str] = {}
             for name, item in value.items():
@@ -159,6 +176,11 @@ class Loader:
 
 
 _INVALID = object()
+
+
+def _table_line(text: str, table: str) -> int | None:
+    header = re.search(rf"^[ \t]*\[{re.escape(table)}\][ \t]*$", text, re.MULTILINE)
+    return text.count("\n", 0, header.start()) + 1 if header else None
 
 
 def _item_type(kind: Any) -> Any:
@@ -273,6 +295,9 @@ def reference_rows(section: Any, table: str | None = None) -> list[str]:
         if is_dataclass(key.kind):
             rows += reference_rows(key.kind, name)
             continue
+        if is_dataclass(typing.get_args(key.kind)[1]):  # a table of tables: [authors.<id>]
+            rows += reference_rows(typing.get_args(key.kind)[1], f"{name}.<id>")
+            continue
         entries = key.default or {"<name>": "" if typing.get_args(key.kind)[1:] == (str,) else ()}
         rows += [
             f"| `{name}.{entry}` | {'string' if isinstance(value, str) else 'list'} | "
@@ -295,6 +320,16 @@ def commented_lines(section: Any, values: Mapping[str, Any], table: str | None =
         lines.append(setting if key.name in values else f"# {setting}")
     for key in nested:
         name = f"{table}.{key.name}" if table else key.name
+        if _is_mapping(key.kind) and is_dataclass(typing.get_args(key.kind)[1]):  # [authors.<id>] tables
+            lines += ["", f"# {key.doc}"]
+            for entry, item in values.get(key.name, {}).items():
+                lines += [f"[{name}.{_toml_key(entry)}]", *commented_lines(typing.get_args(key.kind)[1], item)]
+            if key.name not in values:
+                lines += [
+                    f"# [{name}.<id>]",
+                    *(f"# {line}" if not line.startswith("#") else line for line in commented_lines(typing.get_args(key.kind)[1], {})),
+                ]
+            continue
         lines += ["", f"# {key.doc}", f"[{name}]"]
         if is_dataclass(key.kind):
             lines += commented_lines(key.kind, values.get(key.name, {}), name)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .imageproc import Job
     from .links.citations import OutletSummary
     from .links.outlets import Outlet
+    from .newsroom.model import Newsroom
     from .render.pictures import Responsive
 
 Focus = tuple[float, float] | None
@@ -82,6 +83,7 @@ class Site:
     # Every outlet as written in a post (or a "Read More" domain) -> as /sources/ lists it
     # (``pages.outlet_names``): derived from the posts and outlets above, so keys need not walk it.
     outlet_names: Mapping[str, Outlet] | None = field(default=None, compare=False)  # None: not derived yet
+    newsroom: Newsroom | None = None  # authors, corrections, related posts, follow feeds (newsroom/model.py)
 
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
@@ -211,7 +213,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
 
     posts.sort(key=lambda d: (d.entry.date, d.entry.source), reverse=True)
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
-    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/"}
+    reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
         if document.url in reserved:
             problems.append(

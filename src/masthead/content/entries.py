@@ -10,7 +10,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
@@ -18,6 +18,8 @@ from typing import Any, NamedTuple
 
 from ..config import SCHEMA_TYPES, Config
 from ..errors import Problem, did_you_mean, unexpected
+from ..newsroom import story_fields
+from ..newsroom.story import Story
 from . import bodies, characters, frontmatter, placement, restructuredtext
 from .markdown import RenderedMarkdown, slugify, trim
 from .placement import Placement
@@ -82,10 +84,14 @@ class Entry:
     aliases: tuple[str, ...] = ()  # old URLs of this entry, redirected to it
     expiry: datetime | None = None  # after this moment the entry is no longer published
     placement: Placement = Placement()
+    story: Story = Story()  # corrections, updates, live entries, author ids, length (newsroom/)
 
     @property
     def modified(self) -> datetime:
-        return self.updated or self.date
+        """The latest change: ``updated``, or the newest correction, update or live entry if later."""
+        changed = self.updated or self.date
+        latest = self.story.latest
+        return latest if latest is not None and latest > changed else changed
 
     def to_record(self) -> tuple[Any, ...]:
         """Plain values for the build cache (marshal): every field but the body, then the body's
@@ -435,7 +441,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     slug = implied.slug if adopted and fields.key("slug") is None else _slug(fields, source)
     image = _image(fields)
     tags = _tags(fields)
-    authors = _authors(fields, place.authors)
+    authors, author_ids = story_fields.author_ids(fields, config, _authors(fields, place.authors))
     author = " and ".join(name for name, _ in authors) or config.author.name
     place = place._replace(authors=authors)
     featured = bool(fields.flag("featured"))
@@ -462,6 +468,9 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         return ParseResult(None, (exc.problem,))
     fields.problems += found
     place = place._replace(references=references)
+    front_matter = parts.yaml_text if parts.syntax == "yaml" else ""
+    story = story_fields.read_story(fields, config, front_matter, parts.body, body.html, lambda value: to_datetime(value, config))
+    story = replace(story, author_ids=author_ids)
     if not title and adopted:  # Eleventy and Hugo pages may carry their title as the first heading only
         title = body.headings[0].text if body.headings else " ".join(word.capitalize() for word in re.split(r"[-_ ]+", place.filename) if word)
     fields.problems += characters.in_references(parts.body, parts.body_line, source, body.html)
@@ -495,6 +504,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         aliases=aliases,
         expiry=expiry,
         placement=place,
+        story=story,
     )
     return ParseResult(entry, tuple(fields.problems))
 

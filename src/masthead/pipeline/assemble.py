@@ -17,6 +17,7 @@ from ..config import Config
 from ..errors import Problem, errors_only
 from ..links import citations
 from ..links import publish as links_publish
+from ..newsroom import model as newsroom
 from ..options import BuildOptions
 from ..origins import references
 from ..render import pages, pictures, redirects
@@ -46,6 +47,7 @@ def assemble(config: Config, options: BuildOptions, now: datetime, parsed: Parse
         problems += found
         site = replace(site, pictures=plans, social=social, outlets=citations.summaries(citations.records(site)))
         site = replace(site, outlet_names=pages.outlet_names(site))  # every page's view and the feeds read these
+        site = replace(site, newsroom=newsroom.derive(site))  # authors, corrections, related, follow feeds
         problems += redirects.redirects(site)[1]  # aliases: conflicts, and Cloudflare's limits on _redirects
     pictures.install(environment, site)
     return Assembled(site, environment, tuple(problems))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import lru_cache
 from typing import Any
@@ -40,8 +41,22 @@ def _view(site: Site) -> pages.SiteView:
 
 
 def content_html(site: Site, post: Document) -> str:
-    """The post's HTML for readers, closed by its "Read the original at …" link."""
+    """The post's HTML for readers, closed by its "Read the original at …" link; a live post's
+    newest entry first, a correction's or update's notes around the body as on its page."""
     body = absolute_html(site, post.entry.body.html)
+    story = post.entry.story
+    if story.corrections:
+        body = (
+            "".join(f"<p><strong>Correction ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.corrections)
+            + body
+        )
+    if story.live_updates:
+        newest = story.live_updates[0]
+        link = html.escape(f"{site.config.absolute_url(post.url)}#{newest.anchor}")
+        heading = html.escape(newest.title or "Latest update")
+        body = f'<p><strong><a href="{link}">{heading}</a></strong> ({html.escape(iso(newest.date))})</p>\n{absolute_html(site, newest.html)}\n<hr>\n' + body
+    if story.updates:
+        body += "".join(f"<p><strong>Update ({html.escape(iso(note.date))}):</strong></p>\n{absolute_html(site, note.html)}\n" for note in story.updates)
     original = _view(site).original(post) if post.entry.body.read_more else None
     if original is None:
         return body
@@ -49,11 +64,34 @@ def content_html(site: Site, post: Document) -> str:
     return body + f'<p class="read-more"><a href="{html.escape(original.url)}">{html.escape(text)}</a></p>\n'
 
 
+@dataclass(frozen=True)
+class Channel:
+    """What a feed says about itself: the site's feeds, a language's, or a follow feed's."""
+
+    title: str
+    description: str
+    home: str  # absolute URL of the page the feed follows
+    folder: str  # output folder of its files: "", "fr/", "tags/sanctions/"
+    language: str
+
+
+def site_channel(site: Site, lang: str = "") -> Channel:
+    config = site.config
+    prefix = f"/{lang}" if lang else ""
+    return Channel(config.title, config.description, config.base_url + prefix + "/", f"{lang}/" if lang else "", lang or config.language)
+
+
 def _newest(site: Site, lang: str = "") -> tuple[Document, ...]:
     """The newest published posts; in a multilingual site, those of one language (default: the first)."""
     languages = site.config.origin.languages
     wanted = lang or (languages[0] if languages else "")
     return tuple(post for post in site.posts if not post.noindex and (not wanted or post.entry.placement.lang in (wanted, "")))[: site.config.feed_size]
+
+
+def _people(site: Site, post: Document) -> tuple[tuple[str, str], ...]:
+    """(name, absolute URL or "") of each author: [authors] link to their page."""
+    people = post.entry.placement.authors or (((post.entry.author, ""),) if post.entry.author else ())
+    return tuple((name, site.config.absolute_url(link) if link.startswith(("https://", "http://", "/")) else "") for name, link in people)
 
 
 def _sub(parent: ET._Element, tag: str, text: str | None = None, **attributes: str) -> ET._Element:
@@ -69,20 +107,18 @@ def _serialise(root: ET._Element) -> bytes:
     return data + b"\n"
 
 
-def rss(site: Site, lang: str = "") -> bytes:
+def rss(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
     config = site.config
-    posts = _newest(site, lang)
-    prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
     root = ET.Element("rss", {"version": "2.0"}, nsmap={"atom": ATOM, "content": CONTENT, "dc": DC, "media": MEDIA})
     channel = _sub(root, "channel")
-    _sub(channel, "title", config.title)
-    _sub(channel, "link", config.base_url + prefix + "/")
-    _sub(channel, "description", config.description or config.title)
-    _sub(channel, "language", language)
+    _sub(channel, "title", about.title)
+    _sub(channel, "link", about.home)
+    _sub(channel, "description", about.description or about.title)
+    _sub(channel, "language", about.language)
     _sub(channel, "generator", "masthead")
     if posts:
-        _sub(channel, "lastBuildDate", format_datetime(posts[0].entry.modified))
-    _sub(channel, f"{{{ATOM}}}link", href=config.base_url + prefix + "/feed.xml", rel="self", type="application/rss+xml")
+        _sub(channel, "lastBuildDate", format_datetime(max(post.entry.modified for post in posts)))
+    _sub(channel, f"{{{ATOM}}}link", href=f"{config.base_url}/{about.folder}feed.xml", rel="self", type="application/rss+xml")
     if config.deploy.websub_hub:  # WebSub: subscribers learn where to get pushed updates
         _sub(channel, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     for post in posts:
@@ -118,18 +154,16 @@ def rss(site: Site, lang: str = "") -> bytes:
     return _serialise(root)
 
 
-def atom(site: Site, lang: str = "") -> bytes:
+def atom(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
     config = site.config
-    posts = _newest(site, lang)
-    prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
-    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language}, nsmap={None: ATOM})
-    _sub(root, f"{{{ATOM}}}id", config.base_url + prefix + "/")
-    _sub(root, f"{{{ATOM}}}title", config.title)
-    if config.description:
-        _sub(root, f"{{{ATOM}}}subtitle", config.description)
-    _sub(root, f"{{{ATOM}}}updated", iso(posts[0].entry.modified) if posts else "1970-01-01T00:00:00Z")
-    _sub(root, f"{{{ATOM}}}link", href=config.base_url + prefix + "/atom.xml", rel="self", type="application/atom+xml")
-    _sub(root, f"{{{ATOM}}}link", href=config.base_url + prefix + "/", rel="alternate", type="text/html")
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": about.language}, nsmap={None: ATOM})
+    _sub(root, f"{{{ATOM}}}id", about.home)
+    _sub(root, f"{{{ATOM}}}title", about.title)
+    if about.description:
+        _sub(root, f"{{{ATOM}}}subtitle", about.description)
+    _sub(root, f"{{{ATOM}}}updated", iso(max(post.entry.modified for post in posts)) if posts else "1970-01-01T00:00:00Z")
+    _sub(root, f"{{{ATOM}}}link", href=f"{config.base_url}/{about.folder}atom.xml", rel="self", type="application/atom+xml")
+    _sub(root, f"{{{ATOM}}}link", href=about.home, rel="alternate", type="text/html")
     if config.deploy.websub_hub:
         _sub(root, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     author = _sub(root, f"{{{ATOM}}}author")
@@ -153,8 +187,11 @@ def atom(site: Site, lang: str = "") -> bytes:
             )
         _sub(element, f"{{{ATOM}}}published", iso(entry.date))
         _sub(element, f"{{{ATOM}}}updated", iso(entry.modified))
-        if entry.author:
-            _sub(_sub(element, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", entry.author)
+        for name, link in _people(site, post):  # Atom: one author element per person
+            person = _sub(element, f"{{{ATOM}}}author")
+            _sub(person, f"{{{ATOM}}}name", name)
+            if link:
+                _sub(person, f"{{{ATOM}}}uri", link)
         _sub(element, f"{{{ATOM}}}summary", entry.teaser)
         _sub(element, f"{{{ATOM}}}content", content_html(site, post), type="html")
         for tag in entry.tags:
@@ -162,11 +199,10 @@ def atom(site: Site, lang: str = "") -> bytes:
     return _serialise(root)
 
 
-def json_feed(site: Site, lang: str = "") -> bytes:
+def json_feed(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
     config = site.config
-    prefix, language = (f"/{lang}", lang) if lang else ("", config.language)
     items: list[dict[str, Any]] = []
-    for post in _newest(site, lang):
+    for post in posts:
         entry = post.entry
         url = config.absolute_url(post.url)
         item: dict[str, Any] = {
@@ -183,17 +219,17 @@ def json_feed(site: Site, lang: str = "") -> bytes:
         if entry.body.read_more:
             item["external_url"] = entry.body.read_more
         if entry.author:
-            item["authors"] = [{"name": entry.author}]
+            item["authors"] = [{"name": name, **({"url": link} if link else {})} for name, link in _people(site, post)]
         if entry.tags:
             item["tags"] = [tag_name(tag, config.tags) for tag in entry.tags]
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": config.title,
-        "home_page_url": config.base_url + prefix + "/",
-        "feed_url": config.base_url + prefix + "/feed.json",
-        "description": config.description,
-        "language": language,
+        "title": about.title,
+        "home_page_url": about.home,
+        "feed_url": f"{config.base_url}/{about.folder}feed.json",
+        "description": about.description,
+        "language": about.language,
         "authors": [{"name": config.publisher.name, "url": config.publisher.url}],
         **({"hubs": [{"type": "WebSub", "url": config.deploy.websub_hub}]} if config.deploy.websub_hub else {}),
         "items": items,
@@ -201,7 +237,16 @@ def json_feed(site: Site, lang: str = "") -> bytes:
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def channel_feeds(site: Site, about: Channel, posts: tuple[Document, ...]) -> list[tuple[str, bytes]]:
+    """RSS, Atom and JSON Feed of ``posts`` in ``about.folder``."""
+    folder = about.folder
+    return [
+        (folder + "feed.xml", rss(site, about, posts)),
+        (folder + "atom.xml", atom(site, about, posts)),
+        (folder + "feed.json", json_feed(site, about, posts)),
+    ]
+
+
 def feeds(site: Site, lang: str = "") -> list[tuple[str, bytes]]:
-    """The three feeds; for a language other than the default, under /<lang>/."""
-    folder = f"{lang}/" if lang else ""
-    return [(folder + "feed.xml", rss(site, lang)), (folder + "atom.xml", atom(site, lang)), (folder + "feed.json", json_feed(site, lang))]
+    """The site's three feeds; for a language other than the default, under /<lang>/."""
+    return channel_feeds(site, site_channel(site, lang), _newest(site, lang))

@@ -148,6 +148,9 @@ def replan(
 
 
 def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode_images: bool) -> list[Job]:
+    from ..newsroom import follow  # authors, corrections, feeds pages; follow feeds (imports this module)
+
+    follow.plan(planner)
     site, fingerprints, kept, view = planner.site, planner.fingerprints, planner.kept, planner.view
     # Feeds and sitemaps read the whole model (translations, sections, languages): keyed by it.
     planner.made(partial(feeds.feeds, site), "the feeds")

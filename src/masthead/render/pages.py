@@ -21,13 +21,16 @@ from ..content.markdown import slugify
 from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
+from ..newsroom.story import reading_minutes
 from ..site import Document, Site
 from ..timestamps import iso
 from . import pictures, seo
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
-LAYOUT_TEMPLATES = frozenset({"base", "list", "archive", "archive-period", "tags", "404", "sources", "source", "search"})
+LAYOUT_TEMPLATES = frozenset(
+    {"base", "list", "archive", "archive-period", "tags", "404", "sources", "source", "search", "authors", "author", "corrections", "feeds"}
+)
 
 Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 
@@ -52,6 +55,12 @@ class SourceLink:
 
 
 @dataclass(frozen=True)
+class Byline:
+    name: str
+    url: str  # its author page (/authors/<id>/), a guest's own page, or ""
+
+
+@dataclass(frozen=True)
 class OriginalLink:
     """The closing "Read More" link of a post: the original story."""
 
@@ -73,12 +82,28 @@ class SiteView:
     search: bool = False  # whether the search page and header search box exist
     home: Document | None = None  # the content folder's index page: the home page's intro
     author: str = ""  # the byline of a post without an author ([author] name)
+    has_authors: bool = False  # [authors] exist: /authors/
+    has_corrections: bool = False  # a published post has a correction: /corrections/
+    has_feeds: bool = False  # follow feeds exist: /feeds/
+    words_per_minute: int = 230  # [reading] words_per_minute
+    live_urls: frozenset[str] = frozenset()  # posts whose live coverage is open at build time: cards label them
     topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
         """A post's tags as links, with their display names."""
         return tuple(TopicLink(self.topic_names.get(slugify(tag), tag), f"/tags/{slugify(tag)}/") for tag in document.entry.tags)
+
+    def bylines(self, document: Document) -> tuple[Byline, ...]:
+        """A post's authors, each linked to its page ([authors]) or its own URL; the default byline when none."""
+        people = document.entry.placement.authors
+        if not people:
+            return (Byline(document.entry.author or self.author or self.title, ""),)
+        return tuple(Byline(name, url if url.startswith(("https://", "http://", "/")) else "") for name, url in people)  # no javascript: links
+
+    def reading_minutes(self, document: Document) -> int:
+        """Minutes to read the post at [reading] words_per_minute."""
+        return reading_minutes(document.entry.story.words, self.words_per_minute)
 
     def sources(self, document: Document) -> tuple[SourceLink, ...]:
         """The outlets a post cites, once per (outlet, URL), named as on /sources/."""
@@ -145,7 +170,12 @@ def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environmen
             return local.strftime("%B %Y")
         return f"{local.day} {local.strftime('%B %Y')}"
 
+    def local_time(moment: datetime) -> str:
+        return moment.astimezone(tz).strftime("%H:%M %Z")
+
     environment.filters["date"] = local_date
+    environment.filters["time"] = local_time
+    environment.filters["host"] = lambda url: (urlsplit(url).hostname or url).removeprefix("www.")
     environment.filters["iso"] = iso
     environment.filters["slugify"] = slugify
     return environment
@@ -202,6 +232,11 @@ def site_view(site: Site) -> SiteView:
         search=config.search,
         home=site.home,
         author=config.author.name,
+        has_authors=bool(config.authors),
+        has_corrections=bool(site.newsroom and site.newsroom.corrections),
+        has_feeds=bool(site.newsroom and (site.newsroom.follows or site.newsroom.corrections)),
+        words_per_minute=config.reading.words_per_minute,
+        live_urls=frozenset(post.url for post in site.posts if post.entry.story.coverage_open(site.now)),
         topic_names={tag.slug: tag.name for tag in site.tags},
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
@@ -251,7 +286,10 @@ def list_head(
 
 def document_page(site: Site, view: SiteView, document: Document) -> Page:
     head = partial(seo.head_for_document, seo.facts(site), document, pictures.social_image(site, document), seo.alternates(site, document.url))
-    return Page(output_path(document.url), f"{document.entry.template}.html", {"site": view, "document": document}, head)
+    from ..newsroom.pages import post_context  # related briefings, live coverage (imports this module)
+
+    context = {"site": view, "document": document, **post_context(site, document)}
+    return Page(output_path(document.url), f"{document.entry.template}.html", context, head)
 
 
 def paginate(posts: Sequence[Document], base: str, size: int) -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
@@ -300,6 +338,10 @@ def listing_page(site: Site, view: SiteView, page: ListingPage) -> Page:
     is_home = listing.kind == "home"
     title = "" if is_home and listing.pagination.number == 1 else listing.title
     head = list_head(site, title, listing.description, page.url, listing.pagination.prev_url, listing.pagination.next_url, home=page.url == "/")
+    if listing.kind == "tag":
+        from ..newsroom.pages import announce  # the tag's follow feeds (imports this module)
+
+        head = announce(site, page.url, head)
     return Page(output_path(page.url), "list.html", {"site": view, "listing": listing}, head)
 
 

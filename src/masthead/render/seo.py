@@ -20,6 +20,7 @@ from markupsafe import Markup
 from ..config import Config
 from ..images import ImageInfo
 from ..links import citations
+from ..newsroom import jsonld
 from ..site import Document, Site, tag_name
 from ..timestamps import iso
 from .logo import raster_logo
@@ -59,6 +60,7 @@ class Head:
     language: str = ""  # the page's own language, for <html lang> (empty: the site's)
     alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute URL) of each translation, x-default last
     locale: str = "en_US"  # og:locale, language_TERRITORY
+    feeds: tuple[tuple[str, str, str], ...] = ()  # (MIME type, title, URL) of the page's own follow feeds
 
     @property
     def robots(self) -> str:
@@ -117,15 +119,9 @@ def post_json_ld(site: SiteFacts, document: Document, social: ImageInfo | None) 
     if images:
         # URLs, which schema.org's ImageObject cannot carry plain pixel sizes beside (width is a Distance)
         data["image"] = [site.config.absolute_url(image.src) for image in images]
-    people = entry.placement.authors or (((entry.author, ""),) if entry.author else ())
+    people = jsonld.authors(config, entry)
     if people:
-        authors: list[dict[str, Any]] = []
-        for name, link in people:
-            author: dict[str, Any] = {"@type": "Person", "name": name}
-            if link or (name == config.author.name and config.author.url):
-                author["url"] = link or config.author.url
-            authors.append(author)
-        data["author"] = authors[0] if len(authors) == 1 else authors  # schema.org: a Person, or several
+        data["author"] = people[0] if len(people) == 1 else people  # schema.org: a Person, or several
     else:
         data["author"] = {"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}
     data["publisher"] = _publisher(site)
@@ -136,6 +132,7 @@ def post_json_ld(site: SiteFacts, document: Document, social: ImageInfo | None) 
     if entry.body.read_more:
         data["isBasedOn"] = entry.body.read_more
     data["inLanguage"] = entry.placement.lang or config.language
+    jsonld.extend(data, config, entry, url)  # wordCount, timeRequired, correction, LiveBlogPosting
     return data
 
 

@@ -48,6 +48,17 @@ def locations(site: Site) -> Iterator[tuple[str, datetime | None]]:
         yield "/sources/", max(p.entry.modified for outlet in outlets for p in outlet.posts)
     for outlet in outlets:
         yield outlet.outlet.url, max(p.entry.modified for p in outlet.posts)
+    room = site.newsroom
+    if room is not None:  # the newsroom's pages (newsroom/pages.py)
+        if room.authors:
+            yield "/authors/", newest
+        for author in room.authors:
+            dated = [p.entry.modified for p in author.posts if not p.noindex]
+            yield author.url, max(dated) if dated else None
+        if room.corrections:
+            yield "/corrections/", room.corrections[0].note.date
+        if room.follows or room.corrections:
+            yield "/feeds/", newest
 
 
 def _xml(root: ET._Element) -> bytes:

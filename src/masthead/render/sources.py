@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..links.citations import OutletSummary
+from ..newsroom.pages import announce
 from ..site import Document, Site
 from . import pages
 
@@ -43,4 +44,5 @@ def source_page(site: Site, view: pages.SiteView, page: SourcePage) -> pages.Pag
     number = page.pagination.number
     title = f"Source: {name}" if number == 1 else f"Source: {name} (page {number})"
     head = pages.list_head(site, title, f"Briefings of {site.config.title} that cite {name}.", page.url, page.pagination.prev_url, page.pagination.next_url)
+    head = announce(site, page.url, head)  # the outlet's follow feeds
     return pages.Page(pages.output_path(page.url), "source.html", {"site": view, "outlet": page.outlet, "page": page}, head)
