@@ -92,7 +92,8 @@ def _write(folder: Path, relative: str, data: bytes) -> None:
 def _body_only(old: Entry, new: Entry) -> bool:
     """Whether ``new`` differs from ``old`` only in its body's text: the same front matter, and
     the same body facts the rest of the model is derived from (outlets, image plans, the site view)."""
-    if replace(new, body=old.body) != old:
+    story = replace(new.story, words=old.story.words, body_digest=old.story.body_digest)  # the body's own facts
+    if replace(new, body=old.body, story=story) != old:
         return False
     before, after = old.body, new.body
     return (before.citations, before.sources, before.read_more, before.images) == (after.citations, after.sources, after.read_more, after.images)
@@ -111,7 +112,10 @@ def _swapped(warm: Warm, edited: dict[str, Entry]) -> Site | None:
         if document is None or document is site.home or not _body_only(document.entry, entry):
             return None
         replaced[id(document)] = replace(document, entry=entry)
-    return with_documents(site, replaced)
+    from ..newsroom.model import derive
+
+    swapped = with_documents(site, replaced)
+    return replace(swapped, newsroom=derive(swapped))  # its author and correction lists hold documents
 
 
 @dataclass(frozen=True)
