@@ -297,3 +297,35 @@ def test_a_second_build_says_it_is_waiting_for_the_lock(make_site: MakeSite) -> 
     _, errors = process.communicate(timeout=300)
     assert process.returncode == 0, errors
     assert (site / "public/blog/a/index.html").is_file()
+
+
+def test_a_forked_worker_never_keeps_the_build_lock(tmp_path: Path) -> None:
+    """A worker that outlives its build (the build was killed with SIGKILL) must not hold the lock."""
+    import fcntl
+    import os
+
+    from masthead.lock import FILE_NAME, site_lock
+
+    read, write = os.pipe()
+    ready_read, ready_write = os.pipe()
+    with site_lock(tmp_path):
+        pid = os.fork()
+        if pid == 0:  # the worker (its fork hooks have run): says it is up, waits until the test is done
+            os.close(write)
+            os.write(ready_write, b"r")
+            os.read(read, 1)
+            os._exit(0)
+        assert os.read(ready_read, 1) == b"r"
+    os.close(ready_read)
+    os.close(ready_write)
+    try:
+        handle = os.open(tmp_path / FILE_NAME, os.O_RDWR)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError if the worker kept it
+        finally:
+            os.close(handle)
+    finally:
+        os.close(read)
+        os.write(write, b"x")
+        os.close(write)
+        os.waitpid(pid, 0)

@@ -221,7 +221,9 @@ def _encode_all(groups: Sequence[Sequence[Job]], workers: int | None) -> list[li
     count = workers or min(len(groups), os.cpu_count() or 1)
     if count <= 1 or sum(len(group) for group in groups) < 4:
         return [_encode_group(group) for group in groups]
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    from .parallel import die_with_parent
+
+    with ProcessPoolExecutor(max_workers=count, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return list(pool.map(_encode_group, groups))
 
 

@@ -16,6 +16,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 FILE_NAME = "build.lock"
+_held: set[int] = set()  # lock descriptors this process holds
+
+
+def _forget_in_child() -> None:
+    """A forked worker closes its copy of the lock: the lock is the building process's alone, so a
+    build killed with SIGKILL never leaves it held by its workers (a flock lives while any copy of
+    its descriptor is open)."""
+    for handle in _held:
+        os.close(handle)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def _say(message: str) -> None:
@@ -27,7 +40,8 @@ def site_lock(cache_folder: Path, waiting: Callable[[str], None] = _say) -> Iter
     """Hold the site's build lock; ``waiting`` is told once if another build holds it."""
     cache_folder.mkdir(parents=True, exist_ok=True)
     path = cache_folder / FILE_NAME
-    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    _held.add(handle)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -39,4 +53,5 @@ def site_lock(cache_folder: Path, waiting: Callable[[str], None] = _say) -> Iter
         os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
+        _held.discard(handle)
         os.close(handle)  # releases the lock

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -32,8 +34,20 @@ def chunks(count: int, parts: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, count)) for start in range(0, count, max(size, 1))]
 
 
-def _initialise(context: object) -> None:
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that forked it ends, however it ends (Linux's
+    PR_SET_PDEATHSIG), so a build killed with SIGKILL leaves no orphaned workers behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)
+
+
+def _initialise(context: object, parent: int) -> None:
     global _worker_context  # noqa: PLW0603 - the one slot a pool initializer can fill
+    die_with_parent(parent)
     _worker_context = context
 
 
@@ -49,6 +63,6 @@ def map_ranges(function: Callable[[C, int, int], T], context: C, count: int, job
         for start, stop in chunks(count, max(1, -(-count // MAX_ITEMS_PER_PIECE))):
             yield function(context, start, stop)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_initialise, initargs=(context,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_initialise, initargs=(context, os.getpid())) as pool:
         starts, stops = zip(*chunks(count, pieces), strict=True)
         yield from pool.map(partial(_call, function), starts, stops)
