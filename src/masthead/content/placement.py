@@ -208,10 +208,11 @@ def _texts(value: Any) -> tuple[str, ...] | None:
 
 
 # A page's own permalink as other generators write it: Jekyll's placeholders, Eleventy's page data.
-_JEKYLL_PLACEHOLDER = re.compile(r":(categories|year|month|day|title|slug|output_ext|path|basename|name)\b")
-_ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
-_PLACEHOLDER_TOKENS = {
+# Jekyll's placeholders (jekyllrb.com/docs/permalinks/#placeholders) as masthead's tokens; also
+# read by origins/jekyll.py for the site-wide permalink of _config.yml.
+JEKYLL_TOKENS = {
     "categories": "{categories}",
+    "slugified_categories": "{categories}",
     "year": "{year}",
     "month": "{month}",
     "day": "{day}",
@@ -222,6 +223,8 @@ _PLACEHOLDER_TOKENS = {
     "basename": "{filename}",
     "name": "{filename}",
 }
+_JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
+_ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
 
 
@@ -229,7 +232,7 @@ def page_pattern(value: str, config: Config) -> str | None:
     """A front matter permalink as a URL or masthead pattern; None if it uses something unknown."""
     text = value.strip()
     if config.origin.kind == "jekyll":
-        text = _JEKYLL_PLACEHOLDER.sub(lambda match: _PLACEHOLDER_TOKENS[match.group(1)], text)
+        text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
     leftover = re.sub(r"{(" + "|".join(PERMALINK_TOKENS) + r")}", "", text)

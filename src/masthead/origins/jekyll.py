@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..content.placement import JEKYLL_TOKENS
 from ..errors import MastheadError, Problem
 from .plan import Plan
 
@@ -25,16 +26,6 @@ STYLES = {
     "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_TOKENS = {
-    "categories": "{categories}",
-    "year": "{year}",
-    "month": "{month}",
-    "day": "{day}",
-    "title": "{slug}",
-    "slug": "{slug}",
-    "output_ext": ".html",
-    "slugified_categories": "{categories}",
-}
 
 
 def permalink(value: str, notes: list[str]) -> str:
@@ -43,10 +34,10 @@ def permalink(value: str, notes: list[str]) -> str:
 
     def token(match: re.Match[str]) -> str:
         name = match.group(1)
-        if name not in _TOKENS:
+        if name not in JEKYLL_TOKENS:
             notes.append(f"Jekyll's permalink placeholder :{name} has no masthead equivalent; it was left out.")
             return ""
-        return _TOKENS[name]
+        return JEKYLL_TOKENS[name]
 
     converted = "/" + re.sub(r":(\w+)", token, template).lstrip("/")
     converted = re.sub(r"/{2,}", "/", converted)
