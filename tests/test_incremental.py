@@ -347,6 +347,35 @@ def test_nothing_changed_is_recognised(make_site: MakeSite, monkeypatch: pytest.
     assert build(site, now=NOW).up_to_date
 
 
+def test_a_new_override_of_a_partial_is_an_input(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shape the state machine found: with every file's stat trusted, a site's new
+    ``templates/_pagination.html`` (a name starting with ``_``) must end "up to date"."""
+    from conftest import post
+
+    import masthead.freshness as freshness
+
+    site = make_site({"content/blog/a.md": post("A")})
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    build(site, now=NOW)
+    (site / "templates").mkdir()
+    (site / "templates/_pagination.html").write_text((THEME_TEMPLATES / "_pagination.html").read_text() + "<!-- partial override -->\n")
+    report = build(site, now=NOW)
+    assert not report.up_to_date
+    assert "<!-- partial override -->" in (site / "public/index.html").read_text()
+
+
+def test_static_files_named_for_hosts_are_published(make_site: MakeSite) -> None:
+    """``_headers``, ``_redirects``, ``.well-known/`` and ``.htaccess`` are copied as Hugo copies
+    them; other dot-files (``.DS_Store``) are not files of the site."""
+    from conftest import post
+
+    names = ["_headers", "_redirects", ".well-known/security.txt", ".htaccess", "_fonts/a.woff2"]
+    site = make_site({"content/blog/a.md": post("A"), **{f"static/{name}": f"{name}\n" for name in names}, "static/.DS_Store": "x"})
+    build(site, now=NOW)
+    assert {name: (site / "public" / name).read_text() for name in names} == {name: f"{name}\n" for name in names}
+    assert not (site / "public/.DS_Store").exists()
+
+
 def test_corrupt_cache_is_rebuilt(make_site: MakeSite) -> None:
     from conftest import post
 

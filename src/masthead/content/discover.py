@@ -1,6 +1,8 @@
 """Finding files: the Markdown sources under the content folder, at any depth, with their stats.
 
-Hidden files and folders (``.git``, editor swap files) and names starting with ``_`` are skipped.
+In the content folder, hidden files and folders (``.git``, editor swap files) and names starting
+with ``_`` are skipped (``content_hidden``); a folder copied as it is (static files, templates)
+keeps ``_`` names, such as ``_headers`` or a ``_partial.html`` override (``served_hidden``).
 Symlinks that lead outside their folder are refused, so no path escapes it; a link back to a folder
 already walked (a loop) is skipped with a warning; a file that cannot be read (a link loop, no
 permission, a name that is not UTF-8) is a problem naming it, never an exception.
@@ -9,7 +11,9 @@ permission, a name that is not UTF-8) is a problem naming it, never an exception
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..config import Config
@@ -47,8 +51,11 @@ def _walk(
     visited: set[str] | None = None,
     keep: frozenset[str] = frozenset(),
     skip: frozenset[str] = frozenset(),
+    hidden: Callable[[str], bool] | None = None,
 ) -> None:
     """Collect files under ``folder``; whatever cannot be read is noted in ``refused``, never raised.
+
+    ``hidden``: which names are not files of the folder (``content_hidden`` unless told).
 
     ``visited`` holds the real path of every folder entered, so a link back to a folder already
     walked (a loop) is skipped instead of followed for ever.
@@ -70,10 +77,9 @@ def _walk(
             )
         )
         return
+    hides = hidden or partial(content_hidden, keep)
     for entry in entries:
-        if entry.name.startswith(".") or (
-            entry.name.startswith("_") and entry.name not in keep and not ("_index.md" in keep and entry.name.startswith("_index."))
-        ):
+        if hides(entry.name):
             continue
         relative = prefix + entry.name
         if relative in skip:
@@ -98,7 +104,7 @@ def _walk(
                         )
                     )
                     continue
-                _walk(entry.path, relative + "/", base, found, refused, visited | {real}, keep, skip)
+                _walk(entry.path, relative + "/", base, found, refused, visited | {real}, keep, skip, hides)
             elif entry.is_file():
                 stat = entry.stat()
                 found.append(SourceFile(relative, entry.path, stat.st_mtime_ns, stat.st_size))
@@ -106,15 +112,29 @@ def _walk(
             refused.append((Problem(shown, None, None, f"cannot be read ({exc.strerror or exc}); expected a file or folder masthead may open"), False))
 
 
-def scan(folder: Path) -> list[SourceFile]:
-    """Every file under ``folder`` (if it exists), relative to it, sorted; escaping links left out."""
+def content_hidden(keep: frozenset[str], name: str) -> bool:
+    """Jekyll's rule, and Hugo's for content: a name starting with ``.`` or ``_`` is not a page
+    (``_index.md`` and the names in ``keep``, such as Jekyll's ``include:``, are)."""
+    return name.startswith(("_", ".")) and name not in keep and not ("_index.md" in keep and name.startswith("_index."))
+
+
+def served_hidden(name: str) -> bool:
+    """A folder copied as it is (static files, templates) holds every file, ``_headers`` and
+    ``_partial.html`` too, but not dot-files (``.DS_Store``, ``.git``) besides the two that web
+    servers serve by design: ``.well-known`` (RFC 8615) and Apache's ``.htaccess``."""
+    return name.startswith(".") and name not in (".well-known", ".htaccess")
+
+
+def scan(folder: Path, hidden: Callable[[str], bool] = served_hidden) -> list[SourceFile]:
+    """Every file under ``folder`` (if it exists) but the ``hidden`` ones, relative to it, sorted;
+    escaping links left out."""
     found: list[SourceFile] = []
     try:
         is_folder = folder.is_dir()
     except (OSError, ValueError):  # a name the file system refuses: the config check names it
         return found
     if is_folder:
-        _walk(str(folder), "", os.path.realpath(folder), found, [])
+        _walk(str(folder), "", os.path.realpath(folder), found, [], hidden=hidden)
     return found
 
 

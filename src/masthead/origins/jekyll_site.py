@@ -32,10 +32,10 @@ def collections(config: Config) -> dict[str, Mapping[str, Any]]:
 
 def collection_folders(config: Config) -> frozenset[str]:
     """The ``_`` folders discovery reads: collections' (``_recipes``) and those ``include:`` names
-    (``include: [_pages]``, as minimal-mistakes sites keep their pages)."""
+    (``include: [_pages]``, as minimal-mistakes sites keep their pages; ``include: [.well-known]``)."""
     included = origin_config(config).get("include") if config.origin.kind == "jekyll" else None
     named = {str(name).strip("/") for name in included if isinstance(name, str)} if isinstance(included, list) else set()
-    return frozenset({f"_{name}" for name in collections(config)} | {name for name in named if name.startswith("_") and "/" not in name})
+    return frozenset({f"_{name}" for name in collections(config)} | {name for name in named if name.startswith(("_", ".")) and "/" not in name})
 
 
 def _collection_of(source: str, config: Config) -> tuple[str, PurePosixPath] | None:

@@ -7,10 +7,12 @@ the sources, configs and tools' folders are left out and the rest is published a
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import PurePosixPath
 
 from ..config import Config
-from ..content.discover import SourceFile, scan
+from ..content.discover import SourceFile, content_hidden, scan
+from .jekyll_site import collection_folders
 
 _SOURCES = (".md", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
 _TOOLS = frozenset(
@@ -58,12 +60,17 @@ def _eleventy_data(path: PurePosixPath) -> bool:
 def static_files(config: Config) -> list[SourceFile]:
     """The files under the static folder that the site publishes as they are."""
     static = config.folder("static")
-    found = scan(static)
+    content = config.folder("content").resolve()
+    own = not content.is_relative_to(static.resolve())
+    # A static folder of its own is published whole; one that holds the content too (a Jekyll
+    # site's root) follows the content's rule: ``_layouts/`` and ``.jekyll-cache/`` are not files.
+    # Jekyll's ``include: [_redirects, .well-known]`` names files it would leave out.
+    keep = frozenset() if own or config.origin.kind != "jekyll" else collection_folders(config)
+    found = scan(static) if own else scan(static, partial(content_hidden, keep))
     if config.origin.kind:
         found = [source for source in found if source.relative not in GENERATED]
-    content = config.folder("content").resolve()
-    if not content.is_relative_to(static.resolve()):
-        return found  # a static folder of its own: all of it
+    if own:
+        return found
     skip = {config.folders.output, config.folders.cache, config.folders.templates}
     kept = []
     for source in found:
