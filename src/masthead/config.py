@@ -489,6 +489,10 @@ class Origin:
         MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
+    raw_html: bool = option(
+        False,
+        "Keep raw HTML in Markdown, as the generator does, made safe: scripts, styles, event handlers and forms are removed, frames become links.",
+    )
 
 
 @dataclass(frozen=True)

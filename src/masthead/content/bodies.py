@@ -145,7 +145,8 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
-    if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not config.unsafe_html and not source.endswith(_HTML_SOURCES):
+    clean = config.origin.raw_html
+    if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not (config.unsafe_html or clean) and not source.endswith(_HTML_SOURCES):
         text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
@@ -169,8 +170,8 @@ def render_body(
     if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
-        return render(text, first_line, config.unsafe_html), [], ()
-    body = render(result.markdown, first_line, config.unsafe_html)
+        return render(text, first_line, config.unsafe_html, clean), [], ()
+    body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))
     if result.blocks:
         html = body.html
         for token, block in result.blocks.items():

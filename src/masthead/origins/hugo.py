@@ -121,8 +121,11 @@ def plan(site: Path, found: str) -> Plan:
     markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}
     renderer = ((markup or {}).get("goldmark") or {}).get("renderer") if isinstance((markup or {}).get("goldmark"), dict) else None
     if isinstance(renderer, dict) and renderer.get("unsafe") is True:
-        values["unsafe_html"] = True
-        notes.append("markup.goldmark.renderer.unsafe = true: raw HTML in Markdown is kept, as Hugo keeps it (unsafe_html below).")
+        tables["origin"]["raw_html"] = True
+        notes.append(
+            "markup.goldmark.renderer.unsafe = true: raw HTML in Markdown is kept, as Hugo keeps it, made safe "
+            "([origin] raw_html below; unsafe_html = true would keep scripts too)."
+        )
     author = params.get("author") or data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}

@@ -82,6 +82,7 @@ def plan(site: Path, found: str) -> Plan:
             "config_file": found,
             "layouts": {"post": "blog-post", "page": "about-page", "default": "about-page", "home": "about-page"},
             "page_template": "about-page",
+            "raw_html": True,  # kramdown keeps raw HTML in Markdown
         },
     }
     author = data.get("author")

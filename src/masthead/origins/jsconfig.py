@@ -97,6 +97,7 @@ def eleventy(site: Path, found: str) -> Plan:
             "post_sections": folders or ["posts"],
             "page_template": "about-page",
             "layouts": {"post": "blog-post", "base": "about-page", "home": "about-page"},
+            "raw_html": True,  # markdown-it with html: true, as Eleventy configures it
         },
     }
     if author:
@@ -139,7 +140,7 @@ def gatsby(site: Path, found: str) -> Plan:
     media = str(decap.get("media_folder") or "static/img")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
-        "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page"},
+        "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
     return Plan("gatsby", found, values, tables, tuple(notes))
 

@@ -76,7 +76,7 @@ def plan(site: Path, found: str) -> Plan:
     content = str(settings.get("PATH") or "content")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": content, "output": str(settings.get("OUTPUT_PATH") or "output").strip("/") or "output"},
-        "origin": {"kind": "pelican", "config_file": found, "page_template": "about-page"},
+        "origin": {"kind": "pelican", "config_file": found, "page_template": "about-page", "raw_html": True},  # Python-Markdown keeps raw HTML
     }
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}

@@ -18,6 +18,7 @@ from ..content.bodies import REFERENCE_SCHEME
 from ..content.markdown import RenderedMarkdown, local_images
 from ..content.placement import Reference
 from ..errors import Problem
+from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
@@ -62,7 +63,7 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
 
 
-def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Document, list[Problem]]:
+def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
     body_html = entry.body.html
@@ -88,6 +89,8 @@ def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Doc
             return url
 
         body_html = _MARKER.sub(swap, body_html)
+    if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
+        body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     for src in local_images(body_html):
@@ -108,11 +111,12 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     if not site.config.origin.kind:
         return site, []
     index = _index(site)
+    base = base_path(site.config.base_url)
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
     for document in _documents(site):
-        if document.entry.placement.references or "<img" in document.entry.body.html:
-            new, found = _rewrite(document, index, site)
+        if document.entry.placement.references or "<img" in document.entry.body.html or (base and base in document.entry.body.html):
+            new, found = _rewrite(document, index, site, base)
             problems += found
             replaced[id(document)] = new
 

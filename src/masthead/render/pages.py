@@ -25,6 +25,7 @@ from ..newsroom.story import reading_minutes
 from ..site import Document, Site
 from ..timestamps import iso
 from . import pictures, seo
+from .relative_links import base_path, relative_links
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
@@ -262,6 +263,9 @@ class Page:
 
 def render(environment: jinja2.Environment, page: Page) -> Output:
     html = environment.get_template(page.template).render(**page.context, head=page.head())
+    site = page.context.get("site")
+    if isinstance(site, SiteView):
+        html = relative_links(html, page.path, base_path(site.base_url))
     return page.path, html.encode("utf-8")
 
 
