@@ -318,6 +318,11 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "for"', f"{node.clauses[0][1]!r} is not a loop (expected item in list); it was removed")
         return ""
     collection = context.value(found.group(3), node.start)
+    if isinstance(collection, values.PostList):  # filled in once every page is read, with masthead's list markup
+        limit = re.search(r"limit\s*:\s*(\d+)", found.group(4))
+        count = int(limit.group(1)) if limit else collection.limit
+        marker = f'<div class="post-listing" data-{collection.field}="{escape(collection.name)}" data-count="{count}"></div>'
+        return placeholder(context.blocks, marker)
     items: list[Any] = list(collection.items()) if isinstance(collection, Mapping) else list(collection) if isinstance(collection, (list, tuple)) else []
     options = found.group(4)
     offset = re.search(r"offset\s*:\s*(\d+)", options)

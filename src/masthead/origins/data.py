@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..config import Config
+from ..content.liquid_values import Collections, PostList
 
 _JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
 
@@ -113,12 +114,13 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         stem = path.with_suffix("")
         page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
         page.update(inputPath="./" + source, date=data.get("date"))
-        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}}
+        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}, "collections": Collections()}
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
         site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:
         site["url"] = config.base_url.rstrip("/")  # so {{ site.url }}{{ site.baseurl }} is still the address
-        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}}
+        site.update(posts=PostList("all"), tags=Collections("tags"), categories=Collections("categories"))  # filled in later
+        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}, "paginator": {"posts": PostList("all")}}
 
     def hint(name: str) -> str:
         root = name.split(".")[0].split("[")[0]

@@ -9,18 +9,20 @@ image that does not exist is a warning with its file and line.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..content.bodies import REFERENCE_SCHEME
-from ..content.markdown import RenderedMarkdown, local_images
+from ..content.markdown import RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 
+_LISTING = re.compile(r'<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>')
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 
@@ -63,6 +65,27 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
 
 
+def _listing(match: re.Match[str], site: Site, language: str) -> str:
+    """A loop over ``collections.x`` or ``site.posts``: the posts it names, newest first, as links.
+
+    A collection named after a tag (or a category) lists its posts; ``all``, and a collection no post is
+    in (``posts``, made by a JavaScript data file masthead does not run), list every post, in the page's
+    language on a multilingual site.
+    """
+    field, name, count = match.group(1), html.unescape(match.group(2)), int(match.group(3))
+    default = site.config.origin.languages[0] if site.config.origin.languages else ""
+    posts = [post for post in site.posts if (post.entry.placement.lang or default) == (language or default)]
+    wanted = slugify(name)
+    chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
+    shown = chosen or posts if name != "all" else posts
+    items = "".join(
+        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a> '
+        f'<time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time></li>\n'
+        for post in shown[: count or None]
+    )
+    return f'<ul class="post-listing">\n{items}</ul>' if items else ""
+
+
 def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
@@ -89,6 +112,8 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
             return url
 
         body_html = _MARKER.sub(swap, body_html)
+    if 'class="post-listing"' in body_html:
+        body_html = _LISTING.sub(lambda match: _listing(match, site, entry.placement.lang), body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
@@ -115,7 +140,8 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
     for document in _documents(site):
-        if document.entry.placement.references or "<img" in document.entry.body.html or (base and base in document.entry.body.html):
+        body_html = document.entry.body.html
+        if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html):
             new, found = _rewrite(document, index, site, base)
             problems += found
             replaced[id(document)] = new

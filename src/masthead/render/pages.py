@@ -87,6 +87,9 @@ class SiteView:
     has_corrections: bool = False  # a published post has a correction: /corrections/
     has_feeds: bool = False  # follow feeds exist: /feeds/
     words_per_minute: int = 230  # [reading] words_per_minute
+    # pages show their structured front matter (Decap's sections): on masthead's and Gatsby/Decap sites; on
+    # Hugo, Jekyll, Pelican and Eleventy sites a page's extra keys are settings for its theme (toc, menu, sidebar)
+    structured: bool = True
     live_urls: frozenset[str] = frozenset()  # posts whose live coverage is open at build time: cards label them
     topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
@@ -237,6 +240,7 @@ def site_view(site: Site) -> SiteView:
         has_corrections=bool(site.newsroom and site.newsroom.corrections),
         has_feeds=bool(site.newsroom and (site.newsroom.follows or site.newsroom.corrections)),
         words_per_minute=config.reading.words_per_minute,
+        structured=config.origin.kind in ("", "gatsby"),
         live_urls=frozenset(post.url for post in site.posts if post.entry.story.coverage_open(site.now)),
         topic_names={tag.slug: tag.name for tag in site.tags},
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
