@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .content.entries import Entry
-from .content.markdown import slugify
+from .content.bodies import post_listing
+from .content.markdown import RenderedMarkdown, slugify
 from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
@@ -153,18 +154,22 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         if entry.template not in known_templates:
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
+                # a page that is only a layout (PaperMod's archives.md, minimal-mistakes' year-archive.md) is the theme's list of posts
+                listed = ", listing the site's posts as its layout does" if not entry.is_post and not entry.body.html.strip() else ""
                 problems.append(
                     Problem(
                         entry.source,
                         entry.key_lines.get(key),
                         key,
                         f"no template {entry.template!r}; the page is "
-                        f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
+                        f"shown with the generic page template {config.origin.page_template!r}{listed} (add templates/{entry.template}.html "
                         "to give it its own)",
                         warning=True,
                     )
                 )
                 entry = replace(entry, template=config.origin.page_template)
+                if listed:
+                    entry = replace(entry, body=RenderedMarkdown(post_listing(), entry.body.summary, (), (), (), None, ()))
             elif not place.home:
                 problems.append(
                     Problem(

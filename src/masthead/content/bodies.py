@@ -40,6 +40,12 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
     return token
 
 
+def post_listing(name: str = "all", field: str = "tags", count: int = 0) -> str:
+    """The marker of a list of posts (a loop over ``collections.x``, a theme's archive layout), filled in
+    with links once every page is read (``origins/references.py``); ``count`` 0 lists them all."""
+    return f'<div class="post-listing" data-{field}="{html.escape(name)}" data-count="{count}"></div>'
+
+
 # `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][ \t]+[^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)  # the list kramdown replaces
 _KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}\n]*)\}[ \t]*$|\{::[^}\n]*/\}", re.MULTILINE)

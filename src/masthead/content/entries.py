@@ -225,10 +225,13 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if key is None or value is None or value == "":
         return None
     line = fields.lines.get(key)
+    adopted = fields.config.origin.kind != ""
     if isinstance(value, dict):
-        src, alt = value.get("src") or value.get("image"), value.get("alt", "")
+        # an adopted theme's image table: PaperMod's cover {image, alt, relative}, minimal-mistakes' header {image, overlay_image, teaser}
+        src = value.get("src") or value.get("image") or (value.get("overlay_image") or value.get("teaser") if adopted else None)
+        alt = value.get("alt", "")
         known = ("src", "alt", "caption", "credit", "focus")
-        unknown = [k for k in value if k not in (*known, "image")]
+        unknown = [k for k in value if k not in (*known, "image")] if not adopted else []
         for sub in unknown:
             fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), known)}; expected {', '.join(known)}", warning=True)
         texts = {name: value.get(name) or "" for name in ("caption", "credit")}
@@ -248,7 +251,12 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if not isinstance(alt, str):
         fields.problem(key, "alt: expected text")
         alt = ""
-    beside = fields.config.origin.kind != "" and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
+    if adopted and isinstance(value, dict) and not src:  # header: {overlay_color: "#333"}: the theme's settings, no picture
+        return None
+    if adopted and isinstance(src, str) and re.match(r"(?:https?:)?//", src):  # a theme may show a remote picture; masthead shows its own
+        fields.problem(key, f"{src!r} is on another site; the post is shown without a featured image (copy it under the static folder to keep it)", warning=True)
+        return None
+    beside = adopted and isinstance(src, str) and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
     if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
@@ -450,8 +458,8 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     aliases = _aliases(fields, "/" + "/".join(PurePosixPath(source).parts[1:-1]) + "/" if len(PurePosixPath(source).parts) > 2 else "/")
     expiry = fields.moment("expiry")
 
-    for key in data:  # (an adopted site's pages carry their layouts' own fields: kept without a warning)
-        if adopted and not is_post:
+    for key in data:  # (an adopted site's pages and posts carry their theme's own fields, showToc, cover, comments: kept without a warning)
+        if adopted:
             break
         if key not in fields.used and key not in _all_mapped(config) and key not in placement.ALL_ORIGIN_KEYS:
             known = [keys[0] for keys in config.fields.values()]

@@ -118,6 +118,8 @@ def plan(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": static},
         "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},
     }
+    # themes' featured image keys: PaperMod's cover {image, alt}, Ananke's featured_image
+    tables["fields"] = {"image": ["featuredImage", "featured_image", "image", "cover"]}
     markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}
     renderer = ((markup or {}).get("goldmark") or {}).get("renderer") if isinstance((markup or {}).get("goldmark"), dict) else None
     if isinstance(renderer, dict) and renderer.get("unsafe") is True:

@@ -85,6 +85,8 @@ def plan(site: Path, found: str) -> Plan:
             "raw_html": True,  # kramdown keeps raw HTML in Markdown
         },
     }
+    # themes' featured image keys: minimal-mistakes' header {image, overlay_image, teaser}, others' featured-image
+    tables["fields"] = {"image": ["image", "featured-image", "featured_image", "header"]}
     author = data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}

@@ -46,10 +46,9 @@ def relative_links(html: str, path: str, base: str) -> str:
     """
     if not base:
         return html
-    if path == "404.html":
-        up = ""
-        html = _HEAD.sub(lambda match: f'{match.group(0)}\n<base href="{base}/">', html, count=1)
-    else:
-        up = "../" * path.count("/")
+    up = "" if path == "404.html" else "../" * path.count("/")
     html = _URL_ATTRIBUTE.sub(lambda match: f'{match.group(1)}{_relative(match.group(2), up)}"', html)
-    return _SRCSET.sub(lambda match: f'{match.group(1)}{_srcset(match.group(2), up)}"', html)
+    html = _SRCSET.sub(lambda match: f'{match.group(1)}{_srcset(match.group(2), up)}"', html)
+    if path == "404.html":
+        html = _HEAD.sub(lambda match: f'{match.group(0)}\n<base href="{base}/">', html, count=1)
+    return html
