@@ -65,6 +65,9 @@ def test_cover_images_raw_html_and_theme_pages(tmp_path: Path) -> None:
     about = (public / "about/index.html").read_text(encoding="utf-8")
     assert '<p align="center"><picture>' in about and 'alt="The beam at dusk"' in about  # raw <img>, made responsive
     archives = (public / "archives/index.html").read_text(encoding="utf-8")  # layout: archives, no body: the posts
-    assert re.findall(r'<li><a href="([^"]+)">', archives.split('<ul class="post-listing">', 1)[1].split("</ul>", 1)[0]) == ["../posts/tide-tables/", "../posts/first-light/"]
+    assert re.findall(r'<li><a href="([^"]+)">', archives.split('<ul class="post-listing">', 1)[1].split("</ul>", 1)[0]) == [
+        "../posts/tide-tables/",
+        "../posts/first-light/",
+    ]
     assert "content/archives.md:3: warning: layout: no template 'archives'" in build.output
     assert "content/search.md:2: warning: title: URL /search/ is masthead's own page" in build.output

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .content.entries import Entry
 from .content.bodies import post_listing
+from .content.entries import Entry
 from .content.markdown import RenderedMarkdown, slugify
 from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean

@@ -254,7 +254,9 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if adopted and isinstance(value, dict) and not src:  # header: {overlay_color: "#333"}: the theme's settings, no picture
         return None
     if adopted and isinstance(src, str) and re.match(r"(?:https?:)?//", src):  # a theme may show a remote picture; masthead shows its own
-        fields.problem(key, f"{src!r} is on another site; the post is shown without a featured image (copy it under the static folder to keep it)", warning=True)
+        fields.problem(
+            key, f"{src!r} is on another site; the post is shown without a featured image (copy it under the static folder to keep it)", warning=True
+        )
         return None
     beside = adopted and isinstance(src, str) and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
     if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
@@ -524,7 +526,30 @@ def _authors(fields: _Fields, listed: tuple[tuple[str, str], ...]) -> tuple[tupl
     if found is None and key is not None:
         fields.problem(key, "expected a name, a list of names, or a list of {name, url}")
         found = ()
+    if found and fields.config.origin.kind == "jekyll":
+        found = _data_people(found, fields.config)
     return tuple(dict.fromkeys((*(found or ()), *listed)))
+
+
+def _data_people(found: tuple[tuple[str, str], ...], config: Config) -> tuple[tuple[str, str], ...]:
+    """Jekyll authors named by their key in ``_data/authors.yml`` (minimal-mistakes, jekyll-seo-tag):
+    the name and web address written there."""
+    from ..origins.data import data_files
+
+    people = data_files(config)[0].get("authors")
+    if not isinstance(people, Mapping):
+        return found
+    named = []
+    for name, url in found:
+        person = people.get(name)
+        if isinstance(person, Mapping):
+            address = next(
+                (value for value in (person.get(k) for k in ("uri", "url", "web")) if isinstance(value, str) and value.startswith(("https://", "http://"))), url
+            )
+            name = str(person.get("name") or name)
+            url = address
+        named.append((name, url))
+    return tuple(named)
 
 
 def _all_mapped(config: Config) -> frozenset[str]:

@@ -22,7 +22,8 @@ from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 
-_LISTING = re.compile(r'<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>')
+# the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
+_LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 
@@ -72,7 +73,7 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     in (``posts``, made by a JavaScript data file masthead does not run), list every post, in the page's
     language on a multilingual site.
     """
-    field, name, count = match.group(1), html.unescape(match.group(2)), int(match.group(3))
+    field, name, count = match.group(3), html.unescape(match.group(4)), int(match.group(5))
     default = site.config.origin.languages[0] if site.config.origin.languages else ""
     posts = [post for post in site.posts if (post.entry.placement.lang or default) == (language or default)]
     wanted = slugify(name)
@@ -83,6 +84,8 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
         f'<time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time></li>\n'
         for post in shown[: count or None]
     )
+    if match.group(1):  # the page's own list element
+        return f"{match.group(1)}{items}</{match.group(2)}>"
     return f'<ul class="post-listing">\n{items}</ul>' if items else ""
 
 
