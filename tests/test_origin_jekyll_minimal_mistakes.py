@@ -42,6 +42,10 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     listed = re.findall(r'<li><a href="([^"]+)">', year.split('<ul class="post-listing">', 1)[1].split("</ul>", 1)[0])
     assert listed == ["../recent/", "../harbour/the-new-quay/", "../notes/first-week/"]
     assert "unknown key" not in build.output  # toc, author_profile, share…: the theme's settings
+    # exclude: [README.md, docs/, "*.sketch", vendor…] leaves those files out, pages and static files alike
+    assert not (public / "docs").exists() and not (public / "README.html").exists() and not (public / "README").exists()
+    assert not (public / "assets/design/logo.sketch").exists() and (public / "assets/images/quay.png").is_file()
+    assert not (public / "vendor").exists() and "deploy.command" not in build.output and "include_code" not in build.output
 
 
 def test_theme_front_matter_raw_html_and_data_authors(tmp_path: Path) -> None:
