@@ -9,8 +9,8 @@ collections/, ``Collection#url_template``). ``defaults`` give front matter by pa
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
 from collections.abc import Mapping
+from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 from typing import Any
 
