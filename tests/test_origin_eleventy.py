@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
