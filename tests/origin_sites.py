@@ -49,10 +49,13 @@ def json_ld(page: str) -> dict[str, Any]:
 def page_urls(site: Path) -> set[str]:
     """Every HTML page written, as URLs (masthead's own listings and search page left out)."""
     public = output_folder(site)
+    config = tomllib.loads((site / "masthead.toml").read_text(encoding="utf-8"))
+    languages = tuple(config.get("origin", {}).get("languages", ()))
     urls = set()
     for path in public.rglob("*.html"):
         relative = path.relative_to(public).as_posix()
-        if (
+        inner = relative.split("/", 1)[1] if relative.split("/", 1)[0] in languages and "/" in relative else relative
+        if inner.startswith("archive/") or (
             relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/", "feeds/", "authors/", "corrections/"))
             or relative == "404.html"
         ):

@@ -24,7 +24,7 @@ def test_urls_are_eleventys(tmp_path: Path) -> None:
     assert broken_references(site) == []
     warnings = [line for line in build.output.splitlines() if "warning" in line]
     assert len(warnings) == 2, warnings  # the two the base blog's own files call for, named:
-    assert 'postslist.njk: not known here' in warnings[0]  # (postslistCounter or postslist.length) + 1: an expression masthead does not evaluate
+    assert "postslist.njk: not known here" in warnings[0]  # (postslistCounter or postslist.length) + 1: an expression masthead does not evaluate
     assert "content/tags.njk:2: warning: permalink: URL /tags/ is masthead's own page" in warnings[1]
     assert "JavaScript data files are programs and are never run: metadata.js" in (site / "masthead.toml").read_text()
 

@@ -256,7 +256,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
         translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
     return Site(
-        config, tuple(posts), kept_pages, tags, _years(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
+        config, tuple(posts), kept_pages, tags, years_of(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
     ), problems
 
 
@@ -283,7 +283,7 @@ def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]]) -> tuple[
     return tuple(Tag(shown[slug], slug, tuple(grouped[slug])) for slug in sorted(grouped))
 
 
-def _years(posts: list[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:
+def years_of(posts: Iterable[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:
     grouped: dict[int, dict[int, list[Document]]] = defaultdict(lambda: defaultdict(list))
     tz = config.tz
     for post in posts:

@@ -22,7 +22,7 @@ from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
 from ..newsroom.story import reading_minutes
-from ..site import Document, Site
+from ..site import Document, Site, years_of
 from ..timestamps import iso
 from . import pictures, seo
 from .relative_links import base_path, relative_links
@@ -360,18 +360,34 @@ class Period:
     title: str
     url: str
     months: tuple[tuple[str, tuple[Document, ...]], ...]  # (month label, posts)
+    archive: str = "/archive/"  # the archive it belongs to: /fr/archive/ for a language's
 
 
-def archive_periods(site: Site) -> Iterator[Period]:
+def archive_languages(site: Site) -> tuple[str, ...]:
+    """The archives: "" (the root's, the default language's) and one per other language, under /<lang>/."""
+    return ("", *site.config.origin.languages[1:])
+
+
+def _archive_years(site: Site, lang: str) -> Mapping[int, Mapping[int, tuple[Document, ...]]]:
+    """Year -> month -> posts of one archive: on a multilingual site, its language's posts only."""
+    languages = site.config.origin.languages
+    if not languages:
+        return site.years
+    wanted = lang or languages[0]
+    return years_of((post for post in site.posts if (post.entry.placement.lang or languages[0]) == wanted), site.config)
+
+
+def archive_periods(site: Site, lang: str = "") -> Iterator[Period]:
     tz = site.config.tz
+    archive = f"/{lang}/archive/" if lang else "/archive/"
 
     def label(posts: tuple[Document, ...]) -> str:
         return posts[0].entry.date.astimezone(tz).strftime("%B %Y")
 
-    for year, months in site.years.items():
-        yield Period(f"Briefings from {year}", f"/archive/{year}/", tuple((label(p), p) for p in months.values()))
+    for year, months in _archive_years(site, lang).items():
+        yield Period(f"Briefings from {year}", f"{archive}{year}/", tuple((label(p), p) for p in months.values()), archive)
         for month, posts in months.items():
-            yield Period(f"Briefings from {label(posts)}", f"/archive/{year}/{month:02d}/", ((label(posts), posts),))
+            yield Period(f"Briefings from {label(posts)}", f"{archive}{year}/{month:02d}/", ((label(posts), posts),), archive)
 
 
 def period_page(site: Site, view: SiteView, period: Period) -> Page:
@@ -379,9 +395,10 @@ def period_page(site: Site, view: SiteView, period: Period) -> Page:
     return Page(output_path(period.url), "archive-period.html", {"site": view, "period": period}, head)
 
 
-def archive_index(site: Site, view: SiteView) -> Page:
-    head = list_head(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", "/archive/")
-    return Page("archive/index.html", "archive.html", {"site": view, "years": site.years}, head)
+def archive_index(site: Site, view: SiteView, lang: str = "") -> Page:
+    archive = f"/{lang}/archive/" if lang else "/archive/"
+    head = list_head(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", archive)
+    return Page(output_path(archive), "archive.html", {"site": view, "years": _archive_years(site, lang), "archive": archive}, head)
 
 
 def tags_index(site: Site, view: SiteView) -> Page:
