@@ -15,6 +15,7 @@ BASE = "https://ines-okafor.github.io/tide-notes"
 EXPECTED_URLS = {
     "/",
     "/about/",
+    "/contact/",  # content/contact.html: HTML content with front matter
     "/archives/",  # url: "/archives/" with layout "archives"
     "/posts/",
     "/posts/first-light/",
@@ -23,7 +24,7 @@ EXPECTED_URLS = {
     "/categories/lighthouse/",
     "/categories/tides/",
     "/tides/march/",  # an alias
-}
+}  # posts/keeper-notes.md has build: {render: never}: not written
 
 
 def test_urls_are_hugos_and_links_work_under_the_path(tmp_path: Path) -> None:
@@ -45,6 +46,9 @@ def test_urls_are_hugos_and_links_work_under_the_path(tmp_path: Path) -> None:
     assert f"<loc>{BASE}/posts/first-light/</loc>" in sitemap
     # the theme's own front matter (showToc, editPost, cover's relative) is the theme's business: no warnings
     assert "unknown key" not in build.output and "cover" not in build.output
+    contact = (public / "contact/index.html").read_text(encoding="utf-8")  # weight: "50", draft: "false" read as Hugo casts them
+    assert '<p>Write to the <strong>lamp room</strong>, or see the <a href="../archives/">archive</a>.</p>' in contact
+    assert "keeper" not in (public / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_cover_images_raw_html_and_theme_pages(tmp_path: Path) -> None:

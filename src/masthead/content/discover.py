@@ -192,4 +192,16 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
             for source in found
             if (source.relative.endswith(suffixes) or html_document(source.relative, config)) and not (patterns and is_excluded(source.relative, patterns))
         ], problems
+    if config.origin.kind == "hugo":  # Hugo's content may be HTML with front matter (content/x.html)
+        return [source for source in found if source.relative.endswith(suffixes) or _html_with_front_matter(source)], problems
     return [source for source in found if source.relative.endswith(suffixes)], problems
+
+
+def _html_with_front_matter(source: SourceFile) -> bool:
+    if not source.relative.endswith((".html", ".htm")):
+        return False
+    try:
+        with open(source.location, "rb") as handle:
+            return handle.read(4).rstrip(b"\r\n") in (b"---", b"+++")
+    except OSError:
+        return False

@@ -158,6 +158,9 @@ class _Fields:
             return None
         if isinstance(value, bool):
             return value
+        # Hugo and Jekyll read draft: "false" as false (Hugo casts, Ruby's YAML quoting is often loose)
+        if self.config.origin.kind and isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
         self.problem(key, f"{value!r} is a {_yaml_type(value)}, expected true or false")
         return None
 

@@ -239,6 +239,15 @@ def page_pattern(value: str, config: Config) -> str | None:
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
 
 
+def _unrendered(data: Mapping[str, Any]) -> bool:
+    """Hugo's build options say the page is not written: ``build.render: never`` (or false, Hugo's
+    older ``_build``), or a headless bundle (``headless: true``)."""
+    if data.get("headless") is True:
+        return True
+    options = data.get("build", data.get("_build"))
+    return isinstance(options, Mapping) and options.get("render") in ("never", False, "false")
+
+
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
     if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
@@ -252,6 +261,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         if own not in ("", "/404.html", "/404/"):  # a listing of the site's own: masthead's has the same job
             problem("permalink" if "permalink" in data else "title", f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
+    if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
+        return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
         if key is None or value is None:
@@ -285,6 +296,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         elif name == "weight":
             if isinstance(value, int) and not isinstance(value, bool):
                 values[name] = value
+            elif isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):  # weight: "3", as Hugo casts it
+                values[name] = int(value)
             else:
                 problem(key, f"{value!r}: expected a whole number")
         elif name == "status" and str(value).strip().lower() == "hidden" and config.origin.kind == "pelican":
