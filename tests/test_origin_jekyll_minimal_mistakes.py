@@ -45,6 +45,8 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     # exclude: [README.md, docs/, "*.sketch", vendor…] leaves those files out, pages and static files alike
     assert not (public / "docs").exists() and not (public / "README.html").exists() and not (public / "README").exists()
     assert not (public / "assets/design/logo.sketch").exists() and (public / "assets/images/quay.png").is_file()
+    assert "_posts/ideas-for-later.md: warning: not a post: Jekyll reads only the files of _posts/ named YYYY-MM-DD-title" in build.output
+    assert not list(public.rglob("ideas-for-later*")) and not (public / "assets/css/main.scss").exists()  # Sass is the theme's
     assert not (public / "vendor").exists() and "deploy.command" not in build.output and "include_code" not in build.output
 
 

@@ -434,7 +434,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:
-        if adopted and draft:  # Jekyll dates a draft by its file's time; undated, it waits for its date
+        if adopted and (draft or place.hidden):  # Jekyll dates a draft by its file's time; undated, it waits for its date
             is_post = False
         elif adopted:  # Hugo and Eleventy allow undated pages in a post section: kept at their URL, as a page
             fields.problems.append(

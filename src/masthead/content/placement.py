@@ -261,6 +261,10 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         if own not in ("", "/404.html", "/404/"):  # a listing of the site's own: masthead's has the same job
             problem("permalink" if "permalink" in data else "title", f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
+    parts = PurePosixPath(source).parts
+    if config.origin.kind == "jekyll" and "_posts" in parts and not _DATED_NAME.match(PurePosixPath(source).stem):
+        problem(None, "not a post: Jekyll reads only the files of _posts/ named YYYY-MM-DD-title (it leaves this one out, and so does masthead)", True)
+        return Placement(hidden=True), set(data)
     if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
     for name in ORIGIN_KEYS:
