@@ -66,8 +66,23 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 # {slug}: front matter slug, else the file name; {title}: the title as a slug; {filename}: the file
 # (or bundle folder) name; {section}: its first folder under content/; {sections}: every folder;
 # {categories}: its categories, lower case, "/"-separated; {slug_or_title}: the front matter slug, else
-# the title as a slug (Hugo's :slug). Empty tokens leave no double "/".
-PERMALINK_TOKENS = ("slug", "year", "month", "day", "title", "filename", "section", "sections", "categories", "slug_or_title")
+# the title as a slug (Hugo's :slug); {month_name}, {month_short}, {short_year}: January, Jan, 24 (English,
+# as the generators write them by default). Empty tokens leave no double "/".
+PERMALINK_TOKENS = (
+    "slug",
+    "year",
+    "month",
+    "day",
+    "title",
+    "filename",
+    "section",
+    "sections",
+    "categories",
+    "slug_or_title",
+    "month_name",  # January (Hugo's :monthname, Jekyll's :long_month, Pelican's {date:%B})
+    "month_short",  # Jan (Jekyll's :short_month, Pelican's {date:%b})
+    "short_year",  # 24 (Jekyll's :short_year, Pelican's {date:%y})
+)
 NAME_TOKENS = ("slug", "title", "filename", "slug_or_title")
 ORIGINS = ("", "hugo", "jekyll", "pelican", "eleventy", "gatsby")
 IMAGE_FORMATS = ("avif", "webp")
@@ -508,7 +523,7 @@ class Config:
     permalink: str = option(
         "/blog/{slug}/",
         "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
-        "{categories}, {slug_or_title}, {year}, {month}, {day}; ends with / or .html.",
+        "{categories}, {slug_or_title}, {year}, {month}, {day}, {month_name}, {month_short}, {short_year}; ends with / or .html.",
         _permalink,
     )
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)

@@ -22,6 +22,7 @@ from .plan import Plan
 _TOKENS = {
     "year": "{year}",
     "month": "{month}",
+    "monthname": "{month_name}",
     "day": "{day}",
     "title": "{title}",
     "slug": "{slug_or_title}",

@@ -16,7 +16,16 @@ from typing import Any
 from ..errors import MastheadError, Problem
 from .plan import Plan
 
-_TOKENS = {"slug": "{slug}", "date:%Y": "{year}", "date:%m": "{month}", "date:%d": "{day}", "category": "{categories}"}
+_TOKENS = {
+    "slug": "{slug}",
+    "date:%Y": "{year}",
+    "date:%y": "{short_year}",
+    "date:%m": "{month}",
+    "date:%b": "{month_short}",
+    "date:%B": "{month_name}",
+    "date:%d": "{day}",
+    "category": "{categories}",
+}
 
 
 def literal_settings(path: Path) -> dict[str, Any]:
