@@ -79,9 +79,10 @@ def locate(source: str, config: Config) -> tuple[str, str, bool, bool]:
         stem = language.group(1)
     if stem in ("index", "_index") or (config.origin.kind == "eleventy" and folders and stem == folders[-1]):  # Eleventy: x/x.md is x/index.md
         home = not folders
-        bundle = stem == "index" and not home and config.origin.kind == "hugo" or (config.origin.kind == "eleventy" and not home)
+        bundle = stem == "index" and not home and config.origin.kind == "hugo" or (config.origin.kind in ("eleventy", "gatsby") and not home)
         return "/".join(folders[:-1]), folders[-1] if folders else "", bundle, home
-    return "/".join(folders), stem, config.origin.kind == "eleventy", False  # Eleventy: images beside any page are its own
+    # Eleventy (its image plugin) and Gatsby (gatsby-remark-images): images beside any page are its own
+    return "/".join(folders), stem, config.origin.kind in ("eleventy", "gatsby"), False
 
 
 def _midnight(day: date, config: Config) -> datetime:
@@ -125,8 +126,9 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and moment else filename
         return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
-    if kind == "gatsby":
-        return Defaults(None, page, None, filename, "", False)
+    if kind == "gatsby":  # no templateKey: a dated file is a post (gatsby-starter-blog's content/blog/), the rest pages
+        dated = data.get("date") is not None and not any(key in data for key in config.fields["template"])
+        return Defaults(True if dated else None, "blog-post" if dated else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 
 

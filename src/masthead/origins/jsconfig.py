@@ -117,7 +117,7 @@ def gatsby(site: Path, found: str) -> Plan:
         for entry in item.get("files", []) or []
         if isinstance(entry, dict) and entry.get("file")
     ]
-    content = "src/pages" if (site / "src/pages").is_dir() else _common_root([*folders, *files]) or "content"
+    content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or "content"
     notes = [
         "Gatsby and Decap's rules: templateKey blog-post makes a dated post, any other key a page (a key with",
         "no template of its own is shown with the generic page template, with a warning); the root index.md is",
@@ -143,6 +143,32 @@ def gatsby(site: Path, found: str) -> Plan:
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
     return Plan("gatsby", found, values, tables, tuple(notes))
+
+
+# gatsby-source-filesystem's options: path: `${__dirname}/content/blog`, path: "./content/blog", path.join(__dirname, "content", "blog")
+_FILESYSTEM_PATH = re.compile(
+    r"""path\s*:\s*(?:[`"']\$\{__dirname\}/([^`"']+)[`"']|[`"']\./([^`"']+)[`"']|path\.(?:join|resolve)\(\s*__dirname\s*,([^)]*)\))"""
+)
+
+
+def _filesystem_paths(text: str) -> list[str]:
+    """The folders gatsby-source-filesystem reads, in the order gatsby-config.js names them."""
+    found = []
+    for match in _FILESYSTEM_PATH.finditer(text):
+        joined = match.group(3)
+        path = "/".join(re.findall(r"""[`"']([^`"']+)[`"']""", joined)) if joined is not None else match.group(1) or match.group(2)
+        found.append(path.strip("/"))
+    return found
+
+
+def _markdown_folder(site: Path, candidates: list[str]) -> str:
+    """The first of ``candidates`` holding Markdown: Gatsby's URLs are paths under the folder a file was found in
+    (createFilePath), src/pages for the Decap starter, content/blog for gatsby-starter-blog."""
+    for candidate in candidates:
+        folder = site / candidate
+        if candidate and folder.is_dir() and next((path for path in folder.rglob("*.md") if "node_modules" not in path.parts), None):
+            return candidate
+    return ""
 
 
 def _common_root(paths: list[str]) -> str:
