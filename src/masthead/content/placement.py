@@ -127,8 +127,8 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         name = dated.group(4) if dated and moment else filename
         return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
     if kind == "gatsby":  # no templateKey: a dated file is a post (gatsby-starter-blog's content/blog/), the rest pages
-        dated = data.get("date") is not None and not any(key in data for key in config.fields["template"])
-        return Defaults(True if dated else None, "blog-post" if dated else page, None, filename, "", False)
+        has_date = data.get("date") is not None and not any(key in data for key in config.fields["template"])
+        return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 
 
