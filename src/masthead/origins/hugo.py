@@ -47,6 +47,28 @@ def read_config(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def config_parts(path: Path) -> list[Path]:
+    """The other files of a config folder (``config/_default/params.toml``, ``menus.en.toml``…): Hugo
+    reads each as the table named by its file name. None for a config file at the site's root."""
+    if path.parent.name != "_default":
+        return []
+    names = ("hugo", "config")
+    return sorted(part for part in path.parent.iterdir() if part.suffix in (".toml", ".yaml", ".yml", ".json") and part.stem not in names and part.is_file())
+
+
+def read_config_folder(path: Path) -> dict[str, Any]:
+    """The Hugo config with the tables of its config folder's other files merged in (``params.toml`` is ``[params]``)."""
+    data = read_config(path)
+    for part in config_parts(path):
+        table = part.stem.split(".")[0]  # menus.en.toml: the menus of one language
+        value = read_config(part)
+        if isinstance(data.get(table), dict):
+            data[table] = {**value, **data[table]}
+        else:
+            data[table] = value
+    return data
+
+
 def permalink(pattern: str, notes: list[str]) -> str:
     """Hugo's ``/:year/:month/:title/`` as masthead's ``/{year}/{month}/{title}/``."""
 
@@ -78,7 +100,7 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
 
 
 def plan(site: Path, found: str) -> Plan:
-    data = read_config(site / found)
+    data = read_config_folder(site / found)
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     assert isinstance(params, dict)
     content = str(data.get("contentDir") or "content")
