@@ -41,6 +41,8 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     year = (public / "year-archive/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a href="([^"]+)">', year.split('<ul class="post-listing">', 1)[1].split("</ul>", 1)[0])
     assert listed == ["../recent/", "../harbour/the-new-quay/", "../notes/first-week/"]
+    config = (site / "masthead.toml").read_text(encoding="utf-8")
+    assert "page_size = 5" in config and 'page_path = "page{number}/"' in config  # paginate: 5, paginate_path: /page:num/
     assert "unknown key" not in build.output  # toc, author_profile, share…: the theme's settings
     # exclude: [README.md, docs/, "*.sketch", vendor…] leaves those files out, pages and static files alike
     assert not (public / "docs").exists() and not (public / "README.html").exists() and not (public / "README").exists()

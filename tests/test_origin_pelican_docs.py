@@ -11,8 +11,10 @@ from origin_sites import adopt, broken_references, json_ld, literal_syntax, outp
 
 # ARTICLE_URL = 'posts/{date:%Y}/{date:%b}/{date:%d}/{slug}/' (%b in Pelican's default C locale: May, Jun),
 # PAGE_URL = '{slug}/'; an article's slug is its Slug:, else its title slugified.
+# DEFAULT_PAGINATION = 1: the index's second page is index2.html (PAGINATION_PATTERNS' default).
 EXPECTED_URLS = {
     "/",
+    "/index2.html",
     "/about/",
     "/posts/2024/May/03/my-super-post/",
     "/posts/2024/Jun/01/the-green-buoy-is-replaced/",

@@ -109,6 +109,14 @@ def _timezone(value: str) -> str | None:
     return None
 
 
+def _page_path(value: str) -> str | None:
+    if value.startswith("/") or value.count("{number}") != 1 or re.sub(r"{number}", "", value).count("{") or not value.endswith(("/", ".html")):
+        return 'expected a path under the list\'s URL with {number} once, ending with "/" or ".html", such as "page/{number}/"'
+    if any(part in ("", ".", "..") for part in value.rstrip("/").split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or "..")'
+    return None
+
+
 def _permalink(value: str) -> str | None:
     if not (value.startswith("/") and (value.endswith("/") or value.endswith(".html"))):
         return 'expected a path that starts with "/" and ends with "/" or ".html", such as "/blog/{slug}/"'
@@ -528,6 +536,11 @@ class Config:
     )
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)
     page_size: int = option(10, "Posts per page on the home page, archive and tag pages.", _positive)
+    page_path: str = option(
+        "page/{number}/",
+        'Where a list\'s later pages go, under its URL: Jekyll\'s paginate_path /page:num/ is "page{number}/", Pelican\'s "index{number}.html".',
+        _page_path,
+    )
     feed_size: int = option(20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive)
     default_schema_type: str = option("BlogPosting", "schema.org type of a post's JSON-LD when it has no schemaType.", _schema_type)
     default_template: str = option("blog-post", "templateKey assumed for a file that has none (Hugo- and Jekyll-style posts).")

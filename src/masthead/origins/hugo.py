@@ -137,6 +137,14 @@ def plan(site: Path, found: str) -> Plan:
         values["timezone"] = data["timeZone"]
     if isinstance(params.get("description"), str):
         values["description"] = params["description"]
+    pagination = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
+    assert isinstance(pagination, dict)
+    size = pagination.get("pagerSize", data.get("paginate"))  # Hugo 0.128's [pagination] pagerSize, before it paginate
+    if isinstance(size, int) and not isinstance(size, bool) and size > 0:
+        values["page_size"] = size
+    path = pagination.get("path", data.get("paginatePath"))
+    if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")):
+        values["page_path"] = path.strip("/") + "/{number}/"
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static},
         "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},

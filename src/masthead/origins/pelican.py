@@ -73,6 +73,9 @@ def plan(site: Path, found: str) -> Plan:
         "permalink": url_pattern(str(settings.get("ARTICLE_URL") or "{slug}.html"), notes),
         "page_permalink": url_pattern(str(settings.get("PAGE_URL") or "pages/{slug}.html"), notes),
     }
+    pagination = settings.get("DEFAULT_PAGINATION")
+    if isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0:  # index2.html, index3.html…
+        values.update(page_size=pagination, page_path="index{number}.html")
     url = str(settings.get("SITEURL") or "").rstrip("/")
     if url.startswith(("http://", "https://")):
         values["base_url"] = url

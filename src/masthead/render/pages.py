@@ -300,11 +300,11 @@ def document_page(site: Site, view: SiteView, document: Document) -> Page:
     return Page(output_path(document.url), f"{document.entry.template}.html", context, head)
 
 
-def paginate(posts: Sequence[Document], base: str, size: int) -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
+def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/{number}/") -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
     total = max(1, math.ceil(len(posts) / size))
 
     def url(number: int) -> str:
-        return base if number == 1 else f"{base}page/{number}/"
+        return base if number == 1 else base + path.replace("{number}", str(number))
 
     for number in range(1, total + 1):
         chunk = tuple(posts[(number - 1) * size : number * size])
@@ -329,13 +329,13 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
     lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
     lists += [("tag", tag.name, f"Briefings on {tag.name} from {config.title}.", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
-        for url, pagination, chunk in paginate(posts, base, config.page_size):
+        for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path):
             if pagination.number > 1:  # "Latest briefings (page 2) · Site", never the site's name twice
                 title = "Latest briefings" if kind == "home" else title
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
     for group in site.groups:
-        for url, pagination, chunk in paginate(group.documents, group.url, config.page_size):
+        for url, pagination, chunk in paginate(group.documents, group.url, config.page_size, config.page_path):
             page_title = group.title if pagination.number == 1 else f"{group.title} (page {pagination.number})"
             intro = group.intro if pagination.number == 1 else None
             yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))
