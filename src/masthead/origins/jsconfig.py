@@ -20,6 +20,15 @@ def _js_string(text: str, key: str) -> str:
     return found.group(2).strip() if found else ""
 
 
+def _with_prefix(url: str, prefix: str) -> str:
+    """The site's address under Eleventy's or Gatsby's ``pathPrefix`` ("/project/"), unless the URL has it."""
+    url = url.rstrip("/")
+    prefix = prefix.strip("/")
+    if not prefix or not re.fullmatch(r"[\w.~/-]+", prefix) or url.endswith("/" + prefix):
+        return url
+    return f"{url}/{prefix}"
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -86,7 +95,7 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     url = _js_string(data_text, "url")
     if url.startswith(("http://", "https://")):
-        values["base_url"] = url.rstrip("/")
+        values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
     passthrough = re.search(r"""addPassthroughCopy\(\s*{\s*["'](?:\./)?([\w-]+)/?["']\s*:\s*["']/["']""", text)
     static = passthrough.group(1) if passthrough else content  # the base blog's {"./public/": "/"}
     tables: dict[str, dict[str, Any]] = {
@@ -134,7 +143,7 @@ def gatsby(site: Path, found: str) -> Plan:
         values["description"] = description
     url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "")
     if url.startswith(("http://", "https://")):
-        values["base_url"] = url.rstrip("/")
+        values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
     else:
         notes.append("No siteUrl in gatsby-config.js or site_url in Decap's config.yml: set base_url below before publishing.")
     media = str(decap.get("media_folder") or "static/img")
