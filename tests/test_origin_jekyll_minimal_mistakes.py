@@ -43,6 +43,7 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     assert listed == ["../recent/", "../harbour/the-new-quay/", "../notes/first-week/"]
     config = (site / "masthead.toml").read_text(encoding="utf-8")
     assert "page_size = 5" in config and 'page_path = "page{number}/"' in config  # paginate: 5, paginate_path: /page:num/
+    assert "_posts/2024-03-30-first-week.md: warning: image: '/assets/images/old-crane.png' does not exist" in build.output
     assert "unknown key" not in build.output  # toc, author_profile, share…: the theme's settings
     # exclude: [README.md, docs/, "*.sketch", vendor…] leaves those files out, pages and static files alike
     assert not (public / "docs").exists() and not (public / "README.html").exists() and not (public / "README").exists()
@@ -67,6 +68,7 @@ def test_theme_front_matter_raw_html_and_data_authors(tmp_path: Path) -> None:
     assert json_ld(post)["author"] == {"@type": "Person", "name": "Ines Okafor", "url": f"{BASE}/about/"}
     first = (public / "notes/first-week/index.html").read_text(encoding="utf-8")
     assert json_ld(first)["author"]["name"] == "Tomás Reyes"
+    assert '<span class="missing-image">The old crane</span>' in first and "old-crane" not in first.split("<main", 1)[1]  # a picture that is not there
     recent = (public / "recent/index.html").read_text(encoding="utf-8")  # {% for post in site.posts limit:2 %} inside <ul>
     items = recent.split('<div class="post__body">', 1)[1].split("</div>", 1)[0]
     assert re.findall(r"<ul>\n<li><a href=\"([^\"]+)\">", items) == ["../recent/"] and items.count("<li>") == 2

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..content.bodies import REFERENCE_SCHEME
-from ..content.markdown import RenderedMarkdown, local_images, slugify
+from ..content.markdown import ATTRIBUTE, IMG_TAG, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
@@ -89,6 +89,14 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     return f'<ul class="post-listing">\n{items}</ul>' if items else ""
 
 
+def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
+    attributes = dict(ATTRIBUTE.findall(match.group(1)))
+    if html.unescape(attributes.get("src", "")).split("?")[0].split("#")[0] not in missing:
+        return match.group(0)
+    alt = attributes.get("alt", "")  # still escaped, as it was in the attribute
+    return f'<span class="missing-image">{alt}</span>' if alt else ""
+
+
 def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
@@ -121,12 +129,22 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
+    missing = set()
     for src in local_images(body_html):
         path = site.file_at(src)
         if path is None or not path.is_file():
+            missing.add(src)
             problems.append(
-                Problem(entry.source, None, "image", f"{src!r} does not exist; expected a file in the static folder or beside the page", warning=True)
+                Problem(
+                    entry.source,
+                    None,
+                    "image",
+                    f"{src!r} does not exist; expected a file in the static folder or beside the page (the picture is left out, its alt text kept)",
+                    warning=True,
+                )
             )
+    if missing:  # a broken picture helps no reader: its alt text stands in
+        body_html = IMG_TAG.sub(lambda match: _unless_missing(match, missing), body_html)
     if body_html == entry.body.html:
         return document, problems
     body = entry.body
