@@ -394,6 +394,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}
+    if config.origin.kind == "hugo":  # the cascade of the sections above (Ananke's featured_image, a section's type)
+        from ..origins.data import cascaded
+
+        data = {**cascaded(source, config), **data}
     refused = characters.in_values(data, source, lines)
     if named_keys or refused:
         return ParseResult(None, (*named_keys, *refused))
