@@ -68,6 +68,7 @@ def test_theme_front_matter_raw_html_and_data_authors(tmp_path: Path) -> None:
     assert json_ld(post)["author"] == {"@type": "Person", "name": "Ines Okafor", "url": f"{BASE}/about/"}
     first = (public / "notes/first-week/index.html").read_text(encoding="utf-8")
     assert json_ld(first)["author"]["name"] == "Tomás Reyes"
+    assert re.search(r'<img src="\.\./\.\./_images/buoy-640w-\w+\.png"[^>]*alt="The buoy, by address"', first)  # {{ site.url }}{{ site.baseurl }}/…
     assert '<span class="missing-image">The old crane</span>' in first and "old-crane" not in first.split("<main", 1)[1]  # a picture that is not there
     recent = (public / "recent/index.html").read_text(encoding="utf-8")  # {% for post in site.posts limit:2 %} inside <ul>
     items = recent.split('<div class="post__body">', 1)[1].split("</div>", 1)[0]

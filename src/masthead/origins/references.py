@@ -125,6 +125,9 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
         body_html = _MARKER.sub(swap, body_html)
     if 'class="post-listing"' in body_html:
         body_html = _LISTING.sub(lambda match: _listing(match, site, entry.placement.lang), body_html)
+    own = site.config.base_url  # <img src="{{ site.url }}{{ site.baseurl }}/assets/x.png">: the site's own file, checked and made responsive
+    if own and own in body_html:
+        body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
