@@ -41,9 +41,21 @@ def _rule(service: str, host: str, path: str = "", kind: str = "click") -> _Rule
 
 _ANY_HOST = r"[^/]+"
 _CAMPAIGN_MONITOR_HOSTS = r"(?:[a-z0-9-]+\.)*(?:createsend\d*\.com|cmail\d+\.com)"
-_CAMPAIGN_MONITOR_KINDS = {"l": "click", "u": "unsubscribe", "e": "web version"}
+# l link, u unsubscribe, pe preferences, e web version, o the open pixel (…/o.gif), fb/tw/li the Like/Tweet/Share links
+_CAMPAIGN_MONITOR_KINDS = {
+    "l": "click",
+    "u": "unsubscribe",
+    "pe": "unsubscribe",
+    "e": "web version",
+    "o": "open",
+    "fb": "share",
+    "tw": "share",
+    "li": "share",
+}
 # /t/<x>-<kind>-<id>(-<id>)…/ : lower-case id groups; /t/<x>-<32 hex>: a redirect; /t/ViewEmail/…
-_CAMPAIGN_MONITOR_PATH = re.compile(r"^/t/(?:[a-z]-(?P<kind>[a-z])-[a-z0-9]+(?:-[a-z0-9]+)+/?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$")
+_CAMPAIGN_MONITOR_PATH = re.compile(
+    r"^/t/(?:[a-z]-(?P<kind>[a-z]{1,2})-[a-z0-9]+(?:-[a-z0-9]+)+/?(?:o\.gif)?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$"
+)
 
 _SUBDOMAINS = r"(?:[a-z0-9-]+\.)*"
 _TOKEN = r"[A-Za-z0-9_.=-]{20,}"
@@ -62,6 +74,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Mailchimp", r"mailchi\.mp", "", "web version"),
     _rule("Mailchimp", _SUBDOMAINS + r"forward-to-friend\d*\.com", "", "share"),
     _rule("Mailchimp", _SUBDOMAINS + r"campaign-archive\d*\.com", "", "web version"),
+    _rule("Campaign Monitor", _SUBDOMAINS + r"forwardtomyfriend\.com", "", "share"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/open\b", "open"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/click\b"),
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/(?:action/disable_email|account/unsubscribe)\b", "unsubscribe"),
@@ -74,10 +87,19 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center)/", "unsubscribe"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/(?:Cto|Bto|To)/", "open"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/[A-Za-z]{1,3}/"),  # /e3t/Ctc/…, /e3t/Btc/…, /e2t/c/…, on branded domains too
-    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)"),
+    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hubspotemail\.net)", r"^/(?:Cto|Bto|To)/", "open"),
+    # hubspotemail.net also serves the template's static icons (/hs/hsstatic/…): those are pictures, not redirects
+    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)", r"^/(?!hs/hsstatic/|hubfs/)"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/o|v1/o|o)/", "open"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/subscribe/manage\b", "unsubscribe"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/c|v1/c|c)/"),
+    # Klaviyo's own hosts before SendGrid's shapes: its older trk.klclick.com links are SendGrid's /ls/click and /wf/open
+    _rule("Klaviyo", r"manage\.kmail-lists\.com", r"^/subscriptions/web-view\b", "web version"),
+    _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
+    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com", r"^/(?:o|wf/open)\b", "open"),
+    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com"),
+    _rule("Klaviyo", _ANY_HOST, rf"^/l/{_ULID}(?:_\d+)?/?$"),  # ctrk.klclick3.com/l/01K…_0, and branded domains
+    _rule("SendGrid", _ANY_HOST, r"^/(?:asm/unsubscribe/?\?(?:.*&)?data=|wf/unsubscribe\?(?:.*&)?upn=)", "unsubscribe"),
     _rule("SendGrid", _ANY_HOST, r"^/wf/open\?(?:.*&)?upn=", "open"),
     _rule("SendGrid", _ANY_HOST, r"(?:^|/)ss/o/" + _TOKEN, "open"),
     _rule("SendGrid", _SUBDOMAINS + r"sendgrid\.net", r"^/(?:ls|wf)/click\b|(?:^|/)ss/c/"),
@@ -89,10 +111,6 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("ConvertKit", r"open\.(?:convertkit-mail|kit-mail)\d*\.com", "", "open"),  # the open pixel's own host
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com"),
     _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*$"),  # …/<base64 of https://…>
-    _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
-    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com", r"^/(?:o|wf/open)\b", "open"),
-    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com"),
-    _rule("Klaviyo", _ANY_HOST, rf"^/l/{_ULID}(?:_\d+)?/?$"),  # ctrk.klclick3.com/l/01K…_0, and branded domains
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/op/", "open"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/un/", "unsubscribe"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too

@@ -29,7 +29,7 @@ _FOOTER = re.compile(
 _WEB_VERSION = re.compile(
     r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
     r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
-    r"(?:open|read) in (?:the )?(?:substack )?app|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
+    r"(?:open|read) in (?:the )?(?:substack )?app|no images\?|images not (?:showing|displaying)|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
     r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|ver (?:en el|en tu) navegador",
     re.IGNORECASE,
 )
@@ -54,7 +54,7 @@ _REFERRAL = re.compile(
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
 _SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
 _FEEDBACK = re.compile(
-    r"how (?:would you rate|did we do|was today(?:'|’)s)|what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) "
+    r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) "
     r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
     re.IGNORECASE,
 )

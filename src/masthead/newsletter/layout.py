@@ -119,6 +119,21 @@ class _Splitter:
             return False
         return event.level == self.level or heading_reason(text_of(event.element)) is not None
 
+    def _letter_heading(self, event: Event) -> bool:
+        """In a letter (no story level): a poll, referral or sponsor heading opens a section to leave out,
+        and the next heading as high as it, that is none of these, ends it. True when ``event`` was such a heading."""
+        why = heading_reason(text_of(event.element))
+        run = self.current if self.current is not None and self.current.why and self.current.heading is not None else None
+        if why:
+            self._flush(False)
+            self.current = _Section(event, why)
+            self.sections.append(self.current)
+            return True
+        if run is not None and run.heading is not None and event.level <= run.heading.level:
+            self._flush(False)
+            self.current = None
+        return False
+
     def _boundary(self, index: int, event: Event) -> bool:
         """A heading above the story level (the newsletter's name, a section): it ends a story and starts none."""
         return event.kind == "heading" and self.level is not None and (event.level < self.level or index in self.labels)
@@ -130,15 +145,22 @@ class _Splitter:
             self.sections.append(self.current)
         elif self.current is not None:
             self.current.parts.append(event)
-        elif not any(section.heading for section in self.sections) and not self.after:
-            self.intro.append(event)
+        elif not any(section.heading and not section.why for section in self.sections) and not self.after:
+            self.intro.append(event)  # a letter's text, also after a poll or referral section that ended
         elif text_of(event.element):
             self.dropped.append(Dropped(self.after or "between stories", _snippet(text_of(event.element))))
 
     def _flush(self, into_next: bool) -> list[Event]:
+        """Place what waited for the next text; return what goes with the heading that comes next.
+
+        Of several pictures above a heading only the nearest (and its caption) is that story's: a
+        masthead or an earlier picture above it belongs to what came before.
+        """
         carried = []
-        for event in self.pending:
-            if into_next and (event.kind == "sponsor" or (self.before and event.kind in ("image", "caption"))):
+        images = [index for index, event in enumerate(self.pending) if event.kind == "image"]
+        nearest = images[-1] if images else len(self.pending)
+        for index, event in enumerate(self.pending):
+            if into_next and (event.kind == "sponsor" or (self.before and event.kind in ("image", "caption") and index >= nearest)):
                 carried.append(event)
             else:
                 self._place(event)
@@ -148,6 +170,8 @@ class _Splitter:
     def feed(self, index: int, event: Event) -> None:
         if event.kind in ("image", "caption", "sponsor"):
             self.pending.append(event)
+            return
+        if self.level is None and event.kind == "heading" and self._letter_heading(event):
             return
         if self.starts_story(index, event):
             carried = self._flush(True)
@@ -163,7 +187,7 @@ class _Splitter:
             self.resume is not None
             and sponsor is not None
             and event.kind in ("heading", "rule", "footer")
-            and any(part.kind == "block" for part in sponsor.parts)
+            and (any(part.kind == "block" for part in sponsor.parts) or (event.kind == "rule" and (len(sponsor.parts) > 1 or sponsor.chrome)))
         ):
             self.current, self.after = self.resume
             self.resume = None
@@ -244,6 +268,21 @@ def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
     return before > after and not closes
 
 
+def _picture(event: Event) -> Tag:
+    """An image event's <img> (a <figure> holds one), else the event's element."""
+    if event.kind == "image" and event.element.name != "img":
+        return event.element.find("img") or event.element
+    return event.element
+
+
+def _standfirst(content: Sequence[Event], preheader: str) -> str:
+    """A letter's subtitle set as its first line, under the title: the line the preview text repeats word for word."""
+    first = next((event for event in content if event.kind in ("block", "heading")), None)
+    if first is None or first.kind != "block" or not preheader or len(words(preheader)) > 30:
+        return ""
+    return text_of(first.element) if match_key(text_of(first.element)) == match_key(preheader) else ""
+
+
 def _linked(section: _Section) -> bool:
     return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
 
@@ -304,8 +343,8 @@ def plan(
     names = sender_names(headers)
     events = []
     for event in walk(root):
-        if event.kind == "heading" and match_key(text_of(event.element)) in names:
-            dropped.append(Dropped("header", _snippet(text_of(event.element))))  # the newsletter's name set as a heading
+        if event.kind in ("heading", "image") and match_key(text_of(_picture(event))) in names:
+            dropped.append(Dropped("header", _snippet(text_of(_picture(event)))))  # the newsletter's name set as a heading, or its logo's alt
         else:
             events.append(event)
     wanted = (match_key(title), match_key(subject))
@@ -342,6 +381,8 @@ def plan(
             title = text_of(heading.element)
             content.remove(heading)
         title = title or subject or (text_of(heading.element) if heading else "") or opening_words(content)
+        subtitle = subtitle or _standfirst(content, preheader)
+        content = [event for event in content if not (subtitle and event.kind == "block" and match_key(text_of(event.element)) == match_key(subtitle))]
         if is_roundup(content, 1):
             kind = "items" if split == "items" else "roundup"
             return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)

@@ -75,7 +75,7 @@ PROFILES: tuple[Profile, ...] = (
             ("X-Complaints-To", r"createsend|cmail"),
             ("Message-ID", r"createsend|cmail\d"),
         ),
-        markup=("table.emb-editor-canvas", "div.layout__inner", "td.webversion", "div.webversion", ".preheader"),
+        markup=("table.emb-editor-canvas", "div.layout__inner", "td.webversion", "div.webversion", "#emb-email-header-container"),
         hosts=(r"createsend\d*\.com", r"cmail\d+\.com"),
         chrome=((".preheader, .webversion, .header", "header"), (".footer, .footer__inner", "footer")),
     ),
