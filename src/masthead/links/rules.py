@@ -53,9 +53,7 @@ _CAMPAIGN_MONITOR_KINDS = {
     "li": "share",
 }
 # /t/<x>-<kind>-<id>(-<id>)…/ : lower-case id groups; /t/<x>-<32 hex>: a redirect; /t/ViewEmail/…
-_CAMPAIGN_MONITOR_PATH = re.compile(
-    r"^/t/(?:[a-z]-(?P<kind>[a-z]{1,2})-[a-z0-9]+(?:-[a-z0-9]+)+/?(?:o\.gif)?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$"
-)
+_CAMPAIGN_MONITOR_PATH = re.compile(r"^/t/(?:[a-z]-(?P<kind>[a-z]{1,2})-[a-z0-9]+(?:-[a-z0-9]+)+/?(?:o\.gif)?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$")
 
 _SUBDOMAINS = r"(?:[a-z0-9-]+\.)*"
 _TOKEN = r"[A-Za-z0-9_.=-]{20,}"

@@ -54,8 +54,9 @@ _REFERRAL = re.compile(
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
 _SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
 _FEEDBACK = re.compile(
-    r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) "
-    r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
+    r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|"
+    r"what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) (?:issue|newsletter|edition)|"
+    r"take (?:our|the) (?:quick )?(?:poll|survey)",
     re.IGNORECASE,
 )
 _CONTENTS = re.compile(

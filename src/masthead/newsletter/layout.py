@@ -211,10 +211,14 @@ class _Splitter:
 
     def _pull_footer(self, footer: Tag) -> None:
         """The blocks just before a footer line, in the same layout box (the postal address above "Unsubscribe"), are footer too."""
+        run = self.current.parts if self.current is not None else self.intro
+        heading = run[-1] if run and run[-1].kind == "heading" and run[-1].level < PSEUDO_LEVEL else None
+        if heading is not None and heading.element.parent is not None and footer in heading.element.parent.descendants:
+            # "Subscription details" set over the footer's lines, in their box, heads nothing but the footer
+            self.dropped.append(Dropped("footer", _snippet(text_of(run.pop().element))))
         box = footer.find_parent(["table", "td", "div"])
         if box is None or box.find(list(HEADINGS)):
             return
-        run = self.current.parts if self.current is not None else self.intro
         while run and run[-1].kind in ("block", "caption") and box in run[-1].element.parents:
             self.dropped.append(Dropped("footer", _snippet(text_of(run.pop().element))))
 

@@ -152,10 +152,10 @@ PROFILES: tuple[Profile, ...] = (
         title=(".post-title a", ".post-title"),
         subtitle=(".post-excerpt", ".post-subtitle"),
         chrome=(
-            ('[class^="site-info"], .site-icon, .site-url, .site-title, .site-header, .header, .view-online', "header"),
+            ('.header-image, [class^="site-info"], .site-icon, .site-url, .site-title, .site-header, .header, .view-online', "header"),
             (".post-meta, .post-meta-wrapper", "byline"),
-            (".feedback-buttons, .latest-posts-section, .comment-button, .feedback-buttons-wrapper", "chrome"),
-            (".footer, .footer-powered", "footer"),
+            (".feedback-buttons, .feedback-buttons-mobile, .latest-posts-section, .latest-post, .comment-button, .feedback-buttons-wrapper", "chrome"),
+            (".subscription-box, .footer, .footer-powered", "footer"),
         ),
         single=True,
     ),

@@ -268,8 +268,8 @@ def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[
         if event.kind in ("block", "heading", "image", "caption")
         and (event.element.get_text(strip=True) or event.element.find("img") or event.element.name == "img")
     ]
-    for block in blocks:
-        for pixel in [img for img in block.find_all("img") if is_pixel(img)]:
+    for block in blocks:  # pixels, and icons inside a story's cards (a bookmark card's favicon), are no picture of it
+        for pixel in [img for img in block.find_all("img") if is_pixel(img) or is_logo(img)]:
             pixel.decompose()
     return Story(position, title, "\n".join(str(block) for block in blocks), _link(heading, blocks), image, subtitle)
 
