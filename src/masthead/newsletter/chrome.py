@@ -15,6 +15,7 @@ import re
 from bs4 import Tag
 
 from ..links.rules import classify
+from .social import linked_to_social, social_row
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
 _FOOTER = re.compile(
@@ -184,7 +185,8 @@ def block_reason(element: Tag) -> str | None:
         return "footer"  # a long paragraph that mentions unsubscribing is prose
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
-    if _buttons(element, text) or (count <= 12 and "share" in kinds):
+    outside = count - sum(len(words(_text(anchor))) for anchor in element.find_all("a", href=True))
+    if _buttons(element, text) or (count <= 12 and "share" in kinds) or social_row(element, outside):
         return "chrome"
     if count <= 12 and _SPONSOR.search(text):
         return "sponsor label"
@@ -224,6 +226,8 @@ def is_logo(image: Tag) -> bool:
     """
     if str(image.get("role", "")).lower() in ("presentation", "none") or str(image.get("aria-hidden", "")).lower() == "true":
         return True
+    if linked_to_social(image):
+        return True  # a share or follow icon, whatever its file is called
     names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
     if _LOGO_NAMES.search(names):
         return True

@@ -19,6 +19,7 @@ from bs4.element import NavigableString
 
 from .chrome import block_reason, is_logo, is_pixel, words
 from .markup import parse
+from .social import linked_to_social
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PSEUDO_LEVEL = 7  # a paragraph that is all bold, short and unpunctuated: a heading the template did not mark up
@@ -113,6 +114,8 @@ def _all_bold(run: Sequence[Tag | NavigableString]) -> bool:
 def _image(image: Tag) -> Event:
     if is_pixel(image):
         return Event("chrome", image, why="tracking pixel")
+    if linked_to_social(image):
+        return Event("chrome", image, why="chrome")  # a share or follow icon
     if is_logo(image) or not str(image.get("src", "")).strip():
         return Event("chrome", image, why="header")
     return Event("image", image)
