@@ -1,6 +1,7 @@
 """Issues from the services' drag-and-drop templates as they send them today
 (tests/fixtures/newsletter/services/, written by make_template_fixtures.py): Klaviyo's kl- blocks,
-Campaign Monitor's emb layouts on a branded tracking domain, HubSpot's two-column modules, beehiiv's
+Campaign Monitor's emb layouts on a branded tracking domain, HubSpot's two-column modules and its blog
+digest, beehiiv's
 2024 card with a sponsor, a boost, a poll and a referral block, Ghost's current template and a
 publisher sending through SendGrid. Each: the service, the exact titles, each story's picture,
 no chrome in any story, every tracking link and pixel detected by its shape, and the drafts build."""
@@ -77,6 +78,22 @@ CASES = (
         frozenset({"header", "footer", "tracking pixel"}),
         ("View in browser", "estuary-letter-masthead", "circle_color", "Ferry Road", "Unsubscribe", "Manage preferences", "Hello Friends"),
         "The Estuary Letter: the seagrass is back",
+    ),
+    Received(
+        "hubspot-rss-digest",
+        "hubspot",
+        "stories",
+        ("Why our ferry timetable changes in October", "Ten years of the quayside market", "How we measure the harbour's water quality"),
+        {
+            "Why our ferry timetable changes in October": "name=ferry-timetable.jpg",
+            "Ten years of the quayside market": "name=quayside-market.jpg",
+            "How we measure the harbour's water quality": "name=water-sampling.jpg",
+        },
+        {("HubSpot", "click"): 9, ("HubSpot", "unsubscribe"): 2, ("HubSpot", "open"): 1},
+        (1, 1, 1),
+        frozenset({"byline", "header", "footer", "tracking pixel"}),
+        ("Cerys Hughes", "Dafydd Rees", "June 2, 2025", "quayside-logo", "Pier Head", "Unsubscribe", "Manage preferences"),
+        "This week on the Quayside blog",
     ),
     Received(
         "beehiiv-card",
@@ -227,6 +244,9 @@ def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pic
             "volunteer-day.jpg",
             "survey-boat.jpg?width=1120&upscale=true&name=survey-boat.jpg",
             "mooring-buoys.jpg?width=1120&upscale=true&name=mooring-buoys.jpg",
+            "ferry-timetable.jpg?width=560&name=ferry-timetable.jpg",
+            "quayside-market.jpg?width=560&name=quayside-market.jpg",
+            "water-sampling.jpg?width=560&name=water-sampling.jpg",
             "5f0d2a9e-7c4b-4e31-9a8f-tide-gauge.jpg",
             "holloway.jpg",
             "tithe-map.jpg",
@@ -237,7 +257,7 @@ def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pic
     for post in report.posts:
         meta = yaml.safe_load((site / post.path).read_text("utf-8").split("---\n")[1])
         assert (post.title in owners) == str((meta.get("featuredImage") or {}).get("src", "")).startswith("/img/newsletter/"), post.title
-    assert [len(post.tracking) for post in report.posts] == [1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1]  # each story's own links, every one detected
+    assert [len(post.tracking) for post in report.posts] == [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1]  # each story's own links, every one detected
     result = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
     assert result.site is not None and len(result.site.posts) == len(report.posts)
     for post in report.posts:
