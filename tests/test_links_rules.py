@@ -191,6 +191,13 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("https://d2v8tf04.na1.hubspotlinks.com/Cto/5D+113/d2v8tf04/R5R8b0G9Vf1YN1m5xF2R9l5VW5m2c3g3JgVvLW2m3kP", "HubSpot", "open"),
         ("https://u6812044.ct.sendgrid.net/asm/unsubscribe/?user_id=6812044&data=Hq1Wq2Ek3Rj4Th5Yg6Uf7Id8Os9", "SendGrid", "unsubscribe"),
         ("https://url6812.coastdesk.example/wf/unsubscribe?upn=u001.Ys7Ut6Ir5Eo4Wp3Qa2Sd1Fg0Hj9Kl8Zx7Cv6Bn5", "SendGrid", "unsubscribe"),
+        ("https://flight.beehiiv.net/v2/clicks/eyJhbGciOiJIUzI1NiJ9.eyJ1cmwiOiJodHRwczovL3d3dy5iYmMuY29tIn0.Ab", "beehiiv", "click"),
+        ("https://eotrx.substackcdn.com/open?token=eyJtIjoiPDIwMjUwNjAzIn0.Lk9mN2bV4cX8zA1sD3fG6hJ", "Substack", "open"),
+        ("https://clicks.mlsend.com/tj/o/eyJ2IjoiMSIsImxpbmtfaWQiOjE0MzIxfQ", "MailerLite", "open"),
+        ("https://clicks.mlsend.com/tj/c/eyJ2IjoiMSIsImxpbmtfaWQiOjE0MzIxfQ", "MailerLite", "click"),
+        ("http://eepurl.com/iXyZ12", "Mailchimp", "share"),
+        ("https://www.example.com/story?elqTrackId=ab12&elqTrack=true", "tracking parameters", "parameters"),
+        ("https://www.example.com/story?ttclid=E.C.P.abc&twclid=2-abc", "tracking parameters", "parameters"),
     ],
 )
 def test_sample_shapes(url: str, service: str, kind: str) -> None:

@@ -72,6 +72,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Mailchimp", r"mailchi\.mp", "", "web version"),
     _rule("Mailchimp", _SUBDOMAINS + r"forward-to-friend\d*\.com", "", "share"),
     _rule("Mailchimp", _SUBDOMAINS + r"campaign-archive\d*\.com", "", "web version"),
+    _rule("Mailchimp", r"eepurl\.com", "", "share"),  # Mailchimp's short links to a sign-up form or campaign
     _rule("Campaign Monitor", _SUBDOMAINS + r"forwardtomyfriend\.com", "", "share"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/open\b", "open"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/click\b"),
@@ -80,6 +81,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/redirect/"),
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/api/v1/email/open\b", "open"),  # mailgun.substack.com's pixel
     _rule("Substack", _ANY_HOST, r"^/redirect/(?:\d+/)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|eyJ)"),
+    _rule("Substack", r"eotrx\.substackcdn\.com", r"^/open\b", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/o/", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
     _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center)/", "unsubscribe"),
@@ -88,6 +90,8 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hubspotemail\.net)", r"^/(?:Cto|Bto|To)/", "open"),
     # hubspotemail.net also serves the template's static icons (/hs/hsstatic/…): those are pictures, not redirects
     _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)", r"^/(?!hs/hsstatic/|hubfs/)"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.(?:com|net)", r"^/v2/opens?/", "open"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.(?:com|net)", r"^/v2/clicks/"),  # flight.beehiiv.net, the newer sends
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/o|v1/o|o)/", "open"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/subscribe/manage\b", "unsubscribe"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/c|v1/c|c)/"),
@@ -114,6 +118,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
     _rule("Brevo", _SUBDOMAINS + r"(?:sendibt\d*|sendibm\d*|sendib[a-z]\d*)\.com", r"^/(?!im/)"),
     _rule("MailerLite", _ANY_HOST, r"^/link/o/", "open"),
+    _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/tj/o/", "open"),
     _rule("MailerLite", _SUBDOMAINS + r"mailerlite\.(?:io|com)", r"^/unsubscribe\b", "unsubscribe"),
     _rule("MailerLite", r"preview\.mailerlite\.(?:io|com)", r"^/emails/webview/", "web version"),
     _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/(?:link|tj)/c/"),
@@ -153,7 +158,8 @@ BUILT_IN: tuple[_Rule, ...] = (
 TRACKING_PARAMETERS = re.compile(
     r"^(?:utm_[a-z_]+|mc_cid|mc_eid|_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|fbclid|gclid|dclid|"
     r"msclkid|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|ck_subscriber_id|sc_cid|rb_clickid|"
-    r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|_kx|__s|trk|trkCampaign|ss_source|ss_campaign_id)$",
+    r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|_kx|__s|trk|trkCampaign|ss_source|ss_campaign_id|"
+    r"yclid|twclid|ttclid|li_fat_id|igshid|wbraid|gbraid|gclsrc|_gl|mc_tc|elqTrackId|elqTrack|vgo_ee|hsa_[a-z_]+)$",
     re.IGNORECASE,
 )
 
