@@ -9,9 +9,12 @@ no chrome in any story, every tracking link and pixel detected by its shape, and
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections import Counter
+from email.message import EmailMessage
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -262,3 +265,37 @@ def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pic
     assert result.site is not None and len(result.site.posts) == len(report.posts)
     for post in report.posts:
         assert (site / "public/blog" / Path(post.path).stem / "index.html").is_file(), post.path
+
+
+def _gmail_forward(name: str, folder: Path) -> Path:
+    """The issue as Gmail forwards it: head dropped, every class and id renamed m_<n>…, images through
+    Gmail's proxy, links given data-saferedirecturl, all inside div.gmail_quote after the forward block."""
+    (sent,) = read_issues(SERVICES / f"{name}.eml")
+    page = re.sub(r"(?is)<head>.*?</head>|</?(?:html|body)[^>]*>|<!DOCTYPE[^>]*>", "", sent.html)
+    page = re.sub(r'\b(class|id)="([^"]+)"', lambda m: f'{m.group(1)}="{" ".join("m_-77120" + part for part in m.group(2).split())}"', page)
+    page = re.sub(r'src="(https://[^"]+)"', lambda m: f'src="https://ci4.googleusercontent.com/meips/ADKq_NZ8Yt3Lp=s0-d-e1-ft#{m.group(1)}"', page)
+    page = re.sub(r'href="(https://[^"]+)"', lambda m: f'href="{m.group(1)}" data-saferedirecturl="https://www.google.com/url?q={quote(m.group(1), safe="")}"', page)
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "Reader <reader@example.org>", "desk@example.org", f"Fwd: {sent.subject}"
+    mail["Message-ID"] = f"<fwd-{name}@mail.gmail.com>"
+    mail.set_content(
+        '<div dir="ltr"><div>For the desk.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>'
+        f"From: <strong class=\"gmail_sendername\">The sender</strong><br>Date: Mon, Jun 9, 2025<br>Subject: {sent.subject}<br>To: reader@example.org<br></div><br><br>"
+        f"<div>{page}</div></div></div>",
+        subtype="html",
+        cte="quoted-printable",
+    )
+    path = folder / f"fwd-{name}.eml"
+    path.write_bytes(mail.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_template_issue_forwarded_from_gmail_reads_as_the_issue_itself(case: Received, tmp_path: Path) -> None:
+    (forwarded,) = read_issues(_gmail_forward(case.name, tmp_path))
+    (sent,) = read_issues(SERVICES / f"{case.name}.eml")
+    assert forwarded.forwarded and forwarded.subject == sent.subject
+    mine, theirs = plan(forwarded.html, forwarded.subject, forwarded.headers), plan(sent.html, sent.subject, sent.headers)
+    assert mine.profile.name == theirs.profile.name
+    assert [(story.title, story.image, story.link) for story in mine.stories] == [(story.title, story.image, story.link) for story in theirs.stories]
+    assert [story.html for story in mine.stories] != [] and all("googleusercontent" not in story.html for story in mine.stories)
