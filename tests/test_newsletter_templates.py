@@ -153,6 +153,8 @@ CASES = (
             "Manage subscription",
             "Unsubscribe",
             "Powered by Ghost",
+            "favicon",
+            "lesser-horseshoe.jpg",  # the bookmark card's thumbnail is the linked page's picture
         ),
         "The hedge that ate the lane",
         captions={"The hedge that ate the lane": "The lane at Cwm Hir in March (Rhiannon Pugh)"},
@@ -238,7 +240,7 @@ def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pic
         report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
     fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
-    assert fetched == sorted(  # the stories' own pictures (and the Ghost post's inline ones), never a logo, icon, banner or pixel
+    assert fetched == sorted(  # the stories' own pictures (and the Ghost post's inline one), never a logo, icon, banner, pixel or card thumbnail
         [
             "7c2e9a41-tomato-trial.jpeg",
             "b81f03d7-seed-library.jpeg",
@@ -253,7 +255,6 @@ def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pic
             "5f0d2a9e-7c4b-4e31-9a8f-tide-gauge.jpg",
             "holloway.jpg",
             "tithe-map.jpg",
-            "lesser-horseshoe.jpg",
         ]
     )
     owners = {title for case in CASES for title in case.images}
@@ -261,6 +262,11 @@ def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pic
         meta = yaml.safe_load((site / post.path).read_text("utf-8").split("---\n")[1])
         assert (post.title in owners) == str((meta.get("featuredImage") or {}).get("src", "")).startswith("/img/newsletter/"), post.title
     assert [len(post.tracking) for post in report.posts] == [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1]  # each story's own links, every one detected
+    ghost = next(post for post in report.posts if post.title == "The hedge that ate the lane")
+    assert (
+        "[Lesser horseshoe bat](https://fieldnotes.example/r/f6a7b8c9?m=8c0b7e52-1d3a-4f6e-9b2c-5a7d9e1f3b4c)"
+        " — How the smallest British horseshoe bat finds its way along hedgerows. — Bat Conservation Trust\n"
+    ) in (site / ghost.path).read_text("utf-8")  # a bookmark card is one linked line, not a link around paragraphs
     result = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
     assert result.site is not None and len(result.site.posts) == len(report.posts)
     for post in report.posts:
@@ -274,13 +280,15 @@ def _gmail_forward(name: str, folder: Path) -> Path:
     page = re.sub(r"(?is)<head>.*?</head>|</?(?:html|body)[^>]*>|<!DOCTYPE[^>]*>", "", sent.html)
     page = re.sub(r'\b(class|id)="([^"]+)"', lambda m: f'{m.group(1)}="{" ".join("m_-77120" + part for part in m.group(2).split())}"', page)
     page = re.sub(r'src="(https://[^"]+)"', lambda m: f'src="https://ci4.googleusercontent.com/meips/ADKq_NZ8Yt3Lp=s0-d-e1-ft#{m.group(1)}"', page)
-    page = re.sub(r'href="(https://[^"]+)"', lambda m: f'href="{m.group(1)}" data-saferedirecturl="https://www.google.com/url?q={quote(m.group(1), safe="")}"', page)
+    wrapped = 'href="{0}" data-saferedirecturl="https://www.google.com/url?q={1}"'
+    page = re.sub(r'href="(https://[^"]+)"', lambda m: wrapped.format(m.group(1), quote(m.group(1), safe="")), page)
     mail = EmailMessage()
     mail["From"], mail["To"], mail["Subject"] = "Reader <reader@example.org>", "desk@example.org", f"Fwd: {sent.subject}"
     mail["Message-ID"] = f"<fwd-{name}@mail.gmail.com>"
     mail.set_content(
-        '<div dir="ltr"><div>For the desk.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>'
-        f"From: <strong class=\"gmail_sendername\">The sender</strong><br>Date: Mon, Jun 9, 2025<br>Subject: {sent.subject}<br>To: reader@example.org<br></div><br><br>"
+        '<div dir="ltr"><div>For the desk.</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: '
+        '<strong class="gmail_sendername">The sender</strong><br>Date: Mon, Jun 9, 2025<br>'
+        f"Subject: {sent.subject}<br>To: reader@example.org<br></div><br><br>"
         f"<div>{page}</div></div></div>",
         subtype="html",
         cte="quoted-printable",

@@ -240,8 +240,31 @@ def _first_image(event: Event) -> Tag | None:
     return next((img for img in event.element.find_all("img") if not is_pixel(img) and str(img.get("src", "")).strip()), None)
 
 
+_CARD_BLOCKS = ["div", "p", "table", "figure", "figcaption", "ul", "ol", *HEADINGS]
+
+
+def _flatten_card_links(element: Tag) -> None:
+    """A link wrapped around blocks (Ghost's bookmark card: title, description, publisher, thumbnail)
+    becomes one line, ``title — description — publisher``, linked by its title; its pictures are the
+    linked page's, not the story's."""
+    for anchor in [a for a in element.find_all("a", href=True) if a.find(_CARD_BLOCKS) is not None]:
+        lines = [" ".join(text.split()) for text in anchor.stripped_strings]
+        if not lines:
+            continue
+        line = parse("<p><a></a></p>").p
+        assert line is not None and line.a is not None
+        line.a["href"] = anchor["href"]
+        line.a.string = lines[0]
+        if lines[1:]:
+            line.append(NavigableString(" — " + " — ".join(lines[1:])))
+        anchor.replace_with(line)
+
+
 def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[Event], subtitle: str = "") -> Story:
     """One story from its heading and the events that belong to it (headings below the story's level included)."""
+    for part in parts:
+        if part.element.name != "img":
+            _flatten_card_links(part.element)
     image: StoryImage | None = None
     kept: list[Event] = []
     for index, event in enumerate(parts):
