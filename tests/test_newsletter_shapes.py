@@ -182,3 +182,15 @@ def test_a_web_version_line_beside_the_preview_text_is_not_part_of_it() -> None:
         f"<h1>A letter</h1><p>{LONG}</p>"
     )
     assert plan(html, "").preheader == "Steps, a lightship and railings"
+
+
+def test_a_letter_s_contents_list_and_a_sponsor_between_rules_are_left_out_and_the_letter_around_them_kept() -> None:
+    html = (
+        f"<h1>Letter</h1><h3>In today's issue</h3><ul><li>Ferries</li><li>Bridges</li></ul><p>FIRST {LONG}</p>"
+        f"<hr><h3>Sponsored by Acme</h3><p>Buy our widgets now.</p><hr><p>LAST {LONG}</p>"
+    )
+    layout = plan(html, "Letter", (), "generic")
+    (story,) = layout.stories
+    text = " ".join(parse(story.html).get_text(" ").split())
+    assert "FIRST" in text and "LAST" in text and not any(chrome in text for chrome in ("Ferries", "today's issue", "Acme", "widgets"))
+    assert {("contents", "In today's issue"), ("sponsor", "Sponsored by Acme")} <= {(d.why, d.text) for d in layout.dropped}

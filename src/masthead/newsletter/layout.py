@@ -134,6 +134,17 @@ class _Splitter:
             self.current = None
         return False
 
+    def _ends_letter_chrome(self, event: Event) -> bool:
+        """What ends a left-out section of a letter besides a heading: a rule, and, after "In this
+        issue", the first block that is not its list (a contents list is items, the letter is prose)."""
+        run = self.current
+        if run is None or run.heading is None or not run.why or run.heading.level == 0:
+            return False
+        if event.kind == "rule":
+            return True
+        listed = event.element.name in ("ul", "ol") or len(words(text_of(event.element))) <= 12
+        return run.why == "contents" and event.kind == "block" and not listed
+
     def _boundary(self, index: int, event: Event) -> bool:
         """A heading above the story level (the newsletter's name, a section): it ends a story and starts none."""
         return event.kind == "heading" and self.level is not None and (event.level < self.level or index in self.labels)
@@ -173,6 +184,9 @@ class _Splitter:
             return
         if self.level is None and event.kind == "heading" and self._letter_heading(event):
             return
+        if self.level is None and self._ends_letter_chrome(event):
+            self._flush(False)
+            self.current = None
         if self.starts_story(index, event):
             carried = self._flush(True)
             self.resume = None
