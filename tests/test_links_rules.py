@@ -198,6 +198,7 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("http://eepurl.com/iXyZ12", "Mailchimp", "share"),
         ("https://www.example.com/story?elqTrackId=ab12&elqTrack=true", "tracking parameters", "parameters"),
         ("https://www.example.com/story?ttclid=E.C.P.abc&twclid=2-abc", "tracking parameters", "parameters"),
+        ("https://northwind.example/?_bhiiv=opp_8f9a12&bhcl_id=3f2a", "tracking parameters", "parameters"),
     ],
 )
 def test_sample_shapes(url: str, service: str, kind: str) -> None:

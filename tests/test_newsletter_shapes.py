@@ -194,3 +194,19 @@ def test_a_letter_s_contents_list_and_a_sponsor_between_rules_are_left_out_and_t
     text = " ".join(parse(story.html).get_text(" ").split())
     assert "FIRST" in text and "LAST" in text and not any(chrome in text for chrome in ("Ferries", "today's issue", "Acme", "widgets"))
     assert {("contents", "In today's issue"), ("sponsor", "Sponsored by Acme")} <= {(d.why, d.text) for d in layout.dropped}
+
+
+def test_a_story_whose_links_are_tagged_as_paid_placements_is_a_sponsor_s_whatever_it_is_titled() -> None:
+    def story(n: int) -> str:
+        return f"<h2>Story number {n} today</h2><p>{LONG} <a href='https://news.example/{n}'>more</a></p>"
+
+    html = (
+        story(1)
+        + "<h2>Your cloud bill, halved</h2><p>Northwind turns idle servers off. "
+        + "<a href='https://northwind.example/?_bhiiv=opp_8f9a12&amp;bhcl_id=abc'>Try it</a></p>"
+        + story(2)
+        + f"<h2>Quiet desks</h2><p>{LONG} <a href='https://desks.example/?utm_source=letter&amp;utm_medium=sponsored'>Try</a></p>"
+    )
+    layout = plan(html, "S", (), "generic")
+    assert [story.title for story in layout.stories] == ["Story number 1 today", "Story number 2 today"]
+    assert {("sponsor", "Your cloud bill, halved"), ("sponsor", "Quiet desks")} <= {(d.why, d.text) for d in layout.dropped}

@@ -159,7 +159,7 @@ TRACKING_PARAMETERS = re.compile(
     r"^(?:utm_[a-z_]+|mc_cid|mc_eid|_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|fbclid|gclid|dclid|"
     r"msclkid|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|ck_subscriber_id|sc_cid|rb_clickid|"
     r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|_kx|__s|trk|trkCampaign|ss_source|ss_campaign_id|"
-    r"yclid|twclid|ttclid|li_fat_id|igshid|wbraid|gbraid|gclsrc|_gl|mc_tc|elqTrackId|elqTrack|vgo_ee|hsa_[a-z_]+)$",
+    r"_bhiiv|bhcl_id|yclid|twclid|ttclid|li_fat_id|igshid|wbraid|gbraid|gclsrc|_gl|mc_tc|elqTrackId|elqTrack|vgo_ee|hsa_[a-z_]+)$",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,7 @@ import re
 from bs4 import Tag
 
 from ..links.rules import classify
-from .social import linked_to_social, social_row
+from .social import linked_to_social, social_row, sponsored
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
 _FOOTER = re.compile(
@@ -190,6 +190,8 @@ def block_reason(element: Tag) -> str | None:
         return "chrome"
     if count <= 12 and _SPONSOR.search(text):
         return "sponsor label"
+    if sponsored(element):
+        return "sponsor"  # its links say it is a paid placement, whatever it is titled
     if count <= 30 and _ADVERTISE.search(text):
         return "sponsor"
     if count <= 40 and _REFERRAL.search(text):

@@ -1,4 +1,5 @@
-"""Links that are chrome by where they go: share intents and the sender's social profiles.
+"""Links that are chrome by where they go: share intents, the sender's social profiles, and
+sponsors' links tagged as paid placements.
 
 A "Share on X | Share on Facebook | Email a friend" row, or "Follow us on Instagram and
 Facebook" under the stories, is furniture whatever words the template uses (and in whatever
@@ -82,3 +83,13 @@ def linked_to_social(image: Tag) -> bool:
     """An icon that links to a share dialog or a social profile."""
     anchor = image.find_parent("a", href=True)
     return anchor is not None and social(str(anchor["href"]))
+
+
+# A paid placement says so in its link: beehiiv's ad network (`_bhiiv=opp_…`), or utm_medium naming it.
+_SPONSORED_LINK = re.compile(r"[?&](?:_bhiiv=opp_|utm_medium=(?:sponsor(?:ed|ship)?|paid(?:[_-]?\w+)?|ads?|advert(?:ising|orial)?)(?:&|$))", re.IGNORECASE)
+
+
+def sponsored(element: Tag) -> bool:
+    """Every link in ``element`` is tagged as a paid placement."""
+    anchors = [str(anchor["href"]) for anchor in element.find_all("a", href=True) if str(anchor["href"]).strip()]
+    return bool(anchors) and all(_SPONSORED_LINK.search(href.replace("&amp;", "&")) for href in anchors)
