@@ -210,3 +210,12 @@ def test_a_story_whose_links_are_tagged_as_paid_placements_is_a_sponsor_s_whatev
     layout = plan(html, "S", (), "generic")
     assert [story.title for story in layout.stories] == ["Story number 1 today", "Story number 2 today"]
     assert {("sponsor", "Your cloud bill, halved"), ("sponsor", "Quiet desks")} <= {(d.why, d.text) for d in layout.dropped}
+
+
+def test_an_essay_with_sections_and_no_title_heading_is_one_post_titled_by_its_subject() -> None:
+    opening = "The 7:42 from Hebden Bridge has arrived on time eleven times this year, and nobody at the station can say why. " * 4
+    html = f"<p>{opening}</p><h2>The single track</h2><p>{LONG}</p><h2>What would fix it</h2><p>{LONG}</p>"
+    layout = plan(html, "Why the 7:42 is always late", (), "generic")
+    assert [(story.title, "The single track" in story.html) for story in layout.stories] == [("Why the 7:42 is always late", True)]
+    digest = f"<p>Good morning.</p><h2>The single track</h2><p>{LONG}</p><h2>What would fix it</h2><p>{LONG}</p>"
+    assert [story.title for story in plan(digest, "Morning", (), "generic").stories] == ["The single track", "What would fix it"]

@@ -388,7 +388,8 @@ def plan(
             )
             dropped.append(Dropped(section.reason, _snippet(label)))
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
-    essay = bool(title) and intro_words >= 40 and sum(map(_linked, kept)) * 2 < len(kept)
+    # one article with sections: a long opening before the first heading, and sections that mostly link nowhere
+    essay = intro_words >= (40 if title else 80) and sum(map(_linked, kept)) * 2 < len(kept)
     if level is None or essay or len(kept) <= 1:
         content = list(splitter.intro)
         for section in kept:
