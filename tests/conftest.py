@@ -11,12 +11,18 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from masthead import imageproc
 from masthead.build import build
 from masthead.options import BuildOptions
 
 pytest_plugins = ["preview_helpers", "serving", "deploy_helpers"]  # fixtures for the serve tests and the browser tests
+
+# No property test is timed: speed is measured in bench/, and on a shared, loaded machine a
+# deadline only fails at random. Everything else is Hypothesis's default.
+settings.register_profile("masthead", deadline=None)
+settings.load_profile("masthead")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"
