@@ -12,6 +12,7 @@ import io
 import re
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import quote
@@ -298,9 +299,39 @@ def _gmail_forward(name: str, folder: Path) -> Path:
     return path
 
 
+def _thunderbird_forward(name: str, folder: Path) -> Path:
+    """The issue as Thunderbird forwards it inline: the marker line and a moz-email-headers-table in div.moz-forward-container."""
+    (sent,) = read_issues(SERVICES / f"{name}.eml")
+    page = re.sub(r"(?is)<head>.*?</head>|</?(?:html|body)[^>]*>|<!DOCTYPE[^>]*>", "", sent.html)
+    rows = "".join(
+        f'<tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">{key}: </th><td>{value}</td></tr>'
+        for key, value in (
+            ("Subject", sent.subject),
+            ("Date", "Mon, 9 Jun 2025 06:30:00 +0000"),
+            ("From", "The sender &lt;news@sender.example&gt;"),
+            ("To", "reader@example.org"),
+        )
+    )
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "Reader <reader@example.org>", "desk@example.org", f"Fwd: {sent.subject}"
+    mail["Message-ID"] = f"<tb-{name}@example.org>"
+    mail.set_content(
+        '<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"></head><body><p>For the desk.</p>'
+        '<div class="moz-forward-container"><br><br>-------- Forwarded Message --------'
+        f'<table class="moz-email-headers-table" border="0" cellpadding="0" cellspacing="0"><tbody>{rows}</tbody></table><br><br>'
+        f"{page}</div></body></html>",
+        subtype="html",
+        cte="base64",
+    )
+    path = folder / f"tb-{name}.eml"
+    path.write_bytes(mail.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize("client", [_gmail_forward, _thunderbird_forward], ids=["gmail", "thunderbird"])
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_each_template_issue_forwarded_from_gmail_reads_as_the_issue_itself(case: Received, tmp_path: Path) -> None:
-    (forwarded,) = read_issues(_gmail_forward(case.name, tmp_path))
+def test_each_template_issue_forwarded_reads_as_the_issue_itself(case: Received, client: Callable[[str, Path], Path], tmp_path: Path) -> None:
+    (forwarded,) = read_issues(client(case.name, tmp_path))
     (sent,) = read_issues(SERVICES / f"{case.name}.eml")
     assert forwarded.forwarded and forwarded.subject == sent.subject
     mine, theirs = plan(forwarded.html, forwarded.subject, forwarded.headers), plan(sent.html, sent.subject, sent.headers)
