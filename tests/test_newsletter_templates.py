@@ -328,7 +328,37 @@ def _thunderbird_forward(name: str, folder: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("client", [_gmail_forward, _thunderbird_forward], ids=["gmail", "thunderbird"])
+def _yahoo_forward(name: str, folder: Path) -> Path:
+    """The issue as Yahoo Mail forwards it: classes and ids renamed yiv<number>…, a div per header line in div.yahoo_quoted."""
+    (sent,) = read_issues(SERVICES / f"{name}.eml")
+    page = re.sub(r"(?is)<head>.*?</head>|</?(?:html|body)[^>]*>|<!DOCTYPE[^>]*>", "", sent.html)
+    page = re.sub(r'\b(class|id)="([^"]+)"', lambda m: f'{m.group(1)}="{" ".join("yiv0385912647" + part for part in m.group(2).split())}"', page)
+    header = "".join(
+        f"<div><b>{key}:</b> {value}</div>"
+        for key, value in (
+            ("From", "The sender &lt;news@sender.example&gt;"),
+            ("To", "reader@example.org"),
+            ("Sent", "Monday, June 9, 2025"),
+            ("Subject", sent.subject),
+        )
+    )
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "Reader <reader@yahoo.example>", "desk@example.org", f"Fw: {sent.subject}"
+    mail["Message-ID"] = f"<yh-{name}@mail.yahoo.com>"
+    mail.set_content(
+        '<html><head></head><body><div class="ydp1a2b3c4dyahoo-style-wrap"><div>For the desk.</div></div>'
+        '<div id="yahoo_quoted_4410" class="yahoo_quoted"><div style="font-family:Helvetica,Arial,sans-serif;font-size:13px;">'
+        f"<div>----- Forwarded Message -----</div>{header}<div><br></div><div><br></div>"
+        f'<div><div id="yiv0385912647">{page}</div></div></div></div></body></html>',
+        subtype="html",
+        cte="quoted-printable",
+    )
+    path = folder / f"yh-{name}.eml"
+    path.write_bytes(mail.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize("client", [_gmail_forward, _thunderbird_forward, _yahoo_forward], ids=["gmail", "thunderbird", "yahoo"])
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_each_template_issue_forwarded_reads_as_the_issue_itself(case: Received, client: Callable[[str, Path], Path], tmp_path: Path) -> None:
     (forwarded,) = read_issues(client(case.name, tmp_path))

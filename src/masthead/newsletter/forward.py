@@ -5,7 +5,8 @@ Mail clients quote a forwarded message in their own way: Gmail in ``div.gmail_qu
 To); Apple Mail after "Begin forwarded message:" in ``blockquote type="cite"`` that starts with
 one ``<div>`` per header; Outlook on the web after ``div#divRplyFwdMsg`` (From, Sent, To, Subject);
 Outlook for Windows after a bordered block of those lines in ``p.MsoNormal`` with no marker at
-all; Thunderbird in ``div.moz-forward-container`` after a ``table.moz-email-headers-table``;
+all; Thunderbird in ``div.moz-forward-container`` after a ``table.moz-email-headers-table``; Yahoo
+Mail in ``div.yahoo_quoted`` after one div per header line;
 plain-text clients after the same marker lines. The forwarder's note and the header block are left out.
 """
 
@@ -89,6 +90,23 @@ def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
     quote = soup.select_one('blockquote[type="cite"]')
     if quote is None:
         return None
+    subject = _strip_header_lines(quote)
+    return _inner(quote), subject
+
+
+def _yahoo(soup: BeautifulSoup) -> tuple[str, str] | None:
+    """Yahoo Mail: ``div.yahoo_quoted``, in it (inside one styled wrapper) a div per line: the marker, From, To, Sent, Subject."""
+    quote = soup.select_one("div.yahoo_quoted")
+    if quote is None:
+        return None
+    children = [child for child in quote.children if isinstance(child, Tag)]
+    inner = children[0] if len(children) == 1 else quote
+    subject = _strip_header_lines(inner)
+    return _inner(inner), subject
+
+
+def _strip_header_lines(quote: Tag) -> str:
+    """Take the marker and header lines (and blank lines) off the top of ``quote``; the quoted Subject."""
     subject = ""
     for child in list(quote.children):
         if not isinstance(child, Tag):
@@ -101,7 +119,7 @@ def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
             child.decompose()
         else:
             break
-    return _inner(quote), subject
+    return subject
 
 
 def _following(element: Tag) -> str:
@@ -139,7 +157,7 @@ def unforward(page: str) -> tuple[str, str] | None:
     if not _MARKER.search(page) and "divRplyFwdMsg" not in page and not _QUOTED_FROM.search(page):
         return None
     soup = parse(page)
-    for reader in (_gmail, _thunderbird, _outlook, _apple, _plain, _header_block):
+    for reader in (_gmail, _thunderbird, _yahoo, _outlook, _apple, _plain, _header_block):
         found = reader(soup)
         if found is not None and found[0].strip():
             return found
