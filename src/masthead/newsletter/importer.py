@@ -31,10 +31,11 @@ from ..links.store import Answer, open_store
 from .chrome import words
 from .emailparse import Issue, read_issues
 from .issue_images import IssueImages, download, remote, write_new
-from .layout import Dropped, Layout, plan
+from .layout import Layout, plan
 from .markdown_out import known_outlets, to_markdown
 from .markup import parse
 from .roundup import outlet_of
+from .sections import Dropped
 from .stories import Story
 
 ID_KEY = "newsletterId"
