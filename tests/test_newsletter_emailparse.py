@@ -109,6 +109,11 @@ def test_a_body_whose_bytes_are_not_in_its_declared_charset_or_whose_charset_is_
     mislabelled.write_bytes((head.format(1) + "Content-Type: text/html; charset=utf-8\r\n").encode("ascii") + body)
     unknown = tmp_path / "unknown.eml"
     unknown.write_bytes((head.format(2) + "Content-Type: text/html; charset=x-mac-nonesuch\r\n").encode("ascii") + body)
-    for path in (mislabelled, unknown):
+    raw_subject = tmp_path / "raw-subject.eml"
+    raw_subject.write_bytes(
+        head.format(3).replace("Subject: Hello", "Subject: Caf\xe9 news").encode("latin-1") + b"Content-Type: text/html; charset=windows-1252\r\n" + body
+    )
+    for path in (mislabelled, unknown, raw_subject):
         [issue] = read_issues(path)
         assert "<h1>Café opens</h1>" in issue.html and "\ufffd" not in issue.html
+    assert read_issues(raw_subject)[0].subject == "Café news"  # a Subject sent as raw 8-bit bytes

@@ -128,7 +128,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
         raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
     content = _decoded(body)
     page = content if body.get_content_type() == "text/html" else _text_to_html(content)
-    subject = str(message.get("Subject", "")).strip()
+    subject = _subject(message)
     date = _date(message.get("Date"))
     message_id = str(message.get("Message-ID", "")).strip().strip("<>")
     page = restore(page)  # before looking for a forward: Outlook on the web shows its own wrapper as x_divRplyFwdMsg
@@ -136,6 +136,20 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     if forward is not None:
         page, subject = forward[0], forward[1] or subject
     return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), _headers(message), forward is not None)
+
+
+def _subject(message: EmailMessage) -> str:
+    """The Subject; one sent as raw 8-bit bytes (no encoded words) is read as UTF-8, else windows-1252."""
+    subject = str(message.get("Subject", "")).strip()
+    if "\ufffd" not in subject:
+        return subject
+    raw = next((str(value) for name, value in message.raw_items() if name.lower() == "subject"), "")
+    data = raw.encode("ascii", "surrogateescape")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("windows-1252", errors="replace")
+    return " ".join(text.split()) if "=?" not in text else subject
 
 
 def _decoded(part: MIMEPart) -> str:
