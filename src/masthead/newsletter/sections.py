@@ -159,7 +159,8 @@ class Splitter:
             if self.rules_split and self.current is not None:
                 self.current, self.after = None, "between stories"
         elif event.kind == "chrome":
-            self.dropped.append(Dropped(event.why, snippet(text_of(event.element)) or "(image)"))
+            inside = self.current is not None and self.current.why == "sponsor" and event.why != "tracking pixel"
+            self.dropped.append(Dropped("sponsor" if inside else event.why, snippet(text_of(event.element)) or "(image)"))  # a sponsor's logo, its offer
             if self.current is not None:
                 self.current.chrome.append(event.why)
         else:
