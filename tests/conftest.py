@@ -8,12 +8,13 @@ import textwrap
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from masthead import imageproc
+from masthead import cache
 from masthead.build import build
 from masthead.options import BuildOptions
 
@@ -24,6 +25,7 @@ pytest_plugins = ["preview_helpers", "serving", "deploy_helpers"]  # fixtures fo
 settings.register_profile("masthead", deadline=None)
 settings.load_profile("masthead")
 
+F = TypeVar("F", bound=Callable[..., Any])
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"
 # A byte-for-byte copy of the project's seed post (shared/seed/), so the suite needs nothing
@@ -70,24 +72,44 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_image_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Encoded images are content-addressed: the suite's sites (and the masthead processes the
-    tests start) share one image cache, so each image is encoded once per test session."""
-    folder = made_once(tmp_path_factory, "image-cache", lambda _: None)
-    previous = os.environ.get(imageproc.SHARED_CACHE)
-    os.environ[imageproc.SHARED_CACHE] = str(folder)
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Encoded images and compiled templates are content-addressed: the suite's sites (and the
+    masthead processes the tests start) share one ``MASTHEAD_CACHEDIR``, so each image is encoded
+    and each template compiled once per test session."""
+    folder = made_once(tmp_path_factory, "shared-cache", lambda _: None)
+    previous = os.environ.get(cache.SHARED_CACHE)
+    os.environ[cache.SHARED_CACHE] = str(folder)
     yield folder
     if previous is None:
-        del os.environ[imageproc.SHARED_CACHE]
+        del os.environ[cache.SHARED_CACHE]
     else:
-        os.environ[imageproc.SHARED_CACHE] = previous
+        os.environ[cache.SHARED_CACHE] = previous
+
+
+SERVERS: set[str] = set()  # the fixtures declared with ``server_fixture``
+
+
+def server_fixture(**options: Any) -> Callable[[F], F]:
+    """A fixture (``pytest.fixture(**options)``) that starts a server of its own for each test (a
+    preview with its build process, a bucket on moto's S3 server, decap-server): the tests that
+    use it are marked ``slow``."""
+
+    def declare(function: F) -> F:
+        SERVERS.add(function.__name__)
+        return pytest.fixture(**options)(function)  # type: ignore[no-any-return]
+
+    return declare
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses the ``browser`` fixture drives Chromium: mark it ``browser``."""
+    """A test that uses the ``browser`` fixture drives Chromium: mark it ``browser``; one that
+    starts a server per test (``server_fixture``): mark it ``slow``."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
             item.add_marker(pytest.mark.browser)
+        if names & SERVERS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

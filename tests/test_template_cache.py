@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -17,11 +18,11 @@ THEME_TEMPLATES = Path(__file__).resolve().parent.parent / "src/masthead/themes/
 def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the templates Jinja2 compiles from source from now on."""
     names: list[str] = []
-    original = jinja2.Environment.compile
+    original: Any = jinja2.Environment.compile
 
     def counting(self: jinja2.Environment, source: object, name: str | None = None, *args: object, **kwargs: object) -> object:
         names.append(str(name))
-        return original(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+        return original(self, source, name, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
     return names
@@ -60,3 +61,32 @@ def test_other_compile_settings_never_share_compiled_code(tmp_path: Path) -> Non
         template_cache.install(environment, tmp_path / f"cache-{trim}")
         rendered.append(environment.get_template("t.html").render(x=True))
     assert rendered == ["  yes\n", "\n  yes\n"]
+
+
+def test_a_shared_cache_folder_serves_a_new_process_building_another_site(make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from masthead import cache
+
+    shared = tmp_path / "shared"
+    monkeypatch.setenv(cache.SHARED_CACHE, str(shared))
+    first = make_site({"content/blog/a.md": post("A")})
+    build(first)
+    assert list(shared.glob("templates-*/*")) and not list((first / ".masthead-cache").glob("templates-*"))
+    second = tmp_path / "second"
+    (second / "content/blog").mkdir(parents=True)
+    (second / "masthead.toml").write_text((first / "masthead.toml").read_text())
+    (second / "content/blog/b.md").write_text(post("B"))
+    script = (
+        "import sys, jinja2\n"
+        "compiled = []\n"
+        "original = jinja2.Environment.compile\n"
+        "jinja2.Environment.compile = lambda self, *a, **k: compiled.append(1) or original(self, *a, **k)\n"
+        "from masthead.build import build\n"
+        "build(__import__('pathlib').Path(sys.argv[1]), jobs=1)\n"
+        "print(len(compiled))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(second)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"
+    assert (second / "public/blog/b/index.html").is_file()
