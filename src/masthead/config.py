@@ -131,6 +131,17 @@ def _permalink(value: str) -> str | None:
     return None
 
 
+def _term_permalink(value: str) -> str | None:
+    """A tag's, category's or author's page: "" (none, or masthead's own), else a path with {slug}."""
+    if not value:
+        return None
+    if not (value.startswith("/") and value.endswith(("/", ".html"))) or re.sub(r"{slug}", "", value).count("{") or "{slug}" not in value:
+        return 'expected "" or a path that starts with "/", has {slug} and ends with "/" or ".html", such as "/tag/{slug}.html"'
+    if any(part in ("", ".", "..") for part in value.strip("/").split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or "..")'
+    return None
+
+
 def _origin_kind(value: str) -> str | None:
     return None if value in ORIGINS else f"expected one of {', '.join(repr(kind) for kind in ORIGINS)}{did_you_mean(value, ORIGINS)}"
 
@@ -512,6 +523,11 @@ class Origin:
         MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
+    tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
+    category_permalink: str = option("", 'URL of a page per category with {slug}, such as Pelican\'s "/category/{slug}.html" ("": none).', _term_permalink)
+    author_permalink: str = option("", 'URL of a page per author with {slug}, such as Pelican\'s "/author/{slug}.html" ("": none).', _term_permalink)
+    default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
+    folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")
     raw_html: bool = option(
         False,
         "Keep raw HTML in Markdown, as the generator does, made safe: scripts, styles, event handlers and forms are removed, frames become links.",

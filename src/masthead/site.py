@@ -55,10 +55,11 @@ class Tag:
     name: str
     slug: str
     posts: tuple[Document, ...]
+    page: str = ""  # its page's URL when the site keeps its own (Pelican's /tag/<slug>.html)
 
     @property
     def url(self) -> str:
-        return f"/tags/{self.slug}/"
+        return self.page or f"/tags/{self.slug}/"
 
 
 @dataclass(frozen=True, eq=False)
@@ -237,6 +238,11 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         site_images.append(found)
 
     tags = _tags(posts, config.tags)
+    if config.origin.tag_permalink:  # the adopted site's own tag URLs
+        from .origins.terms import term_url
+
+        written = {slugify(name): name for post in reversed(posts) for name in post.entry.tags}  # as a post wrote it
+        tags = tuple(replace(tag, page=term_url(config.origin.tag_permalink, written[tag.slug], config)) for tag in tags)
     for tag in tags:
         wrong = output_path_problem(tag.url.strip("/"))
         if wrong:
@@ -249,6 +255,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         from .origins.groups import hugo_groups
 
         groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages)
+    if config.origin.category_permalink or config.origin.author_permalink:  # Pelican's category and author pages
+        from .origins.terms import term_groups
+
+        groups = (*groups, *term_groups(tuple(posts), config))
     translations: dict[str, tuple[tuple[str, str], ...]] = {}
     if config.origin.languages:
         from .origins.languages import language_groups, translation_sets

@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 from ..config import Config
 from ..errors import Problem
-from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render, slugify
+from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
 from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
@@ -91,8 +92,9 @@ _PELICAN_LINK = re.compile(r"[{|](static|filename|attach|tag|category|author|ind
 
 def _pelican_links(text: str, first_line: int, source: str, config: Config, numbered_from: int = 0) -> Transformed:
     """Pelican's ``{static}/images/x.png`` and ``{filename}/pages/about.md`` links; ``{tag}x`` is the
-    tag's page, ``{index}`` the home page, ``{category}x`` and ``{author}x`` the archive (masthead
-    makes no category or author pages for a Pelican site; a warning says so)."""
+    tag's page, ``{category}x`` and ``{author}x`` the category's and author's pages (``[origin]``
+    category_permalink, author_permalink; the archive, with a warning, when the site makes none),
+    ``{index}`` the home page."""
     references: list[Reference] = []
     problems: list[Problem] = []
     content = PurePosixPath(config.folders.content)
@@ -103,13 +105,16 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
         if kind in ("static", "attach"):
             return "/" + path
-        if kind == "tag":
-            return f"/tags/{slugify(target)}/"
         if kind == "index":
             return "/"
-        if kind in ("category", "author"):
+        if kind in ("tag", "category", "author"):
+            from ..origins.terms import link_target
+
+            found = link_target(kind, unquote(target), config)
+            if found is not None:
+                return found
             line = first_line + text.count("\n", 0, match.start())
-            message = f"{{{kind}}}{target}: masthead makes no {kind} pages for a Pelican site; the link goes to the archive"
+            message = f"{{{kind}}}{target}: the site makes no {kind} pages ({kind.upper()}_SAVE_AS is empty); the link goes to the archive"
             problems.append(Problem(source, line, None, message, warning=True))
             return "/archive/"
         references.append(Reference("link", path, first_line + text.count("\n", 0, match.start())))

@@ -178,6 +178,15 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
 
 
+def pelican_slug(text: str) -> str:
+    """Pelican's slugify with its default SLUG_REGEX_SUBSTITUTIONS: accents dropped (Pelican's unidecode
+    step, for Latin letters), characters other than letters, digits, spaces and hyphens removed, runs of
+    spaces and hyphens made one hyphen, lower case: "It's Tomás's" -> "its-tomass"."""
+    text = "".join(char for char in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)) if not unicodedata.combining(char))
+    text = re.sub(r"[^\w\s-]", "", text).strip()
+    return re.sub(r"[-\s]+", "-", text).lower() or "section"
+
+
 class _Lines:
     """Finds the line of each link or citation URL, in order, in linear time overall.
 

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .markdown import slugify
+from .markdown import pelican_slug, slugify
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -29,6 +29,13 @@ def explicit(value: str) -> str:
     path = "/" + value.strip().lstrip("/")
     last = path.rsplit("/", 1)[-1]
     return path if path.endswith("/") or "." in last else path + "/"
+
+
+def _categories(categories: tuple[str, ...], config: Config) -> str:
+    """Jekyll's ``:categories`` (each, lower case, "/"-separated); Pelican's ``{category}``, its category's slug."""
+    if config.origin.kind == "pelican":
+        return pelican_slug(categories[0]) if categories else ""
+    return "/".join(quote(category.lower()) for category in categories)
 
 
 def entry_url(entry: Entry, config: Config) -> str:
@@ -49,7 +56,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         "filename": place.filename or entry.slug,
         "section": place.section,
         "sections": place.sections,
-        "categories": "/".join(quote(category.lower()) for category in place.categories),
+        "categories": _categories(place.categories, config),
         "year": f"{local.year:04d}",
         "month": f"{local.month:02d}",
         "day": f"{local.day:02d}",

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import PERMALINK_TOKENS, Config
-from .markdown import slugify
+from .markdown import pelican_slug, slugify
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
@@ -114,7 +114,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         is_post = sections.split("/")[0] != "pages"
         title = str(data.get("title", "")).strip()
         draft = str(data.get("status", "")).strip().lower() == "draft"
-        return Defaults(is_post, "blog-post" if is_post else page, None, slugify(title) if title else slugify(filename), "", draft)
+        return Defaults(is_post, "blog-post" if is_post else page, None, pelican_slug(title) if title else slugify(filename), "", draft)
     if kind == "eleventy":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home
         dated = _DATED_NAME.match(filename)  # 2024-01-05-x.md: Eleventy's date (UTC), and page.fileSlug is x
@@ -133,7 +133,8 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
 
 
 def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
-    """Jekyll's categories: the folders above ``_posts`` and then the front matter's."""
+    """Jekyll's categories: the folders above ``_posts`` and then the front matter's; Pelican's: its
+    ``Category:``, else the folder the file is in, else the site's default category."""
     found: list[str] = []
     if config.origin.kind == "jekyll":
         parts = PurePosixPath(source).parts
@@ -141,8 +142,10 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
             found += [part for part in parts[: parts.index("_posts")] if part not in (".", config.folders.content)]
     if config.origin.kind == "pelican" and value in (None, "", []):
         sections = locate(source, config)[0]
-        if sections and sections.split("/")[0] != "pages":
-            found.append(sections.split("/")[0])  # USE_FOLDER_AS_CATEGORY
+        if sections and sections.split("/")[0] != "pages" and config.origin.folder_category:
+            found.append(sections.split("/")[-1])  # USE_FOLDER_AS_CATEGORY: the folder the file is in
+        elif config.origin.default_category and not (sections and sections.split("/")[0] == "pages"):
+            found.append(config.origin.default_category)  # DEFAULT_CATEGORY
     if isinstance(value, str):
         found += value.split(",") if config.origin.kind == "pelican" else value.split()
     elif isinstance(value, list):

@@ -35,6 +35,11 @@ class CorrectionRow:
         return f"{self.post.url}#{self.note.anchor}"
 
 
+def feed_folder(url: str) -> str:
+    """Where the feeds of the list at ``url`` go: its folder; beside a list at a file (/tag/x.html), tag/x/."""
+    return (url[: -len(".html")] + "/" if url.endswith(".html") else url).lstrip("/")
+
+
 @dataclass(frozen=True)
 class Follow:
     """One followable list: its page, its three feeds (``<folder>feed.xml``, ``atom.xml``, ``feed.json``)."""
@@ -46,7 +51,7 @@ class Follow:
 
     @property
     def folder(self) -> str:
-        return self.url.lstrip("/")
+        return feed_folder(self.url)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..config import AuthorProfile
 from ..render import pages, seo
 from ..site import Document, Site
 from . import jsonld
-from .model import Follow, Newsroom
+from .model import Follow, Newsroom, feed_folder
 
 FEED_TYPES = (("application/rss+xml", "RSS", "feed.xml"), ("application/atom+xml", "Atom", "atom.xml"), ("application/feed+json", "JSON Feed", "feed.json"))
 
@@ -33,7 +33,11 @@ class FeedLink:
 
     kind: str  # "tag", "author", "outlet"
     name: str
-    url: str  # the page; the feeds are <url>feed.xml, atom.xml, feed.json
+    url: str  # the page; the feeds are <feeds>feed.xml, atom.xml, feed.json
+
+    @property
+    def feeds(self) -> str:
+        return "/" + feed_folder(self.url)
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class AuthorPage:
 
 def feed_links(follow: Follow) -> tuple[tuple[str, str, str], ...]:
     """(MIME type, title, URL) of a follow's three feeds, for ``<link rel="alternate">``."""
-    return tuple((mime, f"{follow.name} ({label})", f"{follow.url}{name}") for mime, label, name in FEED_TYPES)
+    return tuple((mime, f"{follow.name} ({label})", f"/{follow.folder}{name}") for mime, label, name in FEED_TYPES)
 
 
 def _with(head: partial[seo.Head], feeds: tuple[tuple[str, str, str], ...], data: Mapping[str, Any] | None = None) -> seo.Head:

@@ -39,6 +39,9 @@ def literal_settings(path: Path) -> dict[str, Any]:
     settings: dict[str, Any] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if isinstance(node.value, ast.Name) and node.value.id in settings:  # PAGE_SAVE_AS = PAGE_URL
+                settings[node.targets[0].id] = settings[node.value.id]
+                continue
             try:
                 settings[node.targets[0].id] = ast.literal_eval(node.value)
             except ValueError:
@@ -65,7 +68,8 @@ def plan(site: Path, found: str) -> Plan:
         settings.update({key: value for key, value in published.items() if key == "SITEURL"})
     notes = [
         "Pelican's rules: files in content/pages/ are pages, every other file an article (a dated post);",
-        "the slug comes from the title unless Slug: says; Status: draft makes a draft; the folder is the category;",
+        "the slug comes from the title unless Slug: says; Status: draft makes a draft; the folder is the category",
+        "(else DEFAULT_CATEGORY); tags, categories and authors have pages where TAG_SAVE_AS, CATEGORY_SAVE_AS, AUTHOR_SAVE_AS say;",
         "{static} and {filename} links are resolved; files beside the articles are published as they are.",
     ]
     values: dict[str, Any] = {
@@ -73,6 +77,7 @@ def plan(site: Path, found: str) -> Plan:
         "permalink": url_pattern(str(settings.get("ARTICLE_URL") or "{slug}.html"), notes),
         "page_permalink": url_pattern(str(settings.get("PAGE_URL") or "pages/{slug}.html"), notes),
     }
+    terms = {kind: term_pattern(kind, settings, notes) for kind in ("tag", "category", "author")}
     pagination = settings.get("DEFAULT_PAGINATION")
     if isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0:  # index2.html, index3.html…
         values.update(page_size=pagination, page_path="index{number}.html")
@@ -92,6 +97,10 @@ def plan(site: Path, found: str) -> Plan:
     }
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
+    tables["origin"].update({f"{kind}_permalink": pattern for kind, pattern in terms.items() if pattern})
+    tables["origin"]["default_category"] = str(settings.get("DEFAULT_CATEGORY") or "misc")
+    if settings.get("USE_FOLDER_AS_CATEGORY", True) is False:
+        tables["origin"]["folder_category"] = False
     default = str(settings.get("DEFAULT_LANG") or "en")
     languages = list(dict.fromkeys([default, *subsites(settings), *content_languages(site / content)]))
     if len(languages) > 1:
@@ -105,6 +114,24 @@ def plan(site: Path, found: str) -> Plan:
             + "; translations are linked with hreflang."
         )
     return Plan("pelican", found, values, tables, tuple(notes))
+
+
+def term_pattern(kind: str, settings: Mapping[str, Any], notes: list[str]) -> str:
+    """The URL pattern of a tag's, category's or author's page: where Pelican saves it (TAG_SAVE_AS,
+    default ``tag/{slug}.html``; ``…/index.html`` is served as ``…/``); "" when it makes none."""
+    name = kind.upper()
+    save_as = settings.get(f"{name}_SAVE_AS", f"{kind}/{{slug}}.html")
+    if not save_as or not isinstance(save_as, str):  # '' or False: Pelican writes no such pages
+        shown = "masthead's own tag pages /tags/<slug>/ stand in" if kind == "tag" else f"masthead makes no {kind} pages either"
+        notes.append(f"{name}_SAVE_AS is empty: {shown}.")
+        return ""
+    path = save_as.replace("{name}", "{slug}").lstrip("/")
+    path = path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
+    if re.sub(r"{slug}", "", path).count("{") or "{slug}" not in path or not path.endswith(("/", ".html")):
+        instead = "masthead's /tags/<slug>/ are used." if kind == "tag" else f"no {kind} pages are made."
+        notes.append(f"{name}_SAVE_AS {save_as!r} has no masthead equivalent; {instead}")
+        return ""
+    return "/" + path
 
 
 def subsites(settings: Mapping[str, Any]) -> tuple[str, ...]:

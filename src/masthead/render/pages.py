@@ -92,11 +92,14 @@ class SiteView:
     structured: bool = True
     live_urls: frozenset[str] = frozenset()  # posts whose live coverage is open at build time: cards label them
     topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
+    topic_urls: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> its page (Pelican's /tag/x.html)
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
         """A post's tags as links, with their display names."""
-        return tuple(TopicLink(self.topic_names.get(slugify(tag), tag), f"/tags/{slugify(tag)}/") for tag in document.entry.tags)
+        return tuple(
+            TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
+        )
 
     def bylines(self, document: Document) -> tuple[Byline, ...]:
         """A post's authors, each linked to its page ([authors]) or its own URL; the default byline when none."""
@@ -243,6 +246,7 @@ def site_view(site: Site) -> SiteView:
         structured=config.origin.kind in ("", "gatsby"),
         live_urls=frozenset(post.url for post in site.posts if post.entry.story.coverage_open(site.now)),
         topic_names={tag.slug: tag.name for tag in site.tags},
+        topic_urls={tag.slug: tag.url for tag in site.tags},
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
 
@@ -304,7 +308,11 @@ def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/
     total = max(1, math.ceil(len(posts) / size))
 
     def url(number: int) -> str:
-        return base if number == 1 else base + path.replace("{number}", str(number))
+        if number == 1:
+            return base
+        if base.endswith(".html"):  # a list at a file (Pelican's tag/x.html) goes on at tag/x2.html: {name}{number}{extension}
+            return f"{base[: -len('.html')]}{number}.html"
+        return base + path.replace("{number}", str(number))
 
     for number in range(1, total + 1):
         chunk = tuple(posts[(number - 1) * size : number * size])

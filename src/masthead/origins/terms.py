@@ -1,0 +1,60 @@
+"""Pages per tag, category and author at the URLs an adopted site had: Pelican's ``tag/{slug}.html``,
+``category/{slug}.html`` and ``author/{slug}.html`` (its TAG_SAVE_AS, CATEGORY_SAVE_AS and
+AUTHOR_SAVE_AS, which ``masthead init`` writes as ``[origin]`` patterns).
+
+A term's slug is made as the generator makes it (Pelican's slugify); a post's category is its
+``Category:``, else its folder's name, else the site's default category (``placement.categories``);
+its authors are its ``Author:``/``Authors:``, else the site's default byline.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..config import Config
+from ..content.markdown import pelican_slug, slugify
+from ..site import Document
+from .groups import Group, _order
+
+
+def term_slug(name: str, config: Config) -> str:
+    return pelican_slug(name) if config.origin.kind == "pelican" else slugify(name)
+
+
+def term_url(pattern: str, name: str, config: Config) -> str:
+    """The page of the term ``name`` at ``pattern`` (``/category/{slug}.html``)."""
+    return pattern.replace("{slug}", term_slug(name, config))
+
+
+def post_authors(post: Document, config: Config) -> tuple[str, ...]:
+    names = tuple(name for name, _ in post.entry.placement.authors)
+    return names or ((config.author.name,) if config.author.name else ())
+
+
+def _groups(pattern: str, named: list[tuple[str, Document]], config: Config) -> list[Group]:
+    by_url: dict[str, dict[int, Document]] = defaultdict(dict)
+    names: dict[str, str] = {}
+    for name, post in named:
+        url = term_url(pattern, name, config)
+        names.setdefault(url, name)
+        by_url[url][id(post)] = post
+    return [Group(names[url], url, _order(list(by_url[url].values()))) for url in sorted(by_url)]
+
+
+def term_groups(posts: tuple[Document, ...], config: Config) -> tuple[Group, ...]:
+    """A list page per category and per author, when the site has patterns for them."""
+    origin = config.origin
+    groups: list[Group] = []
+    if origin.category_permalink:
+        groups += _groups(origin.category_permalink, [(category, post) for post in posts for category in post.entry.placement.categories[:1]], config)
+    if origin.author_permalink:
+        groups += _groups(origin.author_permalink, [(name, post) for post in posts for name in post_authors(post, config)], config)
+    return tuple(groups)
+
+
+def link_target(kind: str, name: str, config: Config) -> str | None:
+    """Where ``{tag}x``, ``{category}x`` or ``{author}x`` goes: the term's page, None when the site makes none."""
+    pattern = {"tag": config.origin.tag_permalink, "category": config.origin.category_permalink, "author": config.origin.author_permalink}[kind]
+    if pattern:
+        return term_url(pattern, name, config)
+    return f"/tags/{slugify(name)}/" if kind == "tag" else None
