@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from origin_sites import adopt, json_ld, literal_syntax, output_folder, page_urls
+from origin_sites import adopt, broken_references, json_ld, literal_syntax, output_folder, page_urls
 
 # Pelican's defaults (docs "Settings"): ARTICLE_URL = '{slug}.html', PAGE_URL = 'pages/{slug}.html', the
 # slug made from the title unless Slug: says; Status: draft is not published; OUTPUT_PATH = 'output'.
@@ -16,6 +16,17 @@ EXPECTED_URLS = {
     "/winter-storms-on-the-coast.html",
     "/equinox-high-water.html",  # :slug: in the reStructuredText post
     "/pages/about.html",
+    # TAG_SAVE_AS, CATEGORY_SAVE_AS, AUTHOR_SAVE_AS default to 'tag/{slug}.html', 'category/{slug}.html',
+    # 'author/{slug}.html'; storms/winter-storms.md names no category: USE_FOLDER_AS_CATEGORY makes it "storms";
+    # it names no author either: AUTHOR is its author.
+    "/tag/tides.html",
+    "/tag/slipway.html",
+    "/tag/storms.html",
+    "/tag/equinox.html",
+    "/category/tides.html",
+    "/category/storms.html",
+    "/author/ines-okafor.html",
+    "/author/tom-brandt.html",
 }
 
 
@@ -24,6 +35,23 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     assert page_urls(site) == EXPECTED_URLS
     assert (output_folder(site) / "images/pier.png").is_file()  # STATIC_PATHS = ['images']
     assert literal_syntax(site) == []
+    assert broken_references(site) == []
+
+
+def test_tag_category_and_author_pages(tmp_path: Path) -> None:
+    site, _ = adopt("pelican-quickstart", tmp_path)
+    public = output_folder(site)
+    post = (public / "neap-tides-and-the-slipway.html").read_text(encoding="utf-8")
+    assert 'href="/tag/tides.html"' in post and 'href="/tag/slipway.html"' in post and "/tags/tides/" not in post
+    storms = (public / "category/storms.html").read_text(encoding="utf-8")
+    assert 'href="/winter-storms-on-the-coast.html"' in storms and "neap-tides" not in storms
+    ines = (public / "author/ines-okafor.html").read_text(encoding="utf-8")
+    for url in ("/neap-tides-and-the-slipway.html", "/winter-storms-on-the-coast.html", "/equinox-high-water.html"):
+        assert f'href="{url}"' in ines  # Authors: lists her; AUTHOR is the byline of a post without one
+    assert "/equinox-high-water.html" not in (public / "author/tom-brandt.html").read_text(encoding="utf-8")
+    tag_feed = json.loads((public / "tag/tides/feed.json").read_text(encoding="utf-8"))  # a list at a file: its feeds beside it
+    assert tag_feed["home_page_url"].endswith("/tag/tides.html")
+    assert {item["title"] for item in tag_feed["items"]} == {"Neap tides and the slipway", "High water at the equinox"}
 
 
 def test_metadata_header_fields(tmp_path: Path) -> None:
