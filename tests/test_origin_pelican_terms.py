@@ -1,0 +1,52 @@
+"""A Pelican site with its own URL settings for tags and categories, no author pages and no folder
+categories builds with `masthead init && masthead build` at the URLs Pelican gives it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+# Pelican's rules (docs "Settings", URL settings; "Basic settings"):
+# - USE_FOLDER_AS_CATEGORY = False: an article that names no category is in DEFAULT_CATEGORY ('Log Book', slug
+#   log-book), the one in field-notes/ too; ARTICLE_URL's {category} is the category's slug.
+# - TAG_SAVE_AS = 'topics/{slug}/index.html' (served as /topics/<slug>/); CATEGORY_SAVE_AS = CATEGORY_URL is
+#   'section/{slug}.html'; AUTHOR_SAVE_AS = '' writes no author pages.
+# - a tag's slug is Pelican's slugify of its name: "Tide Gauges" -> tide-gauges; "Herons' spring count" -> herons-spring-count.
+EXPECTED_URLS = {
+    "/",
+    "/contact/",
+    "/log-book/the-low-water-mark-moved.html",
+    "/log-book/herons-spring-count.html",
+    "/field-notes/reed-beds-after-the-flood.html",
+    "/topics/tide-gauges/",
+    "/topics/mudflats/",
+    "/section/log-book.html",
+    "/section/field-notes.html",
+}
+
+
+def test_urls_are_pelicans(tmp_path: Path) -> None:
+    site, build = adopt("pelican-custom-urls", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+    origin = tomllib.loads((site / "masthead.toml").read_text(encoding="utf-8"))["origin"]
+    assert origin["tag_permalink"] == "/topics/{slug}/" and origin["category_permalink"] == "/section/{slug}.html"
+    assert "author_permalink" not in origin and origin["default_category"] == "Log Book" and origin["folder_category"] is False
+    assert not (output_folder(site) / "author").exists()
+    assert "low-water-mark.md:7: warning: {author}mara-lindqvist: the site makes no author pages (AUTHOR_SAVE_AS is empty)" in build.output
+
+
+def test_term_links_and_lists(tmp_path: Path) -> None:
+    site, _ = adopt("pelican-custom-urls", tmp_path)
+    public = output_folder(site)
+    post = (public / "log-book/the-low-water-mark-moved.html").read_text(encoding="utf-8")
+    assert '<a href="/section/field-notes.html">the field notes</a>' in post  # {category}field-notes
+    assert '<a href="/topics/mudflats/">mudflats</a>' in post  # {tag}mudflats
+    assert 'href="/topics/tide-gauges/"' in post  # the post's own tags link to their pages
+    log_book = (public / "section/log-book.html").read_text(encoding="utf-8")
+    assert 'href="/log-book/herons-spring-count.html"' in log_book and "reed-beds" not in log_book
+    mudflats = (public / "topics/mudflats/index.html").read_text(encoding="utf-8")
+    assert 'href="/field-notes/reed-beds-after-the-flood.html"' in mudflats and 'href="/log-book/the-low-water-mark-moved.html"' in mudflats
