@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from origin_sites import adopt, literal_syntax, output_folder, page_urls
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
 # From Pelican's docs (Settings, "Translations") and the i18n_subsites plugin's: an article in
 # DEFAULT_LANG is at ARTICLE_URL, one in another language at ARTICLE_LANG_URL ({slug}-{lang}.html;
@@ -22,6 +22,14 @@ EXPECTED_URLS = {
     "/de/posts/2024/spring-tides/",
     "/pages/contact.html",
     "/pages/contact-fr.html",
+    # Tag, category and author pages (TAG_SAVE_AS… defaults) list the articles of their site, not the
+    # translations at ARTICLE_LANG_URL; the sub-site /de/ has its own for its own articles.
+    "/tag/tides.html",
+    "/category/tides.html",
+    "/category/weather.html",
+    "/author/ines-okafor.html",
+    "/de/category/tides.html",
+    "/de/author/ines-okafor.html",
 }
 
 
@@ -33,6 +41,7 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     site, build = adopt("pelican-i18n", tmp_path)
     assert page_urls(site) == EXPECTED_URLS
     assert literal_syntax(site) == []
+    assert broken_references(site) == []
     assert 'languages = ["en", "de", "fr"]' in (site / "masthead.toml").read_text()
     assert 'content/spring-tides.md:14: warning: Liquid tag "include_code": not supported; it was removed' in build.output
 
@@ -54,6 +63,9 @@ def test_translations_are_linked(tmp_path: Path) -> None:
     assert "Springtiden" in (public / "de/index.html").read_text(encoding="utf-8")  # the sub-site's own index
     home = (public / "index.html").read_text(encoding="utf-8")
     assert "Springtiden" not in home and "grandes marées" not in home  # translations are not in the main index
+    tides = (public / "category/tides.html").read_text(encoding="utf-8")
+    assert 'href="/posts/2024/spring-tides/"' in tides and "spring-tides-fr.html" not in tides and "/de/posts/" not in tides
+    assert 'href="/de/posts/2024/spring-tides/"' in (public / "de/category/tides.html").read_text(encoding="utf-8")
 
 
 def test_liquid_tags_and_intrasite_links(tmp_path: Path) -> None:

@@ -238,9 +238,12 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         site_images.append(found)
 
     tags = _tags(posts, config.tags)
-    if config.origin.tag_permalink:  # the adopted site's own tag URLs
-        from .origins.terms import term_url
+    if config.origin.tag_permalink:  # the adopted site's own tag URLs, listing the main site's posts
+        from .origins.terms import listed_in, term_url
 
+        if config.origin.languages:  # Pelican lists no translation on its tag pages (one only translations have keeps them)
+            main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags)}
+            tags = tuple(main.get(tag.slug, tag) for tag in tags)
         written = {slugify(name): name for post in reversed(posts) for name in post.entry.tags}  # as a post wrote it
         tags = tuple(replace(tag, page=term_url(config.origin.tag_permalink, written[tag.slug], config)) for tag in tags)
     for tag in tags:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from ..config import Config
 from ..content.markdown import pelican_slug, slugify
 from ..site import Document
-from .groups import Group, _order
+from .groups import Group, _order, _prefix
 
 
 def term_slug(name: str, config: Config) -> str:
@@ -31,11 +31,24 @@ def post_authors(post: Document, config: Config) -> tuple[str, ...]:
     return names or ((config.author.name,) if config.author.name else ())
 
 
+def listed_in(post: Document, config: Config) -> str | None:
+    """The (sub-)site whose lists show the post: "" the main site, "/de" an i18n_subsites sub-site; None
+    for a translation at ARTICLE_LANG_URL, which Pelican keeps off its tag, category and author pages."""
+    languages = config.origin.languages
+    lang = post.entry.placement.lang
+    if not languages or lang in ("", languages[0]):
+        return ""
+    return _prefix(post, languages) or None
+
+
 def _groups(pattern: str, named: list[tuple[str, Document]], config: Config) -> list[Group]:
     by_url: dict[str, dict[int, Document]] = defaultdict(dict)
     names: dict[str, str] = {}
     for name, post in named:
-        url = term_url(pattern, name, config)
+        prefix = listed_in(post, config)
+        if prefix is None:
+            continue
+        url = prefix + term_url(pattern, name, config)
         names.setdefault(url, name)
         by_url[url][id(post)] = post
     return [Group(names[url], url, _order(list(by_url[url].values()))) for url in sorted(by_url)]
@@ -49,6 +62,9 @@ def term_groups(posts: tuple[Document, ...], config: Config) -> tuple[Group, ...
         groups += _groups(origin.category_permalink, [(category, post) for post in posts for category in post.entry.placement.categories[:1]], config)
     if origin.author_permalink:
         groups += _groups(origin.author_permalink, [(name, post) for post in posts for name in post_authors(post, config)], config)
+    if origin.tag_permalink and origin.languages:  # a sub-site's own tag pages (the main site's are site.tags)
+        named = [(tag, post) for post in posts if listed_in(post, config) for tag in post.entry.tags]
+        groups += _groups(origin.tag_permalink, named, config)
     return tuple(groups)
 
 
