@@ -27,6 +27,11 @@ EXPECTED_URLS = {
     "/category/storms.html",
     "/author/ines-okafor.html",
     "/author/tom-brandt.html",
+    # DIRECT_TEMPLATES' pages at their SAVE_AS defaults: every tag, category, author, article.
+    "/tags.html",
+    "/categories.html",
+    "/authors.html",
+    "/archives.html",
 }
 
 

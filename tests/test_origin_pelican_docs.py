@@ -29,6 +29,11 @@ EXPECTED_URLS = {
     "/author/ines-okafor.html",
     "/author/ines-okafor2.html",
     "/author/tomas-reyes.html",  # Pelican's slugify drops the accent
+    # DIRECT_TEMPLATES' pages at their SAVE_AS defaults: every tag, category, author, article.
+    "/tags.html",
+    "/categories.html",
+    "/authors.html",
+    "/archives.html",
 }
 
 

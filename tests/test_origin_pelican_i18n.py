@@ -30,6 +30,15 @@ EXPECTED_URLS = {
     "/author/ines-okafor.html",
     "/de/category/tides.html",
     "/de/author/ines-okafor.html",
+    # DIRECT_TEMPLATES' pages at their SAVE_AS defaults: every tag, category, author, article.
+    "/tags.html",
+    "/categories.html",
+    "/authors.html",
+    "/archives.html",
+    "/de/tags.html",
+    "/de/categories.html",
+    "/de/authors.html",
+    "/de/archives.html",
 }
 
 

@@ -24,6 +24,11 @@ EXPECTED_URLS = {
     "/topics/mudflats/",
     "/section/log-book.html",
     "/section/field-notes.html",
+    # DIRECT_TEMPLATES' pages: tags.html, categories.html, archives.html (Pelican also writes authors.html,
+    # whose links go nowhere with AUTHOR_SAVE_AS = ''; masthead makes no list of pages it does not make).
+    "/tags.html",
+    "/categories.html",
+    "/archives.html",
 }
 
 
@@ -36,6 +41,7 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     assert origin["tag_permalink"] == "/topics/{slug}/" and origin["category_permalink"] == "/section/{slug}.html"
     assert "author_permalink" not in origin and origin["default_category"] == "Log Book" and origin["folder_category"] is False
     assert not (output_folder(site) / "author").exists()
+    assert origin["index_pages"] == {"tags": "/tags.html", "categories": "/categories.html", "archives": "/archives.html"}
     assert "low-water-mark.md:7: warning: {author}mara-lindqvist: the site makes no author pages (AUTHOR_SAVE_AS is empty)" in build.output
 
 
@@ -48,5 +54,11 @@ def test_term_links_and_lists(tmp_path: Path) -> None:
     assert 'href="/topics/tide-gauges/"' in post  # the post's own tags link to their pages
     log_book = (public / "section/log-book.html").read_text(encoding="utf-8")
     assert 'href="/log-book/herons-spring-count.html"' in log_book and "reed-beds" not in log_book
+    categories = (public / "categories.html").read_text(encoding="utf-8")
+    assert '<a href="/section/field-notes.html">Field Notes</a> <span class="count">1</span>' in categories
+    assert '<a href="/section/log-book.html">Log Book</a> <span class="count">2</span>' in categories
+    assert '<a href="/topics/tide-gauges/">Tide Gauges</a>' in (public / "tags.html").read_text(encoding="utf-8")
+    archives = (public / "archives.html").read_text(encoding="utf-8")
+    assert all(f'href="{url}"' in archives for url in EXPECTED_URLS if url.endswith(".html") and url.count("/") == 2 and "section" not in url)
     mudflats = (public / "topics/mudflats/index.html").read_text(encoding="utf-8")
     assert 'href="/field-notes/reed-beds-after-the-flood.html"' in mudflats and 'href="/log-book/the-low-water-mark-moved.html"' in mudflats

@@ -151,6 +151,20 @@ def _permalink_entry(entry: tuple[str, Any]) -> str | None:
     return _permalink(pattern) if isinstance(pattern, str) else 'expected a URL pattern such as "/{year}/{month}/{title}/"'
 
 
+INDEX_PAGES = ("tags", "categories", "authors", "archives")
+
+
+def _index_page_entry(entry: tuple[str, Any]) -> str | None:
+    name, url = entry
+    if name not in INDEX_PAGES:
+        return f"unknown page {name!r}; expected one of {', '.join(INDEX_PAGES)}{did_you_mean(name, INDEX_PAGES)}"
+    if not isinstance(url, str) or not url.startswith("/") or not url.endswith(("/", ".html")) or "{" in url:
+        return 'expected a path that starts with "/" and ends with "/" or ".html", such as "/tags.html"'
+    if any(part in ("", ".", "..") for part in url.strip("/").split("/")) and url != "/":
+        return 'expected plain segments between the slashes (no "//", "." or "..")'
+    return None
+
+
 def _layout_entry(entry: tuple[str, Any]) -> str | None:
     _, template = entry
     if not isinstance(template, str) or not re.match(r"^[a-z0-9][a-z0-9_-]*$", template):
@@ -526,6 +540,11 @@ class Origin:
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
     category_permalink: str = option("", 'URL of a page per category with {slug}, such as Pelican\'s "/category/{slug}.html" ("": none).', _term_permalink)
     author_permalink: str = option("", 'URL of a page per author with {slug}, such as Pelican\'s "/author/{slug}.html" ("": none).', _term_permalink)
+    index_pages: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'Pages listing every tag, category, author or post, such as Pelican\'s tags = "/tags.html" (also categories, authors, archives).',
+        _index_page_entry,
+    )
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")
     raw_html: bool = option(

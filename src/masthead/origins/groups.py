@@ -21,6 +21,7 @@ class Group:
     url: str
     documents: tuple[Document, ...]
     intro: Document | None = None
+    kind: str = ""  # "category", "author", "tag": a term's page (origins/terms.py)
 
 
 def _order(documents: list[Document]) -> tuple[Document, ...]:

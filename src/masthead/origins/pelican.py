@@ -98,6 +98,9 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
     tables["origin"].update({f"{kind}_permalink": pattern for kind, pattern in terms.items() if pattern})
+    indexes = index_pages(settings, terms)
+    if indexes:
+        tables["origin"]["index_pages"] = indexes
     tables["origin"]["default_category"] = str(settings.get("DEFAULT_CATEGORY") or "misc")
     if settings.get("USE_FOLDER_AS_CATEGORY", True) is False:
         tables["origin"]["folder_category"] = False
@@ -132,6 +135,24 @@ def term_pattern(kind: str, settings: Mapping[str, Any], notes: list[str]) -> st
         notes.append(f"{name}_SAVE_AS {save_as!r} has no masthead equivalent; {instead}")
         return ""
     return "/" + path
+
+
+def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
+    """Pelican's direct templates (DIRECT_TEMPLATES, default index, tags, categories, authors, archives)
+    at their SAVE_AS (``tags.html``…); a list of categories or authors only when their pages exist."""
+    direct = settings.get("DIRECT_TEMPLATES", ("index", "tags", "categories", "authors", "archives"))
+    found: dict[str, str] = {}
+    for name in ("tags", "categories", "authors", "archives"):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if name not in direct or not isinstance(save_as, str) or not save_as.strip("/"):
+            continue
+        if name in ("categories", "authors") and not terms["category" if name == "categories" else "author"]:
+            continue
+        path = save_as.lstrip("/")
+        path = path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
+        if path.endswith(("/", ".html")) and "{" not in path:
+            found[name] = "/" + path
+    return found
 
 
 def subsites(settings: Mapping[str, Any]) -> tuple[str, ...]:

@@ -10,11 +10,17 @@ its authors are its ``Author:``/``Authors:``, else the site's default byline.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..content.markdown import pelican_slug, slugify
-from ..site import Document
+from ..site import Document, Site, Tag
 from .groups import Group, _order, _prefix
+
+if TYPE_CHECKING:
+    from ..render.pages import Page, SiteView
 
 
 def term_slug(name: str, config: Config) -> str:
@@ -41,7 +47,7 @@ def listed_in(post: Document, config: Config) -> str | None:
     return _prefix(post, languages) or None
 
 
-def _groups(pattern: str, named: list[tuple[str, Document]], config: Config) -> list[Group]:
+def _groups(kind: str, pattern: str, named: list[tuple[str, Document]], config: Config) -> list[Group]:
     by_url: dict[str, dict[int, Document]] = defaultdict(dict)
     names: dict[str, str] = {}
     for name, post in named:
@@ -51,7 +57,7 @@ def _groups(pattern: str, named: list[tuple[str, Document]], config: Config) -> 
         url = prefix + term_url(pattern, name, config)
         names.setdefault(url, name)
         by_url[url][id(post)] = post
-    return [Group(names[url], url, _order(list(by_url[url].values()))) for url in sorted(by_url)]
+    return [Group(names[url], url, _order(list(by_url[url].values())), kind=kind) for url in sorted(by_url)]
 
 
 def term_groups(posts: tuple[Document, ...], config: Config) -> tuple[Group, ...]:
@@ -59,12 +65,13 @@ def term_groups(posts: tuple[Document, ...], config: Config) -> tuple[Group, ...
     origin = config.origin
     groups: list[Group] = []
     if origin.category_permalink:
-        groups += _groups(origin.category_permalink, [(category, post) for post in posts for category in post.entry.placement.categories[:1]], config)
+        categories = [(category, post) for post in posts for category in post.entry.placement.categories[:1]]
+        groups += _groups("category", origin.category_permalink, categories, config)
     if origin.author_permalink:
-        groups += _groups(origin.author_permalink, [(name, post) for post in posts for name in post_authors(post, config)], config)
+        groups += _groups("author", origin.author_permalink, [(name, post) for post in posts for name in post_authors(post, config)], config)
     if origin.tag_permalink and origin.languages:  # a sub-site's own tag pages (the main site's are site.tags)
         named = [(tag, post) for post in posts if listed_in(post, config) for tag in post.entry.tags]
-        groups += _groups(origin.tag_permalink, named, config)
+        groups += _groups("tag", origin.tag_permalink, named, config)
     return tuple(groups)
 
 
@@ -74,3 +81,41 @@ def link_target(kind: str, name: str, config: Config) -> str | None:
     if pattern:
         return term_url(pattern, name, config)
     return f"/tags/{slugify(name)}/" if kind == "tag" else None
+
+
+def index_pages(site: Site, view: SiteView) -> list[tuple[Callable[[], Page], str]]:
+    """Pelican's direct templates at their SAVE_AS: every tag, category or author with its count, and
+    every article (``tags.html``, ``categories.html``, ``authors.html``, ``archives.html``)."""
+    from ..render import pages
+
+    made: list[tuple[Callable[[], Page], str]] = []
+    config = site.config
+    sites = sorted({prefix for prefix in (listed_in(post, config) for post in site.posts) if prefix is not None} | {""})  # "", "/de"
+    for prefix in sites:
+        for name, url in sorted(config.origin.index_pages.items()):
+            url = prefix + url
+            if name == "archives":
+                posts = tuple(post for post in site.posts if listed_in(post, config) == prefix)
+                listing = pages.Listing("Archives", f"Every post of {config.title}.", posts, pages.Pagination(1, 1, "", ""), "section")
+                made.append((partial(pages.listing_page, site, view, pages.ListingPage(url, listing)), f"the archives page {url}"))
+                continue
+            kind = "category" if name == "categories" else name[:-1]
+            if kind == "tag" and not prefix:
+                terms = site.tags
+            else:
+                inside = [
+                    group
+                    for group in site.groups
+                    if getattr(group, "kind", "") == kind
+                    and (group.url.startswith(prefix + "/") if prefix else not any(group.url.startswith(other + "/") for other in sites if other))
+                ]
+                terms = tuple(Tag(group.title, group.url, group.documents, group.url) for group in inside)
+            made.append((partial(_terms_page, site, view, url, name.title(), terms), f"the {name} page {url}"))
+    return made
+
+
+def _terms_page(site: Site, view: SiteView, url: str, title: str, terms: tuple[Tag, ...]) -> Page:
+    from ..render import pages
+
+    head = pages.list_head(site, title, f"Every {title.lower()[:-1] if title != 'Categories' else 'category'} of {site.config.title}.", url)
+    return pages.Page(pages.output_path(url), "tags.html", {"site": view, "tags": terms, "heading": title}, head)

@@ -103,6 +103,10 @@ def page_specs(site: Site, view: pages.SiteView) -> list[PageSpec]:
         specs.append((partial(pages.archive_index, site, view, lang), f"the archive page /{lang + '/' if lang else ''}archive/", config_origin))
     if site.tags:
         specs.append((partial(pages.tags_index, site, view), "the topics page /tags/", config_origin))
+    if site.config.origin.index_pages:  # Pelican's tags.html, categories.html, authors.html, archives.html
+        from ..origins.terms import index_pages
+
+        specs += [(make, what, config_origin) for make, what in index_pages(site, view)]
     specs.append((partial(pages.not_found, site, view), "the page /404.html", config_origin))
     if site.outlets:
         specs.append((partial(sources.index_page, site, view, site.outlets), "the sources page /sources/", config_origin))
