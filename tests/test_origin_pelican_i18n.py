@@ -9,7 +9,7 @@ from pathlib import Path
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
 # From Pelican's docs (Settings, "Translations") and the i18n_subsites plugin's: an article in
-# DEFAULT_LANG is at ARTICLE_URL, one in another language at ARTICLE_LANG_URL ({slug}-{lang}.html;
+# DEFAULT_LANG is at ARTICLE_SAVE_AS, one in another language at ARTICLE_LANG_SAVE_AS ({slug}-{lang}.html;
 # pages at PAGE_LANG_URL, pages/{slug}-{lang}.html), translations being the articles with the same
 # slug (ARTICLE_TRANSLATION_ID). A language in I18N_SUBSITES is a sub-site at /<lang>/ whose articles
 # are at its ARTICLE_URL, with its own index.

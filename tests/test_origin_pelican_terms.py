@@ -13,10 +13,11 @@ from origin_sites import adopt, broken_references, literal_syntax, output_folder
 #   log-book), the one in field-notes/ too; ARTICLE_URL's {category} is the category's slug.
 # - TAG_SAVE_AS = 'topics/{slug}/index.html' (served as /topics/<slug>/); CATEGORY_SAVE_AS = CATEGORY_URL is
 #   'section/{slug}.html'; AUTHOR_SAVE_AS = '' writes no author pages.
+# - pages are where PAGE_SAVE_AS saves them; PAGE_URL is only how Pelican's templates link them.
 # - a tag's slug is Pelican's slugify of its name: "Tide Gauges" -> tide-gauges; "Herons' spring count" -> herons-spring-count.
 EXPECTED_URLS = {
     "/",
-    "/contact/",
+    "/contact.html",  # PAGE_SAVE_AS '{slug}.html': the file is there, whatever PAGE_URL ('{slug}') links
     "/log-book/the-low-water-mark-moved.html",
     "/log-book/herons-spring-count.html",
     "/field-notes/reed-beds-after-the-flood.html",
@@ -41,6 +42,7 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     assert origin["tag_permalink"] == "/topics/{slug}/" and origin["category_permalink"] == "/section/{slug}.html"
     assert "author_permalink" not in origin and origin["default_category"] == "Log Book" and origin["folder_category"] is False
     assert not (output_folder(site) / "author").exists()
+    assert "PAGE_URL '{slug}' differs from where Pelican saves the files (PAGE_SAVE_AS)" in (site / "masthead.toml").read_text(encoding="utf-8")
     assert origin["index_pages"] == {"tags": "/tags.html", "categories": "/categories.html", "archives": "/archives.html"}
     assert "low-water-mark.md:7: warning: {author}mara-lindqvist: the site makes no author pages (AUTHOR_SAVE_AS is empty)" in build.output
 

@@ -12,7 +12,7 @@ from masthead.cli import main
 from masthead.config import load_config
 from masthead.origins import hugo, jekyll
 from masthead.origins.detect import detect
-from masthead.origins.pelican import literal_settings
+from masthead.origins.pelican import literal_settings, saved_pattern, term_pattern
 
 
 @pytest.mark.parametrize(
@@ -58,11 +58,13 @@ def test_pelican_settings_are_read_without_running_them(tmp_path: Path) -> None:
         "import os\n"
         f"open({str(marker)!r}, 'w').write('x')\n"
         "AUTHOR = 'Ines Okafor'\nSITENAME = 'Tide Notes'\nSITEURL = ''\nPATH = 'content'\nTIMEZONE = 'Europe/Paris'\n"
-        "DEFAULT_LANG = 'fr'\nARTICLE_URL = '{date:%Y}/{date:%m}/{slug}/'\nTHEME = os.path.join('themes', 'x')\n"
+        "DEFAULT_LANG = 'fr'\nARTICLE_URL = '{date:%Y}/{date:%m}/{slug}/'\nARTICLE_SAVE_AS = ARTICLE_URL + 'index.html'\n"
+        "THEME = os.path.join('themes', 'x')\nPAGE_URL = 'pages/{slug}.html'\nPAGE_SAVE_AS = PAGE_URL\n"
     )
     (tmp_path / "publishconf.py").write_text("from pelicanconf import *\nSITEURL = 'https://tides.example'\nRELATIVE_URLS = False\n")
     settings = literal_settings(tmp_path / "pelicanconf.py")
     assert settings["SITENAME"] == "Tide Notes" and "THEME" not in settings
+    assert settings["ARTICLE_SAVE_AS"] == "{date:%Y}/{date:%m}/{slug}/index.html" and settings["PAGE_SAVE_AS"] == "pages/{slug}.html"
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert not marker.exists()  # nothing was executed
@@ -152,3 +154,16 @@ def test_path_prefix_is_the_base_urls_path(tmp_path: Path, files: dict[str, str]
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert tomllib.loads((tmp_path / "masthead.toml").read_text())["base_url"] == base_url
+
+
+def test_pelican_urls_are_where_it_saves_the_files() -> None:
+    # Pelican writes a file at *_SAVE_AS (set or its default) whatever *_URL says: ARTICLE_URL alone
+    # leaves the articles at '{slug}.html'; 'x/index.html' is served as 'x/'.
+    notes: list[str] = []
+    assert saved_pattern("ARTICLE", {"ARTICLE_URL": "blog/{slug}/"}, notes) == "/{slug}.html"
+    assert notes == ["ARTICLE_URL 'blog/{slug}/' differs from where Pelican saves the files (ARTICLE_SAVE_AS): masthead's URLs are the files', /{slug}.html."]
+    assert saved_pattern("PAGE", {"PAGE_URL": "{slug}/", "PAGE_SAVE_AS": "{slug}/index.html"}, notes) == "/{slug}/" and len(notes) == 1
+    assert saved_pattern("ARTICLE_LANG", {}, lang="fr") == "/{slug}-fr.html"
+    assert term_pattern("tag", {}, notes) == "/tag/{slug}.html"
+    assert term_pattern("author", {"AUTHOR_SAVE_AS": False}, notes) == "" and notes[-1] == "AUTHOR_SAVE_AS is empty: masthead makes no author pages either."
+    assert term_pattern("category", {"CATEGORY_SAVE_AS": "category/{slug}/index.html"}, notes) == "/category/{slug}/"

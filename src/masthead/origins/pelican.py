@@ -28,8 +28,25 @@ _TOKENS = {
 }
 
 
+_UNREAD = object()
+
+
+def _value(node: ast.expr, settings: Mapping[str, Any]) -> Any:
+    """A literal, a setting named before (``PAGE_SAVE_AS = PAGE_URL``) or strings of those joined with
+    ``+`` (``ARTICLE_SAVE_AS = ARTICLE_URL + 'index.html'``); anything else is not read."""
+    if isinstance(node, ast.Name):
+        return settings.get(node.id, _UNREAD)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _value(node.left, settings), _value(node.right, settings)
+        return left + right if isinstance(left, str) and isinstance(right, str) else _UNREAD
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return _UNREAD  # computed (os.path.join…): not a literal, not read
+
+
 def literal_settings(path: Path) -> dict[str, Any]:
-    """Every ``NAME = <literal>`` at the top of a Python file, without executing it."""
+    """Every ``NAME = <literal>`` at the top of a Python file (and ``NAME = OTHER + 'x'``), without executing it."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=path.name)
     except SyntaxError as exc:
@@ -39,14 +56,27 @@ def literal_settings(path: Path) -> dict[str, Any]:
     settings: dict[str, Any] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            if isinstance(node.value, ast.Name) and node.value.id in settings:  # PAGE_SAVE_AS = PAGE_URL
-                settings[node.targets[0].id] = settings[node.value.id]
-                continue
-            try:
-                settings[node.targets[0].id] = ast.literal_eval(node.value)
-            except ValueError:
-                continue  # computed (os.path.join…): not a literal, not read
+            value = _value(node.value, settings)
+            if value is not _UNREAD:
+                settings[node.targets[0].id] = value
     return settings
+
+
+_SAVED = {"ARTICLE": "{slug}.html", "PAGE": "pages/{slug}.html", "ARTICLE_LANG": "{slug}-{lang}.html", "PAGE_LANG": "pages/{slug}-{lang}.html"}
+
+
+def saved_pattern(kind: str, settings: Mapping[str, Any], notes: list[str] | None = None, lang: str = "") -> str:
+    """The URL pattern of articles (``kind`` ARTICLE), pages, or their translations (ARTICLE_LANG…):
+    where Pelican saves them, ``*_SAVE_AS`` (set or its default, whatever ``*_URL`` says); a file
+    ``…/index.html`` is served as ``…/``. A ``*_URL`` that differs is noted: links now go to the file."""
+    save_as = settings.get(f"{kind}_SAVE_AS")
+    path = (save_as if isinstance(save_as, str) and save_as.strip("/") else _SAVED[kind]).lstrip("/")
+    path = path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
+    pattern = url_pattern(path.replace("{lang}", lang) if lang else path, notes if notes is not None else [])
+    linked = settings.get(f"{kind}_URL")
+    if notes is not None and isinstance(linked, str) and linked.strip("/") and url_pattern(linked, []) != pattern:
+        notes.append(f"{kind}_URL {linked!r} differs from where Pelican saves the files ({kind}_SAVE_AS): masthead's URLs are the files', {pattern}.")
+    return pattern
 
 
 def url_pattern(value: str, notes: list[str]) -> str:
@@ -74,8 +104,8 @@ def plan(site: Path, found: str) -> Plan:
     ]
     values: dict[str, Any] = {
         "title": str(settings.get("SITENAME") or "My Site"),
-        "permalink": url_pattern(str(settings.get("ARTICLE_URL") or "{slug}.html"), notes),
-        "page_permalink": url_pattern(str(settings.get("PAGE_URL") or "pages/{slug}.html"), notes),
+        "permalink": saved_pattern("ARTICLE", settings, notes),
+        "page_permalink": saved_pattern("PAGE", settings, notes),
     }
     terms = {kind: term_pattern(kind, settings, notes) for kind in ("tag", "category", "author")}
     pagination = settings.get("DEFAULT_PAGINATION")
@@ -112,7 +142,7 @@ def plan(site: Path, found: str) -> Plan:
         shown = ", ".join(subsites(settings))
         notes.append(
             f"Languages {', '.join(languages)}: Lang: in the header; a translation has the same slug as its original "
-            f"and is published at ARTICLE_LANG_URL ({{slug}}-{{lang}}.html)"
+            f"and is published at ARTICLE_LANG_SAVE_AS ({{slug}}-{{lang}}.html)"
             + (f", or in the i18n_subsites sub-site /<lang>/ ({shown})" if shown else "")
             + "; translations are linked with hreflang."
         )
@@ -164,14 +194,13 @@ def subsites(settings: Mapping[str, Any]) -> tuple[str, ...]:
 def translated_url(lang: str, is_page: bool, settings: Mapping[str, Any]) -> str:
     """The URL pattern of an article or page in a language other than DEFAULT_LANG.
 
-    Pelican writes it at ARTICLE_LANG_URL (``{slug}-{lang}.html``) or PAGE_LANG_URL; with
-    i18n_subsites it is a native page of the ``/<lang>/`` sub-site, at ARTICLE_URL or PAGE_URL there.
+    Pelican writes it at ARTICLE_LANG_SAVE_AS (``{slug}-{lang}.html``) or PAGE_LANG_SAVE_AS; with
+    i18n_subsites it is a native page of the ``/<lang>/`` sub-site, at ARTICLE_SAVE_AS or PAGE_SAVE_AS there.
     """
     kind = "PAGE" if is_page else "ARTICLE"
     if lang in subsites(settings):
-        return f"/{lang}" + url_pattern(str(settings.get(f"{kind}_URL") or ("pages/{slug}.html" if is_page else "{slug}.html")), [])
-    default = "pages/{slug}-{lang}.html" if is_page else "{slug}-{lang}.html"
-    return url_pattern(str(settings.get(f"{kind}_LANG_URL") or default).replace("{lang}", lang), [])
+        return f"/{lang}" + saved_pattern(kind, settings)
+    return saved_pattern(f"{kind}_LANG", settings, lang=lang)
 
 
 _LANG_HEADER = re.compile(r"^(?:Lang|lang)\s*:\s*([A-Za-z][\w-]*)\s*$|^:lang:\s*([A-Za-z][\w-]*)\s*$", re.MULTILINE)

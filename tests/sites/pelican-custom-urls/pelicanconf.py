@@ -11,8 +11,8 @@ DEFAULT_CATEGORY = 'Log Book'
 
 ARTICLE_URL = '{category}/{slug}.html'
 ARTICLE_SAVE_AS = ARTICLE_URL
-PAGE_URL = '{slug}/'
-PAGE_SAVE_AS = '{slug}/index.html'
+PAGE_URL = '{slug}'  # served without its extension (GitHub Pages does)
+PAGE_SAVE_AS = '{slug}.html'
 
 TAG_URL = 'topics/{slug}/'
 TAG_SAVE_AS = 'topics/{slug}/index.html'
