@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import feedparser
 from origin_sites import adopt, broken_references, json_ld, literal_syntax, output_folder, page_urls
 
 # Pelican's defaults (docs "Settings"): ARTICLE_URL = '{slug}.html', PAGE_URL = 'pages/{slug}.html', the
@@ -54,6 +55,14 @@ def test_tag_category_and_author_pages(tmp_path: Path) -> None:
     for url in ("/neap-tides-and-the-slipway.html", "/winter-storms-on-the-coast.html", "/equinox-high-water.html"):
         assert f'href="{url}"' in ines  # Authors: lists her; AUTHOR is the byline of a post without one
     assert "/equinox-high-water.html" not in (public / "author/tom-brandt.html").read_text(encoding="utf-8")
+    # publishconf.py (what `make publish` builds) sets FEED_ALL_ATOM = 'feeds/all.atom.xml' and
+    # CATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'; pelicanconf.py's AUTHOR_FEED_* = None write none.
+    assert sorted(path.name for path in (public / "feeds").glob("*.xml")) == ["all.atom.xml", "storms.atom.xml", "tides.atom.xml"]
+    storms = feedparser.parse((public / "feeds/storms.atom.xml").read_bytes())
+    assert [entry.link for entry in storms.entries] == ["https://tide-notes.example/winter-storms-on-the-coast.html"]
+    assert storms.feed.link == "https://tide-notes.example/category/storms.html"
+    assert next(link.href for link in storms.feed.links if link.rel == "self") == "https://tide-notes.example/feeds/storms.atom.xml"
+    assert len(feedparser.parse((public / "feeds/all.atom.xml").read_bytes()).entries) == 3
     tag_feed = json.loads((public / "tag/tides/feed.json").read_text(encoding="utf-8"))  # a list at a file: its feeds beside it
     assert tag_feed["home_page_url"].endswith("/tag/tides.html")
     assert {item["title"] for item in tag_feed["items"]} == {"Neap tides and the slipway", "High water at the equinox"}

@@ -165,6 +165,23 @@ def _index_page_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
+PELICAN_FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
+PELICAN_FEEDS += ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS")
+
+
+def _feed_entry(entry: tuple[str, Any]) -> str | None:
+    name, path = entry
+    if name not in PELICAN_FEEDS:
+        return f"unknown feed {name!r}; expected one of {', '.join(PELICAN_FEEDS)}{did_you_mean(name, PELICAN_FEEDS)}"
+    per_term = not name.startswith("FEED_")
+    if not isinstance(path, str) or path.startswith("/") or not path.endswith(".xml") or ("{slug}" in path) != per_term:
+        shown = "feeds/{slug}.atom.xml" if per_term else "feeds/all.atom.xml"
+        return f'expected a path under the output folder ending with ".xml"{" with {slug}" if per_term else ""}, such as "{shown}"'
+    if re.sub(r"{slug}", "", path).count("{") or any(part in ("", ".", "..") for part in path.split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or "..") and no token but {slug}'
+    return None
+
+
 def _layout_entry(entry: tuple[str, Any]) -> str | None:
     _, template = entry
     if not isinstance(template, str) or not re.match(r"^[a-z0-9][a-z0-9_-]*$", template):
@@ -544,6 +561,11 @@ class Origin:
         MappingProxyType({}),
         'Pages listing every tag, category, author or post, such as Pelican\'s tags = "/tags.html" (also categories, authors, archives).',
         _index_page_entry,
+    )
+    feeds: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'Pelican\'s feeds kept at their paths, such as FEED_ALL_ATOM = "feeds/all.atom.xml", CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml".',
+        _feed_entry,
     )
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..config import PELICAN_FEEDS
 from ..errors import MastheadError, Problem
 from .plan import Plan
 
@@ -95,7 +96,7 @@ def plan(site: Path, found: str) -> Plan:
     settings = literal_settings(site / found)
     if (site / "publishconf.py").is_file():
         published = literal_settings(site / "publishconf.py")
-        settings.update({key: value for key, value in published.items() if key == "SITEURL"})
+        settings.update({key: value for key, value in published.items() if key == "SITEURL" or "FEED_" in key})  # what `make publish` changes
     notes = [
         "Pelican's rules: files in content/pages/ are pages, every other file an article (a dated post);",
         "the slug comes from the title unless Slug: says; Status: draft makes a draft; the folder is the category",
@@ -128,6 +129,9 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
     tables["origin"].update({f"{kind}_permalink": pattern for kind, pattern in terms.items() if pattern})
+    kept = feed_paths(settings, terms)
+    if kept:
+        tables["origin"]["feeds"] = kept
     indexes = index_pages(settings, terms)
     if indexes:
         tables["origin"]["index_pages"] = indexes
@@ -165,6 +169,25 @@ def term_pattern(kind: str, settings: Mapping[str, Any], notes: list[str]) -> st
         notes.append(f"{name}_SAVE_AS {save_as!r} has no masthead equivalent; {instead}")
         return ""
     return "/" + path
+
+
+_FEED_DEFAULTS = {"FEED_ALL_ATOM": "feeds/all.atom.xml", "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml"}
+_FEED_DEFAULTS |= {"AUTHOR_FEED_ATOM": "feeds/{slug}.atom.xml", "AUTHOR_FEED_RSS": "feeds/{slug}.rss.xml"}
+
+
+def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
+    """Pelican's feeds, as published (publishconf.py's settings over pelicanconf.py's, over Pelican's
+    defaults): FEED_ALL_ATOM, CATEGORY_FEED_ATOM, AUTHOR_FEED_ATOM/RSS, and the others when set."""
+    found: dict[str, str] = {}
+    for name in PELICAN_FEEDS:
+        path = settings.get(name, _FEED_DEFAULTS.get(name))
+        kind = name.split("_")[0].lower()
+        if not isinstance(path, str) or not path.strip("/") or (kind in ("tag", "category", "author") and not terms[kind]):
+            continue  # None: not written (pelicanconf.py's "not desired when developing")
+        path = path.lstrip("/").replace("{name}", "{slug}")
+        if path.endswith(".xml") and re.sub(r"{slug}", "", path).count("{") == 0 and ("{slug}" in path) != name.startswith("FEED_"):
+            found[name] = path
+    return found
 
 
 def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:

@@ -73,6 +73,7 @@ class Channel:
     home: str  # absolute URL of the page the feed follows
     folder: str  # output folder of its files: "", "fr/", "tags/sanctions/"
     language: str
+    path: str = ""  # the one file it is written as, when not <folder>feed.xml… (Pelican's feeds/all.atom.xml)
 
 
 def site_channel(site: Site, lang: str = "") -> Channel:
@@ -118,7 +119,7 @@ def rss(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
     _sub(channel, "generator", "masthead")
     if posts:
         _sub(channel, "lastBuildDate", format_datetime(max(post.entry.modified for post in posts)))
-    _sub(channel, f"{{{ATOM}}}link", href=f"{config.base_url}/{about.folder}feed.xml", rel="self", type="application/rss+xml")
+    _sub(channel, f"{{{ATOM}}}link", href=f"{config.base_url}/{about.path or about.folder + 'feed.xml'}", rel="self", type="application/rss+xml")
     if config.deploy.websub_hub:  # WebSub: subscribers learn where to get pushed updates
         _sub(channel, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")
     for post in posts:
@@ -162,7 +163,7 @@ def atom(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
     if about.description:
         _sub(root, f"{{{ATOM}}}subtitle", about.description)
     _sub(root, f"{{{ATOM}}}updated", iso(max(post.entry.modified for post in posts)) if posts else "1970-01-01T00:00:00Z")
-    _sub(root, f"{{{ATOM}}}link", href=f"{config.base_url}/{about.folder}atom.xml", rel="self", type="application/atom+xml")
+    _sub(root, f"{{{ATOM}}}link", href=f"{config.base_url}/{about.path or about.folder + 'atom.xml'}", rel="self", type="application/atom+xml")
     _sub(root, f"{{{ATOM}}}link", href=about.home, rel="alternate", type="text/html")
     if config.deploy.websub_hub:
         _sub(root, f"{{{ATOM}}}link", href=config.deploy.websub_hub, rel="hub")

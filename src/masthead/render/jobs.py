@@ -161,6 +161,10 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
     planner.made(partial(feeds.feeds, site), "the feeds")
     for lang in site.config.origin.languages[1:]:  # each other language's feeds under /<lang>/
         planner.made(partial(feeds.feeds, site, lang), f"the feeds of /{lang}/")
+    if site.config.origin.feeds:  # Pelican's feeds/all.atom.xml, feeds/<category>.atom.xml…
+        from ..origins.pelican_feeds import pelican_feeds
+
+        planner.made(partial(pelican_feeds, site), "the feeds at the origin's paths")
     planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone
     planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
     planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")

@@ -1,0 +1,40 @@
+"""Pelican's feeds at the paths its settings gave them (``[origin] feeds``, written by ``masthead init``):
+``FEED_ALL_ATOM = 'feeds/all.atom.xml'``, ``CATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'``, and the
+RSS, author and tag ones, so that readers subscribed to them keep getting posts.
+
+Each is made by the site feeds' own code (``render/feeds.py``) from the newest posts of its list: the
+site's (its default language's for ``FEED_ATOM``), a category's, an author's or a tag's.
+"""
+
+from __future__ import annotations
+
+from ..render import feeds
+from ..site import Document, Site
+from .terms import listed_in, term_slug
+
+
+def _lists(site: Site, name: str) -> list[tuple[str, str, str, tuple[Document, ...]]]:
+    """(slug, title, page URL, posts) of every list the feed ``name`` is made for; a site feed has one, slug ""."""
+    config = site.config
+    main = tuple(post for post in site.posts if listed_in(post, config) == "" and not post.noindex)
+    if name.startswith("FEED_"):
+        return [("", config.title, "/", main)]
+    if name.startswith("TAG_"):
+        kept = {id(post) for post in main}
+        return [(term_slug(tag.name, config), tag.name, tag.url, tuple(post for post in tag.posts if id(post) in kept)) for tag in site.tags]
+    kind = "category" if name.startswith("CATEGORY_") else "author"
+    groups = [group for group in site.groups if getattr(group, "kind", "") == kind and listed_in(group.documents[0], config) == ""]
+    return [(term_slug(group.title, config), group.title, group.url, group.documents) for group in groups]
+
+
+def pelican_feeds(site: Site) -> list[tuple[str, bytes]]:
+    """Every feed of ``[origin] feeds``: (path in the output folder, its bytes)."""
+    config = site.config
+    made: list[tuple[str, bytes]] = []
+    for name, pattern in sorted(config.origin.feeds.items()):
+        for slug, title, url, posts in _lists(site, name):
+            path = pattern.replace("{slug}", slug)
+            about = feeds.Channel(f"{title} · {config.title}" if slug else title, config.description, config.absolute_url(url), "", config.language, path)
+            newest = posts[: config.feed_size]
+            made.append((path, feeds.rss(site, about, newest) if name.endswith("_RSS") else feeds.atom(site, about, newest)))
+    return made
