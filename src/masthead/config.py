@@ -165,8 +165,9 @@ def _index_page_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
-PELICAN_FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
-PELICAN_FEEDS += ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS")
+# Pelican's feed settings: the site's (FEED_*), then one feed per category, author and tag.
+PELICAN_FEEDS: tuple[str, ...] = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+PELICAN_FEEDS += tuple(f"{kind}_FEED_{format}" for kind in ("CATEGORY", "AUTHOR", "TAG") for format in ("ATOM", "RSS"))
 
 
 def _feed_entry(entry: tuple[str, Any]) -> str | None:
