@@ -89,3 +89,19 @@ def test_values_that_would_crash_later_are_problems(tmp_path: Path, line: str, e
     with pytest.raises(MastheadError) as caught:
         load_config(write(tmp_path, f'base_url = "https://x.example"\n{line}\n' if "base_url" not in line else f"title = 'T'\n{line}\n"))
     assert [str(problem) for problem in caught.value.problems] == [expected]
+
+
+def test_origin_term_pages_and_feeds_are_checked(tmp_path: Path) -> None:
+    text = (
+        'base_url = "https://x.example"\n[origin]\nkind = "pelican"\ntag_permalink = "/tag/all.html"\n'
+        '[origin.index_pages]\ntags = "/tags.html"\ntag = "/t.html"\n[origin.feeds]\nFEED_ALL_ATOM = "feeds/{slug}.xml"\nCATEGORY_FEED = "x.xml"\n'
+    )
+    with pytest.raises(MastheadError) as caught:
+        load_config(write(tmp_path, text))
+    report = caught.value.report()
+    assert "masthead.toml:4: origin.tag_permalink: '/tag/all.html': expected \"\" or a path that starts with \"/\", has {slug}" in report
+    assert "masthead.toml:7: origin.index_pages.tag: unknown page 'tag'; expected one of tags, categories, authors, archives" in report
+    assert 'masthead.toml:9: origin.feeds.FEED_ALL_ATOM: expected a path under the output folder ending with ".xml", such as "feeds/all.atom.xml"' in report
+    assert "masthead.toml:10: origin.feeds.CATEGORY_FEED: unknown feed 'CATEGORY_FEED'" in report
+    config = load_config(write(tmp_path, 'base_url = "https://x.example"\n[origin]\nkind = "pelican"\ntag_permalink = "/tag/{slug}.html"\n'))
+    assert (config.origin.tag_permalink, config.origin.category_permalink, config.origin.folder_category) == ("/tag/{slug}.html", "", True)
