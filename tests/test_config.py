@@ -99,7 +99,7 @@ def test_origin_term_pages_and_feeds_are_checked(tmp_path: Path) -> None:
     with pytest.raises(MastheadError) as caught:
         load_config(write(tmp_path, text))
     report = caught.value.report()
-    assert "masthead.toml:4: origin.tag_permalink: '/tag/all.html': expected \"\" or a path that starts with \"/\", has {slug}" in report
+    assert 'masthead.toml:4: origin.tag_permalink: \'/tag/all.html\': expected "" or a path that starts with "/", has {slug}' in report
     assert "masthead.toml:7: origin.index_pages.tag: unknown page 'tag'; expected one of tags, categories, authors, archives" in report
     assert 'masthead.toml:9: origin.feeds.FEED_ALL_ATOM: expected a path under the output folder ending with ".xml", such as "feeds/all.atom.xml"' in report
     assert "masthead.toml:10: origin.feeds.CATEGORY_FEED: unknown feed 'CATEGORY_FEED'" in report
