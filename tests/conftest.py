@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from masthead import imageproc
 from masthead.build import build
@@ -75,6 +76,22 @@ def shared_image_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
         del os.environ[imageproc.SHARED_CACHE]
     else:
         os.environ[imageproc.SHARED_CACHE] = previous
+
+
+# A failure is reported promptly: Hypothesis shrinks one bug (not each it meets on the way), for at
+# most SHRINK_SECONDS (its own bound is 300 s, and an example of the state machines costs seconds),
+# and prints the blob that replays it. The search itself is as random and as long as each test says.
+SHRINK_SECONDS = 60
+settings.register_profile("masthead", report_multiple_bugs=False, print_blob=True)
+settings.load_profile("masthead")
+
+
+@pytest.fixture(autouse=True)
+def prompt_failure_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bound Hypothesis's shrinking wall time (the constant it documents as monkeypatchable)."""
+    from hypothesis.internal.conjecture import engine
+
+    monkeypatch.setattr(engine, "MAX_SHRINKING_SECONDS", SHRINK_SECONDS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
