@@ -468,6 +468,36 @@ def test_a_new_override_of_a_partial_is_an_input(make_site: MakeSite, monkeypatc
     assert "<!-- partial override -->" in (site / "public/index.html").read_text()
 
 
+@pytest.mark.parametrize("kind", ["blog-post", "about-page"])
+def test_a_publish_date_is_a_moment_the_output_changes(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str) -> None:
+    """A post or page held back by Hugo's ``publishDate`` goes out when it passes, though no file
+    changed: the no-change check expires then, as for a post dated in the future."""
+    from datetime import timedelta
+
+    from conftest import post
+
+    from masthead.options import BuildOptions
+    from masthead.schedule import changes
+
+    folder = "blog" if kind == "blog-post" else "pages"
+    later = f"---\ntemplateKey: {kind}\npageTitle: Later\ndate: 2025-06-01T10:00:00Z\npublishDate: 2025-06-06T10:00:00Z\n---\nLater.\n"
+    site = make_site({"content/blog/a.md": post("A"), f"content/{folder}/later.md": later}, config=CONFIG.format(title="Inc", size=2))
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    report = build(site, now=NOW)
+    page = site / "public" / ("blog/later" if kind == "blog-post" else "later") / "index.html"
+    assert report.site is not None and report.parsed is not None and not page.exists()
+    assert [(change.moment.isoformat(), change.what) for change in changes(report.site, report.parsed.entries, BuildOptions())] == [
+        ("2025-06-06T10:00:00+00:00", "publishes")
+    ]
+    report = build(site, now=NOW + timedelta(days=2))
+    assert not report.up_to_date
+    assert page.is_file()
+    shutil.rmtree(tmp_path / "clean", ignore_errors=True)
+    shutil.copytree(site, tmp_path / "clean", ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(tmp_path / "clean", now=NOW + timedelta(days=2))
+    assert snapshot(site / "public") == snapshot(tmp_path / "clean/public")
+
+
 def test_static_files_named_for_hosts_are_published(make_site: MakeSite) -> None:
     """``_headers``, ``_redirects``, ``.well-known/`` and ``.htaccess`` are copied as Hugo copies
     them; other dot-files (``.DS_Store``) are not files of the site."""
