@@ -85,11 +85,11 @@ def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def clean_build(site: Path, scratch: Path) -> dict[str, str]:
+def clean_build(site: Path, scratch: Path, now: datetime = NOW) -> dict[str, str]:
     if scratch.exists():
         shutil.rmtree(scratch)
     shutil.copytree(site, scratch, ignore=shutil.ignore_patterns("public", ".masthead-cache", ".public.*"))
-    build(scratch, now=NOW)
+    build(scratch, now=now)
     return snapshot(scratch / "public")
 
 
@@ -170,6 +170,9 @@ FIELDS: dict[str, list[str]] = {
     "schemaType": ["", "NewsArticle", "Report"],
     "metaDescription": ["", "A description of its own."],
     "teaser": ["", "A teaser."],
+    "publishDate": ["", "2025-06-06T10:00:00Z", "2026-01-01T00:00:00Z"],
+    "live": ["", "true"],
+    "liveEnd": ["", "2025-06-07T00:00:00Z"],
     "body": ["", "![A picture](/img/b.png)", "## Background\n\nMore words. [[Reuters](https://www.reuters.com/world/z)]", "<b>raw</b> html"],
 }
 
@@ -195,6 +198,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
         self._write_config()
         self.foreign = False
         self.settled = False
+        self.now = NOW
         self.last_good: dict[str, str] | None = None
 
     def teardown(self) -> None:
@@ -384,6 +388,13 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def edit_static(self, color: tuple[int, int, int]) -> None:
         (self.site / "static/extra.txt").write_text(f"static {color}")
 
+    @rule(days=st.sampled_from([1, 2, 30, 400, 2000]))
+    def let_time_pass(self, days: float) -> None:
+        """The next build runs later (a scheduled post falls due, an expiry or the news window passes)."""
+        from datetime import timedelta
+
+        self.now += timedelta(days=days)
+
     @rule(name=st.sampled_from(["extra.txt", "img/a.png", "img/b.png"]))
     def delete_static_file(self, name: str) -> None:
         (self.site / "static" / name).unlink(missing_ok=True)
@@ -409,8 +420,8 @@ class IncrementalBuilds(RuleBasedStateMachine):
         with pytest.MonkeyPatch.context() as patch:
             if self.settled:
                 patch.setattr(freshness, "RACY_NS", 0)  # no edit is too recent for its stat to be trusted
-            problems, _ = outcome(lambda: build(self.site, now=NOW))
-        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean"))
+            problems, _ = outcome(lambda: build(self.site, now=self.now))
+        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean", self.now))
         assert problems == clean_problems  # the same error, or none
         after = snapshot(public) if public.is_dir() else {}
         if problems is not None:

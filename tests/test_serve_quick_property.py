@@ -25,12 +25,23 @@ from masthead.build import build
 from masthead.serve.builder import Builder
 from masthead.serve.rebuild import PREVIEW_OPTIONS
 
-CONFIG = 'title = "Q"\nbase_url = "https://q.example.org"\nfeed_size = 2\nsearch = false\n[follow]\nsize = 2\n[related]\ncount = 1\n'
+CONFIG = (
+    'title = "Q"\nbase_url = "https://q.example.org"\nfeed_size = 2\nsearch = false\n[follow]\nsize = 2\n[related]\ncount = 1\n[authors.kim]\nname = "Kim"\n'
+)
 POSTS = 4
 WORDS = st.lists(st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire"]), min_size=1, max_size=5)
 MORE = st.sampled_from(["A second paragraph.", "## Background\n\nA second paragraph.", "[Read More](https://example.org/more)", "Another paragraph."])
 CITATIONS = st.sampled_from(["", " [[AP](https://apnews.com/article/x)]", " [[Reuters](https://www.reuters.com/world/y)]"])
 DATES = st.sampled_from(["2024-03-01T08:00:00Z", "2024-03-02T08:00:00Z", "2024-03-05T08:00:00Z", "2024-04-01T08:00:00Z", "2023-12-31T23:00:00Z"])
+# Other front matter an editor sets ("" leaves the key out).
+FRONT: dict[str, list[str]] = {
+    "featured": ["", "true"],
+    "updated": ["", "2024-05-01T10:00:00Z"],
+    "author": ["", "kim"],
+    "featuredImage": ["", "/img/a.png", "/img/b.png"],
+    "corrections": ["", "\n  - date: 2024-04-02T10:00:00Z\n    text: A name was misspelt."],
+    "schemaType": ["", "NewsArticle"],
+}
 TAGS = st.lists(st.sampled_from(["asia", "europe", "trade"]), max_size=2, unique=True)
 
 
@@ -42,6 +53,7 @@ def text(fields: dict[str, Any]) -> str:
     """A post as an editor writes it; without a description or teaser, masthead derives them from the body."""
     body = " ".join(fields["words"]) + fields["citation"] + "\n\n" + fields["more"] + "\n"
     optional = "".join(f"{key}: {fields[name]}\n" for key, name in (("metaDescription", "description"), ("teaser", "teaser")) if fields[name])
+    optional += "".join(f"{key}: {value}\n" for key, value in sorted(fields.get("front", {}).items()) if value)
     return (
         f"---\ntemplateKey: blog-post\npageTitle: {fields['title']}\n{optional}"
         f"published: {'false' if fields['draft'] else 'true'}\ndate: {fields['date']}\ntags: [{', '.join(fields['tags'])}]\n"
@@ -56,6 +68,11 @@ class QuickSaves(RuleBasedStateMachine):
         self.site = self.root / "site"
         (self.site / "content/blog").mkdir(parents=True)
         (self.site / "masthead.toml").write_text(CONFIG, encoding="utf-8")
+        (self.site / "static/img").mkdir(parents=True)
+        from PIL import Image
+
+        for name, colour in (("a", (200, 30, 30)), ("b", (30, 30, 200))):
+            Image.new("RGB", (64, 48), colour).save(self.site / f"static/img/{name}.png")
         self.posts: dict[str, dict[str, Any]] = {}
         for number in range(POSTS):
             self.posts[f"p{number}"] = {
@@ -145,6 +162,12 @@ class QuickSaves(RuleBasedStateMachine):
     def edit_tags(self, data: st.DataObject, tags: list[str]) -> None:
         self._edit(data, "tags", tags)
 
+    @rule(data=st.data(), key=st.sampled_from(sorted(FRONT)))
+    def set_front_matter(self, data: st.DataObject, key: str) -> None:
+        name = data.draw(st.sampled_from(sorted(self.posts)), label="post")
+        self.posts[name].setdefault("front", {})[key] = data.draw(st.sampled_from(FRONT[key]), label="value")
+        self._save(name)
+
     @rule(data=st.data())
     def flip_draft(self, data: st.DataObject) -> None:
         name = data.draw(st.sampled_from(sorted(self.posts)), label="post")
@@ -155,7 +178,7 @@ class QuickSaves(RuleBasedStateMachine):
     def add_post(self, date: str) -> None:
         self.counter += 1
         name = f"p{self.counter}"
-        self.posts[name] = {**self.posts[min(self.posts)], "title": f"Post {self.counter}", "date": date}
+        self.posts[name] = {**self.posts[min(self.posts)], "front": {}, "title": f"Post {self.counter}", "date": date}
         self._save(name)
 
     @rule(data=st.data())
