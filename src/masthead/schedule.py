@@ -70,6 +70,6 @@ def withheld_files(site: Site, entries: Iterable[Entry]) -> frozenset[str]:
         return {*([entry.image.src] if entry.image else []), *entry.body.images}
 
     shown = {src for document in (*site.posts, *site.pages) for src in images(document.entry)}
-    shown |= {site.config.default_image, site.config.logo}
+    shown |= site.config.shown_files  # the default image, the logo, authors' portraits: whatever is published
     hidden = {src for entry in entries if entry.source not in published for src in images(entry)}
     return frozenset(src.lstrip("/") for src in hidden - shown)
