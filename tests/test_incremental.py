@@ -645,3 +645,27 @@ def test_a_replay_that_cannot_finish_is_thrown_away(tmp_path: Path, monkeypatch:
     assert (site / "public/CNAME").read_text() == "news.example.org\n"
     assert {k: v for k, v in snapshot(site / "public").items() if k != "CNAME"} == clean_build(site, tmp_path / "clean")
     assert build(site, now=NOW).written == 0
+
+
+def test_a_preview_of_a_scheduled_post_changes_when_it_falls_due(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With ``--future`` (the preview) a scheduled post is shown with a Scheduled badge and
+    ``noindex``; when its date passes both go, though no file changed."""
+    from datetime import timedelta
+
+    from conftest import post
+
+    from masthead.options import BuildOptions
+
+    future = BuildOptions(future=True)
+    site = make_site(
+        {"content/blog/a.md": post("A"), "content/blog/later.md": post("Later", "2025-06-06T10:00:00Z")}, config=CONFIG.format(title="Inc", size=2)
+    )
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    build(site, future, now=NOW)
+    assert "badge--scheduled" in (site / "public/blog/later/index.html").read_text(encoding="utf-8")
+    report = build(site, future, now=NOW + timedelta(days=2))
+    assert not report.up_to_date
+    assert "badge--scheduled" not in (site / "public/blog/later/index.html").read_text(encoding="utf-8")
+    shutil.copytree(site, tmp_path / "clean", ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(tmp_path / "clean", future, now=NOW + timedelta(days=2))
+    assert snapshot(site / "public") == snapshot(tmp_path / "clean/public")

@@ -38,8 +38,8 @@ def changes(site: Site, entries: Iterable[Entry], options: BuildOptions) -> list
         if entry.draft and not options.drafts:
             continue
         release = entry.release
-        if release is not None and release > now and not options.future:  # ``entry.scheduled``: the site's own rule
-            found.append(Change(release, PUBLISHES, entry.source))
+        if release is not None and release > now:  # ``entry.scheduled``: the site's own rule
+            found.append(Change(release, PUBLISHES, entry.source))  # with --future too: its Scheduled badge and noindex go
             if entry.is_post and entry.date + NEWS_WINDOW > now:
                 found.append(Change(entry.date + NEWS_WINDOW, LEAVES_NEWS, entry.source))
         if entry.expiry is not None and entry.expiry > now:
