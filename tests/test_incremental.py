@@ -36,6 +36,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, initial
 import masthead.freshness as freshness
 from masthead.build import build
 from masthead.errors import MastheadError
+from masthead.options import BuildOptions
 
 NOW = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)
 # Search is off: Pagefind's own output is not byte-stable between runs (upstream issue 638), and
@@ -85,11 +86,11 @@ def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def clean_build(site: Path, scratch: Path, now: datetime = NOW) -> dict[str, str]:
+def clean_build(site: Path, scratch: Path, now: datetime = NOW, options: BuildOptions | None = None) -> dict[str, str]:
     if scratch.exists():
         shutil.rmtree(scratch)
     shutil.copytree(site, scratch, ignore=shutil.ignore_patterns("public", ".masthead-cache", ".public.*"))
-    build(scratch, now=now)
+    build(scratch, options, now=now)
     return snapshot(scratch / "public")
 
 
@@ -199,16 +200,19 @@ class IncrementalBuilds(RuleBasedStateMachine):
         self.foreign = False
         self.settled = False
         self.now = NOW
+        self.options = BuildOptions()
         self.last_good: dict[str, str] | None = None
 
     def teardown(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
-    @initialize(settled=st.booleans())
-    def edits_settle_before_builds(self, settled: bool) -> None:
+    @initialize(settled=st.booleans(), preview=st.booleans())
+    def edits_settle_before_builds(self, settled: bool, preview: bool) -> None:
         """Either every build runs long after the edits before it (a user who saves, then builds:
-        stats are trusted, the quick no-change check applies), or right after them (racy: contents decide)."""
+        stats are trusted, the quick no-change check applies), or right after them (racy: contents
+        decide); and the builds are plain ones or ``--drafts --future`` (what the preview shows)."""
         self.settled = settled
+        self.options = BuildOptions(drafts=True, future=True) if preview else BuildOptions()
 
     def _write(self, name: str) -> None:
         write_post(self.site, name, **self.state[name])
@@ -420,8 +424,8 @@ class IncrementalBuilds(RuleBasedStateMachine):
         with pytest.MonkeyPatch.context() as patch:
             if self.settled:
                 patch.setattr(freshness, "RACY_NS", 0)  # no edit is too recent for its stat to be trusted
-            problems, _ = outcome(lambda: build(self.site, now=self.now))
-        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean", self.now))
+            problems, _ = outcome(lambda: build(self.site, self.options, now=self.now))
+        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean", self.now, self.options))
         assert problems == clean_problems  # the same error, or none
         after = snapshot(public) if public.is_dir() else {}
         if problems is not None:
