@@ -88,6 +88,8 @@ class QuickSaves(RuleBasedStateMachine):
             }
             self._save(f"p{number}", build=False)
         self.counter = POSTS
+        (self.site / "content/pages").mkdir()
+        self._write_page("About us.")
         self.output = self.root / "preview"
         self.builder = Builder(self.site, self.output, 0, lambda message: None)
         first = self.builder.update(None, None)
@@ -108,6 +110,17 @@ class QuickSaves(RuleBasedStateMachine):
             outcome = self.builder.update([str(path) for path in paths], None)
             assert not outcome.error, outcome.error
             event("quick path" if outcome.folder is None else "incremental build")  # both are exercised (--hypothesis-show-statistics)
+
+    def _write_page(self, body: str) -> Path:
+        page = self.site / "content/pages/about.md"
+        page.write_text(f"---\ntemplateKey: about-page\npageTitle: About\nlinkTitle: About\n---\n{body}\n", encoding="utf-8")
+        return page
+
+    @rule(body=st.sampled_from(["About us.", "We are two. [[AP](https://apnews.com/article/x)]", "## Team\n\nWe are two.", "Write to [us](/blog/p1/)."]))
+    def edit_page_body(self, body: str) -> None:
+        outcome = self.builder.update([str(self._write_page(body))], None)
+        assert not outcome.error, outcome.error
+        event("quick path" if outcome.folder is None else "incremental build")
 
     def _edit(self, data: st.DataObject, field: str, value: object) -> None:
         name = data.draw(st.sampled_from(sorted(self.posts)), label="post")
