@@ -8,17 +8,28 @@ import textwrap
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from masthead import imageproc
+from masthead import cache
 from masthead.build import build
 from masthead.options import BuildOptions
 
 pytest_plugins = ["preview_helpers", "serving", "deploy_helpers"]  # fixtures for the serve tests and the browser tests
 
+# No property test is timed: speed is measured in bench/, and on a shared, loaded machine a
+# deadline only fails at random. A failure is reported promptly: Hypothesis shrinks one bug (not
+# each it meets on the way), for at most SHRINK_SECONDS (its own bound is 300 s, and an example of
+# the state machines costs seconds), and prints the blob that replays it. The search itself is
+# Hypothesis's default: as random and as long as each test says.
+SHRINK_SECONDS = 60
+settings.register_profile("masthead", deadline=None, report_multiple_bugs=False, print_blob=True)
+settings.load_profile("masthead")
+
+F = TypeVar("F", bound=Callable[..., Any])
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "briefing"
 # A byte-for-byte copy of the project's seed post (shared/seed/), so the suite needs nothing
@@ -65,25 +76,33 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_image_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Encoded images are content-addressed: the suite's sites (and the masthead processes the
-    tests start) share one image cache, so each image is encoded once per test session."""
-    folder = made_once(tmp_path_factory, "image-cache", lambda _: None)
-    previous = os.environ.get(imageproc.SHARED_CACHE)
-    os.environ[imageproc.SHARED_CACHE] = str(folder)
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Encoded images and compiled templates are content-addressed: the suite's sites (and the
+    masthead processes the tests start) share one ``MASTHEAD_CACHEDIR``, so each image is encoded
+    and each template compiled once per test session."""
+    folder = made_once(tmp_path_factory, "shared-cache", lambda _: None)
+    previous = os.environ.get(cache.SHARED_CACHE)
+    os.environ[cache.SHARED_CACHE] = str(folder)
     yield folder
     if previous is None:
-        del os.environ[imageproc.SHARED_CACHE]
+        del os.environ[cache.SHARED_CACHE]
     else:
-        os.environ[imageproc.SHARED_CACHE] = previous
+        os.environ[cache.SHARED_CACHE] = previous
 
 
-# A failure is reported promptly: Hypothesis shrinks one bug (not each it meets on the way), for at
-# most SHRINK_SECONDS (its own bound is 300 s, and an example of the state machines costs seconds),
-# and prints the blob that replays it. The search itself is as random and as long as each test says.
-SHRINK_SECONDS = 60
-settings.register_profile("masthead", report_multiple_bugs=False, print_blob=True)
-settings.load_profile("masthead")
+SERVERS: set[str] = set()  # the fixtures declared with ``server_fixture``
+
+
+def server_fixture(**options: Any) -> Callable[[F], F]:
+    """A fixture (``pytest.fixture(**options)``) that starts a server of its own for each test (a
+    preview with its build process, a bucket on moto's S3 server, decap-server): the tests that
+    use it are marked ``slow``."""
+
+    def declare(function: F) -> F:
+        SERVERS.add(function.__name__)
+        return pytest.fixture(**options)(function)  # type: ignore[no-any-return]
+
+    return declare
 
 
 @pytest.fixture(autouse=True)
@@ -95,10 +114,14 @@ def prompt_failure_reports(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses the ``browser`` fixture drives Chromium: mark it ``browser``."""
+    """A test that uses the ``browser`` fixture drives Chromium: mark it ``browser``; one that
+    starts a server per test (``server_fixture``): mark it ``slow``."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
             item.add_marker(pytest.mark.browser)
+        if names & SERVERS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

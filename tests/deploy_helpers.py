@@ -15,7 +15,7 @@ from typing import Any
 
 import boto3
 import pytest
-from conftest import CONFIG
+from conftest import CONFIG, server_fixture
 from moto.server import ThreadedMotoServer
 
 
@@ -63,7 +63,7 @@ class Aws:
 _buckets = iter(range(1_000_000))
 
 
-@pytest.fixture
+@server_fixture()
 def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Aws:
     """A fresh bucket and CloudFront distribution; AWS variables point boto3 at moto."""
     for name, value in (

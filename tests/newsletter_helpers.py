@@ -1,9 +1,14 @@
-"""Shared bits of the newsletter tests: the fixture folder and a site config with [newsletter]."""
+"""Shared bits of the newsletter tests: the fixture folder, a site config with [newsletter], and what a received issue must read as."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
+
+from masthead.links.rules import classify
+from masthead.newsletter.layout import Layout
+from masthead.newsletter.markup import parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "newsletter"
 CAMPAIGN_MONITOR = FIXTURES / "campaign-monitor.eml"
@@ -28,3 +33,36 @@ def body_text(message: EmailMessage, subtype: str) -> str:
     part = message.get_body((subtype,))
     assert part is not None, f"no text/{subtype} part"
     return str(part.get_content())
+
+
+@dataclass(frozen=True)
+class Received:
+    name: str
+    profile: str
+    kind: str
+    titles: tuple[str, ...]
+    images: dict[str, str]  # story title -> the end of its featured image's address (stories not named have none)
+    tracking: dict[tuple[str, str], int]  # (service, kind) -> links and images of that shape anywhere in the issue
+    tracking_in_posts: tuple[int, ...]  # tracking links left in each story's body
+    dropped: frozenset[str]
+    absent: tuple[str, ...]  # text and markup that must not reach any story
+    subject: str = ""  # the issue's subject as read (a forward's is the original's)
+    forwarded: bool = False
+    captions: dict[str, str] = field(default_factory=dict)
+
+
+def assert_read_as(layout: Layout, case: Received) -> None:
+    """The service, the kind, the exact titles, each story's picture and caption, what was left out, no chrome in any story, the tracking links left."""
+    assert (layout.profile.name, layout.kind) == (case.profile, case.kind)
+    assert tuple(story.title for story in layout.stories) == case.titles
+    owners = {story.title: story.image.src for story in layout.stories if story.image}
+    assert owners.keys() == case.images.keys() and all(owners[title].endswith(end) for title, end in case.images.items()), owners
+    assert not any("googleusercontent" in src for src in owners.values())  # a client's image proxy is not the picture's address
+    assert {story.title: story.image.caption for story in layout.stories if story.image and story.image.caption} == case.captions
+    assert case.dropped <= {dropped.why for dropped in layout.dropped}, layout.dropped
+    for story in layout.stories:
+        text = " ".join(parse(story.html).get_text(" ").split())
+        for chrome in case.absent:
+            assert chrome not in text and chrome not in story.html and chrome not in story.title, (story.title, chrome)
+    left = tuple(sum(1 for a in parse(story.html).find_all("a", href=True) if classify(str(a["href"]))) for story in layout.stories)
+    assert left == case.tracking_in_posts

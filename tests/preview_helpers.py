@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import server_fixture
 from decap_helpers import post_action
 
 from masthead.serve.session import Session
@@ -52,7 +53,7 @@ def preview_site(tmp_path: Path) -> Path:
     return write_preview_site(tmp_path)
 
 
-@pytest.fixture
+@server_fixture()
 def running(preview_site: Path) -> Iterator[Session]:
     session = Session(preview_site, "127.0.0.1", 0, max_body=64 * 1024)
     session.start()

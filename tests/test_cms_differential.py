@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import server_fixture
 from decap_helpers import PNG, commit_site, history, post_action
 from preview_helpers import PAGE, seed_post, wait_for
 
@@ -69,7 +70,7 @@ def make_site(folder: Path, git: bool) -> Path:
     return commit_site(site) if git else site
 
 
-@pytest.fixture(params=[False, True], ids=["fs", "git"])
+@server_fixture(params=[False, True], ids=["fs", "git"])
 def pair(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Backend, Path, Backend, Path]]:
     git = bool(request.param)
     ours_site, theirs_site = make_site(tmp_path / "ours", git), make_site(tmp_path / "theirs", git)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import server_fixture
 from decap_helpers import PNG, commit_site, git
 from preview_helpers import PAGE, api, request, seed_post
 
@@ -32,7 +33,7 @@ def repository(preview_site: Path) -> Path:
     return commit_site(preview_site)
 
 
-@pytest.fixture
+@server_fixture()
 def workflow(repository: Path) -> Iterator[Session]:
     session = Session(repository, "127.0.0.1", 0)
     session.start()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from masthead import imageproc
+from masthead import cache, imageproc
 from masthead.imageproc import Job, encode, file_digest, focus_box, run
 
 
@@ -51,7 +51,7 @@ def test_exif_rotation_swaps_the_displayed_size(tmp_path: Path) -> None:
 
 
 def test_run_caches_by_content_and_reuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(imageproc.SHARED_CACHE, raising=False)  # the site's own cache folder
+    monkeypatch.delenv(cache.SHARED_CACHE, raising=False)  # the site's own cache folder
     source = make_image(tmp_path / "a.png", (800, 400), "PNG")
     jobs = [job(source, "webp", (480, 240)), job(source, "avif", (480, 240)), job(source, "png", (800, 400))]
     files, errors = run(jobs, tmp_path / "cache", workers=2)
@@ -99,11 +99,11 @@ def test_a_truncated_image_fails_as_text_and_its_file_is_closed(tmp_path: Path) 
 
 def test_a_shared_image_cache_serves_every_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "shared"
-    monkeypatch.setenv(imageproc.SHARED_CACHE, str(shared))
+    monkeypatch.setenv(cache.SHARED_CACHE, str(shared))
     source = make_image(tmp_path / "a.png", (800, 400), "PNG")
     jobs = [job(source, "webp", (480, 240))]
     files, _ = run(jobs, tmp_path / "site-one" / "cache")
-    assert len(list(shared.iterdir())) == 1 and not (tmp_path / "site-one" / "cache").exists()
+    assert len(list((shared / "images").iterdir())) == 1 and not (tmp_path / "site-one" / "cache").exists()
 
     def fail(*_: object) -> bytes:
         raise AssertionError("re-encoded an image another site had made")

@@ -177,6 +177,28 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ),
         ("https://url.uk.m.mimecastprotect.com/s/AbCdEfGh?domain=bbc.com", "Mimecast", "redirect"),
         ("https://urldefense.com/v3/__https://www.bbc.com/news__;!!AbCd$", "Proofpoint", "redirect"),
+        # today's drag-and-drop templates (make_template_fixtures.py): every link and pixel kind they send
+        ("https://email.harbourtrust.example/t/d-o-jkdlrtk-l/o.gif", "Campaign Monitor", "open"),
+        ("https://acme.cmail20.com/t/d-o-jkdlrtk-l/o.gif", "Campaign Monitor", "open"),
+        ("https://email.harbourtrust.example/t/d-fb-jkdlrtk-t/", "Campaign Monitor", "share"),
+        ("https://email.harbourtrust.example/t/d-tw-jkdlrtk-i/", "Campaign Monitor", "share"),
+        ("https://email.harbourtrust.example/t/d-pe-jkdlrtk-o/", "Campaign Monitor", "unsubscribe"),
+        ("https://harbourtrust.forwardtomyfriend.com/d-l-2AD73FFF-jkdlrtk-l-d", "Campaign Monitor", "share"),
+        ("https://manage.kmail-lists.com/subscriptions/web-view?a=Rk7Tq2&c=01JQ8M4V2C7K9T3XH5RWN6PZBD", "Klaviyo", "web version"),
+        ("https://manage.kmail-lists.com/subscriptions/manage?a=Rk7Tq2&c=01JQ8M4V2C7K9T3XH5RWN6PZBD", "Klaviyo", "unsubscribe"),
+        ("https://trk.klclick.com/wf/open?upn=u001.Kq9Lm2Np4Rs6Tu8Vw0Xy2Za4Bc6De8Fg0Hi2Jk4Lm6No8Pq", "Klaviyo", "open"),
+        ("https://trk.klclick3.com/ls/click?upn=u001.Kq9Lm2Np4Rs6Tu8Vw0Xy2Za4Bc6De8Fg0Hi2Jk4", "Klaviyo", "click"),
+        ("https://d2v8tf04.na1.hubspotlinks.com/Cto/5D+113/d2v8tf04/R5R8b0G9Vf1YN1m5xF2R9l5VW5m2c3g3JgVvLW2m3kP", "HubSpot", "open"),
+        ("https://u6812044.ct.sendgrid.net/asm/unsubscribe/?user_id=6812044&data=Hq1Wq2Ek3Rj4Th5Yg6Uf7Id8Os9", "SendGrid", "unsubscribe"),
+        ("https://url6812.coastdesk.example/wf/unsubscribe?upn=u001.Ys7Ut6Ir5Eo4Wp3Qa2Sd1Fg0Hj9Kl8Zx7Cv6Bn5", "SendGrid", "unsubscribe"),
+        ("https://flight.beehiiv.net/v2/clicks/eyJhbGciOiJIUzI1NiJ9.eyJ1cmwiOiJodHRwczovL3d3dy5iYmMuY29tIn0.Ab", "beehiiv", "click"),
+        ("https://eotrx.substackcdn.com/open?token=eyJtIjoiPDIwMjUwNjAzIn0.Lk9mN2bV4cX8zA1sD3fG6hJ", "Substack", "open"),
+        ("https://clicks.mlsend.com/tj/o/eyJ2IjoiMSIsImxpbmtfaWQiOjE0MzIxfQ", "MailerLite", "open"),
+        ("https://clicks.mlsend.com/tj/c/eyJ2IjoiMSIsImxpbmtfaWQiOjE0MzIxfQ", "MailerLite", "click"),
+        ("http://eepurl.com/iXyZ12", "Mailchimp", "share"),
+        ("https://www.example.com/story?elqTrackId=ab12&elqTrack=true", "tracking parameters", "parameters"),
+        ("https://www.example.com/story?ttclid=E.C.P.abc&twclid=2-abc", "tracking parameters", "parameters"),
+        ("https://northwind.example/?_bhiiv=opp_8f9a12&bhcl_id=3f2a", "tracking parameters", "parameters"),
     ],
 )
 def test_sample_shapes(url: str, service: str, kind: str) -> None:
@@ -261,6 +283,14 @@ def test_site_rules_add_services() -> None:
     assert found is not None and found.service == "Example mailer" and found.redirect
     assert classify("https://go.example.com/about/", rules) is None
     assert classify("https://go.example.com/r/abc") is None  # without the rule
+
+
+def test_a_template_s_static_icons_on_a_tracking_host_are_pictures_not_redirects() -> None:
+    icon = "https://hs-24817396.f.hubspotemail.net/hs/hsstatic/TemplateAssets/static-1.262/img/hs_default_template_images/modules/Follow+Me+-+Email/facebook_circle_color.png"
+    assert classify(icon) is None
+    assert classify("https://hs-24817396.f.hubspotemail.net/e1t/c/5/f18dQhb0S7lC8dDMPbW2n0x6l2B9nMJW7t5XX44J5ZVW") == classify(
+        "https://d2v8tf04.na1.hubspotlinks.com/Ctc/x"
+    )
 
 
 def test_non_web_and_malformed_urls_are_not_tracking() -> None:

@@ -100,3 +100,20 @@ def test_forwards_from_apple_mail_and_outlook_give_back_the_issue() -> None:
     page, subject = unforward(outlook) or ("", "")
     assert subject == "The Brief: pensions" and page == "<div><h2>Pensions</h2><p>Text.</p></div>"
     assert unforward("<p>An issue nobody forwarded.</p>") is None
+
+
+def test_a_body_whose_bytes_are_not_in_its_declared_charset_or_whose_charset_is_unknown_is_still_read(tmp_path: Path) -> None:
+    head = "From: A <a@b.example>\r\nSubject: Hello\r\nMessage-ID: <{}@b>\r\nContent-Transfer-Encoding: 8bit\r\n"
+    body = "\r\n<h1>Caf\xe9 opens</h1><p>The caf\xe9 on the corner opens on Monday.</p>\r\n".encode("windows-1252")
+    mislabelled = tmp_path / "mislabelled.eml"
+    mislabelled.write_bytes((head.format(1) + "Content-Type: text/html; charset=utf-8\r\n").encode("ascii") + body)
+    unknown = tmp_path / "unknown.eml"
+    unknown.write_bytes((head.format(2) + "Content-Type: text/html; charset=x-mac-nonesuch\r\n").encode("ascii") + body)
+    raw_subject = tmp_path / "raw-subject.eml"
+    raw_subject.write_bytes(
+        head.format(3).replace("Subject: Hello", "Subject: Caf\xe9 news").encode("latin-1") + b"Content-Type: text/html; charset=windows-1252\r\n" + body
+    )
+    for path in (mislabelled, unknown, raw_subject):
+        [issue] = read_issues(path)
+        assert "<h1>Café opens</h1>" in issue.html and "\ufffd" not in issue.html
+    assert read_issues(raw_subject)[0].subject == "Café news"  # a Subject sent as raw 8-bit bytes

@@ -78,7 +78,7 @@ CASES = (
         "roundup",
         ("The Week in Links, 2 June",),
         {},
-        {("Campaign Monitor", "click"): 4, ("Campaign Monitor", "web version"): 1, ("Campaign Monitor", "unsubscribe"): 1},
+        {("Campaign Monitor", "click"): 4, ("Campaign Monitor", "web version"): 1, ("Campaign Monitor", "unsubscribe"): 1, ("Campaign Monitor", "open"): 1},
         frozenset({"header", "footer", "tracking pixel"}),
         ("View online", "Unsubscribe", "Harbour Road"),
     ),

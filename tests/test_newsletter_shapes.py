@@ -118,3 +118,104 @@ def test_a_byline_line_is_left_out_but_a_sentence_starting_with_by_is_prose() ->
     layout = plan(html, "", (), "generic")
     assert "Marta Duarte" not in layout.stories[0].html and "By Tuesday the council will vote." in layout.stories[1].html
     assert ("byline", "By Marta Duarte – 14 Jan 2025") in [(dropped.why, dropped.text) for dropped in layout.dropped]
+
+
+def test_share_and_follow_rows_are_chrome_by_where_they_link_a_post_cited_on_a_network_is_not() -> None:
+    html = (
+        f"<h1>A letter</h1><p>{LONG}</p>"
+        "<p><a href='https://twitter.com/intent/tweet?url=https%3A%2F%2Fa.example'>Partager sur X</a> | "
+        "<a href='https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fa.example'>Facebook</a> | "
+        "<a href='mailto:?subject=A%20letter&amp;body=https%3A%2F%2Fa.example'>Email a friend</a></p>"
+        "<p>The minister wrote on <a href='https://x.com/minister/status/1234567'>X</a> that the bridge is safe.</p>"
+        "<table><tr><td><a href='https://www.instagram.com/fieldhouse'><img src='https://cdn.example/s2.png' width='200' alt=''></a></td></tr></table>"
+        "<p>Follow us on <a href='https://www.instagram.com/fieldhouse'>Instagram</a> and <a href='https://www.linkedin.com/company/fieldhouse'>LinkedIn</a></p>"
+    )
+    (story,) = plan(html, "A letter", (), "generic").stories
+    text = " ".join(parse(story.html).get_text(" ").split())
+    assert "The minister wrote on X that the bridge is safe." in text
+    assert not any(chrome in text or chrome in story.html for chrome in ("Partager", "Email a friend", "Follow us", "s2.png"))
+    assert story.image is None
+
+
+def test_of_two_pictures_above_a_heading_only_the_nearest_is_its_story_s_and_a_logo_named_for_the_sender_is_none() -> None:
+    def story(n: int) -> str:
+        return f"<img src='https://cdn.example/story{n}.jpg' width='560' alt='Picture {n}'><h2>Story number {n} here</h2><p>{LONG}</p>"
+
+    html = "<img src='https://cdn.example/brand.png' width='200' alt='Fieldhouse Seeds'>" + story(1) + story(2)
+    layout = plan(html, "Subject", [("From", "Fieldhouse Seeds <hello@fieldhouse.example>")], "generic")
+    assert [(s.title, s.image.src if s.image else "") for s in layout.stories] == [
+        ("Story number 1 here", "https://cdn.example/story1.jpg"),
+        ("Story number 2 here", "https://cdn.example/story2.jpg"),
+    ]
+    assert ("header", "Fieldhouse Seeds") in {(d.why, d.text) for d in layout.dropped}
+    unnamed = plan("<img src='https://cdn.example/brand.png' width='200' alt='Our brand'>" + story(1) + story(2), "Subject", (), "generic")
+    assert [s.image.src if s.image else "" for s in unnamed.stories] == ["https://cdn.example/story1.jpg", "https://cdn.example/story2.jpg"]
+
+
+def test_in_a_letter_a_poll_or_referral_heading_drops_its_section_until_the_next_heading_as_high() -> None:
+    html = (
+        f"<h1>The tide gauge</h1><p>The first line, the standfirst.</p><p>{LONG}</p><h2>How did you like today's edition?</h2>"
+        "<p><a href='https://a.example/poll/1'>Loved it</a></p><h2>The rolls</h2>"
+        f"<p>{LONG}</p><h2>Share this newsletter</h2><p>Send it on.</p>"
+    )
+    layout = plan(f"<div style='display:none'>The first line, the standfirst.</div>{html}", "The tide gauge", (), "generic")
+    (story,) = layout.stories
+    text = " ".join(parse(story.html).get_text(" ").split())
+    assert story.title == "The tide gauge" and story.subtitle == "The first line, the standfirst."
+    assert "The rolls" in text and not any(chrome in text for chrome in ("Loved it", "How did you like", "Share this", "Send it on", "standfirst"))
+    assert {("feedback", "How did you like today's edition?"), ("referral", "Share this newsletter")} <= {(d.why, d.text) for d in layout.dropped}
+
+
+def test_a_heading_set_over_the_footer_s_lines_is_the_footer_s() -> None:
+    html = (
+        f"<h1>A letter</h1><p>{LONG}</p><table><tr><td><h3>Subscription details</h3>"
+        "<p>You are receiving this because you are a free subscriber.</p><p><a href='https://a.example/unsubscribe'>Unsubscribe</a></p></td></tr></table>"
+    )
+    (story,) = plan(html, "A letter", (), "generic").stories
+    assert "Subscription details" not in story.html
+
+
+def test_a_web_version_line_beside_the_preview_text_is_not_part_of_it() -> None:
+    html = (
+        "<div class='preheader'><div class='snippet'><p>Steps, a lightship and railings</p></div>"
+        "<div class='webversion'><p>No Images? <a href='https://email.example.org/t/d-e-abcdef-l-k/'>Click here</a></p></div></div>"
+        f"<h1>A letter</h1><p>{LONG}</p>"
+    )
+    assert plan(html, "").preheader == "Steps, a lightship and railings"
+
+
+def test_a_letter_s_contents_list_and_a_sponsor_between_rules_are_left_out_and_the_letter_around_them_kept() -> None:
+    html = (
+        f"<h1>Letter</h1><h3>In today's issue</h3><ul><li>Ferries</li><li>Bridges</li></ul><p>FIRST {LONG}</p>"
+        f"<hr><h3>Sponsored by Acme</h3><p>Buy our widgets now.</p><hr><p>LAST {LONG}</p>"
+    )
+    layout = plan(html, "Letter", (), "generic")
+    (story,) = layout.stories
+    text = " ".join(parse(story.html).get_text(" ").split())
+    assert "FIRST" in text and "LAST" in text and not any(chrome in text for chrome in ("Ferries", "today's issue", "Acme", "widgets"))
+    assert {("contents", "In today's issue"), ("sponsor", "Sponsored by Acme")} <= {(d.why, d.text) for d in layout.dropped}
+
+
+def test_a_story_whose_links_are_tagged_as_paid_placements_is_a_sponsor_s_whatever_it_is_titled() -> None:
+    def story(n: int) -> str:
+        return f"<h2>Story number {n} today</h2><p>{LONG} <a href='https://news.example/{n}'>more</a></p>"
+
+    html = (
+        story(1)
+        + "<h2>Your cloud bill, halved</h2><p>Northwind turns idle servers off. "
+        + "<a href='https://northwind.example/?_bhiiv=opp_8f9a12&amp;bhcl_id=abc'>Try it</a></p>"
+        + story(2)
+        + f"<h2>Quiet desks</h2><p>{LONG} <a href='https://desks.example/?utm_source=letter&amp;utm_medium=sponsored'>Try</a></p>"
+    )
+    layout = plan(html, "S", (), "generic")
+    assert [story.title for story in layout.stories] == ["Story number 1 today", "Story number 2 today"]
+    assert {("sponsor", "Your cloud bill, halved"), ("sponsor", "Quiet desks")} <= {(d.why, d.text) for d in layout.dropped}
+
+
+def test_an_essay_with_sections_and_no_title_heading_is_one_post_titled_by_its_subject() -> None:
+    opening = "The 7:42 from Hebden Bridge has arrived on time eleven times this year, and nobody at the station can say why. " * 4
+    html = f"<p>{opening}</p><h2>The single track</h2><p>{LONG}</p><h2>What would fix it</h2><p>{LONG}</p>"
+    layout = plan(html, "Why the 7:42 is always late", (), "generic")
+    assert [(story.title, "The single track" in story.html) for story in layout.stories] == [("Why the 7:42 is always late", True)]
+    digest = f"<p>Good morning.</p><h2>The single track</h2><p>{LONG}</p><h2>What would fix it</h2><p>{LONG}</p>"
+    assert [story.title for story in plan(digest, "Morning", (), "generic").stories] == ["The single track", "What would fix it"]

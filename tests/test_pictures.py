@@ -11,7 +11,7 @@ import pytest
 from conftest import BUILD_TIME, CONFIG, MakeSite, post
 from PIL import Image
 
-from masthead import imageproc
+from masthead import cache
 from masthead.build import build
 from masthead.config import load_config
 from masthead.errors import MastheadError
@@ -145,7 +145,7 @@ def test_check_warns_about_featured_images_without_alt(make_site: MakeSite) -> N
 
 
 def test_rebuild_reuses_cached_images_and_gives_the_same_bytes(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(imageproc.SHARED_CACHE)  # the site's own image cache
+    monkeypatch.delenv(cache.SHARED_CACHE)  # the site's own image cache
     text = post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/a.png\n  alt: Red")
     site = make_site({"content/blog/a.md": text}, images=("/img/a.png",))
     build(site, BuildOptions(), now=BUILD_TIME)

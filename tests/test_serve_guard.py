@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import server_fixture
 from preview_helpers import api, own_origin, request, write_preview_site
 
 from masthead.serve.session import Session, token_for
@@ -70,7 +71,7 @@ def with_token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
         yield session
 
 
-@pytest.fixture
+@server_fixture()
 def writable(tmp_path: Path) -> Iterator[Session]:
     with _session(tmp_path, max_body=64 * 1024) as session:
         yield session

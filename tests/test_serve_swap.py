@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import server_fixture
 from preview_helpers import seed_post
 
 from masthead.serve.preview import Preview
@@ -38,7 +39,7 @@ class Running:
         self.seen.append((stage, {path: self.get(path) for path in PAGES}))
 
 
-@pytest.fixture
+@server_fixture()
 def running(preview_site: Path) -> Iterator[Running]:
     holder: list[Running] = []
     preview = Preview(preview_site, hook=lambda stage, seconds: holder[0].look(stage, seconds) if holder else None)

@@ -59,6 +59,19 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+# A folder of content-addressed results shared by every site and build (Hugo's HUGO_CACHEDIR):
+# encoded images and compiled templates are named by the digest of everything that makes them, so
+# sites, clones, builds and processes can share it safely.
+SHARED_CACHE = "MASTHEAD_CACHEDIR"
+
+
+def shared_folder(kind: str, own: Path) -> tuple[Path, bool]:
+    """Where results of ``kind`` are kept: ``$MASTHEAD_CACHEDIR/<kind>`` if set, else ``<own>/<kind>``;
+    and whether the folder is shared (other mastheads' results in it are not this site's to drop)."""
+    shared = os.environ.get(SHARED_CACHE)
+    return (Path(shared) / kind, True) if shared else (own / kind, False)
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of masthead's own code: a cache written by other code is never trusted, even at

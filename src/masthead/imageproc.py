@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from .cache import shared_folder
 from .images import open_image
 
 # Bump when encoding changes, so cached results made by older code are not reused.
@@ -167,15 +168,9 @@ def average_colour(path: Path) -> str:
         raise ImageError(str(path), f"{exc.__class__.__name__}: {exc}") from exc
 
 
-# A folder of encoded images shared by every site (Hugo's HUGO_CACHEDIR): results are named by the
-# digest of everything that makes them, so sites, builds and processes can share it safely.
-SHARED_CACHE = "MASTHEAD_IMAGE_CACHE"
-
-
 def cache_folder(cache: Path) -> Path:
-    """Where encoded images are kept: ``$MASTHEAD_IMAGE_CACHE`` if set, else ``<cache>/images``."""
-    shared = os.environ.get(SHARED_CACHE)
-    return Path(shared) if shared else cache / "images"
+    """Where encoded images are kept: ``$MASTHEAD_CACHEDIR/images`` if set, else ``<cache>/images``."""
+    return shared_folder("images", cache)[0]
 
 
 def run(jobs: Iterable[Job], cache: Path, workers: int | None = None) -> tuple[list[tuple[str, bytes]], list[ImageError]]:

@@ -41,9 +41,19 @@ def _rule(service: str, host: str, path: str = "", kind: str = "click") -> _Rule
 
 _ANY_HOST = r"[^/]+"
 _CAMPAIGN_MONITOR_HOSTS = r"(?:[a-z0-9-]+\.)*(?:createsend\d*\.com|cmail\d+\.com)"
-_CAMPAIGN_MONITOR_KINDS = {"l": "click", "u": "unsubscribe", "e": "web version"}
+# l link, u unsubscribe, pe preferences, e web version, o the open pixel (…/o.gif), fb/tw/li the Like/Tweet/Share links
+_CAMPAIGN_MONITOR_KINDS = {
+    "l": "click",
+    "u": "unsubscribe",
+    "pe": "unsubscribe",
+    "e": "web version",
+    "o": "open",
+    "fb": "share",
+    "tw": "share",
+    "li": "share",
+}
 # /t/<x>-<kind>-<id>(-<id>)…/ : lower-case id groups; /t/<x>-<32 hex>: a redirect; /t/ViewEmail/…
-_CAMPAIGN_MONITOR_PATH = re.compile(r"^/t/(?:[a-z]-(?P<kind>[a-z])-[a-z0-9]+(?:-[a-z0-9]+)+/?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$")
+_CAMPAIGN_MONITOR_PATH = re.compile(r"^/t/(?:[a-z]-(?P<kind>[a-z]{1,2})-[a-z0-9]+(?:-[a-z0-9]+)+/?(?:o\.gif)?|[a-z]-[0-9A-F]{32}/?|(?P<view>ViewEmail)/.*)$")
 
 _SUBDOMAINS = r"(?:[a-z0-9-]+\.)*"
 _TOKEN = r"[A-Za-z0-9_.=-]{20,}"
@@ -62,6 +72,8 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Mailchimp", r"mailchi\.mp", "", "web version"),
     _rule("Mailchimp", _SUBDOMAINS + r"forward-to-friend\d*\.com", "", "share"),
     _rule("Mailchimp", _SUBDOMAINS + r"campaign-archive\d*\.com", "", "web version"),
+    _rule("Mailchimp", r"eepurl\.com", "", "share"),  # Mailchimp's short links to a sign-up form or campaign
+    _rule("Campaign Monitor", _SUBDOMAINS + r"forwardtomyfriend\.com", "", "share"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/open\b", "open"),
     _rule("Mandrill", _SUBDOMAINS + r"mandrillapp\.com", r"^/track/click\b"),
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/(?:action/disable_email|account/unsubscribe)\b", "unsubscribe"),
@@ -69,15 +81,27 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/redirect/"),
     _rule("Substack", _SUBDOMAINS + r"substack\.com", r"^/api/v1/email/open\b", "open"),  # mailgun.substack.com's pixel
     _rule("Substack", _ANY_HOST, r"^/redirect/(?:\d+/)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|eyJ)"),
+    _rule("Substack", r"eotrx\.substackcdn\.com", r"^/open\b", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/o/", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
     _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center)/", "unsubscribe"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/(?:Cto|Bto|To)/", "open"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/[A-Za-z]{1,3}/"),  # /e3t/Ctc/…, /e3t/Btc/…, /e2t/c/…, on branded domains too
-    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)"),
+    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hubspotemail\.net)", r"^/(?:Cto|Bto|To)/", "open"),
+    # hubspotemail.net also serves the template's static icons (/hs/hsstatic/…): those are pictures, not redirects
+    _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hs-sales-engage\.com|hubspotemail\.net)", r"^/(?!hs/hsstatic/|hubfs/)"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.(?:com|net)", r"^/v2/opens?/", "open"),
+    _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.(?:com|net)", r"^/v2/clicks/"),  # flight.beehiiv.net, the newer sends
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/o|v1/o|o)/", "open"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/subscribe/manage\b", "unsubscribe"),
     _rule("beehiiv", _SUBDOMAINS + r"beehiiv\.com", r"^/(?:ss/c|v1/c|c)/"),
+    # Klaviyo's own hosts before SendGrid's shapes: its older trk.klclick.com links are SendGrid's /ls/click and /wf/open
+    _rule("Klaviyo", r"manage\.kmail-lists\.com", r"^/subscriptions/web-view\b", "web version"),
+    _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
+    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com", r"^/(?:o|wf/open)\b", "open"),
+    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com"),
+    _rule("Klaviyo", _ANY_HOST, rf"^/l/{_ULID}(?:_\d+)?/?$"),  # ctrk.klclick3.com/l/01K…_0, and branded domains
+    _rule("SendGrid", _ANY_HOST, r"^/(?:asm/unsubscribe/?\?(?:.*&)?data=|wf/unsubscribe\?(?:.*&)?upn=)", "unsubscribe"),
     _rule("SendGrid", _ANY_HOST, r"^/wf/open\?(?:.*&)?upn=", "open"),
     _rule("SendGrid", _ANY_HOST, r"(?:^|/)ss/o/" + _TOKEN, "open"),
     _rule("SendGrid", _SUBDOMAINS + r"sendgrid\.net", r"^/(?:ls|wf)/click\b|(?:^|/)ss/c/"),
@@ -89,15 +113,12 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("ConvertKit", r"open\.(?:convertkit-mail|kit-mail)\d*\.com", "", "open"),  # the open pixel's own host
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com"),
     _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*$"),  # …/<base64 of https://…>
-    _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
-    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com", r"^/(?:o|wf/open)\b", "open"),
-    _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com"),
-    _rule("Klaviyo", _ANY_HOST, rf"^/l/{_ULID}(?:_\d+)?/?$"),  # ctrk.klclick3.com/l/01K…_0, and branded domains
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/op/", "open"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/un/", "unsubscribe"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
     _rule("Brevo", _SUBDOMAINS + r"(?:sendibt\d*|sendibm\d*|sendib[a-z]\d*)\.com", r"^/(?!im/)"),
     _rule("MailerLite", _ANY_HOST, r"^/link/o/", "open"),
+    _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/tj/o/", "open"),
     _rule("MailerLite", _SUBDOMAINS + r"mailerlite\.(?:io|com)", r"^/unsubscribe\b", "unsubscribe"),
     _rule("MailerLite", r"preview\.mailerlite\.(?:io|com)", r"^/emails/webview/", "web version"),
     _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/(?:link|tj)/c/"),
@@ -137,7 +158,8 @@ BUILT_IN: tuple[_Rule, ...] = (
 TRACKING_PARAMETERS = re.compile(
     r"^(?:utm_[a-z_]+|mc_cid|mc_eid|_hsenc|_hsmi|__hstc|__hssc|__hsfp|hsctatracking|fbclid|gclid|dclid|"
     r"msclkid|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|ck_subscriber_id|sc_cid|rb_clickid|"
-    r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|_kx|__s|trk|trkCampaign|ss_source|ss_campaign_id)$",
+    r"s_cid|wt_mc|cmpid|ncid|ito|mbid|_bhlid|_kx|__s|trk|trkCampaign|ss_source|ss_campaign_id|"
+    r"_bhiiv|bhcl_id|yclid|twclid|ttclid|li_fat_id|igshid|wbraid|gbraid|gclsrc|_gl|mc_tc|elqTrackId|elqTrack|vgo_ee|hsa_[a-z_]+)$",
     re.IGNORECASE,
 )
 

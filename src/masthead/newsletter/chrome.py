@@ -15,6 +15,7 @@ import re
 from bs4 import Tag
 
 from ..links.rules import classify
+from .social import linked_to_social, social_row, sponsored
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
 _FOOTER = re.compile(
@@ -29,7 +30,7 @@ _FOOTER = re.compile(
 _WEB_VERSION = re.compile(
     r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
     r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
-    r"(?:open|read) in (?:the )?(?:substack )?app|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
+    r"(?:open|read) in (?:the )?(?:substack )?app|no images\?|images not (?:showing|displaying)|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
     r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|ver (?:en el|en tu) navegador",
     re.IGNORECASE,
 )
@@ -54,8 +55,9 @@ _REFERRAL = re.compile(
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
 _SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
 _FEEDBACK = re.compile(
-    r"how (?:would you rate|did we do|was today(?:'|’)s)|what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) "
-    r"(?:issue|newsletter|edition)|take (?:our|the) (?:quick )?(?:poll|survey)",
+    r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|"
+    r"what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) (?:issue|newsletter|edition)|"
+    r"take (?:our|the) (?:quick )?(?:poll|survey)",
     re.IGNORECASE,
 )
 _CONTENTS = re.compile(
@@ -183,10 +185,13 @@ def block_reason(element: Tag) -> str | None:
         return "footer"  # a long paragraph that mentions unsubscribing is prose
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
-    if _buttons(element, text) or (count <= 12 and "share" in kinds):
+    outside = count - sum(len(words(_text(anchor))) for anchor in element.find_all("a", href=True))
+    if _buttons(element, text) or (count <= 12 and "share" in kinds) or social_row(element, outside):
         return "chrome"
     if count <= 12 and _SPONSOR.search(text):
         return "sponsor label"
+    if sponsored(element):
+        return "sponsor"  # its links say it is a paid placement, whatever it is titled
     if count <= 30 and _ADVERTISE.search(text):
         return "sponsor"
     if count <= 40 and _REFERRAL.search(text):
@@ -223,6 +228,8 @@ def is_logo(image: Tag) -> bool:
     """
     if str(image.get("role", "")).lower() in ("presentation", "none") or str(image.get("aria-hidden", "")).lower() == "true":
         return True
+    if linked_to_social(image):
+        return True  # a share or follow icon, whatever its file is called
     names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
     if _LOGO_NAMES.search(names):
         return True

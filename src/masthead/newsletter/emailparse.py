@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -126,12 +126,9 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
-    try:
-        content = body.get_content()
-    except (LookupError, UnicodeError) as exc:
-        raise _problem(source, f"the {body.get_content_type()} part cannot be decoded ({exc}); expected a known charset such as utf-8") from exc
+    content = _decoded(body)
     page = content if body.get_content_type() == "text/html" else _text_to_html(content)
-    subject = str(message.get("Subject", "")).strip()
+    subject = _subject(message)
     date = _date(message.get("Date"))
     message_id = str(message.get("Message-ID", "")).strip().strip("<>")
     page = restore(page)  # before looking for a forward: Outlook on the web shows its own wrapper as x_divRplyFwdMsg
@@ -139,6 +136,34 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     if forward is not None:
         page, subject = forward[0], forward[1] or subject
     return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), _headers(message), forward is not None)
+
+
+def _subject(message: EmailMessage) -> str:
+    """The Subject; one sent as raw 8-bit bytes (no encoded words) is read as UTF-8, else windows-1252."""
+    subject = str(message.get("Subject", "")).strip()
+    if "\ufffd" not in subject:
+        return subject
+    raw = next((str(value) for name, value in message.raw_items() if name.lower() == "subject"), "")
+    data = raw.encode("ascii", "surrogateescape")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("windows-1252", errors="replace")
+    return " ".join(text.split()) if "=?" not in text else subject
+
+
+def _decoded(part: MIMEPart) -> str:
+    """The part's text in its declared charset; a part whose bytes are not in it (a windows-1252 body
+    labelled utf-8) or whose charset is unknown is read as UTF-8, else windows-1252, as mail clients do."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return str(part.get_payload())
+    for charset in dict.fromkeys((part.get_content_charset() or "utf-8", "utf-8")):
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("windows-1252", errors="replace")
 
 
 def _inline(message: EmailMessage) -> dict[str, InlinePart]:

@@ -5,7 +5,9 @@ Mail clients quote a forwarded message in their own way: Gmail in ``div.gmail_qu
 To); Apple Mail after "Begin forwarded message:" in ``blockquote type="cite"`` that starts with
 one ``<div>`` per header; Outlook on the web after ``div#divRplyFwdMsg`` (From, Sent, To, Subject);
 Outlook for Windows after a bordered block of those lines in ``p.MsoNormal`` with no marker at
-all; plain-text clients after the same marker lines. The forwarder's note and the header block are left out.
+all; Thunderbird in ``div.moz-forward-container`` after a ``table.moz-email-headers-table``; Yahoo
+Mail in ``div.yahoo_quoted`` after one div per header line;
+plain-text clients after the same marker lines. The forwarder's note and the header block are left out.
 """
 
 from __future__ import annotations
@@ -52,6 +54,29 @@ def _gmail(soup: BeautifulSoup) -> tuple[str, str] | None:
     return _inner(quote), subject
 
 
+def _thunderbird(soup: BeautifulSoup) -> tuple[str, str] | None:
+    """Thunderbird: ``div.moz-forward-container``, the marker line, then a ``table.moz-email-headers-table``
+    of Subject/Date/From/To rows (th: name, td: value), then the message."""
+    container = soup.select_one("div.moz-forward-container")
+    if container is None:
+        return None
+    subject = ""
+    for table in container.select("table.moz-email-headers-table"):
+        for row in table.find_all("tr"):
+            name, value = row.find("th"), row.find("td")
+            if name is not None and value is not None and re.match(r"^\s*(?:Subject|Betreff|Objet)\s*:", name.get_text()):
+                subject = subject or " ".join(value.get_text(" ").split())
+        table.decompose()
+    for node in list(container.children):  # the marker line and the breaks around it
+        text = node.get_text(" ") if isinstance(node, Tag) else str(node)
+        if (isinstance(node, Tag) and node.name != "br") and not (_MARKER.search(text) and len(text.split()) <= 6):
+            break
+        if not isinstance(node, Tag) and text.strip() and not _MARKER.search(text):
+            break
+        node.extract()
+    return _inner(container), subject
+
+
 def _outlook(soup: BeautifulSoup) -> tuple[str, str] | None:
     block = soup.select_one("#divRplyFwdMsg")
     if block is None:
@@ -65,6 +90,23 @@ def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
     quote = soup.select_one('blockquote[type="cite"]')
     if quote is None:
         return None
+    subject = _strip_header_lines(quote)
+    return _inner(quote), subject
+
+
+def _yahoo(soup: BeautifulSoup) -> tuple[str, str] | None:
+    """Yahoo Mail: ``div.yahoo_quoted``, in it (inside one styled wrapper) a div per line: the marker, From, To, Sent, Subject."""
+    quote = soup.select_one("div.yahoo_quoted")
+    if quote is None:
+        return None
+    children = [child for child in quote.children if isinstance(child, Tag)]
+    inner = children[0] if len(children) == 1 else quote
+    subject = _strip_header_lines(inner)
+    return _inner(inner), subject
+
+
+def _strip_header_lines(quote: Tag) -> str:
+    """Take the marker and header lines (and blank lines) off the top of ``quote``; the quoted Subject."""
     subject = ""
     for child in list(quote.children):
         if not isinstance(child, Tag):
@@ -77,7 +119,7 @@ def _apple(soup: BeautifulSoup) -> tuple[str, str] | None:
             child.decompose()
         else:
             break
-    return _inner(quote), subject
+    return subject
 
 
 def _following(element: Tag) -> str:
@@ -115,7 +157,7 @@ def unforward(page: str) -> tuple[str, str] | None:
     if not _MARKER.search(page) and "divRplyFwdMsg" not in page and not _QUOTED_FROM.search(page):
         return None
     soup = parse(page)
-    for reader in (_gmail, _outlook, _apple, _plain, _header_block):
+    for reader in (_gmail, _thunderbird, _yahoo, _outlook, _apple, _plain, _header_block):
         found = reader(soup)
         if found is not None and found[0].strip():
             return found

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
+from bs4 import Tag
 
 from ..config import Config
 from ..content.markdown import plain_text, render, slugify
@@ -30,10 +31,11 @@ from ..links.store import Answer, open_store
 from .chrome import words
 from .emailparse import Issue, read_issues
 from .issue_images import IssueImages, download, remote, write_new
-from .layout import Dropped, Layout, plan
+from .layout import Layout, plan
 from .markdown_out import known_outlets, to_markdown
 from .markup import parse
 from .roundup import outlet_of
+from .sections import Dropped
 from .stories import Story
 
 ID_KEY = "newsletterId"
@@ -211,6 +213,11 @@ def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") ->
     return found
 
 
+def _text_beside_caption(figure: Tag) -> str:
+    caption = figure.find("figcaption")
+    return " ".join(figure.get_text(" ").split()).replace(" ".join(caption.get_text(" ").split()) if caption else "\0", "").strip()
+
+
 def _featured_alt(story: Story) -> str:
     return (story.image.alt or story.image.caption) if story.image else ""
 
@@ -248,7 +255,8 @@ def import_issues(config: Config, paths: Iterable[Path], options: ImportOptions 
             saved = images.save(src, issue, story.title)
             if saved is None or remote(saved):
                 figure = image.find_parent("figure")
-                (figure if figure is not None and len(figure.find_all("img")) == 1 else image).decompose()  # and its caption
+                picture_only = figure is not None and len(figure.find_all("img")) == 1 and not _text_beside_caption(figure)
+                (figure if figure is not None and picture_only else image).decompose()  # and its caption; a card's own text stays
             else:
                 image["src"] = saved
         for anchor in soup.select("a[data-outlet-from]"):  # a roundup item's outlet: from where the link really goes

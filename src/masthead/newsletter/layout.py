@@ -4,7 +4,7 @@ One engine for every service; the profile (profiles.py) says where the title and
 
 1. The profile's chrome containers are removed, each with its reason; the preheader is kept for
    the teaser; the title and subtitle are read from the profile's selectors.
-2. The rest is flattened into events (stories.py) and split by the issue's own structure:
+2. The rest is flattened into events (stories.py) and split (sections.py) by the issue's own structure:
    ``[newsletter] story_selector``, else the service's story blocks, else the heading hierarchy: the
    highest heading level that repeats starts a story (a heading directly followed by a deeper one
    is a section label; deeper headings are the story's sub-headings). Images go with the story
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
@@ -30,14 +30,9 @@ from .chrome import heading_reason, words
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
-from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
+from .sections import Dropped, Section, Splitter, snippet
+from .stories import PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names
-
-
-@dataclass(frozen=True)
-class Dropped:
-    why: str  # sponsor, footer, header, chrome, referral, feedback, contents, byline, tracking pixel…
-    text: str  # the first words of what was left out
 
 
 @dataclass(frozen=True)
@@ -47,25 +42,6 @@ class Layout:
     stories: tuple[Story, ...]
     dropped: tuple[Dropped, ...]
     preheader: str
-
-
-@dataclass
-class _Section:
-    heading: Event | None
-    why: str
-    parts: list[Event] = field(default_factory=list)
-    chrome: list[str] = field(default_factory=list)  # why the chrome inside it was left out
-
-    @property
-    def reason(self) -> str:
-        """Why the section is left out: its heading's or label's reason, or, when all it held was chrome, that chrome's."""
-        if self.why or any(part.kind == "block" for part in self.parts):
-            return self.why
-        return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
-
-
-def _snippet(text: str) -> str:
-    return text if len(text) <= 60 else text[:59].rstrip() + "…"
 
 
 def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
@@ -85,7 +61,7 @@ def _strip_repeated_images(root: Tag, dropped: list[Dropped]) -> None:
     for image in root.find_all("img"):
         src = str(image.get("src", "")).strip()
         if src and counts[src] >= 2 and not str(image.get("alt", "")).strip():
-            dropped.append(Dropped("decoration", _snippet(src.rsplit("/", 1)[-1])))
+            dropped.append(Dropped("decoration", snippet(src.rsplit("/", 1)[-1])))
             image.decompose()
 
 
@@ -96,106 +72,8 @@ def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped])
                 continue  # inside something removed already
             text = text_of(element)
             if text or element.find("img"):
-                dropped.append(Dropped(why, _snippet(text) or "(image)"))
+                dropped.append(Dropped(why, snippet(text) or "(image)"))
             element.decompose()
-
-
-class _Splitter:
-    """Events to sections at ``level``; images before a heading go with it when ``before``."""
-
-    def __init__(self, level: int | None, before: bool, labels: set[int], rules_split: bool) -> None:
-        self.level, self.before, self.labels, self.rules_split = level, before, labels, rules_split
-        self.intro: list[Event] = []
-        self.sections: list[_Section] = []
-        self.current: _Section | None = None
-        self.pending: list[Event] = []  # images, captions and sponsor labels since the last text
-        self.dropped: list[Dropped] = []
-        self.after = ""  # why content outside a story is left out: "footer", "between stories"
-        self.resume: tuple[_Section | None, str] | None = None  # where content goes once a sponsor's run ends
-
-    def starts_story(self, index: int, event: Event) -> bool:
-        """A heading at the story level, or a sponsor's (or other chrome) heading above it, which starts a section to leave out."""
-        if event.kind != "heading" or self.level is None or index in self.labels or event.level > self.level:
-            return False
-        return event.level == self.level or heading_reason(text_of(event.element)) is not None
-
-    def _boundary(self, index: int, event: Event) -> bool:
-        """A heading above the story level (the newsletter's name, a section): it ends a story and starts none."""
-        return event.kind == "heading" and self.level is not None and (event.level < self.level or index in self.labels)
-
-    def _place(self, event: Event) -> None:
-        if event.kind == "sponsor":  # a label in a run of text: from here to the next heading or rule is the sponsor's
-            self.resume = self.resume or (self.current, self.after)
-            self.current = _Section(None, "sponsor", [event])
-            self.sections.append(self.current)
-        elif self.current is not None:
-            self.current.parts.append(event)
-        elif not any(section.heading for section in self.sections) and not self.after:
-            self.intro.append(event)
-        elif text_of(event.element):
-            self.dropped.append(Dropped(self.after or "between stories", _snippet(text_of(event.element))))
-
-    def _flush(self, into_next: bool) -> list[Event]:
-        carried = []
-        for event in self.pending:
-            if into_next and (event.kind == "sponsor" or (self.before and event.kind in ("image", "caption"))):
-                carried.append(event)
-            else:
-                self._place(event)
-        self.pending = []
-        return carried
-
-    def feed(self, index: int, event: Event) -> None:
-        if event.kind in ("image", "caption", "sponsor"):
-            self.pending.append(event)
-            return
-        if self.starts_story(index, event):
-            carried = self._flush(True)
-            self.resume = None
-            why = heading_reason(text_of(event.element)) or ("sponsor" if any(item.kind == "sponsor" for item in carried) else "")
-            self.current = _Section(event, why, [item for item in carried if item.kind != "sponsor"])
-            self.sections.append(self.current)
-            self.after = ""
-            return
-        self._flush(False)
-        sponsor = self.current
-        if (
-            self.resume is not None
-            and sponsor is not None
-            and event.kind in ("heading", "rule", "footer")
-            and any(part.kind == "block" for part in sponsor.parts)
-        ):
-            self.current, self.after = self.resume
-            self.resume = None
-        if self._boundary(index, event):
-            self.current, self.after = None, self.after or "header"
-        elif event.kind == "footer" and not self.sections and not any(item.kind == "block" for item in self.intro):
-            self.dropped.append(Dropped("header", _snippet(text_of(event.element))))  # "Forwarded this email?" above the issue
-        elif event.kind == "footer":
-            self._pull_footer(event.element)
-            self.dropped.append(Dropped("footer", _snippet(text_of(event.element))))
-            self.current, self.after = None, "footer"
-        elif event.kind == "rule":
-            if self.rules_split and self.current is not None:
-                self.current, self.after = None, "between stories"
-        elif event.kind == "chrome":
-            self.dropped.append(Dropped(event.why, _snippet(text_of(event.element)) or "(image)"))
-            if self.current is not None:
-                self.current.chrome.append(event.why)
-        else:
-            self._place(event)
-
-    def _pull_footer(self, footer: Tag) -> None:
-        """The blocks just before a footer line, in the same layout box (the postal address above "Unsubscribe"), are footer too."""
-        box = footer.find_parent(["table", "td", "div"])
-        if box is None or box.find(list(HEADINGS)):
-            return
-        run = self.current.parts if self.current is not None else self.intro
-        while run and run[-1].kind in ("block", "caption") and box in run[-1].element.parents:
-            self.dropped.append(Dropped("footer", _snippet(text_of(run.pop().element))))
-
-    def finish(self) -> None:
-        self._flush(False)
 
 
 def _labels(events: Sequence[Event]) -> set[int]:
@@ -244,7 +122,22 @@ def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
     return before > after and not closes
 
 
-def _linked(section: _Section) -> bool:
+def _picture(event: Event) -> Tag:
+    """An image event's <img> (a <figure> holds one), else the event's element."""
+    if event.kind == "image" and event.element.name != "img":
+        return event.element.find("img") or event.element
+    return event.element
+
+
+def _standfirst(content: Sequence[Event], preheader: str) -> str:
+    """A letter's subtitle set as its first line, under the title: the line the preview text repeats word for word."""
+    first = next((event for event in content if event.kind in ("block", "heading")), None)
+    if first is None or first.kind != "block" or not preheader or len(words(preheader)) > 30:
+        return ""
+    return text_of(first.element) if match_key(text_of(first.element)) == match_key(preheader) else ""
+
+
+def _linked(section: Section) -> bool:
     return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
 
 
@@ -259,7 +152,7 @@ def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[St
             continue
         why = heading_reason(text_of(heading.element)) or ("sponsor" if any(event.kind == "sponsor" for event in walked) else "")
         if why:
-            dropped.append(Dropped(why, _snippet(text_of(heading.element))))
+            dropped.append(Dropped(why, snippet(text_of(heading.element))))
             continue
         stories.append(build_story(len(stories) + 1, text_of(heading.element), heading.element, [event for event in events if event is not heading]))
     return stories
@@ -304,8 +197,8 @@ def plan(
     names = sender_names(headers)
     events = []
     for event in walk(root):
-        if event.kind == "heading" and match_key(text_of(event.element)) in names:
-            dropped.append(Dropped("header", _snippet(text_of(event.element))))  # the newsletter's name set as a heading
+        if event.kind in ("heading", "image") and match_key(text_of(_picture(event))) in names:
+            dropped.append(Dropped("header", snippet(text_of(_picture(event)))))  # the newsletter's name set as a heading, or its logo's alt
         else:
             events.append(event)
     wanted = (match_key(title), match_key(subject))
@@ -315,7 +208,7 @@ def plan(
         title = text_of(events[title_heading].element)
     labels = _labels(events) | ({title_heading} if title_heading is not None else set())
     level = None if found.single else _story_level(events, labels)
-    splitter = _Splitter(level, False, labels, rules_split=level is not None)
+    splitter = Splitter(level, False, labels, rules_split=level is not None)
     starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
     splitter.before = _images_before(events, starts)
     for index, event in enumerate(events):
@@ -329,9 +222,10 @@ def plan(
             label = (
                 text_of(section.heading.element) if section.heading else next((text_of(part.element) for part in section.parts if text_of(part.element)), "")
             )
-            dropped.append(Dropped(section.reason, _snippet(label)))
+            dropped.append(Dropped(section.reason, snippet(label)))
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
-    essay = bool(title) and intro_words >= 40 and sum(map(_linked, kept)) * 2 < len(kept)
+    # one article with sections: a long opening before the first heading, and sections that mostly link nowhere
+    essay = intro_words >= (40 if title else 80) and sum(map(_linked, kept)) * 2 < len(kept)
     if level is None or essay or len(kept) <= 1:
         content = list(splitter.intro)
         for section in kept:
@@ -342,6 +236,8 @@ def plan(
             title = text_of(heading.element)
             content.remove(heading)
         title = title or subject or (text_of(heading.element) if heading else "") or opening_words(content)
+        subtitle = subtitle or _standfirst(content, preheader)
+        content = [event for event in content if not (subtitle and event.kind == "block" and match_key(text_of(event.element)) == match_key(subtitle))]
         if is_roundup(content, 1):
             kind = "items" if split == "items" else "roundup"
             return Layout(found, kind, roundup_stories(title, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
@@ -349,13 +245,13 @@ def plan(
         return Layout(found, "single", (story,) if title else (), tuple(dropped), preheader)
     intro_text = " ".join(text_of(event.element) for event in splitter.intro if text_of(event.element))
     if intro_text:
-        dropped.insert(0, Dropped("header", _snippet(intro_text)))
+        dropped.insert(0, Dropped("header", snippet(intro_text)))
     content = [event for section in kept for event in ([section.heading] if section.heading else []) + section.parts]
     listed = level == PSEUDO_LEVEL and sum(1 for section in kept if any(part.kind == "block" for part in section.parts)) * 2 < len(kept)
     if listed:  # "headings" that are headline links with nothing under them: a list of links set as paragraphs
         content = [Event("block", event.element) if event.kind == "heading" and event.why == "linked" else event for event in content]
     if is_roundup(content, 1 if listed else len(kept)):
-        dropped = [item for item in dropped if item.why != "header" or item.text != _snippet(intro_text)]
+        dropped = [item for item in dropped if item.why != "header" or item.text != snippet(intro_text)]
         content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"
         heading_line = title or subject or opening_words(content)

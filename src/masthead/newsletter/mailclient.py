@@ -1,7 +1,8 @@
 """What mail clients did to an issue on its way to the reader, undone before it is read.
 
 - Gmail renames every class and id of a message it shows (and so of one it forwards) with an
-  ``m_<number>`` prefix (``m_-7123…mcnTextContent``); Outlook on the web with ``x_``. The
+  ``m_<number>`` prefix (``m_-7123…mcnTextContent``); Outlook on the web with ``x_``; Yahoo Mail
+  with ``yiv<number>`` (``yiv0123456789mcnTextContent``). The
   services' class names are how profiles recognise their markup, so the prefixes are removed.
 - Gmail shows images through its proxy (``https://ci3.googleusercontent.com/meips/…#<original>``);
   the original address follows the ``#``.
@@ -17,8 +18,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from .markup import parse
 
-_MARKERS = re.compile(r"""(?:class|id)=["']?(?:[^"'>]*\s)?(?:m_-?\d|x_)|googleusercontent\.com/|safelinks\.protection\.outlook\.com|google\.com/url\?""")
-_PREFIX = re.compile(r"^(?:m_-?\d+|x_)(?=[A-Za-z_-])")
+_MARKERS = re.compile(
+    r"""(?:class|id)=["']?(?:[^"'>]*\s)?(?:m_-?\d|x_|yiv\d{6})|googleusercontent\.com/|safelinks\.protection\.outlook\.com|google\.com/url\?"""
+)
+_PREFIX = re.compile(r"^(?:m_-?\d+|x_|yiv\d{6,})(?=[A-Za-z_-])")
 _PROXIED = re.compile(r"^https?://[a-z0-9-]+\.googleusercontent\.com/(?:meips|proxy)/[^#]*#(https?://\S+)$", re.IGNORECASE)
 # (host, path, the query parameter that holds the wrapped link)
 _WRAPPERS = (

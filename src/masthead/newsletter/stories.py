@@ -19,6 +19,7 @@ from bs4.element import NavigableString
 
 from .chrome import block_reason, is_logo, is_pixel, words
 from .markup import parse
+from .social import linked_to_social
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PSEUDO_LEVEL = 7  # a paragraph that is all bold, short and unpunctuated: a heading the template did not mark up
@@ -113,6 +114,8 @@ def _all_bold(run: Sequence[Tag | NavigableString]) -> bool:
 def _image(image: Tag) -> Event:
     if is_pixel(image):
         return Event("chrome", image, why="tracking pixel")
+    if linked_to_social(image):
+        return Event("chrome", image, why="chrome")  # a share or follow icon
     if is_logo(image) or not str(image.get("src", "")).strip():
         return Event("chrome", image, why="header")
     return Event("image", image)
@@ -237,8 +240,31 @@ def _first_image(event: Event) -> Tag | None:
     return next((img for img in event.element.find_all("img") if not is_pixel(img) and str(img.get("src", "")).strip()), None)
 
 
+_CARD_BLOCKS = ["div", "p", "table", "figure", "figcaption", "ul", "ol", *HEADINGS]
+
+
+def _flatten_card_links(element: Tag) -> None:
+    """A link wrapped around blocks (Ghost's bookmark card: title, description, publisher, thumbnail)
+    becomes one line, ``title — description — publisher``, linked by its title; its pictures are the
+    linked page's, not the story's."""
+    for anchor in [a for a in element.find_all("a", href=True) if a.find(_CARD_BLOCKS) is not None]:
+        lines = [" ".join(text.split()) for text in anchor.stripped_strings]
+        if not lines:
+            continue
+        line = parse("<p><a></a></p>").p
+        assert line is not None and line.a is not None
+        line.a["href"] = anchor["href"]
+        line.a.string = lines[0]
+        if lines[1:]:
+            line.append(NavigableString(" — " + " — ".join(lines[1:])))
+        anchor.replace_with(line)
+
+
 def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[Event], subtitle: str = "") -> Story:
     """One story from its heading and the events that belong to it (headings below the story's level included)."""
+    for part in parts:
+        if part.element.name != "img":
+            _flatten_card_links(part.element)
     image: StoryImage | None = None
     kept: list[Event] = []
     for index, event in enumerate(parts):
@@ -268,8 +294,8 @@ def build_story(position: int, title: str, heading: Tag | None, parts: Sequence[
         if event.kind in ("block", "heading", "image", "caption")
         and (event.element.get_text(strip=True) or event.element.find("img") or event.element.name == "img")
     ]
-    for block in blocks:
-        for pixel in [img for img in block.find_all("img") if is_pixel(img)]:
+    for block in blocks:  # pixels, and icons inside a story's cards (a bookmark card's favicon), are no picture of it
+        for pixel in [img for img in block.find_all("img") if is_pixel(img) or is_logo(img)]:
             pixel.decompose()
     return Story(position, title, "\n".join(str(block) for block in blocks), _link(heading, blocks), image, subtitle)
 

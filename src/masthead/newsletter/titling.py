@@ -12,6 +12,7 @@ from email.utils import parseaddr
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
+from ..links.rules import classify
 from .chrome import block_reason, words
 from .markup import parse
 from .stories import HEADINGS, Event, hidden, text_of
@@ -71,13 +72,24 @@ def preview_text(soup: BeautifulSoup) -> str:
         if element.find(list(HEADINGS)):
             continue  # a section of the issue, not its preview text
         copy = parse(str(element))
+        root = copy.body.find() if copy.body else None
         for anchor in copy.find_all("a"):
-            if block_reason(anchor) in ("header", "footer"):
+            if anchor.parent is None:
+                continue  # inside a line removed already
+            line = anchor.find_parent(["p", "div", "td", "span"])
+            if line is not None and line is not root and len(words(text_of(line))) <= 12 and block_reason(line) in ("header", "footer"):
+                line.decompose()  # "No images? Click here" beside the preview text, words and link
+            elif block_reason(anchor) in ("header", "footer") or _kind(anchor) in ("web version", "unsubscribe"):
                 anchor.decompose()  # "View online" beside the preview text
         text = " ".join(_FILLER.sub(" ", copy.get_text(" ")).split())
         if len(words(text)) >= 3:
             return text
     return ""
+
+
+def _kind(anchor: Tag) -> str:
+    found = classify(str(anchor.get("href", "")))
+    return found.kind if found is not None else ""
 
 
 def opening_words(content: Sequence[Event]) -> str:

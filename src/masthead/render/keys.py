@@ -184,6 +184,11 @@ _SIMPLE: dict[type, Callable[[Fingerprints, Any], str]] = {
 }
 
 
+# digest of a template's source -> the names it references, for every site this process builds
+# (a pure function of the source: the lexer's settings are masthead's own, the same for every site)
+_REFERENCES: dict[str, list[str | None]] = {}
+
+
 class TemplateClosures:
     """The digest of a template and of every template it extends, includes or imports."""
 
@@ -204,8 +209,11 @@ class TemplateClosures:
             source, filename, _ = loader.get_source(self._environment, name)
             source_key = digest(source.encode("utf-8", "surrogateescape"))
             if source_key not in self.references:
-                parsed = self._environment.parse(source, name, filename)
-                self.references[source_key] = sorted(meta.find_referenced_templates(parsed), key=str)
+                known = _REFERENCES.get(source_key)
+                if known is None:
+                    parsed = self._environment.parse(source, name, filename)
+                    known = _REFERENCES[source_key] = sorted(meta.find_referenced_templates(parsed), key=str)
+                self.references[source_key] = known
             self.used[source_key] = self.references[source_key]
             found = self._sources[name] = (f"{name}\0{filename}\0{source}", frozenset(self.references[source_key]))
         return found

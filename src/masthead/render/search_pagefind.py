@@ -7,11 +7,17 @@ builds, because Pagefind skips writing a file that is already there under the sa
 (fragments are gzip-compressed at best compression, about half its time). Pagefind never removes
 what it wrote before, so after each run everything the new index does not reference (read from
 its ``pf_meta`` file) is deleted, and only the referenced files are published.
+
+Pagefind writes each filter's values in hash-map order, so the same pages give other filter
+files, another ``pf_meta`` and another ``pagefind-entry.json`` on each run (upstream issue 638;
+fragments and word indexes are stable since 1.3). ``settle`` sorts the values and names the files
+by their content again, so the same pages give the same bytes.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -59,6 +65,42 @@ def _decode(data: bytes) -> object:
     return cbor2.loads(raw[len(HEADER) :])
 
 
+def _encode(value: object) -> bytes:
+    return gzip.compress(HEADER + cbor2.dumps(value), mtime=0)
+
+
+def _named(prefix: str, data: bytes, length: int) -> str:
+    """A name in Pagefind's style (``en_`` and hex digits), from the file's bytes."""
+    return prefix + hashlib.sha256(data).hexdigest()[:length]
+
+
+def settle(bundle: Path) -> None:
+    """Rewrite the index so the same pages give the same bytes: the filters, each filter's values
+    and the sort orders in name order, and the filter and meta files named by their content
+    (lengths as Pagefind's, 7 and 10 digits)."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_bytes())
+    for language in entry["languages"].values():
+        prefix = str(language["hash"]).rsplit("_", 1)[0] + "_"
+        meta = _decode((bundle / f"pagefind.{language['hash']}.pf_meta").read_bytes())
+        if not isinstance(meta, list) or len(meta) < 4:
+            raise PagefindError("unexpected pf_meta layout")
+        for item in meta[3]:  # [filter name, file hash]
+            found = _decode((bundle / "filter" / f"{item[1]}.pf_filter").read_bytes())
+            if not isinstance(found, list) or len(found) != 2 or not isinstance(found[1], list):
+                raise PagefindError("unexpected pf_filter layout")
+            data = _encode([found[0], sorted(found[1], key=lambda value: str(value[0]))])
+            item[1] = _named(prefix, data, 7)
+            (bundle / "filter" / f"{item[1]}.pf_filter").write_bytes(data)
+        meta[3].sort(key=lambda item: str(item[0]))  # the filters, and the sort orders, by name
+        if len(meta) > 4 and isinstance(meta[4], list):
+            meta[4].sort(key=lambda item: str(item[0]))
+        data = _encode(meta)
+        language["hash"] = _named(prefix, data, 10)
+        (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def referenced(bundle: Path) -> list[str]:
     """Every file of the bundle its current index uses, relative to the bundle folder."""
     entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
@@ -90,8 +132,8 @@ def index_bucket(
     """Index ``pages`` (output path, file) into ``folder``/bundle; the files to publish.
 
     With a ``key`` (a hash of the pages), a bundle last made for the same key is published as it
-    is, without running Pagefind: its output is not byte-stable, so this keeps same input, same
-    bytes when the build's manifest is lost or another build (drafts, a preview) came between.
+    is, without running Pagefind: the time of a run is saved when the build's manifest is lost or
+    another build (drafts, a preview) came between.
     """
     farm, bundle, made_for = folder / "site", folder / "bundle", folder / "key"
     if key and made_for.is_file() and made_for.read_text() == key:
@@ -105,6 +147,7 @@ def index_bucket(
         run(executable, farm, bundle, language)
     finally:
         shutil.rmtree(farm, ignore_errors=True)
+    settle(bundle)
     keep = referenced(bundle)
     prune(bundle, keep)
     files = [(relative, read(bundle / relative)) for relative in keep]
