@@ -100,6 +100,15 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     return PSEUDO_LEVEL if levels[PSEUDO_LEVEL] >= 2 and not any(level < PSEUDO_LEVEL for level in levels) else None
 
 
+def _headed_article(events: Sequence[Event], skip: set[int]) -> bool:
+    """One article under its own headline: the first heading is the only one at the top level, and
+    the lower headings under it are its sections (a masthead or a section label is never alone at h1)."""
+    headings = [event for index, event in enumerate(events) if event.kind == "heading" and index not in skip and event.level < PSEUDO_LEVEL]
+    if len(headings) < 3 or headings[0].level != 1:
+        return False
+    return all(event.level > 1 for event in headings[1:]) and len({event.level for event in headings[1:]}) == 1
+
+
 def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
     """Whether the issue puts each story's picture above its heading (counted from the issue itself).
 
@@ -207,7 +216,7 @@ def plan(
     if title_heading is not None:
         title = text_of(events[title_heading].element)
     labels = _labels(events) | ({title_heading} if title_heading is not None else set())
-    level = None if found.single else _story_level(events, labels)
+    level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
     splitter = Splitter(level, False, labels, rules_split=level is not None)
     starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
     splitter.before = _images_before(events, starts)

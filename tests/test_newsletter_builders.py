@@ -1,0 +1,87 @@
+"""Issues from the newer builders (tests/fixtures/newsletter/services/, written by
+make_builder_fixtures.py): MailerLite's 2023+ drag-and-drop builder, Kit's newer one-letter
+template and Buttondown's plain Markdown rendering. Each: the service, the exact titles, each
+story's picture, no chrome in any story, every tracking link and pixel detected by its shape."""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+
+import pytest
+from newsletter_helpers import FIXTURES, Received, assert_read_as
+
+from masthead.links.rules import classify
+from masthead.newsletter.emailparse import read_issues
+from masthead.newsletter.layout import plan
+from masthead.newsletter.markup import parse
+
+SERVICES = FIXTURES / "services"
+
+CASES = (
+    Received(
+        "mailerlite-builder",
+        "mailerlite",
+        "stories",
+        ("The new compost bays are ready for your leaves", "Apple Day raised £1,240 for the water tank"),
+        {"The new compost bays are ready for your leaves": "9f8e7d6c-compost-bays.jpg", "Apple Day raised £1,240 for the water tank": "5a4b3c2d-apple-day.jpg"},
+        {("MailerLite", "click"): 7, ("MailerLite", "open"): 1},
+        (1, 1),
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("View in browser", "Autumn at the allotments", "plotholders-logo", "facebook", "instagram", "Orchard Row", "Unsubscribe", "signed up"),
+        "Plotholders news: compost bays and Apple Day",
+    ),
+    Received(
+        "kit-newsletter",
+        "convertkit",
+        "single",
+        ("A year of weighing everything I grew",),  # the letter's own h1, with its h2 sections inside it
+        {"A year of weighing everything I grew": "q2R4s6T8u0V2w4X6y8Z0aB"},
+        {("ConvertKit", "click"): 3, ("ConvertKit", "unsubscribe"): 2, ("ConvertKit", "open"): 1},
+        (3,),
+        frozenset({"header", "referral", "footer", "tracking pixel"}),
+        ("Enjoying Plot Notes", "referral link", "Sign up here", "ck.page", "Station Road", "Unsubscribe", "Update your profile"),
+        "Plot Notes #38: 212 kilograms",
+        captions={"A year of weighing everything I grew": "August's beans: 4.3 kg in one picking."},
+    ),
+    Received(
+        "buttondown-essay",
+        "buttondown",
+        "single",
+        ("A new sail for the last windmill",),  # no title heading: the Subject is the headline
+        {"A new sail for the last windmill": "4a7c1e2f-9b3d-4e6a-8c0f-sail-lift.jpg?w=960&fit=max"},
+        {("Buttondown", "click"): 2, ("Buttondown", "web version"): 1, ("Buttondown", "share"): 1, ("Buttondown", "unsubscribe"): 1},
+        (2,),
+        frozenset({"footer"}),
+        ("View on the web", "Forward to a friend", "You're getting this", "Unsubscribe", "Powered by Buttondown"),
+        "A new sail for the last windmill",
+    ),
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_builder_issue_is_read_as_its_readers_see_it(case: Received) -> None:
+    (issue,) = read_issues(SERVICES / f"{case.name}.eml")
+    assert issue.subject == case.subject
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        layout = plan(issue.html, issue.subject, issue.headers)
+    assert_read_as(layout, case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_every_link_and_pixel_of_the_builder_issue_is_detected_by_its_shape(case: Received) -> None:
+    (issue,) = read_issues(SERVICES / f"{case.name}.eml")
+    found = Counter(
+        (tracking.service, tracking.kind)
+        for element in parse(issue.html).find_all(["a", "img"])
+        if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
+    )
+    assert dict(found) == case.tracking
+
+
+def test_the_sections_of_a_one_article_letter_stay_inside_it() -> None:
+    (issue,) = read_issues(SERVICES / "kit-newsletter.eml")
+    (story,) = plan(issue.html, issue.subject, issue.headers).stories
+    text = " ".join(parse(story.html).get_text(" ").split())
+    assert "What paid for its space" in text and "What did not" in text and text.index("212 kilograms") < text.index("What did not")
