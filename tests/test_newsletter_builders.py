@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from newsletter_helpers import FIXTURES, Received, assert_read_as
+from test_newsletter_templates import _gmail_forward, _thunderbird_forward, _yahoo_forward
 
 from masthead.links.rules import classify
 from masthead.newsletter.emailparse import read_issues
@@ -85,3 +88,18 @@ def test_the_sections_of_a_one_article_letter_stay_inside_it() -> None:
     (story,) = plan(issue.html, issue.subject, issue.headers).stories
     text = " ".join(parse(story.html).get_text(" ").split())
     assert "What paid for its space" in text and "What did not" in text and text.index("212 kilograms") < text.index("What did not")
+
+
+FORWARDS = [_gmail_forward, _thunderbird_forward, _yahoo_forward]
+
+
+@pytest.mark.parametrize("client", FORWARDS, ids=["gmail", "thunderbird", "yahoo"])
+@pytest.mark.parametrize("name", [case.name for case in CASES] + ["mailchimp-h1-card", "mailchimp-letter"])
+def test_each_builder_issue_forwarded_reads_as_the_issue_itself(name: str, client: Callable[[str, Path], Path], tmp_path: Path) -> None:
+    """Also the Mailchimp letters, whose ``<!--*|IF:MC_PREVIEW_TEXT|*-->`` comment a Thunderbird forward once turned into text."""
+    (forwarded,) = read_issues(client(name, tmp_path))
+    (sent,) = read_issues(SERVICES / f"{name}.eml")
+    mine, theirs = plan(forwarded.html, forwarded.subject, forwarded.headers), plan(sent.html, sent.subject, sent.headers)
+    assert (mine.profile.name, mine.kind) == (theirs.profile.name, theirs.kind)
+    assert [(story.title, story.image, story.link) for story in mine.stories] == [(story.title, story.image, story.link) for story in theirs.stories]
+    assert all("MC_PREVIEW_TEXT" not in story.html and "mso" not in parse(story.html).get_text() for story in mine.stories)
