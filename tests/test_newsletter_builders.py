@@ -103,3 +103,40 @@ def test_each_builder_issue_forwarded_reads_as_the_issue_itself(name: str, clien
     assert (mine.profile.name, mine.kind) == (theirs.profile.name, theirs.kind)
     assert [(story.title, story.image, story.link) for story in mine.stories] == [(story.title, story.image, story.link) for story in theirs.stories]
     assert all("MC_PREVIEW_TEXT" not in story.html and "mso" not in parse(story.html).get_text() for story in mine.stories)
+
+
+_OPENING = (
+    "<p>I walked the old drovers' road from the ford to the chapel last weekend, and it is not the road the map shows. "
+    "The hedges have grown in from both sides, the surface is half stone and half mud, and in two places the line has moved "
+    "twenty metres to go round a fallen oak. Nobody has written down when that happened, so this is my attempt, with the "
+    "parish records, three old photographs and what the farmers at either end remember of it.</p>"
+)
+
+
+def _essay(link: Callable[[int], str]) -> str:
+    sections = "".join(
+        f"<h2>{heading}</h2><p>{text} {link(number)}</p>"
+        for number, (heading, text) in enumerate(
+            (
+                ("The ford", "The crossing was paved in 1840, when the county took the road over."),
+                ("The oak", "It came down in the storm of 1987 and was left where it fell."),
+                ("The chapel", "The last service was in 1962; the building is a barn now."),
+            )
+        )
+    )
+    return f"<html><body><div>{_OPENING}{sections}<p>More next month.</p></div></body></html>"
+
+
+def test_an_essay_from_an_unknown_sender_whose_sections_cite_sources_inline_is_one_post() -> None:
+    page = _essay(lambda number: f'The <a href="https://records.example/doc/{number}">parish record</a> has the date.')
+    layout = plan(page, "The road the map does not show", [("From", "Walker <walks@example.net>")])
+    assert (layout.profile.name, layout.kind) == ("generic", "single")
+    assert [story.title for story in layout.stories] == ["The road the map does not show"]
+    text = parse(layout.stories[0].html).get_text(" ")
+    assert all(heading in text for heading in ("The ford", "The oak", "The chapel"))
+
+
+def test_a_digest_whose_sections_each_end_in_a_read_more_line_is_still_split() -> None:
+    page = _essay(lambda number: f'</p><p><a href="https://news.example/story/{number}">Read the full story</a>')
+    layout = plan(page, "This week", [("From", "Desk <desk@example.net>")])
+    assert (layout.kind, [story.title for story in layout.stories]) == ("stories", ["The ford", "The oak", "The chapel"])

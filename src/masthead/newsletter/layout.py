@@ -147,7 +147,18 @@ def _standfirst(content: Sequence[Event], preheader: str) -> str:
 
 
 def _linked(section: Section) -> bool:
-    return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
+    """Whether the section points somewhere as a story does: its heading is a link, or a line of it is
+    mostly a link ("Read more", a button). A link inside running prose is a citation, as an essay's are."""
+    if section.heading is not None and any(str(a["href"]).startswith("http") for a in section.heading.element.find_all("a", href=True)):
+        return True
+    for event in section.parts:
+        if event.kind != "block":
+            continue
+        anchors = [a for a in event.element.find_all("a", href=True) if str(a["href"]).startswith("http")]
+        linked = sum(len(words(text_of(a))) for a in anchors)
+        if anchors and linked * 2 >= len(words(text_of(event.element))):
+            return True
+    return False
 
 
 def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[Story]:
