@@ -5,19 +5,29 @@ story's picture, no chrome in any story, every tracking link and pixel detected 
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from newsletter_helpers import FIXTURES, Received, assert_read_as
+import yaml
+from conftest import BUILD_TIME, MakeSite
+from link_server import Played, Route, serve
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as
+from PIL import Image
 from test_newsletter_templates import _gmail_forward, _thunderbird_forward, _yahoo_forward
 
+from masthead.build import build
+from masthead.config import load_config
+from masthead.links.audit import settings_for
 from masthead.links.rules import classify
 from masthead.newsletter.emailparse import read_issues
+from masthead.newsletter.importer import ImportOptions, import_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
+from masthead.options import BuildOptions
 
 SERVICES = FIXTURES / "services"
 
@@ -140,3 +150,23 @@ def test_a_digest_whose_sections_each_end_in_a_read_more_line_is_still_split() -
     page = _essay(lambda number: f'</p><p><a href="https://news.example/story/{number}">Read the full story</a>')
     layout = plan(page, "This week", [("From", "Desk <desk@example.net>")])
     assert (layout.kind, [story.title for story in layout.stories]) == ("stories", ["The ford", "The oak", "The chapel"])
+
+
+def test_the_builder_issues_import_into_drafts_that_build_with_only_their_pictures(make_site: MakeSite) -> None:
+    site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (40, 90, 160)).save(buffer, "PNG")
+    played = Played({}, default=Route(200, body=buffer.getvalue(), content_type="image/png"))
+    with serve(played) as server:
+        config = load_config(site)
+        settings = settings_for(config, False, {"*": server.address}, host_delay=0)
+        report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
+    assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
+    fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
+    assert fetched == ["4a7c1e2f-9b3d-4e6a-8c0f-sail-lift.jpg?w=960&fit=max", "5a4b3c2d-apple-day.jpg", "9f8e7d6c-compost-bays.jpg", "q2R4s6T8u0V2w4X6y8Z0aB"]
+    assert [len(post.tracking) for post in report.posts] == [1, 1, 3, 2]  # each post's own links, every one detected
+    for post in report.posts:
+        meta = yaml.safe_load((site / post.path).read_text("utf-8").split("---\n")[1])
+        assert str(meta["featuredImage"]["src"]).startswith("/img/newsletter/"), post.title
+    result = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
+    assert result.site is not None and len(result.site.posts) == len(report.posts)
