@@ -17,6 +17,16 @@ def write(tmp_path: Path, text: str) -> Path:
     return tmp_path
 
 
+def test_lines_are_the_keys_own_in_their_own_table(tmp_path: Path) -> None:
+    """Blank lines before a table, and the same key in a later table, never move the line."""
+    text = 'title = "T"\n\n\n[images]\n\n  quality = "high"\n\n[deploy]\nquality = 3\n\n[publisher]\nname = 5\n'
+    with pytest.raises(MastheadError) as caught:
+        load_config(write(tmp_path, text))
+    report = caught.value.report()
+    assert "masthead.toml:6: images.quality:" in report
+    assert "masthead.toml:12: publisher.name:" in report
+
+
 def test_defaults_and_normalisation(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, 'base_url = "https://news.example.org/"\n'))
     assert config.base_url == "https://news.example.org"

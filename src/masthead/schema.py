@@ -68,16 +68,22 @@ def _default(item: Field[Any]) -> Any:
 
 
 def line_of(text: str, key: str, table: str | None = None) -> int | None:
-    """The line where ``key`` is set in a TOML text (inside ``[table]`` if given)."""
+    """The line where ``key`` is set in a TOML text: in ``[table]`` if given (up to the next
+    table's header), else before the first header."""
     start = 0
     if table is not None:
-        header = re.search(rf"^\s*\[{re.escape(table)}\]\s*$", text, re.MULTILINE)
+        header = re.search(rf"^[ \t]*\[{re.escape(table)}\][ \t]*(?:#.*)?$", text, re.MULTILINE)
         if header is None:
             return None
         start = header.end()
+    following = _HEADER.search(text, start)
+    end = following.start() if following else len(text)
     quoted = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
-    match = re.compile(rf"^\s*{quoted}\s*=", re.MULTILINE).search(text, start)
+    match = re.compile(rf"^[ \t]*{quoted}[ \t]*=", re.MULTILINE).search(text, start, end)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)  # a table's or an array of tables' header
 
 
 @dataclass
