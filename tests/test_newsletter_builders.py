@@ -170,3 +170,13 @@ def test_the_builder_issues_import_into_drafts_that_build_with_only_their_pictur
         assert str(meta["featuredImage"]["src"]).startswith("/img/newsletter/"), post.title
     result = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
     assert result.site is not None and len(result.site.posts) == len(report.posts)
+
+
+def test_a_dated_headline_over_stories_that_each_link_out_is_still_a_digest() -> None:
+    stories = "".join(
+        f'<h2>{title}</h2><p>{text}</p><p><a href="https://news.example/{number}">Read the full story</a></p>'
+        for number, (title, text) in enumerate((("Ferry fares rise", "From May, by 4%."), ("The pier reopens", "After two winters shut.")))
+    )
+    page = f"<html><body><h1>Tuesday 3 June</h1>{stories}</body></html>"
+    layout = plan(page, "Coast briefing", [("From", "Desk <desk@example.net>")])
+    assert (layout.kind, [story.title for story in layout.stories]) == ("stories", ["Ferry fares rise", "The pier reopens"])

@@ -101,12 +101,16 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
 
 
 def _headed_article(events: Sequence[Event], skip: set[int]) -> bool:
-    """One article under its own headline: the first heading is the only one at the top level, and
-    the lower headings under it are its sections (a masthead or a section label is never alone at h1)."""
-    headings = [event for index, event in enumerate(events) if event.kind == "heading" and index not in skip and event.level < PSEUDO_LEVEL]
-    if len(headings) < 3 or headings[0].level != 1:
+    """One headline over the issue: the first heading is its only h1, the others share one lower level,
+    and fewer than half of the sections under them point somewhere as a story does (a date or issue
+    title over stories that each link out is still a digest)."""
+    indexes = [index for index, event in enumerate(events) if event.kind == "heading" and index not in skip and event.level < PSEUDO_LEVEL]
+    headings = [events[index] for index in indexes]
+    if len(headings) < 3 or headings[0].level != 1 or any(event.level <= 1 for event in headings[1:]) or len({event.level for event in headings[1:]}) != 1:
         return False
-    return all(event.level > 1 for event in headings[1:]) and len({event.level for event in headings[1:]}) == 1
+    bounds = [*indexes[1:], len(events)]
+    sections = [Section(events[start], "", list(events[start + 1 : end])) for start, end in zip(bounds, bounds[1:], strict=False)]
+    return sum(map(_linked, sections)) * 2 < len(sections)
 
 
 def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
