@@ -9,6 +9,7 @@ import shutil
 import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 from click.testing import CliRunner, Result
 
@@ -48,10 +49,13 @@ def json_ld(page: str) -> dict[str, Any]:
 def page_urls(site: Path) -> set[str]:
     """Every HTML page written, as URLs (masthead's own listings and search page left out)."""
     public = output_folder(site)
+    config = tomllib.loads((site / "masthead.toml").read_text(encoding="utf-8"))
+    languages = tuple(config.get("origin", {}).get("languages", ()))
     urls = set()
     for path in public.rglob("*.html"):
         relative = path.relative_to(public).as_posix()
-        if (
+        inner = relative.split("/", 1)[1] if relative.split("/", 1)[0] in languages and "/" in relative else relative
+        if inner.startswith("archive/") or (
             relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/", "feeds/", "authors/", "corrections/"))
             or relative == "404.html"
         ):
@@ -90,3 +94,45 @@ def redirect_target(site: Path, url: str) -> str:
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', text)
     assert refresh and canonical and refresh.group(1) == canonical.group(1)
     return refresh.group(1)
+
+
+_REFERENCE = re.compile(r'<(?:a|link|img|source|script|iframe|video|audio)\b[^>]*?\s(href|src|srcset)="([^"]*)"', re.IGNORECASE)
+
+
+def _base_path(site: Path) -> str:
+    config = tomllib.loads((site / "masthead.toml").read_text(encoding="utf-8"))
+    return urlsplit(str(config.get("base_url", ""))).path.rstrip("/")
+
+
+def broken_references(site: Path) -> list[str]:
+    """Every local href, src and srcset URL of every page that names no file in the output folder.
+
+    A URL is resolved against its page's URL as a browser does; under a base path (a project site at
+    https://user.github.io/project/) it must be inside that path, which the output folder's root is.
+    """
+    public = output_folder(site)
+    base_path = _base_path(site)
+    broken = []
+    for page in sorted(public.rglob("*.html")):
+        relative = page.relative_to(public).as_posix()
+        if relative.startswith(("pagefind/", "_")):
+            continue
+        page_url = f"{base_path}/{relative}"
+        text = _CODE.sub("", page.read_text(encoding="utf-8"))
+        for attribute, value in _REFERENCE.findall(text):
+            value = html.unescape(value)
+            urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute.lower() == "srcset" else [value]
+            for url in urls:
+                if not url or url.startswith(("#", "mailto:", "tel:", "data:", "javascript:")):
+                    continue
+                absolute = urlsplit(urljoin(f"https://site.test{page_url}", url))
+                if absolute.netloc != "site.test":
+                    continue  # another site's address
+                path = unquote(absolute.path)
+                if not (path == base_path or path.startswith(base_path + "/")):
+                    broken.append(f"{relative}: {url} (outside the site's path {base_path}/)")
+                    continue
+                target = public / path[len(base_path) :].lstrip("/")
+                if not (target.is_file() or (target / "index.html").is_file()):
+                    broken.append(f"{relative}: {url}")
+    return broken

@@ -122,3 +122,33 @@ def test_broken_jekyll_config_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "_config.yml").write_text("title: x\npermalink: [unclosed\n")
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 1 and "_config.yml:" in result.output and "cannot be read" in result.output
+
+
+@pytest.mark.parametrize(
+    "files, base_url",
+    [
+        (  # eleventy-base-blog published at a GitHub project site: HtmlBasePlugin with pathPrefix
+            {
+                "eleventy.config.js": 'export const config = { dir: { input: "content", data: "../_data" }, pathPrefix: "/lamp-log/" };\n',
+                "_data/metadata.json": '{"title": "Lamp Log", "url": "https://ines.github.io/"}\n',
+                "content/blog/a.md": "---\ntitle: A\n---\n",
+            },
+            "https://ines.github.io/lamp-log",
+        ),
+        (  # gatsby build --prefix-paths with pathPrefix
+            {"gatsby-config.js": "module.exports = { pathPrefix: `/beans`, siteMetadata: { siteUrl: `https://ines.github.io` } };\n"},
+            "https://ines.github.io/beans",
+        ),
+        (
+            {"gatsby-config.js": "module.exports = { pathPrefix: `/beans`, siteMetadata: { siteUrl: `https://ines.github.io/beans/` } };\n"},
+            "https://ines.github.io/beans",
+        ),
+    ],
+)
+def test_path_prefix_is_the_base_urls_path(tmp_path: Path, files: dict[str, str], base_url: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads((tmp_path / "masthead.toml").read_text())["base_url"] == base_url

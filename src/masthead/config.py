@@ -67,8 +67,23 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 # {slug}: front matter slug, else the file name; {title}: the title as a slug; {filename}: the file
 # (or bundle folder) name; {section}: its first folder under content/; {sections}: every folder;
 # {categories}: its categories, lower case, "/"-separated; {slug_or_title}: the front matter slug, else
-# the title as a slug (Hugo's :slug). Empty tokens leave no double "/".
-PERMALINK_TOKENS = ("slug", "year", "month", "day", "title", "filename", "section", "sections", "categories", "slug_or_title")
+# the title as a slug (Hugo's :slug); {month_name}, {month_short}, {short_year}: January, Jan, 24 (English,
+# as the generators write them by default). Empty tokens leave no double "/".
+PERMALINK_TOKENS = (
+    "slug",
+    "year",
+    "month",
+    "day",
+    "title",
+    "filename",
+    "section",
+    "sections",
+    "categories",
+    "slug_or_title",
+    "month_name",  # January (Hugo's :monthname, Jekyll's :long_month, Pelican's {date:%B})
+    "month_short",  # Jan (Jekyll's :short_month, Pelican's {date:%b})
+    "short_year",  # 24 (Jekyll's :short_year, Pelican's {date:%y})
+)
 NAME_TOKENS = ("slug", "title", "filename", "slug_or_title")
 ORIGINS = ("", "hugo", "jekyll", "pelican", "eleventy", "gatsby")
 IMAGE_FORMATS = ("avif", "webp")
@@ -92,6 +107,14 @@ def _timezone(value: str) -> str | None:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         return "expected an IANA time zone name such as UTC or Europe/Berlin"
+    return None
+
+
+def _page_path(value: str) -> str | None:
+    if value.startswith("/") or value.count("{number}") != 1 or re.sub(r"{number}", "", value).count("{") or not value.endswith(("/", ".html")):
+        return 'expected a path under the list\'s URL with {number} once, ending with "/" or ".html", such as "page/{number}/"'
+    if any(part in ("", ".", "..") for part in value.rstrip("/").split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or "..")'
     return None
 
 
@@ -490,6 +513,10 @@ class Origin:
         MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
+    raw_html: bool = option(
+        False,
+        "Keep raw HTML in Markdown, as the generator does, made safe: scripts, styles, event handlers and forms are removed, frames become links.",
+    )
 
 
 @dataclass(frozen=True)
@@ -505,11 +532,16 @@ class Config:
     permalink: str = option(
         "/blog/{slug}/",
         "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
-        "{categories}, {slug_or_title}, {year}, {month}, {day}; ends with / or .html.",
+        "{categories}, {slug_or_title}, {year}, {month}, {day}, {month_name}, {month_short}, {short_year}; ends with / or .html.",
         _permalink,
     )
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)
     page_size: int = option(10, "Posts per page on the home page, archive and tag pages.", _positive)
+    page_path: str = option(
+        "page/{number}/",
+        'Where a list\'s later pages go, under its URL: Jekyll\'s paginate_path /page:num/ is "page{number}/", Pelican\'s "index{number}.html".',
+        _page_path,
+    )
     feed_size: int = option(20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive)
     default_schema_type: str = option("BlogPosting", "schema.org type of a post's JSON-LD when it has no schemaType.", _schema_type)
     default_template: str = option("blog-post", "templateKey assumed for a file that has none (Hugo- and Jekyll-style posts).")

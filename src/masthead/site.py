@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
+from .content.bodies import post_listing
 from .content.entries import Entry
-from .content.markdown import slugify
+from .content.markdown import RenderedMarkdown, slugify
 from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
@@ -153,18 +154,22 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         if entry.template not in known_templates:
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
+                # a page that is only a layout (PaperMod's archives.md, minimal-mistakes' year-archive.md) is the theme's list of posts
+                listed = ", listing the site's posts as its layout does" if not entry.is_post and not entry.body.html.strip() else ""
                 problems.append(
                     Problem(
                         entry.source,
                         entry.key_lines.get(key),
                         key,
                         f"no template {entry.template!r}; the page is "
-                        f"shown with the generic page template {config.origin.page_template!r} (add templates/{entry.template}.html "
+                        f"shown with the generic page template {config.origin.page_template!r}{listed} (add templates/{entry.template}.html "
                         "to give it its own)",
                         warning=True,
                     )
                 )
                 entry = replace(entry, template=config.origin.page_template)
+                if listed:
+                    entry = replace(entry, body=RenderedMarkdown(post_listing(), entry.body.summary, (), (), (), None, ()))
             elif not place.home:
                 problems.append(
                     Problem(
@@ -251,7 +256,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         groups = (*language_groups(tuple(posts), tuple(language_homes), config), *groups)
         translations = translation_sets((*posts, *pages, *((home,) if home else ()), *language_homes), config)
     return Site(
-        config, tuple(posts), kept_pages, tags, _years(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
+        config, tuple(posts), kept_pages, tags, years_of(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
     ), problems
 
 
@@ -278,7 +283,7 @@ def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]]) -> tuple[
     return tuple(Tag(shown[slug], slug, tuple(grouped[slug])) for slug in sorted(grouped))
 
 
-def _years(posts: list[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:
+def years_of(posts: Iterable[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:
     grouped: dict[int, dict[int, list[Document]]] = defaultdict(lambda: defaultdict(list))
     tz = config.tz
     for post in posts:

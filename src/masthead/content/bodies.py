@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from ..config import Config
 from ..errors import Problem
-from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
+from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render, slugify
 from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
@@ -38,6 +38,12 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
     token = f"mastheadblock{len(blocks):04d}x"
     blocks[token] = html
     return token
+
+
+def post_listing(name: str = "all", field: str = "tags", count: int = 0) -> str:
+    """The marker of a list of posts (a loop over ``collections.x``, a theme's archive layout), filled in
+    with links once every page is read (``origins/references.py``); ``count`` 0 lists them all."""
+    return f'<div class="post-listing" data-{field}="{html.escape(name)}" data-count="{count}"></div>'
 
 
 # `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.
@@ -80,12 +86,15 @@ def fenced(language: str, code: str) -> str:
     return f"```{language}{opening}{code}{closing}```"
 
 
-_PELICAN_LINK = re.compile(r"[{|](static|filename|attach)[}|]([^)\s\"'<>`]*)")
+_PELICAN_LINK = re.compile(r"[{|](static|filename|attach|tag|category|author|index)[}|]([^)\s\"'<>`]*)")
 
 
 def _pelican_links(text: str, first_line: int, source: str, config: Config, numbered_from: int = 0) -> Transformed:
-    """Pelican's ``{static}/images/x.png`` and ``{filename}/pages/about.md`` links."""
+    """Pelican's ``{static}/images/x.png`` and ``{filename}/pages/about.md`` links; ``{tag}x`` is the
+    tag's page, ``{index}`` the home page, ``{category}x`` and ``{author}x`` the archive (masthead
+    makes no category or author pages for a Pelican site; a warning says so)."""
     references: list[Reference] = []
+    problems: list[Problem] = []
     content = PurePosixPath(config.folders.content)
     folder = PurePosixPath(source).parent.relative_to(content) if PurePosixPath(source).is_relative_to(content) else PurePosixPath()
 
@@ -94,10 +103,20 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
         if kind in ("static", "attach"):
             return "/" + path
+        if kind == "tag":
+            return f"/tags/{slugify(target)}/"
+        if kind == "index":
+            return "/"
+        if kind in ("category", "author"):
+            line = first_line + text.count("\n", 0, match.start())
+            message = f"{{{kind}}}{target}: masthead makes no {kind} pages for a Pelican site; the link goes to the archive"
+            problems.append(Problem(source, line, None, message, warning=True))
+            return "/archive/"
         references.append(Reference("link", path, first_line + text.count("\n", 0, match.start())))
         return f"{REFERENCE_SCHEME}{numbered_from + len(references) - 1}"
 
-    return Transformed(_PELICAN_LINK.sub(swap, text), {}, tuple(references), ())
+    linked = _PELICAN_LINK.sub(swap, text)
+    return Transformed(linked, {}, tuple(references), tuple(problems))
 
 
 def _templated(data: Mapping[str, Any]) -> bool:
@@ -131,6 +150,7 @@ def _restructured(text: str, first_line: int, source: str, config: Config) -> tu
 
     result = _pelican_links(text, first_line, source, config) if _PELICAN_LINK.search(text) else Transformed(text, {}, (), ())
     html, problems = to_html(result.markdown, source, first_line)
+    problems = [*result.problems, *problems]
     first = _PARAGRAPH.search(html)
     body = RenderedMarkdown(html, plain_text(first.group(1)) if first else "", (), (), (), None, local_images(html))
     return body, problems, result.references
@@ -145,7 +165,8 @@ def render_body(
         text = text.replace("<!--more-->", "")
     if rst:
         return _restructured(text, first_line, source, config)
-    if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not config.unsafe_html and not source.endswith(_HTML_SOURCES):
+    clean = config.origin.raw_html
+    if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not (config.unsafe_html or clean) and not source.endswith(_HTML_SOURCES):
         text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
@@ -157,7 +178,7 @@ def render_body(
         result = transform(text, first_line, source, data, config)
         if kind == "pelican" and _PELICAN_LINK.search(result.markdown):  # liquid_tags and {filename} links together
             links = _pelican_links(result.markdown, first_line, source, config, len(result.references))
-            result = Transformed(links.markdown, result.blocks, result.references + links.references, result.problems)
+            result = Transformed(links.markdown, result.blocks, result.references + links.references, result.problems + links.problems)
     elif kind == "pelican" and re.search(_PELICAN_LINK, text):
         result = _pelican_links(text, first_line, source, config)
     elif kind == "hugo" and "{{" in text:
@@ -169,8 +190,8 @@ def render_body(
     if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
-        return render(text, first_line, config.unsafe_html), [], ()
-    body = render(result.markdown, first_line, config.unsafe_html)
+        return render(text, first_line, config.unsafe_html, clean), [], ()
+    body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))
     if result.blocks:
         html = body.html
         for token, block in result.blocks.items():

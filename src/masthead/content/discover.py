@@ -184,7 +184,24 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     if config.origin.kind == "eleventy":  # Nunjucks and Liquid templates are pages too; the root index is masthead's home
         return [source for source in found if source.relative.endswith(suffixes) or _eleventy_template(source.relative, inner)], problems
     if config.origin.kind == "jekyll":  # Jekyll's posts and collection documents may be HTML with front matter
-        from ..origins.jekyll_site import html_document
+        from ..origins.jekyll_site import excluded, html_document, is_excluded
 
-        return [source for source in found if source.relative.endswith(suffixes) or html_document(source.relative, config)], problems
+        patterns = excluded(config)
+        return [
+            source
+            for source in found
+            if (source.relative.endswith(suffixes) or html_document(source.relative, config)) and not (patterns and is_excluded(source.relative, patterns))
+        ], problems
+    if config.origin.kind == "hugo":  # Hugo's content may be HTML with front matter (content/x.html)
+        return [source for source in found if source.relative.endswith(suffixes) or _html_with_front_matter(source)], problems
     return [source for source in found if source.relative.endswith(suffixes)], problems
+
+
+def _html_with_front_matter(source: SourceFile) -> bool:
+    if not source.relative.endswith((".html", ".htm")):
+        return False
+    try:
+        with open(source.location, "rb") as handle:
+            return handle.read(4).rstrip(b"\r\n") in (b"---", b"+++")
+    except OSError:
+        return False

@@ -173,6 +173,9 @@ class _Fields:
             return None
         if isinstance(value, bool):
             return value
+        # Hugo and Jekyll read draft: "false" as false (Hugo casts, Ruby's YAML quoting is often loose)
+        if self.config.origin.kind and isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
         self.problem(key, f"{value!r} is a {_yaml_type(value)}, expected true or false")
         return None
 
@@ -240,10 +243,13 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if key is None or value is None or value == "":
         return None
     line = fields.lines.get(key)
+    adopted = fields.config.origin.kind != ""
     if isinstance(value, dict):
-        src, alt = value.get("src") or value.get("image"), value.get("alt", "")
+        # an adopted theme's image table: PaperMod's cover {image, alt, relative}, minimal-mistakes' header {image, overlay_image, teaser}
+        src = value.get("src") or value.get("image") or (value.get("overlay_image") or value.get("teaser") if adopted else None)
+        alt = value.get("alt", "")
         known = ("src", "alt", "caption", "credit", "focus")
-        unknown = [k for k in value if k not in (*known, "image")]
+        unknown = [k for k in value if k not in (*known, "image")] if not adopted else []
         for sub in unknown:
             fields.problem(key, f"unknown key {sub!r}{did_you_mean(str(sub), known)}; expected {', '.join(known)}", warning=True)
         texts = {name: value.get(name) or "" for name in ("caption", "credit")}
@@ -263,7 +269,14 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if not isinstance(alt, str):
         fields.problem(key, "alt: expected text")
         alt = ""
-    beside = fields.config.origin.kind != "" and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
+    if adopted and isinstance(value, dict) and not src:  # header: {overlay_color: "#333"}: the theme's settings, no picture
+        return None
+    if adopted and isinstance(src, str) and re.match(r"(?:https?:)?//", src):  # a theme may show a remote picture; masthead shows its own
+        fields.problem(
+            key, f"{src!r} is on another site; the post is shown without a featured image (copy it under the static folder to keep it)", warning=True
+        )
+        return None
+    beside = adopted and isinstance(src, str) and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
     if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
@@ -396,6 +409,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}
+    if config.origin.kind == "hugo":  # the cascade of the sections above (Ananke's featured_image, a section's type)
+        from ..origins.data import cascaded
+
+        data = {**cascaded(source, config), **data}
     refused = characters.in_values(data, source, lines)
     if named_keys or refused:
         return ParseResult(None, (*named_keys, *refused))
@@ -436,7 +453,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:
-        if adopted and draft:  # Jekyll dates a draft by its file's time; undated, it waits for its date
+        if adopted and (draft or place.hidden):  # Jekyll dates a draft by its file's time; undated, it waits for its date
             is_post = False
         elif adopted:  # Hugo and Eleventy allow undated pages in a post section: kept at their URL, as a page
             fields.problems.append(
@@ -465,8 +482,8 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     aliases = _aliases(fields, "/" + "/".join(PurePosixPath(source).parts[1:-1]) + "/" if len(PurePosixPath(source).parts) > 2 else "/")
     expiry = fields.moment("expiry")
 
-    for key in data:  # (an adopted site's pages carry their layouts' own fields: kept without a warning)
-        if adopted and not is_post:
+    for key in data:  # (an adopted site's pages and posts carry their theme's own fields, showToc, cover, comments: kept without a warning)
+        if adopted:
             break
         if key not in fields.used and key not in _all_mapped(config) and key not in placement.ALL_ORIGIN_KEYS:
             known = [keys[0] for keys in config.fields.values()]
@@ -531,7 +548,30 @@ def _authors(fields: _Fields, listed: tuple[tuple[str, str], ...]) -> tuple[tupl
     if found is None and key is not None:
         fields.problem(key, "expected a name, a list of names, or a list of {name, url}")
         found = ()
+    if found and fields.config.origin.kind == "jekyll":
+        found = _data_people(found, fields.config)
     return tuple(dict.fromkeys((*(found or ()), *listed)))
+
+
+def _data_people(found: tuple[tuple[str, str], ...], config: Config) -> tuple[tuple[str, str], ...]:
+    """Jekyll authors named by their key in ``_data/authors.yml`` (minimal-mistakes, jekyll-seo-tag):
+    the name and web address written there."""
+    from ..origins.data import data_files
+
+    people = data_files(config)[0].get("authors")
+    if not isinstance(people, Mapping):
+        return found
+    named = []
+    for name, url in found:
+        person = people.get(name)
+        if isinstance(person, Mapping):
+            address = next(
+                (value for value in (person.get(k) for k in ("uri", "url", "web")) if isinstance(value, str) and value.startswith(("https://", "http://"))), url
+            )
+            name = str(person.get("name") or name)
+            url = address
+        named.append((name, url))
+    return tuple(named)
 
 
 def _all_mapped(config: Config) -> frozenset[str]:

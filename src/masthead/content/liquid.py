@@ -24,7 +24,7 @@ from ..config import Config
 from ..errors import Problem
 from ..origins.data import scopes_for
 from . import liquid_values as values
-from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder, post_listing
 from .placement import Reference
 from .shortcodes import _embed, _figure
 
@@ -318,6 +318,10 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "for"', f"{node.clauses[0][1]!r} is not a loop (expected item in list); it was removed")
         return ""
     collection = context.value(found.group(3), node.start)
+    if isinstance(collection, values.PostList):  # filled in once every page is read, with masthead's list markup
+        limit = re.search(r"limit\s*:\s*(\d+)", found.group(4))
+        count = int(limit.group(1)) if limit else collection.limit
+        return placeholder(context.blocks, post_listing(collection.name, collection.field, count))
     items: list[Any] = list(collection.items()) if isinstance(collection, Mapping) else list(collection) if isinstance(collection, (list, tuple)) else []
     options = found.group(4)
     offset = re.search(r"offset\s*:\s*(\d+)", options)

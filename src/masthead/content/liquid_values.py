@@ -35,6 +35,48 @@ class Unknown(Exception):
         self.name = name
 
 
+class PostList(tuple[Any, ...]):
+    """A list of the site's posts (Eleventy's ``collections.posts``, Jekyll's ``site.posts``): known only
+    once every page is read, so a loop over it leaves a marker that the assembled site fills in
+    (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by."""
+
+    name: str
+    field: str
+    limit: int  # 0: every post
+
+    def __new__(cls, name: str, field: str = "tags", limit: int = 0) -> PostList:
+        made = super().__new__(cls)
+        made.name, made.field, made.limit = name, field, limit
+        return made
+
+    def limited(self, limit: int) -> PostList:
+        return PostList(self.name, self.field, limit)
+
+
+class Collections(dict[str, Any]):
+    """Every collection by name: ``collections.posts``, ``collections[tag]``, ``site.tags.x``."""
+
+    def __init__(self, field: str = "tags") -> None:
+        super().__init__()
+        self.field = field
+
+    def get(self, key: str, default: Any = None) -> PostList:
+        return PostList(str(key), self.field)
+
+    def __getitem__(self, key: str) -> PostList:
+        return self.get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def _kept_list(value: Any, change: Callable[[list[Any]], list[Any]], count: int | None = None) -> Any:
+    """A filter's result: on a ``PostList`` its marker kept (with a count), on anything else ``change``d."""
+    if isinstance(value, PostList):
+        return value.limited(count) if count else value
+    return change(list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value])
+
+
 def split_outside_quotes(text: str, separator: str) -> list[str]:
     """``text`` split on ``separator`` where it is not inside a quoted string."""
     if '"' not in text and "'" not in text:
@@ -195,12 +237,15 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "htmlDateString": lambda value, *_: _moment(value, "%Y-%m-%d"),
         "jsonify": lambda value, *_: json.dumps(value, default=str, ensure_ascii=False),
         "dump": lambda value, *_: json.dumps(value, default=str, ensure_ascii=False),
-        "size": lambda value, *_: len(value) if isinstance(value, (list, tuple, str, Mapping)) else 0,
-        "length": lambda value, *_: len(value) if isinstance(value, (list, tuple, str, Mapping)) else 0,
+        "size": lambda value, *_: None if isinstance(value, PostList) else len(value) if isinstance(value, (list, tuple, str, Mapping)) else 0,
+        "length": lambda value, *_: None if isinstance(value, PostList) else len(value) if isinstance(value, (list, tuple, str, Mapping)) else 0,
         "first": lambda value, *_: sequence(value)[0] if sequence(value) else None,
         "last": lambda value, *_: sequence(value)[-1] if sequence(value) else None,
         "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in sequence(value)),
-        "reverse": lambda value, *_: list(reversed(sequence(value))),
+        "reverse": lambda value, *_: _kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
+        "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
+            value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
+        ),
         "sort": lambda value, *_: sorted(sequence(value), key=str),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),
         "compact": lambda value, *_: [item for item in sequence(value) if item is not None],

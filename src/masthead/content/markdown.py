@@ -21,6 +21,7 @@ from .cmark import github_flavored_markdown_to_html
 
 _SAFE = Options.CMARK_OPT_DEFAULT | Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 _UNSAFE = _SAFE | Options.CMARK_OPT_UNSAFE
+_RAW_OMITTED = "<!-- raw HTML omitted -->"  # what cmark writes for raw HTML it drops
 
 _CITATION = re.compile(r'\[<a href="([^"]*)"(?: title="[^"]*")?>((?:(?!</a>).)+?)</a>\]')
 _LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
@@ -213,9 +214,17 @@ class _Lines:
         return self.first_line + bisect.bisect_right(self.starts, index) - 1
 
 
-def render(source: str, first_line: int = 1, unsafe_html: bool = False) -> RenderedMarkdown:
-    """Render a Markdown body; ``first_line`` is where the body starts in its file."""
+def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_html: bool = False) -> RenderedMarkdown:
+    """Render a Markdown body; ``first_line`` is where the body starts in its file.
+
+    Raw HTML is dropped, or with ``unsafe_html`` kept as written, or with ``clean_html`` (an adopted
+    site whose generator keeps it) kept and made safe (``raw_html.py``).
+    """
     body = github_flavored_markdown_to_html(source, _UNSAFE if unsafe_html else _SAFE)
+    if clean_html and not unsafe_html and _RAW_OMITTED in body:  # only a body with raw HTML is rendered again
+        from . import raw_html
+
+        body = raw_html.clean(github_flavored_markdown_to_html(raw_html.prepare(source), _UNSAFE))
     lines = _Lines(source, first_line)
 
     citations: list[Citation] = []

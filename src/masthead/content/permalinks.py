@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .entries import Entry
 
 _TOKEN = re.compile(r"{([a-z_]+)}")
+# English month names, as Hugo's :monthname, Jekyll's :long_month and Pelican's %B (C locale) write them:
+# the URL does not depend on the machine's locale
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 def explicit(value: str) -> str:
@@ -50,6 +53,9 @@ def entry_url(entry: Entry, config: Config) -> str:
         "year": f"{local.year:04d}",
         "month": f"{local.month:02d}",
         "day": f"{local.day:02d}",
+        "month_name": _MONTHS[local.month - 1],
+        "month_short": _MONTHS[local.month - 1][:3],
+        "short_year": f"{local.year % 100:02d}",
     }
     url = re.sub(r"/{2,}", "/", _TOKEN.sub(lambda match: values[match.group(1)], pattern))
     if url.endswith(".html") and entry.source.rsplit("/", 1)[-1].split(".")[0] == "index" and not entry.is_post:

@@ -79,9 +79,10 @@ def locate(source: str, config: Config) -> tuple[str, str, bool, bool]:
         stem = language.group(1)
     if stem in ("index", "_index") or (config.origin.kind == "eleventy" and folders and stem == folders[-1]):  # Eleventy: x/x.md is x/index.md
         home = not folders
-        bundle = stem == "index" and not home and config.origin.kind == "hugo" or (config.origin.kind == "eleventy" and not home)
+        bundle = stem == "index" and not home and config.origin.kind == "hugo" or (config.origin.kind in ("eleventy", "gatsby") and not home)
         return "/".join(folders[:-1]), folders[-1] if folders else "", bundle, home
-    return "/".join(folders), stem, config.origin.kind == "eleventy", False  # Eleventy: images beside any page are its own
+    # Eleventy (its image plugin) and Gatsby (gatsby-remark-images): images beside any page are its own
+    return "/".join(folders), stem, config.origin.kind in ("eleventy", "gatsby"), False
 
 
 def _midnight(day: date, config: Config) -> datetime:
@@ -125,8 +126,9 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and moment else filename
         return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
-    if kind == "gatsby":
-        return Defaults(None, page, None, filename, "", False)
+    if kind == "gatsby":  # no templateKey: a dated file is a post (gatsby-starter-blog's content/blog/), the rest pages
+        has_date = data.get("date") is not None and not any(key in data for key in config.fields["template"])
+        return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 
 
@@ -215,6 +217,9 @@ JEKYLL_TOKENS = {
     "slugified_categories": "{categories}",
     "year": "{year}",
     "month": "{month}",
+    "short_month": "{month_short}",
+    "long_month": "{month_name}",
+    "short_year": "{short_year}",
     "day": "{day}",
     "title": "{slug}",
     "slug": "{slug}",
@@ -239,6 +244,15 @@ def page_pattern(value: str, config: Config) -> str | None:
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
 
 
+def _unrendered(data: Mapping[str, Any]) -> bool:
+    """Hugo's build options say the page is not written: ``build.render: never`` (or false, Hugo's
+    older ``_build``), or a headless bundle (``headless: true``)."""
+    if data.get("headless") is True:
+        return True
+    options = data.get("build", data.get("_build"))
+    return isinstance(options, Mapping) and options.get("render") in ("never", False, "false")
+
+
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
     if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
@@ -252,6 +266,12 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         if own not in ("", "/404.html", "/404/"):  # a listing of the site's own: masthead's has the same job
             problem("permalink" if "permalink" in data else "title", f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
+    parts = PurePosixPath(source).parts
+    if config.origin.kind == "jekyll" and "_posts" in parts and not _DATED_NAME.match(PurePosixPath(source).stem):
+        problem(None, "not a post: Jekyll reads only the files of _posts/ named YYYY-MM-DD-title (it leaves this one out, and so does masthead)", True)
+        return Placement(hidden=True), set(data)
+    if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
+        return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
         if key is None or value is None:
@@ -285,6 +305,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         elif name == "weight":
             if isinstance(value, int) and not isinstance(value, bool):
                 values[name] = value
+            elif isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):  # weight: "3", as Hugo casts it
+                values[name] = int(value)
             else:
                 problem(key, f"{value!r}: expected a whole number")
         elif name == "status" and str(value).strip().lower() == "hidden" and config.origin.kind == "pelican":

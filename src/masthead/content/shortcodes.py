@@ -56,10 +56,27 @@ def site_params(config: Config) -> Mapping[str, Any]:
     if not config.origin.config_file:
         return {}
     path = config.root / config.origin.config_file
+    from ..origins.hugo import config_parts
+
     try:
-        return _params(str(path), path.stat().st_mtime_ns)
+        params = dict(_params(str(path), path.stat().st_mtime_ns))
+        for part in config_parts(path):  # config/_default/params.toml
+            if part.stem == "params":
+                params = {**_table(str(part), part.stat().st_mtime_ns), **params}
+        return params
     except OSError:
         return {}
+
+
+@lru_cache(maxsize=16)
+def _table(path: str, mtime_ns: int) -> Mapping[str, Any]:
+    """A config folder's file as one table (``params.toml`` holds the params themselves)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.endswith(".toml") else yaml.safe_load(text)
+    except (OSError, ValueError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _arguments(text: str) -> tuple[list[str], dict[str, str]]:

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..config import Config
+from ..content.liquid_values import Collections, PostList
 
 _JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
 
@@ -113,12 +114,13 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         stem = path.with_suffix("")
         page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
         page.update(inputPath="./" + source, date=data.get("date"))
-        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}}
+        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}, "collections": Collections()}
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
         site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:
         site["url"] = config.base_url.rstrip("/")  # so {{ site.url }}{{ site.baseurl }} is still the address
-        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}}
+        site.update(posts=PostList("all"), tags=Collections("tags"), categories=Collections("categories"))  # filled in later
+        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}, "paginator": {"posts": PostList("all")}}
 
     def hint(name: str) -> str:
         root = name.split(".")[0].split("[")[0]
@@ -194,11 +196,65 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     for base in folders:
         if base.is_dir():
             found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
+    if config.origin.kind == "hugo" and config.folder("content").is_dir():  # their cascade reaches every page below
+        found.update(path for path in config.folder("content").rglob("_index.md") if path.is_file())
     if config.origin.kind == "eleventy" and config.folder("content").is_dir():
         for path in config.folder("content").rglob("*.json"):
             if path.stem.endswith(".11tydata") or path.stem == path.parent.name:
                 found.add(path)
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=256)
+def _cascade_of(path: str, mtime_ns: int) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    """The ``cascade`` of a Hugo section page, as (target path glob, values) pairs; "" targets everything."""
+    from ..content import frontmatter
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = frontmatter.parse(frontmatter.split(text, path), path)
+    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+        return ()  # the section page's own parse reports it
+    value = data.get("cascade")
+    items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+    found = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        target = item.get("_target") or item.get("target")
+        glob = str(target.get("path") or "") if isinstance(target, dict) else ""
+        found.append((glob, {str(key): item[key] for key in item if key not in ("_target", "target")}))
+    return tuple(found)
+
+
+def cascaded(source: str, config: Config) -> dict[str, Any]:
+    """Front matter a Hugo page gets from the ``cascade`` of the ``_index.md`` of the home and of each
+    section above it (the nearest winning; the page's own front matter wins over all)."""
+    from fnmatch import fnmatchcase
+
+    content = config.folder("content")
+    path = config.root / source
+    try:
+        inner = path.relative_to(content)
+    except ValueError:
+        return {}
+    folders = [content]
+    for part in inner.parts[:-1]:
+        folders.append(folders[-1] / part)
+    if path.stem == "_index" or path.stem.startswith("_index."):
+        folders = folders[:-1]  # a section's cascade is for what is below it
+    merged: dict[str, Any] = {}
+    url_path = "/" + inner.with_suffix("").as_posix()
+    for folder in folders:
+        index = folder / "_index.md"
+        try:
+            cascades = _cascade_of(str(index), index.stat().st_mtime_ns)
+        except OSError:
+            continue
+        for glob, values in cascades:
+            if not glob or fnmatchcase(url_path, glob if glob.startswith("/") else "/" + glob):
+                merged.update(values)
+    return merged
 
 
 def default_language_in_subdir(config: Config) -> bool:

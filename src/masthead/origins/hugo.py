@@ -22,6 +22,7 @@ from .plan import Plan
 _TOKENS = {
     "year": "{year}",
     "month": "{month}",
+    "monthname": "{month_name}",
     "day": "{day}",
     "title": "{title}",
     "slug": "{slug_or_title}",
@@ -44,6 +45,28 @@ def read_config(path: Path) -> dict[str, Any]:
             [Problem(path.name, int(found.group(1)) if found else None, None, f"cannot be read ({str(exc).splitlines()[0]}); expected a valid Hugo config")]
         ) from exc
     return data if isinstance(data, dict) else {}
+
+
+def config_parts(path: Path) -> list[Path]:
+    """The other files of a config folder (``config/_default/params.toml``, ``menus.en.toml``…): Hugo
+    reads each as the table named by its file name. None for a config file at the site's root."""
+    if path.parent.name != "_default":
+        return []
+    names = ("hugo", "config")
+    return sorted(part for part in path.parent.iterdir() if part.suffix in (".toml", ".yaml", ".yml", ".json") and part.stem not in names and part.is_file())
+
+
+def read_config_folder(path: Path) -> dict[str, Any]:
+    """The Hugo config with the tables of its config folder's other files merged in (``params.toml`` is ``[params]``)."""
+    data = read_config(path)
+    for part in config_parts(path):
+        table = part.stem.split(".")[0]  # menus.en.toml: the menus of one language
+        value = read_config(part)
+        if isinstance(data.get(table), dict):
+            data[table] = {**value, **data[table]}
+        else:
+            data[table] = value
+    return data
 
 
 def permalink(pattern: str, notes: list[str]) -> str:
@@ -77,7 +100,7 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
 
 
 def plan(site: Path, found: str) -> Plan:
-    data = read_config(site / found)
+    data = read_config_folder(site / found)
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     assert isinstance(params, dict)
     content = str(data.get("contentDir") or "content")
@@ -114,15 +137,28 @@ def plan(site: Path, found: str) -> Plan:
         values["timezone"] = data["timeZone"]
     if isinstance(params.get("description"), str):
         values["description"] = params["description"]
+    pagination = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
+    assert isinstance(pagination, dict)
+    size = pagination.get("pagerSize", data.get("paginate"))  # Hugo 0.128's [pagination] pagerSize, before it paginate
+    if isinstance(size, int) and not isinstance(size, bool) and size > 0:
+        values["page_size"] = size
+    path = pagination.get("path", data.get("paginatePath"))
+    if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")):
+        values["page_path"] = path.strip("/") + "/{number}/"
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static},
         "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},
     }
+    # themes' featured image keys: PaperMod's cover {image, alt}, Ananke's featured_image
+    tables["fields"] = {"image": ["featuredImage", "featured_image", "image", "cover"]}
     markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}
     renderer = ((markup or {}).get("goldmark") or {}).get("renderer") if isinstance((markup or {}).get("goldmark"), dict) else None
     if isinstance(renderer, dict) and renderer.get("unsafe") is True:
-        values["unsafe_html"] = True
-        notes.append("markup.goldmark.renderer.unsafe = true: raw HTML in Markdown is kept, as Hugo keeps it (unsafe_html below).")
+        tables["origin"]["raw_html"] = True
+        notes.append(
+            "markup.goldmark.renderer.unsafe = true: raw HTML in Markdown is kept, as Hugo keeps it, made safe "
+            "([origin] raw_html below; unsafe_html = true would keep scripts too)."
+        )
     author = params.get("author") or data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}

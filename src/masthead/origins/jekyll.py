@@ -72,6 +72,12 @@ def plan(site: Path, found: str) -> Plan:
         values["base_url"] = url + (f"/{base}" if base else "")
     else:
         notes.append("No absolute url in _config.yml: set base_url below before publishing.")
+    paginate = data.get("paginate")  # jekyll-paginate: the home page's posts in pages at paginate_path
+    if isinstance(paginate, int) and not isinstance(paginate, bool) and paginate > 0:
+        values["page_size"] = paginate
+        path = str(data.get("paginate_path") or "/page:num/").strip().lstrip("/")
+        if path.count(":num") == 1 and re.fullmatch(r"[\w/:-]+", path):
+            values["page_path"] = path.replace(":num", "{number}").rstrip("/") + "/"
     for key, option in (("description", "description"), ("timezone", "timezone"), ("lang", "language")):
         if isinstance(data.get(key), str) and data[key]:
             values[option] = data[key].strip()
@@ -82,8 +88,11 @@ def plan(site: Path, found: str) -> Plan:
             "config_file": found,
             "layouts": {"post": "blog-post", "page": "about-page", "default": "about-page", "home": "about-page"},
             "page_template": "about-page",
+            "raw_html": True,  # kramdown keeps raw HTML in Markdown
         },
     }
+    # themes' featured image keys: minimal-mistakes' header {image, overlay_image, teaser}, others' featured-image
+    tables["fields"] = {"image": ["image", "featured-image", "featured_image", "header"]}
     author = data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}

@@ -10,6 +10,7 @@ collections/, ``Collection#url_template``). ``defaults`` give front matter by pa
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -36,6 +37,20 @@ def collection_folders(config: Config) -> frozenset[str]:
     included = origin_config(config).get("include") if config.origin.kind == "jekyll" else None
     named = {str(name).strip("/") for name in included if isinstance(name, str)} if isinstance(included, list) else set()
     return frozenset({f"_{name}" for name in collections(config)} | {name for name in named if name.startswith(("_", ".")) and "/" not in name})
+
+
+def excluded(config: Config) -> tuple[str, ...]:
+    """The patterns of ``exclude:`` in ``_config.yml`` (``vendor``, ``README.md``, ``*.sublime-project``)."""
+    value = origin_config(config).get("exclude") if config.origin.kind == "jekyll" else None
+    return tuple(str(item).strip().strip("/") for item in value if isinstance(item, str) and item.strip().strip("/")) if isinstance(value, list) else ()
+
+
+def is_excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a file of the site is left out by ``exclude:``: the pattern matches it or a folder above
+    it, as a glob (Ruby's ``File.fnmatch``, where ``*`` crosses ``/``) or as a path."""
+    path = PurePosixPath(relative)
+    prefixes = [PurePosixPath(*path.parts[: index + 1]).as_posix() for index in range(len(path.parts))]
+    return any(fnmatchcase(prefix, pattern) for pattern in patterns for prefix in prefixes)
 
 
 def _collection_of(source: str, config: Config) -> tuple[str, PurePosixPath] | None:

@@ -20,6 +20,15 @@ def _js_string(text: str, key: str) -> str:
     return found.group(2).strip() if found else ""
 
 
+def _with_prefix(url: str, prefix: str) -> str:
+    """The site's address under Eleventy's or Gatsby's ``pathPrefix`` ("/project/"), unless the URL has it."""
+    url = url.rstrip("/")
+    prefix = prefix.strip("/")
+    if not prefix or not re.fullmatch(r"[\w.~/-]+", prefix) or url.endswith("/" + prefix):
+        return url
+    return f"{url}/{prefix}"
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -86,7 +95,7 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     url = _js_string(data_text, "url")
     if url.startswith(("http://", "https://")):
-        values["base_url"] = url.rstrip("/")
+        values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
     passthrough = re.search(r"""addPassthroughCopy\(\s*{\s*["'](?:\./)?([\w-]+)/?["']\s*:\s*["']/["']""", text)
     static = passthrough.group(1) if passthrough else content  # the base blog's {"./public/": "/"}
     tables: dict[str, dict[str, Any]] = {
@@ -97,6 +106,7 @@ def eleventy(site: Path, found: str) -> Plan:
             "post_sections": folders or ["posts"],
             "page_template": "about-page",
             "layouts": {"post": "blog-post", "base": "about-page", "home": "about-page"},
+            "raw_html": True,  # markdown-it with html: true, as Eleventy configures it
         },
     }
     if author:
@@ -116,7 +126,7 @@ def gatsby(site: Path, found: str) -> Plan:
         for entry in item.get("files", []) or []
         if isinstance(entry, dict) and entry.get("file")
     ]
-    content = "src/pages" if (site / "src/pages").is_dir() else _common_root([*folders, *files]) or "content"
+    content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or "content"
     notes = [
         "Gatsby and Decap's rules: templateKey blog-post makes a dated post, any other key a page (a key with",
         "no template of its own is shown with the generic page template, with a warning); the root index.md is",
@@ -133,15 +143,41 @@ def gatsby(site: Path, found: str) -> Plan:
         values["description"] = description
     url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "")
     if url.startswith(("http://", "https://")):
-        values["base_url"] = url.rstrip("/")
+        values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
     else:
         notes.append("No siteUrl in gatsby-config.js or site_url in Decap's config.yml: set base_url below before publishing.")
     media = str(decap.get("media_folder") or "static/img")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
-        "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page"},
+        "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
     return Plan("gatsby", found, values, tables, tuple(notes))
+
+
+# gatsby-source-filesystem's options: path: `${__dirname}/content/blog`, path: "./content/blog", path.join(__dirname, "content", "blog")
+_FILESYSTEM_PATH = re.compile(
+    r"""path\s*:\s*(?:[`"']\$\{__dirname\}/([^`"']+)[`"']|[`"']\./([^`"']+)[`"']|path\.(?:join|resolve)\(\s*__dirname\s*,([^)]*)\))"""
+)
+
+
+def _filesystem_paths(text: str) -> list[str]:
+    """The folders gatsby-source-filesystem reads, in the order gatsby-config.js names them."""
+    found = []
+    for match in _FILESYSTEM_PATH.finditer(text):
+        joined = match.group(3)
+        path = "/".join(re.findall(r"""[`"']([^`"']+)[`"']""", joined)) if joined is not None else match.group(1) or match.group(2)
+        found.append(path.strip("/"))
+    return found
+
+
+def _markdown_folder(site: Path, candidates: list[str]) -> str:
+    """The first of ``candidates`` holding Markdown: Gatsby's URLs are paths under the folder a file was found in
+    (createFilePath), src/pages for the Decap starter, content/blog for gatsby-starter-blog."""
+    for candidate in candidates:
+        folder = site / candidate
+        if candidate and folder.is_dir() and next((path for path in folder.rglob("*.md") if "node_modules" not in path.parts), None):
+            return candidate
+    return ""
 
 
 def _common_root(paths: list[str]) -> str:

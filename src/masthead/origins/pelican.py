@@ -16,7 +16,16 @@ from typing import Any
 from ..errors import MastheadError, Problem
 from .plan import Plan
 
-_TOKENS = {"slug": "{slug}", "date:%Y": "{year}", "date:%m": "{month}", "date:%d": "{day}", "category": "{categories}"}
+_TOKENS = {
+    "slug": "{slug}",
+    "date:%Y": "{year}",
+    "date:%y": "{short_year}",
+    "date:%m": "{month}",
+    "date:%b": "{month_short}",
+    "date:%B": "{month_name}",
+    "date:%d": "{day}",
+    "category": "{categories}",
+}
 
 
 def literal_settings(path: Path) -> dict[str, Any]:
@@ -64,6 +73,9 @@ def plan(site: Path, found: str) -> Plan:
         "permalink": url_pattern(str(settings.get("ARTICLE_URL") or "{slug}.html"), notes),
         "page_permalink": url_pattern(str(settings.get("PAGE_URL") or "pages/{slug}.html"), notes),
     }
+    pagination = settings.get("DEFAULT_PAGINATION")
+    if isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0:  # index2.html, index3.html…
+        values.update(page_size=pagination, page_path="index{number}.html")
     url = str(settings.get("SITEURL") or "").rstrip("/")
     if url.startswith(("http://", "https://")):
         values["base_url"] = url
@@ -76,7 +88,7 @@ def plan(site: Path, found: str) -> Plan:
     content = str(settings.get("PATH") or "content")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": content, "output": str(settings.get("OUTPUT_PATH") or "output").strip("/") or "output"},
-        "origin": {"kind": "pelican", "config_file": found, "page_template": "about-page"},
+        "origin": {"kind": "pelican", "config_file": found, "page_template": "about-page", "raw_html": True},  # Python-Markdown keeps raw HTML
     }
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}

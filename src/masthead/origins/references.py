@@ -9,17 +9,21 @@ image that does not exist is a warning with its file and line.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..content.bodies import REFERENCE_SCHEME
-from ..content.markdown import RenderedMarkdown, local_images
+from ..content.markdown import ATTRIBUTE, IMG_TAG, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
 from ..errors import Problem
+from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 
+# the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
+_LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 
@@ -62,7 +66,38 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
 
 
-def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Document, list[Problem]]:
+def _listing(match: re.Match[str], site: Site, language: str) -> str:
+    """A loop over ``collections.x`` or ``site.posts``: the posts it names, newest first, as links.
+
+    A collection named after a tag (or a category) lists its posts; ``all``, and a collection no post is
+    in (``posts``, made by a JavaScript data file masthead does not run), list every post, in the page's
+    language on a multilingual site.
+    """
+    field, name, count = match.group(3), html.unescape(match.group(4)), int(match.group(5))
+    default = site.config.origin.languages[0] if site.config.origin.languages else ""
+    posts = [post for post in site.posts if (post.entry.placement.lang or default) == (language or default)]
+    wanted = slugify(name)
+    chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
+    shown = chosen or posts if name != "all" else posts
+    items = "".join(
+        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a> '
+        f'<time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time></li>\n'
+        for post in shown[: count or None]
+    )
+    if match.group(1):  # the page's own list element
+        return f"{match.group(1)}{items}</{match.group(2)}>"
+    return f'<ul class="post-listing">\n{items}</ul>' if items else ""
+
+
+def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
+    attributes = dict(ATTRIBUTE.findall(match.group(1)))
+    if html.unescape(attributes.get("src", "")).split("?")[0].split("#")[0] not in missing:
+        return match.group(0)
+    alt = attributes.get("alt", "")  # still escaped, as it was in the attribute
+    return f'<span class="missing-image">{alt}</span>' if alt else ""
+
+
+def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
     body_html = entry.body.html
@@ -88,14 +123,31 @@ def _rewrite(document: Document, index: dict[str, str], site: Site) -> tuple[Doc
             return url
 
         body_html = _MARKER.sub(swap, body_html)
+    if 'class="post-listing"' in body_html:
+        body_html = _LISTING.sub(lambda match: _listing(match, site, entry.placement.lang), body_html)
+    own = site.config.base_url  # <img src="{{ site.url }}{{ site.baseurl }}/assets/x.png">: the site's own file, checked and made responsive
+    if own and own in body_html:
+        body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
+    if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
+        body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
+    missing = set()
     for src in local_images(body_html):
         path = site.file_at(src)
         if path is None or not path.is_file():
+            missing.add(src)
             problems.append(
-                Problem(entry.source, None, "image", f"{src!r} does not exist; expected a file in the static folder or beside the page", warning=True)
+                Problem(
+                    entry.source,
+                    None,
+                    "image",
+                    f"{src!r} does not exist; expected a file in the static folder or beside the page (the picture is left out, its alt text kept)",
+                    warning=True,
+                )
             )
+    if missing:  # a broken picture helps no reader: its alt text stands in
+        body_html = IMG_TAG.sub(lambda match: _unless_missing(match, missing), body_html)
     if body_html == entry.body.html:
         return document, problems
     body = entry.body
@@ -108,11 +160,13 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     if not site.config.origin.kind:
         return site, []
     index = _index(site)
+    base = base_path(site.config.base_url)
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
     for document in _documents(site):
-        if document.entry.placement.references or "<img" in document.entry.body.html:
-            new, found = _rewrite(document, index, site)
+        body_html = document.entry.body.html
+        if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html):
+            new, found = _rewrite(document, index, site, base)
             problems += found
             replaced[id(document)] = new
 

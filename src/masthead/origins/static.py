@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from ..config import Config
 from ..content.discover import SourceFile, content_hidden, scan
-from .jekyll_site import collection_folders
+from .jekyll_site import collection_folders, excluded, is_excluded
 
 _SOURCES = (".md", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
 _TOOLS = frozenset(
@@ -72,6 +72,7 @@ def static_files(config: Config) -> list[SourceFile]:
     if own:
         return found
     skip = {config.folders.output, config.folders.cache, config.folders.templates}
+    patterns = excluded(config)  # Jekyll's exclude:
     kept = []
     for source in found:
         path = PurePosixPath(source.relative)
@@ -79,7 +80,7 @@ def static_files(config: Config) -> list[SourceFile]:
             continue
         if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
             continue
-        if config.origin.kind == "jekyll" and _template(source.location):
+        if config.origin.kind == "jekyll" and (_template(source.location) or (patterns and is_excluded(source.relative, patterns))):
             continue
         if config.origin.kind == "eleventy" and _eleventy_data(path):
             continue

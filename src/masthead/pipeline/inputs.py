@@ -14,6 +14,10 @@ def origin_config(config: Config) -> list[SourceFile]:
     paths = set(template_inputs(config))
     if config.origin.config_file and (config.root / config.origin.config_file).is_file():
         paths.add(config.root / config.origin.config_file)
+        if config.origin.kind == "hugo":  # config/_default/params.toml, menus.toml…
+            from ..origins.hugo import config_parts
+
+            paths.update(config_parts(config.root / config.origin.config_file))
     found = []
     for path in sorted(paths):
         stat = path.stat()

@@ -97,9 +97,10 @@ def page_specs(site: Site, view: pages.SiteView) -> list[PageSpec]:
     for listing in pages.listing_pages(site):
         where = {"home": "the home page", "tag": "the topic page"}.get(listing.listing.kind, "the list page")
         specs.append((partial(pages.listing_page, site, view, listing), f"{where} {listing.url}", config_origin))
-    for period in pages.archive_periods(site):
-        specs.append((partial(pages.period_page, site, view, period), f"the archive page {period.url}", config_origin))
-    specs.append((partial(pages.archive_index, site, view), "the archive page /archive/", config_origin))
+    for lang in pages.archive_languages(site):  # the root's archive, and each other language's under /<lang>/
+        for period in pages.archive_periods(site, lang):
+            specs.append((partial(pages.period_page, site, view, period), f"the archive page {period.url}", config_origin))
+        specs.append((partial(pages.archive_index, site, view, lang), f"the archive page /{lang + '/' if lang else ''}archive/", config_origin))
     if site.tags:
         specs.append((partial(pages.tags_index, site, view), "the topics page /tags/", config_origin))
     specs.append((partial(pages.not_found, site, view), "the page /404.html", config_origin))

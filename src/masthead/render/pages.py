@@ -22,9 +22,10 @@ from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
 from ..newsroom.story import reading_minutes
-from ..site import Document, Site
+from ..site import Document, Site, years_of
 from ..timestamps import iso
 from . import pictures, seo
+from .relative_links import base_path, relative_links
 
 THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 # Templates the build itself renders; every other *.html is a content template for templateKey.
@@ -86,6 +87,9 @@ class SiteView:
     has_corrections: bool = False  # a published post has a correction: /corrections/
     has_feeds: bool = False  # follow feeds exist: /feeds/
     words_per_minute: int = 230  # [reading] words_per_minute
+    # pages show their structured front matter (Decap's sections): on masthead's and Gatsby/Decap sites; on
+    # Hugo, Jekyll, Pelican and Eleventy sites a page's extra keys are settings for its theme (toc, menu, sidebar)
+    structured: bool = True
     live_urls: frozenset[str] = frozenset()  # posts whose live coverage is open at build time: cards label them
     topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
@@ -236,6 +240,7 @@ def site_view(site: Site) -> SiteView:
         has_corrections=bool(site.newsroom and site.newsroom.corrections),
         has_feeds=bool(site.newsroom and (site.newsroom.follows or site.newsroom.corrections)),
         words_per_minute=config.reading.words_per_minute,
+        structured=config.origin.kind in ("", "gatsby"),
         live_urls=frozenset(post.url for post in site.posts if post.entry.story.coverage_open(site.now)),
         topic_names={tag.slug: tag.name for tag in site.tags},
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
@@ -262,6 +267,9 @@ class Page:
 
 def render(environment: jinja2.Environment, page: Page) -> Output:
     html = environment.get_template(page.template).render(**page.context, head=page.head())
+    site = page.context.get("site")
+    if isinstance(site, SiteView):
+        html = relative_links(html, page.path, base_path(site.base_url))
     return page.path, html.encode("utf-8")
 
 
@@ -292,11 +300,11 @@ def document_page(site: Site, view: SiteView, document: Document) -> Page:
     return Page(output_path(document.url), f"{document.entry.template}.html", context, head)
 
 
-def paginate(posts: Sequence[Document], base: str, size: int) -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
+def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/{number}/") -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
     total = max(1, math.ceil(len(posts) / size))
 
     def url(number: int) -> str:
-        return base if number == 1 else f"{base}page/{number}/"
+        return base if number == 1 else base + path.replace("{number}", str(number))
 
     for number in range(1, total + 1):
         chunk = tuple(posts[(number - 1) * size : number * size])
@@ -321,13 +329,13 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
     lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
     lists += [("tag", tag.name, f"Briefings on {tag.name} from {config.title}.", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
-        for url, pagination, chunk in paginate(posts, base, config.page_size):
+        for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path):
             if pagination.number > 1:  # "Latest briefings (page 2) · Site", never the site's name twice
                 title = "Latest briefings" if kind == "home" else title
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
     for group in site.groups:
-        for url, pagination, chunk in paginate(group.documents, group.url, config.page_size):
+        for url, pagination, chunk in paginate(group.documents, group.url, config.page_size, config.page_path):
             page_title = group.title if pagination.number == 1 else f"{group.title} (page {pagination.number})"
             intro = group.intro if pagination.number == 1 else None
             yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))
@@ -352,18 +360,34 @@ class Period:
     title: str
     url: str
     months: tuple[tuple[str, tuple[Document, ...]], ...]  # (month label, posts)
+    archive: str = "/archive/"  # the archive it belongs to: /fr/archive/ for a language's
 
 
-def archive_periods(site: Site) -> Iterator[Period]:
+def archive_languages(site: Site) -> tuple[str, ...]:
+    """The archives: "" (the root's, the default language's) and one per other language, under /<lang>/."""
+    return ("", *site.config.origin.languages[1:])
+
+
+def _archive_years(site: Site, lang: str) -> Mapping[int, Mapping[int, tuple[Document, ...]]]:
+    """Year -> month -> posts of one archive: on a multilingual site, its language's posts only."""
+    languages = site.config.origin.languages
+    if not languages:
+        return site.years
+    wanted = lang or languages[0]
+    return years_of((post for post in site.posts if (post.entry.placement.lang or languages[0]) == wanted), site.config)
+
+
+def archive_periods(site: Site, lang: str = "") -> Iterator[Period]:
     tz = site.config.tz
+    archive = f"/{lang}/archive/" if lang else "/archive/"
 
     def label(posts: tuple[Document, ...]) -> str:
         return posts[0].entry.date.astimezone(tz).strftime("%B %Y")
 
-    for year, months in site.years.items():
-        yield Period(f"Briefings from {year}", f"/archive/{year}/", tuple((label(p), p) for p in months.values()))
+    for year, months in _archive_years(site, lang).items():
+        yield Period(f"Briefings from {year}", f"{archive}{year}/", tuple((label(p), p) for p in months.values()), archive)
         for month, posts in months.items():
-            yield Period(f"Briefings from {label(posts)}", f"/archive/{year}/{month:02d}/", ((label(posts), posts),))
+            yield Period(f"Briefings from {label(posts)}", f"{archive}{year}/{month:02d}/", ((label(posts), posts),), archive)
 
 
 def period_page(site: Site, view: SiteView, period: Period) -> Page:
@@ -371,9 +395,10 @@ def period_page(site: Site, view: SiteView, period: Period) -> Page:
     return Page(output_path(period.url), "archive-period.html", {"site": view, "period": period}, head)
 
 
-def archive_index(site: Site, view: SiteView) -> Page:
-    head = list_head(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", "/archive/")
-    return Page("archive/index.html", "archive.html", {"site": view, "years": site.years}, head)
+def archive_index(site: Site, view: SiteView, lang: str = "") -> Page:
+    archive = f"/{lang}/archive/" if lang else "/archive/"
+    head = list_head(site, "Archive", f"Every briefing of {site.config.title}, by year and month.", archive)
+    return Page(output_path(archive), "archive.html", {"site": view, "years": _archive_years(site, lang), "archive": archive}, head)
 
 
 def tags_index(site: Site, view: SiteView) -> Page:

@@ -11,7 +11,10 @@ const filterBox = document.getElementById("search-filters");
 const order = document.getElementById("search-sort");
 // A news archive lists matches newest first by default; "Best match" is Pagefind's relevance.
 const SORTS = { newest: { published: "desc" }, relevance: undefined };
-const BASE = "/pagefind/";
+// The site's root is the folder above this script's: a site published under a path
+// (https://user.github.io/project/) finds its index and links its results there.
+const ROOT = new URL("../", import.meta.url);
+const BASE = new URL("pagefind/", ROOT).href;
 const FILTER_LABELS = { year: "Year", outlet: "Outlet" };
 const LIMIT = 30;
 
@@ -80,9 +83,9 @@ async function openIndex() {
   const pagefind = await import(`${BASE}${buckets[0]}/pagefind.js`);
   // One engine, one WebAssembly module; each bucket merged in with a synthetic `bucket` filter,
   // so a search can be asked of one bucket and every search reports its matches per bucket.
-  const engine = pagefind.createInstance({ basePath: `${BASE}${buckets[0]}/` });
+  const engine = pagefind.createInstance({ basePath: `${BASE}${buckets[0]}/`, baseUrl: ROOT.pathname });
   await engine.options({ excerptLength: 24, mergeFilter: { bucket: buckets[0] } });
-  await Promise.all(buckets.slice(1).map((name) => engine.mergeIndex(`${BASE}${name}/`, { mergeFilter: { bucket: name } })));
+  await Promise.all(buckets.slice(1).map((name) => engine.mergeIndex(`${BASE}${name}/`, { baseUrl: ROOT.pathname, mergeFilter: { bucket: name } })));
   await engine.init();
   const sizes = Object.fromEntries(listing.buckets.map((bucket) => [bucket.name, bucket.pages]));
   return { buckets, sizes, engine };

@@ -1,0 +1,3 @@
+import * as React from "react"
+const BlogIndex = () => <ol>posts</ol>
+export default BlogIndex

@@ -1,0 +1,42 @@
+"""content/raw_html.py: an adopted site's raw HTML in Markdown is kept, made safe, frames made links."""
+
+from __future__ import annotations
+
+from masthead.content.markdown import render
+
+
+def _html(markdown: str) -> str:
+    return render(markdown, clean_html=True).html
+
+
+def test_markup_is_kept_and_scripts_are_not() -> None:
+    html = _html(
+        '<div class="notice" onclick="steal()">Keep <em>this</em></div>\n\n'
+        "<script>alert(1)</script>\n\n<style>body{display:none}</style>\n\n"
+        '<p><a href="javascript:alert(1)">bad</a> <img src="/x.png" onerror="alert(1)" alt="X"></p>\n'
+    )
+    assert '<div class="notice">Keep <em>this</em></div>' in html
+    assert "alert" not in html and "display:none" not in html and "onclick" not in html and "onerror" not in html
+    assert 'src="/x.png" alt="X">' in html and "<a>bad</a>" in html
+
+
+def test_frames_become_links_and_code_is_left_alone() -> None:
+    html = _html(
+        '<iframe src="https://www.youtube.com/embed/abc" title="Harbour"></iframe>\n\n'
+        '<iframe src="https://maps.example.org/embed?x=1"></iframe>\n\n'
+        "Write `<script>` in code.\n\n```html\n<script>kept as code</script>\n```\n"
+    )
+    assert '<a href="https://www.youtube-nocookie.com/embed/abc" rel="noopener">Watch “Harbour” on YouTube</a>' in html
+    assert '<a href="https://maps.example.org/embed?x=1" rel="noopener">Open the embedded content on maps.example.org</a>' in html
+    assert "<code>&lt;script&gt;</code>" in html and "&lt;script&gt;kept as code&lt;/script&gt;" in html
+
+
+def test_kramdown_markdown_attribute() -> None:
+    html = _html('<div class="notice--info" markdown="1">\n**Note:** read *this*.\n</div>\n')
+    assert html == '<div class="notice--info">\n<p><strong>Note:</strong> read <em>this</em>.</p>\n</div>\n'
+
+
+def test_without_raw_html_the_body_is_unchanged() -> None:
+    text = 'A "quoted" word & a [link](/x/).\n'
+    assert render(text, clean_html=True).html == render(text).html
+    assert "<div" not in render("<div>x</div>\n").html  # masthead's default: raw HTML dropped
