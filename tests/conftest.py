@@ -21,8 +21,12 @@ from masthead.options import BuildOptions
 pytest_plugins = ["preview_helpers", "serving", "deploy_helpers"]  # fixtures for the serve tests and the browser tests
 
 # No property test is timed: speed is measured in bench/, and on a shared, loaded machine a
-# deadline only fails at random. Everything else is Hypothesis's default.
-settings.register_profile("masthead", deadline=None)
+# deadline only fails at random. A failure is reported promptly: Hypothesis shrinks one bug (not
+# each it meets on the way), for at most SHRINK_SECONDS (its own bound is 300 s, and an example of
+# the state machines costs seconds), and prints the blob that replays it. The search itself is
+# Hypothesis's default: as random and as long as each test says.
+SHRINK_SECONDS = 60
+settings.register_profile("masthead", deadline=None, report_multiple_bugs=False, print_blob=True)
 settings.load_profile("masthead")
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,6 +103,14 @@ def server_fixture(**options: Any) -> Callable[[F], F]:
         return pytest.fixture(**options)(function)  # type: ignore[no-any-return]
 
     return declare
+
+
+@pytest.fixture(autouse=True)
+def prompt_failure_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bound Hypothesis's shrinking wall time (the constant it documents as monkeypatchable)."""
+    from hypothesis.internal.conjecture import engine
+
+    monkeypatch.setattr(engine, "MAX_SHRINKING_SECONDS", SHRINK_SECONDS, raising=False)  # (a later Hypothesis may drop it)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -141,3 +141,20 @@ def test_next_change_names_the_moment_the_post_falls_due(make_site: MakeSite) ->
     after = CliRunner().invoke(main, ["next-change", str(site), "--now", "2025-06-07T09:00:00+0000", "--json"])
     upcoming = json.loads(after.stdout)
     assert upcoming[0] == {"at": "2025-06-09T08:00:00Z", "cron": "0 8 9 6 *", "what": "leaves the news sitemap", "source": "content/blog/quorvath.md"}
+
+
+def test_an_image_a_scheduled_post_shares_with_the_published_site_is_published(make_site: MakeSite) -> None:
+    """Only the files nothing published shows are withheld: an author's portrait (a config key
+    checked as a site path) that a scheduled post also features is on the author pages, so it is copied."""
+    config = CONFIG + 'search = false\n[authors.kim]\nname = "Kim"\nimage = "/img/kim.jpg"\n'
+    byline = post("Published One").replace("published: true\n", "published: true\nauthor: kim\n")
+    scheduled = SCHEDULED.replace("/img/embargo-harbour.jpg", "/img/kim.jpg")
+    site = make_site(
+        {"content/blog/published-one.md": byline, "content/blog/quorvath.md": scheduled}, images=("/img/kim.jpg", "/img/embargo-chart.png"), config=config
+    )
+    build(site, now=BUILD_TIME)
+    public = site / "public"
+    author_page = (public / "authors/kim/index.html").read_text(encoding="utf-8")
+    assert 'src="/img/kim.jpg"' in author_page
+    assert (public / "img/kim.jpg").read_bytes() == (site / "static/img/kim.jpg").read_bytes()
+    assert not (public / "img/embargo-chart.png").exists()  # only the scheduled post shows it: withheld

@@ -1,9 +1,12 @@
 """Incremental builds write exactly what a clean build writes, whatever sequence of edits came first.
 
 A hypothesis state machine adds, edits, renames and deletes posts, flips drafts, moves dates,
-edits a template, overrides each theme template, changes each config key, edits a static file,
-replaces an image by another of the same size, deletes and edits output files, puts files of its
-own into public/ and adds a static file that collides with a page. After every step the
+edits tags and other front matter (images, authors, slugs, aliases, expiry…), writes and deletes
+pages, edits a template, overrides each theme template, changes each config key and table,
+edits, adds and deletes static files, replaces an image by another of the same size, deletes and
+edits output files, puts files of its own into public/ and adds a static file that collides with
+a page. Each run builds either right after every edit (stats too recent to trust) or as if the
+user waited (stats trusted, so the no-change check is in play). After every step the
 incremental build must equal a clean build: the same files byte for byte (the foreign ones
 untouched), or the same error with public/ left as it was. Other tests kill builds midway,
 including while an interrupted commit is being replayed.
@@ -28,14 +31,16 @@ import pytest
 from conftest import MakeSite
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, initialize, invariant, rule
 
+import masthead.freshness as freshness
 from masthead.build import build
 from masthead.errors import MastheadError
+from masthead.options import BuildOptions
 
 NOW = datetime(2025, 6, 5, 12, 0, tzinfo=UTC)
-# Search is off, to keep each step fast: test_search covers the index's incremental reuse and
-# its bytes.
+# Search starts off, to keep each step fast (test_search covers the index's incremental reuse and
+# its bytes); the config key may turn it on (CONFIG_KEYS).
 CONFIG = 'title = "{title}"\nbase_url = "https://inc.example.org"\npage_size = {size}\nsearch = false\n'
 THEME_TEMPLATES = Path(__file__).resolve().parent.parent / "src/masthead/themes/default/templates"
 # Each key a site may change, with values to move between (the defaults are among them).
@@ -50,13 +55,26 @@ CONFIG_KEYS: dict[str, list[str]] = {
     "logo": ['""', '"/img/a.png"'],
     "description_length": ["160", "40"],
     "default_schema_type": ['"BlogPosting"', '"NewsArticle"'],
+    "unsafe_html": ["false", "true"],
+    "search": ["false", "true"],  # Pagefind's index is byte-stable: compared like every other file
 }
 TABLE_KEYS: dict[str, dict[str, list[str]]] = {
     "author": {"name": ['""', '"Kim Min-jun"']},
     "publisher": {"name": ['""', '"Inc Media"']},
     "images": {"widths": ["[480, 960, 1600]", "[32, 64]"], "quality": ["80", "60"]},
     "outlets": {'"Associated Press"': ['["AP"]', '["AP", "apnews.com"]']},
-    "authors.kim": {"name": ['"Kim"', '"Kim Min-jun"']},  # the posts' author: bylines, author pages, JSON-LD
+    "authors.kim": {  # the posts' author: bylines, author pages, JSON-LD
+        "name": ['"Kim"', '"Kim Min-jun"'],
+        "bio": ['""', '"Covers Korea."'],
+        "url": ['""', '"https://kim.example.org/"'],
+        "image": ['""', '"/img/a.png"'],
+    },
+    "authors.lee": {"name": ['"Lee"', '"Lee Ji-woo"']},  # a second author a post may name
+    "tags": {"asia": ['"Asia"', '"Asia-Pacific"'], "trade": ['"Trade"', '"World trade"']},
+    "follow": {"size": ["10", "1"], "tags": ["true", "false"], "outlets": ["true", "false"]},
+    "related": {"count": ["3", "0", "1"]},
+    "reading": {"words_per_minute": ["230", "2"]},
+    "deploy": {"host_files": ["false", "true"], "redirects": ["[]", '["/old/* /blog/:splat 301"]']},
 }
 FOREIGN = {".git/HEAD": "ref: refs/heads/gh-pages\n", "CNAME": "inc.example.org\n", "blog/notes.txt": "my notes"}
 WORDS = st.sampled_from(["Seoul", "Kyiv", "sanctions", "summit", "“quoted”", "tariffs", "ceasefire", "AP"])
@@ -69,11 +87,11 @@ def snapshot(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def clean_build(site: Path, scratch: Path) -> dict[str, str]:
+def clean_build(site: Path, scratch: Path, now: datetime = NOW, options: BuildOptions | None = None) -> dict[str, str]:
     if scratch.exists():
         shutil.rmtree(scratch)
     shutil.copytree(site, scratch, ignore=shutil.ignore_patterns("public", ".masthead-cache", ".public.*"))
-    build(scratch, now=NOW)
+    build(scratch, options, now=now)
     return snapshot(scratch / "public")
 
 
@@ -115,15 +133,50 @@ def marked(template: str, marker: str) -> str:
     return template + "<!-- " + marker + " -->\n"
 
 
-def write_post(site: Path, name: str, title: str, date: str, words: list[str], draft: bool, tags: list[str], notes: tuple[str, ...] = ()) -> None:
-    body = " ".join(words) + " [[AP](https://apnews.com/x)]\n\n[Read More](https://example.org/more)"
+def write_post(
+    site: Path,
+    name: str,
+    title: str,
+    date: str,
+    words: list[str],
+    draft: bool,
+    tags: list[str],
+    notes: tuple[str, ...] = (),
+    fields: dict[str, str] | None = None,
+) -> None:
+    """A post as an editor writes it; ``fields`` adds or replaces front matter lines (``FIELDS``),
+    ``body`` among them adds a paragraph to the body."""
+    extra = dict(fields or {})
+    more = extra.pop("body", "")
+    body = " ".join(words) + " [[AP](https://apnews.com/x)]\n\n" + (more + "\n\n" if more else "") + "[Read More](https://example.org/more)"
     corrections = "corrections:\n" + "".join(f"  - date: {moment}\n    text: Corrected on {moment}.\n" for moment in notes) if notes else ""
+    image = extra.pop("featuredImage", "\n  src: /img/a.png")
+    lines = "".join(f"{key}: {value}\n" for key, value in sorted(extra.items()) if value)
     (site / "content/blog" / f"{name}.md").write_text(
         f"---\ntemplateKey: blog-post\npageTitle: {title}\npublished: {'false' if draft else 'true'}\n"
-        f"date: {date}\ntags: [{', '.join(tags)}]\nauthor: kim\nfeaturedImage:\n  src: /img/a.png\n"
-        f"{corrections}---\n{body}\n",
+        f"date: {date}\ntags: [{', '.join(tags)}]\nauthor: kim\n{'featuredImage:' + image + chr(10) if image else ''}"
+        f"{lines}{corrections}---\n{body}\n",
         encoding="utf-8",
     )
+
+
+# Front matter an editor sets on a post, with values to move between ("" leaves the key out).
+FIELDS: dict[str, list[str]] = {
+    "featuredImage": ["\n  src: /img/a.png", "\n  src: /img/b.png\n  alt: B", '\n  src: /img/a.png\n  caption: A caption\n  credit: "Photo: AP"', ""],
+    "author": ["kim", "lee", ""],
+    "featured": ["", "true"],
+    "slug": ["", "my-slug"],
+    "aliases": ["", "[/old/path/]"],
+    "updated": ["", "2025-06-01T10:00:00Z"],
+    "expiryDate": ["", "2025-06-01T00:00:00Z", "2026-01-01T00:00:00Z"],
+    "schemaType": ["", "NewsArticle", "Report"],
+    "metaDescription": ["", "A description of its own."],
+    "teaser": ["", "A teaser."],
+    "publishDate": ["", "2025-06-06T10:00:00Z", "2026-01-01T00:00:00Z"],
+    "live": ["", "true"],
+    "liveEnd": ["", "2025-06-07T00:00:00Z"],
+    "body": ["", "![A picture](/img/b.png)", "## Background\n\nMore words. [[Reuters](https://www.reuters.com/world/z)]", "<b>raw</b> html"],
+}
 
 
 class IncrementalBuilds(RuleBasedStateMachine):
@@ -146,10 +199,21 @@ class IncrementalBuilds(RuleBasedStateMachine):
         self.tables: dict[str, dict[str, str]] = {}
         self._write_config()
         self.foreign = False
+        self.settled = False
+        self.now = NOW
+        self.options = BuildOptions()
         self.last_good: dict[str, str] | None = None
 
     def teardown(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+    @initialize(settled=st.booleans(), preview=st.booleans())
+    def edits_settle_before_builds(self, settled: bool, preview: bool) -> None:
+        """Either every build runs long after the edits before it (a user who saves, then builds:
+        stats are trusted, the quick no-change check applies), or right after them (racy: contents
+        decide); and the builds are plain ones or ``--drafts --future`` (what the preview shows)."""
+        self.settled = settled
+        self.options = BuildOptions(drafts=True, future=True) if preview else BuildOptions()
 
     def _write(self, name: str) -> None:
         write_post(self.site, name, **self.state[name])
@@ -192,6 +256,32 @@ class IncrementalBuilds(RuleBasedStateMachine):
             self.state[name]["draft"] = not self.state[name]["draft"]
             self._write(name)
 
+    @rule(name=posts, data=st.data(), key=st.sampled_from(sorted(FIELDS)))
+    def set_field(self, name: str, data: st.DataObject, key: str) -> None:
+        if name in self.state:
+            self.state[name].setdefault("fields", {})[key] = data.draw(st.sampled_from(FIELDS[key]), label="value")
+            self._write(name)
+
+    @rule(name=posts, tags=st.lists(st.sampled_from(["asia", "europe", "trade", "North Korea"]), max_size=3, unique=True))
+    def edit_tags(self, name: str, tags: list[str]) -> None:
+        if name in self.state:
+            self.state[name]["tags"] = tags
+            self._write(name)
+
+    @rule(
+        name=st.sampled_from(["about", "contact"]),
+        title=st.sampled_from(["About", "Contact us"]),
+        body=st.sampled_from(["About us.", "Write to us. [[AP](https://apnews.com/y)]", "## Team\n\nWe are two."]),
+    )
+    def write_page(self, name: str, title: str, body: str) -> None:
+        pages = self.site / "content/pages"
+        pages.mkdir(parents=True, exist_ok=True)
+        (pages / f"{name}.md").write_text(f"---\ntemplateKey: about-page\npageTitle: {title}\n---\n{body}\n", encoding="utf-8")
+
+    @rule(name=st.sampled_from(["about", "contact"]))
+    def delete_page(self, name: str) -> None:
+        (self.site / "content/pages" / f"{name}.md").unlink(missing_ok=True)
+
     @rule(name=posts, date=DATES)
     def change_date(self, name: str, date: str) -> None:
         if name in self.state:
@@ -226,6 +316,8 @@ class IncrementalBuilds(RuleBasedStateMachine):
 
     def _write_config(self) -> None:
         text = CONFIG.format(title=self.title, size=self.size)
+        if "search" in self.keys:
+            text = text.replace("search = false\n", "")  # the key is set below
         text += "".join(f"{key} = {value}\n" for key, value in self.keys.items())
         for table, values in self.tables.items():
             text += f"[{table}]\n" + "".join(f"{key} = {value}\n" for key, value in values.items())
@@ -262,6 +354,8 @@ class IncrementalBuilds(RuleBasedStateMachine):
         from PIL import Image
 
         image = self.site / "static/img/a.png"
+        if not image.exists():
+            return
         size = image.stat().st_size
         self.colours = (self.colours[1], self.colours[0])
         Image.new("RGB", (64, 48), self.colours[0]).save(image)
@@ -301,12 +395,40 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def edit_static(self, color: tuple[int, int, int]) -> None:
         (self.site / "static/extra.txt").write_text(f"static {color}")
 
+    @rule(days=st.sampled_from([1, 2, 30, 400, 2000]))
+    def let_time_pass(self, days: float) -> None:
+        """The next build runs later (a scheduled post falls due, an expiry or the news window passes)."""
+        from datetime import timedelta
+
+        self.now += timedelta(days=days)
+
+    @rule(name=st.sampled_from(["extra.txt", "img/a.png", "img/b.png"]))
+    def delete_static_file(self, name: str) -> None:
+        (self.site / "static" / name).unlink(missing_ok=True)
+
+    @rule()
+    def add_second_image(self) -> None:
+        from PIL import Image
+
+        Image.new("RGB", (64, 48), self.colours[1]).save(self.site / "static/img/b.png")
+
+    @rule()
+    def restore_image(self) -> None:
+        from PIL import Image
+
+        image = self.site / "static/img/a.png"
+        if not image.exists():
+            Image.new("RGB", (64, 48), self.colours[0]).save(image)
+
     @invariant()
     def incremental_equals_clean(self) -> None:
         public = self.site / "public"
         before = snapshot(public) if public.is_dir() else {}
-        problems, _ = outcome(lambda: build(self.site, now=NOW))
-        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean"))
+        with pytest.MonkeyPatch.context() as patch:
+            if self.settled:
+                patch.setattr(freshness, "RACY_NS", 0)  # no edit is too recent for its stat to be trusted
+            problems, _ = outcome(lambda: build(self.site, self.options, now=self.now))
+        clean_problems, _ = outcome(lambda: clean_build(self.site, self.root / "clean", self.now, self.options))
         assert problems == clean_problems  # the same error, or none
         after = snapshot(public) if public.is_dir() else {}
         if problems is not None:
@@ -362,6 +484,36 @@ def test_a_new_override_of_a_partial_is_an_input(make_site: MakeSite, monkeypatc
     report = build(site, now=NOW)
     assert not report.up_to_date
     assert "<!-- partial override -->" in (site / "public/index.html").read_text()
+
+
+@pytest.mark.parametrize("kind", ["blog-post", "about-page"])
+def test_a_publish_date_is_a_moment_the_output_changes(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str) -> None:
+    """A post or page held back by Hugo's ``publishDate`` goes out when it passes, though no file
+    changed: the no-change check expires then, as for a post dated in the future."""
+    from datetime import timedelta
+
+    from conftest import post
+
+    from masthead.options import BuildOptions
+    from masthead.schedule import changes
+
+    folder = "blog" if kind == "blog-post" else "pages"
+    later = f"---\ntemplateKey: {kind}\npageTitle: Later\ndate: 2025-06-01T10:00:00Z\npublishDate: 2025-06-06T10:00:00Z\n---\nLater.\n"
+    site = make_site({"content/blog/a.md": post("A"), f"content/{folder}/later.md": later}, config=CONFIG.format(title="Inc", size=2))
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    report = build(site, now=NOW)
+    page = site / "public" / ("blog/later" if kind == "blog-post" else "later") / "index.html"
+    assert report.site is not None and report.parsed is not None and not page.exists()
+    assert [(change.moment.isoformat(), change.what) for change in changes(report.site, report.parsed.entries, BuildOptions())] == [
+        ("2025-06-06T10:00:00+00:00", "publishes")
+    ]
+    report = build(site, now=NOW + timedelta(days=2))
+    assert not report.up_to_date
+    assert page.is_file()
+    shutil.rmtree(tmp_path / "clean", ignore_errors=True)
+    shutil.copytree(site, tmp_path / "clean", ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(tmp_path / "clean", now=NOW + timedelta(days=2))
+    assert snapshot(site / "public") == snapshot(tmp_path / "clean/public")
 
 
 def test_static_files_named_for_hosts_are_published(make_site: MakeSite) -> None:
@@ -500,3 +652,27 @@ def test_a_replay_that_cannot_finish_is_thrown_away(tmp_path: Path, monkeypatch:
     assert (site / "public/CNAME").read_text() == "news.example.org\n"
     assert {k: v for k, v in snapshot(site / "public").items() if k != "CNAME"} == clean_build(site, tmp_path / "clean")
     assert build(site, now=NOW).written == 0
+
+
+def test_a_preview_of_a_scheduled_post_changes_when_it_falls_due(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With ``--future`` (the preview) a scheduled post is shown with a Scheduled badge and
+    ``noindex``; when its date passes both go, though no file changed."""
+    from datetime import timedelta
+
+    from conftest import post
+
+    from masthead.options import BuildOptions
+
+    future = BuildOptions(future=True)
+    site = make_site(
+        {"content/blog/a.md": post("A"), "content/blog/later.md": post("Later", "2025-06-06T10:00:00Z")}, config=CONFIG.format(title="Inc", size=2)
+    )
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    build(site, future, now=NOW)
+    assert "badge--scheduled" in (site / "public/blog/later/index.html").read_text(encoding="utf-8")
+    report = build(site, future, now=NOW + timedelta(days=2))
+    assert not report.up_to_date
+    assert "badge--scheduled" not in (site / "public/blog/later/index.html").read_text(encoding="utf-8")
+    shutil.copytree(site, tmp_path / "clean", ignore=shutil.ignore_patterns("public", ".masthead-cache"))
+    build(tmp_path / "clean", future, now=NOW + timedelta(days=2))
+    assert snapshot(site / "public") == snapshot(tmp_path / "clean/public")

@@ -196,6 +196,21 @@ def test_campaign_monitor_hex_redirects(host: str, digits: str) -> None:
         ("https://clicks.mlsend.com/tj/o/eyJ2IjoiMSIsImxpbmtfaWQiOjE0MzIxfQ", "MailerLite", "open"),
         ("https://clicks.mlsend.com/tj/c/eyJ2IjoiMSIsImxpbmtfaWQiOjE0MzIxfQ", "MailerLite", "click"),
         ("http://eepurl.com/iXyZ12", "Mailchimp", "share"),
+        # MailerLite's 2023+ builder: <account>.clicks.mlsend.com/tf/c/<base64 JSON>, its pixel /tf/o/, and branded domains
+        ("https://ajwxyy.clicks.mlsend.com/tf/c/eyJ2Ijoie1wiYVwiOjcyMzc2NCxcImxcIjoxNTM3Njc4NDcwOTY0ODUwNDU", "MailerLite", "click"),
+        ("https://xwwdjrm.clicks.mlsend.com/ty/cl/eyJ2Ijoie1wiYVwiOjcyMzc2NH0", "MailerLite", "click"),
+        ("https://kqzbwd.clicks.mlsend.com/tf/o/eyJ2Ijoie1wiYVwiOjExODQ1MjcsXCJtXCI6MTYwfSJ9", "MailerLite", "open"),
+        ("https://news.plotholders.example/tf/c/eyJ2Ijoie1wiYVwiOjExODQ1MjcsXCJsXCI6MTYwMzgyNzM0MDExNzAyfSJ9", "MailerLite", "click"),
+        ("https://news.plotholders.example/tf/o/eyJ2Ijoie1wiYVwiOjExODQ1MjcsXCJtXCI6MTYwfSJ9", "MailerLite", "open"),
+        # Kit's newer sending domain: …/<id>/<id>/<base64 of the URL>, the pixel and the footer on their own hosts
+        ("https://click.kit-mail3.com/e5u8l0vd7oh6hw2qkm3c1/wnh2h6u0knxp7vsp/aHR0cHM6Ly9wbG90bm90ZXMuZXhhbXBsZS9zd2VldGNvcm4", "ConvertKit", "click"),
+        ("https://open.kit-mail3.com/e5u8l0vd7oh6hw2qkm3c", "ConvertKit", "open"),
+        ("https://preferences.kit-mail3.com/e5u8l0vd7oh6hw2qkm3c", "ConvertKit", "unsubscribe"),
+        # Buttondown: /c/<base64 of "id|id|URL"> on buttondown.com and the older buttondown.email, the archive and referral pages
+        ("https://buttondown.com/c/MTIzfGFiY3xodHRwczovL2V4YW1wbGUuY29tL3JlYWwtYXJ0aWNsZQ==", "Buttondown", "click"),
+        ("https://buttondown.email/c/MTIzfGFiY3xodHRwczovL2V4YW1wbGUuY29tL3JlYWwtYXJ0aWNsZQ", "Buttondown", "click"),
+        ("https://buttondown.com/mill-notes/archive/a-new-sail-for-the-last-windmill/", "Buttondown", "web version"),
+        ("https://buttondown.com/refer/mill-notes/f0a1b2c3", "Buttondown", "share"),
         ("https://www.example.com/story?elqTrackId=ab12&elqTrack=true", "tracking parameters", "parameters"),
         ("https://www.example.com/story?ttclid=E.C.P.abc&twclid=2-abc", "tracking parameters", "parameters"),
         ("https://northwind.example/?_bhiiv=opp_8f9a12&bhcl_id=3f2a", "tracking parameters", "parameters"),
@@ -291,6 +306,20 @@ def test_a_template_s_static_icons_on_a_tracking_host_are_pictures_not_redirects
     assert classify("https://hs-24817396.f.hubspotemail.net/e1t/c/5/f18dQhb0S7lC8dDMPbW2n0x6l2B9nMJW7t5XX44J5ZVW") == classify(
         "https://d2v8tf04.na1.hubspotlinks.com/Ctc/x"
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://buttondown.com/features",  # the service's own pages
+        "https://buttondown.com/c",
+        "https://tamsin-grows.ck.page/4f2a9c7e1b",  # a Kit sign-up page is a page, not a redirect
+        "https://storage.mlcdn.com/account_image/1184527/2023/10/9f8e7d6c-compost-bays.jpg",  # MailerLite's pictures
+        "https://www.example.org/tf/c/annual-report",  # the shape needs MailerLite's JSON payload on other hosts
+    ],
+)
+def test_the_newer_builders_pages_and_pictures_are_not_redirects(url: str) -> None:
+    assert classify(url) is None
 
 
 def test_non_web_and_malformed_urls_are_not_tracking() -> None:

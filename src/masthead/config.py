@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, is_dataclass, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import MastheadError, Problem, did_you_mean, unexpected
-from .schema import Loader, commented_lines, line_of, option, reference_rows
+from .schema import CHECK, Loader, commented_lines, line_of, option, reference_rows
 
 __all__ = ["CONFIG_FILE", "Config", "line_of", "load_config", "options_reference", "commented_config"]
 
@@ -649,6 +650,28 @@ class Config:
 
     def absolute_url(self, path: str) -> str:
         return self.base_url + path if path.startswith("/") else path
+
+    @property
+    def shown_files(self) -> frozenset[str]:
+        """Every file under the static folder the config names (the default image, the logo, each
+        author's portrait…): the values of the keys checked as site paths, found from the schema."""
+        return frozenset(_site_paths(self))
+
+
+def _site_paths(value: Any) -> Iterator[str]:
+    if is_dataclass(value) and not isinstance(value, type):
+        for item in dataclass_fields(value):
+            found = getattr(value, item.name)
+            if item.metadata.get(CHECK) is _site_path:
+                yield from [found] if isinstance(found, str) and found else []
+            else:
+                yield from _site_paths(found)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _site_paths(item)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _site_paths(item)
 
 
 def _read(path: Path, shown: str) -> tuple[str, dict[str, Any]]:

@@ -1,6 +1,8 @@
-"""When the output changes by itself: a scheduled post falls due, an ``expiryDate`` passes, a post
-leaves the news sitemap's two-day window, a live post's ``liveEnd`` passes. ``masthead next-change`` prints the next such instant, as
-ISO 8601 and as a cron line, so a scheduler can rebuild and deploy right then.
+"""When the output changes by itself: a scheduled entry falls due (at its date or its publishDate,
+whichever is later: ``Entry.release``, the rule the site places entries by), an ``expiryDate``
+passes, a post leaves the news sitemap's two-day window, a live post's ``liveEnd`` passes.
+``masthead next-change`` prints the next such instant, as ISO 8601 and as a cron line, so a
+scheduler can rebuild and deploy right then.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ def changes(site: Site, entries: Iterable[Entry], options: BuildOptions) -> list
     for entry in entries:
         if entry.draft and not options.drafts:
             continue
-        if entry.is_post and entry.date > now and not options.future:
-            found.append(Change(entry.date, PUBLISHES, entry.source))
-            if entry.date + NEWS_WINDOW > now:
+        release = entry.release
+        if release is not None and release > now:  # ``entry.scheduled``: the site's own rule
+            found.append(Change(release, PUBLISHES, entry.source))  # with --future too: its Scheduled badge and noindex go
+            if entry.is_post and entry.date + NEWS_WINDOW > now:
                 found.append(Change(entry.date + NEWS_WINDOW, LEAVES_NEWS, entry.source))
         if entry.expiry is not None and entry.expiry > now:
             found.append(Change(entry.expiry, EXPIRES, entry.source))
@@ -67,6 +70,6 @@ def withheld_files(site: Site, entries: Iterable[Entry]) -> frozenset[str]:
         return {*([entry.image.src] if entry.image else []), *entry.body.images}
 
     shown = {src for document in (*site.posts, *site.pages) for src in images(document.entry)}
-    shown |= {site.config.default_image, site.config.logo}
+    shown |= site.config.shown_files  # the default image, the logo, authors' portraits: whatever is published
     hidden = {src for entry in entries if entry.source not in published for src in images(entry)}
     return frozenset(src.lstrip("/") for src in hidden - shown)

@@ -145,7 +145,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     resources: dict[str, str] = {}
     for entry in sorted(entries, key=lambda e: e.source):
         place = entry.placement
-        scheduled = (entry.is_post and entry.date > now) or bool(place.publish_after and datetime.fromisoformat(place.publish_after) > now)
+        scheduled = entry.scheduled(now)
         if (entry.draft and not options.drafts) or (scheduled and not options.future):
             continue
         if entry.placement.hidden:

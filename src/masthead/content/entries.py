@@ -93,6 +93,21 @@ class Entry:
         latest = self.story.latest
         return latest if latest is not None and latest > changed else changed
 
+    @property
+    def release(self) -> datetime | None:
+        """When the entry goes out: a post at its date, any entry not before its ``publishDate``
+        (the later of the two); None for a page without one. The one rule of scheduling: the site
+        leaves a scheduled entry out, and ``schedule.changes`` names its release as a moment the
+        output changes (so the no-change check expires then)."""
+        moments = [self.date] if self.is_post else []
+        if self.placement.publish_after:
+            moments.append(datetime.fromisoformat(self.placement.publish_after))
+        return max(moments) if moments else None
+
+    def scheduled(self, now: datetime) -> bool:
+        release = self.release
+        return release is not None and release > now
+
     def to_record(self) -> tuple[Any, ...]:
         """Plain values for the build cache (marshal): every field but the body, then the body's
         facts without its HTML (see ``from_record``). Derived from the fields, so a new field is

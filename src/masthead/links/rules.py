@@ -123,6 +123,11 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("MailerLite", r"preview\.mailerlite\.(?:io|com)", r"^/emails/webview/", "web version"),
     _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/(?:link|tj)/c/"),
     _rule("MailerLite", _ANY_HOST, r"^/link/c/YT[A-Za-z0-9+/=_-]{10,}"),  # base64 of "a=<id>&c=…"
+    # the 2023+ builder: <id>.clicks.mlsend.com/tf/c/<base64 of {"v":"{\"a\":…}","s":…}>, /tf/o/ the pixel, /ty/… too
+    _rule("MailerLite", _ANY_HOST, r"^/t[a-z]/o[a-z]?/eyJ", "open"),
+    _rule("MailerLite", r"[a-z0-9]+\.clicks\.mlsend\.com", r"^/t[a-z]/o[a-z]?/", "open"),
+    _rule("MailerLite", r"[a-z0-9]+\.clicks\.mlsend\.com"),
+    _rule("MailerLite", _ANY_HOST, r"^/t[a-z]/c[a-z]?/eyJ2Ijoi"),  # branded domains: the payload is the same JSON
     _rule("Mailgun", _SUBDOMAINS + r"mailgun\.(?:org|net)", r"^/c/"),
     _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/o/[A-Za-z0-9_=-]{20,}", "open"),
     _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/c/[A-Za-z0-9_=-]{20,}"),
@@ -132,6 +137,9 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=un\b", "unsubscribe"),
     _rule("Constant Contact", _SUBDOMAINS + r"(?:ctctcdn|constantcontact)\.com", r"^/(?:tn\.jsp|click)\b"),
     _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/(?:unsubscribe|[\w-]+/unsubscribe)\b", "unsubscribe"),
+    _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/refer/", "share"),  # "Forward to a friend"
+    _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/[\w-]+/archive/", "web version"),
+    _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/c/[A-Za-z0-9_=-]{16,}"),  # base64 of "<email id>|<subscriber>|<URL>"
     _rule("Ghost", _ANY_HOST, r"^/r/[0-9a-f]{8}\?(?:.*&)?m=[0-9a-f]{8}-[0-9a-f-]{27}"),  # {site}/r/{hash}?m={member uuid}
     _rule("Ghost", _ANY_HOST, r"^/unsubscribe/?\?(?:.*&)?uuid=", "unsubscribe"),
     # Other senders met in forwarded and publishers' issues; bound to the senders' own hosts.

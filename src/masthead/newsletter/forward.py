@@ -40,7 +40,9 @@ def _subject(text: str) -> str:
 
 
 def _inner(element: Tag) -> str:
-    return "".join(str(child) for child in element.children)
+    """The element's content as markup: comments stay comments (``str`` of a Comment is its bare text,
+    which would turn a template's ``<!--*|IF:MC_PREVIEW_TEXT|*-->`` into a paragraph of the story)."""
+    return element.decode_contents()
 
 
 def _gmail(soup: BeautifulSoup) -> tuple[str, str] | None:

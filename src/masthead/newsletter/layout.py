@@ -100,6 +100,19 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     return PSEUDO_LEVEL if levels[PSEUDO_LEVEL] >= 2 and not any(level < PSEUDO_LEVEL for level in levels) else None
 
 
+def _headed_article(events: Sequence[Event], skip: set[int]) -> bool:
+    """One headline over the issue: the first heading is its only h1, the others share one lower level,
+    and fewer than half of the sections under them point somewhere as a story does (a date or issue
+    title over stories that each link out is still a digest)."""
+    indexes = [index for index, event in enumerate(events) if event.kind == "heading" and index not in skip and event.level < PSEUDO_LEVEL]
+    headings = [events[index] for index in indexes]
+    if len(headings) < 3 or headings[0].level != 1 or any(event.level <= 1 for event in headings[1:]) or len({event.level for event in headings[1:]}) != 1:
+        return False
+    bounds = [*indexes[1:], len(events)]
+    sections = [Section(events[start], "", list(events[start + 1 : end])) for start, end in zip(bounds, bounds[1:], strict=False)]
+    return sum(map(_linked, sections)) * 2 < len(sections)
+
+
 def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
     """Whether the issue puts each story's picture above its heading (counted from the issue itself).
 
@@ -138,7 +151,18 @@ def _standfirst(content: Sequence[Event], preheader: str) -> str:
 
 
 def _linked(section: Section) -> bool:
-    return any(str(anchor["href"]).startswith("http") for event in section.parts if event.kind == "block" for anchor in event.element.find_all("a", href=True))
+    """Whether the section points somewhere as a story does: its heading is a link, or a line of it is
+    mostly a link ("Read more", a button). A link inside running prose is a citation, as an essay's are."""
+    if section.heading is not None and any(str(a["href"]).startswith("http") for a in section.heading.element.find_all("a", href=True)):
+        return True
+    for event in section.parts:
+        if event.kind != "block":
+            continue
+        anchors = [a for a in event.element.find_all("a", href=True) if str(a["href"]).startswith("http")]
+        linked = sum(len(words(text_of(a))) for a in anchors)
+        if anchors and linked * 2 >= len(words(text_of(event.element))):
+            return True
+    return False
 
 
 def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[Story]:
@@ -207,7 +231,7 @@ def plan(
     if title_heading is not None:
         title = text_of(events[title_heading].element)
     labels = _labels(events) | ({title_heading} if title_heading is not None else set())
-    level = None if found.single else _story_level(events, labels)
+    level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
     splitter = Splitter(level, False, labels, rules_split=level is not None)
     starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
     splitter.before = _images_before(events, starts)

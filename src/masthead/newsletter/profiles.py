@@ -142,6 +142,7 @@ PROFILES: tuple[Profile, ...] = (
         markup=(".email-body-content", '[class*="buttondown"]'),
         hosts=(r"buttondown\.(?:email|com)", r"assets\.buttondown\.email"),
         chrome=((".email-footer, .footer", "footer"),),
+        single=True,  # one Markdown document per issue: its headings are sections (a link list is still a roundup)
     ),
     Profile(
         "ghost",
@@ -164,7 +165,7 @@ PROFILES: tuple[Profile, ...] = (
         "MailerLite",
         headers=(("X-Mailer", r"MailerLite"), ("List-Unsubscribe", r"mailerlite|mlsend"), ("Feedback-ID", r"mailerlite|mlsend")),
         markup=(".mlContentTable", ".mlBodyBackground", ".mlContentButton", ".mlContentOuter"),
-        hosts=(r"mailerlite\.com", r"mlsend\.com", r"mlcdn\.com"),
+        hosts=(r"mailerlite\.com", r"mlsend\.com", r"mlcdn\.com", r"mailerlite\.io"),
         chrome=((".mlFooterContainer, .mlContentFooter", "footer"),),
     ),
     Profile(

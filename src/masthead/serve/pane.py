@@ -73,8 +73,7 @@ def render_file(warm: Warm | None, shown: str, raw: bytes) -> tuple[int, str]:
     entry = parsed.entry
     # An image not on disk yet (being uploaded, or on an entry's cms/ branch) is shown without its size.
     image, _ = _image_for(entry, config.folder("static"), {}, site.resources)
-    scheduled = entry.is_post and entry.date > site.now
-    document = Document(entry, entry_url(entry, config), image, scheduled)
+    document = Document(entry, entry_url(entry, config), image, entry.scheduled(site.now))
     others = tuple(d for d in site.posts if d.entry.source != entry.source)
     if entry.is_post:
         placed = replace(site, posts=tuple(sorted((*others, document), key=lambda d: (d.entry.date, d.entry.source), reverse=True)))
