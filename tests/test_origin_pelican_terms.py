@@ -14,13 +14,16 @@ from origin_sites import adopt, broken_references, literal_syntax, output_folder
 # - TAG_SAVE_AS = 'topics/{slug}/index.html' (served as /topics/<slug>/); CATEGORY_SAVE_AS = CATEGORY_URL is
 #   'section/{slug}.html'; AUTHOR_SAVE_AS = '' writes no author pages.
 # - pages are where PAGE_SAVE_AS saves them; PAGE_URL is only how Pelican's templates link them.
-# - a tag's slug is Pelican's slugify of its name: "Tide Gauges" -> tide-gauges; "Herons' spring count" -> herons-spring-count.
+# - SLUGIFY_SOURCE = 'basename': an article's slug is its file's name; FILENAME_METADATA's default
+#   '(?P<date>\d{4}-\d{2}-\d{2}).*' gives 2024-06-03-eel-grass.md, which has no Date:, its date.
+# - a tag's slug is Pelican's slugify of its name: "Tide Gauges" -> tide-gauges.
 EXPECTED_URLS = {
     "/",
     "/contact.html",  # PAGE_SAVE_AS '{slug}.html': the file is there, whatever PAGE_URL ('{slug}') links
-    "/log-book/the-low-water-mark-moved.html",
-    "/log-book/herons-spring-count.html",
-    "/field-notes/reed-beds-after-the-flood.html",
+    "/log-book/low-water-mark.html",
+    "/log-book/heron-count.html",
+    "/log-book/2024-06-03-eel-grass.html",  # the date in the name is its date, the name its slug
+    "/field-notes/reed-beds.html",
     "/topics/tide-gauges/",
     "/topics/mudflats/",
     "/section/log-book.html",
@@ -42,6 +45,8 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     assert origin["tag_permalink"] == "/topics/{slug}/" and origin["category_permalink"] == "/section/{slug}.html"
     assert "author_permalink" not in origin and origin["default_category"] == "Log Book" and origin["folder_category"] is False
     assert not (output_folder(site) / "author").exists()
+    eel_grass = (output_folder(site) / "log-book/2024-06-03-eel-grass.html").read_text(encoding="utf-8")
+    assert '"datePublished":"2024-06-03T00:00:00+02:00"' in eel_grass  # midnight in TIMEZONE
     assert "PAGE_URL '{slug}' differs from where Pelican saves the files (PAGE_SAVE_AS)" in (site / "masthead.toml").read_text(encoding="utf-8")
     assert origin["index_pages"] == {"tags": "/tags.html", "categories": "/categories.html", "archives": "/archives.html"}
     assert "low-water-mark.md:7: warning: {author}mara-lindqvist: the site makes no author pages (AUTHOR_SAVE_AS is empty)" in build.output
@@ -50,17 +55,17 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
 def test_term_links_and_lists(tmp_path: Path) -> None:
     site, _ = adopt("pelican-custom-urls", tmp_path)
     public = output_folder(site)
-    post = (public / "log-book/the-low-water-mark-moved.html").read_text(encoding="utf-8")
+    post = (public / "log-book/low-water-mark.html").read_text(encoding="utf-8")
     assert '<a href="/section/field-notes.html">the field notes</a>' in post  # {category}field-notes
     assert '<a href="/topics/mudflats/">mudflats</a>' in post  # {tag}mudflats
     assert 'href="/topics/tide-gauges/"' in post  # the post's own tags link to their pages
     log_book = (public / "section/log-book.html").read_text(encoding="utf-8")
-    assert 'href="/log-book/herons-spring-count.html"' in log_book and "reed-beds" not in log_book
+    assert 'href="/log-book/heron-count.html"' in log_book and "reed-beds" not in log_book
     categories = (public / "categories.html").read_text(encoding="utf-8")
     assert '<a href="/section/field-notes.html">Field Notes</a> <span class="count">1</span>' in categories
-    assert '<a href="/section/log-book.html">Log Book</a> <span class="count">2</span>' in categories
+    assert '<a href="/section/log-book.html">Log Book</a> <span class="count">3</span>' in categories
     assert '<a href="/topics/tide-gauges/">Tide Gauges</a>' in (public / "tags.html").read_text(encoding="utf-8")
     archives = (public / "archives.html").read_text(encoding="utf-8")
     assert all(f'href="{url}"' in archives for url in EXPECTED_URLS if url.endswith(".html") and url.count("/") == 2 and "section" not in url)
     mudflats = (public / "topics/mudflats/index.html").read_text(encoding="utf-8")
-    assert 'href="/field-notes/reed-beds-after-the-flood.html"' in mudflats and 'href="/log-book/the-low-water-mark-moved.html"' in mudflats
+    assert 'href="/field-notes/reed-beds.html"' in mudflats and 'href="/log-book/low-water-mark.html"' in mudflats

@@ -111,10 +111,20 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
     if kind == "pelican":
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import file_metadata
+
+        settings = pelican_settings(config)
         is_post = sections.split("/")[0] != "pages"
         title = str(data.get("title", "")).strip()
         draft = str(data.get("status", "")).strip().lower() == "draft"
-        return Defaults(is_post, "blog-post" if is_post else page, None, pelican_slug(title) if title else slugify(filename), "", draft)
+        named = file_metadata(filename, settings)  # FILENAME_METADATA: the date (by default) and maybe the slug
+        slug = named.get("slug") or pelican_slug(filename if settings.get("SLUGIFY_SOURCE") == "basename" or not title else title)
+        try:
+            moment = _midnight(date.fromisoformat(named["date"]), config) if "date" in named else None
+        except ValueError:
+            moment = None
+        return Defaults(is_post, "blog-post" if is_post else page, moment, slug, "", draft)
     if kind == "eleventy":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home
         dated = _DATED_NAME.match(filename)  # 2024-01-05-x.md: Eleventy's date (UTC), and page.fileSlug is x

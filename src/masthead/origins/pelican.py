@@ -190,6 +190,19 @@ def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[st
     return found
 
 
+def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
+    """What FILENAME_METADATA (default ``(?P<date>\\d{4}-\\d{2}-\\d{2}).*``) takes from a file's name
+    without its extension, such as its date, or its slug with ``(?P<slug>.*)``."""
+    pattern = settings.get("FILENAME_METADATA", r"(?P<date>\d{4}-\d{2}-\d{2}).*")
+    if not isinstance(pattern, str) or not pattern:
+        return {}
+    try:
+        match = re.match(pattern, filename)
+    except re.error:
+        return {}
+    return {key: value for key, value in match.groupdict().items() if value} if match else {}
+
+
 def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
     """Pelican's direct templates (DIRECT_TEMPLATES, default index, tags, categories, authors, archives)
     at their SAVE_AS (``tags.html``…); a list of categories or authors only when their pages exist."""

@@ -8,6 +8,7 @@ DEFAULT_LANG = 'en'
 
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = 'Log Book'
+SLUGIFY_SOURCE = 'basename'
 
 ARTICLE_URL = '{category}/{slug}.html'
 ARTICLE_SAVE_AS = ARTICLE_URL
