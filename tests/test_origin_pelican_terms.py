@@ -3,10 +3,14 @@ categories builds with `masthead init && masthead build` at the URLs Pelican giv
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from pathlib import Path
 
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from click.testing import CliRunner
+from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.cli import main
 
 # Pelican's rules (docs "Settings", URL settings; "Basic settings"):
 # - USE_FOLDER_AS_CATEGORY = False: an article that names no category is in DEFAULT_CATEGORY ('Log Book', slug
@@ -69,3 +73,16 @@ def test_term_links_and_lists(tmp_path: Path) -> None:
     assert all(f'href="{url}"' in archives for url in EXPECTED_URLS if url.endswith(".html") and url.count("/") == 2 and "section" not in url)
     mudflats = (public / "topics/mudflats/index.html").read_text(encoding="utf-8")
     assert 'href="/field-notes/reed-beds.html"' in mudflats and 'href="/log-book/low-water-mark.html"' in mudflats
+
+
+def test_a_name_too_long_for_a_file_is_a_warning(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "pelican-quickstart", site)
+    post = site / "content/neap-tides.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Category: Tides", "Category: " + "Tides " * 50), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    assert "content/neap-tides.md:4: warning: category: 'Tides Tides" in build.output and "would be at /category/tides-tides-" in build.output
+    assert (site / "output/neap-tides-and-the-slipway.html").is_file() and (site / "output/category/storms.html").is_file()

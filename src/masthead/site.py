@@ -258,10 +258,17 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         from .origins.groups import hugo_groups
 
         groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages)
-    if config.origin.category_permalink or config.origin.author_permalink:  # Pelican's category and author pages
+    if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups
 
-        groups = (*groups, *term_groups(tuple(posts), config))
+        for group in term_groups(tuple(posts), config):
+            wrong = output_path_problem(group.url.strip("/"))
+            if wrong:  # a category or author name too long for a file name: the posts stay, without that list
+                first = group.documents[0].entry
+                key = next((k for k in first.key_lines if k.lower() in (group.kind, group.kind + "s")), group.kind)
+                problems.append(Problem(first.source, first.key_lines.get(key), key, f"{group.title!r} would be at {group.url}: {wrong}", warning=True))
+            else:
+                groups = (*groups, group)
     translations: dict[str, tuple[tuple[str, str], ...]] = {}
     if config.origin.languages:
         from .origins.languages import language_groups, translation_sets
