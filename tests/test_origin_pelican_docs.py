@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
-from origin_sites import adopt, broken_references, json_ld, literal_syntax, output_folder, page_urls
+from click.testing import CliRunner
+from origin_sites import SITES, adopt, broken_references, json_ld, literal_syntax, output_folder, page_urls
+
+from masthead.cli import main
 
 # ARTICLE_URL = 'posts/{date:%Y}/{date:%b}/{date:%d}/{slug}/' (%b in Pelican's default C locale: May, Jun),
 # PAGE_URL = '{slug}/'; an article's slug is its Slug:, else its title slugified.
@@ -70,3 +74,25 @@ def test_links_metadata_and_raw_html(tmp_path: Path) -> None:
     buoy = (public / "posts/2024/Jun/01/the-green-buoy-is-replaced/index.html").read_text(encoding="utf-8")
     assert '<a href="/posts/2024/May/03/my-super-post/">my super post</a>' in buoy  # {filename}../my-super-post.md
     assert re.search(r'<img src="/_images/buoy-500w-\w+\.png"[^>]*alt="The new buoy"', buoy)  # {attach}images/buoy.png
+
+
+def test_pagination_patterns_move_the_lists(tmp_path: Path) -> None:
+    # PAGINATION_PATTERNS as Pelican's docs show for clean URLs: a paginated list's first page is
+    # {base_name}/index.html (tag/quay.html becomes tag/quay/), the next ones {base_name}/page/{number}/.
+    site = tmp_path / "pelican-docs-shape"
+    shutil.copytree(SITES / "pelican-docs-shape", site)
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write(
+            "\nPAGINATION_PATTERNS = (\n    (1, '{base_name}/', '{base_name}/index.html'),\n"
+            "    (2, '{base_name}/page/{number}/', '{base_name}/page/{number}/index.html'),\n)\n"
+        )
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    moved = {"/index2.html": "/page/2/", "/category/harbour2.html": "/category/harbour/page/2/", "/author/ines-okafor2.html": "/author/ines-okafor/page/2/"}
+    expected = {moved.get(url, url[: -len(".html")] + "/" if url.startswith(("/tag/", "/category/", "/author/")) else url) for url in EXPECTED_URLS}
+    assert "/tag/quay/" in expected and "/tags.html" in expected  # the direct templates are not paginated
+    assert page_urls(site) == expected - {"/page/2/"}  # page_urls leaves out /page/…, masthead's own list pages
+    assert (output_folder(site) / "page/2/index.html").is_file() and not (output_folder(site) / "index2.html").exists()
+    assert broken_references(site) == []

@@ -109,9 +109,11 @@ def plan(site: Path, found: str) -> Plan:
         "page_permalink": saved_pattern("PAGE", settings, notes),
     }
     terms = {kind: term_pattern(kind, settings, notes) for kind in ("tag", "category", "author")}
+    if first_page_in_folder(settings):  # PAGINATION_PATTERNS' (1, '{base_name}/', '{base_name}/index.html'): tag/x/
+        terms = {kind: pattern[: -len(".html")] + "/" if pattern.endswith(".html") else pattern for kind, pattern in terms.items()}
     pagination = settings.get("DEFAULT_PAGINATION")
     if isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0:  # index2.html, index3.html…
-        values.update(page_size=pagination, page_path="index{number}.html")
+        values.update(page_size=pagination, page_path=later_pages(settings, notes))
     url = str(settings.get("SITEURL") or "").rstrip("/")
     if url.startswith(("http://", "https://")):
         values["base_url"] = url
@@ -188,6 +190,35 @@ def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[st
         if path.endswith(".xml") and re.sub(r"{slug}", "", path).count("{") == 0 and ("{slug}" in path) != name.startswith("FEED_"):
             found[name] = path
     return found
+
+
+def first_page_in_folder(settings: Mapping[str, Any]) -> bool:
+    """Whether PAGINATION_PATTERNS writes a paginated list's first page as ``{base_name}/index.html``
+    (a tag's page at tag/x/index.html rather than tag/x.html)."""
+    patterns = settings.get("PAGINATION_PATTERNS")
+    if not isinstance(patterns, (list, tuple)) or not isinstance(settings.get("DEFAULT_PAGINATION"), int):
+        return False
+    first = [pattern for pattern in patterns if isinstance(pattern, (list, tuple)) and len(pattern) == 3 and pattern[0] == 1]
+    return bool(first) and str(first[0][2]) == "{base_name}/index.html"
+
+
+def later_pages(settings: Mapping[str, Any], notes: list[str]) -> str:
+    """``page_path`` from PAGINATION_PATTERNS' pattern for page 2 on: the default
+    ``{name}{number}{extension}`` is ``index{number}.html`` (tag/x.html goes on at tag/x2.html);
+    ``{base_name}/page/{number}/index.html`` is ``page/{number}/`` (tag/x.html at tag/x/page/2/)."""
+    patterns = settings.get("PAGINATION_PATTERNS")
+    if not isinstance(patterns, (list, tuple)):
+        return "index{number}.html"
+    later = [pattern for pattern in patterns if isinstance(pattern, (list, tuple)) and len(pattern) == 3 and pattern[0] != 1]
+    save_as = str(later[0][2]) if later else "{name}{number}{extension}"
+    if save_as in ("{name}{number}{extension}", "{name}{number}.html"):
+        return "index{number}.html"
+    path = save_as.replace("{base_name}/", "", 1) if save_as.startswith("{base_name}/") else ""
+    path = path[: -len("index.html")] if path.endswith("/index.html") else path
+    if path.count("{number}") == 1 and "{" not in path.replace("{number}", "") and path.endswith(("/", ".html")):
+        return path
+    notes.append(f"PAGINATION_PATTERNS {save_as!r} has no masthead equivalent: later pages are at index2.html….")
+    return "index{number}.html"
 
 
 def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:

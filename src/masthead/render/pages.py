@@ -310,8 +310,9 @@ def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/
     def url(number: int) -> str:
         if number == 1:
             return base
-        if base.endswith(".html"):  # a list at a file (Pelican's tag/x.html) goes on at tag/x2.html: {name}{number}{extension}
-            return f"{base[: -len('.html')]}{number}.html"
+        if base.endswith(".html"):  # a list at a file (Pelican's tag/x.html) goes on at tag/x2.html ({name}{number}{extension}),
+            name = base[: -len(".html")]  # or under tag/x/ ({base_name}/page/{number}/)
+            return f"{name}{number}.html" if path == "index{number}.html" else f"{name}/{path.replace('{number}', str(number))}"
         return base + path.replace("{number}", str(number))
 
     for number in range(1, total + 1):
