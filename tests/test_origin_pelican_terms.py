@@ -17,12 +17,14 @@ from masthead.cli import main
 #   log-book), the one in field-notes/ too; ARTICLE_URL's {category} is the category's slug.
 # - TAG_SAVE_AS = 'topics/{slug}/index.html' (served as /topics/<slug>/); CATEGORY_SAVE_AS = CATEGORY_URL is
 #   'section/{slug}.html'; AUTHOR_SAVE_AS = '' writes no author pages.
+# - PAGE_PATHS = ['pages', 'about']: the files there are pages, the others articles (ARTICLE_PATHS).
 # - pages are where PAGE_SAVE_AS saves them; PAGE_URL is only how Pelican's templates link them.
 # - SLUGIFY_SOURCE = 'basename': an article's slug is its file's name; FILENAME_METADATA's default
 #   '(?P<date>\d{4}-\d{2}-\d{2}).*' gives 2024-06-03-eel-grass.md, which has no Date:, its date.
 # - a tag's slug is Pelican's slugify of its name: "Tide Gauges" -> tide-gauges.
 EXPECTED_URLS = {
     "/",
+    "/estuary.html",  # about/ is in PAGE_PATHS: a page
     "/contact.html",  # PAGE_SAVE_AS '{slug}.html': the file is there, whatever PAGE_URL ('{slug}') links
     "/log-book/low-water-mark.html",
     "/log-book/heron-count.html",

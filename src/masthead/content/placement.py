@@ -112,10 +112,10 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
-        from ..origins.pelican import file_metadata
+        from ..origins.pelican import file_metadata, is_page
 
         settings = pelican_settings(config)
-        is_post = sections.split("/")[0] != "pages"
+        is_post = not is_page(sections, settings)
         title = str(data.get("title", "")).strip()
         draft = str(data.get("status", "")).strip().lower() == "draft"
         named = file_metadata(filename, settings)  # FILENAME_METADATA: the date (by default) and maybe the slug
@@ -151,10 +151,14 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
         if "_posts" in parts:
             found += [part for part in parts[: parts.index("_posts")] if part not in (".", config.folders.content)]
     if config.origin.kind == "pelican" and value in (None, "", []):
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import is_page
+
         sections = locate(source, config)[0]
-        if sections and sections.split("/")[0] != "pages" and config.origin.folder_category:
+        article = not is_page(sections, pelican_settings(config))
+        if sections and article and config.origin.folder_category:
             found.append(sections.split("/")[-1])  # USE_FOLDER_AS_CATEGORY: the folder the file is in
-        elif config.origin.default_category and not (sections and sections.split("/")[0] == "pages"):
+        elif config.origin.default_category and article:
             found.append(config.origin.default_category)  # DEFAULT_CATEGORY
     if isinstance(value, str):
         found += value.split(",") if config.origin.kind == "pelican" else value.split()
@@ -344,9 +348,9 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
             values["permalink"] = f"/{lang}/" + pattern.lstrip("/")
     if config.origin.kind == "pelican" and lang and lang != config.origin.languages[0] and not values.get("permalink"):
         from ..origins.data import pelican_settings
-        from ..origins.pelican import translated_url
+        from ..origins.pelican import is_page, translated_url
 
-        values["permalink"] = translated_url(lang, sections.split("/")[0] == "pages", pelican_settings(config))
+        values["permalink"] = translated_url(lang, is_page(sections, pelican_settings(config)), pelican_settings(config))
     if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
         values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
     used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}

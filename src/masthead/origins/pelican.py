@@ -221,6 +221,23 @@ def later_pages(settings: Mapping[str, Any], notes: list[str]) -> str:
     return "index{number}.html"
 
 
+def _paths(settings: Mapping[str, Any], name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = settings.get(name, default)
+    return tuple(str(path).strip("/") for path in value) if isinstance(value, (list, tuple)) else default
+
+
+def is_page(sections: str, settings: Mapping[str, Any]) -> bool:
+    """Whether a file in the content folder's ``sections`` is a page: under PAGE_PATHS (default
+    ``pages``) and not under ARTICLE_PATHS (default the whole folder), each excluding the other's
+    folders (an empty path, the whole folder, excludes nothing)."""
+
+    def under(paths: tuple[str, ...]) -> bool:
+        return any(not path or sections == path or sections.startswith(path + "/") for path in paths)
+
+    pages, articles = _paths(settings, "PAGE_PATHS", ("pages",)), _paths(settings, "ARTICLE_PATHS", ("",))
+    return under(pages) and not under(tuple(path for path in articles if path))
+
+
 def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
     """What FILENAME_METADATA (default ``(?P<date>\\d{4}-\\d{2}-\\d{2}).*``) takes from a file's name
     without its extension, such as its date, or its slug with ``(?P<slug>.*)``."""

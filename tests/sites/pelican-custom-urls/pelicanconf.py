@@ -3,6 +3,8 @@ SITENAME = 'Estuary Log'
 SITEURL = 'https://estuary-log.example'
 
 PATH = 'content'
+ARTICLE_PATHS = ['', 'field-notes']
+PAGE_PATHS = ['pages', 'about']
 TIMEZONE = 'Europe/Stockholm'
 DEFAULT_LANG = 'en'
 
