@@ -98,7 +98,7 @@ def plan(site: Path, found: str) -> Plan:
         published = literal_settings(site / "publishconf.py")
         settings.update({key: value for key, value in published.items() if key == "SITEURL" or "FEED_" in key})  # what `make publish` changes
     notes = [
-        "Pelican's rules: files in content/pages/ are pages, every other file an article (a dated post);",
+        "Pelican's rules: files in PAGE_PATHS (content/pages/) are pages, the others (ARTICLE_PATHS) articles, dated posts;",
         "the slug comes from the title unless Slug: says; Status: draft makes a draft; the folder is the category",
         "(else DEFAULT_CATEGORY); tags, categories and authors have pages where TAG_SAVE_AS, CATEGORY_SAVE_AS, AUTHOR_SAVE_AS say;",
         "{static} and {filename} links are resolved; files beside the articles are published as they are.",
