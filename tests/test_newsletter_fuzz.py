@@ -8,6 +8,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsletter_helpers import FIXTURES
@@ -54,6 +55,7 @@ def damaged_issue(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
+@pytest.mark.slow  # a long property run: CI's full suite
 @settings(max_examples=120, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_issue(), st.sampled_from([".eml", ".mbox", ".html"]))
 def test_a_damaged_real_issue_gives_a_plan_or_a_problem(data: bytes, suffix: str) -> None:

@@ -45,12 +45,14 @@ def _check(configs: dict[str, Config], kind: str, body: str, syntax: tuple[str, 
         assert not any(token in html for token in syntax), html
 
 
+@pytest.mark.slow  # a long property run: CI's full suite
 @settings(max_examples=300, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pieces=st.lists(st.sampled_from(HUGO_PIECES + COMMON), max_size=40))
 def test_hugo_shortcodes_never_raise_or_stay_text(configs: dict[str, Config], pieces: list[str]) -> None:
     _check(configs, "hugo", "".join(pieces), ("{{&lt;", "{{<", "{{%"))
 
 
+@pytest.mark.slow  # a long property run: CI's full suite
 @settings(max_examples=300, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pieces=st.lists(st.sampled_from(LIQUID_PIECES + COMMON), max_size=40), kind=st.sampled_from(["jekyll", "eleventy", "pelican"]))
 def test_liquid_and_nunjucks_never_raise_or_stay_text(configs: dict[str, Config], pieces: list[str], kind: str) -> None:
