@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
 from masthead.links.rules import classify
+from masthead.newsletter.importer import ImportReport
 from masthead.newsletter.layout import Layout
 from masthead.newsletter.markup import parse
 
@@ -66,3 +68,43 @@ def assert_read_as(layout: Layout, case: Received) -> None:
             assert chrome not in text and chrome not in story.html and chrome not in story.title, (story.title, chrome)
     left = tuple(sum(1 for a in parse(story.html).find_all("a", href=True) if classify(str(a["href"]))) for story in layout.stories)
     assert left == case.tracking_in_posts
+
+
+def tracking_in(html: str) -> dict[tuple[str, str], int]:
+    """How many links and pictures of an issue's HTML each tracking rule recognises, by (service, kind)."""
+    from collections import Counter
+
+    found = Counter(
+        (tracking.service, tracking.kind)
+        for element in parse(html).find_all(["a", "img"])
+        if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
+    )
+    return dict(found)
+
+
+def png(color: tuple[int, int, int]) -> bytes:
+    """A small PNG of one colour: what the stand-in picture server answers."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def import_served(site: Path, issues: list[Path], picture: bytes, now: datetime) -> tuple[ImportReport, list[str]]:
+    """Import ``issues`` into ``site`` with every picture fetched from a server on 127.0.0.1 that
+    answers ``picture``; the report, and the addresses asked for (host and path), in order."""
+    from link_server import Played, Route, serve
+
+    from masthead.config import load_config
+    from masthead.links.audit import settings_for
+    from masthead.newsletter.importer import ImportOptions, import_issues
+
+    played = Played({}, default=Route(200, body=picture, content_type="image/png"))
+    with serve(played) as server:
+        config = load_config(site)
+        settings = settings_for(config, False, {"*": server.address}, host_delay=0)
+        report = import_issues(config, issues, ImportOptions(keep_tracking=True, settings=settings, now=now))
+    return report, [key for method, key, _ in played.requests if method == "GET"]

@@ -5,26 +5,18 @@ story's picture, no chrome in any story, every tracking link and pixel detected 
 
 from __future__ import annotations
 
-import io
 import warnings
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import BUILD_TIME, MakeSite
-from link_server import Played, Route, serve
-from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as
-from PIL import Image
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as, import_served, png, tracking_in
 from test_newsletter_templates import _gmail_forward, _thunderbird_forward, _yahoo_forward
 
 from masthead.build import build
-from masthead.config import load_config
-from masthead.links.audit import settings_for
-from masthead.links.rules import classify
 from masthead.newsletter.emailparse import read_issues
-from masthead.newsletter.importer import ImportOptions, import_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
 from masthead.options import BuildOptions
@@ -85,12 +77,7 @@ def test_each_builder_issue_is_read_as_its_readers_see_it(case: Received) -> Non
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_every_link_and_pixel_of_the_builder_issue_is_detected_by_its_shape(case: Received) -> None:
     (issue,) = read_issues(SERVICES / f"{case.name}.eml")
-    found = Counter(
-        (tracking.service, tracking.kind)
-        for element in parse(issue.html).find_all(["a", "img"])
-        if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
-    )
-    assert dict(found) == case.tracking
+    assert tracking_in(issue.html) == case.tracking
 
 
 def test_the_sections_of_a_one_article_letter_stay_inside_it() -> None:
@@ -154,15 +141,9 @@ def test_a_digest_whose_sections_each_end_in_a_read_more_line_is_still_split() -
 
 def test_the_builder_issues_import_into_drafts_that_build_with_only_their_pictures(make_site: MakeSite) -> None:
     site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), (40, 90, 160)).save(buffer, "PNG")
-    played = Played({}, default=Route(200, body=buffer.getvalue(), content_type="image/png"))
-    with serve(played) as server:
-        config = load_config(site)
-        settings = settings_for(config, False, {"*": server.address}, host_delay=0)
-        report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
+    report, asked = import_served(site, [SERVICES / f"{case.name}.eml" for case in CASES], png((40, 90, 160)), BUILD_TIME)
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
-    fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
+    fetched = sorted(key.rsplit("/", 1)[-1] for key in asked)
     assert fetched == ["4a7c1e2f-9b3d-4e6a-8c0f-sail-lift.jpg?w=960&fit=max", "5a4b3c2d-apple-day.jpg", "9f8e7d6c-compost-bays.jpg", "q2R4s6T8u0V2w4X6y8Z0aB"]
     assert [len(post.tracking) for post in report.posts] == [1, 1, 3, 2]  # each post's own links, every one detected
     for post in report.posts:

@@ -9,25 +9,17 @@ from __future__ import annotations
 
 import email
 import email.policy
-import io
 import warnings
-from collections import Counter
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import BUILD_TIME, MakeSite
-from link_server import Played, Route, serve
-from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as
-from PIL import Image
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as, import_served, png, tracking_in
 
 from masthead.build import build
-from masthead.config import load_config
-from masthead.links.audit import settings_for
-from masthead.links.rules import classify
 from masthead.newsletter.emailparse import Issue, read_issues
-from masthead.newsletter.importer import ImportOptions, import_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
 from masthead.options import BuildOptions
@@ -283,13 +275,7 @@ def test_each_received_issue_is_read_as_its_readers_see_it(case: Received) -> No
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_the_issues_tracking_links_are_detected_by_their_shapes(case: Received) -> None:
-    soup = parse(_issue(case.name).html)
-    found = Counter(
-        (tracking.service, tracking.kind)
-        for element in soup.find_all(["a", "img"])
-        if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
-    )
-    assert dict(found) == case.tracking
+    assert tracking_in(_issue(case.name).html) == case.tracking
 
 
 @pytest.mark.parametrize(("forward", "original"), [("gmail-forward-mailchimp", "mailchimp-caption-cards"), ("owa-forward-substack", "substack-graphic-header")])
@@ -326,25 +312,15 @@ def test_a_preview_text_is_only_what_hides_before_the_issue_starts() -> None:
     assert plan(_issue("substack-graphic-header").html, "").stories[0].subtitle == "Why a town’s tool shed outlived the hardware store"
 
 
-def _png(color: tuple[int, int, int]) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), color).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def site(make_site: MakeSite) -> Path:
     return make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
 
 
 def test_every_received_issue_imports_into_drafts_that_build_with_only_their_pictures(site: Path) -> None:
-    played = Played({}, default=Route(200, body=_png((20, 120, 60)), content_type="image/png"))
-    with serve(played) as server:
-        config = load_config(site)
-        settings = settings_for(config, False, {"*": server.address}, host_delay=0)
-        report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
+    report, asked = import_served(site, [SERVICES / f"{case.name}.eml" for case in CASES], png((20, 120, 60)), BUILD_TIME)
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
-    fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
+    fetched = sorted(key.rsplit("/", 1)[-1] for key in asked)
     assert fetched == sorted(
         set(  # the stories' own pictures: no divider, header, logo, icon or pixel was ever asked for
             ["battery_yard.jpg", "negative_prices_chart.png", "kL0mN3pQ6sT9uV2wX5yZ8aB", "2f4e6a8c-0b1d-4c3e-9f5a-7b8c9d0e1f2a.jpg", "raspberry-canes.jpg"]
@@ -352,7 +328,7 @@ def test_every_received_issue_imports_into_drafts_that_build_with_only_their_pic
             + ["046c2408f3e8fe88e9b8d863c34f95e7.jpg?e=GjPONs6qWcRIJAs45zFCPU8M", "7c9e1f3a5b7d9f1b3d5f7a9c1e3b5d7f.jpg?e=YNbhaaWt3_4GvN-ClVwdmTCT"]
             + ["5a1c3e7b-2d4f-4a6b-8c0e-9f1a3b5c7d9e.jpg", "6b2d4f8c-3e5a-4b7c-9d1f-0a2b4c6d8e0f.jpg", "8d4f6b0e-5a7c-4d9e-1f3b-2c4d6e8f0a2b.jpg"]
             + ["A1B2C3D4-school-kitchen.jpeg", "image.png", "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f.jpg", "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a.jpg"]
-            + [next(key for _, key, _ in played.requests if "4032x3024" in key).rsplit("/", 1)[-1]]
+            + [next(key for key in asked if "4032x3024" in key).rsplit("/", 1)[-1]]
         )
     )  # each address once: the same picture in an issue and in its forward is one download
     owners = {title for case in CASES for title in case.images}

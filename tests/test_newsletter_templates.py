@@ -8,10 +8,8 @@ no chrome in any story, every tracking link and pixel detected by its shape, and
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
-from collections import Counter
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
@@ -20,18 +18,11 @@ from urllib.parse import quote
 import pytest
 import yaml
 from conftest import BUILD_TIME, MakeSite
-from link_server import Played, Route, serve
-from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as
-from PIL import Image
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_read_as, import_served, png, tracking_in
 
 from masthead.build import build
-from masthead.config import load_config
-from masthead.links.audit import settings_for
-from masthead.links.rules import classify
 from masthead.newsletter.emailparse import read_issues
-from masthead.newsletter.importer import ImportOptions, import_issues
 from masthead.newsletter.layout import plan
-from masthead.newsletter.markup import parse
 from masthead.options import BuildOptions
 
 SERVICES = FIXTURES / "services"
@@ -193,12 +184,7 @@ def test_each_template_issue_is_read_as_its_readers_see_it(case: Received) -> No
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_every_link_and_pixel_of_the_template_is_detected_by_its_shape(case: Received) -> None:
     (issue,) = read_issues(SERVICES / f"{case.name}.eml")
-    found = Counter(
-        (tracking.service, tracking.kind)
-        for element in parse(issue.html).find_all(["a", "img"])
-        if (tracking := classify(str(element.get("href") or element.get("src") or ""))) is not None
-    )
-    assert dict(found) == case.tracking
+    assert tracking_in(issue.html) == case.tracking
 
 
 def test_the_teasers_are_the_issues_own_preview_or_subtitle() -> None:
@@ -222,25 +208,15 @@ def test_the_fixtures_keep_the_transfer_encodings_and_headers_of_real_sends() ->
     assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw["beehiiv-card"]
 
 
-def _png(color: tuple[int, int, int]) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), color).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def site(make_site: MakeSite) -> Path:
     return make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
 
 
 def test_every_template_issue_imports_into_drafts_that_build_with_only_their_pictures(site: Path) -> None:
-    played = Played({}, default=Route(200, body=_png((40, 90, 160)), content_type="image/png"))
-    with serve(played) as server:
-        config = load_config(site)
-        settings = settings_for(config, False, {"*": server.address}, host_delay=0)
-        report = import_issues(config, [SERVICES / f"{case.name}.eml" for case in CASES], ImportOptions(keep_tracking=True, settings=settings, now=BUILD_TIME))
+    report, asked = import_served(site, [SERVICES / f"{case.name}.eml" for case in CASES], png((40, 90, 160)), BUILD_TIME)
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
-    fetched = sorted(key.rsplit("/", 1)[-1] for method, key, _ in played.requests if method == "GET")
+    fetched = sorted(key.rsplit("/", 1)[-1] for key in asked)
     assert fetched == sorted(  # the stories' own pictures (and the Ghost post's inline one), never a logo, icon, banner, pixel or card thumbnail
         [
             "7c2e9a41-tomato-trial.jpeg",
