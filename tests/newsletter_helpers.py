@@ -108,3 +108,19 @@ def import_served(site: Path, issues: list[Path], picture: bytes, now: datetime)
         settings = settings_for(config, False, {"*": server.address}, host_delay=0)
         report = import_issues(config, issues, ImportOptions(keep_tracking=True, settings=settings, now=now))
     return report, [key for method, key, _ in played.requests if method == "GET"]
+
+
+def assert_issue_read_as(eml: Path, case: Received) -> None:
+    """The one issue in ``eml`` has the case's Subject, and its plan (made without a single
+    warning) is read as the case says (``assert_read_as``)."""
+    import warnings
+
+    from masthead.newsletter.emailparse import read_issues
+    from masthead.newsletter.layout import plan
+
+    (issue,) = read_issues(eml)
+    assert issue.subject == case.subject
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        layout = plan(issue.html, issue.subject, issue.headers)
+    assert_read_as(layout, case)
