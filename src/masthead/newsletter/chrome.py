@@ -61,7 +61,7 @@ _FEEDBACK = re.compile(
     re.IGNORECASE,
 )
 _CONTENTS = re.compile(
-    r"^\W*(?:in this (?:issue|edition|email)|in today(?:'|’)s (?:issue|edition|email)|today(?:'|’)s (?:issue|edition)|"
+    r"^\W*(?:in (?:this|today(?:'|’)s) (?:issue|edition|email|newsletter)|today(?:'|’)s (?:issue|edition)|"
     r"table of contents|what(?:'|’)s inside|inside this issue)\W*$",
     re.IGNORECASE,
 )
@@ -200,7 +200,15 @@ def block_reason(element: Tag) -> str | None:
         return "feedback"
     if count <= 14 and _BYLINE.match(text):
         return "byline"
+    if _jump_links(element, outside):
+        return "contents"
     return None
+
+
+def _jump_links(element: Tag, outside: int) -> bool:
+    """A list of links that only jump within the issue (``href="#scope"``): its table of contents."""
+    anchors = element.find_all("a", href=True)
+    return len(anchors) >= 2 and all(str(a["href"]).strip().startswith("#") for a in anchors) and outside <= 2 * len(anchors)
 
 
 def is_pixel(image: Tag) -> bool:
