@@ -53,7 +53,14 @@ _REFERRAL = re.compile(
     re.IGNORECASE,
 )
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
-_SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
+_SHARE_PROMPT = re.compile(r"^\W*share\s+((?:[\w’'&.-]+\s*){1,4})\W*$", re.IGNORECASE)
+
+
+def _share_prompt(text: str) -> bool:
+    """"Share" and a name of one to four words, each capitalised or a digit or in a script without
+    case ("Share Slow Chinese 每周漫闻"): the newsletter asking to be shared, not "Share prices fall"."""
+    found = _SHARE_PROMPT.match(text)
+    return found is not None and all(word[0].isupper() or word[0].isdigit() or (word[0].isalpha() and word[0].lower() == word[0].upper()) for word in found.group(1).split())
 _FEEDBACK = re.compile(
     r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|"
     r"what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) (?:issue|newsletter|edition)|"
@@ -164,7 +171,7 @@ def heading_reason(text: str) -> str | None:
         return "sponsor"
     if _ADVERTISE.search(text):
         return "sponsor"
-    if _REFERRAL.search(text) or _SHARE_PROMPT.search(text):
+    if _REFERRAL.search(text) or _share_prompt(text):
         return "referral"
     if _FEEDBACK.search(text):
         return "feedback"
