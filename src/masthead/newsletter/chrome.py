@@ -22,7 +22,7 @@ _FOOTER = re.compile(
     r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
     r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
     r"this (?:e-?mail|message|newsletter) (?:was|is being|has been) sent to|you (?:are|were) (?:receiving|getting|sent) this\b|"
-    r"all rights reserved|copyright \d{4}|our mailing address|mailing address:|add us to your address book|"
+    r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|copyright \d{4}|has recibido este correo|vous recevez (?:cet|ce) (?:e-?mail|courriel|message)|sie erhalten diese (?:e-?mail|nachricht)|our mailing address|mailing address:|add us to your address book|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
     r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
     re.IGNORECASE,
