@@ -306,7 +306,17 @@ def plan(
         kind = "items" if split == "items" else "roundup"
         heading_line = title or subject or opening_words(content)
         return Layout(found, kind, roundup_stories(heading_line, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
-    headed = [(section.heading, section.parts) for section in kept if section.heading is not None]
+    # a heading with nothing under it (a slogan over the next one) heads no story: its words stay with the next
+    headed: list[tuple[Event, list[Event]]] = []
+    carried: list[Event] = []
+    for section in kept:
+        if section.heading is None:
+            continue
+        if not any(part.kind in ("block", "image") for part in section.parts):
+            carried.append(Event("block", section.heading.element))
+            continue
+        headed.append((section.heading, carried + section.parts))
+        carried = []
     stories = [build_story(number, text_of(heading.element), heading.element, parts) for number, (heading, parts) in enumerate(headed, 1)]
     return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
 
