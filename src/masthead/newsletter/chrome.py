@@ -22,7 +22,9 @@ _FOOTER = re.compile(
     r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
     r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
     r"this (?:e-?mail|message|newsletter) (?:was|is being|has been) sent to|you (?:are|were) (?:receiving|getting|sent) this\b|"
-    r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|copyright \d{4}|has recibido este correo|vous recevez (?:cet|ce) (?:e-?mail|courriel|message)|sie erhalten diese (?:e-?mail|nachricht)|our mailing address|mailing address:|add us to your address book|"
+    r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|copyright \d{4}|"
+    r"has recibido este correo|vous recevez (?:cet|ce) (?:e-?mail|courriel|message)|sie erhalten diese (?:e-?mail|nachricht)|"
+    r"our mailing address|mailing address:|add us to your address book|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
     r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
     re.IGNORECASE,
@@ -57,10 +59,13 @@ _SHARE_PROMPT = re.compile(r"^\W*share\s+((?:[\w’'&.-]+\s*){1,4})\W*$", re.IGN
 
 
 def _share_prompt(text: str) -> bool:
-    """"Share" and a name of one to four words, each capitalised or a digit or in a script without
+    """ "Share" and a name of one to four words, each capitalised or a digit or in a script without
     case ("Share Slow Chinese 每周漫闻"): the newsletter asking to be shared, not "Share prices fall"."""
     found = _SHARE_PROMPT.match(text)
-    return found is not None and all(word[0].isupper() or word[0].isdigit() or (word[0].isalpha() and word[0].lower() == word[0].upper()) for word in found.group(1).split())
+    names = found.group(1).split() if found else []
+    return bool(names) and all(word[0].isupper() or word[0].isdigit() or (word[0].isalpha() and word[0].lower() == word[0].upper()) for word in names)
+
+
 _FEEDBACK = re.compile(
     r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|"
     r"what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) (?:issue|newsletter|edition)|"
