@@ -85,13 +85,13 @@ PROFILES: tuple[Profile, ...] = (
         headers=(("List-Id", r"substack\.com"), ("List-Unsubscribe", r"substack\.com"), ("List-Post", r"substack\.com"), ("X-Mailgun-Tag", r"substack")),
         markup=("h1.post-title", ".post-ufi", "div.body.markup", ".email-body-container", "table.email-ufi-2-top"),
         hosts=(r"substack\.com", r"substackcdn\.com", r"substack-post-media\.s3\.amazonaws\.com"),
-        title=("h1.post-title", ".post-title"),
-        subtitle=("h3.subtitle", ".subtitle"),
+        title=("h1.post-title", ".post-title", ".post-header h1"),  # the 2021-22 template's header has no title class
+        subtitle=("h3.subtitle", ".subtitle", ".post-header h3"),
         chrome=(
             (".post-ufi, .email-ufi-2-top, .email-ufi-2-bottom, .post-ufi-button, .email-button-outline", "chrome"),
             (".meta-author-wrap, .post-meta, .byline-wrapper", "byline"),
             (".preamble, .header-anchor-parent", "header"),
-            (".subscription-widget-wrap, .subscription-widget, .subscribe-widget, .button-wrapper", "chrome"),
+            (".subscription-widget-wrap, .subscription-widget, .subscribe-widget, .button-wrapper, p > a.button.primary", "chrome"),
             (".footer, .footer-wrap, .email-footer", "footer"),
         ),
         single=True,
