@@ -84,7 +84,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Substack", r"eotrx\.substackcdn\.com", r"^/open\b", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/o/", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
-    _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center)/", "unsubscribe"),
+    _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center|email-subscriptions|subscription-preferences)/", "unsubscribe"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/(?:Cto|Bto|To)/", "open"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/[A-Za-z]{1,3}/"),  # /e3t/Ctc/…, /e3t/Btc/…, /e2t/c/…, on branded domains too
     _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hubspotemail\.net)", r"^/(?:Cto|Bto|To)/", "open"),
@@ -134,7 +134,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Constant Contact", _SUBDOMAINS + r"rs6\.net", r"^/on\.jsp\b", "open"),
     _rule("Constant Contact", _SUBDOMAINS + r"rs6\.net", r"^/tn\.jsp\b"),
     _rule("Constant Contact", _ANY_HOST, r"^/tn\.jsp\?(?:.*&)?f=[0-9A-Za-z_-]{10,}"),
-    _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=un\b", "unsubscribe"),
+    _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=(?:un|oo)\b", "unsubscribe"),
     _rule("Constant Contact", _SUBDOMAINS + r"(?:ctctcdn|constantcontact)\.com", r"^/(?:tn\.jsp|click)\b"),
     _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/(?:unsubscribe|[\w-]+/unsubscribe)\b", "unsubscribe"),
     _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/refer/", "share"),  # "Forward to a friend"
