@@ -453,7 +453,7 @@ class NewsletterConfig:
         "auto",
         'The mailing service imported issues come from: "auto" (detected from each message) or one of '
         "mailchimp, mailchimp-new, campaign-monitor, substack, beehiiv, hubspot, convertkit, buttondown, ghost, "
-        "mailerlite, brevo, klaviyo, generic.",
+        "mailerlite, brevo, klaviyo, constant-contact, generic.",
         _profile,
     )
     topic_images: tuple[TopicImage, ...] = option((), 'Featured images for stories without one: [{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].')

@@ -236,7 +236,8 @@ def is_pixel(image: Tag) -> bool:
 
 
 _LOGO_NAMES = re.compile(
-    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|divider|spacer|separator",
+    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|youtube|tiktok|"
+    r"pinterest|whatsapp|divider|spacer|separator",
     re.IGNORECASE,
 )
 

@@ -189,6 +189,20 @@ def _linked(section: Section) -> bool:
     return False
 
 
+def _subheads(sections: Sequence[Section]) -> bool:
+    """Sections under lines set large or bold (no heading markup) that link nowhere and say a sentence
+    or two each ("Our why", "Our promise" under a welcome): the sub-heads of one letter. A story
+    stands on its own: it links out, or it is told."""
+    if any(event.element.find("a", href=True) or event.element.name == "a" for section in sections for event in _section_events(section)):
+        return False
+    told = [sum(len(words(text_of(event.element))) for event in section.parts if event.kind == "block") for section in sections]
+    return sum(told) < 30 * len(told)
+
+
+def _section_events(section: Section) -> list[Event]:
+    return ([section.heading] if section.heading else []) + [event for event in section.parts if event.kind in ("block", "heading", "image")]
+
+
 def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[Story]:
     """One story per container with a heading; a container labelled or headed as a sponsor's (or other chrome) is left out."""
     stories: list[Story] = []
@@ -276,7 +290,7 @@ def plan(
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
     # one article with sections: a long opening before the first heading, and sections that mostly link nowhere
     essay = intro_words >= (40 if title else 80) and sum(map(_linked, kept)) * 2 < len(kept)
-    if level is None or essay or len(kept) <= 1:
+    if level is None or essay or len(kept) <= 1 or (level == PSEUDO_LEVEL and _subheads(kept)):
         content = list(splitter.intro)
         for section in kept:
             content += ([section.heading] if section.heading else []) + section.parts
