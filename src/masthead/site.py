@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from .config import Config
 from .content.bodies import post_listing
@@ -89,8 +90,11 @@ class Site:
 
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
-        found = self.resources.get(src)
-        return Path(found) if found else inside(self.config.folder("static"), src)
+        found = self.resources.get(src) or self.resources.get(unquote(src))  # ![](Côte.svg) is written /C%C3%B4te.svg
+        if found:
+            return Path(found)
+        path = inside(self.config.folder("static"), src)
+        return path if path is None or path.is_file() or unquote(src) == src else inside(self.config.folder("static"), unquote(src))
 
 
 def with_documents(site: Site, replaced: Mapping[int, Document]) -> Site:
