@@ -23,7 +23,7 @@ from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
-from .origins.bundles import bundle_resources
+from .origins.bundles import bundle_resources, resource_folder
 from .ownership import output_path_problem
 
 if TYPE_CHECKING:
@@ -204,9 +204,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             continue
         by_url[url] = entry
         if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
-            resources.update(bundle_resources(config.root / entry.source, url))
+            resources.update(bundle_resources(config.root / entry.source, resource_folder(url, config.origin.kind == "hugo" and place.bundle)))
         if entry.image is not None and not entry.image.src.startswith("/"):
-            entry = replace(entry, image=entry.image._replace(src=url + entry.image.src))  # beside the page (a bundle's cover)
+            folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
+            entry = replace(entry, image=entry.image._replace(src=folder + entry.image.src))  # beside the page (a bundle's cover)
         image, problem = _image_for(entry, static, image_cache, resources)
         if problem and config.origin.kind:  # an adopted site keeps building: the page goes without the missing image
             problems.append(replace(problem, message=problem.message + "; the page is published without it", warning=True))
@@ -261,7 +262,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
         from .origins.groups import hugo_groups
 
-        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages)
+        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies)
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups
 
