@@ -576,7 +576,7 @@ class Origin:
     )
     taxonomies: tuple[str, ...] = option(
         ("categories", "series"),
-        'Hugo taxonomies other than tags that get list pages (/categories/x/), by their front matter key: Hugo\'s [taxonomies] values, such as ["categories", "author"].',
+        'Hugo taxonomies other than tags with list pages (/categories/x/), by front matter key, such as ["categories", "author"].',
     )
     raw_html: bool = option(
         False,
