@@ -571,9 +571,7 @@ class Origin:
     )
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")
-    ugly_urls: bool = option(
-        False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders."
-    )
+    ugly_urls: bool = option(False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders.")
     taxonomies: tuple[str, ...] = option(
         ("categories", "series"),
         'Hugo taxonomies other than tags with list pages (/categories/x/), by front matter key, such as ["categories", "author"].',
