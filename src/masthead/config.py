@@ -553,7 +553,7 @@ class Origin:
     page_template: str = option("about-page", "Template for pages whose layout or templateKey has no template of its own (with a warning).")
     languages: tuple[str, ...] = option((), 'A multilingual site\'s languages, the default first, such as ["en", "fr"]: the others live under /fr/.')
     permalinks: Mapping[str, str] = option(
-        MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".', _permalink_entry
+        MappingProxyType({}), 'URL pattern of the posts of a section (Hugo: of every page of it), such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
@@ -571,6 +571,11 @@ class Origin:
     )
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")
+    ugly_urls: bool = option(False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders.")
+    taxonomies: tuple[str, ...] = option(
+        ("categories", "series"),
+        'Hugo taxonomies other than tags with list pages (/categories/x/), by front matter key, such as ["categories", "author"].',
+    )
     raw_html: bool = option(
         False,
         "Keep raw HTML in Markdown, as the generator does, made safe: scripts, styles, event handlers and forms are removed, frames become links.",

@@ -341,10 +341,11 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     lang, key = language(source, data, config)
     if config.origin.kind == "hugo" and lang == (config.origin.languages or ("",))[0] and not home and not values.get("permalink"):
         from ..origins.data import default_language_in_subdir
+        from .permalinks import pattern_for
 
         if default_language_in_subdir(config):  # /en/posts/x/ as /fr/posts/x/
             is_post = defaults(source, data, config).is_post
-            pattern = config.origin.permalinks.get(sections.split("/")[0], config.permalink) if is_post else config.page_permalink
+            pattern = pattern_for(sections.split("/")[0], bool(is_post), config)
             values["permalink"] = f"/{lang}/" + pattern.lstrip("/")
     if config.origin.kind == "pelican" and lang and lang != config.origin.languages[0] and not values.get("permalink"):
         from ..origins.data import pelican_settings

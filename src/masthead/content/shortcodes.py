@@ -81,6 +81,8 @@ def _table(path: str, stamp_ns: int) -> Mapping[str, Any]:
 
 
 def _arguments(text: str) -> tuple[list[str], dict[str, str]]:
+    if '\\"' in text and '"' not in text.replace('\\"', ""):
+        text = text.replace('\\"', '"')  # {{< relref \"x.md\" >}} inside an HTML attribute: Hugo reads \" as a quote
     try:
         words = shlex.split(text.strip())
     except ValueError:
