@@ -143,6 +143,14 @@ def _term_permalink(value: str) -> str | None:
     return None
 
 
+HUGO_LIST_KINDS = ("home", "section", "taxonomy", "term")
+
+
+def _list_feed_kinds(value: tuple[str, ...]) -> str | None:
+    wrong = [kind for kind in value if kind not in HUGO_LIST_KINDS]
+    return f"unknown kind {wrong[0]!r}; expected some of {', '.join(HUGO_LIST_KINDS)}{did_you_mean(wrong[0], HUGO_LIST_KINDS)}" if wrong else None
+
+
 def _origin_kind(value: str) -> str | None:
     return None if value in ORIGINS else f"expected one of {', '.join(repr(kind) for kind in ORIGINS)}{did_you_mean(value, ORIGINS)}"
 
@@ -575,6 +583,11 @@ class Origin:
     taxonomies: tuple[str, ...] = option(
         ("categories", "series"),
         'Hugo taxonomies other than tags with list pages (/categories/x/), by front matter key, such as ["categories", "author"].',
+    )
+    list_feeds: tuple[str, ...] = option(
+        (),
+        'Hugo\'s RSS index.xml of each list page (/index.xml, /posts/index.xml, /tags/x/index.xml) of the kinds "home", "section", "taxonomy", "term".',
+        _list_feed_kinds,
     )
     raw_html: bool = option(
         False,

@@ -138,6 +138,26 @@ def ugly_sections(data: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
     return value is True, ()
 
 
+def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
+    """The list kinds Hugo writes an RSS ``index.xml`` for: home, section, taxonomy and term by default,
+    less those ``disableKinds`` drops (``"RSS"`` drops them all) or whose ``[outputs]`` omit ``"RSS"``.
+    Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
+    folded = _folded(data)
+    disabled = {str(kind).lower() for kind in folded.get("disablekinds") or () if isinstance(kind, str)}
+    outputs = {str(kind).lower(): value for kind, value in (folded.get("outputs") or {}).items()} if isinstance(folded.get("outputs"), dict) else {}
+    old = "taxonomyterm" in outputs or "taxonomyterm" in disabled
+    names = {"home": "home", "section": "section", "taxonomy": "taxonomyterm" if old else "taxonomy", "term": "taxonomy" if old else "term"}
+    if "rss" in disabled:
+        return ()
+    kept = []
+    for kind, name in names.items():
+        formats = outputs.get(name)
+        if name in disabled or (isinstance(formats, list) and "rss" not in {str(format).lower() for format in formats}):
+            continue
+        kept.append(kind)
+    return tuple(kept)
+
+
 def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
     declared = params.get("mainSections") or params.get("mainsections")
     if isinstance(declared, list) and declared:
@@ -221,6 +241,10 @@ def plan(site: Path, found: str) -> Plan:
             "taxonomies": list(taxonomies(written)),
         },
     }
+    kinds = list_feeds(written)
+    if kinds:
+        tables["origin"]["list_feeds"] = list(kinds)
+        notes.append("Hugo's RSS feeds are kept at its paths: index.xml beside each list page (/index.xml, /posts/index.xml, /tags/x/index.xml).")
     if ugly:
         tables["origin"]["ugly_urls"] = True
         tables["origin"]["tag_permalink"] = "/tags/{slug}.html"

@@ -1,0 +1,66 @@
+"""Hugo's RSS feeds at Hugo's paths (``[origin] list_feeds``, written by ``masthead init``).
+
+Hugo gives the home page, every section, every taxonomy and every term an RSS output by default
+(``outputs``: ``["html", "rss"]`` for those kinds), named ``index.xml`` beside the list's
+``index.html``: ``/index.xml``, ``/posts/index.xml``, ``/tags/x/index.xml``, ``/fr/index.xml``. The
+RSS format is ``noUgly``: with uglyURLs the list ``/posts.html`` keeps its feed at ``/posts/index.xml``.
+Readers subscribed to those addresses keep getting posts. Each feed is made by the site feeds' own
+code (``render/feeds.py``) from the newest posts of its list.
+"""
+
+from __future__ import annotations
+
+from ..render import feeds
+from ..site import Document, Site
+
+
+def feed_path(url: str) -> str:
+    """The output path of a list page's RSS: ``/posts/`` and ``/posts.html`` -> ``posts/index.xml``."""
+    folder = url.removesuffix(".html").strip("/")
+    return f"{folder}/index.xml" if folder else "index.xml"
+
+
+def list_kind(url: str, config_taxonomies: tuple[str, ...], languages: tuple[str, ...]) -> str:
+    """Hugo's kind of a list page, read from its URL: home, taxonomy, term or section."""
+    parts = url.removesuffix(".html").strip("/").split("/")
+    if parts and parts[0] in languages:
+        parts = parts[1:]  # /fr/posts/: the French posts section
+    if parts in ([], [""]):
+        return "home"
+    if parts[0] in ("tags", *config_taxonomies):
+        return "taxonomy" if len(parts) == 1 else "term"
+    return "section"
+
+
+def _lists(site: Site) -> list[tuple[str, str, str, tuple[Document, ...]]]:
+    """(kind, title, list page URL, posts) of every list page of the site."""
+    config = site.config
+    languages = config.origin.languages
+    default = languages[0] if languages else ""
+    home = tuple(post for post in site.posts if not default or post.entry.placement.lang in ("", default))
+    lists = [("home", config.title, "/", home)]
+    for group in site.groups:
+        lists.append((list_kind(group.url, config.origin.taxonomies, languages), group.title, group.url, group.documents))
+    if site.tags:
+        tagged = {id(post): post for tag in site.tags for post in tag.posts}
+        lists.append(("taxonomy", "Tags", "/tags.html" if config.origin.ugly_urls else "/tags/", tuple(post for post in site.posts if id(post) in tagged)))
+    lists += [("term", tag.name, tag.url, tag.posts) for tag in site.tags]
+    return lists
+
+
+def hugo_feeds(site: Site) -> list[tuple[str, bytes]]:
+    """Every list page's RSS whose kind ``[origin] list_feeds`` names: (path in the output folder, bytes)."""
+    config = site.config
+    made: dict[str, bytes] = {}
+    published = {id(post) for post in site.posts if not post.noindex}
+    for kind, title, url, documents in _lists(site):
+        path = feed_path(url)
+        if kind not in config.origin.list_feeds or path in made:
+            continue
+        posts = tuple(document for document in documents if id(document) in published)[: config.feed_size]
+        shown = title if kind == "home" else f"{title} on {config.title}"  # Hugo's default RSS title
+        folder = path.removesuffix("index.xml")
+        lang = folder.split("/")[0] if folder.split("/")[0] in config.origin.languages else ""
+        about = feeds.Channel(shown, config.description, config.absolute_url(url), folder, lang or config.language, path)
+        made[path] = feeds.rss(site, about, posts)
+    return sorted(made.items())
