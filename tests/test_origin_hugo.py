@@ -115,3 +115,13 @@ def test_pages_only_site_without_front_matter_builds(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = (tmp_path / "public/install/index.html").read_text(encoding="utf-8")
     assert "<title>Installing · Docs</title>" in page
+
+
+def test_goldmark_attributes_are_markup_not_text(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-basic", tmp_path)
+    page = (output_folder(site) / "docs/install/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="requirements" class="checklist">Before you start</h2>' in page  # Goldmark's heading attributes
+    assert "{.note}" not in page and "{.steps}" not in page and "{.tip" not in page  # block attributes: Hugo takes the lines off
+    assert "<p>A phone with the latest system update.</p>" in page
+    assert "{.this-stays}" in page  # in code, as written
+    assert re.findall(r"\{[#.][\w-]+", re.sub(r"<pre\b.*?</pre>", "", page, flags=re.DOTALL)) == []

@@ -51,6 +51,26 @@ def post_listing(name: str = "all", field: str = "tags", count: int = 0) -> str:
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][ \t]+[^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)  # the list kramdown replaces
 _KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}\n]*)\}[ \t]*$|\{::[^}\n]*/\}", re.MULTILINE)
 
+# Goldmark's block attributes (markup.goldmark.parser.attribute.block): a line of only {.class #id key=value}
+# right under a paragraph, list, table or quote. masthead's Markdown has no way to set them: the line goes.
+_GOLDMARK_VALUE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))"""
+_GOLDMARK_BLOCK = re.compile(rf"[ \t]*\{{[ \t]*{_GOLDMARK_VALUE}(?:[ \t]+{_GOLDMARK_VALUE})*[ \t]*\}}[ \t]*")
+_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
+
+
+def goldmark_block_attributes(text: str) -> str:
+    """``text`` without Goldmark's block attribute lines (outside fenced code), as Hugo takes them off."""
+    kept: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1) == fence):
+            fence = "" if fence else opened.group(1)
+        elif not fence and kept and kept[-1].strip() and _GOLDMARK_BLOCK.fullmatch(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
 
 _HTML_SOURCES = (".html", ".htm", ".njk", ".liquid")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -175,6 +195,8 @@ def render_body(
         text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
+    if kind == "hugo" and "{" in text:
+        text = goldmark_block_attributes(text)
     if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
         return RenderedMarkdown("", "", (), (), (), None, ()), [], ()
     if kind in ("jekyll", "eleventy", "pelican") and ("{%" in text or "{{" in text or "{#" in text) and _templated(data):

@@ -27,6 +27,9 @@ _RAW_OMITTED = "<!-- raw HTML omitted -->"  # what cmark writes for raw HTML it 
 _CITATION = re.compile(r'\[<a href="([^"]*)"(?: title="[^"]*")?>((?:(?!</a>).)+?)</a>\]')
 _LINK = re.compile(r'<a href="([^"]*)"(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+# Goldmark's heading attributes, as cmark leaves them at the end of the heading's text: ## Title {#id .class}
+_ATTRIBUTE = r"(?:[#.][\w-]+|[\w-]+=(?:&quot;[^&]*&quot;|[\w.-]+))"
+_HEADING_ATTRIBUTES = re.compile(rf"\s*\{{\s*({_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*)\s*\}}\s*$")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _READ_MORE = re.compile(r'<p><a href="([^"]*)"(?: title="[^"]*")?>Read [Mm]ore[^<]{0,3}</a></p>\n?\Z')
 _TAG = re.compile(r"<[^>]+>")
@@ -259,13 +262,19 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_ht
 
     def mark_heading(match: re.Match[str]) -> str:
         level, inner = int(match.group(1)), match.group(2)
+        attributes = _HEADING_ATTRIBUTES.search(inner)
+        written = attributes.group(1).split() if attributes else []
+        inner = inner[: attributes.start()] if attributes else inner
         text = plain_text(inner)
         base = slugify(text)
         count = used_ids.get(base, 0)
         used_ids[base] = count + 1
-        ident = base if count == 0 else f"{base}-{count}"
+        chosen = [part[1:] for part in written if part.startswith("#")]
+        ident = chosen[-1] if chosen else base if count == 0 else f"{base}-{count}"
+        classes = " ".join(part[1:] for part in written if part.startswith("."))
         headings.append(Heading(level, text, ident))
-        return f'<h{level} id="{ident}">{inner}</h{level}>'
+        shown = f' class="{classes}"' if classes else ""
+        return f'<h{level} id="{ident}"{shown}>{inner}</h{level}>'
 
     body = _HEADING.sub(mark_heading, body)
     body = _IMG.sub('<img loading="lazy" decoding="async" ', body)
