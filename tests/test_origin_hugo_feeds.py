@@ -12,7 +12,7 @@ from lxml import etree
 from origin_sites import adopt, output_folder
 
 from masthead.origins.hugo import list_feeds
-from masthead.origins.hugo_feeds import feed_path
+from masthead.origins.hugo_lists import feed_path
 
 
 def feed_files(public: Path) -> set[str]:

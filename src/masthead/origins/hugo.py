@@ -224,6 +224,7 @@ def plan(site: Path, found: str) -> Plan:
     pagination = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
     assert isinstance(pagination, dict)
     size = pagination.get("pagerSize", data.get("paginate"))  # Hugo 0.128's [pagination] pagerSize, before it paginate
+    size = int(size) if isinstance(size, str) and size.strip().isdigit() else size  # paginate = "10": Hugo casts it
     if isinstance(size, int) and not isinstance(size, bool) and size > 0:
         values["page_size"] = size
     path = pagination.get("path", data.get("paginatePath"))

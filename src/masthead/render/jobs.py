@@ -166,7 +166,7 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
 
         planner.made(partial(pelican_feeds, site), "the feeds at the origin's paths")
     if site.config.origin.list_feeds:  # Hugo's index.xml of the home page, each section, taxonomy and term
-        from ..origins.hugo_feeds import hugo_feeds
+        from ..origins.hugo_lists import hugo_feeds
 
         planner.made(partial(hugo_feeds, site), "the feeds at Hugo's paths")
     planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone

@@ -1,4 +1,5 @@
-"""Hugo's RSS feeds at Hugo's paths (``[origin] list_feeds``, written by ``masthead init``).
+"""Hugo's list pages' other outputs: their RSS feeds at Hugo's paths (``[origin] list_feeds``, written
+by ``masthead init``), and the redirect Hugo writes from each list's first page (``/post/page/1/``).
 
 Hugo gives the home page, every section, every taxonomy and every term an RSS output by default
 (``outputs``: ``["html", "rss"]`` for those kinds), named ``index.xml`` beside the list's
@@ -10,8 +11,13 @@ code (``render/feeds.py``) from the newest posts of its list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..render import feeds
 from ..site import Document, Site
+
+if TYPE_CHECKING:
+    from ..render.redirects import Redirect
 
 
 def feed_path(url: str) -> str:
@@ -64,3 +70,16 @@ def hugo_feeds(site: Site) -> list[tuple[str, bytes]]:
         about = feeds.Channel(shown, config.description, config.absolute_url(url), folder, lang or config.language, path)
         made[path] = feeds.rss(site, about, posts)
     return sorted(made.items())
+
+
+def first_page_redirects(site: Site) -> list[Redirect]:
+    """Hugo's paginator writes a list's page 1 (``/post/page/1/``, ``/tags/x/page/1/``) as a redirect to
+    the list itself (home, section and term lists); links to those keep working. Not with uglyURLs, whose lists are files."""
+    from ..render.redirects import Redirect
+
+    config = site.config
+    if config.origin.ugly_urls:
+        return []
+    first = config.page_path.replace("{number}", "1")
+    urls = dict.fromkeys(url for kind, _, url, _ in _lists(site) if kind != "taxonomy")  # themes list every term on one page
+    return [Redirect(f"{url}{first}", url, 301, config.origin.config_file or "masthead.toml", None) for url in urls if url.endswith("/")]
