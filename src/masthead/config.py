@@ -589,6 +589,7 @@ class Origin:
         'Hugo\'s RSS index.xml of each list page (/index.xml, /posts/index.xml, /tags/x/index.xml) of the kinds "home", "section", "taxonomy", "term".',
         _list_feed_kinds,
     )
+    home_json: bool = option(False, "Hugo's JSON output of the home page: /index.json, the search index of themes such as PaperMod and LoveIt.")
     raw_html: bool = option(
         False,
         "Keep raw HTML in Markdown, as the generator does, made safe: scripts, styles, event handlers and forms are removed, frames become links.",

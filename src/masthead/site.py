@@ -242,7 +242,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             found = None
         site_images.append(found)
 
-    tags = _tags(posts, config.tags)
+    tags = _tags([*posts, *pages] if config.origin.kind == "hugo" else posts, config.tags)  # Hugo: a page's tags are terms too
     if config.origin.tag_permalink:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 

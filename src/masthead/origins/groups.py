@@ -80,7 +80,7 @@ def hugo_groups(
     for taxonomy in taxonomies:
         terms: dict[str, list[Document]] = defaultdict(list)
         names: dict[str, str] = {}
-        for post in posts:
+        for post in (*posts, *pages):  # Hugo lists every page with the term, not only the posts
             for term in _terms(post, taxonomy):
                 names.setdefault(slugify(term), term)
                 terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slugify(term)}", ugly)].append(post)

@@ -158,6 +158,13 @@ def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def home_outputs_json(data: dict[str, Any]) -> bool:
+    """``[outputs] home = ["HTML", "RSS", "JSON"]``: the home page has a JSON output, ``/index.json``."""
+    outputs = _folded(data).get("outputs")
+    home = next((value for key, value in outputs.items() if str(key).lower() == "home"), None) if isinstance(outputs, dict) else None
+    return isinstance(home, list) and "json" in {str(format).lower() for format in home}
+
+
 def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
     declared = params.get("mainSections") or params.get("mainsections")
     if isinstance(declared, list) and declared:
@@ -246,6 +253,9 @@ def plan(site: Path, found: str) -> Plan:
     if kinds:
         tables["origin"]["list_feeds"] = list(kinds)
         notes.append("Hugo's RSS feeds are kept at its paths: index.xml beside each list page (/index.xml, /posts/index.xml, /tags/x/index.xml).")
+    if home_outputs_json(written):
+        tables["origin"]["home_json"] = True
+        notes.append("[outputs] home has \"JSON\": /index.json is written, every page's title, URL, summary and text (the theme's search index).")
     if ugly:
         tables["origin"]["ugly_urls"] = True
         tables["origin"]["tag_permalink"] = "/tags/{slug}.html"

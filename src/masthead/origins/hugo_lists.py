@@ -11,10 +11,12 @@ code (``render/feeds.py``) from the newest posts of its list.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 from ..render import feeds
-from ..site import Document, Site
+from ..site import Document, Site, tag_name
+from ..timestamps import iso
 
 if TYPE_CHECKING:
     from ..render.redirects import Redirect
@@ -83,3 +85,28 @@ def first_page_redirects(site: Site) -> list[Redirect]:
     first = config.page_path.replace("{number}", "1")
     urls = dict.fromkeys(url for kind, _, url, _ in _lists(site) if kind != "taxonomy")  # themes list every term on one page
     return [Redirect(f"{url}{first}", url, 301, config.origin.config_file or "masthead.toml", None) for url in urls if url.endswith("/")]
+
+
+def home_json(site: Site) -> list[tuple[str, bytes]]:
+    """``/index.json``, Hugo's JSON output of the home page (``[outputs] home = ["HTML", "RSS", "JSON"]``),
+    which themes make their search index of: every published regular page, posts newest first, with the
+    fields PaperMod's and LoveIt's templates write (title, uri, permalink, date, summary, content, tags, categories)."""
+    config = site.config
+    items: list[dict[str, Any]] = []
+    for document in (*site.posts, *site.pages):
+        if document.noindex:
+            continue
+        entry = document.entry
+        items.append(
+            {
+                "title": entry.title,
+                "uri": document.url,
+                "permalink": config.absolute_url(document.url),
+                "date": iso(entry.date),
+                "summary": entry.teaser,
+                "content": entry.body.text,
+                "tags": [tag_name(tag, config.tags) for tag in entry.tags],
+                "categories": list(entry.placement.categories),
+            }
+        )
+    return [("index.json", (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))]

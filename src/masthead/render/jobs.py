@@ -169,6 +169,10 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
         from ..origins.hugo_lists import hugo_feeds
 
         planner.made(partial(hugo_feeds, site), "the feeds at Hugo's paths")
+    if site.config.origin.home_json:  # Hugo's /index.json, a theme's search index
+        from ..origins.hugo_lists import home_json
+
+        planner.made(partial(home_json, site), "/index.json")
     planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone
     planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
     planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")
