@@ -151,6 +151,13 @@ def _list_feed_kinds(value: tuple[str, ...]) -> str | None:
     return f"unknown kind {wrong[0]!r}; expected some of {', '.join(HUGO_LIST_KINDS)}{did_you_mean(wrong[0], HUGO_LIST_KINDS)}" if wrong else None
 
 
+def _language_folder_entry(entry: tuple[str, Any]) -> str | None:
+    folder, lang = entry
+    if not isinstance(lang, str) or not lang or "/" in folder:
+        return 'expected a folder directly under the content folder and its language code, such as cn = "zh"'
+    return None
+
+
 def _origin_kind(value: str) -> str | None:
     return None if value in ORIGINS else f"expected one of {', '.join(repr(kind) for kind in ORIGINS)}{did_you_mean(value, ORIGINS)}"
 
@@ -560,6 +567,11 @@ class Origin:
     post_sections: tuple[str, ...] = option((), "Folders under the content folder whose pages are dated posts (Hugo, Eleventy).")
     page_template: str = option("about-page", "Template for pages whose layout or templateKey has no template of its own (with a warning).")
     languages: tuple[str, ...] = option((), 'A multilingual site\'s languages, the default first, such as ["en", "fr"]: the others live under /fr/.')
+    language_folders: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'A language\'s content folder when it is not named after the language (Hugo\'s languages.zh.contentDir = "content/cn"): cn = "zh".',
+        _language_folder_entry,
+    )
     permalinks: Mapping[str, str] = option(
         MappingProxyType({}), 'URL pattern of the posts of a section (Hugo: of every page of it), such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )

@@ -242,7 +242,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             found = None
         site_images.append(found)
 
-    tags = _tags([*posts, *pages] if config.origin.kind == "hugo" else posts, config.tags)  # Hugo: a page's tags are terms too
+    tagged = [*posts, *pages] if config.origin.kind == "hugo" else posts  # Hugo: a page's tags are terms too
+    if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
+        tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
+    tags = _tags(tagged, config.tags)
     if config.origin.tag_permalink:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 

@@ -71,7 +71,7 @@ def locate(source: str, config: Config) -> tuple[str, str, bool, bool]:
     path = PurePosixPath(source)
     inside = path.relative_to(content) if content not in ("", ".") and path.is_relative_to(content) else path
     folders = [part for part in inside.parent.parts if part not in ("_posts", "_drafts")]
-    if folders and folders[0] in config.origin.languages:  # Hugo's content/<lang>/ layout
+    if folders and folder_language(folders[0], config):  # Hugo's content/<lang>/ layout
         folders = folders[1:]
     stem = path.stem
     language = _LANGUAGE_SUFFIX.match(stem)
@@ -394,6 +394,13 @@ def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:
     return path if not home and path in OWN_PAGES and "_posts" not in source.split("/") else ""
 
 
+def folder_language(folder: str, config: Config) -> str:
+    """The language whose content lives in ``folder`` (content/fr/, or Hugo's contentDir content/cn/ for zh); "" for none."""
+    if folder in config.origin.language_folders:
+        return config.origin.language_folders[folder]
+    return folder if folder in config.origin.languages else ""
+
+
 def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str, str]:
     """(language, translation key) of a file in a multilingual site; ("", "") in any other."""
     languages = config.origin.languages
@@ -404,8 +411,8 @@ def language(source: str, data: Mapping[str, Any], config: Config) -> tuple[str,
     inside = path.relative_to(content) if content not in ("", ".") and path.is_relative_to(content) else path
     parts = list(inside.with_suffix("").parts)
     lang = ""
-    if parts and parts[0] in languages and len(parts) > 1:
-        lang = parts.pop(0)
+    if parts and folder_language(parts[0], config) and len(parts) > 1:
+        lang = folder_language(parts.pop(0), config)
     suffix = _LANGUAGE_SUFFIX.match(parts[-1]) if parts else None
     if suffix and suffix.group(2) in languages:
         lang, parts[-1] = suffix.group(2), suffix.group(1)

@@ -46,6 +46,8 @@ def _terms(document: Document, taxonomy: str) -> tuple[str, ...]:
     """A page's terms of a taxonomy: its categories and series as read, else the front matter key of that name."""
     if taxonomy in ("categories", "series"):
         return tuple(getattr(document.entry.placement, taxonomy))
+    if taxonomy == "tags":
+        return tuple(document.entry.tags)
     value = document.entry.extra.get(taxonomy)
     if taxonomy in ("author", "authors") and value is None:
         return tuple(name for name, _ in document.entry.placement.authors)
@@ -77,10 +79,12 @@ def hugo_groups(
         groups.append(
             Group(intro.entry.title if intro and intro.entry.title else section.replace("-", " ").title(), url, _order(sections[prefix, section]), intro)
         )
-    for taxonomy in taxonomies:
+    for taxonomy in (*taxonomies, *(("tags",) if languages else ())):  # the default language's tags are the site's own
         terms: dict[str, list[Document]] = defaultdict(list)
         names: dict[str, str] = {}
         for post in (*posts, *pages):  # Hugo lists every page with the term, not only the posts
+            if taxonomy == "tags" and not _prefix(post, languages):
+                continue
             for term in _terms(post, taxonomy):
                 names.setdefault(slugify(term), term)
                 terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slugify(term)}", ugly)].append(post)

@@ -165,6 +165,18 @@ def home_outputs_json(data: dict[str, Any]) -> bool:
     return isinstance(home, list) and "json" in {str(format).lower() for format in home}
 
 
+def language_folders(languages: Any, content: str) -> dict[str, str]:
+    """language -> its folder under the content folder, where ``languages.<code>.contentDir`` is not
+    ``content/<code>`` (Hextra sites: zh's ``contentDir = "content/cn"``)."""
+    folders: dict[str, str] = {}
+    for code, settings in (languages or {}).items() if isinstance(languages, dict) else ():
+        folder = settings.get("contentDir") or settings.get("contentdir") if isinstance(settings, dict) else None
+        parts = str(folder).strip("/").split("/") if isinstance(folder, str) else []
+        if len(parts) == 2 and parts[0] == content and parts[1] != str(code):
+            folders[str(code)] = parts[1]
+    return folders
+
+
 def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
     declared = params.get("mainSections") or params.get("mainsections")
     if isinstance(declared, list) and declared:
@@ -173,8 +185,8 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
     if content.is_dir():
         for path in content.rglob("*.md"):
             parts = path.relative_to(content).parts
-            if isinstance(languages, dict) and parts and parts[0] in languages:
-                parts = parts[1:]  # content/<lang>/posts/x.md
+            if isinstance(languages, dict) and parts and parts[0] in (*languages, *language_folders(languages, content.name).values()):
+                parts = parts[1:]  # content/<lang>/posts/x.md, or a language's contentDir
             if len(parts) > 1 and not path.name.startswith("_"):
                 counts[parts[0]] += 1
     return [counts.most_common(1)[0][0]] if counts else ["posts"]
@@ -284,6 +296,9 @@ def plan(site: Path, found: str) -> Plan:
             str(code): (code != default, settings.get("weight", 0) if isinstance(settings, dict) else 0, str(code)) for code, settings in languages.items()
         }
         tables["origin"]["languages"] = sorted(weights, key=lambda code: weights[code])
+        renamed = language_folders(languages, content)
+        if renamed:
+            tables["origin"]["language_folders"] = {folder: code for code, folder in sorted(renamed.items())}
         values["language"] = default
         notes.append(
             f"Languages {', '.join(tables['origin']['languages'])}: {default} at the root, the others under /<lang>/; "

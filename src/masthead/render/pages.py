@@ -17,12 +17,13 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from ..config import Config
 from ..content.markdown import slugify
 from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
 from ..newsroom.story import reading_minutes
-from ..site import Document, Site, years_of
+from ..site import Document, Site, tag_name, years_of
 from ..timestamps import iso
 from . import pictures, seo
 from .relative_links import base_path, relative_links
@@ -94,9 +95,13 @@ class SiteView:
     topic_names: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> display name
     topic_urls: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> its page (Pelican's /tag/x.html)
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
+    language_topics: Mapping[str, str] = field(default_factory=dict)  # language -> its own tag pages' URL, {slug} in it (Hugo's /fr/tags/x/)
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
         """A post's tags as links, with their display names."""
+        own = self.language_topics.get(document.entry.placement.lang)
+        if own and document.url.startswith(own.split("/tags/")[0] + "/"):
+            return tuple(TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", slugify(tag))) for tag in document.entry.tags)
         return tuple(
             TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
         )
@@ -247,8 +252,17 @@ def site_view(site: Site) -> SiteView:
         live_urls=frozenset(post.url for post in site.posts if post.entry.story.coverage_open(site.now)),
         topic_names={tag.slug: tag.name for tag in site.tags},
         topic_urls={tag.slug: tag.url for tag in site.tags},
+        language_topics=language_topics(config),
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
+
+
+def language_topics(config: Config) -> dict[str, str]:
+    """A Hugo site's other languages have their own tag pages (``origins/groups.py``): /fr/tags/{slug}/."""
+    if config.origin.kind != "hugo":
+        return {}
+    end = ".html" if config.origin.ugly_urls else "/"
+    return {lang: f"/{lang}/tags/{{slug}}{end}" for lang in config.origin.languages}  # the default's too, when Hugo puts it in /en/
 
 
 def output_path(url: str) -> str:
