@@ -59,13 +59,16 @@ def entry_url(entry: Entry, config: Config) -> str:
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
         pattern, prefix = explicit(place.permalink), ""
     local = entry.date.astimezone(config.tz)
+    section, sections = place.section, place.sections
+    if config.origin.kind == "hugo":  # Hugo writes paths in lower case (disablePathToLower = false), spaces as "-"
+        section, sections = section.lower().replace(" ", "-"), sections.lower().replace(" ", "-")
     values = {
         "slug": entry.slug,
         "slug_or_title": entry.slug if "slug" in entry.key_lines or not entry.title else slugify(entry.title),
         "title": slugify(entry.title) if entry.title else entry.slug,
         "filename": place.filename or entry.slug,
-        "section": place.section,
-        "sections": place.sections,
+        "section": section,
+        "sections": sections,
         "categories": _categories(place.categories, config),
         "year": f"{local.year:04d}",
         "month": f"{local.month:02d}",

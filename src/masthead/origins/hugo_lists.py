@@ -49,6 +49,11 @@ def _lists(site: Site) -> list[tuple[str, str, str, tuple[Document, ...]]]:
     lists = [("home", config.title, "/", home)]
     for group in site.groups:
         lists.append((list_kind(group.url, config.origin.taxonomies, languages), group.title, group.url, group.documents))
+    listed = {url for _, _, url, _ in lists}
+    for page in site.pages:  # a nested section (docs/settings/_index.md) is a page here; Hugo gives it a feed too
+        if page.entry.source.rsplit("/", 1)[-1].startswith("_index.") and page.url not in listed:
+            below = tuple(post for post in site.posts if post.url.startswith(page.url.removesuffix(".html").rstrip("/") + "/"))
+            lists.append(("section", page.entry.title, page.url, below))
     if site.tags:
         tagged = {id(post): post for tag in site.tags for post in tag.posts}
         lists.append(("taxonomy", "Tags", "/tags.html" if config.origin.ugly_urls else "/tags/", tuple(post for post in site.posts if id(post) in tagged)))
