@@ -10,7 +10,8 @@ from origin_sites import adopt, literal_syntax, output_folder, page_urls
 
 # From Hugo's docs: /section/name/ for regular pages (a bundle's name is its folder's), a list page
 # for each section whether or not it has an _index.md, the home page from content/_index.md.
-EXPECTED_URLS = {"/", "/docs/", "/docs/getting-started/", "/docs/install/", "/posts/", "/posts/lighthouse-visit/"}
+# /categories/: Hugo writes the list of each taxonomy, with no terms too
+EXPECTED_URLS = {"/", "/docs/", "/docs/getting-started/", "/docs/install/", "/posts/", "/posts/lighthouse-visit/", "/categories/"}
 
 WARNINGS = [
     'content/_index.md:4: warning: shortcode "hextra/hero-headline": not supported; its inner content was kept',

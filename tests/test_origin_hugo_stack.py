@@ -21,6 +21,8 @@ EXPECTED_URLS = {
     "/zh-cn/",
     "/zh-cn/关于/",
     "/zh-cn/page/",
+    "/zh-cn/tags/",  # Hugo writes each taxonomy's list in each language, with no terms too
+    "/zh-cn/categories/",
 }
 
 

@@ -158,6 +158,11 @@ def _language_folder_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
+def _disabled_lists(value: tuple[str, ...]) -> str | None:
+    wrong = [kind for kind in value if kind not in ("taxonomy", "term")]
+    return f'unknown kind {wrong[0]!r}; expected "taxonomy" or "term"' if wrong else None
+
+
 def _origin_kind(value: str) -> str | None:
     return None if value in ORIGINS else f"expected one of {', '.join(repr(kind) for kind in ORIGINS)}{did_you_mean(value, ORIGINS)}"
 
@@ -600,6 +605,9 @@ class Origin:
         (),
         'Hugo\'s RSS index.xml of each list page (/index.xml, /posts/index.xml, /tags/x/index.xml) of the kinds "home", "section", "taxonomy", "term".',
         _list_feed_kinds,
+    )
+    disabled_lists: tuple[str, ...] = option(
+        (), 'Hugo\'s disableKinds for taxonomies: "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).', _disabled_lists
     )
     home_json: bool = option(False, "Hugo's JSON output of the home page: /index.json, the search index of themes such as PaperMod and LoveIt.")
     raw_html: bool = option(

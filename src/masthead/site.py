@@ -265,7 +265,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
         from .origins.groups import hugo_groups
 
-        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies)
+        groups, kept_pages = hugo_groups(
+            tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies, config.origin.disabled_lists
+        )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups
 

@@ -61,6 +61,7 @@ def hugo_groups(
     languages: tuple[str, ...] = (),
     ugly: bool = False,
     taxonomies: tuple[str, ...] = ("categories", "series"),
+    disabled: tuple[str, ...] = (),
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken."""
     by_url = {page.url: page for page in pages}
@@ -79,21 +80,24 @@ def hugo_groups(
         groups.append(
             Group(intro.entry.title if intro and intro.entry.title else section.replace("-", " ").title(), url, _order(sections[prefix, section]), intro)
         )
-    for taxonomy in (*taxonomies, *(("tags",) if languages else ())):  # the default language's tags are the site's own
+    documents = (*posts, *pages)
+    everywhere = sorted({_prefix(document, languages) for document in documents} or {""})  # "", "/fr": each language's root
+    root_tags = any(document.entry.tags for document in documents if not _prefix(document, languages))
+    for taxonomy in (*taxonomies, "tags"):  # the root's tags are the site's own (site.tags); each other language's are here
         terms: dict[str, list[Document]] = defaultdict(list)
         names: dict[str, str] = {}
-        for post in (*posts, *pages):  # Hugo lists every page with the term, not only the posts
+        for post in documents:  # Hugo lists every page with the term, not only the posts
             if taxonomy == "tags" and not _prefix(post, languages):
                 continue
             for term in _terms(post, taxonomy):
                 names.setdefault(slugify(term), term)
                 terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slugify(term)}", ugly)].append(post)
-        if not terms:
-            continue
-        for prefix in sorted({url.rsplit(f"/{taxonomy}/", 1)[0] for url in terms}):
-            everything = {id(post): post for url, documents in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in documents}
+        for prefix in everywhere if "taxonomy" not in disabled else ():  # Hugo writes each taxonomy's list in each language, with no terms too
+            if taxonomy == "tags" and not prefix and root_tags:
+                continue  # the site's /tags/ page lists them
+            everything = {id(post): post for url, listed in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in listed}
             groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values()))))
-        for url in sorted(terms):
+        for url in sorted(terms) if "term" not in disabled else ():
             slug = url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]
             groups.append(Group(names[slug], url, _order(terms[url])))
     return tuple(groups), tuple(page for page in pages if page.url not in taken)

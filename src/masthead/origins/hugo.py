@@ -66,9 +66,13 @@ def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def _folder_tables(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for part in config_parts(path):
-        table = part.stem.split(".")[0]  # menus.en.toml: the menus of one language
+        table, _, lang = part.stem.partition(".")  # menus.en.toml: the menus of one language
         value = read_config(part)
-        if isinstance(data.get(table), dict):
+        if table == "languages" and lang:  # languages.en.toml is [languages.en], Blowfish's and Congo's layout
+            languages: dict[str, Any] = data["languages"] if isinstance(data.get("languages"), dict) else {}
+            written = languages.get(lang)
+            data["languages"] = {**languages, lang: {**value, **(written if isinstance(written, dict) else {})}}
+        elif isinstance(data.get(table), dict):
             data[table] = {**value, **data[table]}
         else:
             data[table] = value
@@ -136,6 +140,14 @@ def ugly_sections(data: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
     if isinstance(value, dict):
         return False, tuple(str(section) for section, on in value.items() if on is True)
     return value is True, ()
+
+
+def disabled_lists(data: dict[str, Any]) -> tuple[str, ...]:
+    """The list kinds ``disableKinds`` drops, by today's names: "taxonomy" (/tags/), "term" (/tags/x/).
+    Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
+    disabled = {str(kind).lower() for kind in _folded(data).get("disablekinds") or () if isinstance(kind, str)}
+    old = "taxonomyterm" in disabled
+    return tuple(kind for kind, name in (("taxonomy", "taxonomyterm" if old else "taxonomy"), ("term", "taxonomy" if old else "term")) if name in disabled)
 
 
 def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
@@ -261,6 +273,10 @@ def plan(site: Path, found: str) -> Plan:
             "taxonomies": list(taxonomies(written)),
         },
     }
+    dropped = disabled_lists(written)
+    if dropped:
+        tables["origin"]["disabled_lists"] = list(dropped)
+        notes.append(f"disableKinds drops the {' and '.join(dropped)} lists: no taxonomy pages of those kinds are written.")
     kinds = list_feeds(written)
     if kinds:
         tables["origin"]["list_feeds"] = list(kinds)
