@@ -91,7 +91,12 @@ def test_translations_by_folder(tmp_path: Path) -> None:
 
 # Hugo with defaultContentLanguageInSubdir = true: every language under its own folder, the default
 # too (Hugo's root page then only redirects to /en/; masthead's home stands there).
-SUBDIR_URLS = {"/", "/en/tags/", *(("/en" + url) for url in EXPECTED_URLS if not url.startswith("/fr/")), *(url for url in EXPECTED_URLS if url.startswith("/fr/"))}
+SUBDIR_URLS = {
+    "/",
+    "/en/tags/",
+    *(("/en" + url) for url in EXPECTED_URLS if not url.startswith("/fr/")),
+    *(url for url in EXPECTED_URLS if url.startswith("/fr/")),
+}
 
 
 def test_default_language_in_its_own_folder(tmp_path: Path) -> None:
