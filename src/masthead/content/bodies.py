@@ -87,6 +87,8 @@ def fenced(language: str, code: str) -> str:
     return f"```{language}{opening}{code}{closing}```"
 
 
+# The files Pelican's readers turn into pages; a {filename} link to anything else is to the file itself
+_PELICAN_SOURCES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 _PELICAN_LINK = re.compile(r"[{|](static|filename|attach|tag|category|author|index)[}|]([^)\s\"'<>`]*)")
 
 
@@ -103,8 +105,8 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
     def swap(match: re.Match[str]) -> str:
         kind, target = match.group(1), match.group(2)
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
-        if kind in ("static", "attach"):
-            return "/" + path
+        if kind in ("static", "attach") or (kind == "filename" and not path.endswith(_PELICAN_SOURCES)):
+            return "/" + path  # {filename} of a file no reader reads (a script, an image): the file, as {static}
         if kind == "index":
             return "/"
         if kind in ("tag", "category", "author"):

@@ -449,7 +449,8 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     draft_flag = fields.flag("draft")
     draft = (published is False) or (draft_flag is True) or implied.draft
 
-    moment = fields.moment("date", required=True) or implied.date
+    # Pelican's empty ``date:`` is no date: DEFAULT_DATE (the file's time with 'fs') stands in
+    moment = fields.moment("date", required=not (adopted and implied.date)) or implied.date
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:

@@ -112,18 +112,22 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
-        from ..origins.pelican import file_metadata, is_page
+        from ..origins.pelican import default_date, file_metadata, is_page
 
         settings = pelican_settings(config)
         is_post = not is_page(sections, settings)
         title = str(data.get("title", "")).strip()
-        draft = str(data.get("status", "")).strip().lower() == "draft"
+        preset = settings.get("DEFAULT_METADATA")  # DEFAULT_METADATA = {"status": "draft"}: published only when Status: says
+        status = data.get("status") or (preset.get("status") if isinstance(preset, dict) else None) or ""
+        draft = str(status).strip().lower() == "draft"
         named = file_metadata(filename, settings)  # FILENAME_METADATA: the date (by default) and maybe the slug
         slug = named.get("slug") or pelican_slug(filename if settings.get("SLUGIFY_SOURCE") == "basename" or not title else title)
         try:
             moment = _midnight(date.fromisoformat(named["date"]), config) if "date" in named else None
         except ValueError:
             moment = None
+        if moment is None and is_post:
+            moment = default_date(config.root / source, settings, config.tz)
         return Defaults(is_post, "blog-post" if is_post else page, moment, slug, "", draft)
     if kind == "eleventy":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Mapping
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +187,7 @@ def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[st
         kind = name.split("_")[0].lower()
         if not isinstance(path, str) or not path.strip("/") or (kind in ("tag", "category", "author") and not terms[kind]):
             continue  # None: not written (pelicanconf.py's "not desired when developing")
-        path = path.lstrip("/").replace("{name}", "{slug}")
+        path = path.lstrip("/").replace("{name}", "{slug}").replace("%s", "{slug}")  # Pelican 3's 'feeds/%s.atom.xml', as Pelican 4 reads it
         if path.endswith(".xml") and re.sub(r"{slug}", "", path).count("{") == 0 and ("{slug}" in path) != name.startswith("FEED_"):
             found[name] = path
     return found
@@ -249,6 +250,23 @@ def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
     except re.error:
         return {}
     return {key: value for key, value in match.groupdict().items() if value} if match else {}
+
+
+def default_date(path: Path, settings: Mapping[str, Any], zone: tzinfo) -> datetime | None:
+    """The date of an article whose header and file name give none: DEFAULT_DATE, ``'fs'`` for the
+    file's modification time or a tuple such as ``(2024, 1, 5)``; None when unset (the article needs one)."""
+    value = settings.get("DEFAULT_DATE")
+    if value == "fs":
+        try:
+            return datetime.fromtimestamp(int(path.stat().st_mtime), zone)
+        except OSError:
+            return None
+    if isinstance(value, (tuple, list)) and 3 <= len(value) <= 6 and all(isinstance(part, int) for part in value):
+        try:
+            return datetime(*value).replace(tzinfo=zone)
+        except ValueError:
+            return None
+    return None
 
 
 def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:

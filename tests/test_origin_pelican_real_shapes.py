@@ -1,0 +1,121 @@
+"""Pelican sites in the shapes real blogs have: a write-up blog with year folders and ``DEFAULT_DATE =
+'fs'``, and a WordPress import whose content folder also holds comments, exports, swap files and
+scripts. Each builds with `masthead init && masthead build` and keeps the URLs Pelican gives it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from click.testing import CliRunner
+from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.cli import main
+
+
+def _adopt_with_times(name: str, tmp_path: Path, times: dict[str, datetime]) -> Path:
+    """The fixture copied, its files given the modification times ``times`` (git keeps none), built."""
+    site = tmp_path / name
+    shutil.copytree(SITES / name, site)
+    for relative, moment in times.items():
+        os.utime(site / relative, (moment.timestamp(), moment.timestamp()))
+    runner = CliRunner()
+    init = runner.invoke(main, ["init", str(site)])
+    assert init.exit_code == 0, init.output
+    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    assert "warning" not in build.output, build.output
+    return site
+
+
+# ARTICLE_SAVE_AS '{slug}.html', PAGE_SAVE_AS 'pages/{slug}.html', TAG_SAVE_AS 'tag/{slug}.html',
+# CATEGORY_SAVE_AS 'category/{slug}.html' (Pelican's defaults); AUTHOR_SAVE_AS = '': no author pages;
+# DIRECT_TEMPLATES index, categories and archives: no tags.html.
+YEAR_FOLDER_URLS = {
+    "/",
+    "/lantern_maze_200.html",
+    "/clock_tower_150.html",
+    "/pages/about.html",
+    "/tag/maze.html",
+    "/tag/off-by-one.html",
+    "/tag/prng.html",
+    "/tag/clock-tower.html",
+    "/category/pwn.html",
+    "/category/crypto.html",
+    "/categories.html",
+    "/archives.html",
+}
+
+
+def test_empty_date_takes_the_files_time_and_filename_links_reach_static_files(tmp_path: Path) -> None:
+    taipei = ZoneInfo("Asia/Taipei")
+    site = _adopt_with_times("pelican-year-folders", tmp_path, {"content/2014/lantern-maze.md": datetime(2014, 9, 7, 20, 15, tzinfo=taipei)})
+    assert page_urls(site) == YEAR_FOLDER_URLS
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+    public = output_folder(site)
+    # STATIC_PATHS = ["images", "exp"]: the scripts are published, and {filename}/exp/solve.py links to the file
+    assert (public / "exp/solve.py").read_text(encoding="utf-8").startswith("import socket")
+    maze = (public / "lantern_maze_200.html").read_text(encoding="utf-8")
+    assert 'href="/exp/solve.py"' in maze and "{filename}" not in maze
+    # `date:` with nothing after it and DEFAULT_DATE = 'fs': the file's time, in TIMEZONE
+    assert 'datetime="2014-09-07T20:15:00+08:00"' in maze
+    assert "<img" in (public / "pages/about.html").read_text(encoding="utf-8")
+    feed = (public / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert feed.index("clock_tower_150") < feed.index("lantern_maze_200")  # newest first: 2019, then the file's 2014
+
+
+def test_an_empty_date_without_default_date_is_still_an_error(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "pelican-year-folders", site)
+    settings = site / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("DEFAULT_DATE = 'fs'\n", ""), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site)])
+    assert build.exit_code == 1
+    assert "content/2014/lantern-maze.md:2: date: empty; expected the publication time" in build.output
+
+
+# DEFAULT_METADATA = {'status': 'draft'}: only the files that say Status: published are published;
+# EXTRA_PATH_METADATA moves extra/favicon.ico to /favicon.ico; publishconf.py's CATEGORY_FEED_ATOM
+# 'feeds/%s.atom.xml' is Pelican 3's spelling of 'feeds/{slug}.atom.xml'.
+WORDPRESS_URLS = {
+    "/",
+    "/tidal-constants.html",
+    "/setting-up-a-tide-gauge.html",
+    "/pages/about.html",
+    "/tag/tides.html",
+    "/tag/harmonics.html",
+    "/tag/python.html",
+    "/tag/logger.html",
+    "/tag/raspberry-pi.html",
+    "/category/maths.html",
+    "/category/programming.html",
+    "/author/harbourlog.html",
+    "/tags.html",
+    "/categories.html",
+    "/authors.html",
+    "/archives.html",
+}
+
+
+def test_a_wordpress_import_with_odd_files_in_its_content_folder(tmp_path: Path) -> None:
+    site, build = adopt("pelican-wordpress-import", tmp_path)
+    assert "warning" not in build.output, build.output
+    assert page_urls(site) == WORDPRESS_URLS  # 217.md says draft; chart-widgets.md says nothing: a draft too
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+    public = output_folder(site)
+    assert (public / "favicon.ico").read_bytes() == (site / "content/extra/favicon.ico").read_bytes()
+    assert not (public / "extra/favicon.ico").exists()
+    assert sorted(path.name for path in (public / "feeds").glob("*.xml")) == ["all.atom.xml", "maths.atom.xml", "programming.atom.xml"]
+    assert "tidal-constants" in (public / "feeds/maths.atom.xml").read_text(encoding="utf-8")
+    gauge = (public / "setting-up-a-tide-gauge.html").read_text(encoding="utf-8")
+    assert 'src="/images/01_logger_board.png?w=276"' in gauge  # WordPress's ?w= sizes kept: the file is there
+    # swap files stay out; the comments, the export and the attachment are files, never pages
+    assert not list(public.rglob("*.swp"))
+    assert not (public / "comments/entry1602939335099.html").exists()
