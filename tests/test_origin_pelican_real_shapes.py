@@ -119,3 +119,25 @@ def test_a_wordpress_import_with_odd_files_in_its_content_folder(tmp_path: Path)
     # swap files stay out; the comments, the export and the attachment are files, never pages
     assert not list(public.rglob("*.swp"))
     assert not (public / "comments/entry1602939335099.html").exists()
+
+
+# FILENAME_METADATA '(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)': the slug after the date (unless :slug:
+# says); ARTICLE_SAVE_AS and PAGE_SAVE_AS '{slug}.html'; CATEGORY_SAVE_AS '': no category pages;
+# TAG_SAVE_AS 'tags.html' (every tag on one file, as the tags list). ARTICLE_EXCLUDES 'draft': not read.
+RST_URLS = {"/", "/inset-map.html", "/first-note.html", "/two-pythons.html", "/grid-notes.html", "/about.html", "/tags.html", "/archives.html"}
+
+
+def test_restructuredtext_in_category_folders_with_excluded_drafts(tmp_path: Path) -> None:
+    site, build = adopt("pelican-rst-folders", tmp_path)
+    assert "warning" not in build.output, build.output
+    assert {url for url in page_urls(site) if not url.startswith("/tags/")} == RST_URLS
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+    public = output_folder(site)
+    assert not (public / "unfinished.html").exists() and "没写完" not in (public / "archives.html").read_text(encoding="utf-8")
+    inset = (public / "inset-map.html").read_text(encoding="utf-8")
+    assert '<nav class="contents"' in inset and "<figure" in inset and ".. figure" not in inset and "code-block" not in inset
+    note = (public / "first-note.html").read_text(encoding="utf-8")
+    assert 'href="/about.html"' in note and 'href="/pdfs/handout.pdf"' in note  # {filename} to a page and to a file
+    assert "<code>.mkd</code>" in (public / "grid-notes.html").read_text(encoding="utf-8")  # .mkd is Markdown to Pelican
+    assert (public / "CNAME").read_text(encoding="utf-8") == "maps.example\n"

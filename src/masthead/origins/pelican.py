@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -50,7 +51,9 @@ def _value(node: ast.expr, settings: Mapping[str, Any]) -> Any:
 def literal_settings(path: Path) -> dict[str, Any]:
     """Every ``NAME = <literal>`` at the top of a Python file (and ``NAME = OTHER + 'x'``), without executing it."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=path.name)
+        with warnings.catch_warnings():  # '\d' in a plain string (FILENAME_METADATA): Python warns, Pelican's Python runs it
+            warnings.simplefilter("ignore")
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=path.name)
     except SyntaxError as exc:
         raise MastheadError([Problem(path.name, exc.lineno, None, f"is not valid Python ({exc.msg}); expected Pelican's settings file")]) from exc
     except (OSError, UnicodeDecodeError):
@@ -237,6 +240,19 @@ def is_page(sections: str, settings: Mapping[str, Any]) -> bool:
 
     pages, articles = _paths(settings, "PAGE_PATHS", ("pages",)), _paths(settings, "ARTICLE_PATHS", ("",))
     return under(pages) and not under(tuple(path for path in articles if path))
+
+
+def is_read(relative: str, settings: Mapping[str, Any]) -> bool:
+    """Whether Pelican reads a file (its path inside the content folder) as an article or a page:
+    under ARTICLE_PATHS and not under ARTICLE_EXCLUDES or PAGE_PATHS, or under PAGE_PATHS and not
+    under PAGE_EXCLUDES (``ARTICLE_EXCLUDES = ['draft']``: content/draft/ is neither)."""
+
+    def under(paths: tuple[str, ...], excluding: bool = False) -> bool:  # an empty path is the whole folder, and excludes nothing
+        return any(relative.startswith(path + "/") or relative == path if path else not excluding for path in paths)
+
+    pages, articles = _paths(settings, "PAGE_PATHS", ("pages",)), _paths(settings, "ARTICLE_PATHS", ("",))
+    article = under(articles) and not under(_paths(settings, "ARTICLE_EXCLUDES", ()) + pages, excluding=True)
+    return article or (under(pages) and not under(_paths(settings, "PAGE_EXCLUDES", ()) + articles, excluding=True))
 
 
 def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
