@@ -141,3 +141,40 @@ def test_restructuredtext_in_category_folders_with_excluded_drafts(tmp_path: Pat
     assert 'href="/about.html"' in note and 'href="/pdfs/handout.pdf"' in note  # {filename} to a page and to a file
     assert "<code>.mkd</code>" in (public / "grid-notes.html").read_text(encoding="utf-8")  # .mkd is Markdown to Pelican
     assert (public / "CNAME").read_text(encoding="utf-8") == "maps.example\n"
+
+
+def test_liquid_tags_that_read_files_and_the_toc_marker(tmp_path: Path) -> None:
+    site, build = adopt("pelican-liquid-tags", tmp_path)
+    assert "warning" not in build.output, build.output
+    assert page_urls(site) >= {"/mirror-workshop.html", "/reducing-frames.html", "/pages/about.html", "/category/imaging.html", "/author/tom-okoro.html"}
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+    public = output_folder(site)
+    frames = (public / "reducing-frames.html").read_text(encoding="utf-8")
+    # include_code: CODE_DIR's file, lines 1-2 only, under its title, name and a link to the file
+    assert "<strong>Stacking darks stack_darks.py</strong>" in frames and 'href="/Downloads/code/stack_darks.py"' in frames
+    assert "stack = np.median" in frames and "unused line" not in frames
+    # notebook: NOTEBOOK_DIR's notebook, cells[1:3]: a Markdown cell, a code cell and its output
+    assert "Read the <strong>darks</strong>:" in frames and "frames = load(" in frames and "12 frames" in frames
+    assert "Setup (not shown)" not in frames and "left_out" not in frames
+    assert "<code>{% img /Figures/x.png %}</code>" in frames  # literal: the tag as code
+    workshop = (public / "mirror-workshop.html").read_text(encoding="utf-8")
+    assert '<a href="https://media.example.org/talks/grinding.mp4">Video: grinding.mp4</a>' in workshop  # a link, nothing loaded
+    assert "[TOC]" not in workshop
+    assert '<nav class="toc" aria-label="Contents"><ul><li class="toc__level-2"><a href="#contents">Contents</a></li>' in workshop
+    assert '<a href="#testing-the-curve">Testing the curve</a>' in workshop
+    assert not (public / "Javascript/widget.html").exists() and (public / "Javascript/widget.js").is_file()
+
+
+def test_a_missing_code_file_is_a_warning_with_its_line(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "pelican-liquid-tags", site)
+    (site / "content/Downloads/code/stack_darks.py").unlink()
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site)])
+    assert build.exit_code == 0, build.output
+    assert (
+        "content/reducing-frames.md:14: warning: Liquid tag \"include_code\": 'Downloads/code/stack_darks.py' is not a file of the site; it was removed"
+        in build.output
+    )

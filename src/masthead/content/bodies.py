@@ -163,10 +163,29 @@ def _restructured(text: str, first_line: int, source: str, config: Config) -> tu
     return body, problems, result.references
 
 
+def _table_of_contents(body: RenderedMarkdown) -> RenderedMarkdown:
+    """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on): the list of
+    the body's headings, linked, in its place."""
+    items = "".join(
+        f'<li class="toc__level-{heading.level}"><a href="#{html.escape(heading.id)}">{html.escape(heading.text)}</a></li>' for heading in body.headings
+    )
+    shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>')
+    return RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+
+
 def render_body(
     text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
 ) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     """Rendered body, problems (warnings about unsupported tags) and references to resolve."""
+    body, problems, references = _rendered_body(text, first_line, source, data, config, rst)
+    if config.origin.kind == "pelican" and not rst and "<p>[TOC]</p>" in body.html:
+        body = _table_of_contents(body)
+    return body, problems, references
+
+
+def _rendered_body(
+    text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool
+) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     kind = config.origin.kind
     if kind and "<!--more-->" in text:  # Hugo's and Jekyll's summary divider: no HTML of its own
         text = text.replace("<!--more-->", "")

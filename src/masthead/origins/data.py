@@ -194,6 +194,11 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     folder = data_folder(config)
     folders = [folder] if folder is not None else []
     folders += [config.folder("content") / "_includes", config.root / "_includes"]
+    if config.origin.kind == "pelican":  # what liquid_tags' include_code and notebook read
+        settings = pelican_settings(config)
+        folders += [
+            config.folder("content") / str(settings.get(key, default)).strip("/") for key, default in (("CODE_DIR", "code"), ("NOTEBOOK_DIR", "notebooks"))
+        ]
     for base in folders:
         if base.is_dir():
             found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
