@@ -124,7 +124,8 @@ def test_a_wordpress_import_with_odd_files_in_its_content_folder(tmp_path: Path)
 # FILENAME_METADATA '(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)': the slug after the date (unless :slug:
 # says); ARTICLE_SAVE_AS and PAGE_SAVE_AS '{slug}.html'; CATEGORY_SAVE_AS '': no category pages;
 # TAG_SAVE_AS 'tags.html' (every tag on one file, as the tags list). ARTICLE_EXCLUDES 'draft': not read.
-RST_URLS = {"/", "/inset-map.html", "/first-note.html", "/two-pythons.html", "/grid-notes.html", "/about.html", "/tags.html", "/archives.html"}
+RST_URLS = {"/", "/inset-map.html", "/first-note.html", "/two-pythons.html", "/grid-notes.html", "/highlight-features.html", "/about.html", "/tags.html"}
+RST_URLS |= {"/archives.html"}
 
 
 def test_restructuredtext_in_category_folders_with_excluded_drafts(tmp_path: Path) -> None:
@@ -141,6 +142,14 @@ def test_restructuredtext_in_category_folders_with_excluded_drafts(tmp_path: Pat
     assert 'href="/about.html"' in note and 'href="/pdfs/handout.pdf"' in note  # {filename} to a page and to a file
     assert "<code>.mkd</code>" in (public / "grid-notes.html").read_text(encoding="utf-8")  # .mkd is Markdown to Pelican
     assert (public / "CNAME").read_text(encoding="utf-8") == "maps.example\n"
+    # pelican_youtube's and pelican_vimeo's directives, a gist: links; Pelican's :linenos: on sourcecode: the code kept
+    features = (public / "highlight-features.html").read_text(encoding="utf-8")
+    assert 'href="https://www.youtube-nocookie.com/embed/Qm3sLr8tY0A"' in features and 'href="https://vimeo.com/76979871"' in features
+    assert 'href="https://gist.github.com/5d1e2c9a"' in features
+    assert "layer = open_layer(" in features and "layer.highlight(selected)" in features
+    # .. raw:: html, as Pelican keeps it, made safe: the markup stays, the frame is a link, the script is gone
+    assert '<div class="map-note">在地图上点选</div>' in features and 'href="https://maps.example.org/embed/42"' in features
+    assert "<iframe" not in features and "track()" not in features
 
 
 def test_liquid_tags_that_read_files_and_the_toc_marker(tmp_path: Path) -> None:

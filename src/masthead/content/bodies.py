@@ -156,7 +156,7 @@ def _restructured(text: str, first_line: int, source: str, config: Config) -> tu
     from .restructuredtext import to_html
 
     result = _pelican_links(text, first_line, source, config) if _PELICAN_LINK.search(text) else Transformed(text, {}, (), ())
-    html, problems = to_html(result.markdown, source, first_line)
+    html, problems = to_html(result.markdown, source, first_line, config.origin.raw_html)
     problems = [*result.problems, *problems]
     first = _PARAGRAPH.search(html)
     body = RenderedMarkdown(html, plain_text(first.group(1)) if first else "", (), (), (), None, local_images(html))

@@ -107,6 +107,11 @@ def prepare(markdown: str) -> str:
     return _outside_code(markdown, _prepare)
 
 
+def clean_rendered(body_html: str) -> str:
+    """HTML a renderer made (docutils with ``.. raw:: html``): scripts out, frames as links, then ``clean``."""
+    return clean(_IFRAME.sub(_frame_link, _SCRIPT.sub("", body_html)))
+
+
 def clean(body_html: str) -> str:
     """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept)."""
     return nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
