@@ -173,6 +173,10 @@ def test_liquid_tags_that_read_files_and_the_toc_marker(tmp_path: Path) -> None:
     assert '<nav class="toc" aria-label="Contents"><ul><li class="toc__level-2"><a href="#contents">Contents</a></li>' in workshop
     assert '<a href="#testing-the-curve">Testing the curve</a>' in workshop
     assert not (public / "Javascript/widget.html").exists() and (public / "Javascript/widget.js").is_file()
+    # ARTICLE_EXCLUDES and PAGE_EXCLUDES keep Javascript/ from the readers: its HTML demo is a file, the frame's target
+    assert (public / "Javascript/sky-demo.html").read_bytes() == (site / "content/Javascript/sky-demo.html").read_bytes()
+    assert 'href="/Javascript/sky-demo.html"' in workshop
+    assert 'href="/reducing-frames.html"' in workshop  # |filename| relative to the post's folder
 
 
 def test_a_missing_code_file_is_a_warning_with_its_line(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ the sources, configs and tools' folders are left out and the rest is published a
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import PurePosixPath
@@ -78,6 +79,17 @@ def _moved(found: list[SourceFile], config: Config) -> list[SourceFile]:
     return [replace(source, relative=paths.get(source.relative, source.relative)) for source in found]
 
 
+def _unread_html(config: Config) -> Callable[[str], bool]:
+    """Whether an HTML file is one Pelican's readers leave alone (``ARTICLE_EXCLUDES = ['iframes']``),
+    so a static file to copy, such as a demo a post shows in a frame."""
+    from .data import pelican_settings
+    from .pelican import is_read
+
+    settings = pelican_settings(config)
+    inner = posixpath.relpath(config.folders.static.strip("/") or ".", config.folders.content.strip("/") or ".")
+    return lambda relative: relative.endswith((".html", ".htm")) and not is_read(posixpath.normpath(posixpath.join(inner, relative)), settings)
+
+
 def static_files(config: Config) -> list[SourceFile]:
     """The files under the static folder that the site publishes as they are."""
     static = config.folder("static")
@@ -97,10 +109,12 @@ def static_files(config: Config) -> list[SourceFile]:
     skip = {config.folders.output, config.folders.cache, config.folders.templates}
     patterns = excluded(config)  # Jekyll's exclude:
     kept = []
-    sources = _PELICAN_SOURCES if config.origin.kind == "pelican" and static != config.root else _SOURCES
+    pelican = config.origin.kind == "pelican" and static != config.root
+    sources = _PELICAN_SOURCES if pelican else _SOURCES
+    unread = _unread_html(config) if pelican else lambda relative: False
     for source in found:
         path = PurePosixPath(source.relative)
-        if path.suffix.lower() in sources or path.name in _TOOLS or path.name == "masthead.toml":
+        if (path.suffix.lower() in sources and not unread(source.relative)) or path.name in _TOOLS or path.name == "masthead.toml":
             continue
         if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
             continue
