@@ -191,3 +191,41 @@ def test_a_missing_code_file_is_a_warning_with_its_line(tmp_path: Path) -> None:
         "content/reducing-frames.md:14: warning: Liquid tag \"include_code\": 'Downloads/code/stack_darks.py' is not a file of the site; it was removed"
         in build.output
     )
+
+
+# ARTICLE_SAVE_AS 'post/{date:%Y}/{slug}.html', the slug from the title; the year folder is the category
+# (USE_FOLDER_AS_CATEGORY); DIRECT_TEMPLATES index and archives only; YEAR_ARCHIVE_SAVE_AS and
+# MONTH_ARCHIVE_SAVE_AS 'archives/{date:%Y}/{date:%m}/index.html': pages there lead to masthead's archive.
+BLOGGER_URLS = {
+    "/",
+    "/post/2009/writing-a-small-chess-engine-part-one.html",
+    "/post/2009/writing-a-small-chess-engine-part-two.html",
+    "/post/2011/a-quiet-spring.html",
+    "/category/2009.html",
+    "/category/2011.html",
+    "/tag/personal.html",
+    "/author/noor-quill-haddad.html",
+    "/archives.html",
+    "/archives/2009/",
+    "/archives/2009/11/",
+    "/archives/2009/12/",
+    "/archives/2011/",
+    "/archives/2011/04/",
+}
+
+
+def test_a_blogger_import_with_period_archives_and_a_protocol_relative_siteurl(tmp_path: Path) -> None:
+    site, build = adopt("pelican-blogger-import", tmp_path)
+    assert "warning" not in build.output, build.output
+    assert page_urls(site) == BLOGGER_URLS
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+    public = output_folder(site)
+    month = (public / "archives/2009/11/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=https://ink.example.net/archive/2009/11/">' in month
+    assert (public / "archive/2009/11/index.html").is_file()
+    assert 'base_url = "https://ink.example.net"' in (site / "masthead.toml").read_text(encoding="utf-8")  # SITEURL '//ink.example.net'
+    one = (public / "post/2009/writing-a-small-chess-engine-part-one.html").read_text(encoding="utf-8")
+    assert 'href="/post/2009/writing-a-small-chess-engine-part-two.html"' in one  # |filename| beside the post
+    feed = (public / "feeds/atom.xml").read_text(encoding="utf-8")
+    assert "https://ink.example.net/post/2011/a-quiet-spring.html" in feed and (public / "feeds/rss.xml").is_file()

@@ -119,6 +119,8 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0:  # index2.html, index3.html…
         values.update(page_size=pagination, page_path=later_pages(settings, notes))
     url = str(settings.get("SITEURL") or "").rstrip("/")
+    if url.startswith("//") and len(url) > 2:  # protocol-relative ('//blog.example.com'): served over https
+        url = "https:" + url
     if url.startswith(("http://", "https://")):
         values["base_url"] = url
     else:
@@ -141,6 +143,9 @@ def plan(site: Path, found: str) -> Plan:
     indexes = index_pages(settings, terms)
     if indexes:
         tables["origin"]["index_pages"] = indexes
+    periods = period_paths(settings, notes)
+    if periods:
+        tables["origin"]["period_archives"] = periods
     tables["origin"]["default_category"] = str(settings.get("DEFAULT_CATEGORY") or "misc")
     if settings.get("USE_FOLDER_AS_CATEGORY", True) is False:
         tables["origin"]["folder_category"] = False
@@ -300,6 +305,19 @@ def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[s
         path = path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
         if path.endswith(("/", ".html")) and "{" not in path:
             found[name] = "/" + path
+    return found
+
+
+def period_paths(settings: Mapping[str, Any], notes: list[str]) -> dict[str, str]:
+    """YEAR_ARCHIVE_SAVE_AS and MONTH_ARCHIVE_SAVE_AS (Pelican writes none by default) as URL patterns."""
+    found: dict[str, str] = {}
+    for name in ("year", "month"):
+        save_as = settings.get(f"{name.upper()}_ARCHIVE_SAVE_AS")
+        if isinstance(save_as, str) and save_as.strip("/"):
+            path = save_as.lstrip("/")
+            found[name] = url_pattern(path[: -len("index.html")] if path.endswith("index.html") else path, notes)
+    if isinstance(settings.get("DAY_ARCHIVE_SAVE_AS"), str) and settings["DAY_ARCHIVE_SAVE_AS"].strip("/"):
+        notes.append("DAY_ARCHIVE_SAVE_AS: masthead's archive has years and months, not days; those pages are not made.")
     return found
 
 
