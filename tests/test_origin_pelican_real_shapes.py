@@ -229,3 +229,16 @@ def test_a_blogger_import_with_period_archives_and_a_protocol_relative_siteurl(t
     assert 'href="/post/2009/writing-a-small-chess-engine-part-two.html"' in one  # |filename| beside the post
     feed = (public / "feeds/atom.xml").read_text(encoding="utf-8")
     assert "https://ink.example.net/post/2011/a-quiet-spring.html" in feed and (public / "feeds/rss.xml").is_file()
+
+
+def test_a_home_page_saved_as_index_html_and_lists_split_on_semicolons(tmp_path: Path) -> None:
+    site, build = adopt("pelican-home-page", tmp_path)
+    # Template: home on the home page, Pelican's own page template, an empty URL: nothing to warn about
+    assert "warning" not in build.output, build.output
+    urls = page_urls(site)
+    assert {"/", "/blog/dressing-the-warp/", "/commissions.html", "/author/mara-lind.html", "/author/jonas-berg-jr.html"} <= urls
+    assert {"/welcome-to-the-loom/", "/price-list/", "/author/mara-lind-jonas-berg-jr.html"}.isdisjoint(urls)
+    assert {"/tag/warp.html", "/tag/tools.html"} <= urls  # Tags: warp; tools
+    assert broken_references(site) == [] and literal_syntax(site) == []
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
+    assert "Hand-woven scarves, and notes on how they are made." in home  # save_as: index.html is the home page

@@ -175,7 +175,7 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
 ORIGIN_KEYS: dict[str, tuple[str, ...]] = {
     "categories": ("categories", "category"),
     "series": ("series",),
-    "permalink": ("url", "permalink"),
+    "permalink": ("save_as", "url", "permalink"),  # Pelican's save_as: where the file is written
     "publish_after": ("publishDate", "publishdate", "pubDate"),
     "weight": ("weight",),
     "authors": ("authors",),
@@ -274,6 +274,17 @@ def _unrendered(data: Mapping[str, Any]) -> bool:
     return isinstance(options, Mapping) and options.get("render") in ("never", False, "false")
 
 
+def _pelican_saved(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Pelican's per-file ``save_as: about/index.html`` as the URL it serves, ``/about/``; an empty
+    ``url:`` (the quickstart's home page) says nothing."""
+    found = {key: value for key, value in data.items() if not (key in ("url", "save_as") and not str(value).strip())}
+    saved = found.get("save_as")
+    if isinstance(saved, str):
+        path = saved.strip().lstrip("/")
+        found["save_as"] = "/" + (path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
+    return found
+
+
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
     if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
@@ -293,6 +304,13 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         return Placement(hidden=True), set(data)
     if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
+    saved_home = False
+    if config.origin.kind == "pelican":
+        data = _pelican_saved(data)
+        saved_home = data.get("save_as") == "/"  # save_as: index.html: the home page, its text the home page's
+        if saved_home:
+            data = {key: value for key, value in data.items() if key != "save_as"}
+            used.add("save_as")
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
         if key is None or value is None:
@@ -363,7 +381,7 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         sections=sections,
         filename=filename,
         bundle=bundle,
-        home=home,
+        home=home or saved_home,
         categories=categories(source, category_value, config),
         lang=lang,
         translation_key=key,

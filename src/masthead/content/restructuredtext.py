@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import Problem
-from .frontmatter import FrontMatterError, Split
+from .frontmatter import FrontMatterError, Split, pelican_lists
 
 _UNDERLINE = re.compile(r"^([=\-`:'\"~^_*+#<>])\1{2,}\s*$")
 _FIELD = re.compile(r"^:([\w -]+):\s*(.*?)\s*$")
@@ -42,7 +42,7 @@ def split(text: str, path: str) -> tuple[Split, dict[str, Any]]:
             Problem(path, 1, "title", "missing; expected the document to start with a title line underlined with ===, then :date: and the other fields")
         )
     block = "\n".join(lines[:index])
-    return Split(block, "\n".join(lines[index:]), index + 1, "rst"), data
+    return Split(block, "\n".join(lines[index:]), index + 1, "rst"), pelican_lists(data)
 
 
 def key_lines(block: str) -> dict[str, int]:

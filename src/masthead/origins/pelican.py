@@ -132,7 +132,14 @@ def plan(site: Path, found: str) -> Plan:
     content = str(settings.get("PATH") or "content")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": content, "output": str(settings.get("OUTPUT_PATH") or "output").strip("/") or "output"},
-        "origin": {"kind": "pelican", "config_file": found, "page_template": "about-page", "raw_html": True},  # Python-Markdown keeps raw HTML
+        # Python-Markdown keeps raw HTML; `Template: page` and `article` name Pelican's own templates
+        "origin": {
+            "kind": "pelican",
+            "config_file": found,
+            "page_template": "about-page",
+            "raw_html": True,
+            "layouts": {"page": "about-page", "article": "blog-post"},
+        },
     }
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
