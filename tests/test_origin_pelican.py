@@ -10,13 +10,15 @@ import feedparser
 from origin_sites import adopt, broken_references, json_ld, literal_syntax, output_folder, page_urls
 
 # Pelican's defaults (docs "Settings"): ARTICLE_URL = '{slug}.html', PAGE_URL = 'pages/{slug}.html', the
-# slug made from the title unless Slug: says; Status: draft is not published; OUTPUT_PATH = 'output'.
+# slug made from the title unless Slug: says; Status: draft is written, in no list, at DRAFT_SAVE_AS
+# ('drafts/{slug}.html'); OUTPUT_PATH = 'output'.
 EXPECTED_URLS = {
     "/",
     "/neap-tides-and-the-slipway.html",
     "/winter-storms-on-the-coast.html",
     "/equinox-high-water.html",  # :slug: in the reStructuredText post
     "/pages/about.html",
+    "/drafts/half-written-note.html",
     # TAG_SAVE_AS, CATEGORY_SAVE_AS, AUTHOR_SAVE_AS default to 'tag/{slug}.html', 'category/{slug}.html',
     # 'author/{slug}.html'; storms/winter-storms.md names no category: USE_FOLDER_AS_CATEGORY makes it "storms";
     # it names no author either: AUTHOR is its author.

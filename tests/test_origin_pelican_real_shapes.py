@@ -100,6 +100,9 @@ WORDPRESS_URLS = {
     "/categories.html",
     "/authors.html",
     "/archives.html",
+    # drafts, written by Pelican at DRAFT_SAVE_AS ('drafts/{slug}.html'): noindex, in no list or feed
+    "/drafts/217.html",
+    "/drafts/chart-widgets.html",  # `Slug:` empty: the slug from the title
 }
 
 
@@ -107,6 +110,10 @@ def test_a_wordpress_import_with_odd_files_in_its_content_folder(tmp_path: Path)
     site, build = adopt("pelican-wordpress-import", tmp_path)
     assert "warning" not in build.output, build.output
     assert page_urls(site) == WORDPRESS_URLS  # 217.md says draft; chart-widgets.md says nothing: a draft too
+    draft = (output_folder(site) / "drafts/217.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in draft and "equilibrium tide" in draft
+    for listing in ("index.html", "archives.html", "sitemap.xml", "feeds/all.atom.xml", "tag/tides.html"):
+        assert "217" not in (output_folder(site) / listing).read_text(encoding="utf-8"), listing
     assert broken_references(site) == []
     assert literal_syntax(site) == []
     public = output_folder(site)

@@ -470,8 +470,15 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         else:
             fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
     updated = fields.moment("updated")
+    if draft and config.origin.kind == "pelican" and not place.permalink:  # Pelican writes drafts, unlisted, at DRAFT_SAVE_AS
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import draft_pattern
 
-    slug = implied.slug if adopted and fields.key("slug") is None else _slug(fields, source)
+        place = place._replace(permalink=draft_pattern(not implied.is_post, pelican_settings(config)))
+        is_post, template = False, config.origin.page_template  # a page: no links to tag and category pages it is not on
+
+    written = fields.get("slug")[1]  # `Slug:` with nothing after it (WordPress imports): the origin's own slug
+    slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source)
     image = _image(fields)
     tags = _tags(fields)
     authors, author_ids = story_fields.author_ids(fields, config, _authors(fields, place.authors))

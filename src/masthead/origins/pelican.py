@@ -328,6 +328,15 @@ def period_paths(settings: Mapping[str, Any], notes: list[str]) -> dict[str, str
     return found
 
 
+def draft_pattern(is_page: bool, settings: Mapping[str, Any]) -> str:
+    """Where Pelican writes a draft, unlisted: DRAFT_SAVE_AS (``drafts/{slug}.html``) or, for a page,
+    DRAFT_PAGE_SAVE_AS (``drafts/pages/{slug}.html``), as URL patterns."""
+    name, default = ("DRAFT_PAGE_SAVE_AS", "drafts/pages/{slug}.html") if is_page else ("DRAFT_SAVE_AS", "drafts/{slug}.html")
+    save_as = settings.get(name)
+    path = (save_as if isinstance(save_as, str) and save_as.strip("/") else default).lstrip("/")
+    return url_pattern(path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path, [])
+
+
 def subsites(settings: Mapping[str, Any]) -> tuple[str, ...]:
     """The languages i18n_subsites builds as sites of their own (``I18N_SUBSITES = {"fr": {…}}``)."""
     declared = settings.get("I18N_SUBSITES")
