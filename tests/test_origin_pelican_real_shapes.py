@@ -249,3 +249,36 @@ def test_a_home_page_saved_as_index_html_and_lists_split_on_semicolons(tmp_path:
     assert broken_references(site) == [] and literal_syntax(site) == []
     home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
     assert "Hand-woven scarves, and notes on how they are made." in home  # save_as: index.html is the home page
+
+
+def test_dates_as_pelican_reads_them_and_a_readme_beside_the_articles(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "pelican-year-folders", site)
+    posts = site / "content/2019"
+    # the shapes of real headers: Pelican reads its dates with dateutil
+    (posts / "short-date.md").write_text("title: Short Date\ndate: 2013-3-19 19:22\ncategory: misc\n\nx\n", encoding="utf-8")
+    (posts / "slashed.md").write_text("title: Slashed\ndate: 2013/10/21 18:00:00\ncategory: misc\n\nx\n", encoding="utf-8")
+    (posts / "day-first.md").write_text("title: Day First\ndate: 21/02/2015\ncategory: misc\n\nx\n", encoding="utf-8")
+    (site / "content/README.md").write_text("# Notes\n\nHow this blog is built.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site)])
+    assert build.exit_code == 0, build.output
+    assert "content/README.md:1: warning: front matter: no Pelican header (Title: and Date: lines) on its first line; Pelican skips" in build.output
+    public = output_folder(site)
+    shown = {name: (public / f"{name}.html").read_text(encoding="utf-8") for name in ("short-date", "slashed", "day-first")}
+    assert 'datetime="2013-03-19T19:22:00+08:00"' in shown["short-date"]
+    assert 'datetime="2013-10-21T18:00:00+08:00"' in shown["slashed"]
+    assert 'datetime="2015-02-21T00:00:00+08:00"' in shown["day-first"]
+    assert not (public / "readme.html").exists() and not (public / "README.html").exists()
+
+
+def test_a_date_nobody_can_read_is_still_an_error(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "pelican-year-folders", site)
+    (site / "content/2019/bad.md").write_text("title: Bad\ndate: next tuesday-ish\n\nx\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site)])
+    assert build.exit_code == 1
+    assert "content/2019/bad.md:2: date: 'next tuesday-ish' is not a date" in build.output

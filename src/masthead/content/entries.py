@@ -232,7 +232,14 @@ def to_datetime(value: Any, config: Config) -> datetime | None:
         try:  # Jekyll writes "2024-01-05 10:15:00 +0100": a space before a zone without a colon
             moment = datetime.fromisoformat(_SPACED_ZONE.sub(r"\1\2:\3", value.strip()))
         except (ValueError, OverflowError):
-            return None
+            if config.origin.kind != "pelican" or not value.strip():
+                return None
+            from dateutil import parser  # what Pelican reads dates with: 2013-3-19 19:22, 2013/10/21, 21/02/2015
+
+            try:
+                moment = parser.parse(re.sub(" +", " ", value.strip()), default=datetime(2000, 1, 1))
+            except (ValueError, OverflowError):
+                return None
     else:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=config.tz)
@@ -403,6 +410,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     except frontmatter.FrontMatterError as exc:
         if config.origin.kind in ("jekyll", "eleventy") and exc.problem.message.startswith("missing"):
             return ParseResult(None, ())  # Jekyll copies a file without front matter as it is: not a page
+        if config.origin.kind == "pelican" and exc.problem.line == 1 and "is not a `Key: value` line" in exc.problem.message:
+            # a README.md beside the articles: no metadata, no title, so Pelican skips it (and says so)
+            skipped = "no Pelican header (Title: and Date: lines) on its first line; Pelican skips this file, and so does masthead"
+            return ParseResult(None, (Problem(source, 1, "front matter", skipped, warning=True),))
         if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
             return ParseResult(None, (exc.problem,))
         parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
