@@ -249,6 +249,9 @@ def test_a_home_page_saved_as_index_html_and_lists_split_on_semicolons(tmp_path:
     assert broken_references(site) == [] and literal_syntax(site) == []
     home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
     assert "Hand-woven scarves, and notes on how they are made." in home  # save_as: index.html is the home page
+    assert "Dressing the warp" in home  # the posts listed under it, as INDEX_SAVE_AS moved Pelican's list away
+    moved = (output_folder(site) / "blog/index.html").read_text(encoding="utf-8")  # INDEX_SAVE_AS = 'blog/index.html'
+    assert '<meta http-equiv="refresh" content="0; url=https://mara-weaves.example/">' in moved
 
 
 def test_dates_as_pelican_reads_them_and_a_readme_beside_the_articles(tmp_path: Path) -> None:

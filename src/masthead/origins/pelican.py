@@ -150,6 +150,11 @@ def plan(site: Path, found: str) -> Plan:
     indexes = index_pages(settings, terms)
     if indexes:
         tables["origin"]["index_pages"] = indexes
+    index = settings.get("INDEX_SAVE_AS")  # 'blog/index.html' beside a home page of its own: masthead lists the posts at /
+    if isinstance(index, str) and index.strip("/") and index.strip("/") != "index.html":
+        moved = "/" + (index.strip("/")[: -len("index.html")] if index.endswith("index.html") else index.strip("/"))
+        tables["deploy"] = {"redirects": [f"{moved} / 301"]}
+        notes.append(f"INDEX_SAVE_AS {index!r}: masthead lists the posts on the home page; {moved} leads there.")
     periods = period_paths(settings, notes)
     if periods:
         tables["origin"]["period_archives"] = periods

@@ -10,3 +10,4 @@ ARTICLE_SAVE_AS = 'blog/{slug}/index.html'
 PAGE_URL = '{slug}/'
 PAGE_SAVE_AS = '{slug}/index.html'
 DEFAULT_PAGINATION = 5
+INDEX_SAVE_AS = 'blog/index.html'
