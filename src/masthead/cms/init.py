@@ -51,6 +51,7 @@ _INDEX = """<!doctype html>
 <meta name="robots" content="noindex">
 <meta name="description" content="The content manager (Decap CMS) where the editors of {title} write and publish.">
 <title>Content manager · {title}</title>
+<link rel="icon" href="../favicon.svg" type="image/svg+xml">
 <style>
   main {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }}
   body:has(#nc-root) > main {{ display: none; }}
