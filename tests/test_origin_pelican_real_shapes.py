@@ -263,6 +263,7 @@ def test_dates_as_pelican_reads_them_and_a_readme_beside_the_articles(tmp_path: 
     (posts / "slashed.md").write_text("title: Slashed\ndate: 2013/10/21 18:00:00\ncategory: misc\n\nx\n", encoding="utf-8")
     (posts / "day-first.md").write_text("title: Day First\ndate: 21/02/2015\ncategory: misc\n\nx\n", encoding="utf-8")
     (site / "content/README.md").write_text("# Notes\n\nHow this blog is built.\n", encoding="utf-8")
+    (posts / "untitled.md").write_text("date: 2019-12-01\ncategory: misc\n\nA stub never finished.\n", encoding="utf-8")
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(site)]).exit_code == 0
     build = runner.invoke(main, ["build", str(site)])
@@ -274,6 +275,8 @@ def test_dates_as_pelican_reads_them_and_a_readme_beside_the_articles(tmp_path: 
     assert 'datetime="2013-10-21T18:00:00+08:00"' in shown["slashed"]
     assert 'datetime="2015-02-21T00:00:00+08:00"' in shown["day-first"]
     assert not (public / "readme.html").exists() and not (public / "README.html").exists()
+    assert "content/2019/untitled.md:1: warning: title: missing; Pelican skips a file without Title:" in build.output
+    assert not (public / "untitled.html").exists()
 
 
 def test_a_date_nobody_can_read_is_still_an_error(tmp_path: Path) -> None:

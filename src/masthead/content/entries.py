@@ -452,6 +452,9 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         )
 
     title = fields.text("title") or implied.title
+    if not title and config.origin.kind == "pelican" and not place.home:  # Pelican skips an article or page with no title
+        skipped = "missing; Pelican skips a file without Title: (and so does masthead); expected Title: and the page's title"
+        return ParseResult(None, (*fields.problems, Problem(source, 1, "title", skipped, warning=True)))
     if not title and fields.key("title") is None and not place.home and not adopted:  # (adopted: from the body, below)
         title_keys = " or ".join(config.fields["title"])
         fields.problems.append(Problem(source, 2, title_keys.split(" or ")[0], f"missing; expected a title ({title_keys})"))
