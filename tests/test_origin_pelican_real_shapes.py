@@ -174,6 +174,8 @@ def test_liquid_tags_that_read_files_and_the_toc_marker(tmp_path: Path) -> None:
     assert "Read the <strong>darks</strong>:" in frames and "frames = load(" in frames and "12 frames" in frames
     assert "Setup (not shown)" not in frames and "left_out" not in frames
     assert "<code>{% img /Figures/x.png %}</code>" in frames  # literal: the tag as code
+    # render_math in PLUGINS: $D = \mathrm{median}(d_i)$ as MathML, no TeX left as text
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">' in frames and "mathrm" not in frames
     workshop = (public / "mirror-workshop.html").read_text(encoding="utf-8")
     assert '<a href="https://media.example.org/talks/grinding.mp4">Video: grinding.mp4</a>' in workshop  # a link, nothing loaded
     assert "[TOC]" not in workshop

@@ -163,6 +163,18 @@ def _restructured(text: str, first_line: int, source: str, config: Config) -> tu
     return body, problems, result.references
 
 
+def _math(result: Transformed, config: Config) -> Transformed:
+    """render_math's TeX as MathML (``content/pelican_math.py``), when the site runs the plugin."""
+    from ..origins.data import pelican_settings
+    from .pelican_math import transform, uses_math
+
+    if not uses_math(pelican_settings(config)):
+        return result
+    blocks = dict(result.blocks)
+    markdown = transform(result.markdown, lambda html: placeholder(blocks, html))
+    return result._replace(markdown=markdown, blocks=blocks) if blocks != result.blocks else result
+
+
 def _table_of_contents(body: RenderedMarkdown) -> RenderedMarkdown:
     """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on): the list of
     the body's headings, linked, in its place."""
@@ -213,6 +225,8 @@ def _rendered_body(
         result = transform(text, first_line, source, data, config)
     else:
         result = Transformed(text, {}, (), ())
+    if kind == "pelican" and ("$" in result.markdown or "\\begin{" in result.markdown):
+        result = _math(result, config)
     if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
