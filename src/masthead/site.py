@@ -267,7 +267,13 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         from .origins.groups import hugo_groups
 
         groups, kept_pages = hugo_groups(
-            tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies, config.origin.disabled_lists
+            tuple(posts),
+            kept_pages,
+            config.origin.languages,
+            config.origin.ugly_urls,
+            config.origin.taxonomies,
+            config.origin.disabled_lists,
+            config.origin.kind == "hugo",
         )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups

@@ -62,6 +62,7 @@ def hugo_groups(
     ugly: bool = False,
     taxonomies: tuple[str, ...] = ("categories", "series"),
     disabled: tuple[str, ...] = (),
+    empty_lists: bool = True,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken."""
     by_url = {page.url: page for page in pages}
@@ -95,6 +96,8 @@ def hugo_groups(
         for prefix in everywhere if "taxonomy" not in disabled else ():  # Hugo writes each taxonomy's list in each language, with no terms too
             if taxonomy == "tags" and not prefix and root_tags:
                 continue  # the site's /tags/ page lists them
+            if not empty_lists and not any(url.startswith(f"{prefix}/{taxonomy}/") for url in terms):
+                continue  # the Gatsby starter's lists: only those with terms
             everything = {id(post): post for url, listed in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in listed}
             groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values()))))
         for url in sorted(terms) if "term" not in disabled else ():
