@@ -190,7 +190,6 @@ PROFILES: tuple[Profile, ...] = (
         hosts=(r"klclick\d*\.com", r"kmail-lists\.com", r"klaviyo\.com", r"d3k81ch9hvuctc\.cloudfront\.net"),
         chrome=((".kl-footer, .footer", "footer"),),
     ),
-
     Profile(
         "constant-contact",
         "Constant Contact",

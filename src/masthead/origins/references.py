@@ -21,6 +21,7 @@ from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
+from .bundles import resource_folder
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
@@ -91,7 +92,8 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
 
 def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
     attributes = dict(ATTRIBUTE.findall(match.group(1)))
-    if html.unescape(attributes.get("src", "")).split("?")[0].split("#")[0] not in missing:
+    src = html.unescape(attributes.get("src", "")).strip()
+    if src and src.split("?")[0].split("#")[0] not in missing:
         return match.group(0)
     alt = attributes.get("alt", "")  # still escaped, as it was in the attribute
     return f'<span class="missing-image">{alt}</span>' if alt else ""
@@ -130,7 +132,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
         body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
-    folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
+    folder = resource_folder(document.url, site.config.origin.kind == "hugo" and entry.placement.bundle)
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     missing = set()
     for src in local_images(body_html):
@@ -146,7 +148,10 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
                     warning=True,
                 )
             )
-    if missing:  # a broken picture helps no reader: its alt text stands in
+    empty = [match for match in IMG_TAG.finditer(body_html) if not html.unescape(dict(ATTRIBUTE.findall(match.group(1))).get("src", "")).strip()]
+    if empty:  # <img src="{{< a-theme-shortcode >}}">: the shortcode was removed, and with it the picture's address
+        problems.append(Problem(entry.source, None, "image", "a picture has no address (src is empty); it is left out, its alt text kept", warning=True))
+    if missing or empty:  # a broken picture helps no reader: its alt text stands in
         body_html = IMG_TAG.sub(lambda match: _unless_missing(match, missing), body_html)
     if body_html == entry.body.html:
         return document, problems
