@@ -136,8 +136,10 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and moment else filename
         return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
-    if kind == "gatsby":  # no templateKey: a dated file is a post (gatsby-starter-blog's content/blog/), the rest pages
-        has_date = data.get("date") is not None and not any(key in data for key in config.fields["template"])
+    if kind == "gatsby":
+        # A dated file is a post whatever its templateKey (gatsby-starter-blog's have none; a renamed starter's
+        # BlogPost or PodCast too: its gatsby-node.js makes tag pages of their tags); undated ones decide by key.
+        has_date = data.get("date") is not None and not home
         return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 

@@ -141,6 +141,9 @@ def gatsby(site: Path, found: str) -> Plan:
     description = _js_string(text, "description")
     if description:
         values["description"] = description
+    language = _js_string(text, "lang") or _js_string(text, "language")  # siteMetadata.lang: the starters' <html lang>
+    if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", language):
+        values["language"] = language
     url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "")
     if url.startswith(("http://", "https://")):
         values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
