@@ -8,7 +8,8 @@ from pathlib import Path
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
 # createFilePath keeps a file's name as it is (Japanese, a full-width colon); the `slug` front matter
-# key is not read by it. Tag pages are /tags/<kebab-case>/ of every page's tags.
+# key is not read by it. Tag pages are /tags/<kebab-case>/ of every page's tags; blog/index.tsx and
+# podcasts/index.tsx list their folders (albums/ has no such page: no /albums/).
 EXPECTED_URLS = {
     "/",
     "/blog/",
@@ -16,7 +17,6 @@ EXPECTED_URLS = {
     "/podcasts/",
     "/podcasts/朝の市場/",
     "/podcasts/ux-ノート-2：原則/",
-    "/albums/",
     "/albums/field-recordings/",
 }
 

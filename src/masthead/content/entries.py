@@ -403,9 +403,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     except frontmatter.FrontMatterError as exc:
         if config.origin.kind in ("jekyll", "eleventy") and exc.problem.message.startswith("missing"):
             return ParseResult(None, ())  # Jekyll copies a file without front matter as it is: not a page
-        if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
+        optional = config.origin.kind == "hugo" or (config.origin.kind == "gatsby" and source.endswith(".mdx"))
+        if not optional or not exc.problem.message.startswith("missing"):
             return ParseResult(None, (exc.problem,))
-        parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
+        parts, data = frontmatter.Split("", text, 1), {}  # Hugo and MDX: front matter is optional
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}

@@ -178,7 +178,9 @@ def _markdown_folder(site: Path, candidates: list[str]) -> str:
     (createFilePath), src/pages for the Decap starter, content/blog for gatsby-starter-blog."""
     for candidate in candidates:
         folder = site / candidate
-        if candidate and folder.is_dir() and next((path for path in folder.rglob("*.md") if "node_modules" not in path.parts), None):
+        found = folder.rglob("*.md*") if folder.is_dir() else iter(())
+        markdown = (path for path in found if path.suffix in (".md", ".mdx") and "node_modules" not in path.parts)
+        if candidate and next(markdown, None):
             return candidate
     return ""
 

@@ -14,7 +14,7 @@ from ..config import Config
 from ..content.discover import SourceFile, content_hidden, scan
 from .jekyll_site import collection_folders, excluded, is_excluded
 
-_SOURCES = (".md", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
+_SOURCES = (".md", ".mdx", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
 _TOOLS = frozenset(
     {
         "Gemfile",
