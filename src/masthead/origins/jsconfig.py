@@ -154,9 +154,13 @@ def gatsby(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
+    feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
+    if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
+        tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}
     return Plan("gatsby", found, values, tables, tuple(notes))
 
 
+_FEED_OUTPUT = re.compile(r"""output\s*:\s*[`"']/?([\w./-]+\.xml)[`"']""")
 # gatsby-source-filesystem's options: path: `${__dirname}/content/blog`, path: "./content/blog", path.join(__dirname, "content", "blog")
 _FILESYSTEM_PATH = re.compile(
     r"""path\s*:\s*(?:[`"']\$\{__dirname\}/([^`"']+)[`"']|[`"']\./([^`"']+)[`"']|path\.(?:join|resolve)\(\s*__dirname\s*,([^)]*)\))"""
