@@ -166,6 +166,20 @@ def _index_page_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
+PERIODS = ("year", "month")
+
+
+def _period_entry(entry: tuple[str, Any]) -> str | None:
+    name, url = entry
+    if name not in PERIODS:
+        return f"unknown period {name!r}; expected year or month{did_you_mean(name, PERIODS)}"
+    if not isinstance(url, str) or not url.startswith("/") or not url.endswith(("/", ".html")) or "{year}" not in url:
+        return 'expected a path with {year} that starts with "/" and ends with "/" or ".html", such as "/archives/{year}/"'
+    if name == "month" and not any(token in url for token in ("{month}", "{month_short}", "{month_name}")):
+        return "expected {month}, {month_short} or {month_name} in a month's path"
+    return None
+
+
 # Pelican's feed settings: the site's (FEED_*), then one feed per category, author and tag.
 PELICAN_FEEDS: tuple[str, ...] = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
 PELICAN_FEEDS += tuple(f"{kind}_FEED_{format}" for kind in ("CATEGORY", "AUTHOR", "TAG") for format in ("ATOM", "RSS"))
@@ -568,6 +582,12 @@ class Origin:
         MappingProxyType({}),
         'Pelican\'s feeds kept at their paths, such as FEED_ALL_ATOM = "feeds/all.atom.xml", CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml".',
         _feed_entry,
+    )
+    period_archives: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'Old addresses of the archive of a year and a month, such as Pelican\'s year = "/archives/{year}/", month = "/archives/{year}/{month}/": '
+        "pages there send readers on to /archive/2024/ and /archive/2024/05/.",
+        _period_entry,
     )
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")

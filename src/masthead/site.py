@@ -150,7 +150,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     for entry in sorted(entries, key=lambda e: e.source):
         place = entry.placement
         scheduled = entry.scheduled(now)
-        if (entry.draft and not options.drafts) or (scheduled and not options.future):
+        published_draft = entry.draft and config.origin.kind == "pelican"  # at DRAFT_SAVE_AS, noindex, in no list
+        if (entry.draft and not options.drafts and not published_draft) or (scheduled and not options.future):
             continue
         if entry.placement.hidden:
             continue
