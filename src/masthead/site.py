@@ -261,9 +261,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
-        from .origins.groups import hugo_groups
+        from .origins.groups import gatsby_list_sections, hugo_groups
 
-        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies)
+        sections_listed = gatsby_list_sections(config) if config.origin.kind == "gatsby" else None
+        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies, sections_listed)
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups
 

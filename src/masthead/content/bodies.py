@@ -219,6 +219,10 @@ def _rendered_body(
             result = Transformed(links.markdown, result.blocks, result.references + links.references, result.problems + links.problems)
     elif kind == "pelican" and re.search(_PELICAN_LINK, text):
         result = _pelican_links(text, first_line, source, config)
+    elif kind == "gatsby" and source.endswith(".mdx"):  # gatsby-plugin-mdx: ES module lines and JSX components
+        from .mdx import transform as mdx_transform
+
+        result = mdx_transform(text, first_line, source)
     elif kind == "hugo" and "{{" in text:
         from .shortcodes import transform
 

@@ -414,9 +414,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             # a README.md beside the articles: no metadata, no title, so Pelican skips it (and says so)
             skipped = "no Pelican header (Title: and Date: lines) on its first line; Pelican skips this file, and so does masthead"
             return ParseResult(None, (Problem(source, 1, "front matter", skipped, warning=True),))
-        if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
+        optional = config.origin.kind == "hugo" or (config.origin.kind == "gatsby" and source.endswith(".mdx"))
+        if not optional or not exc.problem.message.startswith("missing"):
             return ParseResult(None, (exc.problem,))
-        parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
+        parts, data = frontmatter.Split("", text, 1), {}  # Hugo and MDX: front matter is optional
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}

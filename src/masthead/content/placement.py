@@ -140,8 +140,10 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and moment else filename
         return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
-    if kind == "gatsby":  # no templateKey: a dated file is a post (gatsby-starter-blog's content/blog/), the rest pages
-        has_date = data.get("date") is not None and not any(key in data for key in config.fields["template"])
+    if kind == "gatsby":
+        # A dated file is a post whatever its templateKey (gatsby-starter-blog's have none; a renamed starter's
+        # BlogPost or PodCast too: its gatsby-node.js makes tag pages of their tags); undated ones decide by key.
+        has_date = data.get("date") is not None and not home
         return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 
@@ -251,6 +253,7 @@ JEKYLL_TOKENS = {
 }
 _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
+_FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
 
 
@@ -260,6 +263,7 @@ def page_pattern(value: str, config: Config) -> str | None:
     if config.origin.kind == "jekyll":
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
+        text = _FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
     leftover = re.sub(r"{(" + "|".join(PERMALINK_TOKENS) + r")}", "", text)
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
@@ -398,13 +402,24 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
     """What masthead makes itself: a 404 page, an archive or tags page, a feed or sitemap template
     (``permalink: /feed.xml``), and Eleventy's pagination templates (one page per tag)."""
     if config.origin.kind == "eleventy" and "pagination" in data:
-        return True
+        return not post_list_pagination(data)
     permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
     assert isinstance(permalink, str)
     last = permalink.strip().rstrip("/").rsplit("/", 1)[-1]
     if "." in last and not last.endswith((".html", ".htm")) and "{" not in last:
         return True
     return bool(_own_page(source, data, config))
+
+
+def post_list_pagination(data: Mapping[str, Any]) -> str:
+    """The collection an Eleventy pagination pages through several posts at a time (``data: collections.all``,
+    ``size: 10``: a list page such as the base blog's ``page-list.njk``), or "" for one page per item (tag pages)."""
+    pagination = data.get("pagination")
+    if not isinstance(pagination, Mapping):
+        return ""
+    source, size = str(pagination.get("data", "")), pagination.get("size", 10)
+    name = source.removeprefix("collections.")
+    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and size != 1 else ""
 
 
 def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:

@@ -23,6 +23,7 @@ import yaml
 
 from ..config import Config
 from ..content.liquid_values import Collections, PostList
+from ..content.placement import post_list_pagination
 from ..filestamp import file_stamp
 
 _JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
@@ -116,6 +117,12 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
         page.update(inputPath="./" + source, date=data.get("date"))
         scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}, "collections": Collections()}
+        paged = post_list_pagination(data)
+        if paged:  # page-list.njk's `for entry in entries`: the collection it pages through (its first page)
+            options = data["pagination"]
+            scopes["pagination"] = {**options, "items": PostList(paged), "pageNumber": 0}
+            if isinstance(options.get("alias"), str):
+                scopes[options["alias"]] = PostList(paged)
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
         site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:
