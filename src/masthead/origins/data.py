@@ -22,9 +22,9 @@ from typing import Any
 import yaml
 
 from ..config import Config
-from ..errors import Problem
 from ..content.liquid_values import Collections, PostList
 from ..content.placement import post_list_pagination
+from ..errors import Problem
 from ..filestamp import file_stamp
 
 _JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
