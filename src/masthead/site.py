@@ -146,7 +146,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     for entry in sorted(entries, key=lambda e: e.source):
         place = entry.placement
         scheduled = entry.scheduled(now)
-        if (entry.draft and not options.drafts) or (scheduled and not options.future):
+        if (entry.draft and not options.drafts) or (scheduled and not (options.future or config.origin.future)):
             continue
         if entry.placement.hidden:
             continue

@@ -353,6 +353,8 @@ def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
         if alias.startswith(("http://", "https://")):
             alias = "/" + alias.split("/", 3)[3] if alias.count("/") >= 3 else "/"
         path = alias if alias.startswith("/") else own_url_parent + alias
+        if fields.config.origin.kind == "jekyll" and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += ".html"  # jekyll-redirect-from's page for /old is the file /old.html, as any Jekyll page
         if any(character in path for character in ' \t"<>\\') or ".." in PurePosixPath(path).parts:
             fields.problem(key, f"{alias!r}: expected a URL path such as /2019/05/old-title/ (no spaces, quotes or '..')")
             continue
@@ -424,7 +426,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         return ParseResult(None, tuple(fields.problems))
 
     template_key = fields.key("template")
-    named = fields.text("template") or (str(data["type"]) if adopted and isinstance(data.get("type"), str) else "")
+    named = fields.text("template") or (str(data["type"]) if config.origin.kind == "hugo" and isinstance(data.get("type"), str) else "")
     if adopted and named and named not in config.origin.layouts:  # Eleventy's layouts/post.njk, a theme's _default/single
         named = slugify(PurePosixPath(named).stem)
     template = config.origin.layouts.get(named, named) or implied.template

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 from .markdown import slugify
 
@@ -271,7 +272,49 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
             if isinstance(item, Mapping) and (item.get(text_of(key)) == match if match is not None else truthy(item.get(text_of(key))))
         ],
         "map": lambda value, key="", *_: [item.get(text_of(key)) for item in sequence(value) if isinstance(item, Mapping)],
+        # Jekyll's array filters (jekyllrb.com/docs/liquid/filters/), as academicpages' group-by-array uses them
+        "push": lambda value, item=None, *_: [*sequence(value), item],
+        "pop": lambda value, *_: sequence(value)[:-1],
+        "shift": lambda value, *_: sequence(value)[1:],
+        "unshift": lambda value, item=None, *_: [item, *sequence(value)],
+        "concat": lambda value, other=None, *_: [*sequence(value), *sequence(other)],
+        "sample": lambda value, *_: sequence(value)[0] if sequence(value) else None,  # the first: same input, same page
+        "sort_natural": lambda value, *_: sorted(sequence(value), key=lambda item: text_of(item).lower()),
+        "group_by": lambda value, key="", *_: _grouped(sequence(value), text_of(key)),
+        "array_to_sentence_string": lambda value, connector="and", *_: _sentence([text_of(item) for item in sequence(value)], text_of(connector)),
+        "normalize_whitespace": lambda value, *_: re.sub(r"\s+", " ", text_of(value)),
+        "newline_to_br": lambda value, *_: text_of(value).replace("\n", "<br />\n"),
+        "lstrip": lambda value, *_: text_of(value).lstrip(),
+        "rstrip": lambda value, *_: text_of(value).rstrip(),
+        "cgi_escape": lambda value, *_: quote_plus(text_of(value)),
+        "smartify": lambda value, *_: value,
+        "inspect": lambda value, *_: json.dumps(value, default=str, ensure_ascii=False),
+        "slice": lambda value, start=0, length=1, *_: _sliced(value, int(_number(start)), int(_number(length))),
+        "ceil": lambda value, *_: math.ceil(_number(value)),
+        "floor": lambda value, *_: math.floor(_number(value)),
+        "round": lambda value, digits=0, *_: round(_number(value), int(_number(digits))) if _number(digits) else round(_number(value)),
+        "at_least": lambda value, other=0, *_: max(_number(value), _number(other)),
+        "at_most": lambda value, other=0, *_: min(_number(value), _number(other)),
     }
+
+
+def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:
+    groups: dict[str, list[Any]] = {}
+    for item in items:
+        groups.setdefault(text_of(item.get(key)) if isinstance(item, Mapping) else "", []).append(item)
+    return [{"name": name, "items": found, "size": len(found)} for name, found in groups.items()]
+
+
+def _sentence(words: list[str], connector: str) -> str:
+    if len(words) < 3:
+        return f" {connector} ".join(words)
+    return ", ".join(words[:-1]) + f", {connector} {words[-1]}"
+
+
+def _sliced(value: Any, start: int, length: int) -> Any:
+    items = value if isinstance(value, (list, tuple)) else text_of(value)
+    start = start if start >= 0 else max(len(items) + start, 0)
+    return items[start : start + length]
 
 
 def _arguments(text: str, scopes: Mapping[str, Any], unknown: Callable[[str], None]) -> list[Any]:

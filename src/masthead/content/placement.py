@@ -354,6 +354,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
         values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
     used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}
+    if config.origin.kind in ("jekyll", "eleventy") and values.get("permalink") in ("/", "/index.html") and not defaults(source, data, config).is_post:
+        home = True  # academicpages' and al-folio's _pages/about.md with permalink: /: the home page
     place = Placement(
         sections=sections,
         filename=filename,

@@ -108,6 +108,8 @@ def plan(site: Path, found: str) -> Plan:
             "the others under /<lang>/; pages with the same permalink are translations, linked with hreflang. "
             "Polyglot's fallback copies of untranslated pages under /<lang>/ are not made."
         )
+    if data.get("future") is True:  # Jekyll publishes posts dated in the future
+        tables["origin"]["future"] = True
     named = data.get("collections")
     if isinstance(named, (dict, list)) and named:
         notes.append("Collections with output: true are pages at their permalink (default /:collection/:path); the others are not published.")
