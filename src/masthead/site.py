@@ -221,12 +221,24 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
-        if document.url in reserved:
+        if document.url in reserved and config.origin.kind:  # an adopted site's tags or archive page: masthead's stands in
+            problems.append(
+                Problem(
+                    document.entry.source,
+                    document.entry.key_lines.get("permalink"),
+                    "permalink",
+                    f"URL {document.url} is masthead's own page; this page is left out and masthead's stands in",
+                    warning=True,
+                )
+            )
+        elif document.url in reserved:
             problems.append(
                 Problem(
                     document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"
                 )
             )
+    if config.origin.kind:
+        pages = [document for document in pages if document.url not in reserved]
 
     site_images = []
     for key in ("default_image", "logo"):

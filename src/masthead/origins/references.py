@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..content.bodies import REFERENCE_SCHEME
+from ..content.entries import media_path
 from ..content.markdown import ATTRIBUTE, IMG_TAG, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
 from ..errors import Problem
@@ -26,6 +27,7 @@ from ..site import Document, Site, with_documents
 _LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
+_LOCAL_SRC = re.compile(r'(<(?:img|video|audio|source)\b[^>]*?\s(?:src|poster)=")(?![a-z][a-z0-9+.-]*:|//|#)([^"]+)"')
 
 
 def _documents(site: Site) -> tuple[Document, ...]:
@@ -131,6 +133,10 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
+    media = entry.placement.media_folder  # Chirpy's media_subpath: the page's images are there, not beside it
+    if media:
+        static = site.config.folder("static")
+        body_html = _LOCAL_SRC.sub(lambda match: f'{match.group(1)}{media_path(html.unescape(match.group(2)), media, static)}"', body_html)
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     missing = set()
     for src in local_images(body_html):
