@@ -238,6 +238,18 @@ class IncrementalBuilds(RuleBasedStateMachine):
             self.state[name]["words"] = words
             self._write(name)
 
+    @rule(name=posts)
+    def copy_keeping_mtime_and_size(self, name: str) -> None:
+        """``cp -p`` of a same-size version: new bytes, the old mtime (only the ctime moves)."""
+        if name not in self.state:
+            return
+        path = self.site / "content/blog" / f"{name}.md"
+        before = path.stat()
+        words = self.state[name]["words"]
+        self.state[name]["words"] = [word[::-1] for word in words] if words != [word[::-1] for word in words] else [word.upper() for word in words]
+        self._write(name)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
     @rule(name=posts, title=st.sampled_from(["A title", "Another title", "Post 1"]))
     def edit_title(self, name: str, title: str) -> None:
         if name in self.state:
@@ -467,6 +479,27 @@ def test_nothing_changed_is_recognised(make_site: MakeSite, monkeypatch: pytest.
     monkeypatch.setattr(freshness, "RACY_NS", 0)  # the files were written just now; trust their stat
     build(site, now=NOW)
     assert build(site, now=NOW).up_to_date
+
+
+@pytest.mark.parametrize("where", ["content/blog/a.md", "static/notes.txt", "masthead.toml"])
+def test_a_copy_that_keeps_its_old_mtime_and_size_is_seen(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """``cp -p``, ``rsync -t`` or ``tar x`` put new bytes in place with the old mtime: same size,
+    same mtime, with every stat trusted. The file's ctime still moved, and the build must see it."""
+    from conftest import post
+
+    import masthead.freshness as freshness
+
+    site = make_site({"content/blog/a.md": post("Alpha"), "static/notes.txt": "Alpha notes\n"}, config=CONFIG.format(title="Alpha Briefing", size=2))
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    build(site, now=NOW)
+    path = site / where
+    before = path.stat()
+    path.write_text(path.read_text().replace("Alpha", "Omega").replace("alpha", "omega"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_mtime_ns, path.stat().st_size) == (before.st_mtime_ns, before.st_size)
+    report = build(site, now=NOW)
+    assert not report.up_to_date
+    assert snapshot(site / "public") == clean_build(site, site.parent / "clean", NOW)
 
 
 def test_a_new_override_of_a_partial_is_an_input(make_site: MakeSite, monkeypatch: pytest.MonkeyPatch) -> None:

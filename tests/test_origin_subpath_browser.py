@@ -28,12 +28,13 @@ def test_search_and_links_work_under_the_path(tmp_path: Path, browser: Browser) 
         expect(page.locator("#search-status")).to_have_attribute("data-state", "results")
         links = [link.get_attribute("href") or "" for link in page.locator(".search-result__title a").all()]
         assert "/tide-notes/posts/first-light/" in links and all(link.startswith("/tide-notes/") for link in links)
-        # a host shows the 404 page at any missing URL: its <base> keeps its styles and links under the path
+        # a host shows the 404 page at any missing URL: its links carry the path, its skip link stays on it
         missing = f"{url}/tide-notes/no/such/page/"
         not_found = (host / "tide-notes/404.html").read_text(encoding="utf-8")
         page.route(missing, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))
         page.goto(missing)
         assert page.locator('link[rel="stylesheet"]').evaluate("link => link.sheet !== null")
         assert page.locator("a.brand").evaluate("link => link.href") == f"{url}/tide-notes/"
+        assert page.locator("a.skip-link").evaluate("link => link.href") == f"{missing}#main"
         assert failed == [missing]  # nothing else the pages asked for was missing
         context.close()

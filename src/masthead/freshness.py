@@ -1,6 +1,6 @@
 """Is what the last build wrote still right? Stats as a quick pre-check, never as the last word.
 
-- ``input_fingerprint``: a digest of every input's stat (and masthead, options, config). When it
+- ``input_fingerprint``: a digest of every input's stamp (``filestamp``: mtime, or ctime if later) (and masthead, options, config). When it
   matches the last build's, nothing changed and the build can stop early — but only after
   ``damaged_outputs`` found every owned output file still as it was written.
 - ``racy``: a file changed within one timestamp tick before the build may change again unseen
@@ -38,23 +38,23 @@ RACY_NS = 100_000_000
 RACY_COARSE_NS = 2_000_000_000
 
 
-def racy(mtime_ns: int, started_ns: int) -> bool:
-    window = RACY_COARSE_NS if mtime_ns % 1_000_000_000 == 0 else RACY_NS
-    return mtime_ns >= started_ns - window
+def racy(stamp_ns: int, started_ns: int) -> bool:
+    window = RACY_COARSE_NS if stamp_ns % 1_000_000_000 == 0 else RACY_NS
+    return stamp_ns >= started_ns - window
 
 
 def trusted_stat(source: SourceFile, started_ns: int) -> int:
-    """The mtime to remember for a source: -1 (check the content next time) if it is too recent."""
-    return -1 if racy(source.mtime_ns, started_ns) else source.mtime_ns
+    """The stamp (``filestamp``) to remember for a source: -1 (check the content next time) if it is too recent."""
+    return -1 if racy(source.stamp_ns, started_ns) else source.stamp_ns
 
 
 def input_fingerprint(config: Config, options: BuildOptions, inputs: Iterable[SourceFile]) -> str:
     """Digest of every input's stat; empty (never matches) while any input is too recent to trust."""
     started_ns = time.time_ns()
     listed = list(inputs)
-    if any(racy(source.mtime_ns, started_ns) for source in listed):
+    if any(racy(source.stamp_ns, started_ns) for source in listed):
         return ""
-    stats = "\n".join(f"{s.location} {s.mtime_ns} {s.size}" for s in listed)
+    stats = "\n".join(f"{s.location} {s.stamp_ns} {s.size}" for s in listed)
     return digest(f"{__version__}\n{options}\n{config.source_text}\n{stats}".encode())
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from .cache import shared_folder
+from .filestamp import stamp_ns
 from .images import open_image
 
 # Bump when encoding changes, so cached results made by older code are not reused.
@@ -61,7 +62,7 @@ class ImageError(Exception):
 
 
 @lru_cache(maxsize=4096)
-def _digest(path: str, size: int, mtime_ns: int) -> str:
+def _digest(path: str, size: int, stamp: int) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -70,9 +71,9 @@ def _digest(path: str, size: int, mtime_ns: int) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes; size and mtime only decide whether to hash again."""
+    """sha256 of a file's bytes; size and stamp (``filestamp``) only decide whether to hash again."""
     stat = path.stat()
-    return _digest(str(path), stat.st_size, stat.st_mtime_ns)
+    return _digest(str(path), stat.st_size, stamp_ns(stat))
 
 
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import CONFIG_FILE, Config, Folders, load_config
 from ..errors import MastheadError
+from ..filestamp import stamp_ns
 from .scope import Scope, load_scope
 
 LOCAL_ADMIN = "admin"
@@ -38,12 +39,12 @@ def _stamp(path: Path) -> tuple[int, int]:
         stat = os.stat(path)
     except OSError:
         return (0, -1)
-    return (stat.st_mtime_ns, stat.st_size)
+    return (stamp_ns(stat), stat.st_size)
 
 
 class ConfigCache:
     """The site's config (None while masthead.toml is broken), read again only when the file's
-    modification time or size changed: the preview asks for it on every request."""
+    stamp (``filestamp``) or size changed: the preview asks for it on every request."""
 
     def __init__(self, site: Path) -> None:
         self.site = site

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from ..config import Config
 from ..errors import Problem
+from ..filestamp import stamp_ns
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -26,7 +27,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 class SourceFile:
     relative: str  # relative to the folder scanned from, "/"-separated
     location: str  # the file's path as a string (a Path per file costs more than the scan)
-    mtime_ns: int
+    stamp_ns: int  # when it last changed (``filestamp``): its mtime, or its ctime if later
     size: int
 
     @property
@@ -107,7 +108,7 @@ def _walk(
                 _walk(entry.path, relative + "/", base, found, refused, visited | {real}, keep, skip, hides)
             elif entry.is_file():
                 stat = entry.stat()
-                found.append(SourceFile(relative, entry.path, stat.st_mtime_ns, stat.st_size))
+                found.append(SourceFile(relative, entry.path, stamp_ns(stat), stat.st_size))
         except OSError as exc:  # a link loop (ELOOP), a name too long, no permission…
             refused.append((Problem(shown, None, None, f"cannot be read ({exc.strerror or exc}); expected a file or folder masthead may open"), False))
 

@@ -25,6 +25,7 @@ import yaml
 
 from ..config import Config
 from ..errors import Problem
+from ..filestamp import file_stamp
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
 from .placement import Reference
 
@@ -41,7 +42,7 @@ _EMBEDS = {
 
 
 @lru_cache(maxsize=16)
-def _params(path: str, mtime_ns: int) -> Mapping[str, Any]:
+def _params(path: str, stamp_ns: int) -> Mapping[str, Any]:
     try:
         text = Path(path).read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.endswith(".toml") else yaml.safe_load(text)
@@ -59,17 +60,17 @@ def site_params(config: Config) -> Mapping[str, Any]:
     from ..origins.hugo import config_parts
 
     try:
-        params = dict(_params(str(path), path.stat().st_mtime_ns))
+        params = dict(_params(str(path), file_stamp(path)))
         for part in config_parts(path):  # config/_default/params.toml
             if part.stem == "params":
-                params = {**_table(str(part), part.stat().st_mtime_ns), **params}
+                params = {**_table(str(part), file_stamp(part)), **params}
         return params
     except OSError:
         return {}
 
 
 @lru_cache(maxsize=16)
-def _table(path: str, mtime_ns: int) -> Mapping[str, Any]:
+def _table(path: str, stamp_ns: int) -> Mapping[str, Any]:
     """A config folder's file as one table (``params.toml`` holds the params themselves)."""
     try:
         text = Path(path).read_text(encoding="utf-8")

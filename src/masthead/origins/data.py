@@ -4,7 +4,7 @@ Jekyll exposes ``_config.yml`` as ``site.*`` and ``_data/x.yml`` (also ``.yaml``
 ``.tsv``, in folders) as ``site.data.x``; Eleventy exposes ``_data/x.json`` as ``x`` beside the page's
 front matter and ``page.*``. Eleventy's ``_data/x.js`` is a program: masthead runs none, so it is
 not read, and a variable from it is named in the warning. Files are read once per change (keyed by
-their modification times); a file that cannot be read gives no values, since ``masthead init``
+their stamps, ``filestamp``); a file that cannot be read gives no values, since ``masthead init``
 already checked the config and a broken data file shows as empty values in the warnings.
 """
 
@@ -23,6 +23,7 @@ import yaml
 
 from ..config import Config
 from ..content.liquid_values import Collections, PostList
+from ..filestamp import file_stamp
 
 _JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
 
@@ -37,7 +38,7 @@ def _read_data(path: Path) -> Any:
 
 
 @lru_cache(maxsize=32)
-def _mapping_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
+def _mapping_file(path: str, stamp_ns: int) -> Mapping[str, Any]:
     try:
         data = _read_data(Path(path))
     except (OSError, ValueError, yaml.YAMLError, csv.Error):  # (tomllib's errors are ValueErrors)
@@ -52,14 +53,14 @@ def origin_config(config: Config) -> Mapping[str, Any]:
         return {}
     path = config.root / name
     try:
-        return _mapping_file(str(path), path.stat().st_mtime_ns)
+        return _mapping_file(str(path), file_stamp(path))
     except OSError:
         return {}
 
 
 def _signature(folder: Path, suffixes: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     try:
-        return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in folder.rglob("*") if path.suffix in suffixes and path.is_file()))
+        return tuple(sorted((str(path), file_stamp(path)) for path in folder.rglob("*") if path.suffix in suffixes and path.is_file()))
     except OSError:
         return ()
 
@@ -132,7 +133,7 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
 def _directory_data(folder: Path, name: str) -> Mapping[str, Any]:
     for candidate in (folder / f"{name}.11tydata.json", folder / f"{name}.json"):
         try:
-            return _mapping_file(str(candidate), candidate.stat().st_mtime_ns)
+            return _mapping_file(str(candidate), file_stamp(candidate))
         except OSError:
             continue
     return {}
@@ -163,7 +164,7 @@ def inherited(source: str, config: Config) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def _pelican_file(path: str, mtime_ns: int) -> Mapping[str, Any]:
+def _pelican_file(path: str, stamp_ns: int) -> Mapping[str, Any]:
     from .pelican import literal_settings
 
     try:
@@ -176,7 +177,7 @@ def pelican_settings(config: Config) -> Mapping[str, Any]:
     """The literal settings of ``pelicanconf.py`` (never run), for the URLs of translations."""
     path = config.root / (config.origin.config_file or "pelicanconf.py")
     try:
-        return _pelican_file(str(path), path.stat().st_mtime_ns)
+        return _pelican_file(str(path), file_stamp(path))
     except OSError:
         return {}
 
@@ -206,7 +207,7 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
 
 
 @lru_cache(maxsize=256)
-def _cascade_of(path: str, mtime_ns: int) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+def _cascade_of(path: str, stamp_ns: int) -> tuple[tuple[str, Mapping[str, Any]], ...]:
     """The ``cascade`` of a Hugo section page, as (target path glob, values) pairs; "" targets everything."""
     from ..content import frontmatter
 
@@ -248,7 +249,7 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
     for folder in folders:
         index = folder / "_index.md"
         try:
-            cascades = _cascade_of(str(index), index.stat().st_mtime_ns)
+            cascades = _cascade_of(str(index), file_stamp(index))
         except OSError:
             continue
         for glob, values in cascades:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..content.discover import SourceFile
+from ..filestamp import stamp_ns
 
 
 def origin_config(config: Config) -> list[SourceFile]:
@@ -21,5 +22,5 @@ def origin_config(config: Config) -> list[SourceFile]:
     found = []
     for path in sorted(paths):
         stat = path.stat()
-        found.append(SourceFile(path.relative_to(config.root).as_posix(), str(path), stat.st_mtime_ns, stat.st_size))
+        found.append(SourceFile(path.relative_to(config.root).as_posix(), str(path), stamp_ns(stat), stat.st_size))
     return found

@@ -109,7 +109,7 @@ def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, j
     work: list[tuple[SourceFile, str | None]] = []
     for source in sources:
         row = cached.get(source.relative)
-        if row is not None and row[0] == source.mtime_ns and row[1] == source.size:
+        if row is not None and row[0] == source.stamp_ns and row[1] == source.size:
             restore(source.relative, row[2], row[3])
         else:
             work.append((source, row[2] if row is not None else None))

@@ -38,7 +38,7 @@ class Job:
 @dataclass(frozen=True)
 class StaticFile:
     path: Path
-    mtime_ns: int  # -1: changed just now, its bytes decide (see freshness.racy)
+    stamp_ns: int  # when it last changed (``filestamp``); -1: changed just now, its bytes decide (see freshness.racy)
     size: int
     shown: str  # the file as messages name it: "static/robots.txt"
 
@@ -184,7 +184,7 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
         planner.page(lambda: search.search_page(site, view), "the search page /search/", ("masthead.toml", None, "search"))
     resources = {url.lstrip("/"): StaticFile(Path(file), -1, 0, Path(file).name) for url, file in site.resources.items()}
     for relative, static in {**static_files, **resources}.items():  # resources: files beside a page (Hugo bundles)
-        stamp = f"{static.mtime_ns}\0{static.size}" if static.mtime_ns >= 0 else digest(static.path.read_bytes())
+        stamp = f"{static.stamp_ns}\0{static.size}" if static.stamp_ns >= 0 else digest(static.path.read_bytes())
         key = digest(f"static\0{relative}\0{static.path}\0{stamp}".encode())
         planner.add(key, static.shown, (static.shown, None, None), None if kept(key) else _copy(relative, static.path), (relative,))
     return planner.jobs

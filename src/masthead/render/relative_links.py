@@ -4,7 +4,8 @@ Templates and bodies link from the site's root (``/posts/x/``, ``/assets/masthea
 right for a site at a host's root. Under a path, a page's root-relative links are written relative
 to the page instead (``../../posts/x/``), as Hugo's ``relativeURLs`` does: they then work wherever
 the folder is served, under the path, at a preview's root, or opened from disk. The 404 page is
-shown at any missing URL, so its links are relative to the site's root and a ``<base>`` names it.
+shown at any missing URL, so its links carry the site's path instead (``/project/posts/x/``); a
+``<base>`` would also send its in-page links (the skip link's ``#main``) to the site's home.
 Absolute URLs (canonical, Open Graph, JSON-LD, feeds, sitemap) already carry the path.
 """
 
@@ -16,7 +17,6 @@ from urllib.parse import urlsplit
 # Attributes holding one URL, and srcset (several, comma separated, each with a width or density).
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|action|poster|data)=")(/(?!/)[^"]*)"')
 _SRCSET = re.compile(r'(\ssrcset=")([^"]*)"')
-_HEAD = re.compile(r"<head\b[^>]*>")
 
 
 def base_path(base_url: str) -> str:
@@ -25,6 +25,7 @@ def base_path(base_url: str) -> str:
 
 
 def _relative(url: str, up: str) -> str:
+    """``up`` is "../" per folder level, or the site's path ending in "/" (the 404 page)."""
     return up + url[1:] if len(url) > 1 else (up or "./")
 
 
@@ -42,13 +43,10 @@ def relative_links(html: str, path: str, base: str) -> str:
     """``html`` written at ``path`` in the output folder, its root-relative links made relative.
 
     ``base`` is the site's path (``base_path``); at a host's root (``""``) nothing changes. The page
-    at ``404.html`` gets ``<base href>`` instead of per-page relative links.
+    at ``404.html`` is shown at any URL: its links start with the site's path.
     """
     if not base:
         return html
-    up = "" if path == "404.html" else "../" * path.count("/")
+    up = f"{base}/" if path == "404.html" else "../" * path.count("/")
     html = _URL_ATTRIBUTE.sub(lambda match: f'{match.group(1)}{_relative(match.group(2), up)}"', html)
-    html = _SRCSET.sub(lambda match: f'{match.group(1)}{_srcset(match.group(2), up)}"', html)
-    if path == "404.html":
-        html = _HEAD.sub(lambda match: f'{match.group(0)}\n<base href="{base}/">', html, count=1)
-    return html
+    return _SRCSET.sub(lambda match: f'{match.group(1)}{_srcset(match.group(2), up)}"', html)
