@@ -256,7 +256,7 @@ def _parsed_include(text: str, nunjucks: bool) -> list[_Node]:
 _CHIRPY_PLATFORMS = {
     "bilibili": ("Bilibili", "https://www.bilibili.com/video/{id}"),
     "twitch": ("Twitch", "https://www.twitch.tv/videos/{id}"),
-    "spotify": ("Spotify", "https://open.spotify.com/{id}"),
+    "spotify": ("Spotify", "https://open.spotify.com/track/{id}"),  # its include embeds open.spotify.com/embed/track/{id}
 }
 
 
