@@ -8,6 +8,7 @@ warning by the caller, which ``lookup`` tells through ``Unknown``.
 
 from __future__ import annotations
 
+import decimal
 import html
 import json
 import math
@@ -274,16 +275,16 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "map": lambda value, key="", *_: [item.get(text_of(key)) for item in sequence(value) if isinstance(item, Mapping)],
         # Jekyll's array filters (jekyllrb.com/docs/liquid/filters/), as academicpages' group-by-array uses them
         "push": lambda value, item=None, *_: [*sequence(value), item],
-        "pop": lambda value, *_: sequence(value)[:-1],
-        "shift": lambda value, *_: sequence(value)[1:],
+        "pop": lambda value, count=1, *_: (lambda items: items[: max(len(items) - int(_number(count)), 0)])(sequence(value)),
+        "shift": lambda value, count=1, *_: sequence(value)[max(int(_number(count)), 0) :],
         "unshift": lambda value, item=None, *_: [item, *sequence(value)],
         "concat": lambda value, other=None, *_: [*sequence(value), *sequence(other)],
         "sample": lambda value, *_: sequence(value)[0] if sequence(value) else None,  # the first: same input, same page
-        "sort_natural": lambda value, *_: sorted(sequence(value), key=lambda item: text_of(item).lower()),
+        "sort_natural": lambda value, key=None, *_: sorted(sequence(value), key=lambda item: _sort_text(item, key)),
         "group_by": lambda value, key="", *_: _grouped(sequence(value), text_of(key)),
         "array_to_sentence_string": lambda value, connector="and", *_: _sentence([text_of(item) for item in sequence(value)], text_of(connector)),
-        "normalize_whitespace": lambda value, *_: re.sub(r"\s+", " ", text_of(value)),
-        "newline_to_br": lambda value, *_: text_of(value).replace("\n", "<br />\n"),
+        "normalize_whitespace": lambda value, *_: re.sub(r"\s+", " ", text_of(value)).strip(),
+        "newline_to_br": lambda value, *_: re.sub(r"\r?\n", "<br />\n", text_of(value)),
         "lstrip": lambda value, *_: text_of(value).lstrip(),
         "rstrip": lambda value, *_: text_of(value).rstrip(),
         "cgi_escape": lambda value, *_: quote_plus(text_of(value)),
@@ -292,7 +293,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "slice": lambda value, start=0, length=1, *_: _sliced(value, int(_number(start)), int(_number(length))),
         "ceil": lambda value, *_: math.ceil(_number(value)),
         "floor": lambda value, *_: math.floor(_number(value)),
-        "round": lambda value, digits=0, *_: round(_number(value), int(_number(digits))) if _number(digits) else round(_number(value)),
+        "round": lambda value, digits=0, *_: _rounded(_number(value), int(_number(digits))),
         "at_least": lambda value, other=0, *_: max(_number(value), _number(other)),
         "at_most": lambda value, other=0, *_: min(_number(value), _number(other)),
     }
@@ -303,6 +304,17 @@ def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:
     for item in items:
         groups.setdefault(text_of(item.get(key)) if isinstance(item, Mapping) else "", []).append(item)
     return [{"name": name, "items": found, "size": len(found)} for name, found in groups.items()]
+
+
+def _sort_text(item: Any, key: Any) -> str:
+    """sort_natural's key: the item's text, or its property's (``sort_natural: "title"``), case ignored."""
+    return text_of(item.get(text_of(key)) if key is not None and isinstance(item, Mapping) else item).lower()
+
+
+def _rounded(number: float | int, digits: int) -> float | int:
+    """Ruby's round: halves away from zero (2.5 is 3), an integer when no digits are asked for."""
+    exact = decimal.Decimal(str(number)).quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
+    return int(exact) if digits <= 0 else float(exact)
 
 
 def _sentence(words: list[str], connector: str) -> str:
