@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 from masthead.cli import main
-from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 BASE = "https://oadebayo.github.io"
 # From Jekyll's docs: a front matter permalink is kept; one with neither a trailing slash nor an

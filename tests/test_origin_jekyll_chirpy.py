@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
 # From Jekyll's docs and Chirpy's _config.yml: posts at `permalink: /posts/:title/`, :title being the
@@ -94,7 +93,7 @@ def test_kramdown_attribute_lists_removed_except_in_code(built: tuple[Path, Resu
     spring = _body(public, "/posts/Spring-Launch/")
     assert "Bring a <em>dry bag</em> and check" in spring and "<code>kit-list.txt</code>." in spring  # span IALs
     assert "<p>Never paddle alone while the weir gates are open.</p>\n</blockquote>" in spring  # a block IAL
-    assert 'note: &quot;{: .prompt-info } is how the theme marks a tip&quot;' in spring  # inside a fenced block: shown
+    assert "note: &quot;{: .prompt-info } is how the theme marks a tip&quot;" in spring  # inside a fenced block: shown
     assert "Write <code>{: .prompt-tip }</code> under a quote" in spring  # inside a code span: shown
     about = _body(public, "/about/")
     assert "the list is in <code>_data/contact.yml</code>.</p>" in about

@@ -243,7 +243,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "length": lambda value, *_: None if isinstance(value, PostList) else len(value) if isinstance(value, (list, tuple, str, Mapping)) else 0,
         "first": lambda value, *_: sequence(value)[0] if sequence(value) else None,
         "last": lambda value, *_: sequence(value)[-1] if sequence(value) else None,
-        "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in sequence(value)),
+        "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in _flat(sequence(value))),  # Liquid flattens first
         "reverse": lambda value, *_: _kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
         "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
             value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
@@ -251,7 +251,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "sort": lambda value, *_: sorted(sequence(value), key=str),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),
         "compact": lambda value, *_: [item for item in sequence(value) if item is not None],
-        "split": lambda value, separator=" ", *_: text_of(value).split(text_of(separator)) if text_of(separator) else list(text_of(value)),
+        "split": lambda value, separator=" ", *_: _split(text_of(value), text_of(separator)),
         "append": lambda value, suffix="", *_: text_of(value) + text_of(suffix),
         "prepend": lambda value, prefix="", *_: text_of(prefix) + text_of(value),
         "replace": lambda value, old="", new="", *_: text_of(value).replace(text_of(old), text_of(new)),
@@ -304,6 +304,19 @@ def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:
     for item in items:
         groups.setdefault(text_of(item.get(key)) if isinstance(item, Mapping) else "", []).append(item)
     return [{"name": name, "items": found, "size": len(found)} for name, found in groups.items()]
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """Ruby's String#split, as Liquid's split: a space splits on runs of blanks, trailing empty parts
+    go (``'' | split: ','`` is the empty list academicpages starts its arrays from)."""
+    parts = text.split() if separator == " " else text.split(separator) if separator else list(text)
+    while parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def _flat(items: list[Any]) -> list[Any]:
+    return [inner for item in items for inner in (_flat(list(item)) if isinstance(item, (list, tuple)) else [item])]
 
 
 def _sort_text(item: Any, key: Any) -> str:

@@ -184,9 +184,7 @@ def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
     ``cased``. A post's ``:title`` is the ``pretty``, cased slug of its file name (``My_Post``), ``:slug``
     and ``:name`` the default one (``my-post``)."""
     kept = r"._~!$&'()+,;=@" if pretty else ""
-    slug = "".join(
-        char if unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd" or char in kept else "\0" for char in text
-    )
+    slug = "".join(char if unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd" or char in kept else "\0" for char in text)
     slug = re.sub("\0+", "-", slug).strip("-")
     return (slug if cased else slug.lower()) or "section"
 
