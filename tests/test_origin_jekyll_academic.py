@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
+from masthead.build import load
 from masthead.cli import main
 
 BASE = "https://oadebayo.github.io"
@@ -87,3 +89,15 @@ def test_future_posts_only_with_future_true(built: tuple[Path, Result], tmp_path
     assert build.exit_code == 0, build.output
     assert "future = true" not in (copy / "masthead.toml").read_text(encoding="utf-8")
     assert page_urls(copy) == PAGES - {"/posts/2199/01/future-post/"} | set(REDIRECTS)
+
+
+def test_site_model_home_and_reserved_urls(built: tuple[Path, Result]) -> None:
+    site_folder, _ = built
+    site, _, problems = load(site_folder, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
+    assert site.home is not None and site.home.entry.source == "_pages/about.md" and site.home.entry.aliases == ("/about/", "/about.html")
+    sources = {document.entry.source for document in site.pages}
+    assert "_pages/tag-archive.html" not in sources and "_pages/about.md" not in sources  # /tags/ is masthead's; / is the home
+    assert "_pages/cv.md" in sources and all(document.url != "/tags/" for document in site.pages)
+    assert [str(problem) for problem in problems if "masthead's own page" in problem.message] == [
+        "_pages/tag-archive.html:3: warning: permalink: URL /tags/ is masthead's own page; this page is left out and masthead's stands in"
+    ]

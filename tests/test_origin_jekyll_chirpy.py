@@ -4,11 +4,14 @@ its URLs kept, media_subpath and img_path images found, embeds as links, kramdow
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.build import load
 
 # From Jekyll's docs and Chirpy's _config.yml: posts at `permalink: /posts/:title/`, :title being the
 # file name's slug with its case kept (2024-04-12-Spring-Launch.md is /posts/Spring-Launch/); the tabs
@@ -97,3 +100,13 @@ def test_kramdown_attribute_lists_removed_except_in_code(built: tuple[Path, Resu
     assert "Write <code>{: .prompt-tip }</code> under a quote" in spring  # inside a code span: shown
     about = _body(public, "/about/")
     assert "the list is in <code>_data/contact.yml</code>.</p>" in about
+
+
+def test_the_tags_tab_is_left_out_for_masthead_own_tag_list(built: tuple[Path, Result]) -> None:
+    # _tabs/tags.md takes /tags/ from the defaults' permalink /:title/, known only once placed
+    site_folder, _ = built
+    site, _, _ = load(site_folder, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
+    assert sorted(document.entry.source for document in site.pages) == ["_tabs/about.md", "_tabs/archives.md", "_tabs/categories.md"]
+    assert site.home is None  # index.html, layout: home, is only the theme's list of posts: masthead's home is that
+    tags = (output_folder(site_folder) / "tags/index.html").read_text(encoding="utf-8")
+    assert 'href="/tags/river-levels/"' in tags  # masthead's list of topics
