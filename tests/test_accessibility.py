@@ -86,3 +86,20 @@ def test_axe_reports_known_violations(browser: Browser, site_url: str) -> None:
     assert any(item.startswith("image-alt") for item in found)
     assert any(item.startswith("target-size") for item in found)
     page.close()
+
+
+def test_the_admin_page_without_its_cdn_says_why_and_has_no_violations(browser: Browser, site_url: str) -> None:
+    """Offline (no unpkg.com), the admin page is a page of its own: a main landmark and heading, the
+    reason Decap did not load, and no script error or missing file (its icon is the site icon)."""
+    context = browser.new_context()
+    context.route("https://unpkg.com/**", lambda route: route.abort("namenotresolved"))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" and "ERR_NAME_NOT_RESOLVED" not in message.text else None)
+    page.goto(site_url + "/admin/")
+    expect(page.locator("#masthead-cms-status")).to_contain_text("could not be loaded from https://unpkg.com/decap-cms@")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Content manager")
+    assert errors == [] and violations(page) == []
+    context.close()

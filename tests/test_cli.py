@@ -48,7 +48,7 @@ def test_verbose_prints_stage_times(tmp_path: Path) -> None:
     site = tmp_path / "s"
     run("new", str(site))
     result = run("build", str(site), "-v")
-    for stage in ("config", "discover", "parse", "assemble", "plan", "render", "write"):
+    for stage in ("config", "discover", "parse", "assemble", "plan", "render", "links", "write"):
         assert stage in result.stderr
 
 

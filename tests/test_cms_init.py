@@ -128,6 +128,7 @@ def test_the_admin_pins_decap_with_an_integrity_hash(site: Path) -> None:
     ) in index
     assert "^" not in index and "%5E" not in index
     assert 'location.origin + "/api/v1"' in index and "CMS_MANUAL_INIT" in index
+    assert '<link rel="icon" href="../favicon.svg"' in index  # the site's icon: no request for a /favicon.ico nobody wrote
 
 
 def test_the_pinned_hash_is_the_npm_bundles() -> None:

@@ -245,8 +245,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
             return
         path = self.site / "content/blog" / f"{name}.md"
         before = path.stat()
-        words = self.state[name]["words"]
-        self.state[name]["words"] = [word[::-1] for word in words] if words != [word[::-1] for word in words] else [word.upper() for word in words]
+        self.state[name]["words"] = [word[::-1] for word in self.state[name]["words"]]  # the same bytes, reordered
         self._write(name)
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 

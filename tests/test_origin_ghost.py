@@ -28,15 +28,24 @@ def _front_matter(path: Path) -> dict[str, Any]:
 
 def test_import_and_build(tmp_path: Path) -> None:
     site = _site(tmp_path)
+    for image in ("2024/03/pier.jpg",):  # Ghost's content/images, copied before the import (ferry.jpg is not)
+        (site / "static/content/images" / image).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (800, 500), (10, 20, 30)).save(site / "static/content/images" / image)
     result = CliRunner().invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site)])
     assert result.exit_code == 0, result.output
-    assert "warning: /content/images/2024/02/ferry.jpg is not in static/" in result.output
+    assert "warning: /content/images/2024/02/ferry.jpg is not in static/: the post has no featured image" in result.output
+    assert "featuredImage" not in _front_matter(site / "content/blog/ferry-strike-called-off.md")
+    (site / "static/content/images/2024/02").mkdir(parents=True)
+    Image.new("RGB", (800, 500), (10, 20, 30)).save(site / "static/content/images/2024/02/ferry.jpg")
+    again = CliRunner().invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site), "--force"])
+    assert again.exit_code == 0 and "ferry.jpg" not in again.output, again.output
     strike = _front_matter(site / "content/blog/ferry-strike-called-off.md")
     assert strike["templateKey"] == "blog-post" and strike["pageTitle"] == "Ferry strike called off"
     assert strike["metaDescription"] == "Ferry unions called off Monday's strike." and strike["published"] is True
     assert strike["featuredImage"] == {"src": "/content/images/2024/02/ferry.jpg", "alt": "A ferry at the quay"}
     assert strike["tags"] == ["Ferries"]  # the internal #newsletter tag left out
     assert strike["author"] == ["Ines Okafor", "Tom Brandt"] and strike["featured"] is True
+    assert strike["permalink"] == "/ferry-strike-called-off/"  # Ghost's URL, /{slug}/
     assert (site / "content/blog/ferry-strike-called-off.md").read_text().split("---\n", 2)[2] == (
         "The ferry unions called off [the strike](https://news.example/strike).\n\n## Timetable\n\nBoats run as usual.\n"
     )
@@ -49,16 +58,13 @@ def test_import_and_build(tmp_path: Path) -> None:
     assert _front_matter(site / "content/blog/summer-plans.md")["published"] is False
     assert _front_matter(site / "content/pages/contact.md")["templateKey"] == "about-page"
 
-    for image in ("2024/02/ferry.jpg", "2024/03/pier.jpg"):  # Ghost's content/images, copied as the warning says
-        (site / "static/content/images" / image).parent.mkdir(parents=True, exist_ok=True)
-        Image.new("RGB", (800, 500), (10, 20, 30)).save(site / "static/content/images" / image)
     build = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
     assert build.exit_code == 0, build.output
     public = site / "public"
-    page = (public / "blog/ferry-strike-called-off/index.html").read_text(encoding="utf-8")
+    page = (public / "ferry-strike-called-off/index.html").read_text(encoding="utf-8")
     data = json_ld(page)
     assert [a["name"] for a in data["author"]] == ["Ines Okafor", "Tom Brandt"] and data["datePublished"] == "2024-02-01T09:30:00Z"
-    assert (public / "contact/index.html").is_file() and not (public / "blog/summer-plans").exists()
+    assert (public / "contact/index.html").is_file() and not (public / "summer-plans").exists()
 
 
 def test_reimport_keeps_existing_posts(tmp_path: Path) -> None:

@@ -31,6 +31,12 @@ def test_frames_become_links_and_code_is_left_alone() -> None:
     assert "<code>&lt;script&gt;</code>" in html and "&lt;script&gt;kept as code&lt;/script&gt;" in html
 
 
+def test_a_frame_of_the_sites_own_page_becomes_a_link_to_it() -> None:
+    html = _html('<iframe src="/demos/life.html" width="100%"></iframe>\n\n<iframe src="javascript:alert(1)"></iframe>\n')
+    assert '<a href="/demos/life.html">Open the embedded page life.html</a>' in html
+    assert "alert" not in html
+
+
 def test_kramdown_markdown_attribute() -> None:
     html = _html('<div class="notice--info" markdown="1">\n**Note:** read *this*.\n</div>\n')
     assert html == '<div class="notice--info">\n<p><strong>Note:</strong> read <em>this</em>.</p>\n</div>\n'

@@ -197,11 +197,13 @@ def _run(
             return BuildReport(None, [], unchanged=len(manifest), up_to_date=True, timings=stages.timings)
 
     from .freshness import valid_until
+    from .links.internal import dead_internal_links
     from .pipeline.assemble import assemble
     from .pipeline.commit import commit
     from .pipeline.parse import parse
     from .pipeline.plan import make_plan, static_files
     from .pipeline.render import render
+    from .pipeline.search import is_index
     from .render import template_cache
     from .schedule import withheld_files
 
@@ -225,6 +227,10 @@ def _run(
     staging = _staging(output_folder, store, scope) if store is not None else None
     with stages.stage("render"):
         rendered = _checked(warnings, lambda: render(assembled.site, plan, staging, output_folder, workers, options.reindex, stages.progress))
+    with stages.stage("links"):
+        removed = plan.manifest.keys() - rendered.outputs.keys()  # a page or file gone can break a link in any body
+        every = not writing or any(not is_index(plan.manifest[path].job) for path in removed)
+        warnings += dead_internal_links(assembled.site, rendered.outputs, None if every else parsed.fresh)
     report = BuildReport(
         assembled.site,
         warnings,

@@ -361,8 +361,18 @@ def _import_ghost(exports: tuple[Path, ...], site: Path, dry_run: bool, force: b
             click.echo(f"kept {path} (it exists; --force replaces it)", err=True)
         for image in sorted(set(report.missing_images)):
             click.echo(
-                f"warning: {image} is not in {config.folders.static}/: copy Ghost's content/images folder to {config.folders.static}/content/images", err=True
+                f"warning: {image} is not in {config.folders.static}/: the post has no featured image; copy Ghost's content/images folder "
+                f"to {config.folders.static}/content/images and import again with --force",
+                err=True,
             )
+        for name in sorted(set(report.missing_files)):
+            click.echo(
+                f"warning: {name} is not in {config.folders.static}/: left out of its post (its alt text stands in); copy Ghost's content folder's "
+                f"images and media to {config.folders.static}/content/ and import again with --force",
+                err=True,
+            )
+        for image in sorted(set(report.remote_images)):
+            click.echo(f"warning: {image} is on another site: the post has no featured image; save it under {config.folders.static}/ to use it", err=True)
 
 
 @main.command()

@@ -166,6 +166,20 @@ def _index_page_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
+PERIODS = ("year", "month")
+
+
+def _period_entry(entry: tuple[str, Any]) -> str | None:
+    name, url = entry
+    if name not in PERIODS:
+        return f"unknown period {name!r}; expected year or month{did_you_mean(name, PERIODS)}"
+    if not isinstance(url, str) or not url.startswith("/") or not url.endswith(("/", ".html")) or "{year}" not in url:
+        return 'expected a path with {year} that starts with "/" and ends with "/" or ".html", such as "/archives/{year}/"'
+    if name == "month" and not any(token in url for token in ("{month}", "{month_short}", "{month_name}")):
+        return "expected {month}, {month_short} or {month_name} in a month's path"
+    return None
+
+
 # Pelican's feed settings: the site's (FEED_*), then one feed per category, author and tag.
 PELICAN_FEEDS: tuple[str, ...] = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
 PELICAN_FEEDS += tuple(f"{kind}_FEED_{format}" for kind in ("CATEGORY", "AUTHOR", "TAG") for format in ("ATOM", "RSS"))
@@ -453,7 +467,7 @@ class NewsletterConfig:
         "auto",
         'The mailing service imported issues come from: "auto" (detected from each message) or one of '
         "mailchimp, mailchimp-new, campaign-monitor, substack, beehiiv, hubspot, convertkit, buttondown, ghost, "
-        "mailerlite, brevo, klaviyo, generic.",
+        "mailerlite, brevo, klaviyo, constant-contact, generic.",
         _profile,
     )
     topic_images: tuple[TopicImage, ...] = option((), 'Featured images for stories without one: [{ topic = "Korea", image = "/img/seoul-skyline.jpg" }].')
@@ -553,7 +567,7 @@ class Origin:
     page_template: str = option("about-page", "Template for pages whose layout or templateKey has no template of its own (with a warning).")
     languages: tuple[str, ...] = option((), 'A multilingual site\'s languages, the default first, such as ["en", "fr"]: the others live under /fr/.')
     permalinks: Mapping[str, str] = option(
-        MappingProxyType({}), 'URL pattern of the posts of a section, such as posts = "/{year}/{month}/{title}/".', _permalink_entry
+        MappingProxyType({}), 'URL pattern of the posts of a section (Hugo: of every page of it), such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
@@ -569,9 +583,20 @@ class Origin:
         'Pelican\'s feeds kept at their paths, such as FEED_ALL_ATOM = "feeds/all.atom.xml", CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml".',
         _feed_entry,
     )
+    period_archives: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'Old addresses of the archive of a year and a month, such as Pelican\'s year = "/archives/{year}/", month = "/archives/{year}/{month}/": '
+        "pages there send readers on to /archive/2024/ and /archive/2024/05/.",
+        _period_entry,
+    )
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")
     future: bool = option(False, "Publish posts dated in the future now, as Jekyll's future: true does (masthead's own sites schedule them).")
+    ugly_urls: bool = option(False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders.")
+    taxonomies: tuple[str, ...] = option(
+        ("categories", "series"),
+        'Hugo taxonomies other than tags with list pages (/categories/x/), by front matter key, such as ["categories", "author"].',
+    )
     raw_html: bool = option(
         False,
         "Keep raw HTML in Markdown, as the generator does, made safe: scripts, styles, event handlers and forms are removed, frames become links.",

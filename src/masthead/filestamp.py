@@ -15,5 +15,7 @@ def stamp_ns(stat: os.stat_result) -> int:
     return max(stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def file_stamp(path: str | os.PathLike[str]) -> int:
-    return stamp_ns(os.stat(path))
+def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """What an in-memory cache of a file's parsed contents keys on: its stamp and its size."""
+    stat = os.stat(path)
+    return stamp_ns(stat), stat.st_size

@@ -1,8 +1,9 @@
 """Is what the last build wrote still right? Stats as a quick pre-check, never as the last word.
 
-- ``input_fingerprint``: a digest of every input's stamp (``filestamp``: mtime, or ctime if later) (and masthead, options, config). When it
-  matches the last build's, nothing changed and the build can stop early — but only after
-  ``damaged_outputs`` found every owned output file still as it was written.
+- ``input_fingerprint``: a digest of every input's stamp (``filestamp``) and size, masthead's
+  version, the options and the config. When it matches the last build's, nothing changed and the
+  build can stop early — but only after ``damaged_outputs`` found every owned output file still as
+  it was written.
 - ``racy``: a file changed within one timestamp tick before the build may change again unseen
   ("racy git"); such files are never trusted by their stat alone.
 - ``valid_until``: when time alone changes the output (a scheduled post falls due, a post leaves

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from .config import Config
 from .content.bodies import post_listing
@@ -22,7 +23,7 @@ from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
-from .origins.bundles import bundle_resources
+from .origins.bundles import bundle_resources, resource_folder
 from .ownership import output_path_problem
 
 if TYPE_CHECKING:
@@ -89,8 +90,11 @@ class Site:
 
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
-        found = self.resources.get(src)
-        return Path(found) if found else inside(self.config.folder("static"), src)
+        found = self.resources.get(src) or self.resources.get(unquote(src))  # ![](Côte.svg) is written /C%C3%B4te.svg
+        if found:
+            return Path(found)
+        path = inside(self.config.folder("static"), src)
+        return path if path is None or path.is_file() or unquote(src) == src else inside(self.config.folder("static"), unquote(src))
 
 
 def with_documents(site: Site, replaced: Mapping[int, Document]) -> Site:
@@ -146,7 +150,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     for entry in sorted(entries, key=lambda e: e.source):
         place = entry.placement
         scheduled = entry.scheduled(now)
-        if (entry.draft and not options.drafts) or (scheduled and not (options.future or config.origin.future)):
+        published_draft = entry.draft and config.origin.kind == "pelican"  # at DRAFT_SAVE_AS, noindex, in no list
+        if (entry.draft and not options.drafts and not published_draft) or (scheduled and not (options.future or config.origin.future)):
             continue
         if entry.placement.hidden:
             continue
@@ -200,9 +205,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             continue
         by_url[url] = entry
         if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
-            resources.update(bundle_resources(config.root / entry.source, url))
+            resources.update(bundle_resources(config.root / entry.source, resource_folder(url, config.origin.kind == "hugo" and place.bundle)))
         if entry.image is not None and not entry.image.src.startswith("/"):
-            entry = replace(entry, image=entry.image._replace(src=url + entry.image.src))  # beside the page (a bundle's cover)
+            folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
+            entry = replace(entry, image=entry.image._replace(src=folder + entry.image.src))  # beside the page (a bundle's cover)
         image, problem = _image_for(entry, static, image_cache, resources)
         if problem and config.origin.kind:  # an adopted site keeps building: the page goes without the missing image
             problems.append(replace(problem, message=problem.message + "; the page is published without it", warning=True))
@@ -269,7 +275,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
         from .origins.groups import hugo_groups
 
-        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages)
+        groups, kept_pages = hugo_groups(tuple(posts), kept_pages, config.origin.languages, config.origin.ugly_urls, config.origin.taxonomies)
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups
 

@@ -14,6 +14,7 @@ shows and ``masthead build`` never deploys.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,16 +49,31 @@ _INDEX = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="description" content="The content manager (Decap CMS) where the editors of {title} write and publish.">
 <title>Content manager · {title}</title>
+<link rel="icon" href="../favicon.svg" type="image/svg+xml">
+<style>
+  main {{ font: 1rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; }}
+  body:has(#nc-root) > main {{ display: none; }}
+</style>
 </head>
 <body>
+<main>
+<h1>Content manager</h1>
+<p id="masthead-cms-status">Loading Decap CMS…</p>
+<noscript><p>The content manager needs JavaScript.</p></noscript>
+</main>
 <script>window.CMS_MANUAL_INIT = true;</script>
 <script src="{script}" integrity="{integrity}" crossorigin="anonymous"></script>
 {preview}
 <script>
   // Written by `masthead cms init`. On localhost, Decap looks for its local backend at this page's
   // own server (`masthead serve`); elsewhere it uses the backend named in config.yml.
-  CMS.init({{ config: {{ local_backend: {{ url: location.origin + "/api/v1" }} }} }});
+  if (window.CMS) {{
+    CMS.init({{ config: {{ local_backend: {{ url: location.origin + "/api/v1" }} }} }});
+  }} else {{
+    document.getElementById("masthead-cms-status").textContent = {failed};
+  }}
 </script>
 </body>
 </html>
@@ -190,6 +206,9 @@ def index_html(config: Config, script: str, collections: list[str]) -> str:
         language=html.escape(config.language),
         title=html.escape(config.title),
         script=html.escape(script),
+        failed=json.dumps(
+            f"Decap CMS could not be loaded from {script}; check the connection, or serve it from the site (masthead cms init --self-host)."
+        ).replace("<", "\\u003c"),  # a JavaScript string that cannot close the script
         integrity=html.escape(decap.DECAP_SRI),
         preview=preview_script(collections),
     )

@@ -109,6 +109,8 @@ def fenced(language: str, code: str) -> str:
     return f"```{language}{opening}{code}{closing}```"
 
 
+# The files Pelican's readers turn into pages; a {filename} link to anything else is to the file itself
+_PELICAN_SOURCES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 _PELICAN_LINK = re.compile(r"[{|](static|filename|attach|tag|category|author|index)[}|]([^)\s\"'<>`]*)")
 
 
@@ -125,8 +127,8 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
     def swap(match: re.Match[str]) -> str:
         kind, target = match.group(1), match.group(2)
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
-        if kind in ("static", "attach"):
-            return "/" + path
+        if kind in ("static", "attach") or (kind == "filename" and not path.endswith(_PELICAN_SOURCES)):
+            return "/" + path  # {filename} of a file no reader reads (a script, an image): the file, as {static}
         if kind == "index":
             return "/"
         if kind in ("tag", "category", "author"):
@@ -176,17 +178,48 @@ def _restructured(text: str, first_line: int, source: str, config: Config) -> tu
     from .restructuredtext import to_html
 
     result = _pelican_links(text, first_line, source, config) if _PELICAN_LINK.search(text) else Transformed(text, {}, (), ())
-    html, problems = to_html(result.markdown, source, first_line)
+    html, problems = to_html(result.markdown, source, first_line, config.origin.raw_html)
     problems = [*result.problems, *problems]
     first = _PARAGRAPH.search(html)
     body = RenderedMarkdown(html, plain_text(first.group(1)) if first else "", (), (), (), None, local_images(html))
     return body, problems, result.references
 
 
+def _math(result: Transformed, config: Config) -> Transformed:
+    """render_math's TeX as MathML (``content/pelican_math.py``), when the site runs the plugin."""
+    from ..origins.data import pelican_settings
+    from .pelican_math import transform, uses_math
+
+    if not uses_math(pelican_settings(config)):
+        return result
+    blocks = dict(result.blocks)
+    markdown = transform(result.markdown, lambda html: placeholder(blocks, html))
+    return result._replace(markdown=markdown, blocks=blocks) if blocks != result.blocks else result
+
+
+def _table_of_contents(body: RenderedMarkdown) -> RenderedMarkdown:
+    """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on): the list of
+    the body's headings, linked, in its place."""
+    items = "".join(
+        f'<li class="toc__level-{heading.level}"><a href="#{html.escape(heading.id)}">{html.escape(heading.text)}</a></li>' for heading in body.headings
+    )
+    shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>')
+    return RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+
+
 def render_body(
     text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
 ) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     """Rendered body, problems (warnings about unsupported tags) and references to resolve."""
+    body, problems, references = _rendered_body(text, first_line, source, data, config, rst)
+    if config.origin.kind == "pelican" and not rst and "<p>[TOC]</p>" in body.html:
+        body = _table_of_contents(body)
+    return body, problems, references
+
+
+def _rendered_body(
+    text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool
+) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     kind = config.origin.kind
     if kind and "<!--more-->" in text:  # Hugo's and Jekyll's summary divider: no HTML of its own
         text = text.replace("<!--more-->", "")
@@ -214,6 +247,8 @@ def render_body(
         result = transform(text, first_line, source, data, config)
     else:
         result = Transformed(text, {}, (), ())
+    if kind == "pelican" and ("$" in result.markdown or "\\begin{" in result.markdown):
+        result = _math(result, config)
     if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:

@@ -180,7 +180,7 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     _walk(str(content), prefix, os.path.realpath(content), found, refused, None, keep, skip)
     # Files that are not Markdown are not content: what could not be read there does not matter,
     # but a folder (which may hold posts) does.
-    suffixes = (*MARKDOWN_SUFFIXES, ".rst") if config.origin.kind == "pelican" else MARKDOWN_SUFFIXES
+    suffixes = (*MARKDOWN_SUFFIXES, ".mkd", ".mdown", ".rst") if config.origin.kind == "pelican" else MARKDOWN_SUFFIXES
     problems = [problem for problem, folder in refused if folder or problem.path.endswith(suffixes)]
     if config.origin.kind == "eleventy":  # Nunjucks and Liquid templates are pages too; the root index is masthead's home
         return [source for source in found if source.relative.endswith(suffixes) or _eleventy_template(source.relative, inner)], problems
@@ -195,6 +195,12 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
         ], problems
     if config.origin.kind == "hugo":  # Hugo's content may be HTML with front matter (content/x.html)
         return [source for source in found if source.relative.endswith(suffixes) or _html_with_front_matter(source)], problems
+    if config.origin.kind == "pelican":  # what ARTICLE_PATHS, PAGE_PATHS and their EXCLUDES give Pelican's readers
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import is_read
+
+        settings = pelican_settings(config)
+        return [source for source in found if source.relative.endswith(suffixes) and is_read(source.relative[len(prefix) :], settings)], problems
     return [source for source in found if source.relative.endswith(suffixes)], problems
 
 

@@ -233,7 +233,14 @@ def to_datetime(value: Any, config: Config) -> datetime | None:
         try:  # Jekyll writes "2024-01-05 10:15:00 +0100": a space before a zone without a colon
             moment = datetime.fromisoformat(_SPACED_ZONE.sub(r"\1\2:\3", value.strip()))
         except (ValueError, OverflowError):
-            return None
+            if config.origin.kind != "pelican" or not value.strip():
+                return None
+            from dateutil import parser  # what Pelican reads dates with: 2013-3-19 19:22, 2013/10/21, 21/02/2015
+
+            try:
+                moment = parser.parse(re.sub(" +", " ", value.strip()), default=datetime(2000, 1, 1))
+            except (ValueError, OverflowError):
+                return None
     else:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=config.tz)
@@ -418,6 +425,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     except frontmatter.FrontMatterError as exc:
         if config.origin.kind in ("jekyll", "eleventy") and exc.problem.message.startswith("missing"):
             return ParseResult(None, ())  # Jekyll copies a file without front matter as it is: not a page
+        if config.origin.kind == "pelican" and exc.problem.line == 1 and "is not a `Key: value` line" in exc.problem.message:
+            # a README.md beside the articles: no metadata, no title, so Pelican skips it (and says so)
+            skipped = "no Pelican header (Title: and Date: lines) on its first line; Pelican skips this file, and so does masthead"
+            return ParseResult(None, (Problem(source, 1, "front matter", skipped, warning=True),))
         if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
             return ParseResult(None, (exc.problem,))
         parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
@@ -456,6 +467,9 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         )
 
     title = fields.text("title") or implied.title
+    if not title and config.origin.kind == "pelican" and not place.home:  # Pelican skips an article or page with no title
+        skipped = "missing; Pelican skips a file without Title: (and so does masthead); expected Title: and the page's title"
+        return ParseResult(None, (*fields.problems, Problem(source, 1, "title", skipped, warning=True)))
     if not title and fields.key("title") is None and not place.home and not adopted:  # (adopted: from the body, below)
         title_keys = " or ".join(config.fields["title"])
         fields.problems.append(Problem(source, 2, title_keys.split(" or ")[0], f"missing; expected a title ({title_keys})"))
@@ -464,7 +478,8 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     draft_flag = fields.flag("draft")
     draft = (published is False) or (draft_flag is True) or implied.draft
 
-    moment = fields.moment("date", required=True) or implied.date
+    # Pelican's empty ``date:`` is no date: DEFAULT_DATE (the file's time with 'fs') stands in
+    moment = fields.moment("date", required=not (adopted and implied.date)) or implied.date
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:
@@ -484,8 +499,15 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         else:
             fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
     updated = fields.moment("updated")
+    if draft and config.origin.kind == "pelican" and not place.permalink:  # Pelican writes drafts, unlisted, at DRAFT_SAVE_AS
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import draft_pattern
 
-    slug = implied.slug if adopted and fields.key("slug") is None else _slug(fields, source)
+        place = place._replace(permalink=draft_pattern(not implied.is_post, pelican_settings(config)))
+        is_post, template = False, config.origin.page_template  # a page: no links to tag and category pages it is not on
+
+    written = fields.get("slug")[1]  # `Slug:` with nothing after it (WordPress imports): the origin's own slug
+    slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source)
     image = _image(fields, place.media_folder)
     tags = _tags(fields)
     authors, author_ids = story_fields.author_ids(fields, config, _authors(fields, place.authors))

@@ -318,8 +318,18 @@ def _parse_json(block: str, path: str) -> dict[str, Any]:
     return data
 
 
+def pelican_lists(data: dict[str, Any]) -> dict[str, Any]:
+    """Pelican's list fields (``Tags:``, ``Authors:``) as lists, split as Pelican splits them: on ``;``
+    when the value has one (``Authors: Lovelace, Ada; Babbage, Charles``), else on ``,``."""
+    for key in ("tags", "authors"):
+        value = data.get(key)
+        if isinstance(value, str):
+            data[key] = [part.strip() for part in value.split(";" if ";" in value else ",") if part.strip()]
+    return data
+
+
 def _parse_header(block: str) -> dict[str, Any]:
-    """Pelican's header as strings, keys in lower case as Pelican reads them."""
+    """Pelican's header as strings (its list fields as lists), keys in lower case as Pelican reads them."""
     data: dict[str, Any] = {}
     key = ""
     for line in block.split("\n"):
@@ -329,7 +339,7 @@ def _parse_header(block: str) -> dict[str, Any]:
             data[key] = (match.group(2) or "").strip()
         elif key:
             data[key] = f"{data[key]} {line.strip()}".strip()
-    return data
+    return pelican_lists(data)
 
 
 def _kind(value: Any) -> str:

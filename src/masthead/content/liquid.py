@@ -151,6 +151,7 @@ class _Context:
     nunjucks: bool = False
     html_body: bool = False  # the page is HTML (a .html post, a .njk page): includes stay HTML
     iterations: int = 0
+    plugin_tag: Callable[[str, str, int], str | None] | None = None  # Pelican's liquid_tags that read files
 
     def value(self, expression: str, start: int) -> Any:
         return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
@@ -200,6 +201,8 @@ def _tag(node: _Node, context: _Context) -> str:
         variable, _, expression = arguments.partition("=")
         context.scopes[variable.strip()] = context.value(expression, node.start)
         return ""
+    if context.plugin_tag is not None and (shown := context.plugin_tag(name, arguments, node.start)) is not None:
+        return shown
     if name in _EMBEDS:
         embed = _embed_tag(name, arguments, context.image_path)
         if embed is not None:
@@ -417,6 +420,19 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     filters = values.filters(base_path, config.base_url.rstrip("/"))
     html_body = source.endswith((".html", ".htm", ".njk", ".liquid"))
     context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
+    if config.origin.kind == "pelican":
+        from ..origins.data import pelican_settings
+        from .pelican_tags import TAGS, render
+
+        def plugin_tag(name: str, arguments: str, offset: int) -> str | None:
+            field = f'{label} tag "{name}"'
+            return (
+                render(name, arguments, config.folder("content"), pelican_settings(config), lambda message: warn(offset, field, message))
+                if name in TAGS
+                else None
+            )
+
+        context.plugin_tag = plugin_tag
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from cmarkgfm.cmark import Options
+from text_unidecode import unidecode
 
 from .cmark import github_flavored_markdown_to_html
 
@@ -190,10 +191,11 @@ def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
 
 
 def pelican_slug(text: str) -> str:
-    """Pelican's slugify with its default SLUG_REGEX_SUBSTITUTIONS: accents dropped (Pelican's unidecode
-    step, for Latin letters), characters other than letters, digits, spaces and hyphens removed, runs of
-    spaces and hyphens made one hyphen, lower case: "It's Tomás's" -> "its-tomass"."""
-    text = "".join(char for char in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)) if not unicodedata.combining(char))
+    """Pelican's slugify with its defaults (``SLUGIFY_USE_UNICODE = False``, SLUG_REGEX_SUBSTITUTIONS): the text
+    transliterated to ASCII with Unidecode's tables (text-unidecode), as Pelican does (Cyrillic, CJK and ``ß`` too: "Шторм" -> "shtorm"),
+    characters other than letters, digits, spaces and hyphens removed, runs of spaces and hyphens made one
+    hyphen, lower case: "It's Tomás's" -> "its-tomass"."""
+    text = unidecode(unicodedata.normalize("NFKC", text))
     text = re.sub(r"[^\w\s-]", "", text).strip()
     return re.sub(r"[-\s]+", "-", text).lower() or "section"
 

@@ -41,6 +41,16 @@ def _categories(categories: tuple[str, ...], config: Config) -> str:
     return "/".join(quote(category.lower()) for category in categories)
 
 
+def pattern_for(section: str, is_post: bool, config: Config) -> str:
+    """The URL pattern of a post or page in ``section``: Hugo's ``[permalinks]`` name a section and apply
+    to every page of it (Stack's ``page = "/:slug/"``); elsewhere they are the posts' only."""
+    if is_post:
+        return config.origin.permalinks.get(section, config.permalink)
+    if config.origin.kind == "hugo" and section in config.origin.permalinks:
+        return config.origin.permalinks[section]
+    return config.page_permalink
+
+
 def entry_url(entry: Entry, config: Config) -> str:
     place = entry.placement
     prefix = f"/{place.lang}" if place.lang and config.origin.languages and place.lang != config.origin.languages[0] else ""
@@ -48,7 +58,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         return prefix + "/"
     if place.permalink and "{" not in place.permalink:
         return explicit(place.permalink, config.origin.kind)
-    pattern = config.origin.permalinks.get(place.section, config.permalink) if entry.is_post else config.page_permalink
+    pattern = pattern_for(place.section, entry.is_post, config)
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     local = entry.date.astimezone(config.tz)
@@ -68,6 +78,6 @@ def entry_url(entry: Entry, config: Config) -> str:
         "short_year": f"{local.year % 100:02d}",
     }
     url = re.sub(r"/{2,}", "/", _TOKEN.sub(lambda match: values[match.group(1)], pattern))
-    if url.endswith(".html") and entry.source.rsplit("/", 1)[-1].split(".")[0] == "index" and not entry.is_post:
+    if url.endswith(".html") and entry.source.rsplit("/", 1)[-1].split(".")[0] == "index" and not entry.is_post and config.origin.kind != "hugo":
         url = url[: -len(".html")] + "/"
     return prefix + url

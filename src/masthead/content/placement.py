@@ -113,18 +113,22 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
-        from ..origins.pelican import file_metadata, is_page
+        from ..origins.pelican import default_date, file_metadata, is_page
 
         settings = pelican_settings(config)
         is_post = not is_page(sections, settings)
         title = str(data.get("title", "")).strip()
-        draft = str(data.get("status", "")).strip().lower() == "draft"
+        preset = settings.get("DEFAULT_METADATA")  # DEFAULT_METADATA = {"status": "draft"}: published only when Status: says
+        status = data.get("status") or (preset.get("status") if isinstance(preset, dict) else None) or ""
+        draft = str(status).strip().lower() == "draft"
         named = file_metadata(filename, settings)  # FILENAME_METADATA: the date (by default) and maybe the slug
         slug = named.get("slug") or pelican_slug(filename if settings.get("SLUGIFY_SOURCE") == "basename" or not title else title)
         try:
             moment = _midnight(date.fromisoformat(named["date"]), config) if "date" in named else None
         except ValueError:
             moment = None
+        if moment is None and is_post:
+            moment = default_date(config.root / source, settings, config.tz)
         return Defaults(is_post, "blog-post" if is_post else page, moment, slug, "", draft)
     if kind == "eleventy":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not home
@@ -172,7 +176,7 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
 ORIGIN_KEYS: dict[str, tuple[str, ...]] = {
     "categories": ("categories", "category"),
     "series": ("series",),
-    "permalink": ("url", "permalink"),
+    "permalink": ("save_as", "url", "permalink"),  # Pelican's save_as: where the file is written
     "publish_after": ("publishDate", "publishdate", "pubDate"),
     "weight": ("weight",),
     "authors": ("authors",),
@@ -271,6 +275,17 @@ def _unrendered(data: Mapping[str, Any]) -> bool:
     return isinstance(options, Mapping) and options.get("render") in ("never", False, "false")
 
 
+def _pelican_saved(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Pelican's per-file ``save_as: about/index.html`` as the URL it serves, ``/about/``; an empty
+    ``url:`` (the quickstart's home page) says nothing."""
+    found = {key: value for key, value in data.items() if not (key in ("url", "save_as") and not str(value).strip())}
+    saved = found.get("save_as")
+    if isinstance(saved, str):
+        path = saved.strip().lstrip("/")
+        found["save_as"] = "/" + (path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
+    return found
+
+
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
     if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
@@ -290,6 +305,13 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         return Placement(hidden=True), set(data)
     if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
+    saved_home = False
+    if config.origin.kind == "pelican":
+        data = _pelican_saved(data)
+        saved_home = data.get("save_as") == "/"  # save_as: index.html: the home page, its text the home page's
+        if saved_home:
+            data = {key: value for key, value in data.items() if key != "save_as"}
+            used.add("save_as")
     for name in ORIGIN_KEYS:
         key, value = _first(data, name)
         if key is None or value is None:
@@ -342,10 +364,11 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     lang, key = language(source, data, config)
     if config.origin.kind == "hugo" and lang == (config.origin.languages or ("",))[0] and not home and not values.get("permalink"):
         from ..origins.data import default_language_in_subdir
+        from .permalinks import pattern_for
 
         if default_language_in_subdir(config):  # /en/posts/x/ as /fr/posts/x/
             is_post = defaults(source, data, config).is_post
-            pattern = config.origin.permalinks.get(sections.split("/")[0], config.permalink) if is_post else config.page_permalink
+            pattern = pattern_for(sections.split("/")[0], bool(is_post), config)
             values["permalink"] = f"/{lang}/" + pattern.lstrip("/")
     if config.origin.kind == "pelican" and lang and lang != config.origin.languages[0] and not values.get("permalink"):
         from ..origins.data import pelican_settings
@@ -365,7 +388,7 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         sections=sections,
         filename=filename,
         bundle=bundle,
-        home=home,
+        home=home or saved_home,
         categories=categories(source, category_value, config),
         lang=lang,
         translation_key=key,

@@ -67,11 +67,14 @@ def _frame_link(match: re.Match[str]) -> str:
     found = _SRC.search(attributes)
     src = html.unescape(next((value for value in found.groups() if value), "")) if found else ""
     parts = urlsplit(src if not src.startswith("//") else "https:" + src)
+    title_match = _TITLE.search(attributes)
+    title = html.unescape(next((value for value in title_match.groups() if value), "")) if title_match else ""
+    if not parts.scheme and not parts.netloc and parts.path:  # a page of the site itself (a demo beside the post)
+        label = title or f"Open the embedded page {parts.path.rstrip('/').rsplit('/', 1)[-1]}"
+        return f'\n<p class="embed"><a href="{html.escape(src)}">{html.escape(label)}</a></p>\n'
     if parts.scheme not in ("http", "https", "") or not parts.netloc:
         return ""
     host = parts.netloc.lower()
-    title_match = _TITLE.search(attributes)
-    title = html.unescape(next((value for value in title_match.groups() if value), "")) if title_match else ""
     if _YOUTUBE.match(host):
         url = parts._replace(scheme="https", netloc="www.youtube-nocookie.com").geturl()
         label = f"Watch “{title}” on YouTube" if title else "Watch on YouTube"
@@ -105,6 +108,11 @@ def prepare(markdown: str) -> str:
     """The Markdown with scripts and styles taken out and frames made links, outside code blocks
     (cmark's tag filter would otherwise show them as text), and kramdown's ``markdown="1"`` read."""
     return _outside_code(markdown, _prepare)
+
+
+def clean_rendered(body_html: str) -> str:
+    """HTML a renderer made (docutils with ``.. raw:: html``): scripts out, frames as links, then ``clean``."""
+    return clean(_IFRAME.sub(_frame_link, _SCRIPT.sub("", body_html)))
 
 
 def clean(body_html: str) -> str:

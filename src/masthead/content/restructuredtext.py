@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import Problem
-from .frontmatter import FrontMatterError, Split
+from .frontmatter import FrontMatterError, Split, pelican_lists
 
 _UNDERLINE = re.compile(r"^([=\-`:'\"~^_*+#<>])\1{2,}\s*$")
 _FIELD = re.compile(r"^:([\w -]+):\s*(.*?)\s*$")
@@ -42,7 +42,7 @@ def split(text: str, path: str) -> tuple[Split, dict[str, Any]]:
             Problem(path, 1, "title", "missing; expected the document to start with a title line underlined with ===, then :date: and the other fields")
         )
     block = "\n".join(lines[:index])
-    return Split(block, "\n".join(lines[index:]), index + 1, "rst"), data
+    return Split(block, "\n".join(lines[index:]), index + 1, "rst"), pelican_lists(data)
 
 
 def key_lines(block: str) -> dict[str, int]:
@@ -54,8 +54,9 @@ def key_lines(block: str) -> dict[str, int]:
     return found
 
 
-def to_html(body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
-    """The body as HTML fragments, and docutils' warnings with their file lines."""
+def to_html(body: str, path: str, first_line: int, raw: bool = False) -> tuple[str, list[Problem]]:
+    """The body as HTML fragments, and docutils' warnings with their file lines; with ``raw``, the
+    ``.. raw:: html`` blocks Pelican keeps are kept too, made safe as raw HTML in Markdown is."""
     try:
         from docutils.core import publish_parts
         from docutils.utils import SystemMessage
@@ -64,8 +65,11 @@ def to_html(body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
         raise FrontMatterError(
             Problem(path, None, None, "is reStructuredText, which needs docutils; expected it installed: pip install 'masthead[rst]'")
         ) from exc
+    from .rst_directives import register
+
+    register()
     settings = {
-        "raw_enabled": False,
+        "raw_enabled": raw,
         "file_insertion_enabled": False,
         "report_level": 2,
         "halt_level": 5,
@@ -86,4 +90,8 @@ def to_html(body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
         message = html_module.unescape(re.sub(r"<[^>]+>", "", match.group(3)))
         problems.append(Problem(path, first_line + int(match.group(2)) - 1, None, f"reStructuredText {match.group(1).lower()}: {message}", warning=True))
     html = re.sub(r'<aside class="system-message">.*?</aside>\n?|<div class="system-message">.*?</div>\n?', "", html, flags=re.DOTALL)
+    if raw:
+        from .raw_html import clean_rendered
+
+        html = clean_rendered(html)
     return html, problems

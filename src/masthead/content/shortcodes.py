@@ -42,7 +42,7 @@ _EMBEDS = {
 
 
 @lru_cache(maxsize=16)
-def _params(path: str, stamp_ns: int) -> Mapping[str, Any]:
+def _params(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     try:
         text = Path(path).read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.endswith(".toml") else yaml.safe_load(text)
@@ -70,7 +70,7 @@ def site_params(config: Config) -> Mapping[str, Any]:
 
 
 @lru_cache(maxsize=16)
-def _table(path: str, stamp_ns: int) -> Mapping[str, Any]:
+def _table(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     """A config folder's file as one table (``params.toml`` holds the params themselves)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -81,6 +81,8 @@ def _table(path: str, stamp_ns: int) -> Mapping[str, Any]:
 
 
 def _arguments(text: str) -> tuple[list[str], dict[str, str]]:
+    if '\\"' in text and '"' not in text.replace('\\"', ""):
+        text = text.replace('\\"', '"')  # {{< relref \"x.md\" >}} inside an HTML attribute: Hugo reads \" as a quote
     try:
         words = shlex.split(text.strip())
     except ValueError:

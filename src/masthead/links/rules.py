@@ -84,7 +84,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Substack", r"eotrx\.substackcdn\.com", r"^/open\b", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/o/", "open"),
     _rule("Substack", r"email\.mg\d*\.substack\.com", r"^/c/"),
-    _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center)/", "unsubscribe"),
+    _rule("HubSpot", _ANY_HOST, r"^/hs/(?:manage-preferences|preferences-center|email-subscriptions|subscription-preferences)/", "unsubscribe"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/(?:Cto|Bto|To)/", "open"),
     _rule("HubSpot", _ANY_HOST, r"^/e[1-3]t/[A-Za-z]{1,3}/"),  # /e3t/Ctc/…, /e3t/Btc/…, /e2t/c/…, on branded domains too
     _rule("HubSpot", _SUBDOMAINS + r"(?:hubspotlinks(?:free)?\.com|hubspotstarter\.net|hubspotemail\.net)", r"^/(?:Cto|Bto|To)/", "open"),
@@ -125,16 +125,19 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("MailerLite", _ANY_HOST, r"^/link/c/YT[A-Za-z0-9+/=_-]{10,}"),  # base64 of "a=<id>&c=…"
     # the 2023+ builder: <id>.clicks.mlsend.com/tf/c/<base64 of {"v":"{\"a\":…}","s":…}>, /tf/o/ the pixel, /ty/… too
     _rule("MailerLite", _ANY_HOST, r"^/t[a-z]/o[a-z]?/eyJ", "open"),
-    _rule("MailerLite", r"[a-z0-9]+\.clicks\.mlsend\.com", r"^/t[a-z]/o[a-z]?/", "open"),
+    _rule("MailerLite", _SUBDOMAINS + r"clicks\.mlsend\.com", r"^/t[a-z]/o[a-z]?/", "open"),  # /td/op/ with or without the account
     _rule("MailerLite", r"[a-z0-9]+\.clicks\.mlsend\.com"),
     _rule("MailerLite", _ANY_HOST, r"^/t[a-z]/c[a-z]?/eyJ2Ijoi"),  # branded domains: the payload is the same JSON
     _rule("Mailgun", _SUBDOMAINS + r"mailgun\.(?:org|net)", r"^/c/"),
     _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/o/[A-Za-z0-9_=-]{20,}", "open"),
     _rule("Mailgun", r"email\.[a-z0-9.-]+", r"^/c/[A-Za-z0-9_=-]{20,}"),
+    # any tracking host the sender named (eulink.smartrecruiters.com): the payload is base64 of zlib data, "eJ…"
+    _rule("Mailgun", _ANY_HOST, r"^/o/eJ[A-Za-z0-9_=-]{30,}$", "open"),
+    _rule("Mailgun", _ANY_HOST, r"^/c/eJ[A-Za-z0-9_=-]{30,}$"),
     _rule("Constant Contact", _SUBDOMAINS + r"rs6\.net", r"^/on\.jsp\b", "open"),
     _rule("Constant Contact", _SUBDOMAINS + r"rs6\.net", r"^/tn\.jsp\b"),
     _rule("Constant Contact", _ANY_HOST, r"^/tn\.jsp\?(?:.*&)?f=[0-9A-Za-z_-]{10,}"),
-    _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=un\b", "unsubscribe"),
+    _rule("Constant Contact", r"visitor\.constantcontact\.com", r"^/do\?(?:.*&)?p=(?:un|oo)\b", "unsubscribe"),
     _rule("Constant Contact", _SUBDOMAINS + r"(?:ctctcdn|constantcontact)\.com", r"^/(?:tn\.jsp|click)\b"),
     _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/(?:unsubscribe|[\w-]+/unsubscribe)\b", "unsubscribe"),
     _rule("Buttondown", _SUBDOMAINS + r"buttondown\.(?:com|email)", r"^/refer/", "share"),  # "Forward to a friend"

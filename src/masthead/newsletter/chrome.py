@@ -22,7 +22,9 @@ _FOOTER = re.compile(
     r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
     r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
     r"this (?:e-?mail|message|newsletter) (?:was|is being|has been) sent to|you (?:are|were) (?:receiving|getting|sent) this\b|"
-    r"all rights reserved|copyright \d{4}|our mailing address|mailing address:|add us to your address book|"
+    r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|copyright \d{4}|"
+    r"has recibido este correo|vous recevez (?:cet|ce) (?:e-?mail|courriel|message)|sie erhalten diese (?:e-?mail|nachricht)|"
+    r"our mailing address|mailing address:|add us to your address book|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
     r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
     re.IGNORECASE,
@@ -53,7 +55,17 @@ _REFERRAL = re.compile(
     re.IGNORECASE,
 )
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
-_SHARE_PROMPT = re.compile(r"^\W*share\s+(?:(?-i:[A-Z0-9])[\w’'&.-]*\s*){1,4}\W*$", re.IGNORECASE)
+_SHARE_PROMPT = re.compile(r"^\W*share\s+((?:[\w’'&.-]+\s*){1,4})\W*$", re.IGNORECASE)
+
+
+def _share_prompt(text: str) -> bool:
+    """ "Share" and a name of one to four words, each capitalised or a digit or in a script without
+    case ("Share Slow Chinese 每周漫闻"): the newsletter asking to be shared, not "Share prices fall"."""
+    found = _SHARE_PROMPT.match(text)
+    names = found.group(1).split() if found else []
+    return bool(names) and all(word[0].isupper() or word[0].isdigit() or (word[0].isalpha() and word[0].lower() == word[0].upper()) for word in names)
+
+
 _FEEDBACK = re.compile(
     r"how (?:would you rate|did we do|was today(?:'|’)s|did you (?:like|enjoy|find) (?:today|this))|"
     r"what(?: did|(?:'|’)d) you think (?:of|about) (?:today|this)|rate (?:this|today(?:'|’)s) (?:issue|newsletter|edition)|"
@@ -61,7 +73,7 @@ _FEEDBACK = re.compile(
     re.IGNORECASE,
 )
 _CONTENTS = re.compile(
-    r"^\W*(?:in this (?:issue|edition|email)|in today(?:'|’)s (?:issue|edition|email)|today(?:'|’)s (?:issue|edition)|"
+    r"^\W*(?:in (?:this|today(?:'|’)s) (?:issue|edition|email|newsletter)|today(?:'|’)s (?:issue|edition)|"
     r"table of contents|what(?:'|’)s inside|inside this issue)\W*$",
     re.IGNORECASE,
 )
@@ -164,7 +176,7 @@ def heading_reason(text: str) -> str | None:
         return "sponsor"
     if _ADVERTISE.search(text):
         return "sponsor"
-    if _REFERRAL.search(text) or _SHARE_PROMPT.search(text):
+    if _REFERRAL.search(text) or _share_prompt(text):
         return "referral"
     if _FEEDBACK.search(text):
         return "feedback"
@@ -200,7 +212,15 @@ def block_reason(element: Tag) -> str | None:
         return "feedback"
     if count <= 14 and _BYLINE.match(text):
         return "byline"
+    if _jump_links(element, outside):
+        return "contents"
     return None
+
+
+def _jump_links(element: Tag, outside: int) -> bool:
+    """A list of links that only jump within the issue (``href="#scope"``): its table of contents."""
+    anchors = element.find_all("a", href=True)
+    return len(anchors) >= 2 and all(str(a["href"]).strip().startswith("#") for a in anchors) and outside <= 2 * len(anchors)
 
 
 def is_pixel(image: Tag) -> bool:
@@ -216,7 +236,8 @@ def is_pixel(image: Tag) -> bool:
 
 
 _LOGO_NAMES = re.compile(
-    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|divider|spacer|separator",
+    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|youtube|tiktok|"
+    r"pinterest|whatsapp|divider|spacer|separator",
     re.IGNORECASE,
 )
 

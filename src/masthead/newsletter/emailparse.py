@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import MastheadError, Problem
 from .forward import unforward
 from .mailclient import restore
+from .plaintext import text_to_html
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -52,25 +53,6 @@ class Issue:
 
 def _problem(path: str, message: str) -> MastheadError:
     return MastheadError([Problem(path, None, None, message)])
-
-
-_BARE_URL = re.compile(r"https?://[^\s<>\"')\]]+")
-
-
-def _linked(part: str) -> str:
-    """Escaped text with its bare URLs as links, so a plain-text roundup's items still link somewhere."""
-    pieces, last = [], 0
-    for found in _BARE_URL.finditer(part):
-        url = found.group(0).rstrip(".,;:")
-        pieces += [html.escape(part[last : found.start()]), f'<a href="{html.escape(url)}">{html.escape(url)}</a>']
-        last = found.start() + len(url)
-    return "".join(pieces) + html.escape(part[last:])
-
-
-def _text_to_html(text: str) -> str:
-    """A plain-text issue as HTML paragraphs (blank lines separate them), bare URLs linked."""
-    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
-    return "".join(f"<p>{_linked(part)}</p>" for part in paragraphs)
 
 
 def _date(value: str | None) -> datetime | None:
@@ -127,7 +109,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     if body is None:
         raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
     content = _decoded(body)
-    page = content if body.get_content_type() == "text/html" else _text_to_html(content)
+    page = content if body.get_content_type() == "text/html" else text_to_html(content)
     subject = _subject(message)
     date = _date(message.get("Date"))
     message_id = str(message.get("Message-ID", "")).strip().strip("<>")

@@ -89,6 +89,30 @@ def _labels(events: Sequence[Event]) -> set[int]:
     return found
 
 
+def _opening_subheadings(events: Sequence[Event], labels: set[int]) -> set[int]:
+    """Labels that are stories whose text opens with a sub-heading: at a level where another heading
+    (not a label, not chrome) heads text directly ("Call for Papers" over "Scope", beside "Call for
+    Workshops" over its own paragraph). Where every heading of a level is followed by deeper ones,
+    they label sections ("World", "Business")."""
+    direct = {
+        event.level
+        for index, event in enumerate(events)
+        if event.kind == "heading" and index not in labels and event.level < PSEUDO_LEVEL and heading_reason(text_of(event.element)) is None
+    }
+    return {index for index in labels if events[index].level in direct}
+
+
+def _masthead_heading(events: Sequence[Event], preheader: str) -> int | None:
+    """The heading that opens the issue, before any text, and that the preview text repeats: the
+    issue's name over its stories (beehiiv's banner title), never a story of its own."""
+    for index, event in enumerate(events):
+        if event.kind == "block":
+            return None
+        if event.kind == "heading":
+            return index if preheader and match_key(text_of(event.element)) == match_key(preheader) else None
+    return None
+
+
 def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     """The highest heading level that heads two stories (sponsor and other chrome headings not counted)."""
     levels = Counter(
@@ -165,6 +189,20 @@ def _linked(section: Section) -> bool:
     return False
 
 
+def _subheads(sections: Sequence[Section]) -> bool:
+    """Sections under lines set large or bold (no heading markup) that link nowhere and say a sentence
+    or two each ("Our why", "Our promise" under a welcome): the sub-heads of one letter. A story
+    stands on its own: it links out, or it is told."""
+    if any(event.element.find("a", href=True) or event.element.name == "a" for section in sections for event in _section_events(section)):
+        return False
+    told = [sum(len(words(text_of(event.element))) for event in section.parts if event.kind == "block") for section in sections]
+    return sum(told) < 30 * len(told)
+
+
+def _section_events(section: Section) -> list[Event]:
+    return ([section.heading] if section.heading else []) + [event for event in section.parts if event.kind in ("block", "heading", "image")]
+
+
 def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[Story]:
     """One story per container with a heading; a container labelled or headed as a sponsor's (or other chrome) is left out."""
     stories: list[Story] = []
@@ -230,7 +268,9 @@ def plan(
     title_heading = next(headings, None) if not title else None
     if title_heading is not None:
         title = text_of(events[title_heading].element)
-    labels = _labels(events) | ({title_heading} if title_heading is not None else set())
+    masthead = _masthead_heading(events, preheader)
+    labels = _labels(events) | {index for index in (title_heading, masthead) if index is not None}
+    labels -= _opening_subheadings(events, labels - {index for index in (title_heading, masthead) if index is not None})
     level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
     splitter = Splitter(level, False, labels, rules_split=level is not None)
     starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
@@ -250,7 +290,7 @@ def plan(
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
     # one article with sections: a long opening before the first heading, and sections that mostly link nowhere
     essay = intro_words >= (40 if title else 80) and sum(map(_linked, kept)) * 2 < len(kept)
-    if level is None or essay or len(kept) <= 1:
+    if level is None or essay or len(kept) <= 1 or (level == PSEUDO_LEVEL and _subheads(kept)):
         content = list(splitter.intro)
         for section in kept:
             content += ([section.heading] if section.heading else []) + section.parts
@@ -280,7 +320,17 @@ def plan(
         kind = "items" if split == "items" else "roundup"
         heading_line = title or subject or opening_words(content)
         return Layout(found, kind, roundup_stories(heading_line, subtitle or preheader, content, split == "items", outlets), tuple(dropped), preheader)
-    headed = [(section.heading, section.parts) for section in kept if section.heading is not None]
+    # a heading with nothing under it (a slogan over the next one) heads no story: its words stay with the next
+    headed: list[tuple[Event, list[Event]]] = []
+    carried: list[Event] = []
+    for section in kept:
+        if section.heading is None:
+            continue
+        if not any(part.kind in ("block", "image") for part in section.parts):
+            carried.append(Event("block", section.heading.element))
+            continue
+        headed.append((section.heading, carried + section.parts))
+        carried = []
     stories = [build_story(number, text_of(heading.element), heading.element, parts) for number, (heading, parts) in enumerate(headed, 1)]
     return Layout(found, "stories", tuple(stories), tuple(dropped), preheader)
 

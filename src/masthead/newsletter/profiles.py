@@ -85,13 +85,13 @@ PROFILES: tuple[Profile, ...] = (
         headers=(("List-Id", r"substack\.com"), ("List-Unsubscribe", r"substack\.com"), ("List-Post", r"substack\.com"), ("X-Mailgun-Tag", r"substack")),
         markup=("h1.post-title", ".post-ufi", "div.body.markup", ".email-body-container", "table.email-ufi-2-top"),
         hosts=(r"substack\.com", r"substackcdn\.com", r"substack-post-media\.s3\.amazonaws\.com"),
-        title=("h1.post-title", ".post-title"),
-        subtitle=("h3.subtitle", ".subtitle"),
+        title=("h1.post-title", ".post-title", ".post-header h1"),  # the 2021-22 template's header has no title class
+        subtitle=("h3.subtitle", ".subtitle", ".post-header h3"),
         chrome=(
             (".post-ufi, .email-ufi-2-top, .email-ufi-2-bottom, .post-ufi-button, .email-button-outline", "chrome"),
             (".meta-author-wrap, .post-meta, .byline-wrapper", "byline"),
             (".preamble, .header-anchor-parent", "header"),
-            (".subscription-widget-wrap, .subscription-widget, .subscribe-widget, .button-wrapper", "chrome"),
+            (".subscription-widget-wrap, .subscription-widget, .subscribe-widget, .button-wrapper, p > a.button.primary", "chrome"),
             (".footer, .footer-wrap, .email-footer", "footer"),
         ),
         single=True,
@@ -131,7 +131,7 @@ PROFILES: tuple[Profile, ...] = (
         "convertkit",
         "Kit (ConvertKit)",
         headers=(("List-Unsubscribe", r"convertkit|kit-mail"), ("Feedback-ID", r"convertkit|kit"), ("X-Mailer", r"ConvertKit|Kit")),
-        markup=(".ck-section", ".ck-inner-section", '[class*="ck-"]'),
+        markup=(".ck-section", ".ck-inner-section", '[class^="ck-"], [class*=" ck-"]'),  # a class of its own, not "stack-padding"
         hosts=(r"convertkit-mail\d*\.com", r"kit-mail\d*\.com", r"convertkit\.com", r"filekitcdn\.com", r"ck\.page"),
         chrome=((".ck-footer, .footer", "footer"),),
     ),
@@ -180,7 +180,7 @@ PROFILES: tuple[Profile, ...] = (
         ),
         markup=(".rnb-del-min-width", ".rnb-container", '[class^="rnb-"]'),
         hosts=(r"sendibt\d*\.com", r"sendibm\d*\.com", r"sendinblue\.com", r"brevo\.com", r"mailinblue\.com"),
-        chrome=((".rnb-footer, .footer", "footer"),),
+        chrome=((".rnb-footer, .footer", "footer"), ('[class*="rnb-social"]', "chrome")),  # the follow-us text and icons beside it
     ),
     Profile(
         "klaviyo",
@@ -189,6 +189,20 @@ PROFILES: tuple[Profile, ...] = (
         markup=(".kl-text", ".kl-image", ".kl-button", ".kl-row"),
         hosts=(r"klclick\d*\.com", r"kmail-lists\.com", r"klaviyo\.com", r"d3k81ch9hvuctc\.cloudfront\.net"),
         chrome=((".kl-footer, .footer", "footer"),),
+    ),
+    Profile(
+        "constant-contact",
+        "Constant Contact",
+        headers=(
+            ("X-Roving-Id", r"\w"),
+            ("X-CTCT-ID", r"\w"),
+            ("X-Feedback-ID", r":CTCT$"),
+            ("List-Unsubscribe", r"constantcontact\.com"),
+            ("Message-ID", r"ccsend\.com"),
+        ),
+        markup=("body[data-canonical-name]", ".shell_panel-row", ".text_content-cell", ".layout--heading"),
+        hosts=(r"rs6\.net", r"constantcontact\.com", r"ctctcdn\.com", r"ccsend\.com"),
+        chrome=(("#tracking-image", "tracking pixel"), (".shell_panel-cell--systemFooter, .footer-container", "footer"), (".socialFollow", "chrome")),
     ),
 )
 

@@ -35,7 +35,7 @@ _NETWORKS = re.compile(
     r"mastodon\.social|bsky\.app|t\.me|whatsapp\.com)$"
 )
 # Profile pages: /name, /@name, /in/name, /company/name, /channel/ID…, never /name/status/123 or /watch?v=…
-_PROFILE = re.compile(r"^/(?:@?[\w.-]+|(?:in|company|school|showcase|channel|c|user|profile)/[\w.@-]+)/?$")
+_PROFILE = re.compile(r"^/(?:@?[\w.-]+|(?:in|company|school|showcase|channel|c|user|profile|p|pg)/[\w.@-]+)/?$")
 
 
 def share_intent(href: str) -> bool:

@@ -138,11 +138,39 @@ def _styled_large(element: Tag) -> bool:
     return False
 
 
+_BUTTON_NAME = re.compile(r"button|\bbtn|\bcta\b", re.IGNORECASE)
+_FILLED = re.compile(r"background(?:-color)?\s*:\s*(?!transparent|none|inherit)[#\w]", re.IGNORECASE)
+
+
+def is_button(block: Tag) -> bool:
+    """A line that is one link drawn as a button: the link, or the cell or table that holds nothing
+    else, is named for a button or filled with a colour and padded or rounded (the bulletproof
+    button every template draws). A call to action, never a headline."""
+    anchors = block.find_all("a", href=True)
+    if len(anchors) != 1 or text_of(anchors[0]) != text_of(block):
+        return False
+    node: Tag | None = anchors[0]
+    for _ in range(6):
+        if node is None or node.name in ("body", "[document]") or text_of(node) != text_of(block):
+            return False
+        style = str(node.get("style", ""))
+        names = " ".join([*(node.get("class") or []), str(node.get("id", ""))])
+        filled = bool(_FILLED.search(style)) or node.has_attr("bgcolor")
+        if _BUTTON_NAME.search(names) or (filled and re.search(r"padding|border-radius", style, re.IGNORECASE)):
+            return True
+        if node.name == "a" and re.search(r"display\s*:\s*(?:inline-)?block", style, re.IGNORECASE) and "padding" in style.lower():
+            return True
+        node = node.parent
+    return False
+
+
 def _pseudo_heading(block: Tag, text: str) -> str | None:
     """A short unpunctuated paragraph that is all bold or styled large ("bold"), or one headline link ("linked"):
-    a heading the template did not mark up."""
+    a heading the template did not mark up. A button is not one, however bold its label."""
     # a headline may ask or exclaim ("Who pays for the bridge?"); a sentence or a lead-in ("Here is how:") is not one
     if block.name != "p" or not text or len(words(text)) > 16 or text.endswith((".", ":", ",", ";")) or block.find("img"):
+        return None
+    if is_button(block):
         return None
     strong = " ".join(text_of(b) for b in block.find_all(["strong", "b"]))
     if strong == text or _styled_large(block):

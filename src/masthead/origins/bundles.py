@@ -33,3 +33,13 @@ def bundle_resources(index: Path, url: str) -> dict[str, str]:
             continue  # a link out of the bundle is not published
         found[prefix + relative.as_posix()] = str(path)
     return found
+
+
+def resource_folder(url: str, hugo: bool) -> str:
+    """The folder a page's bundle files are published in: the page's own (``/posts/x/``); with Hugo's
+    uglyURLs a page ``/posts/x.html`` keeps them in ``/posts/x/``, as Hugo does; elsewhere its file's folder."""
+    if url.endswith("/"):
+        return url
+    if hugo and url.endswith(".html"):
+        return url[: -len(".html")] + "/"
+    return url.rsplit("/", 1)[0] + "/"

@@ -38,7 +38,7 @@ def _read_data(path: Path) -> Any:
 
 
 @lru_cache(maxsize=32)
-def _mapping_file(path: str, stamp_ns: int) -> Mapping[str, Any]:
+def _mapping_file(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     try:
         data = _read_data(Path(path))
     except (OSError, ValueError, yaml.YAMLError, csv.Error):  # (tomllib's errors are ValueErrors)
@@ -58,7 +58,7 @@ def origin_config(config: Config) -> Mapping[str, Any]:
         return {}
 
 
-def _signature(folder: Path, suffixes: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+def _signature(folder: Path, suffixes: tuple[str, ...]) -> tuple[tuple[str, tuple[int, int]], ...]:
     try:
         return tuple(sorted((str(path), file_stamp(path)) for path in folder.rglob("*") if path.suffix in suffixes and path.is_file()))
     except OSError:
@@ -66,7 +66,7 @@ def _signature(folder: Path, suffixes: tuple[str, ...]) -> tuple[tuple[str, int]
 
 
 @lru_cache(maxsize=16)
-def _data_folder(folder: str, signature: tuple[tuple[str, int], ...]) -> Mapping[str, Any]:
+def _data_folder(folder: str, signature: tuple[tuple[str, tuple[int, int]], ...]) -> Mapping[str, Any]:
     found: dict[str, Any] = {}
     for name, _ in signature:
         path = Path(name)
@@ -164,7 +164,7 @@ def inherited(source: str, config: Config) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def _pelican_file(path: str, stamp_ns: int) -> Mapping[str, Any]:
+def _pelican_file(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     from .pelican import literal_settings
 
     try:
@@ -194,6 +194,11 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     folder = data_folder(config)
     folders = [folder] if folder is not None else []
     folders += [config.folder("content") / "_includes", config.root / "_includes"]
+    if config.origin.kind == "pelican":  # what liquid_tags' include_code and notebook read
+        settings = pelican_settings(config)
+        folders += [
+            config.folder("content") / str(settings.get(key, default)).strip("/") for key, default in (("CODE_DIR", "code"), ("NOTEBOOK_DIR", "notebooks"))
+        ]
     for base in folders:
         if base.is_dir():
             found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
@@ -207,7 +212,7 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
 
 
 @lru_cache(maxsize=256)
-def _cascade_of(path: str, stamp_ns: int) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, Mapping[str, Any]], ...]:
     """The ``cascade`` of a Hugo section page, as (target path glob, values) pairs; "" targets everything."""
     from ..content import frontmatter
 

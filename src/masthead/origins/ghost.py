@@ -11,10 +11,12 @@ become ``/content/images/…`` site paths, and the report lists any missing from
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from html import escape
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +27,23 @@ from ..content.markdown import slugify
 from ..errors import MastheadError, Problem
 from ..images import inside
 from ..newsletter.importer import front_matter
+from .ghost_documents import Part, body_parts
+from .ghost_html import prepare
 
-_LEXICAL_FORMATS = ((1, "strong"), (2, "em"), (4, "s"), (8, "u"), (16, "code"))
+_PERMALINK_TOKEN = re.compile(r":(year|month|day|slug|id|author|primary_tag)\b")
 
 
 @dataclass
 class GhostReport:
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already there (use --force)
-    missing_images: list[str] = field(default_factory=list)  # to copy from Ghost's content/images
+    missing_images: list[str] = field(default_factory=list)  # feature images to copy from Ghost's content/images
+    missing_files: list[str] = field(default_factory=list)  # images and media in bodies, left out until copied
+    remote_images: list[str] = field(default_factory=list)  # feature images on another site, left out
 
 
-def _data(path: Path) -> dict[str, Any]:
+def _data(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The export's data and meta tables (Ghost 1+ wraps them in ``db: [...]``; 0.x exports may not)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -47,99 +54,8 @@ def _data(path: Path) -> dict[str, Any]:
     data = database.get("data") if isinstance(database, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
         raise MastheadError([Problem(str(path), None, "db[0].data.posts", "missing; expected a Ghost export with posts")])
-    return data
-
-
-def _lexical_children(nodes: list[Any]) -> str:
-    return "".join(_lexical(node) for node in nodes if isinstance(node, dict))
-
-
-def _lexical(node: dict[str, Any]) -> str:
-    kind, children = node.get("type"), node.get("children") or []
-    if kind in ("text", "extended-text"):
-        text = escape(str(node.get("text", "")))
-        for bit, tag in _LEXICAL_FORMATS:
-            if int(node.get("format", 0) or 0) & bit:
-                text = f"<{tag}>{text}</{tag}>"
-        return text
-    inner = _lexical_children(children)
-    simple = {"paragraph": "p", "quote": "blockquote", "listitem": "li", "aside": "blockquote"}
-    if kind in simple:
-        return f"<{simple[kind]}>{inner}</{simple[kind]}>"
-    if kind in ("heading", "extended-heading"):
-        tag = str(node.get("tag", "h2"))
-        return f"<{tag}>{inner}</{tag}>" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else f"<h2>{inner}</h2>"
-    if kind == "list":
-        tag = "ol" if node.get("listType") == "number" else "ul"
-        return f"<{tag}>{inner}</{tag}>"
-    if kind in ("link", "autolink"):
-        return f'<a href="{escape(str(node.get("url", "")))}">{inner}</a>'
-    if kind == "linebreak":
-        return "<br>"
-    if kind == "horizontalrule":
-        return "<hr>"
-    if kind == "image":
-        caption = f"<figcaption>{node['caption']}</figcaption>" if node.get("caption") else ""
-        return f'<figure><img src="{escape(str(node.get("src", "")))}" alt="{escape(str(node.get("alt") or node.get("altText") or ""))}">{caption}</figure>'
-    if kind == "codeblock":
-        return f'<pre><code class="language-{escape(str(node.get("language", "")))}">{escape(str(node.get("code", "")))}</code></pre>'
-    if kind in ("html", "markdown"):
-        return str(node.get("html", "")) or f"<div data-markdown>{escape(str(node.get('markdown', '')))}</div>"
-    return inner
-
-
-def _mobiledoc(document: dict[str, Any]) -> str:
-    markups = document.get("markups", [])
-    cards = document.get("cards", [])
-    out: list[str] = []
-    for section in document.get("sections", []):
-        if section[0] == 10:  # a card: [10, index]
-            name, payload = cards[section[1]]
-            if name == "image":
-                out.append(f'<figure><img src="{escape(payload.get("src", ""))}" alt="{escape(payload.get("alt", ""))}"></figure>')
-            elif name == "markdown":
-                out.append(f"<div data-markdown>{escape(payload.get('markdown', ''))}</div>")
-            elif name == "html":
-                out.append(payload.get("html", ""))
-            elif name == "code":
-                out.append(f"<pre><code>{escape(payload.get('code', ''))}</code></pre>")
-            elif name == "hr":
-                out.append("<hr>")
-            continue
-        tag, markers = (section[1], section[2]) if section[0] == 1 else ("ul" if section[1] == "ul" else "ol", None)
-        if section[0] == 3:  # a list: [3, "ul", [[markers], …]]
-            items = "".join(f"<li>{_markers(item, markups)}</li>" for item in section[2])
-            out.append(f"<{tag}>{items}</{tag}>")
-        elif markers is not None:
-            out.append(f"<{tag}>{_markers(markers, markups)}</{tag}>")
-    return "".join(out)
-
-
-def _markers(markers: list[Any], markups: list[Any]) -> str:
-    text, open_tags = "", []
-    for _, opened, closed, value in markers:
-        for index in opened:
-            name, attributes = markups[index][0], markups[index][1] if len(markups[index]) > 1 else []
-            pairs = dict(zip(attributes[::2], attributes[1::2], strict=False))
-            text += f"<{name}" + "".join(f' {key}="{escape(str(item))}"' for key, item in pairs.items()) + ">"
-            open_tags.append(name)
-        text += escape(str(value))
-        for _ in range(closed):
-            text += f"</{open_tags.pop()}>"
-    return text
-
-
-def body_html(post: dict[str, Any]) -> str:
-    """A post's HTML: as exported, else rendered from its Lexical or Mobiledoc document."""
-    if post.get("html"):
-        return str(post["html"])
-    for key, render in (("lexical", lambda doc: _lexical_children(doc.get("root", {}).get("children", []))), ("mobiledoc", _mobiledoc)):
-        if post.get(key):
-            try:
-                return render(json.loads(post[key]))
-            except (json.JSONDecodeError, KeyError, IndexError, TypeError, AttributeError):
-                continue
-    return ""
+    meta = database.get("meta") if isinstance(database, dict) else None
+    return data, meta if isinstance(meta, dict) else {}
 
 
 def _local(url: str) -> str:
@@ -147,37 +63,122 @@ def _local(url: str) -> str:
 
 
 def _markdown(html: str) -> str:
-    html = html.replace("__GHOST_URL__/", "/")
-    text = markdownify(html, heading_style="ATX", bullets="-", code_language_callback=lambda el: (el.get("class") or [""])[0].replace("language-", ""))
-    return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
+    language = lambda el: (el.get("class") or [""])[0].replace("language-", "")  # noqa: E731
+    text = markdownify(html, heading_style="ATX", bullets="-", newline_style="backslash", code_language_callback=language)
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\((/[^)\s]*)[^)]*\)")
+
+
+def _body(parts: list[Part], present: Callable[[str], bool], tag_url: Callable[[str], str | None], missing: list[str]) -> str:
+    """The body as Markdown: HTML converted, Markdown kept; a local image not in the static folder is its alt text."""
+
+    def markdown_image(match: re.Match[str]) -> str:
+        if present(match.group(2)):
+            return match.group(0)
+        missing.append(match.group(2))
+        return match.group(1)
+
+    texts = [
+        _MARKDOWN_IMAGE.sub(markdown_image, part.text.strip()) if part.markdown else _markdown(prepare(part.text, present, tag_url, missing)) for part in parts
+    ]
+    return "\n\n".join(text for text in texts if text) + "\n"
+
+
+def _moment(value: object, where: str, export: Path) -> datetime | None:
+    """A Ghost date: ISO 8601 (every Ghost since 1.0), epoch milliseconds or an RFC 2822 date (0.x exports)."""
+    if value in (None, ""):
+        return None
+    try:
+        if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
+            return datetime.fromtimestamp(int(value) / 1000, UTC)
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            moment = parsedate_to_datetime(text)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # Ghost stores UTC
+    except (ValueError, TypeError, OverflowError, OSError) as exc:
+        raise MastheadError(
+            [Problem(str(export), None, where, f"{value!r} is not a date; expected ISO 8601 (2024-02-01T09:30:00Z), epoch milliseconds or an RFC 2822 date")]
+        ) from exc
+
+
+def _setting(data: dict[str, Any], key: str) -> str:
+    for item in data.get("settings", []):
+        if isinstance(item, dict) and item.get("key") == key and isinstance(item.get("value"), str):
+            return str(item["value"])
+    return ""
+
+
+def _url(pattern: str, post: dict[str, Any], moment: datetime | None, author: str, tag: str) -> str:
+    """A post's URL on the Ghost site: its ``permalinks`` setting (Ghost 0.x and 1.x; default ``/:slug/``) expanded."""
+    when = moment or datetime(1970, 1, 1, tzinfo=UTC)
+    values = {"year": f"{when:%Y}", "month": f"{when:%m}", "day": f"{when:%d}", "slug": str(post.get("slug") or "")}
+    values |= {"id": str(post.get("id", "")), "author": author, "primary_tag": tag or "all"}
+    url = _PERMALINK_TOKEN.sub(lambda match: values[match.group(1)], pattern if pattern.startswith("/") else "/:slug/")
+    return url if url.endswith("/") else url + "/"
+
+
+def _file_name(slug: str) -> str:
+    """The post's file name: Ghost's slug as it is when it is a safe name (Unicode letters too), else slugified."""
+    return slug if re.fullmatch(r"[\w][\w.-]*", slug) and ".." not in slug else slugify(slug)
+
+
+def _links(data: dict[str, Any], table: str, other: str) -> dict[Any, list[Any]]:
+    """posts_tags or posts_authors: each post's tag or author ids, in their sort_order."""
+    found: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
+    for link in data.get(table, []):
+        if isinstance(link, dict) and "post_id" in link and other in link:
+            found[link["post_id"]].append((int(link.get("sort_order") or 0), link[other]))
+    return {post: [item for _, item in sorted(items, key=lambda pair: pair[0])] for post, items in found.items()}
+
+
+def _tag_page(config: Config, name: str) -> str | None:
+    """masthead's page of the tag (Ghost's internal ``#tags`` have none)."""
+    if not name or name.startswith("#"):
+        return None
+    pattern = config.origin.tag_permalink or "/tags/{slug}/"
+    return pattern.replace("{slug}", slugify(name))
 
 
 def import_ghost(config: Config, export: Path, force: bool = False, dry_run: bool = False) -> GhostReport:
-    data = _data(export)
-    tags = {tag["id"]: tag for tag in data.get("tags", []) if isinstance(tag, dict)}
-    users = {user["id"]: user for user in data.get("users", []) if isinstance(user, dict)}
+    data, export_meta = _data(export)
+    exported = _moment(export_meta.get("exported_on"), "db[0].meta.exported_on", export)
+    tags = {tag["id"]: tag for tag in data.get("tags", []) if isinstance(tag, dict) and "id" in tag}
+    users = {user["id"]: user for user in data.get("users", []) if isinstance(user, dict) and "id" in user}
     meta = {item.get("post_id"): item for item in data.get("posts_meta", []) if isinstance(item, dict)}
-    post_tags: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for link in data.get("posts_tags", []):
-        post_tags[link["post_id"]].append((link.get("sort_order", 0), link["tag_id"]))
-    post_authors: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for link in data.get("posts_authors", []):
-        post_authors[link["post_id"]].append((link.get("sort_order", 0), link["author_id"]))
+    post_tags, post_authors = _links(data, "posts_tags", "tag_id"), _links(data, "posts_authors", "author_id")
+    permalinks = _setting(data, "permalinks") or "/:slug/"
     report = GhostReport()
     static = config.folder("static")
-    for post in data["posts"]:
+
+    def present(url: str) -> bool:
+        found = inside(static, url.split("?")[0].split("#")[0])
+        return found is not None and found.is_file()
+
+    published = {post.get("id") for post in data["posts"] if isinstance(post, dict) and post.get("status") == "published"}
+    listed = {tag_id for post_id, ids in post_tags.items() if post_id in published for tag_id in ids}
+    tag_pages = {str(tag.get("slug")): _tag_page(config, str(tag.get("name", ""))) for tag_id, tag in tags.items() if tag_id in listed and tag.get("slug")}
+    for number, post in enumerate(data["posts"]):
         if not isinstance(post, dict) or not post.get("title"):
             continue
-        is_page = post.get("type") == "page" or post.get("page") in (1, True)
+        where = f"db[0].data.posts[{number}]"
+        is_page = post.get("type") == "page" or post.get("page") in (1, True, "1", "true")
         folder = config.folder("content") / ("pages" if is_page else config.cms.posts_folder)
-        slug = slugify(str(post.get("slug") or post["title"]))
-        path = folder / f"{slug}.md"
+        slug = str(post.get("slug") or slugify(str(post["title"])))
+        path = folder / f"{_file_name(slug)}.md"
         shown = path.relative_to(config.root).as_posix()
         if path.exists() and not force:
             report.skipped.append(shown)
             continue
         extra = meta.get(post.get("id"), {})
-        moment = post.get("published_at") or post.get("created_at")
+        created = _moment(post.get("created_at"), f"{where}.created_at", export)
+        moment = _moment(post.get("published_at"), f"{where}.published_at", export) or created or exported  # a post without dates: when it was exported
+        tag_list = [tags[tag_id] for tag_id in post_tags.get(post.get("id"), []) if tag_id in tags]
+        author_ids = post_authors.get(post.get("id")) or ([post["author_id"]] if post.get("author_id") in users else [])
+        people = [users[user_id] for user_id in author_ids if user_id in users]
         values: dict[str, object] = {
             "templateKey": "about-page" if is_page else "blog-post",
             "schemaType": "WebPage" if is_page else "BlogPosting",
@@ -188,27 +189,32 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
             values["metaDescription"] = description
         values["published"] = post.get("status") == "published"
         if moment:
-            values["date"] = datetime.fromisoformat(str(moment).replace("Z", "+00:00"))
-        if post.get("updated_at"):
-            values["updated"] = datetime.fromisoformat(str(post["updated_at"]).replace("Z", "+00:00"))
+            values["date"] = moment
+        updated = _moment(post.get("updated_at"), f"{where}.updated_at", export)
+        if updated:
+            values["updated"] = updated
+        primary_tag = str(tag_list[0].get("slug", "")) if tag_list else ""
+        values["permalink"] = "/" + slug + "/" if is_page else _url(permalinks, post, moment, str(people[0].get("slug", "")) if people else "", primary_tag)
         if post.get("custom_excerpt"):
             values["teaser"] = post["custom_excerpt"]
-        image = _local(str(post.get("feature_image") or ""))
+        image = _local(str(post.get("feature_image") or post.get("image") or ""))  # "image": Ghost 0.x
         if image.startswith("/"):
-            found = inside(static, image)
-            if found is None or not found.is_file():
+            if not present(image):  # not copied yet: the post builds without it, no broken image
                 report.missing_images.append(image)
-            values["featuredImage"] = {"src": image, **({"alt": extra["feature_image_alt"]} if extra.get("feature_image_alt") else {})}
-        names = [tags[tag_id]["name"] for _, tag_id in sorted(post_tags.get(post["id"], [])) if tag_id in tags]
-        names = [name for name in names if not str(name).startswith("#")]  # Ghost's internal tags
+            else:
+                values["featuredImage"] = {"src": image, **({"alt": extra["feature_image_alt"]} if extra.get("feature_image_alt") else {})}
+        elif image:  # on another site (Unsplash, static.ghost.org): a featured image is a file of the site
+            report.remote_images.append(image)
+        names = [str(tag.get("name", "")) for tag in tag_list]
+        names = [name for name in names if name and not name.startswith("#")]  # Ghost's internal tags
         if names:
             values["tags"] = names
-        authors = [users[user_id]["name"] for _, user_id in sorted(post_authors.get(post["id"], [])) if user_id in users]
+        authors = [str(person.get("name", "")) for person in people if person.get("name")]
         if authors:
             values["author"] = authors[0] if len(authors) == 1 else authors
-        if post.get("featured"):
+        if post.get("featured") in (1, True, "1", "true"):
             values["featured"] = True
-        text = front_matter(values) + _markdown(body_html(post))
+        text = front_matter(values) + _body(body_parts(post), present, tag_pages.get, report.missing_files)
         report.written.append(shown)
         if not dry_run:
             folder.mkdir(parents=True, exist_ok=True)

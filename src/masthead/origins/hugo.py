@@ -56,9 +56,15 @@ def config_parts(path: Path) -> list[Path]:
     return sorted(part for part in path.parent.iterdir() if part.suffix in (".toml", ".yaml", ".yml", ".json") and part.stem not in names and part.is_file())
 
 
-def read_config_folder(path: Path) -> dict[str, Any]:
-    """The Hugo config with the tables of its config folder's other files merged in (``params.toml`` is ``[params]``)."""
-    data = read_config(path)
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``, tables merged key by key, as Hugo merges an environment's config."""
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = _merged(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
+def _folder_tables(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for part in config_parts(path):
         table = part.stem.split(".")[0]  # menus.en.toml: the menus of one language
         value = read_config(part)
@@ -69,8 +75,28 @@ def read_config_folder(path: Path) -> dict[str, Any]:
     return data
 
 
-def permalink(pattern: str, notes: list[str]) -> str:
-    """Hugo's ``/:year/:month/:title/`` as masthead's ``/{year}/{month}/{title}/``."""
+def environment_files(path: Path) -> list[Path]:
+    """``config/production/``'s files, which ``hugo`` (its environment is production) reads over ``config/_default/``."""
+    folder = path.parent.parent / "production"
+    if path.parent.name != "_default" or not folder.is_dir():
+        return []
+    return sorted(part for part in folder.iterdir() if part.suffix in (".toml", ".yaml", ".yml", ".json") and part.is_file())
+
+
+def read_config_folder(path: Path) -> dict[str, Any]:
+    """The Hugo config with the tables of its config folder's other files merged in (``params.toml`` is
+    ``[params]``), then ``config/production/`` over it (its ``baseURL``, most often)."""
+    data = _folder_tables(path, read_config(path))
+    for part in environment_files(path):
+        value = read_config(part)
+        table = part.stem.split(".")[0]
+        data = _merged(data, value if table in ("hugo", "config") else {table: value})
+    return data
+
+
+def permalink(pattern: str, notes: list[str], ugly: bool = False) -> str:
+    """Hugo's ``/:year/:month/:title/`` as masthead's ``/{year}/{month}/{title}/`` (with uglyURLs
+    ``/{year}/{month}/{title}.html``: Hugo writes the last part as a file, whatever the slashes)."""
 
     def token(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -81,7 +107,35 @@ def permalink(pattern: str, notes: list[str]) -> str:
 
     converted = re.sub(r":(\w+)", token, pattern.strip())
     converted = "/" + converted.lstrip("/")
+    if ugly and not converted.endswith(".html"):
+        return converted.rstrip("/") + ".html"
     return converted if converted.endswith(("/", ".html")) else converted + "/"
+
+
+def _folded(data: dict[str, Any]) -> dict[str, Any]:
+    """Hugo's config keys are not case-sensitive (``baseurl``, ``DefaultContentLanguage``, ``uglyurls``):
+    the top-level keys in lower case, the first spelling winning."""
+    folded: dict[str, Any] = {}
+    for key, value in data.items():
+        folded.setdefault(str(key).lower(), value)
+    return folded
+
+
+def taxonomies(data: dict[str, Any]) -> tuple[str, ...]:
+    """The front matter keys of the site's taxonomies other than tags: ``[taxonomies]`` values
+    (``category = "categories"``, ``author = "author"``), else Hugo's default, categories."""
+    declared = _folded(data).get("taxonomies")
+    if not isinstance(declared, dict):
+        return ("categories",)
+    return tuple(dict.fromkeys(str(plural) for plural in declared.values() if isinstance(plural, str) and plural and plural != "tags"))
+
+
+def ugly_sections(data: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
+    """``uglyURLs = true`` (every page), or ``[uglyURLs] books = true`` (those sections' pages)."""
+    value = _folded(data).get("uglyurls")
+    if isinstance(value, dict):
+        return False, tuple(str(section) for section, on in value.items() if on is True)
+    return value is True, ()
 
 
 def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
@@ -100,7 +154,13 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
 
 
 def plan(site: Path, found: str) -> Plan:
-    data = read_config_folder(site / found)
+    written = read_config_folder(site / found)
+    data = _folded(written)
+    if isinstance(data.get("defaultcontentlanguage"), str):
+        data["defaultContentLanguage"] = data["defaultcontentlanguage"]
+    for key in ("contentDir", "staticDir", "baseURL", "languageCode", "timeZone", "defaultContentLanguageInSubdir"):
+        if key.lower() in data:
+            data[key] = data[key.lower()]
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     assert isinstance(params, dict)
     content = str(data.get("contentDir") or "content")
@@ -116,13 +176,17 @@ def plan(site: Path, found: str) -> Plan:
     configured = data.get("permalinks") if isinstance(data.get("permalinks"), dict) else {}
     assert isinstance(configured, dict)
     pages = configured.get("page") if isinstance(configured.get("page"), dict) else configured
+    ugly, ugly_only = ugly_sections(written)
     for section, pattern in (pages or {}).items():
         if isinstance(pattern, str):
-            permalinks[str(section)] = permalink(pattern, notes)
+            permalinks[str(section)] = permalink(pattern, notes, ugly or str(section) in ugly_only)
+    for section in ugly_only:
+        permalinks.setdefault(section, "/{sections}/{slug}.html")
+    default = "/{sections}/{slug}.html" if ugly else "/{sections}/{slug}/"
     values: dict[str, Any] = {
         "title": str(data.get("title") or "My Site"),
-        "permalink": "/{sections}/{slug}/",
-        "page_permalink": "/{sections}/{slug}/",
+        "permalink": default,
+        "page_permalink": default,
         "post_templates": ["blog-post"],
     }
     base_url = str(data.get("baseURL") or data.get("baseurl") or "").rstrip("/")
@@ -147,8 +211,22 @@ def plan(site: Path, found: str) -> Plan:
         values["page_path"] = path.strip("/") + "/{number}/"
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static},
-        "origin": {"kind": "hugo", "config_file": found, "post_sections": sections, "permalinks": permalinks, "layouts": {}, "page_template": "about-page"},
+        "origin": {
+            "kind": "hugo",
+            "config_file": found,
+            "post_sections": sections,
+            "permalinks": permalinks,
+            "layouts": {},
+            "page_template": "about-page",
+            "taxonomies": list(taxonomies(written)),
+        },
     }
+    if ugly:
+        tables["origin"]["ugly_urls"] = True
+        tables["origin"]["tag_permalink"] = "/tags/{slug}.html"
+        notes.append("uglyURLs = true: pages are files (/posts/x.html), and so are the lists of sections and terms (/posts.html, /tags/x.html).")
+    elif ugly_only:
+        notes.append(f"uglyURLs for {', '.join(ugly_only)}: the pages of those sections are files (/{ugly_only[0]}/x.html).")
     # themes' featured image keys: PaperMod's cover {image, alt}, Ananke's featured_image
     tables["fields"] = {"image": ["featuredImage", "featured_image", "image", "cover"]}
     markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}

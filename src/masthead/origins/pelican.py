@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections.abc import Mapping
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,9 @@ def _value(node: ast.expr, settings: Mapping[str, Any]) -> Any:
 def literal_settings(path: Path) -> dict[str, Any]:
     """Every ``NAME = <literal>`` at the top of a Python file (and ``NAME = OTHER + 'x'``), without executing it."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=path.name)
+        with warnings.catch_warnings():  # '\d' in a plain string (FILENAME_METADATA): Python warns, Pelican's Python runs it
+            warnings.simplefilter("ignore")
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=path.name)
     except SyntaxError as exc:
         raise MastheadError([Problem(path.name, exc.lineno, None, f"is not valid Python ({exc.msg}); expected Pelican's settings file")]) from exc
     except (OSError, UnicodeDecodeError):
@@ -115,6 +119,8 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(pagination, int) and not isinstance(pagination, bool) and pagination > 0:  # index2.html, index3.html…
         values.update(page_size=pagination, page_path=later_pages(settings, notes))
     url = str(settings.get("SITEURL") or "").rstrip("/")
+    if url.startswith("//") and len(url) > 2:  # protocol-relative ('//blog.example.com'): served over https
+        url = "https:" + url
     if url.startswith(("http://", "https://")):
         values["base_url"] = url
     else:
@@ -126,7 +132,14 @@ def plan(site: Path, found: str) -> Plan:
     content = str(settings.get("PATH") or "content")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": content, "output": str(settings.get("OUTPUT_PATH") or "output").strip("/") or "output"},
-        "origin": {"kind": "pelican", "config_file": found, "page_template": "about-page", "raw_html": True},  # Python-Markdown keeps raw HTML
+        # Python-Markdown keeps raw HTML; `Template: page` and `article` name Pelican's own templates
+        "origin": {
+            "kind": "pelican",
+            "config_file": found,
+            "page_template": "about-page",
+            "raw_html": True,
+            "layouts": {"page": "about-page", "article": "blog-post"},
+        },
     }
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
@@ -137,6 +150,14 @@ def plan(site: Path, found: str) -> Plan:
     indexes = index_pages(settings, terms)
     if indexes:
         tables["origin"]["index_pages"] = indexes
+    index = settings.get("INDEX_SAVE_AS")  # 'blog/index.html' beside a home page of its own: masthead lists the posts at /
+    if isinstance(index, str) and index.strip("/") and index.strip("/") != "index.html":
+        moved = "/" + (index.strip("/")[: -len("index.html")] if index.endswith("index.html") else index.strip("/"))
+        tables["deploy"] = {"redirects": [f"{moved} / 301"]}
+        notes.append(f"INDEX_SAVE_AS {index!r}: masthead lists the posts on the home page; {moved} leads there.")
+    periods = period_paths(settings, notes)
+    if periods:
+        tables["origin"]["period_archives"] = periods
     tables["origin"]["default_category"] = str(settings.get("DEFAULT_CATEGORY") or "misc")
     if settings.get("USE_FOLDER_AS_CATEGORY", True) is False:
         tables["origin"]["folder_category"] = False
@@ -186,7 +207,7 @@ def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[st
         kind = name.split("_")[0].lower()
         if not isinstance(path, str) or not path.strip("/") or (kind in ("tag", "category", "author") and not terms[kind]):
             continue  # None: not written (pelicanconf.py's "not desired when developing")
-        path = path.lstrip("/").replace("{name}", "{slug}")
+        path = path.lstrip("/").replace("{name}", "{slug}").replace("%s", "{slug}")  # Pelican 3's 'feeds/%s.atom.xml', as Pelican 4 reads it
         if path.endswith(".xml") and re.sub(r"{slug}", "", path).count("{") == 0 and ("{slug}" in path) != name.startswith("FEED_"):
             found[name] = path
     return found
@@ -238,6 +259,19 @@ def is_page(sections: str, settings: Mapping[str, Any]) -> bool:
     return under(pages) and not under(tuple(path for path in articles if path))
 
 
+def is_read(relative: str, settings: Mapping[str, Any]) -> bool:
+    """Whether Pelican reads a file (its path inside the content folder) as an article or a page:
+    under ARTICLE_PATHS and not under ARTICLE_EXCLUDES or PAGE_PATHS, or under PAGE_PATHS and not
+    under PAGE_EXCLUDES (``ARTICLE_EXCLUDES = ['draft']``: content/draft/ is neither)."""
+
+    def under(paths: tuple[str, ...], excluding: bool = False) -> bool:  # an empty path is the whole folder, and excludes nothing
+        return any(relative.startswith(path + "/") or relative == path if path else not excluding for path in paths)
+
+    pages, articles = _paths(settings, "PAGE_PATHS", ("pages",)), _paths(settings, "ARTICLE_PATHS", ("",))
+    article = under(articles) and not under(_paths(settings, "ARTICLE_EXCLUDES", ()) + pages, excluding=True)
+    return article or (under(pages) and not under(_paths(settings, "PAGE_EXCLUDES", ()) + articles, excluding=True))
+
+
 def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
     """What FILENAME_METADATA (default ``(?P<date>\\d{4}-\\d{2}-\\d{2}).*``) takes from a file's name
     without its extension, such as its date, or its slug with ``(?P<slug>.*)``."""
@@ -249,6 +283,23 @@ def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
     except re.error:
         return {}
     return {key: value for key, value in match.groupdict().items() if value} if match else {}
+
+
+def default_date(path: Path, settings: Mapping[str, Any], zone: tzinfo) -> datetime | None:
+    """The date of an article whose header and file name give none: DEFAULT_DATE, ``'fs'`` for the
+    file's modification time or a tuple such as ``(2024, 1, 5)``; None when unset (the article needs one)."""
+    value = settings.get("DEFAULT_DATE")
+    if value == "fs":
+        try:
+            return datetime.fromtimestamp(int(path.stat().st_mtime), zone)
+        except OSError:
+            return None
+    if isinstance(value, (tuple, list)) and 3 <= len(value) <= 6 and all(isinstance(part, int) for part in value):
+        try:
+            return datetime(*value).replace(tzinfo=zone)
+        except ValueError:
+            return None
+    return None
 
 
 def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
@@ -267,6 +318,28 @@ def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[s
         if path.endswith(("/", ".html")) and "{" not in path:
             found[name] = "/" + path
     return found
+
+
+def period_paths(settings: Mapping[str, Any], notes: list[str]) -> dict[str, str]:
+    """YEAR_ARCHIVE_SAVE_AS and MONTH_ARCHIVE_SAVE_AS (Pelican writes none by default) as URL patterns."""
+    found: dict[str, str] = {}
+    for name in ("year", "month"):
+        save_as = settings.get(f"{name.upper()}_ARCHIVE_SAVE_AS")
+        if isinstance(save_as, str) and save_as.strip("/"):
+            path = save_as.lstrip("/")
+            found[name] = url_pattern(path[: -len("index.html")] if path.endswith("index.html") else path, notes)
+    if isinstance(settings.get("DAY_ARCHIVE_SAVE_AS"), str) and settings["DAY_ARCHIVE_SAVE_AS"].strip("/"):
+        notes.append("DAY_ARCHIVE_SAVE_AS: masthead's archive has years and months, not days; those pages are not made.")
+    return found
+
+
+def draft_pattern(is_page: bool, settings: Mapping[str, Any]) -> str:
+    """Where Pelican writes a draft, unlisted: DRAFT_SAVE_AS (``drafts/{slug}.html``) or, for a page,
+    DRAFT_PAGE_SAVE_AS (``drafts/pages/{slug}.html``), as URL patterns."""
+    name, default = ("DRAFT_PAGE_SAVE_AS", "drafts/pages/{slug}.html") if is_page else ("DRAFT_SAVE_AS", "drafts/{slug}.html")
+    save_as = settings.get(name)
+    path = (save_as if isinstance(save_as, str) and save_as.strip("/") else default).lstrip("/")
+    return url_pattern(path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path, [])
 
 
 def subsites(settings: Mapping[str, Any]) -> tuple[str, ...]:

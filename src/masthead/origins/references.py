@@ -22,6 +22,7 @@ from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
+from .bundles import resource_folder
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
@@ -95,7 +96,8 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
 
 def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
     attributes = dict(ATTRIBUTE.findall(match.group(1)))
-    if html.unescape(attributes.get("src", "")).split("?")[0].split("#")[0] not in missing:
+    src = html.unescape(attributes.get("src", "")).strip()
+    if src and src.split("?")[0].split("#")[0] not in missing:
         return match.group(0)
     alt = attributes.get("alt", "")  # still escaped, as it was in the attribute
     return f'<span class="missing-image">{alt}</span>' if alt else ""
@@ -141,7 +143,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
             return f'{match.group(1)}{path}.html"' if path not in written and path + ".html" in written else match.group(0)
 
         body_html = _SITE_HREF.sub(html_file, body_html)
-    folder = document.url if document.url.endswith("/") else document.url.rsplit("/", 1)[0] + "/"
+    folder = resource_folder(document.url, site.config.origin.kind == "hugo" and entry.placement.bundle)
     media = entry.placement.media_folder  # Chirpy's media_subpath: the page's images are there, not beside it
     if media:
         static = site.config.folder("static")
@@ -164,7 +166,10 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
                     warning=True,
                 )
             )
-    if missing:  # a broken picture helps no reader: its alt text stands in
+    empty = [match for match in IMG_TAG.finditer(body_html) if not html.unescape(dict(ATTRIBUTE.findall(match.group(1))).get("src", "")).strip()]
+    if empty:  # <img src="{{< a-theme-shortcode >}}">: the shortcode was removed, and with it the picture's address
+        problems.append(Problem(entry.source, None, "image", "a picture has no address (src is empty); it is left out, its alt text kept", warning=True))
+    if missing or empty:  # a broken picture helps no reader: its alt text stands in
         body_html = IMG_TAG.sub(lambda match: _unless_missing(match, missing), body_html)
     if body_html == entry.body.html:
         return document, problems

@@ -7,6 +7,9 @@ the sources, configs and tools' folders are left out and the rest is published a
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import PurePosixPath
 
@@ -14,6 +17,8 @@ from ..config import Config
 from ..content.discover import SourceFile, content_hidden, scan
 from .jekyll_site import collection_folders, excluded, is_excluded
 
+# Pelican's content folder holds only content: a script or a config there is a file to publish
+_PELICAN_SOURCES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 _SOURCES = (".md", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
 _TOOLS = frozenset(
     {
@@ -57,6 +62,34 @@ def _eleventy_data(path: PurePosixPath) -> bool:
     return ".11tydata." in path.name or (path.suffix in (".json", ".js", ".cjs", ".mjs") and path.stem == path.parent.name)
 
 
+def _moved(found: list[SourceFile], config: Config) -> list[SourceFile]:
+    """Pelican's EXTRA_PATH_METADATA ``{"extra/favicon.ico": {"path": "favicon.ico"}}``: a file
+    published at the path given instead of its own (paths relative to the content folder)."""
+    from .data import pelican_settings
+
+    extra = pelican_settings(config).get("EXTRA_PATH_METADATA")
+    if not isinstance(extra, dict):
+        return found
+    inner = PurePosixPath(posixpath.relpath(config.folders.content.strip("/") or ".", config.folders.static.strip("/") or "."))
+    paths = {}
+    for key, metadata in extra.items():
+        target = metadata.get("path") if isinstance(metadata, dict) else None
+        if isinstance(key, str) and isinstance(target, str) and target.strip("/"):
+            paths[posixpath.normpath(str(inner / key.strip("/")))] = target.strip("/")
+    return [replace(source, relative=paths.get(source.relative, source.relative)) for source in found]
+
+
+def _unread_html(config: Config) -> Callable[[str], bool]:
+    """Whether an HTML file is one Pelican's readers leave alone (``ARTICLE_EXCLUDES = ['iframes']``),
+    so a static file to copy, such as a demo a post shows in a frame."""
+    from .data import pelican_settings
+    from .pelican import is_read
+
+    settings = pelican_settings(config)
+    inner = posixpath.relpath(config.folders.static.strip("/") or ".", config.folders.content.strip("/") or ".")
+    return lambda relative: relative.endswith((".html", ".htm")) and not is_read(posixpath.normpath(posixpath.join(inner, relative)), settings)
+
+
 def static_files(config: Config) -> list[SourceFile]:
     """The files under the static folder that the site publishes as they are."""
     static = config.folder("static")
@@ -67,6 +100,8 @@ def static_files(config: Config) -> list[SourceFile]:
     # Jekyll's ``include: [_redirects, .well-known]`` names files it would leave out.
     keep = frozenset() if own or config.origin.kind != "jekyll" else collection_folders(config)
     found = scan(static) if own else scan(static, partial(content_hidden, keep))
+    if config.origin.kind == "pelican" and not own:
+        found = _moved(found, config)
     if config.origin.kind:
         found = [source for source in found if source.relative not in GENERATED]
     if own:
@@ -74,9 +109,12 @@ def static_files(config: Config) -> list[SourceFile]:
     skip = {config.folders.output, config.folders.cache, config.folders.templates}
     patterns = excluded(config)  # Jekyll's exclude:
     kept = []
+    pelican = config.origin.kind == "pelican" and static != config.root
+    sources = _PELICAN_SOURCES if pelican else _SOURCES
+    unread = _unread_html(config) if pelican else lambda relative: False
     for source in found:
         path = PurePosixPath(source.relative)
-        if path.suffix.lower() in _SOURCES or path.name in _TOOLS or path.name == "masthead.toml":
+        if (path.suffix.lower() in sources and not unread(source.relative)) or path.name in _TOOLS or path.name == "masthead.toml":
             continue
         if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
             continue

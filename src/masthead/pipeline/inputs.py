@@ -16,9 +16,10 @@ def origin_config(config: Config) -> list[SourceFile]:
     if config.origin.config_file and (config.root / config.origin.config_file).is_file():
         paths.add(config.root / config.origin.config_file)
         if config.origin.kind == "hugo":  # config/_default/params.toml, menus.toml…
-            from ..origins.hugo import config_parts
+            from ..origins.hugo import config_parts, environment_files
 
             paths.update(config_parts(config.root / config.origin.config_file))
+            paths.update(environment_files(config.root / config.origin.config_file))  # config/production/
     found = []
     for path in sorted(paths):
         stat = path.stat()

@@ -38,6 +38,7 @@ class Parsed:
     stored: int  # entries parsed and stored in the cache by this build
     removed: tuple[str, ...]  # sources in the cache that are gone
     parse_key: str
+    fresh: frozenset[str]  # sources whose text this build parsed (not restored from the cache)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, j
     entries: list[Entry] = []
     problems: list[Problem] = []
     hashes: dict[str, str] = {}
+    fresh: set[str] = set()
 
     def restore(relative: str, content_hash: str, record: Any) -> None:
         assert store is not None
@@ -131,10 +133,12 @@ def parse(config: Config, sources: list[SourceFile], store: BuildCache | None, j
                 problems.extend(outcome.problems)
                 if outcome.entry is not None:
                     entries.append(outcome.entry)
+                    fresh.add(relative)
             else:
                 stored += 1
+                fresh.add(relative)
                 restore(relative, content_hash, outcome)
     if store is not None and touched:
         store.put_parsed(touched, [])
     removed = tuple(path for path in cached if path not in by_path)
-    return Parsed(tuple(entries), tuple(problems), hashes, stored, removed, key)
+    return Parsed(tuple(entries), tuple(problems), hashes, stored, removed, key, frozenset(fresh))

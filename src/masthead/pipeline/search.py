@@ -31,6 +31,14 @@ def _namespace(output_folder: Path) -> str:
     return hashlib.sha256(str(output_folder.resolve()).encode()).hexdigest()[:12]
 
 
+_INDEX = "search:"  # the job keys of the index's files
+
+
+def is_index(job: str) -> bool:
+    """A file of the search index: named by its contents, so each edit renames some; no page links to it."""
+    return job.startswith(_INDEX)
+
+
 def index_posts(
     site: Site,
     manifest: Mapping[str, Output],
@@ -43,7 +51,7 @@ def index_posts(
 ) -> tuple[list[tuple[Job, dict[str, Output]]], list[str]]:
     """The index's pseudo-jobs with their files (path -> row), and the paths staged for them."""
     broken = {manifest[path].job for path in damaged}
-    intact = {row.job for row in manifest.values() if row.job.startswith("search:")} - broken
+    intact = {row.job for row in manifest.values() if is_index(row.job)} - broken
 
     def rows_of(key: str) -> dict[str, Output]:
         return {path: row for path, row in manifest.items() if row.job == key}
@@ -73,7 +81,7 @@ def index_posts(
 
     stale = []
     for bucket, bucket_key in planned:
-        key = f"search:{bucket.name}:{bucket_key}"
+        key = f"{_INDEX}{bucket.name}:{bucket_key}"
         if key in intact:
             found.append((Job(key, "the search index", _ORIGIN, None), rows_of(key)))
         else:
@@ -85,5 +93,5 @@ def index_posts(
     for (_, key, _), files in zip(stale, made_files, strict=True):
         publish(key, files)
     listing = search.manifest(planned)
-    publish(f"search:list:{digest(listing)[:24]}", [(LIST, listing)])
+    publish(f"{_INDEX}list:{digest(listing)[:24]}", [(LIST, listing)])
     return found, staged

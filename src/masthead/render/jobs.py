@@ -165,6 +165,10 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
         from ..origins.pelican_feeds import pelican_feeds
 
         planner.made(partial(pelican_feeds, site), "the feeds at the origin's paths")
+    if site.config.origin.period_archives:  # Pelican's archives/2024/index.html…: on to /archive/2024/
+        from ..origins.pelican_archives import period_archives
+
+        planner.made(partial(period_archives, site), "the archives at the origin's paths")
     planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone
     planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
     planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")

@@ -1,0 +1,84 @@
+"""A plain-text issue as the HTML the rest of the import reads.
+
+Services write their text alternative in a Markdown-like shape (Mailchimp: ``** Heading`` over a
+line of dashes; Substack and Kit: ``# Heading``), and a mailing list that strips the HTML part
+(Mailman's MimeDel) leaves only that. So: blank lines separate blocks; a line over a line of only
+``-`` or ``=`` is a heading (setext), as is a ``#`` line; ``* `` and ``- `` lines are a list; a
+line of only dashes or underscores is a rule; a line made only of URLs is a block of its own (a
+row of links: the follow icons' text); bare URLs become links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_BARE_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
+_RULE = re.compile(r"^\s*(?:[-_*]\s*){3,}$")
+_ATX = re.compile(r"^\s*(#{1,6})\s+(.+?)\s*#*\s*$")
+_ITEM = re.compile(r"^\s*[*-]\s+(.+)$")
+_MARKERS = re.compile(r"^\s*\*\*\s*|\s*\*\*\s*$")
+
+
+def linked(part: str) -> str:
+    """Escaped text with its bare URLs as links, so a plain-text roundup's items still link somewhere."""
+    pieces, last = [], 0
+    for found in _BARE_URL.finditer(part):
+        url = found.group(0).rstrip(".,;:")
+        pieces += [html.escape(part[last : found.start()]), f'<a href="{html.escape(url)}">{html.escape(url)}</a>']
+        last = found.start() + len(url)
+    return "".join(pieces) + html.escape(part[last:])
+
+
+def _only_urls(line: str) -> bool:
+    return bool(_BARE_URL.search(line)) and not _BARE_URL.sub("", line).strip()
+
+
+def _block(lines: list[str]) -> str:
+    """One blank-line-separated block: headings, lists, rules and paragraphs (lines joined by <br>)."""
+    out: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append("<p>" + "<br>".join(linked(line.strip()) for line in paragraph) + "</p>")
+            paragraph.clear()
+        if items:
+            out.append("<ul>" + "".join(f"<li>{linked(item)}</li>" for item in items) + "</ul>")
+            items.clear()
+
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _UNDERLINE.match(following) and line.strip() and not _UNDERLINE.match(line):
+            flush()
+            level = 1 if following.strip().startswith("=") else 2
+            out.append(f"<h{level}>{html.escape(_MARKERS.sub('', line).strip())}</h{level}>")
+        elif _UNDERLINE.match(line) and index > 0 and lines[index - 1].strip() and not _RULE.match(lines[index - 1]):
+            continue  # the underline of the heading above
+        elif _RULE.match(line):
+            flush()
+            out.append("<hr>")
+        elif atx := _ATX.match(line):
+            flush()
+            out.append(f"<h{len(atx.group(1))}>{html.escape(atx.group(2))}</h{len(atx.group(1))}>")
+        elif item := _ITEM.match(line):
+            if paragraph:
+                flush()
+            items.append(item.group(1).strip())
+        elif _only_urls(line):
+            flush()
+            out.append(f"<p>{linked(line.strip())}</p>")
+        else:
+            if items:
+                flush()
+            paragraph.append(line)
+    flush()
+    return "".join(out)
+
+
+def text_to_html(text: str) -> str:
+    """A plain-text issue as HTML blocks, in order."""
+    blocks = [part.strip("\n") for part in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if part.strip()]
+    return "".join(_block(block.split("\n")) for block in blocks)

@@ -1,0 +1,13 @@
+AUTHOR = 'Mara'
+SITENAME = 'Mara Weaves'
+SITEURL = 'https://mara-weaves.example'
+PATH = 'content'
+TIMEZONE = 'UTC'
+DEFAULT_LANG = 'en'
+ARTICLE_PATHS = ['posts']
+ARTICLE_URL = 'blog/{slug}/'
+ARTICLE_SAVE_AS = 'blog/{slug}/index.html'
+PAGE_URL = '{slug}/'
+PAGE_SAVE_AS = '{slug}/index.html'
+DEFAULT_PAGINATION = 5
+INDEX_SAVE_AS = 'blog/index.html'

@@ -1,0 +1,3 @@
+import numpy as np
+stack = np.median
+print("unused line")

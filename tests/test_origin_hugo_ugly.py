@@ -1,0 +1,61 @@
+"""A PaperMod site moved from Blogger: uglyURLs, a permalink without a trailing slash, an author
+taxonomy, its baseURL in config/production/, and shortcodes inside HTML attributes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+# Hugo's rules with uglyURLs = true (resources/page/page_paths.go): a regular page is written as a file,
+# /2019/03/passeig-de-tardor.html (the permalink's last part, whatever its slashes); a list page of a
+# section, a taxonomy or a term is one too (/posts.html, /categories/sortides.html); the home page and
+# a front matter `url` ending in "/" stay folders. Taxonomies are the config's: author is one, series is not.
+EXPECTED_URLS = {
+    "/",
+    "/2019/03/passeig-de-tardor.html",
+    "/2024/05/mercat-de-flors.html",
+    "/posts.html",
+    "/guies.html",
+    "/guies/enviar-fotos.html",
+    "/avis-legal.html",
+    "/contacte/",
+    "/categories.html",
+    "/categories/sortides.html",
+    "/author.html",
+    "/author/marta-puig.html",
+    "/author/pere.html",
+}
+
+
+def test_ugly_urls_are_hugos(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-ugly-urls", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    public = output_folder(site)
+    assert (public / "tags/tardor.html").is_file()
+    intro = (public / "guies.html").read_text(encoding="utf-8")
+    assert "Com enviar fotos al blog." in intro  # the section's _index.md is its list's intro
+    assert literal_syntax(site) == [] and broken_references(site) == []
+
+
+def test_bundle_files_stay_in_the_pages_folder(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-ugly-urls", tmp_path)
+    public = output_folder(site)
+    assert (public / "2024/05/mercat-de-flors/roses.png").is_file()  # Hugo: beside /2024/05/mercat-de-flors.html, in its folder
+    page = (public / "2024/05/mercat-de-flors.html").read_text(encoding="utf-8")
+    assert 'alt="Roses vermelles"' in page and 'property="og:image"' in page
+
+
+def test_production_config_gives_the_base_url(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-ugly-urls", tmp_path)
+    assert 'base_url = "https://fotobarri.example.cat"' in (site / "masthead.toml").read_text(encoding="utf-8")
+
+
+def test_shortcodes_inside_attributes(tmp_path: Path) -> None:
+    site, build = adopt("hugo-ugly-urls", tmp_path)
+    page = (output_folder(site) / "contacte/index.html").read_text(encoding="utf-8")
+    assert '<a href="/avis-legal.html">avís legal</a>' in page  # relref \"x.md\": Hugo's escaped quotes
+    assert not re.search(r'<img[^>]*src=""', page)  # the theme's shortcode gave the address: no empty picture
+    assert '<span class="missing-image">Codi QR del canal</span>' in page
+    assert "a picture has no address" in build.output
