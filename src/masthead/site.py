@@ -151,7 +151,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         place = entry.placement
         scheduled = entry.scheduled(now)
         published_draft = entry.draft and config.origin.kind == "pelican"  # at DRAFT_SAVE_AS, noindex, in no list
-        if (entry.draft and not options.drafts and not published_draft) or (scheduled and not options.future):
+        if (entry.draft and not options.drafts and not published_draft) or (scheduled and not (options.future or config.origin.future)):
             continue
         if entry.placement.hidden:
             continue
@@ -227,12 +227,24 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
-        if document.url in reserved:
+        if document.url in reserved and config.origin.kind:  # an adopted site's tags or archive page: masthead's stands in
+            problems.append(
+                Problem(
+                    document.entry.source,
+                    document.entry.key_lines.get("permalink"),
+                    "permalink",
+                    f"URL {document.url} is masthead's own page; this page is left out and masthead's stands in",
+                    warning=True,
+                )
+            )
+        elif document.url in reserved:
             problems.append(
                 Problem(
                     document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"
                 )
             )
+    if config.origin.kind:
+        pages = [document for document in pages if document.url not in reserved]
 
     site_images = []
     for key in ("default_image", "logo"):

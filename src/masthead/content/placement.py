@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import PERMALINK_TOKENS, Config
-from .markdown import pelican_slug, slugify
+from .markdown import jekyll_slug, pelican_slug, slugify
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
@@ -48,6 +48,7 @@ class Placement(NamedTuple):
     lang: str = ""  # its language, when the site has [origin] languages (x.fr.md, content/fr/, lang:)
     translation_key: str = ""  # translations share it: the path without the language, or translationKey
     references: tuple[Reference, ...] = ()
+    media_folder: str = ""  # where its relative images are: Chirpy's media_subpath (img_path before v6), "/assets/img/x/"
 
     @property
     def section(self) -> str:
@@ -106,7 +107,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and is_post else filename
         title = " ".join(word.capitalize() for word in re.split(r"[-_ ]+", name) if word)  # Jekyll's titleize
-        return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), title, "_drafts" in parts)
+        return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
@@ -381,6 +382,12 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
         values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
     used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}
+    subpath = data.get("media_subpath", data.get("img_path")) if config.origin.kind == "jekyll" else None
+    if isinstance(subpath, str) and subpath.strip() and ":" not in subpath and ".." not in subpath:
+        values["media_folder"] = "/" + subpath.strip().strip("/") + "/" if subpath.strip().strip("/") else "/"
+        used |= {"media_subpath", "img_path"} & set(data)
+    if config.origin.kind in ("jekyll", "eleventy") and values.get("permalink") in ("/", "/index.html") and not defaults(source, data, config).is_post:
+        home = True  # academicpages' and al-folio's _pages/about.md with permalink: /: the home page
     place = Placement(
         sections=sections,
         filename=filename,
