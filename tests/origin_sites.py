@@ -97,7 +97,8 @@ def redirect_target(site: Path, url: str) -> str:
     return refresh.group(1)
 
 
-_REFERENCE = re.compile(r'<(?:a|link|img|source|script|iframe|video|audio)\b[^>]*?\s(href|src|srcset)="([^"]*)"', re.IGNORECASE)
+_TAG = re.compile(r"<(?:a|link|img|source|script|iframe|video|audio)\b[^>]*>", re.IGNORECASE)
+_REFERENCE = re.compile(r'\s(href|src|srcset|poster)="([^"]*)"', re.IGNORECASE)
 
 
 def _base_path(site: Path) -> str:
@@ -120,7 +121,7 @@ def broken_references(site: Path) -> list[str]:
             continue
         page_url = f"{base_path}/{relative}"
         text = _CODE.sub("", page.read_text(encoding="utf-8"))
-        for attribute, value in _REFERENCE.findall(text):
+        for attribute, value in (found for tag in _TAG.findall(text) for found in _REFERENCE.findall(tag)):
             value = html.unescape(value)
             urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute.lower() == "srcset" else [value]
             for url in urls:

@@ -3,9 +3,14 @@ forwarded from Gmail, a Mailchimp send whose HTML a Mailman list stripped), in s
 
 from __future__ import annotations
 
+from conftest import BUILD_TIME, MakeSite
+from newsletter_helpers import CONFIG, import_served, png, tracking_in
+
+from masthead.build import build
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
 from masthead.newsletter.plaintext import text_to_html
+from masthead.options import BuildOptions
 
 _CELL = '<tr><td class="dd">{}</td></tr>'
 
@@ -21,24 +26,25 @@ def _beehiiv(blocks: list[str]) -> str:
     )
 
 
+_FESTIVAL = [
+    "<h1>Harbour Lights Festival</h1>",
+    "<h3>Three nights on the quay</h3>",
+    "<h1>In this newsletter:</h1>",
+    '<p><a href="#music">Music</a><br><a href="#food">Food stalls</a></p>',
+    "<h1>Call for Performers</h1>",
+    '<h2 id="music">Music</h2>',
+    "<p>Bands and choirs may apply for a slot on the main stage until the end of the month.</p>",
+    "<h2>Street acts</h2>",
+    "<p>Jugglers and puppeteers get the promenade, with a small fee paid by the town.</p>",
+    "<h1>Call for Vendors</h1>",
+    "<p>Food and craft stalls line the old customs house; the town sets the rent.</p>",
+    '<h2 id="food">Food stalls</h2>',
+    "<p>Each stall needs a hygiene certificate before the first night.</p>",
+]
+
+
 def test_a_heading_over_a_subheading_is_a_story_when_its_level_heads_text_and_jump_links_are_contents() -> None:
-    page = _beehiiv(
-        [
-            "<h1>Harbour Lights Festival</h1>",
-            "<h3>Three nights on the quay</h3>",
-            "<h1>In this newsletter:</h1>",
-            '<p><a href="#music">Music</a><br><a href="#food">Food stalls</a></p>',
-            "<h1>Call for Performers</h1>",
-            '<h2 id="music">Music</h2>',
-            "<p>Bands and choirs may apply for a slot on the main stage until the end of the month.</p>",
-            "<h2>Street acts</h2>",
-            "<p>Jugglers and puppeteers get the promenade, with a small fee paid by the town.</p>",
-            "<h1>Call for Vendors</h1>",
-            "<p>Food and craft stalls line the old customs house; the town sets the rent.</p>",
-            '<h2 id="food">Food stalls</h2>',
-            "<p>Each stall needs a hygiene certificate before the first night.</p>",
-        ]
-    )
+    page = _beehiiv(_FESTIVAL)
     layout = plan(page, "Applications open for the festival", [("List-Id", "<harbour.googlegroups.com>")])
     assert (layout.profile.name, layout.kind) == ("beehiiv", "stories")
     assert [story.title for story in layout.stories] == ["Call for Performers", "Call for Vendors"]
@@ -48,8 +54,8 @@ def test_a_heading_over_a_subheading_is_a_story_when_its_level_heads_text_and_ju
     assert not any("Food stalls" in story.html and 'href="#food"' in story.html for story in layout.stories)
 
 
-def test_substack_2022_header_title_subtitle_and_button_ctas() -> None:
-    page = (
+def _substack() -> str:
+    return (
         '<html><body><div class="post typography"><div class="post-header"><h1><a href="https://email.mg2.substack.com/c/abc">'
         "Night ferries return</a></h1><h3>Quay Notes 港口笔记</h3></div></div>"
         '<div class="post typography"><div class="markup"><p>The winter timetable brings back the late boats to the islands.</p>'
@@ -59,6 +65,10 @@ def test_substack_2022_header_title_subtitle_and_button_ctas() -> None:
         '</div></div><div class="footer"><p>© 2022 <a href="https://email.mg2.substack.com/c/jkl">Unsubscribe</a></p></div>'
         '<img width="1px" height="1px" alt="" src="https://email.mg2.substack.com/o/xyz"></body></html>'
     )
+
+
+def test_substack_2022_header_title_subtitle_and_button_ctas() -> None:
+    page = _substack()
     layout = plan(page, "Night ferries return", [("List-Id", "<quaynotes.substack.com>")])
     assert (layout.profile.name, layout.kind) == ("substack", "single")
     (story,) = layout.stories
@@ -84,3 +94,29 @@ def test_mailchimp_plain_text_headings_lists_footer_and_follow_row() -> None:
     assert [story.title for story in layout.stories] == ["Tides for every harbour", "Prices for clubs"]
     assert layout.stories[0].html.startswith("<h2>Plan your crossing</h2>")
     assert not any("facebook" in story.html or "derechos" in story.html for story in layout.stories)
+
+
+def _festival_with_pictures() -> str:
+    picture = "https://media.beehiiv.com/cdn-cgi/image/fit=scale-down,format=auto,onerror=redirect,quality=80/uploads/asset/file/7b1c/stalls.jpg"
+    stalls = f'<p><img src="{picture}" alt="Stalls under the customs house arches" width="600"></p>'
+    return _beehiiv([*_FESTIVAL[:10], stalls, *_FESTIVAL[10:]])
+
+
+def test_the_images_owner_the_tracking_links_and_the_drafts_build(make_site: MakeSite) -> None:
+    layout = plan(_festival_with_pictures(), "Applications open for the festival", [("List-Id", "<harbour.googlegroups.com>")])
+    assert {story.title: story.image.src.rsplit("/", 1)[-1] for story in layout.stories if story.image} == {"Call for Vendors": "stalls.jpg"}
+    assert tracking_in(_festival_with_pictures()) == {("beehiiv", "click"): 1}  # the footer's link on link.mail.beehiiv.com
+    assert tracking_in(_substack()) == {("Substack", "click"): 4, ("Substack", "open"): 1}
+    site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
+    saved = [site / "festival.html", site / "ferries.html"]
+    saved[0].write_text(_festival_with_pictures(), "utf-8")
+    saved[1].write_text(_substack().replace("<html>", '<html><head><meta charset="utf-8"><title>Night ferries return</title></head>'), "utf-8")
+    report, asked = import_served(site, saved, png((90, 40, 20)), BUILD_TIME)
+    assert [post.title for post in report.posts] == ["Call for Performers", "Call for Vendors", "Night ferries return"]
+    assert [key.rsplit("/", 1)[-1] for key in asked] == ["stalls.jpg"]
+    assert [len(post.tracking) for post in report.posts] == [0, 0, 0]  # the buttons and footer links are left out with their blocks
+    for path in saved:
+        path.unlink()
+    result = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
+    assert result.site is not None and len(result.site.posts) == 3
+    assert not [warning for warning in result.warnings if not warning.warning]

@@ -22,6 +22,8 @@ def test_urls_posts_and_images(tmp_path: Path) -> None:
     public = output_folder(site)
     feed = json.loads((public / "feed.json").read_text(encoding="utf-8"))
     assert [item["title"] for item in feed["items"]] == ["My Second Post!", "Hello World"]  # dated files are posts
+    rss = (public / "rss.xml").read_text(encoding="utf-8")  # gatsby-plugin-feed's output: "/rss.xml", kept at its path
+    assert rss.index("<title>My Second Post!</title>") < rss.index("<title>Hello World</title>")
     hello = (public / "hello-world/index.html").read_text(encoding="utf-8")
     assert (public / "hello-world/salty_egg.png").is_file()  # beside the post, as gatsby-remark-images finds it
     assert re.search(r'<img src="/_images/salty_egg-\d+w-\w+\.png"[^>]*alt="Chinese Salty Egg"', hello)

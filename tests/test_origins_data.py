@@ -78,3 +78,18 @@ def test_an_edit_to_a_data_file_alone_rebuilds_the_pages_that_show_it(tmp_path: 
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "07:45" in text and "06:12" not in text
+
+
+def test_a_data_file_that_cannot_be_read_is_a_warning_with_its_line(tmp_path: Path) -> None:
+    """Jekyll and Eleventy refuse to build with a broken data file; masthead builds and says which."""
+    from masthead.build import build
+    from masthead.origins.data import data_problems
+
+    site = _adopted("jekyll-collections", tmp_path)
+    (site / "_data" / "tides.yml").write_text("- day: Monday\n  high: [06:12\n", encoding="utf-8")
+    (site / "_data" / "broken.json").write_text('{\n  "title": "x",\n}\n', encoding="utf-8")
+    found = {(p.path, p.line): p for p in data_problems(load_config(site))}
+    assert set(found) == {("_data/broken.json", 3), ("_data/tides.yml", 3)}
+    assert all(p.warning and "expected valid" in p.message for p in found.values())
+    warnings = build(site).warnings
+    assert {(p.path, p.line) for p in warnings if "expected valid" in p.message} == set(found)

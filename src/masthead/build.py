@@ -32,6 +32,7 @@ from .errors import MastheadError, Problem, errors_only
 from .freshness import damaged_outputs, input_fingerprint, still_valid
 from .lock import site_lock
 from .newsroom import unnoted
+from .origins.data import data_problems
 from .origins.static import static_files
 from .output import recover
 from .parallel import default_jobs
@@ -215,7 +216,7 @@ def _run(
             template_cache.install(assembled.environment, config.folder("cache"))
     known_urls = moved.history(config) if output_to is None else {}  # posts whose URL changed: warned about
     known_bodies = unnoted.history(config) if output_to is None else {}  # bodies changed without a note: warned about
-    problems = [*problems, *parsed.problems, *assembled.problems, *moved.warnings(moved.moved(assembled.site, known_urls))]
+    problems = [*problems, *parsed.problems, *assembled.problems, *data_problems(config), *moved.warnings(moved.moved(assembled.site, known_urls))]
     problems += unnoted.warnings(assembled.site, known_bodies)
     if errors_only(problems):
         raise MastheadError(problems)
@@ -297,7 +298,7 @@ def load(
         parsed = parse(config, sources, None, jobs or default_jobs())
     with stages.stage("assemble"):
         assembled = assemble(config, options or BuildOptions(), build_time(now), parsed)
-    found = [*problems, *parsed.problems, *assembled.problems]
+    found = [*problems, *parsed.problems, *assembled.problems, *data_problems(config)]
     if errors_only(found):
         raise MastheadError(found)
     return assembled.site, assembled.environment, found

@@ -151,7 +151,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         place = entry.placement
         scheduled = entry.scheduled(now)
         published_draft = entry.draft and config.origin.kind == "pelican"  # at DRAFT_SAVE_AS, noindex, in no list
-        if (entry.draft and not options.drafts and not published_draft) or (scheduled and not options.future):
+        if (entry.draft and not options.drafts and not published_draft) or (scheduled and not (options.future or config.origin.future)):
             continue
         if entry.placement.hidden:
             continue
@@ -227,12 +227,24 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
-        if document.url in reserved:
+        if document.url in reserved and config.origin.kind:  # an adopted site's tags or archive page: masthead's stands in
+            problems.append(
+                Problem(
+                    document.entry.source,
+                    document.entry.key_lines.get("permalink"),
+                    "permalink",
+                    f"URL {document.url} is masthead's own page; this page is left out and masthead's stands in",
+                    warning=True,
+                )
+            )
+        elif document.url in reserved:
             problems.append(
                 Problem(
                     document.entry.source, document.entry.key_lines.get("slug"), "slug", f"URL {document.url} is used by masthead itself; expected another slug"
                 )
             )
+    if config.origin.kind:
+        pages = [document for document in pages if document.url not in reserved]
 
     site_images = []
     for key in ("default_image", "logo"):
@@ -264,8 +276,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
-        from .origins.groups import hugo_groups
+        from .origins.groups import gatsby_list_sections, hugo_groups
 
+        sections_listed = gatsby_list_sections(config) if config.origin.kind == "gatsby" else None
         groups, kept_pages = hugo_groups(
             tuple(posts),
             kept_pages,
@@ -274,6 +287,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.taxonomies,
             config.origin.disabled_lists,
             config.origin.kind == "hugo",
+            sections_listed,
         )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups

@@ -50,6 +50,29 @@ def post_listing(name: str = "all", field: str = "tags", count: int = 0) -> str:
 # `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.
 _KRAMDOWN_TOC = re.compile(r"^[ \t]*[*+-][ \t]+[^\n]*\n[ \t]*\{:\s*toc\s*\}[ \t]*$", re.MULTILINE)  # the list kramdown replaces
 _KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:(?:[^}\n]*)\}[ \t]*$|\{::[^}\n]*/\}", re.MULTILINE)
+# a span's attributes right after it: `path`{: .filepath}, ![x](y.png){: w="700" } mid-line, *x*{: .y}
+_KRAMDOWN_SPAN_ATTRIBUTES = re.compile(r"(?<=[)*_\]\x00])\{:[^}\n]*\}")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _without_kramdown_markup(text: str) -> str:
+    """Text with kramdown's attribute lists and ``{:toc}`` removed, outside code: a fenced block or a
+    code span showing ``{: .notice}`` keeps it, as kramdown shows it."""
+    from .raw_html import _outside_code
+
+    def prose(part: str) -> str:
+        spans: list[str] = []
+
+        def keep(match: re.Match[str]) -> str:
+            spans.append(match.group(0))
+            return f"\x00{len(spans) - 1}\x00"
+
+        hidden = _CODE_SPAN.sub(keep, part)
+        hidden = _KRAMDOWN_SPAN_ATTRIBUTES.sub("", _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", hidden)))
+        return re.sub(r"\x00(\d+)\x00", lambda match: spans[int(match.group(1))], hidden)
+
+    return _outside_code(text, prose)
+
 
 # Goldmark's block attributes (markup.goldmark.parser.attribute.block): a line of only {.class #id key=value}
 # right under a paragraph, list, table or quote. masthead's Markdown has no way to set them: the line goes.
@@ -227,7 +250,7 @@ def _rendered_body(
     if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not (config.unsafe_html or clean) and not source.endswith(_HTML_SOURCES):
         text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
-        text = _KRAMDOWN_ATTRIBUTES.sub("", _KRAMDOWN_TOC.sub("\n", text))
+        text = _without_kramdown_markup(text)
     if kind == "hugo" and "{" in text:
         text = goldmark_block_attributes(text)
     if kind and not_a_page(source, data, config):  # not published (a feed template, a tag pagination): not rendered
@@ -241,6 +264,10 @@ def _rendered_body(
             result = Transformed(links.markdown, result.blocks, result.references + links.references, result.problems + links.problems)
     elif kind == "pelican" and re.search(_PELICAN_LINK, text):
         result = _pelican_links(text, first_line, source, config)
+    elif kind == "gatsby" and source.endswith(".mdx"):  # gatsby-plugin-mdx: ES module lines and JSX components
+        from .mdx import transform as mdx_transform
+
+        result = mdx_transform(text, first_line, source)
     elif kind == "hugo" and "{{" in text:
         from .shortcodes import transform
 

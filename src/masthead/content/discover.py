@@ -180,7 +180,7 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
     _walk(str(content), prefix, os.path.realpath(content), found, refused, None, keep, skip)
     # Files that are not Markdown are not content: what could not be read there does not matter,
     # but a folder (which may hold posts) does.
-    suffixes = (*MARKDOWN_SUFFIXES, ".mkd", ".mdown", ".rst") if config.origin.kind == "pelican" else MARKDOWN_SUFFIXES
+    suffixes = {"pelican": (*MARKDOWN_SUFFIXES, ".mkd", ".mdown", ".rst"), "gatsby": (*MARKDOWN_SUFFIXES, ".mdx")}.get(config.origin.kind, MARKDOWN_SUFFIXES)
     problems = [problem for problem, folder in refused if folder or problem.path.endswith(suffixes)]
     if config.origin.kind == "eleventy":  # Nunjucks and Liquid templates are pages too; the root index is masthead's home
         return [source for source in found if source.relative.endswith(suffixes) or _eleventy_template(source.relative, inner)], problems

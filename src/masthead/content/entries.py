@@ -8,12 +8,13 @@ Every problem is collected with its file line; unknown keys are kept in ``extra`
 from __future__ import annotations
 
 import pickle
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import SCHEMA_TYPES, Config
@@ -245,15 +246,18 @@ def to_datetime(value: Any, config: Config) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=config.tz)
 
 
-def _image(fields: _Fields) -> FeaturedImage | None:
+def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
     key, value = fields.get("image")
     if key is None or value is None or value == "":
         return None
     line = fields.lines.get(key)
     adopted = fields.config.origin.kind != ""
     if isinstance(value, dict):
-        # an adopted theme's image table: PaperMod's cover {image, alt, relative}, minimal-mistakes' header {image, overlay_image, teaser}
-        src = value.get("src") or value.get("image") or (value.get("overlay_image") or value.get("teaser") if adopted else None)
+        # an adopted theme's image table: PaperMod's cover {image, alt, relative}, minimal-mistakes' header {image, overlay_image, teaser},
+        # Chirpy's and jekyll-seo-tag's image {path, alt}
+        src = value.get("src") or value.get("image") or (value.get("overlay_image") or value.get("teaser") or value.get("path") if adopted else None)
+        if adopted and not src:  # header: {overlay_color: "#333"}: the theme's settings, no picture
+            return None
         alt = value.get("alt", "")
         known = ("src", "alt", "caption", "credit", "focus")
         unknown = [k for k in value if k not in (*known, "image")] if not adopted else []
@@ -276,18 +280,27 @@ def _image(fields: _Fields) -> FeaturedImage | None:
     if not isinstance(alt, str):
         fields.problem(key, "alt: expected text")
         alt = ""
-    if adopted and isinstance(value, dict) and not src:  # header: {overlay_color: "#333"}: the theme's settings, no picture
-        return None
     if adopted and isinstance(src, str) and re.match(r"(?:https?:)?//", src):  # a theme may show a remote picture; masthead shows its own
         fields.problem(
             key, f"{src!r} is on another site; the post is shown without a featured image (copy it under the static folder to keep it)", warning=True
         )
         return None
+    if media_folder and ":" not in src:  # Chirpy's media_subpath: the folder of the page's images
+        src = media_path(src, media_folder, fields.config.folder("static"))
     beside = adopted and isinstance(src, str) and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
     if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
     return FeaturedImage(src, alt.strip(), line, focus, " ".join(texts["caption"].split()), " ".join(texts["credit"].split()))
+
+
+def media_path(src: str, folder: str, static: Path) -> str:
+    """An image path under Chirpy's ``media_subpath``: a relative one is in that folder; a site path
+    too when only the folder has it (Chirpy 7 prefixes every local path, older versions relative ones)."""
+    if not src.startswith("/"):
+        return posixpath.normpath(folder + src)
+    inside = posixpath.normpath(folder + src.lstrip("/"))
+    return inside if not (static / src.lstrip("/")).is_file() and (static / inside.lstrip("/")).is_file() else src
 
 
 def _tags(fields: _Fields) -> tuple[str, ...]:
@@ -360,6 +373,8 @@ def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
         if alias.startswith(("http://", "https://")):
             alias = "/" + alias.split("/", 3)[3] if alias.count("/") >= 3 else "/"
         path = alias if alias.startswith("/") else own_url_parent + alias
+        if fields.config.origin.kind == "jekyll" and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += ".html"  # jekyll-redirect-from's page for /old is the file /old.html, as any Jekyll page
         if any(character in path for character in ' \t"<>\\') or ".." in PurePosixPath(path).parts:
             fields.problem(key, f"{alias!r}: expected a URL path such as /2019/05/old-title/ (no spaces, quotes or '..')")
             continue
@@ -414,9 +429,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             # a README.md beside the articles: no metadata, no title, so Pelican skips it (and says so)
             skipped = "no Pelican header (Title: and Date: lines) on its first line; Pelican skips this file, and so does masthead"
             return ParseResult(None, (Problem(source, 1, "front matter", skipped, warning=True),))
-        if config.origin.kind != "hugo" or not exc.problem.message.startswith("missing"):
+        optional = config.origin.kind == "hugo" or (config.origin.kind == "gatsby" and source.endswith(".mdx"))
+        if not optional or not exc.problem.message.startswith("missing"):
             return ParseResult(None, (exc.problem,))
-        parts, data = frontmatter.Split("", text, 1), {}  # Hugo: front matter is optional
+        parts, data = frontmatter.Split("", text, 1), {}  # Hugo and MDX: front matter is optional
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}
@@ -435,7 +451,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         return ParseResult(None, tuple(fields.problems))
 
     template_key = fields.key("template")
-    named = fields.text("template") or (str(data["type"]) if adopted and isinstance(data.get("type"), str) else "")
+    named = fields.text("template") or (str(data["type"]) if config.origin.kind == "hugo" and isinstance(data.get("type"), str) else "")
     if adopted and named and named not in config.origin.layouts:  # Eleventy's layouts/post.njk, a theme's _default/single
         named = slugify(PurePosixPath(named).stem)
     template = config.origin.layouts.get(named, named) or implied.template
@@ -493,7 +509,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
 
     written = fields.get("slug")[1]  # `Slug:` with nothing after it (WordPress imports): the origin's own slug
     slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source)
-    image = _image(fields)
+    image = _image(fields, place.media_folder)
     tags = _tags(fields)
     authors, author_ids = story_fields.author_ids(fields, config, _authors(fields, place.authors))
     author = " and ".join(name for name, _ in authors) or config.author.name

@@ -26,7 +26,7 @@ from ..origins.data import scopes_for
 from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder, post_listing
 from .placement import Reference
-from .shortcodes import _embed, _figure
+from .shortcodes import _embed, _figure, _link
 
 _LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
 _NUNJUCKS = re.compile(r"{%(.*?)%}|{{(.*?)}}|{#(.*?)#}", re.DOTALL)
@@ -255,13 +255,38 @@ def _parsed_include(text: str, nunjucks: bool) -> list[_Node]:
     return parse(text, nunjucks, [])
 
 
+# Chirpy's embed includes (in its gem): the platform's page, as Hugo's embeds link to theirs
+_CHIRPY_PLATFORMS = {
+    "bilibili": ("Bilibili", "https://www.bilibili.com/video/{id}"),
+    "twitch": ("Twitch", "https://www.twitch.tv/videos/{id}"),
+    "spotify": ("Spotify", "https://open.spotify.com/track/{id}"),  # its include embeds open.spotify.com/embed/track/{id}
+}
+
+
 def _theme_include(name: str, rest: str, node: _Node, context: _Context) -> str | None:
-    """minimal-mistakes' ``figure`` and ``video`` includes (the most used Jekyll theme's, in its gem, not
-    the site): a figure and a link to the video, as Hugo's ``figure`` and embeds."""
+    """Themes' includes, in their gems, not the site: minimal-mistakes' ``figure`` and ``video`` (a figure
+    and a link to the video, as Hugo's ``figure`` and embeds) and Chirpy's ``embed/youtube.html id=…``
+    (also vimeo, bilibili, twitch, spotify: a link) and ``embed/video.html``/``embed/audio.html src=…``
+    (the file, played in the page)."""
     stem = name.removesuffix(".html")
-    if stem not in ("figure", "video"):
+    platform = stem.removeprefix("embed/") if stem.startswith("embed/") else ""
+    if stem not in ("figure", "video") and not platform:
         return None
     found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+    if platform in ("youtube", "vimeo") and found.get("id"):
+        embed = _embed(platform, [found["id"]], {})
+        return placeholder(context.blocks, embed) if embed else None
+    if platform in _CHIRPY_PLATFORMS and found.get("id"):
+        site, pattern = _CHIRPY_PLATFORMS[platform]
+        label = f"Watch on {site}" if platform != "spotify" else "Listen on Spotify"
+        return placeholder(context.blocks, _link(label, pattern.format(id=found["id"]), platform))
+    if platform in ("video", "audio") and found.get("src") and ":" not in found["src"].split("/")[0]:
+        poster = f' poster="{escape(found["poster"])}"' if platform == "video" and found.get("poster") else ""
+        player = f'<{platform} controls preload="metadata" src="{escape(found["src"])}"{poster}></{platform}>'
+        caption = f"<figcaption>{escape(found['title'])}</figcaption>" if found.get("title") else ""
+        return "\n\n" + placeholder(context.blocks, f"<figure>{player}{caption}</figure>") + "\n\n"
+    if platform:
+        return None
     if stem == "figure" and found.get("image_path"):
         src = context.image_path(found["image_path"])
         return "\n\n" + placeholder(context.blocks, _figure({"src": src, "alt": found.get("alt", ""), "caption": found.get("caption", "")})) + "\n\n"

@@ -8,13 +8,15 @@ warning by the caller, which ``lookup`` tells through ``Unknown``.
 
 from __future__ import annotations
 
+import decimal
 import html
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 from .markdown import slugify
 
@@ -241,7 +243,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "length": lambda value, *_: None if isinstance(value, PostList) else len(value) if isinstance(value, (list, tuple, str, Mapping)) else 0,
         "first": lambda value, *_: sequence(value)[0] if sequence(value) else None,
         "last": lambda value, *_: sequence(value)[-1] if sequence(value) else None,
-        "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in sequence(value)),
+        "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in _flat(sequence(value))),  # Liquid flattens first
         "reverse": lambda value, *_: _kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
         "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
             value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
@@ -249,7 +251,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "sort": lambda value, *_: sorted(sequence(value), key=str),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),
         "compact": lambda value, *_: [item for item in sequence(value) if item is not None],
-        "split": lambda value, separator=" ", *_: text_of(value).split(text_of(separator)) if text_of(separator) else list(text_of(value)),
+        "split": lambda value, separator=" ", *_: _split(text_of(value), text_of(separator)),
         "append": lambda value, suffix="", *_: text_of(value) + text_of(suffix),
         "prepend": lambda value, prefix="", *_: text_of(prefix) + text_of(value),
         "replace": lambda value, old="", new="", *_: text_of(value).replace(text_of(old), text_of(new)),
@@ -271,7 +273,73 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
             if isinstance(item, Mapping) and (item.get(text_of(key)) == match if match is not None else truthy(item.get(text_of(key))))
         ],
         "map": lambda value, key="", *_: [item.get(text_of(key)) for item in sequence(value) if isinstance(item, Mapping)],
+        # Jekyll's array filters (jekyllrb.com/docs/liquid/filters/), as academicpages' group-by-array uses them
+        "push": lambda value, item=None, *_: [*sequence(value), item],
+        "pop": lambda value, count=1, *_: (lambda items: items[: max(len(items) - int(_number(count)), 0)])(sequence(value)),
+        "shift": lambda value, count=1, *_: sequence(value)[max(int(_number(count)), 0) :],
+        "unshift": lambda value, item=None, *_: [item, *sequence(value)],
+        "concat": lambda value, other=None, *_: [*sequence(value), *sequence(other)],
+        "sample": lambda value, *_: sequence(value)[0] if sequence(value) else None,  # the first: same input, same page
+        "sort_natural": lambda value, key=None, *_: sorted(sequence(value), key=lambda item: _sort_text(item, key)),
+        "group_by": lambda value, key="", *_: _grouped(sequence(value), text_of(key)),
+        "array_to_sentence_string": lambda value, connector="and", *_: _sentence([text_of(item) for item in sequence(value)], text_of(connector)),
+        "normalize_whitespace": lambda value, *_: re.sub(r"\s+", " ", text_of(value)).strip(),
+        "newline_to_br": lambda value, *_: re.sub(r"\r?\n", "<br />\n", text_of(value)),
+        "lstrip": lambda value, *_: text_of(value).lstrip(),
+        "rstrip": lambda value, *_: text_of(value).rstrip(),
+        "cgi_escape": lambda value, *_: quote_plus(text_of(value)),
+        "smartify": lambda value, *_: value,
+        "inspect": lambda value, *_: json.dumps(value, default=str, ensure_ascii=False),
+        "slice": lambda value, start=0, length=1, *_: _sliced(value, int(_number(start)), int(_number(length))),
+        "ceil": lambda value, *_: math.ceil(_number(value)),
+        "floor": lambda value, *_: math.floor(_number(value)),
+        "round": lambda value, digits=0, *_: _rounded(_number(value), int(_number(digits))),
+        "at_least": lambda value, other=0, *_: max(_number(value), _number(other)),
+        "at_most": lambda value, other=0, *_: min(_number(value), _number(other)),
     }
+
+
+def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:
+    groups: dict[str, list[Any]] = {}
+    for item in items:
+        groups.setdefault(text_of(item.get(key)) if isinstance(item, Mapping) else "", []).append(item)
+    return [{"name": name, "items": found, "size": len(found)} for name, found in groups.items()]
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """Ruby's String#split, as Liquid's split: a space splits on runs of blanks, trailing empty parts
+    go (``'' | split: ','`` is the empty list academicpages starts its arrays from)."""
+    parts = text.split() if separator == " " else text.split(separator) if separator else list(text)
+    while parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def _flat(items: list[Any]) -> list[Any]:
+    return [inner for item in items for inner in (_flat(list(item)) if isinstance(item, (list, tuple)) else [item])]
+
+
+def _sort_text(item: Any, key: Any) -> str:
+    """sort_natural's key: the item's text, or its property's (``sort_natural: "title"``), case ignored."""
+    return text_of(item.get(text_of(key)) if key is not None and isinstance(item, Mapping) else item).lower()
+
+
+def _rounded(number: float | int, digits: int) -> float | int:
+    """Ruby's round: halves away from zero (2.5 is 3), an integer when no digits are asked for."""
+    exact = decimal.Decimal(str(number)).quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP)
+    return int(exact) if digits <= 0 else float(exact)
+
+
+def _sentence(words: list[str], connector: str) -> str:
+    if len(words) < 3:
+        return f" {connector} ".join(words)
+    return ", ".join(words[:-1]) + f", {connector} {words[-1]}"
+
+
+def _sliced(value: Any, start: int, length: int) -> Any:
+    items = value if isinstance(value, (list, tuple)) else text_of(value)
+    start = start if start >= 0 else max(len(items) + start, 0)
+    return items[start : start + length]
 
 
 def _arguments(text: str, scopes: Mapping[str, Any], unknown: Callable[[str], None]) -> list[Any]:

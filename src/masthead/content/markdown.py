@@ -182,6 +182,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
 
 
+def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
+    """Jekyll's ``Utils.slugify``: runs of characters other than letters, marks and digits made one
+    hyphen (``pretty`` mode keeps ``._~!$&'()+,;=@`` too), no hyphen at either end, lower case unless
+    ``cased``. A post's ``:title`` is the ``pretty``, cased slug of its file name (``My_Post``), ``:slug``
+    and ``:name`` the default one (``my-post``)."""
+    kept = r"._~!$&'()+,;=@" if pretty else ""
+    slug = "".join(char if unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd" or char in kept else "\0" for char in text)
+    slug = re.sub("\0+", "-", slug).strip("-")
+    return (slug if cased else slug.lower()) or "section"
+
+
 def pelican_slug(text: str) -> str:
     """Pelican's slugify with its defaults (``SLUGIFY_USE_UNICODE = False``, SLUG_REGEX_SUBSTITUTIONS): the text
     transliterated to ASCII with Unidecode's tables (text-unidecode), as Pelican does (Cyrillic, CJK and ``ß`` too: "Шторм" -> "shtorm"),

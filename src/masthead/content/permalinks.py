@@ -24,11 +24,14 @@ _TOKEN = re.compile(r"{([a-z_]+)}")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
-def explicit(value: str) -> str:
-    """A front matter URL as a site path: leading slash, and a trailing one unless it names a file."""
+def explicit(value: str, kind: str = "") -> str:
+    """A front matter URL as a site path: leading slash, and a trailing one unless it names a file.
+
+    Jekyll writes a permalink without either (``/talks/x``) as the file ``/talks/x.html``, which
+    GitHub Pages serves at ``/talks/x`` too (``Page#destination`` adds the output extension)."""
     path = "/" + value.strip().lstrip("/")
     last = path.rsplit("/", 1)[-1]
-    return path if path.endswith("/") or "." in last else path + "/"
+    return path if path.endswith("/") or "." in last else path + (".html" if kind == "jekyll" else "/")
 
 
 def _categories(categories: tuple[str, ...], config: Config) -> str:
@@ -54,10 +57,10 @@ def entry_url(entry: Entry, config: Config) -> str:
     if place.home:
         return prefix + "/"
     if place.permalink and "{" not in place.permalink:
-        return explicit(place.permalink)
+        return explicit(place.permalink, config.origin.kind)
     pattern = pattern_for(place.section, entry.is_post, config)
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
-        pattern, prefix = explicit(place.permalink), ""
+        pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     local = entry.date.astimezone(config.tz)
     section, sections = place.section, place.sections
     if config.origin.kind == "hugo":  # Hugo writes paths in lower case (disablePathToLower = false), spaces as "-"

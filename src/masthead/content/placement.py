@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import PERMALINK_TOKENS, Config
-from .markdown import pelican_slug, slugify
+from .markdown import jekyll_slug, pelican_slug, slugify
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
@@ -48,6 +48,7 @@ class Placement(NamedTuple):
     lang: str = ""  # its language, when the site has [origin] languages (x.fr.md, content/fr/, lang:)
     translation_key: str = ""  # translations share it: the path without the language, or translationKey
     references: tuple[Reference, ...] = ()
+    media_folder: str = ""  # where its relative images are: Chirpy's media_subpath (img_path before v6), "/assets/img/x/"
 
     @property
     def section(self) -> str:
@@ -106,7 +107,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and is_post else filename
         title = " ".join(word.capitalize() for word in re.split(r"[-_ ]+", name) if word)  # Jekyll's titleize
-        return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), title, "_drafts" in parts)
+        return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
@@ -140,8 +141,10 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and moment else filename
         return Defaults(is_post, "blog-post" if is_post else page, moment, slugify(name), "", False)
-    if kind == "gatsby":  # no templateKey: a dated file is a post (gatsby-starter-blog's content/blog/), the rest pages
-        has_date = data.get("date") is not None and not any(key in data for key in config.fields["template"])
+    if kind == "gatsby":
+        # A dated file is a post whatever its templateKey (gatsby-starter-blog's have none; a renamed starter's
+        # BlogPost or PodCast too: its gatsby-node.js makes tag pages of their tags); undated ones decide by key.
+        has_date = data.get("date") is not None and not home
         return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 
@@ -251,6 +254,7 @@ JEKYLL_TOKENS = {
 }
 _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
+_FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
 
 
@@ -260,6 +264,7 @@ def page_pattern(value: str, config: Config) -> str | None:
     if config.origin.kind == "jekyll":
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
+        text = _FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
     leftover = re.sub(r"{(" + "|".join(PERMALINK_TOKENS) + r")}", "", text)
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
@@ -377,6 +382,12 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind == "jekyll" and lang and lang != config.origin.languages[0] and values.get("permalink"):
         values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
     used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}
+    subpath = data.get("media_subpath", data.get("img_path")) if config.origin.kind == "jekyll" else None
+    if isinstance(subpath, str) and subpath.strip() and ":" not in subpath and ".." not in subpath:
+        values["media_folder"] = "/" + subpath.strip().strip("/") + "/" if subpath.strip().strip("/") else "/"
+        used |= {"media_subpath", "img_path"} & set(data)
+    if config.origin.kind in ("jekyll", "eleventy") and values.get("permalink") in ("/", "/index.html") and not defaults(source, data, config).is_post:
+        home = True  # academicpages' and al-folio's _pages/about.md with permalink: /: the home page
     place = Placement(
         sections=sections,
         filename=filename,
@@ -398,13 +409,24 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
     """What masthead makes itself: a 404 page, an archive or tags page, a feed or sitemap template
     (``permalink: /feed.xml``), and Eleventy's pagination templates (one page per tag)."""
     if config.origin.kind == "eleventy" and "pagination" in data:
-        return True
+        return not post_list_pagination(data)
     permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
     assert isinstance(permalink, str)
     last = permalink.strip().rstrip("/").rsplit("/", 1)[-1]
     if "." in last and not last.endswith((".html", ".htm")) and "{" not in last:
         return True
     return bool(_own_page(source, data, config))
+
+
+def post_list_pagination(data: Mapping[str, Any]) -> str:
+    """The collection an Eleventy pagination pages through several posts at a time (``data: collections.all``,
+    ``size: 10``: a list page such as the base blog's ``page-list.njk``), or "" for one page per item (tag pages)."""
+    pagination = data.get("pagination")
+    if not isinstance(pagination, Mapping):
+        return ""
+    source, size = str(pagination.get("data", "")), pagination.get("size", 10)
+    name = source.removeprefix("collections.")
+    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and size != 1 else ""
 
 
 def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:

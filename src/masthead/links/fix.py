@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import MastheadError, Problem
+from .carried import carried_destination
 from .rules import Tracking, classify, strip_tracking_parameters
 from .scan import FoundLink
 from .store import Answer
@@ -67,6 +68,8 @@ def clean_destination(url: str, tracking: Tracking | None, answer: Answer | None
         return None, "not a tracking link"
     if not tracking.redirect:
         return strip_tracking_parameters(url), ""
+    if (carried := carried_destination(url)) is not None and not ((final := classify(carried)) is not None and final.redirect):
+        return strip_tracking_parameters(carried), ""  # the link says where it goes: nobody is asked
     if answer is None:
         return None, "not resolved yet (run masthead links --resolve)"
     if answer.outcome != "ok":

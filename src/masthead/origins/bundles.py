@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PAGES = (".md", ".markdown", ".html", ".rst", ".njk", ".liquid")
+_PAGES = (".md", ".mdx", ".markdown", ".html", ".rst", ".njk", ".liquid")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".mp4", ".webm", ".mp3", ".pdf")
 
 

@@ -4,8 +4,8 @@ Jekyll exposes ``_config.yml`` as ``site.*`` and ``_data/x.yml`` (also ``.yaml``
 ``.tsv``, in folders) as ``site.data.x``; Eleventy exposes ``_data/x.json`` as ``x`` beside the page's
 front matter and ``page.*``. Eleventy's ``_data/x.js`` is a program: masthead runs none, so it is
 not read, and a variable from it is named in the warning. Files are read once per change (keyed by
-their stamps, ``filestamp``); a file that cannot be read gives no values, since ``masthead init``
-already checked the config and a broken data file shows as empty values in the warnings.
+their stamps, ``filestamp``); a file that cannot be read gives no values, and ``data_problems`` names
+it with its line (a build's warning), where the origin's generator would have refused to build.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import yaml
 
 from ..config import Config
 from ..content.liquid_values import Collections, PostList
+from ..content.placement import post_list_pagination
+from ..errors import Problem
 from ..filestamp import file_stamp
 
 _JEKYLL_DATA = (".yml", ".yaml", ".json", ".csv", ".tsv")
@@ -106,6 +108,51 @@ def data_files(config: Config) -> tuple[Mapping[str, Any], tuple[str, ...]]:
     return _data_folder(str(folder), signature), scripts
 
 
+def _where(exc: Exception) -> tuple[int | None, str]:
+    """The line and the message of a data file's parse error (JSON, YAML, TOML, CSV or decoding)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.lineno, exc.msg
+    mark = getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.YAMLError) and mark is not None:
+        return mark.line + 1, str(getattr(exc, "problem", None) or exc)
+    if isinstance(exc, OSError):
+        return None, exc.strerror or str(exc)
+    return None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+@lru_cache(maxsize=16)
+def _data_errors(root: str, signature: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[Problem, ...]:
+    found = []
+    for name, _ in signature:
+        path = Path(name)
+        if path.suffix in (".js", ".cjs", ".mjs"):
+            continue
+        try:
+            _read_data(path)
+        except (OSError, ValueError, yaml.YAMLError, csv.Error) as exc:
+            line, message = _where(exc)
+            kind = path.suffix.lstrip(".").upper()
+            found.append(
+                Problem(
+                    path.relative_to(root).as_posix() if path.is_relative_to(root) else name,
+                    line,
+                    None,
+                    f"cannot be read ({message}); expected valid {kind}, as the site's generator needs (its values are left out)",
+                    warning=True,
+                )
+            )
+    return tuple(found)
+
+
+def data_problems(config: Config) -> list[Problem]:
+    """A warning for each data file (``_data/``) that cannot be read: its values are empty in pages."""
+    folder = data_folder(config)
+    if folder is None or not folder.is_dir():
+        return []
+    suffixes = _JEKYLL_DATA if config.origin.kind == "jekyll" else (".json",)
+    return list(_data_errors(str(config.root), _signature(folder, suffixes)))
+
+
 def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[dict[str, Any], str, Any]:
     """(variables a body's tags may read, the path prefix relative_url adds, a hint for unknown names)."""
     files, scripts = data_files(config)
@@ -116,6 +163,12 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
         page.update(inputPath="./" + source, date=data.get("date"))
         scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}, "collections": Collections()}
+        paged = post_list_pagination(data)
+        if paged:  # page-list.njk's `for entry in entries`: the collection it pages through (its first page)
+            options = data["pagination"]
+            scopes["pagination"] = {**options, "items": PostList(paged), "pageNumber": 0}
+            if isinstance(options.get("alias"), str):
+                scopes[options["alias"]] = PostList(paged)
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
         site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..config import Config
 from ..content.markdown import slugify
 from ..site import Document
 
@@ -55,6 +56,19 @@ def _terms(document: Document, taxonomy: str) -> tuple[str, ...]:
     return tuple(str(term).strip() for term in values if isinstance(term, (str, int, float)) and str(term).strip())
 
 
+def gatsby_list_sections(config: Config) -> frozenset[str]:
+    """The sections Gatsby lists: those whose folder holds a JavaScript page (``blog/index.js``, the
+    starter's list of posts; ``podcasts/index.tsx``). masthead runs none, but its list stands in."""
+    content = config.root / config.folders.content
+    if not content.is_dir():
+        return frozenset()
+    return frozenset(
+        folder.name
+        for folder in content.iterdir()
+        if folder.is_dir() and any((folder / f"index{suffix}").is_file() for suffix in (".js", ".jsx", ".ts", ".tsx"))
+    )
+
+
 def hugo_groups(
     posts: tuple[Document, ...],
     pages: tuple[Document, ...],
@@ -63,13 +77,15 @@ def hugo_groups(
     taxonomies: tuple[str, ...] = ("categories", "series"),
     disabled: tuple[str, ...] = (),
     empty_lists: bool = True,
+    listed: frozenset[str] | None = None,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
-    """The sections' and taxonomies' list pages, and the pages left once section intros are taken."""
+    """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
+    ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them)."""
     by_url = {page.url: page for page in pages}
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
-        if section and document.url != list_url(f"{prefix}/{slugify(section)}", ugly):
+        if section and document.url != list_url(f"{prefix}/{slugify(section)}", ugly) and (listed is None or section in listed):
             sections[prefix, section].append(document)
     groups: list[Group] = []
     taken: set[str] = set()
@@ -98,7 +114,7 @@ def hugo_groups(
                 continue  # the site's /tags/ page lists them
             if not empty_lists and not any(url.startswith(f"{prefix}/{taxonomy}/") for url in terms):
                 continue  # the Gatsby starter's lists: only those with terms
-            everything = {id(post): post for url, listed in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in listed}
+            everything = {id(post): post for url, members in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in members}
             groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values()))))
         for url in sorted(terms) if "term" not in disabled else ():
             slug = url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]

@@ -44,6 +44,36 @@ def permalink(value: str, notes: list[str]) -> str:
     return converted if converted.endswith(("/", ".html")) else converted + ".html"
 
 
+# jekyll-archives' default permalinks (github.com/jekyll/jekyll-archives/blob/master/docs/configuration.md)
+ARCHIVE_PERMALINKS = {"tag": "/tag/:name/", "category": "/category/:name/", "year": "/:year/", "month": "/:year/:month/", "day": "/:year/:month/:day/"}
+
+
+def archives(data: dict[str, Any], origin: dict[str, Any], notes: list[str]) -> None:
+    """jekyll-archives' tag and category pages at its permalinks (``/tags/:name/``): masthead's tag
+    pages there, and a page per category; its year, month and day pages are not made."""
+    settings = data.get("jekyll-archives")
+    plugins = [*(data.get("plugins") or []), *(data.get("gems") or [])]
+    if not isinstance(settings, dict) or "jekyll-archives" not in plugins and not settings.get("enabled"):
+        return
+    enabled = settings.get("enabled")
+    kinds = set(ARCHIVE_PERMALINKS) if enabled == "all" else {str(kind) for kind in enabled} if isinstance(enabled, list) else set()
+    permalinks = settings.get("permalinks") if isinstance(settings.get("permalinks"), dict) else {}
+    assert isinstance(permalinks, dict)
+    for kind, key in (("tags", "tag"), ("categories", "category")):
+        if kind not in kinds and key not in kinds:
+            continue
+        pattern = "/" + str(permalinks.get(key) or ARCHIVE_PERMALINKS[key]).strip().lstrip("/")
+        pattern = pattern.replace(":name", "{slug}")
+        pattern = pattern if pattern.endswith(("/", ".html")) else pattern + "/"
+        if ":" in pattern or pattern.count("{slug}") != 1:
+            notes.append(f"jekyll-archives' {key} permalink {pattern!r} has placeholders masthead does not read: those pages are not made.")
+        elif pattern != "/tags/{slug}/":
+            origin[f"{key}_permalink"] = pattern
+    dated = sorted(kinds & {"year", "month", "day", "years", "months", "days"})
+    if dated:
+        notes.append(f"jekyll-archives' {', '.join(dated)} pages are not made; masthead's /archive/ lists every post by year.")
+
+
 def plan(site: Path, found: str) -> Plan:
     try:
         data = yaml.safe_load((site / found).read_text(encoding="utf-8")) or {}
@@ -108,6 +138,9 @@ def plan(site: Path, found: str) -> Plan:
             "the others under /<lang>/; pages with the same permalink are translations, linked with hreflang. "
             "Polyglot's fallback copies of untranslated pages under /<lang>/ are not made."
         )
+    archives(data, tables["origin"], notes)
+    if data.get("future") is True:  # Jekyll publishes posts dated in the future
+        tables["origin"]["future"] = True
     named = data.get("collections")
     if isinstance(named, (dict, list)) and named:
         notes.append("Collections with output: true are pages at their permalink (default /:collection/:path); the others are not published.")

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..config import Config
-from ..content.markdown import slugify
+from ..content.markdown import jekyll_slug
 from .data import origin_config
 
 
@@ -109,7 +109,12 @@ def front_matter_defaults(source: str, config: Config) -> dict[str, Any]:
         name, inner = found
         path = inner.with_suffix("").as_posix()
         values["permalink"] = (
-            str(values["permalink"]).replace(":collection", name).replace(":path", path).replace(":name", slugify(inner.stem)).replace(":basename", inner.stem)
+            str(values["permalink"])
+            .replace(":collection", name)
+            .replace(":path", path)
+            .replace(":name", jekyll_slug(inner.stem, pretty=False, cased=False))
+            .replace(":basename", inner.stem)
+            .replace(":title", jekyll_slug(inner.stem))  # a document's :title is its file name's, slugified (Drops::UrlDrop#title)
         )
     return values
 

@@ -141,6 +141,9 @@ def gatsby(site: Path, found: str) -> Plan:
     description = _js_string(text, "description")
     if description:
         values["description"] = description
+    language = _js_string(text, "lang") or _js_string(text, "language")  # siteMetadata.lang: the starters' <html lang>
+    if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", language):
+        values["language"] = language
     url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "")
     if url.startswith(("http://", "https://")):
         values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
@@ -151,9 +154,13 @@ def gatsby(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
+    feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
+    if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
+        tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}
     return Plan("gatsby", found, values, tables, tuple(notes))
 
 
+_FEED_OUTPUT = re.compile(r"""output\s*:\s*[`"']/?([\w./-]+\.xml)[`"']""")
 # gatsby-source-filesystem's options: path: `${__dirname}/content/blog`, path: "./content/blog", path.join(__dirname, "content", "blog")
 _FILESYSTEM_PATH = re.compile(
     r"""path\s*:\s*(?:[`"']\$\{__dirname\}/([^`"']+)[`"']|[`"']\./([^`"']+)[`"']|path\.(?:join|resolve)\(\s*__dirname\s*,([^)]*)\))"""
@@ -175,7 +182,9 @@ def _markdown_folder(site: Path, candidates: list[str]) -> str:
     (createFilePath), src/pages for the Decap starter, content/blog for gatsby-starter-blog."""
     for candidate in candidates:
         folder = site / candidate
-        if candidate and folder.is_dir() and next((path for path in folder.rglob("*.md") if "node_modules" not in path.parts), None):
+        found = folder.rglob("*.md*") if folder.is_dir() else iter(())
+        markdown = (path for path in found if path.suffix in (".md", ".mdx") and "node_modules" not in path.parts)
+        if candidate and next(markdown, None):
             return candidate
     return ""
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from ..content.bodies import REFERENCE_SCHEME
+from ..content.entries import media_path
 from ..content.markdown import ATTRIBUTE, IMG_TAG, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
 from ..errors import Problem
@@ -27,6 +28,9 @@ from .bundles import resource_folder
 _LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
+_SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(/[^"#?]*)"')
+_MEDIA_TAG = re.compile(r"<(?:img|video|audio|source)\b[^>]*>")
+_LOCAL_SRC = re.compile(r'(\s(?:src|poster)=")(?![a-z][a-z0-9+.-]*:|//|#)([^"]+)"')  # each of a tag's: <video src=… poster=…>
 
 
 def _documents(site: Site) -> tuple[Document, ...]:
@@ -99,7 +103,7 @@ def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
     return f'<span class="missing-image">{alt}</span>' if alt else ""
 
 
-def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -> tuple[Document, list[Problem]]:
+def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, written: frozenset[str] = frozenset()) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
     body_html = entry.body.html
@@ -132,7 +136,21 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str) -
         body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
+    if written:  # Jekyll's page /talks/x is the file /talks/x.html, which GitHub Pages also serves at /talks/x: a link to either works
+
+        def html_file(match: re.Match[str]) -> str:
+            path = match.group(2)
+            return f'{match.group(1)}{path}.html"' if path not in written and path + ".html" in written else match.group(0)
+
+        body_html = _SITE_HREF.sub(html_file, body_html)
     folder = resource_folder(document.url, site.config.origin.kind == "hugo" and entry.placement.bundle)
+    media = entry.placement.media_folder  # Chirpy's media_subpath: the page's images are there, not beside it
+    if media:
+        static = site.config.folder("static")
+        body_html = _MEDIA_TAG.sub(
+            lambda tag: _LOCAL_SRC.sub(lambda match: f'{match.group(1)}{html.escape(media_path(html.unescape(match.group(2)), media, static))}"', tag.group(0)),
+            body_html,
+        )
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     missing = set()
     for src in local_images(body_html):
@@ -168,10 +186,12 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     base = base_path(site.config.base_url)
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
+    written = frozenset(document.url for document in _documents(site)) if site.config.origin.kind == "jekyll" else frozenset()
     for document in _documents(site):
         body_html = document.entry.body.html
-        if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html):
-            new, found = _rewrite(document, index, site, base)
+        linked = bool(written) and 'href="/' in body_html
+        if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html) or linked:
+            new, found = _rewrite(document, index, site, base, written)
             problems += found
             replaced[id(document)] = new
 

@@ -19,7 +19,7 @@ from .jekyll_site import collection_folders, excluded, is_excluded
 
 # Pelican's content folder holds only content: a script or a config there is a file to publish
 _PELICAN_SOURCES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
-_SOURCES = (".md", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
+_SOURCES = (".md", ".mdx", ".markdown", ".html", ".htm", ".rst", ".liquid", ".njk", ".toml", ".lock", ".py", ".pyc", ".rb", ".gemspec")
 _TOOLS = frozenset(
     {
         "Gemfile",

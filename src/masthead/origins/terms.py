@@ -65,7 +65,8 @@ def term_groups(posts: tuple[Document, ...], config: Config) -> tuple[Group, ...
     origin = config.origin
     groups: list[Group] = []
     if origin.category_permalink:
-        categories = [(category, post) for post in posts for category in post.entry.placement.categories[:1]]
+        every = config.origin.kind == "jekyll"  # jekyll-archives: a page per category a post is in; Pelican's one category
+        categories = [(category, post) for post in posts for category in post.entry.placement.categories[: None if every else 1]]
         groups += _groups("category", origin.category_permalink, categories, config)
     if origin.author_permalink:
         groups += _groups("author", origin.author_permalink, [(name, post) for post in posts for name in post_authors(post, config)], config)

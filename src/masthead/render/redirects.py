@@ -76,7 +76,8 @@ def redirects(site: Site) -> tuple[tuple[Redirect, ...], list[Problem]]:
     found, problems = _config_redirects(site)
     taken = {document.url: document.entry.source for document in (*site.posts, *site.pages)}
     claimed: dict[str, str] = {}
-    for document in sorted((*site.posts, *site.pages), key=lambda d: d.entry.source):
+    homes = (site.home,) if site.home is not None else ()  # a Jekyll page with permalink: / keeps its redirect_from
+    for document in sorted((*site.posts, *site.pages, *homes), key=lambda d: d.entry.source):
         entry = document.entry
         line = next((entry.key_lines[key] for key in site.config.fields["aliases"] if key in entry.key_lines), None)
         for alias in entry.aliases:

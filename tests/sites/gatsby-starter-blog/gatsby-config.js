@@ -52,5 +52,32 @@ module.exports = {
     },
     `gatsby-transformer-sharp`,
     `gatsby-plugin-sharp`,
+    {
+      resolve: `gatsby-plugin-feed`,
+      options: {
+        query: `
+          {
+            site {
+              siteMetadata {
+                title
+                siteUrl
+              }
+            }
+          }
+        `,
+        feeds: [
+          {
+            serialize: ({ query: { site, allMarkdownRemark } }) =>
+              allMarkdownRemark.nodes.map(node => ({
+                ...node.frontmatter,
+                url: site.siteMetadata.siteUrl + node.fields.slug,
+              })),
+            query: `{ allMarkdownRemark(sort: { frontmatter: { date: DESC } }) { nodes { fields { slug } frontmatter { title date } } } }`,
+            output: "/rss.xml",
+            title: "Harbour Blog RSS Feed",
+          },
+        ],
+      },
+    },
   ],
 }
