@@ -119,3 +119,26 @@ def test_editing_config_yml_rebuilds_what_shows_site_variables(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     about = (output_folder(site) / "about/index.html").read_text(encoding="utf-8")
     assert "by Tom Brandt." in about
+
+
+def test_title_keeps_the_file_names_case_and_slug_does_not(tmp_path: Path) -> None:
+    """Jekyll's Drops::UrlDrop: :title is Utils.slugify(name, "pretty", cased: true), :slug is the
+    default mode (lower case, "_" and "." as "-"): 2024-04-01-Harbour_Notes.v2.md is /Harbour_Notes.v2/
+    under :title and /harbour-notes-v2/ under :slug."""
+    import shutil
+
+    from click.testing import CliRunner
+    from origin_sites import SITES
+
+    from masthead.cli import main
+
+    for pattern, expected in (("/notes/:title/", "/notes/Harbour_Notes.v2/"), ("/notes/:slug/", "/notes/harbour-notes-v2/")):
+        site = tmp_path / pattern.strip("/").replace(":", "").replace("/", "-")
+        shutil.copytree(SITES / "jekyll-minima", site)
+        (site / "_posts" / "2024-04-01-Harbour_Notes.v2.md").write_text("---\nlayout: post\n---\nNotes from the harbour.\n", encoding="utf-8")
+        config = site / "_config.yml"
+        config.write_text(config.read_text() + f'permalink: "{pattern}"\n')
+        assert CliRunner().invoke(main, ["init", str(site)]).exit_code == 0
+        result = CliRunner().invoke(main, ["build", str(site)])
+        assert result.exit_code == 0, result.output
+        assert expected in page_urls(site), (pattern, page_urls(site))

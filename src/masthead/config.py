@@ -83,8 +83,9 @@ PERMALINK_TOKENS = (
     "month_name",  # January (Hugo's :monthname, Jekyll's :long_month, Pelican's {date:%B})
     "month_short",  # Jan (Jekyll's :short_month, Pelican's {date:%b})
     "short_year",  # 24 (Jekyll's :short_year, Pelican's {date:%y})
+    "plain_slug",  # my-post: the slug in lower case, other characters as "-" (Jekyll's :slug of My_Post.md)
 )
-NAME_TOKENS = ("slug", "title", "filename", "slug_or_title")
+NAME_TOKENS = ("slug", "title", "filename", "slug_or_title", "plain_slug")
 ORIGINS = ("", "hugo", "jekyll", "pelican", "eleventy", "gatsby")
 IMAGE_FORMATS = ("avif", "webp")
 
@@ -650,7 +651,7 @@ class Config:
     permalink: str = option(
         "/blog/{slug}/",
         "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
-        "{categories}, {slug_or_title}, {year}, {month}, {day}, {month_name}, {month_short}, {short_year}; ends with / or .html.",
+        "{categories}, {slug_or_title}, {year}, {month}, {day}, {month_name}, {month_short}, {short_year}, {plain_slug}; ends with / or .html.",
         _permalink,
     )
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .markdown import pelican_slug, slugify
+from .markdown import jekyll_slug, pelican_slug, slugify
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -67,6 +67,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         section, sections = section.lower().replace(" ", "-"), sections.lower().replace(" ", "-")
     values = {
         "slug": entry.slug,
+        "plain_slug": jekyll_slug(entry.slug, pretty=False, cased=False),
         "slug_or_title": entry.slug if "slug" in entry.key_lines or not entry.title else slugify(entry.title),
         "title": slugify(entry.title) if entry.title else entry.slug,
         "filename": place.filename or entry.slug,

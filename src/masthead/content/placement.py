@@ -246,7 +246,7 @@ JEKYLL_TOKENS = {
     "short_year": "{short_year}",
     "day": "{day}",
     "title": "{slug}",
-    "slug": "{slug}",
+    "slug": "{plain_slug}",  # Utils.slugify in its default mode: lower case (:title keeps the case)
     "output_ext": ".html",
     "path": "{sections}/{filename}",
     "basename": "{filename}",
