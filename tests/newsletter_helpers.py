@@ -7,10 +7,14 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+import yaml
+
+from masthead.build import build
 from masthead.links.rules import classify
 from masthead.newsletter.importer import ImportReport
 from masthead.newsletter.layout import Layout
 from masthead.newsletter.markup import parse
+from masthead.options import BuildOptions
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "newsletter"
 CAMPAIGN_MONITOR = FIXTURES / "campaign-monitor.eml"
@@ -124,3 +128,21 @@ def assert_issue_read_as(eml: Path, case: Received) -> None:
         warnings.simplefilter("error")
         layout = plan(issue.html, issue.subject, issue.headers)
     assert_read_as(layout, case)
+
+
+def assert_drafts_hold(site: Path, report: ImportReport, cases: list[Received] | tuple[Received, ...]) -> None:
+    """The imported drafts of ``cases``: each story with its own picture (and only those), the tracking
+    links each keeps, and a drafts build of them with no error and a page per post."""
+    from conftest import BUILD_TIME
+
+    owners = {title for case in cases for title in case.images}
+    for post in report.posts:
+        meta = yaml.safe_load((site / post.path).read_text("utf-8").split("---\n")[1])
+        featured = meta.get("featuredImage") or {}
+        assert (post.title in owners) == str(featured.get("src", "")).startswith("/img/newsletter/"), (post.title, featured)
+    assert [len(post.tracking) for post in report.posts] == [count for case in cases for count in case.tracking_in_posts]
+    result = build(site, BuildOptions(drafts=True), now=BUILD_TIME)
+    assert result.site is not None and len(result.site.posts) == len(report.posts)
+    assert not [warning for warning in result.warnings if not warning.warning]
+    for post in report.posts:
+        assert (site / "public/blog" / Path(post.path).stem / "index.html").is_file(), post.path

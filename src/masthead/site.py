@@ -88,6 +88,11 @@ class Site:
     outlet_names: Mapping[str, Outlet] | None = field(default=None, compare=False)  # None: not derived yet
     newsroom: Newsroom | None = None  # authors, corrections, related posts, follow feeds (newsroom/model.py)
 
+    def bodies(self) -> tuple[Document, ...]:
+        """Every document with a body of its own: posts, pages, the home page's and each group's intro."""
+        intros = tuple(group.intro for group in self.groups if group.intro is not None)
+        return (*self.posts, *self.pages, *((self.home,) if self.home else ()), *intros)
+
     def file_at(self, src: str) -> Path | None:
         """The file a site path is served from: a page bundle's resource, else under static/."""
         found = self.resources.get(src) or self.resources.get(unquote(src))  # ![](Côte.svg) is written /C%C3%B4te.svg

@@ -13,22 +13,14 @@ looked at when it was parsed, and reading every body back from the cache would s
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import Problem
 from ..render.relative_links import base_path
-from ..site import Document, Site
+from ..site import Site
 
 _NOT_PAGES = ("mailto:", "tel:", "data:", "javascript:", "sms:")
-
-
-def _documents(site: Site) -> Iterable[Document]:
-    yield from site.posts
-    yield from site.pages
-    if site.home is not None:
-        yield site.home
-    yield from (group.intro for group in site.groups if group.intro is not None)
 
 
 def site_path(url: str, page_url: str, base_url: str) -> str | None:
@@ -74,7 +66,7 @@ def dead_internal_links(site: Site, outputs: Collection[str], sources: Collectio
     base_url = site.config.base_url
     prefix = base_path(base_url)
     problems = []
-    for document in _documents(site):
+    for document in site.bodies():
         if sources is not None and document.entry.source not in sources:
             continue
         for link in document.entry.body.links:

@@ -33,16 +33,11 @@ _MEDIA_TAG = re.compile(r"<(?:img|video|audio|source)\b[^>]*>")
 _LOCAL_SRC = re.compile(r'(\s(?:src|poster)=")(?![a-z][a-z0-9+.-]*:|//|#)([^"]+)"')  # each of a tag's: <video src=… poster=…>
 
 
-def _documents(site: Site) -> tuple[Document, ...]:
-    intros = tuple(group.intro for group in site.groups if group.intro is not None)
-    return (*site.posts, *site.pages, *((site.home,) if site.home else ()), *intros)
-
-
 def _index(site: Site) -> dict[str, str]:
     """Every way a reference may name a page -> its URL: its path, its path in content/, its stem."""
     content = site.config.folders.content.strip("/")
     found: dict[str, str] = {}
-    for document in _documents(site):
+    for document in site.bodies():
         source = document.entry.source
         inner = source[len(content) + 1 :] if content not in ("", ".") and source.startswith(content + "/") else source
         path = PurePosixPath(inner)
@@ -186,8 +181,8 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     base = base_path(site.config.base_url)
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
-    written = frozenset(document.url for document in _documents(site)) if site.config.origin.kind == "jekyll" else frozenset()
-    for document in _documents(site):
+    written = frozenset(document.url for document in site.bodies()) if site.config.origin.kind == "jekyll" else frozenset()
+    for document in site.bodies():
         body_html = document.entry.body.html
         linked = bool(written) and 'href="/' in body_html
         if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html) or linked:
