@@ -43,7 +43,7 @@ def test_inner_content_built_ins_and_escapes(tmp_path: Path) -> None:
     public = output_folder(site)
     start = (public / "docs/getting-started/index.html").read_text(encoding="utf-8")
     assert "<p>The lamp must be lit <strong>before</strong> sunset.</p>" in start  # {{< callout >}}'s inner Markdown
-    assert '<h3 id="check-the-fuel">Check the fuel</h3>' in start  # {{% steps %}}: Markdown inside
+    assert '<h2 id="check-the-fuel">Check the fuel</h2>' in start  # {{% steps %}}: Markdown inside
     assert "<p>Light at 21:30.\nLight at 16:00.</p>" in start  # nested tabs
     assert "<p>The lamp reaches 18 nautical miles; this guide is by Ines Okafor.</p>" in start  # param, nested keys
     assert '<pre><code class="language-markdown">{{&lt; callout type="warning" &gt;}}\nCareful.\n{{&lt; /callout &gt;}}\n</code></pre>' in start

@@ -63,7 +63,7 @@ def test_home_page_is_the_permalink_slash_page_and_redirects_reach_it(built: tup
     public = output_folder(site)
     home = (public / "index.html").read_text(encoding="utf-8")
     assert "<p>I study how floods move through the river basins of West Africa" in home
-    assert '<h1 id="research-interests">Research interests</h1>' in home
+    assert '<h2 id="research-interests">Research interests</h2>' in home
     assert not (public / "about/index.html").read_text(encoding="utf-8").count("I study how floods")  # a redirect, not a copy
     for old, new in REDIRECTS.items():
         assert redirect_target(site, old) == BASE + new, old

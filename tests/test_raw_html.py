@@ -46,3 +46,11 @@ def test_without_raw_html_the_body_is_unchanged() -> None:
     text = 'A "quoted" word & a [link](/x/).\n'
     assert render(text, clean_html=True).html == render(text).html
     assert "<div" not in render("<div>x</div>\n").html  # masthead's default: raw HTML dropped
+
+
+def test_raw_images_are_made_valid() -> None:
+    """Docsy's ``<img src=… width="300px">``: HTML's width is a number of pixels and an image needs alt."""
+    html = _html('<img src="/logo.png" width="300px" height="50%" style="border: none;">\n\n<img src="/b.png" alt="Harbour" width=" 120 ">\n')
+    assert '<img loading="lazy" decoding="async" alt="" src="/logo.png" width="300">' in html
+    assert '<img loading="lazy" decoding="async" src="/b.png" alt="Harbour" width="120">' in html
+    assert "50%" not in html and "style" not in html

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from ..config import Config
 from ..errors import Problem
 from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
+from .outline import levelled
 from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
@@ -200,6 +201,7 @@ def _restructured(text: str, first_line: int, source: str, config: Config) -> tu
 
     result = _pelican_links(text, first_line, source, config) if _PELICAN_LINK.search(text) else Transformed(text, {}, (), ())
     html, problems = to_html(result.markdown, source, first_line, config.origin.raw_html)
+    html = levelled(html)
     problems = [*result.problems, *problems]
     first = _PARAGRAPH.search(html)
     body = RenderedMarkdown(html, plain_text(first.group(1)) if first else "", (), (), (), None, local_images(html))

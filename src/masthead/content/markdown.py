@@ -3,7 +3,7 @@
 cmark-gfm (GitHub's C implementation) is CommonMark-compliant and the fastest engine measured
 here. Its output is canonical (attribute order, escaping), so the post-processing below works on
 that fixed shape: citations ``[[Outlet](url)]`` render as ``[<a href="url">Outlet</a>]`` and get
-marked and collected, headings get ids, the closing ``[Read More](url)`` paragraph is recognised.
+marked and collected, headings nest under the page's title (``outline.py``) and get ids, the closing ``[Read More](url)`` paragraph is recognised.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from cmarkgfm.cmark import Options
 from text_unidecode import unidecode
 
 from .cmark import github_flavored_markdown_to_html
+from .outline import levelled
 
 _SAFE = Options.CMARK_OPT_DEFAULT | Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 _UNSAFE = _SAFE | Options.CMARK_OPT_UNSAFE
@@ -250,6 +251,7 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_ht
         from . import raw_html
 
         body = raw_html.clean(github_flavored_markdown_to_html(raw_html.prepare(source), _UNSAFE))
+    body = levelled(body)
     lines = _Lines(source, first_line)
 
     citations: list[Citation] = []

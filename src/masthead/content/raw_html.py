@@ -115,6 +115,22 @@ def clean_rendered(body_html: str) -> str:
     return clean(_IFRAME.sub(_frame_link, _SCRIPT.sub("", body_html)))
 
 
+_PIXELS = re.compile(r"\s*(\d+)\s*(?:px)?\s*")
+_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\salt=)")
+
+
+def _valid_value(tag: str, attribute: str, value: str) -> str | None:
+    """A ``width``/``height`` is a number of pixels in HTML: ``300px`` is read as 300, ``50%`` dropped."""
+    if attribute in ("width", "height"):
+        pixels = _PIXELS.fullmatch(value)
+        return pixels.group(1) if pixels else None
+    return value
+
+
 def clean(body_html: str) -> str:
-    """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept)."""
-    return nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
+    """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept) and
+    valid: dimensions in pixels, and an image written without ``alt`` marked as decorative (``alt=""``)."""
+    cleaned = nh3.clean(
+        body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True
+    )
+    return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
