@@ -37,7 +37,7 @@ def test_seed_citations_with_lines_and_positions() -> None:
 
 def test_gfm_extensions_and_heading_ids() -> None:
     result = render("# Title\n\n## Part *one*\n\n## Part one\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new www.example.org\n")
-    assert [(h.level, h.text, h.id) for h in result.headings] == [(2, "Title", "title"), (3, "Part one", "part-one"), (3, "Part one", "part-one-1")]  # under the page title
+    assert [(h.level, h.text, h.id) for h in result.headings] == [(2, "Title", "title"), (3, "Part one", "part-one"), (3, "Part one", "part-one-1")]
     assert '<h3 id="part-one">Part <em>one</em></h3>' in result.html
     assert "<table>" in result.html and "<del>old</del>" in result.html
     assert '<a href="http://www.example.org">www.example.org</a>' in result.html

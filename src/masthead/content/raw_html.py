@@ -130,7 +130,5 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
 def clean(body_html: str) -> str:
     """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept) and
     valid: dimensions in pixels, and an image written without ``alt`` marked as decorative (``alt=""``)."""
-    cleaned = nh3.clean(
-        body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True
-    )
+    cleaned = nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
     return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
