@@ -59,14 +59,20 @@ def test_the_checker_does_find_errors_and_warnings(tmp_path: Path) -> None:
     assert any(": warning: " in found for found in nu_check([warned]))
 
 
-@pytest.mark.parametrize("name", ["hugo-basic", "hugo-multilingual", "jekyll-minima", "gatsby-netlify-cms"])
-def test_adopted_sites_are_valid(name: str, tmp_path: Path) -> None:
-    """Redirect pages, bundles' figures, embeds, structured front matter and translation links included."""
-    from origin_sites import adopt, output_folder
+@pytest.mark.parametrize("origin", ["hugo", "jekyll", "pelican", "eleventy", "gatsby"])
+def test_adopted_sites_are_valid(origin: str, tmp_path: Path) -> None:
+    """Every fixture site of an origin, in one run of the checker: redirect pages, bundles' figures,
+    embeds, structured front matter, translation links, headings written from ### and raw HTML included.
+    The site's own files copied as they are (a Pelican demo page in static/) are the site's, not masthead's."""
+    import hashlib
 
-    site, _ = adopt(name, tmp_path)
-    pages = [path for path in sorted(output_folder(site).rglob("*.html")) if "pagefind" not in path.parts]
-    # The Gatsby starter's about page starts its body at ### under the page's h1: the Nu checker's
-    # heading-level rule is about that content, which masthead publishes as written.
-    messages = [m for m in nu_check(pages, warnings=False) if not (name == "gatsby-netlify-cms" and "skipping 1 heading level" in m)]
-    assert messages == []
+    from origin_sites import FIXTURE_SITES, adopt, output_folder
+
+    pages = []
+    for name in [name for name in FIXTURE_SITES if name.split("-")[0] == origin]:
+        site, _ = adopt(name, tmp_path)
+        own = {hashlib.sha256(path.read_bytes()).digest() for path in (ROOT / "tests" / "sites" / name).rglob("*") if path.is_file()}
+        written = [path for path in sorted(output_folder(site).rglob("*.html")) if "pagefind" not in path.parts]
+        pages += [path for path in written if hashlib.sha256(path.read_bytes()).digest() not in own]
+    assert len(pages) > 40  # the checker looked at real sites
+    assert nu_check(pages, warnings=False) == []

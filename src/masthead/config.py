@@ -665,8 +665,10 @@ class Config:
     default_schema_type: str = option("BlogPosting", "schema.org type of a post's JSON-LD when it has no schemaType.", _schema_type)
     default_template: str = option("blog-post", "templateKey assumed for a file that has none (Hugo- and Jekyll-style posts).")
     post_templates: tuple[str, ...] = option(("blog-post",), "templateKeys that make a file a dated post; any other key is a standalone page.")
-    default_image: str = option("", "Image under static/ used for social previews of pages without a featured image.", _site_path)
-    logo: str = option("", "Publisher logo under static/, for JSON-LD and the header.", _site_path)
+    default_image: str = option(
+        "", "Image under static/ used for social previews of pages without a featured image (empty: a 1200×630 card of the title is drawn).", _site_path
+    )
+    logo: str = option("", "Publisher logo under static/, for JSON-LD and the header (empty: a wordmark of the publisher's name is drawn for JSON-LD).", _site_path)
     description_length: int = option(160, "Longest meta description derived from the body, cut on a word boundary.", _positive)
     unsafe_html: bool = option(False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped.")
     search: bool = option(True, "Index posts with Pagefind and add the search page and header search box.")

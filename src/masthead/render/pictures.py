@@ -28,6 +28,7 @@ from ..errors import MastheadError, Problem
 from ..imageproc import EXTENSIONS, MIME, PROCESSABLE, ImageError, Job
 from ..images import ImageInfo, open_image
 from ..site import Document, Focus, Site
+from . import standins
 
 FOLDER = "_images"
 SOCIAL_QUALITY = 85
@@ -208,9 +209,10 @@ def _social_now(site: Site, src: str, focus: tuple[float, float] | None) -> Job 
 
 
 def social_image(site: Site, document: Document | None = None) -> ImageInfo | None:
-    """The Open Graph/Twitter image of a document, or of the site when ``document`` is None."""
+    """The Open Graph/Twitter image of a document, or of the site when ``document`` is None; the site's
+    card (``standins.py``) when neither has one and the site names no default image."""
     found = social_job(site, document)
-    return found[1] if found else None
+    return found[1] if found else standins.card(site)
 
 
 def _documents(site: Site) -> tuple[Document, ...]:

@@ -24,6 +24,7 @@ from ..newsroom import jsonld
 from ..site import Document, Site, tag_name
 from ..timestamps import iso
 from .logo import raster_logo
+from .standins import wordmark
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,11 @@ class SiteFacts:
 
     config: Config
     logo: ImageInfo | None
-    raster_logo: ImageInfo | None  # the PNG standing in for an SVG logo in JSON-LD
+    raster_logo: ImageInfo | None  # the PNG standing in for an SVG logo, or for no logo (``standins.py``), in JSON-LD
 
 
 def facts(site: Site) -> SiteFacts:
-    return SiteFacts(site.config, site.logo, raster_logo(site))
+    return SiteFacts(site.config, site.logo, raster_logo(site) or wordmark(site))
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ def _image_object(site: SiteFacts, image: ImageInfo) -> dict[str, Any]:
 def _publisher(site: SiteFacts) -> dict[str, Any]:
     config = site.config
     publisher: dict[str, Any] = {"@type": "Organization", "name": config.publisher.name, "url": config.publisher.url}
-    if site.logo:
-        publisher["logo"] = _image_object(site, site.raster_logo or site.logo)
+    logo = site.raster_logo or site.logo
+    if logo:
+        publisher["logo"] = _image_object(site, logo)
     return publisher
 
 
