@@ -16,7 +16,7 @@ from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import MastheadError, Problem, did_you_mean, unexpected
@@ -712,7 +712,11 @@ class Config:
         return self.root / folder
 
     def absolute_url(self, path: str) -> str:
-        return self.base_url + path if path.startswith("/") else path
+        """The site path as an absolute URI: letters outside ASCII (a CJK slug) and spaces percent-encoded,
+        as feeds, sitemaps and JSON-LD require (RFC 3986); escapes already there are kept."""
+        if not path.startswith("/"):
+            return path
+        return self.base_url + (path if path.isascii() and " " not in path else quote(path, safe="/:?#[]@!$&'()*+,;=%~"))
 
     @property
     def shown_files(self) -> frozenset[str]:
