@@ -668,7 +668,9 @@ class Config:
     default_image: str = option(
         "", "Image under static/ used for social previews of pages without a featured image (empty: a 1200×630 card of the title is drawn).", _site_path
     )
-    logo: str = option("", "Publisher logo under static/, for JSON-LD and the header (empty: a wordmark of the publisher's name is drawn for JSON-LD).", _site_path)
+    logo: str = option(
+        "", "Publisher logo under static/, for JSON-LD and the header (empty: a wordmark of the publisher's name is drawn for JSON-LD).", _site_path
+    )
     description_length: int = option(160, "Longest meta description derived from the body, cut on a word boundary.", _positive)
     unsafe_html: bool = option(False, "Pass raw HTML in Markdown through. Off by default: raw HTML is dropped.")
     search: bool = option(True, "Index posts with Pagefind and add the search page and header search box.")
