@@ -194,12 +194,26 @@ def _campaign_monitor(host: str, path: str) -> Tracking | None:
     return Tracking("Campaign Monitor", _CAMPAIGN_MONITOR_KINDS.get(letter, "redirect"))
 
 
+_SCHEME_RELATIVE = re.compile(r"^//[^/\s]")
+
+
+def web_url(url: str) -> str | None:
+    """``url`` as a web address: http(s) as written, protocol-relative (``//host/…``, as some
+    senders write their tracking links) as https, which is what a mail client opens; None for
+    anything else (mailto:, cid:, #anchors, relative paths)."""
+    url = url.strip()
+    if url.lower().startswith(("http://", "https://")):
+        return url
+    return "https:" + url if _SCHEME_RELATIVE.match(url) else None
+
+
 def classify(url: str, extra: Sequence[LinkRule] = ()) -> Tracking | None:
-    """The tracking service behind ``url``, or None for an ordinary link."""
-    if not url.lower().startswith(("http://", "https://")):
+    """The tracking service behind ``url`` (an http(s) or protocol-relative link), or None for an ordinary link."""
+    absolute = web_url(url)
+    if absolute is None:
         return None
     try:
-        host, path, query = _host(url)
+        host, path, query = _host(absolute)
     except ValueError:  # malformed (e.g. a bad IPv6 literal): not a link anyone can follow
         return None
     target = f"{path}?{query}" if query else path
@@ -214,7 +228,7 @@ def classify(url: str, extra: Sequence[LinkRule] = ()) -> Tracking | None:
     for built_in in BUILT_IN:
         if built_in.host.fullmatch(host) and built_in.path.search(target):
             return Tracking(built_in.service, built_in.kind)
-    if tracking_parameters(url):
+    if tracking_parameters(absolute):
         return Tracking("tracking parameters", "parameters")
     return None
 
