@@ -5,15 +5,17 @@ footer with the unsubscribe link and the postal address, rows of share/like/list
 blocks, referral programmes, polls. Profiles (profiles.py) name the containers a service uses;
 these patterns catch the same furniture in any template, by what it says. Each answer is a reason
 shown in ``masthead import --dry-run``: footer, header, chrome, sponsor, referral, feedback,
-contents, tracking pixel.
+contents, call to action, tracking pixel.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
+from ..links.carried import carried_destination
 from ..links.rules import classify
 from .social import linked_to_social, social_row, sponsored
 
@@ -54,6 +56,52 @@ _REFERRAL = re.compile(
     r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
     re.IGNORECASE,
 )
+# A call to action, the whole of a heading or a link's label: the issue asking the reader to give, join, pay or sign up.
+_APPEAL = re.compile(
+    r"^\W*(?:please )?(?:(?:donate|give|contribute|pledge|chip in)(?: (?:now|today|here|monthly|once|what you can))?|"
+    r"make an? (?:donation|gift|contribution|pledge)(?: (?:now|today))?|"
+    r"support (?:us|our (?:work|journalism|reporting|newsroom|mission|writers)|independent (?:journalism|media|news)|"
+    r"(?:this|the) (?:newsletter|letter|podcast|show))(?: (?:now|today|on patreon))?|"
+    r"become a (?:member|supporter|patron|sustaining member|founding member|paid subscriber|subscriber|sponsor)(?: (?:now|today))?|"
+    r"join (?:us|now|today|as a member|our members|the (?:club|membership))|renew (?:your |my )?membership|"
+    r"upgrade(?: (?:to (?:a )?paid(?: subscription)?|now|today|your subscription|(?:to )?premium))?|go (?:paid|premium)|"
+    r"(?:register|sign up|subscribe|rsvp|enrol|enroll)(?: (?:now|today|here|for free|free))?|get (?:your )?tickets?|book (?:your |a )?(?:place|seat|ticket)s?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+# A button's label that starts with such a verb ("Give to the spring appeal"), or a link to a page of that kind.
+_APPEAL_VERB = re.compile(
+    r"^\W*(?:donate|give|contribute|pledge|support|become|join|renew|upgrade|register|sign up|subscribe|rsvp|enrol|enroll|fund|"
+    r"make an? (?:donation|gift))\b",
+    re.IGNORECASE,
+)
+_APPEAL_PAGE = re.compile(
+    r"/(?:donate|donations?|give|giving|support|membership|members?|join|subscribe|register|registration|upgrade|pledge|contribute|patrons?|checkout|rsvp)(?:[/._-]|$)",
+    re.IGNORECASE,
+)
+_APPEAL_HOSTS = re.compile(
+    r"(?:^|\.)(?:patreon\.com|ko-fi\.com|buymeacoffee\.com|donorbox\.org|givebutter\.com|gofundme\.com|opencollective\.com|eventbrite\.[a-z.]+|lu\.ma)$"
+)
+
+
+def appeal(text: str) -> bool:
+    """The whole of ``text`` asks the reader to give, join, pay or sign up ("Donate", "Support us", "Upgrade to paid")."""
+    return len(words(text)) <= 8 and bool(_APPEAL.match(text))
+
+
+def appeal_link(label: str, href: str) -> bool:
+    """A button asking for money, membership or a sign-up: by its label's verb, or by where it goes
+    (the destination a tracking link carries, when it carries one)."""
+    if appeal(label) or _APPEAL_VERB.match(label):
+        return True
+    try:
+        parts = urlsplit(carried_destination(href) or href.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    return bool(_APPEAL_HOSTS.search(host) or _APPEAL_PAGE.search(parts.path) or re.search(r"(?:^|&)action=(?:upgrade|donate|subscribe)\b", parts.query))
+
+
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
 _SHARE_PROMPT = re.compile(r"^\W*share\s+((?:[\w’'&.-]+\s*){1,4})\W*$", re.IGNORECASE)
 
@@ -172,6 +220,8 @@ def _buttons(element: Tag, text: str) -> bool:
 
 def heading_reason(text: str) -> str | None:
     """Why a heading starts a section that is not a story, or None for a story's heading."""
+    if appeal(text):
+        return "call to action"
     if _SPONSOR.search(text) or re.search(r"\((?:sponsored|ad|partner)\)", text, re.IGNORECASE):
         return "sponsor"
     if _ADVERTISE.search(text):
@@ -197,7 +247,10 @@ def block_reason(element: Tag) -> str | None:
         return "footer"  # a long paragraph that mentions unsubscribing is prose
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
-    outside = count - sum(len(words(_text(anchor))) for anchor in element.find_all("a", href=True))
+    anchors = element.find_all("a", href=True)
+    if len(anchors) == 1 and _text(anchors[0]) == text and appeal(text):
+        return "call to action"  # "Donate", "Become a member": a link that is only the appeal, whatever it is drawn as
+    outside = count - sum(len(words(_text(anchor))) for anchor in anchors)
     if _buttons(element, text) or (count <= 12 and "share" in kinds) or social_row(element, outside):
         return "chrome"
     if count <= 12 and _SPONSOR.search(text):

@@ -10,8 +10,9 @@ One engine for every service; the profile (profiles.py) says where the title and
    is a section label; deeper headings are the story's sub-headings). Images go with the story
    they sit next to: when the issue puts images before headings, a picture (and its caption)
    just before a heading is that story's.
-3. Sections headed by a sponsor, referral, poll or contents heading, or introduced by a sponsor
-   label, are dropped with that reason, as are footers and everything after them.
+3. Sections headed by a sponsor, referral, poll, contents or call-to-action heading, or introduced
+   by a sponsor label, are dropped with that reason, as are footers and everything after them, and
+   the buttons after the last story asking the reader to donate, join or sign up.
 4. An issue without repeated story headings is one post; one whose text is mostly linked items
    is a roundup: one post of ``[[Outlet](url)]``-cited entries, or (``split="items"``) one per item.
 """
@@ -26,12 +27,12 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import heading_reason, words
+from .chrome import appeal_link, heading_reason, words
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
 from .sections import Dropped, Section, Splitter, snippet
-from .stories import PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
+from .stories import PSEUDO_LEVEL, Event, Story, build_story, is_button, text_of, walk
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names
 
 
@@ -74,6 +75,23 @@ def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped])
             if text or element.find("img"):
                 dropped.append(Dropped(why, snippet(text) or "(image)"))
             element.decompose()
+
+
+def _closing_calls(events: Sequence[Event]) -> list[Event]:
+    """The buttons after the last story's text (before the footer, among chrome and rules) that ask the
+    reader to give, join or sign up: chrome ("call to action"), not the end of the last story.
+    A button of the story's own ("Read the report") stays with it."""
+    found = list(events)
+    end = next((index for index, event in enumerate(found) if event.kind == "footer"), len(found))
+    for index in range(end - 1, -1, -1):
+        event = found[index]
+        if event.kind in ("chrome", "rule"):
+            continue
+        anchor = event.element.find("a", href=True) if event.kind == "block" and is_button(event.element) else None
+        if anchor is None or not appeal_link(text_of(anchor), str(anchor["href"])):
+            break
+        found[index] = Event("chrome", event.element, why="call to action")
+    return found
 
 
 def _labels(events: Sequence[Event]) -> set[int]:
@@ -263,6 +281,7 @@ def plan(
             dropped.append(Dropped("header", snippet(text_of(_picture(event)))))  # the newsletter's name set as a heading, or its logo's alt
         else:
             events.append(event)
+    events = _closing_calls(events)
     wanted = (match_key(title), match_key(subject))
     headings = (index for index, event in enumerate(events) if event.kind == "heading" and match_key(text_of(event.element)) in wanted)
     title_heading = next(headings, None) if not title else None
