@@ -1,4 +1,6 @@
-"""Substack's /redirect/2/ links carry their destination (base64url JSON, its "e" field, then a signature): read offline."""
+"""Tracking links that carry their destination, read offline: Substack's /redirect/2/ (base64url JSON,
+its "e" field, then a signature), Kit's last path part (base64 of the URL) and Buttondown's /c/
+(base64 of "<email id>|<subscriber id>|<URL>"); and protocol-relative links read as https."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from hypothesis import strategies as st
 
 from masthead.links.carried import carried_destination
 from masthead.links.fix import clean_destination
-from masthead.links.rules import classify
+from masthead.links.rules import classify, web_url
+from masthead.links.scan import scan_text
 
 
 def _substack(payload: dict[str, object], host: str = "substack.com") -> str:
@@ -41,3 +44,54 @@ def test_a_publications_own_domain_and_links_that_carry_nothing_usable() -> None
 def test_any_text_is_a_destination_or_none(text: str) -> None:
     found = carried_destination("https://substack.com/redirect/2/" + text)
     assert found is None or found.startswith(("http://", "https://"))
+
+
+def _b64(text: str, alphabet: str = "urlsafe") -> str:
+    raw = text.encode()
+    return (base64.urlsafe_b64encode(raw) if alphabet == "urlsafe" else base64.b64encode(raw)).decode()
+
+
+def test_kit_links_carry_the_url_as_their_last_part_on_kits_hosts_and_on_a_brand() -> None:
+    destination = "https://www.seedbank.example/catalogue/beans?utm_source=kit&utm_medium=email"
+    for host in ("click.kit-mail3.com", "click.convertkit-mail2.com", "links.plotnotes.example"):
+        link = f"https://{host}/x0umo8ld9kcnhrwexzb9/p8heh9hw3vo35gtd/{_b64(destination).rstrip('=')}"
+        assert carried_destination(link) == destination, host
+        found = classify(link)
+        assert found is not None and found.service == "ConvertKit"
+        assert clean_destination(link, found, None) == ("https://www.seedbank.example/catalogue/beans", "")
+    assert carried_destination("https://click.kit-mail3.com/x0umo8ld9kcnhrwexzb9/p8heh9hw3vo35gtd/aHR0cHM6Ly9") is None  # cut short: no URL
+
+
+def test_buttondown_links_carry_the_url_after_the_two_ids_in_either_base64_alphabet() -> None:
+    destination = "https://windmilltrust.example/volunteer?day=sat&utm_source=buttondown"
+    payload = f"9f3c2a1e-6b7d-4c8e-a0f1-2d3e4f5a6b7c|0c4e8a2f|{destination}"
+    for encoded in (_b64(payload), _b64(payload).rstrip("="), _b64(payload, "standard")):
+        for host in ("buttondown.com", "buttondown.email"):
+            link = f"https://{host}/c/{encoded}"
+            assert carried_destination(link) == destination, link
+    found = classify(f"https://buttondown.com/c/{_b64(payload)}")
+    assert found is not None and (found.service, found.kind) == ("Buttondown", "click")
+    assert clean_destination(f"https://buttondown.com/c/{_b64(payload)}", found, None) == ("https://windmilltrust.example/volunteer?day=sat", "")
+    assert carried_destination(f"https://buttondown.com/c/{_b64('only|two-fields')}") is None
+    assert carried_destination(f"https://buttondown.com/c/{_b64('a|b|mailto:mill@example.org')}") is None
+    assert carried_destination("https://buttondown.com/c/notbase64payload") is None
+    assert carried_destination(f"https://email.example.org/c/{_b64(payload)}") is None  # the shape on another host is someone else's
+
+
+def test_protocol_relative_links_are_https_everywhere_they_are_read() -> None:
+    assert web_url("//click.example.com/ls/click?upn=x") == "https://click.example.com/ls/click?upn=x"
+    assert web_url("  http://example.org/a ") == "http://example.org/a"
+    assert [web_url(url) for url in ("/blog/a", "///x", "mailto:a@example.org", "cid:logo", "#top", "// spaced")] == [None] * 6
+    found = classify("//u4861352.ct.sendgrid.net/ls/click?upn=u001.abc")
+    assert found is not None and (found.service, found.kind) == ("SendGrid", "click")
+    payload = _b64("9f3c|0c4e|//windmilltrust.example/stocks")
+    assert carried_destination(f"//buttondown.com/c/{payload}") == "https://windmilltrust.example/stocks"  # link and destination both
+    (link,) = scan_text("See [the plan](//click.example.com/ls/click?upn=u001.abc).\n", "content/posts/a.md")
+    assert (link.written, link.url) == ("//click.example.com/ls/click?upn=u001.abc", "https://click.example.com/ls/click?upn=u001.abc")
+
+
+@given(st.text())
+def test_any_payload_is_a_destination_or_none(text: str) -> None:
+    for link in (f"https://buttondown.com/c/{text}", f"https://click.kit-mail3.com/x0umo8ld9kcnhrwexzb9/p8heh9hw3vo35gtd/aHR0c{text}"):
+        found = carried_destination(link)
+        assert found is None or found.startswith(("http://", "https://"))

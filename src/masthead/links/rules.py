@@ -194,17 +194,17 @@ def _campaign_monitor(host: str, path: str) -> Tracking | None:
     return Tracking("Campaign Monitor", _CAMPAIGN_MONITOR_KINDS.get(letter, "redirect"))
 
 
-_SCHEME_RELATIVE = re.compile(r"^//[^/\s]")
+_WEB_ADDRESS = re.compile(r"^(?:https?:)?//[^/\s?#]", re.IGNORECASE)  # a scheme (or none) and a host
 
 
 def web_url(url: str) -> str | None:
     """``url`` as a web address: http(s) as written, protocol-relative (``//host/…``, as some
     senders write their tracking links) as https, which is what a mail client opens; None for
-    anything else (mailto:, cid:, #anchors, relative paths)."""
+    anything else (mailto:, cid:, #anchors, relative paths, a scheme with no host)."""
     url = url.strip()
-    if url.lower().startswith(("http://", "https://")):
-        return url
-    return "https:" + url if _SCHEME_RELATIVE.match(url) else None
+    if not _WEB_ADDRESS.match(url):
+        return None
+    return "https:" + url if url.startswith("//") else url
 
 
 def classify(url: str, extra: Sequence[LinkRule] = ()) -> Tracking | None:

@@ -80,7 +80,7 @@ _APPEAL_PAGE = re.compile(
     re.IGNORECASE,
 )
 _APPEAL_HOSTS = re.compile(
-    r"(?:^|\.)(?:patreon\.com|ko-fi\.com|buymeacoffee\.com|donorbox\.org|givebutter\.com|gofundme\.com|opencollective\.com|eventbrite\.[a-z.]+|lu\.ma)$"
+    r"(?:^|\.)(?:buy\.stripe\.com|checkout\.stripe\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com|donorbox\.org|givebutter\.com|gofundme\.com|opencollective\.com|eventbrite\.[a-z.]+|lu\.ma)$"
 )
 
 

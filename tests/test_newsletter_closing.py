@@ -1,0 +1,174 @@
+"""What real sends end with and link through (tests/fixtures/newsletter/services/, written by
+make_closing_fixtures.py): a Mailchimp classic issue with protocol-relative click links and a
+"Support" button after its last story, and Buttondown's HTML send of a letter whose links carry
+their destinations and which ends with a "Support the show" section and a pay-what-you-like button.
+Calls to action are chrome, shown in the plan; the links are read as https and stored as their
+destinations (Buttondown's without asking anyone)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import MakeSite
+from link_server import Played, Route, serve, tracking_routes
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_drafts_hold, assert_issue_read_as, png, tracking_in
+
+from masthead.cli import main
+from masthead.config import load_config
+from masthead.links.audit import settings_for
+from masthead.links.rules import classify
+from masthead.newsletter.emailparse import read_issues
+from masthead.newsletter.importer import ImportOptions, import_issues
+from masthead.newsletter.layout import plan
+from masthead.newsletter.markup import parse
+
+SERVICES = FIXTURES / "services"
+PUMPS, LOCK, FERRY = (
+    "The Hundred Foot pumping station gets its new engines",
+    "Brownshill lock reopens after eight months",
+    "A timetable for the Ouse ferry",
+)
+
+CASES = (
+    Received(
+        "mailchimp-classic-stories",
+        "mailchimp",
+        "stories",
+        (PUMPS, LOCK, FERRY),
+        {PUMPS: "3c5e7a9b-1d2f-4a6c-8e0b-pumps-hall.jpg", LOCK: "4d6f8b0c-2e3a-4b7d-9f1c-lock-gates.jpg"},  # under its heading; after its text
+        {
+            ("Mailchimp", "web version"): 1,
+            ("Mailchimp", "click"): 4,  # all four written //…list-manage.com/track/click
+            ("Mailchimp", "unsubscribe"): 2,
+            ("Mailchimp", "open"): 1,
+            ("tracking parameters", "parameters"): 1,
+        },
+        (1, 1, 1),  # the third: its own "Read the full timetable" button, which stays
+        frozenset({"header", "footer", "call to action", "tracking pixel"}),
+        ("Support the Courier", "View this email", "Good morning", "Facebook", "Instagram", "All rights reserved", "Waterside", "unsubscribe"),
+        "The Fenland Courier: pumps, a lock and a ferry",
+    ),
+    Received(
+        "buttondown-paid-letter",
+        "buttondown",
+        "single",
+        ("The line that reopened",),  # no title heading: the Subject
+        {"The line that reopened": "6c2e9a4f-1b3d-4e7a-8c5f-holt-platform.jpg"},
+        {("Buttondown", "click"): 3, ("Buttondown", "web version"): 1, ("Buttondown", "unsubscribe"): 1},
+        (2,),
+        frozenset({"footer", "call to action"}),
+        ("Support the show", "140 of you pay", "Pay what you like", "view this email", "subscribe here", "unsubscribe"),
+        "The line that reopened",
+        captions={"The line that reopened": "The 10:12 from Wensum Junction, on time."},
+    ),
+)
+
+
+@pytest.fixture
+def site(make_site: MakeSite) -> Path:
+    return make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_closing_issue_is_read_as_its_readers_see_it(case: Received) -> None:
+    assert_issue_read_as(SERVICES / f"{case.name}.eml", case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_every_link_and_pixel_is_detected_by_its_shape_with_or_without_a_scheme(case: Received) -> None:
+    (issue,) = read_issues(SERVICES / f"{case.name}.eml")
+    assert tracking_in(issue.html) == case.tracking
+
+
+def test_scheme_less_links_are_classified_and_kept_as_https() -> None:
+    (issue,) = read_issues(SERVICES / "mailchimp-classic-stories.eml")
+    written = re.findall(r'href="(//fenlandcourier\.us6\.list-manage\.com/track/click[^"]*)"', issue.html)
+    assert len(written) == 4  # the send itself has no scheme on them
+    found = classify(written[0].replace("&amp;", "&"))
+    assert found is not None and (found.service, found.kind) == ("Mailchimp", "click")
+    stories = plan(issue.html, issue.subject, issue.headers).stories
+    hrefs = [str(a["href"]) for story in stories for a in parse(story.html).find_all("a", href=True)]
+    assert "https://www.fenrivers.example/navigation/notices" in hrefs  # an ordinary link written //… too
+    assert not [href for href in hrefs if href.startswith("//")]
+    assert stories[2].link.startswith("https://fenlandcourier.us6.list-manage.com/track/click?")  # the ferry's own button is its link
+
+
+def test_the_posts_store_destinations_the_scheme_less_links_resolved_to_and_the_ones_buttondown_carries(site: Path) -> None:
+    mailchimp, buttondown = (SERVICES / f"{case.name}.eml" for case in CASES)
+    (issue,) = read_issues(mailchimp)
+    clicks = [url for url in re.findall(r'href="([^"]+)"', issue.html.replace("&amp;", "&")) if (found := classify(url)) and found.kind == "click"]
+    routes = tracking_routes(["https:" + url for url in clicks])
+    with serve(Played(routes, default=Route(200, body=png((40, 90, 60)), content_type="image/png"))) as played:
+        config = load_config(site)
+        settings = settings_for(config, False, {"*": played.address}, host_delay=0)
+        report = import_issues(config, [mailchimp, buttondown], ImportOptions(settings=settings))
+    asked = [key for _, key, _ in played.requests]
+    assert sum(1 for key in asked if key.startswith("fenlandcourier.us6.list-manage.com/track/click?")) >= 3  # asked, as https
+    assert not [key for key in asked if key.startswith("buttondown.com/")]  # the links said where they go
+    assert [post.cleaned for post in report.posts] == [1, 1, 1, 2]
+    bodies = [(site / post.path).read_text("utf-8").split("---\n", 2)[2] for post in report.posts]
+    assert all("list-manage" not in body and "buttondown.com" not in body and "](//" not in body for body in bodies)
+    assert "(https://www.fenrivers.example/navigation/notices)" in bodies[1]
+    assert re.search(r"\(https://news\.example/story/\d\?id=\d\)", bodies[0])
+    assert "[the trust's accounts](https://holtline.example/funding)" in bodies[3]
+    assert "[timetable](https://holtline.example/timetable)" in bodies[3]
+    assert "donate their tips to the signal box fund" in bodies[3]  # a story's sentence about donating is the story's
+    assert "Support the show" not in bodies[3] and "buy.stripe.com" not in bodies[3] and "Support the Courier" not in bodies[2]
+    assert_drafts_hold(site, report, CASES)
+
+
+def _issue(*blocks: str) -> str:
+    return "<html><body><table><tr><td>" + "".join(blocks) + "</td></tr></table></body></html>"
+
+
+_STORIES = (
+    "<h2>The bridge reopens on Monday</h2>"
+    "<p>The county finished the repairs two weeks early, and the bus will use the bridge again from the first service.</p>",
+    "<h2>Market hall gets a new roof</h2>"
+    "<p>The slate came from the quarry up the valley. Traders can donate to the roof fund at the hall office until Friday.</p>",
+)
+_BUTTON = (
+    '<table><tr><td style="background-color:#B8431F;border-radius:4px;padding:14px 28px;">'
+    '<a href="{}" style="color:#ffffff;text-decoration:none;">{}</a></td></tr></table>'
+)
+
+
+def _dropped(page: str) -> tuple[list[str], list[tuple[str, str]]]:
+    layout = plan(page, "Valley News")
+    texts = [" ".join(parse(story.html).get_text(" ").split()) for story in layout.stories]
+    return texts, [(item.why, item.text) for item in layout.dropped]
+
+
+def test_a_button_after_the_last_story_goes_by_its_verb_or_by_where_it_leads() -> None:
+    texts, dropped = _dropped(_issue(*_STORIES, _BUTTON.format("https://valleynews.example/p/roof", "Keep the lights on")))
+    assert texts[1].endswith("Keep the lights on") and not [why for why, _ in dropped if why == "call to action"]  # leads to a story
+    texts, dropped = _dropped(_issue(*_STORIES, _BUTTON.format("https://valleynews.example/donate?src=email", "Keep the lights on")))
+    assert texts[1].endswith("until Friday.") and ("call to action", "Keep the lights on") in dropped
+    texts, dropped = _dropped(_issue(*_STORIES, _BUTTON.format("https://valleynews.example/p/roof", "Give to the roof fund")))
+    assert "Give to the roof fund" not in texts[1] and ("call to action", "Give to the roof fund") in dropped
+    assert "Traders can donate to the roof fund" in texts[1]  # the story's own sentence stays
+
+
+def test_an_appeal_heading_or_a_lone_appeal_link_is_a_call_to_action_wherever_it_is() -> None:
+    appeal = "<h2>Support our journalism</h2><p>Valley News is paid for by 900 readers. It costs less than a coffee a month.</p>"
+    lone = '<p><a href="https://valleynews.example/membership">Become a member</a></p>'
+    texts, dropped = _dropped(_issue(_STORIES[0], lone, appeal, _STORIES[1]))
+    assert len(texts) == 2 and not any("member" in text or "coffee" in text for text in texts)
+    assert ("call to action", "Become a member") in dropped and ("call to action", "Support our journalism") in dropped
+
+
+def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["import", "--site", str(site), "--dry-run", "--keep-tracking", *(str(SERVICES / f"{case.name}.eml") for case in CASES)],
+        env={"COLUMNS": "250"},
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert re.search(r"│ mailchimp-classic-stories\.eml\s+│ call to action\s+│ Support the Courier", result.stdout)
+    assert re.search(r"│ buttondown-paid-letter\.eml\s+│ call to action\s+│ Pay what you like", result.stdout)
+    assert re.search(r"│ buttondown-paid-letter\.eml\s+│ call to action\s+│ Support the show", result.stdout)
+    assert list(site.rglob("*.md")) == []
