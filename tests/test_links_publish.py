@@ -101,6 +101,30 @@ def test_rewrite_resolved_publishes_destinations_from_the_store(make_site: MakeS
     assert (site / "public/sources/agence-france-presse/index.html").is_file()
 
 
+def test_a_tracking_link_written_without_a_scheme_is_published_as_the_destination_stored_for_its_https_address(make_site: MakeSite) -> None:
+    text = TRACKED.replace("https://email.t.example/t/d-l-aaa-l-b/", "//email.t.example/t/d-l-aaa-l-b/")
+    site = make_site({"content/blog/tracked.md": text}, config=RESOLVED_CONFIG)
+    url = "https://email.t.example/t/d-l-aaa-l-b/"  # what masthead links scanned, asked and stored
+    with open_store(load_config(site)) as store:
+        store.put(
+            [
+                Answer(
+                    url,
+                    "ok",
+                    200,
+                    "https://apnews.com/article/b",
+                    (Hop(url, 302), Hop("https://apnews.com/article/b", 200)),
+                    "",
+                    datetime(2025, 6, 1, tzinfo=UTC),
+                )
+            ]
+        )
+    report = build(site, BuildOptions(), now=BUILD_TIME)
+    html = (site / "public/blog/tracked/index.html").read_text()
+    assert 'href="https://apnews.com/article/b"' in html and "d-l-aaa-l-b" not in html
+    assert not [w for w in report.warnings if "d-l-aaa-l-b" in w.message]
+
+
 def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: MakeSite) -> None:
     body = post().replace("https://apnews.com/article/x", "https://apnews.com/article/gone") + "\nSee [[BBC](https://email.t.example/t/d-l-aaa-l-b/)].\n"
     site = make_site({"content/blog/a.md": body})
