@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from masthead.links.carried import carried_destination
-from masthead.links.fix import clean_destination
+from masthead.links.fix import clean_destination, offline_destination
 from masthead.links.rules import classify, web_url
 from masthead.links.scan import scan_text
 
@@ -95,3 +95,12 @@ def test_any_payload_is_a_destination_or_none(text: str) -> None:
     for link in (f"https://buttondown.com/c/{text}", f"https://click.kit-mail3.com/x0umo8ld9kcnhrwexzb9/p8heh9hw3vo35gtd/aHR0c{text}"):
         found = carried_destination(link)
         assert found is None or found.startswith(("http://", "https://"))
+
+
+def test_a_carried_destination_that_is_another_tracking_redirect_is_still_asked() -> None:
+    wrapped = "https://harbour.us14.list-manage.com/track/click?u=3a9f2c7e1b5d8f0a6c4e2b9d7&id=4b6d8f0a2c&e=9c1e5a7b3d"
+    link = f"https://buttondown.com/c/{_b64('9f3c|0c4e|' + wrapped)}"
+    assert carried_destination(link) == wrapped and offline_destination(link) is None
+    found = classify(link)
+    assert found is not None and clean_destination(link, found, None) == (None, "not resolved yet (run masthead links --resolve)")
+    assert offline_destination(f"https://buttondown.com/c/{_b64('9f3c|0c4e|https://mill.example/a?utm_source=bd&x=1')}") == "https://mill.example/a?x=1"
