@@ -20,6 +20,7 @@ from masthead.cli import main
 from masthead.config import load_config
 from masthead.links.audit import settings_for
 from masthead.links.rules import classify
+from masthead.newsletter.appeals import appeal, appeal_link
 from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.importer import ImportOptions, import_issues
 from masthead.newsletter.layout import plan
@@ -158,6 +159,34 @@ def test_an_appeal_heading_or_a_lone_appeal_link_is_a_call_to_action_wherever_it
     texts, dropped = _dropped(_issue(_STORIES[0], lone, appeal, _STORIES[1]))
     assert len(texts) == 2 and not any("member" in text or "coffee" in text for text in texts)
     assert ("call to action", "Become a member") in dropped and ("call to action", "Support our journalism") in dropped
+
+
+def test_a_button_drawn_as_a_picture_is_a_call_to_action_by_its_alt_text_or_where_it_leads() -> None:
+    donate = '<p><a href="https://valleynews.example/p/roof"><img src="https://cdn.valleynews.example/donate-now.png" alt="Donate now" width="200"></a></p>'
+    kofi = '<p><a href="https://ko-fi.com/valleynews"><img src="https://cdn.valleynews.example/coffee.png" alt="Buy the editor a coffee" width="220"></a></p>'
+    layout = plan(_issue(_STORIES[0], donate, _STORIES[1], kofi), "Valley News")
+    assert [story.image for story in layout.stories] == [None, None]  # neither is a story's picture
+    assert [item.why for item in layout.dropped if item.why == "call to action"] == ["call to action", "call to action"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Donate", "DONATE NOW →", "Donate $10", "Make a tax-deductible donation", "❤️ Support our work", "Become a member", "Upgrade to paid", "Jetzt spenden"],
+)
+def test_whole_appeals_in_any_case_with_amounts_and_arrows(label: str) -> None:
+    assert appeal(label)
+
+
+@pytest.mark.parametrize("label", ["Why people donate", "Support Grist", "Members of the council voted", "Register of historic buildings opens"])
+def test_sentences_and_names_are_not_whole_appeals(label: str) -> None:
+    assert not appeal(label)
+
+
+def test_a_buttons_destination_is_an_appeal_page_by_a_whole_path_segment() -> None:
+    assert appeal_link("Keep the lights on", "https://valleynews.example/support-us/")
+    assert appeal_link("Keep the lights on", "https://valleynews.example/membership.html")
+    assert not appeal_link("Keep the lights on", "https://valleynews.example/news/support-for-the-bridge-grows")
+    assert not appeal_link("Read it", "https://valleynews.example/books/don-quixote")
 
 
 def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:

@@ -11,12 +11,11 @@ contents, call to action, tracking pixel.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from ..links.carried import carried_destination
 from ..links.rules import classify
+from .appeals import appeal
 from .social import linked_to_social, social_row, sponsored
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
@@ -56,52 +55,6 @@ _REFERRAL = re.compile(
     r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
     re.IGNORECASE,
 )
-# A call to action, the whole of a heading or a link's label: the issue asking the reader to give, join, pay or sign up.
-_APPEAL = re.compile(
-    r"^\W*(?:please )?(?:(?:donate|give|contribute|pledge|chip in)(?: (?:now|today|here|monthly|once|what you can))?|"
-    r"make an? (?:donation|gift|contribution|pledge)(?: (?:now|today))?|"
-    r"support (?:us|our (?:work|journalism|reporting|newsroom|mission|writers)|independent (?:journalism|media|news)|"
-    r"(?:this|the) (?:newsletter|letter|podcast|show))(?: (?:now|today|on patreon))?|"
-    r"become a (?:member|supporter|patron|sustaining member|founding member|paid subscriber|subscriber|sponsor)(?: (?:now|today))?|"
-    r"join (?:us|now|today|as a member|our members|the (?:club|membership))|renew (?:your |my )?membership|"
-    r"upgrade(?: (?:to (?:a )?paid(?: subscription)?|now|today|your subscription|(?:to )?premium))?|go (?:paid|premium)|"
-    r"(?:register|sign up|subscribe|rsvp|enrol|enroll)(?: (?:now|today|here|for free|free))?|get (?:your )?tickets?|book (?:your |a )?(?:place|seat|ticket)s?)"
-    r"\W*$",
-    re.IGNORECASE,
-)
-# A button's label that starts with such a verb ("Give to the spring appeal"), or a link to a page of that kind.
-_APPEAL_VERB = re.compile(
-    r"^\W*(?:donate|give|contribute|pledge|support|become|join|renew|upgrade|register|sign up|subscribe|rsvp|enrol|enroll|fund|"
-    r"make an? (?:donation|gift))\b",
-    re.IGNORECASE,
-)
-_APPEAL_PAGE = re.compile(
-    r"/(?:donate|donations?|give|giving|support|membership|members?|join|subscribe|register|registration|upgrade|pledge|contribute|patrons?|checkout|rsvp)(?:[/._-]|$)",
-    re.IGNORECASE,
-)
-_APPEAL_HOSTS = re.compile(
-    r"(?:^|\.)(?:buy\.stripe\.com|checkout\.stripe\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com|donorbox\.org|givebutter\.com|gofundme\.com|opencollective\.com|eventbrite\.[a-z.]+|lu\.ma)$"
-)
-
-
-def appeal(text: str) -> bool:
-    """The whole of ``text`` asks the reader to give, join, pay or sign up ("Donate", "Support us", "Upgrade to paid")."""
-    return len(words(text)) <= 8 and bool(_APPEAL.match(text))
-
-
-def appeal_link(label: str, href: str) -> bool:
-    """A button asking for money, membership or a sign-up: by its label's verb, or by where it goes
-    (the destination a tracking link carries, when it carries one)."""
-    if appeal(label) or _APPEAL_VERB.match(label):
-        return True
-    try:
-        parts = urlsplit(carried_destination(href) or href.strip())
-        host = (parts.hostname or "").lower()
-    except ValueError:
-        return False
-    return bool(_APPEAL_HOSTS.search(host) or _APPEAL_PAGE.search(parts.path) or re.search(r"(?:^|&)action=(?:upgrade|donate|subscribe)\b", parts.query))
-
-
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
 _SHARE_PROMPT = re.compile(r"^\W*share\s+((?:[\w’'&.-]+\s*){1,4})\W*$", re.IGNORECASE)
 

@@ -27,7 +27,8 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import appeal_link, heading_reason, words
+from .appeals import appeal_link
+from .chrome import heading_reason, words
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
@@ -78,17 +79,23 @@ def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped])
 
 
 def _closing_calls(events: Sequence[Event]) -> list[Event]:
-    """The buttons after the last story's text (before the footer, among chrome and rules) that ask the
-    reader to give, join or sign up: chrome ("call to action"), not the end of the last story.
-    A button of the story's own ("Read the report") stays with it."""
+    """The buttons (or linked pictures) after the last story's text, before the footer, among chrome
+    and rules, that ask the reader to give, join or sign up (appeals.py): chrome ("call to action"),
+    not the end of the last story. A button of the story's own ("Read the report") stays with it."""
     found = list(events)
     end = next((index for index, event in enumerate(found) if event.kind == "footer"), len(found))
     for index in range(end - 1, -1, -1):
         event = found[index]
         if event.kind in ("chrome", "rule"):
             continue
-        anchor = event.element.find("a", href=True) if event.kind == "block" and is_button(event.element) else None
-        if anchor is None or not appeal_link(text_of(anchor), str(anchor["href"])):
+        if event.kind == "image":  # a picture linked to an appeal ("Pay what you like" drawn as an image)
+            image = event.element if event.element.name == "img" else event.element.find("img")
+            anchor = image.find_parent("a", href=True) if image is not None else None
+            label = str(image.get("alt", "")) if image is not None else ""
+        else:
+            anchor = event.element.find("a", href=True) if event.kind == "block" and is_button(event.element) else None
+            label = text_of(anchor) if anchor is not None else ""
+        if anchor is None or not appeal_link(label, str(anchor["href"])):
             break
         found[index] = Event("chrome", event.element, why="call to action")
     return found
