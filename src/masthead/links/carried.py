@@ -1,7 +1,7 @@
 """Tracking links that carry their destination: read offline, without asking the service.
 
 Each carrier is a path shape and how to read its payload (base64, URL-safe or standard, padding
-optional); the payload must give an http(s) or protocol-relative URL (made https by
+optional, ``=`` perhaps written ``%3D``); the payload must give an http(s) or protocol-relative URL (made https by
 ``web_url``), else the link carries nothing and is asked as any other.
 
 - Substack's ``/redirect/2/<payload>.<signature>`` (on substack.com and on a publication's own
@@ -52,12 +52,13 @@ _ANY_HOST = re.compile(r"[^/]+")
 _BUTTONDOWN_HOSTS = re.compile(r"(?:[a-z0-9-]+\.)*buttondown\.(?:com|email)")
 _CARRIERS = (
     _Carrier("Substack", _ANY_HOST, re.compile(r"^/redirect/2/(?P<payload>eyJ[A-Za-z0-9_-]+={0,2})(?:\.[A-Za-z0-9_-]+)?/?$"), _substack),
-    _Carrier("Kit", _ANY_HOST, re.compile(r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/(?P<payload>aHR0c[A-Za-z0-9+/_-]*={0,2})$"), lambda text: text),
-    _Carrier("Buttondown", _BUTTONDOWN_HOSTS, re.compile(r"^/c/(?P<payload>[A-Za-z0-9+/_-]{16,}={0,2})/?$"), _buttondown),
+    _Carrier("Kit", _ANY_HOST, re.compile(r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/(?P<payload>aHR0c[A-Za-z0-9+/_-]*(?:=|%3D){0,2})$"), lambda text: text),
+    _Carrier("Buttondown", _BUTTONDOWN_HOSTS, re.compile(r"^/c/(?P<payload>[A-Za-z0-9+/_-]{16,}(?:=|%3D){0,2})/?$"), _buttondown),
 )
 
 
 def _decoded(payload: str) -> str | None:
+    payload = payload.replace("%3D", "=").rstrip("=")  # padding, as written or percent-encoded, is optional
     try:
         return base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode("utf-8")
     except (binascii.Error, ValueError):  # not base64, or not UTF-8 text (UnicodeDecodeError is a ValueError)

@@ -112,7 +112,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com", r"^/(?:o|open)/", "open"),
     _rule("ConvertKit", r"open\.(?:convertkit-mail|kit-mail)\d*\.com", "", "open"),  # the open pixel's own host
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com"),
-    _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*$"),  # …/<base64 of https://…>
+    _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*(?:%3D){0,2}$"),  # …/<base64 of https://…>
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/op/", "open"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/un/", "unsubscribe"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
