@@ -161,6 +161,17 @@ def test_an_appeal_heading_or_a_lone_appeal_link_is_a_call_to_action_wherever_it
     assert ("call to action", "Become a member") in dropped and ("call to action", "Support our journalism") in dropped
 
 
+def test_a_pitch_boxed_with_its_button_goes_with_it_and_the_last_storys_text_never_does() -> None:
+    pitch = "<p>Valley News is paid for by 900 readers and no advertisers.</p>"
+    button = _BUTTON.format("https://valleynews.example/donate", "Keep the lights on")
+    boxed = f'<table><tr><td style="background-color:#FFF4E5;padding:20px;">{pitch}{button}</td></tr></table>'
+    texts, dropped = _dropped(_issue(*_STORIES, boxed))
+    assert texts[1].endswith("until Friday.") and ("call to action", "Valley News is paid for by 900 readers and no advertisers.") in dropped
+    last = f"<table><tr><td>{_STORIES[1]}{button}</td></tr></table>"  # the story and the button in one cell: only the button goes
+    texts, dropped = _dropped(_issue(_STORIES[0], last))
+    assert texts[1].endswith("until Friday.") and [why for why, _ in dropped].count("call to action") == 1
+
+
 def test_a_button_drawn_as_a_picture_is_a_call_to_action_by_its_alt_text_or_where_it_leads() -> None:
     donate = '<p><a href="https://valleynews.example/p/roof"><img src="https://cdn.valleynews.example/donate-now.png" alt="Donate now" width="200"></a></p>'
     kofi = '<p><a href="https://ko-fi.com/valleynews"><img src="https://cdn.valleynews.example/coffee.png" alt="Buy the editor a coffee" width="220"></a></p>'

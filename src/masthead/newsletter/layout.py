@@ -27,13 +27,13 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .appeals import appeal_link
 from .chrome import heading_reason, words
+from .closing import closing_calls
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
 from .sections import Dropped, Section, Splitter, snippet
-from .stories import PSEUDO_LEVEL, Event, Story, build_story, is_button, text_of, walk
+from .stories import PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names
 
 
@@ -76,29 +76,6 @@ def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped])
             if text or element.find("img"):
                 dropped.append(Dropped(why, snippet(text) or "(image)"))
             element.decompose()
-
-
-def _closing_calls(events: Sequence[Event]) -> list[Event]:
-    """The buttons (or linked pictures) after the last story's text, before the footer, among chrome
-    and rules, that ask the reader to give, join or sign up (appeals.py): chrome ("call to action"),
-    not the end of the last story. A button of the story's own ("Read the report") stays with it."""
-    found = list(events)
-    end = next((index for index, event in enumerate(found) if event.kind == "footer"), len(found))
-    for index in range(end - 1, -1, -1):
-        event = found[index]
-        if event.kind in ("chrome", "rule"):
-            continue
-        if event.kind == "image":  # a picture linked to an appeal ("Pay what you like" drawn as an image)
-            image = event.element if event.element.name == "img" else event.element.find("img")
-            anchor = image.find_parent("a", href=True) if image is not None else None
-            label = str(image.get("alt", "")) if image is not None else ""
-        else:
-            anchor = event.element.find("a", href=True) if event.kind == "block" and is_button(event.element) else None
-            label = text_of(anchor) if anchor is not None else ""
-        if anchor is None or not appeal_link(label, str(anchor["href"])):
-            break
-        found[index] = Event("chrome", event.element, why="call to action")
-    return found
 
 
 def _labels(events: Sequence[Event]) -> set[int]:
@@ -288,7 +265,7 @@ def plan(
             dropped.append(Dropped("header", snippet(text_of(_picture(event)))))  # the newsletter's name set as a heading, or its logo's alt
         else:
             events.append(event)
-    events = _closing_calls(events)
+    events = closing_calls(events)
     wanted = (match_key(title), match_key(subject))
     headings = (index for index, event in enumerate(events) if event.kind == "heading" and match_key(text_of(event.element)) in wanted)
     title_heading = next(headings, None) if not title else None
