@@ -1,5 +1,6 @@
 """Tracking links that carry their destination, read offline: Substack's /redirect/2/ (base64url JSON,
-its "e" field, then a signature), Kit's last path part (base64 of the URL) and Buttondown's /c/
+its "e" field, then a signature), beehiiv's /v2/clicks/ (a JSON Web Token whose payload's "url" it
+is), Kit's last path part (base64 of the URL) and Buttondown's /c/
 (base64 of "<email id>|<subscriber id>|<URL>"); and protocol-relative links read as https."""
 
 from __future__ import annotations
@@ -106,3 +107,21 @@ def test_a_carried_destination_that_is_another_tracking_redirect_is_still_asked(
     found = classify(link)
     assert found is not None and clean_destination(link, found, None) == (None, "not resolved yet (run masthead links --resolve)")
     assert offline_destination(f"https://buttondown.com/c/{_b64('9f3c|0c4e|https://mill.example/a?utm_source=bd&x=1')}") == "https://mill.example/a?x=1"
+
+
+def test_beehiiv_v2_clicks_are_a_token_whose_payload_holds_the_url() -> None:
+    header = _b64('{"alg":"HS256","typ":"JWT"}').rstrip("=")
+    claims = {
+        "url": "https://www.tidewatch.example/reports/sea-level?utm_source=morning-signal.beehiiv.com&utm_medium=newsletter&ref=bh",
+        "post_id": "99034109-b72d-48e8-9b18-7602f2873a2c",
+        "publication_id": "061fb2da-b1a2-4e83-81b8-7d67678c5366",
+        "visit_token": "cc1d50de-23a1-4e8b-9f5c-2d3e4f5a6b7c",
+    }
+    link = f"https://flight.beehiiv.net/v2/clicks/{header}.{_b64(json.dumps(claims)).rstrip('=')}.q8Lm2Xv9TzR4wPn1sKd7Yh3Jc6Fg0Ba5"
+    found = classify(link)
+    assert found is not None and (found.service, found.kind) == ("beehiiv", "click")
+    assert carried_destination(link) == claims["url"]
+    assert clean_destination(link, found, None) == ("https://www.tidewatch.example/reports/sea-level?ref=bh", "")
+    assert carried_destination(link.replace("flight.beehiiv.net", "flight.example.net")) is None  # beehiiv's own host only
+    no_url = _b64(json.dumps({"post_id": claims["post_id"]})).rstrip("=")
+    assert carried_destination(f"https://flight.beehiiv.net/v2/clicks/{header}.{no_url}.sig") is None

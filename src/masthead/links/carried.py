@@ -7,6 +7,8 @@ optional, ``=`` perhaps written ``%3D``); the payload must give an http(s) or pr
 - Substack's ``/redirect/2/<payload>.<signature>`` (on substack.com and on a publication's own
   domain): base64url JSON, ``{"e": "<destination>", "p": …, "sub": "link-redirect", …}``; the
   signature only guards the payload, so the destination is the ``e`` field as written.
+- beehiiv's ``flight.beehiiv.net/v2/clicks/<header>.<payload>.<signature>``: a JSON Web Token whose
+  payload is ``{"url": "<destination>", "post_id": …, "publication_id": …, "visit_token": …}``.
 - Kit (ConvertKit) ``click.kit-mail3.com/<id>/<id>/<base64 of the URL>`` (and a branded host
   of the same shape): the last part is the destination itself.
 - Buttondown ``buttondown.com/c/<base64 of "<email id>|<subscriber id>|<URL>">``: the URL is
@@ -34,13 +36,18 @@ class _Carrier:
     read: Callable[[str], str | None]  # the decoded payload to the destination as written, or None
 
 
-def _substack(text: str) -> str | None:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    target = data.get("e") if isinstance(data, dict) else None
-    return target if isinstance(target, str) else None
+def _json_field(name: str) -> Callable[[str], str | None]:
+    """The reader of a JSON payload's ``name`` field."""
+
+    def read(text: str) -> str | None:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        target = data.get(name) if isinstance(data, dict) else None
+        return target if isinstance(target, str) else None
+
+    return read
 
 
 def _buttondown(text: str) -> str | None:
@@ -49,9 +56,11 @@ def _buttondown(text: str) -> str | None:
 
 
 _ANY_HOST = re.compile(r"[^/]+")
+_BEEHIIV_HOSTS = re.compile(r"(?:[a-z0-9-]+\.)*beehiiv\.(?:com|net)")
 _BUTTONDOWN_HOSTS = re.compile(r"(?:[a-z0-9-]+\.)*buttondown\.(?:com|email)")
 _CARRIERS = (
-    _Carrier("Substack", _ANY_HOST, re.compile(r"^/redirect/2/(?P<payload>eyJ[A-Za-z0-9_-]+={0,2})(?:\.[A-Za-z0-9_-]+)?/?$"), _substack),
+    _Carrier("beehiiv", _BEEHIIV_HOSTS, re.compile(r"^/v2/clicks/eyJ[\w-]+\.(?P<payload>eyJ[\w-]+={0,2})\.[\w-]*/?$", re.ASCII), _json_field("url")),
+    _Carrier("Substack", _ANY_HOST, re.compile(r"^/redirect/2/(?P<payload>eyJ[A-Za-z0-9_-]+={0,2})(?:\.[A-Za-z0-9_-]+)?/?$"), _json_field("e")),
     _Carrier("Kit", _ANY_HOST, re.compile(r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/(?P<payload>aHR0c[A-Za-z0-9+/_-]*(?:=|%3D){0,2})$"), lambda text: text),
     _Carrier("Buttondown", _BUTTONDOWN_HOSTS, re.compile(r"^/c/(?P<payload>[A-Za-z0-9+/_-]{16,}(?:=|%3D){0,2})/?$"), _buttondown),
 )
