@@ -121,6 +121,18 @@ def test_the_posts_store_destinations_the_scheme_less_links_resolved_to_and_the_
     assert_drafts_hold(site, report, CASES)
 
 
+def test_kits_links_are_stored_as_the_destinations_they_carry_without_a_request(site: Path) -> None:
+    with serve(Played({}, default=Route(200, body=png((90, 60, 40)), content_type="image/png"))) as played:
+        config = load_config(site)
+        settings = settings_for(config, False, {"*": played.address}, host_delay=0)
+        (post,) = import_issues(config, [SERVICES / "kit-newsletter.eml"], ImportOptions(settings=settings)).posts
+    assert not [key for _, key, _ in played.requests if "kit-mail" in key]  # only its picture was fetched
+    body = (site / post.path).read_text("utf-8").split("---\n", 2)[2]
+    assert "kit-mail" not in body and post.cleaned == 3 and not post.left
+    for path in ("2024-harvest-table", "sweetcorn", "squash-instead"):
+        assert f"(https://plotnotes.example/{path})" in body
+
+
 def _issue(*blocks: str) -> str:
     return "<html><body><table><tr><td>" + "".join(blocks) + "</td></tr></table></body></html>"
 
