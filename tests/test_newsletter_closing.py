@@ -1,13 +1,16 @@
 """What real sends end with and link through (tests/fixtures/newsletter/services/, written by
-make_closing_fixtures.py): a Mailchimp classic issue with protocol-relative click links and a
-"Support" button after its last story, and Buttondown's HTML send of a letter whose links carry
+make_closing_fixtures.py): a Mailchimp classic issue with a "Support" button after its last story
+(read as sent, and with every link written protocol-relative, as some sends have them), and Buttondown's HTML send of a letter whose links carry
 their destinations and which ends with a "Support the show" section and a pay-what-you-like button.
 Calls to action are chrome, shown in the plan; the links are read as https and stored as their
 destinations (Buttondown's without asking anyone)."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -42,7 +45,7 @@ CASES = (
         {PUMPS: "3c5e7a9b-1d2f-4a6c-8e0b-pumps-hall.jpg", LOCK: "4d6f8b0c-2e3a-4b7d-9f1c-lock-gates.jpg"},  # under its heading; after its text
         {
             ("Mailchimp", "web version"): 1,
-            ("Mailchimp", "click"): 4,  # all four written //…list-manage.com/track/click
+            ("Mailchimp", "click"): 4,
             ("Mailchimp", "unsubscribe"): 2,
             ("Mailchimp", "open"): 1,
             ("tracking parameters", "parameters"): 1,
@@ -79,26 +82,42 @@ def test_each_closing_issue_is_read_as_its_readers_see_it(case: Received) -> Non
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_every_link_and_pixel_is_detected_by_its_shape_with_or_without_a_scheme(case: Received) -> None:
+def test_every_link_and_pixel_is_detected_by_its_shape(case: Received) -> None:
     (issue,) = read_issues(SERVICES / f"{case.name}.eml")
     assert tracking_in(issue.html) == case.tracking
 
 
-def test_scheme_less_links_are_classified_and_kept_as_https() -> None:
-    (issue,) = read_issues(SERVICES / "mailchimp-classic-stories.eml")
-    written = re.findall(r'href="(//fenlandcourier\.us6\.list-manage\.com/track/click[^"]*)"', issue.html)
-    assert len(written) == 4  # the send itself has no scheme on them
+def _scheme_less(eml: Path, folder: Path) -> Path:
+    """A copy of ``eml`` whose HTML writes every link and picture without a scheme (``href="//…"``)."""
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    part = message.get_body(("html",))
+    assert part is not None
+    page = re.sub(r'(href|src)="https?://', r'\1="//', str(part.get_content()))
+    part.set_content(page, subtype="html", charset="utf-8", cte="quoted-printable")
+    copy = folder / eml.name
+    copy.write_bytes(message.as_bytes())
+    return copy
+
+
+def test_an_issue_with_every_link_written_without_a_scheme_reads_as_the_issue_itself(tmp_path: Path) -> None:
+    sent = SERVICES / "mailchimp-classic-stories.eml"
+    (issue,), (bare,) = read_issues(sent), read_issues(_scheme_less(sent, tmp_path))
+    written = re.findall(r'href="(//fenlandcourier\.us6\.list-manage\.com/track/click[^"]*)"', bare.html)
+    assert len(written) == 4 and "https://" not in re.sub(r"<style.*?</style>|xmlns[^ ]*", "", bare.html)
     found = classify(written[0].replace("&amp;", "&"))
     assert found is not None and (found.service, found.kind) == ("Mailchimp", "click")
-    stories = plan(issue.html, issue.subject, issue.headers).stories
-    hrefs = [str(a["href"]) for story in stories for a in parse(story.html).find_all("a", href=True)]
-    assert "https://www.fenrivers.example/navigation/notices" in hrefs  # an ordinary link written //… too
-    assert not [href for href in hrefs if href.startswith("//")]
-    assert stories[2].link.startswith("https://fenlandcourier.us6.list-manage.com/track/click?")  # the ferry's own button is its link
+    assert tracking_in(bare.html) == tracking_in(issue.html)  # every link and pixel, by its shape
+    mine, theirs = plan(bare.html, bare.subject, bare.headers), plan(issue.html, issue.subject, issue.headers)
+    assert (mine.profile.name, mine.kind, mine.dropped) == (theirs.profile.name, theirs.kind, theirs.dropped)
+    assert mine.stories == theirs.stories  # the same titles, pictures, links and bodies, all https
+    hrefs = [str(a["href"]) for story in theirs.stories for a in parse(story.html).find_all("a", href=True)]
+    assert "https://www.fenrivers.example/navigation/notices" in hrefs  # the sender's own //… link, as sent
+    assert theirs.stories[2].link.startswith("https://fenlandcourier.us6.list-manage.com/track/click?")  # the ferry's own button
 
 
-def test_the_posts_store_destinations_the_scheme_less_links_resolved_to_and_the_ones_buttondown_carries(site: Path) -> None:
-    mailchimp, buttondown = (SERVICES / f"{case.name}.eml" for case in CASES)
+def test_the_posts_store_destinations_the_scheme_less_links_resolved_to_and_the_ones_buttondown_carries(site: Path, tmp_path: Path) -> None:
+    mailchimp, buttondown = _scheme_less(SERVICES / "mailchimp-classic-stories.eml", tmp_path), SERVICES / "buttondown-paid-letter.eml"
     (issue,) = read_issues(mailchimp)
     clicks = [url for url in re.findall(r'href="([^"]+)"', issue.html.replace("&amp;", "&")) if (found := classify(url)) and found.kind == "click"]
     routes = tracking_routes(["https:" + url for url in clicks])
@@ -108,6 +127,7 @@ def test_the_posts_store_destinations_the_scheme_less_links_resolved_to_and_the_
         report = import_issues(config, [mailchimp, buttondown], ImportOptions(settings=settings))
     asked = [key for _, key, _ in played.requests]
     assert sum(1 for key in asked if key.startswith("fenlandcourier.us6.list-manage.com/track/click?")) >= 3  # asked, as https
+    assert any(key.startswith("mcusercontent.com/") for key in asked)  # and the pictures, written //…, downloaded
     assert not [key for key in asked if key.startswith("buttondown.com/")]  # the links said where they go
     assert [post.cleaned for post in report.posts] == [1, 1, 1, 2]
     bodies = [(site / post.path).read_text("utf-8").split("---\n", 2)[2] for post in report.posts]
