@@ -66,24 +66,20 @@ One [[AP](https://email.t.example/t/d-l-aaa-l-b/)] two [[Agence](https://email.t
 """
 
 
+def _tracked_site(make_site: MakeSite, text: str, destination: str) -> Path:
+    """A site with ``text`` as its post and the answer for its first tracking link in the store."""
+    site = make_site({"content/blog/tracked.md": text}, config=RESOLVED_CONFIG)
+    url = "https://email.t.example/t/d-l-aaa-l-b/"
+    answer = Answer(url, "ok", 200, destination, (Hop(url, 302), Hop(destination, 200)), "", datetime(2025, 6, 1, tzinfo=UTC))
+    with open_store(load_config(site)) as store:
+        store.put([answer])
+    return site
+
+
 def test_rewrite_resolved_publishes_destinations_from_the_store(make_site: MakeSite) -> None:
-    site = make_site({"content/blog/tracked.md": TRACKED}, config=RESOLVED_CONFIG)
+    site = _tracked_site(make_site, TRACKED, "https://apnews.com/article/a?utm_source=x")
     source = (site / "content/blog/tracked.md").read_bytes()
     url = "https://email.t.example/t/d-l-aaa-l-b/"
-    with open_store(load_config(site)) as store:
-        store.put(
-            [
-                Answer(
-                    url,
-                    "ok",
-                    200,
-                    "https://apnews.com/article/a?utm_source=x",
-                    (Hop(url, 302), Hop("https://apnews.com/article/a?utm_source=x", 200)),
-                    "",
-                    datetime(2025, 6, 1, tzinfo=UTC),
-                )
-            ]
-        )
     report = build(site, BuildOptions(), now=BUILD_TIME)
     html = (site / "public/blog/tracked/index.html").read_text()
     assert 'href="https://apnews.com/article/a"' in html and url not in html.replace("d-l-aaa-l-c", "")
@@ -99,6 +95,15 @@ def test_rewrite_resolved_publishes_destinations_from_the_store(make_site: MakeS
     assert "https://apnews.com/article/a" in feed
     assert (site / "content/blog/tracked.md").read_bytes() == source  # sources untouched
     assert (site / "public/sources/agence-france-presse/index.html").is_file()
+
+
+def test_a_tracking_link_written_without_a_scheme_is_published_as_the_destination_stored_for_its_https_address(make_site: MakeSite) -> None:
+    text = TRACKED.replace("https://email.t.example/t/d-l-aaa-l-b/", "//email.t.example/t/d-l-aaa-l-b/")
+    site = _tracked_site(make_site, text, "https://apnews.com/article/b")  # stored for the https address masthead links asked
+    report = build(site, BuildOptions(), now=BUILD_TIME)
+    html = (site / "public/blog/tracked/index.html").read_text()
+    assert 'href="https://apnews.com/article/b"' in html and "d-l-aaa-l-b" not in html
+    assert not [w for w in report.warnings if "d-l-aaa-l-b" in w.message]
 
 
 def test_check_links_fails_on_dead_links_and_optionally_on_tracking(make_site: MakeSite) -> None:

@@ -62,14 +62,23 @@ def markdown_destination(url: str) -> str:
     return "".join(_ENCODE.get(character, character) for character in url)
 
 
+def offline_destination(url: str) -> str | None:
+    """The clean destination a tracking link carries in itself (carried.py), when that is not another
+    tracking redirect: then nobody needs to be asked. None otherwise."""
+    carried = carried_destination(url)
+    if carried is None or ((final := classify(carried)) is not None and final.redirect):
+        return None
+    return strip_tracking_parameters(carried)
+
+
 def clean_destination(url: str, tracking: Tracking | None, answer: Answer | None) -> tuple[str | None, str]:
     """The clean URL for a tracking link (from its stored answer), or None and why not."""
     if tracking is None:
         return None, "not a tracking link"
     if not tracking.redirect:
         return strip_tracking_parameters(url), ""
-    if (carried := carried_destination(url)) is not None and not ((final := classify(carried)) is not None and final.redirect):
-        return strip_tracking_parameters(carried), ""  # the link says where it goes: nobody is asked
+    if (carried := offline_destination(url)) is not None:
+        return carried, ""  # the link says where it goes: nobody is asked
     if answer is None:
         return None, "not resolved yet (run masthead links --resolve)"
     if answer.outcome != "ok":

@@ -18,7 +18,7 @@ from ..content.markdown import Citation
 from ..errors import Problem
 from ..site import Document, Site
 from .fix import clean_destination
-from .rules import classify
+from .rules import classify, web_url
 from .store import Answer, stored_answers
 
 _ANCHOR = re.compile(r'<a href="([^"]*)"')
@@ -33,7 +33,7 @@ def _rewrite_entry(entry: Entry, site: Site, answers: Mapping[str, Answer]) -> t
         tracking = classify(url, rules)
         if tracking is None:
             continue
-        found, reason = clean_destination(url, tracking, answers.get(url))
+        found, reason = clean_destination(url, tracking, answers.get(web_url(url) or url))  # stored as scanned: //… as https
         if found is None:
             problems.append(
                 Problem(

@@ -112,7 +112,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com", r"^/(?:o|open)/", "open"),
     _rule("ConvertKit", r"open\.(?:convertkit-mail|kit-mail)\d*\.com", "", "open"),  # the open pixel's own host
     _rule("ConvertKit", _SUBDOMAINS + r"(?:convertkit-mail|kit-mail)\d*\.com"),
-    _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*$"),  # …/<base64 of https://…>
+    _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*(?:%3D){0,2}$"),  # …/<base64 of https://…>
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/op/", "open"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/un/", "unsubscribe"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
@@ -194,12 +194,26 @@ def _campaign_monitor(host: str, path: str) -> Tracking | None:
     return Tracking("Campaign Monitor", _CAMPAIGN_MONITOR_KINDS.get(letter, "redirect"))
 
 
+_WEB_ADDRESS = re.compile(r"^(?:https?:)?//[^/\s?#]", re.IGNORECASE)  # a scheme (or none) and a host
+
+
+def web_url(url: str) -> str | None:
+    """``url`` as a web address: http(s) as written, protocol-relative (``//host/…``, as some
+    senders write their tracking links) as https, which is what a mail client opens; None for
+    anything else (mailto:, cid:, #anchors, relative paths, a scheme with no host)."""
+    url = url.strip()
+    if not _WEB_ADDRESS.match(url):
+        return None
+    return "https:" + url if url.startswith("//") else url
+
+
 def classify(url: str, extra: Sequence[LinkRule] = ()) -> Tracking | None:
-    """The tracking service behind ``url``, or None for an ordinary link."""
-    if not url.lower().startswith(("http://", "https://")):
+    """The tracking service behind ``url`` (an http(s) or protocol-relative link), or None for an ordinary link."""
+    absolute = web_url(url)
+    if absolute is None:
         return None
     try:
-        host, path, query = _host(url)
+        host, path, query = _host(absolute)
     except ValueError:  # malformed (e.g. a bad IPv6 literal): not a link anyone can follow
         return None
     target = f"{path}?{query}" if query else path
@@ -214,7 +228,7 @@ def classify(url: str, extra: Sequence[LinkRule] = ()) -> Tracking | None:
     for built_in in BUILT_IN:
         if built_in.host.fullmatch(host) and built_in.path.search(target):
             return Tracking(built_in.service, built_in.kind)
-    if tracking_parameters(url):
+    if tracking_parameters(absolute):
         return Tracking("tracking parameters", "parameters")
     return None
 

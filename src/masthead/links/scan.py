@@ -3,7 +3,8 @@
 The scan reads the file itself rather than the rendered HTML so that ``--fix`` can replace a
 URL's bytes and nothing else. It finds inline links and citations (``[text](url)``,
 ``[[Outlet](url)]``), autolinks (``<url>``), reference definitions (``[id]: url``) and bare
-URLs; code blocks and code spans are skipped. Only http(s) URLs are reported.
+URLs; code blocks and code spans are skipped. Only http(s) URLs are reported, and protocol-relative
+ones (``//host/…``) as the https address they open (``FoundLink.url``; ``written`` keeps the bytes).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..content.discover import discover
+from .rules import web_url
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
@@ -75,10 +77,6 @@ def meaning(written: str) -> str:
     return html.unescape(_ESCAPED.sub(r"\1", written))
 
 
-def _external(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://"))
-
-
 def scan_text(text: str, source: str) -> list[FoundLink]:
     """Every http(s) link in a Markdown file's text, in file order."""
     masked = _masked(text)
@@ -111,8 +109,8 @@ def scan_text(text: str, source: str) -> list[FoundLink]:
     line_index = 0
     for start, end, label, citation, angle in sorted(spans):
         written = text[start:end]
-        url = meaning(written)
-        if not _external(url):
+        url = web_url(meaning(written))
+        if url is None:
             continue
         byte_cursor += len(text[char_cursor:start].encode("utf-8"))
         char_cursor = start

@@ -5,7 +5,7 @@ footer with the unsubscribe link and the postal address, rows of share/like/list
 blocks, referral programmes, polls. Profiles (profiles.py) name the containers a service uses;
 these patterns catch the same furniture in any template, by what it says. Each answer is a reason
 shown in ``masthead import --dry-run``: footer, header, chrome, sponsor, referral, feedback,
-contents, tracking pixel.
+contents, call to action, tracking pixel.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from bs4 import Tag
 
 from ..links.rules import classify
+from .appeals import appeal
 from .social import linked_to_social, social_row, sponsored
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
@@ -172,6 +173,8 @@ def _buttons(element: Tag, text: str) -> bool:
 
 def heading_reason(text: str) -> str | None:
     """Why a heading starts a section that is not a story, or None for a story's heading."""
+    if appeal(text):
+        return "call to action"
     if _SPONSOR.search(text) or re.search(r"\((?:sponsored|ad|partner)\)", text, re.IGNORECASE):
         return "sponsor"
     if _ADVERTISE.search(text):
@@ -197,7 +200,10 @@ def block_reason(element: Tag) -> str | None:
         return "footer"  # a long paragraph that mentions unsubscribing is prose
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
-    outside = count - sum(len(words(_text(anchor))) for anchor in element.find_all("a", href=True))
+    anchors = element.find_all("a", href=True)
+    if len(anchors) == 1 and _text(anchors[0]) == text and appeal(text):
+        return "call to action"  # "Donate", "Become a member": a link that is only the appeal, whatever it is drawn as
+    outside = count - sum(len(words(_text(anchor))) for anchor in anchors)
     if _buttons(element, text) or (count <= 12 and "share" in kinds) or social_row(element, outside):
         return "chrome"
     if count <= 12 and _SPONSOR.search(text):

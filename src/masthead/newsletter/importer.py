@@ -23,8 +23,7 @@ from bs4 import Tag
 from ..config import Config
 from ..content.markdown import plain_text, render, slugify
 from ..errors import MastheadError, Problem
-from ..links.carried import carried_destination
-from ..links.fix import clean_destination
+from ..links.fix import clean_destination, offline_destination
 from ..links.outlets import Outlets
 from ..links.resolve import ResolverSettings, resolve_all
 from ..links.rules import classify
@@ -149,7 +148,7 @@ def clean_links(config: Config, urls: list[str], options: ImportOptions) -> tupl
     tracking = {url: found for url in urls if (found := classify(url, rules)) is not None}
     if options.keep_tracking or not tracking:
         return {}, {}
-    asking = [url for url, found in tracking.items() if found.redirect and carried_destination(url) is None]
+    asking = [url for url, found in tracking.items() if found.redirect and offline_destination(url) is None]
     answers: dict[str, Answer] = {}
     if asking:
         moment = datetime.now(UTC)

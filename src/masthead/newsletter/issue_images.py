@@ -22,6 +22,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..config import Config
 from ..links.resolve import Fetched, ResolverSettings, fetch_all
+from ..links.rules import web_url
 from .emailparse import Issue
 
 _FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -29,7 +30,7 @@ _DATA_URI = re.compile(r"^data:image/[\w.+-]+;base64,(.*)$", re.DOTALL | re.IGNO
 
 
 def remote(src: str) -> bool:
-    return src.lower().startswith(("http://", "https://"))
+    return web_url(src) is not None
 
 
 def download(urls: Iterable[str], settings: ResolverSettings) -> dict[str, Fetched]:

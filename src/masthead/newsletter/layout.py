@@ -10,8 +10,9 @@ One engine for every service; the profile (profiles.py) says where the title and
    is a section label; deeper headings are the story's sub-headings). Images go with the story
    they sit next to: when the issue puts images before headings, a picture (and its caption)
    just before a heading is that story's.
-3. Sections headed by a sponsor, referral, poll or contents heading, or introduced by a sponsor
-   label, are dropped with that reason, as are footers and everything after them.
+3. Sections headed by a sponsor, referral, poll, contents or call-to-action heading, or introduced
+   by a sponsor label, are dropped with that reason, as are footers and everything after them, and
+   the buttons after the last story asking the reader to donate, join or sign up.
 4. An issue without repeated story headings is one post; one whose text is mostly linked items
    is a roundup: one post of ``[[Outlet](url)]``-cited entries, or (``split="items"``) one per item.
 """
@@ -27,6 +28,7 @@ from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
 from .chrome import heading_reason, words
+from .closing import closing_calls
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
@@ -263,6 +265,7 @@ def plan(
             dropped.append(Dropped("header", snippet(text_of(_picture(event)))))  # the newsletter's name set as a heading, or its logo's alt
         else:
             events.append(event)
+    events = closing_calls(events)
     wanted = (match_key(title), match_key(subject))
     headings = (index for index, event in enumerate(events) if event.kind == "heading" and match_key(text_of(event.element)) in wanted)
     title_heading = next(headings, None) if not title else None

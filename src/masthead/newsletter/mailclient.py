@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from ..links.rules import web_url
 from .markup import parse
 
 _MARKERS = re.compile(
@@ -40,8 +41,8 @@ def unwrapped(href: str) -> str:
     for wrapper_host, path, parameter in _WRAPPERS:
         if wrapper_host.fullmatch(host) and path.match(parts.path):
             inner = parse_qs(parts.query).get(parameter, [""])[0]
-            if inner.lower().startswith(("http://", "https://")):
-                return inner
+            if (absolute := web_url(inner)) is not None:
+                return absolute
     return href
 
 

@@ -21,7 +21,7 @@ from bs4 import Tag
 from bs4.element import NavigableString
 
 from ..links.outlets import Outlets, tidy
-from ..links.rules import classify
+from ..links.rules import classify, web_url
 from .chrome import words
 from .markup import parse
 from .stories import READ_MORE, Event, Story, text_of
@@ -46,7 +46,7 @@ def main_link(entry: Tag) -> Tag | None:
         found = classify(href)
         if READ_MORE.match(anchor.get_text(" ")):
             continue  # a story's own "Read more" link: that story is prose, not an item
-        if href.startswith(("http://", "https://")) and (found is None or found.kind in ("click", "redirect", "parameters")):
+        if web_url(href) is not None and (found is None or found.kind in ("click", "redirect", "parameters")):
             anchors.append(anchor)
     if not anchors:
         return None

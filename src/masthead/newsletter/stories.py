@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bs4 import Tag
 from bs4.element import NavigableString
 
+from .appeals import appeal
 from .chrome import block_reason, is_logo, is_pixel, words
 from .markup import parse
 from .social import linked_to_social
@@ -114,6 +115,8 @@ def _all_bold(run: Sequence[Tag | NavigableString]) -> bool:
 def _image(image: Tag) -> Event:
     if is_pixel(image):
         return Event("chrome", image, why="tracking pixel")
+    if image.find_parent("a", href=True) is not None and appeal(str(image.get("alt", ""))):
+        return Event("chrome", image, why="call to action")  # a button drawn as a picture: "Donate now"
     if linked_to_social(image):
         return Event("chrome", image, why="chrome")  # a share or follow icon
     if is_logo(image) or not str(image.get("src", "")).strip():

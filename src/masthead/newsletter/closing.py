@@ -1,0 +1,64 @@
+"""What an issue closes with after its last story: its calls to action, left out as chrome.
+
+Walking back from the footer (or the end) over chrome and rules, each button, or linked picture,
+that asks the reader to give, join or sign up (appeals.py: by its label's verb or by where it
+leads) is a "call to action", not the end of the last story; the last story's own button ("Read
+the full timetable") ends the walk and stays. A short pitch set in the same box as such a button
+(a shaded cell holding "Valley News is paid for by readers" and its Donate button, nothing else)
+goes with it; the last story's text never shares a box with it alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bs4 import Tag
+
+from .appeals import appeal_link
+from .chrome import words
+from .stories import HEADINGS, Event, is_button, text_of
+
+_PITCH_WORDS = 60  # a pitch is a line or two; a story's paragraph can be longer
+
+
+def _appeal(event: Event) -> bool:
+    if event.kind == "image":  # a picture linked to an appeal ("Pay what you like" drawn as an image)
+        image = event.element if event.element.name == "img" else event.element.find("img")
+        anchor = image.find_parent("a", href=True) if image is not None else None
+        label = str(image.get("alt", "")) if image is not None else ""
+    else:
+        anchor = event.element.find("a", href=True) if event.kind == "block" and is_button(event.element) else None
+        label = text_of(anchor) if anchor is not None else ""
+    return anchor is not None and appeal_link(label, str(anchor["href"]))
+
+
+def _box(first: Tag, second: Tag) -> Tag | None:
+    """The smallest element holding both."""
+    return next((parent for parent in first.parents if second in parent.descendants), None)
+
+
+def _pitch(block: Event, button: Event) -> bool:
+    """``block`` is the button's pitch: short, no heading, and the box the two share holds nothing else."""
+    if block.kind != "block" or len(words(text_of(block.element))) > _PITCH_WORDS or block.element.find(list(HEADINGS)):
+        return False
+    box = _box(block.element, button.element)
+    if box is None or box.name in ("body", "html", "[document]"):
+        return False
+    return len(words(text_of(box))) <= len(words(text_of(block.element))) + len(words(text_of(button.element)))
+
+
+def closing_calls(events: Sequence[Event]) -> list[Event]:
+    """``events`` with the calls to action after the last story made chrome."""
+    found = list(events)
+    end = next((index for index, event in enumerate(found) if event.kind == "footer"), len(found))
+    button: Event | None = None
+    for index in range(end - 1, -1, -1):
+        event = found[index]
+        if event.kind in ("chrome", "rule"):
+            continue
+        if _appeal(event):
+            button = event
+        elif button is None or not _pitch(event, button):
+            break
+        found[index] = Event("chrome", event.element, why="call to action")
+    return found
