@@ -84,3 +84,42 @@ def test_not_a_ghost_export(tmp_path: Path) -> None:
     bad.write_text('{"db": [{"data": {}}]}')
     result = CliRunner().invoke(main, ["import", "--from", "ghost", str(bad), "--site", str(site)])
     assert result.exit_code == 1 and "db[0].data.posts: missing; expected a Ghost export with posts" in result.output
+
+
+def test_tag_and_author_pages_keep_ghosts_urls(tmp_path: Path) -> None:
+    """Ghost lists a tag at /tag/<slug>/ and an author at /author/<slug>/: the import sets both in
+    masthead.toml, changing only those lines, and keeps a value the site sets itself."""
+    site = _site(tmp_path)
+    config = site / "masthead.toml"
+    before = config.read_text(encoding="utf-8").splitlines()
+    dry = CliRunner().invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site), "--dry-run"])
+    assert 'would set masthead.toml [origin] tag_permalink = "/tag/{slug}/"' in dry.output
+    assert config.read_text(encoding="utf-8").splitlines() == before
+    result = CliRunner().invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert 'set masthead.toml [origin] author_permalink = "/author/{slug}/" (Ghost\'s URL)' in result.output
+    after = config.read_text(encoding="utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert changed == [('# tag_permalink = ""', 'tag_permalink = "/tag/{slug}/"'), ('# author_permalink = ""', 'author_permalink = "/author/{slug}/"')]
+    again = CliRunner().invoke(main, ["import", "--from", "ghost", str(EXPORT), "--site", str(site), "--force"])
+    assert "set masthead.toml" not in again.output and config.read_text(encoding="utf-8").splitlines() == after
+    build = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    public = site / "public"
+    tag_page = (public / "tag/ferries/index.html").read_text(encoding="utf-8")
+    assert 'href="/ferry-strike-called-off/"' in tag_page
+    assert 'href="/ferry-strike-called-off/"' in (public / "author/ines-okafor/index.html").read_text(encoding="utf-8")
+    assert 'href="/tag/ferries/"' in (public / "ferry-strike-called-off/index.html").read_text(encoding="utf-8")
+
+
+def test_a_sites_own_term_urls_stay(tmp_path: Path) -> None:
+    from masthead.origins.ghost_urls import keep_ghost_urls
+
+    config = tmp_path / "masthead.toml"
+    config.write_text('title = "T"\n\n[origin]\ntag_permalink = "/topics/{slug}/"\n\n[tags]\n', encoding="utf-8")
+    assert keep_ghost_urls(config) == ['author_permalink = "/author/{slug}/"']
+    assert config.read_text(encoding="utf-8") == 'title = "T"\n\n[origin]\ntag_permalink = "/topics/{slug}/"\nauthor_permalink = "/author/{slug}/"\n\n[tags]\n'
+    bare = tmp_path / "bare.toml"
+    bare.write_text('title = "T"\n', encoding="utf-8")
+    assert len(keep_ghost_urls(bare)) == 2
+    assert bare.read_text(encoding="utf-8") == 'title = "T"\n\n[origin]\ntag_permalink = "/tag/{slug}/"\nauthor_permalink = "/author/{slug}/"\n'

@@ -350,8 +350,14 @@ def new(site: Path) -> None:
 def _import_ghost(exports: tuple[Path, ...], site: Path, dry_run: bool, force: bool) -> None:
     from .config import load_config
     from .origins.ghost import import_ghost
+    from .origins.ghost_urls import keep_ghost_urls
 
     config = load_config(site)
+    made = keep_ghost_urls(config.root / "masthead.toml", dry_run)
+    for setting in made:
+        click.echo(f"{'would set' if dry_run else 'set'} masthead.toml [origin] {setting} (Ghost's URL)")
+    if made and not dry_run:
+        config = load_config(site)
     for export in exports:
         report = import_ghost(config, export, force, dry_run)
         verb = "would write" if dry_run else "wrote"
