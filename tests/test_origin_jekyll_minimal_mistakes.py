@@ -43,7 +43,7 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     assert listed == ["../recent/", "../harbour/the-new-quay/", "../notes/first-week/"]
     config = (site / "masthead.toml").read_text(encoding="utf-8")
     assert "page_size = 5" in config and 'page_path = "page{number}/"' in config  # paginate: 5, paginate_path: /page:num/
-    assert "_posts/2024-03-30-first-week.md: warning: image: '/assets/images/old-crane.png' does not exist" in build.output
+    assert "_posts/2024-03-30-first-week.md:12: warning: image: '/assets/images/old-crane.png' does not exist" in build.output
     assert "unknown key" not in build.output  # toc, author_profile, share…: the theme's settings
     # exclude: [README.md, docs/, "*.sketch", vendor…] leaves those files out, pages and static files alike
     assert not (public / "docs").exists() and not (public / "README.html").exists() and not (public / "README").exists()

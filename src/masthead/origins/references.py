@@ -66,6 +66,19 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
 
 
+def _line_naming(site: Site, source: str, src: str) -> int | None:
+    """The first line of the source file that names the picture (its path as written, or its file name)."""
+    try:
+        lines = (site.config.root / source).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for needle in (src, PurePosixPath(src).name):
+        for number, line in enumerate(lines, 1):
+            if needle and needle in line:
+                return number
+    return None
+
+
 def _listing(match: re.Match[str], site: Site, language: str) -> str:
     """A loop over ``collections.x`` or ``site.posts``: the posts it names, newest first, as links.
 
@@ -155,7 +168,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
             problems.append(
                 Problem(
                     entry.source,
-                    None,
+                    _line_naming(site, entry.source, src),
                     "image",
                     f"{src!r} does not exist; expected a file in the static folder or beside the page (the picture is left out, its alt text kept)",
                     warning=True,
