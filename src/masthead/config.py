@@ -160,8 +160,8 @@ def _language_folder_entry(entry: tuple[str, Any]) -> str | None:
 
 
 def _disabled_lists(value: tuple[str, ...]) -> str | None:
-    wrong = [kind for kind in value if kind not in ("taxonomy", "term")]
-    return f'unknown kind {wrong[0]!r}; expected "taxonomy" or "term"' if wrong else None
+    wrong = [kind for kind in value if kind not in ("section", "taxonomy", "term")]
+    return f'unknown kind {wrong[0]!r}; expected "section", "taxonomy" or "term"' if wrong else None
 
 
 def _origin_kind(value: str) -> str | None:
@@ -629,7 +629,9 @@ class Origin:
         _list_feed_kinds,
     )
     disabled_lists: tuple[str, ...] = option(
-        (), 'Hugo\'s disableKinds for taxonomies: "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).', _disabled_lists
+        (),
+        'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).',
+        _disabled_lists,
     )
     home_json: bool = option(False, "Hugo's JSON output of the home page: /index.json, the search index of themes such as PaperMod and LoveIt.")
     raw_html: bool = option(

@@ -263,15 +263,16 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     tagged = [*posts, *pages] if config.origin.kind == "hugo" else posts  # Hugo: a page's tags are terms too
     if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
         tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
-    tags = _tags(tagged, config.tags)
-    if config.origin.tag_permalink:  # the adopted site's own tag URLs, listing the main site's posts
+    tags = _tags(tagged, config.tags) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
+    tag_pattern = config.origin.tag_permalink or ("/tags/{slug}/" if config.origin.kind == "hugo" else "")  # Hugo's terms are urlized: /tags/c++/
+    if tag_pattern:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 
         if config.origin.languages:  # Pelican lists no translation on its tag pages (one only translations have keeps them)
             main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags)}
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
-        written = {slugify(name): name for post in reversed(posts) for name in post.entry.tags}  # as a post wrote it
-        tags = tuple(replace(tag, page=term_url(config.origin.tag_permalink, written[tag.slug], config)) for tag in tags)
+        written = {slugify(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
+        tags = tuple(replace(tag, page=term_url(tag_pattern, written[tag.slug], config)) for tag in tags)
     for tag in tags:
         wrong = output_path_problem(tag.url.strip("/"))
         if wrong:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..config import Config
-from ..content.markdown import slugify
+from ..content.markdown import hugo_slug, slugify
 from ..site import Document
 
 
@@ -82,18 +82,21 @@ def hugo_groups(
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
     ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them)."""
     by_url = {page.url: page for page in pages}
+    slug = hugo_slug if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
-        if section and document.url != list_url(f"{prefix}/{slugify(section)}", ugly) and (listed is None or section in listed):
+        if section and document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed):
             sections[prefix, section].append(document)
     groups: list[Group] = []
     taken: set[str] = set()
     for prefix, section in sorted(sections):
-        url = list_url(f"{prefix}/{slugify(section)}", ugly)
+        url = list_url(f"{prefix}/{slug(section)}", ugly)
         intro = by_url.get(url)
         if intro is not None:
-            taken.add(url)
+            taken.add(url)  # with disableKinds "section" Hugo renders neither the list nor its _index.md
+        if "section" in disabled:
+            continue
         groups.append(
             Group(intro.entry.title if intro and intro.entry.title else section.replace("-", " ").title(), url, _order(sections[prefix, section]), intro)
         )
@@ -107,8 +110,8 @@ def hugo_groups(
             if taxonomy == "tags" and not _prefix(post, languages):
                 continue
             for term in _terms(post, taxonomy):
-                names.setdefault(slugify(term), term)
-                terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slugify(term)}", ugly)].append(post)
+                names.setdefault(slug(term), term)
+                terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slug(term)}", ugly)].append(post)
         for prefix in everywhere if "taxonomy" not in disabled else ():  # Hugo writes each taxonomy's list in each language, with no terms too
             if taxonomy == "tags" and not prefix and root_tags:
                 continue  # the site's /tags/ page lists them
@@ -117,6 +120,5 @@ def hugo_groups(
             everything = {id(post): post for url, members in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in members}
             groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values()))))
         for url in sorted(terms) if "term" not in disabled else ():
-            slug = url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]
-            groups.append(Group(names[slug], url, _order(terms[url])))
+            groups.append(Group(names[url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]], url, _order(terms[url])))
     return tuple(groups), tuple(page for page in pages if page.url not in taken)

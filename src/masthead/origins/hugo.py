@@ -142,12 +142,17 @@ def ugly_sections(data: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
     return value is True, ()
 
 
+def _disabled(data: dict[str, Any]) -> set[str]:
+    return {str(kind).lower() for kind in _folded(data).get("disablekinds") or () if isinstance(kind, str)}
+
+
 def disabled_lists(data: dict[str, Any]) -> tuple[str, ...]:
-    """The list kinds ``disableKinds`` drops, by today's names: "taxonomy" (/tags/), "term" (/tags/x/).
-    Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
-    disabled = {str(kind).lower() for kind in _folded(data).get("disablekinds") or () if isinstance(kind, str)}
+    """The list kinds ``disableKinds`` drops, by today's names: "section" (/posts/), "taxonomy" (/tags/), "term"
+    (/tags/x/). Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
+    disabled = _disabled(data)
     old = "taxonomyterm" in disabled
-    return tuple(kind for kind, name in (("taxonomy", "taxonomyterm" if old else "taxonomy"), ("term", "taxonomy" if old else "term")) if name in disabled)
+    names = (("section", "section"), ("taxonomy", "taxonomyterm" if old else "taxonomy"), ("term", "taxonomy" if old else "term"))
+    return tuple(kind for kind, name in names if name in disabled)
 
 
 def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
@@ -155,7 +160,7 @@ def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
     less those ``disableKinds`` drops (``"RSS"`` drops them all) or whose ``[outputs]`` omit ``"RSS"``.
     Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
     folded = _folded(data)
-    disabled = {str(kind).lower() for kind in folded.get("disablekinds") or () if isinstance(kind, str)}
+    disabled = _disabled(data)
     outputs = {str(kind).lower(): value for kind, value in (folded.get("outputs") or {}).items()} if isinstance(folded.get("outputs"), dict) else {}
     old = "taxonomyterm" in outputs or "taxonomyterm" in disabled
     names = {"home": "home", "section": "section", "taxonomy": "taxonomyterm" if old else "taxonomy", "term": "taxonomy" if old else "term"}

@@ -1,0 +1,109 @@
+"""A Hugo site's menus, for the templates: ``[[menu.main]]`` (or ``[[menus.main]]``, or ``menus.toml`` in a
+config folder) entries, pages whose front matter says ``menu: main`` (a name, a list of names, or a table
+``{main: {weight: 10, name: "X"}}``), and with ``sectionPagesMenu = "main"`` every top-level section.
+
+Each menu in Hugo's order: by weight, an entry without one (weight 0) after those with one, then by
+name. An entry's ``pageRef`` (``/about``, ``/posts``) is the page or section at that content path, else
+its ``url``. Children (``parent``) are left out: the default theme's navigation has one level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from ..errors import MastheadError
+
+if TYPE_CHECKING:
+    from ..site import Document, Site
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    name: str
+    url: str
+    weight: int = 0
+
+
+def _config(site: Site) -> dict[str, Any]:
+    from .hugo import read_config_folder
+
+    config = site.config
+    path = config.root / config.origin.config_file
+    try:
+        return read_config_folder(path) if config.origin.config_file and path.is_file() else {}
+    except MastheadError:  # a broken config stops `masthead init`; here the site keeps masthead's navigation
+        return {}
+
+
+def _weight(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _logical_path(document: Document, content: str) -> str:
+    """A page's path as ``pageRef`` names it: ``content/about/index.md`` and ``content/about.md`` are ``/about``."""
+    path = PurePosixPath(document.entry.source)
+    parts = list(path.parts[1:] if path.parts and path.parts[0] == content else path.parts)
+    if parts and PurePosixPath(parts[-1]).stem in ("index", "_index"):
+        parts = parts[:-1]
+    elif parts:
+        parts[-1] = PurePosixPath(parts[-1]).stem
+    return "/" + "/".join(parts).lower()
+
+
+def _page_menus(value: Any) -> dict[str, dict[str, Any]]:
+    """A page's ``menu`` front matter as {menu name: its settings}."""
+    if isinstance(value, str):
+        return {value: {}}
+    if isinstance(value, list):
+        return {str(name): {} for name in value if isinstance(name, str)}
+    if isinstance(value, dict):
+        return {str(name): settings if isinstance(settings, dict) else {} for name, settings in value.items()}
+    return {}
+
+
+def menus(site: Site) -> dict[str, tuple[MenuEntry, ...]]:
+    """Every menu of the site by name, each in Hugo's order."""
+    data = {str(key).lower(): value for key, value in _config(site).items()}
+    content = site.config.folders.content
+    documents = (*site.posts, *site.pages, *((site.home,) if site.home else ()))
+    by_path = {_logical_path(document, content): document.url for document in documents}
+    by_path.update({group.url.removesuffix(".html").rstrip("/") or "/": group.url for group in site.groups})
+    entries: dict[str, list[MenuEntry]] = {}
+    declared = data.get("menus", data.get("menu"))
+    for name, items in (declared or {}).items() if isinstance(declared, dict) else ():
+        for item in items if isinstance(items, list) else ():
+            if not isinstance(item, dict) or item.get("parent"):
+                continue
+            settings = {str(key).lower(): value for key, value in item.items()}
+            reference = str(settings.get("pageref") or "").strip()
+            url = by_path.get("/" + reference.strip("/").lower().removesuffix(".md")) if reference else None
+            url = url or str(settings.get("url") or "").strip()
+            label = str(settings.get("name") or settings.get("identifier") or "").strip()
+            if url and label:
+                entries.setdefault(str(name), []).append(MenuEntry(label, url, _weight(settings.get("weight"))))
+    for document in documents:
+        page_menus = _page_menus(document.entry.extra.get("menu", document.entry.extra.get("menus")))
+        for name, settings in page_menus.items():
+            if settings.get("parent"):
+                continue
+            label = str(settings.get("name") or document.entry.extra.get("linkTitle") or document.entry.title).strip()
+            weight = _weight(settings.get("weight")) or document.entry.placement.weight
+            entries.setdefault(name, []).append(MenuEntry(label, document.url, weight))
+    section_menu = data.get("sectionpagesmenu")
+    if isinstance(section_menu, str) and section_menu:
+        for group in site.groups:
+            if not group.kind and group.url.strip("/").count("/") == 0 and group.url.strip("/").removesuffix(".html") in _sections(site):
+                weight = group.intro.entry.placement.weight if group.intro else 0
+                entries.setdefault(section_menu, []).append(MenuEntry(group.title, group.url, weight))
+    return {name: _sorted(found) for name, found in entries.items()}
+
+
+def _sections(site: Site) -> set[str]:
+    return {document.entry.placement.section.lower() for document in (*site.posts, *site.pages) if document.entry.placement.section}
+
+
+def _sorted(entries: list[MenuEntry]) -> tuple[MenuEntry, ...]:
+    unique = list({entry.url: entry for entry in reversed(entries)}.values())[::-1]  # one entry per URL, the first kept
+    return tuple(sorted(unique, key=lambda entry: (entry.weight == 0, entry.weight, entry.name.lower())))
