@@ -58,7 +58,7 @@ def page_urls(site: Path) -> set[str]:
         if inner.startswith("archive/") or (
             relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/", "feeds/", "authors/", "corrections/"))
             or relative == "404.html"
-            or relative.endswith("/page/1/index.html")  # Hugo's paginator: a redirect from a list's page 1 to the list
+            or relative.endswith(("/page/1/index.html", "/page/1.html"))  # Hugo's paginator: a redirect from a list's page 1 to the list
         ):
             continue
         urls.add("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)

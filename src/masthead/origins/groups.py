@@ -22,7 +22,7 @@ class Group:
     url: str
     documents: tuple[Document, ...]
     intro: Document | None = None
-    kind: str = ""  # "category", "author", "tag": a term's page (origins/terms.py)
+    kind: str = ""  # "category", "author", "tag": a term's page (origins/terms.py); "taxonomy": Hugo's /categories/, on one page
 
 
 def _order(documents: list[Document]) -> tuple[Document, ...]:
@@ -113,12 +113,12 @@ def hugo_groups(
                 names.setdefault(slug(term), term)
                 terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slug(term)}", ugly)].append(post)
         for prefix in everywhere if "taxonomy" not in disabled else ():  # Hugo writes each taxonomy's list in each language, with no terms too
-            if taxonomy == "tags" and not prefix and root_tags:
-                continue  # the site's /tags/ page lists them
+            if taxonomy == "tags" and not prefix and root_tags and not ugly:
+                continue  # the site's /tags/ page lists them (with uglyURLs Hugo's is /tags.html)
             if not empty_lists and not any(url.startswith(f"{prefix}/{taxonomy}/") for url in terms):
                 continue  # the Gatsby starter's lists: only those with terms
             everything = {id(post): post for url, members in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in members}
-            groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values()))))
+            groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values())), kind="taxonomy"))
         for url in sorted(terms) if "term" not in disabled else ():
             groups.append(Group(names[url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]], url, _order(terms[url])))
     return tuple(groups), tuple(page for page in pages if page.url not in taken)

@@ -264,8 +264,9 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(size, int) and not isinstance(size, bool) and size > 0:
         values["page_size"] = size
     path = pagination.get("path", data.get("paginatePath"))
-    if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")):
-        values["page_path"] = path.strip("/") + "/{number}/"
+    path = path.strip("/") if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")) else "page"
+    if path != "page" or ugly:  # uglyURLs: /page/2.html, /posts/page/2.html (Hugo's paginated lists are files too)
+        values["page_path"] = path + ("/{number}.html" if ugly else "/{number}/")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static},
         "origin": {
