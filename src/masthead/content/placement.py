@@ -307,6 +307,12 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind == "jekyll" and "_posts" in parts and not _DATED_NAME.match(PurePosixPath(source).stem):
         problem(None, "not a post: Jekyll reads only the files of _posts/ named YYYY-MM-DD-title (it leaves this one out, and so does masthead)", True)
         return Placement(hidden=True), set(data)
+    if config.origin.kind == "hugo" and "outputs" in data:  # outputs: [html, amp]: a format masthead does not make is named
+        from ..origins.hugo_outputs import page_warning
+
+        unmade = page_warning(data["outputs"])
+        if unmade:
+            problem("outputs", unmade, True)
     if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
     saved_home = False

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import MastheadError, Problem
+from .hugo_outputs import config_warnings
 from .plan import Plan
 
 _TOKENS = {
@@ -328,4 +329,10 @@ def plan(site: Path, found: str) -> Plan:
         )
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
-    return Plan("hugo", found, values, tables, tuple(notes))
+    warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
+    off = [kind for kind in ("RSS", "sitemap") if kind.lower() in _disabled(written)]
+    if off:
+        warnings.append(
+            f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join({'RSS': '/feed.xml, /atom.xml, /feed.json', 'sitemap': '/sitemap.xml'}[kind] for kind in off)}"
+        )
+    return Plan("hugo", found, values, tables, tuple(notes), tuple(warnings))

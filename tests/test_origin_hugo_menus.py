@@ -1,0 +1,79 @@
+"""An Ananke-shaped blog read by section: disableKinds for taxonomies, sectionPagesMenu with
+[[menus.main]] entries and pages' own `menu:`, a custom output format and a page's `outputs:`,
+[pagination] with its own path, and titles and slugs that Hugo's urlize shortens.
+
+Hugo's URLs, from its docs and PathSpec.MakePathSanitized: `:slug` is the slug else the title, with
+letters (accented and CJK too), digits and `.+~_-@` kept, spaces made "-", anything else dropped
+("Q&A: the team answers" is qa-the-team-answers, "Rust & WASM, Part 2" rust-wasm-part-2), lower case;
+later list pages at `[pagination] path` (/more/2/), page 1 an alias of the list (/more/1/); every
+section has a list, taxonomy and term lists are not written (disableKinds)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
+
+EXPECTED_URLS = {
+    "/",
+    "/more/1/",
+    "/more/2/",
+    "/more/3/",
+    "/2023/café-notes/",
+    "/2024/c++-tips-for-embedded-work/",
+    "/2024/qa-the-team-answers/",
+    "/2024/東京の夜/",
+    "/2025/rust-wasm-part-2/",
+    "/posts/",
+    "/posts/more/1/",
+    "/posts/more/2/",
+    "/posts/more/3/",
+    "/notes/",
+    "/notes/more/1/",
+    "/notes/release-v1.2/",
+    "/about/",
+    "/uses/",
+    "/events/",
+}
+
+
+def test_urls_are_hugos(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-menus-outputs", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    assert redirect_target(site, "/more/1/") == "https://notes.example.dev/"
+    assert literal_syntax(site) == [] and broken_references(site) == []
+
+
+def test_disabled_kinds_write_no_tag_pages(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-menus-outputs", tmp_path)
+    public = output_folder(site)
+    assert not (public / "tags").exists() and not (public / "categories").exists()
+    post = (public / "2024/c++-tips-for-embedded-work/index.html").read_text(encoding="utf-8")
+    assert "/tags/" not in post  # no link to a page Hugo does not write, in the nav or the post's topics
+    assert {path.relative_to(public).as_posix() for path in public.rglob("index.xml")} == {"index.xml", "posts/index.xml", "notes/index.xml"}
+
+
+def test_main_menu_in_weight_order(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-menus-outputs", tmp_path)
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="site-nav".*?</nav>', home, re.DOTALL)
+    assert nav is not None
+    labels = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group(0))
+    # config entries and pages' own by weight (10, 20, 30, 90), then the sections sectionPagesMenu adds (weight 0)
+    assert labels[2:] == [
+        ("/posts/", "Posts"),
+        ("/about/", "About"),
+        ("/uses/", "Uses"),
+        ("https://git.example.dev/field-notes", "Source"),
+        ("/notes/", "Release notes"),
+    ]
+
+
+def test_unmade_output_formats_are_named(tmp_path: Path) -> None:
+    site, build = adopt("hugo-menus-outputs", tmp_path)
+    assert "events.md:3: warning: outputs: calendar: Hugo's output format not made by masthead" in build.output
+    written = (site / "masthead.toml").read_text(encoding="utf-8")
+    assert "# warning: [outputs] home: the output format SearchIndex is not made by masthead" in written
+    assert (output_folder(site) / "index.json").is_file()  # the built-in JSON of the home page is made
+    assert not (output_folder(site) / "searchindex.json").exists()
