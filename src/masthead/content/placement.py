@@ -49,6 +49,7 @@ class Placement(NamedTuple):
     translation_key: str = ""  # translations share it: the path without the language, or translationKey
     references: tuple[Reference, ...] = ()
     media_folder: str = ""  # where its relative images are: Chirpy's media_subpath (img_path before v6), "/assets/img/x/"
+    later_pages: str = ""  # an Eleventy list paginating posts: the URL of its later pages, {number} in it (/blog/page/{number}/)
 
     @property
     def section(self) -> str:
@@ -256,6 +257,22 @@ _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len,
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
 _FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
+_PAGE_NUMBER = re.compile(r"{{-?\s*pagination\.pageNumber\s*(\+\s*1\s*)?-?}}")
+
+
+def later_pages(value: Any) -> str:
+    """Where an Eleventy list paginating posts writes its pages after the first (``pageNumber`` 1, 2…), with
+    {number}: the permalink's ``{% if pagination.pageNumber > 0 %}page/{{ pagination.pageNumber }}/{% endif %}``
+    with that block kept (``pageNumber + 1`` is {page}), else Eleventy's default, {first} (the first page's URL)
+    and the number (``/blog/1/``)."""
+    if not isinstance(value, str) or not value.strip():
+        return "{first}{number}/"
+    text = _FIRST_PAGE_ONLY.sub(lambda match: re.sub(r"^{%.*?%}|{%[^%]*%}$", "", match.group(0), flags=re.DOTALL), value.strip())
+    text = _PAGE_NUMBER.sub(lambda match: "{page}" if match.group(1) else "{number}", text)  # pageNumber + 1: the page's own number
+    if ("{number}" not in text and "{page}" not in text) or "{%" in text or "{{" in text:
+        return ""  # a permalink masthead cannot read for its later pages: the first page alone
+    text = "/" + text.lstrip("/").removesuffix("index.html")
+    return text if text.endswith(("/", ".html")) else text + "/"
 
 
 def page_pattern(value: str, config: Config) -> str | None:
@@ -266,6 +283,8 @@ def page_pattern(value: str, config: Config) -> str | None:
     if config.origin.kind == "eleventy":
         text = _FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
+        if text.rsplit("/", 1)[-1] == "index.html":  # diary/index.html is Eleventy's page.url /diary/
+            text = text.removesuffix("index.html") or "/"
     leftover = re.sub(r"{(" + "|".join(PERMALINK_TOKENS) + r")}", "", text)
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
 
@@ -394,6 +413,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         used |= {"media_subpath", "img_path"} & set(data)
     if config.origin.kind in ("jekyll", "eleventy") and values.get("permalink") in ("/", "/index.html") and not defaults(source, data, config).is_post:
         home = True  # academicpages' and al-folio's _pages/about.md with permalink: /: the home page
+    if config.origin.kind == "eleventy" and post_list_pagination(data):
+        values["later_pages"] = later_pages(data.get("permalink"))
     place = Placement(
         sections=sections,
         filename=filename,
@@ -430,9 +451,15 @@ def post_list_pagination(data: Mapping[str, Any]) -> str:
     pagination = data.get("pagination")
     if not isinstance(pagination, Mapping):
         return ""
-    source, size = str(pagination.get("data", "")), pagination.get("size", 10)
+    source = str(pagination.get("data", ""))
     name = source.removeprefix("collections.")
-    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and size != 1 else ""
+    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and page_size(pagination) != 1 else ""
+
+
+def page_size(pagination: Mapping[str, Any]) -> int:
+    """An Eleventy pagination's ``size`` (posts a page), 10 when it names none or a size that is not a whole number."""
+    size = pagination.get("size", 10)
+    return size if isinstance(size, int) and not isinstance(size, bool) and size > 0 else 10
 
 
 def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:

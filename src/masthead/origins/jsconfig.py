@@ -20,6 +20,13 @@ def _js_string(text: str, key: str) -> str:
     return found.group(2).strip() if found else ""
 
 
+def _eleventy_dir(text: str, key: str) -> str:
+    """A folder of Eleventy's ``dir``: ``dir: { input: "src" }`` (returned by ``.eleventy.js``, or v3's
+    ``export const config``), else Eleventy 3's ``eleventyConfig.setInputDirectory("src")`` and its kin."""
+    call = re.search(rf"""\.set{key.capitalize()}Directory\(\s*(["'`])(.*?)\1\s*\)""", text)
+    return _js_string(text, key) or (call.group(2).strip() if call else "")
+
+
 def _with_prefix(url: str, prefix: str) -> str:
     """The site's address under Eleventy's or Gatsby's ``pathPrefix`` ("/project/"), unless the URL has it."""
     url = url.rstrip("/")
@@ -74,8 +81,8 @@ def _site_data_text(folder: Path) -> str:
 
 def eleventy(site: Path, found: str) -> Plan:
     text = _read(site / found)
-    content = _js_string(text, "input") or "."
-    data_folder = (site / content / (_js_string(text, "data") or "_data")).resolve()
+    content = _eleventy_dir(text, "input").removeprefix("./").rstrip("/") or "."
+    data_folder = (site / content / (_eleventy_dir(text, "data") or "_data")).resolve()
     data_text = _site_data_text(data_folder)
     notes = [
         "Eleventy's rules: a page's URL is its path (blog/x.md is /blog/x/, an index.md its folder's);",
@@ -99,7 +106,7 @@ def eleventy(site: Path, found: str) -> Plan:
     passthrough = re.search(r"""addPassthroughCopy\(\s*{\s*["'](?:\./)?([\w-]+)/?["']\s*:\s*["']/["']""", text)
     static = passthrough.group(1) if passthrough else content  # the base blog's {"./public/": "/"}
     tables: dict[str, dict[str, Any]] = {
-        "folders": {"content": content, "static": static, "output": _js_string(text, "output") or "_site"},
+        "folders": {"content": content, "static": static, "output": _eleventy_dir(text, "output") or "_site"},
         "origin": {
             "kind": "eleventy",
             "config_file": "",

@@ -245,7 +245,8 @@ def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
 def site_view(site: Site) -> SiteView:
     config = site.config
     menus = _menus(site)
-    pages_nav = tuple(NavLink(page.url, nav_label(page)) for page in site.pages if not page.noindex)
+    firsts = {page.entry.source: page for page in reversed(site.pages) if not page.noindex}  # an Eleventy list's later pages are not linked
+    pages_nav = tuple(NavLink(page.url, nav_label(page)) for page in site.pages if firsts.get(page.entry.source) is page)
     return SiteView(
         title=config.title,
         description=config.description,
