@@ -413,6 +413,10 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         used |= {"media_subpath", "img_path"} & set(data)
     if config.origin.kind in ("jekyll", "eleventy") and values.get("permalink") in ("/", "/index.html") and not defaults(source, data, config).is_post:
         home = True  # academicpages' and al-folio's _pages/about.md with permalink: /: the home page
+    gatsby_path = data.get("path", data.get("slug")) if config.origin.kind == "gatsby" and not values.get("permalink") else None
+    if isinstance(gatsby_path, str) and ("/" in gatsby_path.strip().strip("/") or "path" in data) and gatsby_path.strip().startswith("/"):
+        values["permalink"] = gatsby_path.strip()  # Gatsby's tutorial shape: createPage({path: node.frontmatter.path}), slug: "/blog/x"
+        used.add("path" if "path" in data else "slug")
     if config.origin.kind == "eleventy" and post_list_pagination(data):
         values["later_pages"] = later_pages(data.get("permalink"))
     place = Placement(

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .gatsby_routes import markdown_permalink
 from .plan import Plan
 
 
@@ -161,6 +162,11 @@ def gatsby(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
+    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image"]}  # hero_image: Gatsby's tutorial blog
+    routed, told = markdown_permalink(site)
+    if routed:  # createPage({path: `/blog${slug}`}), a File System Route page: the Markdown pages' URLs
+        values["permalink"] = values["page_permalink"] = routed
+        notes.append(f"{told} puts the Markdown pages at {routed} (a front matter slug with slashes is the page's whole path).")
     feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
     if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
         tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}
