@@ -42,8 +42,11 @@ def test_front_matter_path_is_the_url(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (site / "gatsby-node.js").write_text(
-        "exports.createPages = async ({ actions, graphql }) => {\n  const result = await graphql(`{ allMarkdownRemark { edges { node { frontmatter { slug } } } } }`)\n"
-        "  result.data.allMarkdownRemark.edges.forEach(({ node }) => {\n    actions.createPage({ path: node.frontmatter.slug, component: blogPostTemplate, context: { slug: node.frontmatter.slug } })\n  })\n}\n",
+        "exports.createPages = async ({ actions, graphql }) => {\n"
+        "  const result = await graphql(`{ allMarkdownRemark { edges { node { frontmatter { slug } } } } }`)\n"
+        "  result.data.allMarkdownRemark.edges.forEach(({ node }) => {\n"
+        "    actions.createPage({ path: node.frontmatter.slug, component: blogPostTemplate, context: { slug: node.frontmatter.slug } })\n"
+        "  })\n}\n",
         encoding="utf-8",
     )
     (site / "src/markdown-pages/post-1.md").write_text('---\nslug: "/notes/first"\ndate: "2024-02-01"\ntitle: "First"\n---\n\nHello.\n', encoding="utf-8")

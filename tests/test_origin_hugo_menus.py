@@ -72,8 +72,8 @@ def test_main_menu_in_weight_order(tmp_path: Path) -> None:
 
 def test_unmade_output_formats_are_named(tmp_path: Path) -> None:
     site, build = adopt("hugo-menus-outputs", tmp_path)
-    assert "events.md:3: warning: outputs: calendar: Hugo's output format not made by masthead" in build.output
+    assert "events.md:3: warning: outputs: calendar: Hugo's output format is not made by masthead" in build.output
     written = (site / "masthead.toml").read_text(encoding="utf-8")
-    assert "# warning: [outputs] home: the output format SearchIndex is not made by masthead" in written
+    assert "# warning: [outputs] home: SearchIndex: output format is not made by masthead" in written
     assert (output_folder(site) / "index.json").is_file()  # the built-in JSON of the home page is made
     assert not (output_folder(site) / "searchindex.json").exists()

@@ -213,7 +213,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             resources.update(bundle_resources(config.root / entry.source, resource_folder(url, config.origin.kind == "hugo" and place.bundle)))
         if entry.image is not None and not entry.image.src.startswith("/"):
             folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
-            entry = replace(entry, image=entry.image._replace(src=folder + entry.image.src.removeprefix("./")))  # beside the page (a bundle's cover, ./hero.png)
+            entry = replace(
+                entry, image=entry.image._replace(src=folder + entry.image.src.removeprefix("./"))
+            )  # beside the page (a bundle's cover, ./hero.png)
         image, problem = _image_for(entry, static, image_cache, resources)
         if problem and config.origin.kind:  # an adopted site keeps building: the page goes without the missing image
             problems.append(replace(problem, message=problem.message + "; the page is published without it", warning=True))

@@ -35,9 +35,22 @@ def later_pages(pages: list[Document], posts: list[Document], taken: set[str], c
         total = len(listed_posts(posts, name, "tags", page.entry.placement.lang, config))
         marker = f'data-tags="{html.escape(name)}" data-count="{size}" data-offset="0"'
         for number in range(1, math.ceil(total / size)):
-            url = pattern.replace("{first}", page.url.removesuffix("index.html")).replace("{number}", str(number)).replace("{page}", str(number + 1)).replace("//", "/")
+            url = (
+                pattern.replace("{first}", page.url.removesuffix("index.html"))
+                .replace("{number}", str(number))
+                .replace("{page}", str(number + 1))
+                .replace("//", "/")
+            )
             if url in taken:
-                problems.append(Problem(page.entry.source, page.entry.key_lines.get("pagination"), "pagination", f"page {number + 1} would be at {url}, the URL of another page; it is left out", warning=True))
+                problems.append(
+                    Problem(
+                        page.entry.source,
+                        page.entry.key_lines.get("pagination"),
+                        "pagination",
+                        f"page {number + 1} would be at {url}, the URL of another page; it is left out",
+                        warning=True,
+                    )
+                )
                 continue
             taken.add(url)
             body = page.entry.body.replace(html=page.entry.body.html.replace(marker, marker.replace('data-offset="0"', f'data-offset="{number * size}"')))

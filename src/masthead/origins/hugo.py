@@ -330,9 +330,8 @@ def plan(site: Path, found: str) -> Plan:
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
     warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
-    off = [kind for kind in ("RSS", "sitemap") if kind.lower() in _disabled(written)]
+    own = {"rss": "/feed.xml, /atom.xml, /feed.json", "sitemap": "/sitemap.xml"}  # masthead's, kept for readers and search engines
+    off = [kind for kind in own if kind in _disabled(written)]
     if off:
-        warnings.append(
-            f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join({'RSS': '/feed.xml, /atom.xml, /feed.json', 'sitemap': '/sitemap.xml'}[kind] for kind in off)}"
-        )
+        warnings.append(f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join(own[kind] for kind in off)}")
     return Plan("hugo", found, values, tables, tuple(notes), tuple(warnings))

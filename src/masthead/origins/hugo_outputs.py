@@ -31,7 +31,7 @@ def config_warnings(outputs: Any, output_formats: Any) -> list[str]:
     for kind, value in outputs.items() if isinstance(outputs, dict) else ():
         missing = unmade(str(kind), value)
         if missing:
-            warnings.append(f"[outputs] {kind}: the output format{'s' if len(missing) > 1 else ''} {', '.join(missing)} {'are' if len(missing) > 1 else 'is'} not made by masthead")
+            warnings.append(f"[outputs] {kind}: {', '.join(missing)}: {_formats_named(missing)} not made by masthead")
     if isinstance(output_formats, dict) and output_formats:
         warnings.append(f"[outputFormats] {', '.join(sorted(str(name) for name in output_formats))}: custom output formats are not made by masthead")
     return warnings
@@ -42,4 +42,8 @@ def page_warning(value: Any) -> str | None:
     missing = unmade("page", value)
     if not missing:
         return None
-    return f"{', '.join(missing)}: Hugo's output format{'s' if len(missing) > 1 else ''} not made by masthead; the page is written as HTML only"
+    return f"{', '.join(missing)}: Hugo's {_formats_named(missing)} not made by masthead; the page is written as HTML only"
+
+
+def _formats_named(missing: list[str]) -> str:
+    return "output formats are" if len(missing) > 1 else "output format is"

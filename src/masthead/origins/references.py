@@ -27,7 +27,9 @@ from ..site import Document, Site, with_documents
 from .bundles import resource_folder
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
-_LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)" data-offset="(\d+)"></div>(?(2)\s*</\2>)')
+_LISTING = re.compile(
+    r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)" data-offset="(\d+)"></div>(?(2)\s*</\2>)'
+)
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 _SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(/[^"#?]*)"')

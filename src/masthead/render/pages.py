@@ -105,7 +105,9 @@ class SiteView:
             return ()
         own = self.language_topics.get(document.entry.placement.lang)
         if own and document.url.startswith(own.split("/tags/")[0] + "/"):
-            return tuple(TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag))) for tag in document.entry.tags)
+            return tuple(
+                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag))) for tag in document.entry.tags
+            )
         return tuple(
             TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
         )
