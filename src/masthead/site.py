@@ -234,9 +234,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     if config.origin.kind == "eleventy":  # a list paginating posts: its pages after the first
         from .origins.eleventy_pages import later_pages
 
-        later, found = later_pages(pages, posts, set(by_url) | {document.url for document in (*posts, *pages)}, config)
+        later, later_problems = later_pages(pages, posts, set(by_url) | {document.url for document in (*posts, *pages)}, config)
         pages += later
-        problems += found
+        problems += later_problems
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
