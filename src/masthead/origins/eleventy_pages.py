@@ -42,15 +42,8 @@ def later_pages(pages: list[Document], posts: list[Document], taken: set[str], c
                 .replace("//", "/")
             )
             if url in taken:
-                problems.append(
-                    Problem(
-                        page.entry.source,
-                        page.entry.key_lines.get("pagination"),
-                        "pagination",
-                        f"page {number + 1} would be at {url}, the URL of another page; it is left out",
-                        warning=True,
-                    )
-                )
+                taken_message = f"page {number + 1} would be at {url}, the URL of another page; it is left out"
+                problems.append(Problem(page.entry.source, page.entry.key_lines.get("pagination"), "pagination", taken_message, warning=True))
                 continue
             taken.add(url)
             body = page.entry.body.replace(html=page.entry.body.html.replace(marker, marker.replace('data-offset="0"', f'data-offset="{number * size}"')))

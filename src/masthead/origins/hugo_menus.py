@@ -4,7 +4,8 @@ config folder) entries, pages whose front matter says ``menu: main`` (a name, a 
 
 Each menu in Hugo's order: by weight, an entry without one (weight 0) after those with one, then by
 name. An entry's ``pageRef`` (``/about``, ``/posts``) is the page or section at that content path, else
-its ``url``. Children (``parent``) are left out: the default theme's navigation has one level.
+its ``url``. Children (``parent``) are left out: the default theme's navigation has one level. A
+multilingual site's ``[languages.en.menus]`` are read for the default language.
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def menus(site: Site) -> dict[str, tuple[MenuEntry, ...]]:
     by_path.update({group.url.removesuffix(".html").rstrip("/") or "/": group.url for group in site.groups})
     entries: dict[str, list[MenuEntry]] = {}
     declared = data.get("menus", data.get("menu"))
+    languages = data.get("languages")
+    own = languages.get(site.config.origin.languages[0]) if isinstance(languages, dict) and site.config.origin.languages else None
+    if declared is None and isinstance(own, dict):  # [languages.en.menus]: the default language's menus (the header is one)
+        settings = {str(key).lower(): value for key, value in own.items()}
+        declared = settings.get("menus", settings.get("menu"))
     for name, items in (declared or {}).items() if isinstance(declared, dict) else ():
         for item in items if isinstance(items, list) else ():
             if not isinstance(item, dict) or item.get("parent"):
