@@ -11,9 +11,13 @@ section has a list, taxonomy and term lists are not written (disableKinds)."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
+
+from masthead.build import load
+from masthead.render.pages import site_view
 
 EXPECTED_URLS = {
     "/",
@@ -77,3 +81,11 @@ def test_unmade_output_formats_are_named(tmp_path: Path) -> None:
     assert "# warning: [outputs] home: SearchIndex: output format is not made by masthead" in written
     assert (output_folder(site) / "index.json").is_file()  # the built-in JSON of the home page is made
     assert not (output_folder(site) / "searchindex.json").exists()
+
+
+def test_every_menu_is_given_to_templates(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-menus-outputs", tmp_path)
+    model, _, _ = load(site, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
+    menus = site_view(model).menus
+    # [[menus.footer]] (weight 1) before the page whose front matter says menu: [footer] (no weight)
+    assert [(link.url, link.label) for link in menus["footer"]] == [("/about/#colophon", "Colophon"), ("/events/", "Meetups")]
