@@ -10,6 +10,7 @@ multilingual site's ``[languages.en.menus]`` are read for the default language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -86,6 +87,8 @@ def menus(site: Site) -> dict[str, tuple[MenuEntry, ...]]:
             reference = str(settings.get("pageref") or "").strip()
             url = by_path.get("/" + reference.strip("/").lower().removesuffix(".md")) if reference else None
             url = url or str(settings.get("url") or "").strip()
+            if url and not re.match(r"[a-z][a-z0-9+.-]*:|/|#", url):  # url = "about/": from the site's root, as relLangURL makes it
+                url = "/" + url
             label = str(settings.get("name") or settings.get("identifier") or "").strip()
             if url and label:
                 entries.setdefault(str(name), []).append(MenuEntry(label, url, _weight(settings.get("weight"))))
