@@ -62,8 +62,12 @@ def test_a_second_markdown_source_is_named(tmp_path: Path) -> None:
     for folder, name in (("content/posts", "first.md"), ("content/pages", "about.md")):
         (site / folder).mkdir(parents=True)
         (site / folder / name).write_text('---\ntitle: "x"\ndate: "2024-01-01"\n---\n\nText.\n', encoding="utf-8")
-    sources = "".join(f'{{ resolve: "gatsby-source-filesystem", options: {{ name: "{name}", path: `${{__dirname}}/content/{name}` }} }}, ' for name in ("posts", "pages"))
-    (site / "gatsby-config.js").write_text(f'module.exports = {{ siteMetadata: {{ title: "Two" }}, plugins: [{sources}"gatsby-transformer-remark"] }}\n', encoding="utf-8")
+    sources = "".join(
+        f'{{ resolve: "gatsby-source-filesystem", options: {{ name: "{name}", path: `${{__dirname}}/content/{name}` }} }}, ' for name in ("posts", "pages")
+    )
+    (site / "gatsby-config.js").write_text(
+        f'module.exports = {{ siteMetadata: {{ title: "Two" }}, plugins: [{sources}"gatsby-transformer-remark"] }}\n', encoding="utf-8"
+    )
     init = CliRunner().invoke(main, ["init", str(site)])
     assert init.exit_code == 0
     assert "gatsby-config.js: warning: gatsby-source-filesystem reads Markdown in content/pages/ too" in init.output

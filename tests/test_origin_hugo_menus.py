@@ -14,9 +14,11 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 from masthead.build import load
+from masthead.content.markdown import hugo_slug
 from masthead.render.pages import site_view
 
 EXPECTED_URLS = {
@@ -89,3 +91,23 @@ def test_every_menu_is_given_to_templates(tmp_path: Path) -> None:
     menus = site_view(model).menus
     # [[menus.footer]] (weight 1) before the page whose front matter says menu: [footer] (no weight)
     assert [(link.url, link.label) for link in menus["footer"]] == [("/about/#colophon", "Colophon"), ("/events/", "Meetups")]
+
+
+# PathSpec.MakePath's cases in Hugo's own tests (helpers/path_test.go), lower-cased as MakePathSanitized does
+@pytest.mark.parametrize(
+    ("written", "urlized"),
+    [
+        ("  Foo bar  ", "foo-bar"),
+        ("fOO,bar:foobAR", "foobarfoobar"),
+        ("Банковский кассир", "банковский-кассир"),
+        ("은행", "은행"),
+        ("this+is+a+test", "this+is+a+test"),
+        ("~foo", "~foo"),
+        ("foo--bar", "foo--bar"),
+        ("foo - bar", "foo-bar"),
+        ("foo@bar", "foo@bar"),
+        ("Q&A: the team answers", "qa-the-team-answers"),
+    ],
+)
+def test_hugo_slug_is_hugos_urlize(written: str, urlized: str) -> None:
+    assert hugo_slug(written) == urlized

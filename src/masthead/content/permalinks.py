@@ -63,8 +63,8 @@ def entry_url(entry: Entry, config: Config) -> str:
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     local = entry.date.astimezone(config.tz)
     section, sections = place.section, place.sections
-    if config.origin.kind == "hugo":  # Hugo writes paths in lower case (disablePathToLower = false), spaces as "-"
-        section, sections = section.lower().replace(" ", "-"), sections.lower().replace(" ", "-")
+    if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
+        section, sections = hugo_slug(section) if section else "", "/".join(hugo_slug(part) for part in sections.split("/")) if sections else ""
     title_slug = hugo_slug if config.origin.kind == "hugo" else slugify  # Hugo's :title and :slug are urlized
     values = {
         "slug": entry.slug,

@@ -168,7 +168,9 @@ def gatsby(site: Path, found: str) -> Plan:
         values["permalink"] = values["page_permalink"] = routed
         notes.append(f"{told} puts the Markdown pages at {routed} (a front matter slug with slashes is the page's whole path).")
     others = [path for path in _filesystem_paths(text) if path != content and not path.startswith(content + "/") and _markdown_folder(site, [path])]
-    warnings = [f"gatsby-source-filesystem reads Markdown in {path}/ too: masthead reads one folder, {content}/, and builds no page of {path}/" for path in others]
+    warnings = [
+        f"gatsby-source-filesystem reads Markdown in {path}/ too: masthead reads one folder, {content}/, and builds no page of {path}/" for path in others
+    ]
     feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
     if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
         tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}
