@@ -89,8 +89,12 @@ def test_every_menu_is_given_to_templates(tmp_path: Path) -> None:
     site, _ = adopt("hugo-menus-outputs", tmp_path)
     model, _, _ = load(site, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
     menus = site_view(model).menus
-    # [[menus.footer]] (weight 1) before the page whose front matter says menu: [footer] (no weight)
-    assert [(link.url, link.label) for link in menus["footer"]] == [("/about/#colophon", "Colophon"), ("/events/", "Meetups")]
+    # [[menus.footer]] (weights 1, 2; one named by its pageRef's title) before the page whose front matter says menu: [footer] (no weight)
+    assert [(link.url, link.label) for link in menus["footer"]] == [
+        ("/about/#colophon", "Colophon"),
+        ("/notes/release-v1.2/", "Tools v1.2"),
+        ("/events/", "Meetups"),
+    ]
 
 
 # PathSpec.MakePath's cases in Hugo's own tests (helpers/path_test.go), lower-cased as MakePathSanitized does

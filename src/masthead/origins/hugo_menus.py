@@ -65,39 +65,63 @@ def _page_menus(value: Any) -> dict[str, dict[str, Any]]:
     return {}
 
 
+def _targets(site: Site) -> dict[str, tuple[str, str]]:
+    """(URL, title) of every page and list by the path ``pageRef`` names it with (``/about``, ``/posts``)."""
+    content = site.config.folders.content
+    documents = (*site.posts, *site.pages, *((site.home,) if site.home else ()))
+    targets = {_logical_path(document, content): (document.url, _label(document)) for document in documents}
+    targets.update({group.url.removesuffix(".html").rstrip("/") or "/": (group.url, group.title) for group in site.groups})
+    return targets
+
+
+def _label(document: Document) -> str:
+    """A page's name in a menu: its ``linkTitle``, else its title, as Hugo's ``LinkTitle``."""
+    link_title = document.entry.extra.get("linkTitle")
+    return str(link_title).strip() if isinstance(link_title, str) and link_title.strip() else document.entry.title
+
+
+def _declared(data: dict[str, Any], default_language: str) -> Any:
+    """The config's menus: ``[menus]`` (or ``[menu]``), else the default language's ``[languages.en.menus]``."""
+    declared = data.get("menus", data.get("menu"))
+    languages = data.get("languages")
+    own = languages.get(default_language) if isinstance(languages, dict) and default_language else None
+    if declared is None and isinstance(own, dict):  # the header is one: the default language's
+        settings = {str(key).lower(): value for key, value in own.items()}
+        declared = settings.get("menus", settings.get("menu"))
+    return declared
+
+
+def _config_entry(item: Any, targets: dict[str, tuple[str, str]]) -> MenuEntry | None:
+    """One ``[[menus.main]]`` entry: its ``pageRef``'s page (and that page's title when it has no ``name``), else its ``url``."""
+    if not isinstance(item, dict) or item.get("parent"):
+        return None
+    settings = {str(key).lower(): value for key, value in item.items()}
+    reference = str(settings.get("pageref") or "").strip()
+    url, title = targets.get("/" + reference.strip("/").lower().removesuffix(".md"), ("", "")) if reference else ("", "")
+    url = url or str(settings.get("url") or "").strip()
+    if url and not re.match(r"[a-z][a-z0-9+.-]*:|/|#", url):  # url = "about/": from the site's root, as relLangURL makes it
+        url = "/" + url
+    label = str(settings.get("name") or title or settings.get("identifier") or "").strip()
+    return MenuEntry(label, url, _weight(settings.get("weight"))) if url and label else None
+
+
 def menus(site: Site) -> dict[str, tuple[MenuEntry, ...]]:
     """Every menu of the site by name, each in Hugo's order."""
     data = {str(key).lower(): value for key, value in _config(site).items()}
-    content = site.config.folders.content
-    documents = (*site.posts, *site.pages, *((site.home,) if site.home else ()))
-    by_path = {_logical_path(document, content): document.url for document in documents}
-    by_path.update({group.url.removesuffix(".html").rstrip("/") or "/": group.url for group in site.groups})
+    targets = _targets(site)
     entries: dict[str, list[MenuEntry]] = {}
-    declared = data.get("menus", data.get("menu"))
-    languages = data.get("languages")
-    own = languages.get(site.config.origin.languages[0]) if isinstance(languages, dict) and site.config.origin.languages else None
-    if declared is None and isinstance(own, dict):  # [languages.en.menus]: the default language's menus (the header is one)
-        settings = {str(key).lower(): value for key, value in own.items()}
-        declared = settings.get("menus", settings.get("menu"))
-    for name, items in (declared or {}).items() if isinstance(declared, dict) else ():
+    declared = _declared(data, site.config.origin.languages[0] if site.config.origin.languages else "")
+    for name, items in declared.items() if isinstance(declared, dict) else ():
         for item in items if isinstance(items, list) else ():
-            if not isinstance(item, dict) or item.get("parent"):
-                continue
-            settings = {str(key).lower(): value for key, value in item.items()}
-            reference = str(settings.get("pageref") or "").strip()
-            url = by_path.get("/" + reference.strip("/").lower().removesuffix(".md")) if reference else None
-            url = url or str(settings.get("url") or "").strip()
-            if url and not re.match(r"[a-z][a-z0-9+.-]*:|/|#", url):  # url = "about/": from the site's root, as relLangURL makes it
-                url = "/" + url
-            label = str(settings.get("name") or settings.get("identifier") or "").strip()
-            if url and label:
-                entries.setdefault(str(name), []).append(MenuEntry(label, url, _weight(settings.get("weight"))))
-    for document in documents:
+            entry = _config_entry(item, targets)
+            if entry is not None:
+                entries.setdefault(str(name), []).append(entry)
+    for document in (*site.posts, *site.pages, *((site.home,) if site.home else ())):
         page_menus = _page_menus(document.entry.extra.get("menu", document.entry.extra.get("menus")))
         for name, settings in page_menus.items():
             if settings.get("parent"):
                 continue
-            label = str(settings.get("name") or document.entry.extra.get("linkTitle") or document.entry.title).strip()
+            label = str(settings.get("name") or _label(document)).strip()
             weight = _weight(settings.get("weight")) or document.entry.placement.weight
             entries.setdefault(name, []).append(MenuEntry(label, document.url, weight))
     section_menu = data.get("sectionpagesmenu")
