@@ -255,24 +255,8 @@ JEKYLL_TOKENS = {
 }
 _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
-_FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
+FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
-_PAGE_NUMBER = re.compile(r"{{-?\s*pagination\.pageNumber\s*(\+\s*1\s*)?-?}}")
-
-
-def later_pages(value: Any) -> str:
-    """Where an Eleventy list paginating posts writes its pages after the first (``pageNumber`` 1, 2…), with
-    {number}: the permalink's ``{% if pagination.pageNumber > 0 %}page/{{ pagination.pageNumber }}/{% endif %}``
-    with that block kept (``pageNumber + 1`` is {page}), else Eleventy's default, {first} (the first page's URL)
-    and the number (``/blog/1/``)."""
-    if not isinstance(value, str) or not value.strip():
-        return "{first}{number}/"
-    text = _FIRST_PAGE_ONLY.sub(lambda match: re.sub(r"^{%.*?%}|{%[^%]*%}$", "", match.group(0), flags=re.DOTALL), value.strip())
-    text = _PAGE_NUMBER.sub(lambda match: "{page}" if match.group(1) else "{number}", text)  # pageNumber + 1: the page's own number
-    if ("{number}" not in text and "{page}" not in text) or "{%" in text or "{{" in text:
-        return ""  # a permalink masthead cannot read for its later pages: the first page alone
-    text = "/" + text.lstrip("/").removesuffix("index.html")
-    return text if text.endswith(("/", ".html")) else text + "/"
 
 
 def page_pattern(value: str, config: Config) -> str | None:
@@ -281,7 +265,7 @@ def page_pattern(value: str, config: Config) -> str | None:
     if config.origin.kind == "jekyll":
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
-        text = _FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
+        text = FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
         if text.rsplit("/", 1)[-1] == "index.html":  # diary/index.html is Eleventy's page.url /diary/
             text = text.removesuffix("index.html") or "/"
@@ -418,7 +402,9 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         values["permalink"] = gatsby_path.strip()  # Gatsby's tutorial shape: createPage({path: node.frontmatter.path}), slug: "/blog/x"
         used.add("path" if "path" in data else "slug")
     if config.origin.kind == "eleventy" and post_list_pagination(data):
-        values["later_pages"] = later_pages(data.get("permalink"))
+        from ..origins.eleventy_pages import later_pages_pattern
+
+        values["later_pages"] = later_pages_pattern(data.get("permalink"))
     place = Placement(
         sections=sections,
         filename=filename,

@@ -11,16 +11,35 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..content.placement import page_size, post_list_pagination
+from ..content.placement import FIRST_PAGE_ONLY, page_size, post_list_pagination
 from ..errors import Problem
 from .references import listed_posts
 
 if TYPE_CHECKING:
     from ..config import Config
     from ..site import Document
+
+
+_PAGE_NUMBER = re.compile(r"{{-?\s*pagination\.pageNumber\s*(\+\s*1\s*)?-?}}")
+
+
+def later_pages_pattern(value: Any) -> str:
+    """Where an Eleventy list paginating posts writes its pages after the first (``pageNumber`` 1, 2…), with
+    {number}: the permalink's ``{% if pagination.pageNumber > 0 %}page/{{ pagination.pageNumber }}/{% endif %}``
+    with that block kept (``pageNumber + 1`` is {page}), else Eleventy's default, {first} (the first page's URL)
+    and the number (``/blog/1/``)."""
+    if not isinstance(value, str) or not value.strip():
+        return "{first}{number}/"
+    text = FIRST_PAGE_ONLY.sub(lambda match: re.sub(r"^{%.*?%}|{%[^%]*%}$", "", match.group(0), flags=re.DOTALL), value.strip())
+    text = _PAGE_NUMBER.sub(lambda match: "{page}" if match.group(1) else "{number}", text)  # pageNumber + 1: the page's own number
+    if ("{number}" not in text and "{page}" not in text) or "{%" in text or "{{" in text:
+        return ""  # a permalink masthead cannot read for its later pages: the first page alone
+    text = "/" + text.lstrip("/").removesuffix("index.html")
+    return text if text.endswith(("/", ".html")) else text + "/"
 
 
 def later_pages(pages: list[Document], posts: list[Document], taken: set[str], config: Config) -> tuple[list[Document], list[Problem]]:
