@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from click.testing import CliRunner
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.cli import main
 
 POSTS = {
     "/posts/seed-potatoes-in/",
@@ -53,3 +56,11 @@ def test_later_pages_are_not_in_the_navigation(tmp_path: Path) -> None:
     home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
     nav = home.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
     assert re.findall(r'href="(/(?:blog|diary)[^"]*)"', nav) == ["/blog/", "/diary/"]
+
+
+def test_a_second_build_sees_no_moved_pages(tmp_path: Path) -> None:
+    site, _ = adopt("eleventy-v3-paginated", tmp_path)  # the first build remembers each source's URLs, every page of a list
+    diary = site / "src/diary.njk"
+    diary.write_text(diary.read_text(encoding="utf-8") + "<p>Updated weekly.</p>\n", encoding="utf-8")  # a build that reads it again
+    again = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-02T12:00:00"])
+    assert again.exit_code == 0 and "moved from" not in again.output
