@@ -19,6 +19,7 @@ from origin_sites import adopt, broken_references, literal_syntax, output_folder
 
 from masthead.build import load
 from masthead.content.markdown import hugo_slug
+from masthead.origins.hugo import plan
 from masthead.render.pages import site_view
 
 EXPECTED_URLS = {
@@ -115,3 +116,15 @@ def test_every_menu_is_given_to_templates(tmp_path: Path) -> None:
 )
 def test_hugo_slug_is_hugos_urlize(written: str, urlized: str) -> None:
     assert hugo_slug(written) == urlized
+
+
+def test_list_permalinks_are_named(tmp_path: Path) -> None:
+    """Hugo's docs' [permalinks.page] with [permalinks.section] beside it: the pages' patterns are read, the lists' named."""
+    (tmp_path / "content/posts").mkdir(parents=True)
+    (tmp_path / "hugo.toml").write_text(
+        "title = 'Docs'\n[permalinks.page]\n  posts = '/articles/:year/:slugorcontentbasename/'\n[permalinks.section]\n  posts = '/articles/'\n",
+        encoding="utf-8",
+    )
+    found = plan(tmp_path, "hugo.toml")
+    assert found.tables["origin"]["permalinks"] == {"posts": "/articles/{year}/{slug}/"}
+    assert found.warnings == ("[permalinks.section] posts = '/articles/' is not applied: that list stays at its default URL",)
