@@ -25,6 +25,11 @@ def adopt(name: str, tmp_path: Path) -> tuple[Path, Result]:
     """The fixture ``name`` copied to tmp_path, initialised and built without edits."""
     site = tmp_path / name
     shutil.copytree(SITES / name, site)
+    return adopt_folder(site)
+
+
+def adopt_folder(site: Path) -> tuple[Path, Result]:
+    """The site in ``site`` (written by a test) initialised and built without edits."""
     runner = CliRunner()
     init = runner.invoke(main, ["init", str(site)])
     assert init.exit_code == 0, init.output

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from origin_sites import adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls
 
 from masthead.cli import main
 
@@ -50,10 +50,7 @@ def test_front_matter_path_is_the_url(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (site / "src/markdown-pages/post-1.md").write_text('---\nslug: "/notes/first"\ndate: "2024-02-01"\ntitle: "First"\n---\n\nHello.\n', encoding="utf-8")
-    runner = CliRunner()
-    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
-    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
-    assert build.exit_code == 0, build.output
+    adopt_folder(site)
     assert page_urls(site) == {"/", "/notes/first/"}
 
 

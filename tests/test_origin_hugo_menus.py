@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
+from origin_sites import adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 from masthead.build import load
 from masthead.content.markdown import hugo_slug
@@ -118,13 +118,23 @@ def test_hugo_slug_is_hugos_urlize(written: str, urlized: str) -> None:
     assert hugo_slug(written) == urlized
 
 
-def test_list_permalinks_are_named(tmp_path: Path) -> None:
-    """Hugo's docs' [permalinks.page] with [permalinks.section] beside it: the pages' patterns are read, the lists' named."""
+def test_list_permalinks(tmp_path: Path) -> None:
+    """Hugo's docs' [permalinks.page] with [permalinks.section] beside it: the section's list at /articles/ (its
+    _index.md the intro, page 1 a redirect there), a term's pattern named in a warning."""
     (tmp_path / "content/posts").mkdir(parents=True)
     (tmp_path / "hugo.toml").write_text(
-        "title = 'Docs'\n[permalinks.page]\n  posts = '/articles/:year/:slugorcontentbasename/'\n[permalinks.section]\n  posts = '/articles/'\n",
+        "baseURL = 'https://docs.example/'\ntitle = 'Docs'\n[permalinks.page]\n  posts = '/articles/:year/:slugorcontentbasename/'\n"
+        "[permalinks.section]\n  posts = '/articles/'\n[permalinks.term]\n  tags = '/topics/:slug/'\n",
         encoding="utf-8",
     )
+    (tmp_path / "content/posts/_index.md").write_text("---\ntitle: Writing\n---\nEvery article.\n", encoding="utf-8")
+    for name, day in (("one", 2), ("two", 3)):
+        (tmp_path / f"content/posts/{name}.md").write_text(f"---\ntitle: {name}\ndate: 2024-01-0{day}\n---\nText.\n", encoding="utf-8")
     found = plan(tmp_path, "hugo.toml")
     assert found.tables["origin"]["permalinks"] == {"posts": "/articles/{year}/{slug}/"}
-    assert found.warnings == ("[permalinks.section] posts = '/articles/' is not applied: that list stays at its default URL",)
+    assert found.tables["origin"]["section_lists"] == {"posts": "/articles/"}
+    assert found.warnings == ("[permalinks.term] tags = '/topics/:slug/' is not applied: that list stays at its default URL",)
+    site, _ = adopt_folder(tmp_path)
+    assert page_urls(site) == {"/", "/articles/", "/articles/2024/one/", "/articles/2024/two/", "/categories/"}
+    assert "Every article." in (output_folder(site) / "articles/index.html").read_text(encoding="utf-8")
+    assert redirect_target(site, "/articles/page/1/") == "https://docs.example/articles/"

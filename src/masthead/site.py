@@ -302,6 +302,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.disabled_lists,
             config.origin.kind == "hugo",
             sections_listed,
+            config.origin.section_lists,
         )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups

@@ -7,6 +7,7 @@ and text are the list's intro. Order as Hugo's default: weight, then newest firs
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..config import Config
@@ -78,9 +79,11 @@ def hugo_groups(
     disabled: tuple[str, ...] = (),
     empty_lists: bool = True,
     listed: frozenset[str] | None = None,
+    section_lists: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
-    ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them)."""
+    ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them); ``section_lists``:
+    a section's list URL when the site names one (Hugo's ``[permalinks.section] posts = "/articles/"``)."""
     by_url = {page.url: page for page in pages}
     slug = hugo_slug if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
@@ -93,8 +96,9 @@ def hugo_groups(
     for prefix, section in sorted(sections):
         url = list_url(f"{prefix}/{slug(section)}", ugly)
         intro = by_url.get(url)
+        url = prefix + (section_lists or {}).get(section, url.removeprefix(prefix))  # the intro is the _index.md at its default URL
         if intro is not None:
-            taken.add(url)  # with disableKinds "section" Hugo renders neither the list nor its _index.md
+            taken.add(intro.url)  # with disableKinds "section" Hugo renders neither the list nor its _index.md
         if "section" in disabled:
             continue
         groups.append(

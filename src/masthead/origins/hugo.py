@@ -331,10 +331,14 @@ def plan(site: Path, found: str) -> Plan:
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
     warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
-    for kind in ("section", "taxonomy", "term"):  # [permalinks.section] posts = "/articles/": lists stay at Hugo's default URLs here
+    for kind in ("section", "taxonomy", "term"):  # [permalinks.section] posts = "/articles/": that section's list there
         lists = configured.get(kind) if isinstance(configured.get(kind), dict) else {}
         for name, pattern in sorted((lists or {}).items()):
-            warnings.append(f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL")
+            path = "/" + pattern.strip().strip("/") + "/" if isinstance(pattern, str) and pattern.strip().strip("/") else ""
+            if kind == "section" and re.fullmatch(r"(/[\w.~-]+)+/", path):
+                tables["origin"].setdefault("section_lists", {})[str(name)] = path
+            else:
+                warnings.append(f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL")
     own = {"rss": "/feed.xml, /atom.xml, /feed.json", "sitemap": "/sitemap.xml"}  # masthead's, kept for readers and search engines
     off = [kind for kind in own if kind in _disabled(written)]
     if off:

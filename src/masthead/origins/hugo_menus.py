@@ -71,6 +71,7 @@ def _targets(site: Site) -> dict[str, tuple[str, str]]:
     documents = (*site.posts, *site.pages, *((site.home,) if site.home else ()))
     targets = {_logical_path(document, content): (document.url, _label(document)) for document in documents}
     targets.update({group.url.removesuffix(".html").rstrip("/") or "/": (group.url, group.title) for group in site.groups})
+    targets.update({_logical_path(group.intro, content): (group.url, group.title) for group in site.groups if group.intro})  # /posts at /articles/
     return targets
 
 
