@@ -25,6 +25,11 @@ def adopt(name: str, tmp_path: Path) -> tuple[Path, Result]:
     """The fixture ``name`` copied to tmp_path, initialised and built without edits."""
     site = tmp_path / name
     shutil.copytree(SITES / name, site)
+    return adopt_folder(site)
+
+
+def adopt_folder(site: Path) -> tuple[Path, Result]:
+    """The site in ``site`` (written by a test) initialised and built without edits."""
     runner = CliRunner()
     init = runner.invoke(main, ["init", str(site)])
     assert init.exit_code == 0, init.output
@@ -58,7 +63,7 @@ def page_urls(site: Path) -> set[str]:
         if inner.startswith("archive/") or (
             relative.startswith(("archive/", "search/", "tags/", "page/", "_images/", "pagefind/", "feeds/", "authors/", "corrections/"))
             or relative == "404.html"
-            or relative.endswith("/page/1/index.html")  # Hugo's paginator: a redirect from a list's page 1 to the list
+            or relative.endswith(("/page/1/index.html", "/page/1.html"))  # Hugo's paginator: a redirect from a list's page 1 to the list
         ):
             continue
         urls.add("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)

@@ -34,6 +34,8 @@ def test_ugly_site_keeps_its_feeds_in_folders(tmp_path: Path) -> None:
         "tags/index.xml",
         "tags/carrers/index.xml",
         "tags/tardor/index.xml",
+        "tags/c++/index.xml",  # the term "C++", urlized as Hugo does
+        "tags/estiu/index.xml",
     }
     channel = etree.parse(str(public / "tags/tardor/index.xml")).getroot()[0]
     assert channel.findtext("link") == "https://fotobarri.example.cat/tags/tardor.html"

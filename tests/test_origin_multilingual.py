@@ -123,3 +123,11 @@ def test_default_language_in_its_own_folder(tmp_path: Path) -> None:
         ("x-default", "https://ferries.example.org/en/posts/summer-timetable/"),
     ]
     assert "New ticket machines" in (public / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_default_languages_menu_is_the_header(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-multilingual", tmp_path)
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    # [[languages.en.menus.main]] by weight: pageRef /posts is the section's list, /about the page
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)[-2:] == [("/posts/", "Crossings"), ("/about/", "About us")]

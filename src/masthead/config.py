@@ -160,8 +160,8 @@ def _language_folder_entry(entry: tuple[str, Any]) -> str | None:
 
 
 def _disabled_lists(value: tuple[str, ...]) -> str | None:
-    wrong = [kind for kind in value if kind not in ("taxonomy", "term")]
-    return f'unknown kind {wrong[0]!r}; expected "taxonomy" or "term"' if wrong else None
+    wrong = [kind for kind in value if kind not in ("section", "taxonomy", "term")]
+    return f'unknown kind {wrong[0]!r}; expected "section", "taxonomy" or "term"' if wrong else None
 
 
 def _origin_kind(value: str) -> str | None:
@@ -176,15 +176,23 @@ def _permalink_entry(entry: tuple[str, Any]) -> str | None:
 INDEX_PAGES = ("tags", "categories", "authors", "archives")
 
 
-def _index_page_entry(entry: tuple[str, Any]) -> str | None:
-    name, url = entry
-    if name not in INDEX_PAGES:
-        return f"unknown page {name!r}; expected one of {', '.join(INDEX_PAGES)}{did_you_mean(name, INDEX_PAGES)}"
+def _list_url(url: Any) -> str | None:
     if not isinstance(url, str) or not url.startswith("/") or not url.endswith(("/", ".html")) or "{" in url:
         return 'expected a path that starts with "/" and ends with "/" or ".html", such as "/tags.html"'
     if any(part in ("", ".", "..") for part in url.strip("/").split("/")) and url != "/":
         return 'expected plain segments between the slashes (no "//", "." or "..")'
     return None
+
+
+def _section_list_entry(entry: tuple[str, Any]) -> str | None:
+    return _list_url(entry[1])
+
+
+def _index_page_entry(entry: tuple[str, Any]) -> str | None:
+    name, url = entry
+    if name not in INDEX_PAGES:
+        return f"unknown page {name!r}; expected one of {', '.join(INDEX_PAGES)}{did_you_mean(name, INDEX_PAGES)}"
+    return _list_url(url)
 
 
 PERIODS = ("year", "month")
@@ -595,6 +603,9 @@ class Origin:
     permalinks: Mapping[str, str] = option(
         MappingProxyType({}), 'URL pattern of the posts of a section (Hugo: of every page of it), such as posts = "/{year}/{month}/{title}/".', _permalink_entry
     )
+    section_lists: Mapping[str, str] = option(
+        MappingProxyType({}), "The URL of a section's list page, Hugo's [permalinks.section], such as posts = \"/articles/\".", _section_list_entry
+    )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
     category_permalink: str = option("", 'URL of a page per category with {slug}, such as Pelican\'s "/category/{slug}.html" ("": none).', _term_permalink)
@@ -629,7 +640,9 @@ class Origin:
         _list_feed_kinds,
     )
     disabled_lists: tuple[str, ...] = option(
-        (), 'Hugo\'s disableKinds for taxonomies: "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).', _disabled_lists
+        (),
+        'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).',
+        _disabled_lists,
     )
     home_json: bool = option(False, "Hugo's JSON output of the home page: /index.json, the search index of themes such as PaperMod and LoveIt.")
     raw_html: bool = option(

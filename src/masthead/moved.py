@@ -129,14 +129,19 @@ def lineage(site: Site, known: Mapping[str, Record]) -> dict[str, tuple[str, Rec
 def moved(site: Site, known: Mapping[str, Record]) -> list[Moved]:
     found = []
     followed = lineage(site, known)
+    current: dict[str, set[str]] = {}  # a source's URLs now: several for an Eleventy list's pages (origins/eleventy_pages.py)
+    for document in _published(site):
+        current.setdefault(document.entry.source, set()).add(document.url)
+    checked: set[str] = set()
     for document in _published(site):
         entry = document.entry
-        if entry.source not in followed:
-            continue
+        if entry.source not in followed or entry.source in checked:
+            continue  # one check per source
+        checked.add(entry.source)
         origin, record = followed[entry.source]
         line = entry.key_lines.get("slug") or entry.key_lines.get("date")
         for old in record.urls:
-            if old != document.url and old not in entry.aliases:
+            if old not in current[entry.source] and old not in entry.aliases:
                 found.append(Moved(entry.source, old, document.url, line, origin if origin != entry.source else ""))
     return found
 
@@ -160,9 +165,13 @@ def remember(site: Site, known: Mapping[str, Record]) -> None:
     a renamed source's record moves to its new name."""
     updated = dict(known)
     followed = lineage(site, known)
+    done: set[str] = set()
     for document in _published(site):
         source = document.entry.source
         origin, record = followed.get(source, (source, Record(())))
+        if source in done:  # a source's later pages (an Eleventy list's): its record so far
+            origin, record = source, updated[source]
+        done.add(source)
         urls = record.urls if document.url in record.urls else (*record.urls, document.url)
         updated.pop(origin, None)
         updated[source] = Record(urls, marks(document))

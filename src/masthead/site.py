@@ -213,7 +213,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             resources.update(bundle_resources(config.root / entry.source, resource_folder(url, config.origin.kind == "hugo" and place.bundle)))
         if entry.image is not None and not entry.image.src.startswith("/"):
             folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
-            entry = replace(entry, image=entry.image._replace(src=folder + entry.image.src))  # beside the page (a bundle's cover)
+            entry = replace(
+                entry, image=entry.image._replace(src=folder + entry.image.src.removeprefix("./"))
+            )  # beside the page (a bundle's cover, ./hero.png)
         image, problem = _image_for(entry, static, image_cache, resources)
         if problem and config.origin.kind:  # an adopted site keeps building: the page goes without the missing image
             problems.append(replace(problem, message=problem.message + "; the page is published without it", warning=True))
@@ -229,6 +231,12 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             (posts if entry.is_post else pages).append(document)
 
     posts.sort(key=lambda d: (d.entry.date, d.entry.source), reverse=True)
+    if config.origin.kind == "eleventy":  # a list paginating posts: its pages after the first
+        from .origins.eleventy_pages import later_pages
+
+        later, later_problems = later_pages(pages, posts, set(by_url) | {document.url for document in (*posts, *pages)}, config)
+        pages += later
+        problems += later_problems
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
@@ -263,15 +271,16 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     tagged = [*posts, *pages] if config.origin.kind == "hugo" else posts  # Hugo: a page's tags are terms too
     if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
         tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
-    tags = _tags(tagged, config.tags)
-    if config.origin.tag_permalink:  # the adopted site's own tag URLs, listing the main site's posts
+    tags = _tags(tagged, config.tags) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
+    tag_pattern = config.origin.tag_permalink or ("/tags/{slug}/" if config.origin.kind == "hugo" else "")  # Hugo's terms are urlized: /tags/c++/
+    if tag_pattern:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 
         if config.origin.languages:  # Pelican lists no translation on its tag pages (one only translations have keeps them)
             main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags)}
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
-        written = {slugify(name): name for post in reversed(posts) for name in post.entry.tags}  # as a post wrote it
-        tags = tuple(replace(tag, page=term_url(config.origin.tag_permalink, written[tag.slug], config)) for tag in tags)
+        written = {slugify(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
+        tags = tuple(replace(tag, page=term_url(tag_pattern, written[tag.slug], config)) for tag in tags)
     for tag in tags:
         wrong = output_path_problem(tag.url.strip("/"))
         if wrong:
@@ -293,6 +302,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.disabled_lists,
             config.origin.kind == "hugo",
             sections_listed,
+            config.origin.section_lists,
         )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups

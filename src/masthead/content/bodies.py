@@ -44,8 +44,9 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
 
 def post_listing(name: str = "all", field: str = "tags", count: int = 0) -> str:
     """The marker of a list of posts (a loop over ``collections.x``, a theme's archive layout), filled in
-    with links once every page is read (``origins/references.py``); ``count`` 0 lists them all."""
-    return f'<div class="post-listing" data-{field}="{html.escape(name)}" data-count="{count}"></div>'
+    with links once every page is read (``origins/references.py``); ``count`` 0 lists them all, from the
+    first (an Eleventy list's later pages start further on: ``data-offset``, origins/eleventy_pages.py)."""
+    return f'<div class="post-listing" data-{field}="{html.escape(name)}" data-count="{count}" data-offset="0"></div>'
 
 
 # `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.

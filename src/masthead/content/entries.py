@@ -22,7 +22,7 @@ from ..errors import Problem, did_you_mean, unexpected
 from ..newsroom import story_fields
 from ..newsroom.story import Story
 from . import bodies, characters, frontmatter, placement, restructuredtext
-from .markdown import RenderedMarkdown, slugify, trim
+from .markdown import RenderedMarkdown, hugo_slug, slugify, trim
 from .placement import Placement
 
 # Keys the default theme reads from ``extra``, so they are known and kept without a warning.
@@ -338,11 +338,16 @@ def _key_problem(source: str, key: Any, lines: Mapping[str, int]) -> Problem:
     )
 
 
-def _slug(fields: _Fields, source: str) -> str:
+def _slug(fields: _Fields, source: str, kind: str = "") -> str:
+    """The front matter slug, else the file's name; on a Hugo site made as Hugo makes it ("C++ Tips" is c++-tips);
+    on a Gatsby site a slug is often a path ("/blog/x/", which is the page's URL: placement.py): its last part."""
     slug_key, slug_value = fields.get("slug")
+    hugo = kind == "hugo"
     if slug_key is not None and slug_value not in (None, ""):
-        slug = str(slug_value).strip()
-        if not _SLUG.match(slug) or ".." in slug:
+        slug = hugo_slug(str(slug_value)) if hugo else str(slug_value).strip()
+        if kind == "gatsby" and "/" in slug and slug.strip("/"):
+            slug = slug.strip("/").rsplit("/", 1)[-1]
+        if not hugo and (not _SLUG.match(slug) or ".." in slug):  # hugo_slug leaves no "/" and no ".." segment
             fields.problem(slug_key, f"{_shown(slug)}: expected letters, digits, '-', '_' or '.', with no '/' or '..' (for example {_shown(slugify(slug))})")
     else:
         stem = PurePosixPath(source).stem
@@ -508,7 +513,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         is_post, template = False, config.origin.page_template  # a page: no links to tag and category pages it is not on
 
     written = fields.get("slug")[1]  # `Slug:` with nothing after it (WordPress imports): the origin's own slug
-    slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source)
+    slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source, config.origin.kind)
     image = _image(fields, place.media_folder)
     tags = _tags(fields)
     authors, author_ids = story_fields.author_ids(fields, config, _authors(fields, place.authors))

@@ -194,6 +194,26 @@ def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
     return (slug if cased else slug.lower()) or "section"
 
 
+def hugo_slug(text: str) -> str:
+    """Hugo's ``MakePathSanitized`` (``PathSpec.UnicodeSanitize``, lower-cased as ``disablePathToLower = false``
+    leaves it), for slugs, file names, ``:title`` and taxonomy terms: letters, marks, digits and ``._+~-@`` kept,
+    each run of spaces one hyphen, anything else dropped without one: "C++ tips" -> "c++-tips", "Q&A" -> "qa",
+    "Don't panic" -> "dont-panic", "v1.2 notes" -> "v1.2-notes". Hugo keeps ``/``, ``\\`` and ``#`` too, which
+    here would leave the page's folder or cut its URL: they are dropped (and a slug of dots only is "section")."""
+    kept: list[str] = []
+    hyphen = False
+    for char in unicodedata.normalize("NFC", text.strip()):
+        if char in "._+~-@" or unicodedata.category(char)[0] in "LMN" and unicodedata.category(char) not in ("Nl", "No"):
+            if hyphen and char != "-":
+                kept.append("-")
+            hyphen = False
+            kept.append(char)
+        elif kept and kept[-1] != "-" and char.isspace():
+            hyphen = True
+    slug = "".join(kept).lower()
+    return slug if slug.strip(".") else "section"
+
+
 def pelican_slug(text: str) -> str:
     """Pelican's slugify with its defaults (``SLUGIFY_USE_UNICODE = False``, SLUG_REGEX_SUBSTITUTIONS): the text
     transliterated to ASCII with Unidecode's tables (text-unidecode), as Pelican does (Cyrillic, CJK and ``ß`` too: "Шторм" -> "shtorm"),

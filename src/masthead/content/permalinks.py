@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .markdown import jekyll_slug, pelican_slug, slugify
+from .markdown import hugo_slug, jekyll_slug, pelican_slug, slugify
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -63,13 +63,14 @@ def entry_url(entry: Entry, config: Config) -> str:
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     local = entry.date.astimezone(config.tz)
     section, sections = place.section, place.sections
-    if config.origin.kind == "hugo":  # Hugo writes paths in lower case (disablePathToLower = false), spaces as "-"
-        section, sections = section.lower().replace(" ", "-"), sections.lower().replace(" ", "-")
+    if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
+        section, sections = hugo_slug(section) if section else "", "/".join(hugo_slug(part) for part in sections.split("/")) if sections else ""
+    title_slug = hugo_slug if config.origin.kind == "hugo" else slugify  # Hugo's :title and :slug are urlized
     values = {
         "slug": entry.slug,
         "plain_slug": jekyll_slug(entry.slug, pretty=False, cased=False),
-        "slug_or_title": entry.slug if "slug" in entry.key_lines or not entry.title else slugify(entry.title),
-        "title": slugify(entry.title) if entry.title else entry.slug,
+        "slug_or_title": entry.slug if "slug" in entry.key_lines or not entry.title else title_slug(entry.title),
+        "title": title_slug(entry.title) if entry.title else entry.slug,
         "filename": place.filename or entry.slug,
         "section": section,
         "sections": sections,

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import PERMALINK_TOKENS, Config
-from .markdown import jekyll_slug, pelican_slug, slugify
+from .markdown import hugo_slug, jekyll_slug, pelican_slug, slugify
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
@@ -49,6 +49,7 @@ class Placement(NamedTuple):
     translation_key: str = ""  # translations share it: the path without the language, or translationKey
     references: tuple[Reference, ...] = ()
     media_folder: str = ""  # where its relative images are: Chirpy's media_subpath (img_path before v6), "/assets/img/x/"
+    later_pages: str = ""  # an Eleventy list paginating posts: the URL of its later pages, {number} in it (/blog/page/{number}/)
 
     @property
     def section(self) -> str:
@@ -110,7 +111,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
-        return Defaults(is_post and not home, "blog-post" if is_post else page, None, slugify(filename), "", False)
+        return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_slug(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
         from ..origins.pelican import default_date, file_metadata, is_page
@@ -254,7 +255,7 @@ JEKYLL_TOKENS = {
 }
 _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
-_FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
+FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
 
 
@@ -264,8 +265,10 @@ def page_pattern(value: str, config: Config) -> str | None:
     if config.origin.kind == "jekyll":
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
-        text = _FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
+        text = FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
+        if text.rsplit("/", 1)[-1] == "index.html":  # diary/index.html is Eleventy's page.url /diary/
+            text = text.removesuffix("index.html") or "/"
     leftover = re.sub(r"{(" + "|".join(PERMALINK_TOKENS) + r")}", "", text)
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
 
@@ -307,6 +310,12 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind == "jekyll" and "_posts" in parts and not _DATED_NAME.match(PurePosixPath(source).stem):
         problem(None, "not a post: Jekyll reads only the files of _posts/ named YYYY-MM-DD-title (it leaves this one out, and so does masthead)", True)
         return Placement(hidden=True), set(data)
+    if config.origin.kind == "hugo" and "outputs" in data:  # outputs: [html, amp]: a format masthead does not make is named
+        from ..origins.hugo_outputs import page_warning
+
+        unmade = page_warning(data["outputs"])
+        if unmade:
+            problem("outputs", unmade, True)
     if config.origin.kind == "hugo" and _unrendered(data):  # build: {render: never} or headless: a page Hugo does not write
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS} | {"build", "_build", "headless"}
     saved_home = False
@@ -388,6 +397,14 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         used |= {"media_subpath", "img_path"} & set(data)
     if config.origin.kind in ("jekyll", "eleventy") and values.get("permalink") in ("/", "/index.html") and not defaults(source, data, config).is_post:
         home = True  # academicpages' and al-folio's _pages/about.md with permalink: /: the home page
+    gatsby_path = data.get("path", data.get("slug")) if config.origin.kind == "gatsby" and not values.get("permalink") else None
+    if isinstance(gatsby_path, str) and ("/" in gatsby_path.strip().strip("/") or "path" in data) and gatsby_path.strip().startswith("/"):
+        values["permalink"] = gatsby_path.strip()  # Gatsby's tutorial shape: createPage({path: node.frontmatter.path}), slug: "/blog/x"
+        used.add("path" if "path" in data else "slug")
+    if config.origin.kind == "eleventy" and post_list_pagination(data):
+        from ..origins.eleventy_pages import later_pages_pattern
+
+        values["later_pages"] = later_pages_pattern(data.get("permalink"))
     place = Placement(
         sections=sections,
         filename=filename,
@@ -424,9 +441,15 @@ def post_list_pagination(data: Mapping[str, Any]) -> str:
     pagination = data.get("pagination")
     if not isinstance(pagination, Mapping):
         return ""
-    source, size = str(pagination.get("data", "")), pagination.get("size", 10)
+    source = str(pagination.get("data", ""))
     name = source.removeprefix("collections.")
-    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and size != 1 else ""
+    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and page_size(pagination) != 1 else ""
+
+
+def page_size(pagination: Mapping[str, Any]) -> int:
+    """An Eleventy pagination's ``size`` (posts a page), 10 when it names none or a size that is not a whole number."""
+    size = pagination.get("size", 10)
+    return size if isinstance(size, int) and not isinstance(size, bool) and size > 0 else 10
 
 
 def _own_page(source: str, data: Mapping[str, Any], config: Config) -> str:

@@ -23,7 +23,7 @@ import yaml
 
 from ..config import Config
 from ..content.liquid_values import Collections, PostList
-from ..content.placement import post_list_pagination
+from ..content.placement import page_size, post_list_pagination
 from ..errors import Problem
 from ..filestamp import file_stamp
 
@@ -166,9 +166,10 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         paged = post_list_pagination(data)
         if paged:  # page-list.njk's `for entry in entries`: the collection it pages through (its first page)
             options = data["pagination"]
-            scopes["pagination"] = {**options, "items": PostList(paged), "pageNumber": 0}
+            first = PostList(paged, limit=page_size(options))  # the first page's posts; origins/eleventy_pages.py makes the others
+            scopes["pagination"] = {**options, "items": first, "pageNumber": 0}
             if isinstance(options.get("alias"), str):
-                scopes[options["alias"]] = PostList(paged)
+                scopes[options["alias"]] = first
     else:
         site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
         site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:

@@ -7,10 +7,11 @@ and text are the list's intro. Order as Hugo's default: weight, then newest firs
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..config import Config
-from ..content.markdown import slugify
+from ..content.markdown import hugo_slug, slugify
 from ..site import Document
 
 
@@ -22,7 +23,7 @@ class Group:
     url: str
     documents: tuple[Document, ...]
     intro: Document | None = None
-    kind: str = ""  # "category", "author", "tag": a term's page (origins/terms.py)
+    kind: str = ""  # "category", "author", "tag": a term's page (origins/terms.py); "taxonomy": Hugo's /categories/, on one page
 
 
 def _order(documents: list[Document]) -> tuple[Document, ...]:
@@ -78,22 +79,28 @@ def hugo_groups(
     disabled: tuple[str, ...] = (),
     empty_lists: bool = True,
     listed: frozenset[str] | None = None,
+    section_lists: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
-    ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them)."""
+    ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them); ``section_lists``:
+    a section's list URL when the site names one (Hugo's ``[permalinks.section] posts = "/articles/"``)."""
     by_url = {page.url: page for page in pages}
+    slug = hugo_slug if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
-        if section and document.url != list_url(f"{prefix}/{slugify(section)}", ugly) and (listed is None or section in listed):
+        if section and document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed):
             sections[prefix, section].append(document)
     groups: list[Group] = []
     taken: set[str] = set()
     for prefix, section in sorted(sections):
-        url = list_url(f"{prefix}/{slugify(section)}", ugly)
+        url = list_url(f"{prefix}/{slug(section)}", ugly)
         intro = by_url.get(url)
+        url = prefix + (section_lists or {}).get(section, url.removeprefix(prefix))  # the intro is the _index.md at its default URL
         if intro is not None:
-            taken.add(url)
+            taken.add(intro.url)  # with disableKinds "section" Hugo renders neither the list nor its _index.md
+        if "section" in disabled:
+            continue
         groups.append(
             Group(intro.entry.title if intro and intro.entry.title else section.replace("-", " ").title(), url, _order(sections[prefix, section]), intro)
         )
@@ -107,16 +114,15 @@ def hugo_groups(
             if taxonomy == "tags" and not _prefix(post, languages):
                 continue
             for term in _terms(post, taxonomy):
-                names.setdefault(slugify(term), term)
-                terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slugify(term)}", ugly)].append(post)
+                names.setdefault(slug(term), term)
+                terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slug(term)}", ugly)].append(post)
         for prefix in everywhere if "taxonomy" not in disabled else ():  # Hugo writes each taxonomy's list in each language, with no terms too
-            if taxonomy == "tags" and not prefix and root_tags:
-                continue  # the site's /tags/ page lists them
+            if taxonomy == "tags" and not prefix and root_tags and not ugly:
+                continue  # the site's /tags/ page lists them (with uglyURLs Hugo's is /tags.html)
             if not empty_lists and not any(url.startswith(f"{prefix}/{taxonomy}/") for url in terms):
                 continue  # the Gatsby starter's lists: only those with terms
             everything = {id(post): post for url, members in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in members}
-            groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values()))))
+            groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values())), kind="taxonomy"))
         for url in sorted(terms) if "term" not in disabled else ():
-            slug = url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]
-            groups.append(Group(names[slug], url, _order(terms[url])))
+            groups.append(Group(names[url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]], url, _order(terms[url])))
     return tuple(groups), tuple(page for page in pages if page.url not in taken)

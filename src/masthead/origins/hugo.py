@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import MastheadError, Problem
+from .hugo_outputs import config_warnings
 from .plan import Plan
 
 _TOKENS = {
@@ -29,6 +30,7 @@ _TOKENS = {
     "slugorfilename": "{slug}",
     "filename": "{filename}",
     "contentbasename": "{filename}",
+    "slugorcontentbasename": "{slug}",  # Hugo 0.144: the slug, else the content base name
     "section": "{section}",
     "sections": "{sections}",
 }
@@ -142,12 +144,17 @@ def ugly_sections(data: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
     return value is True, ()
 
 
+def _disabled(data: dict[str, Any]) -> set[str]:
+    return {str(kind).lower() for kind in _folded(data).get("disablekinds") or () if isinstance(kind, str)}
+
+
 def disabled_lists(data: dict[str, Any]) -> tuple[str, ...]:
-    """The list kinds ``disableKinds`` drops, by today's names: "taxonomy" (/tags/), "term" (/tags/x/).
-    Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
-    disabled = {str(kind).lower() for kind in _folded(data).get("disablekinds") or () if isinstance(kind, str)}
+    """The list kinds ``disableKinds`` drops, by today's names: "section" (/posts/), "taxonomy" (/tags/), "term"
+    (/tags/x/). Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
+    disabled = _disabled(data)
     old = "taxonomyterm" in disabled
-    return tuple(kind for kind, name in (("taxonomy", "taxonomyterm" if old else "taxonomy"), ("term", "taxonomy" if old else "term")) if name in disabled)
+    names = (("section", "section"), ("taxonomy", "taxonomyterm" if old else "taxonomy"), ("term", "taxonomy" if old else "term"))
+    return tuple(kind for kind, name in names if name in disabled)
 
 
 def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
@@ -155,7 +162,7 @@ def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
     less those ``disableKinds`` drops (``"RSS"`` drops them all) or whose ``[outputs]`` omit ``"RSS"``.
     Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
     folded = _folded(data)
-    disabled = {str(kind).lower() for kind in folded.get("disablekinds") or () if isinstance(kind, str)}
+    disabled = _disabled(data)
     outputs = {str(kind).lower(): value for kind, value in (folded.get("outputs") or {}).items()} if isinstance(folded.get("outputs"), dict) else {}
     old = "taxonomyterm" in outputs or "taxonomyterm" in disabled
     names = {"home": "home", "section": "section", "taxonomy": "taxonomyterm" if old else "taxonomy", "term": "taxonomy" if old else "term"}
@@ -259,8 +266,9 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(size, int) and not isinstance(size, bool) and size > 0:
         values["page_size"] = size
     path = pagination.get("path", data.get("paginatePath"))
-    if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")):
-        values["page_path"] = path.strip("/") + "/{number}/"
+    path = path.strip("/") if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")) else "page"
+    if path != "page" or ugly:  # uglyURLs: /page/2.html, /posts/page/2.html (Hugo's paginated lists are files too)
+        values["page_path"] = path + ("/{number}.html" if ugly else "/{number}/")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static},
         "origin": {
@@ -322,4 +330,17 @@ def plan(site: Path, found: str) -> Plan:
         )
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
-    return Plan("hugo", found, values, tables, tuple(notes))
+    warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
+    for kind in ("section", "taxonomy", "term"):  # [permalinks.section] posts = "/articles/": that section's list there
+        lists = configured.get(kind) if isinstance(configured.get(kind), dict) else {}
+        for name, pattern in sorted((lists or {}).items()):
+            path = "/" + pattern.strip().strip("/") + "/" if isinstance(pattern, str) and pattern.strip().strip("/") else ""
+            if kind == "section" and re.fullmatch(r"(/[\w.~-]+)+/", path):
+                tables["origin"].setdefault("section_lists", {})[str(name)] = path
+            else:
+                warnings.append(f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL")
+    own = {"rss": "/feed.xml, /atom.xml, /feed.json", "sitemap": "/sitemap.xml"}  # masthead's, kept for readers and search engines
+    off = [kind for kind in own if kind in _disabled(written)]
+    if off:
+        warnings.append(f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join(own[kind] for kind in off)}")
+    return Plan("hugo", found, values, tables, tuple(notes), tuple(warnings))

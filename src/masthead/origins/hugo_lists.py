@@ -80,16 +80,16 @@ def hugo_feeds(site: Site) -> list[tuple[str, bytes]]:
 
 
 def first_page_redirects(site: Site) -> list[Redirect]:
-    """Hugo's paginator writes a list's page 1 (``/post/page/1/``, ``/tags/x/page/1/``) as a redirect to
-    the list itself (home, section and term lists); links to those keep working. Not with uglyURLs, whose lists are files."""
+    """Hugo's paginator writes a list's page 1 (``/post/page/1/``, ``/tags/x/page/1/``; with uglyURLs
+    ``/post/page/1.html`` beside ``/post.html``) as a redirect to the list itself (home, section and term
+    lists); links to those keep working."""
     from ..render.redirects import Redirect
 
     config = site.config
-    if config.origin.ugly_urls:
-        return []
     first = config.page_path.replace("{number}", "1")
     urls = dict.fromkeys(url for kind, _, url, _ in _lists(site) if kind != "taxonomy")  # themes list every term on one page
-    return [Redirect(f"{url}{first}", url, 301, config.origin.config_file or "masthead.toml", None) for url in urls if url.endswith("/")]
+    source = config.origin.config_file or "masthead.toml"
+    return [Redirect(f"{url.removesuffix('.html').rstrip('/')}/{first}", url, 301, source, None) for url in urls if url.endswith(("/", ".html"))]
 
 
 def home_json(site: Site) -> list[tuple[str, bytes]]:

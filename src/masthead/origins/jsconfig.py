@@ -12,12 +12,20 @@ from typing import Any
 
 import yaml
 
+from .gatsby_routes import markdown_permalink
 from .plan import Plan
 
 
 def _js_string(text: str, key: str) -> str:
     found = re.search(rf"""\b{key}["']?\s*:\s*(["'`])(.*?)\1""", text, re.DOTALL)  # JavaScript or JSON
     return found.group(2).strip() if found else ""
+
+
+def _eleventy_dir(text: str, key: str) -> str:
+    """A folder of Eleventy's ``dir``: ``dir: { input: "src" }`` (returned by ``.eleventy.js``, or v3's
+    ``export const config``), else Eleventy 3's ``eleventyConfig.setInputDirectory("src")`` and its kin."""
+    call = re.search(rf"""\.set{key.capitalize()}Directory\(\s*(["'`])(.*?)\1\s*\)""", text)
+    return _js_string(text, key) or (call.group(2).strip() if call else "")
 
 
 def _with_prefix(url: str, prefix: str) -> str:
@@ -74,8 +82,8 @@ def _site_data_text(folder: Path) -> str:
 
 def eleventy(site: Path, found: str) -> Plan:
     text = _read(site / found)
-    content = _js_string(text, "input") or "."
-    data_folder = (site / content / (_js_string(text, "data") or "_data")).resolve()
+    content = _eleventy_dir(text, "input").removeprefix("./").rstrip("/") or "."
+    data_folder = (site / content / (_eleventy_dir(text, "data") or "_data")).resolve()
     data_text = _site_data_text(data_folder)
     notes = [
         "Eleventy's rules: a page's URL is its path (blog/x.md is /blog/x/, an index.md its folder's);",
@@ -99,7 +107,7 @@ def eleventy(site: Path, found: str) -> Plan:
     passthrough = re.search(r"""addPassthroughCopy\(\s*{\s*["'](?:\./)?([\w-]+)/?["']\s*:\s*["']/["']""", text)
     static = passthrough.group(1) if passthrough else content  # the base blog's {"./public/": "/"}
     tables: dict[str, dict[str, Any]] = {
-        "folders": {"content": content, "static": static, "output": _js_string(text, "output") or "_site"},
+        "folders": {"content": content, "static": static, "output": _eleventy_dir(text, "output") or "_site"},
         "origin": {
             "kind": "eleventy",
             "config_file": "",
@@ -154,10 +162,19 @@ def gatsby(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
+    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image"]}  # hero_image: Gatsby's tutorial blog
+    routed, told = markdown_permalink(site)
+    if routed:  # createPage({path: `/blog${slug}`}), a File System Route page: the Markdown pages' URLs
+        values["permalink"] = values["page_permalink"] = routed
+        notes.append(f"{told} puts the Markdown pages at {routed} (a front matter slug with slashes is the page's whole path).")
+    others = [path for path in _filesystem_paths(text) if path != content and not path.startswith(content + "/") and _markdown_folder(site, [path])]
+    warnings = [
+        f"gatsby-source-filesystem reads Markdown in {path}/ too: masthead reads one folder, {content}/, and builds no page of {path}/" for path in others
+    ]
     feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
     if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
         tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}
-    return Plan("gatsby", found, values, tables, tuple(notes))
+    return Plan("gatsby", found, values, tables, tuple(notes), tuple(warnings))
 
 
 _FEED_OUTPUT = re.compile(r"""output\s*:\s*[`"']/?([\w./-]+\.xml)[`"']""")

@@ -12,9 +12,11 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
+from ..config import Config
 from ..content.bodies import REFERENCE_SCHEME
 from ..content.entries import media_path
 from ..content.markdown import ATTRIBUTE, IMG_TAG, RenderedMarkdown, local_images, slugify
@@ -25,7 +27,9 @@ from ..site import Document, Site, with_documents
 from .bundles import resource_folder
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
-_LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
+_LISTING = re.compile(
+    r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)" data-offset="(\d+)"></div>(?(2)\s*</\2>)'
+)
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 _SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(/[^"#?]*)"')
@@ -79,19 +83,21 @@ def _line_naming(site: Site, source: str, src: str) -> int | None:
     return None
 
 
-def _listing(match: re.Match[str], site: Site, language: str) -> str:
-    """A loop over ``collections.x`` or ``site.posts``: the posts it names, newest first, as links.
-
-    A collection named after a tag (or a category) lists its posts; ``all``, and a collection no post is
-    in (``posts``, made by a JavaScript data file masthead does not run), list every post, in the page's
-    language on a multilingual site.
-    """
-    field, name, count = match.group(3), html.unescape(match.group(4)), int(match.group(5))
-    default = site.config.origin.languages[0] if site.config.origin.languages else ""
-    posts = [post for post in site.posts if (post.entry.placement.lang or default) == (language or default)]
+def listed_posts(posts: Sequence[Document], name: str, field: str, language: str, config: Config) -> list[Document]:
+    """The posts of the collection ``name``, newest first: a collection named after a tag (or a category)
+    lists its posts; ``all``, and a collection no post is in (``posts``, made by a JavaScript data file
+    masthead does not run), list every post, in the page's language on a multilingual site."""
+    default = config.origin.languages[0] if config.origin.languages else ""
+    posts = [post for post in posts if (post.entry.placement.lang or default) == (language or default)]
     wanted = slugify(name)
     chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
-    shown = chosen or posts if name != "all" else posts
+    return chosen or posts if name != "all" else posts
+
+
+def _listing(match: re.Match[str], site: Site, language: str) -> str:
+    """A loop over ``collections.x`` or ``site.posts``: the posts it names (``listed_posts``), as links."""
+    field, name, count, offset = match.group(3), html.unescape(match.group(4)), int(match.group(5)), int(match.group(6))
+    shown = listed_posts(site.posts, name, field, language, site.config)[offset:]
     items = "".join(
         f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a> '
         f'<time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time></li>\n'

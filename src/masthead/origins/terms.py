@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..content.markdown import pelican_slug, slugify
+from ..content.markdown import hugo_slug, pelican_slug, slugify
 from ..site import Document, Site, Tag
 from .groups import Group, _order, _prefix
 
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 
 def term_slug(name: str, config: Config) -> str:
-    return pelican_slug(name) if config.origin.kind == "pelican" else slugify(name)
+    """A term's slug as its generator makes it: Pelican's slugify, Hugo's urlize ("C++" is c++), else masthead's."""
+    return {"pelican": pelican_slug, "hugo": hugo_slug}.get(config.origin.kind, slugify)(name)
 
 
 def term_url(pattern: str, name: str, config: Config) -> str:

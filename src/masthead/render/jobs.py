@@ -101,7 +101,7 @@ def page_specs(site: Site, view: pages.SiteView) -> list[PageSpec]:
         for period in pages.archive_periods(site, lang):
             specs.append((partial(pages.period_page, site, view, period), f"the archive page {period.url}", config_origin))
         specs.append((partial(pages.archive_index, site, view, lang), f"the archive page /{lang + '/' if lang else ''}archive/", config_origin))
-    if site.tags:
+    if site.tags and "taxonomy" not in site.config.origin.disabled_lists:  # Hugo's disableKinds "taxonomy": no /tags/
         specs.append((partial(pages.tags_index, site, view), "the topics page /tags/", config_origin))
     if site.config.origin.index_pages:  # Pelican's tags.html, categories.html, authors.html, archives.html
         from ..origins.terms import index_pages

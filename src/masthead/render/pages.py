@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from ..config import Config
-from ..content.markdown import slugify
+from ..content.markdown import hugo_slug, slugify
 from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
@@ -76,7 +76,7 @@ class SiteView:
     description: str
     base_url: str
     language: str
-    nav: tuple[NavLink, ...]
+    nav: tuple[NavLink, ...]  # the header's links after masthead's own: a Hugo site's main menu, else every page
     logo: ImageInfo | None
     has_tags: bool
     year: int  # year of the newest post, for the footer (never the clock: builds are reproducible)
@@ -96,12 +96,18 @@ class SiteView:
     topic_urls: Mapping[str, str] = field(default_factory=dict, compare=False)  # tag slug -> its page (Pelican's /tag/x.html)
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
     language_topics: Mapping[str, str] = field(default_factory=dict)  # language -> its own tag pages' URL, {slug} in it (Hugo's /fr/tags/x/)
+    menus: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # a Hugo site's menus by name, in weight order
+    topic_pages: bool = True  # False: no tag has a page (Hugo's disableKinds "term"), so posts link to none
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
         """A post's tags as links, with their display names."""
+        if not self.topic_pages:
+            return ()
         own = self.language_topics.get(document.entry.placement.lang)
         if own and document.url.startswith(own.split("/tags/")[0] + "/"):
-            return tuple(TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", slugify(tag))) for tag in document.entry.tags)
+            return tuple(
+                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag))) for tag in document.entry.tags
+            )
         return tuple(
             TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
         )
@@ -229,16 +235,30 @@ def outlet_names(site: Site) -> dict[str, Outlet]:
     return names
 
 
+def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
+    """A Hugo site's menus (``site.menus.footer`` in a template); the others have none."""
+    if site.config.origin.kind != "hugo":
+        return {}
+    from ..origins.hugo_menus import menus
+
+    return {name: tuple(NavLink(entry.url, entry.name) for entry in entries) for name, entries in menus(site).items()}
+
+
 def site_view(site: Site) -> SiteView:
     config = site.config
+    menus = _menus(site)
+    firsts = {page.entry.source: page for page in reversed(site.pages) if not page.noindex}  # an Eleventy list's later pages are not linked
+    pages_nav = tuple(NavLink(page.url, nav_label(page)) for page in site.pages if firsts.get(page.entry.source) is page)
     return SiteView(
         title=config.title,
         description=config.description,
         base_url=config.base_url,
         language=config.language,
-        nav=tuple(NavLink(page.url, nav_label(page)) for page in site.pages if not page.noindex),
+        nav=tuple(link for link in menus["main"] if link.url != "/") if "main" in menus else pages_nav,  # "Latest" is the home page
+        menus=menus,
         logo=site.logo,
-        has_tags=bool(site.tags),
+        has_tags=bool(site.tags) and "taxonomy" not in config.origin.disabled_lists,
+        topic_pages="term" not in config.origin.disabled_lists,
         year=site.posts[0].entry.date.year if site.posts else 1970,
         has_sources=any(post.entry.body.citations for post in site.posts),
         search=config.search,
@@ -358,7 +378,8 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
     for group in site.groups:
-        for url, pagination, chunk in paginate(group.documents, group.url, config.page_size, config.page_path):
+        size = max(1, len(group.documents)) if group.kind == "taxonomy" else config.page_size  # themes list a taxonomy's terms on one page
+        for url, pagination, chunk in paginate(group.documents, group.url, size, config.page_path):
             page_title = group.title if pagination.number == 1 else f"{group.title} (page {pagination.number})"
             intro = group.intro if pagination.number == 1 else None
             yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))
