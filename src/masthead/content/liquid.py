@@ -34,6 +34,7 @@ _VERBATIM = {"raw": "endraw", "verbatim": "endverbatim", "comment": "endcomment"
 _BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow", "macro", "call", "filter"})
 _CLAUSES = {"else": ("if", "unless", "for", "case"), "elsif": ("if", "unless"), "elif": ("if",), "elseif": ("if",), "when": ("case",)}
 _EMBEDS = frozenset({"gist", "youtube", "vimeo", "instagram", "twitter", "tweet", "img", "image"})
+SITE_LISTS_MARKER = '<div class="site-lists"></div>'  # a page to render again with the site's lists (origins/jekyll_lists)
 _MAX_ITERATIONS = 10_000  # loops over a huge range stop here: a body is not a program
 _MAX_DEPTH = 60
 
@@ -152,6 +153,7 @@ class _Context:
     html_body: bool = False  # the page is HTML (a .html post, a .njk page): includes stay HTML
     iterations: int = 0
     plugin_tag: Callable[[str, str, int], str | None] | None = None  # Pelican's liquid_tags that read files
+    deferred: bool = False  # Jekyll, pages read one by one: a loop over the site's lists waits for them
 
     def value(self, expression: str, start: int) -> Any:
         return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
@@ -346,6 +348,12 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "for"', f"{node.clauses[0][1]!r} is not a loop (expected item in list); it was removed")
         return ""
     collection = context.value(found.group(3), node.start)
+    if isinstance(collection, values.PostList) and context.deferred:  # the page is rendered again with the site's lists
+        return ""
+    if collection is None and not context.nunjucks and re.fullmatch(r"site\.[\w-]+", found.group(3).strip()):
+        context.warn(
+            node.start, f'{context.label} tag "for"', f"{found.group(3).strip()} is no collection, list or setting of this site; the loop shows nothing"
+        )
     if isinstance(collection, values.PostList):  # filled in once every page is read, with masthead's list markup
         limit = re.search(r"limit\s*:\s*(\d+)", found.group(4))
         count = int(limit.group(1)) if limit else collection.limit
@@ -433,8 +441,13 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             )
 
         context.plugin_tag = plugin_tag
+    context.deferred = config.origin.kind == "jekyll" and values.SITE_LISTS.get() is None
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:
         warn(offset, f"{context.label} tag", "never closed; its opening brace and sign were removed")
+    if context.deferred and any(isinstance(scope, values.Deferred) and scope.read for scope in scopes.values()):
+        # it reads site.posts, site.<collection>, site.tags…: rendered again, and warned about, once every page is read
+        markdown += "\n\n" + placeholder(context.blocks, SITE_LISTS_MARKER) + "\n"
+        return Transformed(markdown, context.blocks, tuple(context.references), ())
     return Transformed(markdown, context.blocks, tuple(context.references), tuple(sorted(problems)))

@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, quote_plus
@@ -53,6 +54,27 @@ class PostList(tuple[Any, ...]):
 
     def limited(self, limit: int) -> PostList:
         return PostList(self.name, self.field, limit)
+
+
+class Deferred(dict[str, Any]):
+    """A scope some of whose entries (``deferred``; every one when None) are only known once every page
+    is read: Jekyll's ``site.posts``, ``site.<collection>``, ``site.categories``, ``paginator``. Reading
+    one sets ``read``: the page is rendered again then, with ``SITE_LISTS`` set (``origins/jekyll_lists``)."""
+
+    def __init__(self, values: Mapping[str, Any], deferred: frozenset[str] | None = None) -> None:
+        super().__init__(values)
+        self.deferred = deferred
+        self.read = False
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self.deferred is None or key in self.deferred:
+            self.read = True
+        return super().get(key, default)
+
+
+# The site's lists (``posts``, each collection, ``categories``, ``tags``, ``paginator``…) while a page
+# that reads them is rendered again at assembly; unset while pages are parsed one by one.
+SITE_LISTS: ContextVar[Mapping[str, Any] | None] = ContextVar("SITE_LISTS", default=None)
 
 
 class Collections(dict[str, Any]):
@@ -248,7 +270,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
             value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
         ),
-        "sort": lambda value, *_: sorted(sequence(value), key=str),
+        "sort": lambda value, key=None, *_: _sorted(sequence(value), key),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),
         "compact": lambda value, *_: [item for item in sequence(value) if item is not None],
         "split": lambda value, separator=" ", *_: _split(text_of(value), text_of(separator)),
@@ -297,6 +319,16 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "at_least": lambda value, other=0, *_: max(_number(value), _number(other)),
         "at_most": lambda value, other=0, *_: min(_number(value), _number(other)),
     }
+
+
+def _sorted(items: list[Any], key: Any) -> list[Any]:
+    """Liquid's sort, by a property when named (``sort: "date"``), nil first (Jekyll's default order);
+    values of one kind compared as they are, mixed kinds as text."""
+    chosen = [item.get(text_of(key)) if key is not None and isinstance(item, Mapping) else item for item in items]
+    present = [value for value in chosen if value is not None]
+    same = len({type(value) for value in present}) <= 1 and all(isinstance(value, (int, float, str, date)) for value in present)
+    order = sorted(range(len(items)), key=lambda index: (chosen[index] is not None, chosen[index] if same and chosen[index] is not None else text_of(chosen[index])))
+    return [items[index] for index in order]
 
 
 def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:

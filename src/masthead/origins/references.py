@@ -23,6 +23,7 @@ from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 from .bundles import resource_folder
+from .jekyll_lists import marked, rerender, site_lists
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
@@ -129,6 +130,8 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
     own = site.config.base_url  # <img src="{{ site.url }}{{ site.baseurl }}/assets/x.png">: the site's own file, checked and made responsive
     if own and own in body_html:
         body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
+        if written:  # Jekyll's {{ site.url }}{{ post.url }}: a link to the site's own page, checked as one
+            body_html = re.sub(r'(<a\b[^>]*?\shref=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     if written:  # Jekyll's page /talks/x is the file /talks/x.html, which GitHub Pages also serves at /talks/x: a link to either works
@@ -182,12 +185,25 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
     written = frozenset(document.url for document in site.bodies()) if site.config.origin.kind == "jekyll" else frozenset()
+    relisted = [document for document in site.bodies() if written and marked(document)]  # they show other pages: after those
     for document in site.bodies():
         body_html = document.entry.body.html
-        linked = bool(written) and 'href="/' in body_html
+        linked = bool(written) and ('href="/' in body_html or bool(site.config.base_url) and site.config.base_url in body_html)
+        if document in relisted:
+            continue
         if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html) or linked:
             new, found = _rewrite(document, index, site, base, written)
             problems += found
             replaced[id(document)] = new
+    if relisted:  # pages whose Liquid reads site.posts, site.<collection>…: rendered with the resolved pages' lists
+        site = with_documents(site, replaced)
+        replaced = {}
+        lists = site_lists(site)
+        for document in site.bodies():
+            if marked(document):
+                shown, found = rerender(document, lists, site.config)
+                new, more = _rewrite(shown, index, site, base, written)
+                problems += found + more
+                replaced[id(document)] = new
 
     return with_documents(site, replaced), problems
