@@ -24,6 +24,7 @@ from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
 from .origins.bundles import bundle_resources, resource_folder
+from .origins.jekyll_site import theme_listing
 from .ownership import output_path_problem
 
 if TYPE_CHECKING:
@@ -166,7 +167,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
                 # a page that is only a layout (PaperMod's archives.md, minimal-mistakes' year-archive.md) is the theme's list of posts
+                layout_list = theme_listing(entry, config)
                 listed = ", listing the site's posts as its layout does" if not entry.is_post and not entry.body.html.strip() else ""
+                listed = f", listing {layout_list[1]} as its layout does" if layout_list else listed
                 problems.append(
                     Problem(
                         entry.source,
@@ -179,7 +182,11 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
                     )
                 )
                 entry = replace(entry, template=config.origin.page_template)
-                if listed:
+                if layout_list:  # after the page's own text, as minimal-mistakes' collection, category and tag layouts show it
+                    body = entry.body
+                    shown = body.html + layout_list[0]
+                    entry = replace(entry, body=RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images))
+                elif listed:
                     entry = replace(entry, body=RenderedMarkdown(post_listing(), entry.body.summary, (), (), (), None, ()))
             elif not place.home:
                 problems.append(
@@ -236,7 +243,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             problems.append(
                 Problem(
                     document.entry.source,
-                    document.entry.key_lines.get("permalink"),
+                    # the line that named the URL, or the file's first when its name did (Chirpy's _tabs/tags.md, by its folder's permalink)
+                    next((document.entry.key_lines[key] for key in ("permalink", *config.fields["slug"]) if key in document.entry.key_lines), 1),
                     "permalink",
                     f"URL {document.url} is masthead's own page; this page is left out and masthead's stands in",
                     warning=True,

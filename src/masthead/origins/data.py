@@ -177,7 +177,8 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         paginator: dict[str, Any] = {"posts": PostList("all")}
         if kind == "jekyll":  # the site's lists: read now, the page is rendered again once every page is read
             from ..content.liquid_values import SITE_LISTS, Deferred
-            from .jekyll_lists import LISTS, declared_collections
+            from .jekyll_lists import LISTS
+            from .jekyll_site import declared_collections
 
             names = declared_collections(config)
             lists = SITE_LISTS.get()

@@ -30,18 +30,12 @@ from ..errors import Problem
 from ..filestamp import file_stamp
 from ..site import Document, Site
 from .data import origin_config
+from .jekyll_site import declared_collections
 
 # the names of site.* that are lists of documents (each collection's name besides)
 LISTS = frozenset({"posts", "pages", "documents", "collections", "categories", "tags", "related_posts"})
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER, for any collection's documents
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
-
-
-def declared_collections(config: Config) -> frozenset[str]:
-    """Every collection ``_config.yml`` declares (``output`` or not), posts aside."""
-    declared = origin_config(config).get("collections") if config.origin.kind == "jekyll" else None
-    names = declared if isinstance(declared, (dict, list)) else ()
-    return frozenset(str(name) for name in names if str(name) != "posts")
 
 
 def marked(document: Document) -> bool:
@@ -155,6 +149,16 @@ def site_lists(site: Site) -> dict[str, Any]:
         lists[key] = grouped
     lists["paginator"] = _paginator(posts, config)
     return lists
+
+
+def collection_documents(site: Site, name: str) -> list[Document]:
+    """A collection's pages as minimal-mistakes' collection layout lists them (``sort: "date" | reverse``):
+    newest first, the undated ones last."""
+    from .jekyll_site import document_kind
+
+    own = [document for document in site.pages if document_kind(document.entry.source, site.config) == name]
+    dated = sorted((document for document in own if _has_date(document, site.config)), key=lambda document: document.entry.date, reverse=True)
+    return dated + sorted((document for document in own if document not in dated), key=lambda document: document.entry.source)
 
 
 def _has_date(document: Document, config: Config) -> bool:

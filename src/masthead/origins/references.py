@@ -23,10 +23,10 @@ from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 from .bundles import resource_folder
-from .jekyll_lists import marked, rerender, site_lists
+from .jekyll_lists import collection_documents, marked, rerender, site_lists
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
-_LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
+_LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories|collection)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 _SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(/[^"#?]*)"')
@@ -78,11 +78,15 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     default = site.config.origin.languages[0] if site.config.origin.languages else ""
     posts = [post for post in site.posts if (post.entry.placement.lang or default) == (language or default)]
     wanted = slugify(name)
-    chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
-    shown = chosen or posts if name != "all" else posts
+    if field == "collection":  # a Jekyll collection's documents (minimal-mistakes' collection layout): newest first, undated last
+        shown = collection_documents(site, name)
+    else:
+        chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
+        shown = posts if name == "all" else chosen if site.config.origin.kind == "jekyll" else chosen or posts
     items = "".join(
-        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a> '
-        f'<time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time></li>\n'
+        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>'
+        + (f' <time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time>' if post.entry.is_post or field != "collection" else "")
+        + "</li>\n"
         for post in shown[: count or None]
     )
     if match.group(1):  # the page's own list element

@@ -1,0 +1,101 @@
+"""A Jekyll site in minimal-mistakes' portfolio shape builds with `masthead init && masthead build`:
+pages whose Liquid loops over site.portfolio, site.services (output: false), site.categories.x and
+site.tags.x show those documents with their fields, and the theme's collection and category layouts
+list the documents they name, not the blog's posts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+# From Jekyll's docs: `permalink: /:categories/:title/` puts posts under their category; a collection
+# with output: true is written at its permalink (/:collection/:path/, the file's path with its date
+# prefix kept); `output: false` (services) is never written; a page's permalink is kept; jekyll-paginate
+# (paginate: 2, paginate_path /page:num/) writes the home page's second page at /page2/.
+PAGES = {
+    "/",
+    "/page2/",
+    "/about/",
+    "/news/",
+    "/portfolio/",
+    "/services/",
+    "/recent-work/",
+    "/categories/studio/",
+    "/studio/new-kiln/",
+    "/studio/glaze-notes/",
+    "/events/spring-open-studio/",
+    "/portfolio/harbour-bowls/",
+    "/portfolio/2022-09-01-lantern-series/",
+    "/portfolio/tide-plates/",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    return adopt("jekyll-portfolio", tmp_path_factory.mktemp("portfolio"))
+
+
+def _body(site: Path, url: str) -> str:
+    page = (output_folder(site) / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    return page.split('<div class="post__body">', 1)[1].split("</article>", 1)[0]
+
+
+def test_urls_are_jekylls(built: tuple[Path, Result]) -> None:
+    site, _ = built
+    assert page_urls(site) == PAGES
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+
+
+def test_loops_over_collections_categories_and_tags_show_those_documents(built: tuple[Path, Result]) -> None:
+    site, _ = built
+    recent = _body(site, "/recent-work/")
+    # site.portfolio is by date, oldest first, the undated last (Document#<=>): limit 2, then reversed
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a></h2>', recent) == [
+        ("/portfolio/harbour-bowls/", "Harbour bowls"),
+        ("/portfolio/2022-09-01-lantern-series/", "Lantern series"),
+    ]
+    assert "<p>Thrown stoneware bowls in a sea-green glaze.</p>" in recent  # the document's front matter excerpt
+    # site.categories.studio: that category's posts, newest first, with their dates through the date filter
+    assert re.findall(r"<li><a href=\"([^\"]+)\">[^<]+</a>, (\w+ \d{4})</li>", recent) == [
+        ("/studio/glaze-notes/", "May 2024"),
+        ("/studio/new-kiln/", "January 2024"),
+    ]
+    assert "<p>2 posts are tagged news; 3 pieces are in the portfolio.</p>" in recent  # size of a tag's list and of a collection
+    news = _body(site, "/news/")
+    assert re.findall(r'<h2 id="[^"]+"><a href="([^"]+)">', news) == ["/events/spring-open-studio/", "/studio/new-kiln/"]
+    assert "<p>The gas kiln behind the studio fired its first load on Tuesday.</p>" in news  # post.excerpt: its first paragraph
+    assert "two less than the old one" not in news
+    # a collection without output: its documents' front matter and content, sorted by a property
+    services = _body(site, "/services/")
+    assert re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", services) == ["Wheel classes", "Commissions"]
+    assert "<p>Six evenings at the wheel, clay and firing included.</p>" in services and "<em>Price: on request</em>" in services
+    assert not (output_folder(site) / "services/commissions").exists()
+
+
+def test_theme_layouts_list_what_they_name(built: tuple[Path, Result]) -> None:
+    site, build = built
+    portfolio = _body(site, "/portfolio/")  # layout: collection, collection: portfolio: the page's text, then the collection
+    assert portfolio.index("Sample work from the studio.") < portfolio.index('class="post-listing"')
+    assert re.findall(r'<li><a href="([^"]+)">', portfolio) == [
+        "/portfolio/harbour-bowls/",
+        "/portfolio/2022-09-01-lantern-series/",
+        "/portfolio/tide-plates/",
+    ]
+    studio = _body(site, "/categories/studio/")  # layout: category, taxonomy: studio: only that category's posts
+    assert re.findall(r'<li><a href="([^"]+)">', studio) == ["/studio/glaze-notes/", "/studio/new-kiln/"]
+    assert "listing the portfolio collection as its layout does" in build.output
+    assert "listing the posts of the category 'studio' as its layout does" in build.output
+
+
+def test_a_loop_over_what_the_site_does_not_have_is_named(built: tuple[Path, Result]) -> None:
+    _, build = built
+    assert (
+        '_pages/recent-work.html:16: warning: Liquid tag "for": site.projects is no collection, list or setting of this site; the loop shows nothing'
+        in build.output
+    )
+    assert build.output.count("site.projects") == 1  # once, not again when the page is rendered with the site's lists
