@@ -327,8 +327,12 @@ def _sorted(items: list[Any], key: Any) -> list[Any]:
     chosen = [item.get(text_of(key)) if key is not None and isinstance(item, Mapping) else item for item in items]
     present = [value for value in chosen if value is not None]
     same = len({type(value) for value in present}) <= 1 and all(isinstance(value, (int, float, str, date)) for value in present)
-    order = sorted(range(len(items)), key=lambda index: (chosen[index] is not None, chosen[index] if same and chosen[index] is not None else text_of(chosen[index])))
-    return [items[index] for index in order]
+
+    def key(index: int) -> tuple[bool, Any]:
+        value = chosen[index]
+        return value is not None, value if same and value is not None else text_of(value)
+
+    return [items[index] for index in sorted(range(len(items)), key=key)]
 
 
 def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:

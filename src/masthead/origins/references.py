@@ -13,7 +13,7 @@ import html
 import posixpath
 import re
 from dataclasses import replace
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from ..content.bodies import REFERENCE_SCHEME
 from ..content.entries import media_path
@@ -24,6 +24,7 @@ from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 from .bundles import resource_folder
 from .jekyll_lists import collection_documents, marked, rerender, site_lists
+from .pelican_attach import attached_url
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories|collection)="([^"]*)" data-count="(\d+)"></div>(?(2)\s*</\2>)')
@@ -81,17 +82,21 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     if field == "collection":  # a Jekyll collection's documents (minimal-mistakes' collection layout): newest first, undated last
         shown = collection_documents(site, name)
     else:
-        chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
+        named = (set(post.entry.placement.categories if field == "categories" else post.entry.tags) for post in posts)
+        chosen = [post for post, values in zip(posts, named, strict=True) if wanted in {slugify(value) for value in values}]
         shown = posts if name == "all" else chosen if site.config.origin.kind == "jekyll" else chosen or posts
     items = "".join(
-        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>'
-        + (f' <time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time>' if post.entry.is_post or field != "collection" else "")
-        + "</li>\n"
+        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>{_time(post) if post.entry.is_post else ""}</li>\n'
         for post in shown[: count or None]
     )
     if match.group(1):  # the page's own list element
         return f"{match.group(1)}{items}</{match.group(2)}>"
     return f'<ul class="post-listing">\n{items}</ul>' if items else ""
+
+
+def _time(post: Document) -> str:
+    moment = post.entry.date
+    return f' <time datetime="{moment.date().isoformat()}">{moment.day} {moment.strftime("%B %Y")}</time>'
 
 
 def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
@@ -103,7 +108,9 @@ def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
     return f'<span class="missing-image">{alt}</span>' if alt else ""
 
 
-def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, written: frozenset[str] = frozenset()) -> tuple[Document, list[Problem]]:
+def _rewrite(
+    document: Document, index: dict[str, str], site: Site, base: str, written: frozenset[str], attached: dict[str, str]
+) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
     body_html = entry.body.html
@@ -113,14 +120,15 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
 
         def swap(match: re.Match[str]) -> str:
             reference = references[int(match.group(1))]
-            url = _resolve(reference, index, site)
+            url = attached_url(reference, entry.source, document.url, site.config, attached) if reference.kind == "attach" else _resolve(reference, index, site)
             if url is None:
                 problems.append(
                     Problem(
                         entry.source,
                         reference.line,
                         None,
-                        f"{reference.kind} {reference.target!r}: no page has this path or name; expected the path of a file under the content folder",
+                        f"{reference.kind} {reference.target!r}: no {'file' if reference.kind == 'attach' else 'page'} has this path or name; "
+                        "expected the path of a file under the content folder",
                         warning=True,
                     )
                 )
@@ -156,7 +164,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     missing = set()
     for src in local_images(body_html):
-        path = site.file_at(src)
+        path = Path(attached[src]) if src in attached else site.file_at(src)
         if path is None or not path.is_file():
             missing.add(src)
             problems.append(
@@ -188,6 +196,7 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     base = base_path(site.config.base_url)
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
+    attached: dict[str, str] = {}  # URL -> file of each {attach} link's file (Pelican)
     written = frozenset(document.url for document in site.bodies()) if site.config.origin.kind == "jekyll" else frozenset()
     relisted = [document for document in site.bodies() if written and marked(document)]  # they show other pages: after those
     for document in site.bodies():
@@ -196,7 +205,7 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
         if document in relisted:
             continue
         if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html) or linked:
-            new, found = _rewrite(document, index, site, base, written)
+            new, found = _rewrite(document, index, site, base, written, attached)
             problems += found
             replaced[id(document)] = new
     if relisted:  # pages whose Liquid reads site.posts, site.<collection>…: rendered with the resolved pages' lists
@@ -206,8 +215,9 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
         for document in site.bodies():
             if marked(document):
                 shown, found = rerender(document, lists, site.config)
-                new, more = _rewrite(shown, index, site, base, written)
+                new, more = _rewrite(shown, index, site, base, written, attached)
                 problems += found + more
                 replaced[id(document)] = new
 
-    return with_documents(site, replaced), problems
+    site = with_documents(site, replaced)
+    return (replace(site, resources={**site.resources, **attached}) if attached else site), problems

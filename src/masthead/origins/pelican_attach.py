@@ -1,0 +1,37 @@
+"""Pelican's ``{attach}path/to/file`` links: the file published in the linking page's output folder.
+
+As Pelican's docs say (content.html, "Attaching static files"): a file below the page's source
+folder keeps its place relative to the page (``{attach}icons/icon.png`` beside ``blog/post.md``,
+saved as ``2014/post.html``, is ``2014/icons/icon.png``); any other becomes the page's sibling
+(``{attach}/downloads/archive.zip`` is ``2014/archive.zip``). A file attached by several pages stays
+where the first one put it. ``{static}`` and ``{filename}`` links keep the file where it is.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePosixPath
+
+from ..config import Config
+from ..content.placement import Reference
+from .bundles import resource_folder
+
+
+def attached_url(reference: Reference, source: str, url: str, config: Config, attached: dict[str, str]) -> str | None:
+    """The URL of the file ``reference`` attaches to the page ``source`` (published at ``url``), noted in
+    ``attached`` (URL -> file) for the build to publish; None when there is no such file."""
+    content = config.folder("content")
+    path = content / reference.target
+    if not path.is_file() or not path.resolve().is_relative_to(content.resolve()):
+        return None
+    for known, file in attached.items():  # attached before, by another page: it stays there
+        if file == str(path):
+            return known
+    inner = PurePosixPath(config.folders.content.strip("/") or ".")
+    folder = PurePosixPath(posixpath.relpath(PurePosixPath(source).parent.as_posix(), inner.as_posix()))
+    target = PurePosixPath(reference.target)
+    below = folder.as_posix() == "." or target.is_relative_to(folder)
+    relative = target.relative_to(folder).as_posix() if below and folder.as_posix() != "." else target.as_posix() if below else target.name
+    found = resource_folder(url, False) + relative
+    attached[found] = str(path)
+    return found
