@@ -10,10 +10,11 @@ where the first one put it. ``{static}`` and ``{filename}`` links keep the file 
 from __future__ import annotations
 
 import posixpath
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from ..config import Config
 from ..content.placement import Reference
+from ..site import Site
 from .bundles import resource_folder
 
 
@@ -35,3 +36,15 @@ def attached_url(reference: Reference, source: str, url: str, config: Config, at
     found = resource_folder(url, False) + relative
     attached[found] = str(path)
     return found
+
+
+def relocated(site: Site) -> frozenset[str]:
+    """The static folder's paths of the files ``{attach}`` moved, which Pelican no longer writes where
+    they were; one that a page still links to where it was (``{static}``) stays there too."""
+    if site.config.origin.kind != "pelican" or not site.resources:
+        return frozenset()
+    static = site.config.folder("static").resolve()
+    moved = {Path(file).resolve() for file in site.resources.values()}
+    relatives = {path.relative_to(static).as_posix() for path in moved if path.is_relative_to(static)}
+    shown = "".join(document.entry.body.html for document in site.bodies())
+    return frozenset(relative for relative in relatives if f'="/{relative}"' not in shown)

@@ -1,0 +1,78 @@
+"""A Pelican site in the shape of Pelican's docs ("Mixed content in the same directory", "Attaching static
+files") builds with `masthead init && masthead build`: static files beside the articles, {attach}
+links moving them beside the article's output, STATIC_PATHS choosing what is copied, the direct
+templates and later index pages at Pelican's URLs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+# ARTICLE_SAVE_AS = '{date:%Y}/{slug}.html'; pages at PAGE_SAVE_AS' default pages/{slug}.html; DEFAULT_PAGINATION
+# = 2 over five articles: index.html, index2.html, index3.html (PAGINATION_PATTERNS' default {name}{number}.html),
+# and so for a category, tag or author with more than two (surveys: three articles, Maeve Byrne and Colm Doyle:
+# three each). DIRECT_TEMPLATES at their SAVE_AS defaults: tags.html, categories.html, authors.html, archives.html.
+PAGES = {
+    "/",
+    "/index2.html",
+    "/index3.html",
+    "/pages/about.html",
+    "/2014/the-gauge-survey.html",
+    "/2014/spring-tides-this-week.html",
+    "/2015/a-new-logger-on-the-pier.html",
+    "/2015/storm-surge-in-february.html",
+    "/2015/winter-readings.html",
+    "/tags.html",
+    "/categories.html",
+    "/authors.html",
+    "/archives.html",
+    "/category/surveys.html",
+    "/category/surveys2.html",
+    "/category/tides.html",
+    "/tag/gauges.html",
+    "/tag/fieldwork.html",
+    "/tag/tides.html",
+    "/tag/storms.html",
+    "/author/maeve-byrne.html",
+    "/author/maeve-byrne2.html",
+    "/author/colm-doyle.html",
+    "/author/colm-doyle2.html",
+}
+# Pelican's docs: {attach}icons/icon.png from blog/testpost.md (saved as 2014/test-post.html) is 2014/icons/icon.png,
+# {attach}photo.jpg is 2014/photo.jpg, {attach}/downloads/archive.zip (not below blog/) is 2014/archive.zip.
+# What STATIC_PATHS names is copied where it is (downloads/older.csv), EXTRA_PATH_METADATA moves extra/CNAME to
+# CNAME, and notes/todo.txt, in no static path, is not copied at all.
+FILES = {"2014/icons/gauge-house.png", "2014/estuary.png", "2014/readings.csv", "downloads/older.csv", "CNAME"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    return adopt("pelican-attach", tmp_path_factory.mktemp("attach"))
+
+
+def test_urls_are_pelicans(built: tuple[Path, Result]) -> None:
+    site, build = built
+    assert "warning" not in build.output, build.output
+    assert page_urls(site) == PAGES
+    assert broken_references(site) == []
+    assert literal_syntax(site) == []
+
+
+def test_attached_and_static_files_are_where_pelican_writes_them(built: tuple[Path, Result]) -> None:
+    site, _ = built
+    public = output_folder(site)
+    copied = {path.relative_to(public).as_posix() for path in public.rglob("*") if path.suffix in (".png", ".csv", "") and path.is_file()}
+    assert {path for path in copied if not path.startswith(("_images/", "pagefind/"))} == FILES
+    assert (public / "2014/readings.csv").read_bytes() == (site / "content/downloads/readings.csv").read_bytes()
+    survey = (public / "2014/the-gauge-survey.html").read_text(encoding="utf-8")
+    assert '<a href="/2014/readings.csv">survey spreadsheet</a>' in survey  # {attach}/downloads/…: beside the article
+    assert '<a href="/downloads/older.csv">older readings</a>' in survey  # {static}: where it is
+    assert re.search(r'<img src="/_images/gauge-house-32w-\w+\.png"[^>]*alt="The gauge house"', survey)  # made responsive from its new place
+    # a file attached twice stays where the first page put it; the second links there
+    tides = (public / "2014/spring-tides-this-week.html").read_text(encoding="utf-8")
+    assert re.search(r'<img src="/_images/estuary-60w-\w+\.png"[^>]*alt="The estuary"', tides)
+    assert not (public / "blog").exists() and not (public / "notes").exists()
