@@ -116,18 +116,24 @@ def _dated_first(item: Mapping[str, Any], dated: bool) -> tuple[Any, ...]:
     return (stamp, str(item.get("path")))
 
 
-def site_lists(site: Site) -> dict[str, Any]:
-    """``site.*`` lists and ``paginator`` of an assembled site, as Liquid reads them."""
+def site_lists(site: Site, language: str = "") -> dict[str, Any]:
+    """``site.*`` lists and ``paginator`` of an assembled site, as Liquid reads them; on a multilingual
+    site (jekyll-polyglot) the documents of ``language`` only, as polyglot's build of that language has."""
     from .jekyll_site import collections, document_kind
 
     config = site.config
-    posts = [_item(document, "posts", config) for document in site.posts]
+    default = config.origin.languages[0] if config.origin.languages else ""
+
+    def shown(document: Document) -> bool:
+        return (document.entry.placement.lang or default) == (language or default)
+
+    posts = [_item(document, "posts", config) for document in site.posts if shown(document)]
     lists: dict[str, Any] = {"posts": posts, "related_posts": posts[:10]}
     documents: list[dict[str, Any]] = []
     written = collections(config)
     for name in sorted(declared_collections(config)):
         if name in written:
-            own = [document for document in site.pages if document_kind(document.entry.source, config) == name]
+            own = [document for document in site.pages if document_kind(document.entry.source, config) == name and shown(document)]
             items = [_item(document, name, config) for document in own]
             dated = {item["path"] for item, document in zip(items, own, strict=True) if _has_date(document, config)}
             items.sort(key=lambda item: _dated_first(item, item["path"] in dated))
@@ -138,7 +144,7 @@ def site_lists(site: Site) -> dict[str, Any]:
         documents += items
     lists["documents"] = documents + posts
     pages = [site.home, *site.pages] if site.home else list(site.pages)
-    lists["pages"] = [_item(document, "pages", config) for document in pages if document_kind(document.entry.source, config) == "pages"]
+    lists["pages"] = [_item(document, "pages", config) for document in pages if document_kind(document.entry.source, config) == "pages" and shown(document)]
     lists["collections"] = [{"label": name, "docs": lists[name], "output": name in written} for name in sorted(declared_collections(config))]
     lists["collections"].append({"label": "posts", "docs": posts, "output": True})
     for key, field in (("categories", "categories"), ("tags", "tags")):

@@ -14,6 +14,7 @@ import posixpath
 import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from ..content.bodies import REFERENCE_SCHEME
 from ..content.entries import media_path
@@ -211,10 +212,13 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     if relisted:  # pages whose Liquid reads site.posts, site.<collection>…: rendered with the resolved pages' lists
         site = with_documents(site, replaced)
         replaced = {}
-        lists = site_lists(site)
+        lists: dict[str, dict[str, Any]] = {}  # by language
         for document in site.bodies():
             if marked(document):
-                shown, found = rerender(document, lists, site.config)
+                language = document.entry.placement.lang
+                if language not in lists:
+                    lists[language] = site_lists(site, language)
+                shown, found = rerender(document, lists[language], site.config)
                 new, more = _rewrite(shown, index, site, base, written, attached)
                 problems += found + more
                 replaced[id(document)] = new
