@@ -115,3 +115,19 @@ def test_no_filter_raises_on_any_input(value: Any, first: Any, second: Any, name
 @given(parts=st.lists(st.sampled_from([*"ab |:,'\"()[].-0123456789", *sorted(FILTERS)]), max_size=20))
 def test_any_expression_text_evaluates(parts: list[str]) -> None:
     evaluate("".join(parts), {"a": [1, "x", {"k": None}], "b": "text"}, FILTERS, lambda _: None)
+
+
+_DOCS = [{"title": "b", "order": 2}, {"title": "a"}, {"title": "c", "order": 1}]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("docs | sort: 'order' | map: 'title'", ["a", "c", "b"]),  # by the property, nil first (Jekyll's default)
+        ("docs | sort: 'title' | map: 'title'", ["a", "b", "c"]),
+        ("words | sort", ["Ab", "b", "c"]),  # no property: the items themselves, case first as Ruby's sort
+        ("mixed | sort", [1, "a"]),  # kinds mixed: compared as text
+    ],
+)
+def test_sort_by_a_property(expression: str, expected: list[Any]) -> None:
+    assert _run(expression, docs=_DOCS, words=["c", "b", "Ab"], mixed=["a", 1]) == expected

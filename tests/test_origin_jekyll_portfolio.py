@@ -6,11 +6,16 @@ list the documents they name, not the blog's posts."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.build import load
+from masthead.options import BuildOptions
+from masthead.origins.jekyll_lists import site_lists
 
 # From Jekyll's docs: `permalink: /:categories/:title/` puts posts under their category; a collection
 # with output: true is written at its permalink (/:collection/:path/, the file's path with its date
@@ -99,3 +104,19 @@ def test_a_loop_over_what_the_site_does_not_have_is_named(built: tuple[Path, Res
         in build.output
     )
     assert build.output.count("site.projects") == 1  # once, not again when the page is rendered with the site's lists
+
+
+def test_site_lists_as_liquid_reads_them(built: tuple[Path, Result]) -> None:
+    site_folder, _ = built
+    site, _, _ = load(site_folder, BuildOptions(), datetime(2025, 6, 1, 12, tzinfo=UTC))
+    lists = site_lists(site)
+    assert [post["url"] for post in lists["posts"]] == ["/studio/glaze-notes/", "/events/spring-open-studio/", "/studio/new-kiln/"]
+    assert sorted(lists["categories"]) == ["events", "studio"] and sorted(lists["tags"]) == ["glaze", "kiln", "news"]
+    # jekyll-paginate's first page: `paginate: 2` posts, the next at paginate_path
+    paginator = lists["paginator"]
+    assert [post["title"] for post in paginator["posts"]] == ["Notes on a celadon glaze", "Open studio in March"]
+    assert (paginator["total_pages"], paginator["next_page"], paginator["next_page_path"]) == (2, 2, "/page2/")
+    bowls = next(item for item in lists["portfolio"] if item["title"] == "Harbour bowls")
+    assert bowls["header"] == {"teaser": "/assets/images/bowls-th.png"} and bowls["share"] is True  # its front matter, with defaults'
+    assert bowls["collection"] == "portfolio" and bowls["content"] == "<p>A set of six bowls for the harbour café.</p>\n"
+    assert [item["url"] for item in lists["services"]] == [None, None]  # output: false: no pages
