@@ -6,11 +6,14 @@ templates and later index pages at Pelican's URLs."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from click.testing import CliRunner, Result
+from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.cli import main
 
 # ARTICLE_SAVE_AS = '{date:%Y}/{slug}.html'; pages at PAGE_SAVE_AS' default pages/{slug}.html; DEFAULT_PAGINATION
 # = 2 over five articles: index.html, index2.html, index3.html (PAGINATION_PATTERNS' default {name}{number}.html),
@@ -76,3 +79,39 @@ def test_attached_and_static_files_are_where_pelican_writes_them(built: tuple[Pa
     tides = (public / "2014/spring-tides-this-week.html").read_text(encoding="utf-8")
     assert re.search(r'<img src="/_images/estuary-60w-\w+\.png"[^>]*alt="The estuary"', tides)
     assert not (public / "blog").exists() and not (public / "notes").exists()
+
+
+# PAGINATION_PATTERNS as Pelican's docs show them for clean URLs: the later pages in the list's folder
+_CLEAN = """
+PAGINATION_PATTERNS = (
+    (1, '{url}', '{save_as}'),
+    (2, '{base_name}/page/{number}/', '{base_name}/page/{number}/index.html'),
+)
+"""
+
+
+@pytest.mark.parametrize(
+    ("patterns", "page_two", "old_page_two"),
+    [("", "index2.html", "blog/index2.html"), (_CLEAN, "page/2/index.html", "blog/page/2/index.html")],
+)
+def test_a_moved_index_keeps_its_later_pages(tmp_path: Path, patterns: str, page_two: str, old_page_two: str) -> None:
+    # INDEX_SAVE_AS = 'blog/index.html' with DEFAULT_PAGINATION = 5: Pelican writes blog/index.html, then
+    # blog/index2.html (PAGINATION_PATTERNS' default {name}{number}{extension}; blog/page/2/ with the clean
+    # patterns); masthead lists the posts
+    # on the home page, its second page at /index2.html (or /page/2/), and each old address leads there
+    site = tmp_path / "pelican-home-page"
+    shutil.copytree(SITES / "pelican-home-page", site)
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write(patterns)
+    for day in range(1, 7):
+        (site / f"content/posts/loom-{day}.md").write_text(f"Title: Loom notes {day}\nDate: 2021-04-0{day} 10:00\n\nA note.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    public = output_folder(site)
+    assert "Dressing the warp" in (public / page_two).read_text(encoding="utf-8")  # the seventh post, on page 2
+    moved = (public / old_page_two).read_text(encoding="utf-8")
+    target = "https://mara-weaves.example/" + page_two.removesuffix("index.html")
+    assert f'<meta http-equiv="refresh" content="0; url={target}">' in moved
+    assert not (public / old_page_two.replace("2", "3")).exists()
