@@ -97,8 +97,12 @@ def test_theme_layouts_list_what_they_name(built: tuple[Path, Result]) -> None:
     assert "listing the posts of the category 'studio' as its layout does" in build.output
 
 
-def test_a_loop_over_what_the_site_does_not_have_is_named(built: tuple[Path, Result]) -> None:
-    _, build = built
+def test_a_loop_over_nothing_and_a_page_at_a_topic_url_are_warned_about(built: tuple[Path, Result]) -> None:
+    site, build = built
+    # the site's own page for a tag, at masthead's topic page's URL: left out, masthead's topic page stands in
+    message = "tags/glaze.html:4: warning: permalink: URL /tags/glaze/ is masthead's own page (the topic page); this page is left out"
+    assert message in build.output
+    assert "Posts tagged glaze" not in (output_folder(site) / "tags/glaze/index.html").read_text(encoding="utf-8")
     assert (
         '_pages/recent-work.html:16: warning: Liquid tag "for": site.projects is no collection, list or setting of this site; the loop shows nothing'
         in build.output

@@ -240,16 +240,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
         if document.url in reserved and config.origin.kind:  # an adopted site's tags or archive page: masthead's stands in
-            problems.append(
-                Problem(
-                    document.entry.source,
-                    # the line that named the URL, or the file's first when its name did (Chirpy's _tabs/tags.md, by its folder's permalink)
-                    next((document.entry.key_lines[key] for key in ("permalink", *config.fields["slug"]) if key in document.entry.key_lines), 1),
-                    "permalink",
-                    f"URL {document.url} is masthead's own page; this page is left out and masthead's stands in",
-                    warning=True,
-                )
-            )
+            problems.append(_left_out(document, config))
         elif document.url in reserved:
             problems.append(
                 Problem(
@@ -280,6 +271,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
         written = {slugify(name): name for post in reversed(posts) for name in post.entry.tags}  # as a post wrote it
         tags = tuple(replace(tag, page=term_url(config.origin.tag_permalink, written[tag.slug], config)) for tag in tags)
+    topics = {tag.url for tag in tags}
+    if config.origin.kind and any(document.url in topics for document in pages):  # a Jekyll site's own tags/news.html: masthead's topic page
+        problems += [_left_out(document, config, " (the topic page)") for document in pages if document.url in topics]
+        pages = [document for document in pages if document.url not in topics]
     for tag in tags:
         wrong = output_path_problem(tag.url.strip("/"))
         if wrong:
@@ -322,6 +317,15 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     return Site(
         config, tuple(posts), kept_pages, tags, years_of(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
     ), problems
+
+
+def _left_out(document: Document, config: Config, what: str = "") -> Problem:
+    """The warning for an adopted site's page at one of masthead's own URLs, at the line that named the
+    URL, or the file's first when its name did (Chirpy's ``_tabs/tags.md``, by its folder's permalink)."""
+    lines = document.entry.key_lines
+    line = next((lines[key] for key in ("permalink", *config.fields["slug"]) if key in lines), 1)
+    message = f"URL {document.url} is masthead's own page{what}; this page is left out and masthead's stands in"
+    return Problem(document.entry.source, line, "permalink", message, warning=True)
 
 
 def tag_name(written: str, names: Mapping[str, tuple[str, ...]]) -> str:
