@@ -199,6 +199,7 @@ def _run(
 
     from .freshness import valid_until
     from .links.internal import dead_internal_links
+    from .origins.pelican_attach import relocated
     from .pipeline.assemble import assemble
     from .pipeline.commit import commit
     from .pipeline.parse import parse
@@ -206,7 +207,6 @@ def _run(
     from .pipeline.render import render
     from .pipeline.search import is_index
     from .render import template_cache
-    from .origins.pelican_attach import relocated
     from .schedule import withheld_files
 
     with stages.stage("parse"):

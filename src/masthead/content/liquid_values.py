@@ -321,10 +321,10 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
     }
 
 
-def _sorted(items: list[Any], key: Any) -> list[Any]:
+def _sorted(items: list[Any], prop: Any) -> list[Any]:
     """Liquid's sort, by a property when named (``sort: "date"``), nil first (Jekyll's default order);
     values of one kind compared as they are, mixed kinds as text."""
-    chosen = [item.get(text_of(key)) if key is not None and isinstance(item, Mapping) else item for item in items]
+    chosen = [item.get(text_of(prop)) if prop is not None and isinstance(item, Mapping) else item for item in items]
     present = [value for value in chosen if value is not None]
     same = len({type(value) for value in present}) <= 1 and all(isinstance(value, (int, float, str, date)) for value in present)
 
