@@ -154,6 +154,7 @@ class _Context:
     iterations: int = 0
     plugin_tag: Callable[[str, str, int], str | None] | None = None  # Pelican's liquid_tags that read files
     deferred: bool = False  # Jekyll, pages read one by one: a loop over the site's lists waits for them
+    loops: int = 0  # the loops the tag being rendered is in: break and continue end their rounds
 
     def value(self, expression: str, start: int) -> Any:
         return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
@@ -168,8 +169,24 @@ class _Context:
             self.warn(start, f'{self.label} variable "{name}"', f"not known here{self.unknown_hint(name)}; it was removed")
 
 
+class _Jump(Exception):  # noqa: N818 - a jump, not an error: Liquid's break and continue
+    """``{% break %}`` or ``{% continue %}`` inside a loop: what the round wrote up to it travels along."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.written = ""
+
+
 def _render(nodes: list[_Node], context: _Context, depth: int = 0) -> str:
-    return "".join(_node(node, context, depth) for node in nodes)
+    out: list[str] = []
+    for node in nodes:
+        try:
+            out.append(_node(node, context, depth))
+        except _Jump as jump:
+            jump.written = "".join(out) + jump.written
+            raise
+    return "".join(out)
 
 
 def _node(node: _Node, context: _Context, depth: int) -> str:
@@ -209,6 +226,8 @@ def _tag(node: _Node, context: _Context) -> str:
         embed = _embed_tag(name, arguments, context.image_path)
         if embed is not None:
             return placeholder(context.blocks, embed)
+    if name in ("break", "continue") and context.loops:
+        raise _Jump(name)
     if name in ("else", "elsif", "elif", "when", "break", "continue", "increment", "decrement", "cycle", "endraw", "endcomment"):
         context.warn(node.start, f'{context.label} tag "{name}"', "outside the tag it belongs to; it was removed")
         return ""
@@ -244,8 +263,10 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"))
     saved = context.scopes.get("include")
     context.scopes["include"] = parameters
-    rendered = _render(_parsed_include(text, context.nunjucks), inner, depth + 1)
-    context.scopes["include"] = saved
+    try:
+        rendered = _render(_parsed_include(text, context.nunjucks), inner, depth + 1)
+    finally:  # also when a {% break %} in it ends the loop around the include
+        context.scopes["include"] = saved
     if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
         rendered = "\n\n" + from_html(rendered) + "\n"
     return rendered
@@ -383,7 +404,15 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         else:
             context.scopes[found.group(1)] = item
         context.scopes["forloop"] = context.scopes["loop"] = loop
-        out.append(_render(children, context, depth + 1))
+        context.loops += 1
+        try:
+            out.append(_render(children, context, depth + 1))
+        except _Jump as jump:  # the round ends here; a break ends the loop
+            out.append(jump.written)
+            if jump.name == "break":
+                break
+        finally:
+            context.loops -= 1
     context.scopes.clear()
     context.scopes.update(saved)
     return "".join(out)
