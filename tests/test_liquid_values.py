@@ -131,3 +131,17 @@ _DOCS = [{"title": "b", "order": 2}, {"title": "a"}, {"title": "c", "order": 1}]
 )
 def test_sort_by_a_property(expression: str, expected: list[Any]) -> None:
     assert _run(expression, docs=_DOCS, words=["c", "b", "Ab"], mixed=["a", 1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("docs | where_exp: 'doc', 'doc.order > 1' | map: 'title'", ["b"]),
+        ("docs | where_exp: 'doc', 'doc.order' | map: 'title'", ["b", "c"]),  # truthy: nil is left out
+        ("docs | where_exp: 'doc', \"doc.title != 'a' and doc.order < limit\" | map: 'title'", ["c"]),  # and the page's own variables
+        ("docs | find_exp: 'doc', 'doc.order == 1' | map: 'title'", ["c"]),
+        ("docs | find_exp: 'doc', 'doc.order == 9'", None),
+    ],
+)
+def test_where_exp_and_find_exp(expression: str, expected: Any) -> None:
+    assert _run(expression, docs=_DOCS, limit=2) == expected

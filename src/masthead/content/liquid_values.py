@@ -405,6 +405,9 @@ def evaluate(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Cal
         found = re.match(r"\s*(\w+)\s*(?:\((.*)\)\s*$|:(.*)$|$)", step, re.DOTALL)
         if found is None:
             continue
+        if found.group(1) in ("where_exp", "find_exp"):
+            value = _by_expression(found.group(1), value, found.group(2) or found.group(3) or "", scopes, known, unknown)
+            continue
         apply = known.get(found.group(1))
         if apply is None:
             unknown("filter " + found.group(1))
@@ -414,6 +417,21 @@ def evaluate(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Cal
         except (TypeError, ValueError, ArithmeticError, OverflowError):
             value = None  # a filter given what it cannot take: empty, as Liquid's lax mode gives
     return value
+
+
+def _by_expression(
+    name: str, value: Any, arguments: str, scopes: Mapping[str, Any], known: Mapping[str, Callable[..., Any]], unknown: Callable[[str], None]
+) -> Any:
+    """Jekyll's ``where_exp: "post", "post.year > 2020"`` (the items the condition holds for) and
+    ``find_exp`` (the first of them), the condition read with the item under its name."""
+    parts = [lookup(part, {}) if _STRING.match(part.strip()) else None for part in split_outside_quotes(arguments, ",")]
+    if len(parts) != 2 or not all(isinstance(part, str) for part in parts):
+        unknown(f"filter {name}")
+        return value
+    variable, expression = str(parts[0]).strip(), str(parts[1])
+    items = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    chosen = [item for item in items if condition(expression, {**scopes, variable: item}, known, unknown)]
+    return chosen if name == "where_exp" else chosen[0] if chosen else None
 
 
 def condition(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Callable[..., Any]], unknown: Callable[[str], None]) -> bool:
