@@ -48,8 +48,9 @@ PAGES = {
 # Pelican's docs: {attach}icons/icon.png from blog/testpost.md (saved as 2014/test-post.html) is 2014/icons/icon.png,
 # {attach}photo.jpg is 2014/photo.jpg, {attach}/downloads/archive.zip (not below blog/) is 2014/archive.zip.
 # What STATIC_PATHS names is copied where it is (downloads/older.csv), EXTRA_PATH_METADATA moves extra/CNAME to
-# CNAME, and notes/todo.txt, in no static path, is not copied at all.
-FILES = {"2014/icons/gauge-house.png", "2014/estuary.png", "2014/readings.csv", "downloads/older.csv", "CNAME"}
+# CNAME, and notes/todo.txt, in no static path, is not copied at all; notes/pier-key.txt, in none either, is,
+# since a page links to it with {static} (Pelican copies a linked file wherever it is, since 4.0).
+FILES = {"2014/icons/gauge-house.png", "2014/estuary.png", "2014/readings.csv", "downloads/older.csv", "CNAME", "notes/pier-key.txt"}
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,8 @@ def test_urls_are_pelicans(built: tuple[Path, Result]) -> None:
 def test_attached_and_static_files_are_where_pelican_writes_them(built: tuple[Path, Result]) -> None:
     site, _ = built
     public = output_folder(site)
-    copied = {path.relative_to(public).as_posix() for path in public.rglob("*") if path.suffix in (".png", ".csv", "") and path.is_file()}
+    copied = {path.relative_to(public).as_posix() for path in public.rglob("*") if path.suffix in (".png", ".csv", ".txt", "") and path.is_file()}
+    copied.discard("robots.txt")  # masthead's own
     assert {path for path in copied if not path.startswith(("_images/", "pagefind/"))} == FILES
     assert (public / "2014/readings.csv").read_bytes() == (site / "content/downloads/readings.csv").read_bytes()
     survey = (public / "2014/the-gauge-survey.html").read_text(encoding="utf-8")
@@ -78,7 +80,9 @@ def test_attached_and_static_files_are_where_pelican_writes_them(built: tuple[Pa
     # a file attached twice stays where the first page put it; the second links there
     tides = (public / "2014/spring-tides-this-week.html").read_text(encoding="utf-8")
     assert re.search(r'<img src="/_images/estuary-60w-\w+\.png"[^>]*alt="The estuary"', tides)
-    assert not (public / "blog").exists() and not (public / "notes").exists()
+    assert not (public / "blog").exists() and not (public / "notes/todo.txt").exists()
+    logger = (public / "2015/a-new-logger-on-the-pier.html").read_text(encoding="utf-8")
+    assert '<a href="/notes/pier-key.txt">the pier key</a>' in logger
 
 
 # PAGINATION_PATTERNS as Pelican's docs show them for clean URLs: the later pages in the list's folder

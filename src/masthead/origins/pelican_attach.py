@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from ..config import Config
 from ..content.placement import Reference
@@ -19,23 +20,31 @@ from .bundles import resource_folder
 
 
 def attached_url(reference: Reference, source: str, url: str, config: Config, attached: dict[str, str]) -> str | None:
-    """The URL of the file ``reference`` attaches to the page ``source`` (published at ``url``), noted in
-    ``attached`` (URL -> file) for the build to publish; None when there is no such file."""
+    """The URL of the file a ``{static}`` link names, or that ``{attach}`` attaches to the page ``source``
+    (published at ``url``), noted in ``attached`` (URL -> file) for the build to publish: Pelican copies
+    a linked file even outside STATIC_PATHS. None when there is no such file."""
     content = config.folder("content")
-    path = content / reference.target
-    if not path.is_file() or not path.resolve().is_relative_to(content.resolve()):
+    target = unquote(reference.target.split("?")[0].split("#")[0])  # WordPress imports' images/x.png?w=276
+    path = content / target
+    found = path.is_file() and path.resolve().is_relative_to(content.resolve())
+    if reference.kind == "static":  # a missing file is the image check's and the link check's to name
+        if found:
+            attached.setdefault("/" + target, str(path))
+        return "/" + reference.target
+    if not found:
         return None
-    for known, file in attached.items():  # attached before, by another page: it stays there
+    for known, file in attached.items():  # attached (or linked with {static}) before, by another page: it stays there
         if file == str(path):
             return known
     inner = PurePosixPath(config.folders.content.strip("/") or ".")
     folder = PurePosixPath(posixpath.relpath(PurePosixPath(source).parent.as_posix(), inner.as_posix()))
-    target = PurePosixPath(reference.target)
-    below = folder.as_posix() == "." or target.is_relative_to(folder)
-    relative = target.relative_to(folder).as_posix() if below and folder.as_posix() != "." else target.as_posix() if below else target.name
-    found = resource_folder(url, False) + relative
-    attached[found] = str(path)
-    return found
+    relative_target = PurePosixPath(target)
+    below = folder.as_posix() == "." or relative_target.is_relative_to(folder)
+    inside = relative_target.relative_to(folder) if below and folder.as_posix() != "." else relative_target
+    relative = inside.as_posix() if below else relative_target.name
+    moved = resource_folder(url, False) + relative
+    attached[moved] = str(path)
+    return moved
 
 
 def relocated(site: Site) -> frozenset[str]:

@@ -121,7 +121,11 @@ def _rewrite(
 
         def swap(match: re.Match[str]) -> str:
             reference = references[int(match.group(1))]
-            url = attached_url(reference, entry.source, document.url, site.config, attached) if reference.kind == "attach" else _resolve(reference, index, site)
+            url = (
+                attached_url(reference, entry.source, document.url, site.config, attached)
+                if reference.kind in ("static", "attach")
+                else _resolve(reference, index, site)
+            )
             if url is None:
                 problems.append(
                     Problem(
