@@ -145,3 +145,11 @@ def test_sort_by_a_property(expression: str, expected: list[Any]) -> None:
 )
 def test_where_exp_and_find_exp(expression: str, expected: Any) -> None:
     assert _run(expression, docs=_DOCS, limit=2) == expected
+
+
+def test_where_as_jekyll_matches_and_sort_of_a_hash() -> None:
+    posts = [{"title": "p", "categories": ["news", "harbour"], "year": 2024}, {"title": "q", "categories": ["boats"], "year": 2023}]
+    assert _run("posts | where: 'categories', 'news' | map: 'title'", posts=posts) == ["p"]  # a list holding it
+    assert _run("posts | where: 'year', '2023' | map: 'title'", posts=posts) == ["q"]  # equal as text
+    # site.tags | sort: Jekyll's sort of a hash, its [name, posts] pairs by name
+    assert _run("tags | sort", tags={"tides": [1], "boats": [2, 3]}) == [["boats", [2, 3]], ["tides", [1]]]

@@ -270,7 +270,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
             value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
         ),
-        "sort": lambda value, key=None, *_: _sorted(sequence(value), key),
+        "sort": lambda value, key=None, *_: _sorted([[name, item] for name, item in value.items()] if isinstance(value, Mapping) else sequence(value), key),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),
         "compact": lambda value, *_: [item for item in sequence(value) if item is not None],
         "split": lambda value, separator=" ", *_: _split(text_of(value), text_of(separator)),
@@ -292,7 +292,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "where": lambda value, key="", match=None, *_: [
             item
             for item in sequence(value)
-            if isinstance(item, Mapping) and (item.get(text_of(key)) == match if match is not None else truthy(item.get(text_of(key))))
+            if isinstance(item, Mapping) and (_matches(item.get(text_of(key)), match) if match is not None else truthy(item.get(text_of(key))))
         ],
         "map": lambda value, key="", *_: [item.get(text_of(key)) for item in sequence(value) if isinstance(item, Mapping)],
         # Jekyll's array filters (jekyllrb.com/docs/liquid/filters/), as academicpages' group-by-array uses them
@@ -321,10 +321,19 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
     }
 
 
+def _matches(value: Any, match: Any) -> bool:
+    """Jekyll's ``where``: the property equals the value, as text too (``where: "year", "2024"``), or is a
+    list holding it (``where: "categories", "news"``)."""
+    if value == match or (value is not None and text_of(value) == text_of(match)):
+        return True
+    return isinstance(value, (list, tuple)) and text_of(match) in [text_of(item) for item in value]
+
+
 def _sorted(items: list[Any], prop: Any) -> list[Any]:
     """Liquid's sort, by a property when named (``sort: "date"``), nil first (Jekyll's default order);
     values of one kind compared as they are, mixed kinds as text."""
-    chosen = [item.get(text_of(prop)) if prop is not None and isinstance(item, Mapping) else item for item in items]
+    pairs = all(isinstance(item, list) and len(item) == 2 for item in items) and prop is None  # a hash's [key, value]s: by key
+    chosen = [item[0] if pairs else item.get(text_of(prop)) if prop is not None and isinstance(item, Mapping) else item for item in items]
     present = [value for value in chosen if value is not None]
     same = len({type(value) for value in present}) <= 1 and all(isinstance(value, (int, float, str, date)) for value in present)
 
