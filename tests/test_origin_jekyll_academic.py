@@ -109,9 +109,10 @@ def test_archive_pages_list_their_collections(built: tuple[Path, Result]) -> Non
     site, _ = built
     public = output_folder(site)
 
-    def listed(url: str) -> list[str]:
+    def listed(url: str) -> list[tuple[str, str]]:
         page = (public / url.strip("/") / "index.html").read_text(encoding="utf-8")
-        return re.findall(r'<h2 id="[^"]+">(?:<a href="([^"]+)">[^<]*</a>|([^<]+))</h2>', page.split('<div class="post__body">', 1)[1])
+        found: list[tuple[str, str]] = re.findall(r'<h2 id="[^"]+">(?:<a href="([^"]+)">[^<]*</a>|([^<]+))</h2>', page.split('<div class="post__body">', 1)[1])
+        return found
 
     assert listed("/talks/") == [("/talks/2022-11-02-reservoir-tutorial.html", ""), ("/talks/2021-03-10-gauges-talk.html", "")]
     assert listed("/teaching/") == [("/teaching/2022-spring-hydrology.html", "")]

@@ -8,13 +8,6 @@ TIMEZONE = 'Europe/Dublin'
 
 DEFAULT_LANG = 'en'
 
-# Feed generation is usually not desired when developing
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-
 DEFAULT_PAGINATION = 2
 
 # Mixed content in the same directory: static files beside the articles
