@@ -29,6 +29,7 @@ PAGES = {
     "/portfolio/",
     "/services/",
     "/recent-work/",
+    "/gallery/",
     "/categories/studio/",
     "/studio/new-kiln/",
     "/studio/glaze-notes/",
@@ -80,6 +81,13 @@ def test_loops_over_collections_categories_and_tags_show_those_documents(built: 
     assert re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", services) == ["Wheel classes", "Commissions"]
     assert "<p>Six evenings at the wheel, clay and firing included.</p>" in services and "<em>Price: on request</em>" in services
     assert not (output_folder(site) / "services/commissions").exists()
+
+
+def test_a_gallery_over_site_static_files(built: tuple[Path, Result]) -> None:
+    site, _ = built
+    gallery = _body(site, "/gallery/")  # {% for image in site.static_files %} with `image.path contains` a folder
+    assert re.findall(r'<img src="/_images/([a-z0-9-]+)-48w-\w+\.png"[^>]*alt="([^"]+)"', gallery) == [("firing-1", "firing 1"), ("firing-2", "firing 2")]
+    assert "bowls-th" not in gallery  # a file outside that folder
 
 
 def test_theme_layouts_list_what_they_name(built: tuple[Path, Result]) -> None:

@@ -33,7 +33,7 @@ from .data import origin_config
 from .jekyll_site import declared_collections
 
 # the names of site.* that are lists of documents (each collection's name besides)
-LISTS = frozenset({"posts", "pages", "documents", "collections", "categories", "tags", "related_posts"})
+LISTS = frozenset({"posts", "pages", "html_pages", "documents", "collections", "categories", "tags", "related_posts", "static_files"})
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER, for any collection's documents
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
 
@@ -145,6 +145,8 @@ def site_lists(site: Site, language: str = "") -> dict[str, Any]:
     lists["documents"] = documents + posts
     pages = [site.home, *site.pages] if site.home else list(site.pages)
     lists["pages"] = [_item(document, "pages", config) for document in pages if document_kind(document.entry.source, config) == "pages" and shown(document)]
+    lists["html_pages"] = [page for page in lists["pages"] if str(page["url"]).endswith(("/", ".html"))]
+    lists["static_files"] = _static_files(config)
     lists["collections"] = [{"label": name, "docs": lists[name], "output": name in written} for name in sorted(declared_collections(config))]
     lists["collections"].append({"label": "posts", "docs": posts, "output": True})
     for key, field in (("categories", "categories"), ("tags", "tags")):
@@ -155,6 +157,19 @@ def site_lists(site: Site, language: str = "") -> dict[str, Any]:
         lists[key] = grouped
     lists["paginator"] = _paginator(posts, config)
     return lists
+
+
+def _static_files(config: Config) -> list[dict[str, Any]]:
+    """``site.static_files`` (a gallery's ``{% for image in site.static_files %}``): every file published as
+    it is, with Jekyll's ``path``, ``name``, ``basename``, ``extname`` and ``modified_time``."""
+    from .static import static_files
+
+    found = []
+    for source in static_files(config):
+        path = PurePosixPath(source.relative)
+        moment = datetime.fromtimestamp(source.stamp_ns / 1e9).astimezone()
+        found.append({"path": "/" + source.relative, "name": path.name, "basename": path.stem, "extname": path.suffix, "modified_time": moment})
+    return found
 
 
 def collection_documents(site: Site, name: str) -> list[Document]:
