@@ -80,6 +80,7 @@ def test_loops_over_collections_categories_and_tags_show_those_documents(built: 
     services = _body(site, "/services/")
     assert re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", services) == ["Wheel classes", "Commissions"]
     assert "<p>Six evenings at the wheel, clay and firing included.</p>" in services and "<em>Price: on request</em>" in services
+    assert "<p>Tableware for cafés and restaurants, made to order; the price is on request.</p>" in services  # its own Liquid rendered
     assert not (output_folder(site) / "services/commissions").exists()
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date as date_type
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -23,7 +24,7 @@ from typing import Any
 
 from ..config import Config
 from ..content import frontmatter
-from ..content.bodies import REFERENCE_SCHEME
+from ..content.bodies import REFERENCE_SCHEME, render_body
 from ..content.liquid import SITE_LISTS_MARKER
 from ..content.liquid_values import SITE_LISTS
 from ..errors import Problem
@@ -44,29 +45,30 @@ def marked(document: Document) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _front_matter(path: str, stamp: tuple[int, int]) -> tuple[Mapping[str, Any], str]:
-    """A document's front matter and body text; empty when it cannot be read (its own parse says why)."""
+def _front_matter(path: str, stamp: tuple[int, int]) -> tuple[Mapping[str, Any], str, int]:
+    """A document's front matter, body text and the body's first line; empty when it cannot be read
+    (its own parse says why)."""
     try:
         parts = frontmatter.split(Path(path).read_text(encoding="utf-8"), path)
-        return frontmatter.parse(parts, path), parts.body
+        return frontmatter.parse(parts, path), parts.body, parts.body_line
     except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
-        return {}, ""
+        return {}, "", 1
 
 
-def _read(source: str, config: Config) -> tuple[Mapping[str, Any], str]:
+def _read(source: str, config: Config) -> tuple[Mapping[str, Any], str, int]:
     from .jekyll_site import _defaults, document_kind
 
     path = config.root / source
     try:
-        front, body = _front_matter(str(path), file_stamp(path))
+        front, body, line = _front_matter(str(path), file_stamp(path))
     except OSError:
-        front, body = {}, ""
-    return {**_defaults(source, document_kind(source, config), config), **front}, body
+        front, body, line = {}, "", 1
+    return {**_defaults(source, document_kind(source, config), config), **front}, body, line
 
 
 def _item(document: Document, kind: str, config: Config) -> dict[str, Any]:
     entry = document.entry
-    front, _ = _read(entry.source, config)
+    front, _, _ = _read(entry.source, config)
     html = re.sub(re.escape(REFERENCE_SCHEME) + r"\d+", "#", entry.body.html.replace(SITE_LISTS_MARKER, ""))  # another page's unresolved links
     first = _FIRST_PARAGRAPH.search(html)
     path = PurePosixPath(entry.source)
@@ -99,12 +101,15 @@ def _unpublished(name: str, config: Config) -> list[dict[str, Any]]:
         if not path.is_file() or path.suffix not in (".md", ".markdown", ".html", ".htm") or path.name.startswith((".", "_")):
             continue
         source = path.relative_to(config.root).as_posix()
-        front, body = _read(source, config)
+        front, body, line = _read(source, config)
+        html = render_body(body, line, source, front, config)[0].html.replace(SITE_LISTS_MARKER, "")  # rendered, as Jekyll renders every document
+        first = _FIRST_PARAGRAPH.search(html)
         dated = _DATED.match(path.stem)
         title = str(front.get("title") or (dated.group(2) if dated else path.stem).replace("-", " ").capitalize())
-        date = front.get("date") or (datetime.fromisoformat(dated.group(1)) if dated else None)
-        found.append({**front, "title": title, "date": date, "url": None, "content": body, "collection": name, "path": source, "relative_path": source})
-        found[-1].update(name=path.name, excerpt=front.get("excerpt") or body.strip().split("\n\n")[0], slug=dated.group(2) if dated else path.stem)
+        moment = front.get("date") or (dated.group(1) if dated else None)
+        date = datetime.fromisoformat(str(moment)) if isinstance(moment, (str, date_type)) and not isinstance(moment, datetime) else moment
+        found.append({**front, "title": title, "date": date, "url": None, "content": html, "collection": name, "path": source, "relative_path": source})
+        found[-1].update(name=path.name, excerpt=front.get("excerpt") or (first.group(0) if first else ""), slug=dated.group(2) if dated else path.stem)
     return found
 
 
@@ -183,7 +188,7 @@ def collection_documents(site: Site, name: str) -> list[Document]:
 
 
 def _has_date(document: Document, config: Config) -> bool:
-    front, _ = _read(document.entry.source, config)
+    front, _, _ = _read(document.entry.source, config)
     return "date" in front or _DATED.match(PurePosixPath(document.entry.source).stem) is not None
 
 
