@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,9 @@ from ..errors import Problem
 from ..origins.data import scopes_for
 from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder, post_listing
+from .liquid_embeds import THEME_INCLUDES, embed_tag, theme_include
+from .liquid_lists import SITE_LISTS, Deferred, PostList
 from .placement import Reference
-from .shortcodes import _embed, _figure, _link
 
 _LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
 _NUNJUCKS = re.compile(r"{%(.*?)%}|{{(.*?)}}|{#(.*?)#}", re.DOTALL)
@@ -223,7 +223,7 @@ def _tag(node: _Node, context: _Context) -> str:
     if context.plugin_tag is not None and (shown := context.plugin_tag(name, arguments, node.start)) is not None:
         return shown
     if name in _EMBEDS:
-        embed = _embed_tag(name, arguments, context.image_path)
+        embed = embed_tag(name, arguments, context.image_path)
         if embed is not None:
             return placeholder(context.blocks, embed)
     if name in ("break", "continue") and context.loops:
@@ -249,8 +249,11 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     first, _, rest = arguments.strip().partition(" ")
     name = first.strip(",").strip("'\"")
     path = context.include_file(name, node.name == "include_relative") if name and depth < _MAX_INCLUDES else None
-    if path is None and (themed := _theme_include(name, rest, node, context)) is not None:
-        return themed
+    if path is None and (name.removesuffix(".html") in THEME_INCLUDES or name.startswith("embed/")):
+        found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+        themed = theme_include(name, found, lambda html: placeholder(context.blocks, html), context.image_path)
+        if themed is not None:
+            return themed
     if path is None:
         context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name or 'no file'!r} is not among the site's include files; it was removed")
         return ""
@@ -276,63 +279,6 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
 def _parsed_include(text: str, nunjucks: bool) -> list[_Node]:
     """An include file's tree, parsed once per build (rendering never changes a tree)."""
     return parse(text, nunjucks, [])
-
-
-# Chirpy's embed includes (in its gem): the platform's page, as Hugo's embeds link to theirs
-_CHIRPY_PLATFORMS = {
-    "bilibili": ("Bilibili", "https://www.bilibili.com/video/{id}"),
-    "twitch": ("Twitch", "https://www.twitch.tv/videos/{id}"),
-    "spotify": ("Spotify", "https://open.spotify.com/track/{id}"),  # its include embeds open.spotify.com/embed/track/{id}
-}
-
-
-def _theme_include(name: str, rest: str, node: _Node, context: _Context) -> str | None:
-    """Themes' includes, in their gems, not the site: minimal-mistakes' ``figure`` and ``video`` (a figure
-    and a link to the video, as Hugo's ``figure`` and embeds) and Chirpy's ``embed/youtube.html id=…``
-    (also vimeo, bilibili, twitch, spotify: a link) and ``embed/video.html``/``embed/audio.html src=…``
-    (the file, played in the page)."""
-    stem = name.removesuffix(".html")
-    platform = stem.removeprefix("embed/") if stem.startswith("embed/") else ""
-    if stem not in ("figure", "video") and not platform:
-        return None
-    found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
-    if platform in ("youtube", "vimeo") and found.get("id"):
-        embed = _embed(platform, [found["id"]], {})
-        return placeholder(context.blocks, embed) if embed else None
-    if platform in _CHIRPY_PLATFORMS and found.get("id"):
-        site, pattern = _CHIRPY_PLATFORMS[platform]
-        label = f"Watch on {site}" if platform != "spotify" else "Listen on Spotify"
-        return placeholder(context.blocks, _link(label, pattern.format(id=found["id"]), platform))
-    if platform in ("video", "audio") and found.get("src") and ":" not in found["src"].split("/")[0]:
-        poster = f' poster="{escape(found["poster"])}"' if platform == "video" and found.get("poster") else ""
-        player = f'<{platform} controls preload="metadata" src="{escape(found["src"])}"{poster}></{platform}>'
-        caption = f"<figcaption>{escape(found['title'])}</figcaption>" if found.get("title") else ""
-        return "\n\n" + placeholder(context.blocks, f"<figure>{player}{caption}</figure>") + "\n\n"
-    if platform:
-        return None
-    if stem == "figure" and found.get("image_path"):
-        src = context.image_path(found["image_path"])
-        return "\n\n" + placeholder(context.blocks, _figure({"src": src, "alt": found.get("alt", ""), "caption": found.get("caption", "")})) + "\n\n"
-    if stem == "video" and found.get("id") and found.get("provider") in ("youtube", "vimeo"):
-        embed = _embed(found["provider"], [found["id"]], {})
-        return placeholder(context.blocks, embed) if embed else None
-    return None
-
-
-def _embed_tag(name: str, arguments: str, image_path: Callable[[str], str]) -> str | None:
-    """Jekyll's jekyll-gist and Pelican's liquid_tags (img, youtube, vimeo) as Hugo's embeds."""
-    words = [word.strip("'\",") for word in arguments.split()]
-    if name == "gist" and words:
-        user, _, gist = words[0].rpartition("/")
-        return _embed("gist", [user or "gist", gist, *words[1:2]], {})
-    if name in ("img", "image"):
-        sources = [word for word in words if "/" in word or re.search(r"\.\w{3,4}$", word)]
-        if not sources:
-            return None
-        quoted = re.findall(r'"([^"]*)"', arguments) or re.findall(r"'([^']*)'", arguments)
-        alt = quoted[-1] if quoted and quoted[-1] != sources[0] else ""
-        return f'<img src="{escape(image_path(sources[0]))}" alt="{escape(alt)}">'  # inline, as eleventy-img and liquid_tags write it
-    return _embed(name, words[:1], {})
 
 
 def _block(node: _Node, context: _Context, depth: int) -> str:
@@ -369,13 +315,13 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "for"', f"{node.clauses[0][1]!r} is not a loop (expected item in list); it was removed")
         return ""
     collection = context.value(found.group(3), node.start)
-    if isinstance(collection, values.PostList) and context.deferred:  # the page is rendered again with the site's lists
+    if isinstance(collection, PostList) and context.deferred:  # the page is rendered again with the site's lists
         return ""
     if collection is None and not context.nunjucks and re.fullmatch(r"site\.[\w-]+", found.group(3).strip()):
         context.warn(
             node.start, f'{context.label} tag "for"', f"{found.group(3).strip()} is no collection, list or setting of this site; the loop shows nothing"
         )
-    if isinstance(collection, values.PostList):  # filled in once every page is read, with masthead's list markup
+    if isinstance(collection, PostList):  # filled in once every page is read, with masthead's list markup
         limit = re.search(r"limit\s*:\s*(\d+)", found.group(4))
         count = int(limit.group(1)) if limit else collection.limit
         return placeholder(context.blocks, post_listing(collection.name, collection.field, count))
@@ -470,12 +416,12 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             )
 
         context.plugin_tag = plugin_tag
-    context.deferred = config.origin.kind == "jekyll" and values.SITE_LISTS.get() is None
+    context.deferred = config.origin.kind == "jekyll" and SITE_LISTS.get() is None
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:
         warn(offset, f"{context.label} tag", "never closed; its opening brace and sign were removed")
-    if context.deferred and any(isinstance(scope, values.Deferred) and scope.read for scope in scopes.values()):
+    if context.deferred and any(isinstance(scope, Deferred) and scope.read for scope in scopes.values()):
         # it reads site.posts, site.<collection>, site.tags…: rendered again, and warned about, once every page is read
         markdown += "\n\n" + placeholder(context.blocks, SITE_LISTS_MARKER) + "\n"
         return Transformed(markdown, context.blocks, tuple(context.references), ())

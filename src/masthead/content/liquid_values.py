@@ -1,9 +1,9 @@
 """Values in Liquid and Nunjucks tags: literals, variables, filters and conditions.
 
 What a page's template language knows about is what masthead knows about: the front matter, the
-origin's config and data files, variables the body assigns. A variable outside them (``site.posts``,
-``paginator``, ``collections``) is empty, as an undefined variable is in Liquid, and named in a
-warning by the caller, which ``lookup`` tells through ``Unknown``.
+origin's config and data files, variables the body assigns, and the site's lists once every page is
+read (``liquid_lists``). A variable outside them is empty, as an undefined variable is in Liquid, and
+named in a warning by the caller, which ``lookup`` tells through ``Unknown``.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping
-from contextvars import ContextVar
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, quote_plus
 
+from .liquid_lists import PostList, kept_list
 from .markdown import slugify
 
 _PARTS = re.compile(r"""\.?([\w-]+)|\[\s*(?:"([^"]*)"|'([^']*)'|(-?\d+))\s*\]""")
@@ -36,69 +36,6 @@ class Unknown(Exception):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
-
-
-class PostList(tuple[Any, ...]):
-    """A list of the site's posts (Eleventy's ``collections.posts``, Jekyll's ``site.posts``): known only
-    once every page is read, so a loop over it leaves a marker that the assembled site fills in
-    (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by."""
-
-    name: str
-    field: str
-    limit: int  # 0: every post
-
-    def __new__(cls, name: str, field: str = "tags", limit: int = 0) -> PostList:
-        made = super().__new__(cls)
-        made.name, made.field, made.limit = name, field, limit
-        return made
-
-    def limited(self, limit: int) -> PostList:
-        return PostList(self.name, self.field, limit)
-
-
-class Deferred(dict[str, Any]):
-    """A scope some of whose entries (``deferred``; every one when None) are only known once every page
-    is read: Jekyll's ``site.posts``, ``site.<collection>``, ``site.categories``, ``paginator``. Reading
-    one sets ``read``: the page is rendered again then, with ``SITE_LISTS`` set (``origins/jekyll_lists``)."""
-
-    def __init__(self, values: Mapping[str, Any], deferred: frozenset[str] | None = None) -> None:
-        super().__init__(values)
-        self.deferred = deferred
-        self.read = False
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if self.deferred is None or key in self.deferred:
-            self.read = True
-        return super().get(key, default)
-
-
-# The site's lists (``posts``, each collection, ``categories``, ``tags``, ``paginator``…) while a page
-# that reads them is rendered again at assembly; unset while pages are parsed one by one.
-SITE_LISTS: ContextVar[Mapping[str, Any] | None] = ContextVar("SITE_LISTS", default=None)
-
-
-class Collections(dict[str, Any]):
-    """Every collection by name: ``collections.posts``, ``collections[tag]``, ``site.tags.x``."""
-
-    def __init__(self, field: str = "tags") -> None:
-        super().__init__()
-        self.field = field
-
-    def get(self, key: str, default: Any = None) -> PostList:
-        return PostList(str(key), self.field)
-
-    def __getitem__(self, key: str) -> PostList:
-        return self.get(key)
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-
-def _kept_list(value: Any, change: Callable[[list[Any]], list[Any]], count: int | None = None) -> Any:
-    """A filter's result: on a ``PostList`` its marker kept (with a count), on anything else ``change``d."""
-    if isinstance(value, PostList):
-        return value.limited(count) if count else value
-    return change(list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value])
 
 
 def split_outside_quotes(text: str, separator: str) -> list[str]:
@@ -266,8 +203,8 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "first": lambda value, *_: sequence(value)[0] if sequence(value) else None,
         "last": lambda value, *_: sequence(value)[-1] if sequence(value) else None,
         "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in _flat(sequence(value))),  # Liquid flattens first
-        "reverse": lambda value, *_: _kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
-        "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
+        "reverse": lambda value, *_: kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
+        "head": lambda value, count=0, *_: kept_list(  # eleventy-base-blog's: head(-3) is the last three
             value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
         ),
         "sort": lambda value, key=None, *_: _sorted([[name, item] for name, item in value.items()] if isinstance(value, Mapping) else sequence(value), key),

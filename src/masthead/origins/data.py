@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from ..config import Config
-from ..content.liquid_values import Collections, PostList
+from ..content.liquid_lists import Collections, PostList
 from ..content.placement import post_list_pagination
 from ..errors import Problem
 from ..filestamp import file_stamp
@@ -176,7 +176,7 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         site.update(posts=PostList("all"), tags=Collections("tags"), categories=Collections("categories"))  # filled in later
         paginator: dict[str, Any] = {"posts": PostList("all")}
         if kind == "jekyll":  # the site's lists: read now, the page is rendered again once every page is read
-            from ..content.liquid_values import SITE_LISTS, Deferred
+            from ..content.liquid_lists import SITE_LISTS, Deferred
             from .jekyll_lists import LISTS
             from .jekyll_site import declared_collections
 

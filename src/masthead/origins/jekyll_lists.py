@@ -26,7 +26,7 @@ from ..config import Config
 from ..content import frontmatter
 from ..content.bodies import REFERENCE_SCHEME, render_body
 from ..content.liquid import SITE_LISTS_MARKER
-from ..content.liquid_values import SITE_LISTS
+from ..content.liquid_lists import SITE_LISTS
 from ..errors import Problem
 from ..filestamp import file_stamp
 from ..site import Document, Site
