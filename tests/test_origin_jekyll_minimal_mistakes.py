@@ -41,6 +41,14 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     year = (public / "year-archive/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a href="([^"]+)">', year.split('<ul class="post-listing">', 1)[1].split("</ul>", 1)[0])
     assert listed == ["../recent/", "../harbour/the-new-quay/", "../notes/first-week/"]
+    # layout: categories: each category under its heading, with its posts (recent.md has none: not listed)
+    categories = (public / "categories/index.html").read_text(encoding="utf-8").split('<div class="post__body">', 1)[1].split("</article>", 1)[0]
+    assert re.findall(r'<h2 id="([^"]+)">|<li><a href="([^"]+)">', categories) == [
+        ("harbour", ""),
+        ("", "../harbour/the-new-quay/"),
+        ("notes", ""),
+        ("", "../notes/first-week/"),
+    ]
     config = (site / "masthead.toml").read_text(encoding="utf-8")
     assert "page_size = 5" in config and 'page_path = "page{number}/"' in config  # paginate: 5, paginate_path: /page:num/
     assert "_posts/2024-03-30-first-week.md: warning: image: '/assets/images/old-crane.png' does not exist" in build.output

@@ -44,11 +44,14 @@ def declared_collections(config: Config) -> frozenset[str]:
 def theme_listing(entry: Entry, config: Config) -> tuple[str, str] | None:
     """The list a theme's layout shows after a page's text, as masthead's list marker and its words:
     minimal-mistakes' ``layout: collection`` with ``collection: x`` (the collection's documents) and
-    ``layout: category``/``tag`` with ``taxonomy: x`` (that category's or tag's posts)."""
+    ``layout: category``/``tag`` with ``taxonomy: x`` (that category's or tag's posts), ``layout: categories``
+    (every category with its posts)."""
     from ..content.bodies import post_listing
 
     if config.origin.kind != "jekyll":
         return None
+    if entry.template == "categories":  # minimal-mistakes' /categories/, Chirpy's categories tab
+        return post_listing("", "categories"), "the posts by category"
     named = entry.extra.get("collection") if entry.template == "collection" else entry.extra.get("taxonomy")
     if not isinstance(named, str) or not named:
         return None

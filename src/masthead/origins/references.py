@@ -80,6 +80,8 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     default = site.config.origin.languages[0] if site.config.origin.languages else ""
     posts = [post for post in site.posts if (post.entry.placement.lang or default) == (language or default)]
     wanted = slugify(name)
+    if field == "categories" and not name:  # minimal-mistakes' and Chirpy's `layout: categories`: every category and its posts
+        return by_category(posts)
     if field == "collection":  # a Jekyll collection's documents (minimal-mistakes' collection layout): newest first, undated last
         shown = collection_documents(site, name)
     else:
@@ -93,6 +95,22 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     if match.group(1):  # the page's own list element
         return f"{match.group(1)}{items}</{match.group(2)}>"
     return f'<ul class="post-listing">\n{items}</ul>' if items else ""
+
+
+def by_category(posts: list[Document]) -> str:
+    """The posts under a heading per category, the categories with most posts first (as minimal-mistakes'
+    categories layout orders them), each heading's id its slug."""
+    grouped: dict[str, list[Document]] = {}
+    for post in posts:
+        for category in post.entry.placement.categories:
+            grouped.setdefault(category, []).append(post)
+    shown = sorted(grouped.items(), key=lambda pair: (-len(pair[1]), pair[0].lower()))
+    return "".join(
+        f'<h2 id="{html.escape(slugify(name))}">{html.escape(name)}</h2>\n<ul class="post-listing">\n'
+        + "".join(f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>{_time(post)}</li>\n' for post in members)
+        + "</ul>\n"
+        for name, members in shown
+    )
 
 
 def _time(post: Document) -> str:
