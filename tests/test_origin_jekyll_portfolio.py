@@ -6,14 +6,16 @@ list the documents they name, not the blog's posts."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from click.testing import CliRunner, Result
+from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls
 
 from masthead.build import load
+from masthead.cli import main
 from masthead.options import BuildOptions
 from masthead.origins.jekyll_lists import site_lists
 
@@ -133,3 +135,42 @@ def test_site_lists_as_liquid_reads_them(built: tuple[Path, Result]) -> None:
     assert bowls["header"] == {"teaser": "/assets/images/bowls-th.png"} and bowls["share"] is True  # its front matter, with defaults'
     assert bowls["collection"] == "portfolio" and bowls["content"] == "<p>A set of six bowls for the harbour café.</p>\n"
     assert [item["url"] for item in lists["services"]] == [None, None]  # output: false: no pages
+
+
+_BLOG = """---
+layout: default
+title: Blog
+---
+{% for post in paginator.posts %}
+<h2><a href="{{ post.url | relative_url }}">{{ post.title }}</a></h2>
+{% endfor %}
+{% if paginator.next_page %}<a href="{{ paginator.next_page_path | relative_url }}">Older posts</a>{% endif %}
+"""
+
+
+@pytest.mark.parametrize("paginated", [True, False])
+def test_paginator_is_set_on_the_page_jekyll_paginate_paginates(tmp_path: Path, paginated: bool) -> None:
+    # jekyll-paginate sets paginator on the index.html in paginate_path's folder only (/blog/page:num/:
+    # blog/index.html, its first `paginate` posts, page 2 at /blog/page2/); anywhere else it is nil
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll-portfolio", site)
+    if paginated:
+        config = site / "_config.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("paginate_path: /page:num/", "paginate_path: /blog/page:num/"), encoding="utf-8")
+    (site / "blog").mkdir()
+    (site / "blog/index.html").write_text(_BLOG, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    blog = _body(site, "/blog/")
+    shown = re.findall(r'<a href="([^"]+)">([^<]+)</a>', blog)
+    if paginated:
+        assert shown == [
+            ("/studio/glaze-notes/", "Notes on a celadon glaze"),
+            ("/events/spring-open-studio/", "Open studio in March"),
+            ("/blog/page2/", "Older posts"),
+        ]
+        assert "The new kiln is lit" in (output_folder(site) / "blog/page2/index.html").read_text(encoding="utf-8")  # masthead's second page
+    else:
+        assert shown == []

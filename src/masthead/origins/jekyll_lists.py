@@ -192,6 +192,14 @@ def _has_date(document: Document, config: Config) -> bool:
     return "date" in front or _DATED.match(PurePosixPath(document.entry.source).stem) is not None
 
 
+def paginated_page(config: Config) -> str:
+    """The page jekyll-paginate paginates: ``index.html`` in the folder of ``paginate_path``
+    (``/blog/page:num/`` → ``blog/index.html``)."""
+    path = str(origin_config(config).get("paginate_path") or "/page:num/").strip("/")
+    folder = PurePosixPath(path).parent.as_posix()
+    return "index.html" if folder == "." else f"{folder}/index.html"
+
+
 def _paginator(posts: list[dict[str, Any]], config: Config) -> dict[str, Any]:
     """jekyll-paginate's first page (``paginate`` posts, every post when it is not set)."""
     settings = origin_config(config)
@@ -222,6 +230,8 @@ def rerender(document: Document, lists: Mapping[str, Any], config: Config) -> tu
         raw = (config.root / entry.source).read_bytes()
     except OSError:
         return document, []
+    if entry.source != paginated_page(config):  # jekyll-paginate sets paginator on that one page only
+        lists = {key: value for key, value in lists.items() if key != "paginator"}
     token = SITE_LISTS.set(lists)
     try:
         result = parse_entry(entry.source, raw, config)
