@@ -176,3 +176,16 @@ def test_front_matter_permalink_patterns(tmp_path: Path) -> None:
     assert _url(tmp_path, "eleventy", "permalink: false\n", "content/blog/data.md")[0] is None
     url, messages = _url(tmp_path, "eleventy", 'permalink: "/{{ collections.x | first }}/"\n', "content/blog/odd.md")
     assert url == "/blog/odd/" and any(message.endswith("the default URL is used") for message in messages)
+
+
+def test_break_and_continue_end_a_loops_round(tmp_path: Path) -> None:
+    # academicpages' publications page skips the other categories' papers with {% continue %}
+    body = (
+        "{% assign words = 'a,b,c,d' | split: ',' %}"
+        "{% for word in words %}{% if word == 'b' %}{% continue %}{% endif %}[{{ word }}]{% if word == 'c' %}{% break %}{% endif %}{% endfor %}"
+        " and {% for word in words %}{% for inner in words %}{% if inner == 'b' %}{% break %}{% endif %}{{ inner }}{% endfor %}{% endfor %}"
+        " {% break %}\n"
+    )
+    result = _parse(tmp_path, "jekyll", body, name="_posts/2024-01-01-p.md")
+    assert result.entry is not None and result.entry.body.html == "<p>[a][c] and aaaa</p>\n"  # a break ends the inner loop only
+    assert _warnings(result) == ['_posts/2024-01-01-p.md:5: warning: Liquid tag "break": outside the tag it belongs to; it was removed']

@@ -115,3 +115,41 @@ def test_no_filter_raises_on_any_input(value: Any, first: Any, second: Any, name
 @given(parts=st.lists(st.sampled_from([*"ab |:,'\"()[].-0123456789", *sorted(FILTERS)]), max_size=20))
 def test_any_expression_text_evaluates(parts: list[str]) -> None:
     evaluate("".join(parts), {"a": [1, "x", {"k": None}], "b": "text"}, FILTERS, lambda _: None)
+
+
+_DOCS = [{"title": "b", "order": 2}, {"title": "a"}, {"title": "c", "order": 1}]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("docs | sort: 'order' | map: 'title'", ["a", "c", "b"]),  # by the property, nil first (Jekyll's default)
+        ("docs | sort: 'title' | map: 'title'", ["a", "b", "c"]),
+        ("words | sort", ["Ab", "b", "c"]),  # no property: the items themselves, case first as Ruby's sort
+        ("mixed | sort", [1, "a"]),  # kinds mixed: compared as text
+    ],
+)
+def test_sort_by_a_property(expression: str, expected: list[Any]) -> None:
+    assert _run(expression, docs=_DOCS, words=["c", "b", "Ab"], mixed=["a", 1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("docs | where_exp: 'doc', 'doc.order > 1' | map: 'title'", ["b"]),
+        ("docs | where_exp: 'doc', 'doc.order' | map: 'title'", ["b", "c"]),  # truthy: nil is left out
+        ("docs | where_exp: 'doc', \"doc.title != 'a' and doc.order < limit\" | map: 'title'", ["c"]),  # and the page's own variables
+        ("docs | find_exp: 'doc', 'doc.order == 1' | map: 'title'", ["c"]),
+        ("docs | find_exp: 'doc', 'doc.order == 9'", None),
+    ],
+)
+def test_where_exp_and_find_exp(expression: str, expected: Any) -> None:
+    assert _run(expression, docs=_DOCS, limit=2) == expected
+
+
+def test_where_as_jekyll_matches_and_sort_of_a_hash() -> None:
+    posts = [{"title": "p", "categories": ["news", "harbour"], "year": 2024}, {"title": "q", "categories": ["boats"], "year": 2023}]
+    assert _run("posts | where: 'categories', 'news' | map: 'title'", posts=posts) == ["p"]  # a list holding it
+    assert _run("posts | where: 'year', '2023' | map: 'title'", posts=posts) == ["q"]  # equal as text
+    # site.tags | sort: Jekyll's sort of a hash, its [name, posts] pairs by name
+    assert _run("tags | sort", tags={"tides": [1], "boats": [2, 3]}) == [["boats", [2, 3]], ["tides", [1]]]

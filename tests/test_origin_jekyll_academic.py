@@ -101,3 +101,37 @@ def test_site_model_home_and_reserved_urls(built: tuple[Path, Result]) -> None:
     assert [str(problem) for problem in problems if "masthead's own page" in problem.message] == [
         "_pages/tag-archive.html:3: warning: permalink: URL /tags/ is masthead's own page; this page is left out and masthead's stands in"
     ]
+
+
+def test_archive_pages_list_their_collections(built: tuple[Path, Result]) -> None:
+    # academicpages' talks, teaching and publications pages loop over site.talks, site.teaching and
+    # site.publications (by date, then reversed): each document's own title, url and venue, not the posts
+    site, _ = built
+    public = output_folder(site)
+
+    def listed(url: str) -> list[tuple[str, str]]:
+        page = (public / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        found: list[tuple[str, str]] = re.findall(r'<h2 id="[^"]+">(?:<a href="([^"]+)">[^<]*</a>|([^<]+))</h2>', page.split('<div class="post__body">', 1)[1])
+        return found
+
+    assert listed("/talks/") == [("/talks/2022-11-02-reservoir-tutorial.html", ""), ("/talks/2021-03-10-gauges-talk.html", "")]
+    assert listed("/teaching/") == [("/teaching/2022-spring-hydrology.html", "")]
+    # grouped by _config.yml's publication_category, the others skipped with {% continue %}
+    assert listed("/publications/") == [
+        ("", "Journal Articles"),
+        ("/publication/2020-06-01-sparse-gauges.html", ""),
+        ("", "Conference Papers"),
+        ("/publication/2023-09-15-reservoir-sediment.html", ""),
+    ]
+    talks = (public / "talks/index.html").read_text(encoding="utf-8")
+    assert "<p>Published in <em>Hydrology Seminar, University of Ibadan</em>, 2021</p>" in talks  # the talk's venue and date
+    assert "future-post" not in talks and "field-season" not in talks  # not the blog's posts
+    # year-archive: site.posts newest first under a heading per year
+    assert listed("/year-archive/") == [
+        ("", "2199"),
+        ("/posts/2199/01/future-post/", ""),
+        ("", "2022"),
+        ("/posts/2022/02/open-data/", ""),
+        ("", "2021"),
+        ("/posts/2021/08/field-season/", ""),
+    ]

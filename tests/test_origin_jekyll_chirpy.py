@@ -51,7 +51,7 @@ def test_urls_are_jekylls_and_jekyll_archives(built: tuple[Path, Result]) -> Non
     for tag in TAG_PAGES:
         assert (public / "tags" / tag / "index.html").is_file(), tag
     assert not list(public.rglob("*autumn*")) and "Autumn Marathon" not in (public / "index.html").read_text(encoding="utf-8")
-    assert "_tabs/tags.md: warning: permalink: URL /tags/ is masthead's own page; this page is left out and masthead's stands in" in build.output
+    assert "_tabs/tags.md:2: warning: layout: URL /tags/ is masthead's own page; this page is left out and masthead's stands in" in build.output
     config = (site / "masthead.toml").read_text(encoding="utf-8")
     assert 'category_permalink = "/categories/{slug}/"' in config
     listing = (public / "categories/trips/index.html").read_text(encoding="utf-8")

@@ -102,3 +102,15 @@ def test_polyglot_translations_are_linked(tmp_path: Path) -> None:
     assert _alternates(english) == expected and _alternates(french) == expected
     assert '<html lang="fr">' in french and "Pleine mer cette semaine : Monday à 06:12." in french
     assert ("en", f"{base}/about/") in _alternates((public / "fr/about/index.html").read_text(encoding="utf-8"))
+
+
+def test_site_posts_in_a_page_are_the_pages_language(tmp_path: Path) -> None:
+    # jekyll-polyglot builds each language with its own site.posts: the English contact page lists the
+    # two newest English posts (newest first), never the French translation
+    site, _ = adopt("jekyll-collections", tmp_path)
+    contact = (output_folder(site) / "contact/index.html").read_text(encoding="utf-8")
+    body = contact.split('<div class="post__body">', 1)[1].split("</article>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>, (\d\d \w{3} \d{4})', body) == [
+        ("../2024/06/01/open-day/", "Open day at the lighthouse", "01 Jun 2024"),
+        ("../2024/05/10/harbour-lights/", "Harbour lights are back", "10 May 2024"),
+    ]

@@ -34,13 +34,21 @@ def test_urls_are_jekylls_and_links_work_under_baseurl(tmp_path: Path) -> None:
     # {% post_url %} and {{ site.baseurl }}/about/, relative to the page
     assert '<a href="../../notes/first-week/">first note</a> or the <a href="../../about/">about page</a>' in post
     first = (public / "notes/first-week/index.html").read_text(encoding="utf-8")
-    assert f'<a href="{BASE}/harbour/the-new-quay/">quay</a>' in first  # {{ site.url }}{{ site.baseurl }}: the address
+    assert '<a href="../../harbour/the-new-quay/">quay</a>' in first  # {{ site.url }}{{ site.baseurl }}: the site's own page, linked as one
     assert '<a href="../../assets/images/quay.png">The quay, full size</a>' in first  # /harbour-log/… written out: the site's file
     # minimal-mistakes' archive pages: /tags/ is masthead's tag list, the layout-only pages list the posts
     assert "_pages/tag-archive.md:3: warning: permalink: URL /tags/ is masthead's own page" in build.output
     year = (public / "year-archive/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a href="([^"]+)">', year.split('<ul class="post-listing">', 1)[1].split("</ul>", 1)[0])
     assert listed == ["../recent/", "../harbour/the-new-quay/", "../notes/first-week/"]
+    # layout: categories: each category under its heading, with its posts (recent.md has none: not listed)
+    categories = (public / "categories/index.html").read_text(encoding="utf-8").split('<div class="post__body">', 1)[1].split("</article>", 1)[0]
+    assert re.findall(r'<h2 id="([^"]+)">|<li><a href="([^"]+)">', categories) == [
+        ("harbour", ""),
+        ("", "../harbour/the-new-quay/"),
+        ("notes", ""),
+        ("", "../notes/first-week/"),
+    ]
     config = (site / "masthead.toml").read_text(encoding="utf-8")
     assert "page_size = 5" in config and 'page_path = "page{number}/"' in config  # paginate: 5, paginate_path: /page:num/
     assert "_posts/2024-03-30-first-week.md:12: warning: image: '/assets/images/old-crane.png' does not exist" in build.output
@@ -72,4 +80,6 @@ def test_theme_front_matter_raw_html_and_data_authors(tmp_path: Path) -> None:
     assert '<span class="missing-image">The old crane</span>' in first and "old-crane" not in first.split("<main", 1)[1]  # a picture that is not there
     recent = (public / "recent/index.html").read_text(encoding="utf-8")  # {% for post in site.posts limit:2 %} inside <ul>
     items = recent.split('<div class="post__body">', 1)[1].split("</div>", 1)[0]
-    assert re.findall(r"<ul>\n<li><a href=\"([^\"]+)\">", items) == ["../recent/"] and items.count("<li>") == 2
+    # the loop's own markup, each post's url and title, newest first (site.posts' order), as Jekyll writes it
+    shown = re.findall(r"<li><a href=\"([^\"]+)\">([^<]+)</a></li>", items)
+    assert shown == [("../recent/", "Recent notes"), ("../harbour/the-new-quay/", "The new quay opens")]

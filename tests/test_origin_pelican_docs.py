@@ -47,7 +47,10 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     assert broken_references(site) == []
     assert literal_syntax(site) == []
     public = output_folder(site)
-    assert (public / "images/crane.png").is_file() and (public / "posts/images/buoy.png").is_file()  # {static}, {attach}
+    assert (public / "images/crane.png").is_file()  # {static}: where it is
+    # {attach}images/buoy.png beside posts/buoy-replaced.md: moved into the article's output folder, as Pelican does
+    attached = public / "posts/2024/Jun/01/the-green-buoy-is-replaced/images/buoy.png"
+    assert attached.read_bytes() == (site / "content/posts/images/buoy.png").read_bytes()
     feed = json.loads((public / "feed.json").read_text(encoding="utf-8"))
     assert feed["home_page_url"] == "https://quay-notes.example/"  # publishconf.py's SITEURL
     assert [item["url"] for item in feed["items"]] == [

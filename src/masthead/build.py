@@ -199,6 +199,7 @@ def _run(
 
     from .freshness import valid_until
     from .links.internal import dead_internal_links
+    from .origins.pelican_attach import relocated
     from .pipeline.assemble import assemble
     from .pipeline.commit import commit
     from .pipeline.parse import parse
@@ -223,6 +224,7 @@ def _run(
     warnings = problems
     with stages.stage("plan"):
         withheld = withheld_files(assembled.site, parsed.entries)  # images only scheduled or draft posts show
+        withheld |= relocated(assembled.site)  # Pelican's {attach} files: only beside the page now
         static = static_files(theme_static, site_static, config.folders.static, withheld)
         plan = make_plan(assembled, parsed, static, store, output_folder, encode_images=writing, track_reads=mode == "preview")
     staging = _staging(output_folder, store, scope) if store is not None else None

@@ -24,6 +24,7 @@ from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
 from .origins.bundles import bundle_resources, resource_folder
+from .origins.jekyll_site import theme_listing
 from .ownership import output_path_problem
 
 if TYPE_CHECKING:
@@ -166,7 +167,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             key = next((k for k in config.fields["template"] if k in entry.key_lines), "templateKey")
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
                 # a page that is only a layout (PaperMod's archives.md, minimal-mistakes' year-archive.md) is the theme's list of posts
+                layout_list = theme_listing(entry, config)
                 listed = ", listing the site's posts as its layout does" if not entry.is_post and not entry.body.html.strip() else ""
+                listed = f", listing {layout_list[1]} as its layout does" if layout_list else listed
                 problems.append(
                     Problem(
                         entry.source,
@@ -179,7 +182,11 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
                     )
                 )
                 entry = replace(entry, template=config.origin.page_template)
-                if listed:
+                if layout_list:  # after the page's own text, as minimal-mistakes' collection, category and tag layouts show it
+                    body = entry.body
+                    shown = body.html + layout_list[0]
+                    entry = replace(entry, body=RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images))
+                elif listed:
                     entry = replace(entry, body=RenderedMarkdown(post_listing(), entry.body.summary, (), (), (), None, ()))
             elif not place.home:
                 problems.append(
@@ -241,15 +248,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
     for document in pages:
         if document.url in reserved and config.origin.kind:  # an adopted site's tags or archive page: masthead's stands in
-            problems.append(
-                Problem(
-                    document.entry.source,
-                    document.entry.key_lines.get("permalink"),
-                    "permalink",
-                    f"URL {document.url} is masthead's own page; this page is left out and masthead's stands in",
-                    warning=True,
-                )
-            )
+            problems.append(_left_out(document, config))
         elif document.url in reserved:
             problems.append(
                 Problem(
@@ -281,6 +280,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
         written = {slugify(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
         tags = tuple(replace(tag, page=term_url(tag_pattern, written[tag.slug], config)) for tag in tags)
+    topics = {tag.url for tag in tags}
+    if config.origin.kind and any(document.url in topics for document in pages):  # a Jekyll site's own tags/news.html: masthead's topic page
+        problems += [_left_out(document, config, " (the topic page)") for document in pages if document.url in topics]
+        pages = [document for document in pages if document.url not in topics]
     for tag in tags:
         wrong = output_path_problem(tag.url.strip("/"))
         if wrong:
@@ -324,6 +327,15 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     return Site(
         config, tuple(posts), kept_pages, tags, years_of(posts, config), now, site_images[0], site_images[1], home, resources, groups, translations
     ), problems
+
+
+def _left_out(document: Document, config: Config, what: str = "") -> Problem:
+    """The warning for an adopted site's page at one of masthead's own URLs, at the line that named the
+    URL, or the file's first when its name did (Chirpy's ``_tabs/tags.md``, by its folder's permalink)."""
+    lines = document.entry.key_lines
+    line = next((lines[key] for key in ("permalink", *config.fields["slug"]) if key in lines), 1)
+    message = f"URL {document.url} is masthead's own page{what}; this page is left out and masthead's stands in"
+    return Problem(document.entry.source, line, "permalink", message, warning=True)
 
 
 def tag_name(written: str, names: Mapping[str, tuple[str, ...]]) -> str:

@@ -150,8 +150,8 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
     def swap(match: re.Match[str]) -> str:
         kind, target = match.group(1), match.group(2)
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
-        if kind in ("static", "attach") or (kind == "filename" and not path.endswith(_PELICAN_SOURCES)):
-            return "/" + path  # {filename} of a file no reader reads (a script, an image): the file, as {static}
+        if kind == "static" or (kind == "filename" and not path.endswith(_PELICAN_SOURCES)):
+            kind = "static"  # {filename} of a file no reader reads (a script, an image): the file, as {static}
         if kind == "index":
             return "/"
         if kind in ("tag", "category", "author"):
@@ -164,7 +164,8 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
             message = f"{{{kind}}}{target}: the site makes no {kind} pages ({kind.upper()}_SAVE_AS is empty); the link goes to the archive"
             problems.append(Problem(source, line, None, message, warning=True))
             return "/archive/"
-        references.append(Reference("link", path, first_line + text.count("\n", 0, match.start())))
+        # {static}: the file, published even outside STATIC_PATHS; {attach}: moved beside the page (origins/pelican_attach.py)
+        references.append(Reference(kind if kind in ("static", "attach") else "link", path, first_line + text.count("\n", 0, match.start())))
         return f"{REFERENCE_SCHEME}{numbered_from + len(references) - 1}"
 
     linked = _PELICAN_LINK.sub(swap, text)

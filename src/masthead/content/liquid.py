@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,9 @@ from ..errors import Problem
 from ..origins.data import scopes_for
 from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder, post_listing
+from .liquid_embeds import THEME_INCLUDES, embed_tag, theme_include
+from .liquid_lists import SITE_LISTS, Deferred, PostList
 from .placement import Reference
-from .shortcodes import _embed, _figure, _link
 
 _LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
 _NUNJUCKS = re.compile(r"{%(.*?)%}|{{(.*?)}}|{#(.*?)#}", re.DOTALL)
@@ -34,6 +34,7 @@ _VERBATIM = {"raw": "endraw", "verbatim": "endverbatim", "comment": "endcomment"
 _BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow", "macro", "call", "filter"})
 _CLAUSES = {"else": ("if", "unless", "for", "case"), "elsif": ("if", "unless"), "elif": ("if",), "elseif": ("if",), "when": ("case",)}
 _EMBEDS = frozenset({"gist", "youtube", "vimeo", "instagram", "twitter", "tweet", "img", "image"})
+SITE_LISTS_MARKER = '<div class="site-lists"></div>'  # a page to render again with the site's lists (origins/jekyll_lists)
 _MAX_ITERATIONS = 10_000  # loops over a huge range stop here: a body is not a program
 _MAX_DEPTH = 60
 
@@ -152,6 +153,8 @@ class _Context:
     html_body: bool = False  # the page is HTML (a .html post, a .njk page): includes stay HTML
     iterations: int = 0
     plugin_tag: Callable[[str, str, int], str | None] | None = None  # Pelican's liquid_tags that read files
+    deferred: bool = False  # Jekyll, pages read one by one: a loop over the site's lists waits for them
+    loops: int = 0  # the loops the tag being rendered is in: break and continue end their rounds
 
     def value(self, expression: str, start: int) -> Any:
         return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
@@ -166,8 +169,24 @@ class _Context:
             self.warn(start, f'{self.label} variable "{name}"', f"not known here{self.unknown_hint(name)}; it was removed")
 
 
+class _Jump(Exception):  # noqa: N818 - a jump, not an error: Liquid's break and continue
+    """``{% break %}`` or ``{% continue %}`` inside a loop: what the round wrote up to it travels along."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+        self.written = ""
+
+
 def _render(nodes: list[_Node], context: _Context, depth: int = 0) -> str:
-    return "".join(_node(node, context, depth) for node in nodes)
+    out: list[str] = []
+    for node in nodes:
+        try:
+            out.append(_node(node, context, depth))
+        except _Jump as jump:
+            jump.written = "".join(out) + jump.written
+            raise
+    return "".join(out)
 
 
 def _node(node: _Node, context: _Context, depth: int) -> str:
@@ -204,9 +223,11 @@ def _tag(node: _Node, context: _Context) -> str:
     if context.plugin_tag is not None and (shown := context.plugin_tag(name, arguments, node.start)) is not None:
         return shown
     if name in _EMBEDS:
-        embed = _embed_tag(name, arguments, context.image_path)
+        embed = embed_tag(name, arguments, context.image_path)
         if embed is not None:
             return placeholder(context.blocks, embed)
+    if name in ("break", "continue") and context.loops:
+        raise _Jump(name)
     if name in ("else", "elsif", "elif", "when", "break", "continue", "increment", "decrement", "cycle", "endraw", "endcomment"):
         context.warn(node.start, f'{context.label} tag "{name}"', "outside the tag it belongs to; it was removed")
         return ""
@@ -228,8 +249,11 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     first, _, rest = arguments.strip().partition(" ")
     name = first.strip(",").strip("'\"")
     path = context.include_file(name, node.name == "include_relative") if name and depth < _MAX_INCLUDES else None
-    if path is None and (themed := _theme_include(name, rest, node, context)) is not None:
-        return themed
+    if path is None and (name.removesuffix(".html") in THEME_INCLUDES or name.startswith("embed/")):
+        found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+        themed = theme_include(name, found, lambda html: placeholder(context.blocks, html), context.image_path)
+        if themed is not None:
+            return themed
     if path is None:
         context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name or 'no file'!r} is not among the site's include files; it was removed")
         return ""
@@ -242,8 +266,10 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"))
     saved = context.scopes.get("include")
     context.scopes["include"] = parameters
-    rendered = _render(_parsed_include(text, context.nunjucks), inner, depth + 1)
-    context.scopes["include"] = saved
+    try:
+        rendered = _render(_parsed_include(text, context.nunjucks), inner, depth + 1)
+    finally:  # also when a {% break %} in it ends the loop around the include
+        context.scopes["include"] = saved
     if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
         rendered = "\n\n" + from_html(rendered) + "\n"
     return rendered
@@ -253,63 +279,6 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
 def _parsed_include(text: str, nunjucks: bool) -> list[_Node]:
     """An include file's tree, parsed once per build (rendering never changes a tree)."""
     return parse(text, nunjucks, [])
-
-
-# Chirpy's embed includes (in its gem): the platform's page, as Hugo's embeds link to theirs
-_CHIRPY_PLATFORMS = {
-    "bilibili": ("Bilibili", "https://www.bilibili.com/video/{id}"),
-    "twitch": ("Twitch", "https://www.twitch.tv/videos/{id}"),
-    "spotify": ("Spotify", "https://open.spotify.com/track/{id}"),  # its include embeds open.spotify.com/embed/track/{id}
-}
-
-
-def _theme_include(name: str, rest: str, node: _Node, context: _Context) -> str | None:
-    """Themes' includes, in their gems, not the site: minimal-mistakes' ``figure`` and ``video`` (a figure
-    and a link to the video, as Hugo's ``figure`` and embeds) and Chirpy's ``embed/youtube.html id=…``
-    (also vimeo, bilibili, twitch, spotify: a link) and ``embed/video.html``/``embed/audio.html src=…``
-    (the file, played in the page)."""
-    stem = name.removesuffix(".html")
-    platform = stem.removeprefix("embed/") if stem.startswith("embed/") else ""
-    if stem not in ("figure", "video") and not platform:
-        return None
-    found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
-    if platform in ("youtube", "vimeo") and found.get("id"):
-        embed = _embed(platform, [found["id"]], {})
-        return placeholder(context.blocks, embed) if embed else None
-    if platform in _CHIRPY_PLATFORMS and found.get("id"):
-        site, pattern = _CHIRPY_PLATFORMS[platform]
-        label = f"Watch on {site}" if platform != "spotify" else "Listen on Spotify"
-        return placeholder(context.blocks, _link(label, pattern.format(id=found["id"]), platform))
-    if platform in ("video", "audio") and found.get("src") and ":" not in found["src"].split("/")[0]:
-        poster = f' poster="{escape(found["poster"])}"' if platform == "video" and found.get("poster") else ""
-        player = f'<{platform} controls preload="metadata" src="{escape(found["src"])}"{poster}></{platform}>'
-        caption = f"<figcaption>{escape(found['title'])}</figcaption>" if found.get("title") else ""
-        return "\n\n" + placeholder(context.blocks, f"<figure>{player}{caption}</figure>") + "\n\n"
-    if platform:
-        return None
-    if stem == "figure" and found.get("image_path"):
-        src = context.image_path(found["image_path"])
-        return "\n\n" + placeholder(context.blocks, _figure({"src": src, "alt": found.get("alt", ""), "caption": found.get("caption", "")})) + "\n\n"
-    if stem == "video" and found.get("id") and found.get("provider") in ("youtube", "vimeo"):
-        embed = _embed(found["provider"], [found["id"]], {})
-        return placeholder(context.blocks, embed) if embed else None
-    return None
-
-
-def _embed_tag(name: str, arguments: str, image_path: Callable[[str], str]) -> str | None:
-    """Jekyll's jekyll-gist and Pelican's liquid_tags (img, youtube, vimeo) as Hugo's embeds."""
-    words = [word.strip("'\",") for word in arguments.split()]
-    if name == "gist" and words:
-        user, _, gist = words[0].rpartition("/")
-        return _embed("gist", [user or "gist", gist, *words[1:2]], {})
-    if name in ("img", "image"):
-        sources = [word for word in words if "/" in word or re.search(r"\.\w{3,4}$", word)]
-        if not sources:
-            return None
-        quoted = re.findall(r'"([^"]*)"', arguments) or re.findall(r"'([^']*)'", arguments)
-        alt = quoted[-1] if quoted and quoted[-1] != sources[0] else ""
-        return f'<img src="{escape(image_path(sources[0]))}" alt="{escape(alt)}">'  # inline, as eleventy-img and liquid_tags write it
-    return _embed(name, words[:1], {})
 
 
 def _block(node: _Node, context: _Context, depth: int) -> str:
@@ -346,7 +315,13 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "for"', f"{node.clauses[0][1]!r} is not a loop (expected item in list); it was removed")
         return ""
     collection = context.value(found.group(3), node.start)
-    if isinstance(collection, values.PostList):  # filled in once every page is read, with masthead's list markup
+    if isinstance(collection, PostList) and context.deferred:  # the page is rendered again with the site's lists
+        return ""
+    if collection is None and not context.nunjucks and re.fullmatch(r"site\.[\w-]+", found.group(3).strip()):
+        context.warn(
+            node.start, f'{context.label} tag "for"', f"{found.group(3).strip()} is no collection, list or setting of this site; the loop shows nothing"
+        )
+    if isinstance(collection, PostList):  # filled in once every page is read, with masthead's list markup
         limit = re.search(r"limit\s*:\s*(\d+)", found.group(4))
         count = int(limit.group(1)) if limit else collection.limit
         return placeholder(context.blocks, post_listing(collection.name, collection.field, count))
@@ -375,7 +350,15 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
         else:
             context.scopes[found.group(1)] = item
         context.scopes["forloop"] = context.scopes["loop"] = loop
-        out.append(_render(children, context, depth + 1))
+        context.loops += 1
+        try:
+            out.append(_render(children, context, depth + 1))
+        except _Jump as jump:  # the round ends here; a break ends the loop
+            out.append(jump.written)
+            if jump.name == "break":
+                break
+        finally:
+            context.loops -= 1
     context.scopes.clear()
     context.scopes.update(saved)
     return "".join(out)
@@ -433,8 +416,13 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             )
 
         context.plugin_tag = plugin_tag
+    context.deferred = config.origin.kind == "jekyll" and SITE_LISTS.get() is None
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:
         warn(offset, f"{context.label} tag", "never closed; its opening brace and sign were removed")
+    if context.deferred and any(isinstance(scope, Deferred) and scope.read for scope in scopes.values()):
+        # it reads site.posts, site.<collection>, site.tags…: rendered again, and warned about, once every page is read
+        markdown += "\n\n" + placeholder(context.blocks, SITE_LISTS_MARKER) + "\n"
+        return Transformed(markdown, context.blocks, tuple(context.references), ())
     return Transformed(markdown, context.blocks, tuple(context.references), tuple(sorted(problems)))

@@ -1,9 +1,9 @@
 """Values in Liquid and Nunjucks tags: literals, variables, filters and conditions.
 
 What a page's template language knows about is what masthead knows about: the front matter, the
-origin's config and data files, variables the body assigns. A variable outside them (``site.posts``,
-``paginator``, ``collections``) is empty, as an undefined variable is in Liquid, and named in a
-warning by the caller, which ``lookup`` tells through ``Unknown``.
+origin's config and data files, variables the body assigns, and the site's lists once every page is
+read (``liquid_lists``). A variable outside them is empty, as an undefined variable is in Liquid, and
+named in a warning by the caller, which ``lookup`` tells through ``Unknown``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, quote_plus
 
+from .liquid_lists import PostList, kept_list
 from .markdown import slugify
 
 _PARTS = re.compile(r"""\.?([\w-]+)|\[\s*(?:"([^"]*)"|'([^']*)'|(-?\d+))\s*\]""")
@@ -35,48 +36,6 @@ class Unknown(Exception):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
-
-
-class PostList(tuple[Any, ...]):
-    """A list of the site's posts (Eleventy's ``collections.posts``, Jekyll's ``site.posts``): known only
-    once every page is read, so a loop over it leaves a marker that the assembled site fills in
-    (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by."""
-
-    name: str
-    field: str
-    limit: int  # 0: every post
-
-    def __new__(cls, name: str, field: str = "tags", limit: int = 0) -> PostList:
-        made = super().__new__(cls)
-        made.name, made.field, made.limit = name, field, limit
-        return made
-
-    def limited(self, limit: int) -> PostList:
-        return PostList(self.name, self.field, limit)
-
-
-class Collections(dict[str, Any]):
-    """Every collection by name: ``collections.posts``, ``collections[tag]``, ``site.tags.x``."""
-
-    def __init__(self, field: str = "tags") -> None:
-        super().__init__()
-        self.field = field
-
-    def get(self, key: str, default: Any = None) -> PostList:
-        return PostList(str(key), self.field)
-
-    def __getitem__(self, key: str) -> PostList:
-        return self.get(key)
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-
-def _kept_list(value: Any, change: Callable[[list[Any]], list[Any]], count: int | None = None) -> Any:
-    """A filter's result: on a ``PostList`` its marker kept (with a count), on anything else ``change``d."""
-    if isinstance(value, PostList):
-        return value.limited(count) if count else value
-    return change(list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value])
 
 
 def split_outside_quotes(text: str, separator: str) -> list[str]:
@@ -244,11 +203,11 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "first": lambda value, *_: sequence(value)[0] if sequence(value) else None,
         "last": lambda value, *_: sequence(value)[-1] if sequence(value) else None,
         "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in _flat(sequence(value))),  # Liquid flattens first
-        "reverse": lambda value, *_: _kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
-        "head": lambda value, count=0, *_: _kept_list(  # eleventy-base-blog's: head(-3) is the last three
+        "reverse": lambda value, *_: kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
+        "head": lambda value, count=0, *_: kept_list(  # eleventy-base-blog's: head(-3) is the last three
             value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
         ),
-        "sort": lambda value, *_: sorted(sequence(value), key=str),
+        "sort": lambda value, key=None, *_: _sorted([[name, item] for name, item in value.items()] if isinstance(value, Mapping) else sequence(value), key),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),
         "compact": lambda value, *_: [item for item in sequence(value) if item is not None],
         "split": lambda value, separator=" ", *_: _split(text_of(value), text_of(separator)),
@@ -270,7 +229,7 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "where": lambda value, key="", match=None, *_: [
             item
             for item in sequence(value)
-            if isinstance(item, Mapping) and (item.get(text_of(key)) == match if match is not None else truthy(item.get(text_of(key))))
+            if isinstance(item, Mapping) and (_matches(item.get(text_of(key)), match) if match is not None else truthy(item.get(text_of(key))))
         ],
         "map": lambda value, key="", *_: [item.get(text_of(key)) for item in sequence(value) if isinstance(item, Mapping)],
         # Jekyll's array filters (jekyllrb.com/docs/liquid/filters/), as academicpages' group-by-array uses them
@@ -297,6 +256,29 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "at_least": lambda value, other=0, *_: max(_number(value), _number(other)),
         "at_most": lambda value, other=0, *_: min(_number(value), _number(other)),
     }
+
+
+def _matches(value: Any, match: Any) -> bool:
+    """Jekyll's ``where``: the property equals the value, as text too (``where: "year", "2024"``), or is a
+    list holding it (``where: "categories", "news"``)."""
+    if value == match or (value is not None and text_of(value) == text_of(match)):
+        return True
+    return isinstance(value, (list, tuple)) and text_of(match) in [text_of(item) for item in value]
+
+
+def _sorted(items: list[Any], prop: Any) -> list[Any]:
+    """Liquid's sort, by a property when named (``sort: "date"``), nil first (Jekyll's default order);
+    values of one kind compared as they are, mixed kinds as text."""
+    pairs = all(isinstance(item, list) and len(item) == 2 for item in items) and prop is None  # a hash's [key, value]s: by key
+    chosen = [item[0] if pairs else item.get(text_of(prop)) if prop is not None and isinstance(item, Mapping) else item for item in items]
+    present = [value for value in chosen if value is not None]
+    same = len({type(value) for value in present}) <= 1 and all(isinstance(value, (int, float, str, date)) for value in present)
+
+    def key(index: int) -> tuple[bool, Any]:
+        value = chosen[index]
+        return value is not None, value if same and value is not None else text_of(value)
+
+    return [items[index] for index in sorted(range(len(items)), key=key)]
 
 
 def _grouped(items: list[Any], key: str) -> list[dict[str, Any]]:
@@ -369,6 +351,9 @@ def evaluate(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Cal
         found = re.match(r"\s*(\w+)\s*(?:\((.*)\)\s*$|:(.*)$|$)", step, re.DOTALL)
         if found is None:
             continue
+        if found.group(1) in ("where_exp", "find_exp"):
+            value = _by_expression(found.group(1), value, found.group(2) or found.group(3) or "", scopes, known, unknown)
+            continue
         apply = known.get(found.group(1))
         if apply is None:
             unknown("filter " + found.group(1))
@@ -378,6 +363,21 @@ def evaluate(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Cal
         except (TypeError, ValueError, ArithmeticError, OverflowError):
             value = None  # a filter given what it cannot take: empty, as Liquid's lax mode gives
     return value
+
+
+def _by_expression(
+    name: str, value: Any, arguments: str, scopes: Mapping[str, Any], known: Mapping[str, Callable[..., Any]], unknown: Callable[[str], None]
+) -> Any:
+    """Jekyll's ``where_exp: "post", "post.year > 2020"`` (the items the condition holds for) and
+    ``find_exp`` (the first of them), the condition read with the item under its name."""
+    parts = [lookup(part, {}) if _STRING.match(part.strip()) else None for part in split_outside_quotes(arguments, ",")]
+    if len(parts) != 2 or not all(isinstance(part, str) for part in parts):
+        unknown(f"filter {name}")
+        return value
+    variable, expression = str(parts[0]).strip(), str(parts[1])
+    items = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    chosen = [item for item in items if condition(expression, {**scopes, variable: item}, known, unknown)]
+    return chosen if name == "where_exp" else chosen[0] if chosen else None
 
 
 def condition(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Callable[..., Any]], unknown: Callable[[str], None]) -> bool:

@@ -295,6 +295,7 @@ def _pelican_saved(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, moment: Any) -> tuple[Placement, set[str]]:
     """The placement of an entry; ``problem(key, message)`` notes errors, ``moment`` parses dates."""
+    own_keys = set(data)  # the file's own front matter, whose keys have lines
     if config.origin.kind in ("jekyll", "eleventy"):  # Jekyll's defaults and collections, Eleventy's directory data
         from ..origins.data import inherited
 
@@ -304,7 +305,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind and not_a_page(source, data, config):
         own = _own_page(source, data, config)
         if own not in ("", "/404.html", "/404/"):  # a listing of the site's own: masthead's has the same job
-            problem("permalink" if "permalink" in data else "title", f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
+            named = next((key for key in ("permalink", "title", "layout") if key in own_keys), "permalink")  # a line of the file, where it has one
+            problem(named, f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
     parts = PurePosixPath(source).parts
     if config.origin.kind == "jekyll" and "_posts" in parts and not _DATED_NAME.match(PurePosixPath(source).stem):

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from ..config import Config
-from ..content.liquid_values import Collections, PostList
+from ..content.liquid_lists import Collections, PostList
 from ..content.placement import page_size, post_list_pagination
 from ..errors import Problem
 from ..filestamp import file_stamp
@@ -171,11 +171,26 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
             if isinstance(options.get("alias"), str):
                 scopes[options["alias"]] = first
     else:
-        site = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
+        site: dict[str, Any] = {"url": config.base_url, "title": config.title, **origin_config(config), "data": files}
         site["baseurl"] = ""  # masthead's links are from the site's root, which base_url places:
         site["url"] = config.base_url.rstrip("/")  # so {{ site.url }}{{ site.baseurl }} is still the address
         site.update(posts=PostList("all"), tags=Collections("tags"), categories=Collections("categories"))  # filled in later
-        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}, "paginator": {"posts": PostList("all")}}
+        paginator: dict[str, Any] = {"posts": PostList("all")}
+        if kind == "jekyll":  # the site's lists: read now, the page is rendered again once every page is read
+            from ..content.liquid_lists import SITE_LISTS, Deferred
+            from .jekyll_lists import LISTS
+            from .jekyll_site import declared_collections
+
+            names = declared_collections(config)
+            lists = SITE_LISTS.get()
+            if lists is not None:
+                site.update({key: value for key, value in lists.items() if key != "paginator"})
+                paginator = dict(lists.get("paginator") or {})
+            else:
+                site.update({name: PostList(name, "collection") for name in names})
+            site = Deferred(site, LISTS | names)
+            paginator = Deferred(paginator)
+        scopes = {"site": site, "page": dict(data), "jekyll": {"environment": "production"}, "paginator": paginator}
 
     def hint(name: str) -> str:
         root = name.split(".")[0].split("[")[0]

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..content.markdown import jekyll_slug
 from .data import origin_config
+
+if TYPE_CHECKING:
+    from ..content.entries import Entry
 
 
 def collections(config: Config) -> dict[str, Mapping[str, Any]]:
@@ -29,6 +32,35 @@ def collections(config: Config) -> dict[str, Mapping[str, Any]]:
     if not isinstance(declared, dict):
         return {}
     return {str(name): settings for name, settings in declared.items() if isinstance(settings, dict) and settings.get("output") is True and name != "posts"}
+
+
+def declared_collections(config: Config) -> frozenset[str]:
+    """Every collection ``_config.yml`` declares (``output`` or not), posts aside."""
+    declared = origin_config(config).get("collections") if config.origin.kind == "jekyll" else None
+    names = declared if isinstance(declared, (dict, list)) else ()
+    return frozenset(str(name) for name in names if str(name) != "posts")
+
+
+def theme_listing(entry: Entry, config: Config) -> tuple[str, str] | None:
+    """The list a theme's layout shows after a page's text, as masthead's list marker and its words:
+    minimal-mistakes' ``layout: collection`` with ``collection: x`` (the collection's documents) and
+    ``layout: category``/``tag`` with ``taxonomy: x`` (that category's or tag's posts), ``layout: categories``
+    (every category with its posts)."""
+    from ..content.bodies import post_listing
+
+    if config.origin.kind != "jekyll":
+        return None
+    if entry.template == "categories":  # minimal-mistakes' /categories/, Chirpy's categories tab
+        return post_listing("", "categories"), "the posts by category"
+    named = entry.extra.get("collection") if entry.template == "collection" else entry.extra.get("taxonomy")
+    if not isinstance(named, str) or not named:
+        return None
+    if entry.template == "collection" and named in declared_collections(config):
+        return post_listing(named, "collection"), f"the {named} collection"
+    if entry.template in ("category", "tag"):
+        field = "categories" if entry.template == "category" else "tags"
+        return post_listing(named, field), f"the posts of the {entry.template} {named!r}"
+    return None
 
 
 def collection_folders(config: Config) -> frozenset[str]:

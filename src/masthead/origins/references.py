@@ -14,7 +14,8 @@ import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from ..config import Config
 from ..content.bodies import REFERENCE_SCHEME
@@ -25,10 +26,12 @@ from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
 from .bundles import resource_folder
+from .jekyll_lists import collection_documents, marked, rerender, site_lists
+from .pelican_attach import attached_url
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(
-    r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories)="([^"]*)" data-count="(\d+)" data-offset="(\d+)"></div>(?(2)\s*</\2>)'
+    r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories|collection)="([^"]*)" data-count="(\d+)"(?: data-offset="(\d+)")?></div>(?(2)\s*</\2>)'
 )
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
@@ -90,22 +93,48 @@ def listed_posts(posts: Sequence[Document], name: str, field: str, language: str
     default = config.origin.languages[0] if config.origin.languages else ""
     posts = [post for post in posts if (post.entry.placement.lang or default) == (language or default)]
     wanted = slugify(name)
-    chosen = [post for post in posts if wanted in {slugify(value) for value in getattr(post.entry.placement if field == "categories" else post.entry, field)}]
-    return chosen or posts if name != "all" else posts
+    named = (set(post.entry.placement.categories if field == "categories" else post.entry.tags) for post in posts)
+    chosen = [post for post, values in zip(posts, named, strict=True) if wanted in {slugify(value) for value in values}]
+    return posts if name == "all" else chosen if config.origin.kind == "jekyll" else chosen or posts
 
 
 def _listing(match: re.Match[str], site: Site, language: str) -> str:
     """A loop over ``collections.x`` or ``site.posts``: the posts it names (``listed_posts``), as links."""
-    field, name, count, offset = match.group(3), html.unescape(match.group(4)), int(match.group(5)), int(match.group(6))
-    shown = listed_posts(site.posts, name, field, language, site.config)[offset:]
+    field, name, count, offset = match.group(3), html.unescape(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
+    if field == "categories" and not name:  # minimal-mistakes' and Chirpy's `layout: categories`: every category and its posts
+        return by_category(listed_posts(site.posts, "all", field, language, site.config))
+    if field == "collection":  # a Jekyll collection's documents (minimal-mistakes' collection layout): newest first, undated last
+        shown = collection_documents(site, name)[offset:]
+    else:
+        shown = listed_posts(site.posts, name, field, language, site.config)[offset:]
     items = "".join(
-        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a> '
-        f'<time datetime="{post.entry.date.date().isoformat()}">{post.entry.date.day} {post.entry.date.strftime("%B %Y")}</time></li>\n'
+        f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>{_time(post) if post.entry.is_post else ""}</li>\n'
         for post in shown[: count or None]
     )
     if match.group(1):  # the page's own list element
         return f"{match.group(1)}{items}</{match.group(2)}>"
     return f'<ul class="post-listing">\n{items}</ul>' if items else ""
+
+
+def by_category(posts: list[Document]) -> str:
+    """The posts under a heading per category, the categories with most posts first (as minimal-mistakes'
+    categories layout orders them), each heading's id its slug."""
+    grouped: dict[str, list[Document]] = {}
+    for post in posts:
+        for category in post.entry.placement.categories:
+            grouped.setdefault(category, []).append(post)
+    shown = sorted(grouped.items(), key=lambda pair: (-len(pair[1]), pair[0].lower()))
+    return "".join(
+        f'<h2 id="{html.escape(slugify(name))}">{html.escape(name)}</h2>\n<ul class="post-listing">\n'
+        + "".join(f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>{_time(post)}</li>\n' for post in members)
+        + "</ul>\n"
+        for name, members in shown
+    )
+
+
+def _time(post: Document) -> str:
+    moment = post.entry.date
+    return f' <time datetime="{moment.date().isoformat()}">{moment.day} {moment.strftime("%B %Y")}</time>'
 
 
 def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
@@ -117,7 +146,9 @@ def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
     return f'<span class="missing-image">{alt}</span>' if alt else ""
 
 
-def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, written: frozenset[str] = frozenset()) -> tuple[Document, list[Problem]]:
+def _rewrite(
+    document: Document, index: dict[str, str], site: Site, base: str, written: frozenset[str], attached: dict[str, str]
+) -> tuple[Document, list[Problem]]:
     entry = document.entry
     references = entry.placement.references
     body_html = entry.body.html
@@ -127,14 +158,19 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
 
         def swap(match: re.Match[str]) -> str:
             reference = references[int(match.group(1))]
-            url = _resolve(reference, index, site)
+            url = (
+                attached_url(reference, entry.source, document.url, site.config, attached)
+                if reference.kind in ("static", "attach")
+                else _resolve(reference, index, site)
+            )
             if url is None:
                 problems.append(
                     Problem(
                         entry.source,
                         reference.line,
                         None,
-                        f"{reference.kind} {reference.target!r}: no page has this path or name; expected the path of a file under the content folder",
+                        f"{reference.kind} {reference.target!r}: no {'file' if reference.kind == 'attach' else 'page'} has this path or name; "
+                        "expected the path of a file under the content folder",
                         warning=True,
                     )
                 )
@@ -148,6 +184,8 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
     own = site.config.base_url  # <img src="{{ site.url }}{{ site.baseurl }}/assets/x.png">: the site's own file, checked and made responsive
     if own and own in body_html:
         body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
+        if written:  # Jekyll's {{ site.url }}{{ post.url }}: a link to the site's own page, checked as one
+            body_html = re.sub(r'(<a\b[^>]*?\shref=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
     if written:  # Jekyll's page /talks/x is the file /talks/x.html, which GitHub Pages also serves at /talks/x: a link to either works
@@ -168,7 +206,7 @@ def _rewrite(document: Document, index: dict[str, str], site: Site, base: str, w
     body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
     missing = set()
     for src in local_images(body_html):
-        path = site.file_at(src)
+        path = Path(attached[src]) if src in attached else site.file_at(src)
         if path is None or not path.is_file():
             missing.add(src)
             problems.append(
@@ -200,13 +238,31 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
     base = base_path(site.config.base_url)
     problems: list[Problem] = []
     replaced: dict[int, Document] = {}
+    attached: dict[str, str] = {}  # URL -> file of each {attach} link's file (Pelican)
     written = frozenset(document.url for document in site.bodies()) if site.config.origin.kind == "jekyll" else frozenset()
+    relisted = [document for document in site.bodies() if written and marked(document)]  # they show other pages: after those
     for document in site.bodies():
         body_html = document.entry.body.html
-        linked = bool(written) and 'href="/' in body_html
+        linked = bool(written) and ('href="/' in body_html or bool(site.config.base_url) and site.config.base_url in body_html)
+        if document in relisted:
+            continue
         if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html) or linked:
-            new, found = _rewrite(document, index, site, base, written)
+            new, found = _rewrite(document, index, site, base, written, attached)
             problems += found
             replaced[id(document)] = new
+    if relisted:  # pages whose Liquid reads site.posts, site.<collection>…: rendered with the resolved pages' lists
+        site = with_documents(site, replaced)
+        replaced = {}
+        lists: dict[str, dict[str, Any]] = {}  # by language
+        for document in site.bodies():
+            if marked(document):
+                language = document.entry.placement.lang
+                if language not in lists:
+                    lists[language] = site_lists(site, language)
+                shown, found = rerender(document, lists[language], site.config)
+                new, more = _rewrite(shown, index, site, base, written, attached)
+                problems += found + more
+                replaced[id(document)] = new
 
-    return with_documents(site, replaced), problems
+    site = with_documents(site, replaced)
+    return (replace(site, resources={**site.resources, **attached}) if attached else site), problems

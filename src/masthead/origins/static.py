@@ -79,6 +79,32 @@ def _moved(found: list[SourceFile], config: Config) -> list[SourceFile]:
     return [replace(source, relative=paths.get(source.relative, source.relative)) for source in found]
 
 
+def _static_paths(found: list[SourceFile], config: Config) -> list[SourceFile]:
+    """Pelican copies the files under STATIC_PATHS (default ``['images']``; paths in the content folder)
+    and those EXTRA_PATH_METADATA names, less STATIC_EXCLUDES. A picture, video or PDF elsewhere beside
+    the articles is published too, where Pelican would leave its link broken."""
+    from .bundles import _MEDIA
+    from .data import pelican_settings
+    from .pelican import _paths
+
+    settings = pelican_settings(config)
+    extra = settings.get("EXTRA_PATH_METADATA")
+    moved = tuple(str(key).strip("/") for key in extra) if isinstance(extra, dict) else ()
+    named = _paths(settings, "STATIC_PATHS", ("images",)) + moved
+    left_out = _paths(settings, "STATIC_EXCLUDES", ())
+    inner = posixpath.relpath(config.folders.static.strip("/") or ".", config.folders.content.strip("/") or ".")
+
+    def under(relative: str, paths: tuple[str, ...]) -> bool:
+        return any(not path or relative == path or relative.startswith(path + "/") for path in paths)
+
+    kept = []
+    for source in found:
+        relative = posixpath.normpath(posixpath.join(inner, source.relative))
+        if (under(relative, named) or PurePosixPath(relative).suffix.lower() in _MEDIA) and not under(relative, tuple(path for path in left_out if path)):
+            kept.append(source)
+    return kept
+
+
 def _unread_html(config: Config) -> Callable[[str], bool]:
     """Whether an HTML file is one Pelican's readers leave alone (``ARTICLE_EXCLUDES = ['iframes']``),
     so a static file to copy, such as a demo a post shows in a frame."""
@@ -101,7 +127,7 @@ def static_files(config: Config) -> list[SourceFile]:
     keep = frozenset() if own or config.origin.kind != "jekyll" else collection_folders(config)
     found = scan(static) if own else scan(static, partial(content_hidden, keep))
     if config.origin.kind == "pelican" and not own:
-        found = _moved(found, config)
+        found = _moved(_static_paths(found, config), config)
     if config.origin.kind:
         found = [source for source in found if source.relative not in GENERATED]
     if own:

@@ -177,6 +177,10 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
         from ..origins.pelican_archives import period_archives
 
         planner.made(partial(period_archives, site), "the archives at the origin's paths")
+    if site.config.origin.kind == "pelican":  # INDEX_SAVE_AS = 'blog/index.html': blog/index2.html… on to /index2.html…
+        from ..origins.pelican_archives import moved_index_pages
+
+        planner.made(partial(moved_index_pages, site), "the index's later pages at the origin's paths")
     planner.made(partial(sitemap.sitemap_files, sitemap.listed(site)), "the sitemaps")  # keyed by the URLs and dates alone
     planner.made(partial(sitemap.news_sitemaps, site), "the news sitemap")
     planner.made(partial(_named, "robots.txt", sitemap.robots, site), "robots.txt")

@@ -1,0 +1,76 @@
+"""The site's lists in Liquid and Nunjucks, known only once every page is read: Eleventy's
+``collections.posts``, Jekyll's ``site.posts``, ``site.<collection>``, ``site.tags.x`` and ``paginator``.
+
+While pages are parsed one by one they stand as markers: a loop over a ``PostList`` leaves one that the
+assembled site fills in (``origins/references.py``), and a Jekyll page that reads a ``Deferred`` scope is
+rendered again with ``SITE_LISTS`` set (``origins/jekyll_lists.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from typing import Any
+
+
+class PostList(tuple[Any, ...]):
+    """A list of the site's posts (Eleventy's ``collections.posts``, Jekyll's ``site.posts``): known only
+    once every page is read, so a loop over it leaves a marker that the assembled site fills in
+    (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by."""
+
+    name: str
+    field: str
+    limit: int  # 0: every post
+
+    def __new__(cls, name: str, field: str = "tags", limit: int = 0) -> PostList:
+        made = super().__new__(cls)
+        made.name, made.field, made.limit = name, field, limit
+        return made
+
+    def limited(self, limit: int) -> PostList:
+        return PostList(self.name, self.field, limit)
+
+
+class Deferred(dict[str, Any]):
+    """A scope some of whose entries (``deferred``; every one when None) are only known once every page
+    is read: Jekyll's ``site.posts``, ``site.<collection>``, ``site.categories``, ``paginator``. Reading
+    one sets ``read``: the page is rendered again then, with ``SITE_LISTS`` set (``origins/jekyll_lists``)."""
+
+    def __init__(self, values: Mapping[str, Any], deferred: frozenset[str] | None = None) -> None:
+        super().__init__(values)
+        self.deferred = deferred
+        self.read = False
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self.deferred is None or key in self.deferred:
+            self.read = True
+        return super().get(key, default)
+
+
+# The site's lists (``posts``, each collection, ``categories``, ``tags``, ``paginator``…) while a page
+# that reads them is rendered again at assembly; unset while pages are parsed one by one.
+SITE_LISTS: ContextVar[Mapping[str, Any] | None] = ContextVar("SITE_LISTS", default=None)
+
+
+class Collections(dict[str, Any]):
+    """Every collection by name: ``collections.posts``, ``collections[tag]``, ``site.tags.x``."""
+
+    def __init__(self, field: str = "tags") -> None:
+        super().__init__()
+        self.field = field
+
+    def get(self, key: str, default: Any = None) -> PostList:
+        return PostList(str(key), self.field)
+
+    def __getitem__(self, key: str) -> PostList:
+        return self.get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def kept_list(value: Any, change: Callable[[list[Any]], list[Any]], count: int | None = None) -> Any:
+    """A filter's result: on a ``PostList`` its marker kept (with a count), on anything else ``change``d."""
+    if isinstance(value, PostList):
+        return value.limited(count) if count else value
+    return change(list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value])
