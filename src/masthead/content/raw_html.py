@@ -137,7 +137,8 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
 
 def clean(body_html: str) -> str:
     """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept) and
-    valid: dimensions in pixels, a form's inputs out with the form (a task list's checkboxes kept), and an image written without ``alt`` marked as decorative (``alt=""``)."""
+    valid: dimensions in pixels, a form's inputs out with the form (a task list's checkboxes kept), and an
+    image written without ``alt`` marked as decorative (``alt=""``)."""
     cleaned = nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
     cleaned = _INPUT.sub(_task_box, cleaned) if "<input" in cleaned else cleaned
     return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
