@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from html import escape, unescape
 
-from ..config import Matcher
+from ..config import Config, Matcher
 from ..errors import Problem
 from ..site import Site
 from .pages import output_path
@@ -131,10 +131,15 @@ def limit_problems(found: list[Redirect] | tuple[Redirect, ...]) -> list[Problem
 
 def redirect_page(site: Site, redirect: Redirect) -> tuple[str, bytes]:
     """A page at the old URL that sends readers and crawlers on to the new one."""
-    path, target = _page_path(redirect.source), site.config.absolute_url(redirect.target)
-    local = redirect.target.startswith("/") and target.startswith(site.config.base_url + "/")
-    via = link_from(target[len(site.config.base_url) :], path, base_path(site.config.base_url)) if local else target
-    return path, redirect_html(target, site.config.language, via)
+    path = _page_path(redirect.source)
+    return path, moved_page(site.config, path, redirect.target)
+
+
+def moved_page(config: Config, path: str, target: str) -> bytes:
+    """``redirect_html`` for the output file ``path``, sending readers to the site path (or URL) ``target``."""
+    url = config.absolute_url(target)
+    local = target.startswith("/") and url.startswith(config.base_url + "/")
+    return redirect_html(url, config.language, link_from(url[len(config.base_url) :], path, base_path(config.base_url)) if local else url)
 
 
 def redirect_html(target: str, language: str, via: str | None = None) -> bytes:
