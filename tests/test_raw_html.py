@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from masthead.content.markdown import render
+from masthead.content.raw_html import clean
 
 
 def _html(markdown: str) -> str:
@@ -54,3 +55,17 @@ def test_raw_images_are_made_valid() -> None:
     assert '<img loading="lazy" decoding="async" alt="" src="/logo.png" width="300">' in html
     assert '<img loading="lazy" decoding="async" src="/b.png" alt="Harbour" width="120">' in html
     assert "50%" not in html and "style" not in html
+
+
+def test_a_forms_inputs_go_with_the_form_and_task_list_boxes_stay() -> None:
+    """A contact form written in a Hugo page (as hugo-ugly-urls' contacte.md): the form and its labels
+    are not kept, so neither are its fields, which would be left without a name; the checkboxes
+    Goldmark, markdown-it and Python-Markdown write for a task list (all disabled) are kept."""
+    form = (
+        '<form action="https://forms.example.cat/envia" method="POST">\n  <label for="nom">Nom</label>\n'
+        '  <input id="nom" type="text" name="nom">\n  <label for="ok"><input id="ok" type="checkbox" name="ok"> He llegit</label>\n</form>'
+    )
+    tasks = '<ul>\n<li><input checked="" disabled="" type="checkbox"> Tide tables</li>\n<li><input type="checkbox" disabled /> Charts</li>\n</ul>'
+    cleaned = clean(form + "\n" + tasks)
+    assert "nom" not in cleaned and 'id="ok"' not in cleaned and "He llegit" in cleaned
+    assert cleaned.count("<input") == 2 and '<input checked="" disabled="" type="checkbox"> Tide tables' in cleaned

@@ -231,3 +231,24 @@ def test_forget_drops_moves_that_were_meant(make_site: MakeSite) -> None:
     assert "moved  /blog/first-slug/ -> /blog/second-slug/" in CliRunner().invoke(main, ["redirects", str(site)]).output
     CliRunner().invoke(main, ["redirects", str(site), "--forget"])
     assert "moved" not in CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-05T12:00:00+0000"]).stderr
+
+
+def test_a_redirect_page_script_links_as_the_site_pages_do(make_site: MakeSite) -> None:
+    """The script that leaves the page while it loads goes where the site's own links go: root-relative
+    at a host's root, relative under a path (so it lands on the folder or preview it was served from);
+    the canonical link and the meta refresh stay absolute, and the page is still read back byte for byte."""
+    moved = with_front_matter(post("Moved"), "aliases: [/2019/05/moved/, /old.html]\n")
+    at_root = make_site({"content/blog/moved.md": moved})
+    build(at_root, now=BUILD_TIME)
+    page = (at_root / "public/2019/05/moved/index.html").read_bytes()
+    assert b'<script>location.replace("/blog/moved/")</script>' in page
+    assert redirect_target(page) == "https://test.example.org/blog/moved/"
+    under_path = make_site({"content/blog/moved.md": moved}, config=CONFIG.replace("test.example.org", "test.example.org/project"))
+    build(under_path, now=BUILD_TIME)
+    nested, flat = (under_path / "public/2019/05/moved/index.html").read_bytes(), (under_path / "public/old.html").read_bytes()
+    assert b'<script>location.replace("../../../blog/moved/")</script>' in nested
+    assert b'<script>location.replace("blog/moved/")</script>' in flat
+    assert b'content="0; url=https://test.example.org/project/blog/moved/"' in nested
+    assert redirect_target(nested) == redirect_target(flat) == "https://test.example.org/project/blog/moved/"
+    elsewhere = redirect_html("https://elsewhere.example/</script>", "en")
+    assert b'location.replace("https://elsewhere.example/\\u003c/script>")' in elsewhere and redirect_target(elsewhere) == "https://elsewhere.example/</script>"

@@ -117,6 +117,14 @@ def clean_rendered(body_html: str) -> str:
 
 _PIXELS = re.compile(r"\s*(\d+)\s*(?:px)?\s*")
 _IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\salt=)")
+_INPUT = re.compile(r"<input\b[^>]*>")
+_TASK_BOX = re.compile(r'(?=[^>]*\stype="checkbox")(?=[^>]*\sdisabled\b)')
+
+
+def _task_box(match: re.Match[str]) -> str:
+    """A task list's checkbox (every renderer writes it ``disabled``) stays; any other input was a control
+    of a form, which does not: alone, with its label gone, it would be a field without a name."""
+    return match[0] if _TASK_BOX.match(match[0], 6) else ""
 
 
 def _valid_value(tag: str, attribute: str, value: str) -> str | None:
@@ -129,6 +137,8 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
 
 def clean(body_html: str) -> str:
     """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept) and
-    valid: dimensions in pixels, and an image written without ``alt`` marked as decorative (``alt=""``)."""
+    valid: dimensions in pixels, a form's inputs out with the form (a task list's checkboxes kept), and an
+    image written without ``alt`` marked as decorative (``alt=""``)."""
     cleaned = nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
+    cleaned = _INPUT.sub(_task_box, cleaned) if "<input" in cleaned else cleaned
     return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned

@@ -1,7 +1,7 @@
 """Old URLs kept alive: redirect pages, and the ``_redirects`` and ``_headers`` files of hosts.
 
-Every post's ``aliases`` become a small HTML page at the old path (a meta refresh and a canonical
-link, for hosts without redirects such as GitHub Pages) and, with ``[deploy] host_files``, a
+Every post's ``aliases`` become a small HTML page at the old path (a script, a meta refresh and a
+canonical link, for hosts without redirects such as GitHub Pages) and, with ``[deploy] host_files``, a
 ``_redirects`` rule in the syntax Netlify and Cloudflare Pages share, within Cloudflare's limits.
 
 ``_headers`` carries the ``[[deploy.matchers]]`` the hosts can honour as written. Both join the
@@ -14,15 +14,17 @@ HTML pattern but a literal ``…/index.html``, since pages are served at their f
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from html import escape, unescape
 
-from ..config import Matcher
+from ..config import Config, Matcher
 from ..errors import Problem
 from ..site import Site
 from .pages import output_path
+from .relative_links import base_path, link_from
 
 # Cloudflare Pages' limits (developers.cloudflare.com/pages/configuration/redirects/); Netlify's are wider.
 MAX_STATIC = 2_000
@@ -129,20 +131,39 @@ def limit_problems(found: list[Redirect] | tuple[Redirect, ...]) -> list[Problem
 
 def redirect_page(site: Site, redirect: Redirect) -> tuple[str, bytes]:
     """A page at the old URL that sends readers and crawlers on to the new one."""
-    return _page_path(redirect.source), redirect_html(site.config.absolute_url(redirect.target), site.config.language)
+    path = _page_path(redirect.source)
+    return path, moved_page(site.config, path, redirect.target)
 
 
-def redirect_html(target: str, language: str) -> bytes:
+def moved_page(config: Config, path: str, target: str) -> bytes:
+    """``redirect_html`` for the output file ``path``, sending readers to the site path (or URL) ``target``."""
+    url = config.absolute_url(target)
+    local = target.startswith("/") and url.startswith(config.base_url + "/")
+    return redirect_html(url, config.language, link_from(url[len(config.base_url) :], path, base_path(config.base_url)) if local else url)
+
+
+def redirect_html(target: str, language: str, via: str | None = None) -> bytes:
+    """The page that sends readers on to the absolute ``target``. A script in the head goes to ``via`` (the
+    target as the site's pages link it, relative under a path) while the page is still loading, before
+    the meta refresh (kept for crawlers and readers without scripts) would: a refresh of 0 s fires only
+    after the load event, when a checker (axe, Lighthouse) has already started on the page, and the
+    navigation then pulls the page from under it. Relative, the script also lands on the preview, or
+    the folder served locally, that the page came from, rather than on the published site."""
     url, lang = escape(target), escape(language)
+    script = json.dumps(target if via is None else via).replace("<", "\\u003c")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>Moved to {url}</title>\n'
         f'<link rel="canonical" href="{url}">\n<meta name="robots" content="noindex">\n'
+        f"<script>location.replace({script})</script>\n"
         f'<meta http-equiv="refresh" content="0; url={url}">\n</head>\n'
         f'<body>\n<p>This page has moved to <a href="{url}">{url}</a>.</p>\n</body>\n</html>\n'
     ).encode()
 
 
-_REDIRECT_HTML = re.compile(rb'<!DOCTYPE html>\n<html lang="([^"]*)">\n<head>\n<meta charset="utf-8">\n<title>Moved to ([^<]*)</title>\n')
+_REDIRECT_HTML = re.compile(
+    rb'<!DOCTYPE html>\n<html lang="([^"]*)">\n<head>\n<meta charset="utf-8">\n<title>Moved to ([^<]*)</title>\n'
+    rb'<link rel="canonical" href="[^"]*">\n<meta name="robots" content="noindex">\n<script>location.replace\(("[^<]*")\)</script>\n'
+)
 
 
 def redirect_target(data: bytes) -> str | None:
@@ -152,7 +173,11 @@ def redirect_target(data: bytes) -> str | None:
     if match is None:
         return None
     language, target = unescape(match[1].decode("utf-8")), unescape(match[2].decode("utf-8"))
-    return target if redirect_html(target, language) == data else None
+    try:
+        via = json.loads(match[3])
+    except ValueError:
+        return None
+    return target if isinstance(via, str) and redirect_html(target, language, via) == data else None
 
 
 def _page_path(url: str) -> str:

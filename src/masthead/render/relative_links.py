@@ -39,6 +39,13 @@ def _srcset(value: str, up: str) -> str:
     return ", ".join(candidates)
 
 
+def link_from(url: str, path: str, base: str) -> str:
+    """The root-relative ``url`` as the page at ``path`` links it: unchanged at a host's root, relative under a path."""
+    if not base:
+        return url
+    return _relative(url, f"{base}/" if path == "404.html" else "../" * path.count("/"))
+
+
 def relative_links(html: str, path: str, base: str) -> str:
     """``html`` written at ``path`` in the output folder, its root-relative links made relative.
 
