@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 
 from ..render.pages import archive_periods, listing_pages
-from ..render.redirects import redirect_html
+from ..render.redirects import moved_page
 from ..site import Site
 
 
@@ -38,7 +38,7 @@ def period_archives(site: Site) -> list[tuple[str, bytes]]:
         if pattern:
             address = _address(pattern, year, month)
             path = address.lstrip("/") + ("index.html" if address.endswith("/") else "")
-            made[path] = redirect_html(config.absolute_url(period.url), config.language)
+            made[path] = moved_page(config, path, period.url)
     return sorted(made.items())
 
 
@@ -67,5 +67,6 @@ def moved_index_pages(site: Site) -> list[tuple[str, bytes]]:
     for page in listing_pages(site):
         pagination = page.listing.pagination
         if page.listing.kind == "home" and pagination.number > 1:
-            made[_later_index(save_as, pagination.number, later)] = redirect_html(config.absolute_url(page.url), config.language)
+            path = _later_index(save_as, pagination.number, later)
+            made[path] = moved_page(config, path, page.url)
     return sorted(made.items())
