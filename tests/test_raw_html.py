@@ -69,3 +69,9 @@ def test_a_forms_inputs_go_with_the_form_and_task_list_boxes_stay() -> None:
     cleaned = clean(form + "\n" + tasks)
     assert "nom" not in cleaned and 'id="ok"' not in cleaned and "He llegit" in cleaned
     assert cleaned.count("<input") == 2 and '<input checked="" disabled="" type="checkbox"> Tide tables' in cleaned
+
+
+def test_what_a_loop_writes_into_a_list_becomes_its_items() -> None:
+    """academicpages' CV: `<ul>{% for %}{% include archive-single.html %}{% endfor %}</ul>` puts headings in the list."""
+    html = _html("<ul>\n<h2>Talk one</h2>\n<p>Venue</p>\n</ul>\n\n<ul><li>kept</li></ul>\n")
+    assert html == '<ul>\n<li><h2 id="talk-one">Talk one</h2>\n<p>Venue</p>\n</li></ul>\n<ul><li>kept</li></ul>\n'

@@ -135,10 +135,36 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_LIST_WITH_OTHER_CHILD = re.compile(r"<(?:ul|ol)\b[^>]*>\s*<(?!li\b|/)", re.IGNORECASE)
+
+
+def _list_items(body_html: str) -> str:
+    """A list holds items: what a theme's loop wrote straight into ``<ul>`` (academicpages' CV puts each
+    talk's heading and paragraph there, as Jekyll copies it) is wrapped in ``<li>``, one per run."""
+    if not _LIST_WITH_OTHER_CHILD.search(body_html):
+        return body_html
+    from bs4 import BeautifulSoup
+    from bs4.element import NavigableString
+
+    soup = BeautifulSoup(body_html, "html.parser")
+    for listing in soup.find_all(["ul", "ol"]):
+        item = None
+        for child in list(listing.children):
+            if getattr(child, "name", None) == "li" or (isinstance(child, NavigableString) and not child.strip() and item is None):
+                item = None
+                continue
+            if item is None:
+                item = soup.new_tag("li")
+                child.insert_before(item)
+            item.append(child.extract())
+    return str(soup)
+
+
 def clean(body_html: str) -> str:
     """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept) and
     valid: dimensions in pixels, a form's inputs out with the form (a task list's checkboxes kept), and an
     image written without ``alt`` marked as decorative (``alt=""``)."""
     cleaned = nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
     cleaned = _INPUT.sub(_task_box, cleaned) if "<input" in cleaned else cleaned
+    cleaned = _list_items(cleaned) if "<ul" in cleaned or "<ol" in cleaned else cleaned
     return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
