@@ -189,8 +189,9 @@ def _other_jobs(planner: Planner, static_files: Mapping[str, StaticFile], encode
         stamp = digest(logo_file.read_bytes()) if logo_file is not None else ""
         key = digest(f"logo\0{fingerprints.of(site.logo)}\0{stamp}".encode())
         planner.add(key, "the raster logo", ("masthead.toml", None, "logo"), None if kept(key) else partial(logo.render_raster_logo, site))
-    if standins.wordmark(site) or standins.card(site):  # drawn from the names alone
-        key = digest(f"standins\0{fingerprints.of(standins.wordmark(site), standins.card(site))}\0{standins.drawing_version()}".encode())
+    drawn = (standins.wordmark(site), standins.card(site))
+    if any(drawn):  # drawn from the names alone
+        key = digest(f"standins\0{fingerprints.of(*drawn)}\0{standins.drawing_version()}".encode())
         planner.add(key, "the stand-in logo and social image", ("masthead.toml", None, None), None if kept(key) else partial(standins.render_standins, site))
     # The image files are made from the plans alone (the site only names posts in error messages).
     images = partial(pictures.outputs, site, encode_images)
