@@ -163,6 +163,7 @@ def test_not_found_page_is_noindex_without_canonical(example_public: Path) -> No
     page = lxml_html.fromstring((example_public / "404.html").read_bytes())
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert not page.xpath('//link[@rel="canonical"]') and not page.xpath('//meta[@property="og:url"]')
+    assert page.xpath('//link[@rel="stylesheet"]/@href') == ["/assets/masthead.css"] and not page.xpath("//style")  # at the root: linked
 
 
 def test_search_filters_name_outlets_as_the_sources_page(example_public: Path) -> None:

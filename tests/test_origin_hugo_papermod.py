@@ -40,7 +40,10 @@ def test_urls_are_hugos_and_links_work_under_the_path(tmp_path: Path) -> None:
     assert '<a href="../../tags/lamp/">Lamp</a>' in post
     assert f'<a href="{BASE}/posts/tide-tables/">tide tables</a>' in post  # {{< ref >}} is absolute, as Hugo's
     not_found = (public / "404.html").read_text(encoding="utf-8")
-    assert 'href="/tide-notes/assets/masthead.css"' in not_found and "<base" not in not_found  # shown at any URL
+    assert 'href="/tide-notes/archive/"' in not_found and "<base" not in not_found  # shown at any URL
+    # its style inline: it looks the same wherever it is shown (the host's root, a preview, disk)
+    css = (public / "assets/masthead.css").read_text(encoding="utf-8")
+    assert f"<style>{css}</style>" in not_found and 'rel="stylesheet"' not in not_found
     assert redirect_target(site, "/tides/march/") == f"{BASE}/posts/tide-tables/"
     sitemap = (public / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{BASE}/posts/first-light/</loc>" in sitemap

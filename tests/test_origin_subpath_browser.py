@@ -33,8 +33,12 @@ def test_search_and_links_work_under_the_path(tmp_path: Path, browser: Browser) 
         not_found = (host / "tide-notes/404.html").read_text(encoding="utf-8")
         page.route(missing, lambda route: route.fulfill(status=404, body=not_found, content_type="text/html"))
         page.goto(missing)
-        assert page.locator('link[rel="stylesheet"]').evaluate("link => link.sheet !== null")
+        assert page.locator("a.skip-link").evaluate("link => getComputedStyle(link).position") == "absolute"  # styled
+        shutil.copy(host / "tide-notes/404.html", host / "404.html")  # and where nothing carries the path
+        page.goto(f"{url}/404.html")
+        assert page.locator("a.skip-link").evaluate("link => getComputedStyle(link).position") == "absolute"
+        page.goto(missing)
         assert page.locator("a.brand").evaluate("link => link.href") == f"{url}/tide-notes/"
         assert page.locator("a.skip-link").evaluate("link => link.href") == f"{missing}#main"
-        assert failed == [missing]  # nothing else the pages asked for was missing
+        assert failed == [missing, missing]  # nothing else the pages asked for was missing
         context.close()

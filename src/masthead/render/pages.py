@@ -452,4 +452,18 @@ def tags_index(site: Site, view: SiteView) -> Page:
 
 def not_found(site: Site, view: SiteView) -> Page:
     head = list_head(site, "Page not found", "", "/404.html", noindex=True)
-    return Page("404.html", "404.html", {"site": view, "recent": site.posts[:5]}, head)
+    return Page("404.html", "404.html", {"site": view, "recent": site.posts[:5], "stylesheet": _own_stylesheet(site)}, head)
+
+
+def _own_stylesheet(site: Site) -> str:
+    """The stylesheet's text, for the 404 page of a site under a path ("" at a host's root).
+
+    That page is shown at any missing URL, so it links its files with the site's path; served
+    anywhere else (a preview at the folder's root, a host's own error page) the link misses and
+    the page would be unstyled. With its style inline it looks the same wherever it is shown."""
+    if not base_path(site.config.base_url):
+        return ""
+    own = site.file_at("/assets/masthead.css")  # the site's own, else the theme's
+    path = own if own is not None and own.is_file() else THEME / "static" / "assets" / "masthead.css"
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return "" if "</style" in text.lower() else text
