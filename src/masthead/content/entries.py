@@ -252,6 +252,11 @@ def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
         return None
     line = fields.lines.get(key)
     adopted = fields.config.origin.kind != ""
+    if adopted and isinstance(value, list) and value:  # beautiful-jekyll's cover-img: [a.jpg, b.jpg] or [{a.jpg: caption}]
+        value = value[0]
+        if isinstance(value, dict) and len(value) == 1 and "src" not in value:
+            ((first, caption),) = value.items()
+            value = {"src": first, "caption": caption if isinstance(caption, str) else ""}
     if isinstance(value, dict):
         # an adopted theme's image table: PaperMod's cover {image, alt, relative}, minimal-mistakes' header {image, overlay_image, teaser},
         # Chirpy's and jekyll-seo-tag's image {path, alt}

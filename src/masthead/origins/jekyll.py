@@ -74,6 +74,16 @@ def archives(data: dict[str, Any], origin: dict[str, Any], notes: list[str]) -> 
         notes.append(f"jekyll-archives' {', '.join(dated)} pages are not made; masthead's /archive/ lists every post by year.")
 
 
+def _custom_domain(site: Path) -> str:
+    """The one domain a GitHub Pages ``CNAME`` file names ("" when there is none or it is not a host name)."""
+    try:
+        lines = (site / "CNAME").read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    domain = lines[0].strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/") if len(lines) == 1 else ""
+    return domain if re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+", domain) else ""
+
+
 def plan(site: Path, found: str) -> Plan:
     try:
         data = yaml.safe_load((site / found).read_text(encoding="utf-8")) or {}
@@ -98,8 +108,12 @@ def plan(site: Path, found: str) -> Plan:
     }
     url = str(data.get("url") or "").rstrip("/")
     base = str(data.get("baseurl") or "").strip("/")
+    domain = _custom_domain(site)
     if url.startswith(("http://", "https://")):
         values["base_url"] = url + (f"/{base}" if base else "")
+    elif domain:  # GitHub Pages' site.url (jekyll-github-metadata): the CNAME file's domain
+        values["base_url"] = f"https://{domain}" + (f"/{base}" if base else "")
+        notes.append(f"base_url is the CNAME file's domain, as GitHub Pages sets site.url: {values['base_url']}.")
     else:
         notes.append("No absolute url in _config.yml: set base_url below before publishing.")
     paginate = data.get("paginate")  # jekyll-paginate: the home page's posts in pages at paginate_path
@@ -121,8 +135,9 @@ def plan(site: Path, found: str) -> Plan:
             "raw_html": True,  # kramdown keeps raw HTML in Markdown
         },
     }
-    # themes' featured image keys: minimal-mistakes' header {image, overlay_image, teaser}, others' featured-image
-    tables["fields"] = {"image": ["image", "featured-image", "featured_image", "header"]}
+    # themes' featured image keys: minimal-mistakes' header {image, overlay_image, teaser}, others' featured-image,
+    # beautiful-jekyll's cover-img (one path or a list), share-img and thumbnail-img
+    tables["fields"] = {"image": ["image", "featured-image", "featured_image", "header", "cover-img", "share-img", "thumbnail-img"]}
     author = data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}
