@@ -211,9 +211,26 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
     return [counts.most_common(1)[0][0]] if counts else ["posts"]
 
 
+def _default_language_settings(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the default language's own settings over the root's, as Hugo reads them for the
+    site in that language: ``[languages.en] title``, ``languageCode``, ``[languages.en.params]`` merged
+    key by key (Congo's and Blowfish's ``languages.en.toml`` hold the site's title and author)."""
+    languages = data.get("languages")
+    default = str(data.get("defaultcontentlanguage") or "en")
+    settings = languages.get(default) if isinstance(languages, dict) else None
+    if not isinstance(settings, dict):
+        return data
+    merged = dict(data)
+    for key, value in _folded(settings).items():
+        if key in ("weight", "languagename", "languagedirection", "contentdir", "menus", "menu"):  # the language's, not the site's
+            continue
+        merged[key] = _merged(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
 def plan(site: Path, found: str) -> Plan:
     written = read_config_folder(site / found)
-    data = _folded(written)
+    data = _default_language_settings(_folded(written))
     if isinstance(data.get("defaultcontentlanguage"), str):
         data["defaultContentLanguage"] = data["defaultcontentlanguage"]
     for key in ("contentDir", "staticDir", "baseURL", "languageCode", "timeZone", "defaultContentLanguageInSubdir"):
@@ -323,7 +340,9 @@ def plan(site: Path, found: str) -> Plan:
         renamed = language_folders(languages, content)
         if renamed:
             tables["origin"]["language_folders"] = {folder: code for code, folder in sorted(renamed.items())}
-        values["language"] = default
+        own = languages.get(default) if isinstance(languages.get(default), dict) else {}
+        code = _folded(own).get("languagecode")
+        values["language"] = code if isinstance(code, str) and code else default  # languages.en.toml's languageCode = "en-CA"
         notes.append(
             f"Languages {', '.join(tables['origin']['languages'])}: {default} at the root, the others under /<lang>/; "
             "translations (x.fr.md or content/fr/x.md) are linked with hreflang."
