@@ -340,8 +340,8 @@ def plan(site: Path, found: str) -> Plan:
         renamed = language_folders(languages, content)
         if renamed:
             tables["origin"]["language_folders"] = {folder: code for code, folder in sorted(renamed.items())}
-        own = languages.get(default) if isinstance(languages.get(default), dict) else {}
-        code = _folded(own).get("languagecode")
+        own = languages.get(default)
+        code = _folded(own).get("languagecode") if isinstance(own, dict) else None
         values["language"] = code if isinstance(code, str) and code else default  # languages.en.toml's languageCode = "en-CA"
         notes.append(
             f"Languages {', '.join(tables['origin']['languages'])}: {default} at the root, the others under /<lang>/; "
