@@ -4,6 +4,7 @@ reads them; TOML front matter, a page bundle's image and the theme's own shortco
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -55,4 +56,21 @@ def test_bundle_image_and_theme_shortcodes(built: tuple[Path, Result]) -> None:
     assert json_ld(post)["author"]["name"] == "Tomas Reyes"
     for name, line in (("lead", 10), ("alert", 16), ("badge", 20)):
         assert f'content/posts/first-crossing/index.md:{line}: warning: shortcode "{name}": not supported; its inner content was kept' in build.output
-    assert 'content/posts/engine-room.md:8: warning: shortcode "icon": not supported; it was removed' in build.output
+    assert 'content/posts/engine-room.md:9: warning: shortcode "icon": not supported; it was removed' in build.output
+
+
+def test_page_images_as_hugo_finds_them(built: tuple[Path, Result]) -> None:
+    """Hugo's opengraph template: the front matter's images (the first), else the bundle's *feature*
+    (or *cover*, *thumbnail*) file, else the site's params.images."""
+    site, build = built
+    public = output_folder(site)
+
+    def social(url: str) -> str:
+        page = (public / url / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<meta property="og:image" content="https://ferrylog\.example\.net/_images/([\w-]+?)-(?:social|\d+w)-\w+\.\w+">', page)
+        return found.group(1) if found else page
+
+    assert social("2024/05/a-visit-to-the-engine-room") == "engine"  # images = ['/img/engine.jpg']
+    assert social("2024/05/the-first-crossing-of-the-season") == "feature"  # feature.jpg beside index.md
+    assert social("about") == "strait-card"  # [params] images
+    assert "no alt text for /2024/05/the-first-crossing-of-the-season/feature.jpg" not in build.output  # found by its name: no line to fix

@@ -17,13 +17,13 @@ from urllib.parse import unquote
 
 from .config import Config
 from .content.bodies import post_listing
-from .content.entries import Entry
+from .content.entries import Entry, FeaturedImage
 from .content.markdown import RenderedMarkdown, slugify
 from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
-from .origins.bundles import bundle_resources, resource_folder
+from .origins.bundles import bundle_resources, featured_resource, resource_folder
 from .origins.jekyll_site import theme_listing
 from .ownership import output_path_problem
 
@@ -217,7 +217,11 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             continue
         by_url[url] = entry
         if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
-            resources.update(bundle_resources(config.root / entry.source, resource_folder(url, config.origin.kind == "hugo" and place.bundle)))
+            beside = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
+            resources.update(bundle_resources(config.root / entry.source, beside))
+            featured = featured_resource(resources, beside) if config.origin.kind == "hugo" and entry.image is None else None
+            if featured:  # Hugo's page image: a bundle's *feature*, *cover* or *thumbnail* file
+                entry = replace(entry, image=FeaturedImage(featured, "", None))
         if entry.image is not None and not entry.image.src.startswith("/"):
             folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
             entry = replace(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 _PAGES = (".md", ".mdx", ".markdown", ".html", ".rst", ".njk", ".liquid")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".mp4", ".webm", ".mp3", ".pdf")
+_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 
 
 def bundle_resources(index: Path, url: str) -> dict[str, str]:
@@ -43,3 +44,18 @@ def resource_folder(url: str, hugo: bool) -> str:
     if hugo and url.endswith(".html"):
         return url[: -len(".html")] + "/"
     return url.rsplit("/", 1)[0] + "/"
+
+
+def featured_resource(resources: dict[str, str], folder: str) -> str | None:
+    """The site path of a Hugo bundle's page image when its front matter names none, as Hugo's
+    opengraph and twitter_cards templates (and Blowfish's and Congo's hero) find it: the first image
+    beside the page whose name has "feature" in it, else "cover" or "thumbnail" (``*`` does not cross
+    folders, and names match whatever their case)."""
+    names = sorted(
+        (path[len(folder) :], path) for path in resources if path.startswith(folder) and "/" not in path[len(folder) :] and path.lower().endswith(_IMAGES)
+    )
+    for words in (("feature",), ("cover", "thumbnail")):
+        found = next((path for name, path in names if any(word in name.lower() for word in words)), None)
+        if found:
+            return found
+    return None

@@ -315,8 +315,12 @@ def plan(site: Path, found: str) -> Plan:
         notes.append("uglyURLs = true: pages are files (/posts/x.html), and so are the lists of sections and terms (/posts.html, /tags/x.html).")
     elif ugly_only:
         notes.append(f"uglyURLs for {', '.join(ugly_only)}: the pages of those sections are files (/{ugly_only[0]}/x.html).")
-    # themes' featured image keys: PaperMod's cover {image, alt}, Ananke's featured_image
-    tables["fields"] = {"image": ["featuredImage", "featured_image", "image", "cover"]}
+    # themes' featured image keys: PaperMod's cover {image, alt}, Ananke's featured_image; Hugo's own images (a list: the first)
+    tables["fields"] = {"image": ["featuredImage", "featured_image", "image", "cover", "images"]}
+    site_images = params.get("images")  # Hugo's opengraph template: the picture of pages without one
+    first = site_images[0] if isinstance(site_images, list) and site_images else site_images
+    if isinstance(first, str) and first.startswith("/") and not first.startswith("//"):
+        values["default_image"] = first
     markup = data.get("markup") if isinstance(data.get("markup"), dict) else {}
     renderer = ((markup or {}).get("goldmark") or {}).get("renderer") if isinstance((markup or {}).get("goldmark"), dict) else None
     if isinstance(renderer, dict) and renderer.get("unsafe") is True:

@@ -268,7 +268,7 @@ def derive(site: Site) -> tuple[dict[str, Responsive | None], dict[tuple[str, Fo
                 )
         if document.image is not None and not failures.get(document.image.src):
             _add_social(social, site, document.image.src, entry.image.focus if entry.image else None)
-        if entry.is_post and entry.image is not None and not entry.image.alt:
+        if entry.is_post and entry.image is not None and not entry.image.alt and entry.image.line is not None:  # named in the front matter
             found.append(
                 Problem(
                     entry.source,
