@@ -112,8 +112,9 @@ def _timezone(value: str) -> str | None:
 
 
 def _page_path(value: str) -> str | None:
-    if value.startswith("/") or value.count("{number}") != 1 or re.sub(r"{number}", "", value).count("{") or not value.endswith(("/", ".html")):
-        return 'expected a path under the list\'s URL with {number} once, ending with "/" or ".html", such as "page/{number}/"'
+    tokens = re.findall(r"{[^}]*}", value)
+    if value.startswith("/") or tokens not in (["{number}"], ["{index}"]) or value.count("{") != 1 or not value.endswith(("/", ".html")):
+        return 'expected a path under the list\'s URL with {number} (or {index}, counted from 0) once, ending with "/" or ".html", such as "page/{number}/"'
     if any(part in ("", ".", "..") for part in value.rstrip("/").split("/")):
         return 'expected plain segments between the slashes (no "//", "." or "..")'
     return None
@@ -671,7 +672,8 @@ class Config:
     page_size: int = option(10, "Posts per page on the home page, archive and tag pages.", _positive)
     page_path: str = option(
         "page/{number}/",
-        'Where a list\'s later pages go, under its URL: Jekyll\'s paginate_path /page:num/ is "page{number}/", Pelican\'s "index{number}.html".',
+        'Where a list\'s later pages go, under its URL: Jekyll\'s paginate_path /page:num/ is "page{number}/", Pelican\'s "index{number}.html"; '
+        '{index} counts from 0 (gatsby-starter-lumen\'s second page is "page/{index}/": /page/1/).',
         _page_path,
     )
     feed_size: int = option(20, "Newest posts in feed.xml, atom.xml and feed.json.", _positive)

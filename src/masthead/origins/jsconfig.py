@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .gatsby_program import index_pages, later_pages, number, program_text, term_permalinks
 from .gatsby_routes import markdown_permalink
 from .plan import Plan
 
@@ -26,6 +27,12 @@ def _eleventy_dir(text: str, key: str) -> str:
     ``export const config``), else Eleventy 3's ``eleventyConfig.setInputDirectory("src")`` and its kin."""
     call = re.search(rf"""\.set{key.capitalize()}Directory\(\s*(["'`])(.*?)\1\s*\)""", text)
     return _js_string(text, key) or (call.group(2).strip() if call else "")
+
+
+def _author_name(text: str) -> str:
+    """``author: { name: "…" }`` in a site's JavaScript or JSON settings, or ""."""
+    found = re.search(r"author[\"']?\s*:\s*{[^}]*?name[\"']?\s*:\s*([\"'])(.*?)\1", text, re.DOTALL)
+    return found.group(2) if found else ""
 
 
 def _with_prefix(url: str, prefix: str) -> str:
@@ -95,7 +102,7 @@ def eleventy(site: Path, found: str) -> Plan:
     if scripts:
         notes.append(f"JavaScript data files are programs and are never run: {', '.join(scripts)} (title, url and author are read from their text).")
     folders = sorted(path.name for path in (site / content).iterdir() if path.is_dir() and _post_folder(path))
-    author = re.search(r"author[\"']?\s*:\s*{[^}]*?name[\"']?\s*:\s*([\"'])(.*?)\1", data_text, re.DOTALL)
+    author = _author_name(data_text)
     values: dict[str, Any] = {
         "title": _js_string(data_text, "title") or "My Site",
         "permalink": "/{sections}/{filename}/",
@@ -118,12 +125,12 @@ def eleventy(site: Path, found: str) -> Plan:
         },
     }
     if author:
-        tables["author"] = {"name": author.group(2)}
+        tables["author"] = {"name": author}
     return Plan("eleventy", found, values, tables, tuple(notes))
 
 
 def gatsby(site: Path, found: str) -> Plan:
-    text = _read(site / found) if found.endswith((".js", ".ts", ".mjs")) else ""
+    text = program_text(site, found) if found.endswith((".js", ".ts", ".mjs")) else ""  # with its own config.js
     decap = _decap(site)
     collections = decap.get("collections") if isinstance(decap.get("collections"), list) else []
     folders = [str(item.get("folder")) for item in collections or [] if isinstance(item, dict) and item.get("folder")]
@@ -152,7 +159,7 @@ def gatsby(site: Path, found: str) -> Plan:
     language = _js_string(text, "lang") or _js_string(text, "language")  # siteMetadata.lang: the starters' <html lang>
     if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", language):
         values["language"] = language
-    url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "")
+    url = _js_string(text, "siteUrl") or str(decap.get("site_url") or "") or _js_string(text, "url")  # lumen's config.js: url
     if url.startswith(("http://", "https://")):
         values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
     else:
@@ -162,7 +169,25 @@ def gatsby(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
-    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image"]}  # hero_image: Gatsby's tutorial blog
+    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image", "socialImage"]}  # hero_image: Gatsby's tutorial blog
+    author = _author_name(text)
+    if author:
+        tables["author"] = {"name": author}
+    size = number(text, "postsPerPage")  # gatsby-starter-lumen's config.js
+    if size:
+        values["page_size"] = size
+    node = next((program_text(site, name) for name in ("gatsby-node.js", "gatsby-node.mjs", "gatsby-node.ts") if (site / name).is_file()), "")
+    tables["origin"]["taxonomies"] = []  # a Gatsby site has the term pages its gatsby-node.js makes, no others
+    for kind, pattern in sorted(term_permalinks(node).items()):  # createPage({path: `/tag/${_.kebabCase(tag)}/`})
+        tables["origin"][f"{kind}_permalink"] = pattern
+        notes.append(f"gatsby-node.js makes a page per {kind} at {pattern}: kept there.")
+    indexes = index_pages(node)  # createPage({path: '/categories'}): the list of every category
+    if indexes:
+        tables["origin"]["index_pages"] = indexes
+    later = later_pages(node)
+    if later:  # path: i === 0 ? '/' : `/page/${i}`
+        values["page_path"] = later
+        notes.append(f"gatsby-node.js puts the home page's later pages at /{later}" + (" ({index} counts from 0)." if "{index}" in later else "."))
     routed, told = markdown_permalink(site)
     if routed:  # createPage({path: `/blog${slug}`}), a File System Route page: the Markdown pages' URLs
         values["permalink"] = values["page_permalink"] = routed

@@ -344,10 +344,11 @@ def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/
     def url(number: int) -> str:
         if number == 1:
             return base
+        later = path.replace("{number}", str(number)).replace("{index}", str(number - 1))  # {index}: counted from 0
         if base.endswith(".html"):  # a list at a file (Pelican's tag/x.html) goes on at tag/x2.html ({name}{number}{extension}),
             name = base[: -len(".html")]  # or under tag/x/ ({base_name}/page/{number}/)
-            return f"{name}{number}.html" if path == "index{number}.html" else f"{name}/{path.replace('{number}', str(number))}"
-        return base + path.replace("{number}", str(number))
+            return f"{name}{number}.html" if path == "index{number}.html" else f"{name}/{later}"
+        return base + later
 
     for number in range(1, total + 1):
         chunk = tuple(posts[(number - 1) * size : number * size])
