@@ -142,3 +142,22 @@ def test_title_keeps_the_file_names_case_and_slug_does_not(tmp_path: Path) -> No
         result = CliRunner().invoke(main, ["build", str(site)])
         assert result.exit_code == 0, result.output
         assert expected in page_urls(site), (pattern, page_urls(site))
+
+
+def test_site_time_is_the_newest_posts_date_and_the_description_follows_the_lists(tmp_path: Path) -> None:
+    """site.time (Jekyll's build time) is the newest post's date, so the same sources build the same
+    bytes; a page whose first paragraph reads the site's lists gets its description from them too."""
+    from origin_sites import adopt_folder
+
+    site = tmp_path / "timed"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Timed\nurl: https://timed.example.org\n", encoding="utf-8")
+    (site / "_posts" / "2023-11-05-older.md").write_text("---\nlayout: post\ntitle: Older\n---\nOld news.\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-02-newer.md").write_text("---\nlayout: post\ntitle: Newer\n---\nNew news.\n", encoding="utf-8")
+    (site / "about.md").write_text(
+        '---\nlayout: page\ntitle: About\n---\n\nUpdated {{ site.time | date: "%Y" }}, {{ site.posts.size }} posts.\n', encoding="utf-8"
+    )
+    adopt_folder(site)
+    about = (output_folder(site) / "about.html").read_text(encoding="utf-8")
+    assert "<p>Updated 2024, 2 posts.</p>" in about
+    assert '<meta name="description" content="Updated 2024, 2 posts.">' in about

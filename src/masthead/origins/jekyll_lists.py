@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date as date_type
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -34,7 +34,7 @@ from .data import origin_config
 from .jekyll_site import declared_collections
 
 # the names of site.* that are lists of documents (each collection's name besides)
-LISTS = frozenset({"posts", "pages", "html_pages", "documents", "collections", "categories", "tags", "related_posts", "static_files"})
+LISTS = frozenset({"posts", "pages", "html_pages", "documents", "collections", "categories", "tags", "related_posts", "static_files", "time"})
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER, for any collection's documents
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
 
@@ -134,6 +134,8 @@ def site_lists(site: Site, language: str = "") -> dict[str, Any]:
 
     posts = [_item(document, "posts", config) for document in site.posts if shown(document)]
     lists: dict[str, Any] = {"posts": posts, "related_posts": posts[:10]}
+    # site.time, Jekyll's build time: the newest post's date, so that the same sources build the same bytes
+    lists["time"] = site.posts[0].entry.date if site.posts else datetime(1970, 1, 1, tzinfo=UTC)
     documents: list[dict[str, Any]] = []
     written = collections(config)
     for name in sorted(declared_collections(config)):
@@ -241,4 +243,5 @@ def rerender(document: Document, lists: Mapping[str, Any], config: Config) -> tu
     if result.entry is None:
         return document, problems
     placement = entry.placement._replace(references=result.entry.placement.references)
-    return replace(document, entry=replace(entry, body=result.entry.body, placement=placement)), problems
+    again = result.entry  # its description and teaser too, where they come from the body
+    return replace(document, entry=replace(entry, body=again.body, description=again.description, teaser=again.teaser, placement=placement)), problems
