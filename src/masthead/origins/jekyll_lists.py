@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date as date_type
 from datetime import UTC, datetime
+from datetime import date as date_type
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
