@@ -244,3 +244,38 @@ def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
     assert re.search(r"│ buttondown-paid-letter\.eml\s+│ call to action\s+│ Pay what you like", result.stdout)
     assert re.search(r"│ buttondown-paid-letter\.eml\s+│ call to action\s+│ Support the show", result.stdout)
     assert list(site.rglob("*.md")) == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Thanks for reading! If a friend would like this, forward it along.</p>",
+        "<p>If you enjoyed this issue, please consider upgrading to a paid subscription. See you next week!</p>",
+        "<p>Enjoyed this edition? Share it with someone who would like it. 💌</p>",
+        "<p><em>Thank you for reading, friends.</em> Pass it on!</p>",
+    ],
+)
+def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_button(closing: str) -> None:
+    texts, dropped = _dropped(_issue(*_STORIES, closing, "<p>— Ana, for Valley News</p>"))
+    assert len(texts) == 2 and texts[1].endswith("until Friday. — Ana, for Valley News")  # the signature stays, the appeal goes
+    assert [why for why, _ in dropped] == ["closing appeal"]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "<p>The council meets again on Thursday; we will report what it decides.</p>",
+        "<p>Thanks to everyone who came to the meeting. If you missed it, the minutes are on the council's site.</p>",
+        "<p>If you enjoyed the market, the traders ask that you share the roof appeal with neighbours who could not come.</p>",
+        "<p>Thanks for reading the consultation, the chair told the committee, before the vote.</p>",
+    ],
+)
+def test_a_last_paragraph_that_says_something_of_its_own_is_kept(last: str) -> None:
+    texts, dropped = _dropped(_issue(*_STORIES, last))
+    assert texts[1].endswith(" ".join(parse(last).get_text(" ").split())) and dropped == []
+
+
+def test_a_closing_appeal_in_the_middle_of_the_issue_is_the_storys() -> None:
+    middle = "<p>Thanks for reading! If a friend would like this, forward it along.</p>"
+    texts, dropped = _dropped(_issue(_STORIES[0], middle, _STORIES[1]))
+    assert texts[0].endswith("forward it along.") and dropped == []  # only what the issue closes with is a closing appeal

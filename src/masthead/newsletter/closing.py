@@ -5,7 +5,10 @@ that asks the reader to give, join or sign up (appeals.py: by its label's verb o
 leads) is a "call to action", not the end of the last story; the last story's own button ("Read
 the full timetable") ends the walk and stays. A short pitch set in the same box as such a button
 (a shaded cell holding "Valley News is paid for by readers" and its Donate button, nothing else)
-goes with it; the last story's text never shares a box with it alone.
+goes with it; the last story's text never shares a box with it alone. So does a paragraph that
+only thanks the reader and asks them to pass the issue on or pay for it, without a button
+(appeals.closing_appeal: "Thanks for reading! If a friend would like this, forward it along.");
+the writer's signature after it ("— Ana") is stepped over and stays.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from collections.abc import Sequence
 
 from bs4 import Tag
 
-from .appeals import appeal_link
+from .appeals import appeal_link, closing_appeal
 from .chrome import words
 from .stories import HEADINGS, Event, is_button, text_of
 
 _PITCH_WORDS = 60  # a pitch is a line or two; a story's paragraph can be longer
+_SIGNATURE_WORDS = 5
 
 
 def _appeal(event: Event) -> bool:
@@ -47,6 +51,18 @@ def _pitch(block: Event, button: Event) -> bool:
     return len(words(text_of(box))) <= len(words(text_of(block.element))) + len(words(text_of(button.element)))
 
 
+def _signature(event: Event) -> bool:
+    """The writer's name under the letter ("— Ana", "Marta and the Courier team"): a few words, no sentence."""
+    text = text_of(event.element)
+    if event.kind != "block" or event.element.find("a"):
+        return False
+    return 0 < len(words(text)) <= _SIGNATURE_WORDS and not text.endswith((".", "!", "?", ":"))
+
+
+def _closing_words(event: Event) -> bool:
+    return event.kind == "block" and not event.element.find(list(HEADINGS)) and closing_appeal(text_of(event.element))
+
+
 def closing_calls(events: Sequence[Event]) -> list[Event]:
     """``events`` with the calls to action after the last story made chrome."""
     found = list(events)
@@ -58,6 +74,11 @@ def closing_calls(events: Sequence[Event]) -> list[Event]:
             continue
         if _appeal(event):
             button = event
+        elif _closing_words(event):
+            found[index] = Event("chrome", event.element, why="closing appeal")
+            continue
+        elif _signature(event):
+            continue  # the name stays; what it signs may still be an appeal
         elif button is None or not _pitch(event, button):
             break
         found[index] = Event("chrome", event.element, why="call to action")
