@@ -21,6 +21,7 @@ from .appeals import appeal_link, closing_appeal
 from .chrome import words
 from .stories import HEADINGS, Event, is_button, text_of
 
+_BOXES = ("table", "td", "th", "div")
 _PITCH_WORDS = 60  # a pitch is a line or two; a story's paragraph can be longer
 _SIGNATURE_WORDS = 5
 
@@ -63,15 +64,33 @@ def _closing_words(event: Event) -> bool:
     return event.kind == "block" and not event.element.find(list(HEADINGS)) and closing_appeal(text_of(event.element))
 
 
+def footer_box(footer: Tag, keep: Sequence[Tag]) -> Tag | None:
+    """The largest layout box around a footer line that holds no heading and none of ``keep`` (the last
+    story's heading, or a letter's first text): the footer's own section, where the sender's name and
+    postal address sit above "Unsubscribe", each in a box of its own (Brevo's editor)."""
+    box = None
+    for parent in footer.parents:
+        if parent.name in ("body", "html", "[document]"):
+            break
+        if parent.name not in _BOXES:
+            continue
+        if parent.find(list(HEADINGS)) or any(parent is element or parent in element.parents for element in keep):
+            break
+        box = parent
+    return box
+
+
 def closing_calls(events: Sequence[Event]) -> list[Event]:
     """``events`` with the calls to action after the last story made chrome."""
     found = list(events)
     end = next((index for index, event in enumerate(found) if event.kind == "footer"), len(found))
+    headings = [event.element for event in found[:end] if event.kind == "heading"]
+    box = footer_box(found[end].element, headings[-1:] or [found[0].element]) if end < len(found) else None
     button: Event | None = None
     for index in range(end - 1, -1, -1):
         event = found[index]
-        if event.kind in ("chrome", "rule"):
-            continue
+        if event.kind in ("chrome", "rule") or (box is not None and box in event.element.parents):
+            continue  # the footer's own lines (its address) go with it (sections.Splitter)
         if _appeal(event):
             button = event
         elif _closing_words(event):

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from bs4 import Tag
 
 from .chrome import heading_reason, words
-from .stories import HEADINGS, PSEUDO_LEVEL, Event, text_of
+from .closing import footer_box
+from .stories import PSEUDO_LEVEL, Event, text_of
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,9 @@ class Splitter:
         if heading is not None and heading.element.parent is not None and footer in heading.element.parent.descendants:
             # "Subscription details" set over the footer's lines, in their box, heads nothing but the footer
             self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))
-        box = footer.find_parent(["table", "td", "div"])
-        if box is None or box.find(list(HEADINGS)):
+        keep = [self.current.heading.element] if self.current is not None and self.current.heading is not None else [event.element for event in run[:1]]
+        box = footer_box(footer, keep)
+        if box is None:
             return
         while run and run[-1].kind in ("block", "caption") and box in run[-1].element.parents:
             self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))
