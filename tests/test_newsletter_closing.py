@@ -253,6 +253,10 @@ def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
         "<p>If you enjoyed this issue, please consider upgrading to a paid subscription. See you next week!</p>",
         "<p>Enjoyed this edition? Share it with someone who would like it. 💌</p>",
         "<p><em>Thank you for reading, friends.</em> Pass it on!</p>",
+        "<p>That's all for this week. Thanks for reading!</p>",
+        "<p>Have a tip? Just hit reply. And if you like this newsletter, please share it with a friend.</p>",
+        '<p>If you enjoyed this issue, <a href="https://valleynews.example/subscribe">consider upgrading</a>.</p>',
+        "<p>Danke fürs Lesen!</p>",
     ],
 )
 def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_button(closing: str) -> None:
@@ -268,6 +272,8 @@ def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_but
         "<p>Thanks to everyone who came to the meeting. If you missed it, the minutes are on the council's site.</p>",
         "<p>If you enjoyed the market, the traders ask that you share the roof appeal with neighbours who could not come.</p>",
         "<p>Thanks for reading the consultation, the chair told the committee, before the vote.</p>",
+        "<p>That's all for this week. See you on Monday at the hall.</p>",
+        "<p>Have a question about the roof? The traders answer at the hall office on Fridays.</p>",
     ],
 )
 def test_a_last_paragraph_that_says_something_of_its_own_is_kept(last: str) -> None:

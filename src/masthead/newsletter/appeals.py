@@ -72,6 +72,10 @@ _CLOSING_SENTENCES = (
         r"your\s+support|being\s+a\s+(?:reader|subscriber|member|supporter))|to\s+(?:all\s+)?(?:our|my)\s+(?:readers|subscribers|members|supporters))"
         r"(?:\s+(?:this\s+(?:week|issue|edition)|today|as\s+always))?(?:,?\s+[\w’'-]+){0,2}$"
     ),
+    re.compile(
+        r"^(?:danke|vielen\s+dank)\s+(?:fürs|für\s+das|für\s+ihr|für\s+dein)\s+(?:lesen|interesse)|^merci\s+(?:de|pour)\s+(?:votre\s+|ta\s+)?(?:lecture|nous\s+lire)|"
+        r"^(?:muchas\s+)?gracias\s+por\s+(?:leer(?:nos)?|tu\s+lectura|su\s+lectura)"
+    ),
     # "If you enjoyed this issue, consider upgrading", "If a friend would like this, forward it along"
     re.compile(r"^(?:and\s+)?if\s+(?:you|a\s+friend|someone|anyone|a\s+colleague)\b.{0,60}?\b" + _ISSUE + r"\b.{0,60}?\b" + _ASK),
     # "Forward this to a friend", "Share it with someone who would enjoy it", "Please consider supporting us", "Pass it on"
@@ -81,9 +85,15 @@ _CLOSING_SENTENCES = (
     re.compile(r"^(?:enjoy(?:ed|ing)|lik(?:ed?|ing)|lov(?:ed?|ing))\s+" + _ISSUE + r"(?:\s+\w+)?\?$"),
     re.compile(r"^(?:do\s+you\s+)?know\s+(?:someone|anyone|a\s+friend)\s+who\b.{0,60}\?$"),
     re.compile(r"^(?:new\s+here|not\s+(?:yet\s+)?(?:a\s+)?subscribe[dr](?:\s+yet)?|was\s+this\s+forwarded\s+to\s+you)\?$"),
+    # "Have a tip? Just hit reply.", "Reply to this email with your questions"
+    re.compile(r"^(?:have|got)\s+(?:a\s+|any\s+)?(?:tip|story|question|idea|feedback|thought|suggestion)s?(?:\s+for\s+(?:us|me))?\?$"),
+    re.compile(r"^(?:(?:just|simply|please|or)\s+)*(?:hit\s+reply|reply\s+to\s+(?:this|the)\s+(?:e-?mail|newsletter|message))\b.{0,60}$"),
 )
 # A farewell that may close such a paragraph ("See you next week"), never one on its own.
-_FAREWELL = re.compile(r"^(?:(?:and|until\s+then|so)\s*,?\s+)?(?:see\s+you|talk\s+(?:to\s+you\s+)?soon|until\s+next\s+(?:time|week))\b.{0,30}$")
+_FAREWELL = re.compile(
+    r"^(?:(?:and|until\s+then|so)\s*,?\s+)?(?:see\s+you|talk\s+(?:to\s+you\s+)?soon|until\s+next\s+(?:time|week)|"
+    r"that(?:'|’)s\s+(?:all|it)\s+for\s+(?:this\s+week|today|now|this\s+(?:issue|edition)))\b.{0,30}$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _CLOSING_WORDS = 60  # a closing word is a line or two; a story's paragraph may be longer
 
