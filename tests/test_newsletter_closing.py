@@ -285,3 +285,12 @@ def test_a_closing_appeal_in_the_middle_of_the_issue_is_the_storys() -> None:
     middle = "<p>Thanks for reading! If a friend would like this, forward it along.</p>"
     texts, dropped = _dropped(_issue(_STORIES[0], middle, _STORIES[1]))
     assert texts[0].endswith("forward it along.") and dropped == []  # only what the issue closes with is a closing appeal
+
+
+def test_a_pitch_boxed_with_a_lone_appeal_link_goes_with_it() -> None:
+    pitch = "<p>Valley News is free because 900 readers pay for it.</p>"
+    link = '<p><a href="https://valleynews.example/join">Become a member</a></p>'
+    boxed = f'<table><tr><td style="background-color:#FFF4E5;padding:20px;">{pitch}{link}</td></tr></table>'
+    texts, dropped = _dropped(_issue(*_STORIES, boxed))
+    assert texts[1].endswith("until Friday.")
+    assert ("call to action", "Become a member") in dropped and ("call to action", "Valley News is free because 900 readers pay for it.") in dropped

@@ -2,7 +2,8 @@
 make_closing_words_fixtures.py): Brevo's current editor (Newsletter2Go's markup) with a "Thanks for
 reading! … forward it along." paragraph and a footer whose address sits in a box of its own, a
 Substack link roundup written as ``<li><p>`` entries ending "(Outlet)" and closing "If you enjoyed
-this week's links, consider upgrading", and a Klaviyo member newsletter on a branded tracking domain
+this week's links, consider upgrading", a Ghost post with a sponsor's call-to-action card in the
+middle (the picture after it stays the post's) and the writer's own at the end, and a Klaviyo member newsletter on a branded tracking domain
 closing with an appeal to donate. Each: the service, the exact titles, each story's picture, no
 chrome in any story, every tracking link and pixel detected, and drafts that build."""
 
@@ -28,6 +29,7 @@ SERVICES = FIXTURES / "services"
 EIGHT, TOWPATH, JUNIORS = "The new eight is on the water", "Towpath work party, Sunday 8 June", "Juniors win at the regatta"
 CURLEWS, DAMS, CAFE = "Curlews are back on Harker Moor", "Ninety dams in a week", "The visitor centre’s café reopens"
 ROUNDUP = "Things people share, week 23"
+BANC = "Banc y Ddinas reopens"
 OUTLETS = ("BBC News", "The Guardian", "Wired", "Reuters", "Público", "Positive News", "The Tool Shed")
 
 CASES = (
@@ -65,6 +67,19 @@ CASES = (
             "substack.com</a>",
         ),
         ROUNDUP,
+    ),
+    Received(
+        "ghost-cta-cards",
+        "ghost",
+        "single",
+        (BANC,),
+        {BANC: "2025/04/banc-y-ddinas.jpg"},
+        {("Ghost", "click"): 7, ("Ghost", "unsubscribe"): 1, ("Mailgun", "open"): 1, ("tracking parameters", "parameters"): 2},
+        (1,),  # "published the route"
+        frozenset({"sponsor", "call to action", "referral", "byline", "chrome", "footer", "header", "tracking pixel"}),
+        ("SPONSORED", "Cambrian", "Book a weekend", "CTA Image", "600 readers", "Become a member", "Thanks for reading", "forward it", "Subscription"),
+        BANC,
+        captions={BANC: "The new line round the scar (Rhiannon Pugh)"},
     ),
     Received(
         "klaviyo-editorial",
@@ -137,9 +152,9 @@ def test_the_drafts_store_each_links_destination_and_build(make_site: MakeSite) 
         report = import_issues(config, issues, ImportOptions(settings=settings, now=BUILD_TIME))
     asked = [key for _, key, _ in played.requests]
     assert not [key for key in asked if key.startswith("substack.com/")]  # the roundup's links said where they go
-    assert sorted(key.rsplit("/", 1)[-1] for key in asked if key.endswith((".jpg", ".jpeg"))) == sorted(
-        end for case in CASES for end in case.images.values()
-    )  # only the stories' own pictures: no logo, icon, badge or pixel
+    pictures = sorted(key.rsplit("/", 1)[-1] for key in asked if not classify("https://" + key) and not key.startswith("hop.example/"))
+    stories = [end.rsplit("/", 1)[-1] for case in CASES for end in case.images.values()]
+    assert pictures == sorted([*stories, "banc-bench.jpg"])  # the stories' own pictures, and the one inside Ghost's post: no logo, icon, badge or pixel
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
     bodies = {post.title: (site / post.path).read_text("utf-8").split("---\n", 2)[2] for post in report.posts}
     assert "[[BBC News](https://www.bbc.co.uk/news/articles/c9dorsetseeds)]" in bodies[ROUNDUP]
@@ -166,4 +181,16 @@ def test_the_dry_run_names_each_closing_appeal(make_site: MakeSite) -> None:
         ("klaviyo-editorial", "If you enjoyed this issue"),
     ):
         assert re.search(rf"│ {name}\.eml\s+│ closing appeal\s+│ {words}", result.stdout), name
+    for name, words in {"ghost-cta-cards": "Field Notes is free because 600"}.items():
+        assert re.search(rf"│ {name}\.eml\s+│ call to action\s+│ {words}", result.stdout), name
+    assert re.search(r"│ ghost-cta-cards\.eml\s+│ sponsor\s+│ SPONSORED Walk Wales", result.stdout)
     assert list(Path(site).rglob("*.md")) == []
+
+
+def test_ghosts_sponsor_card_leaves_the_picture_after_it_in_the_post() -> None:
+    (issue,) = read_issues(SERVICES / "ghost-cta-cards.eml")
+    (story,) = plan(issue.html, issue.subject, issue.headers).stories
+    body = parse(story.html)
+    assert [str(image["src"]).rsplit("/", 1)[-1] for image in body.find_all("img")] == ["banc-bench.jpg"]
+    assert "The bench at the top, in memory of the warden" in body.get_text(" ")
+    assert " ".join(body.get_text(" ").split()).endswith("dogs will need lifting.")

@@ -89,6 +89,9 @@ def closing_calls(events: Sequence[Event]) -> list[Event]:
     button: Event | None = None
     for index in range(end - 1, -1, -1):
         event = found[index]
+        if event.kind == "chrome" and event.why == "call to action" and event.element.find("a", href=True):
+            button = event  # a lone "Become a member" link, left out already: its pitch may be just above it
+            continue
         if event.kind in ("chrome", "rule") or (box is not None and box in event.element.parents):
             continue  # the footer's own lines (its address) go with it (sections.Splitter)
         if _appeal(event):

@@ -157,6 +157,9 @@ PROFILES: tuple[Profile, ...] = (
             (".post-meta, .post-meta-wrapper", "byline"),
             (".feedback-buttons, .feedback-buttons-mobile, .latest-posts-section, .latest-post, .comment-button, .feedback-buttons-wrapper", "chrome"),
             (".subscription-box, .footer, .footer-powered", "footer"),
+            # the call-to-action card (2025): with its "sponsor label" a sponsor's, without one the writer's own appeal
+            (".kg-cta-card:has(.kg-cta-sponsor-label)", "sponsor"),
+            (".kg-cta-card", "call to action"),
         ),
         single=True,
     ),
