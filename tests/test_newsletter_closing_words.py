@@ -194,3 +194,14 @@ def test_ghosts_sponsor_card_leaves_the_picture_after_it_in_the_post() -> None:
     assert [str(image["src"]).rsplit("/", 1)[-1] for image in body.find_all("img")] == ["banc-bench.jpg"]
     assert "The bench at the top, in memory of the warden" in body.get_text(" ")
     assert " ".join(body.get_text(" ").split()).endswith("dogs will need lifting.")
+
+
+def test_a_sponsor_card_in_a_template_no_profile_knows_ends_where_its_box_does() -> None:
+    (issue,) = read_issues(SERVICES / "ghost-cta-cards.eml")
+    page = issue.html.replace("kg-cta-card", "promo-card")  # the same card, as an unknown template would name it
+    (story,) = plan(page, issue.subject, issue.headers).stories
+    body = parse(story.html)
+    text = " ".join(body.get_text(" ").split())
+    assert [str(image["src"]).rsplit("/", 1)[-1] for image in body.find_all("img")] == ["banc-bench.jpg"]  # after the card: the post's
+    assert "The bench at the top" in text and "What to take" in text
+    assert not any(words in text for words in ("SPONSORED", "Cambrian", "Book a weekend", "600 readers", "Become a member"))

@@ -39,6 +39,21 @@ class Section:
         return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
 
 
+_CARDS = ("table", "td", "th", "div", "section", "aside")
+
+
+def sponsor_card(label: Tag) -> Tag | None:
+    """The smallest box around a sponsor's label that holds more than the label: the sponsor's card, or the
+    issue's whole column when the sponsor's lines run on among the stories (then a heading or rule ends them)."""
+    own = len(words(text_of(label)))
+    for parent in label.parents:
+        if parent.name in ("body", "html", "[document]"):
+            return None
+        if parent.name in _CARDS and len(words(text_of(parent))) > own:
+            return parent
+    return None
+
+
 def snippet(text: str) -> str:
     return text if len(text) <= 60 else text[:59].rstrip() + "…"
 
@@ -55,6 +70,7 @@ class Splitter:
         self.dropped: list[Dropped] = []
         self.after = ""  # why content outside a story is left out: "footer", "between stories"
         self.resume: tuple[Section | None, str] | None = None  # where content goes once a sponsor's run ends
+        self.card: Tag | None = None  # the box a sponsor's label opened its run in: leaving it ends the run
 
     def starts_story(self, index: int, event: Event) -> bool:
         """A heading at the story level, or a sponsor's (or other chrome) heading above it, which starts a section to leave out."""
@@ -92,12 +108,25 @@ class Splitter:
         """A heading above the story level (the newsletter's name, a section): it ends a story and starts none."""
         return event.kind == "heading" and self.level is not None and (event.level < self.level or index in self.labels)
 
+    def _leaves_card(self, event: Event) -> None:
+        """A sponsor's run set in a box of its own (a card: its label, text, logo and button) ends where the box does,
+        so the story's picture and text after the card stay the story's."""
+        run = self.current
+        if self.resume is None or self.card is None or run is None or run.why != "sponsor" or not any(part.kind == "block" for part in run.parts):
+            return
+        if event.element is not self.card and self.card not in event.element.parents:
+            self.current, self.after = self.resume
+            self.resume, self.card = None, None
+
     def _place(self, event: Event) -> None:
         if event.kind == "sponsor":  # a label in a run of text: from here to the next heading or rule is the sponsor's
             self.resume = self.resume or (self.current, self.after)
+            self.card = sponsor_card(event.element)
             self.current = Section(None, "sponsor", [event])
             self.sections.append(self.current)
-        elif self.current is not None:
+            return
+        self._leaves_card(event)
+        if self.current is not None:
             self.current.parts.append(event)
         elif not any(section.heading and not section.why for section in self.sections) and not self.after:
             self.intro.append(event)  # a letter's text, also after a poll or referral section that ended
@@ -132,7 +161,7 @@ class Splitter:
             self.current = None
         if self.starts_story(index, event):
             carried = self._flush(True)
-            self.resume = None
+            self.resume, self.card = None, None
             why = heading_reason(text_of(event.element)) or ("sponsor" if any(item.kind == "sponsor" for item in carried) else "")
             self.current = Section(event, why, [item for item in carried if item.kind != "sponsor"])
             self.sections.append(self.current)
@@ -147,7 +176,7 @@ class Splitter:
             and (any(part.kind == "block" for part in sponsor.parts) or (event.kind == "rule" and (len(sponsor.parts) > 1 or sponsor.chrome)))
         ):
             self.current, self.after = self.resume
-            self.resume = None
+            self.resume, self.card = None, None
         if self._boundary(index, event):
             self.current, self.after = None, self.after or "header"
         elif event.kind == "footer" and not self.sections and not any(item.kind == "block" for item in self.intro):
