@@ -257,6 +257,7 @@ def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
         "<p>Have a tip? Just hit reply. And if you like this newsletter, please share it with a friend.</p>",
         '<p>If you enjoyed this issue, <a href="https://valleynews.example/subscribe">consider upgrading</a>.</p>',
         "<p>Danke fürs Lesen!</p>",
+        "<p>P.S. Like what you read? Subscribe!</p>",
     ],
 )
 def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_button(closing: str) -> None:
@@ -274,6 +275,7 @@ def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_but
         "<p>Thanks for reading the consultation, the chair told the committee, before the vote.</p>",
         "<p>That's all for this week. See you on Monday at the hall.</p>",
         "<p>Have a question about the roof? The traders answer at the hall office on Fridays.</p>",
+        "<p>P.S. The roof fund closes on Friday.</p>",
     ],
 )
 def test_a_last_paragraph_that_says_something_of_its_own_is_kept(last: str) -> None:

@@ -60,7 +60,10 @@ _APPEAL_HOSTS = re.compile(
 
 # What a closing paragraph's sentences do. The issue is "this", "it", "us", "the newsletter"…; the asks are passing it
 # on, subscribing and paying; a sentence naming anything else ("the council", "the fund") is the story's.
-_ISSUE = r"(?:this|it|us|me|these|today(?:'|’)s\s+\w+|the\s+(?:newsletter|letter|issue|edition|email|briefing|post|digest|roundup|podcast|show))"
+_ISSUE = (
+    r"(?:this|it|us|me|these|today(?:'|’)s\s+\w+|what\s+you(?:(?:'|’)re|\s+are)?\s+(?:read(?:ing)?|see(?:ing)?)|"
+    r"the\s+(?:newsletter|letter|issue|edition|email|briefing|post|digest|roundup|podcast|show))"
+)
 _ASK = (
     r"(?:forward|share|pass|send|tell|recommend|subscrib|sign(?:ing)?\s+up|upgrad|donat|support|pledg|chip\s+in|becom|join|"
     r"contribut|giv|tip|pay|buy\s+(?:me|us)\s+a)"
@@ -102,13 +105,14 @@ def closing_appeal(text: str) -> bool:
     """Every sentence of ``text`` thanks the reader for reading or asks them to pass the issue on, subscribe or pay:
     "Thanks for reading! If a friend would like this, forward it along." (never "Thanks to everyone who came on Thursday")."""
     plain = " ".join(re.sub(r"[^\w\s.,!?…’'$€£%-]", " ", text).split())
+    plain = re.sub(r"^p\.?\s?s\.?(?:\s*[:-])?\s+", "", plain, flags=re.IGNORECASE)  # "P.S. If you enjoyed this…"
     if not plain or len(plain.split()) > _CLOSING_WORDS:
         return False
     sentences = [sentence.strip(" ,-").lower().rstrip(".!…") for sentence in _SENTENCE_END.split(plain) if sentence.strip(" ,-")]
     sentences = [re.sub(r"\s+and\s+(?=see\s+you\b)", ". ", sentence) for sentence in sentences]  # "thanks for reading and see you soon"
     parts = [part for sentence in sentences for part in sentence.split(". ")]
     asking = [part for part in parts if not _FAREWELL.match(part)]
-    return bool(asking) and all(any(rule.match(part) for rule in _CLOSING_SENTENCES) for part in asking)
+    return bool(asking) and all(appeal(part) or any(rule.match(part) for rule in _CLOSING_SENTENCES) for part in asking)
 
 
 def appeal(text: str) -> bool:
