@@ -3,7 +3,8 @@ make_closing_words_fixtures.py): Brevo's current editor (Newsletter2Go's markup)
 reading! … forward it along." paragraph and a footer whose address sits in a box of its own, a
 Substack link roundup written as ``<li><p>`` entries ending "(Outlet)" and closing "If you enjoyed
 this week's links, consider upgrading", a Ghost post with a sponsor's call-to-action card in the
-middle (the picture after it stays the post's) and the writer's own at the end, and a Klaviyo member newsletter on a branded tracking domain
+middle (the picture after it stays the post's) and the writer's own at the end, a Kit digest whose
+pictures sit under their headings (the first story has none), and a Klaviyo member newsletter on a branded tracking domain
 closing with an appeal to donate. Each: the service, the exact titles, each story's picture, no
 chrome in any story, every tracking link and pixel detected, and drafts that build."""
 
@@ -30,6 +31,7 @@ EIGHT, TOWPATH, JUNIORS = "The new eight is on the water", "Towpath work party, 
 CURLEWS, DAMS, CAFE = "Curlews are back on Harker Moor", "Ninety dams in a week", "The visitor centre’s café reopens"
 ROUNDUP = "Things people share, week 23"
 BANC = "Banc y Ddinas reopens"
+GATES, KINGFISHERS, BOOKSHOP = "The flight of locks gets its gates back", "Kingfishers under the aqueduct", "A floating bookshop moors in town"
 OUTLETS = ("BBC News", "The Guardian", "Wired", "Reuters", "Público", "Positive News", "The Tool Shed")
 
 CASES = (
@@ -80,6 +82,18 @@ CASES = (
         ("SPONSORED", "Cambrian", "Book a weekend", "CTA Image", "600 readers", "Become a member", "Thanks for reading", "forward it", "Subscription"),
         BANC,
         captions={BANC: "The new line round the scar (Rhiannon Pugh)"},
+    ),
+    Received(
+        "kit-digest",
+        "convertkit",
+        "stories",
+        (GATES, KINGFISHERS, BOOKSHOP),
+        {KINGFISHERS: "kingfisher-aqueduct", BOOKSHOP: "bookshop-narrowboat"},  # each under its heading; the first story has none
+        {("ConvertKit", "click"): 3, ("ConvertKit", "unsubscribe"): 2, ("ConvertKit", "open"): 1},
+        (1, 1, 1),  # each story's "Read the full story"
+        frozenset({"header", "referral", "footer", "tracking pixel"}),
+        ("That’s all for this week", "forward it", "Was this forwarded", "Sign up here", "Wharf Street", "Unsubscribe", "wordmark"),
+        "Towpath Weekly: gates, kingfishers and a bookshop",
     ),
     Received(
         "klaviyo-editorial",
@@ -151,7 +165,7 @@ def test_the_drafts_store_each_links_destination_and_build(make_site: MakeSite) 
         settings = settings_for(config, False, {"*": played.address}, host_delay=0)
         report = import_issues(config, issues, ImportOptions(settings=settings, now=BUILD_TIME))
     asked = [key for _, key, _ in played.requests]
-    assert not [key for key in asked if key.startswith("substack.com/")]  # the roundup's links said where they go
+    assert not [key for key in asked if key.startswith(("substack.com/", "click.kit-mail3.com/"))]  # these links said where they go
     pictures = sorted(key.rsplit("/", 1)[-1] for key in asked if not classify("https://" + key) and not key.startswith("hop.example/"))
     stories = [end.rsplit("/", 1)[-1] for case in CASES for end in case.images.values()]
     assert pictures == sorted([*stories, "banc-bench.jpg"])  # the stories' own pictures, and the one inside Ghost's post: no logo, icon, badge or pixel
@@ -159,6 +173,8 @@ def test_the_drafts_store_each_links_destination_and_build(make_site: MakeSite) 
     bodies = {post.title: (site / post.path).read_text("utf-8").split("---\n", 2)[2] for post in report.posts}
     assert "[[BBC News](https://www.bbc.co.uk/news/articles/c9dorsetseeds)]" in bodies[ROUNDUP]
     assert "[[Público](https://www.publico.pt/2025/06/03/local/biblioteca-de-coisas)]" in bodies[ROUNDUP]
+    assert "[Read the full story](https://towpathweekly.example/kingfishers)" in bodies[KINGFISHERS]
+    assert bodies[BOOKSHOP].rstrip().endswith("Jo")  # the editor's name stays, the appeal above it goes
     assert not any("sendibt3" in body or "moorlandtrust.example/l/" in body or "substack.com/redirect" in body for body in bodies.values())
     assert all(not post.left for post in report.posts)
     assert_drafts_hold(site, report, CASES)
