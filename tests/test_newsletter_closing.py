@@ -296,3 +296,14 @@ def test_a_pitch_boxed_with_a_lone_appeal_link_goes_with_it() -> None:
     texts, dropped = _dropped(_issue(*_STORIES, boxed))
     assert texts[1].endswith("until Friday.")
     assert ("call to action", "Become a member") in dropped and ("call to action", "Valley News is free because 900 readers pay for it.") in dropped
+
+
+def test_a_closing_appeal_before_a_sponsors_block_after_the_last_story_is_left_out_too() -> None:
+    closing = "<p>Thanks for reading! If a friend would like this, forward it along.</p>"
+    sponsor = (
+        "<table><tr><td><p>Together with</p><p>Acme Boots: waterproof boots for the valley, 20% off this week.</p>"
+        '<p><a href="https://acme.example/boots?utm_medium=sponsored">Shop now</a></p></td></tr></table>'
+    )
+    texts, dropped = _dropped(_issue(*_STORIES, closing, sponsor))
+    assert texts[1].endswith("until Friday.") and not any("Acme" in text for text in texts)
+    assert ("closing appeal", "Thanks for reading! If a friend would like this, forward it…") in dropped

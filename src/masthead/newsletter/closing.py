@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from bs4 import Tag
 
 from .appeals import appeal_link, closing_appeal
+from .boxes import footer_box, sponsor_card
 from .chrome import words
 from .stories import HEADINGS, Event, is_button, text_of
 
-_BOXES = ("table", "td", "th", "div")
 _PITCH_WORDS = 60  # a pitch is a line or two; a story's paragraph can be longer
 _SIGNATURE_WORDS = 5
 
@@ -64,20 +64,16 @@ def _closing_words(event: Event) -> bool:
     return event.kind == "block" and not event.element.find(list(HEADINGS)) and closing_appeal(text_of(event.element))
 
 
-def footer_box(footer: Tag, keep: Sequence[Tag]) -> Tag | None:
-    """The largest layout box around a footer line that holds no heading and none of ``keep`` (the last
-    story's heading, or a letter's first text): the footer's own section, where the sender's name and
-    postal address sit above "Unsubscribe", each in a box of its own (Brevo's editor)."""
-    box = None
-    for parent in footer.parents:
-        if parent.name in ("body", "html", "[document]"):
-            break
-        if parent.name not in _BOXES:
-            continue
-        if parent.find(list(HEADINGS)) or any(parent is element or parent in element.parents for element in keep):
-            break
-        box = parent
-    return box
+def _sponsor_run(events: Sequence[Event], index: int) -> int | None:
+    """The index of the sponsor's label whose run ``events[index]`` is in (no heading or rule between, inside its card), or None."""
+    for back in range(index - 1, -1, -1):
+        event = events[back]
+        if event.kind in ("heading", "rule"):
+            return None
+        if event.kind == "sponsor":
+            card = sponsor_card(event.element)
+            return back if card is None or card in events[index].element.parents else None
+    return None
 
 
 def closing_calls(events: Sequence[Event]) -> list[Event]:
@@ -87,7 +83,9 @@ def closing_calls(events: Sequence[Event]) -> list[Event]:
     headings = [event.element for event in found[:end] if event.kind == "heading"]
     box = footer_box(found[end].element, headings[-1:] or [found[0].element]) if end < len(found) else None
     button: Event | None = None
-    for index in range(end - 1, -1, -1):
+    index = end
+    while index > 0:
+        index -= 1
         event = found[index]
         if event.kind == "chrome" and event.why == "call to action" and event.element.find("a", href=True):
             button = event  # a lone "Become a member" link, left out already: its pitch may be just above it
@@ -101,6 +99,9 @@ def closing_calls(events: Sequence[Event]) -> list[Event]:
             continue
         elif _signature(event):
             continue  # the name stays; what it signs may still be an appeal
+        elif (label := _sponsor_run(found, index)) is not None:
+            index = label  # the sponsor's block after the last story is left out by the splitter; what comes before it may still close
+            continue
         elif button is None or not _pitch(event, button):
             break
         found[index] = Event("chrome", event.element, why="call to action")

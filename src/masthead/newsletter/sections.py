@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from bs4 import Tag
 
+from .boxes import footer_box, sponsor_card
 from .chrome import heading_reason, words
-from .closing import footer_box
 from .stories import PSEUDO_LEVEL, Event, text_of
 
 
@@ -37,21 +37,6 @@ class Section:
         if self.why or any(part.kind == "block" for part in self.parts):
             return self.why
         return next((why for why in self.chrome if why not in ("tracking pixel", "header")), self.why)
-
-
-_CARDS = ("table", "td", "th", "div", "section", "aside")
-
-
-def sponsor_card(label: Tag) -> Tag | None:
-    """The smallest box around a sponsor's label that holds more than the label: the sponsor's card, or the
-    issue's whole column when the sponsor's lines run on among the stories (then a heading or rule ends them)."""
-    own = len(words(text_of(label)))
-    for parent in label.parents:
-        if parent.name in ("body", "html", "[document]"):
-            return None
-        if parent.name in _CARDS and len(words(text_of(parent))) > own:
-            return parent
-    return None
 
 
 def snippet(text: str) -> str:
