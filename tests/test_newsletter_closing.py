@@ -258,6 +258,7 @@ def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
         '<p>If you enjoyed this issue, <a href="https://valleynews.example/subscribe">consider upgrading</a>.</p>',
         "<p>Danke fürs Lesen!</p>",
         "<p>P.S. Like what you read? Subscribe!</p>",
+        "<p>Enjoyed this week’s links? Share them with someone who keeps a boat here.</p>",
     ],
 )
 def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_button(closing: str) -> None:

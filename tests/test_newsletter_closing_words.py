@@ -4,7 +4,8 @@ reading! … forward it along." paragraph and a footer whose address sits in a b
 Substack link roundup written as ``<li><p>`` entries ending "(Outlet)" and closing "If you enjoyed
 this week's links, consider upgrading", a Ghost post with a sponsor's call-to-action card in the
 middle (the picture after it stays the post's) and the writer's own at the end, a Kit digest whose
-pictures sit under their headings (the first story has none), and a Klaviyo member newsletter on a branded tracking domain
+pictures sit under their headings (the first story has none), Mailchimp's new builder as a link
+roundup closing "Enjoyed this week's links? Share them…", and a Klaviyo member newsletter on a branded tracking domain
 closing with an appeal to donate. Each: the service, the exact titles, each story's picture, no
 chrome in any story, every tracking link and pixel detected, and drafts that build."""
 
@@ -31,6 +32,7 @@ EIGHT, TOWPATH, JUNIORS = "The new eight is on the water", "Towpath work party, 
 CURLEWS, DAMS, CAFE = "Curlews are back on Harker Moor", "Ninety dams in a week", "The visitor centre’s café reopens"
 ROUNDUP = "Things people share, week 23"
 BANC = "Banc y Ddinas reopens"
+HARBOUR = "The Harbour Letter: four links from the harbour"
 GATES, KINGFISHERS, BOOKSHOP = "The flight of locks gets its gates back", "Kingfishers under the aqueduct", "A floating bookshop moors in town"
 OUTLETS = ("BBC News", "The Guardian", "Wired", "Reuters", "Público", "Positive News", "The Tool Shed")
 
@@ -94,6 +96,18 @@ CASES = (
         frozenset({"header", "referral", "footer", "tracking pixel"}),
         ("That’s all for this week", "forward it", "Was this forwarded", "Sign up here", "Wharf Street", "Unsubscribe", "wordmark"),
         "Towpath Weekly: gates, kingfishers and a bookshop",
+    ),
+    Received(
+        "mailchimp-mce-roundup",
+        "mailchimp-new",
+        "roundup",
+        (HARBOUR,),  # no title heading: the Subject
+        {},
+        {("Mailchimp", "click"): 4, ("Mailchimp", "share"): 2, ("Mailchimp", "unsubscribe"): 2, ("Mailchimp", "open"): 1},
+        (4,),  # the four items' links
+        frozenset({"header", "closing appeal", "chrome", "footer", "tracking pixel"}),
+        ("Enjoyed this week", "Share them", "Forward this email", "Copyright", "Havenkade", "unsubscribe", "Intuit"),
+        HARBOUR,
     ),
     Received(
         "klaviyo-editorial",
@@ -174,6 +188,7 @@ def test_the_drafts_store_each_links_destination_and_build(make_site: MakeSite) 
     assert "[[BBC News](https://www.bbc.co.uk/news/articles/c9dorsetseeds)]" in bodies[ROUNDUP]
     assert "[[Público](https://www.publico.pt/2025/06/03/local/biblioteca-de-coisas)]" in bodies[ROUNDUP]
     assert "[Read the full story](https://towpathweekly.example/kingfishers)" in bodies[KINGFISHERS]
+    assert "[[Leeuwarder Courant](https://news.example/story/" in bodies[HARBOUR] and "[[Reuters](https://news.example/story/" in bodies[HARBOUR]
     assert bodies[BOOKSHOP].rstrip().endswith("Jo")  # the editor's name stays, the appeal above it goes
     assert not any("sendibt3" in body or "moorlandtrust.example/l/" in body or "substack.com/redirect" in body for body in bodies.values())
     assert all(not post.left for post in report.posts)

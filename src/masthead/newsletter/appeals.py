@@ -61,7 +61,7 @@ _APPEAL_HOSTS = re.compile(
 # What a closing paragraph's sentences do. The issue is "this", "it", "us", "the newsletter"…; the asks are passing it
 # on, subscribing and paying; a sentence naming anything else ("the council", "the fund") is the story's.
 _ISSUE = (
-    r"(?:this|it|us|me|these|today(?:'|’)s\s+\w+|what\s+you(?:(?:'|’)re|\s+are)?\s+(?:read(?:ing)?|see(?:ing)?)|"
+    r"(?:this|it|us|me|these|them|today(?:'|’)s\s+\w+|what\s+you(?:(?:'|’)re|\s+are)?\s+(?:read(?:ing)?|see(?:ing)?)|"
     r"the\s+(?:newsletter|letter|issue|edition|email|briefing|post|digest|roundup|podcast|show))"
 )
 _ASK = (
@@ -85,7 +85,7 @@ _CLOSING_SENTENCES = (
     re.compile(r"^(?:(?:so|and|please|do)\s+)*(?:consider\s+)?(?:forward(?:ing)?|shar(?:e|ing)|pass(?:ing)?|send(?:ing)?)\s+" + _ISSUE + r"\b"),
     re.compile(r"^(?:(?:so|and|please)\s+)*consider\s+" + _ASK + r"\w*\b(?:\s+(?:to\s+)?" + _ISSUE + r"\b|\s+(?:a|to|as|for|with)\b|$)"),
     # "Enjoyed this issue?", "Know someone who would like it?", "New here?"
-    re.compile(r"^(?:enjoy(?:ed|ing)|lik(?:ed?|ing)|lov(?:ed?|ing))\s+" + _ISSUE + r"(?:\s+\w+)?\?$"),
+    re.compile(r"^(?:enjoy(?:ed|ing)|lik(?:ed?|ing)|lov(?:ed?|ing))\s+" + _ISSUE + r"(?:\s+[\w’'-]+){0,2}\?$"),
     re.compile(r"^(?:do\s+you\s+)?know\s+(?:someone|anyone|a\s+friend)\s+who\b.{0,60}\?$"),
     re.compile(r"^(?:new\s+here|not\s+(?:yet\s+)?(?:a\s+)?subscribe[dr](?:\s+yet)?|was\s+this\s+forwarded\s+to\s+you)\?$"),
     # "Have a tip? Just hit reply.", "Reply to this email with your questions"
