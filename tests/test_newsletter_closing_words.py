@@ -12,12 +12,14 @@ chrome in any story, every tracking link and pixel detected, and drafts that bui
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import BUILD_TIME, MakeSite
 from link_server import Played, Route, serve, tracking_routes
 from newsletter_helpers import CONFIG, FIXTURES, Received, assert_drafts_hold, assert_issue_read_as, png, tracking_in
+from test_newsletter_templates import _gmail_forward, _thunderbird_forward, _yahoo_forward
 
 from masthead.config import load_config
 from masthead.links.audit import settings_for
@@ -236,3 +238,17 @@ def test_a_sponsor_card_in_a_template_no_profile_knows_ends_where_its_box_does()
     assert [str(image["src"]).rsplit("/", 1)[-1] for image in body.find_all("img")] == ["banc-bench.jpg"]  # after the card: the post's
     assert "The bench at the top" in text and "What to take" in text
     assert not any(words in text for words in ("SPONSORED", "Cambrian", "Book a weekend", "600 readers", "Become a member"))
+
+
+@pytest.mark.parametrize("client", [_gmail_forward, _thunderbird_forward, _yahoo_forward], ids=["gmail", "thunderbird", "yahoo"])
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_issue_forwarded_reads_as_the_issue_itself(case: Received, client: Callable[[str, Path], Path], tmp_path: Path) -> None:
+    (forwarded,) = read_issues(client(case.name, tmp_path))
+    (sent,) = read_issues(SERVICES / f"{case.name}.eml")
+    mine, theirs = plan(forwarded.html, forwarded.subject, forwarded.headers), plan(sent.html, sent.subject, sent.headers)
+    assert (mine.profile.name, mine.kind) == (theirs.profile.name, theirs.kind)
+    assert [(story.title, story.image, story.link) for story in mine.stories] == [(story.title, story.image, story.link) for story in theirs.stories]
+    assert {item.why for item in mine.dropped} >= {"closing appeal", "call to action"} & {item.why for item in theirs.dropped}
+    for story in mine.stories:
+        text = " ".join(parse(story.html).get_text(" ").split())
+        assert not [chrome for chrome in case.absent if chrome in text], story.title

@@ -24,6 +24,7 @@ from .stories import HEADINGS, Event, is_button, text_of
 
 _PITCH_WORDS = 60  # a pitch is a line or two; a story's paragraph can be longer
 _SIGNATURE_WORDS = 5
+_STORY_WORDS = 15
 
 
 def _appeal(event: Event) -> bool:
@@ -64,6 +65,17 @@ def _closing_words(event: Event) -> bool:
     return event.kind == "block" and not event.element.find(list(HEADINGS)) and closing_appeal(text_of(event.element))
 
 
+def _last_story_heading(events: Sequence[Event], end: int) -> Tag | None:
+    """The last heading before ``end`` that heads text (a paragraph of a sentence or more): a story's, never the
+    sender's name set in bold over the footer's address."""
+    for index in range(end - 1, -1, -1):
+        if events[index].kind == "heading" and any(
+            later.kind == "block" and len(words(text_of(later.element))) >= _STORY_WORDS for later in events[index + 1 : end]
+        ):
+            return events[index].element
+    return None
+
+
 def _sponsor_run(events: Sequence[Event], index: int) -> int | None:
     """The index of the sponsor's label whose run ``events[index]`` is in (no heading or rule between, inside its card), or None."""
     for back in range(index - 1, -1, -1):
@@ -80,8 +92,8 @@ def closing_calls(events: Sequence[Event]) -> list[Event]:
     """``events`` with the calls to action after the last story made chrome."""
     found = list(events)
     end = next((index for index, event in enumerate(found) if event.kind == "footer"), len(found))
-    headings = [event.element for event in found[:end] if event.kind == "heading"]
-    box = footer_box(found[end].element, headings[-1:] or [found[0].element]) if end < len(found) else None
+    heading = _last_story_heading(found, end)
+    box = footer_box(found[end].element, [heading if heading is not None else found[0].element]) if end < len(found) else None
     button: Event | None = None
     index = end
     while index > 0:

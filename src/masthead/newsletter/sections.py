@@ -192,7 +192,7 @@ class Splitter:
         box = footer_box(footer, keep)
         if box is None:
             return
-        while run and run[-1].kind in ("block", "caption") and box in run[-1].element.parents:
+        while run and run[-1].kind in ("block", "caption", "heading") and box in run[-1].element.parents:  # the sender's name in bold too
             self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))
 
     def finish(self) -> None:
