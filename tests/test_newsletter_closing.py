@@ -308,3 +308,15 @@ def test_a_closing_appeal_before_a_sponsors_block_after_the_last_story_is_left_o
     texts, dropped = _dropped(_issue(*_STORIES, closing, sponsor))
     assert texts[1].endswith("until Friday.") and not any("Acme" in text for text in texts)
     assert ("closing appeal", "Thanks for reading! If a friend would like this, forward it…") in dropped
+
+
+def test_a_paid_posts_preview_ends_before_its_paywall() -> None:
+    paywall = (
+        "<h2>Keep reading with a 7-day free trial</h2>"
+        "<p>Subscribe to Valley News to keep reading this post and get 7 days of free access to the full post archives.</p>"
+        '<p><a href="https://valleynews.example/subscribe?simple=true&amp;next=x">Start trial</a></p>'
+        '<p>Already a paid subscriber? <a href="https://valleynews.example/account/login">Sign in</a></p>'
+    )
+    texts, dropped = _dropped(_issue(*_STORIES, paywall))
+    assert len(texts) == 2 and texts[1].endswith("until Friday.")
+    assert ("call to action", "Keep reading with a 7-day free trial") in dropped

@@ -34,6 +34,7 @@ _APPEAL = re.compile(
     r"join\s+(?:us|now|today|as a member|our members|the (?:club|membership))|renew\s+(?:your\s+|my\s+)?membership|"
     r"upgrade(?:\s+(?:to\s+(?:a\s+)?paid(?:\s+subscription)?|now|today|your subscription|(?:to\s+)?premium))?|go\s+(?:paid|premium)|"
     r"(?:register|sign up|subscribe|rsvp|enrol|enroll)" + _WHEN + r"|get\s+(?:your\s+)?tickets?|book\s+(?:your\s+|a\s+)?(?:place|seat|ticket)s?|"
+    r"keep reading with a (?:\d+-day )?free trial|start (?:your |a )?(?:\d+-day )?free trial|"  # a paid post's preview (Substack)
     r"unterstützen sie uns|mitglied werden|soutenez-nous|devenez membre|apóyanos|hazte (?:socio|miembro)"
     r")\W*$",
     re.IGNORECASE,
@@ -88,6 +89,10 @@ _CLOSING_SENTENCES = (
     re.compile(r"^(?:enjoy(?:ed|ing)|lik(?:ed?|ing)|lov(?:ed?|ing))\s+" + _ISSUE + r"(?:\s+[\w’'-]+){0,2}\?$"),
     re.compile(r"^(?:do\s+you\s+)?know\s+(?:someone|anyone|a\s+friend)\s+who\b.{0,60}\?$"),
     re.compile(r"^(?:new\s+here|not\s+(?:yet\s+)?(?:a\s+)?subscribe[dr](?:\s+yet)?|was\s+this\s+forwarded\s+to\s+you)\?$"),
+    # a paid post's preview: "Subscribe to The Tool Shed to keep reading this post…", "Already a paid subscriber? Sign in"
+    re.compile(r"^(?:subscribe|upgrade)\s+(?:to\s+.{1,60}?\s+)?to\s+(?:keep|continue)\s+reading\b"),
+    re.compile(r"^(?:already\s+a\s+paid\s+subscriber|this\s+post\s+is\s+for\s+paid\s+subscribers)\b"),
+    re.compile(r"^sign\s+in$"),
     # "Have a tip? Just hit reply.", "Reply to this email with your questions"
     re.compile(r"^(?:have|got)\s+(?:a\s+|any\s+)?(?:tip|story|question|idea|feedback|thought|suggestion)s?(?:\s+for\s+(?:us|me))?\?$"),
     re.compile(r"^(?:(?:just|simply|please|or)\s+)*(?:hit\s+reply|reply\s+to\s+(?:this|the)\s+(?:e-?mail|newsletter|message))\b.{0,60}$"),
