@@ -68,11 +68,12 @@ def _closing_words(event: Event) -> bool:
 def _last_story_heading(events: Sequence[Event], end: int) -> Tag | None:
     """The last heading before ``end`` that heads text (a paragraph of a sentence or more): a story's, never the
     sender's name set in bold over the footer's address."""
+    text_after = False
     for index in range(end - 1, -1, -1):
-        if events[index].kind == "heading" and any(
-            later.kind == "block" and len(words(text_of(later.element))) >= _STORY_WORDS for later in events[index + 1 : end]
-        ):
-            return events[index].element
+        event = events[index]
+        if event.kind == "heading" and text_after:
+            return event.element
+        text_after = text_after or (event.kind == "block" and len(words(text_of(event.element))) >= _STORY_WORDS)
     return None
 
 
