@@ -259,6 +259,7 @@ def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
         "<p>Danke fürs Lesen!</p>",
         "<p>P.S. Like what you read? Subscribe!</p>",
         "<p>Enjoyed this week’s links? Share them with someone who keeps a boat here.</p>",
+        "<p>Thanks for reading!<br>The Valley News team</p>",
     ],
 )
 def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_button(closing: str) -> None:
@@ -277,6 +278,7 @@ def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_but
         "<p>That's all for this week. See you on Monday at the hall.</p>",
         "<p>Have a question about the roof? The traders answer at the hall office on Fridays.</p>",
         "<p>P.S. The roof fund closes on Friday.</p>",
+        "<p>The hall reopens on Monday. The Traders Association</p>",
     ],
 )
 def test_a_last_paragraph_that_says_something_of_its_own_is_kept(last: str) -> None:

@@ -102,6 +102,11 @@ _FAREWELL = re.compile(
     r"^(?:(?:and|until\s+then|so)\s*,?\s+)?(?:see\s+you|talk\s+(?:to\s+you\s+)?soon|until\s+next\s+(?:time|week)|"
     r"that(?:'|’)s\s+(?:all|it)\s+for\s+(?:this\s+week|today|now|this\s+(?:issue|edition)))\b.{0,30}$"
 )
+# A sign-off closing the same paragraph: a name or a team, in capitals ("The Quayside team", "— Ana", "Cheers, Ana").
+_SIGNED = re.compile(
+    r"^(?:[—–-]\s*)?(?:(?:best|cheers|thanks|warmly|yours|love),?\s+)?(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?:(?-i:[A-Z])[\w’'.-]*|team|and|&|crew|desk|staff)){0,3}$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _CLOSING_WORDS = 60  # a closing word is a line or two; a story's paragraph may be longer
 
@@ -113,7 +118,10 @@ def closing_appeal(text: str) -> bool:
     plain = re.sub(r"^p\.?\s?s\.?(?:\s*[:-])?\s+", "", plain, flags=re.IGNORECASE)  # "P.S. If you enjoyed this…"
     if not plain or len(plain.split()) > _CLOSING_WORDS:
         return False
-    sentences = [sentence.strip(" ,-").lower().rstrip(".!…") for sentence in _SENTENCE_END.split(plain) if sentence.strip(" ,-")]
+    written = [sentence.strip(" ,-") for sentence in _SENTENCE_END.split(plain) if sentence.strip(" ,-")]
+    if len(written) > 1 and _SIGNED.match(written[-1]):
+        written = written[:-1]  # "Thanks for reading! The Quayside team": the sign-off goes with the words it signs
+    sentences = [sentence.lower().rstrip(".!…") for sentence in written]
     sentences = [re.sub(r"\s+and\s+(?=see\s+you\b)", ". ", sentence) for sentence in sentences]  # "thanks for reading and see you soon"
     parts = [part for sentence in sentences for part in sentence.split(". ")]
     asking = [part for part in parts if not _FAREWELL.match(part)]
