@@ -244,3 +244,81 @@ def test_dry_run_lists_the_calls_to_action_it_left_out(site: Path) -> None:
     assert re.search(r"│ buttondown-paid-letter\.eml\s+│ call to action\s+│ Pay what you like", result.stdout)
     assert re.search(r"│ buttondown-paid-letter\.eml\s+│ call to action\s+│ Support the show", result.stdout)
     assert list(site.rglob("*.md")) == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>Thanks for reading! If a friend would like this, forward it along.</p>",
+        "<p>If you enjoyed this issue, please consider upgrading to a paid subscription. See you next week!</p>",
+        "<p>Enjoyed this edition? Share it with someone who would like it. 💌</p>",
+        "<p><em>Thank you for reading, friends.</em> Pass it on!</p>",
+        "<p>That's all for this week. Thanks for reading!</p>",
+        "<p>Have a tip? Just hit reply. And if you like this newsletter, please share it with a friend.</p>",
+        '<p>If you enjoyed this issue, <a href="https://valleynews.example/subscribe">consider upgrading</a>.</p>',
+        "<p>Danke fürs Lesen!</p>",
+        "<p>P.S. Like what you read? Subscribe!</p>",
+        "<p>Enjoyed this week’s links? Share them with someone who keeps a boat here.</p>",
+        "<p>Thanks for reading!<br>The Valley News team</p>",
+    ],
+)
+def test_a_closing_paragraph_that_only_thanks_and_asks_is_left_out_without_a_button(closing: str) -> None:
+    texts, dropped = _dropped(_issue(*_STORIES, closing, "<p>— Ana, for Valley News</p>"))
+    assert len(texts) == 2 and texts[1].endswith("until Friday. — Ana, for Valley News")  # the signature stays, the appeal goes
+    assert [why for why, _ in dropped] == ["closing appeal"]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "<p>The council meets again on Thursday; we will report what it decides.</p>",
+        "<p>Thanks to everyone who came to the meeting. If you missed it, the minutes are on the council's site.</p>",
+        "<p>If you enjoyed the market, the traders ask that you share the roof appeal with neighbours who could not come.</p>",
+        "<p>Thanks for reading the consultation, the chair told the committee, before the vote.</p>",
+        "<p>That's all for this week. See you on Monday at the hall.</p>",
+        "<p>Have a question about the roof? The traders answer at the hall office on Fridays.</p>",
+        "<p>P.S. The roof fund closes on Friday.</p>",
+        "<p>The hall reopens on Monday. The Traders Association</p>",
+    ],
+)
+def test_a_last_paragraph_that_says_something_of_its_own_is_kept(last: str) -> None:
+    texts, dropped = _dropped(_issue(*_STORIES, last))
+    assert texts[1].endswith(" ".join(parse(last).get_text(" ").split())) and dropped == []
+
+
+def test_a_closing_appeal_in_the_middle_of_the_issue_is_the_storys() -> None:
+    middle = "<p>Thanks for reading! If a friend would like this, forward it along.</p>"
+    texts, dropped = _dropped(_issue(_STORIES[0], middle, _STORIES[1]))
+    assert texts[0].endswith("forward it along.") and dropped == []  # only what the issue closes with is a closing appeal
+
+
+def test_a_pitch_boxed_with_a_lone_appeal_link_goes_with_it() -> None:
+    pitch = "<p>Valley News is free because 900 readers pay for it.</p>"
+    link = '<p><a href="https://valleynews.example/join">Become a member</a></p>'
+    boxed = f'<table><tr><td style="background-color:#FFF4E5;padding:20px;">{pitch}{link}</td></tr></table>'
+    texts, dropped = _dropped(_issue(*_STORIES, boxed))
+    assert texts[1].endswith("until Friday.")
+    assert ("call to action", "Become a member") in dropped and ("call to action", "Valley News is free because 900 readers pay for it.") in dropped
+
+
+def test_a_closing_appeal_before_a_sponsors_block_after_the_last_story_is_left_out_too() -> None:
+    closing = "<p>Thanks for reading! If a friend would like this, forward it along.</p>"
+    sponsor = (
+        "<table><tr><td><p>Together with</p><p>Acme Boots: waterproof boots for the valley, 20% off this week.</p>"
+        '<p><a href="https://acme.example/boots?utm_medium=sponsored">Shop now</a></p></td></tr></table>'
+    )
+    texts, dropped = _dropped(_issue(*_STORIES, closing, sponsor))
+    assert texts[1].endswith("until Friday.") and not any("Acme" in text for text in texts)
+    assert ("closing appeal", "Thanks for reading! If a friend would like this, forward it…") in dropped
+
+
+def test_a_paid_posts_preview_ends_before_its_paywall() -> None:
+    paywall = (
+        "<h2>Keep reading with a 7-day free trial</h2>"
+        "<p>Subscribe to Valley News to keep reading this post and get 7 days of free access to the full post archives.</p>"
+        '<p><a href="https://valleynews.example/subscribe?simple=true&amp;next=x">Start trial</a></p>'
+        '<p>Already a paid subscriber? <a href="https://valleynews.example/account/login">Sign in</a></p>'
+    )
+    texts, dropped = _dropped(_issue(*_STORIES, paywall))
+    assert len(texts) == 2 and texts[1].endswith("until Friday.")
+    assert ("call to action", "Keep reading with a 7-day free trial") in dropped

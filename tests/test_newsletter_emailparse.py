@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from newsletter_helpers import CAMPAIGN_MONITOR, MAILCHIMP, MBOX, SAVED_HTML
+from newsletter_helpers import CAMPAIGN_MONITOR, FIXTURES, MAILCHIMP, MBOX, SAVED_HTML
 
 from masthead.errors import MastheadError
 from masthead.newsletter.emailparse import read_issues
@@ -117,3 +117,17 @@ def test_a_body_whose_bytes_are_not_in_its_declared_charset_or_whose_charset_is_
         [issue] = read_issues(path)
         assert "<h1>Café opens</h1>" in issue.html and "\ufffd" not in issue.html
     assert read_issues(raw_subject)[0].subject == "Café news"  # a Subject sent as raw 8-bit bytes
+
+
+@pytest.mark.parametrize(
+    ("name", "sender"),
+    [
+        ("gmail-forward-mailchimp", "The Harbour Letter <news@harbourletter.example>"),
+        ("owa-forward-substack", "Tomas Lindqvist from The Tool Shed <toolshed@substack.com>"),
+        ("outlook-forward-mailerlite", "The Allotment Letter <hello@allotmentletter.example>"),
+        ("apple-forward-buttondown", "Calder Rail <calderrail@buttondown.email>"),
+    ],
+)
+def test_a_forwarded_issue_is_from_its_own_sender_not_the_forwarder(name: str, sender: str) -> None:
+    (issue,) = read_issues(FIXTURES / "services" / f"{name}.eml")
+    assert issue.forwarded and [value for key, value in issue.headers if key.lower() == "from"] == [sender]

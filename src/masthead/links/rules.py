@@ -100,6 +100,7 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("Klaviyo", r"manage\.kmail-lists\.com", "", "unsubscribe"),
     _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com", r"^/(?:o|wf/open)\b", "open"),
     _rule("Klaviyo", _SUBDOMAINS + r"klclick\d*\.com"),
+    _rule("Klaviyo", _ANY_HOST, rf"^/o/{_ULID}/?$", "open"),  # ctrk.klclick.com/o/01K…, the pixel on a branded domain too
     _rule("Klaviyo", _ANY_HOST, rf"^/l/{_ULID}(?:_\d+)?/?$"),  # ctrk.klclick3.com/l/01K…_0, and branded domains
     _rule("SendGrid", _ANY_HOST, r"^/(?:asm/unsubscribe/?\?(?:.*&)?data=|wf/unsubscribe\?(?:.*&)?upn=)", "unsubscribe"),
     _rule("SendGrid", _ANY_HOST, r"^/wf/open\?(?:.*&)?upn=", "open"),

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage, MIMEPart
-from email.utils import parsedate_to_datetime
+from email.utils import formataddr, parsedate_to_datetime
 from pathlib import Path
 
 from ..errors import MastheadError, Problem
-from .forward import unforward
+from .forward import quoted_sender, unforward
 from .mailclient import restore
 from .plaintext import text_to_html
 
@@ -114,10 +114,14 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     date = _date(message.get("Date"))
     message_id = str(message.get("Message-ID", "")).strip().strip("<>")
     page = restore(page)  # before looking for a forward: Outlook on the web shows its own wrapper as x_divRplyFwdMsg
+    headers = _headers(message)
     forward = unforward(page)
     if forward is not None:
+        sender = quoted_sender(page)
         page, subject = forward[0], forward[1] or subject
-    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), _headers(message), forward is not None)
+        if any(sender):  # the issue's own sender, not the forwarder: its name set as a heading is the masthead
+            headers = tuple(item for item in headers if item[0].lower() != "from") + (("From", formataddr(sender)),)
+    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), headers, forward is not None)
 
 
 def _subject(message: EmailMessage) -> str:

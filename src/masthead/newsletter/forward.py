@@ -154,6 +154,24 @@ def _plain(soup: BeautifulSoup) -> tuple[str, str] | None:
     return None
 
 
+_QUOTED_SENDER = re.compile(r"^\s*(?:From|Von|De)\s*:\s*(\S[^\n]*)", re.IGNORECASE | re.MULTILINE)
+_ADDRESS = re.compile(r"<?\s*(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*>?")
+
+
+def quoted_sender(page: str) -> tuple[str, str]:
+    """(name, address) of the forwarded issue's sender as the quoted header block names it
+    ("From: Riverside Rowing Club <news@…>", a name and an address on lines of their own in some clients), or ("", "")."""
+    text = parse(page).get_text("\n")
+    marker = _MARKER.search(text)
+    found = _QUOTED_SENDER.search(text, marker.end() if marker else 0)
+    if found is None:
+        return "", ""
+    rest = re.split(r"\n\s*(?:Sent|Date|To|Cc|Subject|Gesendet|An|Betreff|Envoyé|À|Objet)\s*:", text[found.start(1) : found.start(1) + 300], maxsplit=1)[0]
+    address = _ADDRESS.search(rest)
+    name = found.group(1).split("<")[0].split("[mailto:")[0].strip(" \"'")
+    return ("" if address and name == address.group(1) else name), (address.group(1) if address else "")
+
+
 def unforward(page: str) -> tuple[str, str] | None:
     """(the forwarded issue's HTML, its subject or "") when ``page`` is a forward, else None."""
     if not _MARKER.search(page) and "divRplyFwdMsg" not in page and not _QUOTED_FROM.search(page):

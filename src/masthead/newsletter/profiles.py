@@ -157,6 +157,9 @@ PROFILES: tuple[Profile, ...] = (
             (".post-meta, .post-meta-wrapper", "byline"),
             (".feedback-buttons, .feedback-buttons-mobile, .latest-posts-section, .latest-post, .comment-button, .feedback-buttons-wrapper", "chrome"),
             (".subscription-box, .footer, .footer-powered", "footer"),
+            # the call-to-action card (2025): with its "sponsor label" a sponsor's, without one the writer's own appeal
+            (".kg-cta-card:has(.kg-cta-sponsor-label)", "sponsor"),
+            (".kg-cta-card", "call to action"),
         ),
         single=True,
     ),
@@ -178,8 +181,9 @@ PROFILES: tuple[Profile, ...] = (
             ("Feedback-ID", r"sendinblue|brevo"),
             ("List-Unsubscribe", r"sendibt\d*\.com|sendibm\d*\.com|brevo"),
         ),
-        markup=(".rnb-del-min-width", ".rnb-container", '[class^="rnb-"]'),
-        hosts=(r"sendibt\d*\.com", r"sendibm\d*\.com", r"sendinblue\.com", r"brevo\.com", r"mailinblue\.com"),
+        # the rnb- template, and the current editor (Newsletter2Go's: nl2go- classes, rN-o/rN-i cells, default-heading1…)
+        markup=(".rnb-del-min-width", ".rnb-container", '[class^="rnb-"]', ".nl2go-body-table", ".nl2go-default-textstyle", ".nl2go_preheader"),
+        hosts=(r"sendibt\d*\.com", r"sendibm\d*\.com", r"sendinblue\.com", r"brevo\.com", r"t?sp\d+-brevo\.net", r"mailinblue\.com"),
         chrome=((".rnb-footer, .footer", "footer"), ('[class*="rnb-social"]', "chrome")),  # the follow-us text and icons beside it
     ),
     Profile(

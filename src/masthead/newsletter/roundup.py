@@ -104,6 +104,17 @@ _LEADING_PUNCTUATION = re.compile(r"^\s*[:—–-]\s*")
 _TRAILING_OUTLET = re.compile(r"\s*[(\[]\s*([^()\[\]<>]{2,40}?)\s*[)\]]\s*\.?\s*$")
 
 
+def _innermost(entry: Tag | None) -> Tag:
+    """The element holding an item's words: a list entry written as ``<li><p>…</p></li>`` (Substack, Markdown's
+    loose lists) is its paragraph, so the citation goes inside it and the "(Outlet)" it ends with is found."""
+    assert isinstance(entry, Tag)
+    while True:
+        children = [child for child in entry.children if not (isinstance(child, NavigableString) and not child.strip())]
+        if len(children) != 1 or not isinstance(children[0], Tag) or children[0].name not in ("p", "div", "span"):
+            return entry
+        entry = children[0]
+
+
 def _cited(entry: Tag, outlets: Outlets) -> tuple[str, str, str]:
     """(the item's HTML with its main link as a citation, the main link's text, the bold lead-in).
 
@@ -111,24 +122,29 @@ def _cited(entry: Tag, outlets: Outlets) -> tuple[str, str, str]:
     else it is left for the importer to name from the link's destination (``data-outlet-from``),
     since a tracking link's own domain is the mailing service's.
     """
-    copy = parse(str(entry)).find(entry.name)
-    assert isinstance(copy, Tag)
+    copy = _innermost(parse(str(entry)).find(entry.name))
     anchor = main_link(copy)
     assert anchor is not None
     href, text = str(anchor["href"]).strip(), text_of(anchor)
     lead = copy.find(["strong", "b"])
     lead_text = text_of(lead) if isinstance(lead, Tag) and copy.get_text(" ").lstrip().startswith(lead.get_text(" ").strip()) else ""
-    named = outlets.name(text) != tidy(text) or (0 < len(words(text)) <= 3 and not _GENERIC_TEXT.match(text) and text != lead_text)
+    trailing = _TRAILING_OUTLET.search(text_of(copy))
+    trailing = trailing if trailing and len(words(trailing.group(1))) <= 4 and trailing.group(1) != text else None
+    # a short link text is the outlet ("Axios") unless the item names its outlet at the end or opens with the link (its headline)
+    opens = text_of(copy).startswith(text)
+    named = outlets.name(text) != tidy(text) or (
+        0 < len(words(text)) <= 3 and not _GENERIC_TEXT.match(text) and text != lead_text and not trailing and not opens
+    )
     if named or _GENERIC_TEXT.match(text):
         anchor.decompose()
     else:
         anchor.unwrap()
     inner = "".join(str(child) for child in copy.children).strip()
-    trailing = _TRAILING_OUTLET.search(inner)
     outlet = outlet_of(text, "", outlets) if named else ""
-    if trailing and len(words(trailing.group(1))) <= 4:
-        outlet = outlet or outlets.name(trailing.group(1))
-        inner = inner[: trailing.start()]
+    written = _TRAILING_OUTLET.search(inner)
+    if trailing and written:
+        outlet = outlet or outlets.name(written.group(1))
+        inner = inner[: written.start()]
     inner = re.sub(r"\s*[—–:|-]\s*$", "", inner).strip()
     if outlet:
         citation = f'<a data-citation="1" href="{html.escape(href)}">{html.escape(outlet, quote=False)}</a>'

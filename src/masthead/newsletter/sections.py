@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from bs4 import Tag
 
+from .boxes import footer_box, sponsor_card
 from .chrome import heading_reason, words
-from .stories import HEADINGS, PSEUDO_LEVEL, Event, text_of
+from .stories import PSEUDO_LEVEL, Event, text_of
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Splitter:
         self.dropped: list[Dropped] = []
         self.after = ""  # why content outside a story is left out: "footer", "between stories"
         self.resume: tuple[Section | None, str] | None = None  # where content goes once a sponsor's run ends
+        self.card: Tag | None = None  # the box a sponsor's label opened its run in: leaving it ends the run
 
     def starts_story(self, index: int, event: Event) -> bool:
         """A heading at the story level, or a sponsor's (or other chrome) heading above it, which starts a section to leave out."""
@@ -91,12 +93,25 @@ class Splitter:
         """A heading above the story level (the newsletter's name, a section): it ends a story and starts none."""
         return event.kind == "heading" and self.level is not None and (event.level < self.level or index in self.labels)
 
+    def _leaves_card(self, event: Event) -> None:
+        """A sponsor's run set in a box of its own (a card: its label, text, logo and button) ends where the box does,
+        so the story's picture and text after the card stay the story's."""
+        run = self.current
+        if self.resume is None or self.card is None or run is None or run.why != "sponsor" or not any(part.kind == "block" for part in run.parts):
+            return
+        if event.element is not self.card and self.card not in event.element.parents:
+            self.current, self.after = self.resume
+            self.resume, self.card = None, None
+
     def _place(self, event: Event) -> None:
         if event.kind == "sponsor":  # a label in a run of text: from here to the next heading or rule is the sponsor's
             self.resume = self.resume or (self.current, self.after)
+            self.card = sponsor_card(event.element)
             self.current = Section(None, "sponsor", [event])
             self.sections.append(self.current)
-        elif self.current is not None:
+            return
+        self._leaves_card(event)
+        if self.current is not None:
             self.current.parts.append(event)
         elif not any(section.heading and not section.why for section in self.sections) and not self.after:
             self.intro.append(event)  # a letter's text, also after a poll or referral section that ended
@@ -131,7 +146,7 @@ class Splitter:
             self.current = None
         if self.starts_story(index, event):
             carried = self._flush(True)
-            self.resume = None
+            self.resume, self.card = None, None
             why = heading_reason(text_of(event.element)) or ("sponsor" if any(item.kind == "sponsor" for item in carried) else "")
             self.current = Section(event, why, [item for item in carried if item.kind != "sponsor"])
             self.sections.append(self.current)
@@ -146,7 +161,7 @@ class Splitter:
             and (any(part.kind == "block" for part in sponsor.parts) or (event.kind == "rule" and (len(sponsor.parts) > 1 or sponsor.chrome)))
         ):
             self.current, self.after = self.resume
-            self.resume = None
+            self.resume, self.card = None, None
         if self._boundary(index, event):
             self.current, self.after = None, self.after or "header"
         elif event.kind == "footer" and not self.sections and not any(item.kind == "block" for item in self.intro):
@@ -173,10 +188,11 @@ class Splitter:
         if heading is not None and heading.element.parent is not None and footer in heading.element.parent.descendants:
             # "Subscription details" set over the footer's lines, in their box, heads nothing but the footer
             self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))
-        box = footer.find_parent(["table", "td", "div"])
-        if box is None or box.find(list(HEADINGS)):
+        keep = [self.current.heading.element] if self.current is not None and self.current.heading is not None else [event.element for event in run[:1]]
+        box = footer_box(footer, keep)
+        if box is None:
             return
-        while run and run[-1].kind in ("block", "caption") and box in run[-1].element.parents:
+        while run and run[-1].kind in ("block", "caption", "heading") and box in run[-1].element.parents:  # the sender's name in bold too
             self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))
 
     def finish(self) -> None:
