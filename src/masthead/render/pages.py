@@ -378,8 +378,8 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
     for group in site.groups:
-        size = max(1, len(group.documents)) if group.kind == "taxonomy" else config.page_size  # themes list a taxonomy's terms on one page
-        for url, pagination, chunk in paginate(group.documents, group.url, size, config.page_path):
+        size = max(1, len(group.documents)) if group.kind == "taxonomy" else group.page_size or config.page_size  # a taxonomy's terms on one page
+        for url, pagination, chunk in paginate(group.documents, group.url, size, group.page_path or config.page_path):
             page_title = group.title if pagination.number == 1 else f"{group.title} (page {pagination.number})"
             intro = group.intro if pagination.number == 1 else None
             yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))
