@@ -106,3 +106,10 @@ def test_a_layout_of_the_site_that_lists_no_posts_lists_none(built: tuple[Path, 
     site, build = built
     assert "_pages/cv.md:2: warning: layout: no template 'cv'; the page is shown with the generic page template 'about-page' (add" in build.output
     assert "post-listing" not in _body(site, "/cv/")
+
+
+def test_the_header_lists_the_nav_pages_by_nav_order(built: tuple[Path, Result]) -> None:
+    site, _ = built
+    home = _body(site, "/")
+    nav = re.findall(r'<li><a href="(/[^"]*)">', home.split('<li class="site-nav__home">')[1].split("</ul>")[0])
+    assert nav == ["/tags/", "/archive/", "/blog/", "/publications/", "/projects/", "/repositories/", "/cv/"]  # not the news or projects' pages

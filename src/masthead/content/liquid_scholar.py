@@ -1,5 +1,5 @@
 """jekyll-scholar's tags in a Jekyll body: ``{% bibliography %}``, ``{% cite key %}``, ``{% reference key %}``,
-``{% bibliography_count %}`` and ``{% nocite %}``, read from the site's BibTeX file (``scholar.source``
+``{% bibliography_count %}`` and ``{% nocite %}`` (and al-folio's distill ``<d-cite>``), read from the site's BibTeX file (``scholar.source``
 and ``scholar.bibliography`` in ``_config.yml``, by default ``_bibliography/references.bib``).
 
 The bibliography is a plain list: authors, year, title, venue, DOI or URL, grouped by year when
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..errors import Problem
 from .bibtex import BibEntry, read
 
 TAGS = frozenset({"bibliography", "cite", "citation", "reference", "bibliography_count", "nocite"})
@@ -149,3 +150,33 @@ def render(name: str, arguments: str, config: Config, block: Callable[[str], str
     if name == "reference":
         return " ".join(_reference(by_key[key]) if key in by_key else "(missing reference)" for key in keys)
     return "(" + "; ".join(citation(by_key[key]) if key in by_key else "missing reference" for key in keys) + ")"
+
+
+_DISTILL_CITE = re.compile(r"""<d-cite\s+key\s*=\s*["']([^"']*)["']\s*>\s*</d-cite>""", re.IGNORECASE)
+
+
+def distill_citations(markdown: str, first_line: int, source: str, data: Mapping[str, Any], config: Config) -> tuple[str, tuple[Problem, ...]]:
+    """al-folio's distill posts: ``<d-cite key="a,b"></d-cite>`` (distill.js draws it from the page's
+    ``bibliography:`` file, in ``assets/bibliography/``) as the citation "(Author, 2020; …)"."""
+    name = str(data.get("bibliography") or "").strip()
+    folders = (config.root / "assets" / "bibliography", bibliography_folder(config))
+    entries = next((found for found in (read(folder / name) for folder in folders) if found is not None), None) if name else None
+    by_key = {entry.key: entry for entry in entries or ()}
+    problems: list[Problem] = []
+
+    def cite(match: re.Match[str]) -> str:
+        keys = [key.strip() for key in match.group(1).split(",") if key.strip()]
+        missing = [key for key in keys if key not in by_key]
+        if missing:
+            where = (
+                f"in {name}"
+                if entries is not None
+                else f"(no BibTeX file {name!r} in assets/bibliography/)"
+                if name
+                else "(no bibliography: in the front matter)"
+            )
+            line = first_line + markdown.count("\n", 0, match.start())
+            problems.append(Problem(source, line, "d-cite", f"no entry {', '.join(missing)} {where}; shown as (missing reference)", warning=True))
+        return "(" + "; ".join(citation(by_key[key]) if key in by_key else "missing reference" for key in keys) + ")"
+
+    return _DISTILL_CITE.sub(cite, markdown), tuple(problems)

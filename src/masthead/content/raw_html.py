@@ -135,12 +135,13 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-_LIST_WITH_OTHER_CHILD = re.compile(r"<(?:ul|ol)\b[^>]*>\s*<(?!li\b|/)", re.IGNORECASE)
+_LIST_WITH_OTHER_CHILD = re.compile(r"(?:<(?:ul|ol)\b[^>]*>|</li>)\s*<(?!li\b|/)", re.IGNORECASE)  # first child, or one after an item
 
 
 def _list_items(body_html: str) -> str:
     """A list holds items: what a theme's loop wrote straight into ``<ul>`` (academicpages' CV puts each
-    talk's heading and paragraph there, as Jekyll copies it) is wrapped in ``<li>``, one per run."""
+    talk's heading and paragraph there, al-folio's blog a ``<p>&bull;</p>`` between its items, as Jekyll
+    copies them) is wrapped in ``<li>``, one per run."""
     if not _LIST_WITH_OTHER_CHILD.search(body_html):
         return body_html
     from bs4 import BeautifulSoup

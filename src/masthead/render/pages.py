@@ -236,7 +236,12 @@ def outlet_names(site: Site) -> dict[str, Outlet]:
 
 
 def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
-    """A Hugo site's menus (``site.menus.footer`` in a template); the others have none."""
+    """A Hugo site's menus (``site.menus.footer`` in a template), a Jekyll site's ``nav: true`` pages; the others have none."""
+    if site.config.origin.kind == "jekyll":
+        from ..origins.jekyll_nav import main_menu
+
+        found = main_menu(site)
+        return {"main": tuple(NavLink(url, label) for url, label in found)} if found else {}
     if site.config.origin.kind != "hugo":
         return {}
     from ..origins.hugo_menus import menus
