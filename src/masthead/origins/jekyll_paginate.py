@@ -67,14 +67,11 @@ def pagination(front: Mapping[str, Any], config: Config) -> Pagination | None:
 
 def paginated_lists(posts: tuple[Document, ...], pages: tuple[Document, ...], config: Config) -> tuple[tuple[Group, ...], tuple[Document, ...], list[Problem]]:
     """Every paginated page as a list of its posts (the page its intro), and the pages left."""
-    from .jekyll_lists import _read
-
     groups: list[Group] = []
     kept: list[Document] = []
     problems: list[Problem] = []
     for page in pages:
-        front, _, _ = _read(page.entry.source, config)
-        found = pagination(front, config)
+        found = pagination(page.entry.extra, config)
         line = page.entry.key_lines.get("pagination")
         if found is None:
             kept.append(page)
