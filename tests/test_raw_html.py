@@ -75,3 +75,12 @@ def test_what_a_loop_writes_into_a_list_becomes_its_items() -> None:
     """academicpages' CV: `<ul>{% for %}{% include archive-single.html %}{% endfor %}</ul>` puts headings in the list."""
     html = _html("<ul>\n<h2>Talk one</h2>\n<p>Venue</p>\n</ul>\n\n<ul><li>kept</li></ul>\n")
     assert html == '<ul>\n<li><h2 id="talk-one">Talk one</h2>\n<p>Venue</p>\n</li></ul>\n<ul><li>kept</li></ul>\n'
+
+
+def test_a_link_inside_a_link_is_its_text() -> None:
+    card = '<a href="/post/"><div class="card"><h3>Title</h3><a href="/2024">2024</a></div></a><p><a href="/next/">next</a></p>'
+    assert clean(card) == '<a href="/post/"><div class="card"><h3>Title</h3>2024</div></a><p><a href="/next/">next</a></p>'
+
+
+def test_items_after_the_first_are_wrapped_too() -> None:
+    assert clean("<ul><li>a</li><p>•</p><li>b</li></ul>") == "<ul><li>a</li><li><p>•</p></li><li>b</li></ul>"

@@ -24,7 +24,7 @@ from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
 from .origins.bundles import bundle_resources, featured_resource, resource_folder
-from .origins.jekyll_site import theme_listing
+from .origins.jekyll_site import layout_lists_posts, theme_listing
 from .ownership import output_path_problem
 
 if TYPE_CHECKING:
@@ -168,7 +168,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             if config.origin.kind and config.origin.page_template in known_templates and not place.home:
                 # a page that is only a layout (PaperMod's archives.md, minimal-mistakes' year-archive.md) is the theme's list of posts
                 layout_list = theme_listing(entry, config)
-                listed = ", listing the site's posts as its layout does" if not entry.is_post and not entry.body.html.strip() else ""
+                empty = not entry.is_post and not entry.body.html.strip() and layout_lists_posts(entry.template, config)
+                listed = ", listing the site's posts as its layout does" if empty else ""
                 listed = f", listing {layout_list[1]} as its layout does" if layout_list else listed
                 problems.append(
                     Problem(
@@ -222,6 +223,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             featured = featured_resource(resources, beside) if config.origin.kind == "hugo" and entry.image is None else None
             if featured:  # Hugo's page image: a bundle's *feature*, *cover* or *thumbnail* file
                 entry = replace(entry, image=FeaturedImage(featured, "", None))
+        if entry.image is not None and not entry.image.src.startswith("/") and config.origin.kind == "jekyll" and ":" not in entry.image.src:
+            entry = replace(entry, image=entry.image._replace(src="/" + entry.image.src.removeprefix("./")))  # themes give it relative_url: the site's root
         if entry.image is not None and not entry.image.src.startswith("/"):
             folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
             entry = replace(
@@ -311,6 +314,11 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             sections_listed,
             config.origin.section_lists,
         )
+    if config.origin.kind == "jekyll":  # jekyll-paginate-v2's paginated pages: lists of the posts
+        from .origins.jekyll_paginate import paginated_lists
+
+        paginated, kept_pages, paginate_problems = paginated_lists(tuple(posts), kept_pages, config)
+        groups, problems = (*groups, *paginated), problems + paginate_problems
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups
 

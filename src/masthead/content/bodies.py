@@ -282,6 +282,16 @@ def _rendered_body(
         result = _math(result, config)
     if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
+    elif kind == "jekyll" and config.origin.raw_html:  # kramdown's HTML blocks run to their closing tag
+        from .kramdown_blocks import join_html_blocks
+
+        markdown = join_html_blocks(result.markdown)
+        if "<d-cite" in markdown:  # al-folio's distill posts
+            from .liquid_scholar import distill_citations
+
+            markdown, cited = distill_citations(markdown, first_line, source, data, config)
+            result = result._replace(problems=result.problems + cited)
+        result = result._replace(markdown=markdown)
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
         return render(text, first_line, config.unsafe_html, clean), [], ()
     body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))

@@ -12,6 +12,7 @@ Line numbers are kept where a tag is replaced: what stands for it has as many li
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,7 @@ _BLOCKS = frozenset({"if", "unless", "for", "case", "capture", "tablerow", "macr
 _CLAUSES = {"else": ("if", "unless", "for", "case"), "elsif": ("if", "unless"), "elif": ("if",), "elseif": ("if",), "when": ("case",)}
 _EMBEDS = frozenset({"gist", "youtube", "vimeo", "instagram", "twitter", "tweet", "img", "image"})
 SITE_LISTS_MARKER = '<div class="site-lists"></div>'  # a page to render again with the site's lists (origins/jekyll_lists)
+_CODE_IN_TEXT = re.compile(r"(`+).*?\1|<code\b.*?</code>|<pre\b.*?</pre>|^[ \t]*(```|~~~).*?^[ \t]*\2", re.DOTALL | re.MULTILINE)
 _MAX_ITERATIONS = 10_000  # loops over a huge range stop here: a body is not a program
 _MAX_DEPTH = 60
 
@@ -155,6 +157,9 @@ class _Context:
     plugin_tag: Callable[[str, str, int], str | None] | None = None  # Pelican's liquid_tags that read files
     deferred: bool = False  # Jekyll, pages read one by one: a loop over the site's lists waits for them
     loops: int = 0  # the loops the tag being rendered is in: break and continue end their rounds
+    includes: int = 0  # the includes the tag being rendered is in: one that includes itself stops at _MAX_INCLUDES
+    in_code: Callable[[int], bool] = lambda _offset: True  # whether the body's text at an offset is code (a fence, a code span, <code>)
+    in_html_block: Callable[[int], bool] = lambda _offset: False  # Jekyll: whether an offset is inside an HTML block element, as kramdown reads it
 
     def value(self, expression: str, start: int) -> Any:
         return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
@@ -196,6 +201,9 @@ def _node(node: _Node, context: _Context, depth: int) -> str:
         return values.text_of(context.value(node.text, node.start)) + node.breaks
     if node.kind == "verbatim":
         if node.name in ("raw", "verbatim"):
+            if _LIQUID.search(_CODE_IN_TEXT.sub("", node.text)) and not context.in_code(node.start):  # a tag shown as text: as code
+                shown = html.escape(node.text.strip("\n"))
+                return placeholder(context.blocks, f"<pre><code>{shown}</code></pre>" if "\n" in shown else f"<code>{shown}</code>")
             return node.text
         if node.name == "comment":  # dropped: it may sit inside a paragraph, so no lines stand in for it
             return ""
@@ -248,7 +256,7 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     arguments = re.sub(r"{{(.*?)}}", lambda match: values.text_of(context.value(match.group(1), node.start)), node.text)
     first, _, rest = arguments.strip().partition(" ")
     name = first.strip(",").strip("'\"")
-    path = context.include_file(name, node.name == "include_relative") if name and depth < _MAX_INCLUDES else None
+    path = context.include_file(name, node.name == "include_relative") if name and context.includes < _MAX_INCLUDES else None
     if path is None and (name.removesuffix(".html") in THEME_INCLUDES or name.startswith("embed/")):
         found = {key: values.text_of(context.value(value, node.start)) for key, value in _INCLUDE_PARAMETER.findall(rest)}
         themed = theme_include(name, found, lambda html: placeholder(context.blocks, html), context.image_path)
@@ -263,7 +271,13 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name!r} cannot be read as UTF-8 text; it was removed")
         return ""
     parameters = {key: context.value(value, node.start) for key, value in _INCLUDE_PARAMETER.findall(rest)}
-    inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"))
+    inner = replace(
+        context,
+        warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"),
+        includes=context.includes + 1,
+        in_code=lambda _offset: True,
+        html_body=True,
+    )
     saved = context.scopes.get("include")
     context.scopes["include"] = parameters
     try:
@@ -271,8 +285,21 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     finally:  # also when a {% break %} in it ends the loop around the include
         context.scopes["include"] = saved
     if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
+        if context.in_html_block(node.start):  # kramdown keeps an HTML block's content HTML: so is the include's
+            return placeholder(context.blocks, included_html(rendered))
         rendered = "\n\n" + from_html(rendered) + "\n"
     return rendered
+
+
+_PICTURE_PARTS = re.compile(r"</?picture\b[^>]*>|<source\b[^>]*>", re.IGNORECASE)
+
+
+def included_html(rendered: str) -> str:
+    """An include's HTML placed as it is, made safe as raw HTML is; a ``<picture>``'s own sources (al-folio's
+    imagemagick WebP files, made by a plugin) give way to the responsive set masthead makes of its image."""
+    from .raw_html import clean_rendered
+
+    return clean_rendered(_PICTURE_PARTS.sub("", rendered)).strip()
 
 
 @lru_cache(maxsize=256)
@@ -299,6 +326,11 @@ def _block(node: _Node, context: _Context, depth: int) -> str:
         return node.breaks
     if name == "for":
         return node.breaks + _loop(node, context, depth)
+    if name == "details" and not context.nunjucks:  # al-folio's _plugins/details.rb: a box that opens, its text Markdown
+        summary = html.escape(re.sub(r"<[^>]*>", "", opening[1]).strip())
+        inner = _render(opening[3], context, depth + 1)
+        shown = placeholder(context.blocks, f"<details><summary>{summary}</summary>")
+        return f"{node.breaks}\n\n{shown}\n\n{inner}\n\n{placeholder(context.blocks, '</details>')}\n\n"
     if name in ("macro", "call", "filter"):  # Nunjucks macros are templates: never shown
         context.warn(node.start, f'{context.label} tag "{name}"', "not supported (a macro is a template); it was removed")
         return node.breaks
@@ -399,10 +431,25 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
                 return path
         return None
 
+    def in_code(offset: int) -> bool:
+        """Inside a fenced block, a code span or an HTML <code>/<pre>, where Markdown shows the text as it is."""
+        before = text[:offset]
+        if len(re.findall(r"^[ \t]*(?:```|~~~)", before, re.MULTILINE)) % 2:
+            return True
+        line = before.rsplit("\n", 1)[-1]
+        if line.count("`") % 2 or line.startswith(("    ", "\t")):
+            return True
+        return any(len(re.findall(f"<{tag}\\b", before)) > len(re.findall(f"</{tag}>", before)) for tag in ("code", "pre"))
+
     label = "Nunjucks" if nunjucks else "Liquid"
     filters = values.filters(base_path, config.base_url.rstrip("/"))
     html_body = source.endswith((".html", ".htm", ".njk", ".liquid"))
     context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
+    context.in_code = in_code
+    if config.origin.kind == "jekyll":
+        from .kramdown_blocks import open_elements
+
+        context.in_html_block = lambda offset: open_elements(text[:offset]) > 0
     if config.origin.kind == "pelican":
         from ..origins.data import pelican_settings
         from .pelican_tags import TAGS, render
@@ -416,6 +463,18 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             )
 
         context.plugin_tag = plugin_tag
+    elif config.origin.kind == "jekyll":
+        from . import liquid_scholar
+
+        def scholar_tag(name: str, arguments: str, offset: int) -> str | None:
+            field = f'{label} tag "{name}"'
+            if name not in liquid_scholar.TAGS:
+                return None
+            return liquid_scholar.render(
+                name, arguments, config, lambda markup: placeholder(context.blocks, markup), lambda message: warn(offset, field, message)
+            )
+
+        context.plugin_tag = scholar_tag
     context.deferred = config.origin.kind == "jekyll" and SITE_LISTS.get() is None
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)

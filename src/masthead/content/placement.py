@@ -20,6 +20,7 @@ from ..config import PERMALINK_TOKENS, Config
 from .markdown import hugo_slug, jekyll_slug, pelican_slug, slugify
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+JEKYLL_DATED_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER: 2014-3-3-Hello-World.md too
 _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
 
 
@@ -98,7 +99,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
     page = config.origin.page_template
     if kind == "jekyll":
         parts = PurePosixPath(source).parts
-        dated = _DATED_NAME.match(filename)
+        dated = JEKYLL_DATED_NAME.match(filename)
         is_post = "_posts" in parts or "_drafts" in parts
         moment = None
         if dated and is_post:
@@ -309,7 +310,7 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
             problem(named, f"URL {own} is masthead's own page; this page is left out and masthead's stands in", True)
         return Placement(hidden=True), {key for key in data if key in ALL_ORIGIN_KEYS}
     parts = PurePosixPath(source).parts
-    if config.origin.kind == "jekyll" and "_posts" in parts and not _DATED_NAME.match(PurePosixPath(source).stem):
+    if config.origin.kind == "jekyll" and "_posts" in parts and not JEKYLL_DATED_NAME.match(PurePosixPath(source).stem):
         problem(None, "not a post: Jekyll reads only the files of _posts/ named YYYY-MM-DD-title (it leaves this one out, and so does masthead)", True)
         return Placement(hidden=True), set(data)
     if config.origin.kind == "hugo" and "outputs" in data:  # outputs: [html, amp]: a format masthead does not make is named

@@ -135,12 +135,13 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-_LIST_WITH_OTHER_CHILD = re.compile(r"<(?:ul|ol)\b[^>]*>\s*<(?!li\b|/)", re.IGNORECASE)
+_LIST_WITH_OTHER_CHILD = re.compile(r"(?:<(?:ul|ol)\b[^>]*>|</li>)\s*<(?!li\b|/)", re.IGNORECASE)  # first child, or one after an item
 
 
 def _list_items(body_html: str) -> str:
     """A list holds items: what a theme's loop wrote straight into ``<ul>`` (academicpages' CV puts each
-    talk's heading and paragraph there, as Jekyll copies it) is wrapped in ``<li>``, one per run."""
+    talk's heading and paragraph there, al-folio's blog a ``<p>&bull;</p>`` between its items, as Jekyll
+    copies them) is wrapped in ``<li>``, one per run."""
     if not _LIST_WITH_OTHER_CHILD.search(body_html):
         return body_html
     from bs4 import BeautifulSoup
@@ -160,10 +161,28 @@ def _list_items(body_html: str) -> str:
     return str(soup)
 
 
+_LINK_TAG = re.compile(r"<a\b[^>]*>|</a\s*>", re.IGNORECASE)
+
+
+def _unnested_links(body_html: str) -> str:
+    """A link inside a link (al-folio's featured-post card, an ``<a>`` around a card holding the year's
+    link) is its text: HTML allows no nesting, and a browser would break the outer link into empty ones."""
+    depth = 0
+
+    def tag(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing = match.group(0).startswith("</")
+        depth = max(0, depth - 1) if closing else depth + 1
+        return match.group(0) if (depth == 0 and closing) or (depth == 1 and not closing) else ""
+
+    return _LINK_TAG.sub(tag, body_html)
+
+
 def clean(body_html: str) -> str:
     """Rendered HTML with its raw markup made safe (ammonia's rules, with ``class`` and ``id`` kept) and
     valid: dimensions in pixels, a form's inputs out with the form (a task list's checkboxes kept), and an
     image written without ``alt`` marked as decorative (``alt=""``)."""
+    body_html = _unnested_links(body_html) if body_html.count("<a") > 1 else body_html
     cleaned = nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
     cleaned = _INPUT.sub(_task_box, cleaned) if "<input" in cleaned else cleaned
     cleaned = _list_items(cleaned) if "<ul" in cleaned or "<ol" in cleaned else cleaned

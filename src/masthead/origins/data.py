@@ -263,6 +263,10 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     folder = data_folder(config)
     folders = [folder] if folder is not None else []
     folders += [config.folder("content") / "_includes", config.root / "_includes"]
+    if config.origin.kind == "jekyll":  # jekyll-scholar's BibTeX files
+        from ..content.liquid_scholar import bibliography_folder
+
+        folders.append(bibliography_folder(config))
     if config.origin.kind == "pelican":  # what liquid_tags' include_code and notebook read
         settings = pelican_settings(config)
         folders += [

@@ -24,6 +24,8 @@ class Group:
     documents: tuple[Document, ...]
     intro: Document | None = None
     kind: str = ""  # "category", "author", "tag": a term's page (origins/terms.py); "taxonomy": Hugo's /categories/, on one page
+    page_size: int = 0  # posts a page when the list says (jekyll-paginate-v2's per_page); 0: the site's page_size
+    page_path: str = ""  # where its later pages go when the list says ("page/{number}/"); "": the site's page_path
 
 
 def _order(documents: list[Document]) -> tuple[Document, ...]:

@@ -44,34 +44,67 @@ def permalink(value: str, notes: list[str]) -> str:
     return converted if converted.endswith(("/", ".html")) else converted + ".html"
 
 
-# jekyll-archives' default permalinks (github.com/jekyll/jekyll-archives/blob/master/docs/configuration.md)
+# jekyll-archives' default permalinks (github.com/jekyll/jekyll-archives/blob/master/docs/configuration.md);
+# jekyll-archives-v2 (al-folio's) has one table per collection, keys named by the attribute (tags,
+# categories) and :type (tag, category) and :collection in its permalinks (its docs/configuration.md)
 ARCHIVE_PERMALINKS = {"tag": "/tag/:name/", "category": "/category/:name/", "year": "/:year/", "month": "/:year/:month/", "day": "/:year/:month/:day/"}
+ARCHIVE_V2_PERMALINKS = {"year": "/:collection/:year/", "month": "/:collection/:year/:month/", "day": "/:collection/:year/:month/:day/"}
+_ARCHIVE_KINDS = {"tags": "tag", "categories": "category", "years": "year", "months": "month", "days": "day"}
+
+
+def _archive_settings(data: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
+    """jekyll-archives' settings of the posts' archives, and whether they are jekyll-archives-v2's."""
+    settings = data.get("jekyll-archives")
+    plugins = {str(name) for name in [*(data.get("plugins") or []), *(data.get("gems") or [])]}
+    if not isinstance(settings, dict):
+        return None
+    if "jekyll-archives-v2" in plugins or isinstance(settings.get("posts"), dict) and "enabled" not in settings:
+        posts = settings.get("posts")
+        return (posts, True) if isinstance(posts, dict) else None
+    return (settings, False) if "jekyll-archives" in plugins or settings.get("enabled") else None
 
 
 def archives(data: dict[str, Any], origin: dict[str, Any], notes: list[str]) -> None:
     """jekyll-archives' tag and category pages at its permalinks (``/tags/:name/``): masthead's tag
-    pages there, and a page per category; its year, month and day pages are not made."""
-    settings = data.get("jekyll-archives")
-    plugins = [*(data.get("plugins") or []), *(data.get("gems") or [])]
-    if not isinstance(settings, dict) or "jekyll-archives" not in plugins and not settings.get("enabled"):
+    pages there, and a page per category; its year and month pages lead to masthead's archive of that
+    period; its day pages are not made."""
+    found = _archive_settings(data)
+    if found is None:
         return
+    settings, v2 = found
     enabled = settings.get("enabled")
-    kinds = set(ARCHIVE_PERMALINKS) if enabled == "all" else {str(kind) for kind in enabled} if isinstance(enabled, list) else set()
-    permalinks = settings.get("permalinks") if isinstance(settings.get("permalinks"), dict) else {}
-    assert isinstance(permalinks, dict)
-    for kind, key in (("tags", "tag"), ("categories", "category")):
-        if kind not in kinds and key not in kinds:
+    every = set(ARCHIVE_PERMALINKS)
+    named = {_ARCHIVE_KINDS.get(str(kind), str(kind)) for kind in enabled} if isinstance(enabled, list) else set()
+    kinds = every if enabled in ("all", True) else named
+    given = settings.get("permalinks") if isinstance(settings.get("permalinks"), dict) else {}
+    assert isinstance(given, dict)
+    permalinks = {_ARCHIVE_KINDS.get(str(key), str(key)): str(value) for key, value in given.items() if value}
+
+    def pattern_of(kind: str) -> str:
+        default = ARCHIVE_V2_PERMALINKS.get(kind, "/:collection/:type/:name/") if v2 else ARCHIVE_PERMALINKS[kind]
+        pattern = "/" + (permalinks.get(kind) or default).strip().lstrip("/")
+        return pattern.replace(":collection", "posts").replace(":type", kind) if v2 else pattern
+
+    for key in ("tag", "category"):
+        if key not in kinds:
             continue
-        pattern = "/" + str(permalinks.get(key) or ARCHIVE_PERMALINKS[key]).strip().lstrip("/")
-        pattern = pattern.replace(":name", "{slug}")
+        pattern = pattern_of(key).replace(":name", "{slug}")
         pattern = pattern if pattern.endswith(("/", ".html")) else pattern + "/"
         if ":" in pattern or pattern.count("{slug}") != 1:
             notes.append(f"jekyll-archives' {key} permalink {pattern!r} has placeholders masthead does not read: those pages are not made.")
         elif pattern != "/tags/{slug}/":
             origin[f"{key}_permalink"] = pattern
-    dated = sorted(kinds & {"year", "month", "day", "years", "months", "days"})
-    if dated:
-        notes.append(f"jekyll-archives' {', '.join(dated)} pages are not made; masthead's /archive/ lists every post by year.")
+    periods = {}
+    for key in ("year", "month"):
+        pattern = pattern_of(key).replace(":year", "{year}").replace(":month", "{month}") if key in kinds else ""
+        pattern = pattern if not pattern or pattern.endswith(("/", ".html")) else pattern + "/"
+        if pattern and ":" not in pattern:
+            periods[key] = pattern
+    if periods:
+        origin["period_archives"] = periods
+        notes.append(f"jekyll-archives' {' and '.join(periods)} pages ({', '.join(periods.values())}) lead to masthead's /archive/ of that period.")
+    if "day" in kinds:
+        notes.append("jekyll-archives' day pages are not made; masthead's /archive/ lists every post by year and month.")
 
 
 def _custom_domain(site: Path) -> str:
@@ -82,6 +115,14 @@ def _custom_domain(site: Path) -> str:
         return ""
     domain = lines[0].strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/") if len(lines) == 1 else ""
     return domain if re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+", domain) else ""
+
+
+def site_title(data: dict[str, Any]) -> str:
+    """The site's title; al-folio's ``title: blank`` (or none) with ``first_name``/``last_name`` is the
+    full name, as its header shows it; jekyll-now names the site ``name``."""
+    title = str(data.get("title") or "").strip() or (str(data["name"]).strip() if isinstance(data.get("name"), str) else "")
+    name = " ".join(str(data.get(key) or "").strip() for key in ("first_name", "middle_name", "last_name") if data.get(key))
+    return name if title in ("", "blank") and name else title or "My Site"
 
 
 def plan(site: Path, found: str) -> Plan:
@@ -102,7 +143,7 @@ def plan(site: Path, found: str) -> Plan:
     post_pattern = permalink(style, notes)
     pretty = post_pattern.endswith("/")
     values: dict[str, Any] = {
-        "title": str(data.get("title") or "My Site"),
+        "title": site_title(data),
         "permalink": post_pattern,
         "page_permalink": "/{sections}/{filename}/" if pretty else "/{sections}/{filename}.html",
     }
@@ -136,8 +177,8 @@ def plan(site: Path, found: str) -> Plan:
         },
     }
     # themes' featured image keys: minimal-mistakes' header {image, overlay_image, teaser}, others' featured-image,
-    # beautiful-jekyll's cover-img (one path or a list), share-img and thumbnail-img
-    tables["fields"] = {"image": ["image", "featured-image", "featured_image", "header", "cover-img", "share-img", "thumbnail-img"]}
+    # beautiful-jekyll's cover-img (one path or a list), share-img and thumbnail-img, al-folio's thumbnail
+    tables["fields"] = {"image": ["image", "featured-image", "featured_image", "header", "cover-img", "share-img", "thumbnail-img", "thumbnail"]}
     author = data.get("author")
     if isinstance(author, dict) and isinstance(author.get("name"), str):
         tables["author"] = {"name": author["name"]}

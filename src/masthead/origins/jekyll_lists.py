@@ -35,7 +35,7 @@ from .jekyll_site import declared_collections
 
 # the names of site.* that are lists of documents (each collection's name besides)
 LISTS = frozenset({"posts", "pages", "html_pages", "documents", "collections", "categories", "tags", "related_posts", "static_files", "time"})
-_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER, for any collection's documents
+_DATED = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER, for any collection's documents
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
 
 
@@ -106,7 +106,7 @@ def _unpublished(name: str, config: Config) -> list[dict[str, Any]]:
         first = _FIRST_PARAGRAPH.search(html)
         dated = _DATED.match(path.stem)
         title = str(front.get("title") or (dated.group(2) if dated else path.stem).replace("-", " ").capitalize())
-        moment = front.get("date") or (dated.group(1) if dated else None)
+        moment = front.get("date") or ("-".join(part.zfill(2) for part in dated.group(1).split("-")) if dated else None)
         date = datetime.fromisoformat(str(moment)) if isinstance(moment, (str, date_type)) and not isinstance(moment, datetime) else moment
         found.append({**front, "title": title, "date": date, "url": None, "content": html, "collection": name, "path": source, "relative_path": source})
         found[-1].update(name=path.name, excerpt=front.get("excerpt") or (first.group(0) if first else ""), slug=dated.group(2) if dated else path.stem)

@@ -9,6 +9,7 @@ collections/, ``Collection#url_template``). ``defaults`` give front matter by pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
@@ -61,6 +62,17 @@ def theme_listing(entry: Entry, config: Config) -> tuple[str, str] | None:
         field = "categories" if entry.template == "category" else "tags"
         return post_listing(named, field), f"the posts of the {entry.template} {named!r}"
     return None
+
+
+def layout_lists_posts(name: str, config: Config) -> bool:
+    """Whether the layout ``name`` may be a list of the site's posts: a theme's (its file is not in the site),
+    or the site's own ``_layouts/<name>`` that loops over ``site.posts`` or ``paginator.posts`` (al-folio's
+    ``cv.liquid`` shows ``site.data.cv`` instead)."""
+    for suffix in (".html", ".liquid", ".htm"):
+        path = config.root / "_layouts" / f"{name}{suffix}"
+        if config.origin.kind == "jekyll" and path.is_file():
+            return bool(re.search(r"\b(?:site|paginator)\.posts\b", path.read_text(encoding="utf-8", errors="replace")))
+    return True
 
 
 def collection_folders(config: Config) -> frozenset[str]:

@@ -236,7 +236,12 @@ def outlet_names(site: Site) -> dict[str, Outlet]:
 
 
 def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
-    """A Hugo site's menus (``site.menus.footer`` in a template); the others have none."""
+    """A Hugo site's menus (``site.menus.footer`` in a template), a Jekyll site's ``nav: true`` pages; the others have none."""
+    if site.config.origin.kind == "jekyll":
+        from ..origins.jekyll_nav import main_menu
+
+        found = main_menu(site)
+        return {"main": tuple(NavLink(url, label) for url, label in found)} if found else {}
     if site.config.origin.kind != "hugo":
         return {}
     from ..origins.hugo_menus import menus
@@ -379,8 +384,8 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
             yield ListingPage(url, Listing(page_title, description, chunk, pagination, kind))
     for group in site.groups:
-        size = max(1, len(group.documents)) if group.kind == "taxonomy" else config.page_size  # themes list a taxonomy's terms on one page
-        for url, pagination, chunk in paginate(group.documents, group.url, size, config.page_path):
+        size = max(1, len(group.documents)) if group.kind == "taxonomy" else group.page_size or config.page_size  # a taxonomy's terms on one page
+        for url, pagination, chunk in paginate(group.documents, group.url, size, group.page_path or config.page_path):
             page_title = group.title if pagination.number == 1 else f"{group.title} (page {pagination.number})"
             intro = group.intro if pagination.number == 1 else None
             yield ListingPage(url, Listing(page_title, intro.entry.description if intro else "", chunk, pagination, "section", intro))

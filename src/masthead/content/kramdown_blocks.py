@@ -1,0 +1,71 @@
+"""kramdown's rule for HTML blocks, which Jekyll sites are written to: a block element that opens a line
+(``<div class="row">``) runs to its matching closing tag, blank lines and indented lines included, and
+its content is HTML, not Markdown (kramdown's ``parse_block_html`` is off by default).
+
+CommonMark ends an HTML block at the first blank line, so a Jekyll page whose ``<div>`` holds a blank
+line, or a Liquid tag that rendered to nothing, would go on as Markdown there: an indented ``</div>``
+shown as code. Such blank lines are filled with an empty comment, which keeps the block whole and
+which the HTML cleaner removes. An element with ``markdown="1"`` is kramdown's Markdown inside HTML,
+left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BLOCK = (
+    "address|article|aside|blockquote|center|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|"
+    "header|main|nav|ol|section|summary|table|tbody|thead|tfoot|tr|td|th|ul|li|picture"
+)
+_TAG = re.compile(rf"<(/?)({_BLOCK})\b[^>]*?(/?)>", re.IGNORECASE)
+_OPENS_LINE = re.compile(rf"^ {{0,3}}<({_BLOCK})\b(?![^>]*\bmarkdown\s*=)", re.IGNORECASE)
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_FILLER = "<!-- -->"
+
+
+def _depth_change(line: str) -> int:
+    change = 0
+    for closing, _, self_closing in _TAG.findall(line):
+        change += 0 if self_closing else -1 if closing else 1
+    return change
+
+
+def open_elements(text: str) -> int:
+    """How many block elements are open at the end of ``text`` (outside fenced code)."""
+    depth = 0
+    fenced = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            depth = max(0, depth + _depth_change(line))
+    return depth
+
+
+def join_html_blocks(markdown: str) -> str:
+    """The Markdown with each HTML block element kept whole as kramdown reads it (blank lines inside filled)."""
+    if "<" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    out: list[str] = []
+    block: list[str] = []  # the lines of the element being read
+    depth = 0
+    fenced = False
+    for line in lines:
+        if depth == 0:
+            if _FENCE.match(line):
+                fenced = not fenced
+            if not fenced and _OPENS_LINE.match(line):
+                depth = _depth_change(line)
+                if depth > 0:
+                    block = [line]
+                    continue
+                depth = 0
+            out.append(line)
+            continue
+        block.append(line)
+        depth += _depth_change(line)
+        if depth <= 0:
+            out += [_FILLER if not item.strip() else item for item in block]
+            block, depth = [], 0
+    return "\n".join(out + block)  # an element never closed: as it was
