@@ -133,6 +133,18 @@ def _permalink(value: str) -> str | None:
     return None
 
 
+def _later_home_pages(value: str) -> str | None:
+    """An Eleventy home's later pages: "" (page_path under /), else a path with {number} or {page}."""
+    if not value:
+        return None
+    tokens = re.findall(r"{([^}]*)}", value)
+    if not value.startswith("/") or not value.endswith(("/", ".html")) or not tokens or set(tokens) - {"number", "page"}:
+        return 'expected "" or a path that starts with "/", has {number} or {page} and ends with "/" or ".html", such as "/{number}/"'
+    if any(part in ("", ".", "..") for part in value.strip("/").split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or "..")'
+    return None
+
+
 def _term_permalink(value: str) -> str | None:
     """A tag's, category's or author's page: "" (none, or masthead's own), else a path with {slug}."""
     if not value:
@@ -644,6 +656,13 @@ class Origin:
         'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).',
         _disabled_lists,
     )
+    home_pages: str = option(
+        "",
+        "Eleventy's home paginating posts (index.njk with pagination): the URL of its later pages, {number} being pagination.pageNumber "
+        '(1 on the second page) and {page} that plus one, such as Eleventy\'s default "/{number}/" ("": page_path under /).',
+        _later_home_pages,
+    )
+    home_oldest_first: bool = option(False, "The home lists the oldest posts first, as an Eleventy home paginating a collection without reverse: true.")
     home_json: bool = option(False, "Hugo's JSON output of the home page: /index.json, the search index of themes such as PaperMod and LoveIt.")
     raw_html: bool = option(
         False,

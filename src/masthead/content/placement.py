@@ -256,6 +256,8 @@ JEKYLL_TOKENS = {
 _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
 FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
+# {{ pagination.pageNumber }} (0 on the first page), {{ pagination.pageNumber + 1 }} and Liquid's | plus: 1 (the page's own number)
+PAGE_NUMBER = re.compile(r"{{-?\s*pagination\.pageNumber\s*(\+\s*1\s*|\|\s*plus\s*:\s*1\s*)?-?}}")
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
 
 
@@ -266,6 +268,7 @@ def page_pattern(value: str, config: Config) -> str | None:
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
         text = FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
+        text = PAGE_NUMBER.sub(lambda match: "1" if match.group(1) else "0", text)  # different/page-{{ pagination.pageNumber }}/: page-0
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
         if text.rsplit("/", 1)[-1] == "index.html":  # diary/index.html is Eleventy's page.url /diary/
             text = text.removesuffix("index.html") or "/"

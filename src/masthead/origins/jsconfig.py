@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .eleventy_pages import home_pagination
 from .gatsby_routes import markdown_permalink
 from .plan import Plan
 
@@ -119,6 +120,11 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     if author:
         tables["author"] = {"name": author.group(2)}
+    home_values, home_origin = home_pagination(site / content)
+    if home_values:
+        notes.append(f"The home page paginates posts as its index template does: {home_values['page_size']} a page (page_size, home_pages).")
+        values.update(home_values)
+        tables["origin"].update(home_origin)
     return Plan("eleventy", found, values, tables, tuple(notes))
 
 

@@ -338,12 +338,20 @@ def document_page(site: Site, view: SiteView, document: Document) -> Page:
     return Page(output_path(document.url), f"{document.entry.template}.html", context, head)
 
 
-def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/{number}/") -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
+def paginate(
+    posts: Sequence[Document], base: str, size: int, path: str = "page/{number}/", later: str = ""
+) -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
+    """The pages of a list: the first at ``base``, the others at ``path`` under it (or at ``later``, an
+    Eleventy home's pattern of pagination.pageNumber: /{number}/)."""
     total = max(1, math.ceil(len(posts) / size))
 
     def url(number: int) -> str:
         if number == 1:
             return base
+        if later:
+            from ..origins.eleventy_pages import later_page_url
+
+            return later_page_url(later, base, number - 1)
         if base.endswith(".html"):  # a list at a file (Pelican's tag/x.html) goes on at tag/x2.html ({name}{number}{extension}),
             name = base[: -len(".html")]  # or under tag/x/ ({base_name}/page/{number}/)
             return f"{name}{number}.html" if path == "index{number}.html" else f"{name}/{path.replace('{number}', str(number))}"
@@ -368,11 +376,13 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
     """Every page of the paginated lists: the home page and the tag pages."""
     config = site.config
     default = config.origin.languages[0] if config.origin.languages else ""
-    home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else site.posts
+    home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else list(site.posts)
+    if config.origin.home_oldest_first:  # an Eleventy home paginating a collection, not reversed
+        home_posts.reverse()
     lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
     lists += [("tag", tag.name, f"Briefings on {tag.name} from {config.title}.", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
-        for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path):
+        for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path, config.origin.home_pages if kind == "home" else ""):
             if pagination.number > 1:  # "Latest briefings (page 2) · Site", never the site's name twice
                 title = "Latest briefings" if kind == "home" else title
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
