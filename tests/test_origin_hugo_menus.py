@@ -120,7 +120,7 @@ def test_hugo_slug_is_hugos_urlize(written: str, urlized: str) -> None:
 
 def test_list_permalinks(tmp_path: Path) -> None:
     """Hugo's docs' [permalinks.page] with [permalinks.section] beside it: the section's list at /articles/ (its
-    _index.md the intro, page 1 a redirect there), a term's pattern named in a warning."""
+    _index.md the intro, page 1 a redirect there), and [permalinks.term] tags: the tags' pages under /topics/."""
     (tmp_path / "content/posts").mkdir(parents=True)
     (tmp_path / "hugo.toml").write_text(
         "baseURL = 'https://docs.example/'\ntitle = 'Docs'\n[permalinks.page]\n  posts = '/articles/:year/:slugorcontentbasename/'\n"
@@ -133,7 +133,7 @@ def test_list_permalinks(tmp_path: Path) -> None:
     found = plan(tmp_path, "hugo.toml")
     assert found.tables["origin"]["permalinks"] == {"posts": "/articles/{year}/{slug}/"}
     assert found.tables["origin"]["section_lists"] == {"posts": "/articles/"}
-    assert found.warnings == ("[permalinks.term] tags = '/topics/:slug/' is not applied: that list stays at its default URL",)
+    assert found.tables["origin"]["term_permalinks"] == {"tags": "/topics/{slug}/"} and found.warnings == ()
     site, _ = adopt_folder(tmp_path)
     assert page_urls(site) == {"/", "/articles/", "/articles/2024/one/", "/articles/2024/two/", "/categories/"}
     assert "Every article." in (output_folder(site) / "articles/index.html").read_text(encoding="utf-8")

@@ -200,6 +200,10 @@ def _section_list_entry(entry: tuple[str, Any]) -> str | None:
     return _list_url(entry[1])
 
 
+def _term_permalink_entry(entry: tuple[str, Any]) -> str | None:
+    return _term_permalink(entry[1]) if isinstance(entry[1], str) and entry[1] else 'expected a path with {slug}, such as "/topics/{slug}/"'
+
+
 def _index_page_entry(entry: tuple[str, Any]) -> str | None:
     name, url = entry
     if name not in INDEX_PAGES:
@@ -617,6 +621,14 @@ class Origin:
     )
     section_lists: Mapping[str, str] = option(
         MappingProxyType({}), "The URL of a section's list page, Hugo's [permalinks.section], such as posts = \"/articles/\".", _section_list_entry
+    )
+    term_permalinks: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'The URL of a term\'s page by taxonomy, Hugo\'s [permalinks.term] (or [permalinks] tags = "/topics/:slug/"), such as tags = "/topics/{slug}/".',
+        _term_permalink_entry,
+    )
+    taxonomy_lists: Mapping[str, str] = option(
+        MappingProxyType({}), "The URL of a taxonomy's list of terms, Hugo's [permalinks.taxonomy], such as tags = \"/topics/\".", _section_list_entry
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)

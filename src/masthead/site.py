@@ -271,7 +271,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
         tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
     tags = _tags(tagged, config.tags) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
-    tag_pattern = config.origin.tag_permalink or ("/tags/{slug}/" if config.origin.kind == "hugo" else "")  # Hugo's terms are urlized: /tags/c++/
+    hugo_tags = config.origin.term_permalinks.get("tags", "/tags/{slug}/") if config.origin.kind == "hugo" else ""  # [permalinks.term]
+    tag_pattern = config.origin.tag_permalink or hugo_tags  # Hugo's terms are urlized: /tags/c++/
     if tag_pattern:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 
@@ -306,6 +307,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.kind == "hugo",
             sections_listed,
             config.origin.section_lists,
+            config.origin.term_permalinks,
+            config.origin.taxonomy_lists,
         )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups

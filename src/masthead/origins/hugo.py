@@ -118,6 +118,19 @@ def permalink(pattern: str, notes: list[str], ugly: bool = False) -> str:
     return converted if converted.endswith(("/", ".html")) else converted + "/"
 
 
+def term_permalink(pattern: Any, taxonomy: str) -> str:
+    """A term's page pattern (``/topics/:slug/``, ``/:section/:title/``) as masthead's ``/topics/{slug}/``:
+    a term's ``:slug`` and ``:title`` are its urlized name, ``:section`` its taxonomy; "" for another token."""
+    if not isinstance(pattern, str) or not pattern.strip().strip("/"):
+        return ""
+    tokens = {"slug": "{slug}", "title": "{slug}", "section": taxonomy, "sections": taxonomy}
+    if any(name not in tokens for name in re.findall(r":(\w+)", pattern)):
+        return ""
+    converted = "/" + re.sub(r":(\w+)", lambda match: tokens[match.group(1)], pattern.strip()).lstrip("/")
+    converted = converted if converted.endswith(("/", ".html")) else converted + "/"
+    return converted if "{slug}" in converted else ""
+
+
 def _folded(data: dict[str, Any]) -> dict[str, Any]:
     """Hugo's config keys are not case-sensitive (``baseurl``, ``DefaultContentLanguage``, ``uglyurls``):
     the top-level keys in lower case, the first spelling winning."""
@@ -331,13 +344,18 @@ def plan(site: Path, found: str) -> Plan:
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
     warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
-    for kind in ("section", "taxonomy", "term"):  # [permalinks.section] posts = "/articles/": that section's list there
-        lists = configured.get(kind) if isinstance(configured.get(kind), dict) else {}
+    named = ("tags", *taxonomies(written))  # [permalinks] tags = "/topics/:slug/" is the tags' terms' pattern too, as Hugo reads it
+    flat = {name: configured[name] for name in named if isinstance(configured.get(name), str)}
+    for kind in ("section", "taxonomy", "term", ""):  # [permalinks.section] posts = "/articles/": that section's list there
+        lists = flat if not kind else configured.get(kind) if isinstance(configured.get(kind), dict) else {}
         for name, pattern in sorted((lists or {}).items()):
             path = "/" + pattern.strip().strip("/") + "/" if isinstance(pattern, str) and pattern.strip().strip("/") else ""
-            if kind == "section" and re.fullmatch(r"(/[\w.~-]+)+/", path):
-                tables["origin"].setdefault("section_lists", {})[str(name)] = path
-            else:
+            term = term_permalink(pattern, str(name)) if kind in ("term", "") and name in named else ""
+            if kind in ("section", "taxonomy") and re.fullmatch(r"(/[\w.~-]+)+/", path) and (kind == "section" or name in named):
+                tables["origin"].setdefault("section_lists" if kind == "section" else "taxonomy_lists", {})[str(name)] = path
+            elif term:
+                tables["origin"].setdefault("term_permalinks", {}).setdefault(str(name), term)  # [permalinks.term] wins over the older form
+            elif kind:
                 warnings.append(f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL")
     own = {"rss": "/feed.xml, /atom.xml, /feed.json", "sitemap": "/sitemap.xml"}  # masthead's, kept for readers and search engines
     off = [kind for kind in own if kind in _disabled(written)]
