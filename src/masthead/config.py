@@ -668,6 +668,8 @@ class Origin:
         'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).',
         _disabled_lists,
     )
+    disable_path_to_lower: bool = option(False, "Hugo's disablePathToLower: a page's, section's and term's URL keeps its capitals (/posts/My-Trip/).")
+    remove_path_accents: bool = option(False, "Hugo's removePathAccents: accents are taken off the letters of URLs (content/posts/hügó.md is /posts/hugo/).")
     home_pages: str = option(
         "",
         "Eleventy's home paginating posts (index.njk with pagination): the URL of its later pages, {number} being pagination.pageNumber "

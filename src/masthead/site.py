@@ -294,6 +294,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
+        from .content.permalinks import hugo_urlize
         from .origins.groups import gatsby_list_sections, hugo_groups
 
         sections_listed = gatsby_list_sections(config) if config.origin.kind == "gatsby" else None
@@ -309,6 +310,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.section_lists,
             config.origin.term_permalinks,
             config.origin.taxonomy_lists,
+            hugo_urlize(config),
         )
     if config.origin.category_permalink or config.origin.author_permalink or config.origin.tag_permalink:  # Pelican's category and author pages
         from .origins.terms import term_groups

@@ -17,7 +17,8 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import PERMALINK_TOKENS, Config
-from .markdown import hugo_slug, jekyll_slug, pelican_slug, slugify
+from .markdown import jekyll_slug, pelican_slug, slugify
+from .permalinks import hugo_urlize
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2}(?:-[A-Za-z]{2,4})?)$")
@@ -111,7 +112,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
-        return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_slug(filename), "", False)
+        return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_urlize(config)(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
         from ..origins.pelican import default_date, file_metadata, is_page

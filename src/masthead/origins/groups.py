@@ -7,7 +7,7 @@ and text are the list's intro. Order as Hugo's default: weight, then newest firs
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..config import Config
@@ -82,13 +82,15 @@ def hugo_groups(
     section_lists: Mapping[str, str] | None = None,
     term_permalinks: Mapping[str, str] | None = None,
     taxonomy_lists: Mapping[str, str] | None = None,
+    urlize: Callable[[str], str] = hugo_slug,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
     ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them); ``section_lists``:
     a section's list URL when the site names one (Hugo's ``[permalinks.section] posts = "/articles/"``), and
-    so a term's (``term_permalinks``, ``tags = "/topics/{slug}/"``) and a taxonomy's (``taxonomy_lists``)."""
+    so a term's (``term_permalinks``, ``tags = "/topics/{slug}/"``) and a taxonomy's (``taxonomy_lists``); ``urlize``:
+    Hugo's path sanitizer as the site sets it (``content.permalinks.hugo_urlize``)."""
     by_url = {page.url: page for page in pages}
-    slug = hugo_slug if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
+    slug = urlize if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)

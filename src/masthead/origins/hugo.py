@@ -305,6 +305,10 @@ def plan(site: Path, found: str) -> Plan:
     if home_outputs_json(written):
         tables["origin"]["home_json"] = True
         notes.append("[outputs] home has \"JSON\": /index.json is written, every page's title, URL, summary and text (the theme's search index).")
+    for key, name in (("disablePathToLower", "disable_path_to_lower"), ("removePathAccents", "remove_path_accents")):
+        if data.get(key.lower()) is True:  # URLs keep their capitals; accents are taken off
+            tables["origin"][name] = True
+            notes.append(f"{key} = true: URLs are made as Hugo makes them with it ([origin] {name}).")
     if ugly:
         tables["origin"]["ugly_urls"] = True
         tables["origin"]["tag_permalink"] = "/tags/{slug}.html"

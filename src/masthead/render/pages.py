@@ -97,6 +97,7 @@ class SiteView:
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
     language_topics: Mapping[str, str] = field(default_factory=dict)  # language -> its own tag pages' URL, {slug} in it (Hugo's /fr/tags/x/)
     menus: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # a Hugo site's menus by name, in weight order
+    hugo_paths: tuple[bool, bool] = (True, False)  # Hugo's paths lower-cased (not disablePathToLower), accents removed (removePathAccents)
     topic_pages: bool = True  # False: no tag has a page (Hugo's disableKinds "term"), so posts link to none
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
@@ -104,9 +105,10 @@ class SiteView:
         if not self.topic_pages:
             return ()
         own = self.language_topics.get(document.entry.placement.lang)
-        if own and document.url.startswith(own.split("/tags/")[0] + "/"):
+        if own and document.url.startswith(f"/{document.entry.placement.lang}/"):
             return tuple(
-                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag))) for tag in document.entry.tags
+                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag, *self.hugo_paths)))
+                for tag in document.entry.tags
             )
         return tuple(
             TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
@@ -273,6 +275,7 @@ def site_view(site: Site) -> SiteView:
         topic_names={tag.slug: tag.name for tag in site.tags},
         topic_urls={tag.slug: tag.url for tag in site.tags},
         language_topics=language_topics(config),
+        hugo_paths=(not config.origin.disable_path_to_lower, config.origin.remove_path_accents),
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
 
@@ -282,7 +285,8 @@ def language_topics(config: Config) -> dict[str, str]:
     if config.origin.kind != "hugo":
         return {}
     end = ".html" if config.origin.ugly_urls else "/"
-    return {lang: f"/{lang}/tags/{{slug}}{end}" for lang in config.origin.languages}  # the default's too, when Hugo puts it in /en/
+    pattern = config.origin.term_permalinks.get("tags", f"/tags/{{slug}}{end}")  # [permalinks.term] tags = "/topics/:slug/"
+    return {lang: f"/{lang}{pattern}" for lang in config.origin.languages}  # the default's too, when Hugo puts it in /en/
 
 
 def output_path(url: str) -> str:
