@@ -9,6 +9,7 @@ its authors are its ``Author:``/``Authors:``, else the site's default byline.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
@@ -49,6 +50,15 @@ def listed_in(post: Document, config: Config) -> str | None:
     return _prefix(post, languages) or None
 
 
+def _own_page(kind: str, pattern: str, name: str, post: Document) -> str:
+    """The page a post's byline names for its author when it is one at ``pattern`` (a Ghost import's
+    ``{name: Ines Okafor, url: /author/ines/}``: Ghost's user slug, not the name's), else ""."""
+    if kind != "author":
+        return ""
+    pages = re.compile(re.escape(pattern).replace(re.escape("{slug}"), r"[^/]+"))
+    return next((url for written, url in post.entry.placement.authors if written == name and pages.fullmatch(url)), "")
+
+
 def _groups(kind: str, pattern: str, named: list[tuple[str, Document]], config: Config) -> list[Group]:
     by_url: dict[str, dict[int, Document]] = defaultdict(dict)
     names: dict[str, str] = {}
@@ -56,7 +66,7 @@ def _groups(kind: str, pattern: str, named: list[tuple[str, Document]], config: 
         prefix = listed_in(post, config)
         if prefix is None:
             continue
-        url = prefix + term_url(pattern, name, config)
+        url = prefix + (_own_page(kind, pattern, name, post) or term_url(pattern, name, config))
         names.setdefault(url, name)
         by_url[url][id(post)] = post
     return [Group(names[url], url, _order(list(by_url[url].values())), kind=kind) for url in sorted(by_url)]
