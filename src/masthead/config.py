@@ -665,7 +665,8 @@ class Origin:
     )
     disabled_lists: tuple[str, ...] = option(
         (),
-        'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).',
+        'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages; '
+        "Pelican's TAG_SAVE_AS = '' too).",
         _disabled_lists,
     )
     disable_path_to_lower: bool = option(False, "Hugo's disablePathToLower: a page's, section's and term's URL keeps its capitals (/posts/My-Trip/).")

@@ -93,7 +93,7 @@ def link_target(kind: str, name: str, config: Config) -> str | None:
     pattern = {"tag": config.origin.tag_permalink, "category": config.origin.category_permalink, "author": config.origin.author_permalink}[kind]
     if pattern:
         return term_url(pattern, name, config)
-    return f"/tags/{slugify(name)}/" if kind == "tag" else None
+    return f"/tags/{slugify(name)}/" if kind == "tag" and "term" not in config.origin.disabled_lists else None
 
 
 def index_pages(site: Site, view: SiteView) -> list[tuple[Callable[[], Page], str]]:
