@@ -11,13 +11,16 @@ section has a list, taxonomy and term lists are not written (disableKinds)."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from origin_sites import adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls, redirect_target
+from click.testing import CliRunner
+from origin_sites import SITES, adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 from masthead.build import load
+from masthead.cli import main
 from masthead.content.markdown import hugo_slug
 from masthead.origins.hugo import plan
 from masthead.render.pages import site_view
@@ -138,3 +141,34 @@ def test_list_permalinks(tmp_path: Path) -> None:
     assert page_urls(site) == {"/", "/articles/", "/articles/2024/one/", "/articles/2024/two/", "/categories/"}
     assert "Every article." in (output_folder(site) / "articles/index.html").read_text(encoding="utf-8")
     assert redirect_target(site, "/articles/page/1/") == "https://docs.example/articles/"
+
+
+def test_init_warnings_name_the_line(tmp_path: Path) -> None:
+    """`masthead init`'s warnings say path:line: where the config writes the setting, as every other problem."""
+    site = tmp_path / "menus"
+    shutil.copytree(SITES / "hugo-menus-outputs", site)
+    init = CliRunner().invoke(main, ["init", str(site)])
+    assert init.exit_code == 0, init.output
+    assert "hugo.toml:18: warning: [outputs] home: SearchIndex: output format is not made by masthead" in init.output  # home = [...]
+    assert "hugo.toml:21: warning: [outputFormats] SearchIndex: custom output formats are not made by masthead" in init.output
+
+
+def test_init_warnings_in_yaml_and_a_config_folder(tmp_path: Path) -> None:
+    yaml_site = tmp_path / "yaml"
+    (yaml_site / "content/posts").mkdir(parents=True)
+    (yaml_site / "hugo.yaml").write_text(
+        "baseURL: https://y.example/\ntitle: Y\ndisableKinds:\n  - sitemap\noutputs:\n  home:\n    - HTML\n    - AMP\n"
+        "permalinks:\n  term:\n    tags: /t/:year/\n",
+        encoding="utf-8",
+    )
+    found = plan(yaml_site, "hugo.yaml")
+    assert [(warning.path, warning.line) for warning in found.warnings] == [("hugo.yaml", 6), ("hugo.yaml", 11), ("hugo.yaml", 3)]
+    assert [warning.message.split(":")[0] for warning in found.warnings] == ["[outputs] home", "[permalinks.term] tags = '/t/", "disableKinds sitemap"]
+    folder_site = tmp_path / "folder"
+    (folder_site / "config/_default").mkdir(parents=True)
+    (folder_site / "config/_default/hugo.toml").write_text("baseURL = 'https://f.example/'\ntitle = 'F'\n", encoding="utf-8")
+    (folder_site / "config/_default/outputs.toml").write_text("# the theme's search\nhome = ['HTML', 'RSS', 'Lunr']\n", encoding="utf-8")
+    found = plan(folder_site, "config/_default/hugo.toml")
+    assert [str(warning) for warning in found.warnings] == [
+        "config/_default/outputs.toml:2: warning: [outputs] home: Lunr: output format is not made by masthead"
+    ]

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import MastheadError, Problem
+from .config_lines import config_problem
 from .hugo_outputs import config_warnings
 from .plan import Plan
 
@@ -347,7 +348,8 @@ def plan(site: Path, found: str) -> Plan:
         )
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
-    warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
+    files = [site / found, *config_parts(site / found), *environment_files(site / found)]  # where each warning's setting is written
+    warnings = [config_problem(site, files, table, key, message) for table, key, message in config_warnings(data.get("outputs"), data.get("outputformats"))]
     named = ("tags", *taxonomies(written))  # [permalinks] tags = "/topics/:slug/" is the tags' terms' pattern too, as Hugo reads it
     flat = {name: configured[name] for name in named if isinstance(configured.get(name), str)}
     for kind in ("section", "taxonomy", "term", ""):  # [permalinks.section] posts = "/articles/": that section's list there
@@ -360,9 +362,11 @@ def plan(site: Path, found: str) -> Plan:
             elif term:
                 tables["origin"].setdefault("term_permalinks", {}).setdefault(str(name), term)  # [permalinks.term] wins over the older form
             elif kind:
-                warnings.append(f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL")
+                message = f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL"
+                warnings.append(config_problem(site, files, f"permalinks.{kind}", str(name), message))
     own = {"rss": "/feed.xml, /atom.xml, /feed.json", "sitemap": "/sitemap.xml"}  # masthead's, kept for readers and search engines
     off = [kind for kind in own if kind in _disabled(written)]
     if off:
-        warnings.append(f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join(own[kind] for kind in off)}")
+        message = f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join(own[kind] for kind in off)}"
+        warnings.append(config_problem(site, files, "", "disableKinds", message))
     return Plan("hugo", found, values, tables, tuple(notes), tuple(warnings))
