@@ -23,7 +23,7 @@ from masthead.build import load
 from masthead.cli import main
 from masthead.content.markdown import hugo_slug
 from masthead.origins.hugo import plan
-from masthead.render.pages import site_view
+from masthead.render.pages import NavLink, site_view
 
 EXPECTED_URLS = {
     "/",
@@ -172,3 +172,33 @@ def test_init_warnings_in_yaml_and_a_config_folder(tmp_path: Path) -> None:
     assert [str(warning) for warning in found.warnings] == [
         "config/_default/outputs.toml:2: warning: [outputs] home: Lunr: output format is not made by masthead"
     ]
+
+
+def test_menu_children_are_nested_under_their_parent(tmp_path: Path) -> None:
+    """[[menus.main]] with parent: under the entry whose identifier (else name) it names, in weight order, a level
+    deeper for a child's child; a parent in no menu ("Wiki") leaves the entry out, as Hugo does."""
+    site, _ = adopt("hugo-menus-outputs", tmp_path)
+    model, _, _ = load(site, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
+    main = site_view(model).menus["main"]
+    posts = next(link for link in main if link.label == "Posts")
+    assert [(link.url, link.label) for link in posts.children] == [("/index.xml", "Atom feed"), ("/notes/release-v1.2/", "Tools v1.2")]
+    assert [(link.url, link.label) for link in posts.children[1].children] == [("/notes/", "Changelog")]
+
+    def every(links: tuple[NavLink, ...]) -> list[str]:
+        return [label for link in links for label in (link.label, *every(link.children))]
+
+    assert "Old wiki" not in every(main) and every(main).count("Atom feed") == 1  # children only under their parent
+
+
+def test_a_config_folders_language_menus_are_that_languages(tmp_path: Path) -> None:
+    """config/_default/menus.fr.toml is [languages.fr.menus], as Hugo reads a config folder; menus.toml the site's."""
+    from masthead.origins.hugo import read_config_folder
+
+    folder = tmp_path / "config/_default"
+    folder.mkdir(parents=True)
+    (folder / "hugo.toml").write_text("title = 'T'\n[languages.fr]\n  weight = 2\n", encoding="utf-8")
+    (folder / "menus.toml").write_text("[[main]]\n  name = 'Posts'\n  pageRef = '/posts'\n", encoding="utf-8")
+    (folder / "menus.fr.toml").write_text("[[main]]\n  name = 'Articles'\n  pageRef = '/posts'\n", encoding="utf-8")
+    data = read_config_folder(folder / "hugo.toml")
+    assert data["menus"] == {"main": [{"name": "Posts", "pageRef": "/posts"}]}
+    assert data["languages"]["fr"] == {"menus": {"main": [{"name": "Articles", "pageRef": "/posts"}]}, "weight": 2}

@@ -71,9 +71,10 @@ def _folder_tables(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for part in config_parts(path):
         table, _, lang = part.stem.partition(".")  # menus.en.toml: the menus of one language
         value = read_config(part)
-        if table == "languages" and lang:  # languages.en.toml is [languages.en], Blowfish's and Congo's layout
+        if table in ("languages", "menus", "menu") and lang:  # languages.en.toml is [languages.en] (Blowfish's, Congo's), menus.fr.toml [languages.fr.menus]
             languages: dict[str, Any] = data["languages"] if isinstance(data.get("languages"), dict) else {}
             written = languages.get(lang)
+            value = value if table == "languages" else {"menus": value}
             data["languages"] = {**languages, lang: {**value, **(written if isinstance(written, dict) else {})}}
         elif isinstance(data.get(table), dict):
             data[table] = {**value, **data[table]}

@@ -41,6 +41,7 @@ Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 class NavLink:
     url: str
     label: str  # a page's ``linkTitle`` (Hugo's key) or ``navTitle``, else its title
+    children: tuple[NavLink, ...] = ()  # a Hugo menu entry's children (``parent``), in its order
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class SiteView:
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
     language_topics: Mapping[str, str] = field(default_factory=dict)  # language -> its own tag pages' URL, {slug} in it (Hugo's /fr/tags/x/)
     menus: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # a Hugo site's menus by name, in weight order
+    language_nav: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # another language's own header menu, by language
     hugo_paths: tuple[bool, bool] = (True, False)  # Hugo's paths lower-cased (not disablePathToLower), accents removed (removePathAccents)
     topic_pages: bool = True  # False: no tag has a page (Hugo's disableKinds "term"), so posts link to none
 
@@ -237,18 +239,22 @@ def outlet_names(site: Site) -> dict[str, Outlet]:
     return names
 
 
-def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
-    """A Hugo site's menus (``site.menus.footer`` in a template); the others have none."""
+def _menus(site: Site, lang: str = "") -> dict[str, tuple[NavLink, ...]]:
+    """A Hugo site's menus (``site.menus.footer`` in a template), or another language's; the others have none."""
     if site.config.origin.kind != "hugo":
         return {}
-    from ..origins.hugo_menus import menus
+    from ..origins.hugo_menus import MenuEntry, menus
 
-    return {name: tuple(NavLink(entry.url, entry.name) for entry in entries) for name, entries in menus(site).items()}
+    def link(entry: MenuEntry) -> NavLink:
+        return NavLink(entry.url, entry.name, tuple(link(child) for child in entry.children))
+
+    return {name: tuple(link(entry) for entry in entries) for name, entries in menus(site, lang).items()}
 
 
 def site_view(site: Site) -> SiteView:
     config = site.config
     menus = _menus(site)
+    language_menus = {lang: _menus(site, lang) for lang in config.origin.languages[1:]}  # [languages.fr.menus]
     firsts = {page.entry.source: page for page in reversed(site.pages) if not page.noindex}  # an Eleventy list's later pages are not linked
     pages_nav = tuple(NavLink(page.url, nav_label(page)) for page in site.pages if firsts.get(page.entry.source) is page)
     return SiteView(
@@ -257,6 +263,7 @@ def site_view(site: Site) -> SiteView:
         base_url=config.base_url,
         language=config.language,
         nav=tuple(link for link in menus["main"] if link.url != "/") if "main" in menus else pages_nav,  # "Latest" is the home page
+        language_nav={lang: tuple(link for link in own["main"] if link.url != f"/{lang}/") for lang, own in language_menus.items() if "main" in own},
         menus=menus,
         logo=site.logo,
         has_tags=bool(site.tags) and "taxonomy" not in config.origin.disabled_lists,
