@@ -5,7 +5,8 @@ Eleventy's URLs and order (its pagination and permalink docs, TemplatePermalink.
 template with no permalink writes page N (pagination.pageNumber, 0 first) under the first page's folder,
 so index.njk is /, /1/, /2/; a permalink is rendered for every page, `{{ pagination.pageNumber }}` 0 on the
 first (logbook.njk: /logbook/page-0/, /logbook/page-1/), `| plus: 1` the page's own number (notes.liquid:
-/notes/, /notes/page-2/). A collection is sorted by date, oldest first; `reverse: true` pages newest first.
+/notes/, /notes/page-2/). A collection is sorted by date, oldest first; `reverse: true` pages newest first,
+and so does the `reverse` filter; the base blog's `head` filter is `array.slice(n)` for a negative n (the last).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ OLDEST_FIRST = [
     "/posts/equinox-surge/",
 ]
 # 5 posts: index.njk (size 2) has 3 pages, notes.liquid (size 3) 2, logbook.njk (size 4) 2
-EXPECTED_URLS = {"/", "/1/", "/2/", "/about/", "/notes/", "/notes/page-2/", "/logbook/page-0/", "/logbook/page-1/", *OLDEST_FIRST}
+EXPECTED_URLS = {"/", "/1/", "/2/", "/about/", "/latest/", "/notes/", "/notes/page-2/", "/logbook/page-0/", "/logbook/page-1/", *OLDEST_FIRST}
 
 
 def _listed(site: Path, url: str) -> list[str]:
@@ -66,6 +67,14 @@ def test_a_home_permalink_with_the_page_number(tmp_path: Path) -> None:
     )
     index.write_text(front, encoding="utf-8")
     adopt_folder(site)
-    assert {url for url in page_urls(site) if not url.startswith(("/posts/", "/notes/", "/logbook/"))} == {"/", "/page-2/", "/page-3/", "/about/"}
+    assert {url for url in page_urls(site) if not url.startswith(("/posts/", "/notes/", "/logbook/"))} == {"/", "/page-2/", "/page-3/", "/about/", "/latest/"}
     assert _listed(site, "/") == OLDEST_FIRST[::-1][0:2] and _listed(site, "/page-3/") == OLDEST_FIRST[0:1]
     assert "home_oldest_first = true" not in (site / "masthead.toml").read_text(encoding="utf-8")
+
+
+def test_head_and_reverse_filters_on_a_collection(tmp_path: Path) -> None:
+    site, _ = adopt("eleventy-paginated-home", tmp_path)
+    page = (output_folder(site) / "latest/index.html").read_text(encoding="utf-8")
+    latest, first = (re.findall(r'<a href="(/posts/[^"]+)"', part.split("</ul>", 1)[0]) for part in page.split('<ul class="')[1:3])
+    assert latest == OLDEST_FIRST[-2:]  # head(-2): the last two, in the collection's order
+    assert first == OLDEST_FIRST[1::-1]  # head(2) | reverse: the first two, the other way round

@@ -17,23 +17,26 @@ class PostList(tuple[Any, ...]):
     """A list of the site's posts (Eleventy's ``collections.posts``, Jekyll's ``site.posts``): known only
     once every page is read, so a loop over it leaves a marker that the assembled site fills in
     (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by;
-    ``oldest_first`` its order (Eleventy sorts a collection by date, oldest first; ``site.posts`` is newest first)."""
+    ``oldest_first`` its order (Eleventy sorts a collection by date, oldest first; ``site.posts`` is newest first);
+    ``from_end``: the ``limit`` posts are the last ones in that order (the base blog's ``head(-3)``)."""
 
     name: str
     field: str
     limit: int  # 0: every post
     oldest_first: bool
+    from_end: bool
 
-    def __new__(cls, name: str, field: str = "tags", limit: int = 0, oldest_first: bool = False) -> PostList:
+    def __new__(cls, name: str, field: str = "tags", limit: int = 0, oldest_first: bool = False, from_end: bool = False) -> PostList:
         made = super().__new__(cls)
-        made.name, made.field, made.limit, made.oldest_first = name, field, limit, oldest_first
+        made.name, made.field, made.limit, made.oldest_first, made.from_end = name, field, limit, oldest_first, from_end
         return made
 
-    def limited(self, limit: int) -> PostList:
-        return PostList(self.name, self.field, limit, self.oldest_first)
+    def limited(self, limit: int, from_end: bool = False) -> PostList:
+        return PostList(self.name, self.field, limit, self.oldest_first, from_end and limit > 0)
 
     def reversed(self) -> PostList:
-        return PostList(self.name, self.field, self.limit, not self.oldest_first)
+        """The same posts the other way round: the last ``limit`` of this order are the first of that one."""
+        return PostList(self.name, self.field, self.limit, not self.oldest_first, not self.from_end and self.limit > 0)
 
 
 class Deferred(dict[str, Any]):
