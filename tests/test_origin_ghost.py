@@ -44,7 +44,9 @@ def test_import_and_build(tmp_path: Path) -> None:
     assert strike["metaDescription"] == "Ferry unions called off Monday's strike." and strike["published"] is True
     assert strike["featuredImage"] == {"src": "/content/images/2024/02/ferry.jpg", "alt": "A ferry at the quay"}
     assert strike["tags"] == ["Ferries"]  # the internal #newsletter tag left out
-    assert strike["author"] == ["Ines Okafor", "Tom Brandt"] and strike["featured"] is True
+    # each byline with the page Ghost lists it on: the user's slug (users[].slug), not the name's
+    assert strike["author"] == [{"name": "Ines Okafor", "url": "/author/ines/"}, {"name": "Tom Brandt", "url": "/author/tom/"}]
+    assert strike["featured"] is True
     assert strike["permalink"] == "/ferry-strike-called-off/"  # Ghost's URL, /{slug}/
     assert (site / "content/blog/ferry-strike-called-off.md").read_text().split("---\n", 2)[2] == (
         "The ferry unions called off [the strike](https://news.example/strike).\n\n## Timetable\n\nBoats run as usual.\n"
@@ -108,8 +110,12 @@ def test_tag_and_author_pages_keep_ghosts_urls(tmp_path: Path) -> None:
     public = site / "public"
     tag_page = (public / "tag/ferries/index.html").read_text(encoding="utf-8")
     assert 'href="/ferry-strike-called-off/"' in tag_page
-    assert 'href="/ferry-strike-called-off/"' in (public / "author/ines-okafor/index.html").read_text(encoding="utf-8")
-    assert 'href="/tag/ferries/"' in (public / "ferry-strike-called-off/index.html").read_text(encoding="utf-8")
+    assert 'href="/ferry-strike-called-off/"' in (public / "author/ines/index.html").read_text(encoding="utf-8")  # Ghost's /author/<user slug>/
+    assert 'href="/ferry-strike-called-off/"' in (public / "author/tom/index.html").read_text(encoding="utf-8")
+    assert not (public / "author/ines-okafor").exists() and not (public / "author/tom-brandt").exists()
+    strike = (public / "ferry-strike-called-off/index.html").read_text(encoding="utf-8")
+    assert 'href="/tag/ferries/"' in strike and 'href="/author/ines/"' in strike  # the byline links to the author's page
+    assert [person["url"].rsplit("/", 2)[1] for person in json_ld(strike)["author"]] == ["ines", "tom"]
 
 
 def test_a_sites_own_term_urls_stay(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_ghost_0x_export(tmp_path: Path) -> None:
     site, result = _import(tmp_path, "ghost0-export.json", ("content/images/2014/12/dues.jpg",))
     dues = _front_matter(site / "content/blog/harbour-dues-rise.md")
     assert str(dues["date"]).startswith("2014-12-02 09:00:00") and str(dues["updated"]).startswith("2014-12-02 10:00:00")
-    assert dues["author"] == "Mara Quint" and dues["tags"] == ["Port"]
+    assert dues["author"] == {"name": "Mara Quint", "url": "/author/mara/"} and dues["tags"] == ["Port"]
     assert dues["featuredImage"] == {"src": "/content/images/2014/12/dues.jpg"}  # 0.x's "image"
     body = (site / "content/blog/harbour-dues-rise.md").read_text(encoding="utf-8")
     assert "Dues rise in **spring**." in body and "See [the old rates](/old-rates/)." in body  # the Markdown as written

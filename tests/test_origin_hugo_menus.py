@@ -11,16 +11,19 @@ section has a list, taxonomy and term lists are not written (disableKinds)."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from origin_sites import adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls, redirect_target
+from click.testing import CliRunner
+from origin_sites import SITES, adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 from masthead.build import load
+from masthead.cli import main
 from masthead.content.markdown import hugo_slug
 from masthead.origins.hugo import plan
-from masthead.render.pages import site_view
+from masthead.render.pages import NavLink, site_view
 
 EXPECTED_URLS = {
     "/",
@@ -120,7 +123,7 @@ def test_hugo_slug_is_hugos_urlize(written: str, urlized: str) -> None:
 
 def test_list_permalinks(tmp_path: Path) -> None:
     """Hugo's docs' [permalinks.page] with [permalinks.section] beside it: the section's list at /articles/ (its
-    _index.md the intro, page 1 a redirect there), a term's pattern named in a warning."""
+    _index.md the intro, page 1 a redirect there), and [permalinks.term] tags: the tags' pages under /topics/."""
     (tmp_path / "content/posts").mkdir(parents=True)
     (tmp_path / "hugo.toml").write_text(
         "baseURL = 'https://docs.example/'\ntitle = 'Docs'\n[permalinks.page]\n  posts = '/articles/:year/:slugorcontentbasename/'\n"
@@ -133,8 +136,69 @@ def test_list_permalinks(tmp_path: Path) -> None:
     found = plan(tmp_path, "hugo.toml")
     assert found.tables["origin"]["permalinks"] == {"posts": "/articles/{year}/{slug}/"}
     assert found.tables["origin"]["section_lists"] == {"posts": "/articles/"}
-    assert found.warnings == ("[permalinks.term] tags = '/topics/:slug/' is not applied: that list stays at its default URL",)
+    assert found.tables["origin"]["term_permalinks"] == {"tags": "/topics/{slug}/"} and found.warnings == ()
     site, _ = adopt_folder(tmp_path)
     assert page_urls(site) == {"/", "/articles/", "/articles/2024/one/", "/articles/2024/two/", "/categories/"}
     assert "Every article." in (output_folder(site) / "articles/index.html").read_text(encoding="utf-8")
     assert redirect_target(site, "/articles/page/1/") == "https://docs.example/articles/"
+
+
+def test_init_warnings_name_the_line(tmp_path: Path) -> None:
+    """`masthead init`'s warnings say path:line: where the config writes the setting, as every other problem."""
+    site = tmp_path / "menus"
+    shutil.copytree(SITES / "hugo-menus-outputs", site)
+    init = CliRunner().invoke(main, ["init", str(site)])
+    assert init.exit_code == 0, init.output
+    assert "hugo.toml:18: warning: [outputs] home: SearchIndex: output format is not made by masthead" in init.output  # home = [...]
+    assert "hugo.toml:21: warning: [outputFormats] SearchIndex: custom output formats are not made by masthead" in init.output
+
+
+def test_init_warnings_in_yaml_and_a_config_folder(tmp_path: Path) -> None:
+    yaml_site = tmp_path / "yaml"
+    (yaml_site / "content/posts").mkdir(parents=True)
+    (yaml_site / "hugo.yaml").write_text(
+        "baseURL: https://y.example/\ntitle: Y\ndisableKinds:\n  - sitemap\noutputs:\n  home:\n    - HTML\n    - AMP\n"
+        "permalinks:\n  term:\n    tags: /t/:year/\n",
+        encoding="utf-8",
+    )
+    found = plan(yaml_site, "hugo.yaml")
+    assert [(warning.path, warning.line) for warning in found.warnings] == [("hugo.yaml", 6), ("hugo.yaml", 11), ("hugo.yaml", 3)]
+    assert [warning.message.split(":")[0] for warning in found.warnings] == ["[outputs] home", "[permalinks.term] tags = '/t/", "disableKinds sitemap"]
+    folder_site = tmp_path / "folder"
+    (folder_site / "config/_default").mkdir(parents=True)
+    (folder_site / "config/_default/hugo.toml").write_text("baseURL = 'https://f.example/'\ntitle = 'F'\n", encoding="utf-8")
+    (folder_site / "config/_default/outputs.toml").write_text("# the theme's search\nhome = ['HTML', 'RSS', 'Lunr']\n", encoding="utf-8")
+    found = plan(folder_site, "config/_default/hugo.toml")
+    assert [str(warning) for warning in found.warnings] == [
+        "config/_default/outputs.toml:2: warning: [outputs] home: Lunr: output format is not made by masthead"
+    ]
+
+
+def test_menu_children_are_nested_under_their_parent(tmp_path: Path) -> None:
+    """[[menus.main]] with parent: under the entry whose identifier (else name) it names, in weight order, a level
+    deeper for a child's child; a parent in no menu ("Wiki") leaves the entry out, as Hugo does."""
+    site, _ = adopt("hugo-menus-outputs", tmp_path)
+    model, _, _ = load(site, now=datetime(2025, 6, 1, 12, tzinfo=UTC))
+    main = site_view(model).menus["main"]
+    posts = next(link for link in main if link.label == "Posts")
+    assert [(link.url, link.label) for link in posts.children] == [("/index.xml", "Atom feed"), ("/notes/release-v1.2/", "Tools v1.2")]
+    assert [(link.url, link.label) for link in posts.children[1].children] == [("/notes/", "Changelog")]
+
+    def every(links: tuple[NavLink, ...]) -> list[str]:
+        return [label for link in links for label in (link.label, *every(link.children))]
+
+    assert "Old wiki" not in every(main) and every(main).count("Atom feed") == 1  # children only under their parent
+
+
+def test_a_config_folders_language_menus_are_that_languages(tmp_path: Path) -> None:
+    """config/_default/menus.fr.toml is [languages.fr.menus], as Hugo reads a config folder; menus.toml the site's."""
+    from masthead.origins.hugo import read_config_folder
+
+    folder = tmp_path / "config/_default"
+    folder.mkdir(parents=True)
+    (folder / "hugo.toml").write_text("title = 'T'\n[languages.fr]\n  weight = 2\n", encoding="utf-8")
+    (folder / "menus.toml").write_text("[[main]]\n  name = 'Posts'\n  pageRef = '/posts'\n", encoding="utf-8")
+    (folder / "menus.fr.toml").write_text("[[main]]\n  name = 'Articles'\n  pageRef = '/posts'\n", encoding="utf-8")
+    data = read_config_folder(folder / "hugo.toml")
+    assert data["menus"] == {"main": [{"name": "Posts", "pageRef": "/posts"}]}
+    assert data["languages"]["fr"] == {"menus": {"main": [{"name": "Articles", "pageRef": "/posts"}]}, "weight": 2}

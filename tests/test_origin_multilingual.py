@@ -131,3 +131,15 @@ def test_default_languages_menu_is_the_header(tmp_path: Path) -> None:
     nav = home.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
     # [[languages.en.menus.main]] by weight: pageRef /posts is the section's list, /about the page
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)[-2:] == [("/posts/", "Crossings"), ("/about/", "About us")]
+
+
+def test_each_language_has_its_own_menu(tmp_path: Path) -> None:
+    """[[languages.fr.menus.main]] is the French pages' header: its pageRef /posts is the French section, /fr/posts/."""
+    site, _ = adopt("hugo-multilingual", tmp_path)
+    public = output_folder(site)
+    for page in ("fr/index.html", "fr/posts/index.html", "fr/posts/summer-timetable/index.html"):
+        nav = (public / page).read_text(encoding="utf-8").split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+        assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)[-1:] == [("/fr/posts/", "Traversées")], page
+        assert "About us" not in nav and "Crossings" not in nav
+    english = (public / "posts/summer-timetable/index.html").read_text(encoding="utf-8").split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert "Crossings" in english and "Traversées" not in english

@@ -398,7 +398,7 @@ def init(site: Path, force: bool) -> None:
     plan, target = run_init(site, force)
     click.echo(f"{plan.kind.capitalize()} site (from {plan.found}): wrote {target}")
     for warning in plan.warnings:
-        click.echo(f"{plan.found}: warning: {warning}", err=True)
+        click.echo(str(warning), err=True)
     click.echo(f"next: masthead build {site}")
 
 

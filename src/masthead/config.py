@@ -134,6 +134,18 @@ def _permalink(value: str) -> str | None:
     return None
 
 
+def _later_home_pages(value: str) -> str | None:
+    """An Eleventy home's later pages: "" (page_path under /), else a path with {number} or {page}."""
+    if not value:
+        return None
+    tokens = re.findall(r"{([^}]*)}", value)
+    if not value.startswith("/") or not value.endswith(("/", ".html")) or not tokens or set(tokens) - {"number", "page"}:
+        return 'expected "" or a path that starts with "/", has {number} or {page} and ends with "/" or ".html", such as "/{number}/"'
+    if any(part in ("", ".", "..") for part in value.strip("/").split("/")):
+        return 'expected plain segments between the slashes (no "//", "." or "..")'
+    return None
+
+
 def _term_permalink(value: str) -> str | None:
     """A tag's, category's or author's page: "" (none, or masthead's own), else a path with {slug}."""
     if not value:
@@ -187,6 +199,10 @@ def _list_url(url: Any) -> str | None:
 
 def _section_list_entry(entry: tuple[str, Any]) -> str | None:
     return _list_url(entry[1])
+
+
+def _term_permalink_entry(entry: tuple[str, Any]) -> str | None:
+    return _term_permalink(entry[1]) if isinstance(entry[1], str) and entry[1] else 'expected a path with {slug}, such as "/topics/{slug}/"'
 
 
 def _index_page_entry(entry: tuple[str, Any]) -> str | None:
@@ -607,6 +623,14 @@ class Origin:
     section_lists: Mapping[str, str] = option(
         MappingProxyType({}), "The URL of a section's list page, Hugo's [permalinks.section], such as posts = \"/articles/\".", _section_list_entry
     )
+    term_permalinks: Mapping[str, str] = option(
+        MappingProxyType({}),
+        'The URL of a term\'s page by taxonomy, Hugo\'s [permalinks.term] (or [permalinks] tags = "/topics/:slug/"), such as tags = "/topics/{slug}/".',
+        _term_permalink_entry,
+    )
+    taxonomy_lists: Mapping[str, str] = option(
+        MappingProxyType({}), "The URL of a taxonomy's list of terms, Hugo's [permalinks.taxonomy], such as tags = \"/topics/\".", _section_list_entry
+    )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
     category_permalink: str = option("", 'URL of a page per category with {slug}, such as Pelican\'s "/category/{slug}.html" ("": none).', _term_permalink)
@@ -642,9 +666,19 @@ class Origin:
     )
     disabled_lists: tuple[str, ...] = option(
         (),
-        'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages).',
+        'Hugo\'s disableKinds for lists: "section" (no /posts/ list), "taxonomy" (no /tags/, /categories/ lists), "term" (no /tags/x/ pages; '
+        "Pelican's TAG_SAVE_AS = '' too).",
         _disabled_lists,
     )
+    disable_path_to_lower: bool = option(False, "Hugo's disablePathToLower: a page's, section's and term's URL keeps its capitals (/posts/My-Trip/).")
+    remove_path_accents: bool = option(False, "Hugo's removePathAccents: accents are taken off the letters of URLs (content/posts/hügó.md is /posts/hugo/).")
+    home_pages: str = option(
+        "",
+        "Eleventy's home paginating posts (index.njk with pagination): the URL of its later pages, {number} being pagination.pageNumber "
+        '(1 on the second page) and {page} that plus one, such as Eleventy\'s default "/{number}/" ("": page_path under /).',
+        _later_home_pages,
+    )
+    home_oldest_first: bool = option(False, "The home lists the oldest posts first, as an Eleventy home paginating a collection without reverse: true.")
     home_json: bool = option(False, "Hugo's JSON output of the home page: /index.json, the search index of themes such as PaperMod and LoveIt.")
     raw_html: bool = option(
         False,

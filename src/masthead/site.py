@@ -278,7 +278,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
         tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
     tags = _tags(tagged, config.tags) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
-    tag_pattern = config.origin.tag_permalink or ("/tags/{slug}/" if config.origin.kind == "hugo" else "")  # Hugo's terms are urlized: /tags/c++/
+    hugo_tags = config.origin.term_permalinks.get("tags", "/tags/{slug}/") if config.origin.kind == "hugo" else ""  # [permalinks.term]
+    tag_pattern = config.origin.tag_permalink or hugo_tags  # Hugo's terms are urlized: /tags/c++/
     if tag_pattern:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 
@@ -300,6 +301,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
+        from .content.permalinks import hugo_urlize
         from .origins.groups import gatsby_list_sections, hugo_groups
 
         sections_listed = gatsby_list_sections(config) if config.origin.kind == "gatsby" else None
@@ -313,6 +315,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.kind == "hugo",
             sections_listed,
             config.origin.section_lists,
+            config.origin.term_permalinks,
+            config.origin.taxonomy_lists,
+            hugo_urlize(config),
         )
     if config.origin.kind == "jekyll":  # jekyll-paginate-v2's paginated pages: lists of the posts
         from .origins.jekyll_paginate import paginated_lists

@@ -42,11 +42,13 @@ def placeholder(blocks: dict[str, str], html: str) -> str:
     return token
 
 
-def post_listing(name: str = "all", field: str = "tags", count: int = 0) -> str:
+def post_listing(name: str = "all", field: str = "tags", count: int = 0, oldest_first: bool = False, from_end: bool = False) -> str:
     """The marker of a list of posts (a loop over ``collections.x``, a theme's archive layout), filled in
     with links once every page is read (``origins/references.py``); ``count`` 0 lists them all, from the
-    first (an Eleventy list's later pages start further on: ``data-offset``, origins/eleventy_pages.py)."""
-    return f'<div class="post-listing" data-{field}="{html.escape(name)}" data-count="{count}" data-offset="0"></div>'
+    first (an Eleventy list's later pages start further on: ``data-offset``, origins/eleventy_pages.py),
+    newest first unless ``oldest_first`` (an Eleventy collection not reversed); ``from_end``: the last ``count``."""
+    order = (' data-order="oldest"' if oldest_first else "") + (' data-from="end"' if from_end else "")
+    return f'<div class="post-listing" data-{field}="{html.escape(name)}" data-count="{count}" data-offset="0"{order}></div>'
 
 
 # `{: .notice}` alone on a line or at the end of one, `{:toc}`, `{::options … /}`: kramdown's own syntax.

@@ -22,7 +22,8 @@ from ..errors import Problem, did_you_mean, unexpected
 from ..newsroom import story_fields
 from ..newsroom.story import Story
 from . import bodies, characters, frontmatter, placement, restructuredtext
-from .markdown import RenderedMarkdown, hugo_slug, slugify, trim
+from .markdown import RenderedMarkdown, slugify, trim
+from .permalinks import hugo_urlize
 from .placement import Placement
 
 # Keys the default theme reads from ``extra``, so they are known and kept without a warning.
@@ -349,7 +350,7 @@ def _slug(fields: _Fields, source: str, kind: str = "") -> str:
     slug_key, slug_value = fields.get("slug")
     hugo = kind == "hugo"
     if slug_key is not None and slug_value not in (None, ""):
-        slug = hugo_slug(str(slug_value)) if hugo else str(slug_value).strip()
+        slug = hugo_urlize(fields.config)(str(slug_value)) if hugo else str(slug_value).strip()
         if kind == "gatsby" and "/" in slug and slug.strip("/"):
             slug = slug.strip("/").rsplit("/", 1)[-1]
         if not hugo and (not _SLUG.match(slug) or ".." in slug):  # hugo_slug leaves no "/" and no ".." segment

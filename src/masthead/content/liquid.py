@@ -356,7 +356,7 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
     if isinstance(collection, PostList):  # filled in once every page is read, with masthead's list markup
         limit = re.search(r"limit\s*:\s*(\d+)", found.group(4))
         count = int(limit.group(1)) if limit else collection.limit
-        return placeholder(context.blocks, post_listing(collection.name, collection.field, count))
+        return placeholder(context.blocks, post_listing(collection.name, collection.field, count, collection.oldest_first, collection.from_end and not limit))
     items: list[Any] = list(collection.items()) if isinstance(collection, Mapping) else list(collection) if isinstance(collection, (list, tuple)) else []
     options = found.group(4)
     offset = re.search(r"offset\s*:\s*(\d+)", options)

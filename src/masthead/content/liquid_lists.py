@@ -16,19 +16,27 @@ from typing import Any
 class PostList(tuple[Any, ...]):
     """A list of the site's posts (Eleventy's ``collections.posts``, Jekyll's ``site.posts``): known only
     once every page is read, so a loop over it leaves a marker that the assembled site fills in
-    (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by."""
+    (``origins/references.py``). ``name`` is the collection (a tag, "all"), ``field`` what it selects by;
+    ``oldest_first`` its order (Eleventy sorts a collection by date, oldest first; ``site.posts`` is newest first);
+    ``from_end``: the ``limit`` posts are the last ones in that order (the base blog's ``head(-3)``)."""
 
     name: str
     field: str
     limit: int  # 0: every post
+    oldest_first: bool
+    from_end: bool
 
-    def __new__(cls, name: str, field: str = "tags", limit: int = 0) -> PostList:
+    def __new__(cls, name: str, field: str = "tags", limit: int = 0, oldest_first: bool = False, from_end: bool = False) -> PostList:
         made = super().__new__(cls)
-        made.name, made.field, made.limit = name, field, limit
+        made.name, made.field, made.limit, made.oldest_first, made.from_end = name, field, limit, oldest_first, from_end
         return made
 
-    def limited(self, limit: int) -> PostList:
-        return PostList(self.name, self.field, limit)
+    def limited(self, limit: int, from_end: bool = False) -> PostList:
+        return PostList(self.name, self.field, limit, self.oldest_first, from_end and limit > 0)
+
+    def reversed(self) -> PostList:
+        """The same posts the other way round: the last ``limit`` of this order are the first of that one."""
+        return PostList(self.name, self.field, self.limit, not self.oldest_first, not self.from_end and self.limit > 0)
 
 
 class Deferred(dict[str, Any]):
@@ -55,12 +63,12 @@ SITE_LISTS: ContextVar[Mapping[str, Any] | None] = ContextVar("SITE_LISTS", defa
 class Collections(dict[str, Any]):
     """Every collection by name: ``collections.posts``, ``collections[tag]``, ``site.tags.x``."""
 
-    def __init__(self, field: str = "tags") -> None:
+    def __init__(self, field: str = "tags", oldest_first: bool = False) -> None:
         super().__init__()
-        self.field = field
+        self.field, self.oldest_first = field, oldest_first
 
     def get(self, key: str, default: Any = None) -> PostList:
-        return PostList(str(key), self.field)
+        return PostList(str(key), self.field, oldest_first=self.oldest_first)
 
     def __getitem__(self, key: str) -> PostList:
         return self.get(key)

@@ -203,9 +203,11 @@ def filters(base_path: str, absolute: str) -> dict[str, Callable[..., Any]]:
         "first": lambda value, *_: sequence(value)[0] if sequence(value) else None,
         "last": lambda value, *_: sequence(value)[-1] if sequence(value) else None,
         "join": lambda value, glue=" ", *_: text_of(glue).join(text_of(item) for item in _flat(sequence(value))),  # Liquid flattens first
-        "reverse": lambda value, *_: kept_list(value, lambda items: items[::-1]),  # a post list is newest first anyway
-        "head": lambda value, count=0, *_: kept_list(  # eleventy-base-blog's: head(-3) is the last three
-            value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))], abs(int(_number(count)))
+        "reverse": lambda value, *_: value.reversed() if isinstance(value, PostList) else kept_list(value, lambda items: items[::-1]),
+        "head": lambda value, count=0, *_: (  # eleventy-base-blog's: head(-3) is the last three
+            value.limited(abs(int(_number(count))), from_end=_number(count) < 0)
+            if isinstance(value, PostList)
+            else kept_list(value, lambda items: items[int(_number(count)) :] if _number(count) < 0 else items[: int(_number(count))])
         ),
         "sort": lambda value, key=None, *_: _sorted([[name, item] for name, item in value.items()] if isinstance(value, Mapping) else sequence(value), key),
         "uniq": lambda value, *_: list(dict.fromkeys(sequence(value))),

@@ -194,9 +194,10 @@ def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
     return (slug if cased else slug.lower()) or "section"
 
 
-def hugo_slug(text: str) -> str:
-    """Hugo's ``MakePathSanitized`` (``PathSpec.UnicodeSanitize``, lower-cased as ``disablePathToLower = false``
-    leaves it), for slugs, file names, ``:title`` and taxonomy terms: letters, marks, digits and ``._+~-@`` kept,
+def hugo_slug(text: str, lower: bool = True, remove_accents: bool = False) -> str:
+    """Hugo's ``MakePathSanitized`` (``PathSpec.UnicodeSanitize``, lower-cased unless ``disablePathToLower``,
+    its accents removed with ``removePathAccents``: "Hügó" -> "hugo", "ß" kept), for slugs, file names, ``:title``
+    and taxonomy terms: letters, marks, digits and ``._+~-@`` kept,
     each run of spaces one hyphen, anything else dropped without one: "C++ tips" -> "c++-tips", "Q&A" -> "qa",
     "Don't panic" -> "dont-panic", "v1.2 notes" -> "v1.2-notes". Hugo keeps ``/``, ``\\`` and ``#`` too, which
     here would leave the page's folder or cut its URL: they are dropped (and a slug of dots only is "section")."""
@@ -210,7 +211,9 @@ def hugo_slug(text: str) -> str:
             kept.append(char)
         elif kept and kept[-1] != "-" and char.isspace():
             hyphen = True
-    slug = "".join(kept).lower()
+    slug = "".join(kept).lower() if lower else "".join(kept)
+    if remove_accents:  # Hugo's text.RemoveAccents: the non-spacing marks of the decomposed text dropped
+        slug = unicodedata.normalize("NFC", "".join(char for char in unicodedata.normalize("NFD", slug) if unicodedata.category(char) != "Mn"))
     return slug if slug.strip(".") else "section"
 
 

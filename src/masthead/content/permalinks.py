@@ -9,6 +9,8 @@ index file with a ``.html`` pattern keeps its folder's URL.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -22,6 +24,11 @@ _TOKEN = re.compile(r"{([a-z_]+)}")
 # English month names, as Hugo's :monthname, Jekyll's :long_month and Pelican's %B (C locale) write them:
 # the URL does not depend on the machine's locale
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def hugo_urlize(config: Config) -> Callable[[str], str]:
+    """Hugo's path sanitizer as the site sets it: ``disablePathToLower``, ``removePathAccents`` (``[origin]``)."""
+    return partial(hugo_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents)
 
 
 def explicit(value: str, kind: str = "") -> str:
@@ -64,8 +71,9 @@ def entry_url(entry: Entry, config: Config) -> str:
     local = entry.date.astimezone(config.tz)
     section, sections = place.section, place.sections
     if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
-        section, sections = hugo_slug(section) if section else "", "/".join(hugo_slug(part) for part in sections.split("/")) if sections else ""
-    title_slug = hugo_slug if config.origin.kind == "hugo" else slugify  # Hugo's :title and :slug are urlized
+        urlize = hugo_urlize(config)
+        section, sections = urlize(section) if section else "", "/".join(urlize(part) for part in sections.split("/")) if sections else ""
+    title_slug = hugo_urlize(config) if config.origin.kind == "hugo" else slugify  # Hugo's :title and :slug are urlized
     values = {
         "slug": entry.slug,
         "plain_slug": jekyll_slug(entry.slug, pretty=False, cased=False),

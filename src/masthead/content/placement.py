@@ -17,7 +17,8 @@ from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import PERMALINK_TOKENS, Config
-from .markdown import hugo_slug, jekyll_slug, pelican_slug, slugify
+from .markdown import jekyll_slug, pelican_slug, slugify
+from .permalinks import hugo_urlize
 
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 JEKYLL_DATED_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")  # Jekyll's DATE_FILENAME_MATCHER: 2014-3-3-Hello-World.md too
@@ -112,7 +113,7 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
-        return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_slug(filename), "", False)
+        return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_urlize(config)(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
         from ..origins.pelican import default_date, file_metadata, is_page
@@ -257,6 +258,8 @@ JEKYLL_TOKENS = {
 _JEKYLL_PLACEHOLDER = re.compile(r":(" + "|".join(sorted(JEKYLL_TOKENS, key=len, reverse=True)) + r")\b")
 _ELEVENTY_VARIABLE = re.compile(r"{{-?\s*(page\.fileSlug|page\.filePathStem|title\s*\|\s*slugify|title\s*\|\s*slug)\s*-?}}")
 FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\s*0\s*)?-?%}.*?{%-?\s*endif\s*-?%}", re.DOTALL)
+# {{ pagination.pageNumber }} (0 on the first page), {{ pagination.pageNumber + 1 }} and Liquid's | plus: 1 (the page's own number)
+PAGE_NUMBER = re.compile(r"{{-?\s*pagination\.pageNumber\s*(\+\s*1\s*|\|\s*plus\s*:\s*1\s*)?-?}}")
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
 
 
@@ -267,6 +270,7 @@ def page_pattern(value: str, config: Config) -> str | None:
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
         text = FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
+        text = PAGE_NUMBER.sub(lambda match: "1" if match.group(1) else "0", text)  # different/page-{{ pagination.pageNumber }}/: page-0
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
         if text.rsplit("/", 1)[-1] == "index.html":  # diary/index.html is Eleventy's page.url /diary/
             text = text.removesuffix("index.html") or "/"

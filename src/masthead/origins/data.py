@@ -162,11 +162,12 @@ def scopes_for(source: str, data: Mapping[str, Any], config: Config) -> tuple[di
         stem = path.with_suffix("")
         page: dict[str, Any] = {"fileSlug": stem.parent.name if stem.name == "index" else stem.name, "filePathStem": "/" + stem.as_posix()}
         page.update(inputPath="./" + source, date=data.get("date"))
-        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}, "collections": Collections()}
+        scopes: dict[str, Any] = {**files, **data, "page": page, "eleventy": {"env": {"runMode": "build"}}, "collections": Collections(oldest_first=True)}
         paged = post_list_pagination(data)
         if paged:  # page-list.njk's `for entry in entries`: the collection it pages through (its first page)
             options = data["pagination"]
-            first = PostList(paged, limit=page_size(options))  # the first page's posts; origins/eleventy_pages.py makes the others
+            # the first page's posts (reverse: true, newest first); origins/eleventy_pages.py makes the others
+            first = PostList(paged, limit=page_size(options), oldest_first=options.get("reverse") is not True)
             scopes["pagination"] = {**options, "items": first, "pageNumber": 0}
             if isinstance(options.get("alias"), str):
                 scopes[options["alias"]] = first

@@ -143,6 +143,16 @@ def _tag_page(config: Config, name: str) -> str | None:
     return pattern.replace("{slug}", slugify(name))
 
 
+def _byline(user: dict[str, Any], config: Config) -> object:
+    """A post's author: the Ghost user's name, with the page Ghost lists them on (``/author/<the user's slug>/``,
+    which need not be their name's: ``ines`` for Ines Okafor) when the site keeps Ghost's author pages."""
+    slug = str(user.get("slug") or "").strip()
+    pattern = config.origin.author_permalink
+    if not pattern or not re.fullmatch(r"[\w][\w.-]*", slug) or ".." in slug:
+        return str(user["name"])
+    return {"name": str(user["name"]), "url": pattern.replace("{slug}", slug)}
+
+
 def import_ghost(config: Config, export: Path, force: bool = False, dry_run: bool = False) -> GhostReport:
     data, export_meta = _data(export)
     exported = _moment(export_meta.get("exported_on"), "db[0].meta.exported_on", export)
@@ -209,7 +219,7 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
         names = [name for name in names if name and not name.startswith("#")]  # Ghost's internal tags
         if names:
             values["tags"] = names
-        authors = [str(person.get("name", "")) for person in people if person.get("name")]
+        authors: list[object] = [_byline(person, config) for person in people if person.get("name")]
         if authors:
             values["author"] = authors[0] if len(authors) == 1 else authors
         if post.get("featured") in (1, True, "1", "true"):

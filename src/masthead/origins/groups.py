@@ -7,7 +7,7 @@ and text are the list's intro. Order as Hugo's default: weight, then newest firs
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..config import Config
@@ -82,12 +82,17 @@ def hugo_groups(
     empty_lists: bool = True,
     listed: frozenset[str] | None = None,
     section_lists: Mapping[str, str] | None = None,
+    term_permalinks: Mapping[str, str] | None = None,
+    taxonomy_lists: Mapping[str, str] | None = None,
+    urlize: Callable[[str], str] = hugo_slug,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
     ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them); ``section_lists``:
-    a section's list URL when the site names one (Hugo's ``[permalinks.section] posts = "/articles/"``)."""
+    a section's list URL when the site names one (Hugo's ``[permalinks.section] posts = "/articles/"``), and
+    so a term's (``term_permalinks``, ``tags = "/topics/{slug}/"``) and a taxonomy's (``taxonomy_lists``); ``urlize``:
+    Hugo's path sanitizer as the site sets it (``content.permalinks.hugo_urlize``)."""
     by_url = {page.url: page for page in pages}
-    slug = hugo_slug if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
+    slug = urlize if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
@@ -111,20 +116,29 @@ def hugo_groups(
     root_tags = any(document.entry.tags for document in documents if not _prefix(document, languages))
     for taxonomy in (*taxonomies, "tags"):  # the root's tags are the site's own (site.tags); each other language's are here
         terms: dict[str, list[Document]] = defaultdict(list)
-        names: dict[str, str] = {}
+        names: dict[str, str] = {}  # a term's page -> the term, as first written
+        language_of: dict[str, str] = {}  # a term's page -> its language's prefix
+        pattern = (term_permalinks or {}).get(taxonomy)
         for post in documents:  # Hugo lists every page with the term, not only the posts
-            if taxonomy == "tags" and not _prefix(post, languages):
+            prefix = _prefix(post, languages)
+            if taxonomy == "tags" and not prefix:
                 continue
             for term in _terms(post, taxonomy):
-                names.setdefault(slug(term), term)
-                terms[list_url(f"{_prefix(post, languages)}/{taxonomy}/{slug(term)}", ugly)].append(post)
+                url = prefix + pattern.replace("{slug}", slug(term)) if pattern else list_url(f"{prefix}/{taxonomy}/{slug(term)}", ugly)
+                names.setdefault(url, term)
+                language_of[url] = prefix
+                terms[url].append(post)
         for prefix in everywhere if "taxonomy" not in disabled else ():  # Hugo writes each taxonomy's list in each language, with no terms too
-            if taxonomy == "tags" and not prefix and root_tags and not ugly:
+            own_list = (taxonomy_lists or {}).get(taxonomy)
+            if taxonomy == "tags" and not prefix and root_tags and not ugly and not own_list:
                 continue  # the site's /tags/ page lists them (with uglyURLs Hugo's is /tags.html)
-            if not empty_lists and not any(url.startswith(f"{prefix}/{taxonomy}/") for url in terms):
+            if not empty_lists and not any(language_of[url] == prefix for url in terms):
                 continue  # the Gatsby starter's lists: only those with terms
-            everything = {id(post): post for url, members in terms.items() if url.startswith(f"{prefix}/{taxonomy}/") for post in members}
-            groups.append(Group(taxonomy.title(), list_url(f"{prefix}/{taxonomy}", ugly), _order(list(everything.values())), kind="taxonomy"))
+            everything = {id(post): post for url, members in terms.items() if language_of[url] == prefix for post in members}
+            if taxonomy == "tags" and not prefix:  # the root's tags, at the list [permalinks.taxonomy] names
+                everything = {id(post): post for post in documents if not _prefix(post, languages) and post.entry.tags}
+            url = prefix + own_list if own_list else list_url(f"{prefix}/{taxonomy}", ugly)
+            groups.append(Group(taxonomy.title(), url, _order(list(everything.values())), kind="taxonomy"))
         for url in sorted(terms) if "term" not in disabled else ():
-            groups.append(Group(names[url.removesuffix(".html").rstrip("/").rsplit("/", 1)[1]], url, _order(terms[url])))
+            groups.append(Group(names[url], url, _order(terms[url])))
     return tuple(groups), tuple(page for page in pages if page.url not in taken)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import MastheadError, Problem
+from .config_lines import config_problem
 from .hugo_outputs import config_warnings
 from .plan import Plan
 
@@ -70,9 +71,10 @@ def _folder_tables(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     for part in config_parts(path):
         table, _, lang = part.stem.partition(".")  # menus.en.toml: the menus of one language
         value = read_config(part)
-        if table == "languages" and lang:  # languages.en.toml is [languages.en], Blowfish's and Congo's layout
+        if table in ("languages", "menus", "menu") and lang:  # languages.en.toml is [languages.en] (Blowfish's, Congo's), menus.fr.toml [languages.fr.menus]
             languages: dict[str, Any] = data["languages"] if isinstance(data.get("languages"), dict) else {}
             written = languages.get(lang)
+            value = value if table == "languages" else {"menus": value}
             data["languages"] = {**languages, lang: {**value, **(written if isinstance(written, dict) else {})}}
         elif isinstance(data.get(table), dict):
             data[table] = {**value, **data[table]}
@@ -116,6 +118,19 @@ def permalink(pattern: str, notes: list[str], ugly: bool = False) -> str:
     if ugly and not converted.endswith(".html"):
         return converted.rstrip("/") + ".html"
     return converted if converted.endswith(("/", ".html")) else converted + "/"
+
+
+def term_permalink(pattern: Any, taxonomy: str) -> str:
+    """A term's page pattern (``/topics/:slug/``, ``/:section/:title/``) as masthead's ``/topics/{slug}/``:
+    a term's ``:slug`` and ``:title`` are its urlized name, ``:section`` its taxonomy; "" for another token."""
+    if not isinstance(pattern, str) or not pattern.strip().strip("/"):
+        return ""
+    tokens = {"slug": "{slug}", "title": "{slug}", "section": taxonomy, "sections": taxonomy}
+    if any(name not in tokens for name in re.findall(r":(\w+)", pattern)):
+        return ""
+    converted = "/" + re.sub(r":(\w+)", lambda match: tokens[match.group(1)], pattern.strip()).lstrip("/")
+    converted = converted if converted.endswith(("/", ".html")) else converted + "/"
+    return converted if "{slug}" in converted else ""
 
 
 def _folded(data: dict[str, Any]) -> dict[str, Any]:
@@ -309,6 +324,10 @@ def plan(site: Path, found: str) -> Plan:
     if home_outputs_json(written):
         tables["origin"]["home_json"] = True
         notes.append("[outputs] home has \"JSON\": /index.json is written, every page's title, URL, summary and text (the theme's search index).")
+    for key, name in (("disablePathToLower", "disable_path_to_lower"), ("removePathAccents", "remove_path_accents")):
+        if data.get(key.lower()) is True:  # URLs keep their capitals; accents are taken off
+            tables["origin"][name] = True
+            notes.append(f"{key} = true: URLs are made as Hugo makes them with it ([origin] {name}).")
     if ugly:
         tables["origin"]["ugly_urls"] = True
         tables["origin"]["tag_permalink"] = "/tags/{slug}.html"
@@ -353,17 +372,25 @@ def plan(site: Path, found: str) -> Plan:
         )
         if data.get("defaultContentLanguageInSubdir") is True:
             notes.append(f"defaultContentLanguageInSubdir = true: {default} is under /{default}/ too (read from {found}); the root is masthead's home.")
-    warnings = config_warnings(data.get("outputs"), data.get("outputformats"))
-    for kind in ("section", "taxonomy", "term"):  # [permalinks.section] posts = "/articles/": that section's list there
-        lists = configured.get(kind) if isinstance(configured.get(kind), dict) else {}
+    files = [site / found, *config_parts(site / found), *environment_files(site / found)]  # where each warning's setting is written
+    warnings = [config_problem(site, files, table, key, message) for table, key, message in config_warnings(data.get("outputs"), data.get("outputformats"))]
+    named = ("tags", *taxonomies(written))  # [permalinks] tags = "/topics/:slug/" is the tags' terms' pattern too, as Hugo reads it
+    flat = {name: configured[name] for name in named if isinstance(configured.get(name), str)}
+    for kind in ("section", "taxonomy", "term", ""):  # [permalinks.section] posts = "/articles/": that section's list there
+        lists = flat if not kind else configured.get(kind) if isinstance(configured.get(kind), dict) else {}
         for name, pattern in sorted((lists or {}).items()):
             path = "/" + pattern.strip().strip("/") + "/" if isinstance(pattern, str) and pattern.strip().strip("/") else ""
-            if kind == "section" and re.fullmatch(r"(/[\w.~-]+)+/", path):
-                tables["origin"].setdefault("section_lists", {})[str(name)] = path
-            else:
-                warnings.append(f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL")
+            term = term_permalink(pattern, str(name)) if kind in ("term", "") and name in named else ""
+            if kind in ("section", "taxonomy") and re.fullmatch(r"(/[\w.~-]+)+/", path) and (kind == "section" or name in named):
+                tables["origin"].setdefault("section_lists" if kind == "section" else "taxonomy_lists", {})[str(name)] = path
+            elif term:
+                tables["origin"].setdefault("term_permalinks", {}).setdefault(str(name), term)  # [permalinks.term] wins over the older form
+            elif kind:
+                message = f"[permalinks.{kind}] {name} = {pattern!r} is not applied: that list stays at its default URL"
+                warnings.append(config_problem(site, files, f"permalinks.{kind}", str(name), message))
     own = {"rss": "/feed.xml, /atom.xml, /feed.json", "sitemap": "/sitemap.xml"}  # masthead's, kept for readers and search engines
     off = [kind for kind in own if kind in _disabled(written)]
     if off:
-        warnings.append(f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join(own[kind] for kind in off)}")
+        message = f"disableKinds {', '.join(off)}: masthead still writes its own {' and '.join(own[kind] for kind in off)}"
+        warnings.append(config_problem(site, files, "", "disableKinds", message))
     return Plan("hugo", found, values, tables, tuple(notes), tuple(warnings))

@@ -25,15 +25,17 @@ def unmade(kind: str, value: Any) -> list[str]:
     return [format for format in _formats(value) if format.lower() not in made]
 
 
-def config_warnings(outputs: Any, output_formats: Any) -> list[str]:
-    """What the config asks of Hugo that masthead does not write: formats of ``[outputs]``, ``[outputFormats]``."""
-    warnings = []
+def config_warnings(outputs: Any, output_formats: Any) -> list[tuple[str, str | None, str]]:
+    """What the config asks of Hugo that masthead does not write: formats of ``[outputs]``, ``[outputFormats]``;
+    each as (table, key, message), for ``config_lines.config_problem`` to place."""
+    warnings: list[tuple[str, str | None, str]] = []
     for kind, value in outputs.items() if isinstance(outputs, dict) else ():
         missing = unmade(str(kind), value)
         if missing:
-            warnings.append(f"[outputs] {kind}: {', '.join(missing)}: {_formats_named(missing)} not made by masthead")
+            warnings.append(("outputs", str(kind), f"[outputs] {kind}: {', '.join(missing)}: {_formats_named(missing)} not made by masthead"))
     if isinstance(output_formats, dict) and output_formats:
-        warnings.append(f"[outputFormats] {', '.join(sorted(str(name) for name in output_formats))}: custom output formats are not made by masthead")
+        names = sorted(str(name) for name in output_formats)
+        warnings.append(("outputFormats", names[0], f"[outputFormats] {', '.join(names)}: custom output formats are not made by masthead"))
     return warnings
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from ..errors import Problem
+from .eleventy_pages import home_pagination
 from .gatsby_program import index_pages, later_pages, number, program_text, term_permalinks
 from .gatsby_routes import markdown_permalink
 from .plan import Plan
@@ -126,6 +128,11 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     if author:
         tables["author"] = {"name": author}
+    home_values, home_origin = home_pagination(site / content)
+    if home_values:
+        notes.append(f"The home page paginates posts as its index template does: {home_values['page_size']} a page (page_size, home_pages).")
+        values.update(home_values)
+        tables["origin"].update(home_origin)
     return Plan("eleventy", found, values, tables, tuple(notes))
 
 
@@ -194,7 +201,14 @@ def gatsby(site: Path, found: str) -> Plan:
         notes.append(f"{told} puts the Markdown pages at {routed} (a front matter slug with slashes is the page's whole path).")
     others = [path for path in _filesystem_paths(text) if path != content and not path.startswith(content + "/") and _markdown_folder(site, [path])]
     warnings = [
-        f"gatsby-source-filesystem reads Markdown in {path}/ too: masthead reads one folder, {content}/, and builds no page of {path}/" for path in others
+        Problem(
+            found,
+            _line_naming(text, path),
+            None,
+            f"gatsby-source-filesystem reads Markdown in {path}/ too: masthead reads one folder, {content}/, and builds no page of {path}/",
+            warning=True,
+        )
+        for path in others
     ]
     feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
     if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
@@ -207,6 +221,12 @@ _FEED_OUTPUT = re.compile(r"""output\s*:\s*[`"']/?([\w./-]+\.xml)[`"']""")
 _FILESYSTEM_PATH = re.compile(
     r"""path\s*:\s*(?:[`"']\$\{__dirname\}/([^`"']+)[`"']|[`"']\./([^`"']+)[`"']|path\.(?:join|resolve)\(\s*__dirname\s*,([^)]*)\))"""
 )
+
+
+def _line_naming(text: str, path: str) -> int | None:
+    """The line of the config that names the folder ``path`` (gatsby-source-filesystem's ``path:``)."""
+    found = re.search(rf"[/\"'`]{re.escape(path)}[\"'`/]", text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _filesystem_paths(text: str) -> list[str]:

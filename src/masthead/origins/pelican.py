@@ -144,6 +144,8 @@ def plan(site: Path, found: str) -> Plan:
     if isinstance(settings.get("AUTHOR"), str):
         tables["author"] = {"name": settings["AUTHOR"]}
     tables["origin"].update({f"{kind}_permalink": pattern for kind, pattern in terms.items() if pattern})
+    if "TAG_SAVE_AS" in settings and not settings["TAG_SAVE_AS"]:  # '': Pelican writes no tag pages, so neither does masthead
+        tables["origin"]["disabled_lists"] = ["term"]
     kept = feed_paths(settings, terms)
     if kept:
         tables["origin"]["feeds"] = kept
@@ -182,7 +184,7 @@ def term_pattern(kind: str, settings: Mapping[str, Any], notes: list[str]) -> st
     name = kind.upper()
     save_as = settings.get(f"{name}_SAVE_AS", f"{kind}/{{slug}}.html")
     if not save_as or not isinstance(save_as, str):  # '' or False: Pelican writes no such pages
-        shown = "masthead's own tag pages /tags/<slug>/ stand in" if kind == "tag" else f"masthead makes no {kind} pages either"
+        shown = f"masthead makes no {kind} pages either" + (" and links no tag (disabled_lists: term)" if kind == "tag" else "")
         notes.append(f"{name}_SAVE_AS is empty: {shown}.")
         return ""
     path = save_as.replace("{name}", "{slug}").lstrip("/")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
+from ..errors import Problem
 from ..schema import commented_lines
 
 
@@ -19,7 +20,7 @@ class Plan:
     values: Mapping[str, Any]  # top-level keys
     tables: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # [folders], [origin], [author]…
     notes: tuple[str, ...] = ()  # how things map, and what does not
-    warnings: tuple[str, ...] = ()  # what the site asks for that masthead does not make: shown by `masthead init` too
+    warnings: tuple[Problem, ...] = ()  # what the site asks for that masthead does not make, at its file:line: shown by `masthead init` too
 
 
 def render(plan: Plan) -> str:
@@ -30,6 +31,6 @@ def render(plan: Plan) -> str:
         "#",
     ]
     lines += [f"# {note}" for note in plan.notes]
-    lines += [f"# warning: {warning}" for warning in plan.warnings]
+    lines += [f"# warning: {warning.message}" for warning in plan.warnings]
     lines.append("")
     return "\n".join([*lines, *commented_lines(Config, {**plan.values, **plan.tables})]) + "\n"

@@ -32,7 +32,7 @@ from .pelican_attach import attached_url
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(
     r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories|collection)="([^"]*)" data-count="(\d+)"'
-    r'(?: data-offset="(\d+)")?></div>(?(2)\s*</\2>)'
+    r'(?: data-offset="(\d+)")?( data-order="oldest")?( data-from="end")?></div>(?(2)\s*</\2>)'
 )
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
@@ -105,7 +105,10 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     if field == "categories" and not name:  # minimal-mistakes' and Chirpy's `layout: categories`: every category and its posts
         return by_category(listed_posts(site.posts, "all", field, language, site.config))
     # a Jekyll collection's documents (minimal-mistakes' collection layout): newest first, undated last
-    shown = (collection_documents(site, name) if field == "collection" else listed_posts(site.posts, name, field, language, site.config))[offset:]
+    listed = collection_documents(site, name) if field == "collection" else listed_posts(site.posts, name, field, language, site.config)
+    shown = (listed[::-1] if match.group(7) else listed)[offset:]  # data-order="oldest": an Eleventy collection, by date
+    if match.group(8) and count:  # data-from="end": the last ones (head(-3))
+        shown = shown[-count:]
     items = "".join(
         f'<li><a href="{html.escape(post.url)}">{html.escape(post.entry.title)}</a>{_time(post) if post.entry.is_post else ""}</li>\n'
         for post in shown[: count or None]

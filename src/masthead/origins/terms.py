@@ -9,13 +9,15 @@ its authors are its ``Author:``/``Authors:``, else the site's default byline.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..content.markdown import hugo_slug, pelican_slug, slugify
+from ..content.markdown import pelican_slug, slugify
+from ..content.permalinks import hugo_urlize
 from ..site import Document, Site, Tag
 from .groups import Group, _order, _prefix
 
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 def term_slug(name: str, config: Config) -> str:
     """A term's slug as its generator makes it: Pelican's slugify, Hugo's urlize ("C++" is c++), else masthead's."""
-    return {"pelican": pelican_slug, "hugo": hugo_slug}.get(config.origin.kind, slugify)(name)
+    return {"pelican": pelican_slug, "hugo": hugo_urlize(config)}.get(config.origin.kind, slugify)(name)
 
 
 def term_url(pattern: str, name: str, config: Config) -> str:
@@ -48,6 +50,15 @@ def listed_in(post: Document, config: Config) -> str | None:
     return _prefix(post, languages) or None
 
 
+def _own_page(kind: str, pattern: str, name: str, post: Document) -> str:
+    """The page a post's byline names for its author when it is one at ``pattern`` (a Ghost import's
+    ``{name: Ines Okafor, url: /author/ines/}``: Ghost's user slug, not the name's), else ""."""
+    if kind != "author":
+        return ""
+    pages = re.compile(re.escape(pattern).replace(re.escape("{slug}"), r"[^/]+"))
+    return next((url for written, url in post.entry.placement.authors if written == name and pages.fullmatch(url)), "")
+
+
 def _groups(kind: str, pattern: str, named: list[tuple[str, Document]], config: Config) -> list[Group]:
     by_url: dict[str, dict[int, Document]] = defaultdict(dict)
     names: dict[str, str] = {}
@@ -55,7 +66,7 @@ def _groups(kind: str, pattern: str, named: list[tuple[str, Document]], config: 
         prefix = listed_in(post, config)
         if prefix is None:
             continue
-        url = prefix + term_url(pattern, name, config)
+        url = prefix + (_own_page(kind, pattern, name, post) or term_url(pattern, name, config))
         names.setdefault(url, name)
         by_url[url][id(post)] = post
     return [Group(names[url], url, _order(list(by_url[url].values())), kind=kind) for url in sorted(by_url)]
@@ -82,7 +93,7 @@ def link_target(kind: str, name: str, config: Config) -> str | None:
     pattern = {"tag": config.origin.tag_permalink, "category": config.origin.category_permalink, "author": config.origin.author_permalink}[kind]
     if pattern:
         return term_url(pattern, name, config)
-    return f"/tags/{slugify(name)}/" if kind == "tag" else None
+    return f"/tags/{slugify(name)}/" if kind == "tag" and "term" not in config.origin.disabled_lists else None
 
 
 def index_pages(site: Site, view: SiteView) -> list[tuple[Callable[[], Page], str]]:

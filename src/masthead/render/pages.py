@@ -41,6 +41,7 @@ Output = tuple[str, bytes]  # (path inside the output folder, file contents)
 class NavLink:
     url: str
     label: str  # a page's ``linkTitle`` (Hugo's key) or ``navTitle``, else its title
+    children: tuple[NavLink, ...] = ()  # a Hugo menu entry's children (``parent``), in its order
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class SiteView:
     outlet_names: Mapping[str, Outlet] = field(default_factory=dict, compare=False)  # outlet as written -> as on /sources/
     language_topics: Mapping[str, str] = field(default_factory=dict)  # language -> its own tag pages' URL, {slug} in it (Hugo's /fr/tags/x/)
     menus: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # a Hugo site's menus by name, in weight order
+    language_nav: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # another language's own header menu, by language
+    hugo_paths: tuple[bool, bool] = (True, False)  # Hugo's paths lower-cased (not disablePathToLower), accents removed (removePathAccents)
     topic_pages: bool = True  # False: no tag has a page (Hugo's disableKinds "term"), so posts link to none
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
@@ -104,9 +107,10 @@ class SiteView:
         if not self.topic_pages:
             return ()
         own = self.language_topics.get(document.entry.placement.lang)
-        if own and document.url.startswith(own.split("/tags/")[0] + "/"):
+        if own and document.url.startswith(f"/{document.entry.placement.lang}/"):
             return tuple(
-                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag))) for tag in document.entry.tags
+                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag, *self.hugo_paths)))
+                for tag in document.entry.tags
             )
         return tuple(
             TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
@@ -235,8 +239,9 @@ def outlet_names(site: Site) -> dict[str, Outlet]:
     return names
 
 
-def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
-    """A Hugo site's menus (``site.menus.footer`` in a template), a Jekyll site's ``nav: true`` pages; the others have none."""
+def _menus(site: Site, lang: str = "") -> dict[str, tuple[NavLink, ...]]:
+    """A Hugo site's menus (``site.menus.footer`` in a template), or another language's; a Jekyll site's
+    ``nav: true`` pages; the others have none."""
     if site.config.origin.kind == "jekyll":
         from ..origins.jekyll_nav import main_menu
 
@@ -244,14 +249,18 @@ def _menus(site: Site) -> dict[str, tuple[NavLink, ...]]:
         return {"main": tuple(NavLink(url, label) for url, label in found)} if found else {}
     if site.config.origin.kind != "hugo":
         return {}
-    from ..origins.hugo_menus import menus
+    from ..origins.hugo_menus import MenuEntry, menus
 
-    return {name: tuple(NavLink(entry.url, entry.name) for entry in entries) for name, entries in menus(site).items()}
+    def link(entry: MenuEntry) -> NavLink:
+        return NavLink(entry.url, entry.name, tuple(link(child) for child in entry.children))
+
+    return {name: tuple(link(entry) for entry in entries) for name, entries in menus(site, lang).items()}
 
 
 def site_view(site: Site) -> SiteView:
     config = site.config
     menus = _menus(site)
+    language_menus = {lang: _menus(site, lang) for lang in config.origin.languages[1:]}  # [languages.fr.menus]
     firsts = {page.entry.source: page for page in reversed(site.pages) if not page.noindex}  # an Eleventy list's later pages are not linked
     pages_nav = tuple(NavLink(page.url, nav_label(page)) for page in site.pages if firsts.get(page.entry.source) is page)
     return SiteView(
@@ -260,6 +269,7 @@ def site_view(site: Site) -> SiteView:
         base_url=config.base_url,
         language=config.language,
         nav=tuple(link for link in menus["main"] if link.url != "/") if "main" in menus else pages_nav,  # "Latest" is the home page
+        language_nav={lang: tuple(link for link in own["main"] if link.url != f"/{lang}/") for lang, own in language_menus.items() if "main" in own},
         menus=menus,
         logo=site.logo,
         has_tags=bool(site.tags) and "taxonomy" not in config.origin.disabled_lists,
@@ -278,6 +288,7 @@ def site_view(site: Site) -> SiteView:
         topic_names={tag.slug: tag.name for tag in site.tags},
         topic_urls={tag.slug: tag.url for tag in site.tags},
         language_topics=language_topics(config),
+        hugo_paths=(not config.origin.disable_path_to_lower, config.origin.remove_path_accents),
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
 
@@ -287,7 +298,8 @@ def language_topics(config: Config) -> dict[str, str]:
     if config.origin.kind != "hugo":
         return {}
     end = ".html" if config.origin.ugly_urls else "/"
-    return {lang: f"/{lang}/tags/{{slug}}{end}" for lang in config.origin.languages}  # the default's too, when Hugo puts it in /en/
+    pattern = config.origin.term_permalinks.get("tags", f"/tags/{{slug}}{end}")  # [permalinks.term] tags = "/topics/:slug/"
+    return {lang: f"/{lang}{pattern}" for lang in config.origin.languages}  # the default's too, when Hugo puts it in /en/
 
 
 def output_path(url: str) -> str:
@@ -343,17 +355,25 @@ def document_page(site: Site, view: SiteView, document: Document) -> Page:
     return Page(output_path(document.url), f"{document.entry.template}.html", context, head)
 
 
-def paginate(posts: Sequence[Document], base: str, size: int, path: str = "page/{number}/") -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
+def paginate(
+    posts: Sequence[Document], base: str, size: int, path: str = "page/{number}/", later: str = ""
+) -> Iterator[tuple[str, Pagination, tuple[Document, ...]]]:
+    """The pages of a list: the first at ``base``, the others at ``path`` under it (or at ``later``, an
+    Eleventy home's pattern of pagination.pageNumber: /{number}/)."""
     total = max(1, math.ceil(len(posts) / size))
 
     def url(number: int) -> str:
         if number == 1:
             return base
-        later = path.replace("{number}", str(number)).replace("{index}", str(number - 1))  # {index}: counted from 0
+        if later:
+            from ..origins.eleventy_pages import later_page_url
+
+            return later_page_url(later, base, number - 1)
+        numbered = path.replace("{number}", str(number)).replace("{index}", str(number - 1))  # {index}: counted from 0
         if base.endswith(".html"):  # a list at a file (Pelican's tag/x.html) goes on at tag/x2.html ({name}{number}{extension}),
             name = base[: -len(".html")]  # or under tag/x/ ({base_name}/page/{number}/)
-            return f"{name}{number}.html" if path == "index{number}.html" else f"{name}/{later}"
-        return base + later
+            return f"{name}{number}.html" if path == "index{number}.html" else f"{name}/{numbered}"
+        return base + numbered
 
     for number in range(1, total + 1):
         chunk = tuple(posts[(number - 1) * size : number * size])
@@ -374,11 +394,13 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
     """Every page of the paginated lists: the home page and the tag pages."""
     config = site.config
     default = config.origin.languages[0] if config.origin.languages else ""
-    home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else site.posts
+    home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else list(site.posts)
+    if config.origin.home_oldest_first:  # an Eleventy home paginating a collection, not reversed
+        home_posts.reverse()
     lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
     lists += [("tag", tag.name, f"Briefings on {tag.name} from {config.title}.", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
-        for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path):
+        for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path, config.origin.home_pages if kind == "home" else ""):
             if pagination.number > 1:  # "Latest briefings (page 2) · Site", never the site's name twice
                 title = "Latest briefings" if kind == "home" else title
             page_title = title if pagination.number == 1 else f"{title} (page {pagination.number})"
