@@ -113,10 +113,13 @@ def _candidate(base: Path, relative: str, hidden_ok: bool) -> tuple[Path | None,
     if not hidden_ok and any(part.startswith(".") for part in relative.split("/")):
         return None, False
     candidate = base / relative
-    if candidate.is_dir():
-        return None, True
-    if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(base)):
-        return candidate, False
+    try:
+        if candidate.is_dir():
+            return None, True
+        if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(base)):
+            return candidate, False
+    except OSError:  # a name the system refuses (longer than 255 bytes, a path over PATH_MAX): no such file
+        pass
     return None, False
 
 
