@@ -207,7 +207,8 @@ def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") ->
             try:
                 layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
             except RecursionError:  # thousands of nested tags: no mailing service sends that
-                problems.append(Problem(issue.source, None, None, "its HTML is nested too deeply to read; expected a newsletter issue as a mailing service sends it"))
+                deep = "its HTML is nested too deeply to read; expected a newsletter issue as a mailing service sends it"
+                problems.append(Problem(issue.source, None, None, deep))
                 continue
             if not layout.stories:
                 how = (
