@@ -71,7 +71,11 @@ A body [[AP](https://apnews.com/x)] and [[{MARKUP.replace("]", "")}](https://evi
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     """A site whose config holds hostile text in every string key that accepts it."""
-    site = write_site(tmp_path_factory.mktemp("config"), {"content/blog/hostile.md": POST, "content/pages/about.md": POST.replace("blog-post", "about-page")}, images=("/img/a.png",))
+    site = write_site(
+        tmp_path_factory.mktemp("config"),
+        {"content/blog/hostile.md": POST, "content/pages/about.md": POST.replace("blog-post", "about-page")},
+        images=("/img/a.png",),
+    )
     accepted: dict[str, Any] = {"base_url": "https://t.example.org", "authors.k.name": "Kim " + MARKUP}
     for name, is_list in string_keys():
         if name in accepted or name.startswith(PLACES):

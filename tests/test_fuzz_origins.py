@@ -19,7 +19,15 @@ from hypothesis import strategies as st
 
 from masthead.cli import main
 
-ORIGINS = ["hugo-basic", "hugo-hextra-language-folders", "jekyll-portfolio", "jekyll-collections", "pelican-quickstart", "eleventy-base-blog", "gatsby-starter-blog"]
+ORIGINS = [
+    "hugo-basic",
+    "hugo-hextra-language-folders",
+    "jekyll-portfolio",
+    "jekyll-collections",
+    "pelican-quickstart",
+    "eleventy-base-blog",
+    "gatsby-starter-blog",
+]
 TEXT = (".md", ".markdown", ".html", ".rst", ".njk", ".toml", ".yml", ".yaml", ".json")
 
 

@@ -36,9 +36,16 @@ FIELDS = ["path", "folder", "extension", "depth", "files", "paths", "asset", "da
 def _params() -> st.SearchStrategy[dict[str, Any]]:
     leaf = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=4)
     entry = st.fixed_dictionaries({"slug": st.just("x"), "path": st.sampled_from(PATHS), "raw": st.sampled_from(["x", None, 5, "---\ntitle: x\n---\n"])})
-    asset = st.fixed_dictionaries({"path": st.sampled_from(PATHS), "content": st.sampled_from(["AAAA", "!!!", None]), "encoding": st.sampled_from(["base64", None, 5])})
+    asset = st.fixed_dictionaries(
+        {"path": st.sampled_from(PATHS), "content": st.sampled_from(["AAAA", "!!!", None]), "encoding": st.sampled_from(["base64", None, 5])}
+    )
     writes = st.fixed_dictionaries(
-        {"dataFiles": st.lists(entry, max_size=2), "assets": st.lists(asset, max_size=1), "asset": asset, "options": st.just({"commitMessage": "m", "collectionName": "blog"})}
+        {
+            "dataFiles": st.lists(entry, max_size=2),
+            "assets": st.lists(asset, max_size=1),
+            "asset": asset,
+            "options": st.just({"commitMessage": "m", "collectionName": "blog"}),
+        }
     )
     return st.one_of(leaf, writes, st.dictionaries(st.sampled_from(FIELDS), st.one_of(VALUES, st.lists(VALUES, max_size=3), leaf), max_size=5))
 
@@ -77,7 +84,18 @@ def test_no_action_reaches_outside_or_fails_internally(served: tuple[Session, Pa
 
 @pytest.mark.parametrize(
     "path",
-    ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/img/escape/secret.md", "/img/%2e%2e/%2e%2e/%2e%2e/outside/secret.md", "/blog/linked/", "/" + "a" * 5000, "/img/" + "b" * 300, "/%00", "/%ff"],
+    [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/img/escape/secret.md",
+        "/img/%2e%2e/%2e%2e/%2e%2e/outside/secret.md",
+        "/blog/linked/",
+        "/" + "a" * 5000,
+        "/img/" + "b" * 300,
+        "/%00",
+        "/%ff",
+    ],
+    ids=lambda path: path[:40],
 )
 def test_a_get_of_a_hostile_path_is_not_found(served: tuple[Session, Path], path: str) -> None:
     session, _ = served

@@ -56,13 +56,12 @@ def _data(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     data = database.get("data") if isinstance(database, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
         raise MastheadError([Problem(str(path), None, "db[0].data.posts", "missing; expected a Ghost export with posts")])
-    refused = [
-        replace(problem, field=f"db[0].data.{table}[{number}].{problem.field}")
-        for table in _IMPORTED
-        for number, row in enumerate(data.get(table) if isinstance(data.get(table), list) else [])
-        if isinstance(row, dict)
-        for problem in characters.in_values(row, str(path), {})
-    ]
+    refused: list[Problem] = []
+    for table in _IMPORTED:
+        rows = data.get(table)
+        for number, row in enumerate(rows if isinstance(rows, list) else []):
+            found = characters.in_values(row, str(path), {}) if isinstance(row, dict) else []
+            refused += [replace(problem, field=f"db[0].data.{table}[{number}].{problem.field}") for problem in found]
     if refused:  # a lone surrogate (a JSON "\ud800") cannot even be written; a control character no page may hold
         raise MastheadError(refused)
     meta = database.get("meta") if isinstance(database, dict) else None
