@@ -110,3 +110,62 @@ def test_a_get_of_a_hostile_path_is_not_found(served: tuple[Session, Path], path
         connection.close()
     assert response.status in (404, 301), (path, response.status, body[:200])
     assert SECRET.encode() not in body and b"root:" not in body
+
+
+FRONT_MATTER = [
+    "pageTitle",
+    "date",
+    "updated",
+    "featuredImage",
+    "tags",
+    "body",
+    "teaser",
+    "templateKey",
+    "schemaType",
+    "published",
+    "author",
+    "live",
+    "aliases",
+]
+HOSTILE_FIELD = st.sampled_from(
+    [
+        None,
+        -1,
+        1e308,
+        True,
+        "",
+        [None],
+        {"src": [1]},
+        {"src": "/../../etc/passwd"},
+        "a" * 3000,
+        2**70,
+        "\x00",
+        "9999-12-31T23:59:59-23:59",
+        "javascript:x",
+        "&#xFFFE;",
+        "\ud800",
+        "[" * 500,
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(
+    fields=st.dictionaries(st.sampled_from(FRONT_MATTER), HOSTILE_FIELD, max_size=8),
+    path=st.sampled_from(["content/blog/first-briefing.md", "../x.md", "", "/etc/passwd"]),
+)
+def test_the_preview_pane_renders_any_fields_or_says_why(served: tuple[Session, Path], fields: dict[str, Any], path: str) -> None:
+    """Decap posts the fields being edited as JSON; a lone surrogate (``"\\ud800"``) once crashed the render."""
+    session, _ = served
+    host, port = session.server.server_address[:2]
+    connection = http.client.HTTPConnection(str(host), int(port), timeout=30)
+    try:
+        headers = {"Content-Type": "application/json", "Origin": f"http://{host!s}:{int(port)}"}
+        connection.request("POST", "/_masthead/preview", json.dumps({"data": fields, "path": path}), headers)
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    assert response.status < 500, body[-300:]
+    if any(value == "\ud800" for value in fields.values()):
+        assert response.status == 400 and b"lone surrogate" in body
