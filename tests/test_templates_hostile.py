@@ -38,3 +38,22 @@ def test_a_broken_template_is_a_problem_naming_it(tmp_path: Path, command: str, 
     where = f"{template}:{line}: " if line is not None else f"{template}: "
     assert any(row.startswith(f"1. {where}") and message in row for row in result.stderr.splitlines()), result.stderr
     assert not (site / "public").exists()
+
+
+DIGEST_CASES = [
+    ("an expression that fails", b"<p>\n{{ 1 / 0 }}", "digest.html:2: while rendering the digest: ZeroDivisionError: division by zero"),
+    ("not UTF-8", b"\xff\xfe", "templates/newsletter: a template is not UTF-8 text (invalid start byte); expected UTF-8 templates"),
+    ("a syntax error", b"{% if %}", "digest.html:1: template error: Expected an expression"),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "message"), DIGEST_CASES, ids=[case[0] for case in DIGEST_CASES])
+def test_a_broken_digest_template_is_a_problem_naming_it(tmp_path: Path, what: str, text: bytes, message: str) -> None:
+    site = write_preview_site(tmp_path)
+    template = site / "templates" / "newsletter" / "digest.html"
+    template.parent.mkdir(parents=True)
+    template.write_bytes(text)
+    result = CliRunner().invoke(main, ["digest", str(site), "--since", "2024-12-01", "--until", "2025-01-01", "--out", str(tmp_path / "out")])
+    assert_handled(result)
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
