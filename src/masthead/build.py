@@ -226,7 +226,7 @@ def _run(
         withheld = withheld_files(assembled.site, parsed.entries)  # images only scheduled or draft posts show
         withheld |= relocated(assembled.site)  # Pelican's {attach} files: only beside the page now
         static = static_files(theme_static, site_static, config.folders.static, withheld)
-        plan = make_plan(assembled, parsed, static, store, output_folder, encode_images=writing, track_reads=mode == "preview")
+        plan = _checked(warnings, lambda: make_plan(assembled, parsed, static, store, output_folder, encode_images=writing, track_reads=mode == "preview"))
     staging = _staging(output_folder, store, scope) if store is not None else None
     with stages.stage("render"):
         rendered = _checked(warnings, lambda: render(assembled.site, plan, staging, output_folder, workers, options.reindex, stages.progress))

@@ -103,6 +103,20 @@ def _url(value: str) -> str | None:
     return None
 
 
+def _language(value: str) -> str | None:
+    # BCP 47's shape (Jekyll's `lang: en_US` kept as written): it lands in <html lang>, feeds and JSON-LD
+    if not re.fullmatch(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*", value):
+        return "expected a language tag (BCP 47) such as en, de or pt-BR"
+    return None
+
+
+def _link(value: str) -> str | None:
+    """Empty, a path on the site (``/about/``) or an absolute http(s) URL: never ``javascript:``."""
+    if not value or (value.startswith("/") and not value.startswith("//")):
+        return None
+    return "expected an absolute http(s) URL such as https://example.org/about/, or a path on the site such as /about/" if _url(value) else None
+
+
 def _timezone(value: str) -> str | None:
     try:
         ZoneInfo(value)
@@ -425,13 +439,13 @@ class Person:
 @dataclass(frozen=True)
 class Author(Person):
     name: str = option("", "Default author of posts without an author field.")
-    url: str = option("", "Page about the default author.")
+    url: str = option("", "Page about the default author: an absolute URL, or a path on the site such as /about/.", _link)
 
 
 @dataclass(frozen=True)
 class Publisher(Person):
     name: str = option("", "Publishing organisation, for JSON-LD (defaults to the title).")
-    url: str = option("", "Publisher's home page (defaults to base_url).")
+    url: str = option("", "Publisher's home page (defaults to base_url).", _optional_url)
 
 
 @dataclass(frozen=True)
@@ -693,7 +707,7 @@ class Config:
     root: Path
     title: str = option("My Briefing", "The site's name, shown in the header and after every page title.")
     base_url: str = option("https://example.org", "Absolute URL the site is published at; used for canonical links, feeds and sitemaps.", _url)
-    language: str = option("en", "Language of the content (BCP 47), for `<html lang>`, feeds and the news sitemap.")
+    language: str = option("en", "Language of the content (BCP 47), for `<html lang>`, feeds and the news sitemap.", _language)
     timezone: str = option("UTC", "IANA time zone for dates written without one, and for archive pages.", _timezone)
     description: str = option("", "One sentence about the site, for the home page and the feeds.")
     permalink: str = option(

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..config import SCHEMA_TYPES, Config, load_config
+from ..content.datafile import DataFileError, load_data
 from ..content.discover import discover
 from ..content.entries import Entry, parse_entry
 from ..errors import MastheadError, Problem
@@ -292,19 +293,11 @@ def init(
     else:
         kept.append(config_file)
         try:
-            data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise MastheadError(
-                [
-                    Problem(
-                        str(config_file),
-                        mark.line + 1 if mark is not None else None,
-                        None,
-                        f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it",
-                    )
-                ]
-            ) from exc
+            data = load_data(config_file.read_text(encoding="utf-8"), ".yml")
+        except (DataFileError, UnicodeDecodeError) as exc:
+            line = exc.line if isinstance(exc, DataFileError) else None
+            problem = Problem(str(config_file), line, None, f"invalid YAML: {exc}; expected Decap's config.yml, or --force to replace it")
+            raise MastheadError([problem]) from exc
         report = mapping.report(config, data)
     if force or not index.exists() or self_host:
         index.write_text(index_html(config, script, collection_names(data)), encoding="utf-8")

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from ..config import CONFIG_FILE, Config
+from ..content.datafile import load_data
 
 
 class OutOfScope(Exception):
@@ -130,8 +129,8 @@ def load_scope(root: Path, site_config: Config | None, admin_config: Path | None
     """The scope of ``admin_config`` (the config.yml in use), or of ``fallback`` when there is none."""
     if admin_config is not None and admin_config.is_file():
         try:
-            data = yaml.safe_load(admin_config.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            data = load_data(admin_config.read_text(encoding="utf-8"), ".yml")
+        except (ValueError, OSError):  # (a DataFileError or a UnicodeDecodeError)
             data = None  # a broken config allows nothing: Decap could not load it either
         return scope_from_config(root, site_config, data, str(admin_config.relative_to(root)) if admin_config.is_relative_to(root) else str(admin_config))
     return scope_from_config(root, site_config, fallback, "the config `masthead cms init` would write")

@@ -55,7 +55,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_size(root: yaml.Node) -> None:
+def _check_size(root: yaml.Node, max_values: int = MAX_VALUES) -> None:
     """Refuse a node graph that expands to too many values, nests too deep, or contains itself.
 
     Iterative, and each shared node is measured once, so measuring a bomb is as cheap as reading it.
@@ -71,11 +71,11 @@ def _check_size(root: yaml.Node) -> None:
             measured = [sizes[id(child)] for child in _children(node)]
             size = 1 + sum(count for count, _ in measured)
             depth = 1 + max((deep for _, deep in measured), default=0)
-            if size > MAX_VALUES:
+            if size > max_values:
                 raise _Oversized(
                     None,
                     None,
-                    f"this value expands to more than {MAX_VALUES:,} values through aliases (*name); "
+                    f"this value expands to more than {max_values:,} values through aliases (*name); "
                     "expected plain values — an alias may repeat a value, not multiply it",
                     node.start_mark,
                 )
@@ -108,10 +108,12 @@ def _construct_message(node: yaml.Node, exc: Exception) -> str:
 class _Loader(SafeLoader):
     """The safe loader, with bounded expansion and constructor errors that carry a line."""
 
+    max_values = MAX_VALUES
+
     def get_single_node(self) -> yaml.Node | None:
         node = self._compose_single()
         if node is not None:
-            _check_size(node)
+            _check_size(node, self.max_values)
         return node
 
     def _compose_single(self) -> yaml.Node | None:
@@ -285,9 +287,8 @@ def parse(split_result: Split, path: str) -> dict[str, Any]:
     if split_result.syntax == "header":
         return _parse_header(split_result.yaml_text)
     text = split_result.yaml_text
-    loader = _Loader if len(_INDICATORS.findall(text)) < _C_SAFE_INDICATORS else _DeepLoader
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a subclass of the safe loader
+        data = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         raise FrontMatterError(_yaml_problem(exc, path, text)) from exc
     except yaml.YAMLError as exc:
@@ -297,6 +298,19 @@ def parse(split_result: Split, path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise FrontMatterError(Problem(path, 2, "front matter", f"is a {_kind(data)}, expected a mapping of `key: value` lines"))
     return data
+
+
+def load_yaml(text: str, max_values: int = MAX_VALUES) -> Any:
+    """YAML a user wrote (front matter, a generator's config, a data file, Decap's config.yml) as data:
+    the safe loader, bounded against alias bombs and deep nesting, with a constructor's failure
+    (``!!int k``, a date out of range, a number of 5,000 digits) raised as a ``MarkedYAMLError``
+    with its line. Every reader of user YAML goes through here, so each gets the same bounds."""
+    loader = (_Loader if len(_INDICATORS.findall(text)) < _C_SAFE_INDICATORS else _DeepLoader)(text)
+    loader.max_values = max_values
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _parse_toml(block: str, path: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from cmarkgfm.cmark import Options
 from text_unidecode import unidecode
 
+from .characters import FORBIDDEN
 from .cmark import github_flavored_markdown_to_html
 from .outline import levelled
 
@@ -270,7 +271,9 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_ht
     site whose generator keeps it) kept and made safe (``raw_html.py``).
     """
     body = github_flavored_markdown_to_html(source, _UNSAFE if unsafe_html else _SAFE)
-    if clean_html and not unsafe_html and _RAW_OMITTED in body:  # only a body with raw HTML is rendered again
+    # Only a body with raw HTML is rendered again; not one holding a character the policy refuses
+    # (`&#xFFFE;` comes out of cmark as a surrogate, which the cleaner cannot take): that body is reported.
+    if clean_html and not unsafe_html and _RAW_OMITTED in body and not FORBIDDEN.search(body):
         from . import raw_html
 
         body = raw_html.clean(github_flavored_markdown_to_html(raw_html.prepare(source), _UNSAFE))

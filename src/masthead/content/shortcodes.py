@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import re
 import shlex
-import tomllib
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from ..config import Config
 from ..errors import Problem
 from ..filestamp import file_stamp
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
+from .datafile import load_data
 from .placement import Reference
 
 # {{< name args >}} and {{% name args %}}; inside, quoted arguments may hold anything but their quote.
@@ -45,8 +43,8 @@ _EMBEDS = {
 def _params(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     try:
         text = Path(path).read_text(encoding="utf-8")
-        data = tomllib.loads(text) if path.endswith(".toml") else yaml.safe_load(text)
-    except (OSError, ValueError, yaml.YAMLError):
+        data = load_data(text, Path(path).suffix)
+    except (OSError, ValueError):
         return {}
     params = data.get("params", {}) if isinstance(data, dict) else {}
     return params if isinstance(params, dict) else {}
@@ -74,8 +72,8 @@ def _table(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     """A config folder's file as one table (``params.toml`` holds the params themselves)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-        data = tomllib.loads(text) if path.endswith(".toml") else yaml.safe_load(text)
-    except (OSError, ValueError, yaml.YAMLError):
+        data = load_data(text, Path(path).suffix)
+    except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 

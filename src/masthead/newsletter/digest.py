@@ -170,6 +170,15 @@ def make_digest(site: Site, since: datetime, until: datetime) -> Digest:
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or "templates/newsletter"
         raise MastheadError([Problem(str(where), getattr(exc, "lineno", None), None, f"template error: {exc}")]) from exc
+    except UnicodeDecodeError as exc:
+        raise MastheadError([Problem("templates/newsletter", None, None, f"a template is not UTF-8 text ({exc.reason}); expected UTF-8 templates")]) from exc
+    except Exception as exc:  # noqa: BLE001 - the site's own templates: `{{ 1 / 0 }}` is a problem on its line, not a crash
+        from ..build import template_problem
+
+        problem = template_problem(exc, "the digest")
+        if problem is None:
+            raise
+        raise MastheadError([problem]) from exc
     inliner = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
     return Digest(name, subject, draft.since, draft.until, posts, inliner.inline(page), text)
 

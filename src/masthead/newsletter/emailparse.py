@@ -60,9 +60,11 @@ def _date(value: str | None) -> datetime | None:
         return None
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        moment.astimezone(UTC)  # a time at the calendar's end no zone can hold (9999-12-31 23:59 -2359) is no date
+    except (TypeError, ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment
 
 
 def _fallback_id(*parts: str) -> str:

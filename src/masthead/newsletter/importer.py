@@ -198,8 +198,18 @@ def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") ->
     found: list[tuple[Issue, Layout]] = []
     settings = config.newsletter
     for path in paths:
-        for issue in read_issues(path):
-            layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
+        try:
+            issues = read_issues(path)
+        except MastheadError as exc:  # one unreadable file among many: its problems, then the next file's
+            problems += exc.problems
+            continue
+        for issue in issues:
+            try:
+                layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
+            except RecursionError:  # thousands of nested tags: no mailing service sends that
+                deep = "its HTML is nested too deeply to read; expected a newsletter issue as a mailing service sends it"
+                problems.append(Problem(issue.source, None, None, deep))
+                continue
             if not layout.stories:
                 how = (
                     "the CSS selector newsletter.story_selector matched nothing with a heading"

@@ -38,7 +38,7 @@ def authors(config: Config, entry: Entry) -> list[dict[str, Any]]:
         author: dict[str, Any] = {"@type": "Person", "name": name}
         link = link if link.startswith(("https://", "http://", "/")) else ""  # a guest's own page: web links only
         if link or (name == config.author.name and config.author.url):
-            author["url"] = config.absolute_url(link) if link else config.author.url
+            author["url"] = config.absolute_url(link or config.author.url)
         found.append(author)
     return found
 

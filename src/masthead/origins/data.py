@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -22,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..config import Config
+from ..content.datafile import DataFileError, load_data
 from ..content.liquid_lists import Collections, PostList
 from ..content.placement import page_size, post_list_pagination
 from ..errors import Problem
@@ -34,9 +33,7 @@ def _read_data(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix in (".csv", ".tsv"):
         return list(csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix == ".tsv" else ","))
-    if path.suffix == ".toml":
-        return tomllib.loads(text)
-    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    return load_data(text, path.suffix)
 
 
 @lru_cache(maxsize=32)
@@ -110,11 +107,8 @@ def data_files(config: Config) -> tuple[Mapping[str, Any], tuple[str, ...]]:
 
 def _where(exc: Exception) -> tuple[int | None, str]:
     """The line and the message of a data file's parse error (JSON, YAML, TOML, CSV or decoding)."""
-    if isinstance(exc, json.JSONDecodeError):
-        return exc.lineno, exc.msg
-    mark = getattr(exc, "problem_mark", None)
-    if isinstance(exc, yaml.YAMLError) and mark is not None:
-        return mark.line + 1, str(getattr(exc, "problem", None) or exc)
+    if isinstance(exc, DataFileError):
+        return exc.line, exc.reason
     if isinstance(exc, OSError):
         return None, exc.strerror or str(exc)
     return None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -14,7 +14,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -23,8 +23,9 @@ from typing import Any
 from markdownify import markdownify
 
 from ..config import Config
+from ..content import characters
 from ..content.markdown import slugify
-from ..errors import MastheadError, Problem
+from ..errors import MastheadError, Problem, unexpected
 from ..images import inside
 from ..newsletter.importer import front_matter
 from .ghost_documents import Part, body_parts
@@ -50,12 +51,24 @@ def _data(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         raise MastheadError([Problem(str(path), exc.lineno, None, f"invalid JSON: {exc.msg}; expected a Ghost export (Settings → Labs → Export)")]) from exc
     except UnicodeDecodeError as exc:
         raise MastheadError([Problem(str(path), None, None, "not UTF-8 text; expected a Ghost JSON export")]) from exc
-    database = raw.get("db", [raw])[0] if isinstance(raw, dict) else None
+    databases = raw.get("db", [raw]) if isinstance(raw, dict) else None
+    database = databases[0] if isinstance(databases, list) and databases else None
     data = database.get("data") if isinstance(database, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
         raise MastheadError([Problem(str(path), None, "db[0].data.posts", "missing; expected a Ghost export with posts")])
+    refused: list[Problem] = []
+    for table in _IMPORTED:
+        rows = data.get(table)
+        for number, row in enumerate(rows if isinstance(rows, list) else []):
+            found = characters.in_values(row, str(path), {}) if isinstance(row, dict) else []
+            refused += [replace(problem, field=f"db[0].data.{table}[{number}].{problem.field}") for problem in found]
+    if refused:  # a lone surrogate (a JSON "\ud800") cannot even be written; a control character no page may hold
+        raise MastheadError(refused)
     meta = database.get("meta") if isinstance(database, dict) else None
     return data, meta if isinstance(meta, dict) else {}
+
+
+_IMPORTED = ("posts", "tags", "users", "posts_meta")  # the tables whose text becomes posts
 
 
 def _local(url: str) -> str:
@@ -98,16 +111,34 @@ def _moment(value: object, where: str, export: Path) -> datetime | None:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             moment = parsedate_to_datetime(text)
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # Ghost stores UTC
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # Ghost stores UTC
+        moment.astimezone(UTC)  # (the post's file writes it in UTC: 9999-12-31T23:59-23:59 is past the calendar's end)
+        return moment
     except (ValueError, TypeError, OverflowError, OSError) as exc:
         raise MastheadError(
             [Problem(str(export), None, where, f"{value!r} is not a date; expected ISO 8601 (2024-02-01T09:30:00Z), epoch milliseconds or an RFC 2822 date")]
         ) from exc
 
 
+def _rows(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    """A table of the export (posts, tags, users…): its rows that are objects; a damaged export's
+    other values are no rows, so nothing below meets a number where it reads a row."""
+    rows = data.get(table)
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def _id(value: object) -> str | int | None:
+    """A row's id as Ghost writes it (a string; a number in 0.x exports), else none: a list is no key."""
+    return value if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
+def _order(value: object) -> int:
+    return value if isinstance(value, int) else int(value) if isinstance(value, str) and value.strip().isdigit() else 0
+
+
 def _setting(data: dict[str, Any], key: str) -> str:
-    for item in data.get("settings", []):
-        if isinstance(item, dict) and item.get("key") == key and isinstance(item.get("value"), str):
+    for item in _rows(data, "settings"):
+        if item.get("key") == key and isinstance(item.get("value"), str):
             return str(item["value"])
     return ""
 
@@ -129,9 +160,10 @@ def _file_name(slug: str) -> str:
 def _links(data: dict[str, Any], table: str, other: str) -> dict[Any, list[Any]]:
     """posts_tags or posts_authors: each post's tag or author ids, in their sort_order."""
     found: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
-    for link in data.get(table, []):
-        if isinstance(link, dict) and "post_id" in link and other in link:
-            found[link["post_id"]].append((int(link.get("sort_order") or 0), link[other]))
+    for link in _rows(data, table):
+        post, item = _id(link.get("post_id")), _id(link.get(other))
+        if post is not None and item is not None:
+            found[post].append((_order(link.get("sort_order")), item))
     return {post: [item for _, item in sorted(items, key=lambda pair: pair[0])] for post, items in found.items()}
 
 
@@ -156,9 +188,9 @@ def _byline(user: dict[str, Any], config: Config) -> object:
 def import_ghost(config: Config, export: Path, force: bool = False, dry_run: bool = False) -> GhostReport:
     data, export_meta = _data(export)
     exported = _moment(export_meta.get("exported_on"), "db[0].meta.exported_on", export)
-    tags = {tag["id"]: tag for tag in data.get("tags", []) if isinstance(tag, dict) and "id" in tag}
-    users = {user["id"]: user for user in data.get("users", []) if isinstance(user, dict) and "id" in user}
-    meta = {item.get("post_id"): item for item in data.get("posts_meta", []) if isinstance(item, dict)}
+    tags = {_id(tag.get("id")): tag for tag in _rows(data, "tags") if _id(tag.get("id")) is not None}
+    users = {_id(user.get("id")): user for user in _rows(data, "users") if _id(user.get("id")) is not None}
+    meta = {_id(item.get("post_id")): item for item in _rows(data, "posts_meta")}
     post_tags, post_authors = _links(data, "posts_tags", "tag_id"), _links(data, "posts_authors", "author_id")
     permalinks = _setting(data, "permalinks") or "/:slug/"
     report = GhostReport()
@@ -168,13 +200,14 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
         found = inside(static, url.split("?")[0].split("#")[0])
         return found is not None and found.is_file()
 
-    published = {post.get("id") for post in data["posts"] if isinstance(post, dict) and post.get("status") == "published"}
+    published = {_id(post.get("id")) for post in _rows(data, "posts") if post.get("status") == "published"}
     listed = {tag_id for post_id, ids in post_tags.items() if post_id in published for tag_id in ids}
     tag_pages = {str(tag.get("slug")): _tag_page(config, str(tag.get("name", ""))) for tag_id, tag in tags.items() if tag_id in listed and tag.get("slug")}
-    for number, post in enumerate(data["posts"]):
+
+    def convert(where: str, post: Any) -> tuple[Path, str] | None:
+        """One post of the export as its file and text; None for one to skip."""
         if not isinstance(post, dict) or not post.get("title"):
-            continue
-        where = f"db[0].data.posts[{number}]"
+            return None
         is_page = post.get("type") == "page" or post.get("page") in (1, True, "1", "true")
         folder = config.folder("content") / ("pages" if is_page else config.cms.posts_folder)
         slug = str(post.get("slug") or slugify(str(post["title"])))
@@ -182,21 +215,21 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
         shown = path.relative_to(config.root).as_posix()
         if path.exists() and not force:
             report.skipped.append(shown)
-            continue
-        extra = meta.get(post.get("id"), {})
+            return None
+        extra = meta.get(_id(post.get("id")), {})
         created = _moment(post.get("created_at"), f"{where}.created_at", export)
         moment = _moment(post.get("published_at"), f"{where}.published_at", export) or created or exported  # a post without dates: when it was exported
-        tag_list = [tags[tag_id] for tag_id in post_tags.get(post.get("id"), []) if tag_id in tags]
-        author_ids = post_authors.get(post.get("id")) or ([post["author_id"]] if post.get("author_id") in users else [])
+        tag_list = [tags[tag_id] for tag_id in post_tags.get(_id(post.get("id")), []) if tag_id in tags]
+        author_ids = post_authors.get(_id(post.get("id"))) or ([_id(post.get("author_id"))] if _id(post.get("author_id")) in users else [])
         people = [users[user_id] for user_id in author_ids if user_id in users]
         values: dict[str, object] = {
             "templateKey": "about-page" if is_page else "blog-post",
             "schemaType": "WebPage" if is_page else "BlogPosting",
-            "pageTitle": post["title"],
+            "pageTitle": str(post["title"]),
         }
         description = post.get("meta_description") or extra.get("meta_description") or post.get("custom_excerpt")
         if description:
-            values["metaDescription"] = description
+            values["metaDescription"] = str(description)
         values["published"] = post.get("status") == "published"
         if moment:
             values["date"] = moment
@@ -206,13 +239,13 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
         primary_tag = str(tag_list[0].get("slug", "")) if tag_list else ""
         values["permalink"] = "/" + slug + "/" if is_page else _url(permalinks, post, moment, str(people[0].get("slug", "")) if people else "", primary_tag)
         if post.get("custom_excerpt"):
-            values["teaser"] = post["custom_excerpt"]
+            values["teaser"] = str(post["custom_excerpt"])
         image = _local(str(post.get("feature_image") or post.get("image") or ""))  # "image": Ghost 0.x
         if image.startswith("/"):
             if not present(image):  # not copied yet: the post builds without it, no broken image
                 report.missing_images.append(image)
             else:
-                values["featuredImage"] = {"src": image, **({"alt": extra["feature_image_alt"]} if extra.get("feature_image_alt") else {})}
+                values["featuredImage"] = {"src": image, **({"alt": str(extra["feature_image_alt"])} if extra.get("feature_image_alt") else {})}
         elif image:  # on another site (Unsplash, static.ghost.org): a featured image is a file of the site
             report.remote_images.append(image)
         names = [str(tag.get("name", "")) for tag in tag_list]
@@ -224,9 +257,27 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
             values["author"] = authors[0] if len(authors) == 1 else authors
         if post.get("featured") in (1, True, "1", "true"):
             values["featured"] = True
-        text = front_matter(values) + _body(body_parts(post), present, tag_pages.get, report.missing_files)
-        report.written.append(shown)
+        return path, front_matter(values) + _body(body_parts(post), present, tag_pages.get, report.missing_files)
+
+    problems: list[Problem] = []
+    files: list[tuple[Path, str]] = []
+    for number, post in enumerate(data["posts"]):
+        where = f"db[0].data.posts[{number}]"
+        try:
+            converted = convert(where, post)
+        except MastheadError as exc:
+            problems += exc.problems
+            continue
+        except Exception as exc:  # noqa: BLE001 - the boundary around one post of the export: its problem, not a crash
+            problems.append(replace(unexpected(str(export), exc, "imported"), field=where))
+            continue
+        if converted is not None:
+            files.append(converted)
+    if problems:  # read every post, then write any: a damaged export leaves no half-imported site
+        raise MastheadError(problems)
+    for path, text in files:
+        report.written.append(path.relative_to(config.root).as_posix())
         if not dry_run:
-            folder.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     return report

@@ -7,15 +7,12 @@ pages; URLs follow ``[permalinks]``, else ``/section/name/``; ``static/`` is pub
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..content.datafile import DataFileError, load_data
 from ..errors import MastheadError, Problem
 from .config_lines import config_problem
 from .hugo_outputs import config_warnings
@@ -40,13 +37,11 @@ _TOKENS = {
 def read_config(path: Path) -> dict[str, Any]:
     """The Hugo config as data; a broken one is a problem naming its file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        raise MastheadError(
-            [Problem(path.name, int(found.group(1)) if found else None, None, f"cannot be read ({str(exc).splitlines()[0]}); expected a valid Hugo config")]
-        ) from exc
+        data = load_data(path.read_text(encoding="utf-8"), path.suffix)
+    except DataFileError as exc:
+        raise MastheadError([Problem(path.name, exc.line, None, f"cannot be read ({exc.reason}); expected a valid Hugo config")]) from exc
+    except UnicodeDecodeError as exc:
+        raise MastheadError([Problem(path.name, None, None, f"cannot be read ({exc}); expected a valid Hugo config")]) from exc
     return data if isinstance(data, dict) else {}
 
 

@@ -12,8 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..content.datafile import DataFileError, load_data
 from ..content.placement import JEKYLL_TOKENS
 from ..errors import MastheadError, Problem
 from .plan import Plan
@@ -127,12 +126,11 @@ def site_title(data: dict[str, Any]) -> str:
 
 def plan(site: Path, found: str) -> Plan:
     try:
-        data = yaml.safe_load((site / found).read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise MastheadError(
-            [Problem(found, mark.line + 1 if mark else None, None, f"cannot be read ({str(exc).splitlines()[0]}); expected valid YAML")]
-        ) from exc
+        data = load_data((site / found).read_text(encoding="utf-8"), ".yml") or {}
+    except (DataFileError, UnicodeDecodeError) as exc:
+        line = exc.line if isinstance(exc, DataFileError) else None
+        reason = exc.reason if isinstance(exc, DataFileError) else str(exc)
+        raise MastheadError([Problem(found, line, None, f"cannot be read ({reason}); expected valid YAML")]) from exc
     data = data if isinstance(data, dict) else {}
     notes = [
         "Jekyll's rules: _posts/ are posts (date, slug, title from YYYY-MM-DD-slug.md), _drafts/ drafts;",

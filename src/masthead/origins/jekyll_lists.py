@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-from datetime import date as date_type
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from ..config import Config
 from ..content import frontmatter
 from ..content.bodies import REFERENCE_SCHEME, render_body
+from ..content.entries import to_datetime
 from ..content.liquid import SITE_LISTS_MARKER
 from ..content.liquid_lists import SITE_LISTS
 from ..errors import Problem
@@ -107,7 +107,7 @@ def _unpublished(name: str, config: Config) -> list[dict[str, Any]]:
         dated = _DATED.match(path.stem)
         title = str(front.get("title") or (dated.group(2) if dated else path.stem).replace("-", " ").capitalize())
         moment = front.get("date") or ("-".join(part.zfill(2) for part in dated.group(1).split("-")) if dated else None)
-        date = datetime.fromisoformat(str(moment)) if isinstance(moment, (str, date_type)) and not isinstance(moment, datetime) else moment
+        date = to_datetime(moment, config) if moment is not None else None  # (junk such as "\x1b" is no date: the document sorts last)
         found.append({**front, "title": title, "date": date, "url": None, "content": html, "collection": name, "path": source, "relative_path": source})
         found[-1].update(name=path.name, excerpt=front.get("excerpt") or (first.group(0) if first else ""), slug=dated.group(2) if dated else path.stem)
     return found

@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..content.datafile import DataFileError, load_data
 from ..errors import Problem
 from .eleventy_pages import home_pagination
 from .gatsby_program import index_pages, later_pages, number, program_text, term_permalinks
@@ -56,8 +55,8 @@ def _read(path: Path) -> str:
 def _decap(site: Path) -> dict[str, Any]:
     for name in ("static/admin/config.yml", "admin/config.yml", "public/admin/config.yml"):
         try:
-            data = yaml.safe_load(_read(site / name)) if (site / name).is_file() else None
-        except yaml.YAMLError:
+            data = load_data(_read(site / name), ".yml") if (site / name).is_file() else None
+        except DataFileError:
             data = None
         if isinstance(data, dict):
             return data

@@ -17,6 +17,7 @@ a type the walk does not know is an error, never silently left out.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -30,6 +31,7 @@ from ..cache import digest
 from ..config import Config
 from ..content.entries import Entry
 from ..content.markdown import RenderedMarkdown
+from ..errors import MastheadError, Problem
 from ..images import ImageInfo
 from ..site import Site
 
@@ -218,21 +220,60 @@ class TemplateClosures:
             found = self._sources[name] = (f"{name}\0{filename}\0{source}", frozenset(self.references[source_key]))
         return found
 
+    def _checked_read(self, name: str, referrer: str | None) -> tuple[str, frozenset[str | None]]:
+        """``_read``, with a template that is missing, broken or not text as a problem naming its file and line
+        (the site's templates are user input: the first place they are read is where their problems are told)."""
+        try:
+            return self._read(name)
+        except jinja2.TemplateNotFound as exc:
+            where, line = self._file(referrer), None
+            if referrer is not None:
+                source = self._read(referrer)[0].split("\0", 2)[2]
+                found = next((at for at in (source.find(f'"{name}"'), source.find(f"'{name}'")) if at >= 0), -1)
+                line = source.count("\n", 0, found) + 1 if found >= 0 else None
+            raise MastheadError(
+                [
+                    Problem(
+                        where,
+                        line,
+                        None,
+                        f'uses the template "{name}", which is in neither the site\'s templates folder nor the theme; expected the name of a template file',
+                    )
+                ]
+            ) from exc
+        except jinja2.TemplateSyntaxError as exc:
+            raise MastheadError(
+                [Problem(exc.filename or self._file(name), exc.lineno, None, f"template syntax: {exc.message}; expected a Jinja template")]
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise MastheadError(
+                [Problem(self._file(name), None, None, f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); expected a UTF-8 template")]
+            ) from exc
+
+    def _file(self, name: str | None) -> str:
+        """The file a template name stands for, for a message (the site's copy first, as the loader reads them)."""
+        loader = self._environment.loader
+        for choice in getattr(loader, "loaders", [loader]):
+            for folder in getattr(choice, "searchpath", []):
+                if name is not None and os.path.isfile(os.path.join(folder, name)):
+                    return os.path.join(folder, name)
+        return name or "template"
+
     def of(self, name: str) -> str:
         found = self._closures.get(name)
         if found is None:
             seen: dict[str, str] = {}
-            pending = [name]
+            pending: list[tuple[str, str | None]] = [(name, None)]  # (template, the template naming it)
             while pending:
-                current = pending.pop()
+                current, referrer = pending.pop()
                 if current in seen:
                     continue
-                text, references = self._read(current)
+                text, references = self._checked_read(current, referrer)
                 seen[current] = text
                 if None in references:  # a name computed at render time: any template may be used
                     loader = self._environment.loader
                     assert loader is not None
-                    pending += loader.list_templates()
-                pending += (reference for reference in references if reference is not None)
+                    pending += ((listed, None) for listed in loader.list_templates())
+                pending += ((reference, current) for reference in references if reference is not None)
             found = self._closures[name] = digest("\0".join(seen[key] for key in sorted(seen)).encode())
         return found

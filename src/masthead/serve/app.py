@@ -96,9 +96,14 @@ def parse_json(data: bytes) -> Any:
     if _depth(text) > MAX_JSON_DEPTH:
         raise MalformedJson(f"nested deeper than {MAX_JSON_DEPTH} levels")
     try:
-        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise MalformedJson(f"{exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    try:  # an escape such as "\ud800" alone: no file, page or reply could hold it
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise MalformedJson("a string holds a lone surrogate (such as \\ud800), which is not a character; expected text") from exc
+    return value
 
 
 def _inject(html: bytes, relative: str, event: Event) -> bytes:
@@ -113,10 +118,13 @@ def _candidate(base: Path, relative: str, hidden_ok: bool) -> tuple[Path | None,
     if not hidden_ok and any(part.startswith(".") for part in relative.split("/")):
         return None, False
     candidate = base / relative
-    if candidate.is_dir():
-        return None, True
-    if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(base)):
-        return candidate, False
+    try:
+        if candidate.is_dir():
+            return None, True
+        if candidate.is_file() and Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(base)):
+            return candidate, False
+    except OSError:  # a name the system refuses (longer than 255 bytes, a path over PATH_MAX): no such file
+        pass
     return None, False
 
 
