@@ -129,3 +129,36 @@ def test_a_sites_own_term_urls_stay(tmp_path: Path) -> None:
     bare.write_text('title = "T"\n', encoding="utf-8")
     assert len(keep_ghost_urls(bare)) == 2
     assert bare.read_text(encoding="utf-8") == 'title = "T"\n\n[origin]\ntag_permalink = "/tag/{slug}/"\nauthor_permalink = "/author/{slug}/"\n'
+
+
+def test_tags_keep_ghosts_own_slugs_and_names(tmp_path: Path) -> None:
+    """Ghost slugs "Editor's picks" as editors-picks and "Новости" as novosti, not as masthead would
+    (editor-s-picks, новости): the posts name those tags by Ghost's slug, so their pages stay at Ghost's
+    URLs, and [tags] in masthead.toml gives them their names back."""
+    import json
+
+    data = json.loads(EXPORT.read_text(encoding="utf-8"))
+    tables = data["db"][0]["data"]
+    tables["tags"] = [tag for tag in tables["tags"] if tag["id"] != "t3"] + [
+        {"id": "t3", "name": "Editor's picks", "slug": "editors-picks"},
+        {"id": "t4", "name": "Новости", "slug": "novosti"},
+    ]
+    tables["posts_tags"].append({"id": "x9", "post_id": "p1", "tag_id": "t4", "sort_order": 2})
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(data), encoding="utf-8")
+    site = _site(tmp_path)
+    result = CliRunner().invoke(main, ["import", "--from", "ghost", str(export), "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert 'set masthead.toml [tags] novosti = "Новости" (the tag\'s Ghost slug is its URL)' in result.output
+    strike = _front_matter(site / "content/blog/ferry-strike-called-off.md")
+    assert strike["tags"] == ["Ferries", "novosti"]  # a name whose slug is Ghost's stays a name
+    build = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    public = site / "public"
+    assert (public / "tag/editors-picks/index.html").is_file() and (public / "tag/novosti/index.html").is_file()
+    assert not (public / "tag/editor-s-picks").exists()
+    novosti = (public / "tag/novosti/index.html").read_text(encoding="utf-8")
+    assert "<title>Новости" in novosti
+    assert "Editor&#39;s picks" in (public / "tag/editors-picks/index.html").read_text(encoding="utf-8")
+    again = CliRunner().invoke(main, ["import", "--from", "ghost", str(export), "--site", str(site), "--force"])
+    assert "[tags]" not in again.output  # set once

@@ -350,7 +350,7 @@ def new(site: Path) -> None:
 def _import_ghost(exports: tuple[Path, ...], site: Path, dry_run: bool, force: bool) -> None:
     from .config import load_config
     from .origins.ghost import import_ghost
-    from .origins.ghost_urls import keep_ghost_urls
+    from .origins.ghost_urls import keep_ghost_urls, keep_tag_names
 
     config = load_config(site)
     made = keep_ghost_urls(config.root / "masthead.toml", dry_run)
@@ -379,6 +379,8 @@ def _import_ghost(exports: tuple[Path, ...], site: Path, dry_run: bool, force: b
             )
         for image in sorted(set(report.remote_images)):
             click.echo(f"warning: {image} is on another site: the post has no featured image; save it under {config.folders.static}/ to use it", err=True)
+        for setting in keep_tag_names(config.root / "masthead.toml", report.tag_names, dry_run):
+            click.echo(f"{'would set' if dry_run else 'set'} masthead.toml [tags] {setting} (the tag's Ghost slug is its URL)")
 
 
 @main.command()

@@ -41,6 +41,7 @@ class GhostReport:
     missing_images: list[str] = field(default_factory=list)  # feature images to copy from Ghost's content/images
     missing_files: list[str] = field(default_factory=list)  # images and media in bodies, left out until copied
     remote_images: list[str] = field(default_factory=list)  # feature images on another site, left out
+    tag_names: dict[str, str] = field(default_factory=dict)  # a tag's Ghost slug -> its name, where the slug is not the name's
 
 
 def _data(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -167,12 +168,21 @@ def _links(data: dict[str, Any], table: str, other: str) -> dict[Any, list[Any]]
     return {post: [item for _, item in sorted(items, key=lambda pair: pair[0])] for post, items in found.items()}
 
 
-def _tag_page(config: Config, name: str) -> str | None:
+def _tag_page(config: Config, tag: dict[str, Any]) -> str | None:
     """masthead's page of the tag (Ghost's internal ``#tags`` have none)."""
+    name = str(tag.get("name", ""))
     if not name or name.startswith("#"):
         return None
     pattern = config.origin.tag_permalink or "/tags/{slug}/"
-    return pattern.replace("{slug}", slugify(name))
+    return pattern.replace("{slug}", slugify(_tag_written(tag)))
+
+
+def _tag_written(tag: dict[str, Any]) -> str:
+    """The tag as a post names it: its name, or Ghost's own slug where that is not the name's slug
+    (``novosti`` for "Новости", ``editors-picks`` for "Editor's picks"): the page stays at Ghost's URL,
+    and ``[tags]`` in masthead.toml gives it its name back."""
+    name, slug = str(tag.get("name", "")), str(tag.get("slug") or "")
+    return slug if slug and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and slugify(name) != slug else name
 
 
 def _byline(user: dict[str, Any], config: Config) -> object:
@@ -202,7 +212,7 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
 
     published = {_id(post.get("id")) for post in _rows(data, "posts") if post.get("status") == "published"}
     listed = {tag_id for post_id, ids in post_tags.items() if post_id in published for tag_id in ids}
-    tag_pages = {str(tag.get("slug")): _tag_page(config, str(tag.get("name", ""))) for tag_id, tag in tags.items() if tag_id in listed and tag.get("slug")}
+    tag_pages = {str(tag.get("slug")): _tag_page(config, tag) for tag_id, tag in tags.items() if tag_id in listed and tag.get("slug")}
 
     def convert(where: str, post: Any) -> tuple[Path, str] | None:
         """One post of the export as its file and text; None for one to skip."""
@@ -248,8 +258,9 @@ def import_ghost(config: Config, export: Path, force: bool = False, dry_run: boo
                 values["featuredImage"] = {"src": image, **({"alt": str(extra["feature_image_alt"])} if extra.get("feature_image_alt") else {})}
         elif image:  # on another site (Unsplash, static.ghost.org): a featured image is a file of the site
             report.remote_images.append(image)
-        names = [str(tag.get("name", "")) for tag in tag_list]
-        names = [name for name in names if name and not name.startswith("#")]  # Ghost's internal tags
+        visible = [tag for tag in tag_list if str(tag.get("name", "")) and not str(tag.get("name", "")).startswith("#")]  # not Ghost's internal tags
+        names = [_tag_written(tag) for tag in visible]
+        report.tag_names.update({_tag_written(tag): str(tag["name"]) for tag in visible if _tag_written(tag) != str(tag["name"])})
         if names:
             values["tags"] = names
         authors: list[object] = [_byline(person, config) for person in people if person.get("name")]
