@@ -668,6 +668,11 @@ class Origin:
     default_category: str = option("", 'Category of a post that names none and has no folder of its own (Pelican\'s DEFAULT_CATEGORY, "misc").')
     folder_category: bool = option(True, "A Pelican post that names no category takes its folder's name (USE_FOLDER_AS_CATEGORY).")
     future: bool = option(False, "Publish posts dated in the future now, as Jekyll's future: true does (masthead's own sites schedule them).")
+    optional_front_matter: bool = option(
+        False,
+        "GitHub Pages' Jekyll (jekyll-optional-front-matter, jekyll-readme-index): a Markdown file without front matter is a page, "
+        "a README the index of its folder; README, LICENSE, CONTRIBUTING and their kin are not pages.",
+    )
     ugly_urls: bool = option(False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders.")
     taxonomies: tuple[str, ...] = option(
         ("categories", "series"),

@@ -64,12 +64,12 @@ def cron(moment: datetime) -> str:
 def withheld_files(site: Site, entries: Iterable[Entry]) -> frozenset[str]:
     """Static files (paths under the static folder) that only unpublished entries show: a scheduled
     post's images stay out of the output until the post itself goes out."""
-    published = {document.entry.source for document in (*site.posts, *site.pages)}
+    published = {document.entry.source for document in site.bodies()}  # the home page's and lists' intros too
 
     def images(entry: Entry) -> set[str]:
         return {*([entry.image.src] if entry.image else []), *entry.body.images}
 
-    shown = {src for document in (*site.posts, *site.pages) for src in images(document.entry)}
+    shown = {src for document in site.bodies() for src in images(document.entry)}
     shown |= site.config.shown_files  # the default image, the logo, authors' portraits: whatever is published
     hidden = {src for entry in entries if entry.source not in published for src in images(entry)}
     return frozenset(src.lstrip("/") for src in hidden - shown)

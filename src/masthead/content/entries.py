@@ -300,6 +300,25 @@ def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
     return FeaturedImage(src, alt.strip(), line, focus, " ".join(texts["caption"].split()), " ".join(texts["credit"].split()))
 
 
+# jekyll-optional-front-matter's FILENAME_BLACKLIST: a repository's meta files are not pages
+_META_FILES = frozenset({"readme", "license", "licence", "copying", "code_of_conduct", "contributing", "issue_template", "pull_request_template"})
+
+
+def optional_page(source: str, config: Config) -> dict[str, Any] | None:
+    """The front matter GitHub Pages gives a Markdown file that has none (jekyll-optional-front-matter,
+    jekyll-readme-index), or None when it is no page: ``{}``; a README's ``permalink`` is its folder
+    (``docs/README.md`` is /docs/, the root's the home page) when the folder has no index of its own."""
+    path = PurePosixPath(source)
+    if path.suffix.lower() not in (".md", ".markdown", ".mkd", ".mkdn", ".mdown"):
+        return None
+    if path.stem.lower() != "readme":
+        return None if path.stem.lower() in _META_FILES else {}
+    folder = config.root / path.parent
+    if any((folder / f"index{suffix}").is_file() for suffix in (".md", ".markdown", ".html", ".htm")):
+        return None
+    return {"permalink": "/" if path.parent.as_posix() == "." else f"/{path.parent.as_posix()}/"}
+
+
 def media_path(src: str, folder: str, static: Path) -> str:
     """An image path under Chirpy's ``media_subpath``: a relative one is in that folder; a site path
     too when only the folder has it (Chirpy 7 prefixes every local path, older versions relative ones)."""
@@ -434,16 +453,22 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             parts = frontmatter.split(text, source, header=config.origin.kind == "pelican")
             data = frontmatter.parse(parts, source)
     except frontmatter.FrontMatterError as exc:
-        if config.origin.kind in ("jekyll", "eleventy") and exc.problem.message.startswith("missing"):
+        missing = exc.problem.message.startswith("missing")
+        github_pages = missing and config.origin.kind == "jekyll" and config.origin.optional_front_matter
+        given = optional_page(source, config) if github_pages else None
+        if given is not None:  # GitHub Pages' jekyll-optional-front-matter: a page all the same
+            parts, data = frontmatter.Split("", text, 1), dict(given)
+        elif config.origin.kind in ("jekyll", "eleventy") and missing:
             return ParseResult(None, ())  # Jekyll copies a file without front matter as it is: not a page
-        if config.origin.kind == "pelican" and exc.problem.line == 1 and "is not a `Key: value` line" in exc.problem.message:
+        elif config.origin.kind == "pelican" and exc.problem.line == 1 and "is not a `Key: value` line" in exc.problem.message:
             # a README.md beside the articles: no metadata, no title, so Pelican skips it (and says so)
             skipped = "no Pelican header (Title: and Date: lines) on its first line; Pelican skips this file, and so does masthead"
             return ParseResult(None, (Problem(source, 1, "front matter", skipped, warning=True),))
-        optional = config.origin.kind == "hugo" or (config.origin.kind == "gatsby" and source.endswith(".mdx"))
-        if not optional or not exc.problem.message.startswith("missing"):
-            return ParseResult(None, (exc.problem,))
-        parts, data = frontmatter.Split("", text, 1), {}  # Hugo and MDX: front matter is optional
+        else:
+            optional = config.origin.kind == "hugo" or (config.origin.kind == "gatsby" and source.endswith(".mdx"))
+            if not optional or not missing:
+                return ParseResult(None, (exc.problem,))
+            parts, data = frontmatter.Split("", text, 1), {}  # Hugo and MDX: front matter is optional
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}

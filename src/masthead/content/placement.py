@@ -110,6 +110,8 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
                 moment = None
         name = dated.group(4) if dated and is_post else filename
         title = " ".join(word.capitalize() for word in re.split(r"[-_ ]+", name) if word)  # Jekyll's titleize
+        if config.origin.optional_front_matter and not is_post:
+            title = ""  # GitHub Pages' jekyll-titles-from-headings: the first heading (entries.py), else the file name
         return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")

@@ -106,6 +106,24 @@ def archives(data: dict[str, Any], origin: dict[str, Any], notes: list[str]) -> 
         notes.append("jekyll-archives' day pages are not made; masthead's /archive/ lists every post by year and month.")
 
 
+def _github_pages(site: Path, data: dict[str, Any]) -> bool:
+    """Built with GitHub Pages' default plugins (jekyll-optional-front-matter among them): the site has
+    no Gemfile (GitHub Pages builds it), its Gemfile names the github-pages gem, or its config names the plugin."""
+    plugins = [*(data.get("plugins") or []), *(data.get("gems") or [])] if isinstance(data.get("plugins") or [], list) else []
+    settings = data.get("optional_front_matter")
+    if isinstance(settings, dict) and settings.get("enabled") is False:
+        return False
+    if "jekyll-optional-front-matter" in [str(plugin) for plugin in plugins]:
+        return True
+    try:
+        gemfile = (site / "Gemfile").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return True
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(re.search(r"""^\s*gem\s+["']github-pages["']""", gemfile, re.MULTILINE))
+
+
 def _custom_domain(site: Path) -> str:
     """The one domain a GitHub Pages ``CNAME`` file names ("" when there is none or it is not a host name)."""
     try:
@@ -193,6 +211,12 @@ def plan(site: Path, found: str) -> Plan:
             "Polyglot's fallback copies of untranslated pages under /<lang>/ are not made."
         )
     archives(data, tables["origin"], notes)
+    if _github_pages(site, data):
+        tables["origin"]["optional_front_matter"] = True
+        notes.append(
+            "Built by GitHub Pages (its default plugins): a Markdown file without front matter is a page titled by its first "
+            "heading, a README the index of its folder (optional_front_matter below)."
+        )
     if data.get("future") is True:  # Jekyll publishes posts dated in the future
         tables["origin"]["future"] = True
     named = data.get("collections")

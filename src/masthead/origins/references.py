@@ -20,7 +20,7 @@ from typing import Any
 from ..config import Config
 from ..content.bodies import REFERENCE_SCHEME
 from ..content.entries import media_path
-from ..content.markdown import ATTRIBUTE, IMG_TAG, RenderedMarkdown, local_images, slugify
+from ..content.markdown import ATTRIBUTE, IMG_TAG, Link, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
@@ -38,6 +38,9 @@ _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
 _RELATIVE_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')
 _SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(/[^"#?]*)"')
 _MEDIA_TAG = re.compile(r"<(?:img|video|audio|source)\b[^>]*>")
+# <a href="docs/guide.md#setup">, <a href="../README.md">: a link to another page's source file (jekyll-relative-links)
+_SOURCE_FILE = re.compile(r"\.(?:md|markdown|mkd|mkdn|mdown)$", re.IGNORECASE)
+_SOURCE_HREF = re.compile(r'(<a\b[^>]*?\shref=")(?![a-z][a-z0-9+.-]*:|//|#)([^"#?]+\.(?:md|markdown|mkd|mkdn|mdown))((?:#[^"]*)?)"', re.IGNORECASE)
 _LOCAL_SRC = re.compile(r'(\s(?:src|poster)=")(?![a-z][a-z0-9+.-]*:|//|#)([^"]+)"')  # each of a tag's: <video src=… poster=…>
 
 
@@ -148,6 +151,28 @@ def _unless_missing(match: re.Match[str], missing: set[str]) -> str:
     return f'<span class="missing-image">{alt}</span>' if alt else ""
 
 
+def _source_page(target: str, source: str, index: dict[str, str]) -> str | None:
+    """The URL of the page made of the source file a link names (``docs/guide.md`` beside ``README.md``),
+    as jekyll-relative-links (a GitHub Pages default) and GitHub's own view of a repository read it."""
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    return index.get(posixpath.normpath(path))
+
+
+def _source_link(match: re.Match[str], source: str, index: dict[str, str]) -> str:
+    url = _source_page(html.unescape(match.group(2)), source, index)
+    return f'{match.group(1)}{html.escape(url)}{match.group(3)}"' if url else match.group(0)
+
+
+def _source_links(links: tuple[Link, ...], source: str, index: dict[str, str]) -> tuple[Link, ...]:
+    """The body's links, those naming a page's source file as that page's URL (so they are checked as it)."""
+    found = []
+    for link in links:
+        target, hash_mark, fragment = link.url.partition("#")
+        url = _source_page(target, source, index) if _SOURCE_FILE.search(target) and not re.match(r"[a-z][a-z0-9+.-]*:|//", target) else None
+        found.append(link._replace(url=url + hash_mark + fragment) if url else link)
+    return tuple(found)
+
+
 def _rewrite(
     document: Document, index: dict[str, str], site: Site, base: str, written: frozenset[str], attached: dict[str, str]
 ) -> tuple[Document, list[Problem]]:
@@ -190,6 +215,8 @@ def _rewrite(
             body_html = re.sub(r'(<a\b[^>]*?\shref=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
     if base:  # /project/assets/x.png written out in full, under base_url's path: the site's /assets/x.png
         body_html = re.sub(r'(\s(?:src|href)=")' + re.escape(base) + r'(/[^"]*)"', r'\1\2"', body_html)
+    if ".md" in body_html or ".markdown" in body_html or ".mkd" in body_html:
+        body_html = _SOURCE_HREF.sub(lambda match: _source_link(match, entry.source, index), body_html)
     if written:  # Jekyll's page /talks/x is the file /talks/x.html, which GitHub Pages also serves at /talks/x: a link to either works
 
         def html_file(match: re.Match[str]) -> str:
@@ -228,7 +255,8 @@ def _rewrite(
     if body_html == entry.body.html:
         return document, problems
     body = entry.body
-    new_body = RenderedMarkdown(body_html, body.summary, body.citations, body.links, body.headings, body.read_more, local_images(body_html))
+    links = _source_links(body.links, entry.source, index) if body.links else body.links
+    new_body = RenderedMarkdown(body_html, body.summary, body.citations, links, body.headings, body.read_more, local_images(body_html))
     return replace(document, entry=replace(entry, body=new_body), resolved=tuple(resolved)), problems
 
 
@@ -248,7 +276,15 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
         linked = bool(written) and ('href="/' in body_html or bool(site.config.base_url) and site.config.base_url in body_html)
         if document in relisted:
             continue
-        if document.entry.placement.references or "<img" in body_html or 'class="post-listing"' in body_html or (base and base in body_html) or linked:
+        sources = bool(_SOURCE_HREF.search(body_html)) if ".m" in body_html else False  # a link to another page's .md file
+        if (
+            document.entry.placement.references
+            or "<img" in body_html
+            or 'class="post-listing"' in body_html
+            or (base and base in body_html)
+            or linked
+            or sources
+        ):
             new, found = _rewrite(document, index, site, base, written, attached)
             problems += found
             replaced[id(document)] = new

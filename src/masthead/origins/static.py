@@ -57,6 +57,18 @@ def _template(path: str) -> bool:
         return False
 
 
+def _copied_markdown(source: SourceFile, config: Config) -> bool:
+    """A Markdown file without front matter that is no page (LICENSE.md; any, without GitHub Pages'
+    jekyll-optional-front-matter): Jekyll copies it to the site as it is, so a link to it works."""
+    from ..content.entries import optional_page
+
+    if PurePosixPath(source.relative).suffix.lower() not in (".md", ".markdown", ".mkd", ".mkdn", ".mdown") or _template(source.location):
+        return False
+    if PurePosixPath(source.relative).parts[0].startswith("_"):
+        return False  # _posts/, _drafts/: Jekyll's own folders
+    return not config.origin.optional_front_matter or optional_page(source.relative, config) is None
+
+
 def _eleventy_data(path: PurePosixPath) -> bool:
     """Eleventy's directory and template data files (``posts/posts.json``, ``x.11tydata.js``): data, not files to copy."""
     return ".11tydata." in path.name or (path.suffix in (".json", ".js", ".cjs", ".mjs") and path.stem == path.parent.name)
@@ -140,7 +152,8 @@ def static_files(config: Config) -> list[SourceFile]:
     unread = _unread_html(config) if pelican else lambda relative: False
     for source in found:
         path = PurePosixPath(source.relative)
-        if (path.suffix.lower() in sources and not unread(source.relative)) or path.name in _TOOLS or path.name == "masthead.toml":
+        copied = config.origin.kind == "jekyll" and _copied_markdown(source, config)  # LICENSE.md: Jekyll copies it as it is
+        if (path.suffix.lower() in sources and not unread(source.relative) and not copied) or path.name in _TOOLS or path.name == "masthead.toml":
             continue
         if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
             continue

@@ -216,7 +216,8 @@ def social_image(site: Site, document: Document | None = None) -> ImageInfo | No
 
 
 def _documents(site: Site) -> tuple[Document, ...]:
-    return (*site.posts, *site.pages)
+    """Every document whose pictures are shown: posts, pages, and the home page's and lists' intros."""
+    return site.bodies()
 
 
 def _owners(site: Site) -> dict[str, list[str]]:
