@@ -41,6 +41,7 @@ def test_titles_links_and_the_readme_home(built: tuple[Path, Result]) -> None:
     public = output_folder(site)
     install = (public / "docs/setup/install.html").read_text(encoding="utf-8")
     assert "<title>Installing · Tide Tools</title>" in install  # a setext heading, not the file name
+    assert install.count("Installing</h") == 1 and '<h2 id="requirements">Requirements</h2>' in install  # shown once; the rest moves up
     assert '<a href="/docs/guide.html">guide</a>' in install  # ../guide.md
     home = (public / "index.html").read_text(encoding="utf-8")
     assert "Small scripts for reading tide tables" in home  # README.md is the home page's intro

@@ -303,6 +303,10 @@ def _rendered_body(
             if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
                 html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")
             html = html.replace(token, block)
+        if clean and ("<ul" in html or "<ol" in html):  # an include's items placed in the page's own list (academicpages' CV)
+            from .raw_html import list_items
+
+            html = list_items(html)
         first = _PARAGRAPH.search(html)
         summary = plain_text(first.group(1)) if first else ""
         body = RenderedMarkdown(html, summary, body.citations, body.links, body.headings, body.read_more, local_images(html))

@@ -22,7 +22,8 @@ from ..errors import Problem, did_you_mean, unexpected
 from ..newsroom import story_fields
 from ..newsroom.story import Story
 from . import bodies, characters, frontmatter, placement, restructuredtext
-from .markdown import RenderedMarkdown, slugify, trim
+from .markdown import RenderedMarkdown, plain_text, slugify, trim
+from .outline import levelled
 from .permalinks import hugo_urlize
 from .placement import Placement
 
@@ -298,6 +299,21 @@ def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
     return FeaturedImage(src, alt.strip(), line, focus, " ".join(texts["caption"].split()), " ".join(texts["credit"].split()))
+
+
+_LEADING_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*", re.DOTALL)
+
+
+def _without_title_heading(body: RenderedMarkdown, title: str) -> RenderedMarkdown:
+    """The body without the heading it starts with when that heading is the page's title (taken from
+    it): the page shows its title once, as the generator's theme does."""
+    if not body.headings or body.headings[0].text != title:
+        return body
+    leading = _LEADING_HEADING.match(body.html)
+    if leading is None or plain_text(leading.group(2)) != title:
+        return body
+    rest = levelled(body.html[leading.end() :])  # the headings under it move up a level
+    return RenderedMarkdown(rest, body.summary, body.citations, body.links, body.headings[1:], body.read_more, body.images)
 
 
 # jekyll-optional-front-matter's FILENAME_BLACKLIST: a repository's meta files are not pages
@@ -579,6 +595,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     story = replace(story, author_ids=author_ids)
     if not title and adopted:  # Eleventy and Hugo pages may carry their title as the first heading only
         title = body.headings[0].text if body.headings else " ".join(word.capitalize() for word in re.split(r"[-_ ]+", place.filename) if word)
+        body = _without_title_heading(body, title)
     fields.problems += characters.in_references(parts.body, parts.body_line, source, body.html)
     limit = config.description_length
     if not description:

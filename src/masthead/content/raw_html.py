@@ -138,7 +138,7 @@ def _valid_value(tag: str, attribute: str, value: str) -> str | None:
 _LIST_WITH_OTHER_CHILD = re.compile(r"(?:<(?:ul|ol)\b[^>]*>|</li>)\s*<(?!li\b|/)", re.IGNORECASE)  # first child, or one after an item
 
 
-def _list_items(body_html: str) -> str:
+def list_items(body_html: str) -> str:
     """A list holds items: what a theme's loop wrote straight into ``<ul>`` (academicpages' CV puts each
     talk's heading and paragraph there, al-folio's blog a ``<p>&bull;</p>`` between its items, as Jekyll
     copies them) is wrapped in ``<li>``, one per run."""
@@ -185,5 +185,5 @@ def clean(body_html: str) -> str:
     body_html = _unnested_links(body_html) if body_html.count("<a") > 1 else body_html
     cleaned = nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_valid_value, url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
     cleaned = _INPUT.sub(_task_box, cleaned) if "<input" in cleaned else cleaned
-    cleaned = _list_items(cleaned) if "<ul" in cleaned or "<ol" in cleaned else cleaned
+    cleaned = list_items(cleaned) if "<ul" in cleaned or "<ol" in cleaned else cleaned
     return _IMG_WITHOUT_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
