@@ -99,6 +99,18 @@ def test_a_letter_titled_by_its_subject_is_titled_by_the_headline_after_the_news
     assert [story.title for story in plan(banner, "The Harbour Letter: Ferry fares rise", forwarded).stories] == ["Ferry fares rise"]
 
 
+def test_the_banner_heading_the_preview_repeats_names_the_newsletter_too() -> None:
+    items = "".join(
+        f'<li><a href="https://news.example/{number}">{headline}</a> (The Courier)</li>'
+        for number, headline in enumerate(("Seal pups return to the point", "The dune fences held", "A beach clean on Sunday", "The lifeboat's new crew"))
+    )
+    page = f'<html><body><div class="preheader" style="display:none">Coast Notes weekly</div><h1>Coast Notes weekly</h1><ul>{items}</ul></body></html>'
+    desk = [("From", "Desk <desk@example.net>")]  # a forward's sender, say: only the banner names the newsletter
+    layout = plan(page, "Coast Notes weekly: four links from the coast", desk)
+    assert (layout.kind, [story.title for story in layout.stories]) == ("roundup", ["Four links from the coast"])
+    assert [story.title for story in plan(page, "Seals: four links from the coast", desk).stories] == ["Seals: four links from the coast"]
+
+
 def test_pictures_that_close_their_stories_stay_with_them() -> None:
     story = "<h2>{0}</h2><p>{1}</p><img src='https://cdn.example/{0}.jpg' alt='{0} picture' width='600'>"
     issue = "".join(story.format(name, LONG) for name in ("Alpha", "Beta", "Gamma"))

@@ -310,6 +310,10 @@ def plan(
         content = list(splitter.intro)
         for section in kept:
             content += ([section.heading] if section.heading else []) + section.parts
+        banner = events[masthead] if masthead is not None and subject else None
+        if banner is not None and any(event is banner for event in content):  # the banner names the newsletter, the subject the letter
+            content = [event for event in content if event is not banner]
+            dropped.append(Dropped("header", snippet(text_of(banner.element))))
         heading = next((event for event in content if event.kind == "heading"), None)
         leading = heading is not None and all(event.kind != "block" for event in content[: content.index(heading)])
         if not title and leading and heading is not None:
