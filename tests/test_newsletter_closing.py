@@ -322,3 +322,34 @@ def test_a_paid_posts_preview_ends_before_its_paywall() -> None:
     texts, dropped = _dropped(_issue(*_STORIES, paywall))
     assert len(texts) == 2 and texts[1].endswith("until Friday.")
     assert ("call to action", "Keep reading with a 7-day free trial") in dropped
+
+
+_FERRY = (
+    "<h2>The ferry vote</h2>"
+    "<p>The council votes on the winter timetable next week, and the harbour users want the late sailing kept.</p>"
+    '<p>The vote is on Monday. <a href="https://harbour.example/forward">Forward this to a friend who cares about the ferry!</a></p>'
+)
+
+
+def test_an_appeal_ending_the_issues_last_paragraph_is_left_out_and_the_paragraph_stays() -> None:
+    texts, dropped = _dropped(_issue(_STORIES[0], _FERRY, "<p>Unsubscribe from these emails</p>"))
+    assert texts[1].endswith("late sailing kept. The vote is on Monday.")
+    assert ("closing appeal", "Forward this to a friend who cares about the ferry!") in dropped
+    layout = plan(_issue(_STORIES[0], _FERRY), "Valley News")
+    assert "harbour.example/forward" not in layout.stories[1].html and "<p>The vote is on Monday.</p>" in layout.stories[1].html
+
+
+def test_an_appeal_sentence_inside_a_story_before_the_last_paragraph_stays() -> None:
+    middle = _FERRY + "<p>The ferry company says it will publish the figures afterwards, in full, on its own site.</p>"
+    texts, dropped = _dropped(_issue(middle, *_STORIES))
+    assert "The vote is on Monday. Forward this to a friend who cares about the ferry!" in texts[0]
+    assert not [why for why, _ in dropped if why == "closing appeal"]
+    last = _FERRY.replace("The vote is on Monday. ", "Thanks to the 300 of you who wrote in. ")  # a sentence of its own, not an appeal: the appeal still goes
+    texts, _ = _dropped(_issue(_STORIES[0], last))
+    assert texts[1].endswith("Thanks to the 300 of you who wrote in.")
+
+
+def test_a_last_paragraph_that_only_says_something_of_its_own_is_kept_whole() -> None:
+    own = _FERRY.replace("Forward this to a friend who cares about the ferry!", "Bring your ticket stubs.")
+    texts, dropped = _dropped(_issue(_STORIES[0], own))
+    assert texts[1].endswith("The vote is on Monday. Bring your ticket stubs.") and not [why for why, _ in dropped if why == "closing appeal"]

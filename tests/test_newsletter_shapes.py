@@ -70,6 +70,47 @@ def test_a_mailing_lists_tag_leaves_the_subject_but_a_bracket_of_the_issue_stays
     assert clean_subject("[Industry-notes] The gearbox issue") == "[Industry-notes] The gearbox issue"  # no list relayed it
 
 
+FROM_HARBOUR = [("From", "The Harbour Letter <news@harbourletter.example>")]
+_LETTER = f"<html><body><p>{LONG}</p></body></html>"
+
+
+def test_the_newsletters_own_name_before_the_subjects_headline_is_not_the_title() -> None:
+    assert clean_subject("The Harbour Letter: Ferry fares rise", FROM_HARBOUR) == "Ferry fares rise"
+    assert clean_subject("Fwd: The Harbour Letter | ferry fares rise", FROM_HARBOUR) == "Ferry fares rise"
+    assert clean_subject("The Harbour Letter – Ferry fares rise", FROM_HARBOUR) == "Ferry fares rise"
+    assert clean_subject("Ferry fares rise", FROM_HARBOUR) == "Ferry fares rise"
+    listed = [("From", "Desk <desk@harbourletter.example>"), ("List-Id", "The Harbour Letter <harbour.list-id.example>")]
+    assert clean_subject("The Harbour Letter: Ferry fares rise", listed) == "Ferry fares rise"
+    assert clean_subject("The Harbour Letter: Ferry fares rise", [("From", "Desk <desk@example.net>")]) == "The Harbour Letter: Ferry fares rise"
+    assert clean_subject("The Harbour Letter:", FROM_HARBOUR) == "The Harbour Letter:"  # nothing after the name: the subject is all there is
+
+
+def test_a_colon_of_the_headline_itself_stays() -> None:
+    assert clean_subject("Q&A: the harbour master", FROM_HARBOUR) == "Q&A: the harbour master"
+    assert clean_subject("Harbour: the master's last tide", FROM_HARBOUR) == "Harbour: the master's last tide"  # a part of the name is not the name
+    assert [story.title for story in plan(_LETTER, "Q&A: the harbour master", FROM_HARBOUR).stories] == ["Q&A: the harbour master"]
+
+
+def test_a_letter_titled_by_its_subject_is_titled_by_the_headline_after_the_newsletters_name() -> None:
+    assert [story.title for story in plan(_LETTER, "The Harbour Letter: Ferry fares rise", FROM_HARBOUR).stories] == ["Ferry fares rise"]
+    assert [story.title for story in plan(_LETTER, "Ferry fares rise", FROM_HARBOUR).stories] == ["Ferry fares rise"]
+    banner = f'<html><body><img src="https://cdn.example/logo.png" alt="The Harbour Letter" width="300"><p>{LONG}</p></body></html>'
+    forwarded = [("From", "Reader <reader@example.org>")]  # the masthead's logo names it when the sender's name is gone
+    assert [story.title for story in plan(banner, "The Harbour Letter: Ferry fares rise", forwarded).stories] == ["Ferry fares rise"]
+
+
+def test_the_banner_heading_the_preview_repeats_names_the_newsletter_too() -> None:
+    items = "".join(
+        f'<li><a href="https://news.example/{number}">{headline}</a> (The Courier)</li>'
+        for number, headline in enumerate(("Seal pups return to the point", "The dune fences held", "A beach clean on Sunday", "The lifeboat's new crew"))
+    )
+    page = f'<html><body><div class="preheader" style="display:none">Coast Notes weekly</div><h1>Coast Notes weekly</h1><ul>{items}</ul></body></html>'
+    desk = [("From", "Desk <desk@example.net>")]  # a forward's sender, say: only the banner names the newsletter
+    layout = plan(page, "Coast Notes weekly: four links from the coast", desk)
+    assert (layout.kind, [story.title for story in layout.stories]) == ("roundup", ["Four links from the coast"])
+    assert [story.title for story in plan(page, "Seals: four links from the coast", desk).stories] == ["Seals: four links from the coast"]
+
+
 def test_pictures_that_close_their_stories_stay_with_them() -> None:
     story = "<h2>{0}</h2><p>{1}</p><img src='https://cdn.example/{0}.jpg' alt='{0} picture' width='600'>"
     issue = "".join(story.format(name, LONG) for name in ("Alpha", "Beta", "Gamma"))

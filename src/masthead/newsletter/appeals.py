@@ -12,6 +12,8 @@ reading! If a friend would like this, forward it along.", "If you enjoyed this i
 upgrading". ``closing_appeal`` reads it sentence by sentence: every sentence must thank the reader
 for reading or ask them to pass the issue on or pay for it, so a story's last paragraph, which
 says something of its own, is never one (closing.py decides where: only after the last story).
+Only the issue's very last paragraph may end with one sentence of such asking after its own text;
+``closing_sentence`` finds it, and closing.py leaves out that sentence alone.
 """
 
 from __future__ import annotations
@@ -144,3 +146,13 @@ def appeal_link(label: str, href: str) -> bool:
     except ValueError:
         return False
     return bool(_APPEAL_HOSTS.search(host) or _APPEAL_PAGE.search(parts.path) or re.search(r"(?:^|&)action=(?:upgrade|donate|subscribe)\b", parts.query))
+
+
+def closing_sentence(text: str) -> str:
+    """The last sentence of a paragraph that says something of its own before it, when that sentence
+    alone is a closing appeal ("The vote is on Monday. Forward this to a friend who cares about the
+    ferry!" gives "Forward this to a friend who cares about the ferry!"), else ""."""
+    written = [sentence for sentence in _SENTENCE_END.split(" ".join(text.split())) if sentence.strip()]
+    if len(written) < 2 or not closing_appeal(written[-1]) or closing_appeal(" ".join(written[:-1])):
+        return ""
+    return written[-1]

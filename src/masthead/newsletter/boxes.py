@@ -2,8 +2,9 @@
 
 Templates put each block in a box of its own (a table, a cell, a div). The box tells what goes
 together: the postal address in the footer's section is the footer's even when it has a box of its
-own (Brevo's editor), and a sponsor's label, text, logo and button set in one card end where the
-card does, so what follows it is the story's again.
+own (Brevo's editor), a sponsor's label, text, logo and button set in one card end where the
+card does, so what follows it is the story's again, and a picture set in the next story's box (its
+table row, its cell) is that story's even in an issue whose other pictures close their stories.
 """
 
 from __future__ import annotations
@@ -45,3 +46,19 @@ def sponsor_card(label: Tag) -> Tag | None:
         if parent.name in _CARDS and len(words(text_of(parent))) > own:
             return parent
     return None
+
+
+def boxed_with(element: Tag, heading: Tag, previous: Tag) -> bool:
+    """Whether the smallest layout box around ``element`` that holds either heading holds ``heading``
+    and not ``previous``: a picture in the next story's own box (Campaign Monitor's table rows), not
+    at the end of the story before it."""
+    for parent in element.parents:
+        if parent.name in ("body", "html", "[document]"):
+            return False
+        if parent.name not in _BOXES:
+            continue
+        has_next = any(box is parent for box in heading.parents)
+        has_previous = any(box is parent for box in previous.parents)
+        if has_next or has_previous:
+            return has_next and not has_previous
+    return False

@@ -15,7 +15,7 @@ import re
 from bs4 import Tag
 
 from ..links.rules import classify
-from .appeals import appeal
+from .appeals import appeal, closing_appeal
 from .social import linked_to_social, social_row, sponsored
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
@@ -190,6 +190,15 @@ def heading_reason(text: str) -> str | None:
     return None
 
 
+def _says_more(text: str) -> bool:
+    """A sentence of the paragraph's own before its referral line ("The vote is on Monday. Forward this to
+    a friend…"): story text, which keeps the paragraph (closing.py leaves out such a line at the issue's end)."""
+    sentences = [sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if sentence.strip()]
+    return len(sentences) > 1 and any(
+        not _REFERRAL.search(sentence) and not closing_appeal(sentence) and len(words(sentence)) >= 4 for sentence in sentences[:-1]
+    )
+
+
 def block_reason(element: Tag) -> str | None:
     """Why a block of text is chrome ("footer" ends the stories), or None for content."""
     text = _text(element)
@@ -212,7 +221,7 @@ def block_reason(element: Tag) -> str | None:
         return "sponsor"  # its links say it is a paid placement, whatever it is titled
     if count <= 30 and _ADVERTISE.search(text):
         return "sponsor"
-    if count <= 40 and _REFERRAL.search(text):
+    if count <= 40 and _REFERRAL.search(text) and not _says_more(text):
         return "referral"
     if count <= 40 and _FEEDBACK.search(text):
         return "feedback"

@@ -8,18 +8,22 @@ the full timetable") ends the walk and stays. A short pitch set in the same box 
 goes with it; the last story's text never shares a box with it alone. So does a paragraph that
 only thanks the reader and asks them to pass the issue on or pay for it, without a button
 (appeals.closing_appeal: "Thanks for reading! If a friend would like this, forward it along.");
-the writer's signature after it ("— Ana") is stepped over and stays.
+the writer's signature after it ("— Ana") is stepped over and stays. The issue's last paragraph may
+end with such a sentence after its own text ("The vote is on Monday. Forward this to a friend who
+cares about the ferry!"): that sentence alone is left out, the paragraph stays.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from bs4 import Tag
 
-from .appeals import appeal_link, closing_appeal
+from .appeals import appeal_link, closing_appeal, closing_sentence
 from .boxes import footer_box, sponsor_card
 from .chrome import words
+from .markup import parse
 from .stories import HEADINGS, Event, is_button, text_of
 
 _PITCH_WORDS = 60  # a pitch is a line or two; a story's paragraph can be longer
@@ -63,6 +67,44 @@ def _signature(event: Event) -> bool:
 
 def _closing_words(event: Event) -> bool:
     return event.kind == "block" and not event.element.find(list(HEADINGS)) and closing_appeal(text_of(event.element))
+
+
+def _cut(block: Tag, sentence: str) -> bool:
+    """Take ``sentence``, the end of ``block``'s text, out of it (a link or emphasis it was in goes with it)."""
+    target = " ".join(sentence.split())
+    nodes = list(block.find_all(string=True))
+    tail = ""
+    for position in range(len(nodes) - 1, -1, -1):
+        text = str(nodes[position])
+        rest, tail = tail, text + tail
+        if len(" ".join(tail.split())) < len(target):
+            continue
+        cut = next((cut for cut in range(len(text), -1, -1) if " ".join((text[cut:] + rest).split()) == target), None)
+        if cut is None:
+            return False
+        nodes[position].replace_with(text[:cut].rstrip())
+        for later in nodes[position + 1 :]:
+            later.extract()
+        for tag in reversed(block.find_all(True)):
+            if not tag.get_text(strip=True) and tag.name not in ("img", "br") and not tag.find("img"):
+                tag.decompose()
+        left = [node for node in block.find_all(string=True) if node.strip()]
+        if left:
+            left[-1].replace_with(str(left[-1]).rstrip())
+        return True
+    return False
+
+
+def _trailing_appeal(event: Event) -> Event | None:
+    """The issue's last paragraph ending with one sentence of appeal after its own text ("The vote is on
+    Monday. Forward this to a friend who cares about the ferry!"): that sentence, taken out of it, as chrome."""
+    if event.kind != "block" or event.element.find(list(HEADINGS)):
+        return None
+    sentence = closing_sentence(text_of(event.element))
+    if not sentence or not _cut(event.element, sentence):
+        return None
+    dropped = parse(f"<p>{html.escape(sentence, quote=False)}</p>").p
+    return Event("chrome", dropped, why="closing appeal") if dropped is not None else None
 
 
 def _last_story_heading(events: Sequence[Event], end: int) -> Tag | None:
@@ -116,6 +158,8 @@ def closing_calls(events: Sequence[Event]) -> list[Event]:
             index = label  # the sponsor's block after the last story is left out by the splitter; what comes before it may still close
             continue
         elif button is None or not _pitch(event, button):
+            if button is None and (cut := _trailing_appeal(event)) is not None:
+                found.insert(index + 1, cut)  # the paragraph stays, the sentence is left out
             break
         found[index] = Event("chrome", event.element, why="call to action")
     return found

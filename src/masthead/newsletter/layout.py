@@ -33,8 +33,8 @@ from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
 from .sections import Dropped, Section, Splitter, snippet
-from .stories import PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
-from .titling import clean_subject, match_key, opening_words, preview_text, sender_names
+from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
+from .titling import clean_subject, match_key, opening_words, preview_text, sender_names, without_name
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,17 @@ def _take(soup: BeautifulSoup, selectors: Sequence[str]) -> str:
             found.decompose()
             return text
     return ""
+
+
+def _banner_names(soup: BeautifulSoup) -> set[str]:
+    """The alt text of the pictures above the issue's first heading: its logo says the newsletter's name
+    (also when a forward has renamed the template's classes and dropped the sender's name)."""
+    names = set()
+    for element in soup.find_all(["img", *HEADINGS]):
+        if element.name != "img":
+            break
+        names.add(match_key(str(element.get("alt", ""))))
+    return {name for name in names if len(name) >= 3}
 
 
 def _strip_repeated_images(root: Tag, dropped: list[Dropped]) -> None:
@@ -243,7 +254,7 @@ def plan(
     soup = parse(page)
     headers = list(headers)
     found = detect(headers, soup, profile)
-    subject = clean_subject(subject, headers)
+    subject = without_name(clean_subject(subject, headers), _banner_names(soup))
     preheader = preview_text(soup)
     dropped: list[Dropped] = []
     title = _take(soup, found.title)
@@ -266,12 +277,14 @@ def plan(
         else:
             events.append(event)
     events = closing_calls(events)
+    masthead = _masthead_heading(events, preheader)
+    if masthead is not None:  # the banner's name before the subject's headline is the newsletter's too
+        subject = without_name(subject, {match_key(text_of(events[masthead].element))})
     wanted = (match_key(title), match_key(subject))
     headings = (index for index, event in enumerate(events) if event.kind == "heading" and match_key(text_of(event.element)) in wanted)
     title_heading = next(headings, None) if not title else None
     if title_heading is not None:
         title = text_of(events[title_heading].element)
-    masthead = _masthead_heading(events, preheader)
     labels = _labels(events) | {index for index in (title_heading, masthead) if index is not None}
     labels -= _opening_subheadings(events, labels - {index for index in (title_heading, masthead) if index is not None})
     level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
@@ -297,6 +310,10 @@ def plan(
         content = list(splitter.intro)
         for section in kept:
             content += ([section.heading] if section.heading else []) + section.parts
+        banner = events[masthead] if masthead is not None and subject else None
+        if banner is not None and any(event is banner for event in content):  # the banner names the newsletter, the subject the letter
+            content = [event for event in content if event is not banner]
+            dropped.append(Dropped("header", snippet(text_of(banner.element))))
         heading = next((event for event in content if event.kind == "heading"), None)
         leading = heading is not None and all(event.kind != "block" for event in content[: content.index(heading)])
         if not title and leading and heading is not None:

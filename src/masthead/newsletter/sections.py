@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bs4 import Tag
 
-from .boxes import footer_box, sponsor_card
+from .boxes import boxed_with, footer_box, sponsor_card
 from .chrome import heading_reason, words
 from .stories import PSEUDO_LEVEL, Event, text_of
 
@@ -118,17 +118,21 @@ class Splitter:
         elif text_of(event.element):
             self.dropped.append(Dropped(self.after or "between stories", snippet(text_of(event.element))))
 
-    def _flush(self, into_next: bool) -> list[Event]:
-        """Place what waited for the next text; return what goes with the heading that comes next.
+    def _flush(self, into_next: bool, heading: Event | None = None) -> list[Event]:
+        """Place what waited for the next text; return what goes with ``heading``, the one that comes next.
 
         Of several pictures above a heading only the nearest (and its caption) is that story's: a
-        masthead or an earlier picture above it belongs to what came before.
+        masthead or an earlier picture above it belongs to what came before. Where pictures do not
+        come before headings, one set in the next heading's own box still goes with it.
         """
         carried = []
         images = [index for index, event in enumerate(self.pending) if event.kind == "image"]
         nearest = images[-1] if images else len(self.pending)
+        previous = self.current.heading if self.current is not None else None
         for index, event in enumerate(self.pending):
-            if into_next and (event.kind == "sponsor" or (self.before and event.kind in ("image", "caption") and index >= nearest)):
+            picture = event.kind in ("image", "caption") and index >= nearest
+            boxed = picture and heading is not None and previous is not None and boxed_with(event.element, heading.element, previous.element)
+            if into_next and (event.kind == "sponsor" or (picture and (self.before or boxed))):
                 carried.append(event)
             else:
                 self._place(event)
@@ -145,7 +149,7 @@ class Splitter:
             self._flush(False)
             self.current = None
         if self.starts_story(index, event):
-            carried = self._flush(True)
+            carried = self._flush(True, event)
             self.resume, self.card = None, None
             why = heading_reason(text_of(event.element)) or ("sponsor" if any(item.kind == "sponsor" for item in carried) else "")
             self.current = Section(event, why, [item for item in carried if item.kind != "sponsor"])

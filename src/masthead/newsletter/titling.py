@@ -26,13 +26,35 @@ def match_key(text: str) -> str:
 
 
 def clean_subject(subject: str, headers: Iterable[tuple[str, str]] = ()) -> str:
-    """The subject without "Fwd:"/"Re:" prefixes, nor the "[list-name]" tag a mailing list that relayed it added."""
+    """The subject without "Fwd:"/"Re:" prefixes, the "[list-name]" tag a mailing list that relayed it
+    added, nor the newsletter's name before it (the sender's or the list's: ``without_name``)."""
     subject = " ".join(_SUBJECT_PREFIX.sub("", subject).split())
     list_id = " ".join(value for name, value in headers if name.lower() == "list-id").lower()
     tag = re.match(r"^\[([^\]]{1,60})\]\s*", subject)
     if tag and list_id and match_key(tag.group(1)).replace(" ", "-") in re.sub(r"[^\w]+", "-", list_id):
         subject = subject[tag.end() :]
-    return " ".join(_SUBJECT_PREFIX.sub("", subject).split())
+    subject = " ".join(_SUBJECT_PREFIX.sub("", subject).split())
+    return without_name(subject, sender_names(headers) | list_names(headers))
+
+
+_NAME_SEPARATOR = re.compile(r"\s*(?::|\||\s[-\u2013\u2014])\s+")
+
+
+def without_name(subject: str, names: Iterable[str]) -> str:
+    """The subject without the newsletter's own name before it ("The Harbour Letter: Ferry fares rise"
+    is "Ferry fares rise"), when what precedes the first colon, bar or dash is one of ``names`` (match
+    keys); any other colon is the headline's own ("Q&A: the harbour master")."""
+    found = _NAME_SEPARATOR.search(subject)
+    if found is None or match_key(subject[: found.start()]) not in set(names):
+        return subject
+    rest = subject[found.end() :].strip()
+    return rest[:1].upper() + rest[1:] if words(rest) else subject
+
+
+def list_names(headers: Iterable[tuple[str, str]]) -> set[str]:
+    """The list's name as its ``List-Id`` header gives it before the id ("The Harbour Letter <harbour.example>")."""
+    names = {match_key(value.split("<", 1)[0].strip().strip('"')) for name, value in headers if name.lower() == "list-id" and "<" in value}
+    return {name for name in names if len(name) >= 3}
 
 
 def sender_names(headers: Iterable[tuple[str, str]]) -> set[str]:
