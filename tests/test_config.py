@@ -95,6 +95,7 @@ def test_origin_term_pages_and_feeds_are_checked(tmp_path: Path) -> None:
     text = (
         'base_url = "https://x.example"\n[origin]\nkind = "pelican"\ntag_permalink = "/tag/all.html"\n'
         '[origin.index_pages]\ntags = "/tags.html"\ntag = "/t.html"\n[origin.feeds]\nFEED_ALL_ATOM = "feeds/{slug}.xml"\nCATEGORY_FEED = "x.xml"\n'
+        'FEED_ALL_JSON = "feed/feed.xml"\n'
     )
     with pytest.raises(MastheadError) as caught:
         load_config(write(tmp_path, text))
@@ -103,5 +104,6 @@ def test_origin_term_pages_and_feeds_are_checked(tmp_path: Path) -> None:
     assert "masthead.toml:7: origin.index_pages.tag: unknown page 'tag'; expected one of tags, categories, authors, archives" in report
     assert 'masthead.toml:9: origin.feeds.FEED_ALL_ATOM: expected a path under the output folder ending with ".xml", such as "feeds/all.atom.xml"' in report
     assert "masthead.toml:10: origin.feeds.CATEGORY_FEED: unknown feed 'CATEGORY_FEED'" in report
+    assert 'masthead.toml:11: origin.feeds.FEED_ALL_JSON: expected a path under the output folder ending with ".json", such as "feeds/all.json"' in report
     config = load_config(write(tmp_path, 'base_url = "https://x.example"\n[origin]\nkind = "pelican"\ntag_permalink = "/tag/{slug}.html"\n'))
     assert (config.origin.tag_permalink, config.origin.category_permalink, config.origin.folder_category) == ("/tag/{slug}.html", "", True)

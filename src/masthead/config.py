@@ -240,8 +240,9 @@ def _period_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
-# Pelican's feed settings: the site's (FEED_*), then one feed per category, author and tag.
-PELICAN_FEEDS: tuple[str, ...] = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS")
+# Pelican's feed settings: the site's (FEED_*), then one feed per category, author and tag; FEED_ALL_JSON
+# is a JSON Feed of every post, as an Eleventy site's feed/json.njk writes.
+PELICAN_FEEDS: tuple[str, ...] = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ALL_JSON")
 PELICAN_FEEDS += tuple(f"{kind}_FEED_{format}" for kind in ("CATEGORY", "AUTHOR", "TAG") for format in ("ATOM", "RSS"))
 
 
@@ -250,9 +251,10 @@ def _feed_entry(entry: tuple[str, Any]) -> str | None:
     if name not in PELICAN_FEEDS:
         return f"unknown feed {name!r}; expected one of {', '.join(PELICAN_FEEDS)}{did_you_mean(name, PELICAN_FEEDS)}"
     per_term = not name.startswith("FEED_")
-    if not isinstance(path, str) or path.startswith("/") or not path.endswith(".xml") or ("{slug}" in path) != per_term:
-        shown = "feeds/{slug}.atom.xml" if per_term else "feeds/all.atom.xml"
-        return f'expected a path under the output folder ending with ".xml"{" with {slug}" if per_term else ""}, such as "{shown}"'
+    suffix = ".json" if name.endswith("_JSON") else ".xml"
+    if not isinstance(path, str) or path.startswith("/") or not path.endswith(suffix) or ("{slug}" in path) != per_term:
+        shown = "feeds/{slug}.atom.xml" if per_term else f"feeds/all{'' if suffix == '.json' else '.atom'}{suffix}"
+        return f'expected a path under the output folder ending with "{suffix}"{" with {slug}" if per_term else ""}, such as "{shown}"'
     if re.sub(r"{slug}", "", path).count("{") or any(part in ("", ".", "..") for part in path.split("/")):
         return 'expected plain segments between the slashes (no "//", "." or "..") and no token but {slug}'
     return None

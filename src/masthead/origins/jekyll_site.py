@@ -46,13 +46,18 @@ def theme_listing(entry: Entry, config: Config) -> tuple[str, str] | None:
     """The list a theme's layout shows after a page's text, as masthead's list marker and its words:
     minimal-mistakes' ``layout: collection`` with ``collection: x`` (the collection's documents) and
     ``layout: category``/``tag`` with ``taxonomy: x`` (that category's or tag's posts), ``layout: categories``
-    (every category with its posts)."""
+    (every category with its posts); Hydejack's ``_featured_categories/x.md`` and ``_featured_tags/x.md``
+    (the posts of the category or tag ``slug`` names)."""
     from ..content.bodies import post_listing
 
     if config.origin.kind != "jekyll":
         return None
     if entry.template == "categories":  # minimal-mistakes' /categories/, Chirpy's categories tab
         return post_listing("", "categories"), "the posts by category"
+    featured = entry.source.split("/", 1)[0]
+    if featured in ("_featured_categories", "_featured_tags") and entry.slug:  # Hydejack's: the posts of the category (tag) its slug names
+        field, kind = ("categories", "category") if featured == "_featured_categories" else ("tags", "tag")
+        return post_listing(entry.slug, field), f"the posts of the {kind} {entry.slug!r}"
     named = entry.extra.get("collection") if entry.template == "collection" else entry.extra.get("taxonomy")
     if not isinstance(named, str) or not named:
         return None

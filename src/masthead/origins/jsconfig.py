@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content.datafile import DataFileError, load_data
 from ..errors import Problem
+from .eleventy_feeds import eleventy_feeds
 from .eleventy_pages import home_pagination
 from .gatsby_program import index_pages, later_pages, number, program_text, term_permalinks
 from .gatsby_routes import markdown_permalink
@@ -109,6 +110,9 @@ def eleventy(site: Path, found: str) -> Plan:
         "permalink": "/{sections}/{filename}/",
         "page_permalink": "/{sections}/{filename}/",
     }
+    for key in ("description", "language"):  # eleventy-base-blog's metadata: language: "en", description: "…"
+        if _js_string(data_text, key):
+            values[key] = _js_string(data_text, key)
     url = _js_string(data_text, "url")
     if url.startswith(("http://", "https://")):
         values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
@@ -127,6 +131,10 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     if author:
         tables["author"] = {"name": author}
+    feeds = eleventy_feeds(site / content)
+    if feeds:
+        notes.append(f"Its feed templates are kept at their paths: {', '.join('/' + path for path in feeds.values())} ([origin] feeds).")
+        tables["origin"]["feeds"] = feeds
     home_values, home_origin = home_pagination(site / content)
     if home_values:
         notes.append(f"The home page paginates posts as its index template does: {home_values['page_size']} a page (page_size, home_pages).")

@@ -36,5 +36,6 @@ def pelican_feeds(site: Site) -> list[tuple[str, bytes]]:
             path = pattern.replace("{slug}", slug)
             about = feeds.Channel(f"{title} · {config.title}" if slug else title, config.description, config.absolute_url(url), "", config.language, path)
             newest = posts[: config.feed_size]
-            made.append((path, feeds.rss(site, about, newest) if name.endswith("_RSS") else feeds.atom(site, about, newest)))
+            write = feeds.rss if name.endswith("_RSS") else feeds.json_feed if name.endswith("_JSON") else feeds.atom
+            made.append((path, write(site, about, newest)))
     return made

@@ -228,7 +228,7 @@ def json_feed(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
         "version": "https://jsonfeed.org/version/1.1",
         "title": about.title,
         "home_page_url": about.home,
-        "feed_url": f"{config.base_url}/{about.folder}feed.json",
+        "feed_url": f"{config.base_url}/{about.path or about.folder + 'feed.json'}",
         "description": about.description,
         "language": about.language,
         "authors": [{"name": config.publisher.name, "url": config.publisher.url}],

@@ -1,0 +1,3 @@
+module.exports = function () {
+  return process.env.NODE_ENV !== "production";
+};
