@@ -1,7 +1,9 @@
 """Issues whose biggest heading is the lead story (an <h1> above <h2> stories, as Mailchimp's and
 MailerLite's editors set the top story) or the issue's own title over a short welcome
 (tests/fixtures/newsletter/services/, written by make_lead_story_fixtures.py): every story imported
-under its own headline, each picture with its story, the welcome left out, and drafts that build."""
+under its own headline, each picture with its story, the welcome left out, and drafts that build.
+Also a story's own "Register" line leading to its event, which stays, beside the newsletter's own
+"Sign up" and "Subscribe", which go."""
 
 from __future__ import annotations
 
@@ -65,8 +67,23 @@ CASES = (
     ),
 )
 
+INVITATIONS = (
+    Received(
+        "buttondown-event-letter",
+        "buttondown",
+        "single",
+        ("A walk along the line",),
+        {},
+        {("Buttondown", "click"): 4, ("Buttondown", "web version"): 1, ("Buttondown", "unsubscribe"): 1},
+        (2,),  # the path's page and the walk's Register line
+        frozenset({"footer", "call to action"}),
+        ("Sign up", "Subscribe", "view this email", "unsubscribe"),
+        "A walk along the line",
+    ),
+)
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+
+@pytest.mark.parametrize("case", CASES + INVITATIONS, ids=[case.name for case in CASES + INVITATIONS])
 def test_each_issue_is_read_with_every_story_under_its_own_headline(case: Received) -> None:
     assert_issue_read_as(SERVICES / f"{case.name}.eml", case)
 
@@ -120,10 +137,39 @@ def test_an_h1_naming_the_issue_or_over_a_welcome_titles_it_and_heads_no_story(t
     assert _titles(top, subject) == ["The pier reopens", "A new bus"]
 
 
+def test_a_storys_register_line_to_its_event_stays_and_the_newsletters_own_sign_up_goes() -> None:
+    from masthead.newsletter.emailparse import read_issues
+
+    (issue,) = read_issues(SERVICES / "buttondown-event-letter.eml")
+    (story,) = plan(issue.html, issue.subject, issue.headers).stories
+    assert ">Register</a>" in story.html and ">Sign up<" not in story.html
+
+
+@pytest.mark.parametrize(
+    ("href", "kept"),
+    [
+        ("https://harbourtrust.example/events/beach-clean", True),
+        ("https://www.eventbrite.com/e/beach-clean-tickets-2231", True),
+        ("https://harbourtrust.example/join", False),  # the newsletter's own membership page
+        ("https://harbourtrust.example/events/subscribe", False),
+        ("https://harbourtrust.us6.list-manage.com/track/click?u=1a2b&id=3c4d&e=5e6f", False),  # a redirect that carries no destination
+    ],
+)
+def test_a_register_line_in_a_story_stays_only_when_it_leads_to_an_event(href: str, kept: bool) -> None:
+    story = (
+        f'<p>The beach clean is on Saturday at nine, from the slipway; the trust brings bags and gloves for everyone.</p><p><a href="{href}">Register</a></p>'
+    )
+    bus = "<h2>A new bus</h2><p>The 44 runs twice a day to the hospital from October, the first direct bus.</p>"
+    page = f"<html><body><h2>Beach clean</h2>{story}{bus}</body></html>"
+    first = plan(page, "Coast news").stories[0]
+    assert (">Register</a>" in first.html) is kept
+
+
 def test_the_issues_import_into_drafts_that_build_with_only_their_pictures(make_site: MakeSite) -> None:
     site: Path = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
-    report, asked = import_served(site, [SERVICES / f"{case.name}.eml" for case in CASES], png((120, 90, 40)), BUILD_TIME)
-    assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
+    cases = CASES + INVITATIONS
+    report, asked = import_served(site, [SERVICES / f"{case.name}.eml" for case in cases], png((120, 90, 40)), BUILD_TIME)
+    assert [post.title for post in report.posts] == [title for case in cases for title in case.titles]
     fetched = sorted(key.rsplit("/", 1)[-1] for key in asked)
-    assert fetched == sorted(end.rsplit("/", 1)[-1] for case in CASES for end in case.images.values())
-    assert_drafts_hold(site, report, CASES)
+    assert fetched == sorted(end.rsplit("/", 1)[-1] for case in cases for end in case.images.values())
+    assert_drafts_hold(site, report, cases)
