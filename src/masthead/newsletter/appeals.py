@@ -22,6 +22,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..links.carried import carried_destination
+from ..links.rules import classify
 
 _AMOUNT = r"(?:\s+(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?[$€£]|\d[\d.,]*\s?(?:usd|eur|gbp)))?"
 _WHEN = r"(?:\s+(?:now|today|here|monthly|once|what you can|on patreon|for free|free|jetzt|maintenant|ahora))?"
@@ -146,6 +147,39 @@ def appeal_link(label: str, href: str) -> bool:
     except ValueError:
         return False
     return bool(_APPEAL_HOSTS.search(host) or _APPEAL_PAGE.search(parts.path) or re.search(r"(?:^|&)action=(?:upgrade|donate|subscribe)\b", parts.query))
+
+
+# Asking the reader to come to something, not to pay or subscribe: a story's own event sign-up when it leads to the event.
+_EVENT_LABEL = re.compile(
+    r"^\W*(?:please\s+)?(?:register|sign up|rsvp|enrol|enroll|get\s+(?:your\s+)?tickets?|book\s+(?:your\s+|a\s+)?(?:place|seat|ticket)s?)"
+    r"(?:\s+(?:now|today|here|for\s+free|free|for\s+(?:the|this)\s+[\w\s-]{1,30}))?\W*$",
+    re.IGNORECASE,
+)
+_EVENT_HOSTS = re.compile(r"(?:^|\.)(?:eventbrite\.[a-z.]+|lu\.ma|tito\.io|meetup\.com|ti\.to)$")
+_EVENT_PAGE = re.compile(r"/(?:events?|workshops?|meetups?|webinars?|conferences?|courses?|classes|talks?|walks?|tickets?)(?=/|$)", re.IGNORECASE)
+
+
+def event_signup(label: str, href: str) -> bool:
+    """A "Register" or "Sign up" link that leads to an event's own page (a ticketing site, a path
+    under ``/events/``, ``/workshops/``…), read through the destination a tracking link carries:
+    the story's invitation, not the newsletter asking for a subscriber. A link whose destination
+    is not known (a click redirect that carries none) or that leads to a subscribe, donate or
+    membership page is an appeal as before."""
+    if not _EVENT_LABEL.match(" ".join(label.split())):
+        return False
+    carried = carried_destination(href)
+    try:
+        parts = urlsplit(carried or href.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    if not carried and classify(href) is not None:
+        return False  # a click redirect: where it leads is not known offline
+    if re.search(
+        r"/(?:subscribe|donate|donations?|membership|members?|join|support|upgrade|give|contribute|pledge|checkout)(?=/|$)", parts.path, re.IGNORECASE
+    ):
+        return False
+    return bool(_EVENT_HOSTS.search(host) or _EVENT_PAGE.search(parts.path))
 
 
 def closing_sentence(text: str) -> str:

@@ -15,7 +15,7 @@ import re
 from bs4 import Tag
 
 from ..links.rules import classify
-from .appeals import appeal, closing_appeal
+from .appeals import appeal, closing_appeal, event_signup
 from .social import linked_to_social, social_row, sponsored
 
 _UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
@@ -210,6 +210,8 @@ def block_reason(element: Tag) -> str | None:
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
     anchors = element.find_all("a", href=True)
+    if len(anchors) == 1 and _text(anchors[0]) == text and event_signup(text, str(anchors[0]["href"])):
+        return None  # "Register" leading to the event's own page: the story's invitation
     if len(anchors) == 1 and _text(anchors[0]) == text and appeal(text):
         return "call to action"  # "Donate", "Become a member": a link that is only the appeal, whatever it is drawn as
     outside = count - sum(len(words(_text(anchor))) for anchor in anchors)

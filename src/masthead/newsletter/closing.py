@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from bs4 import Tag
 
-from .appeals import appeal_link, closing_appeal, closing_sentence
+from .appeals import appeal_link, closing_appeal, closing_sentence, event_signup
 from .boxes import footer_box, sponsor_card
 from .chrome import words
 from .markup import parse
@@ -39,7 +39,7 @@ def _appeal(event: Event) -> bool:
     else:
         anchor = event.element.find("a", href=True) if event.kind == "block" and is_button(event.element) else None
         label = text_of(anchor) if anchor is not None else ""
-    return anchor is not None and appeal_link(label, str(anchor["href"]))
+    return anchor is not None and appeal_link(label, str(anchor["href"])) and not event_signup(label, str(anchor["href"]))
 
 
 def _box(first: Tag, second: Tag) -> Tag | None:
@@ -66,7 +66,12 @@ def _signature(event: Event) -> bool:
 
 
 def _closing_words(event: Event) -> bool:
-    return event.kind == "block" and not event.element.find(list(HEADINGS)) and closing_appeal(text_of(event.element))
+    if event.kind != "block" or event.element.find(list(HEADINGS)):
+        return False
+    anchors = event.element.find_all("a", href=True)
+    if len(anchors) == 1 and event_signup(text_of(event.element), str(anchors[0]["href"])):
+        return False  # "Sign up" leading to the last story's event
+    return closing_appeal(text_of(event.element))
 
 
 def _cut(block: Tag, sentence: str) -> bool:

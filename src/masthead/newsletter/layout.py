@@ -7,7 +7,8 @@ One engine for every service; the profile (profiles.py) says where the title and
 2. The rest is flattened into events (stories.py) and split (sections.py) by the issue's own structure:
    ``[newsletter] story_selector``, else the service's story blocks, else the heading hierarchy: the
    highest heading level that repeats starts a story (a heading directly followed by a deeper one
-   is a section label; deeper headings are the story's sub-headings). Images go with the story
+   is a section label; deeper headings are the story's sub-headings; one heading above the story
+   level that heads text told as the stories are is the lead story, not the issue's title). Images go with the story
    they sit next to: when the issue puts images before headings, a picture (and its caption)
    just before a heading is that story's.
 3. Sections headed by a sponsor, referral, poll, contents or call-to-action heading, or introduced
@@ -21,7 +22,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from statistics import median
 
 from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
@@ -126,6 +128,45 @@ def _masthead_heading(events: Sequence[Event], preheader: str) -> int | None:
     return None
 
 
+def _told(events: Sequence[Event], start: int) -> tuple[int, bool]:
+    """The words of the blocks under the heading at ``start`` up to the next heading, and whether
+    they point somewhere or show a picture (a link, a citation, an image) as a story does."""
+    told, pointed = 0, False
+    for event in events[start + 1 :]:
+        if event.kind == "footer" or (event.kind == "heading" and event.level < PSEUDO_LEVEL):
+            break
+        if event.kind == "heading" and event.why == "linked":  # a line that is one link
+            told, pointed = told + len(words(text_of(event.element))), True
+        elif event.kind == "image":
+            pointed = True
+        elif event.kind == "block":
+            told += len(words(text_of(event.element)))
+            pointed = pointed or event.element.find("a", href=True) is not None or event.element.find("img") is not None
+    return told, pointed
+
+
+def _lead_story(events: Sequence[Event], skip: set[int], level: int | None, names: Iterable[str]) -> int | None:
+    """The one heading set above the story level, before the first story, that is the issue's first
+    story (the lead gets the biggest heading) rather than its title over an introduction: it is not
+    the subject, the title or the newsletter's name (those are in ``skip`` or ``names``), and what it
+    heads is told as the stories under it are: with a link or a picture, and at least half as long
+    as the median story. A short welcome under an issue title is an introduction."""
+    if level is None or level >= PSEUDO_LEVEL:
+        return None
+    headings = [index for index, event in enumerate(events) if event.kind == "heading" and index not in skip and heading_reason(text_of(event.element)) is None]
+    stories = [index for index in headings if events[index].level == level]
+    above = [index for index in headings if events[index].level < level]
+    if len(stories) < 2 or len(above) != 1 or above[0] > stories[0]:
+        return None
+    lead = above[0]
+    key = match_key(text_of(events[lead].element))
+    if not key or any(name and (f" {name} " in f" {key} " or f" {key} " in f" {name} ") for name in names):
+        return None
+    told, pointed = _told(events, lead)
+    lengths = [_told(events, index)[0] for index in stories]
+    return lead if pointed and told >= 20 and told * 2 >= median(lengths) else None
+
+
 def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     """The highest heading level that heads two stories (sponsor and other chrome headings not counted)."""
     levels = Counter(
@@ -193,6 +234,8 @@ def _linked(section: Section) -> bool:
     if section.heading is not None and any(str(a["href"]).startswith("http") for a in section.heading.element.find_all("a", href=True)):
         return True
     for event in section.parts:
+        if event.kind == "heading" and event.why == "linked":
+            return True  # a line that is one link ("Read the council's decision"), read as a headline link
         if event.kind != "block":
             continue
         anchors = [a for a in event.element.find_all("a", href=True) if str(a["href"]).startswith("http")]
@@ -288,6 +331,9 @@ def plan(
     labels = _labels(events) | {index for index in (title_heading, masthead) if index is not None}
     labels -= _opening_subheadings(events, labels - {index for index in (title_heading, masthead) if index is not None})
     level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
+    lead = _lead_story(events, labels, level, {*names, *wanted, *_banner_names(soup)})
+    if lead is not None and level is not None:  # the lead story's bigger heading starts a story like the others
+        events[lead] = replace(events[lead], level=level)
     splitter = Splitter(level, False, labels, rules_split=level is not None)
     starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
     splitter.before = _images_before(events, starts)
