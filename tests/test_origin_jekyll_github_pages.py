@@ -64,3 +64,18 @@ def test_a_gemfile_without_github_pages_keeps_jekylls_own_rule(tmp_path: Path) -
     assert page_urls(site) == {"/", "/about/"}  # "/": masthead's home list, no README intro
     assert (output_folder(site) / "docs/guide.md").is_file()  # copied as it is, as Jekyll copies it
     assert "Small scripts for reading tide tables" not in (output_folder(site) / "index.html").read_text(encoding="utf-8")
+
+
+def test_which_sites_github_pages_builds(tmp_path: Path) -> None:
+    """No Gemfile (GitHub builds it), the github-pages gem, or the plugin named in the config; the
+    plugin switched off, or a Gemfile of plain Jekyll, is Jekyll's own rule. Odd values are no crash."""
+    from masthead.origins.jekyll import _github_pages
+
+    assert _github_pages(tmp_path, {}) is True
+    assert _github_pages(tmp_path, {"optional_front_matter": {"enabled": False}}) is False
+    assert _github_pages(tmp_path, {"plugins": 5, "gems": "x"}) is True  # not lists: read as none
+    (tmp_path / "Gemfile").write_text('source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n', encoding="utf-8")
+    assert _github_pages(tmp_path, {}) is False
+    assert _github_pages(tmp_path, {"plugins": ["jekyll-optional-front-matter"]}) is True
+    (tmp_path / "Gemfile").write_text("source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n", encoding="utf-8")
+    assert _github_pages(tmp_path, {}) is True

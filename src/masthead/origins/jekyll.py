@@ -109,7 +109,7 @@ def archives(data: dict[str, Any], origin: dict[str, Any], notes: list[str]) -> 
 def _github_pages(site: Path, data: dict[str, Any]) -> bool:
     """Built with GitHub Pages' default plugins (jekyll-optional-front-matter among them): the site has
     no Gemfile (GitHub Pages builds it), its Gemfile names the github-pages gem, or its config names the plugin."""
-    plugins = [*(data.get("plugins") or []), *(data.get("gems") or [])] if isinstance(data.get("plugins") or [], list) else []
+    plugins = [plugin for key in ("plugins", "gems") if isinstance(data.get(key), list) for plugin in data[key]]
     settings = data.get("optional_front_matter")
     if isinstance(settings, dict) and settings.get("enabled") is False:
         return False
