@@ -219,8 +219,9 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         by_url[url] = entry
         if place.bundle or (config.origin.kind == "hugo" and entry.source.endswith("/_index.md")):
             beside = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
-            resources.update(bundle_resources(config.root / entry.source, beside))
-            featured = featured_resource(resources, beside) if config.origin.kind == "hugo" and entry.image is None else None
+            own = bundle_resources(config.root / entry.source, beside)
+            resources.update(own)
+            featured = featured_resource(own, beside) if config.origin.kind == "hugo" and entry.image is None else None
             if featured:  # Hugo's page image: a bundle's *feature*, *cover* or *thumbnail* file
                 entry = replace(entry, image=FeaturedImage(featured, "", None))
         if entry.image is not None and not entry.image.src.startswith("/") and config.origin.kind == "jekyll" and ":" not in entry.image.src:

@@ -22,6 +22,7 @@ from ..errors import Problem, did_you_mean, unexpected
 from ..newsroom import story_fields
 from ..newsroom.story import Story
 from . import bodies, characters, frontmatter, placement, restructuredtext
+from .discover import MARKDOWN_SUFFIXES
 from .markdown import RenderedMarkdown, plain_text, slugify, trim
 from .outline import levelled
 from .permalinks import hugo_urlize
@@ -325,7 +326,7 @@ def optional_page(source: str, config: Config) -> dict[str, Any] | None:
     jekyll-readme-index), or None when it is no page: ``{}``; a README's ``permalink`` is its folder
     (``docs/README.md`` is /docs/, the root's the home page) when the folder has no index of its own."""
     path = PurePosixPath(source)
-    if path.suffix.lower() not in (".md", ".markdown", ".mkd", ".mkdn", ".mdown"):
+    if path.suffix.lower() not in MARKDOWN_SUFFIXES:  # the suffixes discovery reads as Markdown
         return None
     if path.stem.lower() != "readme":
         return None if path.stem.lower() in _META_FILES else {}

@@ -14,6 +14,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from ..cms.files import write_atomically
+
 GHOST_TERM_URLS = {"tag_permalink": "/tag/{slug}/", "author_permalink": "/author/{slug}/"}
 _NEXT_TABLE = re.compile(r"^\s*\[", re.MULTILINE)
 
@@ -53,9 +55,7 @@ def keep_ghost_urls(config_file: Path, dry_run: bool = False) -> list[str]:
     if not isinstance(after, dict) or any(not after.get(key) for key in GHOST_TERM_URLS):  # the edit must say what it meant
         return []
     if not dry_run:
-        temporary = config_file.with_name(config_file.name + ".masthead-tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(config_file)
+        write_atomically(config_file, text.encode("utf-8"))
     return made
 
 
@@ -78,7 +78,5 @@ def keep_tag_names(config_file: Path, names: dict[str, str], dry_run: bool = Fal
     if not made or not isinstance(after, dict) or any(after.get(slug) != name for slug, name in names.items() if slug not in known):
         return []
     if not dry_run:
-        temporary = config_file.with_name(config_file.name + ".masthead-tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(config_file)
+        write_atomically(config_file, text.encode("utf-8"))
     return made

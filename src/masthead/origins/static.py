@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import PurePosixPath
 
 from ..config import Config
-from ..content.discover import SourceFile, content_hidden, scan
+from ..content.discover import MARKDOWN_SUFFIXES, SourceFile, content_hidden, scan
 from .jekyll_site import collection_folders, excluded, is_excluded
 
 # Pelican's content folder holds only content: a script or a config there is a file to publish
@@ -62,7 +62,7 @@ def _copied_markdown(source: SourceFile, config: Config) -> bool:
     jekyll-optional-front-matter): Jekyll copies it to the site as it is, so a link to it works."""
     from ..content.entries import optional_page
 
-    if PurePosixPath(source.relative).suffix.lower() not in (".md", ".markdown", ".mkd", ".mkdn", ".mdown") or _template(source.location):
+    if PurePosixPath(source.relative).suffix.lower() not in MARKDOWN_SUFFIXES or _template(source.location):
         return False
     if PurePosixPath(source.relative).parts[0].startswith("_"):
         return False  # _posts/, _drafts/: Jekyll's own folders
