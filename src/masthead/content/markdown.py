@@ -218,6 +218,17 @@ def hugo_slug(text: str, lower: bool = True, remove_accents: bool = False) -> st
     return slug if slug.strip(".") else "section"
 
 
+def hugo_token_slug(text: str, lower: bool = True, remove_accents: bool = False, title: bool = False) -> str:
+    """Hugo's urlize of a permalink token (``:title``, ``:slug``), as Hugo 0.168 writes it: the sanitized text is
+    then read as an escaped path, a ``+`` a space, and sanitized again, so "C++ tips" -> "c-tips" and
+    "a + b" -> "a--b" (a taxonomy term keeps its ``+``: "c++"); a title's ``/`` and ``\\`` are hyphens
+    first ("TCP/IP guide" -> "tcp-ip-guide")."""
+    if title:
+        text = text.replace("/", "-").replace("\\", "-")
+    slug = hugo_slug(text, lower, remove_accents)
+    return hugo_slug(slug.replace("+", " "), lower, remove_accents) if "+" in slug else slug
+
+
 def pelican_slug(text: str) -> str:
     """Pelican's slugify with its defaults (``SLUGIFY_USE_UNICODE = False``, SLUG_REGEX_SUBSTITUTIONS): the text
     transliterated to ASCII with Unidecode's tables (text-unidecode), as Pelican does (Cyrillic, CJK and ``ß`` too: "Шторм" -> "shtorm"),
