@@ -131,7 +131,7 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     if author:
         tables["author"] = {"name": author}
-    feeds = eleventy_feeds(site / content)
+    feeds = eleventy_feeds(site / content, data_folder)
     if feeds:
         notes.append(f"Its feed templates are kept at their paths: {', '.join('/' + path for path in feeds.values())} ([origin] feeds).")
         tables["origin"]["feeds"] = feeds
