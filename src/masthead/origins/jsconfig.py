@@ -155,7 +155,8 @@ def gatsby(site: Path, found: str) -> Plan:
         for entry in item.get("files", []) or []
         if isinstance(entry, dict) and entry.get("file")
     ]
-    content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or "content"
+    existing = next((path for path in _filesystem_paths(text) if path and (site / path).is_dir()), "")  # no Markdown anywhere: the folder read
+    content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or existing or "content"
     notes = [
         "Gatsby and Decap's rules: templateKey blog-post makes a dated post, any other key a page (a key with",
         "no template of its own is shown with the generic page template, with a warning); the root index.md is",
@@ -217,6 +218,9 @@ def gatsby(site: Path, found: str) -> Plan:
         )
         for path in others
     ]
+    if not _markdown_folder(site, [content]):
+        message = f"no Markdown file in {content}/: the site's pages are JavaScript, which masthead does not run; it builds a home page and no posts"
+        warnings.append(Problem(found, None, None, message, warning=True))
     feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
     if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
         tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}
