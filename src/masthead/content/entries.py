@@ -255,6 +255,8 @@ def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
         return None
     line = fields.lines.get(key)
     adopted = fields.config.origin.kind != ""
+    if adopted and value in ([], {}):  # Doks' and many archetypes' `images: []`: no picture
+        return None
     if adopted and isinstance(value, list) and value:  # beautiful-jekyll's cover-img: [a.jpg, b.jpg] or [{a.jpg: caption}]
         value = value[0]
         if isinstance(value, dict) and len(value) == 1 and "src" not in value:
