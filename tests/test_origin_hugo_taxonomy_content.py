@@ -20,9 +20,9 @@ def test_taxonomy_and_term_pages_take_their_content(tmp_path: Path) -> None:
     _write(
         site,
         {
-            "hugo.toml": 'baseURL = "https://harbour.example.org/"\ntitle = "Harbour Notes"\n\n'
-            '[taxonomies]\n  contributor = "contributors"\n  tag = "tags"\n',
-            "content/blog/new-pontoon.md": '---\ntitle: "A new pontoon"\ndate: 2024-03-02\ncontributors: ["Ines Okafor"]\nimages: []\n---\n\nThe east pontoon opens in May.\n',
+            "hugo.toml": 'baseURL = "https://harbour.example.org/"\ntitle = "Harbour Notes"\n\n[taxonomies]\n  contributor = "contributors"\n  tag = "tags"\n',
+            "content/blog/new-pontoon.md": '---\ntitle: "A new pontoon"\ndate: 2024-03-02\ncontributors: ["Ines Okafor"]\nimages: []\n---\n\n'
+            "The east pontoon opens in May.\n",
             "content/contributors/_index.md": '---\ntitle: "Our writers"\nimages: []\n---\n\nThe people who write these notes.\n',
             "content/contributors/ines-okafor/_index.md": '---\ntitle: "Ines Okafor"\nimages: []\n---\n\nHarbour master since 2019.\n',
         },
