@@ -128,13 +128,22 @@ def test_an_h1_telling_a_story_as_long_as_the_others_is_the_first_story() -> Non
     [
         ("<h1>This week on the coast</h1><p>Hello again: two stories this week.</p>", "Coast News: a pier and a bus"),  # a short welcome
         (_LEAD.format("Coast News"), "A pier and a bus"),  # the newsletter's name
-        (_LEAD.format("Fares, a pier and a bus"), "Coast News: fares, a pier and a bus"),  # the subject's headline
         (_LEAD.format("Ferry fares rise in May").replace('<a href="https://news.example/fares">The notice</a>', "The notice").split(">", 1)[1], "A pier"),
     ],
-    ids=["short-welcome", "newsletter-name", "subject", "no-link-no-picture"],
+    ids=["short-welcome", "newsletter-name", "no-link-no-picture"],
 )
 def test_an_h1_naming_the_issue_or_over_a_welcome_titles_it_and_heads_no_story(top: str, subject: str) -> None:
     assert _titles(top, subject) == ["The pier reopens", "A new bus"]
+
+
+@pytest.mark.parametrize("top", [_LEAD.format("Fares, a pier and a bus"), _STORY.format("Fares, a pier and a bus", "Fares rise by a tenth in May.", 0)])
+def test_a_story_under_the_subjects_headline_keeps_its_text_under_that_headline(top: str) -> None:
+    """The subject repeats the lead story's headline (an h1 above the h2 stories, or the first h2): the story is kept, not taken for the issue's title."""
+    page = f"<html><body>{top}{_STORIES}</body></html>"
+    stories = plan(page, "Coast News: fares, a pier and a bus", [("From", "Coast News <news@coast.example>")]).stories
+    assert [story.title for story in stories] == ["Fares, a pier and a bus", "The pier reopens", "A new bus"]
+    assert "Fares rise by a tenth" in stories[0].html or "fares rise by a tenth" in stories[0].html
+    assert "The pier" not in stories[0].html
 
 
 def test_a_storys_register_line_to_its_event_stays_and_the_newsletters_own_sign_up_goes() -> None:

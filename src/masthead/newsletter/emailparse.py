@@ -27,6 +27,8 @@ from .plaintext import text_to_html
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# A web page's own headline, without the " - by Author" or " • Site" its <title> adds
+_OG_TITLE = re.compile(r"""<meta\s+property=["']og:title["']\s+content=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,9 @@ def _saved_html(path: Path, shown: str) -> Issue:
         raise _problem(shown, f"unknown charset {charset!r} in the page's <meta>; expected one such as utf-8") from None
     except UnicodeDecodeError:
         text = data.decode("windows-1252", errors="replace")  # what browsers assume for undeclared pages
-    title = _TITLE.search(text)
-    subject = html.unescape(title.group(1)).strip() if title else path.stem
+    found = _OG_TITLE.search(text) or _TITLE.search(text)
+    title = next((group for group in found.groups() if group and group.strip()), "") if found else ""
+    subject = " ".join(html.unescape(title).split()) or path.stem
     return Issue(shown, _fallback_id(text), subject, None, restore(text))
 
 

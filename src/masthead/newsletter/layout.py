@@ -36,6 +36,7 @@ from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
 from .sections import Dropped, Section, Splitter, snippet
 from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
+from .webpage import strip_page
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names, without_name
 
 
@@ -165,6 +166,24 @@ def _lead_story(events: Sequence[Event], skip: set[int], level: int | None, name
     told, pointed = _told(events, lead)
     lengths = [_told(events, index)[0] for index in stories]
     return lead if pointed and told >= 20 and told * 2 >= median(lengths) else None
+
+
+def _titled_story(events: Sequence[Event], index: int, skip: set[int], level: int) -> bool:
+    """Whether the heading the subject repeats heads a story told as the others are (a link or a
+    picture, at least half the median story's length), at the story level or above it before the
+    first story: Mailchimp's subject is often the lead story's headline. Over a short welcome it is
+    the issue's title."""
+    if level >= PSEUDO_LEVEL or events[index].level > level:
+        return False
+    stories = [
+        other
+        for other, event in enumerate(events)
+        if event.kind == "heading" and other not in skip and event.level == level and heading_reason(text_of(event.element)) is None
+    ]
+    if len(stories) < 2 or (events[index].level < level and index > stories[0]):
+        return False
+    told, pointed = _told(events, index)
+    return pointed and told >= 20 and told * 2 >= median(_told(events, other)[0] for other in stories)
 
 
 def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
@@ -302,6 +321,7 @@ def plan(
     dropped: list[Dropped] = []
     title = _take(soup, found.title)
     subtitle = _take(soup, found.subtitle)
+    strip_page(soup, dropped)
     _strip_chrome(soup, found, dropped)
     root = soup.body or soup
     _strip_repeated_images(root, dropped)
@@ -331,6 +351,10 @@ def plan(
     labels = _labels(events) | {index for index in (title_heading, masthead) if index is not None}
     labels -= _opening_subheadings(events, labels - {index for index in (title_heading, masthead) if index is not None})
     level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
+    if title_heading is not None and level is not None and _titled_story(events, title_heading, labels, level):
+        labels.discard(title_heading)  # the subject's headline heads the first story: it is kept, under that headline
+        events[title_heading] = replace(events[title_heading], level=level)
+        title_heading = None
     lead = _lead_story(events, labels, level, {*names, *wanted, *_banner_names(soup)})
     if lead is not None and level is not None:  # the lead story's bigger heading starts a story like the others
         events[lead] = replace(events[lead], level=level)
