@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import heading_reason, words
+from .chrome import heading_reason, mark_list_unsubscribe, words
 from .closing import closing_calls
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
@@ -322,6 +322,7 @@ def plan(
     title = _take(soup, found.title)
     subtitle = _take(soup, found.subtitle)
     strip_page(soup, dropped)
+    mark_list_unsubscribe(soup, headers)
     _strip_chrome(soup, found, dropped)
     root = soup.body or soup
     _strip_repeated_images(root, dropped)
