@@ -131,7 +131,10 @@ def test_the_mailchimp_lead_story_under_the_subjects_headline_keeps_its_text_and
     assert "eighteen months of work" in lead.html and "saltmarsh.example/boardwalk" in lead.html
 
 
-_STORY = "<article><h2>{}</h2><p>{} The council agreed it on Tuesday after a long evening of questions.</p><p><a href='https://news.example/{}'>The decision</a></p></article>"
+_STORY = (
+    "<article><h2>{}</h2><p>{} The council agreed it on Tuesday after a long evening of questions.</p>"
+    "<p><a href='https://news.example/{}'>The decision</a></p></article>"
+)
 
 
 def test_an_email_setting_each_story_in_an_article_keeps_them_all() -> None:
@@ -142,7 +145,10 @@ def test_an_email_setting_each_story_in_an_article_keeps_them_all() -> None:
 
 
 def test_a_forms_box_goes_with_it_and_a_box_with_a_story_stays() -> None:
-    box = "<div><h3>Get the next issue</h3><p>Every Monday, in your inbox.</p><form action='/subscribe'><input type='email' name='email'><button>Subscribe</button></form></div>"
+    box = (
+        "<div><h3>Get the next issue</h3><p>Every Monday, in your inbox.</p>"
+        "<form action='/subscribe'><input type='email' name='email'><button>Subscribe</button></form></div>"
+    )
     story = "<p>" + " ".join(["The ferry runs every half hour from the quay until the end of September."] * 6) + "</p>"
     page = f"<html><head><script src='/app.js'></script></head><body><h1>The ferry</h1>{story}{box}</body></html>"
     layout = plan(page, "The ferry")

@@ -36,8 +36,8 @@ from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
 from .sections import Dropped, Section, Splitter, snippet
 from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
-from .webpage import strip_page
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names, without_name
+from .webpage import strip_page
 
 
 @dataclass(frozen=True)
