@@ -23,6 +23,7 @@ MAILCHIMP_TRACKING = {
     ("Mailchimp", "open"): 1,
     ("tracking parameters", "parameters"): 1,
 }
+PARISH_TRACKING = {k: v for k, v in MAILCHIMP_TRACKING.items() if k != ("Mailchimp", "click")}
 MAILCHIMP_CHROME = ("View this email", "Facebook", "Instagram", "All rights reserved", "Waterside", "unsubscribe")
 
 CASES = (
@@ -52,6 +53,22 @@ CASES = (
         frozenset({"header", "footer", "tracking pixel"}),
         (*MAILCHIMP_CHROME, "This week on the fens", "Good morning"),
         "The Fenland Courier: the ferry, a hedge and a show",
+    ),
+    Received(
+        "mailchimp-classic-parish",
+        "mailchimp",
+        "stories",
+        ("The church roof is watertight again", "The village shop has new owners", "The playing field gets a new fence"),
+        {
+            "The church roof is watertight again": "5c7e9a1b-3d4f-4a6c-8e0b-church-roof.jpg",
+            "The village shop has new owners": "6d8f0b2c-4e5a-4b7d-9f1c-village-shop.jpg",
+            "The playing field gets a new fence": "7e0a1c3d-5f6b-4c8e-0a2d-playing-field.jpg",
+        },
+        PARISH_TRACKING,
+        (0, 0, 0),  # told in full: no story links anywhere
+        frozenset({"header", "footer", "tracking pixel"}),
+        (*MAILCHIMP_CHROME, "The Fenland Courier"),
+        "Little Ouse Parish News: June",
     ),
     Received(
         "mailerlite-classic-lead",

@@ -200,13 +200,19 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
 def _headed_article(events: Sequence[Event], skip: set[int]) -> bool:
     """One headline over the issue: the first heading is its only h1, the others share one lower level,
     and fewer than half of the sections under them point somewhere as a story does (a date or issue
-    title over stories that each link out is still a digest)."""
+    title over stories that each link out is still a digest). A lead story set as the h1 (its own
+    text told, with a link or a picture) over sections that mostly show pictures of their own is a
+    digest too: an essay's sections go on with its one subject, a newsletter's stories each show theirs."""
     indexes = [index for index, event in enumerate(events) if event.kind == "heading" and index not in skip and event.level < PSEUDO_LEVEL]
     headings = [events[index] for index in indexes]
     if len(headings) < 3 or headings[0].level != 1 or any(event.level <= 1 for event in headings[1:]) or len({event.level for event in headings[1:]}) != 1:
         return False
     bounds = [*indexes[1:], len(events)]
     sections = [Section(events[start], "", list(events[start + 1 : end])) for start, end in zip(bounds, bounds[1:], strict=False)]
+    told, pointed = _told(events, indexes[0])
+    pictured = sum(1 for section in sections if any(part.kind == "image" for part in section.parts))
+    if pointed and told >= 20 and pictured * 2 >= len(sections):
+        return False  # the headline heads a story of its own, and the sections under it show pictures of their own: stories
     return sum(map(_linked, sections)) * 2 < len(sections)
 
 
