@@ -164,3 +164,26 @@ def test_the_saved_pages_import_into_drafts_that_build_with_only_their_pictures(
     pictures = [end for case in CASES for end in case.images.values()] + ["/2025/06/tuning-machine.jpg"]  # and the Ghost post's own figure
     assert len(asked) == len(pictures) and all(any(key.endswith(end.replace("/", "%2F")) or key.endswith(end) for key in asked) for end in pictures), asked
     assert_drafts_hold(site, report, CASES)
+
+
+def test_a_page_saved_complete_keeps_the_pictures_saved_beside_it(make_site: MakeSite, tmp_path: Path) -> None:
+    """"Web Page, complete" writes the pictures to ``<name>_files/`` and points the page at them: they are
+    the issue's pictures, read from there; a path outside the page's folder is never read."""
+    folder = tmp_path / "saved"
+    (folder / "The last bell foundry_files").mkdir(parents=True)
+    (folder / "The last bell foundry_files" / "foundry-pour.png").write_bytes(png((200, 120, 40)))
+    (tmp_path / "outside.png").write_bytes(png((1, 2, 3)))
+    page = (WEB / "ghost-web-post.html").read_text("utf-8")
+    page = page.replace('src="https://thefoundry.example/content/images/size/w2000/2025/06/foundry-pour.jpg"', 'src="The%20last%20bell%20foundry_files/foundry-pour.png"')
+    page = page.replace('src="https://thefoundry.example/content/images/2025/06/tuning-machine.jpg"', 'src="../outside.png"')
+    saved = folder / "The last bell foundry.html"
+    saved.write_text(page, "utf-8")
+    (issue,) = read_issues(saved)
+    assert list(issue.inline) == ["The%20last%20bell%20foundry_files/foundry-pour.png"]
+    (story,) = plan(issue.html, issue.subject, issue.headers).stories
+    assert story.image is not None and story.image.src == "cid:The%20last%20bell%20foundry_files/foundry-pour.png"
+    site: Path = make_site({}, config=CONFIG, images=("/img/default.jpg",))
+    report, asked = import_served(site, [saved], png((9, 9, 9)), BUILD_TIME)
+    (post,) = report.posts
+    assert post.image.startswith("/img/newsletter/") and asked == []  # nothing fetched: the one picture was beside the page
+    assert "outside" not in (site / post.path).read_text("utf-8")

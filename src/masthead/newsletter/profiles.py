@@ -161,6 +161,7 @@ PROFILES: tuple[Profile, ...] = (
         chrome=(
             (".gh-article-tag, .gh-article-meta, .article-tag, .article-byline", "byline"),
             ('[data-portal], .kg-button-card:has(a[href^="#/portal"])', "call to action"),  # opens the members' sign-up dialog
+            (".gh-post-upgrade-cta", "call to action"),  # a members' post on the web: "This post is for paying subscribers only"
             ('.header-image, [class^="site-info"], .site-icon, .site-url, .site-title, .site-header, .header, .view-online', "header"),
             (".post-meta, .post-meta-wrapper", "byline"),
             (".feedback-buttons, .feedback-buttons-mobile, .latest-posts-section, .latest-post, .comment-button, .feedback-buttons-wrapper", "chrome"),
