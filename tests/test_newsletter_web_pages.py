@@ -167,14 +167,15 @@ def test_the_saved_pages_import_into_drafts_that_build_with_only_their_pictures(
 
 
 def test_a_page_saved_complete_keeps_the_pictures_saved_beside_it(make_site: MakeSite, tmp_path: Path) -> None:
-    """"Web Page, complete" writes the pictures to ``<name>_files/`` and points the page at them: they are
+    """ "Web Page, complete" writes the pictures to ``<name>_files/`` and points the page at them: they are
     the issue's pictures, read from there; a path outside the page's folder is never read."""
     folder = tmp_path / "saved"
     (folder / "The last bell foundry_files").mkdir(parents=True)
     (folder / "The last bell foundry_files" / "foundry-pour.png").write_bytes(png((200, 120, 40)))
     (tmp_path / "outside.png").write_bytes(png((1, 2, 3)))
     page = (WEB / "ghost-web-post.html").read_text("utf-8")
-    page = page.replace('src="https://thefoundry.example/content/images/size/w2000/2025/06/foundry-pour.jpg"', 'src="The%20last%20bell%20foundry_files/foundry-pour.png"')
+    feature = 'src="https://thefoundry.example/content/images/size/w2000/2025/06/foundry-pour.jpg"'
+    page = page.replace(feature, 'src="The%20last%20bell%20foundry_files/foundry-pour.png"')
     page = page.replace('src="https://thefoundry.example/content/images/2025/06/tuning-machine.jpg"', 'src="../outside.png"')
     saved = folder / "The last bell foundry.html"
     saved.write_text(page, "utf-8")
