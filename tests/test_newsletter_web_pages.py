@@ -188,3 +188,13 @@ def test_a_page_saved_complete_keeps_the_pictures_saved_beside_it(make_site: Mak
     (post,) = report.posts
     assert post.image.startswith("/img/newsletter/") and asked == []  # nothing fetched: the one picture was beside the page
     assert "outside" not in (site / post.path).read_text("utf-8")
+
+
+def test_a_post_under_a_discussion_longer_than_itself_is_still_the_issue() -> None:
+    page = (WEB / "substack-web-post.html").read_text("utf-8")
+    comment = '<div class="comment"><div class="comment-body"><p>{}</p></div><button type="button">Reply</button></div>'
+    thread = "".join(comment.format(f"Reader {number} remembers the gauge house and the man who cycled there every Monday for years.") for number in range(60))
+    page = page.replace('<div class="comment-list">', '<div class="comment-list">' + thread)
+    layout = plan(page, "The tide gauge that outlived its harbour")
+    (story,) = layout.stories
+    assert "Reader 1 remembers" not in story.html and "stilling well" in story.html

@@ -325,9 +325,9 @@ def plan(
     subject = without_name(clean_subject(subject, headers), _banner_names(soup))
     preheader = preview_text(soup)
     dropped: list[Dropped] = []
+    strip_page(soup, dropped)  # a saved web page: the page around the issue (its site's own h1 too)
     title = _take(soup, found.title)
     subtitle = _take(soup, found.subtitle)
-    strip_page(soup, dropped)
     mark_list_unsubscribe(soup, headers)
     _strip_chrome(soup, found, dropped)
     root = soup.body or soup

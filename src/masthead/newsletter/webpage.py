@@ -9,8 +9,8 @@ the service or the language:
   over the form: "Keep reading The Estuary Desk");
 - navigation (``<nav>``);
 - when the page is a web page (it has scripts, navigation or controls) and one ``<article>`` (else
-  one ``<main>``) holds most of its words, everything outside it: the site's header, "Read more"
-  cards, comments, the site's footer;
+  one ``<main>``) holds most of its words (or a fifth of them and an ``<h1>``: a post under a long
+  discussion), everything outside it: the site's header, "Read more" cards, comments, the site's footer;
 - a dateline: a ``<time>`` standing alone in its line ("June 2, 2025", "Jun 2, 2025 — 4 min read").
 
 What the service's own page adds inside the article (Substack's paywall, Ghost's byline) is its
@@ -27,6 +27,7 @@ from .stories import text_of
 
 _CONTROLS = ("button", "input", "select", "textarea", "label")
 _MOST = 0.6  # the share of the page's words the issue's article holds
+_HEADLINED = 0.2  # ... when it holds the page's headline
 _BOX_WORDS = 40  # what a form's box says besides the form: a heading and a line
 _DATELINE_WORDS = 6  # "— 4 min read" beside a date
 
@@ -58,11 +59,13 @@ def _outside(keep: Tag, root: Tag, dropped: list[Dropped]) -> None:
 
 
 def _issue_container(soup: BeautifulSoup, root: Tag) -> Tag | None:
-    """The one article (else main) holding most of the page's words."""
+    """The one article (else main) holding most of the page's words, or, with its headline (an h1),
+    a good part of them (a post under a long discussion)."""
     total = _count(root)
     for name in ("article", "main"):
         found = sorted(soup.find_all(name), key=_count, reverse=True)
-        if found and total and _count(found[0]) >= _MOST * total:
+        share = _count(found[0]) / total if found and total else 0.0
+        if share >= _MOST or (share >= _HEADLINED and found[0].find("h1") is not None):
             return found[0]
     return None
 
