@@ -156,3 +156,25 @@ def test_the_issues_import_into_drafts_that_build_with_only_their_pictures(make_
     assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
     assert sorted(key.rsplit("/", 1)[-1] for key in asked) == sorted(end.rsplit("/", 1)[-1] for case in CASES for end in case.images.values())
     assert_drafts_hold(site, report, CASES)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Danke fürs Lesen! Leite diesen Newsletter gern an Freunde weiter.",
+        "Merci de votre lecture. Transférez cette lettre à un ami !",
+        "¡Gracias por leer! Reenvía este boletín a un amigo.",
+        "Obrigado por ler! Encaminhe esta newsletter para um amigo.",
+        "Grazie per aver letto! Inoltra questa email a un amico.",
+        "Bedankt voor het lezen! Stuur deze nieuwsbrief door naar een vriend.",
+    ],
+)
+def test_a_closing_appeal_after_the_last_story_goes_in_each_language(closing: str) -> None:
+    layout = plan(_ISSUE.format(closing), "Harbour news")
+    assert closing not in layout.stories[-1].html and "The decision" in layout.stories[-1].html
+    assert "closing appeal" in {item.why for item in layout.dropped}
+
+
+def test_a_storys_last_line_thanking_people_for_something_of_their_own_stays() -> None:
+    line = "Grazie a tutti quelli che sono venuti giovedì al porto."
+    assert line in plan(_ISSUE.format(line), "Harbour news").stories[-1].html

@@ -81,7 +81,14 @@ _CLOSING_SENTENCES = (
     ),
     re.compile(
         r"^(?:danke|vielen\s+dank)\s+(?:fürs|für\s+das|für\s+ihr|für\s+dein)\s+(?:lesen|interesse)|^merci\s+(?:de|pour)\s+(?:votre\s+|ta\s+)?(?:lecture|nous\s+lire)|"
-        r"^(?:muchas\s+)?gracias\s+por\s+(?:leer(?:nos)?|tu\s+lectura|su\s+lectura)"
+        r"^(?:muchas\s+)?gracias\s+por\s+(?:leer(?:nos)?|tu\s+lectura|su\s+lectura)|"
+        r"^(?:muito\s+)?obrigad[oa]\s+por\s+(?:ler|nos\s+ler|acompanhar)|^grazie\s+(?:mille\s+)?per\s+(?:aver(?:ci)?\s+letto|la\s+lettura|leggere)|"
+        r"^(?:hartelijk\s+)?bedankt\s+(?:voor\s+het\s+lezen|dat\s+je\s+(?:dit\s+)?(?:leest|hebt\s+gelezen))"
+    ),
+    # "Leite diesen Newsletter an Freunde weiter", "Transférez cette lettre à un ami", "Inoltra questa email a un amico"
+    re.compile(
+        r"^(?:bitte\s+)?(?:leite|transf[ée]r|transmet|reenv[ií]a|compart[ei]|encaminh|partilh|inoltra|condividi|stuur|deel)\w*\b.{0,60}?"
+        r"\b(?:freund|ami[es]?\b|amig[oa]s?|amic[oi]|amica|vriend|weiter)"
     ),
     # "If you enjoyed this issue, consider upgrading", "If a friend would like this, forward it along"
     re.compile(r"^(?:and\s+)?if\s+(?:you|a\s+friend|someone|anyone|a\s+colleague)\b.{0,60}?\b" + _ISSUE + r"\b.{0,60}?\b" + _ASK),
