@@ -144,9 +144,13 @@ PROFILES: tuple[Profile, ...] = (
         "buttondown",
         "Buttondown",
         headers=(("List-Unsubscribe", r"buttondown\.(?:email|com)"), ("X-Mailer", r"Buttondown"), ("List-Id", r"buttondown")),
-        markup=(".email-body-content", '[class*="buttondown"]'),
+        markup=(".email-body-content", '[class*="buttondown"]', "article.email-body"),
         hosts=(r"buttondown\.(?:email|com)", r"assets\.buttondown\.email"),
-        chrome=((".email-footer, .footer", "footer"),),
+        chrome=(
+            (".email-footer, .footer", "footer"),
+            # an archive page (buttondown/themes): inside the email's own article, after the letter
+            (".card-container, .related-emails-widget, .archive__social-share-link-container, .announcement-bar", "chrome"),
+        ),
         single=True,  # one Markdown document per issue: its headings are sections (a link list is still a roundup)
     ),
     Profile(

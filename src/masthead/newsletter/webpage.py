@@ -11,7 +11,8 @@ the service or the language:
 - when the page is a web page (it has scripts, navigation or controls) and one ``<article>`` (else
   one ``<main>``) holds most of its words (or a fifth of them and an ``<h1>``: a post under a long
   discussion), everything outside it: the site's header, "Read more" cards, comments, the site's footer;
-- a dateline: a ``<time>`` standing alone in its line ("June 2, 2025", "Jun 2, 2025 — 4 min read").
+- a dateline: a ``<time>`` (or Buttondown's ``<date>``) standing alone in its line ("June 2, 2025",
+  "Jun 2, 2025 — 4 min read").
 
 What the service's own page adds inside the article (Substack's paywall, Ghost's byline) is its
 profile's chrome (profiles.py).
@@ -100,7 +101,7 @@ def strip_page(soup: BeautifulSoup, dropped: list[Dropped]) -> None:
             if text_of(element):
                 dropped.append(Dropped("page", snippet(text_of(element))))
             element.decompose()
-    for time in soup.find_all("time"):
+    for time in soup.find_all(["time", "date"]):  # Buttondown's archive writes its date as <date>
         line = time.parent
         if line is None:
             continue
