@@ -198,3 +198,16 @@ def test_a_post_under_a_discussion_longer_than_itself_is_still_the_issue() -> No
     layout = plan(page, "The tide gauge that outlived its harbour")
     (story,) = layout.stories
     assert "Reader 1 remembers" not in story.html and "stilling well" in story.html
+
+
+def test_a_saved_pages_relative_links_and_pictures_are_read_from_its_address(tmp_path: Path) -> None:
+    page = (WEB / "ghost-web-post.html").read_text("utf-8")
+    page = page.replace('<meta name="generator"', '<link rel="canonical" href="https://thefoundry.example/last-bell-foundry/"><meta name="generator"')
+    page = page.replace('href="https://museum.example/foundry-archive?ref=thefoundry.example"', 'href="/museum-archive/"')
+    page = page.replace('src="https://thefoundry.example/content/images/2025/06/tuning-machine.jpg"', 'src="/content/images/2025/06/tuning-machine.jpg"')
+    saved = tmp_path / "post.html"
+    saved.write_text(page, "utf-8")
+    (issue,) = read_issues(saved)
+    (story,) = plan(issue.html, issue.subject, issue.headers).stories
+    assert 'href="https://thefoundry.example/museum-archive/"' in story.html
+    assert 'src="https://thefoundry.example/content/images/2025/06/tuning-machine.jpg"' in story.html

@@ -21,7 +21,7 @@ from email import policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import formataddr, parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import MastheadError, Problem
 from .forward import quoted_sender, unforward
@@ -194,6 +194,30 @@ def _saved_pictures(text: str, folder: Path) -> tuple[str, dict[str, InlinePart]
     return _IMG_SRC.sub(local, text), inline
 
 
+_CANONICAL = re.compile(
+    r"""<link\s+rel=["']canonical["']\s+href=["'](https?://[^"']+)["']|<meta\s+property=["']og:url["']\s+content=["'](https?://[^"']+)["']""", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"""(<(?:a|img)\b[^>]*?\b(?:href|src)=)(["'])([^"'<>]*)\2""", re.IGNORECASE)
+
+
+def _absolute(text: str) -> str:
+    """A saved page's relative links and pictures (``/tag/news/``, ``/content/images/…``) made absolute
+    from the page's own address (its canonical link, else ``og:url``), as the browser read them;
+    in-page anchors, ``cid:`` and other schemes stay as they are."""
+    found = _CANONICAL.search(text)
+    address = next((group for group in found.groups() if group), "") if found else ""
+    if not address:
+        return text
+
+    def resolve(match: re.Match[str]) -> str:
+        value = match.group(3).strip()
+        if not value or value.startswith(("#", "//")) or urlsplit(value).scheme:
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{urljoin(html.unescape(address), value)}{match.group(2)}"
+
+    return _RELATIVE.sub(resolve, text)
+
+
 def _saved_html(path: Path, shown: str) -> Issue:
     data = path.read_bytes()
     match = _META_CHARSET.search(data[:4096])
@@ -207,7 +231,8 @@ def _saved_html(path: Path, shown: str) -> Issue:
     found = _OG_TITLE.search(text) or _TITLE.search(text)
     title = next((group for group in found.groups() if group and group.strip()), "") if found else ""
     subject = " ".join(html.unescape(title).split()) or path.stem
-    page, inline = _saved_pictures(text, path.parent)
+    page, inline = _saved_pictures(text, path.parent)  # pictures saved beside the page first, then the rest from its address
+    page = _absolute(page)
     return Issue(shown, _fallback_id(text), subject, None, restore(page), inline)
 
 
