@@ -15,6 +15,7 @@ from newsletter_helpers import CONFIG, FIXTURES, Received, assert_drafts_hold, a
 
 from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.layout import plan
+from masthead.newsletter.markup import parse
 
 WEB = FIXTURES / "web"
 PAGE_CHROME = ("Subscribe", "Sign in", "Share", "Powered by", "Built with")
@@ -211,3 +212,23 @@ def test_a_saved_pages_relative_links_and_pictures_are_read_from_its_address(tmp
     (story,) = plan(issue.html, issue.subject, issue.headers).stories
     assert 'href="https://thefoundry.example/museum-archive/"' in story.html
     assert 'src="https://thefoundry.example/content/images/2025/06/tuning-machine.jpg"' in story.html
+
+
+def test_a_new_builder_campaigns_archive_page_loses_its_bar_too(tmp_path: Path) -> None:
+    bar = str(parse((WEB / "mailchimp-archive.html").read_text("utf-8")).select_one("#awesomewrap"))  # the archive's own bar
+    (issue,) = read_issues(FIXTURES / "services" / "mailchimp-mce-stories.eml")
+    saved = tmp_path / "campaign.html"
+    saved.write_text(_archived(issue.html, bar), "utf-8")
+    (page,) = read_issues(saved)
+    layout = plan(page.html, page.subject)
+    assert layout.profile.name == "mailchimp-new"
+    assert [story.title for story in layout.stories] == [story.title for story in plan(issue.html, issue.subject, issue.headers).stories]
+    assert not any(word in story.html for story in layout.stories for word in ("Past Issues", "Translate", "Short URL", "Deutsch"))
+
+
+def _archived(page: str, bar: str) -> str:
+    """The campaign as its archive page serves it: the bar first in the body, the archive's script last."""
+    head, body = page.split("<body", 1)
+    opening, rest = body.split(">", 1)
+    script = '<script src="https://us6.campaign-archive.com/js/archive.js"></script></body>'
+    return head + '<body id="archivebody"' + opening + ">" + bar + rest.replace("</body>", script)

@@ -64,6 +64,7 @@ PROFILES: tuple[Profile, ...] = (
             (".mceSectionHeader", "header"),
             (".mceSectionFooter, .mceFooterSection", "footer"),
             (".mceSocialFollowBlock, .mceShareBlock, .mceSocialFollowIcon", "chrome"),
+            ("#awesomewrap", "header"),  # the campaign archive's bar, as on the classic builder's archive pages
         ),
     ),
     Profile(
