@@ -178,3 +178,9 @@ def test_a_closing_appeal_after_the_last_story_goes_in_each_language(closing: st
 def test_a_storys_last_line_thanking_people_for_something_of_their_own_stays() -> None:
     line = "Grazie a tutti quelli che sono venuti giovedì al porto."
     assert line in plan(_ISSUE.format(line), "Harbour news").stories[-1].html
+
+
+def test_a_list_unsubscribe_naming_a_home_page_marks_nothing() -> None:
+    page = _ISSUE.format("<a href='https://news.example/'>news.example</a>").replace("https://news.example/1", "https://news.example/")
+    stories = plan(page, "Harbour news", [("List-Unsubscribe", "<https://news.example/>")]).stories
+    assert [story.title for story in stories] == ["The pier reopens", "A new bus"] and "news.example/" in stories[0].html

@@ -181,7 +181,13 @@ def mark_list_unsubscribe(soup: Tag, headers: Iterable[tuple[str, str]]) -> None
     host and path (another subscriber's query), so the footer that holds them is known in any
     language and on any sender's host. A click redirect's path is every link's, so only its exact
     address counts."""
-    named = [url.replace("&amp;", "&") for name, value in headers if name.lower() == "list-unsubscribe" for url in re.findall(r"<(https?://[^>\s]+)>", value)]
+    named = [
+        url.replace("&amp;", "&")
+        for name, value in headers
+        if name.lower() == "list-unsubscribe"
+        for url in re.findall(r"<(https?://[^>\s]+)>", value)
+        if urlsplit(url).path.strip("/")  # a page of its own, never a site's home page
+    ]
     places = set()
     for url in named:
         with suppress(ValueError):
