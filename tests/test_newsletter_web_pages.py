@@ -97,6 +97,19 @@ CASES = (
         captions={"The last bell foundry on the river": "The last pour, on a wet Thursday in May."},
     ),
     Received(
+        "ghost-casper-post",
+        "ghost",
+        "single",
+        ("The salt pans fill again",),
+        {"The salt pans fill again": "saltworks.example/content/images/size/w2000/2025/06/salt-pans.jpg"},  # from the page's address
+        {("tracking parameters", "parameters"): 1},
+        (1,),
+        frozenset({"byline", "call to action", "page"}),
+        (*PAGE_CHROME, "Sign up for more", "Enter your email", "Wren Talbot", "min read", "Coast", "boiling house, rebuilt", "Archive"),
+        "The salt pans fill again",
+        captions={"The salt pans fill again": "The first pan flooded on the spring tide."},
+    ),
+    Received(
         "kit-web-post",
         "convertkit",
         "single",
