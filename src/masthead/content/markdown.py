@@ -184,6 +184,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
 
 
+# lodash's words() over deburred text: ALLCAPS before a capitalised word, capitalised or lower-case words,
+# capitals, ordinals and numbers, any other letters; apostrophes first removed, as kebabCase does
+_LODASH_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d+|[^\W\d_]+")
+
+
+def kebab_case(text: str) -> str:
+    """lodash's ``_.kebabCase``, which Gatsby starters make slugs with: accents taken off (deburr), apostrophes
+    dropped, the words (camelCase split too: "iPhone tips" -> i-phone-tips) lower case, joined by hyphens:
+    "The Fairy's Witches" -> the-fairys-witches, "Big-Sample_Test" -> big-sample-test."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", text) if unicodedata.category(char) != "Mn")
+    plain = re.sub("['\u2019]", "", plain)
+    return "-".join(word.lower() for word in _LODASH_WORD.findall(plain)) or "section"
+
+
 def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
     """Jekyll's ``Utils.slugify``: runs of characters other than letters, marks and digits made one
     hyphen (``pretty`` mode keeps ``._~!$&'()+,;=@`` too), no hyphen at either end, lower case unless

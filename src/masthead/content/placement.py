@@ -149,6 +149,15 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
     if kind == "gatsby":
         # A dated file is a post whatever its templateKey (gatsby-starter-blog's have none; a renamed starter's
         # BlogPost or PodCast too: its gatsby-node.js makes tag pages of their tags); undated ones decide by key.
+        separator = config.origin.name_prefix
+        if separator and separator in filename:  # 2017-10-09--i-am-so-clever: the post's date, then its slug
+            prefix, filename = filename.split(separator, 1)
+            try:
+                moment: datetime | None = _midnight(date.fromisoformat(prefix), config)
+            except ValueError:
+                moment = None
+            if moment is not None and not home:
+                return Defaults(True, "blog-post", moment, filename, "", False)
         has_date = data.get("date") is not None and not home
         return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
@@ -173,7 +182,8 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
         elif config.origin.default_category and article:
             found.append(config.origin.default_category)  # DEFAULT_CATEGORY
     if isinstance(value, str):
-        found += value.split(",") if config.origin.kind == "pelican" else value.split()
+        # Pelican's "a, b"; Jekyll's "a b" (its categories: split at spaces); elsewhere the one category it names ("field work")
+        found += value.split(",") if config.origin.kind == "pelican" else value.split() if config.origin.kind == "jekyll" else [value]
     elif isinstance(value, list):
         found += [str(item) for item in value]
     return tuple(dict.fromkeys(item.strip() for item in found if item.strip()))
