@@ -79,7 +79,8 @@ def entry_url(entry: Entry, config: Config) -> str:
         urlize = hugo_urlize(config)
         section, sections = urlize(section) if section else "", "/".join(urlize(part) for part in sections.split("/")) if sections else ""
     gatsby = config.origin.kind == "gatsby"  # gatsby-node.js's `/${_.kebabCase(node.frontmatter.title)}`
-    title_slug = hugo_token_urlize(config, title=True) if config.origin.kind == "hugo" else kebab_case if gatsby else slugify  # Hugo's :title and :slug are urlized
+    # Hugo's :title and :slug are urlized; Gatsby's slugs kebab-cased
+    title_slug = hugo_token_urlize(config, title=True) if config.origin.kind == "hugo" else kebab_case if gatsby else slugify
     token_slug = hugo_token_urlize(config) if config.origin.kind == "hugo" else kebab_case if gatsby else str
     values = {
         "slug": entry.slug,

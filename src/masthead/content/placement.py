@@ -153,11 +153,11 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         if separator and separator in filename:  # 2017-10-09--i-am-so-clever: the post's date, then its slug
             prefix, filename = filename.split(separator, 1)
             try:
-                moment: datetime | None = _midnight(date.fromisoformat(prefix), config)
+                named_day: datetime | None = _midnight(date.fromisoformat(prefix), config)
             except ValueError:
-                moment = None
-            if moment is not None and not home:
-                return Defaults(True, "blog-post", moment, filename, "", False)
+                named_day = None
+            if named_day is not None and not home:
+                return Defaults(True, "blog-post", named_day, filename, "", False)
         has_date = data.get("date") is not None and not home
         return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)

@@ -232,6 +232,7 @@ def _rewrite(
             lambda tag: _LOCAL_SRC.sub(lambda match: f'{match.group(1)}{html.escape(media_path(html.unescape(match.group(2)), media, static))}"', tag.group(0)),
             body_html,
         )
+
     def relative(match: re.Match[str]) -> str:
         outside = outside_file(html.unescape(match.group(2)), entry.source, site.config)  # ../images/x.png, from the file's folder
         if outside is not None:
