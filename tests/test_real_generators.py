@@ -82,3 +82,43 @@ def test_every_page_the_real_tool_writes_is_there(name: str, generator: str, tmp
 
 def test_exceptions_name_real_fixtures() -> None:
     assert {name for name in (*CANNOT_BUILD, *KNOWN_GAPS) if (SITES / name).is_dir()} == {*CANNOT_BUILD, *KNOWN_GAPS}
+
+
+def _masthead_urls(site: Path) -> set[str]:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    for command in (["init", str(site)], ["build", str(site), "--now", now]):
+        done = subprocess.run([sys.executable, "-m", "masthead", *command], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+    return html_urls(output_folder(site))
+
+
+def test_a_site_jekyll_new_makes(tmp_path: Path) -> None:
+    """`jekyll new` (minima, a post dated now, about and 404 pages), then a post and a page of a user's own."""
+    site = tmp_path / "blog"
+    subprocess.run(["jekyll", "new", str(site), "--skip-bundle"], check=True, capture_output=True, timeout=300)
+    (site / "_posts/2024-05-02-tides-of-may.markdown").write_text(
+        '---\nlayout: post\ntitle: "Tides of May"\ndate: 2024-05-02 08:00:00 +0100\ncategories: [harbour, "Spring Tides"]\n---\nThe spring tides came early.\n',
+        encoding="utf-8",
+    )
+    (site / "contact.md").write_text("---\nlayout: page\ntitle: Contact\npermalink: /contact-us/\n---\nWrite to the harbour office.\n", encoding="utf-8")
+    shutil.copytree(site, tmp_path / "real")
+    real = jekyll_urls(tmp_path / "real", tmp_path)
+    assert len(real) >= 5 and sorted(real - _masthead_urls(site)) == []
+
+
+def test_a_site_hugo_new_makes(tmp_path: Path) -> None:
+    """`hugo new site` and `hugo new content` (TOML front matter from the default archetype, a draft until the
+    writer says otherwise), as a new Hugo user starts."""
+    from real_generators import hugo_binary
+
+    site = tmp_path / "notes"
+    subprocess.run([hugo_binary(), "new", "site", str(site)], check=True, capture_output=True, timeout=300)
+    for name in ("posts/first-light.md", "posts/Tide Tables 2024.md", "about.md"):
+        subprocess.run([hugo_binary(), "new", "content", name], cwd=site, check=True, capture_output=True, timeout=300)
+    for path in (site / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8").replace("draft = true", "draft = false")
+        path.write_text(text + "\nThe lamp was lit at dusk.\n", encoding="utf-8")
+    shutil.copytree(site, tmp_path / "real")
+    real = hugo_urls(tmp_path / "real", tmp_path)
+    assert {"/posts/first-light/", "/posts/tide-tables-2024/", "/about/"} <= real
+    assert sorted(real - _masthead_urls(site)) == []

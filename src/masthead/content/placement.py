@@ -300,9 +300,10 @@ def _eleventy_permalink(source: str, data: Mapping[str, Any], config: Config) ->
     from .liquid import transform
 
     rendered = transform(value, 1, source, data, config)
-    if rendered.problems or rendered.blocks or "{" in rendered.markdown or not rendered.markdown.strip():
+    path = rendered.markdown.strip()
+    if rendered.problems or rendered.blocks or "{" in path or not path or "//" in path:  # "//": a variable came out empty
         return data
-    return {**data, "permalink": rendered.markdown.strip()}
+    return {**data, "permalink": path}
 
 
 def cdn_folder(config: Config) -> str:
