@@ -25,7 +25,8 @@ from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
 # HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
-_BLOCKS = ("<figure", "<details", "</details", "<div", "</div")
+_BLOCK_ELEMENTS = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table")
+_BLOCKS = tuple(f"<{name}" for name in _BLOCK_ELEMENTS) + tuple(f"</{name}" for name in _BLOCK_ELEMENTS)
 
 
 class Transformed(NamedTuple):
@@ -105,7 +106,7 @@ _ATTRIBUTE = re.compile(r"""\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
 
-def _html_images(text: str) -> str:
+def html_images(text: str) -> str:
     """``<img src="x.png" alt="A">`` written in Markdown as ``![A](x.png)``, outside code: the image is
     kept (and checked, and made responsive) while raw HTML stays off."""
 
@@ -254,7 +255,7 @@ def _rendered_body(
         return _restructured(text, first_line, source, config)
     clean = config.origin.raw_html
     if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not (config.unsafe_html or clean) and not source.endswith(_HTML_SOURCES):
-        text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
+        text = html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _without_kramdown_markup(text)
     if kind == "hugo" and "{" in text:
