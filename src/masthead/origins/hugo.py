@@ -211,14 +211,31 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
     if isinstance(declared, list) and declared:
         return [str(section) for section in declared]
     counts: Counter[str] = Counter()
+    dated: Counter[str] = Counter()
     if content.is_dir():
-        for path in content.rglob("*.md"):
+        for path in sorted(content.rglob("*.md")):
             parts = path.relative_to(content).parts
             if isinstance(languages, dict) and parts and parts[0] in (*languages, *language_folders(languages, content.name).values()):
                 parts = parts[1:]  # content/<lang>/posts/x.md, or a language's contentDir
             if len(parts) > 1 and not path.name.startswith("_"):
                 counts[parts[0]] += 1
-    return [counts.most_common(1)[0][0]] if counts else ["posts"]
+                dated[parts[0]] += _dated(path)
+    if not counts:
+        return ["posts"]
+    largest = counts.most_common(1)[0][0]
+    # Hugo's pick; but a documentation section of undated pages (hugo-book's docs/) beside a blog holds no posts
+    return [dated.most_common(1)[0][0]] if not dated[largest] and +dated else [largest]
+
+
+def _dated(path: Path) -> bool:
+    """Whether a page's front matter has a date (a post), read as Hugo reads it; an unreadable one is not."""
+    from ..content import frontmatter
+
+    try:
+        data = frontmatter.parse(frontmatter.split(path.read_text(encoding="utf-8"), str(path)), str(path))
+    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+        return False
+    return any(key.lower() in ("date", "publishdate", "pubdate", "published") for key in map(str, data))
 
 
 def _default_language_settings(data: dict[str, Any]) -> dict[str, Any]:
