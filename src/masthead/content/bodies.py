@@ -128,6 +128,35 @@ def html_images(text: str) -> str:
     return "\n".join(lines)
 
 
+_PARAGRAPH_TEXT = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def _lifted(html: str, tokens: set[str]) -> str:
+    """Paragraphs split at the lines that are a block's placeholder: the block stands between them (a
+    shortcode's ``<div>`` opened or closed on a line of its own, next to text without a blank line)."""
+    if not tokens:
+        return html
+
+    def split(match: re.Match[str]) -> str:
+        lines = match.group(1).split("\n")
+        if not any(line in tokens for line in lines):
+            return match.group(0)
+        parts: list[str] = []
+        run: list[str] = []
+        for line in [*lines, ""]:
+            if line in tokens or line == "":
+                if any(part.strip() for part in run):
+                    parts.append("<p>" + "\n".join(run) + "</p>")
+                run = []
+                if line:
+                    parts.append(line)
+            else:
+                run.append(line)
+        return "\n".join(parts)
+
+    return _PARAGRAPH_TEXT.sub(split, html)
+
+
 def fenced(language: str, code: str) -> str:
     """A highlight block as a Markdown code fence, on as many lines as the tags and the code took."""
     opening = "" if code.startswith("\n") else "\n"
@@ -299,7 +328,7 @@ def _rendered_body(
         return render(text, first_line, config.unsafe_html, clean), [], ()
     body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))
     if result.blocks:
-        html = body.html
+        html = _lifted(body.html, {token for token, block in result.blocks.items() if block.startswith(_BLOCKS)})
         for token, block in result.blocks.items():
             if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
                 html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")

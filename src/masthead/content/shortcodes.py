@@ -17,14 +17,14 @@ import shlex
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import Config
 from ..errors import Problem
 from ..filestamp import file_stamp
 from . import theme_shortcodes
-from .bodies import REFERENCE_SCHEME, Transformed, fenced, html_images, placeholder
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, html_images, placeholder, post_listing
 from .cmark import github_flavored_markdown_to_html
 from .datafile import load_data
 from .placement import Reference
@@ -219,7 +219,13 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             continue
         if tag.closing:
             if index - 1 in endings:
-                out.append(placeholder(blocks, endings[index - 1]) + tag.breaks)
+                ending = endings[index - 1]
+                # a pair's inner text is Markdown of its own (Hugo renders it apart): a block's end starts a block,
+                # taking the blank line after it, if any, so that later lines keep their numbers
+                before = "\n" if ending.startswith(_BLOCK_ENDS) and not "".join(out[-1:]).endswith("\n\n") else ""
+                if before and text.startswith("\n\n", tag.end):
+                    position = tag.end + 1
+                out.append(before + placeholder(blocks, ending) + tag.breaks)
                 continue
             if index - 1 not in closers:
                 warn(tag, "closes no shortcode; it was removed")
@@ -284,6 +290,7 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
 
 
 _WHOLE = ("highlight", "comment")
+_BLOCK_ENDS = tuple(f"</{name}" for name in ("div", "details", "blockquote", "section", "aside", "figure"))
 _COLUMN_BREAK = re.compile(r"^[ \t]*<--->[ \t]*$", re.MULTILINE)
 
 
@@ -310,6 +317,11 @@ def _theme_standalone(
     """A theme's standalone shortcode: a link when it has one (a card, Blowfish's article), the images
     of the page's bundle it names (a carousel), else removed with a warning."""
     arguments = dict(named)
+    template = theme_shortcodes.find_template(tag.name, config)
+    if template is not None and template.lists:  # the page's own pages (a section's), or the site's newest posts
+        count = next((int(value) for key, value in named.items() if key.lower() in ("limit", "count") and value.isdigit()), 0)
+        folder = PurePosixPath(source).parent.as_posix()
+        return placeholder(blocks, post_listing(folder, "section", count) if template.lists == "section" else post_listing("all", "tags", count))
     images = theme_shortcodes.bundle_images(config.root / source, arguments)
     if images:
         return " ".join(images)
@@ -318,7 +330,7 @@ def _theme_standalone(
         label = theme_shortcodes.label_of(positional, arguments) or named.get("text") or theme_shortcodes.link_argument(arguments)[1]
         css = f"shortcode-{tag.name.replace('/', '-')}"
         return placeholder(blocks, f'<a class="{css}" href="{escape(href)}">{escape(label)}</a>')
-    note = theme_shortcodes.missing_theme(config) if theme_shortcodes.find_template(tag.name, config) is None else ""
+    note = theme_shortcodes.missing_theme(config) if template is None else ""
     warn(tag, f"not supported{note}; it was removed")
     return ""
 

@@ -46,6 +46,7 @@ class Template(NamedTuple):
     element: str
     classes: tuple[str, ...]
     markdown: bool
+    lists: str  # "section": it ranges over the page's own pages (.Page.Pages); "site": the site's (.Site.RegularPages); ""
 
 
 class Shown(NamedTuple):
@@ -70,7 +71,9 @@ def _read_template(path: str, stamp: tuple[int, int]) -> Template:
         classes = tuple(word for word in value.replace("\x00", " \x00 ").split() if re.fullmatch(r"[\w-]+", word))
         break
     markdown = not element or ".Inner" not in text or any(word in text for word in ("markdownify", "RenderString"))
-    return Template(path, element, classes, markdown)
+    own = re.search(r"\.Page\.(?:Pages|RegularPages|Sections)\b", text)
+    lists = "section" if own else "site" if re.search(r"\.Site\.(?:RegularPages|Pages)\b", text) else ""
+    return Template(path, element, classes, markdown, lists)
 
 
 def theme_names(config: Config) -> tuple[str, ...]:
@@ -131,7 +134,7 @@ def shown(name: str, template: Template | None, positional: list[str], named: di
     if href:
         element = "a"
     elif not markdown:
-        element = "pre"
+        element = "code" if inline else "pre"
     elif element in ("", "p", "pre", "span", "label") or (element not in _BLOCK and not inline):
         element = "span" if inline else "div"
     elif inline:
@@ -146,9 +149,9 @@ def shown(name: str, template: Template | None, positional: list[str], named: di
     opening = f"<{element}{' open' if opened else ''}{attributes}>"
     if element == "details":
         opening += f"<summary>{escape(label or 'Details')}</summary>"
-    elif label and element not in ("a", "pre"):
+    elif label and element not in ("a", "pre", "code"):
         opening += f"<strong>{escape(label)}</strong> " if inline else f'<p class="shortcode-label"><strong>{escape(label)}</strong></p>'
-    return Shown(opening, f"</{element}>", not markdown, element not in ("a", "span"))
+    return Shown(opening, f"</{element}>", not markdown, element not in ("a", "span", "code"))
 
 
 def bundle_images(source: Path, named: dict[str, str]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..config import Config
 from ..content.markdown import hugo_slug, slugify
@@ -72,6 +73,22 @@ def gatsby_list_sections(config: Config) -> frozenset[str]:
     )
 
 
+def _in_section_pages(document: Document, section: str, nested: set[PurePosixPath]) -> bool:
+    """Whether a page is one of its top-level section's ``.Pages``, as Hugo lists them: not when a
+    nearer folder above it has an ``_index.md`` (a nested section, docs/guide/, lists it); a nested
+    section's own page is one of its parent's. A page whose path does not show its section is."""
+    path = PurePosixPath(document.entry.source)
+    if section not in path.parts[:-1]:
+        return True
+    top = PurePosixPath(*path.parts[: path.parts.index(section) + 1])
+    folder = path.parent.parent if path.stem.split(".")[0] in ("index", "_index") else path.parent
+    while folder != top and folder.is_relative_to(top):
+        if folder in nested:
+            return False
+        folder = folder.parent
+    return True
+
+
 def hugo_groups(
     posts: tuple[Document, ...],
     pages: tuple[Document, ...],
@@ -94,9 +111,11 @@ def hugo_groups(
     by_url = {page.url: page for page in pages}
     slug = urlize if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    nested = {PurePosixPath(page.entry.source).parent for page in pages if PurePosixPath(page.entry.source).stem.split(".")[0] == "_index"}
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
-        if section and document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed):
+        own = document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed)
+        if section and own and _in_section_pages(document, section, nested):
             sections[prefix, section].append(document)
     groups: list[Group] = []
     taken: set[str] = set()
