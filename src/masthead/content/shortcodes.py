@@ -40,6 +40,13 @@ _EMBEDS = {
     "instagram": ("Instagram", "https://www.instagram.com/p/{id}/"),
 }
 
+_CODE_HOSTS = {  # a repository's page, by the shortcode's name and repo="owner/name" (Gitea and Forgejo: on server=)
+    "github": ("GitHub", "https://github.com"),
+    "codeberg": ("Codeberg", "https://codeberg.org"),
+    "gitea": ("Gitea", ""),
+    "forgejo": ("Forgejo", ""),
+}
+
 
 @lru_cache(maxsize=16)
 def _params(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
@@ -130,6 +137,12 @@ def _embed(name: str, positional: list[str], named: Mapping[str, str]) -> str | 
         if status:
             url = f"https://x.com/{user or 'i/web'}/status/{status}"
             return _link(f"View the post by @{user} on X" if user else "View the post on X", url, "x")
+    repo = named.get("repo", "")
+    if name in _CODE_HOSTS and re.fullmatch(r"[\w.-]+/[\w.-]+", repo):  # Blowfish's repository cards
+        host, address = _CODE_HOSTS[name]
+        server = named.get("server", "").rstrip("/") if name in ("gitea", "forgejo") else address
+        if server.startswith("https://"):
+            return _link(f"{repo} on {host}", f"{server}/{repo}", "repository")
     if name == "gist" and len(positional) >= 2:
         file = f"#file-{positional[2].replace('.', '-')}" if len(positional) > 2 else ""
         return _link(f"View the gist by {positional[0]} on GitHub", f"https://gist.github.com/{positional[0]}/{positional[1]}{file}", "gist")

@@ -101,12 +101,44 @@ def find_template(name: str, config: Config) -> Template | None:
 
 
 def missing_theme(config: Config) -> str:
-    """A note for a warning when a named theme's folder is empty or absent (a git submodule not cloned)."""
+    """A note for a warning when a named theme's folder is empty or absent (a git submodule not cloned),
+    or the theme is a Hugo module (``[[module.imports]]``, config/_default/module.toml), which is not fetched."""
     for name in theme_names(config):
         folder = config.root / "themes" / name
         if not folder.is_dir() or not any(folder.iterdir()):
             return f" (themes/{name}/ is empty: its git submodule is not cloned; git submodule update --init brings it)"
-    return ""
+    modules = module_imports(config)
+    return f" (the theme is the Hugo module {modules[0]}, which masthead does not fetch)" if modules and not theme_names(config) else ""
+
+
+def module_imports(config: Config) -> tuple[str, ...]:
+    """The paths of the site's Hugo modules: ``[[module.imports]] path``, or ``[[imports]]`` in a config folder's module.toml."""
+    from ..origins.data import origin_config
+    from ..origins.hugo import config_parts
+
+    tables: list[object] = [origin_config(config).get("module")]
+    if config.origin.config_file:
+        for part in config_parts(config.root / config.origin.config_file):
+            if part.stem == "module":
+                tables.append(_module_file(str(part), file_stamp(part)))
+    found = []
+    for table in tables:
+        imports = table.get("imports") if isinstance(table, dict) else None
+        for entry in imports if isinstance(imports, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+                found.append(entry["path"])
+    return tuple(found)
+
+
+@lru_cache(maxsize=16)
+def _module_file(path: str, stamp: tuple[int, int]) -> dict[str, object]:
+    from ..content.datafile import DataFileError, load_data
+
+    try:
+        data = load_data(Path(path).read_text(encoding="utf-8"), Path(path).suffix)
+    except (OSError, UnicodeDecodeError, DataFileError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def label_of(positional: list[str], named: dict[str, str]) -> str:
