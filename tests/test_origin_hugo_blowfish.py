@@ -9,6 +9,7 @@ Hugo's URLs (its docs: each declared taxonomy has its list, and each term its pa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from origin_sites import adopt, broken_references, json_ld, literal_syntax, output_folder, page_urls
@@ -62,3 +63,13 @@ def test_blowfish_shortcodes(tmp_path: Path) -> None:
     assert '<a class="shortcode-article" href="/posts/quiet-season/">' in post
     home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
     assert '<div class="shortcode-lead">\n<p>Two tides a day, and a notebook for each.</p>\n</div>' in home
+
+
+def test_menu_children_are_nested_in_the_header(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-blowfish-module", tmp_path)
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="site-nav"') : home.index("</nav>")]
+    blog = nav[nav.index('<li class="site-nav__parent"><a href="/posts/">Blog</a>') :]
+    children = blog[: blog.index("</ul></li>")]
+    assert re.findall(r'<a href="([^"]+)">', children) == ["/posts/", "/categories/field-notes/", "/series/seasons/"]  # parent = "Blog", by weight
+    assert nav.index("Seasons") < nav.index('<a href="/about/">About</a>')  # the children inside Blog's item, before the next entry
