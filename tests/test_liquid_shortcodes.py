@@ -128,7 +128,8 @@ def test_shortcode_parameters_nesting_and_built_in_pairs(tmp_path: Path) -> None
     )
     result = _parse(tmp_path, "hugo", body)
     assert result.entry is not None
-    tabs = '<span class="shortcode-tabs"><span class="shortcode-tab"><strong>One</strong> first</span><span class="shortcode-tab"><strong>Two</strong> second</span></span>'
+    one, two = '<span class="shortcode-tab"><strong>One</strong> first</span>', '<span class="shortcode-tab"><strong>Two</strong> second</span>'
+    tabs = f'<span class="shortcode-tabs">{one}{two}</span>'
     assert result.entry.body.html == f"<p>{tabs}</p>\n<details><summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
     assert [problem.field for problem in result.problems] == ['shortcode "tab"', 'shortcode "tab"', 'shortcode "tabs"', 'shortcode "x.inline"']
 

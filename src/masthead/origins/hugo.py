@@ -103,12 +103,14 @@ def permalink(pattern: str, notes: list[str], ugly: bool = False) -> str:
 
     def token(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name == "sections" and match.group(2):  # :sections[1:], :sections[last] (Hugo 0.125)
+            return "{sections" + match.group(2) + "}"
         if name not in _TOKENS:
             notes.append(f"Hugo's permalink token :{name} has no masthead equivalent; it was replaced by {{slug}}.")
             return "{slug}"
         return _TOKENS[name]
 
-    converted = re.sub(r":(\w+)", token, pattern.strip())
+    converted = re.sub(r":(\w+)(\[(?:-?\d+|last)?(?::(?:-?\d+|last)?)?\])?", token, pattern.strip())
     converted = "/" + converted.lstrip("/")
     if ugly and not converted.endswith(".html"):
         return converted.rstrip("/") + ".html"
