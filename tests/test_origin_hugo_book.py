@@ -91,3 +91,16 @@ def test_a_clone_without_the_theme_submodule_builds_and_warns(tmp_path: Path) ->
     assert '<div class="shortcode-hint info">\n<p><strong>Oil</strong> lasts' in hints  # a box of its inner Markdown, its kind a class
     assert '<pre class="shortcode-mermaid text-center">graph LR' in _page(site, "/docs/shortcodes/mermaid/")  # a diagram stays text
     assert '<a href="/docs/guide/install/" class="shortcode-button">Get started</a>' in _page(site, "/")
+
+
+def test_an_edited_shortcode_template_is_seen_by_the_next_build(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from masthead.cli import main
+
+    site, _ = adopt("hugo-book-docs", tmp_path)
+    template = site / "themes/hugo-book/layouts/shortcodes/hint.html"
+    template.write_text(template.read_text(encoding="utf-8").replace('"book-hint ', '"book-callout '), encoding="utf-8")
+    build = CliRunner().invoke(main, ["build", str(site), "--now", "2025-06-01T12:00:00"])
+    assert build.exit_code == 0, build.output
+    assert '<blockquote class="book-callout info">' in _page(site, "/docs/shortcodes/hints/")  # a build input: not a cached page

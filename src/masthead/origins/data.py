@@ -271,6 +271,12 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     for base in folders:
         if base.is_dir():
             found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
+    if config.origin.kind == "hugo":  # the shortcode templates whose element and classes bodies show
+        from ..content.theme_shortcodes import template_folders
+
+        for folder in template_folders(config):
+            if folder.is_dir():
+                found.update(path for path in folder.rglob("*.html") if path.is_file())
     if config.origin.kind == "hugo" and config.folder("content").is_dir():  # their cascade reaches every page below
         found.update(path for path in config.folder("content").rglob("_index.*") if path.is_file() and path.suffix in (".md", ".markdown", ".html"))
     if config.origin.kind == "eleventy" and config.folder("content").is_dir():
