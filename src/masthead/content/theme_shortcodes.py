@@ -61,7 +61,8 @@ class Shown(NamedTuple):
 @lru_cache(maxsize=256)
 def _read_template(path: str, stamp: tuple[int, int]) -> Template:
     text = re.sub(r"{{-?\s*/\*.*?\*/\s*-?}}|<!--.*?-->", "", Path(path).read_text(encoding="utf-8", errors="replace"), flags=re.DOTALL)
-    element, classes = "", ()
+    element = ""
+    classes: tuple[str, ...] = ()
     for match in _START_TAG.finditer(_ACTION.sub("\x00", text)):  # each action one mark: its quotes are not the tag's
         if match.group(1).lower() in _NOT_SHOWN:
             continue
