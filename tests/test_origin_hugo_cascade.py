@@ -1,6 +1,7 @@
 """Hugo's front matter ``cascade`` in both forms: a table (content/_index.md, in TOML: ``[cascade.params]
 author``), and a list of tables each with a target (content/notes/_index.md in YAML, with the old
-``_target`` and the new ``target``; content/guides/_index.md as TOML ``[[cascade]]`` with ``_build``).
+``_target`` and the new ``target``; content/guides/_index.md as TOML ``[[cascade]]`` with ``_build``), and
+the site config's own ``[[cascade]]`` (hugo.toml).
 
 Hugo's rules (its docs, "Configure cascade"): a value reaches the pages below unless the page sets it
 or a nearer section cascades it; each of a target's globs (``path``, ``kind``, ``lang``,
@@ -28,6 +29,7 @@ EXPECTED_URLS = {
     "/categories/",
     "/categories/seasons/",
     "/categories/summer/",
+    "/categories/guides/",  # hugo.toml's [[cascade]] for the pages under /guides/
 }
 
 
@@ -49,6 +51,8 @@ def test_cascade_forms_and_targets(tmp_path: Path) -> None:
     # params merge: low-water's own params.categories wins; old-bridge gets the notes' categories beside the archive's tags
     assert _listed(site, "/categories/seasons/") == {"/notes/first-thaw/", "/notes/archive/old-bridge/"}
     assert _listed(site, "/categories/summer/") == {"/notes/low-water/"}
+    guides = (public / "categories/guides/index.html").read_text(encoding="utf-8")
+    assert 'href="/guides/tides/"' in guides[guides.index("<main") :] and "/guides/internal/" not in guides
     post = (public / "notes/first-thaw/index.html").read_text(encoding="utf-8")
     assert json_ld(post)["author"] == {"@type": "Person", "name": "Tomas Ferreira"}  # the home's [cascade.params] author
     assert "Preview build" not in post and "warning" not in build.output

@@ -306,7 +306,11 @@ def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[CascadeTarget,
         data = frontmatter.parse(frontmatter.split(text, path), path)
     except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
         return ()  # the section page's own parse reports it
-    value = next((data[key] for key in data if str(key).lower() == "cascade"), None)
+    return cascade_entries(next((data[key] for key in data if str(key).lower() == "cascade"), None))
+
+
+def cascade_entries(value: Any) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    """A ``cascade`` value (a table, or a list of tables) as (target, values) pairs."""
     items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
     found = []
     for item in items:
@@ -403,8 +407,12 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
         folders.append(folders[-1] / part)
     if path.stem == "_index" or path.stem.startswith("_index."):
         folders = folders[:-1]  # a section's cascade is for what is below it
-    merged: dict[str, Any] = {}
     kind, logical, lang = hugo_kind_and_path(source, config)
+    merged: dict[str, Any] = {}
+    for target, values in _config_cascade(config):  # the site config's [cascade], reaching the home too: below every section's
+        wanted = (target.path, logical), (target.kind, kind), (target.lang, lang), (target.environment, "production")
+        if all(_matches(glob, value) for glob, value in wanted):
+            merged = merge_front_matter(merged, values)
     for folder in folders:
         for index in sorted(folder.glob("_index.*")):
             if index.suffix not in (".md", ".markdown", ".html") or not _own_language(index, lang, config):
@@ -418,6 +426,22 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
                 if all(_matches(glob, value) for glob, value in wanted):
                     merged = merge_front_matter(merged, values)
     return merged
+
+
+def _config_cascade(config: Config) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    """The Hugo config's ``[cascade]`` (or ``[[cascade]]``; in a config folder, ``cascade.toml``)."""
+    from .hugo import config_parts
+
+    found = cascade_entries(next((value for key, value in origin_config(config).items() if str(key).lower() == "cascade"), None))
+    if config.origin.config_file:
+        for part in config_parts(config.root / config.origin.config_file):
+            if part.stem == "cascade":
+                try:
+                    data = _mapping_file(str(part), file_stamp(part))
+                except OSError:
+                    continue
+                found += cascade_entries(data.get("cascade", data))
+    return found
 
 
 def _own_language(index: Path, lang: str, config: Config) -> bool:
