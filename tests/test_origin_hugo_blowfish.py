@@ -60,7 +60,7 @@ def test_blowfish_shortcodes(tmp_path: Path) -> None:
     assert "about \\(2.08\\sqrt{h}\\) nautical miles" in post  # katex loads a script; the formula stays as written
     assert '<a href="#the-round" class="shortcode-button">' in post
     assert '<a class="embed embed--repository" href="https://github.com/tidewater/dusk-sensor" rel="noopener">tidewater/dusk-sensor on GitHub</a>' in post
-    assert '<a class="shortcode-article" href="/posts/quiet-season/">' in post
+    assert '<a class="shortcode-article" href="/posts/quiet-season/">The quiet season</a>' in post  # article: the page's title
     home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
     assert '<div class="shortcode-lead">\n<p>Two tides a day, and a notebook for each.</p>\n</div>' in home
 

@@ -24,7 +24,7 @@ from ..config import Config
 from ..errors import Problem
 from ..filestamp import file_stamp
 from . import theme_shortcodes
-from .bodies import REFERENCE_SCHEME, Transformed, fenced, html_images, placeholder, post_listing
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, html_images, page_title_link, placeholder, post_listing
 from .cmark import github_flavored_markdown_to_html
 from .datafile import load_data
 from .placement import Reference
@@ -340,9 +340,11 @@ def _theme_standalone(
         return " ".join(images)
     href = _href(named, references, line)
     if href:
-        label = theme_shortcodes.label_of(positional, arguments) or named.get("text") or theme_shortcodes.link_argument(arguments)[1]
+        label = theme_shortcodes.label_of(positional, arguments) or named.get("text") or ""
         css = f"shortcode-{tag.name.replace('/', '-')}"
-        return placeholder(blocks, f'<a class="{css}" href="{escape(href)}">{escape(label)}</a>')
+        if not label and href.startswith(("/", REFERENCE_SCHEME)):  # a link to a page of the site reads as its title
+            return placeholder(blocks, page_title_link(href, css))
+        return placeholder(blocks, f'<a class="{css}" href="{escape(href)}">{escape(label or href)}</a>')
     note = theme_shortcodes.missing_theme(config) if template is None else ""
     warn(tag, f"not supported{note}; it was removed")
     return ""

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..config import Config
-from ..content.bodies import REFERENCE_SCHEME
+from ..content.bodies import REFERENCE_SCHEME, TITLE_LINK
 from ..content.entries import media_path
 from ..content.markdown import ATTRIBUTE, IMG_TAG, Link, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
@@ -232,6 +232,14 @@ def _rewrite(
         body_html = _MARKER.sub(swap, body_html)
     if 'class="post-listing"' in body_html:
         body_html = _LISTING.sub(lambda match: _listing(match, site, entry.placement.lang), body_html)
+    if "data-title-of=" in body_html:  # a link whose text is its page's title
+
+        def titled(match: re.Match[str]) -> str:
+            title = titles.get(html.unescape(match.group(2)))
+            return f"<a {match.group(1)}>{html.escape(title) if title else match.group(3)}</a>"
+
+        titles = {document.url: document.entry.title for document in site.bodies()}
+        body_html = TITLE_LINK.sub(titled, body_html)
     own = site.config.base_url  # <img src="{{ site.url }}{{ site.baseurl }}/assets/x.png">: the site's own file, checked and made responsive
     if own and own in body_html:
         body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
@@ -305,6 +313,7 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
             document.entry.placement.references
             or "<img" in body_html
             or 'class="post-listing"' in body_html
+            or "data-title-of=" in body_html
             or (base and base in body_html)
             or linked
             or sources
