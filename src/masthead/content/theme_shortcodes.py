@@ -106,7 +106,7 @@ def missing_theme(config: Config) -> str:
     or the theme is a Hugo module (``[[module.imports]]``, config/_default/module.toml), which is not fetched."""
     for name in theme_names(config):
         folder = config.root / "themes" / name
-        if not folder.is_dir() or not any(folder.iterdir()):
+        if not folder.is_dir() or all(child.name.startswith(".") for child in folder.iterdir()):  # (a .gitkeep at most)
             return f" (themes/{name}/ is empty: its git submodule is not cloned; git submodule update --init brings it)"
     modules = module_imports(config)
     return f" (the theme is the Hugo module {modules[0]}, which masthead does not fetch)" if modules and not theme_names(config) else ""

@@ -208,7 +208,19 @@ def language_folders(languages: Any, content: str) -> dict[str, str]:
     return folders
 
 
-def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
+def root_language_folders(languages: Any) -> dict[str, str]:
+    """language -> its folder, when each language's ``contentDir`` is a folder of its own at the site's
+    root (hugo-book's ``content.en``, ``content.zh``): the site's content is then those folders."""
+    folders: dict[str, str] = {}
+    for code, settings in (languages or {}).items() if isinstance(languages, dict) else ():
+        folder = _folded(settings).get("contentdir") if isinstance(settings, dict) else None
+        if not isinstance(folder, str) or "/" in folder.strip("/") or folder.strip("/") in ("", ".", "content"):
+            return {}
+        folders[str(code)] = folder.strip("/")
+    return folders
+
+
+def _main_sections(content: Path, params: dict[str, Any], languages: Any, root_folders: tuple[str, ...] = ()) -> list[str]:
     declared = params.get("mainSections") or params.get("mainsections")
     if isinstance(declared, list) and declared:
         return [str(section) for section in declared]
@@ -217,7 +229,7 @@ def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> lis
     if content.is_dir():
         for path in sorted(content.rglob("*.md")):
             parts = path.relative_to(content).parts
-            if isinstance(languages, dict) and parts and parts[0] in (*languages, *language_folders(languages, content.name).values()):
+            if isinstance(languages, dict) and parts and parts[0] in (*languages, *language_folders(languages, content.name).values(), *root_folders):
                 parts = parts[1:]  # content/<lang>/posts/x.md, or a language's contentDir
             if len(parts) > 1 and not path.name.startswith("_"):
                 counts[parts[0]] += 1
@@ -267,7 +279,8 @@ def plan(site: Path, found: str) -> Plan:
             data[key] = data[key.lower()]
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     assert isinstance(params, dict)
-    content = str(data.get("contentDir") or "content")
+    rooted = root_language_folders(data.get("languages"))  # content.en/, content.zh/: the content is at the root, by language
+    content = "." if rooted else str(data.get("contentDir") or "content")
     static = str(data.get("staticDir") or "static") if not isinstance(data.get("staticDir"), list) else str(data["staticDir"][0])
     notes = [
         "Hugo's rules: regular pages of the post sections are dated posts, other pages are pages;",
@@ -275,7 +288,7 @@ def plan(site: Path, found: str) -> Plan:
         "aliases become redirect pages; shortcodes figure, youtube, vimeo, x, instagram, gist, highlight,",
         "ref, relref and param are rendered (embeds as links: no request to a third party until clicked).",
     ]
-    sections = _main_sections(site / content, params, data.get("languages"))
+    sections = _main_sections(site / content, params, data.get("languages"), tuple(rooted.values()))
     permalinks: dict[str, str] = {}
     configured = data.get("permalinks") if isinstance(data.get("permalinks"), dict) else {}
     assert isinstance(configured, dict)
@@ -374,7 +387,7 @@ def plan(site: Path, found: str) -> Plan:
             str(code): (code != default, settings.get("weight", 0) if isinstance(settings, dict) else 0, str(code)) for code, settings in languages.items()
         }
         tables["origin"]["languages"] = sorted(weights, key=lambda code: weights[code])
-        renamed = language_folders(languages, content)
+        renamed = rooted or language_folders(languages, content)
         if renamed:
             tables["origin"]["language_folders"] = {folder: code for code, folder in sorted(renamed.items())}
         own = languages.get(default)
