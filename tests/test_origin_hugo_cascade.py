@@ -3,7 +3,8 @@ author``), and a list of tables each with a target (content/notes/_index.md in Y
 ``_target`` and the new ``target``; content/guides/_index.md as TOML ``[[cascade]]`` with ``_build``), and
 the site config's own ``[[cascade]]`` (hugo.toml).
 
-Hugo's rules (its docs, "Configure cascade"): a value reaches the pages below unless the page sets it
+Hugo's rules (its docs, "Configure cascade"; gohugoio/hugo#6940): a value reaches the page that
+cascades it and the pages below, unless the page sets it
 or a nearer section cascades it; each of a target's globs (``path``, ``kind``, ``lang``,
 ``environment``) must match, ``*`` within a path segment, ``**`` across them; ``hugo`` builds the
 production environment; ``params`` tables merge key by key."""
@@ -47,7 +48,7 @@ def test_cascade_forms_and_targets(tmp_path: Path) -> None:
     assert (public / "notes/low-water/gauge.jpg").is_file()
     # target {kind: page, path: /notes/**} tags the pages, not the archive section; the archive's own cascade is nearer
     assert _listed(site, "/tags/river/") == {"/notes/first-thaw/", "/notes/low-water/"}
-    assert _listed(site, "/tags/archive/") == {"/notes/archive/old-bridge/"}
+    assert _listed(site, "/tags/archive/") == {"/notes/archive/", "/notes/archive/old-bridge/"}  # a section's cascade is its own too
     # params merge: low-water's own params.categories wins; old-bridge gets the notes' categories beside the archive's tags
     assert _listed(site, "/categories/seasons/") == {"/notes/first-thaw/", "/notes/archive/old-bridge/"}
     assert _listed(site, "/categories/summer/") == {"/notes/low-water/"}

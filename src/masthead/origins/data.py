@@ -393,7 +393,8 @@ def hugo_kind_and_path(source: str, config: Config) -> tuple[str, str, str]:
 
 def cascaded(source: str, config: Config) -> dict[str, Any]:
     """Front matter a Hugo page gets from the ``cascade`` of the ``_index.md`` of the home and of each
-    section above it (the nearest winning; the page's own front matter wins over all). An entry's
+    section above it, and its own (Hugo applies a cascade to its page too; the nearest winning, the
+    page's own front matter over all). An entry's
     target globs must all match: ``path`` the page's logical path, ``kind`` (page, section, home),
     ``lang``, ``environment`` (``production``: what ``hugo`` builds)."""
     content = config.folder("content")
@@ -405,27 +406,27 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
     folders = [content]
     for part in inner.parts[:-1]:
         folders.append(folders[-1] / part)
-    if path.stem == "_index" or path.stem.startswith("_index."):
-        folders = folders[:-1]  # a section's cascade is for what is below it
     kind, logical, lang = hugo_kind_and_path(source, config)
-    merged: dict[str, Any] = {}
-    for target, values in _config_cascade(config):  # the site config's [cascade], reaching the home too: below every section's
-        wanted = (target.path, logical), (target.kind, kind), (target.lang, lang), (target.environment, "production")
-        if all(_matches(glob, value) for glob, value in wanted):
-            merged = merge_front_matter(merged, values)
+    found = {"path": logical, "kind": kind, "lang": lang, "environment": "production"}
+    entries = list(_config_cascade(config))  # the site config's [cascade], reaching the home too: below every section's
     for folder in folders:
         for index in sorted(folder.glob("_index.*")):
-            if index.suffix not in (".md", ".markdown", ".html") or not _own_language(index, lang, config):
-                continue
-            try:
-                cascades = _cascade_of(str(index), file_stamp(index))
-            except OSError:
-                continue
-            for target, values in cascades:
-                wanted = (target.path, logical), (target.kind, kind), (target.lang, lang), (target.environment, "production")
-                if all(_matches(glob, value) for glob, value in wanted):
-                    merged = merge_front_matter(merged, values)
+            if index.suffix in (".md", ".markdown", ".html") and _own_language(index, lang, config):
+                entries += _cascade_at(index)
+    if kind == "page":  # a regular page's own cascade is for itself (a section's is among its folder's)
+        entries += _cascade_at(path)
+    merged: dict[str, Any] = {}
+    for target, values in entries:
+        if all(_matches(getattr(target, key), value) for key, value in found.items()):
+            merged = merge_front_matter(merged, values)
     return merged
+
+
+def _cascade_at(path: Path) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    try:
+        return _cascade_of(str(path), file_stamp(path))
+    except OSError:
+        return ()
 
 
 def _config_cascade(config: Config) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
