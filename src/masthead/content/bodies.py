@@ -33,6 +33,8 @@ def page_title_link(url: str, css: str) -> str:
     """A link to the page at ``url`` (a relref's mark, resolved later) that will read as that page's title."""
     shown = html.escape(url)
     return f'<a class="{html.escape(css)}" href="{shown}" data-title-of="{shown}">{shown}</a>'
+
+
 # HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
 _BLOCK_ELEMENTS = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table")
 _BLOCKS = tuple(f"<{name}" for name in _BLOCK_ELEMENTS) + tuple(f"</{name}" for name in _BLOCK_ELEMENTS)
