@@ -63,7 +63,7 @@ def hugo_urls(site: Path, work: Path) -> set[str]:
     (layouts / "_default" / "list.html").write_text("<h1>{{ .Title }}</h1>{{ range .Pages }}{{ .Title }}{{ end }}", encoding="utf-8")
     names: set[str] = set()
     closed: set[str] = set()
-    for path in (site / "content").rglob("*"):
+    for path in [path for folder in site.glob("content*") if folder.is_dir() for path in folder.rglob("*")]:  # content.en/ too
         if path.suffix in (".md", ".html", ".markdown"):
             text = _HUGO_COMMENTED.sub("", path.read_text(encoding="utf-8", errors="replace"))
             names |= set(_HUGO_SHORTCODE.findall(text))
@@ -72,11 +72,10 @@ def hugo_urls(site: Path, work: Path) -> set[str]:
         stub = layouts / "shortcodes" / f"{name}.html"
         stub.parent.mkdir(parents=True, exist_ok=True)
         stub.write_text("{{ .Inner }}" if name in closed else "-", encoding="utf-8")  # .Inner: Hugo then wants it closed
-    for config in (site / name for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")):
-        if config.is_file():  # the theme's Hugo Modules are not fetched: the stand-in theme replaces them
-            text = re.sub(r"\[\[module\.imports\]\]\s*\n\s*path\s*=.*\n", "", config.read_text(encoding="utf-8"))
-            config.write_text(re.sub(r"(?m)^module:\n(  .*\n)+", "", text), encoding="utf-8")
-            break
+    configs = [site / name for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")] + sorted((site / "config").rglob("*.toml"))
+    for config in (path for path in configs if path.is_file()):  # the theme's Hugo Modules are not fetched: the stand-in theme replaces them
+        text = re.sub(r"\[\[(?:module\.)?imports\]\]\s*\n\s*path\s*=.*\n", "", config.read_text(encoding="utf-8"))
+        config.write_text(re.sub(r"(?m)^module:\n(  .*\n)+", "", text), encoding="utf-8")
     public = work / "hugo-public"
     allowed = '["text/html", "text/markdown", "text/org", "text/asciidoc", "text/pandoc", "text/rst"]'  # HTML content files too
     command = [hugo_binary(), "--quiet", "-s", str(site), "-d", str(public), "--themesDir", str(work / "themes"), "--theme", "urlsonly"]

@@ -114,7 +114,9 @@ def test_unknown_shortcode_pair_keeps_its_inner_content(tmp_path: Path) -> None:
         'content/posts/p.md:8: warning: shortcode "mark": not supported; its inner content was kept',
         'content/posts/p.md:11: warning: shortcode "rawhtml": not supported; it was removed',
     ]
-    assert result.entry is not None and result.entry.body.html == "<p>Intro.</p>\n<p>Careful, <strong>now</strong>.</p>\n"
+    assert result.entry is not None and result.entry.body.html == (
+        '<p>Intro.</p>\n<div class="shortcode-notice warning">\n<p>Careful, <span class="shortcode-mark"><strong>now</strong></span>.</p>\n</div>\n'
+    )  # no template: a box of its inner Markdown, its first argument a class; within a line a span
 
 
 def test_shortcode_parameters_nesting_and_built_in_pairs(tmp_path: Path) -> None:
@@ -126,7 +128,9 @@ def test_shortcode_parameters_nesting_and_built_in_pairs(tmp_path: Path) -> None
     )
     result = _parse(tmp_path, "hugo", body)
     assert result.entry is not None
-    assert result.entry.body.html == "<p>firstsecond</p>\n<details><summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
+    one, two = '<span class="shortcode-tab"><strong>One</strong> first</span>', '<span class="shortcode-tab"><strong>Two</strong> second</span>'
+    tabs = f'<span class="shortcode-tabs">{one}{two}</span>'
+    assert result.entry.body.html == f"<p>{tabs}</p>\n<details><summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
     assert [problem.field for problem in result.problems] == ['shortcode "tab"', 'shortcode "tab"', 'shortcode "tabs"', 'shortcode "x.inline"']
 
 

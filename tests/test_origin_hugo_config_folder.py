@@ -31,4 +31,4 @@ def test_cascade_reaches_the_pages_below(tmp_path: Path) -> None:
     chapter = (public / "post/chapter-2/index.html").read_text(encoding="utf-8")
     assert re.search(r'<img class="post__image" src="/_images/hero-\d+w-\w+\.png"', chapter)
     home = (public / "index.html").read_text(encoding="utf-8")
-    assert "Welcome to my blog" in home  # the home's own text, its cascade not applied to itself
+    assert "Welcome to my blog" in home  # the home's own text, its cascade applied to it too (as Hugo does)

@@ -71,9 +71,13 @@ def test_main_menu_in_weight_order(tmp_path: Path) -> None:
     nav = re.search(r'<nav class="site-nav".*?</nav>', home, re.DOTALL)
     assert nav is not None
     labels = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group(0))
-    # config entries and pages' own by weight (10, 20, 30, 90), then the sections sectionPagesMenu adds (weight 0)
+    # config entries and pages' own by weight (10, 20, 30, 90), then the sections sectionPagesMenu adds (weight 0);
+    # each entry's children (parent) nested in its item, right after it
     assert labels[2:] == [
         ("/posts/", "Posts"),
+        ("/index.xml", "Atom feed"),
+        ("/notes/release-v1.2/", "Tools v1.2"),
+        ("/notes/", "Changelog"),
         ("/about/", "About"),
         ("/uses/", "Uses"),
         ("https://git.example.dev/field-notes", "Source"),

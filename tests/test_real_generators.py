@@ -37,6 +37,7 @@ CANNOT_BUILD = {
     "pelican-home-page": "its pages ask for its theme's own `home` template",
     "pelican-rst-folders": "USE_FOLDER_AS_CATEGORY = False without a category: its theme copes, notmyidea does not",
     "pelican-i18n": "its German sub-site comes from the i18n_subsites plugin, which is not on PyPI",
+    "hugo-cascade": "it keeps an older site's `_build` front matter, which Hugo 0.145 removed (Hugo 0.168 refuses the site)",
     "eleventy-high-performance": "an Eleventy 0.12 site whose config needs jsdom and its other npm packages",
     # Hugo 0.168 writes an uglyURLs site's section and taxonomy lists as folders (/posts/), Hugo before
     # it as files (/posts.html): masthead keeps the files that sites built over the years have

@@ -86,6 +86,8 @@ PERMALINK_TOKENS = (
     "plain_slug",  # my-post: the slug in lower case, other characters as "-" (Jekyll's :slug of My_Post.md)
 )
 NAME_TOKENS = ("slug", "title", "filename", "slug_or_title", "plain_slug")
+# {sections[1:]}, {sections[last]}, {sections[:last]}: some of the folders (Hugo's :sections[1:]), "last" the last one's index
+SECTIONS_SLICE = re.compile(r"sections\[(-?\d+|last)?(?:(:)(-?\d+|last)?)?\]")
 ORIGINS = ("", "hugo", "jekyll", "pelican", "eleventy", "gatsby")
 IMAGE_FORMATS = ("avif", "webp")
 
@@ -138,7 +140,7 @@ def _permalink(value: str) -> str | None:
     if not (value.startswith("/") and (value.endswith("/") or value.endswith(".html"))):
         return 'expected a path that starts with "/" and ends with "/" or ".html", such as "/blog/{slug}/"'
     tokens = re.findall(r"{([^}]*)}", value)
-    unknown = [token for token in tokens if token not in PERMALINK_TOKENS]
+    unknown = [token for token in tokens if token not in PERMALINK_TOKENS and not SECTIONS_SLICE.fullmatch(token)]
     if unknown:
         return f"unknown token {{{unknown[0]}}}; expected only {', '.join('{' + token + '}' for token in PERMALINK_TOKENS)}"
     if not any(token in NAME_TOKENS for token in tokens):

@@ -24,8 +24,20 @@ from .outline import levelled
 from .placement import Reference, not_a_page
 
 REFERENCE_SCHEME = "masthead-ref:"
+# <a href="/posts/x/" data-title-of="/posts/x/">/posts/x/</a>: a link whose text becomes its page's title
+# (Blowfish's article card) once every page is read; until then, and in a summary, its URL
+TITLE_LINK = re.compile(r'<a ([^>]*?) data-title-of="([^"]*)">([^<]*)</a>')
+
+
+def page_title_link(url: str, css: str) -> str:
+    """A link to the page at ``url`` (a relref's mark, resolved later) that will read as that page's title."""
+    shown = html.escape(url)
+    return f'<a class="{html.escape(css)}" href="{shown}" data-title-of="{shown}">{shown}</a>'
+
+
 # HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
-_BLOCKS = ("<figure", "<details", "</details", "<div", "</div")
+_BLOCK_ELEMENTS = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table")
+_BLOCKS = tuple(f"<{name}" for name in _BLOCK_ELEMENTS) + tuple(f"</{name}" for name in _BLOCK_ELEMENTS)
 
 
 class Transformed(NamedTuple):
@@ -105,7 +117,7 @@ _ATTRIBUTE = re.compile(r"""\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
 
-def _html_images(text: str) -> str:
+def html_images(text: str) -> str:
     """``<img src="x.png" alt="A">`` written in Markdown as ``![A](x.png)``, outside code: the image is
     kept (and checked, and made responsive) while raw HTML stays off."""
 
@@ -125,6 +137,35 @@ def _html_images(text: str) -> str:
             line = _IMG_TAG.sub(markdown_image, line)
         lines.append(line)
     return "\n".join(lines)
+
+
+_PARAGRAPH_TEXT = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def _lifted(html: str, tokens: set[str]) -> str:
+    """Paragraphs split at the lines that are a block's placeholder: the block stands between them (a
+    shortcode's ``<div>`` opened or closed on a line of its own, next to text without a blank line)."""
+    if not tokens:
+        return html
+
+    def split(match: re.Match[str]) -> str:
+        lines = match.group(1).split("\n")
+        if not any(line in tokens for line in lines):
+            return match.group(0)
+        parts: list[str] = []
+        run: list[str] = []
+        for line in [*lines, ""]:
+            if line in tokens or line == "":
+                if any(part.strip() for part in run):
+                    parts.append("<p>" + "\n".join(run) + "</p>")
+                run = []
+                if line:
+                    parts.append(line)
+            else:
+                run.append(line)
+        return "\n".join(parts)
+
+    return _PARAGRAPH_TEXT.sub(split, html)
 
 
 def fenced(language: str, code: str) -> str:
@@ -254,7 +295,7 @@ def _rendered_body(
         return _restructured(text, first_line, source, config)
     clean = config.origin.raw_html
     if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not (config.unsafe_html or clean) and not source.endswith(_HTML_SOURCES):
-        text = _html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
+        text = html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _without_kramdown_markup(text)
     if kind == "hugo" and "{" in text:
@@ -298,7 +339,7 @@ def _rendered_body(
         return render(text, first_line, config.unsafe_html, clean), [], ()
     body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))
     if result.blocks:
-        html = body.html
+        html = _lifted(body.html, {token for token, block in result.blocks.items() if block.startswith(_BLOCKS)})
         for token, block in result.blocks.items():
             if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
                 html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")

@@ -194,7 +194,12 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
             if (source.relative.endswith(suffixes) or html_document(source.relative, config)) and not (patterns and is_excluded(source.relative, patterns))
         ], problems
     if config.origin.kind == "hugo":  # Hugo's content may be HTML with front matter (content/x.html)
-        return [source for source in found if source.relative.endswith(suffixes) or _html_with_front_matter(source)], problems
+        rooted = tuple(folder + "/" for folder in config.origin.language_folders) if prefix == "" else ()  # content.en/, content.zh/ only
+        return [
+            source
+            for source in found
+            if (source.relative.endswith(suffixes) or _html_with_front_matter(source)) and (not rooted or source.relative.startswith(rooted))
+        ], problems
     if config.origin.kind == "pelican":  # what ARTICLE_PATHS, PAGE_PATHS and their EXCLUDES give Pelican's readers
         from ..origins.data import pelican_settings
         from ..origins.pelican import is_read

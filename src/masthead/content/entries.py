@@ -493,9 +493,12 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}
     if config.origin.kind == "hugo":  # the cascade of the sections above (Ananke's featured_image, a section's type)
-        from ..origins.data import cascaded
+        from ..origins.data import cascaded, merge_front_matter
 
-        data = {**cascaded(source, config), **data}
+        data = merge_front_matter(cascaded(source, config), data)
+        params = data.get("params")
+        if isinstance(params, dict):  # Hugo's front matter params: what themes read as .Params, beside the top-level keys
+            data = {**{str(key): value for key, value in params.items()}, **data}
     refused = characters.in_values(data, source, lines)
     if named_keys or refused:
         return ParseResult(None, (*named_keys, *refused))

@@ -14,13 +14,14 @@ from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from ..config import SECTIONS_SLICE
 from .markdown import hugo_slug, hugo_token_slug, jekyll_slug, kebab_case, pelican_slug, slugify
 
 if TYPE_CHECKING:
     from ..config import Config
     from .entries import Entry
 
-_TOKEN = re.compile(r"{([a-z_]+)}")
+_TOKEN = re.compile(r"{([a-z_]+(?:\[[^\]{}]*\])?)}")
 # English month names, as Hugo's :monthname, Jekyll's :long_month and Pelican's %B (C locale) write them:
 # the URL does not depend on the machine's locale
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -63,6 +64,24 @@ def pattern_for(section: str, is_post: bool, config: Config) -> str:
     return config.page_permalink
 
 
+def _sliced(token: str, sections: str) -> str:
+    """``sections[1:]``, ``sections[last]``, ``sections[:last]``: those of the page's folders, as Hugo's
+    ``:sections[…]`` picks them ("last" the last one's index; one index alone, that folder)."""
+    found = SECTIONS_SLICE.fullmatch(token)
+    if found is None:
+        return ""
+    parts = [part for part in sections.split("/") if part]
+    first, colon, end = found.groups()
+
+    def index(value: str | None, default: int) -> int:
+        return default if value is None else len(parts) - 1 if value == "last" else int(value)
+
+    if not colon:
+        position = index(first, 0)
+        return parts[position] if -len(parts) <= position < len(parts) else ""
+    return "/".join(parts[index(first, 0) : index(end, len(parts))])
+
+
 def entry_url(entry: Entry, config: Config) -> str:
     place = entry.placement
     prefix = f"/{place.lang}" if place.lang and config.origin.languages and place.lang != config.origin.languages[0] else ""
@@ -71,6 +90,8 @@ def entry_url(entry: Entry, config: Config) -> str:
     if place.permalink and "{" not in place.permalink:
         return explicit(place.permalink, config.origin.kind)
     pattern = pattern_for(place.section, entry.is_post, config)
+    if config.origin.kind == "hugo" and entry.source.rsplit("/", 1)[-1].split(".")[0] == "_index":
+        pattern = config.page_permalink  # a nested section's page (docs/guide/_index.md): [permalinks.page] is for regular pages
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     local = entry.date.astimezone(config.tz)
@@ -98,7 +119,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         "month_short": _MONTHS[local.month - 1][:3],
         "short_year": f"{local.year % 100:02d}",
     }
-    url = re.sub(r"/{2,}", "/", _TOKEN.sub(lambda match: values[match.group(1)], pattern))
+    url = re.sub(r"/{2,}", "/", _TOKEN.sub(lambda match: values.get(match.group(1)) or _sliced(match.group(1), sections), pattern))
     if url.endswith(".html") and entry.source.rsplit("/", 1)[-1].split(".")[0] == "index" and not entry.is_post and config.origin.kind != "hugo":
         url = url[: -len(".html")] + "/"
     return prefix + url

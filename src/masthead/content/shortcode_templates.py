@@ -22,19 +22,11 @@ _GET = re.compile(r"""\.Get\s+(?:"([\w-]+)"|`([\w-]+)`|(\d+))""")
 _OPENS_BLOCK = ("if ", "range ", "with ", "block ", "define ", "if(", "with(")
 
 
-def template_folders(config: Config) -> list[Path]:
-    """Where Hugo looks for shortcode templates: the site's layouts, then each theme's (Hugo 0.146's
-    ``_shortcodes`` and the older ``shortcodes``)."""
-    roots = [config.root / "layouts"]
-    themes = config.root / "themes"
-    if themes.is_dir():
-        roots += [theme / "layouts" for theme in sorted(themes.iterdir()) if theme.is_dir()]
-    return [root / name for root in roots for name in ("_shortcodes", "shortcodes")]
-
-
 def printed_arguments(name: str, config: Config) -> tuple[str, ...]:
     """The arguments (names, or positions as digits) the shortcode's template prints as text, in order;
     () when the site has no template for it."""
+    from .theme_shortcodes import template_folders
+
     for folder in template_folders(config):
         path = (folder / f"{name}.html").resolve()
         if path.is_relative_to(folder.resolve()) and path.is_file():

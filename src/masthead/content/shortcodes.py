@@ -18,13 +18,15 @@ import shlex
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from ..config import Config
 from ..errors import Problem
 from ..filestamp import file_stamp
-from .bodies import REFERENCE_SCHEME, Transformed, fenced, placeholder
+from . import theme_shortcodes
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, html_images, page_title_link, placeholder, post_listing
+from .cmark import github_flavored_markdown_to_html
 from .datafile import load_data
 from .placement import Reference
 
@@ -37,6 +39,13 @@ _EMBEDS = {
     "youtube": ("YouTube", "https://www.youtube-nocookie.com/embed/{id}"),
     "vimeo": ("Vimeo", "https://vimeo.com/{id}"),
     "instagram": ("Instagram", "https://www.instagram.com/p/{id}/"),
+}
+
+_CODE_HOSTS = {  # a repository's page, by the shortcode's name and repo="owner/name" (Gitea and Forgejo: on server=)
+    "github": ("GitHub", "https://github.com"),
+    "codeberg": ("Codeberg", "https://codeberg.org"),
+    "gitea": ("Gitea", ""),
+    "forgejo": ("Forgejo", ""),
 }
 
 
@@ -106,11 +115,13 @@ def _figure(named: Mapping[str, str]) -> str:
     alt = named.get("alt", "") or named.get("caption", "") or named.get("title", "")
     size = "".join(f' {key}="{escape(named[key])}"' for key in ("width", "height") if named.get(key, "").isdigit())
     image = f'<img src="{escape(src)}" alt="{escape(alt)}"{size}>'
-    if named.get("link"):
-        image = f'<a href="{escape(named["link"])}">{image}</a>'
+    link = named.get("link") or named.get("href")  # Blowfish's figure: href
+    if link:
+        image = f'<a href="{escape(link)}">{image}</a>'
     caption = " ".join(part for part in (named.get("title", ""), named.get("caption", "")) if part)
     css = f' class="{escape(named["class"])}"' if named.get("class") else ""
-    figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    shown = github_flavored_markdown_to_html(caption).strip().removeprefix("<p>").removesuffix("</p>")  # Hugo's figure: the caption is Markdown
+    figcaption = f"<figcaption>{shown}</figcaption>" if caption else ""
     return f"<figure{css}>{image}{figcaption}</figure>"
 
 
@@ -127,6 +138,12 @@ def _embed(name: str, positional: list[str], named: Mapping[str, str]) -> str | 
         if status:
             url = f"https://x.com/{user or 'i/web'}/status/{status}"
             return _link(f"View the post by @{user} on X" if user else "View the post on X", url, "x")
+    repo = named.get("repo", "")
+    if name in _CODE_HOSTS and re.fullmatch(r"[\w.-]+/[\w.-]+", repo):  # Blowfish's repository cards
+        host, address = _CODE_HOSTS[name]
+        server = named.get("server", "").rstrip("/") if name in ("gitea", "forgejo") else address
+        if server.startswith("https://"):
+            return _link(f"{repo} on {host}", f"{server}/{repo}", "repository")
     if name == "gist" and len(positional) >= 2:
         file = f"#file-{positional[2].replace('.', '-')}" if len(positional) > 2 else ""
         return _link(f"View the gist by {positional[0]} on GitHub", f"https://gist.github.com/{positional[0]}/{positional[1]}{file}", "gist")
@@ -144,6 +161,7 @@ class _Tag(NamedTuple):
     escaped: str | None  # {{</* name */>}}: the text Hugo shows instead, {{< name >}}
     arguments: str
     breaks: str  # as many line breaks as the tag holds, so later lines keep their numbers
+    percent: bool  # {{% name %}}: Hugo renders the inner text as Markdown before the template sees it
 
 
 def _tags(text: str) -> list[_Tag]:
@@ -153,7 +171,7 @@ def _tags(text: str) -> list[_Tag]:
         breaks = "\n" * match.group(0).count("\n")
         escaped = _ESCAPED.fullmatch(inner)
         if escaped is not None:
-            found.append(_Tag(match.start(), match.end(), "", False, False, f"{{{{{opener}{escaped.group(1)}{closer}}}}}", "", breaks))
+            found.append(_Tag(match.start(), match.end(), "", False, False, f"{{{{{opener}{escaped.group(1)}{closer}}}}}", "", breaks, opener == "%"))
             continue
         body = inner.strip()
         closing = body.startswith("/")
@@ -161,7 +179,7 @@ def _tags(text: str) -> list[_Tag]:
         body = body.strip("/").strip()
         name_match = _NAME.match(body)
         name = name_match.group(0) if name_match else ""
-        found.append(_Tag(match.start(), match.end(), name, closing, self_closing, None, body[len(name) :], breaks))
+        found.append(_Tag(match.start(), match.end(), name, closing, self_closing, None, body[len(name) :], breaks, opener == "%"))
     return found
 
 
@@ -192,6 +210,7 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     pairs = _pairs(tags)
     closers = set(pairs.values())
     endings: dict[int, str] = {}  # closing tag index -> the HTML that ends its pair (details)
+    separators: set[int] = set()  # pairs whose inner text has columns: <---> lines
     out: list[str] = []
     position = 0
     index = 0
@@ -214,7 +233,13 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             continue
         if tag.closing:
             if index - 1 in endings:
-                out.append(placeholder(blocks, endings[index - 1]) + tag.breaks)
+                ending = endings[index - 1]
+                # a pair's inner text is Markdown of its own (Hugo renders it apart): a block's end starts a block,
+                # taking the blank line after it, if any, so that later lines keep their numbers
+                before = "\n" if ending.startswith(_BLOCK_ENDS) and not "".join(out[-1:]).endswith("\n\n") else ""
+                if before and text.startswith("\n\n", tag.end):
+                    position = tag.end + 1
+                out.append(before + placeholder(blocks, ending) + tag.breaks)
                 continue
             if index - 1 not in closers:
                 warn(tag, "closes no shortcode; it was removed")
@@ -232,23 +257,38 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
         if rendered is not None:
             out.append(rendered + tag.breaks)
         elif partner is not None and tag.name == "details":
-            summary = named.get("summary") or named.get("title") or (positional[0] if positional else "Details")  # Hugo's, Hextra's
-            opened = " open" if named.get("open", "").lower() == "true" or named.get("closed", "").lower() == "false" else ""
-            out.append(placeholder(blocks, f"<details{opened}><summary>{escape(summary)}</summary>") + tag.breaks)
+            summary = named.get("summary") or named.get("title") or (positional[0] if positional and positional[0] != "open" else "Details")  # Hextra: title
+            opening = "open" in positional[1:] or named.get("open", "").lower() == "true" or named.get("closed", "").lower() == "false"
+            out.append(placeholder(blocks, f"<details{' open' if opening else ''}><summary>{escape(summary)}</summary>") + tag.breaks)
             endings[partner] = "</details>"
         elif partner is not None:
-            warn(tag, "not supported; its inner content was kept")
-            out.append(tag.breaks)
+            closer = tags[partner]
+            inner = text[tag.end : closer.start]
+            line_start = text.rfind("\n", 0, tag.start) + 1
+            line_end = text.find("\n", closer.end) % (len(text) + 1)
+            inline = "\n" not in inner.strip() and bool(text[line_start : tag.start].strip() or text[closer.end : line_end].strip() or "\n" not in inner)
+            href = _href(named, references, line_at(tag.start))
+            template = theme_shortcodes.find_template(tag.name, config)
+            if template is None:
+                warn(tag, f"not supported{theme_shortcodes.missing_theme(config)}; its inner content was kept")
+            look = theme_shortcodes.shown(tag.name, template, positional, named, href, inline, tag.percent)
+            if look.text_body and not re.search(r"<[a-zA-Z]", inner):  # a diagram's or a formula's text, shown as it is
+                position, index = closer.end, partner + 1
+                out.append(placeholder(blocks, f"{look.opening}{escape(inner.strip(), quote=False)}{look.closing}") + "\n" * inner.count("\n") + closer.breaks)
+                continue
+            columns = look.block and bool(_COLUMN_BREAK.search(inner))  # hugo-book's columns: <---> between them
+            out.append(placeholder(blocks, look.opening + ('<div class="column">' if columns else "")) + tag.breaks)
+            endings[partner] = ("</div>" if columns else "") + look.closing
+            if columns:
+                separators.add(partner)
         else:
-            shown = _printed_text(tag.name, positional, named, config)
-            if shown:
-                warn(tag, "not supported; the text its template prints is shown")
-                out.append(placeholder(blocks, escape(shown, quote=False)) + tag.breaks)
-            else:
-                warn(tag, "not supported; it was removed")
-                out.append(tag.breaks)
+            out.append(_theme_standalone(tag, positional, named, config, source, references, line_at(tag.start), warn, blocks) + tag.breaks)
     out.append(text[position:])
     markdown = "".join(out)
+    if separators:
+        markdown = _COLUMN_BREAK.sub(lambda _: placeholder(blocks, '</div>\n<div class="column">'), markdown)
+    if "<img" in markdown and any(tag.name and not tag.closing for tag in tags):  # a gallery's images: kept, as the template shows them
+        markdown = html_images(markdown)
     for stray in reversed(list(_UNCLOSED.finditer(markdown))):  # a shortcode never closed: Hugo refuses the page
         problems.append(
             Problem(
@@ -276,6 +316,55 @@ def _printed_text(name: str, positional: list[str], named: Mapping[str, str], co
 
 
 _WHOLE = ("highlight", "comment")
+_BLOCK_ENDS = tuple(f"</{name}" for name in ("div", "details", "blockquote", "section", "aside", "figure"))
+_COLUMN_BREAK = re.compile(r"^[ \t]*<--->[ \t]*$", re.MULTILINE)
+
+
+def _href(named: Mapping[str, str], references: list[Reference], line: int) -> str:
+    """The URL of a shortcode's link argument (``href``, ``link``; ``relref`` resolved later), or ""."""
+    kind, value = theme_shortcodes.link_argument(dict(named))
+    if kind == "relref":
+        references.append(Reference("relref", value, line))
+        return f"{REFERENCE_SCHEME}{len(references) - 1}"
+    return value
+
+
+def _theme_standalone(
+    tag: _Tag,
+    positional: list[str],
+    named: Mapping[str, str],
+    config: Config,
+    source: str,
+    references: list[Reference],
+    line: int,
+    warn: Callable[[_Tag, str], None],
+    blocks: dict[str, str],
+) -> str:
+    """A theme's standalone shortcode: a link when it has one (a card, Blowfish's article), the images
+    of the page's bundle it names (a carousel), else removed with a warning."""
+    arguments = dict(named)
+    template = theme_shortcodes.find_template(tag.name, config)
+    if template is not None and template.lists:  # the page's own pages (a section's), or the site's newest posts
+        count = next((int(value) for key, value in named.items() if key.lower() in ("limit", "count") and value.isdigit()), 0)
+        folder = PurePosixPath(source).parent.as_posix()
+        return placeholder(blocks, post_listing(folder, "section", count) if template.lists == "section" else post_listing("all", "tags", count))
+    images = theme_shortcodes.bundle_images(config.root / source, arguments)
+    if images:
+        return " ".join(images)
+    href = _href(named, references, line)
+    if href:
+        label = theme_shortcodes.label_of(positional, arguments) or named.get("text") or ""
+        css = f"shortcode-{tag.name.replace('/', '-')}"
+        if not label and href.startswith(("/", REFERENCE_SCHEME)):  # a link to a page of the site reads as its title
+            return placeholder(blocks, page_title_link(href, css))
+        return placeholder(blocks, f'<a class="{css}" href="{escape(href)}">{escape(label or href)}</a>')
+    shown = _printed_text(tag.name, positional, named, config) if template is not None else ""
+    if shown:  # {{< alert icon="👉" text="…" />}}: the arguments its template prints as text
+        warn(tag, "not supported; the text its template prints is shown")
+        return placeholder(blocks, escape(shown, quote=False))
+    note = theme_shortcodes.missing_theme(config) if template is None else ""
+    warn(tag, f"not supported{note}; it was removed")
+    return ""
 
 
 def _whole(tag: _Tag, inner: str, warn: Callable[[_Tag, str], None], blocks: dict[str, str]) -> str:

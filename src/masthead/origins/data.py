@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from ..config import Config
 from ..content.datafile import DataFileError, load_data
 from ..content.liquid_lists import Collections, PostList
-from ..content.placement import page_size, post_list_pagination
+from ..content.placement import folder_language, page_size, post_list_pagination
 from ..errors import Problem
 from ..filestamp import file_stamp
 
@@ -270,13 +271,14 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     for base in folders:
         if base.is_dir():
             found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
-    if config.origin.kind == "hugo":  # the site's and its themes' shortcode templates: what a standalone one prints
-        from ..content.shortcode_templates import template_folders
+    if config.origin.kind == "hugo":  # the shortcode templates whose element and classes bodies show
+        from ..content.theme_shortcodes import template_folders
 
-        folders_found = [folder for folder in template_folders(config) if folder.is_dir()]
-        found.update(path for folder in folders_found for path in folder.rglob("*.html") if path.is_file())
+        for folder in template_folders(config):
+            if folder.is_dir():
+                found.update(path for path in folder.rglob("*.html") if path.is_file())
     if config.origin.kind == "hugo" and config.folder("content").is_dir():  # their cascade reaches every page below
-        found.update(path for path in config.folder("content").rglob("_index.md") if path.is_file())
+        found.update(path for path in config.folder("content").rglob("_index.*") if path.is_file() and path.suffix in (".md", ".markdown", ".html"))
     if config.origin.kind == "eleventy" and config.folder("content").is_dir():
         for path in config.folder("content").rglob("*.json"):
             if path.stem.endswith(".11tydata") or path.stem == path.parent.name:
@@ -284,9 +286,19 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     return tuple(sorted(found))
 
 
+class CascadeTarget(NamedTuple):
+    """Which pages a ``cascade`` entry is for: Hugo's ``target`` (before 0.141 ``_target``) globs."""
+
+    path: str
+    kind: str
+    lang: str
+    environment: str
+
+
 @lru_cache(maxsize=256)
-def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, Mapping[str, Any]], ...]:
-    """The ``cascade`` of a Hugo section page, as (target path glob, values) pairs; "" targets everything."""
+def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    """The ``cascade`` of a Hugo section page: a table, or a list of tables each with its target; an
+    empty glob targets everything."""
     from ..content import frontmatter
 
     try:
@@ -294,23 +306,97 @@ def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, Mapping[s
         data = frontmatter.parse(frontmatter.split(text, path), path)
     except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
         return ()  # the section page's own parse reports it
-    value = data.get("cascade")
+    return cascade_entries(next((data[key] for key in data if str(key).lower() == "cascade"), None))
+
+
+def cascade_entries(value: Any) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    """A ``cascade`` value (a table, or a list of tables) as (target, values) pairs."""
     items = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
     found = []
     for item in items:
         if not isinstance(item, dict):
             continue
-        target = item.get("_target") or item.get("target")
-        glob = str(target.get("path") or "") if isinstance(target, dict) else ""
-        found.append((glob, {str(key): item[key] for key in item if key not in ("_target", "target")}))
+        target = item.get("target") or item.get("_target")
+        globs = {str(key).lower(): str(glob) for key, glob in target.items() if isinstance(glob, str)} if isinstance(target, dict) else {}
+        found.append(
+            (
+                CascadeTarget(*(globs.get(key, "") for key in CascadeTarget._fields)),
+                {str(key): item[key] for key in item if key not in ("_target", "target")},
+            )
+        )
     return tuple(found)
+
+
+@lru_cache(maxsize=128)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """Hugo's glob (gobwas/glob with ``/`` as the separator): ``*`` within a path segment, ``**`` across
+    them, ``?``, ``[a-z]``, ``{a,b}`` alternatives; matched without regard to case, as Hugo's paths are."""
+    out, depth, index = [], 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "{":
+            out.append("(?:")
+            depth += 1
+        elif char == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif char == "," and depth:
+            out.append("|")
+        elif char == "[":
+            close = pattern.find("]", index)
+            if close > index:
+                inner = pattern[index + 1 : close]
+                out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]")
+                index = close + 1
+                continue
+            out.append(re.escape(char))
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return re.compile("".join(out) + ")" * depth, re.IGNORECASE)
+
+
+def _matches(glob: str, value: str) -> bool:
+    return not glob or _glob(glob).fullmatch(value) is not None
+
+
+def hugo_kind_and_path(source: str, config: Config) -> tuple[str, str, str]:
+    """(kind, logical path, language) of a Hugo content file as Hugo names them: ``page`` ``/docs/guide/install``
+    (a bundle's path is its folder's), ``section`` ``/docs``, ``home`` ``/``; the language's folder or
+    suffix is no part of the path."""
+    from ..content.placement import language
+
+    lang, _ = language(source, {}, config)
+    path = PurePosixPath(source)
+    content = config.folders.content.strip("/")
+    inner = path.relative_to(content) if content not in ("", ".") and path.is_relative_to(content) else path
+    parts = list(inner.with_suffix("").parts)
+    if config.origin.languages and len(parts) > 1 and folder_language(parts[0], config):
+        parts.pop(0)
+    if parts:
+        parts[-1] = parts[-1].rsplit(".", 1)[0] if parts[-1].rsplit(".", 1)[-1] in config.origin.languages else parts[-1]
+    kind = "page"
+    if parts and parts[-1] == "_index":
+        kind, parts = ("home" if len(parts) == 1 else "section"), parts[:-1]
+    elif parts and parts[-1] == "index":
+        parts = parts[:-1]
+    return kind, "/" + "/".join(parts).lower(), lang or (config.origin.languages[0] if config.origin.languages else config.language)
 
 
 def cascaded(source: str, config: Config) -> dict[str, Any]:
     """Front matter a Hugo page gets from the ``cascade`` of the ``_index.md`` of the home and of each
-    section above it (the nearest winning; the page's own front matter wins over all)."""
-    from fnmatch import fnmatchcase
-
+    section above it, and its own (Hugo applies a cascade to its page too; the nearest winning, the
+    page's own front matter over all). An entry's
+    target globs must all match: ``path`` the page's logical path, ``kind`` (page, section, home),
+    ``lang``, ``environment`` (``production``: what ``hugo`` builds)."""
     content = config.folder("content")
     path = config.root / source
     try:
@@ -320,19 +406,60 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
     folders = [content]
     for part in inner.parts[:-1]:
         folders.append(folders[-1] / part)
-    if path.stem == "_index" or path.stem.startswith("_index."):
-        folders = folders[:-1]  # a section's cascade is for what is below it
-    merged: dict[str, Any] = {}
-    url_path = "/" + inner.with_suffix("").as_posix()
+    kind, logical, lang = hugo_kind_and_path(source, config)
+    found = {"path": logical, "kind": kind, "lang": lang, "environment": "production"}
+    entries = list(_config_cascade(config))  # the site config's [cascade], reaching the home too: below every section's
     for folder in folders:
-        index = folder / "_index.md"
-        try:
-            cascades = _cascade_of(str(index), file_stamp(index))
-        except OSError:
-            continue
-        for glob, values in cascades:
-            if not glob or fnmatchcase(url_path, glob if glob.startswith("/") else "/" + glob):
-                merged.update(values)
+        for index in sorted(folder.glob("_index.*")):
+            if index.suffix in (".md", ".markdown", ".html") and _own_language(index, lang, config):
+                entries += _cascade_at(index)
+    if kind == "page":  # a regular page's own cascade is for itself (a section's is among its folder's)
+        entries += _cascade_at(path)
+    merged: dict[str, Any] = {}
+    for target, values in entries:
+        if all(_matches(getattr(target, key), value) for key, value in found.items()):
+            merged = merge_front_matter(merged, values)
+    return merged
+
+
+def _cascade_at(path: Path) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    try:
+        return _cascade_of(str(path), file_stamp(path))
+    except OSError:
+        return ()
+
+
+def _config_cascade(config: Config) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    """The Hugo config's ``[cascade]`` (or ``[[cascade]]``; in a config folder, ``cascade.toml``)."""
+    from .hugo import config_parts
+
+    found = cascade_entries(next((value for key, value in origin_config(config).items() if str(key).lower() == "cascade"), None))
+    if config.origin.config_file:
+        for part in config_parts(config.root / config.origin.config_file):
+            if part.stem == "cascade":
+                try:
+                    data = _mapping_file(str(part), file_stamp(part))
+                except OSError:
+                    continue
+                found += cascade_entries(data.get("cascade", data))
+    return found
+
+
+def _own_language(index: Path, lang: str, config: Config) -> bool:
+    """Whether a section page (``_index.md``, ``_index.fr.md``, ``fr/_index.md``) is in the language ``lang``: its cascade is that language's."""
+    from ..content.placement import language
+
+    if not config.origin.languages:
+        return index.stem == "_index"
+    return language(index.relative_to(config.root).as_posix(), {}, config)[0] == lang
+
+
+def merge_front_matter(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``, the tables Hugo merges key by key (``params``) merged one level down."""
+    merged = dict(base)
+    for key, value in over.items():
+        below = merged.get(key)
+        merged[key] = {**below, **value} if isinstance(value, dict) and isinstance(below, dict) else value
     return merged
 
 

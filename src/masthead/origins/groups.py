@@ -83,6 +83,22 @@ def _intro(by_url: Mapping[str, Document], url: str, taxonomy: str, taken: set[s
     return intro
 
 
+def _in_section_pages(document: Document, section: str, nested: set[PurePosixPath]) -> bool:
+    """Whether a page is one of its top-level section's ``.Pages``, as Hugo lists them: not when a
+    nearer folder above it has an ``_index.md`` (a nested section, docs/guide/, lists it); a nested
+    section's own page is one of its parent's. A page whose path does not show its section is."""
+    path = PurePosixPath(document.entry.source)
+    if section not in path.parts[:-1]:
+        return True
+    top = PurePosixPath(*path.parts[: path.parts.index(section) + 1])
+    folder = path.parent.parent if path.stem.split(".")[0] in ("index", "_index") else path.parent
+    while folder != top and folder.is_relative_to(top):
+        if folder in nested:
+            return False
+        folder = folder.parent
+    return True
+
+
 def hugo_groups(
     posts: tuple[Document, ...],
     pages: tuple[Document, ...],
@@ -106,11 +122,13 @@ def hugo_groups(
     slug = urlize if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
     named_lists = {*taxonomies, "tags"} if empty_lists else set()  # Hugo: content/tags/ holds the taxonomy's and its terms' _index.md
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    nested = {PurePosixPath(page.entry.source).parent for page in pages if PurePosixPath(page.entry.source).stem.split(".")[0] == "_index"}
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
         if section in named_lists:  # content/contributors/_index.md is the taxonomy list's intro, not a section
             continue
-        if section and document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed):
+        own = document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed)
+        if section and own and _in_section_pages(document, section, nested):
             sections[prefix, section].append(document)
     groups: list[Group] = []
     taken: set[str] = set()

@@ -103,12 +103,14 @@ def permalink(pattern: str, notes: list[str], ugly: bool = False) -> str:
 
     def token(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name == "sections" and match.group(2):  # :sections[1:], :sections[last] (Hugo 0.125)
+            return "{sections" + match.group(2) + "}"
         if name not in _TOKENS:
             notes.append(f"Hugo's permalink token :{name} has no masthead equivalent; it was replaced by {{slug}}.")
             return "{slug}"
         return _TOKENS[name]
 
-    converted = re.sub(r":(\w+)", token, pattern.strip())
+    converted = re.sub(r":(\w+)(\[(?:-?\d+|last)?(?::(?:-?\d+|last)?)?\])?", token, pattern.strip())
     converted = "/" + converted.lstrip("/")
     if ugly and not converted.endswith(".html"):
         return converted.rstrip("/") + ".html"
@@ -160,11 +162,11 @@ def _disabled(data: dict[str, Any]) -> set[str]:
 
 def disabled_lists(data: dict[str, Any]) -> tuple[str, ...]:
     """The list kinds ``disableKinds`` drops, by today's names: "section" (/posts/), "taxonomy" (/tags/), "term"
-    (/tags/x/). Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's ``taxonomyTerm``."""
+    (/tags/x/), as Hugo 0.168 reads them. Before Hugo 0.73 a term's kind was ``taxonomy`` and a taxonomy's
+    ``taxonomyTerm``; today's Hugo reads ``taxonomy`` by its new meaning and ignores ``taxonomyTerm``
+    (hugo-book's ``disableKinds = ['taxonomy', 'taxonomyTerm']`` drops /tags/ and keeps /tags/x/)."""
     disabled = _disabled(data)
-    old = "taxonomyterm" in disabled
-    names = (("section", "section"), ("taxonomy", "taxonomyterm" if old else "taxonomy"), ("term", "taxonomy" if old else "term"))
-    return tuple(kind for kind, name in names if name in disabled)
+    return tuple(kind for kind in ("section", "taxonomy", "term") if kind in disabled)
 
 
 def list_feeds(data: dict[str, Any]) -> tuple[str, ...]:
@@ -206,19 +208,48 @@ def language_folders(languages: Any, content: str) -> dict[str, str]:
     return folders
 
 
-def _main_sections(content: Path, params: dict[str, Any], languages: Any) -> list[str]:
+def root_language_folders(languages: Any) -> dict[str, str]:
+    """language -> its folder, when each language's ``contentDir`` is a folder of its own at the site's
+    root (hugo-book's ``content.en``, ``content.zh``): the site's content is then those folders."""
+    folders: dict[str, str] = {}
+    for code, settings in (languages or {}).items() if isinstance(languages, dict) else ():
+        folder = _folded(settings).get("contentdir") if isinstance(settings, dict) else None
+        if not isinstance(folder, str) or "/" in folder.strip("/") or folder.strip("/") in ("", ".", "content"):
+            return {}
+        folders[str(code)] = folder.strip("/")
+    return folders
+
+
+def _main_sections(content: Path, params: dict[str, Any], languages: Any, root_folders: tuple[str, ...] = ()) -> list[str]:
     declared = params.get("mainSections") or params.get("mainsections")
     if isinstance(declared, list) and declared:
         return [str(section) for section in declared]
     counts: Counter[str] = Counter()
+    dated: Counter[str] = Counter()
     if content.is_dir():
-        for path in content.rglob("*.md"):
+        for path in sorted(content.rglob("*.md")):
             parts = path.relative_to(content).parts
-            if isinstance(languages, dict) and parts and parts[0] in (*languages, *language_folders(languages, content.name).values()):
+            if isinstance(languages, dict) and parts and parts[0] in (*languages, *language_folders(languages, content.name).values(), *root_folders):
                 parts = parts[1:]  # content/<lang>/posts/x.md, or a language's contentDir
             if len(parts) > 1 and not path.name.startswith("_"):
                 counts[parts[0]] += 1
-    return [counts.most_common(1)[0][0]] if counts else ["posts"]
+                dated[parts[0]] += _dated(path)
+    if not counts:
+        return ["posts"]
+    largest = counts.most_common(1)[0][0]
+    # Hugo's pick; but a documentation section of undated pages (hugo-book's docs/) beside a blog holds no posts
+    return [dated.most_common(1)[0][0]] if not dated[largest] and +dated else [largest]
+
+
+def _dated(path: Path) -> bool:
+    """Whether a page's front matter has a date (a post), read as Hugo reads it; an unreadable one is not."""
+    from ..content import frontmatter
+
+    try:
+        data = frontmatter.parse(frontmatter.split(path.read_text(encoding="utf-8"), str(path)), str(path))
+    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+        return False
+    return any(key.lower() in ("date", "publishdate", "pubdate", "published") for key in map(str, data))
 
 
 def _default_language_settings(data: dict[str, Any]) -> dict[str, Any]:
@@ -248,7 +279,8 @@ def plan(site: Path, found: str) -> Plan:
             data[key] = data[key.lower()]
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     assert isinstance(params, dict)
-    content = str(data.get("contentDir") or "content")
+    rooted = root_language_folders(data.get("languages"))  # content.en/, content.zh/: the content is at the root, by language
+    content = "." if rooted else str(data.get("contentDir") or "content")
     static = str(data.get("staticDir") or "static") if not isinstance(data.get("staticDir"), list) else str(data["staticDir"][0])
     notes = [
         "Hugo's rules: regular pages of the post sections are dated posts, other pages are pages;",
@@ -256,7 +288,7 @@ def plan(site: Path, found: str) -> Plan:
         "aliases become redirect pages; shortcodes figure, youtube, vimeo, x, instagram, gist, highlight,",
         "ref, relref and param are rendered (embeds as links: no request to a third party until clicked).",
     ]
-    sections = _main_sections(site / content, params, data.get("languages"))
+    sections = _main_sections(site / content, params, data.get("languages"), tuple(rooted.values()))
     permalinks: dict[str, str] = {}
     configured = data.get("permalinks") if isinstance(data.get("permalinks"), dict) else {}
     assert isinstance(configured, dict)
@@ -355,7 +387,7 @@ def plan(site: Path, found: str) -> Plan:
             str(code): (code != default, settings.get("weight", 0) if isinstance(settings, dict) else 0, str(code)) for code, settings in languages.items()
         }
         tables["origin"]["languages"] = sorted(weights, key=lambda code: weights[code])
-        renamed = language_folders(languages, content)
+        renamed = rooted or language_folders(languages, content)
         if renamed:
             tables["origin"]["language_folders"] = {folder: code for code, folder in sorted(renamed.items())}
         own = languages.get(default)

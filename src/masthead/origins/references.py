@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..config import Config
-from ..content.bodies import REFERENCE_SCHEME
+from ..content.bodies import REFERENCE_SCHEME, TITLE_LINK
 from ..content.entries import media_path
 from ..content.markdown import ATTRIBUTE, IMG_TAG, Link, RenderedMarkdown, local_images, slugify
 from ..content.placement import Reference
@@ -31,7 +31,7 @@ from .pelican_attach import attached_url
 
 # the marker, with the list element the page wrote around its loop (<ul>{% for %}<li>…{% endfor %}</ul>), if any
 _LISTING = re.compile(
-    r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories|collection)="([^"]*)" data-count="(\d+)"'
+    r'(<(ul|ol)\b[^>]*>\s*)?<div class="post-listing" data-(tags|categories|collection|section)="([^"]*)" data-count="(\d+)"'
     r'(?: data-offset="(\d+)")?( data-order="oldest")?( data-from="end")?></div>(?(2)\s*</\2>)'
 )
 _MARKER = re.compile(re.escape(REFERENCE_SCHEME) + r"(\d+)")
@@ -108,7 +108,10 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     if field == "categories" and not name:  # minimal-mistakes' and Chirpy's `layout: categories`: every category and its posts
         return by_category(listed_posts(site.posts, "all", field, language, site.config))
     # a Jekyll collection's documents (minimal-mistakes' collection layout): newest first, undated last
-    listed = collection_documents(site, name) if field == "collection" else listed_posts(site.posts, name, field, language, site.config)
+    if field == "section":  # a Hugo theme's list of the page's own pages (hugo-book's section shortcode)
+        listed = section_children(site, name, language)
+    else:
+        listed = collection_documents(site, name) if field == "collection" else listed_posts(site.posts, name, field, language, site.config)
     shown = (listed[::-1] if match.group(7) else listed)[offset:]  # data-order="oldest": an Eleventy collection, by date
     if match.group(8) and count:  # data-from="end": the last ones (head(-3))
         shown = shown[-count:]
@@ -119,6 +122,27 @@ def _listing(match: re.Match[str], site: Site, language: str) -> str:
     if match.group(1):  # the page's own list element
         return f"{match.group(1)}{items}</{match.group(2)}>"
     return f'<ul class="post-listing">\n{items}</ul>' if items else ""
+
+
+def section_children(site: Site, folder: str, language: str) -> list[Document]:
+    """The pages of the Hugo section in ``folder``, as its ``.Pages`` are: its regular pages and its
+    subsections (their ``_index.md``), by weight (unweighted last), then newest, then title."""
+    found = []
+    for document in site.bodies():
+        path = PurePosixPath(document.entry.source)
+        bundle = path.stem.split(".")[0] in ("index", "_index")  # a leaf bundle's or a subsection's page: its folder is in the section
+        container = path.parent.parent if bundle else path.parent
+        if container.as_posix() == folder and (document.entry.placement.lang or language) == language and document is not site.home:
+            found.append(document)
+    return sorted(
+        found,
+        key=lambda document: (
+            document.entry.placement.weight == 0,
+            document.entry.placement.weight,
+            -(document.entry.date.timestamp() if document.entry.is_post and document.entry.date else 0),
+            document.entry.title,
+        ),
+    )
 
 
 def by_category(posts: list[Document]) -> str:
@@ -208,6 +232,14 @@ def _rewrite(
         body_html = _MARKER.sub(swap, body_html)
     if 'class="post-listing"' in body_html:
         body_html = _LISTING.sub(lambda match: _listing(match, site, entry.placement.lang), body_html)
+    if "data-title-of=" in body_html:  # a link whose text is its page's title
+
+        def titled(match: re.Match[str]) -> str:
+            title = titles.get(html.unescape(match.group(2)))
+            return f"<a {match.group(1)}>{html.escape(title) if title else match.group(3)}</a>"
+
+        titles = {document.url: document.entry.title for document in site.bodies()}
+        body_html = TITLE_LINK.sub(titled, body_html)
     own = site.config.base_url  # <img src="{{ site.url }}{{ site.baseurl }}/assets/x.png">: the site's own file, checked and made responsive
     if own and own in body_html:
         body_html = re.sub(r'(<img\b[^>]*?\ssrc=")' + re.escape(own) + r'(/[^"]*)"', r'\1\2"', body_html)
@@ -289,6 +321,7 @@ def apply(site: Site) -> tuple[Site, list[Problem]]:
             document.entry.placement.references
             or "<img" in body_html
             or 'class="post-listing"' in body_html
+            or "data-title-of=" in body_html
             or (base and base in body_html)
             or linked
             or sources
