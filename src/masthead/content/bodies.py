@@ -224,11 +224,13 @@ def _math(result: Transformed, config: Config) -> Transformed:
     return result._replace(markdown=markdown, blocks=blocks) if blocks != result.blocks else result
 
 
-def _table_of_contents(body: RenderedMarkdown) -> RenderedMarkdown:
-    """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on): the list of
-    the body's headings, linked, in its place."""
+def _table_of_contents(body: RenderedMarkdown, left_out: frozenset[str] = frozenset()) -> RenderedMarkdown:
+    """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on), kramdown's
+    ``{:toc}`` list: the list of the body's headings, linked, in its place (those in ``left_out`` not)."""
     items = "".join(
-        f'<li class="toc__level-{heading.level}"><a href="#{html.escape(heading.id)}">{html.escape(heading.text)}</a></li>' for heading in body.headings
+        f'<li class="toc__level-{heading.level}"><a href="#{html.escape(heading.id)}">{html.escape(heading.text)}</a></li>'
+        for heading in body.headings
+        if heading.text not in left_out
     )
     shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>')
     return RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
@@ -238,9 +240,15 @@ def render_body(
     text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
 ) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     """Rendered body, problems (warnings about unsupported tags) and references to resolve."""
+    untitled: frozenset[str] | None = None
+    if config.origin.kind == "jekyll" and "{:" in text:  # Just the Docs' callouts, kramdown's {:toc}
+        from ..origins.data import origin_config
+        from .kramdown_callouts import mark
+
+        text, untitled = mark(text, origin_config(config))
     body, problems, references = _rendered_body(text, first_line, source, data, config, rst)
-    if config.origin.kind == "pelican" and not rst and "<p>[TOC]</p>" in body.html:
-        body = _table_of_contents(body)
+    if (config.origin.kind == "pelican" and not rst or untitled is not None) and "<p>[TOC]</p>" in body.html:
+        body = _table_of_contents(body, untitled or frozenset())
     return body, problems, references
 
 
