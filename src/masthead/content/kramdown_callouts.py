@@ -61,7 +61,7 @@ def _quoted(block: list[str], title: str, titled_by_block: bool) -> list[str]:
         return [f"> **{first}**", *[">" for _ in range(1, end)], *lines[end:]]
     if not title:
         return lines
-    return [f"> **{title}**\\", *lines] if not quote else [f"> **{title}**", ">", *lines]
+    return [f"> **{title}**\\", *lines]  # on the line the attribute list took: the title, then a line break
 
 
 def _mark_callouts(lines: list[str], callouts: Mapping[str, Any]) -> list[str]:

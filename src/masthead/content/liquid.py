@@ -452,9 +452,8 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
     context.in_code = in_code
     if config.origin.kind == "jekyll":
-        from .kramdown_blocks import open_elements
-
         from ..origins.jekyll_plugins import plugin_note
+        from .kramdown_blocks import open_elements
 
         context.in_html_block = lambda offset: open_elements(text[:offset]) > 0
         context.plugin_note = lambda kind, name: plugin_note(config, kind, name)
