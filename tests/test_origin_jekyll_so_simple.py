@@ -80,4 +80,6 @@ def test_excerpts_and_drafts(adopted: tuple[Path, Result]) -> None:
     site, _ = adopted
     home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
     assert "A loaf to learn on: flour, water, salt and a starter." in home  # the front matter's excerpt
+    # excerpt_separator: "<!--excerpt-->": the excerpt is the text before it, two paragraphs here
+    assert '<p class="card__teaser">Protein matters more than the brand. Strong flour makes a taller loaf.</p>' in home
     assert "Enriched doughs" not in home and "Not finished" not in home  # _drafts/, published: false

@@ -236,6 +236,17 @@ def _table_of_contents(body: RenderedMarkdown, left_out: frozenset[str] = frozen
     return RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
 
 
+def _excerpt_separator(data: Mapping[str, Any], config: Config) -> str:
+    """Jekyll's ``excerpt_separator`` (the page's, else ``_config.yml``'s) when it is not the default, the
+    first paragraph's end, which masthead's summary already is."""
+    if config.origin.kind != "jekyll":
+        return ""
+    from ..origins.data import origin_config
+
+    separator = data.get("excerpt_separator", origin_config(config).get("excerpt_separator"))
+    return separator if isinstance(separator, str) and separator.strip() else ""
+
+
 def render_body(
     text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
 ) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
@@ -249,6 +260,12 @@ def render_body(
     body, problems, references = _rendered_body(text, first_line, source, data, config, rst)
     if (config.origin.kind == "pelican" and not rst or untitled is not None) and "<p>[TOC]</p>" in body.html:
         body = _table_of_contents(body, untitled or frozenset())
+    separator = _excerpt_separator(data, config)
+    if separator and separator in text:  # Jekyll's excerpt: the text before the separator, not the first paragraph
+        excerpt, _, _ = _rendered_body(text.split(separator, 1)[0], first_line, source, data, config, rst)
+        summary = " ".join(plain_text(part) for part in _PARAGRAPH.findall(excerpt.html)).strip()
+        if summary:
+            body = RenderedMarkdown(body.html, summary, body.citations, body.links, body.headings, body.read_more, body.images)
     return body, problems, references
 
 
