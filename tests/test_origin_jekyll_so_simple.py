@@ -74,6 +74,7 @@ def test_liquid_in_pages_and_posts(adopted: tuple[Path, Result]) -> None:
     assert re.search(r'<img src="/_images/sourdough-\d+w-\w+\.png"', sourdough)  # absolute_url to the site's own image
     flour = _body(site, "/notes/flour/choosing-flour/")
     assert "Read the bake-times table" in flour and '<a href="/recipes/plain-sourdough/">sourdough recipe</a>' in flour  # slugify, post_url
+    assert "too. For bread: Strong white.</p>" in flour  # where, map, join over site.data.flours
 
 
 def test_excerpts_and_drafts(adopted: tuple[Path, Result]) -> None:
