@@ -90,3 +90,15 @@ def test_the_home_page_is_index_md(site: Path) -> None:
     assert '<a href="/docs/setup/">setup guide</a>' in home  # {% link docs/setup/index.md %}
     assert "Version 2.4.1 is the current firmware." in home  # site.data.release.version
     assert '<a href="#getting-started">Get started now</a>' in home  # {: .btn …} after a link: the link
+
+
+def test_parent_pages_list_their_children(site: Path) -> None:
+    def children(url: str) -> list[tuple[str, str]]:
+        listed = _body(site, url).split('<h2 class="child-pages">Table of contents</h2>', 1)[1].split("</ul>", 1)[0]
+        return re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', listed)
+
+    assert children("/docs/setup/") == [("/docs/setup/wiring/", "Wiring"), ("/docs/setup/first-readings/", "First readings")]  # by nav_order
+    assert children("/reference/") == [("/docs/reference/settings/", "Settings"), ("/docs/reference/formats/", "File formats")]
+    # grand_parent: Reference tells File formats' children from any other page titled so
+    assert children("/docs/reference/formats/") == [("/docs/reference/formats/csv/", "CSV"), ("/docs/reference/formats/packed/", "Packed")]
+    assert "child-pages" not in _body(site, "/docs/troubleshooting/")

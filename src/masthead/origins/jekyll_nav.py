@@ -6,11 +6,14 @@ that says nothing keeps masthead's list of every page.
 Just the Docs lists every page with a title in its navigation unless ``nav_exclude: true``, a page with
 ``parent: Setup`` (and ``grand_parent``) under that page: a site whose pages use those keys
 (``nav_order``, ``parent``, ``has_children``, ``nav_exclude``) and no ``nav`` has its top-level pages in
-the header, by ``nav_order``, then ``_config.yml``'s ``nav_external_links`` and ``aux_links``."""
+the header, by ``nav_order``, then ``_config.yml``'s ``nav_external_links`` and ``aux_links``; a page
+with ``has_children: true`` ends with the list of its children, as its layout shows it."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .data import origin_config
@@ -59,3 +62,41 @@ def _external_links(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
         if isinstance(url, str) and url:
             found.append((url, str(label)))
     return found
+
+
+def _children(parent: Document, pages: list[Document]) -> list[Document]:
+    """The pages under ``parent`` in Just the Docs' navigation: ``parent:`` its title, ``grand_parent:``
+    (when given) its own parent's, by ``nav_order``."""
+    title, above = parent.entry.title, parent.entry.extra.get("parent")
+    return sorted(
+        (
+            page
+            for page in pages
+            if page.entry.extra.get("parent") == title
+            and page.entry.title
+            and not page.entry.extra.get("nav_exclude")
+            and page.entry.extra.get("grand_parent", above) == above
+        ),
+        key=_order,
+    )
+
+
+def with_child_lists(site: Site) -> Site:
+    """The site with each Just the Docs ``has_children: true`` page ending in the list of its children
+    (the theme's "Table of contents" under a parent page; ``has_toc: false`` turns it off)."""
+    from ..content.markdown import RenderedMarkdown
+    from ..site import with_documents
+
+    pages = list(site.pages)
+    replaced: dict[int, Document] = {}
+    for page in pages:
+        extra = page.entry.extra
+        children = _children(page, pages) if extra.get("has_children") is True and extra.get("has_toc") is not False else []
+        if not children:
+            continue
+        items = "".join(f'<li><a href="{html.escape(child.url)}">{html.escape(child.entry.title)}</a></li>\n' for child in children)
+        body = page.entry.body
+        shown = f'{body.html}<h2 class="child-pages">Table of contents</h2>\n<ul>\n{items}</ul>\n'
+        new_body = RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+        replaced[id(page)] = replace(page, entry=replace(page.entry, body=new_body))
+    return with_documents(site, replaced)
