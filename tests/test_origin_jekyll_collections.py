@@ -83,6 +83,7 @@ def test_kramdown_syntax_and_theme_includes(tmp_path: Path) -> None:
     body = page.split('<div class="post__body">', 1)[1].split("</div>", 1)[0]
     assert "{:" not in body and "TOC" not in body  # kramdown's {:toc} and attribute lists are kramdown's, not text
     assert "<p>Doors open at ten.</p>" in body
+    assert '<meta name="description" content="Doors open at ten.">' in page  # the first paragraph after the table of contents
     assert 'alt="The lighthouse on open day"' in body and "<figcaption>Open day, last year</figcaption>" in body  # minimal-mistakes figure
     assert re.search(r'src="\.\./\.\./\.\./\.\./_images/lighthouse-', body)
     assert 'href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in body  # minimal-mistakes video

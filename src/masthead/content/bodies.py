@@ -233,7 +233,11 @@ def _table_of_contents(body: RenderedMarkdown, left_out: frozenset[str] = frozen
         if heading.text not in left_out
     )
     shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>')
-    return RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+    summary = body.summary
+    if summary == "[TOC]":  # the marker opened the body: the summary is the first paragraph of the text
+        first = _PARAGRAPH.search(body.html.replace("<p>[TOC]</p>", ""))
+        summary = plain_text(first.group(1)) if first else ""
+    return RenderedMarkdown(shown, summary, body.citations, body.links, body.headings, body.read_more, body.images)
 
 
 def _excerpt_separator(data: Mapping[str, Any], config: Config) -> str:
