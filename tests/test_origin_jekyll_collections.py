@@ -39,9 +39,7 @@ def test_urls_are_jekylls(tmp_path: Path) -> None:
     assert page_urls(site) == EXPECTED_URLS
     assert literal_syntax(site) == []
     assert 'base_url = "https://harbour-board.example/board"' in (site / "masthead.toml").read_text()  # url + baseurl
-    assert build.output.count(": warning: ") == 1
-    message = "_posts/en/2024-04-02-spring-schedule.md:14: warning: Liquid tag \"include\": 'toc' is not among the site's include files; it was removed"
-    assert message in build.output  # a theme's include (minimal-mistakes' toc): not in the site
+    assert ": warning: " not in build.output  # minimal-mistakes' {% include toc %}: the page's table of contents (it has no headings)
 
 
 def test_data_files_and_liquid_in_posts(tmp_path: Path) -> None:

@@ -232,7 +232,7 @@ def _table_of_contents(body: RenderedMarkdown, left_out: frozenset[str] = frozen
         for heading in body.headings
         if heading.text not in left_out
     )
-    shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>')
+    shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>' if items else "")
     summary = body.summary
     if summary == "[TOC]":  # the marker opened the body: the summary is the first paragraph of the text
         first = _PARAGRAPH.search(body.html.replace("<p>[TOC]</p>", ""))
@@ -255,15 +255,18 @@ def render_body(
     text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
 ) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     """Rendered body, problems (warnings about unsupported tags) and references to resolve."""
-    untitled: frozenset[str] | None = None
+    untitled = frozenset[str]()  # kramdown's no_toc headings
     if config.origin.kind == "jekyll" and "{:" in text:  # Just the Docs' callouts, kramdown's {:toc}
         from ..origins.data import origin_config
         from .kramdown_callouts import mark
 
         text, untitled = mark(text, origin_config(config))
     body, problems, references = _rendered_body(text, first_line, source, data, config, rst)
-    if (config.origin.kind == "pelican" and not rst or untitled is not None) and "<p>[TOC]</p>" in body.html:
-        body = _table_of_contents(body, untitled or frozenset())
+    if config.origin.kind == "jekyll" and data.get("toc") is True and body.headings and "<p>[TOC]</p>" not in body.html:
+        # minimal-mistakes' (and Chirpy's) toc: true: the layout shows the page's table of contents beside its text
+        body = RenderedMarkdown("<p>[TOC]</p>\n" + body.html, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+    if config.origin.kind in ("pelican", "jekyll") and not rst and "<p>[TOC]</p>" in body.html:
+        body = _table_of_contents(body, untitled)
     separator = _excerpt_separator(data, config)
     if separator and separator in text:  # Jekyll's excerpt: the text before the separator, not the first paragraph
         excerpt, _, _ = _rendered_body(text.split(separator, 1)[0], first_line, source, data, config, rst)
