@@ -34,3 +34,9 @@ def test_the_toc_list_and_no_toc_headings() -> None:
     marked = mark(text, {})
     assert marked.text == "# Title\n{: .no_toc }\n\n[TOC]\n\n\n## Part\n\n```\n* TOC\n{:toc}\n```"
     assert marked.untitled_headings == frozenset({"Title"})
+
+
+def test_a_callout_over_a_list_or_a_table() -> None:
+    assert mark("{: .note }\n- one\n- two", CALLOUTS).text == "> **Note**\n> - one\n> - two"  # the list starts its own block
+    table = "{: .note }\n| a | b |\n|---|---|\n| 1 | 2 |"
+    assert mark(table, CALLOUTS).text == "\n| a | b |\n|---|---|\n| 1 | 2 |"  # no title row over a table

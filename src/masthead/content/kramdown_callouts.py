@@ -52,8 +52,14 @@ def _block_end(lines: list[str], start: int) -> int:
     return end
 
 
+_OWN_BLOCK = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[*+-][ \t]|\d+[.)][ \t]|```|~~~)")  # a line that starts its own block after a title
+
+
 def _quoted(block: list[str], title: str, titled_by_block: bool) -> list[str]:
     quote = bool(block) and block[0].lstrip().startswith(">")
+    first = block[0].lstrip().lstrip(">") if block else ""
+    if first.lstrip().startswith("|"):  # a table: a title line above it would be read as its header row
+        return block
     lines = block if quote else [f"> {line}" for line in block]
     if titled_by_block and quote:  # the quote's first paragraph is the title: in bold
         end = next((index for index, line in enumerate(lines) if not line.lstrip().lstrip(">").strip()), len(lines))
@@ -61,7 +67,8 @@ def _quoted(block: list[str], title: str, titled_by_block: bool) -> list[str]:
         return [f"> **{first}**", *[">" for _ in range(1, end)], *lines[end:]]
     if not title:
         return lines
-    return [f"> **{title}**\\", *lines]  # on the line the attribute list took: the title, then a line break
+    # on the line the attribute list took: the title, then a line break (a heading, list or fence starts anew)
+    return [f"> **{title}**" + ("" if _OWN_BLOCK.match(first) else "\\"), *lines]
 
 
 def _mark_callouts(lines: list[str], callouts: Mapping[str, Any]) -> list[str]:
