@@ -82,6 +82,9 @@ def test_kramdown_toc_lists_the_headings_not_marked_no_toc(site: Path) -> None:
     assert re.findall(r'<a href="#([^"]+)">([^<]+)</a>', toc.group(1)) == [("what-you-need", "What you need"), ("before-you-start", "Before you start")]
     settings = _body(site, "/docs/reference/settings/")
     assert re.findall(r'<li class="toc__level-\d"><a href="#(\w+)">', settings) == ["interval", "datum", "templates"]
+    trouble = _body(site, "/docs/troubleshooting/")  # the theme docs' snippet: the list inside <details markdown="block">
+    assert re.search(r"<details>\s*<summary>\s*Table of contents\s*</summary>\s*<nav class=\"toc\"", trouble)
+    assert re.findall(r'<li class="toc__level-\d"><a href="#([\w-]+)">', trouble) == ["the-light-stays-red", "the-light-blinks", "still-red"]
     assert "file_name: &quot;{{ station }}-{{ date | date: '%Y%m%d' }}.csv&quot;" in settings  # {% raw %} around a fence: as written
 
 
