@@ -55,3 +55,29 @@ def test_readers_take_any_text(text: str) -> None:
     later_pages(text)
     index_pages(text)
     number(text, "postsPerPage")
+
+
+LUMEN_V3_ON_CREATE_NODE = """
+const onCreateNode = ({ node, actions, getNode }) => {
+  const { createNodeField } = actions;
+  if (node.internal.type === 'MarkdownRemark') {
+    if (typeof node.frontmatter.slug !== 'undefined') {
+      const dirname = getNode(node.parent).relativeDirectory;
+      createNodeField({ node, name: 'slug', value: `/${dirname}/${node.frontmatter.slug}` });
+    } else {
+      const value = createFilePath({ node, getNode });
+      createNodeField({ node, name: 'slug', value });
+    }
+  }
+};
+"""
+
+
+def test_slug_patterns_of_the_starters() -> None:
+    from masthead.origins.gatsby_program import name_prefix, slug_pattern
+
+    assert slug_pattern(LUMEN_V3_ON_CREATE_NODE) == "/{sections}/{slug}/"  # Lumen before v4: the folder, then the slug
+    assert slug_pattern("slug = `/${_.kebabCase(node.frontmatter.title)}`;") == "/{slug_or_title}/"  # gatsby-advanced-starter
+    assert slug_pattern("const value = createFilePath({ node, getNode });") == ""
+    assert name_prefix('const i = ~slug.indexOf("--") ? slug.indexOf("--") : 0;\nvalue: `/${slug.substring(i + 2)}`') == "--"
+    assert name_prefix("const value = createFilePath({ node, getNode });") == ""

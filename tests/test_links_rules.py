@@ -325,3 +325,21 @@ def test_the_newer_builders_pages_and_pictures_are_not_redirects(url: str) -> No
 def test_non_web_and_malformed_urls_are_not_tracking() -> None:
     assert classify("mailto:x@example.com") is None
     assert classify("https://[::1") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "clean"),
+    [
+        ("https://museum.example/archive?ref=thefoundry.example", "https://museum.example/archive"),  # Ghost's outbound link tagging
+        ("https://museum.example/archive?page=2&ref=www.404media.co#top", "https://museum.example/archive?page=2#top"),
+    ],
+)
+def test_a_ref_naming_a_site_is_ghosts_outbound_tagging(url: str, clean: str) -> None:
+    assert classify(url) is not None and strip_tracking_parameters(url) == clean
+
+
+@pytest.mark.parametrize(
+    "url", ["https://github.com/owner/repo/blob/README.md?ref=main", "https://docs.example/guide?ref=v1.2.3", "https://shop.example/?ref=42"]
+)
+def test_a_ref_naming_a_branch_tag_or_number_is_the_pages_own(url: str) -> None:
+    assert classify(url) is None and strip_tracking_parameters(url) == url

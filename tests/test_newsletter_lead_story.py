@@ -23,6 +23,7 @@ MAILCHIMP_TRACKING = {
     ("Mailchimp", "open"): 1,
     ("tracking parameters", "parameters"): 1,
 }
+PARISH_TRACKING = {k: v for k, v in MAILCHIMP_TRACKING.items() if k != ("Mailchimp", "click")}
 MAILCHIMP_CHROME = ("View this email", "Facebook", "Instagram", "All rights reserved", "Waterside", "unsubscribe")
 
 CASES = (
@@ -54,6 +55,22 @@ CASES = (
         "The Fenland Courier: the ferry, a hedge and a show",
     ),
     Received(
+        "mailchimp-classic-parish",
+        "mailchimp",
+        "stories",
+        ("The church roof is watertight again", "The village shop has new owners", "The playing field gets a new fence"),
+        {
+            "The church roof is watertight again": "5c7e9a1b-3d4f-4a6c-8e0b-church-roof.jpg",
+            "The village shop has new owners": "6d8f0b2c-4e5a-4b7d-9f1c-village-shop.jpg",
+            "The playing field gets a new fence": "7e0a1c3d-5f6b-4c8e-0a2d-playing-field.jpg",
+        },
+        PARISH_TRACKING,
+        (0, 0, 0),  # told in full: no story links anywhere
+        frozenset({"header", "footer", "tracking pixel"}),
+        (*MAILCHIMP_CHROME, "The Fenland Courier"),
+        "Little Ouse Parish News: June",
+    ),
+    Received(
         "mailerlite-classic-lead",
         "mailerlite",
         "stories",
@@ -79,6 +96,18 @@ INVITATIONS = (
         frozenset({"footer", "call to action"}),
         ("Sign up", "Subscribe", "view this email", "unsubscribe"),
         "A walk along the line",
+    ),
+    Received(
+        "mailchimp-classic-events",
+        "mailchimp",
+        "stories",
+        ("A night walk to hear the nightjars", "Learn to steer a fen lighter"),
+        {"Learn to steer a fen lighter": "8b0d2f4a-6c7e-4f1b-3d5a-lode-barge.jpg"},  # above its heading, as the issue sets none below
+        {**MAILCHIMP_TRACKING, ("Mailchimp", "click"): 3},
+        (1, 1),  # each story's RSVP or Register line, through the click redirect
+        frozenset({"header", "footer", "call to action", "tracking pixel"}),
+        (*MAILCHIMP_CHROME, "Sign up"),
+        "The Fenland Courier: nightjars and a lighter",
     ),
 )
 
@@ -128,13 +157,22 @@ def test_an_h1_telling_a_story_as_long_as_the_others_is_the_first_story() -> Non
     [
         ("<h1>This week on the coast</h1><p>Hello again: two stories this week.</p>", "Coast News: a pier and a bus"),  # a short welcome
         (_LEAD.format("Coast News"), "A pier and a bus"),  # the newsletter's name
-        (_LEAD.format("Fares, a pier and a bus"), "Coast News: fares, a pier and a bus"),  # the subject's headline
         (_LEAD.format("Ferry fares rise in May").replace('<a href="https://news.example/fares">The notice</a>', "The notice").split(">", 1)[1], "A pier"),
     ],
-    ids=["short-welcome", "newsletter-name", "subject", "no-link-no-picture"],
+    ids=["short-welcome", "newsletter-name", "no-link-no-picture"],
 )
 def test_an_h1_naming_the_issue_or_over_a_welcome_titles_it_and_heads_no_story(top: str, subject: str) -> None:
     assert _titles(top, subject) == ["The pier reopens", "A new bus"]
+
+
+@pytest.mark.parametrize("top", [_LEAD.format("Fares, a pier and a bus"), _STORY.format("Fares, a pier and a bus", "Fares rise by a tenth in May.", 0)])
+def test_a_story_under_the_subjects_headline_keeps_its_text_under_that_headline(top: str) -> None:
+    """The subject repeats the lead story's headline (an h1 above the h2 stories, or the first h2): the story is kept, not taken for the issue's title."""
+    page = f"<html><body>{top}{_STORIES}</body></html>"
+    stories = plan(page, "Coast News: fares, a pier and a bus", [("From", "Coast News <news@coast.example>")]).stories
+    assert [story.title for story in stories] == ["Fares, a pier and a bus", "The pier reopens", "A new bus"]
+    assert "Fares rise by a tenth" in stories[0].html or "fares rise by a tenth" in stories[0].html
+    assert "The pier" not in stories[0].html
 
 
 def test_a_storys_register_line_to_its_event_stays_and_the_newsletters_own_sign_up_goes() -> None:
@@ -145,24 +183,31 @@ def test_a_storys_register_line_to_its_event_stays_and_the_newsletters_own_sign_
     assert ">Register</a>" in story.html and ">Sign up<" not in story.html
 
 
+_REDIRECT = "https://harbourtrust.us6.list-manage.com/track/click?u=1a2b&id=3c4d&e=5e6f"  # a click redirect that carries no destination
+
+
 @pytest.mark.parametrize(
-    ("href", "kept"),
+    ("label", "href", "kept"),
     [
-        ("https://harbourtrust.example/events/beach-clean", True),
-        ("https://www.eventbrite.com/e/beach-clean-tickets-2231", True),
-        ("https://harbourtrust.example/join", False),  # the newsletter's own membership page
-        ("https://harbourtrust.example/events/subscribe", False),
-        ("https://harbourtrust.us6.list-manage.com/track/click?u=1a2b&id=3c4d&e=5e6f", False),  # a redirect that carries no destination
+        ("Register", "https://harbourtrust.example/events/beach-clean", True),
+        ("Register", "https://www.eventbrite.com/e/beach-clean-tickets-2231", True),
+        ("Register", "https://harbourtrust.example/join", False),  # the newsletter's own membership page
+        ("Register", "https://harbourtrust.example/events/subscribe", False),
+        ("Register", _REDIRECT, True),  # where it leads is not known: coming to something is the story's
+        ("RSVP", "https://info.harbourtrust.example/e3t/Ctc/GF+113/cJhC404/VW3Rh6L96gqS5YW7MhRLh5j9", True),  # HubSpot's, on a branded host
+        ("Get tickets", _REDIRECT, True),
+        ("Sign up", _REDIRECT, False),  # may be the newsletter's own
+        ("Sign up", "https://harbourtrust.example/events/beach-clean", True),
     ],
 )
-def test_a_register_line_in_a_story_stays_only_when_it_leads_to_an_event(href: str, kept: bool) -> None:
+def test_a_register_line_in_a_story_stays_only_when_it_leads_to_an_event(label: str, href: str, kept: bool) -> None:
     story = (
-        f'<p>The beach clean is on Saturday at nine, from the slipway; the trust brings bags and gloves for everyone.</p><p><a href="{href}">Register</a></p>'
+        f'<p>The beach clean is on Saturday at nine, from the slipway; the trust brings bags and gloves for everyone.</p><p><a href="{href}">{label}</a></p>'
     )
     bus = "<h2>A new bus</h2><p>The 44 runs twice a day to the hospital from October, the first direct bus.</p>"
     page = f"<html><body><h2>Beach clean</h2>{story}{bus}</body></html>"
     first = plan(page, "Coast news").stories[0]
-    assert (">Register</a>" in first.html) is kept
+    assert (f">{label}</a>" in first.html) is kept
 
 
 def test_the_issues_import_into_drafts_that_build_with_only_their_pictures(make_site: MakeSite) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from origin_sites import adopt, literal_syntax, output_folder, page_urls
+from origin_sites import adopt, adopt_folder, literal_syntax, output_folder, page_urls
 
 # From Hugo's docs: /section/name/ for regular pages (a bundle's name is its folder's), a list page
 # for each section whether or not it has an _index.md, the home page from content/_index.md.
@@ -55,3 +55,38 @@ def test_inner_content_built_ins_and_escapes(tmp_path: Path) -> None:
     visit = (public / "posts/lighthouse-visit/index.html").read_text(encoding="utf-8")
     assert (public / "posts/lighthouse-visit/tower.png").is_file() and 'alt="The tower from the quay"' in visit
     assert "<p>Visits are on <em>Sundays</em> only.</p>" in visit and "<p>Book a visit</p>" in visit
+
+
+def test_a_standalone_shortcode_shows_what_its_template_prints(tmp_path: Path) -> None:
+    """Doks' shape: `{{< alert icon="👉" text="…" />}}` with the site's layouts/shortcodes/alert.html, whose
+    template prints the icon and the text (its context only names a class); and a theme's email.html,
+    which prints the user and domain in a <noscript> (its <script> is not text). Their text is shown."""
+    site = tmp_path / "doks"
+    (site / "content/docs").mkdir(parents=True)
+    (site / "layouts/shortcodes").mkdir(parents=True)
+    (site / "themes/doks/layouts/shortcodes").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://docs.example.org/"\ntitle = "Harbour Docs"\ntheme = "doks"\n', encoding="utf-8")
+    (site / "layouts/shortcodes/alert.html").write_text(
+        '<div class="alert alert-{{ with .Get "context" }}{{ . }}{{ else }}doks{{ end }}" role="alert">\n'
+        '  <div class="alert-icon">{{ with .Get "icon" }}{{ . }} {{ end }}</div>\n'
+        '  {{ with .Get "text" }}<div class="w-100">{{ . | safeHTML }}</div>{{ else }}{{ with .Inner }}{{ . | markdownify }}{{ end }}{{ end }}\n'
+        "</div>\n",
+        encoding="utf-8",
+    )
+    (site / "themes/doks/layouts/shortcodes/email.html").write_text(
+        '<script>user="{{ with .Get "user" }}{{ . }}{{ end }}";document.write(user);</script>'
+        '<noscript>{{ with .Get "user" }}{{ . }}{{ end }} at {{ with .Get "domain" }}{{ . }}{{ end }}</noscript>\n',
+        encoding="utf-8",
+    )
+    (site / "content/docs/start.md").write_text(
+        '---\ntitle: "Start here"\ndate: 2024-02-01\nimages: []\n---\n\n{{< alert icon="👉" context="info" text="Moor on the east pontoon only." />}}\n\n'
+        'Write to {{< email user="harbour" domain="docs.example.org" >}} with questions.\n\n{{< badge "new" >}}\n',
+        encoding="utf-8",
+    )
+    site, build = adopt_folder(site)
+    page = (output_folder(site) / "docs/start/index.html").read_text(encoding="utf-8")
+    assert "👉 Moor on the east pontoon only." in page and "info" not in page.split('<div class="post__body">', 1)[-1].split("</article>")[0]
+    assert "Write to harbour docs.example.org with questions." in page
+    assert 'content/docs/start.md:7: warning: shortcode "alert": not supported; the text its template prints is shown' in build.output
+    assert 'content/docs/start.md:11: warning: shortcode "badge": not supported; it was removed' in build.output  # no template for it
+    assert literal_syntax(site) == []

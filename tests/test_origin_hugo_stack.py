@@ -12,6 +12,7 @@ from origin_sites import adopt, broken_references, literal_syntax, output_folder
 # The zh-cn page lives under /zh-cn/, with its language's home and section list.
 EXPECTED_URLS = {
     "/",
+    "/en/",  # the default language's folder: a redirect to the root, as Hugo writes it
     "/p/first-light/",
     "/p/用go写一个kettle计时器/",
     "/p/你好/",

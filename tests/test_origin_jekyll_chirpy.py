@@ -4,12 +4,13 @@ its URLs kept, media_subpath and img_path images found, embeds as links, kramdow
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import Result
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from origin_sites import SITES, adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls
 
 from masthead.build import load
 
@@ -110,3 +111,31 @@ def test_the_tags_tab_is_left_out_for_masthead_own_tag_list(built: tuple[Path, R
     assert site.home is None  # index.html, layout: home, is only the theme's list of posts: masthead's home is that
     tags = (output_folder(site_folder) / "tags/index.html").read_text(encoding="utf-8")
     assert 'href="/tags/river-levels/"' in tags  # masthead's list of topics
+
+
+@pytest.mark.parametrize(
+    "cdn",
+    [
+        "https://cdn.jsdelivr.net/gh/paddle-club/paddle-club.github.io@main/assets/img/",  # the repository's own folder on jsDelivr
+        "https://raw.githubusercontent.com/paddle-club/paddle-club.github.io/main/assets/img/",
+        "/assets/img",  # a site path
+    ],
+)
+def test_img_cdn_names_the_folder_of_every_image(cdn: str, tmp_path: Path) -> None:
+    """Chirpy 5's img_cdn prefixes every image path (then img_path): a CDN URL of the site's repository is its
+    folder in the site, so `image: {path: /posts/x.png}` is assets/img/posts/x.png, found and processed."""
+    site = tmp_path / "chirpy"
+    shutil.copytree(SITES / "jekyll-chirpy", site)
+    config = site / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nimg_cdn: '{cdn}'\n", encoding="utf-8")
+    (site / "_posts/2023-06-01-river-cleanup.md").write_text(
+        "---\ntitle: River cleanup\ndate: 2023-06-01 09:00:00 +0100\ncategories: [Trips]\n"
+        "image:\n  path: /posts/spring-launch/map.png\n  alt: The cleanup route\n---\n\nWe filled twelve bags.\n\n"
+        "![The slipway](/old/rail.png)\n",
+        encoding="utf-8",
+    )
+    site, _ = adopt_folder(site)
+    cleanup = (output_folder(site) / "posts/river-cleanup/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img class="post__image" src="/_images/map-\d+w-\w+\.png"[^>]*alt="The cleanup route"', cleanup)
+    assert re.search(r'<img src="/_images/rail-\d+w-\w+\.png"[^>]*alt="The slipway"', cleanup)
+    assert broken_references(site) == []

@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls, redirect_target
 
 # From Jekyll's docs: `permalink: pretty` is /:categories/:year/:month/:day/:title/ for posts; a
 # collection with output: true is written at its permalink (boats: /fleet/:name/), by default
 # /:collection/:path plus the style's ending (crew: /crew/captains/ines-okafor/); output: false
 # (logbook) is never written; `permalink: /about/` is kept. jekyll-polyglot writes the default
 # language at the root and each other language under /<lang>/, pages with the same permalink being
-# one page in several languages; its fallback copy of the home page makes /fr/.
+# one page in several languages; its fallback copy of the home page makes /fr/, and of each untranslated
+# page /fr/<its URL> (checked with Jekyll 4.3.1 and jekyll-polyglot), kept here as a redirect to the page.
 EXPECTED_URLS = {
     "/",
     "/about/",
@@ -27,6 +28,13 @@ EXPECTED_URLS = {
     "/fr/",
     "/fr/about/",
     "/fr/2024/04/02/spring-schedule/",
+    # polyglot writes every untranslated page again under /fr/ (in English): redirects to the page here
+    "/fr/contact/",
+    "/fr/2024/05/10/harbour-lights/",
+    "/fr/2024/06/01/open-day/",
+    "/fr/fleet/skiff/",
+    "/fr/fleet/ferry-one/",
+    "/fr/crew/captains/ines-okafor/",
 }
 
 
@@ -37,6 +45,7 @@ def _alternates(page: str) -> list[tuple[str, str]]:
 def test_urls_are_jekylls(tmp_path: Path) -> None:
     site, build = adopt("jekyll-collections", tmp_path)
     assert page_urls(site) == EXPECTED_URLS
+    assert redirect_target(site, "/fr/contact/") == "https://harbour-board.example/board/contact/"
     assert literal_syntax(site) == []
     assert 'base_url = "https://harbour-board.example/board"' in (site / "masthead.toml").read_text()  # url + baseurl
     assert ": warning: " not in build.output  # minimal-mistakes' {% include toc %}: the page's table of contents (it has no headings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,36 @@ def test_pages_with_pictures_pass_the_w3c_checker(example_public: Path) -> None:
     assert all("<picture>" in page.read_text() for page in pages[:2])
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *map(str, pages)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_an_svg_featured_image_is_shown_and_the_card_is_shared(make_site: MakeSite) -> None:
+    """A vector featured image (a Gatsby Lumen post's `socialImage: /media/logo.svg`) is served as it is;
+    it has no pixels to crop into the 1200×630 social image, so the site's card stands in."""
+    text = post().replace("teaser: A teaser.", "teaser: A teaser.\nfeaturedImage:\n  src: /img/logo.svg\n  alt: The project's logo")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60"><rect width="120" height="60" fill="#236"/></svg>'
+    site = make_site({"content/blog/a.md": text, "static/img/logo.svg": svg})
+    build(site, BuildOptions(), now=BUILD_TIME)
+    page = (site / "public/blog/a/index.html").read_text(encoding="utf-8")
+    assert any(tag.get("src") == "/img/logo.svg" and tag.get("alt") == "The project&#39;s logo" for tag in tags(page, "img")), tags(page, "img")
+    social = re.search(r'og:image" content="https://test\.example\.org/([^"]+)"', page)
+    assert social is not None and not social.group(1).endswith(".svg")
+    with Image.open(site / "public" / social.group(1)) as image:
+        assert image.size == (1200, 630)
+
+
+def test_a_palette_image_with_a_transparent_colour_converts_without_library_warnings(make_site: MakeSite) -> None:
+    """Pillow warns when a palette image whose transparency is given in bytes is converted to RGB; masthead
+    converts it to RGBA first, so no library warning reaches the user."""
+    site = make_site({"content/blog/a.md": post().replace("Body of", "![A badge](/img/badge.png)\n\nBody of")})
+    badge = Image.new("P", (200, 100), 3)
+    badge.putpalette([0, 0, 0, 255, 255, 255, 200, 30, 30, 10, 120, 200] + [0] * (256 * 3 - 12))
+    (site / "static/img").mkdir(parents=True)
+    badge.paste(1, (0, 0, 50, 100))
+    badge.paste(2, (50, 0, 100, 100))
+    badge.save(site / "static/img/badge.png", transparency=bytes([0, 96, 160, 255]))  # partly transparent colours: a tRNS of bytes
+    done = subprocess.run(
+        [sys.executable, "-W", "always", "-m", "masthead", "build", str(site), "--now", "2024-06-01T12:00:00"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stdout + done.stderr, done.stdout + done.stderr
+    assert list((site / "public/_images").glob("badge-*.png")) or list((site / "public/_images").glob("badge-*.webp"))

@@ -675,6 +675,11 @@ class Origin:
         "GitHub Pages' Jekyll (jekyll-optional-front-matter, jekyll-readme-index): a Markdown file without front matter is a page, "
         "a README the index of its folder; README, LICENSE, CONTRIBUTING and their kin are not pages.",
     )
+    name_prefix: str = option(
+        "",
+        'The separator of a Gatsby starter\'s "PREFIX--slug" file and folder names (gatsby-starter-hero-blog\'s, -personal-blog\'s "--"): '
+        "the part before it dates a post (2017-10-09), the part after it is the slug.",
+    )
     ugly_urls: bool = option(False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders.")
     taxonomies: tuple[str, ...] = option(
         ("categories", "series"),

@@ -107,7 +107,13 @@ def _open(source: str) -> Image.Image:
     except BaseException:
         image.close()  # a truncated or corrupt file: do not leave it open for the garbage collector
         raise
-    return ImageOps.exif_transpose(image)
+    return _with_alpha(ImageOps.exif_transpose(image))
+
+
+def _with_alpha(image: Image.Image) -> Image.Image:
+    """A palette image with a transparent colour as RGBA, the form Pillow converts without warning
+    ("Palette images with Transparency expressed in bytes should be converted to RGBA images")."""
+    return image.convert("RGBA") if image.mode == "P" and "transparency" in image.info else image
 
 
 def encode(job: Job, original: Image.Image | None = None) -> bytes:
@@ -156,7 +162,7 @@ def _encode_group(jobs: Sequence[Job]) -> list[bytes | str]:
 def _colour(path: str, digest: str) -> str:
     with open_image(path) as image:
         image.draft("RGB", (64, 64))  # JPEG decodes at a fraction of its size: fast
-        pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+        pixel = _with_alpha(image).convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     assert isinstance(pixel, tuple)
     return "#{:02x}{:02x}{:02x}".format(*pixel[:3])
 

@@ -23,7 +23,7 @@ from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
-from .origins.bundles import bundle_resources, featured_resource, resource_folder
+from .origins.bundles import bundle_resources, featured_resource, outside_file, resource_folder
 from .origins.jekyll_site import layout_lists_posts, theme_listing
 from .ownership import output_path_problem
 
@@ -226,6 +226,10 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
                 entry = replace(entry, image=FeaturedImage(featured, "", None))
         if entry.image is not None and not entry.image.src.startswith("/") and config.origin.kind == "jekyll" and ":" not in entry.image.src:
             entry = replace(entry, image=entry.image._replace(src="/" + entry.image.src.removeprefix("./")))  # themes give it relative_url: the site's root
+        outside = outside_file(entry.image.src, entry.source, config) if entry.image is not None else None
+        if entry.image is not None and outside is not None:  # cover: ../images/x.png, from the file's own folder
+            resources[outside[0]] = outside[1]
+            entry = replace(entry, image=entry.image._replace(src=outside[0]))
         if entry.image is not None and not entry.image.src.startswith("/"):
             folder = resource_folder(url, config.origin.kind == "hugo" and place.bundle)
             entry = replace(

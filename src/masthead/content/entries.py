@@ -255,6 +255,8 @@ def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
         return None
     line = fields.lines.get(key)
     adopted = fields.config.origin.kind != ""
+    if adopted and value in ([], {}):  # Doks' and many archetypes' `images: []`: no picture
+        return None
     if adopted and isinstance(value, list) and value:  # beautiful-jekyll's cover-img: [a.jpg, b.jpg] or [{a.jpg: caption}]
         value = value[0]
         if isinstance(value, dict) and len(value) == 1 and "src" not in value:
@@ -296,7 +298,8 @@ def _image(fields: _Fields, media_folder: str = "") -> FeaturedImage | None:
     if media_folder and ":" not in src:  # Chirpy's media_subpath: the folder of the page's images
         src = media_path(src, media_folder, fields.config.folder("static"))
     beside = adopted and isinstance(src, str) and ":" not in src and not src.startswith("/")  # a bundle's cover.jpg
-    if (not src.startswith("/") and not beside) or ".." in PurePosixPath(src).parts or "\\" in src:
+    climbs = adopted and fields.config.origin.kind in ("gatsby", "eleventy") and beside  # ../images/x.png: site.py finds it from the file
+    if (not src.startswith("/") and not beside) or (".." in PurePosixPath(src).parts and not climbs) or "\\" in src:
         fields.problem(key, f"{src!r}: expected a path under the static folder starting with '/', such as /img/photo.jpg")
         return None
     return FeaturedImage(src, alt.strip(), line, focus, " ".join(texts["caption"].split()), " ".join(texts["credit"].split()))
@@ -482,10 +485,10 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             skipped = "no Pelican header (Title: and Date: lines) on its first line; Pelican skips this file, and so does masthead"
             return ParseResult(None, (Problem(source, 1, "front matter", skipped, warning=True),))
         else:
-            optional = config.origin.kind == "hugo" or (config.origin.kind == "gatsby" and source.endswith(".mdx"))
+            optional = config.origin.kind in ("hugo", "gatsby")  # gatsby-transformer-remark's gray-matter and MDX too
             if not optional or not missing:
                 return ParseResult(None, (exc.problem,))
-            parts, data = frontmatter.Split("", text, 1), {}  # Hugo and MDX: front matter is optional
+            parts, data = frontmatter.Split("", text, 1), {}  # Hugo and Gatsby: front matter is optional
     lines = restructuredtext.key_lines(parts.yaml_text) if parts.syntax == "rst" else frontmatter.key_lines(parts.yaml_text, parts.syntax)
     named_keys = [_key_problem(source, key, lines) for key in data if not isinstance(key, str)]
     data = {str(key): value for key, value in data.items()}

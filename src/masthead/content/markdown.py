@@ -184,6 +184,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text).strip("-_") or "section"
 
 
+# lodash's words() over deburred text: ALLCAPS before a capitalised word, capitalised or lower-case words,
+# capitals, ordinals and numbers, any other letters; apostrophes first removed, as kebabCase does
+_LODASH_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d+|[^\W\d_]+")
+
+
+def kebab_case(text: str) -> str:
+    """lodash's ``_.kebabCase``, which Gatsby starters make slugs with: accents taken off (deburr), apostrophes
+    dropped, the words (camelCase split too: "iPhone tips" -> i-phone-tips) lower case, joined by hyphens:
+    "The Fairy's Witches" -> the-fairys-witches, "Big-Sample_Test" -> big-sample-test."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", text) if unicodedata.category(char) != "Mn")
+    plain = re.sub("['\u2019]", "", plain)
+    return "-".join(word.lower() for word in _LODASH_WORD.findall(plain)) or "section"
+
+
 def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
     """Jekyll's ``Utils.slugify``: runs of characters other than letters, marks and digits made one
     hyphen (``pretty`` mode keeps ``._~!$&'()+,;=@`` too), no hyphen at either end, lower case unless
@@ -216,6 +230,17 @@ def hugo_slug(text: str, lower: bool = True, remove_accents: bool = False) -> st
     if remove_accents:  # Hugo's text.RemoveAccents: the non-spacing marks of the decomposed text dropped
         slug = unicodedata.normalize("NFC", "".join(char for char in unicodedata.normalize("NFD", slug) if unicodedata.category(char) != "Mn"))
     return slug if slug.strip(".") else "section"
+
+
+def hugo_token_slug(text: str, lower: bool = True, remove_accents: bool = False, title: bool = False) -> str:
+    """Hugo's urlize of a permalink token (``:title``, ``:slug``), as Hugo 0.168 writes it: the sanitized text is
+    then read as an escaped path, a ``+`` a space, and sanitized again, so "C++ tips" -> "c-tips" and
+    "a + b" -> "a--b" (a taxonomy term keeps its ``+``: "c++"); a title's ``/`` and ``\\`` are hyphens
+    first ("TCP/IP guide" -> "tcp-ip-guide")."""
+    if title:
+        text = text.replace("/", "-").replace("\\", "-")
+    slug = hugo_slug(text, lower, remove_accents)
+    return hugo_slug(slug.replace("+", " "), lower, remove_accents) if "+" in slug else slug
 
 
 def pelican_slug(text: str) -> str:

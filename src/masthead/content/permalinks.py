@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .markdown import hugo_slug, jekyll_slug, pelican_slug, slugify
+from .markdown import hugo_slug, hugo_token_slug, jekyll_slug, kebab_case, pelican_slug, slugify
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -29,6 +29,11 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def hugo_urlize(config: Config) -> Callable[[str], str]:
     """Hugo's path sanitizer as the site sets it: ``disablePathToLower``, ``removePathAccents`` (``[origin]``)."""
     return partial(hugo_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents)
+
+
+def hugo_token_urlize(config: Config, title: bool = False) -> Callable[[str], str]:
+    """Hugo's urlize of a permalink token's value (a title when ``title``), as the site sets its paths."""
+    return partial(hugo_token_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents, title=title)
 
 
 def explicit(value: str, kind: str = "") -> str:
@@ -73,13 +78,16 @@ def entry_url(entry: Entry, config: Config) -> str:
     if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
         urlize = hugo_urlize(config)
         section, sections = urlize(section) if section else "", "/".join(urlize(part) for part in sections.split("/")) if sections else ""
-    title_slug = hugo_urlize(config) if config.origin.kind == "hugo" else slugify  # Hugo's :title and :slug are urlized
+    gatsby = config.origin.kind == "gatsby"  # gatsby-node.js's `/${_.kebabCase(node.frontmatter.title)}`
+    # Hugo's :title and :slug are urlized; Gatsby's slugs kebab-cased
+    title_slug = hugo_token_urlize(config, title=True) if config.origin.kind == "hugo" else kebab_case if gatsby else slugify
+    token_slug = hugo_token_urlize(config) if config.origin.kind == "hugo" else kebab_case if gatsby else str
     values = {
         "slug": entry.slug,
         "plain_slug": jekyll_slug(entry.slug, pretty=False, cased=False),
-        "slug_or_title": entry.slug if "slug" in entry.key_lines or not entry.title else title_slug(entry.title),
+        "slug_or_title": token_slug(entry.slug) if "slug" in entry.key_lines or not entry.title else title_slug(entry.title),
         "title": title_slug(entry.title) if entry.title else entry.slug,
-        "filename": place.filename or entry.slug,
+        "filename": hugo_token_urlize(config)(place.filename or entry.slug) if config.origin.kind == "hugo" else place.filename or entry.slug,
         "section": section,
         "sections": sections,
         "categories": _categories(place.categories, config),

@@ -149,6 +149,15 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
     if kind == "gatsby":
         # A dated file is a post whatever its templateKey (gatsby-starter-blog's have none; a renamed starter's
         # BlogPost or PodCast too: its gatsby-node.js makes tag pages of their tags); undated ones decide by key.
+        separator = config.origin.name_prefix
+        if separator and separator in filename:  # 2017-10-09--i-am-so-clever: the post's date, then its slug
+            prefix, filename = filename.split(separator, 1)
+            try:
+                named_day: datetime | None = _midnight(date.fromisoformat(prefix), config)
+            except ValueError:
+                named_day = None
+            if named_day is not None and not home:
+                return Defaults(True, "blog-post", named_day, filename, "", False)
         has_date = data.get("date") is not None and not home
         return Defaults(True if has_date else None, "blog-post" if has_date else page, None, filename, "", False)
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
@@ -180,7 +189,8 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
         elif config.origin.default_category and article:
             found.append(config.origin.default_category)  # DEFAULT_CATEGORY
     if isinstance(value, str):
-        found += value.split(",") if config.origin.kind == "pelican" else value.split()
+        # Pelican's "a, b"; Jekyll's "a b" (its categories: split at spaces); elsewhere the one category it names ("field work")
+        found += value.split(",") if config.origin.kind == "pelican" else value.split() if config.origin.kind == "jekyll" else [value]
     elif isinstance(value, list):
         found += [str(item) for item in value]
     return tuple(dict.fromkeys(item.strip() for item in found if item.strip()))
@@ -287,6 +297,44 @@ def page_pattern(value: str, config: Config) -> str | None:
     return None if ":" in leftover or "{" in leftover or "}" in leftover else text
 
 
+def _eleventy_permalink(source: str, data: Mapping[str, Any], config: Config) -> Mapping[str, Any]:
+    """Eleventy renders a permalink as a template over the page's data: ``"{{ metadata.feed.path }}"`` (the
+    base blog's feed.njk) is the value _data/metadata.json gives. One masthead's patterns cannot say is
+    rendered so; if a variable in it is unknown, it stays as written (and is reported as a permalink)."""
+    value = data.get("permalink")
+    if not isinstance(value, str) or "{" not in value or page_pattern(value, config) is not None:
+        return data
+    from .liquid import transform
+
+    rendered = transform(value, 1, source, data, config)
+    path = rendered.markdown.strip()
+    if rendered.problems or rendered.blocks or "{" in path or not path or "//" in path:  # "//": a variable came out empty
+        return data
+    return {**data, "permalink": path}
+
+
+def cdn_folder(config: Config) -> str:
+    """The site folder Chirpy's ``img_cdn`` names: a site path as written (``/assets/img``), or the folder of the
+    repository a GitHub CDN URL serves (jsDelivr's ``…/gh/user/repo@v1/assets/img/png/``, GitHub's raw
+    ``…/user/repo/main/assets/img/``), which the site holds too; "" for none or another host."""
+    from urllib.parse import urlsplit
+
+    from ..origins.data import origin_config
+
+    value = origin_config(config).get("img_cdn")
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    if "//" not in value:
+        return value.strip() if value.strip().startswith("/") and ".." not in value else ""
+    url = urlsplit(value.strip())
+    parts = [part for part in url.path.split("/") if part]
+    skip = {"cdn.jsdelivr.net": 3, "fastly.jsdelivr.net": 3, "raw.githubusercontent.com": 3}.get(url.hostname or "")
+    if skip is None or (skip == 3 and url.hostname and "jsdelivr" in url.hostname and parts[:1] != ["gh"]):
+        return ""
+    rest = parts[skip:]  # after gh/user/repo@ref (jsDelivr) or user/repo/branch (raw)
+    return "/" + "/".join(rest) + "/" if rest and ".." not in rest else ""
+
+
 def _unrendered(data: Mapping[str, Any]) -> bool:
     """Hugo's build options say the page is not written: ``build.render: never`` (or false, Hugo's
     older ``_build``), or a headless bundle (``headless: true``)."""
@@ -314,6 +362,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         from ..origins.data import inherited
 
         data = {**inherited(source, config), **data}
+    if config.origin.kind == "eleventy":
+        data = _eleventy_permalink(source, data, config)
     used: set[str] = set()
     values: dict[str, Any] = {}
     if config.origin.kind and not_a_page(source, data, config):
@@ -408,6 +458,13 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         values["permalink"] = f"/{lang}/" + values["permalink"].lstrip("/")  # jekyll-polyglot: /fr/ before the page's permalink
     used |= {name for name in ("lang", "language", "translationKey", "translation") if name in data and config.origin.languages}
     subpath = data.get("media_subpath", data.get("img_path")) if config.origin.kind == "jekyll" else None
+    if config.origin.kind == "jekyll":  # Chirpy's img_cdn: every image path is under it, then under img_path
+        cdn = cdn_folder(config)
+        if cdn and isinstance(subpath, str) and subpath.strip():  # a subpath already under the CDN's folder is not put under it twice
+            inner = "/" + subpath.strip().strip("/") + "/"
+            subpath = inner if inner.startswith(cdn.rstrip("/") + "/") else cdn.rstrip("/") + inner
+        else:
+            subpath = cdn or subpath
     if isinstance(subpath, str) and subpath.strip() and ":" not in subpath and ".." not in subpath:
         values["media_folder"] = "/" + subpath.strip().strip("/") + "/" if subpath.strip().strip("/") else "/"
         used |= {"media_subpath", "img_path"} & set(data)
@@ -443,6 +500,8 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
     (``permalink: /feed.xml``), and Eleventy's pagination templates (one page per tag)."""
     if config.origin.kind == "eleventy" and "pagination" in data:
         return not post_list_pagination(data)
+    if config.origin.kind == "eleventy":
+        data = _eleventy_permalink(source, data, config)  # "{{ metadata.feed.path }}": /feed/feed.xml
     permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""
     assert isinstance(permalink, str)
     last = permalink.strip().rstrip("/").rsplit("/", 1)[-1]

@@ -3,9 +3,10 @@
 ``figure``, ``highlight``, ``details``, ``comment``, ``ref``, ``relref``, ``param`` and ``qr`` render
 as Hugo renders them. Embeds (``youtube``, ``vimeo``, ``x``/``twitter``/``tweet``, ``instagram``,
 ``gist``) become plain links to the post on its own site: the reader's browser asks no third party
-until the reader clicks. A theme's or the site's own shortcode has no template here: a pair
-(``{{< notice >}}…{{< /notice >}}``) keeps its inner content, a standalone one is removed, and
-either way a warning ``shortcode "notice": not supported; …`` names its file and line.
+until the reader clicks. A theme's or the site's own shortcode has no rendering here: a pair
+(``{{< notice >}}…{{< /notice >}}``) keeps its inner content, a standalone one shows the arguments its
+template prints as text (``shortcode_templates.py``; ``{{< alert text="…" />}}``) or, with none, is
+removed, and either way a warning ``shortcode "notice": not supported; …`` names its file and line.
 ``{{</* x */>}}`` is Hugo's way to show a shortcode as text: it renders as ``{{< x >}}``, as in
 Hugo. Line numbers are kept: what replaces a shortcode has as many line breaks as it had.
 """
@@ -239,8 +240,13 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             warn(tag, "not supported; its inner content was kept")
             out.append(tag.breaks)
         else:
-            warn(tag, "not supported; it was removed")
-            out.append(tag.breaks)
+            shown = _printed_text(tag.name, positional, named, config)
+            if shown:
+                warn(tag, "not supported; the text its template prints is shown")
+                out.append(placeholder(blocks, escape(shown, quote=False)) + tag.breaks)
+            else:
+                warn(tag, "not supported; it was removed")
+                out.append(tag.breaks)
     out.append(text[position:])
     markdown = "".join(out)
     for stray in reversed(list(_UNCLOSED.finditer(markdown))):  # a shortcode never closed: Hugo refuses the page
@@ -255,6 +261,18 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
         )
         markdown = markdown[: stray.start()] + markdown[stray.start() + 2 :]
     return Transformed(markdown, blocks, tuple(references), tuple(sorted(problems)))
+
+
+def _printed_text(name: str, positional: list[str], named: Mapping[str, str], config: Config) -> str:
+    """The values of the arguments the site's template of the shortcode prints, in its order."""
+    from .shortcode_templates import printed_arguments
+
+    values = []
+    for argument in printed_arguments(name, config):
+        value = positional[int(argument)] if argument.isdigit() and int(argument) < len(positional) else named.get(argument, "")
+        if value.strip():
+            values.append(value.strip())
+    return " ".join(values)
 
 
 _WHOLE = ("highlight", "comment")

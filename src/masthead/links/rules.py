@@ -234,6 +234,15 @@ def classify(url: str, extra: Sequence[LinkRule] = ()) -> Tracking | None:
     return None
 
 
+# Ghost's outbound link tagging: ``ref=<the site's host>`` on every link out of a post or newsletter.
+# A ``ref`` naming a branch or a tag (``?ref=main``, ``?ref=v1.2.3``) is the page's own and stays.
+_REF_SITE = re.compile(r"^ref=(?:[a-z0-9-]+(?:\.|%2e))+[a-z]{2,}$", re.IGNORECASE)
+
+
+def _tracking_item(item: str) -> bool:
+    return bool(TRACKING_PARAMETERS.match(item.split("=", 1)[0]) or _REF_SITE.match(item))
+
+
 def _query_items(query: str) -> list[str]:
     return [item for item in re.split(r"(?:&amp;|&|;)", query) if item] if query else []
 
@@ -241,8 +250,7 @@ def _query_items(query: str) -> list[str]:
 def tracking_parameters(url: str) -> tuple[str, ...]:
     """Names of the tracking parameters in ``url``'s query, in order."""
     query = urlsplit(url).query
-    names = [item.split("=", 1)[0] for item in _query_items(query)]
-    return tuple(name for name in names if TRACKING_PARAMETERS.match(name))
+    return tuple(item.split("=", 1)[0] for item in _query_items(query) if _tracking_item(item))
 
 
 def strip_tracking_parameters(url: str) -> str:
@@ -251,7 +259,7 @@ def strip_tracking_parameters(url: str) -> str:
     if not parts.query:
         return url
     items = _query_items(parts.query)
-    kept = [item for item in items if not TRACKING_PARAMETERS.match(item.split("=", 1)[0])]
+    kept = [item for item in items if not _tracking_item(item)]
     if len(kept) == len(items):
         return url
     return urlunsplit(parts._replace(query="&".join(kept)))

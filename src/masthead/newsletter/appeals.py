@@ -81,7 +81,14 @@ _CLOSING_SENTENCES = (
     ),
     re.compile(
         r"^(?:danke|vielen\s+dank)\s+(?:fürs|für\s+das|für\s+ihr|für\s+dein)\s+(?:lesen|interesse)|^merci\s+(?:de|pour)\s+(?:votre\s+|ta\s+)?(?:lecture|nous\s+lire)|"
-        r"^(?:muchas\s+)?gracias\s+por\s+(?:leer(?:nos)?|tu\s+lectura|su\s+lectura)"
+        r"^(?:muchas\s+)?gracias\s+por\s+(?:leer(?:nos)?|tu\s+lectura|su\s+lectura)|"
+        r"^(?:muito\s+)?obrigad[oa]\s+por\s+(?:ler|nos\s+ler|acompanhar)|^grazie\s+(?:mille\s+)?per\s+(?:aver(?:ci)?\s+letto|la\s+lettura|leggere)|"
+        r"^(?:hartelijk\s+)?bedankt\s+(?:voor\s+het\s+lezen|dat\s+je\s+(?:dit\s+)?(?:leest|hebt\s+gelezen))"
+    ),
+    # "Leite diesen Newsletter an Freunde weiter", "Transférez cette lettre à un ami", "Inoltra questa email a un amico"
+    re.compile(
+        r"^(?:bitte\s+)?(?:leite|transf[ée]r|transmet|reenv[ií]a|compart[ei]|encaminh|partilh|inoltra|condividi|stuur|deel)\w*\b.{0,60}?"
+        r"\b(?:freund|ami[es]?\b|amig[oa]s?|amic[oi]|amica|vriend|weiter)"
     ),
     # "If you enjoyed this issue, consider upgrading", "If a friend would like this, forward it along"
     re.compile(r"^(?:and\s+)?if\s+(?:you|a\s+friend|someone|anyone|a\s+colleague)\b.{0,60}?\b" + _ISSUE + r"\b.{0,60}?\b" + _ASK),
@@ -155,6 +162,9 @@ _EVENT_LABEL = re.compile(
     r"(?:\s+(?:now|today|here|for\s+free|free|for\s+(?:the|this)\s+[\w\s-]{1,30}))?\W*$",
     re.IGNORECASE,
 )
+_EVENT_ONLY = re.compile(
+    r"^\W*(?:please\s+)?(?:register|rsvp|enrol|enroll|get\s+(?:your\s+)?tickets?|book\s+(?:your\s+|a\s+)?(?:place|seat|ticket)s?)\b", re.IGNORECASE
+)
 _EVENT_HOSTS = re.compile(r"(?:^|\.)(?:eventbrite\.[a-z.]+|lu\.ma|tito\.io|meetup\.com|ti\.to)$")
 _EVENT_PAGE = re.compile(r"/(?:events?|workshops?|meetups?|webinars?|conferences?|courses?|classes|talks?|walks?|tickets?)(?=/|$)", re.IGNORECASE)
 
@@ -162,9 +172,10 @@ _EVENT_PAGE = re.compile(r"/(?:events?|workshops?|meetups?|webinars?|conferences
 def event_signup(label: str, href: str) -> bool:
     """A "Register" or "Sign up" link that leads to an event's own page (a ticketing site, a path
     under ``/events/``, ``/workshops/``…), read through the destination a tracking link carries:
-    the story's invitation, not the newsletter asking for a subscriber. A link whose destination
-    is not known (a click redirect that carries none) or that leads to a subscribe, donate or
-    membership page is an appeal as before."""
+    the story's invitation, not the newsletter asking for a subscriber. A link that leads to a subscribe, donate or
+    membership page is an appeal as before. Behind a click redirect that carries no destination,
+    "Register", "RSVP", "Get tickets" and "Book a place" are the story's (they ask the reader to come
+    to something); "Sign up" there is still the newsletter's."""
     if not _EVENT_LABEL.match(" ".join(label.split())):
         return False
     carried = carried_destination(href)
@@ -174,7 +185,9 @@ def event_signup(label: str, href: str) -> bool:
     except ValueError:
         return False
     if not carried and classify(href) is not None:
-        return False  # a click redirect: where it leads is not known offline
+        # a click redirect: where it leads is not known offline, so its words say it: coming to something
+        # (register, RSVP, tickets, a place) is the story's event; "Sign up" may be the newsletter's own
+        return _EVENT_ONLY.match(" ".join(label.split())) is not None
     if re.search(
         r"/(?:subscribe|donate|donations?|membership|members?|join|support|upgrade|give|contribute|pledge|checkout)(?=/|$)", parts.path, re.IGNORECASE
     ):

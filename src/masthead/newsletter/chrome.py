@@ -5,12 +5,16 @@ footer with the unsubscribe link and the postal address, rows of share/like/list
 blocks, referral programmes, polls. Profiles (profiles.py) name the containers a service uses;
 these patterns catch the same furniture in any template, by what it says. Each answer is a reason
 shown in ``masthead import --dry-run``: footer, header, chrome, sponsor, referral, feedback,
-contents, call to action, tracking pixel.
+contents, call to action, tracking pixel. The links the message's ``List-Unsubscribe`` header names
+mark its footer whatever language it is written in.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from contextlib import suppress
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
@@ -18,7 +22,13 @@ from ..links.rules import classify
 from .appeals import appeal, closing_appeal, event_signup
 from .social import linked_to_social, social_row, sponsored
 
-_UNSUBSCRIBE = re.compile(r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|abmelden|darse de baja", re.IGNORECASE)
+# Mailchimp's, MailerLite's and Brevo's footers as they translate them (de, fr, es, pt, it, nl) beside English
+_UNSUBSCRIBE = re.compile(
+    r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|d[ée]sinscription|se d[ée]sabonner|d[ée]sabonnement|abmelden|abbestellen|austragen|"
+    r"darse de baja|dar(?:te|se)? de baja|cancelar (?:a )?(?:inscri[çc][ãa]o|subscri[çc][ãa]o|assinatura|suscripci[óo]n)|descadastr|"
+    r"annulla(?:re)? (?:l['’]|la )?iscrizione|disiscri(?:viti|versi|zione)|cancellati|uitschrijven|afmelden",
+    re.IGNORECASE,
+)
 _FOOTER = re.compile(
     r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
     r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
@@ -26,6 +36,11 @@ _FOOTER = re.compile(
     r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|copyright \d{4}|"
     r"has recibido este correo|vous recevez (?:cet|ce) (?:e-?mail|courriel|message)|sie erhalten diese (?:e-?mail|nachricht)|"
     r"our mailing address|mailing address:|add us to your address book|"
+    r"(?:einstellungen|präferenzen) (?:ändern|aktualisieren|verwalten)|(?:gérer|modifier|mettre à jour) (?:vos|tes|mes) préférences|"
+    r"(?:actualizar|gestionar|administrar|atualizar|gerenciar) (?:(?:tus|sus|suas|as) )?preferencias|(?:atualizar|gerenciar) (?:(?:suas|as) )?preferências|"
+    r"aggiorna(?:re)? (?:le )?(?:tue )?preferenze|gestisci (?:le )?(?:tue )?preferenze|voorkeuren (?:wijzigen|bijwerken|beheren)|"
+    r"você (?:está recebendo|recebeu) este e-?mail|ricevi questa e-?mail|hai ricevuto questa e-?mail|je ontvangt deze e-?mail|"
+    r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
     r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
     re.IGNORECASE,
@@ -34,7 +49,9 @@ _WEB_VERSION = re.compile(
     r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
     r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
     r"(?:open|read) in (?:the )?(?:substack )?app|no images\?|images not (?:showing|displaying)|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
-    r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|ver (?:en el|en tu) navegador",
+    r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|(?:voir|afficher) dans (?:le|votre) navigateur|"
+    r"ver (?:en el|en tu|no|em) navegador|visualizar (?:no|em|en el) navegador|visualizza (?:questa e-?mail )?nel (?:tuo )?browser|versione (?:online|web)|"
+    r"bekijk (?:deze e-?mail |de nieuwsbrief )?(?:in (?:je|uw) browser|online)|webversie",
     re.IGNORECASE,
 )
 _SPONSOR = re.compile(
@@ -48,6 +65,9 @@ _ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:th
 _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
+    r"an (?:einen|eine) (?:freund|freundin)(?:\w*)? weiterleiten|(?:transférer|transmettre|envoyer) à un(?:e)? ami|"
+    r"reenv[ií]a(?:r|lo)? a un(?:a)? amig|encaminh(?:ar|e) (?:para|a) um(?:a)? amig|inoltra(?:re|la)? a un(?:a|\')? amic|"
+    r"(?:stuur|doorsturen)(?: \w+)? (?:door )?naar een vriend|"
     r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
     r"forwarded (?:by|from) a friend|got this from a friend|did (?:a|someone) (?:friend )?forward (?:this|it)|"
     r"copy and paste (?:this|the|your) (?:link|url)|"
@@ -153,10 +173,41 @@ def _text(element: Tag) -> str:
     return " ".join(element.get_text(" ").split())
 
 
+UNSUBSCRIBE_MARK = "data-list-unsubscribe"  # set by layout.py on the links the message's List-Unsubscribe names
+
+
+def mark_list_unsubscribe(soup: Tag, headers: Iterable[tuple[str, str]]) -> None:
+    """Mark the links the message's ``List-Unsubscribe`` header names: the same address, or the same
+    host and path (another subscriber's query), so the footer that holds them is known in any
+    language and on any sender's host. A click redirect's path is every link's, so only its exact
+    address counts."""
+    named = [
+        url.replace("&amp;", "&")
+        for name, value in headers
+        if name.lower() == "list-unsubscribe"
+        for url in re.findall(r"<(https?://[^>\s]+)>", value)
+        if urlsplit(url).path.strip("/")  # a page of its own, never a site's home page
+    ]
+    places = set()
+    for url in named:
+        with suppress(ValueError):
+            parts = urlsplit(url)
+            if (found := classify(url)) is None or found.kind == "unsubscribe":
+                places.add(((parts.hostname or "").lower(), parts.path.rstrip("/")))
+    for anchor in soup.find_all("a", href=True):
+        href = str(anchor["href"]).strip().replace("&amp;", "&")
+        with suppress(ValueError):
+            parts = urlsplit(href)
+            if href in named or ((parts.hostname or "").lower(), parts.path.rstrip("/")) in places:
+                anchor[UNSUBSCRIBE_MARK] = ""
+
+
 def link_kinds(element: Tag) -> set[str]:
     """The tracking kinds (unsubscribe, web version, open…) of the links in ``element``."""
     kinds = set()
     for anchor in element.find_all("a", href=True):
+        if anchor.has_attr(UNSUBSCRIBE_MARK):
+            kinds.add("unsubscribe")
         found = classify(str(anchor["href"]))
         if found is not None:
             kinds.add(found.kind)

@@ -2,7 +2,8 @@
 
 The standard library's parser (``policy.default``) undoes quoted-printable and base64 and decodes
 each part's charset; the HTML alternative is preferred over the plain text. Inline images sent as
-``cid:`` parts are kept by Content-ID so the importer can save them.
+``cid:`` parts are kept by Content-ID so the importer can save them. A page saved with its pictures
+("Web Page, complete": ``Issue_files/photo.jpg`` beside the ``.html``) keeps them the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import email
 import hashlib
 import html
 import mailbox
+import mimetypes
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from email import policy
 from email.message import EmailMessage, MIMEPart
 from email.utils import formataddr, parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import MastheadError, Problem
 from .forward import quoted_sender, unforward
@@ -27,6 +30,8 @@ from .plaintext import text_to_html
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# A web page's own headline, without the " - by Author" or " • Site" its <title> adds
+_OG_TITLE = re.compile(r"""<meta\s+property=["']og:title["']\s+content=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,54 @@ def _inline(message: EmailMessage) -> dict[str, InlinePart]:
     return inline
 
 
+_IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc=)(["'])([^"'<>]+)\2""", re.IGNORECASE)
+_SAVED_PICTURE_BYTES = 20_000_000
+
+
+def _saved_pictures(text: str, folder: Path) -> tuple[str, dict[str, InlinePart]]:
+    """A saved page's pictures written beside it (relative ``src``, inside the page's folder) as
+    inline parts, their ``src`` the ``cid:`` of their path; remote, data: and missing ones stay as they are."""
+    inline: dict[str, InlinePart] = {}
+    base = folder.resolve()
+
+    def local(match: re.Match[str]) -> str:
+        src = match.group(3).strip()
+        if urlsplit(src).scheme or src.startswith(("//", "#")):
+            return match.group(0)
+        file = (folder / unquote(src.split("?", 1)[0])).resolve()
+        if not file.is_relative_to(base) or not file.is_file() or file.stat().st_size > _SAVED_PICTURE_BYTES:
+            return match.group(0)  # never a file outside the page's folder
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        inline[src] = InlinePart(kind, file.read_bytes())
+        return f"{match.group(1)}{match.group(2)}cid:{src}{match.group(2)}"
+
+    return _IMG_SRC.sub(local, text), inline
+
+
+_CANONICAL = re.compile(
+    r"""<link\s+rel=["']canonical["']\s+href=["'](https?://[^"']+)["']|<meta\s+property=["']og:url["']\s+content=["'](https?://[^"']+)["']""", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"""(<(?:a|img)\b[^>]*?\b(?:href|src)=)(["'])([^"'<>]*)\2""", re.IGNORECASE)
+
+
+def _absolute(text: str) -> str:
+    """A saved page's relative links and pictures (``/tag/news/``, ``/content/images/…``) made absolute
+    from the page's own address (its canonical link, else ``og:url``), as the browser read them;
+    in-page anchors, ``cid:`` and other schemes stay as they are."""
+    found = _CANONICAL.search(text)
+    address = next((group for group in found.groups() if group), "") if found else ""
+    if not address:
+        return text
+
+    def resolve(match: re.Match[str]) -> str:
+        value = match.group(3).strip()
+        if not value or value.startswith(("#", "//")) or urlsplit(value).scheme:
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{urljoin(html.unescape(address), value)}{match.group(2)}"
+
+    return _RELATIVE.sub(resolve, text)
+
+
 def _saved_html(path: Path, shown: str) -> Issue:
     data = path.read_bytes()
     match = _META_CHARSET.search(data[:4096])
@@ -175,9 +228,12 @@ def _saved_html(path: Path, shown: str) -> Issue:
         raise _problem(shown, f"unknown charset {charset!r} in the page's <meta>; expected one such as utf-8") from None
     except UnicodeDecodeError:
         text = data.decode("windows-1252", errors="replace")  # what browsers assume for undeclared pages
-    title = _TITLE.search(text)
-    subject = html.unescape(title.group(1)).strip() if title else path.stem
-    return Issue(shown, _fallback_id(text), subject, None, restore(text))
+    found = _OG_TITLE.search(text) or _TITLE.search(text)
+    title = next((group for group in found.groups() if group and group.strip()), "") if found else ""
+    subject = " ".join(html.unescape(title).split()) or path.stem
+    page, inline = _saved_pictures(text, path.parent)  # pictures saved beside the page first, then the rest from its address
+    page = _absolute(page)
+    return Issue(shown, _fallback_id(text), subject, None, restore(page), inline)
 
 
 def read_issues(path: Path) -> list[Issue]:

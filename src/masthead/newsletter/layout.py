@@ -23,20 +23,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from statistics import median
 
 from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from ..errors import MastheadError, Problem
-from .chrome import heading_reason, words
+from .chrome import heading_reason, mark_list_unsubscribe, words
 from .closing import closing_calls
+from .headlines import headed_article, lead_story, linked, titled_story
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
 from .sections import Dropped, Section, Splitter, snippet
 from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names, without_name
+from .webpage import strip_page
 
 
 @dataclass(frozen=True)
@@ -128,45 +129,6 @@ def _masthead_heading(events: Sequence[Event], preheader: str) -> int | None:
     return None
 
 
-def _told(events: Sequence[Event], start: int) -> tuple[int, bool]:
-    """The words of the blocks under the heading at ``start`` up to the next heading, and whether
-    they point somewhere or show a picture (a link, a citation, an image) as a story does."""
-    told, pointed = 0, False
-    for event in events[start + 1 :]:
-        if event.kind == "footer" or (event.kind == "heading" and event.level < PSEUDO_LEVEL):
-            break
-        if event.kind == "heading" and event.why == "linked":  # a line that is one link
-            told, pointed = told + len(words(text_of(event.element))), True
-        elif event.kind == "image":
-            pointed = True
-        elif event.kind == "block":
-            told += len(words(text_of(event.element)))
-            pointed = pointed or event.element.find("a", href=True) is not None or event.element.find("img") is not None
-    return told, pointed
-
-
-def _lead_story(events: Sequence[Event], skip: set[int], level: int | None, names: Iterable[str]) -> int | None:
-    """The one heading set above the story level, before the first story, that is the issue's first
-    story (the lead gets the biggest heading) rather than its title over an introduction: it is not
-    the subject, the title or the newsletter's name (those are in ``skip`` or ``names``), and what it
-    heads is told as the stories under it are: with a link or a picture, and at least half as long
-    as the median story. A short welcome under an issue title is an introduction."""
-    if level is None or level >= PSEUDO_LEVEL:
-        return None
-    headings = [index for index, event in enumerate(events) if event.kind == "heading" and index not in skip and heading_reason(text_of(event.element)) is None]
-    stories = [index for index in headings if events[index].level == level]
-    above = [index for index in headings if events[index].level < level]
-    if len(stories) < 2 or len(above) != 1 or above[0] > stories[0]:
-        return None
-    lead = above[0]
-    key = match_key(text_of(events[lead].element))
-    if not key or any(name and (f" {name} " in f" {key} " or f" {key} " in f" {name} ") for name in names):
-        return None
-    told, pointed = _told(events, lead)
-    lengths = [_told(events, index)[0] for index in stories]
-    return lead if pointed and told >= 20 and told * 2 >= median(lengths) else None
-
-
 def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     """The highest heading level that heads two stories (sponsor and other chrome headings not counted)."""
     levels = Counter(
@@ -176,19 +138,6 @@ def _story_level(events: Sequence[Event], skip: set[int]) -> int | None:
     if real:
         return min(real)
     return PSEUDO_LEVEL if levels[PSEUDO_LEVEL] >= 2 and not any(level < PSEUDO_LEVEL for level in levels) else None
-
-
-def _headed_article(events: Sequence[Event], skip: set[int]) -> bool:
-    """One headline over the issue: the first heading is its only h1, the others share one lower level,
-    and fewer than half of the sections under them point somewhere as a story does (a date or issue
-    title over stories that each link out is still a digest)."""
-    indexes = [index for index, event in enumerate(events) if event.kind == "heading" and index not in skip and event.level < PSEUDO_LEVEL]
-    headings = [events[index] for index in indexes]
-    if len(headings) < 3 or headings[0].level != 1 or any(event.level <= 1 for event in headings[1:]) or len({event.level for event in headings[1:]}) != 1:
-        return False
-    bounds = [*indexes[1:], len(events)]
-    sections = [Section(events[start], "", list(events[start + 1 : end])) for start, end in zip(bounds, bounds[1:], strict=False)]
-    return sum(map(_linked, sections)) * 2 < len(sections)
 
 
 def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
@@ -226,23 +175,6 @@ def _standfirst(content: Sequence[Event], preheader: str) -> str:
     if first is None or first.kind != "block" or not preheader or len(words(preheader)) > 30:
         return ""
     return text_of(first.element) if match_key(text_of(first.element)) == match_key(preheader) else ""
-
-
-def _linked(section: Section) -> bool:
-    """Whether the section points somewhere as a story does: its heading is a link, or a line of it is
-    mostly a link ("Read more", a button). A link inside running prose is a citation, as an essay's are."""
-    if section.heading is not None and any(str(a["href"]).startswith("http") for a in section.heading.element.find_all("a", href=True)):
-        return True
-    for event in section.parts:
-        if event.kind == "heading" and event.why == "linked":
-            return True  # a line that is one link ("Read the council's decision"), read as a headline link
-        if event.kind != "block":
-            continue
-        anchors = [a for a in event.element.find_all("a", href=True) if str(a["href"]).startswith("http")]
-        linked = sum(len(words(text_of(a))) for a in anchors)
-        if anchors and linked * 2 >= len(words(text_of(event.element))):
-            return True
-    return False
 
 
 def _subheads(sections: Sequence[Section]) -> bool:
@@ -300,8 +232,10 @@ def plan(
     subject = without_name(clean_subject(subject, headers), _banner_names(soup))
     preheader = preview_text(soup)
     dropped: list[Dropped] = []
+    strip_page(soup, dropped)  # a saved web page: the page around the issue (its site's own h1 too)
     title = _take(soup, found.title)
     subtitle = _take(soup, found.subtitle)
+    mark_list_unsubscribe(soup, headers)
     _strip_chrome(soup, found, dropped)
     root = soup.body or soup
     _strip_repeated_images(root, dropped)
@@ -330,8 +264,12 @@ def plan(
         title = text_of(events[title_heading].element)
     labels = _labels(events) | {index for index in (title_heading, masthead) if index is not None}
     labels -= _opening_subheadings(events, labels - {index for index in (title_heading, masthead) if index is not None})
-    level = None if found.single or _headed_article(events, labels) else _story_level(events, labels)
-    lead = _lead_story(events, labels, level, {*names, *wanted, *_banner_names(soup)})
+    level = None if found.single or headed_article(events, labels) else _story_level(events, labels)
+    if title_heading is not None and level is not None and titled_story(events, title_heading, labels, level):
+        labels.discard(title_heading)  # the subject's headline heads the first story: it is kept, under that headline
+        events[title_heading] = replace(events[title_heading], level=level)
+        title_heading = None
+    lead = lead_story(events, labels, level, {*names, *wanted, *_banner_names(soup)})
     if lead is not None and level is not None:  # the lead story's bigger heading starts a story like the others
         events[lead] = replace(events[lead], level=level)
     splitter = Splitter(level, False, labels, rules_split=level is not None)
@@ -351,7 +289,7 @@ def plan(
             dropped.append(Dropped(section.reason, snippet(label)))
     intro_words = sum(len(words(text_of(event.element))) for event in splitter.intro if event.kind == "block")
     # one article with sections: a long opening before the first heading, and sections that mostly link nowhere
-    essay = intro_words >= (40 if title else 80) and sum(map(_linked, kept)) * 2 < len(kept)
+    essay = intro_words >= (40 if title else 80) and sum(map(linked, kept)) * 2 < len(kept)
     if level is None or essay or len(kept) <= 1 or (level == PSEUDO_LEVEL and _subheads(kept)):
         content = list(splitter.intro)
         for section in kept:

@@ -51,6 +51,7 @@ PROFILES: tuple[Profile, ...] = (
             ("#templateFooter, .footerContainer", "footer"),
             ("table.mcnFollowBlock, table.mcnShareBlock", "chrome"),
             ("#templateHeader", "header"),
+            ("#awesomewrap", "header"),  # the campaign archive's bar: Share, Subscribe, Past Issues, RSS, Translate
         ),
     ),
     Profile(
@@ -63,6 +64,7 @@ PROFILES: tuple[Profile, ...] = (
             (".mceSectionHeader", "header"),
             (".mceSectionFooter, .mceFooterSection", "footer"),
             (".mceSocialFollowBlock, .mceShareBlock, .mceSocialFollowIcon", "chrome"),
+            ("#awesomewrap", "header"),  # the campaign archive's bar, as on the classic builder's archive pages
         ),
     ),
     Profile(
@@ -93,6 +95,7 @@ PROFILES: tuple[Profile, ...] = (
             (".preamble, .header-anchor-parent", "header"),
             (".subscription-widget-wrap, .subscription-widget, .subscribe-widget, .button-wrapper, p > a.button.primary", "chrome"),
             (".footer, .footer-wrap, .email-footer", "footer"),
+            (".paywall", "call to action"),  # a paid post's web page: "Keep reading with a 7-day free trial"
         ),
         single=True,
     ),
@@ -102,6 +105,8 @@ PROFILES: tuple[Profile, ...] = (
         headers=(("List-Unsubscribe", r"beehiiv\.com"), ("Feedback-ID", r"beehiiv"), ("X-Beehiiv-Publication", r"\w")),
         markup=("#content-blocks", "table.bh__table", '[class*="bh__"]'),
         hosts=(r"beehiiv\.com", r"beehiiv\.net", r"beehiiv-images-production\.s3\.amazonaws\.com"),  # media.beehiiv.net in older sends
+        title=("#web-header h1",),  # a post's web page: its title and subtitle head the page
+        subtitle=("#web-header h2",),
         chrome=(
             ("#web-header, .web-header", "header"),
             (".bh__byline_wrapper", "byline"),
@@ -131,28 +136,37 @@ PROFILES: tuple[Profile, ...] = (
         "convertkit",
         "Kit (ConvertKit)",
         headers=(("List-Unsubscribe", r"convertkit|kit-mail"), ("Feedback-ID", r"convertkit|kit"), ("X-Mailer", r"ConvertKit|Kit")),
-        markup=(".ck-section", ".ck-inner-section", '[class^="ck-"], [class*=" ck-"]'),  # a class of its own, not "stack-padding"
-        hosts=(r"convertkit-mail\d*\.com", r"kit-mail\d*\.com", r"convertkit\.com", r"filekitcdn\.com", r"ck\.page"),
+        # a class of its own, not "stack-padding"; a creator profile's page has Kit's subscribe form (formkit-)
+        markup=(".ck-section", ".ck-inner-section", '[class^="ck-"], [class*=" ck-"]', ".formkit-form"),
+        hosts=(r"convertkit-mail\d*\.com", r"kit-mail\d*\.com", r"convertkit\.com", r"filekitcdn\.com", r"ck\.page", r"kit\.com"),
         chrome=((".ck-footer, .footer", "footer"),),
     ),
     Profile(
         "buttondown",
         "Buttondown",
         headers=(("List-Unsubscribe", r"buttondown\.(?:email|com)"), ("X-Mailer", r"Buttondown"), ("List-Id", r"buttondown")),
-        markup=(".email-body-content", '[class*="buttondown"]'),
+        markup=(".email-body-content", '[class*="buttondown"]', "article.email-body"),
         hosts=(r"buttondown\.(?:email|com)", r"assets\.buttondown\.email"),
-        chrome=((".email-footer, .footer", "footer"),),
+        chrome=(
+            (".email-footer, .footer", "footer"),
+            # an archive page (buttondown/themes): inside the email's own article, after the letter
+            (".card-container, .related-emails-widget, .archive__social-share-link-container, .announcement-bar", "chrome"),
+        ),
         single=True,  # one Markdown document per issue: its headings are sections (a link list is still a roundup)
     ),
     Profile(
         "ghost",
         "Ghost",
         headers=(("List-Unsubscribe", r"/unsubscribe/\?uuid="), ("X-Mailgun-Tag", r"ghost"), ("X-Ghost-Newsletter", r"\w")),
-        markup=("td.post-title", ".post-title-link", '[class^="post-content"]', ".kg-card", '[class^="site-info"]'),
+        markup=("td.post-title", ".post-title-link", '[class^="post-content"]', ".kg-card", '[class^="site-info"]', ".gh-content", "[data-portal]"),
         hosts=(r"ghost\.io", r"ghost\.org"),
-        title=(".post-title a", ".post-title"),
-        subtitle=(".post-excerpt", ".post-subtitle"),
+        # the email's title, then a post's web page in the default themes (Source: gh-article-…, Casper: article-…)
+        title=(".post-title a", ".post-title", ".gh-article-title", ".article-title"),
+        subtitle=(".post-excerpt", ".post-subtitle", ".gh-article-excerpt", ".article-excerpt"),
         chrome=(
+            (".gh-article-tag, .gh-article-meta, .article-tag, .article-byline", "byline"),
+            ('[data-portal], .kg-button-card:has(a[href^="#/portal"])', "call to action"),  # opens the members' sign-up dialog
+            (".gh-post-upgrade-cta", "call to action"),  # a members' post on the web: "This post is for paying subscribers only"
             ('.header-image, [class^="site-info"], .site-icon, .site-url, .site-title, .site-header, .header, .view-online', "header"),
             (".post-meta, .post-meta-wrapper", "byline"),
             (".feedback-buttons, .feedback-buttons-mobile, .latest-posts-section, .latest-post, .comment-button, .feedback-buttons-wrapper", "chrome"),

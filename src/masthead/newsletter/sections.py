@@ -43,6 +43,23 @@ def snippet(text: str) -> str:
     return text if len(text) <= 60 else text[:59].rstrip() + "…"
 
 
+_ADDRESS_WORDS = 25
+
+
+def postal_address(block: Tag) -> bool:
+    """A sender's postal address set as a line of its own: short, with a house number or postcode,
+    in parts split by commas or line breaks, no link, and no sentence (it ends without a full stop)."""
+    text = text_of(block)
+    parts = len(block.find_all("br")) + text.count(",")
+    return (
+        0 < len(text.split()) <= _ADDRESS_WORDS
+        and block.find("a", href=True) is None
+        and any(character.isdigit() for character in text)
+        and parts >= 2
+        and not text.rstrip().endswith((".", "!", "?", ":"))
+    )
+
+
 class Splitter:
     """Events to sections at ``level``; images before a heading go with it when ``before``."""
 
@@ -195,6 +212,8 @@ class Splitter:
         keep = [self.current.heading.element] if self.current is not None and self.current.heading is not None else [event.element for event in run[:1]]
         box = footer_box(footer, keep)
         if box is None:
+            while run and run[-1].kind == "block" and postal_address(run[-1].element):  # a template without boxes: the address line above it
+                self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))
             return
         while run and run[-1].kind in ("block", "caption", "heading") and box in run[-1].element.parents:  # the sender's name in bold too
             self.dropped.append(Dropped("footer", snippet(text_of(run.pop().element))))

@@ -8,7 +8,12 @@ beside any page (``blog/x.md`` with ``./photo.png``): such a page publishes the 
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 _PAGES = (".md", ".mdx", ".markdown", ".html", ".rst", ".njk", ".liquid")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".mp4", ".webm", ".mp3", ".pdf")
@@ -59,3 +64,17 @@ def featured_resource(resources: dict[str, str], folder: str) -> str | None:
         if found:
             return found
     return None
+
+
+def outside_file(src: str, source: str, config: Config) -> tuple[str, str] | None:
+    """A relative path that climbs out of the page's folder (``../images/gauge.png``, gatsby-remark-images'
+    and Eleventy's image plugin's, read from the file's own folder) as (its site path, its file): the file
+    is published at its path under the content folder (``/images/gauge.png``). None for any other path, a
+    file that is not there, or one outside the content folder."""
+    if config.origin.kind not in ("gatsby", "eleventy") or ".." not in PurePosixPath(src).parts or ":" in src or src.startswith("/"):
+        return None
+    content = config.folder("content").resolve()
+    path = ((config.root / source).parent / unquote(src.split("?")[0].split("#")[0])).resolve()
+    if not path.is_file() or not path.is_relative_to(content):
+        return None
+    return "/" + path.relative_to(content).as_posix(), str(path)

@@ -270,6 +270,11 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
     for base in folders:
         if base.is_dir():
             found.update(path for path in base.rglob("*") if path.is_file() and not path.name.startswith("."))
+    if config.origin.kind == "hugo":  # the site's and its themes' shortcode templates: what a standalone one prints
+        from ..content.shortcode_templates import template_folders
+
+        folders_found = [folder for folder in template_folders(config) if folder.is_dir()]
+        found.update(path for folder in folders_found for path in folder.rglob("*.html") if path.is_file())
     if config.origin.kind == "hugo" and config.folder("content").is_dir():  # their cascade reaches every page below
         found.update(path for path in config.folder("content").rglob("_index.md") if path.is_file())
     if config.origin.kind == "eleventy" and config.folder("content").is_dir():

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from ..content.datafile import DataFileError, load_data
 from ..content.frontmatter import FrontMatterError, parse, split
 
 _KINDS = (
@@ -23,7 +26,8 @@ _KINDS = (
 )
 MASTHEAD_FEEDS = ("feed.xml", "atom.xml", "feed.json")
 _TEMPLATES = (".njk", ".liquid", ".md", ".html")
-_NOT_PAGES = ("_", ".", "node_modules")  # _includes, _data, the output folder _site, dotfiles
+_NOT_PAGES = ("_", ".", "node_modules")
+_VARIABLE = re.compile(r"{{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*-?}}")  # _includes, _data, the output folder _site, dotfiles
 
 
 def _templates(content: Path) -> list[Path]:
@@ -35,7 +39,23 @@ def _templates(content: Path) -> list[Path]:
     return found
 
 
-def eleventy_feeds(content: Path) -> dict[str, str]:
+def _data_value(data_folder: Path, permalink: str) -> str:
+    """A permalink that is one variable of the global data, ``{{ metadata.feed.path }}`` (the base blog's
+    until its v8), as Eleventy renders it: the string _data/metadata.json holds there; else as written."""
+    found = _VARIABLE.fullmatch(permalink.strip())
+    if found is None:
+        return permalink
+    name, *keys = found.group(1).split(".")
+    try:
+        value: Any = load_data((data_folder / f"{name}.json").read_text(encoding="utf-8"), ".json")
+    except (OSError, UnicodeDecodeError, DataFileError):
+        return permalink
+    for key in keys:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value if isinstance(value, str) and value.strip() else permalink
+
+
+def eleventy_feeds(content: Path, data_folder: Path | None = None) -> dict[str, str]:
     """``[origin] feeds`` of the site's feed templates, by kind: FEED_ALL_ATOM = "feed/feed.xml"…"""
     feeds: dict[str, str] = {}
     for path in _templates(content):
@@ -47,6 +67,8 @@ def eleventy_feeds(content: Path) -> dict[str, str]:
             permalink = parse(parts, path.name).get("permalink")
         except (OSError, UnicodeDecodeError, FrontMatterError):
             continue
+        if isinstance(permalink, str) and data_folder is not None:
+            permalink = _data_value(data_folder, permalink)
         if not isinstance(permalink, str) or "{" in permalink:
             continue
         output = permalink.strip().lstrip("/")

@@ -78,3 +78,34 @@ def number(text: str, key: str) -> int | None:
     """A whole number a setting is given (``postsPerPage: 4``), or None."""
     found = re.search(_NUMBER.format(key=key), text)
     return int(found.group(1)) if found and int(found.group(1)) > 0 else None
+
+
+# const separatorIndex = ~slug.indexOf("--") …; value: `/${slug.substring(separatorIndex + 2)}`: the slug after the prefix
+_NAME_PREFIX = re.compile(r"""slug\.indexOf\(\s*["'`]([^"'`\s]{1,4})["'`]\s*\)[\s\S]{0,400}?\.substring\(""")
+
+
+def name_prefix(text: str) -> str:
+    """The separator a gatsby-node.js cuts file names at (gatsby-starter-hero-blog's ``slug.indexOf("--")``
+    and ``slug.substring(...)``), or ""."""
+    found = _NAME_PREFIX.search(text)
+    return found.group(1) if found else ""
+
+
+# slug = `/${_.kebabCase(node.frontmatter.title)}`: gatsby-advanced-starter's and its forks' (Casper's, Material's)
+_TITLE_SLUG = re.compile(r"""`/\$\{\s*(?:_\.|lodash\.)?(?:kebabCase|slugify|slug)\(\s*node\.frontmatter\.title\s*\)\s*\}/?`""")
+# const dirname = getNode(node.parent).relativeDirectory; value: `/${dirname}/${node.frontmatter.slug}`: Lumen's until v4
+_FOLDER_SLUG = re.compile(
+    r"""(\w+)\s*=\s*getNode\(\s*node\.parent\s*\)\.relativeDirectory[\s\S]{0,300}?`/\$\{\s*\1\s*\}/\$\{\s*node\.frontmatter\.slug\s*\}/?`"""
+)
+
+
+def slug_pattern(text: str) -> str:
+    """The permalink a gatsby-node.js gives pages in its slug field, when it builds one from the front matter:
+    `` `/${_.kebabCase(node.frontmatter.title)}` `` (a front matter slug kebab-cased before it) is
+    ``/{slug_or_title}/``; `` `/${dirname}/${node.frontmatter.slug}` `` (the file's folder under its source)
+    ``/{sections}/{slug}/``; "" for neither."""
+    if _TITLE_SLUG.search(text):
+        return "/{slug_or_title}/"
+    if _FOLDER_SLUG.search(text):
+        return "/{sections}/{slug}/"
+    return ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..config import Config
 from ..content.markdown import hugo_slug, slugify
@@ -72,6 +73,16 @@ def gatsby_list_sections(config: Config) -> frozenset[str]:
     )
 
 
+def _intro(by_url: Mapping[str, Document], url: str, taxonomy: str, taken: set[str]) -> Document | None:
+    """The page written in the taxonomy's content folder for the list at ``url`` (its ``_index.md``), taken
+    as that list's intro, as Hugo takes it."""
+    intro = by_url.get(url)
+    if intro is None or taxonomy not in PurePosixPath(intro.entry.source).parts[:-1]:  # content/<lang>/contributors/…/_index.md
+        return None
+    taken.add(intro.url)
+    return intro
+
+
 def hugo_groups(
     posts: tuple[Document, ...],
     pages: tuple[Document, ...],
@@ -93,9 +104,12 @@ def hugo_groups(
     Hugo's path sanitizer as the site sets it (``content.permalinks.hugo_urlize``)."""
     by_url = {page.url: page for page in pages}
     slug = urlize if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
+    named_lists = {*taxonomies, "tags"} if empty_lists else set()  # Hugo: content/tags/ holds the taxonomy's and its terms' _index.md
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
+        if section in named_lists:  # content/contributors/_index.md is the taxonomy list's intro, not a section
+            continue
         if section and document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed):
             sections[prefix, section].append(document)
     groups: list[Group] = []
@@ -138,7 +152,10 @@ def hugo_groups(
             if taxonomy == "tags" and not prefix:  # the root's tags, at the list [permalinks.taxonomy] names
                 everything = {id(post): post for post in documents if not _prefix(post, languages) and post.entry.tags}
             url = prefix + own_list if own_list else list_url(f"{prefix}/{taxonomy}", ugly)
-            groups.append(Group(taxonomy.title(), url, _order(list(everything.values())), kind="taxonomy"))
+            intro = _intro(by_url, url, taxonomy, taken)
+            title = intro.entry.title if intro and intro.entry.title else taxonomy.title()
+            groups.append(Group(title, url, _order(list(everything.values())), intro, kind="taxonomy"))
         for url in sorted(terms) if "term" not in disabled else ():
-            groups.append(Group(names[url], url, _order(terms[url])))
+            intro = _intro(by_url, url, taxonomy, taken)  # content/contributors/henk-verlinde/_index.md: the term's title and text
+            groups.append(Group(intro.entry.title if intro and intro.entry.title else names[url], url, _order(terms[url]), intro))
     return tuple(groups), tuple(page for page in pages if page.url not in taken)

@@ -92,6 +92,18 @@ def first_page_redirects(site: Site) -> list[Redirect]:
     return [Redirect(f"{url.removesuffix('.html').rstrip('/')}/{first}", url, 301, source, None) for url in urls if url.endswith(("/", ".html"))]
 
 
+def default_language_redirects(site: Site) -> list[Redirect]:
+    """A multilingual Hugo site without ``defaultContentLanguageInSubdir`` writes ``/en/`` (its default
+    language's folder) as a redirect to the root, where that language's home is."""
+    from ..render.redirects import Redirect
+    from .data import default_language_in_subdir
+
+    languages = site.config.origin.languages
+    if len(languages) < 2 or default_language_in_subdir(site.config):  # one language: no folder of its own
+        return []
+    return [Redirect(f"/{languages[0]}/", "/", 301, site.config.origin.config_file or "masthead.toml", None)]
+
+
 def home_json(site: Site) -> list[tuple[str, bytes]]:
     """``/index.json``, Hugo's JSON output of the home page (``[outputs] home = ["HTML", "RSS", "JSON"]``),
     which themes make their search index of: every published regular page, posts newest first, with the

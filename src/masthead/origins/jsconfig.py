@@ -14,14 +14,19 @@ from ..content.datafile import DataFileError, load_data
 from ..errors import Problem
 from .eleventy_feeds import eleventy_feeds
 from .eleventy_pages import home_pagination
-from .gatsby_program import index_pages, later_pages, number, program_text, term_permalinks
+from .gatsby_program import index_pages, later_pages, name_prefix, number, program_text, slug_pattern, term_permalinks
 from .gatsby_routes import markdown_permalink
 from .plan import Plan
 
 
-def _js_string(text: str, key: str) -> str:
+def _js_string(text: str, key: str, depth: int = 0) -> str:
+    """The string ``key`` is set to in a site's JavaScript or JSON settings; ``title: config.siteTitle`` is the
+    string ``siteTitle`` is set to (the text holds the modules the config requires)."""
     found = re.search(rf"""\b{key}["']?\s*:\s*(["'`])(.*?)\1""", text, re.DOTALL)  # JavaScript or JSON
-    return found.group(2).strip() if found else ""
+    if found:
+        return found.group(2).strip()
+    reference = re.search(rf"""\b{key}["']?\s*:\s*[A-Za-z_$][\w$]*\.([A-Za-z_$][\w$]*)\s*[,}}\n]""", text)
+    return _js_string(text, reference.group(1), depth + 1) if reference and reference.group(1) != key and depth < 3 else ""
 
 
 def _eleventy_dir(text: str, key: str) -> str:
@@ -131,7 +136,7 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     if author:
         tables["author"] = {"name": author}
-    feeds = eleventy_feeds(site / content)
+    feeds = eleventy_feeds(site / content, data_folder)
     if feeds:
         notes.append(f"Its feed templates are kept at their paths: {', '.join('/' + path for path in feeds.values())} ([origin] feeds).")
         tables["origin"]["feeds"] = feeds
@@ -155,7 +160,8 @@ def gatsby(site: Path, found: str) -> Plan:
         for entry in item.get("files", []) or []
         if isinstance(entry, dict) and entry.get("file")
     ]
-    content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or "content"
+    existing = next((path for path in _filesystem_paths(text) if path and (site / path).is_dir()), "")  # no Markdown anywhere: the folder read
+    content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or existing or "content"
     notes = [
         "Gatsby and Decap's rules: templateKey blog-post makes a dated post, any other key a page (a key with",
         "no template of its own is shown with the generic page template, with a warning); the root index.md is",
@@ -183,7 +189,8 @@ def gatsby(site: Path, found: str) -> Plan:
         "folders": {"content": content, "static": media.split("/")[0] if "/" in media else "static"},
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
-    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image", "socialImage"]}  # hero_image: Gatsby's tutorial blog
+    # hero_image: Gatsby's tutorial blog; cover: gatsby-advanced-starter's and its forks' (Casper), hero-blog's
+    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image", "socialImage", "cover"]}
     author = _author_name(text)
     if author:
         tables["author"] = {"name": author}
@@ -202,6 +209,15 @@ def gatsby(site: Path, found: str) -> Plan:
     if later:  # path: i === 0 ? '/' : `/page/${i}`
         values["page_path"] = later
         notes.append(f"gatsby-node.js puts the home page's later pages at /{later}" + (" ({index} counts from 0)." if "{index}" in later else "."))
+    separator = name_prefix(node)
+    if separator:  # slug.indexOf("--"): a file or folder 2017-10-09--x is the post x of that day, at /x/
+        tables["origin"]["name_prefix"] = separator
+        values["permalink"] = values["page_permalink"] = "/{slug}/"
+        notes.append(f'gatsby-node.js cuts a name at "{separator}": 2017-10-09{separator}x is the post x of that day, at /x/ (name_prefix).')
+    slugged = slug_pattern(node)  # `/${_.kebabCase(node.frontmatter.title)}`, `/${dirname}/${node.frontmatter.slug}`
+    if slugged:
+        values["permalink"] = values["page_permalink"] = slugged
+        notes.append(f"gatsby-node.js makes each page's slug from its front matter: {slugged}.")
     routed, told = markdown_permalink(site)
     if routed:  # createPage({path: `/blog${slug}`}), a File System Route page: the Markdown pages' URLs
         values["permalink"] = values["page_permalink"] = routed
@@ -217,6 +233,9 @@ def gatsby(site: Path, found: str) -> Plan:
         )
         for path in others
     ]
+    if not _markdown_folder(site, [content]):
+        message = f"no Markdown file in {content}/: the site's pages are JavaScript, which masthead does not run; it builds a home page and no posts"
+        warnings.append(Problem(found, None, None, message, warning=True))
     feed = _FEED_OUTPUT.search(text.split("gatsby-plugin-feed", 1)[1]) if "gatsby-plugin-feed" in text else None
     if feed:  # gatsby-plugin-feed's RSS of every post (the starter's /rss.xml), kept at its path
         tables["origin"]["feeds"] = {"FEED_ALL_RSS": feed.group(1)}

@@ -9,10 +9,14 @@ translations of each other when they share a translation key: their path without
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..site import Document
+from ..site import Document, Site
 from .groups import Group, _order
+
+if TYPE_CHECKING:
+    from ..render.redirects import Redirect
 
 
 def language_groups(posts: tuple[Document, ...], homes: tuple[Document, ...], config: Config) -> tuple[Group, ...]:
@@ -53,4 +57,25 @@ def translation_sets(documents: tuple[Document, ...], config: Config) -> dict[st
         ordered = tuple(sorted(versions.items(), key=lambda item: order.get(item[0], len(order))))
         for url in versions.values():
             found[url] = ordered
+    return found
+
+
+def polyglot_fallbacks(site: Site) -> list[Redirect]:
+    """jekyll-polyglot writes each page and post of the default language that has no translation again
+    under every other language's folder (``/fr/contact/``), still in the default language: masthead
+    keeps those URLs as redirects to the page itself (302: a translation may come)."""
+    from ..render.redirects import Redirect
+
+    languages = site.config.origin.languages
+    if site.config.origin.kind != "jekyll" or len(languages) < 2:
+        return []
+    documents = sorted((*site.posts, *site.pages), key=lambda document: document.entry.source)
+    written = {document.url for document in documents}
+    found = []
+    for document in documents:
+        if (document.entry.placement.lang or languages[0]) != languages[0] or document.noindex:
+            continue
+        for lang in languages[1:]:
+            if f"/{lang}{document.url}" not in written:
+                found.append(Redirect(f"/{lang}{document.url}", document.url, 302, document.entry.source, None))
     return found

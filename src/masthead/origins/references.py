@@ -25,7 +25,7 @@ from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
-from .bundles import resource_folder
+from .bundles import outside_file, resource_folder
 from .jekyll_lists import collection_documents, marked, rerender, site_lists
 from .pelican_attach import attached_url
 
@@ -232,7 +232,15 @@ def _rewrite(
             lambda tag: _LOCAL_SRC.sub(lambda match: f'{match.group(1)}{html.escape(media_path(html.unescape(match.group(2)), media, static))}"', tag.group(0)),
             body_html,
         )
-    body_html = _RELATIVE_SRC.sub(lambda match: f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"', body_html)
+
+    def relative(match: re.Match[str]) -> str:
+        outside = outside_file(html.unescape(match.group(2)), entry.source, site.config)  # ../images/x.png, from the file's folder
+        if outside is not None:
+            attached.setdefault(*outside)
+            return f'{match.group(1)}{html.escape(outside[0])}"'
+        return f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"'
+
+    body_html = _RELATIVE_SRC.sub(relative, body_html)
     missing = set()
     for src in local_images(body_html):
         path = Path(attached[src]) if src in attached else site.file_at(src)

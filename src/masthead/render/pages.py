@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 
@@ -303,8 +303,12 @@ def language_topics(config: Config) -> dict[str, str]:
 
 
 def output_path(url: str) -> str:
-    """Where a URL's file lives in the output folder: /blog/x/ -> blog/x/index.html."""
+    """Where a URL's file lives in the output folder: /blog/x/ -> blog/x/index.html; escapes decoded, as a
+    web server decodes the request (Jekyll's category "Spring Tides": /spring%20tides/ is spring tides/)."""
     path = url.lstrip("/")
+    if "%" in path:
+        decoded = unquote(path)
+        path = decoded if "\x00" not in decoded and ".." not in decoded.split("/") and "\\" not in decoded else path
     return path + "index.html" if path.endswith("/") or not path else path
 
 

@@ -203,7 +203,7 @@ def social_job(site: Site, document: Document | None) -> tuple[Job, ImageInfo] |
 
 def _social_now(site: Site, src: str, focus: tuple[float, float] | None) -> Job | None:
     path = site.file_at(src)
-    if path is None or not path.is_file():
+    if path is None or not path.is_file() or path.suffix.lower() == ".svg":  # a vector image has no pixels to crop: the site's card stands in
         return None
     return _social_job(str(path), imageproc.file_digest(path), slugify(PurePosixPath(src).stem), focus)
 
