@@ -72,6 +72,8 @@ def test_theme_front_matter_raw_html_and_data_authors(tmp_path: Path) -> None:
     assert re.search(r'<img src="\.\./\.\./_images/buoy-640w-\w+\.png"[^>]*alt="The new buoy"', body)
     assert '<div class="notice--warning">\n<p><strong>Mind the step:</strong> the ladder on berth 4 is <em>not</em> finished.</p>\n</div>' in body
     assert "{:" not in body and "markdown=" not in body
+    # toc: true: the layout's table of contents of the page's headings, before its text
+    assert body.startswith('\n<nav class="toc" aria-label="Contents"><ul><li class="toc__level-2"><a href="#berths">Berths</a></li></ul></nav>')
     # `author: ines` names a person in _data/authors.yml
     assert json_ld(post)["author"] == {"@type": "Person", "name": "Ines Okafor", "url": f"{BASE}/about/"}
     first = (public / "notes/first-week/index.html").read_text(encoding="utf-8")

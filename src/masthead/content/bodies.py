@@ -265,23 +265,55 @@ def _math(result: Transformed, config: Config) -> Transformed:
     return result._replace(markdown=markdown, blocks=blocks) if blocks != result.blocks else result
 
 
-def _table_of_contents(body: RenderedMarkdown) -> RenderedMarkdown:
-    """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on): the list of
-    the body's headings, linked, in its place."""
+def _table_of_contents(body: RenderedMarkdown, left_out: frozenset[str] = frozenset()) -> RenderedMarkdown:
+    """Python-Markdown's ``[TOC]`` marker (its toc extension, which Pelican sites turn on), kramdown's
+    ``{:toc}`` list: the list of the body's headings, linked, in its place (those in ``left_out`` not)."""
     items = "".join(
-        f'<li class="toc__level-{heading.level}"><a href="#{html.escape(heading.id)}">{html.escape(heading.text)}</a></li>' for heading in body.headings
+        f'<li class="toc__level-{heading.level}"><a href="#{html.escape(heading.id)}">{html.escape(heading.text)}</a></li>'
+        for heading in body.headings
+        if heading.text not in left_out
     )
-    shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>')
-    return RenderedMarkdown(shown, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+    shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>' if items else "")
+    summary = body.summary
+    if summary == "[TOC]":  # the marker opened the body: the summary is the first paragraph of the text
+        first = _PARAGRAPH.search(body.html.replace("<p>[TOC]</p>", ""))
+        summary = plain_text(first.group(1)) if first else ""
+    return RenderedMarkdown(shown, summary, body.citations, body.links, body.headings, body.read_more, body.images)
+
+
+def _excerpt_separator(data: Mapping[str, Any], config: Config) -> str:
+    """Jekyll's ``excerpt_separator`` (the page's, else ``_config.yml``'s) when it is not the default, the
+    first paragraph's end, which masthead's summary already is."""
+    if config.origin.kind != "jekyll":
+        return ""
+    from ..origins.data import origin_config
+
+    separator = data.get("excerpt_separator", origin_config(config).get("excerpt_separator"))
+    return separator if isinstance(separator, str) and separator.strip() else ""
 
 
 def render_body(
     text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config, rst: bool = False
 ) -> tuple[RenderedMarkdown, list[Problem], tuple[Reference, ...]]:
     """Rendered body, problems (warnings about unsupported tags) and references to resolve."""
+    untitled = frozenset[str]()  # kramdown's no_toc headings
+    if config.origin.kind == "jekyll" and "{:" in text:  # Just the Docs' callouts, kramdown's {:toc}
+        from ..origins.data import origin_config
+        from .kramdown_callouts import mark
+
+        text, untitled = mark(text, origin_config(config))
     body, problems, references = _rendered_body(text, first_line, source, data, config, rst)
-    if config.origin.kind == "pelican" and not rst and "<p>[TOC]</p>" in body.html:
-        body = _table_of_contents(body)
+    if config.origin.kind == "jekyll" and data.get("toc") is True and body.headings and "<p>[TOC]</p>" not in body.html:
+        # minimal-mistakes' (and Chirpy's) toc: true: the layout shows the page's table of contents beside its text
+        body = RenderedMarkdown("<p>[TOC]</p>\n" + body.html, body.summary, body.citations, body.links, body.headings, body.read_more, body.images)
+    if config.origin.kind in ("pelican", "jekyll") and not rst and "<p>[TOC]</p>" in body.html:
+        body = _table_of_contents(body, untitled)
+    separator = _excerpt_separator(data, config)
+    if separator and separator in text:  # Jekyll's excerpt: the text before the separator, not the first paragraph
+        excerpt, _, _ = _rendered_body(text.split(separator, 1)[0], first_line, source, data, config, rst)
+        summary = " ".join(plain_text(part) for part in _PARAGRAPH.findall(excerpt.html)).strip()
+        if summary:
+            body = RenderedMarkdown(body.html, summary, body.citations, body.links, body.headings, body.read_more, body.images)
     return body, problems, references
 
 

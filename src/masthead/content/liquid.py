@@ -160,6 +160,7 @@ class _Context:
     includes: int = 0  # the includes the tag being rendered is in: one that includes itself stops at _MAX_INCLUDES
     in_code: Callable[[int], bool] = lambda _offset: True  # whether the body's text at an offset is code (a fence, a code span, <code>)
     in_html_block: Callable[[int], bool] = lambda _offset: False  # Jekyll: whether an offset is inside an HTML block element, as kramdown reads it
+    plugin_note: Callable[[str, str], str] = lambda _kind, _name: ""  # Jekyll: which of the site's _plugins/ defines a tag or filter
 
     def value(self, expression: str, start: int) -> Any:
         return values.evaluate(expression, self.scopes, self.filters, lambda name: self._unknown(name, start))
@@ -169,7 +170,7 @@ class _Context:
 
     def _unknown(self, name: str, start: int) -> None:
         if name.startswith("filter "):
-            self.warn(start, f'{self.label} filter "{name[7:]}"', "not supported; its input was kept")
+            self.warn(start, f'{self.label} filter "{name[7:]}"', f"not supported{self.plugin_note('filter', name[7:])}; its input was kept")
         else:
             self.warn(start, f'{self.label} variable "{name}"', f"not known here{self.unknown_hint(name)}; it was removed")
 
@@ -242,10 +243,14 @@ def _tag(node: _Node, context: _Context) -> str:
     if name.startswith("end"):
         context.warn(node.start, f'{context.label} tag "{name}"', "closes no tag; it was removed")
         return ""
-    context.warn(node.start, f'{context.label} tag "{name or node.text[:20]}"', "not supported; it was removed")
+    if name in _HEAD_TAGS:  # jekyll-seo-tag's and jekyll-feed's head tags: masthead's own head has what they write
+        return ""
+    context.warn(node.start, f'{context.label} tag "{name or node.text[:20]}"', f"not supported{context.plugin_note('tag', name)}; it was removed")
     return ""
 
 
+# jekyll-seo-tag's {% seo %} and jekyll-feed's {% feed_meta %}: meta tags and feed links for the page's <head>
+_HEAD_TAGS = frozenset({"seo", "feed_meta"})
 _INCLUDE_PARAMETER = re.compile(r"""(\w+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,]+)""")
 _MAX_INCLUDES = 5  # an include that includes itself stops here
 
@@ -337,7 +342,7 @@ def _block(node: _Node, context: _Context, depth: int) -> str:
     if name in ("capture", "set"):
         context.scopes[opening[1].split()[0] if opening[1] else "_"] = _render(opening[3], context, depth + 1)
         return node.breaks
-    context.warn(node.start, f'{context.label} tag "{name}"', "not supported; its inner content was kept")
+    context.warn(node.start, f'{context.label} tag "{name}"', f"not supported{context.plugin_note('tag', name)}; its inner content was kept")
     return node.breaks + "".join(_render(children, context, depth + 1) for _, _, _, children in node.clauses)
 
 
@@ -447,9 +452,11 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
     context.in_code = in_code
     if config.origin.kind == "jekyll":
+        from ..origins.jekyll_plugins import plugin_note
         from .kramdown_blocks import open_elements
 
         context.in_html_block = lambda offset: open_elements(text[:offset]) > 0
+        context.plugin_note = lambda kind, name: plugin_note(config, kind, name)
     if config.origin.kind == "pelican":
         from ..origins.data import pelican_settings
         from .pelican_tags import TAGS, render

@@ -15,7 +15,7 @@ from html import escape
 
 from .shortcodes import _embed, _figure, _link
 
-THEME_INCLUDES = frozenset({"figure", "video"})  # minimal-mistakes' (Chirpy's are under embed/)
+THEME_INCLUDES = frozenset({"figure", "video", "toc"})  # minimal-mistakes' (Chirpy's are under embed/)
 
 # Chirpy's embed includes: the platform's page, as Hugo's embeds link to theirs
 _CHIRPY_PLATFORMS = {
@@ -47,6 +47,8 @@ def theme_include(name: str, found: Mapping[str, str], block: Callable[[str], st
     if stem == "figure" and found.get("image_path"):
         src = image_path(found["image_path"])
         return "\n\n" + block(_figure({"src": src, "alt": found.get("alt", ""), "caption": found.get("caption", "")})) + "\n\n"
+    if stem == "toc":  # minimal-mistakes' {% include toc %}: the page's table of contents (bodies.py fills it in)
+        return "\n\n[TOC]\n\n"
     if stem == "video" and found.get("id") and found.get("provider") in ("youtube", "vimeo"):
         embed = _embed(found["provider"], [found["id"]], {})
         return block(embed) if embed else None

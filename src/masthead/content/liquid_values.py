@@ -77,6 +77,8 @@ def lookup(expression: str, scopes: Mapping[str, Any]) -> Any:
     if bounds:
         low, high = lookup(bounds.group(1), scopes), lookup(bounds.group(2), scopes)
         return list(range(int(low), int(high) + 1)) if isinstance(low, int) and isinstance(high, int) else []
+    if "[" in text:  # site.data.authors[page.author]: the key is a variable's value
+        text = _VARIABLE_KEY.sub(lambda match: _key_literal(lookup(match.group(1), scopes)), text)
     parts = [next(group for group in match.groups() if group is not None) for match in _PARTS.finditer(text)]
     if not parts or "".join(re.sub(r"\s", "", text)) == "" or parts[0] not in scopes:
         raise Unknown(text)
@@ -84,6 +86,16 @@ def lookup(expression: str, scopes: Mapping[str, Any]) -> Any:
     for part in parts[1:]:
         value = _member(value, part)
     return value
+
+
+_VARIABLE_KEY = re.compile(r"\[\s*([A-Za-z_][\w.-]*)\s*\]")
+
+
+def _key_literal(key: Any) -> str:
+    """A key as the literal ``_PARTS`` reads: ``[2]`` for a number, ``["ines"]`` for anything else."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return f"[{key}]"
+    return '["' + str(key).replace('"', "") + '"]'
 
 
 def _member(value: Any, part: str) -> Any:

@@ -170,7 +170,14 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
     if config.origin.kind == "jekyll":
         parts = PurePosixPath(source).parts
         if "_posts" in parts:
-            found += [part for part in parts[: parts.index("_posts")] if part not in (".", config.folders.content)]
+            from ..origins.data import origin_config
+
+            above = parts[: parts.index("_posts")]
+            collections_dir = PurePosixPath(str(origin_config(config).get("collections_dir") or "").strip("/")).parts
+            inside = above[1:] if above[:1] == (config.folders.content,) else above
+            if collections_dir and inside[: len(collections_dir)] == collections_dir:  # Jekyll's relative_path starts inside it
+                above = inside[len(collections_dir) :]
+            found += [part for part in above if part not in (".", config.folders.content)]
     if config.origin.kind == "pelican" and value in (None, "", []):
         from ..origins.data import pelican_settings
         from ..origins.pelican import is_page

@@ -156,8 +156,12 @@ def plan(site: Path, found: str) -> Plan:
         "Liquid in posts: link, post_url, highlight, raw, comment and {{ site.* }} / {{ page.* }} are rendered.",
     ]
     style = str(data.get("permalink") or "date")
+    pretty = permalink(style, []).endswith("/")  # pages end as the site's style does (Utils.add_permalink_suffix)
+    collections = data.get("collections")
+    posts = collections.get("posts") if isinstance(collections, dict) else None
+    if isinstance(posts, dict) and posts.get("permalink"):  # collections: {posts: {permalink: …}} wins, as Jekyll's add_default_collections
+        style = str(posts["permalink"])
     post_pattern = permalink(style, notes)
-    pretty = post_pattern.endswith("/")
     values: dict[str, Any] = {
         "title": site_title(data),
         "permalink": post_pattern,

@@ -19,7 +19,7 @@ from ..links import citations
 from ..links import publish as links_publish
 from ..newsroom import model as newsroom
 from ..options import BuildOptions
-from ..origins import references
+from ..origins import jekyll_nav, references
 from ..render import pages, pictures, redirects
 from ..site import Site
 from ..site import assemble as place
@@ -40,6 +40,8 @@ def assemble(config: Config, options: BuildOptions, now: datetime, parsed: Parse
     site, problems = place(parsed.entries, config, options, now, pages.content_templates(folders))
     site, found = links_publish.apply(site)  # links.rewrite = "resolved": destinations from the link store
     problems += found
+    if config.origin.kind == "jekyll":  # Just the Docs' parent pages list their children
+        site = jekyll_nav.with_child_lists(site)
     site, found = references.apply(site)  # post_url, ref, bundle images: resolved now that every URL is known
     problems += found
     if not errors_only(problems):  # unreadable images, featured images without alt text
