@@ -89,7 +89,7 @@ def _installed_gems() -> set[str]:
 
 
 def jekyll_urls(site: Path, work: Path) -> set[str]:
-    """Jekyll's pages for ``site``: its theme gem (unless Debian's minima), Sass and ``_plugins`` left out,
+    """Jekyll's pages for ``site``: its theme gem (unless Debian's minima) and Sass left out (its ``_plugins`` run),
     plugins not installed dropped from the config, a missing include or layout an empty one."""
     for name in ("Gemfile", "Gemfile.lock"):
         (site / name).unlink(missing_ok=True)
@@ -106,7 +106,6 @@ def jekyll_urls(site: Path, work: Path) -> set[str]:
     (work / "override.yml").write_text(yaml.safe_dump(override), encoding="utf-8")
     for sass in (*site.rglob("*.scss"), *site.rglob("*.sass")):
         sass.unlink()
-    shutil.rmtree(site / "_plugins", ignore_errors=True)
     for path in [path for path in site.rglob("*") if path.suffix in (".md", ".markdown", ".html") and path.is_file()]:
         for name in _JEKYLL_INCLUDE.findall(path.read_text(encoding="utf-8", errors="replace")):
             include = site / "_includes" / name
