@@ -1,7 +1,8 @@
 """Two conventions of popular Gatsby starters' gatsby-node.js, read from the program (never run):
 
 - gatsby-starter-hero-blog's and -personal-blog's "PREFIX--slug" names: `slug.indexOf("--")` cuts
-  createFilePath's `/2024-02-03--harbour-lights/` to `/harbour-lights/`; the prefix is the post's date.
+  createFilePath's `/2024-02-03--harbour-lights/` to `/harbour-lights/`; the prefix is the post's date; its
+  sources content/posts/, content/pages/ and content/parts/ are read together, parts (no slug) as no page.
 - gatsby-advanced-starter's (and its forks', Casper's): `slug = /${_.kebabCase(node.frontmatter.title)}`,
   a front matter slug kebab-cased before it; `cover: ../images/x.png` beside the posts' folder; a Markdown
   file with no front matter at all (gray-matter reads it as empty) is a page too.
@@ -20,7 +21,8 @@ from masthead.content.markdown import kebab_case
 def test_prefixed_names_are_dates_and_slugs(tmp_path: Path) -> None:
     site, _ = adopt("gatsby-prefixed-names", tmp_path)
     # createPage({path: slug}) for posts; `/category/${_.kebabCase(category)}/` for each category
-    assert page_urls(site) == {"/", "/harbour-lights/", "/spring-regatta/", "/category/works/", "/category/events/"}
+    # pages/1--about/ is /about/ (createFilePath from its own source's folder); parts/ gets no slug: no page
+    assert page_urls(site) == {"/", "/harbour-lights/", "/spring-regatta/", "/about/", "/category/works/", "/category/events/"}
     public = output_folder(site)
     lights = (public / "harbour-lights/index.html").read_text(encoding="utf-8")
     assert '<time datetime="2024-02-03' in lights  # the date from the name's prefix (no date in the front matter)
@@ -28,7 +30,8 @@ def test_prefixed_names_are_dates_and_slugs(tmp_path: Path) -> None:
     assert "<title>The harbour lights are back · Harbour Log</title>" in lights  # title: config.siteTitle, from content/meta/config.js
     toml = (site / "masthead.toml").read_text(encoding="utf-8")
     assert 'name_prefix = "--"' in toml
-    assert "builds no page of content/pages/" in toml  # masthead reads one folder: init says so
+    assert 'not_pages = ["parts"]' in toml and "masthead reads them all from content/" in toml
+    assert "Harbour Log is written in the harbour office." not in "".join(path.read_text(encoding="utf-8") for path in public.rglob("*.html"))
     assert literal_syntax(site) == [] and broken_references(site) == []
 
 

@@ -682,6 +682,11 @@ class Origin:
         'The separator of a Gatsby starter\'s "PREFIX--slug" file and folder names (gatsby-starter-hero-blog\'s, -personal-blog\'s "--"): '
         "the part before it dates a post (2017-10-09), the part after it is the slug.",
     )
+    not_pages: tuple[str, ...] = option(
+        (),
+        "Folders of the content folder whose Markdown files are parts of pages, not pages (gatsby-starter-hero-blog's parts/, which its "
+        "gatsby-node.js gives no slug).",
+    )
     ugly_urls: bool = option(False, "Hugo's uglyURLs: the list pages of sections and taxonomy terms are files (/posts.html, /categories/x.html), not folders.")
     taxonomies: tuple[str, ...] = option(
         ("categories", "series"),

@@ -500,6 +500,14 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
     (``permalink: /feed.xml``), and Eleventy's pagination templates (one page per tag)."""
     if config.origin.kind == "eleventy" and "pagination" in data:
         return not post_list_pagination(data)
+    if config.origin.not_pages:  # gatsby-starter-hero-blog's content/parts/: pieces of pages, given no slug
+        inside = (
+            PurePosixPath(source).relative_to(config.folders.content.strip("/"))
+            if config.folders.content.strip("/") not in ("", ".")
+            else PurePosixPath(source)
+        )
+        if any(inside.is_relative_to(folder) for folder in config.origin.not_pages):
+            return True
     if config.origin.kind == "eleventy":
         data = _eleventy_permalink(source, data, config)  # "{{ metadata.feed.path }}": /feed/feed.xml
     permalink = data.get("permalink") if isinstance(data.get("permalink"), str) else ""

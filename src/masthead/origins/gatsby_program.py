@@ -109,3 +109,12 @@ def slug_pattern(text: str) -> str:
     if _FOLDER_SLUG.search(text):
         return "/{sections}/{slug}/"
     return ""
+
+
+_NOT_SOURCE = re.compile(r"""\bsource\s*!==?\s*[`"']([\w-]+)[`"']""")
+
+
+def not_page_sources(text: str, sources: dict[str, str]) -> list[str]:
+    """The folders of the sources a gatsby-node.js gives no slug, and so no page (hero-blog's
+    ``if (source !== "parts") createNodeField({name: "slug", …})``: the author box, the footer)."""
+    return [sources[name] for name in _NOT_SOURCE.findall(text) if name in sources]

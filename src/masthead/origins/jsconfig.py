@@ -14,7 +14,7 @@ from ..content.datafile import DataFileError, load_data
 from ..errors import Problem
 from .eleventy_feeds import eleventy_feeds
 from .eleventy_pages import home_pagination
-from .gatsby_program import index_pages, later_pages, name_prefix, number, program_text, slug_pattern, term_permalinks
+from .gatsby_program import index_pages, later_pages, name_prefix, not_page_sources, number, program_text, slug_pattern, term_permalinks
 from .gatsby_routes import markdown_permalink
 from .plan import Plan
 
@@ -162,6 +162,10 @@ def gatsby(site: Path, found: str) -> Plan:
     ]
     existing = next((path for path in _filesystem_paths(text) if path and (site / path).is_dir()), "")  # no Markdown anywhere: the folder read
     content = _markdown_folder(site, ["src/pages", *_filesystem_paths(text)]) or _common_root([*folders, *files]) or existing or "content"
+    sources = [path for path in _filesystem_paths(text) if path and _markdown_folder(site, [path])]
+    shared = _common_root(sources) if len(sources) > 1 and not _markdown_folder(site, ["src/pages"]) else ""
+    if shared and all(path != shared for path in sources):  # content/posts/ and content/pages/: read both, from content/
+        content = shared
     notes = [
         "Gatsby and Decap's rules: templateKey blog-post makes a dated post, any other key a page (a key with",
         "no template of its own is shown with the generic page template, with a warning); the root index.md is",
@@ -209,6 +213,12 @@ def gatsby(site: Path, found: str) -> Plan:
     if later:  # path: i === 0 ? '/' : `/page/${i}`
         values["page_path"] = later
         notes.append(f"gatsby-node.js puts the home page's later pages at /{later}" + (" ({index} counts from 0)." if "{index}" in later else "."))
+    if shared == content and shared:  # createFilePath is relative to each source's folder: /about/, not /pages/about/
+        values["permalink"] = values["page_permalink"] = "/{sections[1:]}/{filename}/"
+        skipped = not_page_sources(node, _filesystem_sources(text))  # `if (source !== "parts")`: no slug, no page
+        if skipped:
+            tables["origin"]["not_pages"] = [path.removeprefix(content + "/") for path in skipped]
+        notes.append(f"gatsby-source-filesystem reads {', '.join(path + '/' for path in sources)}: masthead reads them all from {content}/.")
     separator = name_prefix(node)
     if separator:  # slug.indexOf("--"): a file or folder 2017-10-09--x is the post x of that day, at /x/
         tables["origin"]["name_prefix"] = separator
@@ -262,6 +272,22 @@ def _filesystem_paths(text: str) -> list[str]:
         joined = match.group(3)
         path = "/".join(re.findall(r"""[`"']([^`"']+)[`"']""", joined)) if joined is not None else match.group(1) or match.group(2)
         found.append(path.strip("/"))
+    return found
+
+
+_SOURCE_NAME = re.compile(r"""name\s*:\s*[`"']([\w-]+)[`"']""")
+
+
+def _filesystem_sources(text: str) -> dict[str, str]:
+    """gatsby-source-filesystem's sources by name (``name: "pages"``): the folder each reads."""
+    found: dict[str, str] = {}
+    for match in _FILESYSTEM_PATH.finditer(text):
+        options = text[max(0, match.start() - 200) : match.end() + 200]
+        name = _SOURCE_NAME.search(options[options.rfind("{", 0, 200) :] if "{" in options[:200] else options)
+        joined = match.group(3)
+        path = "/".join(re.findall(r"""[`"']([^`"']+)[`"']""", joined)) if joined is not None else match.group(1) or match.group(2)
+        if name:
+            found.setdefault(name.group(1), path.strip("/"))
     return found
 
 
