@@ -376,5 +376,7 @@ def content_languages(content: Path) -> list[str]:
                 head = path.read_text(encoding="utf-8")[:2000]
             except (OSError, UnicodeDecodeError):
                 continue
-            found += [next(group for group in match.groups() if group) for match in _LANG_HEADER.finditer(head.split("\n\n", 1)[0])]
+            # a Markdown header ends at the first blank line; reStructuredText's field list follows the title, after one
+            header = "\n".join(head.split("\n\n", 2)[:2]) if path.suffix == ".rst" else head.split("\n\n", 1)[0]
+            found += [next(group for group in match.groups() if group) for match in _LANG_HEADER.finditer(header)]
     return list(dict.fromkeys(found))
