@@ -43,7 +43,8 @@ class Placement(NamedTuple):
     categories: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     permalink: str = ""  # an explicit URL or pattern (Hugo url, Jekyll and Eleventy permalink)
-    hidden: bool = False  # not published at all (Eleventy's permalink: false, Pelican's Status: hidden)
+    hidden: bool = False  # not published at all (Eleventy's permalink: false)
+    unlisted: bool = False  # written at its URL, named by no list, menu, feed or sitemap (Pelican's Status: hidden)
     publish_after: str = ""  # ISO instant before which the entry is scheduled (Hugo publishDate)
     weight: int = 0
     authors: tuple[tuple[str, str], ...] = ()  # (name, url) of every author
@@ -372,7 +373,7 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
             else:
                 problem(key, f"{value!r}: expected a whole number")
         elif name == "status" and str(value).strip().lower() == "hidden" and config.origin.kind == "pelican":
-            values["hidden"] = True
+            values["unlisted"] = True
         elif name == "authors":
             found = people(value)
             if found is None:
