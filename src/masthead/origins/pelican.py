@@ -287,6 +287,19 @@ def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
     return {key: value for key, value in match.groupdict().items() if value} if match else {}
 
 
+def path_metadata(relative: str, settings: Mapping[str, Any]) -> dict[str, str]:
+    """What PATH_METADATA (none by default; ``posts/(?P<category>[^/]+)/.*``) takes from a file's path
+    inside the content folder: its category, slug or date, over the folder's and DEFAULT_CATEGORY."""
+    pattern = settings.get("PATH_METADATA")
+    if not isinstance(pattern, str) or not pattern:
+        return {}
+    try:
+        match = re.match(pattern, relative)
+    except re.error:
+        return {}
+    return {key: value for key, value in match.groupdict().items() if value} if match else {}
+
+
 def default_date(path: Path, settings: Mapping[str, Any], zone: tzinfo) -> datetime | None:
     """The date of an article whose header and file name give none: DEFAULT_DATE, ``'fs'`` for the
     file's modification time or a tuple such as ``(2024, 1, 5)``; None when unset (the article needs one)."""
