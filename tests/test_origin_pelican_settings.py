@@ -51,7 +51,7 @@ EXPECTED_URLS = {
 def _adopted(tmp_path: Path) -> Path:
     site = tmp_path / "pelican-settings"
     shutil.copytree(SITES / "pelican-settings", site)
-    moment = datetime(2024, 3, 9, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm")).timestamp()  # DEFAULT_DATE = 'fs': the file's time, set here as a checkout sets it
+    moment = datetime(2024, 3, 9, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm")).timestamp()  # DEFAULT_DATE = 'fs': the file's time
     os.utime(site / "content/notes/Knots.md", (moment, moment))
     return adopt_folder(site)[0]
 

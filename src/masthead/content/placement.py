@@ -174,9 +174,7 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
             found += [part for part in parts[: parts.index("_posts")] if part not in (".", config.folders.content)]
     if config.origin.kind == "pelican" and value in (None, "", []):
         from ..origins.data import pelican_settings
-        from ..origins.pelican import is_page
-
-        from ..origins.pelican import path_metadata
+        from ..origins.pelican import is_page, path_metadata
 
         sections = locate(source, config)[0]
         article = not is_page(sections, pelican_settings(config))
