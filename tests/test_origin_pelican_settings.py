@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -82,3 +83,16 @@ def test_categories_dates_and_feeds(tmp_path: Path) -> None:
     assert sorted(path.name for path in (public / "feeds").glob("*.xml")) == ["all.atom.xml", "boats.atom.xml", "shed.atom.xml", "workshop.atom.xml"]
     shed = feedparser.parse((public / "feeds/shed.atom.xml").read_bytes())
     assert {entry.link for entry in shed.entries} == {f"https://boatshed.example/{slug}.html" for slug in ("oars", "winter-cover", "knots")}
+
+
+def test_default_date_fs_is_the_last_commit_in_a_git_checkout(tmp_path: Path) -> None:
+    site = tmp_path / "pelican-settings"
+    shutil.copytree(SITES / "pelican-settings", site)
+    when = "2024-08-17T09:30:00+02:00"
+    environment = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_CONFIG_GLOBAL": os.devnull}
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Tove", "-c", "user.email=tove@boatshed.example", "commit", "-qm", "site"]):
+        subprocess.run(["git", *command], cwd=site, env=environment, check=True)
+    os.utime(site / "content/notes/Knots.md")  # touched after the commit, as a checkout touches every file: not its date
+    adopt_folder(site)
+    knots = (output_folder(site) / "knots.html").read_text(encoding="utf-8")
+    assert '"datePublished":"2024-08-17T09:30:00+02:00"' in knots

@@ -300,13 +300,30 @@ def path_metadata(relative: str, settings: Mapping[str, Any]) -> dict[str, str]:
     return {key: value for key, value in match.groupdict().items() if value} if match else {}
 
 
+def committed(path: Path) -> int | None:
+    """When the last commit that changed ``path`` was made (Unix seconds), if the site is a git repository.
+
+    DEFAULT_DATE = 'fs' is the file's time to Pelican; a fresh clone gives every file the clone's time, so
+    the same site would get new dates on every checkout. The commit's time is what that file time stood
+    for, and stays the same from build to build; a file git does not know keeps its modification time.
+    """
+    import subprocess
+
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path.name], cwd=path.parent, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = result.stdout.strip()
+    return int(found) if result.returncode == 0 and found.isdigit() else None
+
+
 def default_date(path: Path, settings: Mapping[str, Any], zone: tzinfo) -> datetime | None:
     """The date of an article whose header and file name give none: DEFAULT_DATE, ``'fs'`` for the
     file's modification time or a tuple such as ``(2024, 1, 5)``; None when unset (the article needs one)."""
     value = settings.get("DEFAULT_DATE")
     if value == "fs":
         try:
-            return datetime.fromtimestamp(int(path.stat().st_mtime), zone)
+            return datetime.fromtimestamp(committed(path) or int(path.stat().st_mtime), zone)
         except OSError:
             return None
     if isinstance(value, (tuple, list)) and 3 <= len(value) <= 6 and all(isinstance(part, int) for part in value):
