@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import feedparser
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
 # Pelican's defaults (docs/settings.rst): ARTICLE_SAVE_AS '{slug}.html', PAGE_SAVE_AS 'pages/{slug}.html',
@@ -115,3 +116,17 @@ def test_hidden_drafts_and_translations(tmp_path: Path) -> None:
     survey = (public / "surveying-the-old-tide-gauge.html").read_text(encoding="utf-8")
     assert '"dateModified":"2013-11-17T23:29:00+01:00"' in survey  # :modified:
     assert "A multi-line summary that runs over two lines, with inline markup in it." in survey  # :summary: on two lines
+
+
+def test_feeds_at_pelicans_paths(tmp_path: Path) -> None:
+    site, _ = adopt("pelican-samples", tmp_path)
+    feeds = output_folder(site) / "feeds"
+    # FEED_ALL_ATOM, CATEGORY_FEED_ATOM, AUTHOR_FEED_ATOM/RSS and TRANSLATION_FEED_ATOM at their defaults;
+    # FEED_ALL_RSS and CATEGORY_FEED_RSS as pelican.conf.py sets them
+    names = {path.name for path in feeds.glob("*.xml")}
+    assert {"all.atom.xml", "all.rss.xml", "all-en.atom.xml", "all-fr.atom.xml", "works.rss.xml", "mira-solberg.atom.xml"} <= names
+    french = feedparser.parse((feeds / "all-fr.atom.xml").read_bytes())
+    links = {entry.link for entry in french.entries}
+    assert links == {"https://harbour-log.example/quay-repairs-fr.html", "https://harbour-log.example/second-look-at-the-gauge-fr.html"}
+    english = feedparser.parse((feeds / "all-en.atom.xml").read_bytes())
+    assert len(english.entries) == 10 and not any("-fr.html" in entry.link or "harbour-master" in entry.link for entry in english.entries)

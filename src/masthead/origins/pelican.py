@@ -198,6 +198,7 @@ def term_pattern(kind: str, settings: Mapping[str, Any], notes: list[str]) -> st
 
 _FEED_DEFAULTS = {"FEED_ALL_ATOM": "feeds/all.atom.xml", "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml"}
 _FEED_DEFAULTS |= {"AUTHOR_FEED_ATOM": "feeds/{slug}.atom.xml", "AUTHOR_FEED_RSS": "feeds/{slug}.rss.xml"}
+_FEED_DEFAULTS |= {"TRANSLATION_FEED_ATOM": "feeds/all-{lang}.atom.xml"}
 
 
 def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
@@ -209,8 +210,9 @@ def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[st
         kind = name.split("_")[0].lower()
         if not isinstance(path, str) or not path.strip("/") or (kind in ("tag", "category", "author") and not terms[kind]):
             continue  # None: not written (pelicanconf.py's "not desired when developing")
-        path = path.lstrip("/").replace("{name}", "{slug}").replace("%s", "{slug}")  # Pelican 3's 'feeds/%s.atom.xml', as Pelican 4 reads it
-        if path.endswith(".xml") and re.sub(r"{slug}", "", path).count("{") == 0 and ("{slug}" in path) != name.startswith("FEED_"):
+        token = "{lang}" if name.startswith("TRANSLATION_") else "{slug}"
+        path = path.lstrip("/").replace("{name}", token).replace("%s", token)  # Pelican 3's 'feeds/%s.atom.xml', as Pelican 4 reads it
+        if path.endswith(".xml") and path.replace(token, "").count("{") == 0 and (token in path) != name.startswith("FEED_"):
             found[name] = path
     return found
 
