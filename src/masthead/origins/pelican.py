@@ -279,24 +279,22 @@ def is_read(relative: str, settings: Mapping[str, Any]) -> bool:
 def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
     """What FILENAME_METADATA (default ``(?P<date>\\d{4}-\\d{2}-\\d{2}).*``) takes from a file's name
     without its extension, such as its date, or its slug with ``(?P<slug>.*)``."""
-    pattern = settings.get("FILENAME_METADATA", r"(?P<date>\d{4}-\d{2}-\d{2}).*")
-    if not isinstance(pattern, str) or not pattern:
-        return {}
-    try:
-        match = re.match(pattern, filename)
-    except re.error:
-        return {}
-    return {key: value for key, value in match.groupdict().items() if value} if match else {}
+    return _groups(settings.get("FILENAME_METADATA", r"(?P<date>\d{4}-\d{2}-\d{2}).*"), filename)
 
 
 def path_metadata(relative: str, settings: Mapping[str, Any]) -> dict[str, str]:
     """What PATH_METADATA (none by default; ``posts/(?P<category>[^/]+)/.*``) takes from a file's path
     inside the content folder: its category, slug or date, over the folder's and DEFAULT_CATEGORY."""
-    pattern = settings.get("PATH_METADATA")
+    return _groups(settings.get("PATH_METADATA"), relative)
+
+
+def _groups(pattern: Any, text: str) -> dict[str, str]:
+    """The named groups a setting's regular expression matches at the start of ``text``; none when the
+    setting is unset or not a pattern Python reads."""
     if not isinstance(pattern, str) or not pattern:
         return {}
     try:
-        match = re.match(pattern, relative)
+        match = re.match(pattern, text)
     except re.error:
         return {}
     return {key: value for key, value in match.groupdict().items() if value} if match else {}
