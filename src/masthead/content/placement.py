@@ -119,7 +119,8 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_urlize(config)(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
-        from ..origins.pelican import default_date, file_metadata, is_page, path_metadata
+        from ..origins.pelican import is_page
+        from ..origins.pelican_metadata import default_date, file_metadata, path_metadata
 
         settings = pelican_settings(config)
         is_post = not is_page(sections, settings)
@@ -174,7 +175,8 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
             found += [part for part in parts[: parts.index("_posts")] if part not in (".", config.folders.content)]
     if config.origin.kind == "pelican" and value in (None, "", []):
         from ..origins.data import pelican_settings
-        from ..origins.pelican import is_page, path_metadata
+        from ..origins.pelican import is_page
+        from ..origins.pelican_metadata import path_metadata
 
         sections = locate(source, config)[0]
         article = not is_page(sections, pelican_settings(config))
