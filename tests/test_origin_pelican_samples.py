@@ -91,6 +91,10 @@ def test_every_link_form(tmp_path: Path) -> None:
         ("/readings.csv", "tide readings"),
     ):
         assert f'<a href="{href}">{text}</a>' in page
+    assert '"description":"What the old logbook says about the winter of 1953."' in page  # Summary: on two lines
+    assert re.search(r'<img src="/_images/harbour-map-400w-\w+\.png"', page)  # {static}/images/…
+    quay = (output_folder(site) / "quay-repairs.html").read_text(encoding="utf-8")
+    assert re.search(r'<img src="/_images/tide-gauge-800w-\w+\.png"[^>]*alt="The gauge house seen from the steps"', quay)  # |static|
     assert 'id="reading-the-staff"' in (output_folder(site) / "lowest-water-of-the-year.html").read_text(encoding="utf-8")
     rst = (output_folder(site) / "lowest-water-of-the-year.html").read_text(encoding="utf-8")
     assert 'href="/notes-from-the-logbook.html">a file-relative link to the markdown notes</a>' in rst
