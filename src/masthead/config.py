@@ -246,19 +246,21 @@ def _period_entry(entry: tuple[str, Any]) -> str | None:
 # is a JSON Feed of every post, as an Eleventy site's feed/json.njk writes.
 PELICAN_FEEDS: tuple[str, ...] = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ALL_JSON")
 PELICAN_FEEDS += tuple(f"{kind}_FEED_{format}" for kind in ("CATEGORY", "AUTHOR", "TAG") for format in ("ATOM", "RSS"))
+PELICAN_FEEDS += ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS")  # one per language: feeds/all-{lang}.atom.xml
 
 
 def _feed_entry(entry: tuple[str, Any]) -> str | None:
     name, path = entry
     if name not in PELICAN_FEEDS:
         return f"unknown feed {name!r}; expected one of {', '.join(PELICAN_FEEDS)}{did_you_mean(name, PELICAN_FEEDS)}"
-    per_term = not name.startswith("FEED_")
+    token = "{lang}" if name.startswith("TRANSLATION_") else "" if name.startswith("FEED_") else "{slug}"
     suffix = ".json" if name.endswith("_JSON") else ".xml"
-    if not isinstance(path, str) or path.startswith("/") or not path.endswith(suffix) or ("{slug}" in path) != per_term:
-        shown = "feeds/{slug}.atom.xml" if per_term else f"feeds/all{'' if suffix == '.json' else '.atom'}{suffix}"
-        return f'expected a path under the output folder ending with "{suffix}"{" with {slug}" if per_term else ""}, such as "{shown}"'
-    if re.sub(r"{slug}", "", path).count("{") or any(part in ("", ".", "..") for part in path.split("/")):
-        return 'expected plain segments between the slashes (no "//", "." or "..") and no token but {slug}'
+    if not isinstance(path, str) or path.startswith("/") or not path.endswith(suffix) or (((token or "{slug}") in path) != bool(token)):
+        site_feed = f"feeds/all{'' if suffix == '.json' else '.atom'}{suffix}"
+        shown = {"{slug}": "feeds/{slug}.atom.xml", "{lang}": "feeds/all-{lang}.atom.xml"}.get(token, site_feed)
+        return f'expected a path under the output folder ending with "{suffix}"{f" with {token}" if token else ""}, such as "{shown}"'
+    if (path.replace(token, "") if token else path).count("{") or any(part in ("", ".", "..") for part in path.split("/")):
+        return f'expected plain segments between the slashes (no "//", "." or "..") and {f"no token but {token}" if token else "no token"}'
     return None
 
 

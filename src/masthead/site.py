@@ -49,7 +49,7 @@ class Document:
 
     @property
     def noindex(self) -> bool:
-        return self.entry.draft or self.scheduled
+        return self.entry.draft or self.scheduled or self.entry.placement.unlisted  # unlisted: linked from nowhere, not for search engines either
 
 
 @dataclass(frozen=True)

@@ -192,24 +192,26 @@ def _pelican_links(text: str, first_line: int, source: str, config: Config, numb
 
     def swap(match: re.Match[str]) -> str:
         kind, target = match.group(1), match.group(2)
+        cut = min((at for at in (target.find("#"), target.find("?")) if at >= 0), default=len(target))
+        target, suffix = target[:cut], target[cut:]  # {filename}x.rst#anchor, ?query: kept on the page's URL, as Pelican keeps them
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(str(folder / target))
         if kind == "static" or (kind == "filename" and not path.endswith(_PELICAN_SOURCES)):
             kind = "static"  # {filename} of a file no reader reads (a script, an image): the file, as {static}
         if kind == "index":
-            return "/"
+            return "/" + suffix
         if kind in ("tag", "category", "author"):
             from ..origins.terms import link_target
 
             found = link_target(kind, unquote(target), config)
             if found is not None:
-                return found
+                return found + suffix
             line = first_line + text.count("\n", 0, match.start())
             message = f"{{{kind}}}{target}: the site makes no {kind} pages ({kind.upper()}_SAVE_AS is empty); the link goes to the archive"
             problems.append(Problem(source, line, None, message, warning=True))
             return "/archive/"
         # {static}: the file, published even outside STATIC_PATHS; {attach}: moved beside the page (origins/pelican_attach.py)
         references.append(Reference(kind if kind in ("static", "attach") else "link", path, first_line + text.count("\n", 0, match.start())))
-        return f"{REFERENCE_SCHEME}{numbered_from + len(references) - 1}"
+        return f"{REFERENCE_SCHEME}{numbered_from + len(references) - 1}{suffix}"
 
     linked = _PELICAN_LINK.sub(swap, text)
     return Transformed(linked, {}, tuple(references), tuple(problems))

@@ -543,7 +543,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
     if moment is None and is_post and fields.key("date") is None:
-        if adopted and (draft or place.hidden):  # Jekyll dates a draft by its file's time; undated, it waits for its date
+        if adopted and (draft or place.hidden or place.unlisted):  # Jekyll dates a draft by its file's time; undated, it waits for its date
             is_post = False
         elif adopted:  # Hugo and Eleventy allow undated pages in a post section: kept at their URL, as a page
             fields.problems.append(
@@ -565,6 +565,12 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
 
         place = place._replace(permalink=draft_pattern(not implied.is_post, pelican_settings(config)))
         is_post, template = False, config.origin.page_template  # a page: no links to tag and category pages it is not on
+    elif place.unlisted and not place.permalink:  # Pelican's Status: hidden: at ARTICLE_SAVE_AS or PAGE_SAVE_AS, unlisted
+        from ..origins.data import pelican_settings
+        from ..origins.pelican import saved_pattern
+
+        place = place._replace(permalink=saved_pattern("ARTICLE" if implied.is_post else "PAGE", pelican_settings(config)))
+        is_post, template = False, config.origin.page_template
 
     written = fields.get("slug")[1]  # `Slug:` with nothing after it (WordPress imports): the origin's own slug
     slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source, config.origin.kind)

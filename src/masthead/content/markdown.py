@@ -243,12 +243,20 @@ def hugo_token_slug(text: str, lower: bool = True, remove_accents: bool = False,
     return hugo_slug(slug.replace("+", " "), lower, remove_accents) if "+" in slug else slug
 
 
-def pelican_slug(text: str) -> str:
+def pelican_slug(text: str, substitutions: object = None) -> str:
     """Pelican's slugify with its defaults (``SLUGIFY_USE_UNICODE = False``, SLUG_REGEX_SUBSTITUTIONS): the text
     transliterated to ASCII with Unidecode's tables (text-unidecode), as Pelican does (Cyrillic, CJK and ``ß`` too: "Шторм" -> "shtorm"),
     characters other than letters, digits, spaces and hyphens removed, runs of spaces and hyphens made one
     hyphen, lower case: "It's Tomás's" -> "its-tomass"."""
     text = unidecode(unicodedata.normalize("NFKC", text))
+    pairs = [pair for pair in substitutions if isinstance(pair, (list, tuple)) and len(pair) == 2] if isinstance(substitutions, (list, tuple)) else []
+    if pairs:  # the site's own SLUG_REGEX_SUBSTITUTIONS, in order, as Pelican's slugify applies them
+        try:
+            for pattern, replacement in pairs:
+                text = re.sub(str(pattern), str(replacement), text)
+        except re.error:
+            pass  # a pattern Python cannot read: Pelican fails on it too; the text as far as it got
+        return text.lower() or "section"
     text = re.sub(r"[^\w\s-]", "", text).strip()
     return re.sub(r"[-\s]+", "-", text).lower() or "section"
 

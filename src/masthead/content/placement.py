@@ -43,7 +43,8 @@ class Placement(NamedTuple):
     categories: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     permalink: str = ""  # an explicit URL or pattern (Hugo url, Jekyll and Eleventy permalink)
-    hidden: bool = False  # not published at all (Eleventy's permalink: false, Pelican's Status: hidden)
+    hidden: bool = False  # not published at all (Eleventy's permalink: false)
+    unlisted: bool = False  # written at its URL, named by no list, menu, feed or sitemap (Pelican's Status: hidden)
     publish_after: str = ""  # ISO instant before which the entry is scheduled (Hugo publishDate)
     weight: int = 0
     authors: tuple[tuple[str, str], ...] = ()  # (name, url) of every author
@@ -118,7 +119,8 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_urlize(config)(filename), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
-        from ..origins.pelican import default_date, file_metadata, is_page
+        from ..origins.pelican import is_page
+        from ..origins.pelican_metadata import default_date, file_metadata, path_metadata
 
         settings = pelican_settings(config)
         is_post = not is_page(sections, settings)
@@ -127,7 +129,9 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         status = data.get("status") or (preset.get("status") if isinstance(preset, dict) else None) or ""
         draft = str(status).strip().lower() == "draft"
         named = file_metadata(filename, settings)  # FILENAME_METADATA: the date (by default) and maybe the slug
-        slug = named.get("slug") or pelican_slug(filename if settings.get("SLUGIFY_SOURCE") == "basename" or not title else title)
+        named = {**path_metadata(_content_path(source, config), settings), **named}  # PATH_METADATA's, under the file name's
+        made_from = filename if settings.get("SLUGIFY_SOURCE") == "basename" or not title else title
+        slug = named.get("slug") or pelican_slug(made_from, settings.get("SLUG_REGEX_SUBSTITUTIONS"))
         try:
             moment = _midnight(date.fromisoformat(named["date"]), config) if "date" in named else None
         except ValueError:
@@ -163,6 +167,13 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
     return Defaults(None, config.default_template, None, slugify(filename), "", False)
 
 
+def _content_path(source: str, config: Config) -> str:
+    """The file's path inside the content folder, as Pelican's PATH_METADATA matches it."""
+    content = PurePosixPath(config.folders.content)
+    path = PurePosixPath(source)
+    return path.relative_to(content).as_posix() if content.parts and path.is_relative_to(content) else path.as_posix()
+
+
 def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
     """Jekyll's categories: the folders above ``_posts`` and then the front matter's; Pelican's: its
     ``Category:``, else the folder the file is in, else the site's default category."""
@@ -181,10 +192,14 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
     if config.origin.kind == "pelican" and value in (None, "", []):
         from ..origins.data import pelican_settings
         from ..origins.pelican import is_page
+        from ..origins.pelican_metadata import path_metadata
 
         sections = locate(source, config)[0]
         article = not is_page(sections, pelican_settings(config))
-        if sections and article and config.origin.folder_category:
+        by_path = path_metadata(_content_path(source, config), pelican_settings(config)).get("category")
+        if by_path and article:
+            found.append(by_path)  # PATH_METADATA's (?P<category>…), over the folder and DEFAULT_CATEGORY
+        elif sections and article and config.origin.folder_category:
             found.append(sections.split("/")[-1])  # USE_FOLDER_AS_CATEGORY: the folder the file is in
         elif config.origin.default_category and article:
             found.append(config.origin.default_category)  # DEFAULT_CATEGORY
@@ -429,7 +444,7 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
             else:
                 problem(key, f"{value!r}: expected a whole number")
         elif name == "status" and str(value).strip().lower() == "hidden" and config.origin.kind == "pelican":
-            values["hidden"] = True
+            values["unlisted"] = True
         elif name == "authors":
             found = people(value)
             if found is None:

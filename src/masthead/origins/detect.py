@@ -15,6 +15,7 @@ MARKERS: tuple[tuple[str, str], ...] = (
     ("jekyll", "_config.yml"),
     ("jekyll", "_config.yaml"),
     ("pelican", "pelicanconf.py"),
+    ("pelican", "pelican*conf*.py"),  # `pelican -s` takes any settings file: Pelican's own samples/pelican.conf.py
     ("eleventy", ".eleventy.js"),
     ("eleventy", "eleventy.config.js"),
     ("eleventy", "eleventy.config.mjs"),
@@ -31,9 +32,17 @@ MARKERS: tuple[tuple[str, str], ...] = (
 
 def detect(site: Path) -> tuple[str, str] | None:
     """(kind, the file that told it), or None when no known generator's file is there."""
-    for kind, name in MARKERS:
-        if (site / name).is_file():
+    for kind, marker in MARKERS:
+        name = _first_match(site, marker) if "*" in marker else marker
+        if name and (site / name).is_file():
             if name.startswith("config.") and not (site / "content").is_dir() and not (site / "archetypes").is_dir():
                 continue  # a config.toml of something else
             return kind, name
     return None
+
+
+def _first_match(site: Path, pattern: str) -> str:
+    """The shortest name (then the first in order) of the files at the top of ``site`` matching
+    ``pattern``: ``pelican.conf.py`` before its translation ``pelican_FR.conf.py``; "" when none does."""
+    names = sorted((path.name for path in site.glob(pattern) if path.is_file()), key=lambda name: (len(name), name))
+    return names[0] if names else ""

@@ -11,7 +11,6 @@ import ast
 import re
 import warnings
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +197,7 @@ def term_pattern(kind: str, settings: Mapping[str, Any], notes: list[str]) -> st
 
 _FEED_DEFAULTS = {"FEED_ALL_ATOM": "feeds/all.atom.xml", "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml"}
 _FEED_DEFAULTS |= {"AUTHOR_FEED_ATOM": "feeds/{slug}.atom.xml", "AUTHOR_FEED_RSS": "feeds/{slug}.rss.xml"}
+_FEED_DEFAULTS |= {"TRANSLATION_FEED_ATOM": "feeds/all-{lang}.atom.xml"}
 
 
 def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
@@ -209,8 +209,9 @@ def feed_paths(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[st
         kind = name.split("_")[0].lower()
         if not isinstance(path, str) or not path.strip("/") or (kind in ("tag", "category", "author") and not terms[kind]):
             continue  # None: not written (pelicanconf.py's "not desired when developing")
-        path = path.lstrip("/").replace("{name}", "{slug}").replace("%s", "{slug}")  # Pelican 3's 'feeds/%s.atom.xml', as Pelican 4 reads it
-        if path.endswith(".xml") and re.sub(r"{slug}", "", path).count("{") == 0 and ("{slug}" in path) != name.startswith("FEED_"):
+        token = "{lang}" if name.startswith("TRANSLATION_") else "{slug}"
+        path = path.lstrip("/").replace("{name}", token).replace("%s", token)  # Pelican 3's 'feeds/%s.atom.xml', as Pelican 4 reads it
+        if path.endswith(".xml") and path.replace(token, "").count("{") == 0 and (token in path) != name.startswith("FEED_"):
             found[name] = path
     return found
 
@@ -272,36 +273,6 @@ def is_read(relative: str, settings: Mapping[str, Any]) -> bool:
     pages, articles = _paths(settings, "PAGE_PATHS", ("pages",)), _paths(settings, "ARTICLE_PATHS", ("",))
     article = under(articles) and not under(_paths(settings, "ARTICLE_EXCLUDES", ()) + pages, excluding=True)
     return article or (under(pages) and not under(_paths(settings, "PAGE_EXCLUDES", ()) + articles, excluding=True))
-
-
-def file_metadata(filename: str, settings: Mapping[str, Any]) -> dict[str, str]:
-    """What FILENAME_METADATA (default ``(?P<date>\\d{4}-\\d{2}-\\d{2}).*``) takes from a file's name
-    without its extension, such as its date, or its slug with ``(?P<slug>.*)``."""
-    pattern = settings.get("FILENAME_METADATA", r"(?P<date>\d{4}-\d{2}-\d{2}).*")
-    if not isinstance(pattern, str) or not pattern:
-        return {}
-    try:
-        match = re.match(pattern, filename)
-    except re.error:
-        return {}
-    return {key: value for key, value in match.groupdict().items() if value} if match else {}
-
-
-def default_date(path: Path, settings: Mapping[str, Any], zone: tzinfo) -> datetime | None:
-    """The date of an article whose header and file name give none: DEFAULT_DATE, ``'fs'`` for the
-    file's modification time or a tuple such as ``(2024, 1, 5)``; None when unset (the article needs one)."""
-    value = settings.get("DEFAULT_DATE")
-    if value == "fs":
-        try:
-            return datetime.fromtimestamp(int(path.stat().st_mtime), zone)
-        except OSError:
-            return None
-    if isinstance(value, (tuple, list)) and 3 <= len(value) <= 6 and all(isinstance(part, int) for part in value):
-        try:
-            return datetime(*value).replace(tzinfo=zone)
-        except ValueError:
-            return None
-    return None
 
 
 def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
@@ -376,5 +347,7 @@ def content_languages(content: Path) -> list[str]:
                 head = path.read_text(encoding="utf-8")[:2000]
             except (OSError, UnicodeDecodeError):
                 continue
-            found += [next(group for group in match.groups() if group) for match in _LANG_HEADER.finditer(head.split("\n\n", 1)[0])]
+            # a Markdown header ends at the first blank line; reStructuredText's field list follows the title, after one
+            header = "\n".join(head.split("\n\n", 2)[:2]) if path.suffix == ".rst" else head.split("\n\n", 1)[0]
+            found += [next(group for group in match.groups() if group) for match in _LANG_HEADER.finditer(header)]
     return list(dict.fromkeys(found))
