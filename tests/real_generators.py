@@ -124,9 +124,13 @@ def pelican_urls(site: Path, work: Path) -> set[str]:
     spec = importlib.util.find_spec("pelican")
     assert spec is not None and spec.origin, "Pelican is a test dependency: pip install -e '.[test]'"
     theme = Path(spec.origin).parent / "themes" / "notmyidea"
-    settings = next((name for name in ("pelicanconf.py", "pelican.conf") if (site / name).is_file()), None)
+    # the settings file as Pelican's docs and samples name it: pelicanconf.py, samples/pelican.conf.py
+    settings = next((path.name for path in sorted(site.glob("pelican*conf*.py")) if path.is_file()), None)
     public = work / "pelican-public"
-    command = [sys.executable, "-m", "pelican", "-q", "-o", str(public), "-t", str(theme), *(["-s", settings] if settings else [])]
+    # a settings file with no PATH is run as Pelican's samples and quickstart Makefile run it: `pelican content`
+    text = (site / settings).read_text(encoding="utf-8") if settings else ""
+    content = [] if re.search(r"(?m)^PATH\s*=", text) or not (site / "content").is_dir() else ["content"]
+    command = [sys.executable, "-m", "pelican", *content, "-q", "-o", str(public), "-t", str(theme), *(["-s", settings] if settings else [])]
     _run(command, site)
     return html_urls(public)
 

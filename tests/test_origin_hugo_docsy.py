@@ -44,3 +44,14 @@ def test_relative_images_resolve(tmp_path: Path) -> None:
     page = (output_folder(site) / "docs/setup/first-run/index.html").read_text(encoding="utf-8")
     assert 'src="/_images/welcome-' in page  # ../../../images/ from /docs/setup/first-run/ is the static image, resized
     assert "<code>{light_name}</code>" in page
+
+
+def test_a_link_around_links_and_blocks_stays_one_link_each(tmp_path: Path) -> None:
+    """HTML allows no link inside a link: a shortcode's url around text that holds a link becomes the
+    link of its title, and an <a> around a card's heading puts the link inside the heading."""
+    site, _ = adopt("hugo-docsy-nested", tmp_path)
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
+    assert '<p class="shortcode-label"><a href="/docs/reference/"><strong>Help wanted</strong></a></p>' in home
+    assert '<p>Read the <a href="/docs/reference/">reference</a> first.</p>' in home
+    assert '<h3 id="set-up"><a href="/docs/setup/">Set up</a></h3>' in home
+    assert "[#" not in home and "](/docs" not in home  # no Markdown shown as text

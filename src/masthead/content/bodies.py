@@ -233,13 +233,14 @@ def from_html(html: str) -> str:
     import warnings
 
     from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
-    from markdownify import markdownify
+
+    from .html_markdown import to_markdown
 
     html = re.sub(r"<(script|style|template)\b.*?</\1\s*>", "", html, flags=re.DOTALL | re.IGNORECASE)
     with warnings.catch_warnings():  # bs4's guesses about what the text is: the file says it is HTML
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        text = markdownify(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
+        text = to_markdown(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
 
 

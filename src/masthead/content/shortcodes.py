@@ -271,7 +271,8 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
             template = theme_shortcodes.find_template(tag.name, config)
             if template is None:
                 warn(tag, f"not supported{theme_shortcodes.missing_theme(config)}; its inner content was kept")
-            look = theme_shortcodes.shown(tag.name, template, positional, named, href, inline, tag.percent)
+            inner_links = bool(re.search(r"<a\b|\]\(|\]\[|<https?://|\{\{[<%]\s*(?:rel)?ref\b", inner, re.IGNORECASE))
+            look = theme_shortcodes.shown(tag.name, template, positional, named, href, inline, tag.percent, inner_links)
             if look.text_body and not re.search(r"<[a-zA-Z]", inner):  # a diagram's or a formula's text, shown as it is
                 position, index = closer.end, partner + 1
                 out.append(placeholder(blocks, f"{look.opening}{escape(inner.strip(), quote=False)}{look.closing}") + "\n" * inner.count("\n") + closer.breaks)

@@ -160,10 +160,26 @@ def modifiers(positional: list[str], named: dict[str, str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def shown(name: str, template: Template | None, positional: list[str], named: dict[str, str], href: str, inline: bool, markdown_call: bool) -> Shown:
-    """The HTML that opens and closes a theme shortcode pair (``href``: its link, resolved, or "")."""
+def shown(
+    name: str,
+    template: Template | None,
+    positional: list[str],
+    named: dict[str, str],
+    href: str,
+    inline: bool,
+    markdown_call: bool,
+    inner_links: bool = False,
+) -> Shown:
+    """The HTML that opens and closes a theme shortcode pair (``href``: its link, resolved, or "").
+
+    A link around the inner content when it holds none of its own (``inner_links``): HTML allows no link
+    inside a link, so then the label is the link, or, with no label, a "Read more" link closes the block,
+    as Docsy's ``blocks/feature`` shows its ``url``."""
     markdown = markdown_call or (template.markdown if template is not None else name.rsplit("/", 1)[-1] not in TEXT_BODIES)
     element = template.element if template is not None and template.element else ""
+    link = ""
+    if href and inner_links:
+        link, href = href, ""
     if href:
         element = "a"
     elif not markdown:
@@ -180,11 +196,18 @@ def shown(name: str, template: Template | None, positional: list[str], named: di
     label = label_of(positional, named)
     opened = element == "details" and ("open" in positional or named.get("open", "").lower() == "true")
     opening = f"<{element}{' open' if opened else ''}{attributes}>"
+    closing = f"</{element}>"
+    shown_label = f"<strong>{escape(label)}</strong>"
+    if link and label:
+        shown_label = f'<a href="{escape(link, quote=True)}">{shown_label}</a>'
+    elif link:
+        more = f'<a href="{escape(link, quote=True)}">Read more</a>'
+        closing = (f" {more}" if inline else f'<p class="shortcode-link">{more}</p>') + closing
     if element == "details":
         opening += f"<summary>{escape(label or 'Details')}</summary>"
     elif label and element not in ("a", "pre", "code"):
-        opening += f"<strong>{escape(label)}</strong> " if inline else f'<p class="shortcode-label"><strong>{escape(label)}</strong></p>'
-    return Shown(opening, f"</{element}>", not markdown, element not in ("a", "span", "code"))
+        opening += f"{shown_label} " if inline else f'<p class="shortcode-label">{shown_label}</p>'
+    return Shown(opening, closing, not markdown, element not in ("a", "span", "code"))
 
 
 def bundle_images(source: Path, named: dict[str, str]) -> list[str]:

@@ -20,10 +20,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from markdownify import markdownify
-
 from ..config import Config
 from ..content import characters
+from ..content.html_markdown import to_markdown
 from ..content.markdown import slugify
 from ..errors import MastheadError, Problem, unexpected
 from ..images import inside
@@ -78,7 +77,7 @@ def _local(url: str) -> str:
 
 def _markdown(html: str) -> str:
     language = lambda el: (el.get("class") or [""])[0].replace("language-", "")  # noqa: E731
-    text = markdownify(html, heading_style="ATX", bullets="-", newline_style="backslash", code_language_callback=language)
+    text = to_markdown(html, heading_style="ATX", bullets="-", newline_style="backslash", code_language_callback=language)
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
