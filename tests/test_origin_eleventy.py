@@ -6,13 +6,16 @@ import json
 import re
 from pathlib import Path
 
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+import shutil
+
+from origin_sites import SITES, adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls
 
 # Eleventy's default permalink is the input path without its extension (an index.md its folder's),
 # with the input folder from dir.input; passthrough {"./public/": "/"} is published at the root.
 # blog.njk is /blog/; blog/fourthpost/fourthpost.md (a file named as its folder) is /blog/fourthpost/. tags.njk
 # and tag-pages.njk (/tags/, /tags/<tag>/), sitemap.xml.njk and 404.md are masthead's own pages.
-EXPECTED_URLS = {"/", "/about/", "/blog/", "/blog/firstpost/", "/blog/secondpost/", "/blog/fourthpost/"}
+# blog/keepers-rota.md (eleventyExcludeFromCollections: true) is written, and in no collection.
+EXPECTED_URLS = {"/", "/about/", "/blog/", "/blog/firstpost/", "/blog/secondpost/", "/blog/fourthpost/", "/blog/keepers-rota/"}
 
 
 def test_urls_are_eleventys(tmp_path: Path) -> None:
@@ -54,3 +57,52 @@ def test_collections_and_page_bundles(tmp_path: Path) -> None:
     assert (public / "blog/fourthpost/possum.png").is_file()
     assert 'alt="A possum near the lamp"' in possum and 'alt="The same possum, again"' in possum  # <img src="./possum.png">, {% image %}
     assert re.search(r'<img src="/_images/possum-\d+w-\w+\.png"', possum)
+
+
+def test_navigation_is_eleventy_navigations(tmp_path: Path) -> None:
+    """base.njk lists `collections.all | eleventyNavigation`: Home (1), Archive (2), About (3), by order."""
+    site, _ = adopt("eleventy-base-blog", tmp_path)
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="site-nav".*?</nav>', home, re.DOTALL)
+    assert nav is not None
+    own = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', nav.group(0))
+    assert own[-2:] == [("/blog/", "Archive"), ("/about/", "About")]  # the key, not the page's title ("About the keepers")
+
+
+def test_a_page_excluded_from_collections_is_written_and_listed_nowhere(tmp_path: Path) -> None:
+    site, _ = adopt("eleventy-base-blog", tmp_path)
+    public = output_folder(site)
+    rota = (public / "blog/keepers-rota/index.html").read_text(encoding="utf-8")
+    assert "Ada the morning watch" in rota
+    elsewhere = [path.relative_to(public).as_posix() for path in public.rglob("*") if path.suffix in (".html", ".xml", ".json") and path.is_file()]
+    naming = [name for name in elsewhere if name != "blog/keepers-rota/index.html" and "keepers-rota" in (public / name).read_text(encoding="utf-8")]
+    assert naming == []  # not on the home page, the archive, a feed, the sitemap or a tag page
+    assert not (public / "tags/rota").exists()  # its tag names no collection
+
+
+def test_navigation_children_and_own_urls(tmp_path: Path) -> None:
+    """eleventy-navigation's `parent` puts an entry under another's, `url` links elsewhere, `title` labels it."""
+    site = tmp_path / "blog"
+    shutil.copytree(SITES / "eleventy-base-blog", site)
+    (site / "content/about/visiting.md").write_text(
+        "---\ntitle: Visiting the light\neleventyNavigation:\n  key: Visiting\n  parent: About\n  order: 2\n---\nOpen on Sundays.\n", encoding="utf-8"
+    )
+    (site / "content/about/history.md").write_text(
+        "---\ntitle: History\neleventyNavigation:\n  key: History\n  title: Our history\n  parent: About\n  order: 1\n---\nBuilt in 1871.\n", encoding="utf-8"
+    )
+    (site / "content/tides.md").write_text(
+        "---\ntitle: Tides\neleventyNavigation:\n  key: Tides\n  url: https://tides.example/\n  order: 0\n---\nSee the tide tables.\n", encoding="utf-8"
+    )
+    adopt_folder(site)
+    home = (output_folder(site) / "about/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="site-nav".*?</nav>', home, re.DOTALL)
+    assert nav is not None
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav.group(0))
+    assert links[-5:] == [
+        ("https://tides.example/", "Tides"),  # order 0, before Home (1); "/" itself is masthead's "Latest"
+        ("/blog/", "Archive"),
+        ("/about/", "About"),
+        ("/about/history/", "Our history"),
+        ("/about/visiting/", "Visiting"),
+    ]
+    assert re.search(r'<a href="/about/">About</a><ul class="site-nav__children">\s*<li><a href="/about/history/">', nav.group(0))

@@ -565,12 +565,14 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
 
         place = place._replace(permalink=draft_pattern(not implied.is_post, pelican_settings(config)))
         is_post, template = False, config.origin.page_template  # a page: no links to tag and category pages it is not on
-    elif place.unlisted and not place.permalink:  # Pelican's Status: hidden: at ARTICLE_SAVE_AS or PAGE_SAVE_AS, unlisted
+    elif place.unlisted and not place.permalink and config.origin.kind == "pelican":  # Pelican's Status: hidden: at ARTICLE_SAVE_AS or PAGE_SAVE_AS, unlisted
         from ..origins.data import pelican_settings
         from ..origins.pelican import saved_pattern
 
         place = place._replace(permalink=saved_pattern("ARTICLE" if implied.is_post else "PAGE", pelican_settings(config)))
         is_post, template = False, config.origin.page_template
+    elif place.unlisted:  # Eleventy's eleventyExcludeFromCollections: written, in no collection (no list, feed or tag)
+        is_post, template = False, config.origin.page_template  # a page: no links to tag pages it is not on
 
     written = fields.get("slug")[1]  # `Slug:` with nothing after it (WordPress imports): the origin's own slug
     slug = implied.slug if adopted and (written is None or not str(written).strip()) else _slug(fields, source, config.origin.kind)

@@ -489,6 +489,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if isinstance(gatsby_path, str) and ("/" in gatsby_path.strip().strip("/") or "path" in data) and gatsby_path.strip().startswith("/"):
         values["permalink"] = gatsby_path.strip()  # Gatsby's tutorial shape: createPage({path: node.frontmatter.path}), slug: "/blog/x"
         used.add("path" if "path" in data else "slug")
+    if config.origin.kind == "eleventy" and data.get("eleventyExcludeFromCollections") is True:
+        values["unlisted"] = True  # written at its URL, in no collection: no list, feed, sitemap or tag names it
     if config.origin.kind == "eleventy" and post_list_pagination(data):
         from ..origins.eleventy_pages import later_pages_pattern
 

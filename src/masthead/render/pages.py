@@ -241,12 +241,20 @@ def outlet_names(site: Site) -> dict[str, Outlet]:
 
 def _menus(site: Site, lang: str = "") -> dict[str, tuple[NavLink, ...]]:
     """A Hugo site's menus (``site.menus.footer`` in a template), or another language's; a Jekyll site's
-    ``nav: true`` pages; the others have none."""
+    ``nav: true`` pages; an Eleventy site's ``eleventyNavigation`` entries; the others have none."""
     if site.config.origin.kind == "jekyll":
         from ..origins.jekyll_nav import main_menu
 
         found = main_menu(site)
         return {"main": tuple(NavLink(url, label) for url, label in found)} if found else {}
+    if site.config.origin.kind == "eleventy":
+        from ..origins import eleventy_nav
+
+        def item(entry: eleventy_nav.NavEntry) -> NavLink:
+            return NavLink(entry.url, entry.label, tuple(item(child) for child in entry.children))
+
+        entries = eleventy_nav.main_menu(site)
+        return {"main": tuple(item(entry) for entry in entries)} if entries else {}
     if site.config.origin.kind != "hugo":
         return {}
     from ..origins.hugo_menus import MenuEntry, menus
