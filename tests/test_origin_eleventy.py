@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-
 import shutil
+from pathlib import Path
 
 from origin_sites import SITES, adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls
 

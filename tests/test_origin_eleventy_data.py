@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
-from origin_sites import adopt, literal_syntax, output_folder, page_urls
+from origin_sites import SITES, adopt, adopt_folder, literal_syntax, output_folder, page_urls
 
 # From Eleventy's docs: a template's URL is its path under dir.input (src/guides/x.md is /guides/x/,
 # src/about.njk is /about/); a directory data file (dispatches/dispatches.json) gives its folder's
@@ -17,6 +18,8 @@ from origin_sites import adopt, literal_syntax, output_folder, page_urls
 # those (sitemap.xml.njk with layout: false; topics.njk, whose JavaScript front matter is never run).
 # A file named as its folder (lamp-room/lamp-room.md) is that folder's index; a YYYY-MM-DD- prefix
 # is the date, and page.fileSlug leaves it out (2024-05-02-fog-season.md: /bulletin/fog-season/).
+# guides/guides.json's eleventyComputed permalink, "/how-to/{{ title | slugify }}/", is rendered after
+# fog-signals.md's own eleventyComputed title ("{{ signal }} signals"): /how-to/fog-signals/.
 EXPECTED_URLS = {
     "/",
     "/about/",
@@ -24,7 +27,8 @@ EXPECTED_URLS = {
     "/bulletin/calm/",
     "/bulletin/lamp-room/",
     "/bulletin/fog-season/",
-    "/guides/reading-a-buoy/",
+    "/how-to/reading-a-buoy/",
+    "/how-to/fog-signals/",
 }
 
 
@@ -76,3 +80,26 @@ def test_nunjucks_pages(tmp_path: Path) -> None:
     about = (output_folder(site) / "about/index.html").read_text(encoding="utf-8")
     assert "<p>Buoy Bulletin is written by Ines Okafor for the 2 stations we watch.</p>" in about
     assert "<li>NORTH BUOY</li>\n<li>HARBOUR MOUTH</li>" in about
+
+
+def test_computed_data_is_rendered_over_the_pages_data(tmp_path: Path) -> None:
+    site, build = adopt("eleventy-data", tmp_path)
+    public = output_folder(site)
+    fog = (public / "how-to/fog-signals/index.html").read_text(encoding="utf-8")
+    assert "<title>Fog signals · Buoy Bulletin</title>" in fog  # its own eleventyComputed title, from `signal: Fog`
+    assert '<meta name="description" content="Fog signals, a guide by Ines Okafor">' in fog  # the folder's, over the computed title
+    buoy = (public / "how-to/reading-a-buoy/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Reading a buoy, a guide by Ines Okafor">' in buoy
+    assert "eleventyComputed" not in build.output
+
+
+def test_computed_data_that_cannot_be_rendered_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    site = tmp_path / "eleventy-data"
+    shutil.copytree(SITES / "eleventy-data", site)
+    (site / "src/guides/tides.md").write_text(
+        '---\ntitle: Tides\neleventyComputed:\n  description: "{{ build.hash }} tides"\n---\nHigh and low water.\n', encoding="utf-8"
+    )
+    _, build = adopt_folder(site)
+    assert "src/guides/tides.md:3: warning: eleventyComputed.description: '{{ build.hash }} tides' uses data masthead does not have" in build.output
+    tides = (output_folder(site) / "how-to/tides/index.html").read_text(encoding="utf-8")
+    assert "{{" not in tides and "build.hash" not in tides

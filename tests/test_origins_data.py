@@ -57,7 +57,7 @@ def test_template_inputs_name_every_file_bodies_read(tmp_path: Path) -> None:
     eleventy = _adopted("eleventy-data", tmp_path)
     found = {path.relative_to(eleventy).as_posix() for path in template_inputs(load_config(eleventy))}
     includes = {"src/_includes/layouts/base.njk", "src/_includes/layouts/dispatch.njk"}  # an include may name any of them
-    assert found == {"src/_data/site.json", "src/_data/build.js", "src/dispatches/dispatches.json", *includes}
+    assert found == {"src/_data/site.json", "src/_data/build.js", "src/dispatches/dispatches.json", "src/guides/guides.json", *includes}
 
 
 def test_an_edit_to_a_data_file_alone_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None:

@@ -499,6 +499,12 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         params = data.get("params")
         if isinstance(params, dict):  # Hugo's front matter params: what themes read as .Params, beside the top-level keys
             data = {**{str(key): value for key, value in params.items()}, **data}
+    computed_problems: list[Problem] = []
+    if config.origin.kind == "eleventy":  # eleventyComputed, its own or a directory data file's: keys from templates
+        from ..origins.data import inherited
+        from ..origins.eleventy_computed import computed
+
+        data, computed_problems = computed(source, data, inherited(source, config), config, lines.get("eleventyComputed"))
     refused = characters.in_values(data, source, lines)
     if named_keys or refused:
         return ParseResult(None, (*named_keys, *refused))
@@ -508,6 +514,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
     fields.used |= origin_keys
     if adopted and place.hidden and placement.not_a_page(source, data, config):  # a feed or tag template: not a page, not checked as one
         return ParseResult(None, tuple(fields.problems))
+    fields.problems += computed_problems
 
     template_key = fields.key("template")
     named = fields.text("template") or (str(data["type"]) if config.origin.kind == "hugo" and isinstance(data.get("type"), str) else "")
