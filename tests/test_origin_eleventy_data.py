@@ -29,6 +29,7 @@ EXPECTED_URLS = {
     "/bulletin/fog-season/",
     "/how-to/reading-a-buoy/",
     "/how-to/fog-signals/",
+    "/stations/",  # stations.njk's ---js front matter: `const permalink = "/stations/";`
 }
 
 
@@ -103,3 +104,13 @@ def test_computed_data_that_cannot_be_rendered_is_left_out_with_a_warning(tmp_pa
     assert "src/guides/tides.md:3: warning: eleventyComputed.description: '{{ build.hash }} tides' uses data masthead does not have" in build.output
     tides = (output_folder(site) / "how-to/tides/index.html").read_text(encoding="utf-8")
     assert "{{" not in tides and "build.hash" not in tides
+
+
+def test_javascript_front_matter_is_read_and_never_run(tmp_path: Path) -> None:
+    site, build = adopt("eleventy-data", tmp_path)
+    page = (output_folder(site) / "stations/index.html").read_text(encoding="utf-8")
+    assert "<title>Stations we watch · Buoy Bulletin</title>" in page
+    assert re.search(r"<li>North buoy: 42.5 m</li>\s*<li>Harbour (&#39;|')mouth(&#39;|'): -3 m</li>", page)
+    assert "toUpperCase" not in page and "const " not in page  # the function is a program: not data, not text
+    assert re.search(r'<a href="/stations/">Stations</a>', page)  # its eleventyNavigation entry
+    assert "stations.njk" not in build.output

@@ -159,6 +159,7 @@ class _DeepLoader(_Loader):
 
 _FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
+_JS_FENCE = re.compile(r"^---[ \t]*(?:js|javascript)[ \t]*\r?$", re.MULTILINE)
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$")  # Pelican's `Key: value`
 
 
@@ -167,7 +168,7 @@ class Split:
     yaml_text: str  # the front matter block, whatever its syntax (the name predates TOML and JSON)
     body: str
     body_line: int  # line of the file where the body starts
-    syntax: str = "yaml"  # "yaml", "toml", "json" or "header" (Pelican)
+    syntax: str = "yaml"  # "yaml", "toml", "json", "header" (Pelican) or "js" (Eleventy's ---js)
 
 
 class FrontMatterError(Exception):
@@ -182,6 +183,14 @@ def split(text: str, path: str, header: bool = False) -> Split:
         text = text[1:]
     if _TOML_FENCE.match(text):
         return _fenced(text, path, _TOML_FENCE, "+++", "TOML", "toml")
+    if _JS_FENCE.match(text):  # Eleventy's ---js: JavaScript, read and never run
+        opening = _JS_FENCE.match(text)
+        assert opening is not None
+        closing = _FENCE.search(text, opening.end())
+        if closing is None:
+            raise FrontMatterError(Problem(path, 1, "front matter", "the block opened on line 1 is never closed; expected a line '---' after the JavaScript"))
+        body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+        return Split(text[opening.end() + 1 : closing.start()], text[body_start:], text.count("\n", 0, body_start) + 1, "js")
     if text.startswith("{"):
         return _json_block(text, path)
     if _FENCE.match(text) is None and (header or text[:6].lower() == "title:"):
@@ -286,6 +295,8 @@ def parse(split_result: Split, path: str) -> dict[str, Any]:
         return _parse_json(split_result.yaml_text, path)
     if split_result.syntax == "header":
         return _parse_header(split_result.yaml_text)
+    if split_result.syntax == "js":
+        return _parse_js(split_result.yaml_text, path)
     text = split_result.yaml_text
     try:
         data = load_yaml(text)
@@ -330,6 +341,15 @@ def _parse_json(block: str, path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise FrontMatterError(Problem(path, 1, "front matter", "expected a JSON object of keys and values"))
     return data
+
+
+def _parse_js(block: str, path: str) -> dict[str, Any]:
+    from .js_front_matter import JsFrontMatterError, read
+
+    try:
+        return read(block, path, 2)[0]
+    except JsFrontMatterError as exc:
+        raise FrontMatterError(exc.problem) from exc
 
 
 def pelican_lists(data: dict[str, Any]) -> dict[str, Any]:
@@ -377,6 +397,13 @@ def key_lines(yaml_text: str, syntax: str = "yaml") -> dict[str, int]:
         return _lines(_JSON_KEY, yaml_text, 1, group=1)
     if syntax == "header":
         return {key.strip().lower(): line for key, line in _lines(_HEADER_KEY, yaml_text, 1, group=1).items()}
+    if syntax == "js":
+        from .js_front_matter import JsFrontMatterError, read
+
+        try:
+            return read(yaml_text, "", 2)[1]
+        except JsFrontMatterError:
+            return {}
     return _lines(_KEY, yaml_text, 2)
 
 
