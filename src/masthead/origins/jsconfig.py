@@ -16,6 +16,7 @@ from .eleventy_feeds import eleventy_feeds
 from .eleventy_pages import home_pagination
 from .gatsby_program import index_pages, later_pages, name_prefix, not_page_sources, number, program_text, slug_pattern, term_permalinks
 from .gatsby_routes import markdown_permalink
+from .gatsby_themes import minimal_blog
 from .plan import Plan
 
 
@@ -172,7 +173,7 @@ def gatsby(site: Path, found: str) -> Plan:
         "the home page's intro; a page's URL is its path (blog/x.md is /blog/x/), as gatsby-source-filesystem's createFilePath.",
     ]
     values: dict[str, Any] = {
-        "title": _js_string(text, "title") or "My Site",
+        "title": _js_string(text, "siteTitle") or _js_string(text, "title") or "My Site",  # minimal-blog's siteMetadata.siteTitle
         "permalink": "/{sections}/{filename}/",
         "page_permalink": "/{sections}/{filename}/",
         "post_templates": ["blog-post"],
@@ -194,7 +195,8 @@ def gatsby(site: Path, found: str) -> Plan:
         "origin": {"kind": "gatsby", "config_file": "", "page_template": "about-page", "raw_html": True},  # remark keeps raw HTML
     }
     # hero_image: Gatsby's tutorial blog; cover: gatsby-advanced-starter's and its forks' (Casper), hero-blog's
-    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image", "socialImage", "cover"]}
+    # banner: the minimal-blog theme's
+    tables["fields"] = {"image": ["featuredImage", "featuredimage", "image", "hero_image", "socialImage", "cover", "banner"]}
     author = _author_name(text)
     if author:
         tables["author"] = {"name": author}
@@ -232,6 +234,14 @@ def gatsby(site: Path, found: str) -> Plan:
     if routed:  # createPage({path: `/blog${slug}`}), a File System Route page: the Markdown pages' URLs
         values["permalink"] = values["page_permalink"] = routed
         notes.append(f"{told} puts the Markdown pages at {routed} (a front matter slug with slashes is the page's whole path).")
+    theme = minimal_blog(text, _js_string)
+    if theme:  # the theme's own gatsby-node makes the pages: its folders and URLs
+        content = tables["folders"]["content"] = theme["content"]
+        values["permalink"], values["page_permalink"] = theme["permalink"], theme["page_permalink"]
+        lists = {"archives": theme["archives"], **({"tags": theme["tags"]} if theme["tags"] != "/tags/" else {})}  # /tags/: masthead's own
+        tables["origin"]["index_pages"] = {**tables["origin"].get("index_pages", {}), **lists}
+        tables["origin"]["tag_permalink"] = theme["tag_permalink"]
+        notes.append(theme["note"])
     others = [path for path in _filesystem_paths(text) if path != content and not path.startswith(content + "/") and _markdown_folder(site, [path])]
     warnings = [
         Problem(
