@@ -98,3 +98,15 @@ def test_any_text_is_data_or_a_front_matter_error(block: str) -> None:
         return
     assert isinstance(data, dict) and set(lines) <= set(data)
     json.dumps(data)  # plain data only: nothing of the program is kept
+
+
+def test_nesting_deeper_than_data_needs_is_left_out_not_a_crash() -> None:
+    deep, _ = read("const list = " + "[" * 5000 + "]" * 5000 + ";\nconst title = 'Kept';", "page.njk", 2)
+    assert deep == {"title": "Kept"}
+    nested, _ = read("const nav = " + "{a: " * 3000 + "1" + "}" * 3000 + ";", "page.njk", 2)
+    depth, value = 0, nested["nav"]
+    while isinstance(value, dict) and "a" in value:
+        depth, value = depth + 1, value["a"]
+    assert 60 <= depth <= 70 and value == {}  # kept down to the limit, the rest left out
+    with pytest.raises(JsFrontMatterError):
+        read("const list = " + "[" * 5000 + ";", "page.njk", 2)

@@ -89,8 +89,13 @@ def _key(node: Any, names: dict[str, Any]) -> str:
     raise _NotLiteral  # [computed]: a program
 
 
-def _value(node: Any, names: dict[str, Any]) -> Any:
+_DEEPEST = 64  # nesting deeper than any front matter needs is not data (and would exhaust the stack)
+
+
+def _value(node: Any, names: dict[str, Any], depth: int = 0) -> Any:
     kind = node.type
+    if depth > _DEEPEST:
+        raise _NotLiteral
     if kind in ("string", "template_string"):
         return _text(node)
     if kind == "number":
@@ -101,20 +106,20 @@ def _value(node: Any, names: dict[str, Any]) -> Any:
         return None
     if kind == "parenthesized_expression":
         inner = [child for child in node.named_children if child.type != "comment"]
-        return _value(inner[0], names) if len(inner) == 1 else _raise()
+        return _value(inner[0], names, depth + 1) if len(inner) == 1 else _raise()
     if kind == "unary_expression" and node.children[0].type in ("-", "+") and node.named_children[0].type == "number":
         number = _number(node.named_children[0].text.decode())
         return -number if node.children[0].type == "-" else number
     if kind == "identifier" and node.text.decode() in names:
         return names[node.text.decode()]
     if kind == "array":
-        return [_value(child, names) for child in node.named_children if child.type != "comment"]
+        return [_value(child, names, depth + 1) for child in node.named_children if child.type != "comment"]
     if kind == "object":
         found: dict[str, Any] = {}
         for child in node.named_children:
             if child.type == "pair":
                 try:  # a function or a program among the keys: that key is left out, the others kept
-                    found[_key(child.child_by_field_name("key"), names)] = _value(child.child_by_field_name("value"), names)
+                    found[_key(child.child_by_field_name("key"), names)] = _value(child.child_by_field_name("value"), names, depth + 1)
                 except _NotLiteral:
                     continue
             elif child.type == "shorthand_property_identifier" and child.text.decode() in names:
@@ -127,14 +132,15 @@ def _raise() -> Any:
     raise _NotLiteral
 
 
-def _error_line(node: Any) -> int | None:
+def _error_line(root: Any) -> int | None:
     """The first line (0-based) of the block where the grammar found an error or a missing token."""
-    if node.type == "ERROR" or node.is_missing:
-        return int(node.start_point[0])
-    for child in node.children:
-        if child.has_error:
-            return _error_line(child)
-    return None
+    node = root
+    while True:  # down the first child holding an error, without recursion (nesting may be deep)
+        if node.type == "ERROR" or node.is_missing:
+            return int(node.start_point[0])
+        node = next((child for child in node.children if child.has_error or child.is_missing), None)
+        if node is None:
+            return int(root.start_point[0])
 
 
 def _declarations(root: Any) -> list[tuple[Any, Any]]:

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ..site import Document, Site
 
 
+_DEEPEST = 16  # levels of a menu shown; a longer chain of parents is cut there
+
+
 @dataclass(frozen=True)
 class NavEntry:
     key: str
@@ -52,7 +55,7 @@ def main_menu(site: Site) -> tuple[NavEntry, ...]:
 
     def under(parent: str | None, seen: frozenset[str]) -> tuple[NavEntry, ...]:
         return tuple(
-            NavEntry(entry.key, entry.label, entry.url, under(key, seen | {key}) if key not in seen else ())
+            NavEntry(entry.key, entry.label, entry.url, under(key, seen | {key}) if len(seen) < _DEEPEST else ())
             for _, (_, key, above, entry) in ordered
             if (above if above in keys else None) == parent and key not in seen
         )
