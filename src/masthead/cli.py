@@ -525,7 +525,7 @@ def import_(
     map_host: tuple[str, ...],
     host_delay: float,
 ) -> None:
-    """Turn newsletter ISSUES (.eml, .mbox or saved .html) into draft posts, one per story.
+    """Turn newsletter ISSUES (.eml, .mbox, or a saved .html or .mhtml) into draft posts, one per story.
 
     The mailing service is recognised from each message ([newsletter] profile to name it); its
     header, footer, buttons, sponsor and referral blocks are left out. Tracking links are resolved

@@ -1,4 +1,4 @@
-"""Reading a newsletter issue: an ``.eml`` file, an ``.mbox`` of issues, or a saved ``.html``.
+"""Reading a newsletter issue: an ``.eml`` file, an ``.mbox`` of issues, or a saved ``.html`` or ``.mhtml``.
 
 The standard library's parser (``policy.default``) undoes quoted-printable and base64 and decodes
 each part's charset; the HTML alternative is preferred over the plain text. Inline images sent as
@@ -200,12 +200,12 @@ _CANONICAL = re.compile(
 _RELATIVE = re.compile(r"""(<(?:a|img)\b[^>]*?\b(?:href|src)=)(["'])([^"'<>]*)\2""", re.IGNORECASE)
 
 
-def _absolute(text: str) -> str:
+def _absolute(text: str, saved_from: str = "") -> str:
     """A saved page's relative links and pictures (``/tag/news/``, ``/content/images/…``) made absolute
-    from the page's own address (its canonical link, else ``og:url``), as the browser read them;
-    in-page anchors, ``cid:`` and other schemes stay as they are."""
+    from the page's own address (its canonical link, else ``og:url``, else the address it was saved
+    from), as the browser read them; in-page anchors, ``cid:`` and other schemes stay as they are."""
     found = _CANONICAL.search(text)
-    address = next((group for group in found.groups() if group), "") if found else ""
+    address = next((group for group in found.groups() if group), "") if found else saved_from
     if not address:
         return text
 
@@ -216,6 +216,51 @@ def _absolute(text: str) -> str:
         return f"{match.group(1)}{match.group(2)}{urljoin(html.unescape(address), value)}{match.group(2)}"
 
     return _RELATIVE.sub(resolve, text)
+
+
+def _web_address(value: object) -> str:
+    address = str(value or "").strip()
+    return address if urlsplit(address).scheme in ("http", "https") else ""
+
+
+def _saved_mhtml(path: Path, shown: str) -> Issue:
+    """A page saved as one file (Chrome's and Edge's "Webpage, Single File", ``.mhtml``): a
+    multipart/related message whose root part is the page and whose other parts are its resources,
+    each named by the address it came from (``Content-Location``) or a ``Content-ID``. The pictures
+    among them are the issue's, as a page saved complete keeps its own; the date the file carries is
+    when it was saved, not the issue's."""
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    parts = [part for part in message.walk() if not part.is_multipart()]
+    pages = [part for part in parts if part.get_content_type() == "text/html"]
+    if not pages:
+        raise _problem(shown, "no text/html part; expected a web page saved as one file (.mhtml, “Webpage, Single File”)")
+    saved_from = _web_address(message.get("Snapshot-Content-Location")) or _web_address(pages[0].get("Content-Location"))
+    root = next((part for part in pages if _web_address(part.get("Content-Location")) == saved_from), pages[0])
+    text = _decoded(root)
+    resources: dict[str, InlinePart] = {}
+    for part in parts:
+        payload = part.get_payload(decode=True) if part.get_content_maintype() == "image" else None
+        if not isinstance(payload, bytes) or len(payload) > _SAVED_PICTURE_BYTES:
+            continue
+        for name in (_web_address(part.get("Content-Location")), "cid:" + str(part.get("Content-ID") or "").strip().strip("<>")):
+            if name and name != "cid:":
+                resources.setdefault(name, InlinePart(part.get_content_type(), payload))
+    inline: dict[str, InlinePart] = {}
+
+    def resource(match: re.Match[str]) -> str:
+        src = html.unescape(match.group(3).strip())
+        name = src if src.startswith("cid:") else urljoin(saved_from, src) if saved_from else src
+        if name not in resources:
+            return match.group(0)
+        key = name.removeprefix("cid:")
+        inline[key] = resources[name]
+        return f"{match.group(1)}{match.group(2)}cid:{html.escape(key)}{match.group(2)}"
+
+    page = _absolute(_IMG_SRC.sub(resource, text), saved_from)
+    found = _OG_TITLE.search(page) or _TITLE.search(page)
+    title = next((group for group in found.groups() if group and group.strip()), "") if found else ""
+    subject = " ".join(html.unescape(title).split()) or _subject(message) or path.stem
+    return Issue(shown, _fallback_id(text), subject, None, restore(page), inline)
 
 
 def _saved_html(path: Path, shown: str) -> Issue:
@@ -237,13 +282,15 @@ def _saved_html(path: Path, shown: str) -> Issue:
 
 
 def read_issues(path: Path) -> list[Issue]:
-    """Every issue in ``path``: one for .eml and .html, one per message for .mbox."""
+    """Every issue in ``path``: one for .eml, .html and .mhtml, one per message for .mbox."""
     shown = str(path)
     if not path.is_file():
-        raise _problem(shown, "no such file; expected an .eml, .mbox or .html newsletter issue")
+        raise _problem(shown, "no such file; expected an .eml, .mbox, .html or .mhtml newsletter issue")
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         return [_saved_html(path, shown)]
+    if suffix in (".mhtml", ".mht"):
+        return [_saved_mhtml(path, shown)]
     if suffix == ".mbox" or (suffix != ".eml" and path.read_bytes()[:5] == b"From "):
         box = mailbox.mbox(path, create=False)
         try:
