@@ -44,6 +44,24 @@ def test_unknown_site_is_a_problem(tmp_path: Path) -> None:
     assert "no Hugo, Jekyll, Pelican, Eleventy or Gatsby/Decap site here; expected one of hugo.toml" in result.output
 
 
+def test_a_site_kept_in_a_folder_of_the_repository_is_named(tmp_path: Path) -> None:
+    """one-click-hugo-cms keeps its Hugo site in site/ (`hugo -s site`): init names the folder to give,
+    writes nothing at the top, and build there points at the masthead.toml init wrote."""
+    (tmp_path / "package.json").write_text("{}\n")
+    (tmp_path / "node_modules" / "x").mkdir(parents=True)
+    (tmp_path / "node_modules" / "x" / "_config.yml").write_text("title: not a site\n")
+    (tmp_path / "site" / "content" / "post").mkdir(parents=True)
+    (tmp_path / "site" / "config.toml").write_text('baseURL = "https://example.org/"\ntitle = "One Click"\n')
+    (tmp_path / "site" / "content" / "post" / "hello.md").write_text("---\ntitle: Hello\ndate: 2024-01-02\n---\nHi\n")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1 and not (tmp_path / "masthead.toml").exists()
+    assert f"site/ is a Hugo site (site/config.toml); run `masthead init {tmp_path / 'site'}`" in result.output
+    assert "node_modules" not in result.output
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "site")]).exit_code == 0
+    built = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert built.exit_code == 1 and f"site/masthead.toml is one: give that folder ({tmp_path / 'site'})" in built.output
+
+
 def test_refuses_to_replace_masthead_toml(tmp_path: Path) -> None:
     (tmp_path / "_config.yml").write_text("title: x\n")
     (tmp_path / "masthead.toml").write_text("# mine\n")

@@ -845,7 +845,9 @@ def load_config(site: Path) -> Config:
     path = site / CONFIG_FILE
     shown = CONFIG_FILE  # problems name paths relative to the site; the CLI adds the site folder
     if not path.is_file():
-        raise MastheadError([Problem(shown, None, None, f"no {CONFIG_FILE} here; expected a masthead site (create one with `masthead new {site}`)")])
+        inside = sorted(found.parent.name for found in site.glob(f"*/{CONFIG_FILE}") if found.is_file())
+        hint = f"; {inside[0]}/{CONFIG_FILE} is one: give that folder ({site / inside[0]})" if inside else f" (create one with `masthead new {site}`)"
+        raise MastheadError([Problem(shown, None, None, f"no {CONFIG_FILE} here; expected a masthead site{hint}")])
     text, raw = _read(path, shown)
     loader = Loader(text, shown)
     try:

@@ -46,3 +46,13 @@ def _first_match(site: Path, pattern: str) -> str:
     ``pattern``: ``pelican.conf.py`` before its translation ``pelican_FR.conf.py``; "" when none does."""
     names = sorted((path.name for path in site.glob(pattern) if path.is_file()), key=lambda name: (len(name), name))
     return names[0] if names else ""
+
+
+def nested(site: Path) -> list[tuple[str, str, str]]:
+    """(folder, kind, file) of each site one level down, when the repository keeps it in a folder of its
+    own (one-click-hugo-cms's ``site/``, a GitHub Pages ``docs/``): hidden folders and node_modules aside."""
+    try:
+        folders = sorted(path for path in site.iterdir() if path.is_dir() and not path.name.startswith((".", "_")) and path.name != "node_modules")
+    except OSError:
+        return []
+    return [(folder.name, *found) for folder in folders if (found := detect(folder))]

@@ -11,9 +11,10 @@ from pathlib import Path
 from ..config import CONFIG_FILE
 from ..errors import MastheadError, Problem
 from . import hugo, jekyll, jsconfig, pelican
-from .detect import MARKERS, detect
+from .detect import MARKERS, detect, nested
 from .plan import Plan, render
 
+KINDS = {"hugo": "Hugo", "jekyll": "Jekyll", "pelican": "Pelican", "eleventy": "Eleventy", "gatsby": "Gatsby/Decap"}
 PLANNERS = {"hugo": hugo.plan, "jekyll": jekyll.plan, "pelican": pelican.plan, "eleventy": jsconfig.eleventy, "gatsby": jsconfig.gatsby}
 
 
@@ -21,6 +22,20 @@ def plan_for(site: Path) -> Plan:
     """The mapping of the site in ``site``; a problem if no known generator made it."""
     found = detect(site)
     if found is None:
+        inside = nested(site)
+        if inside:
+            named = "; ".join(f"{folder}/ is a {KINDS[kind]} site ({folder}/{name})" for folder, kind, name in inside)
+            folder = inside[0][0]
+            raise MastheadError(
+                [
+                    Problem(
+                        str(site),
+                        None,
+                        None,
+                        f"no site at the top of this folder, but {named}; run `masthead init {site / folder}`, then `masthead build {site / folder}`",
+                    )
+                ]
+            )
         names = ", ".join(dict.fromkeys(name for _, name in MARKERS))
         raise MastheadError(
             [
