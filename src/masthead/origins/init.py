@@ -25,17 +25,9 @@ def plan_for(site: Path) -> Plan:
         inside = nested(site)
         if inside:
             named = "; ".join(f"{folder}/ is a {KINDS[kind]} site ({folder}/{name})" for folder, kind, name in inside)
-            folder = inside[0][0]
-            raise MastheadError(
-                [
-                    Problem(
-                        str(site),
-                        None,
-                        None,
-                        f"no site at the top of this folder, but {named}; run `masthead init {site / folder}`, then `masthead build {site / folder}`",
-                    )
-                ]
-            )
+            folder = site / inside[0][0]
+            message = f"no site at the top of this folder, but {named}; run `masthead init {folder}`, then `masthead build {folder}`"
+            raise MastheadError([Problem(str(site), None, None, message)])
         names = ", ".join(dict.fromkeys(name for _, name in MARKERS))
         raise MastheadError(
             [
