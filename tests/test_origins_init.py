@@ -44,22 +44,53 @@ def test_unknown_site_is_a_problem(tmp_path: Path) -> None:
     assert "no Hugo, Jekyll, Pelican, Eleventy or Gatsby/Decap site here; expected one of hugo.toml" in result.output
 
 
-def test_a_site_kept_in_a_folder_of_the_repository_is_named(tmp_path: Path) -> None:
-    """one-click-hugo-cms keeps its Hugo site in site/ (`hugo -s site`): init names the folder to give,
-    writes nothing at the top, and build there points at the masthead.toml init wrote."""
-    (tmp_path / "package.json").write_text("{}\n")
-    (tmp_path / "node_modules" / "x").mkdir(parents=True)
-    (tmp_path / "node_modules" / "x" / "_config.yml").write_text("title: not a site\n")
-    (tmp_path / "site" / "content" / "post").mkdir(parents=True)
-    (tmp_path / "site" / "config.toml").write_text('baseURL = "https://example.org/"\ntitle = "One Click"\n')
-    (tmp_path / "site" / "content" / "post" / "hello.md").write_text("---\ntitle: Hello\ndate: 2024-01-02\n---\nHi\n")
+def _one_click_hugo_cms(top: Path) -> None:
+    """one-click-hugo-cms's shape: package.json and node_modules at the top, the Hugo site in site/."""
+    (top / "package.json").write_text("{}\n")
+    (top / "node_modules" / "x").mkdir(parents=True)
+    (top / "node_modules" / "x" / "_config.yml").write_text("title: not a site\n")
+    (top / "site" / "content" / "post").mkdir(parents=True)
+    (top / "site" / "static" / "admin").mkdir(parents=True)
+    (top / "site" / "config.toml").write_text('baseURL = "https://example.org/"\ntitle = "One Click"\n')
+    (top / "site" / "static" / "admin" / "config.yml").write_text("backend: {name: git-gateway}\nmedia_folder: site/static/img\n")
+    (top / "site" / "content" / "post" / "hello.md").write_text("---\ntitle: Hello\ndate: 2024-01-02\n---\nHi\n")
+
+
+def test_a_site_kept_in_a_folder_of_the_repository_builds_from_the_top(tmp_path: Path) -> None:
+    _one_click_hugo_cms(tmp_path)
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
-    assert result.exit_code == 1 and not (tmp_path / "masthead.toml").exists()
-    assert f"site/ is a Hugo site (site/config.toml); run `masthead init {tmp_path / 'site'}`" in result.output
-    assert "node_modules" not in result.output
+    assert result.exit_code == 0, result.output
+    assert "Hugo site (from site/config.toml)" in result.output
+    assert tomllib.loads((tmp_path / "masthead.toml").read_text()) == {"site": "site"}
+    assert load_config(tmp_path / "site").title == "One Click"
+    built = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "site" / "public" / "post" / "hello" / "index.html").is_file() and not (tmp_path / "public").exists()
+    again = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert again.exit_code == 1 and "site/masthead.toml: exists already" in again.output
+
+
+def test_two_sites_in_folders_are_named_and_nothing_is_written(tmp_path: Path) -> None:
+    _one_click_hugo_cms(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "_config.yml").write_text("title: Docs\n")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1 and not list(tmp_path.glob("*/masthead.toml")) and not (tmp_path / "masthead.toml").exists()
+    assert "docs/ is a Jekyll site (docs/_config.yml); site/ is a Hugo site (site/config.toml)" in result.output
+    assert f"run `masthead init {tmp_path / 'docs'}`" in result.output and "node_modules" not in result.output
     assert CliRunner().invoke(main, ["init", str(tmp_path / "site")]).exit_code == 0
     built = CliRunner().invoke(main, ["build", str(tmp_path)])
     assert built.exit_code == 1 and f"site/masthead.toml is one: give that folder ({tmp_path / 'site'})" in built.output
+
+
+@pytest.mark.parametrize("pointer", ['site = "../elsewhere"', 'site = "."', 'site = "missing"', "site = 3", 'site = "site"\ntitle = "x"'])
+def test_a_pointer_that_leads_nowhere_is_named_at_its_line(tmp_path: Path, pointer: str) -> None:
+    _one_click_hugo_cms(tmp_path)
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "site")]).exit_code == 0
+    (tmp_path / "masthead.toml").write_text("# mine\n" + pointer + "\n")
+    built = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert built.exit_code == 1 and "masthead.toml:2: site: " in built.output and 'expected `site = "<folder>"` alone' in built.output
+    assert not (tmp_path / "site" / "public").exists()
 
 
 def test_refuses_to_replace_masthead_toml(tmp_path: Path) -> None:

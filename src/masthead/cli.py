@@ -20,7 +20,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 # Times on the command line (--now, --since, --until): ISO 8601 with or without a zone, or a day.
 _DATE = click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"])
 
-SITE = click.argument("site", type=click.Path(file_okay=False, path_type=Path), default=".")
+
+def _site(_context: click.Context, _parameter: click.Parameter, value: Path) -> Path:
+    from .config import site_folder
+
+    return site_folder(value)
+
+
+# A site's folder; the top of a repository whose masthead.toml says site = "site" means that folder
+SITE = click.argument("site", type=click.Path(file_okay=False, path_type=Path), default=".", callback=_site)
 
 
 WARNINGS_SHOWN = 20  # by build; check lists every warning
@@ -399,6 +407,8 @@ def init(site: Path, force: bool) -> None:
 
     plan, target = run_init(site, force)
     click.echo(f"{plan.kind.capitalize()} site (from {plan.found}): wrote {target}")
+    if target.parent != site:
+        click.echo(f"wrote {site / 'masthead.toml'}: site = {target.parent.name!r}, so masthead commands given {site} work on {target.parent}")
     for warning in plan.warnings:
         click.echo(str(warning), err=True)
     click.echo(f"next: masthead build {site}")
@@ -492,7 +502,7 @@ def cms_init(site: Path, backend: str, repo: str, branch: str, self_host: bool, 
 
 @main.command("import")
 @click.argument("issues", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-s", "--site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help="The site to import into.")
+@click.option("-s", "--site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, callback=_site, help="The site to import into.")
 @click.option("--dry-run", is_flag=True, help="Show the plan (stories, and what is left out and why); write no post and no image.")
 @click.option(
     "--split",

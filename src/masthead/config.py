@@ -8,6 +8,7 @@ one generic loader (every problem at once, with its line and a did-you-mean) and
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -840,6 +841,29 @@ def _read(path: Path, shown: str) -> tuple[str, dict[str, Any]]:
         raise MastheadError([Problem(shown, line, None, f"invalid TOML: {message}")]) from exc
 
 
+def site_folder(site: Path) -> Path:
+    """The folder of the site SITE names: SITE itself, or the folder its ``masthead.toml`` names with
+    ``site = "…"`` and no other setting, as ``masthead init`` writes at the top of a repository that keeps
+    its site in a folder (one-click-hugo-cms's ``site/``). A pointer that leads nowhere is left to
+    ``load_config``, which names it."""
+    try:
+        raw = tomllib.loads((site / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return site
+    return _pointed(site, raw) or site
+
+
+def _pointed(site: Path, raw: Mapping[str, Any]) -> Path | None:
+    value = raw.get("site")
+    if set(raw) != {"site"} or not isinstance(value, str) or not value.strip():
+        return None
+    folder = Path(os.path.normpath(site / value))
+    top, inner = site.resolve(), folder.resolve()
+    if inner == top or not inner.is_relative_to(top) or not (inner / CONFIG_FILE).is_file():
+        return None
+    return folder
+
+
 def load_config(site: Path) -> Config:
     """Read and check ``site/masthead.toml``; raise ``MastheadError`` listing every problem."""
     path = site / CONFIG_FILE
@@ -849,6 +873,13 @@ def load_config(site: Path) -> Config:
         hint = f"; {inside[0]}/{CONFIG_FILE} is one: give that folder ({site / inside[0]})" if inside else f" (create one with `masthead new {site}`)"
         raise MastheadError([Problem(shown, None, None, f"no {CONFIG_FILE} here; expected a masthead site{hint}")])
     text, raw = _read(path, shown)
+    if "site" in raw:  # a pointer to the site in a folder (site_folder): here only when it leads nowhere
+        message = (
+            f"{raw['site']!r} is not a folder inside this one with a {CONFIG_FILE} of its own"
+            if set(raw) == {"site"}
+            else "is only a pointer to a site in a folder, and the settings beside it are never read"
+        )
+        raise MastheadError([Problem(shown, line_of(text, "site"), "site", f'{message}; expected `site = "<folder>"` alone, such as site = "site"')])
     loader = Loader(text, shown)
     try:
         values = loader.section(Config, raw)

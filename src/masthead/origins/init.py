@@ -6,6 +6,8 @@ permalinks so that every URL stays what it was, and touches nothing else.
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import CONFIG_FILE
@@ -44,10 +46,23 @@ def plan_for(site: Path) -> Plan:
 
 
 def init(site: Path, force: bool = False) -> tuple[Plan, Path]:
-    """Write ``site/masthead.toml`` for the site there; refuse to replace one unless ``force``."""
-    target = site / CONFIG_FILE
-    if target.exists() and not force:
-        raise MastheadError([Problem(CONFIG_FILE, None, None, "exists already; expected a site without masthead.toml (use --force to write it again)")])
-    plan = plan_for(site)
-    target.write_text(render(plan), encoding="utf-8")
-    return plan, target
+    """Write ``site/masthead.toml`` for the site there; refuse to replace one unless ``force``. A
+    repository that keeps its one site in a folder (one-click-hugo-cms's ``site/``) gets the site's
+    ``masthead.toml`` in that folder and, at the top, ``site = "site"`` pointing to it
+    (``config.site_folder``), so that ``masthead build`` at the top builds it."""
+    inside = nested(site) if detect(site) is None else []
+    folder = site / inside[0][0] if len(inside) == 1 else site
+    targets = [folder / CONFIG_FILE, *([site / CONFIG_FILE] if folder != site else [])]
+    for target in targets:
+        if target.exists() and not force:
+            shown = target.relative_to(site).as_posix()
+            raise MastheadError([Problem(shown, None, None, "exists already; expected a site without masthead.toml (use --force to write it again)")])
+    plan = plan_for(folder)
+    targets[0].write_text(render(plan), encoding="utf-8")
+    if folder != site:
+        name = folder.name
+        pointer = f"# The {KINDS[plan.kind]} site of this repository is in {name}/; its settings are {name}/{CONFIG_FILE}.\n"
+        pointer += f"# Every masthead command given this folder works on {name}/.\nsite = {json.dumps(name)}\n"
+        targets[1].write_text(pointer, encoding="utf-8")
+        plan = replace(plan, found=f"{name}/{plan.found}")
+    return plan, targets[0]
