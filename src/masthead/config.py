@@ -654,6 +654,14 @@ class Origin:
     )
     layouts: Mapping[str, str] = option(MappingProxyType({}), 'Its layout names mapped to masthead templates, such as post = "blog-post".', _layout_entry)
     tag_permalink: str = option("", 'URL of a tag\'s page with {slug}, such as Pelican\'s "/tag/{slug}.html" ("": masthead\'s /tags/<slug>/).', _term_permalink)
+    data_tags: bool = option(
+        False,
+        "Eleventy: a post's tags include those of its directory data files (posts/posts.json: tags: [posts]), merged as Eleventy's "
+        "data cascade merges lists; set when a template paginates collections into tag pages.",
+    )
+    not_tags: tuple[str, ...] = option(
+        (), 'Collections that are not tags: the filter of Eleventy\'s tag-page pagination, such as ["all", "posts"]; no post is tagged with them.'
+    )
     category_permalink: str = option("", 'URL of a page per category with {slug}, such as Pelican\'s "/category/{slug}.html" ("": none).', _term_permalink)
     author_permalink: str = option("", 'URL of a page per author with {slug}, such as Pelican\'s "/author/{slug}.html" ("": none).', _term_permalink)
     index_pages: Mapping[str, str] = option(

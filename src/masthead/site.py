@@ -293,6 +293,8 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
         written = {slugify(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
         tags = tuple(replace(tag, page=term_url(tag_pattern, written[tag.slug], config)) for tag in tags)
+    if config.origin.data_tags and "all" not in config.origin.not_tags and tags and not any(tag.slug == "all" for tag in tags):
+        tags = _all_tag(tags, tuple(posts), tag_pattern, config)  # Eleventy pages collections.all too, unless its filter names it
     topics = {tag.url for tag in tags}
     if config.origin.kind and any(document.url in topics for document in pages):  # a Jekyll site's own tags/news.html: masthead's topic page
         problems += [_left_out(document, config, " (the topic page)") for document in pages if document.url in topics]
@@ -370,6 +372,13 @@ def tag_name(written: str, names: Mapping[str, tuple[str, ...]]) -> str:
     if written != written.lower() or " " in written:
         return written
     return " ".join(word[:1].upper() + word[1:] for word in written.replace("_", "-").split("-") if word)
+
+
+def _all_tag(tags: tuple[Tag, ...], posts: tuple[Document, ...], pattern: str, config: Config) -> tuple[Tag, ...]:
+    from .origins.terms import term_url
+
+    every = Tag(tag_name("all", config.tags), "all", posts, term_url(pattern, "all", config) if pattern else "")
+    return tuple(sorted((*tags, every), key=lambda tag: tag.slug))
 
 
 def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]]) -> tuple[Tag, ...]:

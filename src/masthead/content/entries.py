@@ -348,6 +348,19 @@ def media_path(src: str, folder: str, static: Path) -> str:
     return inside if not (static / src.lstrip("/")).is_file() and (static / inside.lstrip("/")).is_file() else src
 
 
+def _data_tags(source: str, data: dict[str, Any], config: Config) -> dict[str, Any]:
+    from ..origins.data import inherited_tags
+
+    given = inherited_tags(source, config)
+    if not given:
+        return data
+    own = data.get("tags")
+    own_list = [own] if isinstance(own, str) else own if isinstance(own, list) else []
+    if own is not None and not isinstance(own, (str, list)):
+        return data  # not a list: the file's own value, checked as it is
+    return {**data, "tags": list(dict.fromkeys([*given, *own_list]))}
+
+
 def _tags(fields: _Fields) -> tuple[str, ...]:
     key, value = fields.get("tags")
     if key is None or value is None:
@@ -357,7 +370,8 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(tag, (str, int)) and not isinstance(tag, bool) for tag in value):
         fields.problem(key, "expected a list of tags, such as [sanctions, north-korea]")
         return ()
-    tags = tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
+    left_out = fields.config.origin.not_tags  # Eleventy's tag pages' filter: collections, not tags
+    tags = tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip() and str(tag).strip() not in left_out))
     for tag in tags:
         if len(slugify(tag).encode()) > MAX_NAME_BYTES:
             fields.problem(
@@ -505,6 +519,8 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         from ..origins.eleventy_computed import computed
 
         data, computed_problems = computed(source, data, inherited(source, config), config, lines.get("eleventyComputed"))
+        if config.origin.data_tags:  # the tags Eleventy's tag pages list: the directory data files' and the file's own
+            data = _data_tags(source, data, config)
     refused = characters.in_values(data, source, lines)
     if named_keys or refused:
         return ParseResult(None, (*named_keys, *refused))

@@ -228,6 +228,24 @@ def inherited(source: str, config: Config) -> dict[str, Any]:
     return merged
 
 
+def inherited_tags(source: str, config: Config) -> list[str]:
+    """The tags every Eleventy directory and template data file above ``source`` gives it, in cascade
+    order (the outermost first): Eleventy merges them with each other's and the file's own."""
+    content, path = config.folder("content"), config.root / source
+    try:
+        inner = path.relative_to(content)
+    except ValueError:
+        return []
+    found: list[Any] = []
+    folder = content
+    for part in inner.parts[:-1]:
+        folder = folder / part
+        found.append(_directory_data(folder, part).get("tags"))
+    found.append(_directory_data(path.parent, path.stem).get("tags"))
+    tags = [value if isinstance(value, list) else [value] for value in found if isinstance(value, (str, list))]
+    return [str(tag) for group in tags for tag in group if isinstance(tag, (str, int)) and not isinstance(tag, bool)]
+
+
 @lru_cache(maxsize=8)
 def _pelican_file(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
     from .pelican import literal_settings

@@ -14,6 +14,7 @@ from ..content.datafile import DataFileError, load_data
 from ..errors import Problem
 from .eleventy_feeds import eleventy_feeds
 from .eleventy_pages import home_pagination
+from .eleventy_tags import tag_pages
 from .gatsby_program import index_pages, later_pages, name_prefix, not_page_sources, number, program_text, slug_pattern, term_permalinks
 from .gatsby_routes import markdown_permalink
 from .gatsby_themes import minimal_blog
@@ -141,6 +142,12 @@ def eleventy(site: Path, found: str) -> Plan:
     if feeds:
         notes.append(f"Its feed templates are kept at their paths: {', '.join('/' + path for path in feeds.values())} ([origin] feeds).")
         tables["origin"]["feeds"] = feeds
+    tagged = tag_pages(site / content)
+    if tagged:
+        shown = tagged.get("tag_permalink", "/tags/<slug>/ (its permalink says more than the tag, so masthead's)")
+        left = f" (not the collections {', '.join(tagged['not_tags'])})" if tagged["not_tags"] else ""
+        notes.append(f"Its tag pages paginate collections: a page per tag{left}, directory data files' tags too, at {shown}.")
+        tables["origin"].update(tagged)
     home_values, home_origin = home_pagination(site / content)
     if home_values:
         notes.append(f"The home page paginates posts as its index template does: {home_values['page_size']} a page (page_size, home_pages).")
