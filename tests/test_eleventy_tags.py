@@ -112,3 +112,25 @@ def test_any_front_matter_is_read_without_failing(data: dict[str, object], alias
     assert found is None or found.get("data") == "collections"
     made = _pattern(permalink, alias)
     assert made == "" or (made.startswith("/") and made.count("{slug}") == 1 and "{{" not in made)
+
+
+def test_excluded_from_some_collections_is_out_of_those_only(tmp_path: Path) -> None:
+    """Eleventy 3's eleventyExcludeFromCollections as a list: out of its folder's collection, a note is
+    written and listed nowhere; out of a tag of its own, it loses that tag and stays a listed post."""
+    site = _site(tmp_path)
+    notes = site / "src" / "notes"
+    (notes / "buoy-moved.md").write_text(
+        "---\ntitle: The fairway buoy has moved\ndate: 2024-04-10\ntags: [harbour, tides]\neleventyExcludeFromCollections: [harbour]\n---\nIt is 40 m east.\n"
+    )
+    (notes / "draft-of-a-chart.md").write_text(
+        "---\ntitle: A chart of the channel\ndate: 2024-04-12\ntags: [harbour]\neleventyExcludeFromCollections: [notes]\n---\nNot for the lists.\n"
+    )
+    adopted, _ = adopt_folder(site)
+    public = output_folder(adopted)
+    assert _listed(adopted, "/topics/tides/") == {"/notes/tide-table-corrections/", "/notes/buoy-moved/"}
+    assert _listed(adopted, "/topics/harbour/") == {"/notes/harbour-wall-repairs/"}
+    assert "/notes/buoy-moved/" in _listed(adopted, "/topics/notes/")
+    chart = (public / "notes/draft-of-a-chart/index.html").read_text(encoding="utf-8")
+    assert 'name="robots" content="noindex' in chart
+    assert "draft-of-a-chart" not in (public / "feed.xml").read_text(encoding="utf-8")
+    assert "draft-of-a-chart" not in (public / "sitemap.xml").read_text(encoding="utf-8")

@@ -521,6 +521,9 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         data, computed_problems = computed(source, data, inherited(source, config), config, lines.get("eleventyComputed"))
         if config.origin.data_tags:  # the tags Eleventy's tag pages list: the directory data files' and the file's own
             data = _data_tags(source, data, config)
+        excluded = data.get("eleventyExcludeFromCollections")
+        if isinstance(excluded, list) and isinstance(data.get("tags"), list):  # Eleventy 3: out of these collections only
+            data = {**data, "tags": [tag for tag in data["tags"] if str(tag) not in {str(name) for name in excluded}]}
     refused = characters.in_values(data, source, lines)
     if named_keys or refused:
         return ParseResult(None, (*named_keys, *refused))

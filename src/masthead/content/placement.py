@@ -489,7 +489,8 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if isinstance(gatsby_path, str) and ("/" in gatsby_path.strip().strip("/") or "path" in data) and gatsby_path.strip().startswith("/"):
         values["permalink"] = gatsby_path.strip()  # Gatsby's tutorial shape: createPage({path: node.frontmatter.path}), slug: "/blog/x"
         used.add("path" if "path" in data else "slug")
-    if config.origin.kind == "eleventy" and data.get("eleventyExcludeFromCollections") is True:
+    excluded = data.get("eleventyExcludeFromCollections") if config.origin.kind == "eleventy" else None
+    if excluded is True or (isinstance(excluded, list) and _leaves_its_folder(source, excluded, config)):
         values["unlisted"] = True  # written at its URL, in no collection: no list, feed, sitemap or tag names it
     if config.origin.kind == "eleventy" and post_list_pagination(data):
         from ..origins.eleventy_pages import later_pages_pattern
@@ -533,6 +534,15 @@ def not_a_page(source: str, data: Mapping[str, Any], config: Config) -> bool:
     if "." in last and not last.endswith((".html", ".htm")) and "{" not in last:
         return True
     return bool(_own_page(source, data, config))
+
+
+def _leaves_its_folder(source: str, excluded: list[Any], config: Config) -> bool:
+    """Eleventy 3's ``eleventyExcludeFromCollections: ["posts"]``: out of the named collections only. Out of
+    ``all``, or of the collection its folder's data file puts it in (the posts masthead lists), it is listed
+    nowhere; out of a tag of its own, it only loses that tag (``entries``)."""
+    from ..origins.data import inherited_tags
+
+    return bool({str(name) for name in excluded} & {"all", *inherited_tags(source, config)})
 
 
 def post_list_pagination(data: Mapping[str, Any]) -> str:
