@@ -83,7 +83,10 @@ def test_two_sites_in_folders_are_named_and_nothing_is_written(tmp_path: Path) -
     assert built.exit_code == 1 and f"site/masthead.toml is one: give that folder ({tmp_path / 'site'})" in built.output
 
 
-@pytest.mark.parametrize("pointer", ['site = "../elsewhere"', 'site = "."', 'site = "missing"', "site = 3", 'site = "site"\ntitle = "x"'])
+@pytest.mark.parametrize(
+    "pointer",
+    ['site = "../elsewhere"', 'site = "."', 'site = "missing"', "site = 3", 'site = "site"\ntitle = "x"', 'site = "a\\u0000b"', f'site = "{"x" * 5000}"'],
+)
 def test_a_pointer_that_leads_nowhere_is_named_at_its_line(tmp_path: Path, pointer: str) -> None:
     _one_click_hugo_cms(tmp_path)
     assert CliRunner().invoke(main, ["init", str(tmp_path / "site")]).exit_code == 0

@@ -865,9 +865,12 @@ def _pointed(site: Path, raw: Mapping[str, Any]) -> Path | None:
     value = raw.get("site")
     if set(raw) != {"site"} or not isinstance(value, str) or not value.strip():
         return None
-    folder = Path(os.path.normpath(site / value))
-    top, inner = site.resolve(), folder.resolve()
-    if inner == top or not inner.is_relative_to(top) or not (inner / CONFIG_FILE).is_file():
+    try:
+        folder = Path(os.path.normpath(site / value))
+        top, inner = site.resolve(), folder.resolve()
+        if inner == top or not inner.is_relative_to(top) or not (inner / CONFIG_FILE).is_file():
+            return None
+    except (OSError, ValueError):  # a name the system refuses (too long, a NUL byte): load_config names it
         return None
     return folder
 
@@ -883,7 +886,7 @@ def load_config(site: Path) -> Config:
     text, raw = _read(path, shown)
     if "site" in raw:  # a pointer to the site in a folder (site_folder): here only when it leads nowhere
         message = (
-            f"{raw['site']!r} is not a folder inside this one with a {CONFIG_FILE} of its own"
+            f"{repr(raw['site'])[:80]} is not a folder inside this one with a {CONFIG_FILE} of its own"
             if set(raw) == {"site"}
             else "is only a pointer to a site in a folder, and the settings beside it are never read"
         )
