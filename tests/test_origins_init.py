@@ -65,6 +65,9 @@ def test_a_site_kept_in_a_folder_of_the_repository_builds_from_the_top(tmp_path:
     assert load_config(tmp_path / "site").title == "One Click"
     built = CliRunner().invoke(main, ["build", str(tmp_path)])
     assert built.exit_code == 0, built.output
+    assert "built 1 post and 0 pages:" in built.output
+    checked = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert checked.exit_code == 0 and "ok: 1 post, 0 pages, 0 warnings" in checked.output
     assert (tmp_path / "site" / "public" / "post" / "hello" / "index.html").is_file() and not (tmp_path / "public").exists()
     again = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert again.exit_code == 1 and "site/masthead.toml: exists already" in again.output

@@ -31,6 +31,11 @@ def _site(_context: click.Context, _parameter: click.Parameter, value: Path) -> 
 SITE = click.argument("site", type=click.Path(file_okay=False, path_type=Path), default=".", callback=_site)
 
 
+def _counted(number: int, noun: str) -> str:
+    """The count with its noun: 1 post, 2 posts, 0 pages."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 WARNINGS_SHOWN = 20  # by build; check lists every warning
 
 
@@ -173,7 +178,7 @@ def build(site: Path, drafts: bool, future: bool, now: datetime | None, verbose:
         click.echo(f"up to date: nothing changed since the last build ({report.unchanged} files)")
         return
     click.echo(
-        f"built {len(report.site.posts)} posts and {len(report.site.pages)} pages: {report.written} files written, "
+        f"built {_counted(len(report.site.posts), 'post')} and {_counted(len(report.site.pages), 'page')}: {report.written} files written, "
         f"{report.unchanged} unchanged, {report.deleted} deleted in {report.site.config.folder('output')}"
     )
 
@@ -204,7 +209,7 @@ def check(
     _print_warnings(report.warnings, quiet, site, limit=None)
     if not quiet and report.site is not None:
         count = len(report.warnings)
-        click.echo(f"ok: {len(report.site.posts)} posts, {len(report.site.pages)} pages, {count} warning{'s' if count != 1 else ''}")
+        click.echo(f"ok: {_counted(len(report.site.posts), 'post')}, {_counted(len(report.site.pages), 'page')}, {_counted(count, 'warning')}")
     if check_links:
         _check_links(site, allow_private, map_host, quiet, host_delay)
 
