@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from origin_sites import SITES, adopt_folder, broken_references, literal_syntax, output_folder, page_urls
 
+from masthead.build import build
 from masthead.origins.eleventy_tags import _pattern, tag_pages, tag_pagination
 
 # What Eleventy 3 writes for tests/sites/eleventy-tag-topics (topic.njk: /topics/{{ topic | slugify }}/,
@@ -134,3 +136,22 @@ def test_excluded_from_some_collections_is_out_of_those_only(tmp_path: Path) -> 
     assert 'name="robots" content="noindex' in chart
     assert "draft-of-a-chart" not in (public / "feed.xml").read_text(encoding="utf-8")
     assert "draft-of-a-chart" not in (public / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_a_rebuild_after_editing_the_directory_data_equals_a_clean_build(tmp_path: Path) -> None:
+    """The tags a directory data file gives are inputs of every page below it: an edit to notes.json is
+    a new tag page and new tag links on the next build, byte for byte as a clean build writes them."""
+    site, _ = adopt_folder(_site(tmp_path))
+    now = datetime(2025, 1, 1, tzinfo=UTC)
+    build(site, None, now=now)
+    (site / "src" / "notes" / "notes.json").write_text('{"tags": ["notes", "estuary"], "layout": "note.njk"}\n', encoding="utf-8")
+    build(site, None, now=now)
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("_site", ".masthead-cache", "._site.*"))
+    build(clean, None, now=now)
+    assert _listed(site, "/topics/estuary/") == NOTES
+    assert _files(output_folder(site)) == _files(output_folder(clean))
