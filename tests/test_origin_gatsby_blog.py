@@ -10,8 +10,9 @@ from pathlib import Path
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
 # createFilePath gives a file's path under the filesystem source it was found in: content/blog/hello-world/index.md
-# is /hello-world/. src/pages holds only React pages (index.js, 404.js): masthead's theme renders those.
-EXPECTED_URLS = {"/", "/hello-world/", "/my-second-post/"}
+# is /hello-world/. src/pages holds only React pages (index.js, 404.js): masthead's theme renders those,
+# its 404 page at /404/ too, where Gatsby writes src/pages/404.js (besides its copy at /404.html).
+EXPECTED_URLS = {"/", "/404/", "/hello-world/", "/my-second-post/"}
 
 
 def test_urls_posts_and_images(tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ from origin_sites import adopt, broken_references, json_ld, literal_syntax, outp
 # /2024-01-08-new-year-timetable/ (the date in the site's timezone, America/Vancouver: 23:30 on the
 # 5th stays the 5th); a permalink ending in "/" makes pages pretty too (aboutme.md at /aboutme/);
 # jekyll-paginate's default paginate_path puts the home page's later pages at /page2/. tags.html
-# (at /tags/) is masthead's own tag list, which page_urls leaves out.
+# (at /tags/) is masthead's own tag list, which page_urls leaves out. 404.html has no permalink, so Jekyll
+# writes it at /404/ as it writes every page: masthead's 404 page is there too (and at /404.html).
 EXPECTED_URLS = {
     "/",
+    "/404/",
     "/page2/",
     "/aboutme/",
     "/2024-01-08-new-year-timetable/",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -222,3 +223,42 @@ def test_pelican_urls_are_where_it_saves_the_files() -> None:
     assert term_pattern("tag", {}, notes) == "/tag/{slug}.html"
     assert term_pattern("author", {"AUTHOR_SAVE_AS": False}, notes) == "" and notes[-1] == "AUTHOR_SAVE_AS is empty: masthead makes no author pages either."
     assert term_pattern("category", {"CATEGORY_SAVE_AS": "category/{slug}/index.html"}, notes) == "/category/{slug}/"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"_config.yml": "permalink: pretty\n", "404.html": "---\nlayout: default\n---\nLost\n"}, ["/404/"]),
+        ({"_config.yml": "permalink: /:year/:title/\n", "404.md": "---\ntitle: Lost\n---\nLost\n"}, ["/404/"]),
+        ({"_config.yml": "permalink: pretty\n", "404.html": "---\npermalink: /404.html\n---\nLost\n"}, []),  # jekyll new's own
+        ({"_config.yml": "permalink: date\n", "404.html": "---\nlayout: default\n---\nLost\n"}, []),  # /404.html
+        ({"_config.yml": "permalink: pretty\n", "404.html": "---\n: [broken\n---\n"}, []),
+        ({".eleventy.js": "module.exports = {};\n", "404.md": "---\ntitle: Lost\n---\nLost\n"}, ["/404/"]),
+        ({".eleventy.js": "module.exports = {};\n", "404.md": "---\npermalink: 404.html\n---\nLost\n"}, []),
+        ({".eleventy.js": "module.exports = {};\n", "404.md": "---\npermalink: false\n---\nLost\n"}, []),
+        ({"gatsby-config.js": "module.exports = {};\n", "src/pages/404.js": "export default () => null\n"}, ["/404/"]),
+        ({"gatsby-config.js": "module.exports = {};\n"}, []),
+        ({"hugo.toml": "title = 'x'\n", "content/404.md": "---\ntitle: Lost\n---\n"}, []),  # Hugo's is layouts/404.html, at /404.html
+    ],
+)
+def test_the_404_page_where_the_generator_wrote_it(tmp_path: Path, files: dict[str, str], expected: list[str]) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    assert load_config(tmp_path).origin.not_found_urls == tuple(expected)
+    if expected and "_config.yml" in files:
+        built = CliRunner().invoke(main, ["build", str(tmp_path)])
+        assert built.exit_code == 0, built.output
+        public = tmp_path / "_site"
+        assert (public / "404" / "index.html").read_bytes().replace(b'href="../', b'href="/') != b""
+        page = (public / "404" / "index.html").read_text(encoding="utf-8")
+        assert 'name="robots" content="noindex' in page and (public / "404.html").is_file()
+        assert "/404/" not in (public / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", [["/../x/"], ["404"], ["//404/"], [3], ["/{slug}/"]])
+def test_not_found_urls_are_checked(tmp_path: Path, value: list[object]) -> None:
+    (tmp_path / "masthead.toml").write_text(f'[origin]\nkind = "jekyll"\nnot_found_urls = {json.dumps(value)}\n')
+    result = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert result.exit_code == 1 and "masthead.toml:3: origin.not_found_urls: " in result.output, result.output

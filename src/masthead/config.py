@@ -209,9 +209,14 @@ INDEX_PAGES = ("tags", "categories", "authors", "archives")
 def _list_url(url: Any) -> str | None:
     if not isinstance(url, str) or not url.startswith("/") or not url.endswith(("/", ".html")) or "{" in url:
         return 'expected a path that starts with "/" and ends with "/" or ".html", such as "/tags.html"'
-    if any(part in ("", ".", "..") for part in url.strip("/").split("/")) and url != "/":
+    if any(part in ("", ".", "..") for part in url[1:].removesuffix("/").split("/")) and url != "/":  # "//x/" is another host
         return 'expected plain segments between the slashes (no "//", "." or "..")'
     return None
+
+
+def _list_urls(value: list[Any]) -> str | None:
+    wrong = next((url for url in value if _list_url(url)), None)
+    return f"{str(wrong)[:80]!r}: {_list_url(wrong)}" if wrong is not None else None
 
 
 def _section_list_entry(entry: tuple[str, Any]) -> str | None:
@@ -661,6 +666,12 @@ class Origin:
     )
     not_tags: tuple[str, ...] = option(
         (), 'Collections that are not tags: the filter of Eleventy\'s tag-page pagination, such as ["all", "posts"]; no post is tagged with them.'
+    )
+    not_found_urls: tuple[str, ...] = option(
+        (),
+        "Where the generator also wrote the site's 404 page, such as [\"/404/\"] (Jekyll's 404.html without a permalink under a pretty "
+        "permalink, Eleventy's 404.md, Gatsby's src/pages/404.js): masthead's 404 page is written there too, beside /404.html.",
+        _list_urls,
     )
     category_permalink: str = option("", 'URL of a page per category with {slug}, such as Pelican\'s "/category/{slug}.html" ("": none).', _term_permalink)
     author_permalink: str = option("", 'URL of a page per author with {slug}, such as Pelican\'s "/author/{slug}.html" ("": none).', _term_permalink)

@@ -258,6 +258,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
         problems += later_problems
     pages.sort(key=lambda d: (d.entry.title.lower(), d.entry.source))
     reserved = {"/", "/tags/", "/archive/", "/page/", "/404.html", "/sources/", "/search/", "/pagefind/", "/_images/", "/authors/", "/corrections/", "/feeds/"}
+    reserved |= set(config.origin.not_found_urls)  # the 404 page where the adopted site's generator wrote it
     for document in pages:
         if document.url in reserved and config.origin.kind:  # an adopted site's tags or archive page: masthead's stands in
             problems.append(_left_out(document, config))

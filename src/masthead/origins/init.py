@@ -14,6 +14,7 @@ from ..config import CONFIG_FILE
 from ..errors import MastheadError, Problem
 from . import hugo, jekyll, jsconfig, pelican
 from .detect import MARKERS, detect, nested
+from .not_found import not_found_urls
 from .plan import Plan, render
 
 KINDS = {"hugo": "Hugo", "jekyll": "Jekyll", "pelican": "Pelican", "eleventy": "Eleventy", "gatsby": "Gatsby/Decap"}
@@ -42,7 +43,13 @@ def plan_for(site: Path) -> Plan:
             ]
         )
     kind, name = found
-    return PLANNERS[kind](site, name)
+    plan = PLANNERS[kind](site, name)
+    elsewhere = not_found_urls(site, kind, dict(plan.tables), dict(plan.values))
+    if not elsewhere:
+        return plan
+    origin = {**plan.tables.get("origin", {}), "not_found_urls": elsewhere}
+    note = f"Its generator wrote the 404 page at {', '.join(elsewhere)}: masthead's is written there too, beside /404.html (not_found_urls)."
+    return replace(plan, tables={**plan.tables, "origin": origin}, notes=(*plan.notes, note))
 
 
 def init(site: Path, force: bool = False) -> tuple[Plan, Path]:

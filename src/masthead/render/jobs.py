@@ -108,6 +108,9 @@ def page_specs(site: Site, view: pages.SiteView) -> list[PageSpec]:
 
         specs += [(make, what, config_origin) for make, what in index_pages(site, view)]
     specs.append((partial(pages.not_found, site, view), "the page /404.html", config_origin))
+    for url in site.config.origin.not_found_urls:  # where the adopted site's generator wrote it too (/404/)
+        if url != "/404.html":
+            specs.append((partial(pages.not_found, site, view, url), f"the page {url}", config_origin))
     if site.outlets:
         specs.append((partial(sources.index_page, site, view, site.outlets), "the sources page /sources/", config_origin))
     for source_page in sources.source_pages(site, site.outlets):

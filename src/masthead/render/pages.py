@@ -490,9 +490,10 @@ def tags_index(site: Site, view: SiteView) -> Page:
     return Page("tags/index.html", "tags.html", {"site": view, "tags": site.tags}, head)
 
 
-def not_found(site: Site, view: SiteView) -> Page:
+def not_found(site: Site, view: SiteView, url: str = "/404.html") -> Page:
+    """The 404 page hosts show for any missing URL, at /404.html; also at an adopted site's own 404 URL (/404/)."""
     head = list_head(site, "Page not found", "", "/404.html", noindex=True)
-    return Page("404.html", "404.html", {"site": view, "recent": site.posts[:5], "stylesheet": _own_stylesheet(site)}, head)
+    return Page(output_path(url), "404.html", {"site": view, "recent": site.posts[:5], "stylesheet": _own_stylesheet(site)}, head)
 
 
 def _own_stylesheet(site: Site) -> str:
