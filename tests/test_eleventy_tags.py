@@ -155,3 +155,21 @@ def test_a_rebuild_after_editing_the_directory_data_equals_a_clean_build(tmp_pat
     build(clean, None, now=now)
     assert _listed(site, "/topics/estuary/") == NOTES
     assert _files(output_folder(site)) == _files(output_folder(clean))
+
+
+def test_node_modules_is_never_read(tmp_path: Path) -> None:
+    """An Eleventy site whose input is its top folder keeps node_modules beside its pages: a package's
+    template or its pkg/pkg.json there is neither a tag template nor an input of the build."""
+    from masthead.config import load_config
+    from masthead.origins.data import template_inputs
+
+    site = _site(tmp_path)
+    package = site / "src" / "node_modules" / "pkg"
+    package.mkdir(parents=True)
+    (package / "pkg.json").write_text('{"tags": ["vendored"]}\n')
+    (package / "tags.njk").write_text("---\npagination: {data: collections, size: 1, alias: t}\npermalink: /vendored/{{ t | slug }}/\n---\n")
+    (site / "src" / "topic.njk").unlink()
+    assert tag_pages(site / "src") == {}
+    adopted, _ = adopt_folder(site)
+    inputs = {path.relative_to(adopted).as_posix() for path in template_inputs(load_config(adopted))}
+    assert "src/notes/notes.json" in inputs and not any("node_modules" in path for path in inputs)

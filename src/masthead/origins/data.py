@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -297,10 +298,11 @@ def template_inputs(config: Config) -> tuple[Path, ...]:
                 found.update(path for path in folder.rglob("*.html") if path.is_file())
     if config.origin.kind == "hugo" and config.folder("content").is_dir():  # their cascade reaches every page below
         found.update(path for path in config.folder("content").rglob("_index.*") if path.is_file() and path.suffix in (".md", ".markdown", ".html"))
-    if config.origin.kind == "eleventy" and config.folder("content").is_dir():
-        for path in config.folder("content").rglob("*.json"):
-            if path.stem.endswith(".11tydata") or path.stem == path.parent.name:
-                found.add(path)
+    if config.origin.kind == "eleventy" and config.folder("content").is_dir():  # never walking into node_modules or hidden folders
+        for walked, inner, files in os.walk(config.folder("content")):
+            inner[:] = [name for name in inner if not name.startswith(".") and name != "node_modules"]
+            here = Path(walked)
+            found.update(here / name for name in files if name.endswith(".json") and (name[:-5].endswith(".11tydata") or name[:-5] == here.name))
     return tuple(sorted(found))
 
 

@@ -30,7 +30,7 @@ _NOT_PAGES = ("_", ".", "node_modules")
 _VARIABLE = re.compile(r"{{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*-?}}")  # _includes, _data, the output folder _site, dotfiles
 
 
-def _templates(content: Path) -> list[Path]:
+def page_templates(content: Path) -> list[Path]:
     """The site's page templates, without walking into node_modules, _includes or the output folder."""
     found: list[Path] = []
     for folder, folders, files in os.walk(content):
@@ -58,7 +58,7 @@ def _data_value(data_folder: Path, permalink: str) -> str:
 def eleventy_feeds(content: Path, data_folder: Path | None = None) -> dict[str, str]:
     """``[origin] feeds`` of the site's feed templates, by kind: FEED_ALL_ATOM = "feed/feed.xml"…"""
     feeds: dict[str, str] = {}
-    for path in _templates(content):
+    for path in page_templates(content):
         try:
             text = path.read_text(encoding="utf-8")
             if not text.startswith("---"):

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..content.frontmatter import FrontMatterError, parse, split
+from .eleventy_feeds import page_templates
 
-TEMPLATES = (".njk", ".liquid", ".md", ".html")
 _SLUG_FILTER = r"(?:\|\s*(?:slugify|slug)\s*)?"  # {{ tag | slugify }}, {{ tag | slug }}, {{ tag }}
 
 
@@ -55,17 +55,13 @@ def tag_pages(content: Path) -> dict[str, Any]:
 
 
 def _templates(content: Path) -> Iterator[Path]:
-    """The templates that paginate, outside ``_includes``, ``_data`` and ``node_modules``, in name order."""
-    if not content.is_dir():
-        return
-    for path in sorted(content.rglob("*")):
-        inner = path.relative_to(content).parts
-        if path.suffix in TEMPLATES and not any(part.startswith(("_", ".")) or part == "node_modules" for part in inner[:-1]) and path.is_file():
-            try:
-                if "pagination" in path.read_text(encoding="utf-8", errors="replace")[:4000]:
-                    yield path
-            except OSError:
-                continue
+    """The page templates that paginate (``eleventy_feeds.page_templates``: never in node_modules or _includes)."""
+    for path in page_templates(content) if content.is_dir() else []:
+        try:
+            if "pagination" in path.read_text(encoding="utf-8", errors="replace")[:4000]:
+                yield path
+        except OSError:
+            continue
 
 
 def _filtered(value: Any) -> list[str]:
