@@ -48,6 +48,8 @@ def test_a_page_per_collection_at_the_templates_permalink(tmp_path: Path) -> Non
     note = (output_folder(site) / "notes/harbour-wall-repairs/index.html").read_text(encoding="utf-8")
     assert {"/topics/notes/", "/topics/harbour/", "/topics/spring-tides/"} <= set(re.findall(r'href="(/topics/[^"]+/)"', note))
     assert literal_syntax(site) == [] and broken_references(site) == []
+    home = (output_folder(site) / "index.html").read_text(encoding="utf-8")  # site.json has no description: the home still has one
+    assert '<meta name="description" content="Latest briefings from Estuary Notes.">' in home
 
 
 def test_the_filter_leaves_collections_out_of_every_posts_tags(tmp_path: Path) -> None:

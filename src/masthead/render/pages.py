@@ -409,7 +409,8 @@ def listing_pages(site: Site) -> Iterator[ListingPage]:
     home_posts = [post for post in site.posts if post.entry.placement.lang in ("", default)] if default else list(site.posts)
     if config.origin.home_oldest_first:  # an Eleventy home paginating a collection, not reversed
         home_posts.reverse()
-    lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, config.description, "/", home_posts)]
+    home_description = config.description or f"Latest briefings from {config.title}."  # a site that says nothing of itself still has one
+    lists: list[tuple[str, str, str, str, Sequence[Document]]] = [("home", config.title, home_description, "/", home_posts)]
     lists += [("tag", tag.name, f"Briefings on {tag.name} from {config.title}.", tag.url, tag.posts) for tag in site.tags]
     for kind, title, description, base, posts in lists:
         for url, pagination, chunk in paginate(posts, base, config.page_size, config.page_path, config.origin.home_pages if kind == "home" else ""):
