@@ -131,8 +131,9 @@ def test_a_wordpress_import_with_odd_files_in_its_content_folder(tmp_path: Path)
 # FILENAME_METADATA '(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)': the slug after the date (unless :slug:
 # says); ARTICLE_SAVE_AS and PAGE_SAVE_AS '{slug}.html'; CATEGORY_SAVE_AS '': no category pages;
 # TAG_SAVE_AS 'tags.html' (every tag on one file, as the tags list). ARTICLE_EXCLUDES 'draft': not read.
+# DIRECT_TEMPLATES names categories: categories.html lists them, unlinked, as there are no pages to link.
 RST_URLS = {"/", "/inset-map.html", "/first-note.html", "/two-pythons.html", "/grid-notes.html", "/highlight-features.html", "/about.html", "/tags.html"}
-RST_URLS |= {"/archives.html"}
+RST_URLS |= {"/archives.html", "/categories.html"}
 
 
 def test_restructuredtext_in_category_folders_with_excluded_drafts(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ categories builds with `masthead init && masthead build` at the URLs Pelican giv
 
 from __future__ import annotations
 
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -34,10 +35,11 @@ EXPECTED_URLS = {
     "/topics/mudflats/",
     "/section/log-book.html",
     "/section/field-notes.html",
-    # DIRECT_TEMPLATES' pages: tags.html, categories.html, archives.html (Pelican also writes authors.html,
-    # whose links go nowhere with AUTHOR_SAVE_AS = ''; masthead makes no list of pages it does not make).
+    # DIRECT_TEMPLATES' pages: tags.html, categories.html, authors.html, archives.html; with AUTHOR_SAVE_AS = ''
+    # Pelican's authors.html links to pages that do not exist, and masthead's lists the names unlinked.
     "/tags.html",
     "/categories.html",
+    "/authors.html",
     "/archives.html",
 }
 
@@ -54,8 +56,20 @@ def test_urls_are_pelicans(tmp_path: Path) -> None:
     eel_grass = (output_folder(site) / "log-book/2024-06-03-eel-grass.html").read_text(encoding="utf-8")
     assert '"datePublished":"2024-06-03T00:00:00+02:00"' in eel_grass  # midnight in TIMEZONE
     assert "PAGE_URL '{slug}' differs from where Pelican saves the files (PAGE_SAVE_AS)" in (site / "masthead.toml").read_text(encoding="utf-8")
-    assert origin["index_pages"] == {"tags": "/tags.html", "categories": "/categories.html", "archives": "/archives.html"}
+    assert origin["index_pages"] == {"tags": "/tags.html", "categories": "/categories.html", "authors": "/authors.html", "archives": "/archives.html"}
     assert "low-water-mark.md:7: warning: {author}mara-lindqvist: the site makes no author pages (AUTHOR_SAVE_AS is empty)" in build.output
+    authors = (output_folder(site) / "authors.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<li>(.*?) <span class=\"count\">(\d+)</span></li>", authors)
+    assert listed == [("Jonas Ek", "1"), ("Mara Lindqvist", "3")]  # reed-beds.md's Author:, the others AUTHOR's; no links
+    categories = (output_folder(site) / "categories.html").read_text(encoding="utf-8")
+    assert '<a href="/section/field-notes.html">Field Notes</a> <span class="count">1</span>' in categories
+
+
+def test_lists_of_terms_without_pages_name_them_unlinked(tmp_path: Path) -> None:
+    site, _ = adopt("pelican-no-term-pages", tmp_path)  # TAG_SAVE_AS = '' with tags in DIRECT_TEMPLATES
+    tags = (output_folder(site) / "tags.html").read_text(encoding="utf-8")
+    assert re.findall(r"<li>(.*?) <span class=\"count\">(\d+)</span></li>", tags) == [("boats", "1"), ("gates", "1"), ("levels", "1"), ("spring", "2")]
+    assert "/tags/" not in tags.split("<main", 1)[1]
 
 
 def test_term_links_and_lists(tmp_path: Path) -> None:

@@ -148,7 +148,7 @@ def plan(site: Path, found: str) -> Plan:
     kept = feed_paths(settings, terms)
     if kept:
         tables["origin"]["feeds"] = kept
-    indexes = index_pages(settings, terms)
+    indexes = index_pages(settings)
     if indexes:
         tables["origin"]["index_pages"] = indexes
     index = settings.get("INDEX_SAVE_AS")  # 'blog/index.html' beside a home page of its own: masthead lists the posts at /
@@ -275,16 +275,15 @@ def is_read(relative: str, settings: Mapping[str, Any]) -> bool:
     return article or (under(pages) and not under(_paths(settings, "PAGE_EXCLUDES", ()) + articles, excluding=True))
 
 
-def index_pages(settings: Mapping[str, Any], terms: Mapping[str, str]) -> dict[str, str]:
+def index_pages(settings: Mapping[str, Any]) -> dict[str, str]:
     """Pelican's direct templates (DIRECT_TEMPLATES, default index, tags, categories, authors, archives)
-    at their SAVE_AS (``tags.html``…); a list of categories or authors only when their pages exist."""
+    at their SAVE_AS (``tags.html``…), whether or not the terms have pages of their own (AUTHOR_SAVE_AS = '':
+    ``authors.html`` lists the names, unlinked)."""
     direct = settings.get("DIRECT_TEMPLATES", ("index", "tags", "categories", "authors", "archives"))
     found: dict[str, str] = {}
     for name in ("tags", "categories", "authors", "archives"):
         save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
         if name not in direct or not isinstance(save_as, str) or not save_as.strip("/"):
-            continue
-        if name in ("categories", "authors") and not terms["category" if name == "categories" else "author"]:
             continue
         path = save_as.lstrip("/")
         path = path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -113,7 +114,10 @@ def index_pages(site: Site, view: SiteView) -> list[tuple[Callable[[], Page], st
                 made.append((partial(pages.listing_page, site, view, pages.ListingPage(url, listing)), f"the archives page {url}"))
                 continue
             kind = "category" if name == "categories" else name[:-1]
-            if kind == "tag" and not prefix:
+            terms: tuple[Tag | Term, ...]
+            if not _has_pages(kind, config):
+                terms = _unlinked(kind, site.posts, prefix, config)
+            elif kind == "tag" and not prefix:
                 terms = site.tags
             else:
                 inside = [
@@ -127,7 +131,38 @@ def index_pages(site: Site, view: SiteView) -> list[tuple[Callable[[], Page], st
     return made
 
 
-def _terms_page(site: Site, view: SiteView, url: str, title: str, terms: tuple[Tag, ...]) -> Page:
+@dataclass(frozen=True)
+class Term:
+    """A tag, category or author listed on Pelican's ``tags.html``… when the site makes no page for it
+    (TAG_SAVE_AS = ''): its name and count, with no link."""
+
+    name: str
+    posts: tuple[Document, ...]
+    url: str = ""
+
+
+def _has_pages(kind: str, config: Config) -> bool:
+    if kind == "tag":
+        return bool(config.origin.tag_permalink) or "term" not in config.origin.disabled_lists
+    return bool(config.origin.category_permalink if kind == "category" else config.origin.author_permalink)
+
+
+def _unlinked(kind: str, posts: tuple[Document, ...], prefix: str, config: Config) -> tuple[Term, ...]:
+    """Every term of ``kind`` the (sub-)site's posts have, grouped by slug as their pages would be, by name."""
+    grouped: dict[str, list[Document]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for post in posts:
+        if listed_in(post, config) != prefix:
+            continue
+        written = post.entry.tags if kind == "tag" else post.entry.placement.categories[:1] if kind == "category" else post_authors(post, config)
+        for name in dict.fromkeys(written):
+            slug = term_slug(name, config)
+            names.setdefault(slug, name)
+            grouped[slug].append(post)
+    return tuple(Term(names[slug], _order(grouped[slug])) for slug in sorted(grouped))
+
+
+def _terms_page(site: Site, view: SiteView, url: str, title: str, terms: tuple[Tag | Term, ...]) -> Page:
     from ..render import pages
 
     head = pages.list_head(site, title, f"Every {title.lower()[:-1] if title != 'Categories' else 'category'} of {site.config.title}.", url)
