@@ -188,3 +188,32 @@ def read(block: str, path: str, first_line: int) -> tuple[dict[str, Any], dict[s
             continue
         lines.setdefault(key, first_line + int(name.start_point[0]))
     return data, lines
+
+
+def literal_calls(program: str, method: str) -> list[tuple[str, list[Any]]]:
+    """Every ``something.<method>(…)`` call in a JavaScript program (an ``eleventy.config.js``), never run:
+    its first argument's source text and the literal values of its arguments (None for a program)."""
+    tree = _parser().parse(program.encode("utf-8"))
+    found: list[tuple[str, list[Any]]] = []
+    stack = [tree.root_node]
+    while stack:  # every node, without recursion
+        node = stack.pop()
+        stack.extend(reversed(node.named_children))
+        callee = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if callee is None or callee.type != "member_expression":
+            continue
+        name = callee.child_by_field_name("property")
+        arguments = node.child_by_field_name("arguments")
+        if name is None or name.text.decode("utf-8", "replace") != method or arguments is None:
+            continue
+        values = [child for child in arguments.named_children if child.type != "comment"]
+        if values:
+            found.append((values[0].text.decode("utf-8", "replace"), [_literal(value) for value in values]))
+    return found
+
+
+def _literal(node: Any) -> Any:
+    try:
+        return _value(node, {})
+    except _NotLiteral:
+        return None

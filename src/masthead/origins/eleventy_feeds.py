@@ -18,6 +18,7 @@ from typing import Any
 
 from ..content.datafile import DataFileError, load_data
 from ..content.frontmatter import FrontMatterError, parse, split
+from ..content.js_front_matter import literal_calls
 
 _KINDS = (
     ("FEED_ALL_ATOM", ".xml", re.compile(r"<feed\b[^>]*http://www\.w3\.org/2005/Atom")),
@@ -25,6 +26,8 @@ _KINDS = (
     ("FEED_ALL_JSON", ".json", re.compile(r"jsonfeed\.org/version")),
 )
 MASTHEAD_FEEDS = ("feed.xml", "atom.xml", "feed.json")
+_VIRTUAL_KINDS = {"atom": "FEED_ALL_ATOM", "rss": "FEED_ALL_RSS", "json": "FEED_ALL_JSON"}
+_FEED_PLUGIN = re.compile(r"""(?:import\s*{([^}]*)}\s*from|const\s*{([^}]*)}\s*=\s*require\s*\()\s*["']@11ty/eleventy-plugin-rss["']""")
 _TEMPLATES = (".njk", ".liquid", ".md", ".html")
 _NOT_PAGES = ("_", ".", "node_modules")
 _VARIABLE = re.compile(r"{{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*-?}}")  # _includes, _data, the output folder _site, dotfiles
@@ -76,4 +79,29 @@ def eleventy_feeds(content: Path, data_folder: Path | None = None) -> dict[str, 
             if output.endswith(suffix) and output not in MASTHEAD_FEEDS and name not in feeds and body.search(parts.body):
                 feeds[name] = output
                 break
+    return feeds
+
+
+def virtual_feeds(config_text: str) -> dict[str, str]:
+    """``[origin] feeds`` of eleventy-plugin-rss v2's virtual templates (the base blog's
+    ``addPlugin(feedPlugin, {type: "atom", outputPath: "/feed/feed.xml", …})``), by kind; Eleventy writes
+    each at its ``outputPath`` (default ``/feed.xml``) as its ``type`` says (default ``atom``)."""
+    names = {"feedPlugin"}
+    for imported in _FEED_PLUGIN.finditer(config_text):  # import { feedPlugin as feed } from "@11ty/eleventy-plugin-rss"
+        for part in (imported.group(1) or imported.group(2) or "").split(","):
+            original, _, local = part.replace(":", " as ").partition(" as ")
+            if original.strip() == "feedPlugin":
+                names.add((local or original).strip())
+    feeds: dict[str, str] = {}
+    for plugin, arguments in literal_calls(config_text, "addPlugin"):
+        if plugin not in names and not plugin.endswith(".feedPlugin"):
+            continue
+        options = arguments[1] if len(arguments) > 1 and isinstance(arguments[1], dict) else {}
+        kind = _VIRTUAL_KINDS.get(str(options.get("type", "atom")))
+        output = options.get("outputPath", "/feed.xml")
+        if kind is None or not isinstance(output, str) or "{" in output or not output.strip("/ "):
+            continue
+        output = output.strip().lstrip("/")
+        if output not in MASTHEAD_FEEDS and kind not in feeds:
+            feeds[kind] = output
     return feeds

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..content.datafile import DataFileError, load_data
 from ..errors import Problem
-from .eleventy_feeds import eleventy_feeds
+from .eleventy_feeds import eleventy_feeds, virtual_feeds
 from .eleventy_pages import home_pagination
 from .eleventy_tags import tag_pages
 from .gatsby_program import index_pages, later_pages, name_prefix, not_page_sources, number, program_text, slug_pattern, term_permalinks
@@ -138,9 +138,10 @@ def eleventy(site: Path, found: str) -> Plan:
     }
     if author:
         tables["author"] = {"name": author}
-    feeds = eleventy_feeds(site / content, data_folder)
+    feeds = {**virtual_feeds(text), **eleventy_feeds(site / content, data_folder)}
     if feeds:
-        notes.append(f"Its feed templates are kept at their paths: {', '.join('/' + path for path in feeds.values())} ([origin] feeds).")
+        shown = ", ".join("/" + path for path in feeds.values())
+        notes.append(f"Its feeds (templates, eleventy-plugin-rss) are kept at their paths: {shown} ([origin] feeds).")
         tables["origin"]["feeds"] = feeds
     tagged = tag_pages(site / content)
     if tagged:
