@@ -192,7 +192,8 @@ CASES = (
             "Le quai Saint-Jean rouvre après deux ans de travaux": "Le quai Saint-Jean et ses pavés neufs",
             "Les tarifs du parking changent le 1er juillet": "L’entrée du parking souterrain",
         },
-        {("Brevo", "click"): 3, ("Brevo", "unsubscribe"): 1, ("Brevo", "open"): 1},
+        # "Voir la version en ligne" (/mk/mr/) is the web version
+        {("Brevo", "click"): 2, ("Brevo", "web version"): 1, ("Brevo", "unsubscribe"): 1, ("Brevo", "open"): 1},
         frozenset({"header", "footer", "tracking pixel"}),
         ("Voir la version en ligne", "désinscrire"),
     ),

@@ -116,7 +116,10 @@ BUILT_IN: tuple[_Rule, ...] = (
     _rule("ConvertKit", _ANY_HOST, r"^/[a-z0-9]{12,24}/[a-z0-9]{12,24}/aHR0c[A-Za-z0-9+/=_-]*(?:%3D){0,2}$"),  # …/<base64 of https://…>
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/op/", "open"),
     _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/un/", "unsubscribe"),
-    _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?[A-Za-z0-9_=-]{16,}"),  # x.r.af.d.sendibt2.com/tr/cl/…, branded too
+    _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/mr/(?:sh/)?[A-Za-z0-9_=-]{16,}", "web version"),  # "View in browser", /mk/mr/sh/<token>/<token>
+    # x.r.af.d.sendibt2.com/tr/cl/<token>, /mk/cl/f/<token>, and the current /mk/cl/f/sh/<token>/<token> (on
+    # <x>.r.sp1-brevo.net and branded r.<domain>): a one-letter segment and the "sh" segment may come before the token
+    _rule("Brevo", _ANY_HOST, r"^/(?:tr|mk)/(?:cl|mo)/(?:[a-z]/)?(?:sh/)?[A-Za-z0-9_=-]{16,}"),
     _rule("Brevo", _SUBDOMAINS + r"(?:sendibt\d*|sendibm\d*|sendib[a-z]\d*)\.com", r"^/(?!im/)"),
     _rule("MailerLite", _ANY_HOST, r"^/link/o/", "open"),
     _rule("MailerLite", _SUBDOMAINS + r"(?:mailerlite|mlsend|mailerlite-mail)\d*\.com", r"^/tj/o/", "open"),

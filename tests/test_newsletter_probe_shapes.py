@@ -1,0 +1,60 @@
+"""The shapes a probe of received issues found read wrongly (tests/fixtures/newsletter/services/,
+written by make_probe_shape_fixtures.py): each issue is read as its readers see it (the service,
+the exact titles, which picture goes with which story, what is left out, no chrome in any post),
+and its links are classified by their shape."""
+
+from __future__ import annotations
+
+import pytest
+from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
+
+from masthead.links.rules import classify
+from masthead.newsletter.emailparse import read_issues
+
+SERVICES = FIXTURES / "services"
+
+CASES = (
+    Received(
+        "brevo-current-links",
+        "brevo",
+        "stories",
+        ("La lonja abre los sábados por la tarde", "Nuevo horario del autobús al puerto"),
+        {},
+        {("Brevo", "click"): 2, ("Brevo", "web version"): 1, ("Brevo", "unsubscribe"): 1, ("Brevo", "open"): 1},
+        (1, 1),  # each story's "Leer más", a click redirect kept with --keep-tracking
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("Ver versión web", "/mk/mr/", "Darse de baja", "Rúa do Porto"),
+        "La lonja por la tarde y el autobús al puerto",
+    ),
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_issue_is_read_as_its_readers_see_it(case: Received) -> None:
+    assert_issue_read_as(SERVICES / f"{case.name}.eml", case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_every_tracking_link_and_pixel_is_detected_by_its_shape(case: Received) -> None:
+    (issue,) = read_issues(SERVICES / f"{case.name}.eml")
+    assert tracking_in(issue.html) == case.tracking
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://dkqhfpb.r.sp1-brevo.net/mk/cl/f/sh/7sMqBYQf2d3UcsrtN7NgF4ewlUdqcH4/2Yp0Xl4tO9qR3", "click"),
+        ("https://r.news.example.es/mk/cl/f/sh/7sMqBYQf2d3UcsrtN7NgF4ewlUdqcH4/2Yp0Xl4tO9qR3", "click"),
+        ("https://r.news.example.es/mk/mr/sh/7sMqBYQf2d3UcsrtN7NgF4ewlUdqcH4/Zh9Qr3Tt4oMx", "web version"),
+        ("https://ecfabgg.r.af.d.sendibm1.com/mk/mr/sh/7sMqBYQf2d3UcsrtN7NgF4ewlUdqcH4/Zh9Qr3Tt4oMx", "web version"),
+        ("https://ecfabgg.r.af.d.sendibt2.com/mk/mr/OycJ9Zq2lN8dBXS-XvCMUb1Gx", "web version"),
+    ],
+)
+def test_brevos_current_click_and_web_version_links_are_recognised(url: str, kind: str) -> None:
+    found = classify(url)
+    assert found is not None and (found.service, found.kind) == ("Brevo", kind), found
+
+
+@pytest.mark.parametrize("url", ["https://www.example.es/mk/mr/sh/menu", "https://www.example.es/mk/cl/f/sh/about-us", "https://shop.example.es/tr/cl/sh/"])
+def test_pages_that_only_look_like_brevos_links_are_not_tracking(url: str) -> None:
+    assert classify(url) is None
