@@ -699,6 +699,12 @@ class Origin:
         "GitHub Pages' Jekyll (jekyll-optional-front-matter, jekyll-readme-index): a Markdown file without front matter is a page, "
         "a README the index of its folder; README, LICENSE, CONTRIBUTING and their kin are not pages.",
     )
+    filename_date: str = option(
+        "",
+        'Hugo\'s [frontmatter] date with ":filename": a file (or bundle folder) named 2024-05-02-slug is dated May 2nd and its slug is the rest; '
+        '"first" when the file name comes before the front matter\'s date in that list, "last" when after.',
+        lambda value: None if value in ("", "first", "last") else 'expected "first", "last" or "" (none)',
+    )
     name_prefix: str = option(
         "",
         'The separator of a Gatsby starter\'s "PREFIX--slug" file and folder names (gatsby-starter-hero-blog\'s, -personal-blog\'s "--"): '

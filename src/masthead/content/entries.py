@@ -566,8 +566,12 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
 
     # Pelican's empty ``date:`` is no date: DEFAULT_DATE (the file's time with 'fs') stands in
     moment = fields.moment("date", required=not (adopted and implied.date)) or implied.date
+    if implied.date and config.origin.filename_date == "first":  # Hugo's [frontmatter] date = [":filename", ":default"]
+        moment = implied.date
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
+    if moment is None and config.origin.kind == "hugo":  # Hugo's default [frontmatter] date: date, publishDate, lastmod
+        moment = fields.moment("updated")
     if moment is None and is_post and fields.key("date") is None:
         if adopted and (draft or place.hidden or place.unlisted):  # Jekyll dates a draft by its file's time; undated, it waits for its date
             is_post = False

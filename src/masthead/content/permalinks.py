@@ -94,7 +94,8 @@ def entry_url(entry: Entry, config: Config) -> str:
         pattern = config.page_permalink  # a nested section's page (docs/guide/_index.md): [permalinks.page] is for regular pages
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
-    local = entry.date.astimezone(config.tz)
+    # Hugo formats a date in the offset it was written with (2024-03-01T00:30:00+01:00 is March 1st), the others in the site's zone
+    local = entry.date if config.origin.kind == "hugo" else entry.date.astimezone(config.tz)
     section, sections = place.section, place.sections
     if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
         urlize = hugo_urlize(config)

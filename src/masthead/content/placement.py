@@ -116,7 +116,15 @@ def defaults(source: str, data: Mapping[str, Any], config: Config) -> Defaults:
         return Defaults(is_post, "blog-post" if is_post else page, moment, jekyll_slug(name), title, "_drafts" in parts)  # :title keeps its case
     if kind == "hugo":
         is_post = bool(sections) and sections.split("/")[0] in config.origin.post_sections and not source.endswith("/_index.md")
-        return Defaults(is_post and not home, "blog-post" if is_post else page, None, hugo_urlize(config)(filename), "", False)
+        dated = _DATED_NAME.match(filename) if config.origin.filename_date else None  # [frontmatter] date = [":filename", …]
+        moment = None
+        if dated:
+            try:
+                moment = _midnight(date(int(dated.group(1)), int(dated.group(2)), int(dated.group(3))), config)
+            except ValueError:
+                moment = None
+        name = dated.group(4) if dated and moment else filename
+        return Defaults(is_post and not home, "blog-post" if is_post else page, moment, hugo_urlize(config)(name), "", False)
     if kind == "pelican":
         from ..origins.data import pelican_settings
         from ..origins.pelican import is_page

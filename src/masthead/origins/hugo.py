@@ -97,6 +97,18 @@ def read_config_folder(path: Path) -> dict[str, Any]:
     return data
 
 
+def filename_date(frontmatter: Any) -> str:
+    """Whether ``[frontmatter] date`` reads the file name (``[":filename", ":default"]``, for sites from Jekyll):
+    "first" when it comes before the front matter's ``date`` (or ``:default``), "last" after it, else ""."""
+    keys = frontmatter.get("date") if isinstance(frontmatter, dict) else None
+    keys = [keys] if isinstance(keys, str) else keys if isinstance(keys, list) else []
+    keys = [str(key).lower() for key in keys]
+    if ":filename" not in keys:
+        return ""
+    front = [index for index, key in enumerate(keys) if key in ("date", ":default")]
+    return "first" if not front or keys.index(":filename") < front[0] else "last"
+
+
 def permalink(pattern: str, notes: list[str], ugly: bool = False) -> str:
     """Hugo's ``/:year/:month/:title/`` as masthead's ``/{year}/{month}/{title}/`` (with uglyURLs
     ``/{year}/{month}/{title}.html``: Hugo writes the last part as a file, whatever the slashes)."""
@@ -340,6 +352,10 @@ def plan(site: Path, found: str) -> Plan:
             "taxonomies": list(taxonomies(written)),
         },
     }
+    order = filename_date(data.get("frontmatter") or data.get("frontMatter"))
+    if order:
+        tables["origin"]["filename_date"] = order
+        notes.append("[frontmatter] date reads :filename: a file named 2024-05-02-slug.md is dated by its name, its slug the rest.")
     dropped = disabled_lists(written)
     if dropped:
         tables["origin"]["disabled_lists"] = list(dropped)

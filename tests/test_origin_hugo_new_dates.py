@@ -1,0 +1,65 @@
+"""A Hugo site as `hugo new site` and `hugo new content` make it on a machine that is not on UTC, with
+posts moved from Jekyll, builds with `masthead init && masthead build` at Hugo's URLs."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.origins.hugo import filename_date
+
+# Hugo's rules (docs "Front matter", "Configure front matter", "Permalinks"):
+# - `hugo new content` writes the machine's local time with its offset (2024-03-01T00:30:00+01:00); :year,
+#   :month and :day format the date in that offset, whatever timeZone says (timeZone is for dates written
+#   without one): both crossings are on March 1st, though New York's clock said February 29th and March 2nd.
+# - [frontmatter] date = [":filename", ":default"]: a file named 2022-03-04-winter-timetable.md is dated by its
+#   name (before any date: in its front matter) and its slug is the rest; a bundle's folder name the same.
+# - the default [frontmatter] date is ["date", "publishDate", "lastmod"]: a post with lastmod only is dated by it.
+# (masthead's own /tags/ pages stand for Hugo's, at the same URLs: page_urls leaves them out.)
+EXPECTED_URLS = {
+    "/",
+    "/posts/",
+    "/categories/",
+    "/2024/03/01/first-crossing/",
+    "/2024/03/01/last-crossing/",
+    "/2022/03/04/winter-timetable/",
+    "/2023/05/06/river-survey/",  # the folder's date, not the front matter's 2021-01-01
+    "/2021/04/05/engine-log/",  # lastmod
+}
+
+
+def test_urls_are_hugos(tmp_path: Path) -> None:
+    site, build = adopt("hugo-new-dates", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    assert (output_folder(site) / "tags/timetables/index.html").is_file()
+    assert literal_syntax(site) == [] and broken_references(site) == []
+    assert (output_folder(site) / "2023/05/06/river-survey/survey.png").is_file()  # the bundle's picture, beside its page
+    assert "warning" not in build.output, build.output
+    origin = tomllib.loads((site / "masthead.toml").read_text(encoding="utf-8"))["origin"]
+    assert origin["filename_date"] == "first"
+
+
+def test_a_post_keeps_the_offset_it_was_written_in(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-new-dates", tmp_path)
+    page = (output_folder(site) / "2024/03/01/first-crossing/index.html").read_text(encoding="utf-8")
+    assert '"datePublished":"2024-03-01T00:30:00+01:00"' in page
+
+
+@pytest.mark.parametrize(
+    ("frontmatter", "order"),
+    [
+        ({"date": [":filename", ":default"]}, "first"),
+        ({"date": ["date", ":filename"]}, "last"),
+        ({"date": [":default", ":filename"]}, "last"),
+        ({"date": ":filename"}, "first"),
+        ({"date": ["date", "publishDate"]}, ""),
+        ({"date": 7}, ""),
+        ("date", ""),
+        (None, ""),
+    ],
+)
+def test_filename_date_order(frontmatter: object, order: str) -> None:
+    assert filename_date(frontmatter) == order
