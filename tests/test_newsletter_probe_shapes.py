@@ -9,6 +9,7 @@ import pytest
 from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
 
 from masthead.links.rules import classify
+from masthead.newsletter.chrome import heading_reason
 from masthead.newsletter.emailparse import read_issues
 
 SERVICES = FIXTURES / "services"
@@ -25,6 +26,28 @@ CASES = (
         frozenset({"header", "footer", "tracking pixel"}),
         ("Ver versión web", "/mk/mr/", "Darse de baja", "Rúa do Porto"),
         "La lonja por la tarde y el autobús al puerto",
+    ),
+    Received(
+        "mailchimp-heading-words",
+        "mailchimp",
+        "stories",
+        (
+            "Hospital referrals for eye tests rise by a third",
+            "Promoted Quay Rovers sign a goalkeeper",
+            "Together with the coastguard, pupils learn to row",
+            "Diners get 15% off at the harbour night market",
+        ),
+        {
+            "Hospital referrals for eye tests rise by a third": "1a3c5e7a-9b1d-4f3a-8c5e-7a9b1d3f5a7c.jpg",
+            "Promoted Quay Rovers sign a goalkeeper": "2b4d6f8b-0c2e-4a4b-9d6f-8b0c2e4a6b8d.jpg",
+            "Together with the coastguard, pupils learn to row": "3c5e7a9c-1d3f-4b5c-0e7a-9c1d3f5b7c9e.jpg",
+            "Diners get 15% off at the harbour night market": "4d6f8b0d-2e4a-4c6d-1f8b-0d2e4a6c8d0f.jpg",
+        },
+        {("Mailchimp", "web version"): 1, ("Mailchimp", "click"): 6, ("Mailchimp", "unsubscribe"): 2, ("Mailchimp", "open"): 1},
+        (1, 1, 1, 1),
+        frozenset({"header", "footer", "sponsor", "referral", "tracking pixel"}),
+        ("Kelp &amp; Co", "Kelp & Co", "sample box", "Refer a friend", "tide table", "Havenkade"),
+        "Referrals, a promotion, rowing and the night market",
     ),
 )
 
@@ -58,3 +81,29 @@ def test_brevos_current_click_and_web_version_links_are_recognised(url: str, kin
 @pytest.mark.parametrize("url", ["https://www.example.es/mk/mr/sh/menu", "https://www.example.es/mk/cl/f/sh/about-us", "https://shop.example.es/tr/cl/sh/"])
 def test_pages_that_only_look_like_brevos_links_are_not_tracking(url: str) -> None:
     assert classify(url) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "why"),
+    [
+        ("Together with Kelp & Co", "sponsor"),
+        ("TOGETHER WITH NORTHWIND", "sponsor"),
+        ("Sponsored by Acme Coffee", "sponsor"),
+        ("Presented by the Arts Fund", "sponsor"),
+        ("Sponsored: a tide clock for every kitchen", "sponsor"),
+        ("Promoted", "sponsor"),
+        ("Today's newsletter is brought to you by Acme Cloud.", "sponsor"),
+        ("Refer a friend", "referral"),
+        ("Share and earn", "referral"),
+        ("Loved this issue? Refer a friend", "referral"),
+        ("Share The Harbour Letter", "referral"),
+        ("Promoted Quay Rovers sign a goalkeeper", None),
+        ("Together with the coastguard, pupils learn to row", None),
+        ("Together with parents, the school rebuilt its pond", None),
+        ("Hospital referrals for eye tests rise by a third", None),
+        ("Diners get 15% off at the harbour night market", None),
+        ("Sponsored walks raise £4,000 for the lifeboat", None),
+    ],
+)
+def test_a_sponsor_or_referral_heading_is_a_label_not_a_headline_holding_its_word(heading: str, why: str | None) -> None:
+    assert heading_reason(heading) == why

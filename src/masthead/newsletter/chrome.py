@@ -63,7 +63,8 @@ _SPONSOR = re.compile(
 )
 _ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:this|our) newsletter|want to (?:advertise|sponsor))", re.IGNORECASE)
 _REFERRAL = re.compile(
-    r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|\breferrals?\b|"
+    r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|share and earn|"
+    r"\b(?:\d+|your) referrals?\b|\breferral (?:link|program(?:me)?|rewards?|code)\b|"
     r"invite (?:your )?friends|forward (?:this |it )?to a friend|know someone who (?:would|might)|earn (?:rewards|free)|"
     r"an (?:einen|eine) (?:freund|freundin)(?:\w*)? weiterleiten|(?:transférer|transmettre|envoyer) à un(?:e)? ami|"
     r"reenv[ií]a(?:r|lo)? a un(?:a)? amig|encaminh(?:ar|e) (?:para|a) um(?:a)? amig|inoltra(?:re|la)? a un(?:a|\')? amic|"
@@ -72,7 +73,7 @@ _REFERRAL = re.compile(
     r"forwarded (?:by|from) a friend|got this from a friend|did (?:a|someone) (?:friend )?forward (?:this|it)|"
     r"copy and paste (?:this|the|your) (?:link|url)|"
     r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
-    r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|get \d+% off",
+    r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|(?:^|(?<=[.!?:]\s))get \d+% off",
     re.IGNORECASE,
 )
 # "Share Grid Notes": an invitation to share the newsletter, named in Title Case (not "Share prices fall").
@@ -222,15 +223,55 @@ def _buttons(element: Tag, text: str) -> bool:
     return bool(remaining) and len(remaining) <= 12 and all(word in _BUTTON_WORDS for word in remaining)
 
 
+# What may follow a label: nothing, a separator and anything ("Sponsored: …", "Today's sponsor — Acme"),
+# or, after a label that names its sponsor ("Together with", "Sponsored by"), that name and perhaps a separator.
+_LABEL_SEPARATOR = re.compile(r"^\s*(?:$|[:|–—·•]|-\s)")
+_NAME_CONNECTORS = frozenset({"the", "&", "and", "+", "of"})
+
+
+def _sponsor_name(rest: str) -> bool:
+    """One to five words of a name before the end or a separator, each capitalised (or a digit, or in a
+    script without case): "Acme Coffee", "the RNLI", "NORTHWIND"; not "the RNLI, pupils learn to swim"."""
+    name = re.split(r"\s*(?:[:|–—·•]|\s-\s)", rest, maxsplit=1)[0].strip().rstrip(".!")
+    names = name.split()
+    if not 1 <= len(names) <= 5 or re.search(r"[,;.!?]\s", name):
+        return False
+    return all(word.lower() in _NAME_CONNECTORS or not word[0].islower() for word in names)
+
+
+def sponsor_label(text: str) -> bool:
+    """A sponsor's label: the label alone, or with a separator and what it says ("Sponsored: Try Acme"), or a
+    label that names its sponsor and the name ("Together with Acme"), never a news sentence that merely
+    contains such a word ("Promoted Harbour FC sign two strikers", "Together with the RNLI, pupils learn to swim")."""
+    if re.search(r"\((?:sponsored|ad|partner)\)", text, re.IGNORECASE):
+        return True
+    found = _SPONSOR.search(text)
+    if found is None:
+        return False
+    rest = text[found.end() :]
+    if _LABEL_SEPARATOR.match(rest):
+        return True
+    return bool(re.search(r"\b(?:by|with|from)$", found.group(0), re.IGNORECASE)) and _sponsor_name(rest)
+
+
+def _referral_label(text: str) -> bool:
+    """A referral programme's heading: the invitation begins the heading or one of its sentences ("Refer a
+    friend", "Loved this issue? Refer a friend"), never words inside a news headline ("GP referrals
+    for hearing tests double", "Shoppers get 20% off at the Saturday market")."""
+    if _share_prompt(text):
+        return True
+    return any(_REFERRAL.match(sentence.lstrip("\"'“‘([ ").lower()) for sentence in re.split(r"(?<=[.!?:])\s+", text) if sentence.strip())
+
+
 def heading_reason(text: str) -> str | None:
     """Why a heading starts a section that is not a story, or None for a story's heading."""
     if appeal(text):
         return "call to action"
-    if _SPONSOR.search(text) or re.search(r"\((?:sponsored|ad|partner)\)", text, re.IGNORECASE):
+    if sponsor_label(text):
         return "sponsor"
     if _ADVERTISE.search(text):
         return "sponsor"
-    if _REFERRAL.search(text) or _share_prompt(text):
+    if _referral_label(text):
         return "referral"
     if _FEEDBACK.search(text):
         return "feedback"
@@ -268,7 +309,7 @@ def block_reason(element: Tag) -> str | None:
     outside = count - sum(len(words(_text(anchor))) for anchor in anchors)
     if _buttons(element, text) or (count <= 12 and "share" in kinds) or social_row(element, outside):
         return "chrome"
-    if count <= 12 and _SPONSOR.search(text):
+    if count <= 12 and sponsor_label(text):
         return "sponsor label"
     if sponsored(element):
         return "sponsor"  # its links say it is a paid placement, whatever it is titled
