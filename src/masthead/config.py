@@ -80,6 +80,7 @@ PERMALINK_TOKENS = (
     "section",
     "sections",
     "categories",
+    "slugified_categories",  # each category as Jekyll's slugify makes it (spring-tides/harbour), "/"-separated
     "slug_or_title",
     "month_name",  # January (Hugo's :monthname, Jekyll's :long_month, Pelican's {date:%B})
     "month_short",  # Jan (Jekyll's :short_month, Pelican's {date:%b})

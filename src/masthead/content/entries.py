@@ -23,7 +23,7 @@ from ..newsroom import story_fields
 from ..newsroom.story import Story
 from . import bodies, characters, frontmatter, placement, restructuredtext
 from .discover import MARKDOWN_SUFFIXES
-from .markdown import RenderedMarkdown, plain_text, slugify, trim
+from .markdown import RenderedMarkdown, jekyll_slug, plain_text, slugify, trim
 from .outline import levelled
 from .permalinks import hugo_urlize
 from .placement import Placement
@@ -404,6 +404,9 @@ def _slug(fields: _Fields, source: str, kind: str = "") -> str:
     hugo = kind == "hugo"
     if slug_key is not None and slug_value not in (None, ""):
         slug = hugo_urlize(fields.config)(str(slug_value)) if hugo else str(slug_value).strip()
+        if kind == "jekyll":  # Jekyll's :title is Utils.slugify(slug, mode: "pretty", cased: true): "Custom Slug" is Custom-Slug
+            pretty = jekyll_slug(slug)
+            slug = pretty if _SLUG.match(pretty) and ".." not in pretty else jekyll_slug(slug, pretty=False)
         if kind == "gatsby" and "/" in slug and slug.strip("/"):
             slug = slug.strip("/").rsplit("/", 1)[-1]
         if not hugo and (not _SLUG.match(slug) or ".." in slug):  # hugo_slug leaves no "/" and no ".." segment

@@ -113,6 +113,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         "section": section,
         "sections": sections,
         "categories": _categories(place.categories, config),
+        "slugified_categories": "/".join(jekyll_slug(category, pretty=False, cased=False) for category in place.categories),
         "year": f"{local.year:04d}",
         "month": f"{local.month:02d}",
         "day": f"{local.day:02d}",

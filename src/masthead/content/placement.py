@@ -212,7 +212,8 @@ def categories(source: str, value: Any, config: Config) -> tuple[str, ...]:
         elif config.origin.default_category and article:
             found.append(config.origin.default_category)  # DEFAULT_CATEGORY
     if isinstance(value, str):
-        # Pelican's "a, b"; Jekyll's "a b" (its categories: split at spaces); elsewhere the one category it names ("field work")
+        # Pelican's "a, b"; Jekyll's "a b" (its plural categories: split at spaces, the singular category: one); elsewhere the
+        # one category it names ("field work")
         found += value.split(",") if config.origin.kind == "pelican" else value.split() if config.origin.kind == "jekyll" else [value]
     elif isinstance(value, list):
         found += [str(item) for item in value]
@@ -283,7 +284,7 @@ def _texts(value: Any) -> tuple[str, ...] | None:
 # read by origins/jekyll.py for the site-wide permalink of _config.yml.
 JEKYLL_TOKENS = {
     "categories": "{categories}",
-    "slugified_categories": "{categories}",
+    "slugified_categories": "{slugified_categories}",
     "year": "{year}",
     "month": "{month}",
     "short_month": "{month_short}",
@@ -509,7 +510,9 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         filename=filename,
         bundle=bundle,
         home=home or saved_home,
-        categories=categories(source, category_value, config),
+        categories=categories(
+            source, [category_value] if category_key == "category" and isinstance(category_value, str) and category_value.strip() else category_value, config
+        ),
         lang=lang,
         translation_key=key,
         **values,
