@@ -9,8 +9,10 @@ import pytest
 from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
 
 from masthead.links.rules import classify
-from masthead.newsletter.chrome import heading_reason
+from masthead.newsletter.chrome import block_reason, heading_reason
 from masthead.newsletter.emailparse import read_issues
+from masthead.newsletter.layout import plan
+from masthead.newsletter.markup import parse
 
 SERVICES = FIXTURES / "services"
 
@@ -48,6 +50,18 @@ CASES = (
         frozenset({"header", "footer", "sponsor", "referral", "tracking pixel"}),
         ("Kelp &amp; Co", "Kelp & Co", "sample box", "Refer a friend", "tide table", "Havenkade"),
         "Referrals, a promotion, rowing and the night market",
+    ),
+    Received(
+        "quay-notes-footer-words",
+        "generic",
+        "stories",
+        ("Night buses cut from the quay", "Brown bins become a paid service", "The tide alerts reach 3,000 homes"),
+        {},
+        {("Mailgun", "click"): 3, ("Mailgun", "open"): 1},
+        (1, 1, 1),
+        frozenset({"footer", "tracking pixel"}),
+        ("You are subscribed to Quay Notes", "reply to this email with STOP"),
+        "Night buses, brown bins and tide alerts",
     ),
 )
 
@@ -107,3 +121,31 @@ def test_pages_that_only_look_like_brevos_links_are_not_tracking(url: str) -> No
 )
 def test_a_sponsor_or_referral_heading_is_a_label_not_a_headline_holding_its_word(heading: str, why: str | None) -> None:
     assert heading_reason(heading) == why
+
+
+def test_a_short_news_paragraph_holding_a_footers_words_stays_in_its_story() -> None:
+    (issue,) = read_issues(SERVICES / "quay-notes-footer-words.eml")
+    stories = plan(issue.html, issue.subject, issue.headers).stories
+    kept = [" ".join(parse(story.html).get_text(" ").split()) for story in stories]
+    said = ("Ferry crews have warned of cancellations too.", "Households can opt out by 30 April.", "Some 3,000 homes have subscribed to them so far.")
+    for sentence, story in zip(said, kept, strict=True):
+        assert sentence in story
+
+
+@pytest.mark.parametrize(
+    ("html", "why"),
+    [
+        ("<p>Ferry crews have warned of cancellations too.</p>", None),
+        ("<p>Households can opt out by 30 April.</p>", None),
+        ("<p>Some 3,000 homes have subscribed to them so far.</p>", None),
+        ("<p>Cancellati dalla lista.</p>", "footer words"),
+        ("<p>You are subscribed to Quay Notes as reader@example.org.</p>", "footer words"),
+        ("<p>To unsubscribe, reply to this email with STOP.</p>", "footer words"),
+        ("<p>Changed your mind? <a href='https://quaynotes.example/leave'>Opt out</a></p>", "footer"),
+        ("<p><a href='https://quaynotes.example/leave?u=1'>Unsubscribe</a></p>", "footer"),
+    ],
+)
+def test_a_footer_is_known_by_its_link_and_only_its_words_wait_for_their_place(html: str, why: str | None) -> None:
+    block = parse(html).find("p")
+    assert block is not None
+    assert block_reason(block) == why

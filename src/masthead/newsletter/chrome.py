@@ -24,11 +24,13 @@ from .social import linked_to_social, social_row, sponsored
 
 # Mailchimp's, MailerLite's and Brevo's footers as they translate them (de, fr, es, pt, it, nl) beside English
 _UNSUBSCRIBE = re.compile(
-    r"\bunsubscribe\b|\bopt[ -]out\b|se d[ée]sinscrire|d[ée]sinscription|se d[ée]sabonner|d[ée]sabonnement|abmelden|abbestellen|austragen|"
-    r"darse de baja|dar(?:te|se)? de baja|cancelar (?:a )?(?:inscri[çc][ãa]o|subscri[çc][ãa]o|assinatura|suscripci[óo]n)|descadastr|"
-    r"annulla(?:re)? (?:l['’]|la )?iscrizione|disiscri(?:viti|versi|zione)|cancellati|uitschrijven|afmelden",
+    r"\b(?:unsubscribe|se d[ée]sinscrire|d[ée]sinscription|se d[ée]sabonner|d[ée]sabonnement|abmelden|abbestellen|austragen|"
+    r"darse de baja|dar(?:te|se)? de baja|cancelar (?:a )?(?:inscri[çc][ãa]o|subscri[çc][ãa]o|assinatura|suscripci[óo]n)|descadastr\w*|"
+    r"annulla(?:re)? (?:l['’]|la )?iscrizione|disiscri(?:viti|versi|zione)|cancella(?:ti|rti)|uitschrijven|afmelden)\b",
     re.IGNORECASE,
 )
+# A link that says only this is a footer's ("Opt out"); in a sentence it is news ("Households can opt out before March").
+_OPT_OUT = re.compile(r"\bopt[ -]?out\b", re.IGNORECASE)
 _FOOTER = re.compile(
     r"update (?:your )?(?:subscription |email )?preferences|manage (?:your )?(?:subscription|preferences|email settings)|"
     r"you (?:are receiving|received|got) this (?:e-?mail|message|newsletter)|no longer (?:wish|want) to receive|"
@@ -42,7 +44,7 @@ _FOOTER = re.compile(
     r"você (?:está recebendo|recebeu) este e-?mail|ricevi questa e-?mail|hai ricevuto questa e-?mail|je ontvangt deze e-?mail|"
     r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|"
     r"why did i get this|you(?:'|’)re (?:receiving|getting) this|powered by (?:beehiiv|substack|ghost|mailchimp|convertkit|kit|"
-    r"buttondown|mailerlite|brevo|klaviyo|hubspot)|subscribed (?:to|as) ",
+    r"buttondown|mailerlite|brevo|klaviyo|hubspot)|\byou(?:'|’)?(?:re| are| were)? subscribed (?:to|as)\b|\bsubscribed as \S+@",
     re.IGNORECASE,
 )
 _WEB_VERSION = re.compile(
@@ -292,13 +294,18 @@ def _says_more(text: str) -> bool:
 
 
 def block_reason(element: Tag) -> str | None:
-    """Why a block of text is chrome ("footer" ends the stories), or None for content."""
+    """Why a block of text is chrome, or None for content. "footer" (an unsubscribe link, or one the
+    message's List-Unsubscribe names) ends the stories; "footer words" (a footer's wording with no such
+    link: "To unsubscribe, reply with STOP.") ends them only where nothing of a story follows it
+    (``settle_footers``), since a short news paragraph may hold the same words."""
     text = _text(element)
     count = len(words(text))
     kinds = link_kinds(element)
-    unsubscribe = any(_UNSUBSCRIBE.search(anchor.get_text(" ")) for anchor in element.find_all("a"))
-    if "unsubscribe" in kinds or unsubscribe or (count <= 25 and _UNSUBSCRIBE.search(text)) or (count <= 60 and _FOOTER.search(text)):
-        return "footer"  # a long paragraph that mentions unsubscribing is prose
+    unsubscribe = any(_UNSUBSCRIBE.search(label) or _OPT_OUT.fullmatch(label.strip(" .!→»")) for anchor in element.find_all("a") if (label := _text(anchor)))
+    if "unsubscribe" in kinds or unsubscribe:
+        return "footer"
+    if (count <= 25 and _UNSUBSCRIBE.search(text)) or (count <= 60 and _FOOTER.search(text)):
+        return "footer words"  # a long paragraph that mentions unsubscribing is prose
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
         return "header"
     anchors = element.find_all("a", href=True)

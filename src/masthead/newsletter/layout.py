@@ -34,7 +34,7 @@ from .headlines import headed_article, lead_story, linked, titled_story
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
 from .roundup import is_roundup, roundup_stories
-from .sections import Dropped, Section, Splitter, snippet
+from .sections import Dropped, Section, Splitter, settle_footers, snippet
 from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names, without_name
 from .webpage import strip_page
@@ -195,7 +195,7 @@ def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[St
     """One story per container with a heading; a container labelled or headed as a sponsor's (or other chrome) is left out."""
     stories: list[Story] = []
     for container in containers:
-        walked = list(walk(container))
+        walked = settle_footers(list(walk(container)))
         events = [event for event in walked if event.kind not in ("chrome", "footer", "sponsor")]
         heading = next((event for event in events if event.kind == "heading"), None)
         if heading is None:
@@ -253,7 +253,7 @@ def plan(
             dropped.append(Dropped("header", snippet(text_of(_picture(event)))))  # the newsletter's name set as a heading, or its logo's alt
         else:
             events.append(event)
-    events = closing_calls(events)
+    events = closing_calls(settle_footers(events))
     masthead = _masthead_heading(events, preheader)
     if masthead is not None:  # the banner's name before the subject's headline is the newsletter's too
         subject = without_name(subject, {match_key(text_of(events[masthead].element))})

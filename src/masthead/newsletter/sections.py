@@ -60,6 +60,29 @@ def postal_address(block: Tag) -> bool:
     )
 
 
+def _story_content(event: Event) -> bool:
+    """What only a story holds: a heading, or a paragraph with a link of its own or a sentence's worth of words."""
+    if event.kind == "heading":
+        return event.level < PSEUDO_LEVEL
+    if event.kind != "block" or postal_address(event.element):
+        return False
+    return event.element.find("a", href=True) is not None or len(words(text_of(event.element))) >= 12
+
+
+def settle_footers(events: list[Event]) -> list[Event]:
+    """A footer found only by its words ("footer words": no unsubscribe link) is the footer when nothing of
+    a story follows it; before a story's heading, link or paragraph it is that story's text ("Rail operators
+    warned of more cancellations", "Households can opt out before March")."""
+    settled = list(events)
+    content_after = False
+    for index in range(len(settled) - 1, -1, -1):
+        event = settled[index]
+        if event.kind == "footer" and event.why == "footer words" and content_after:
+            settled[index] = Event("block", event.element)
+        content_after = content_after or _story_content(settled[index])
+    return settled
+
+
 class Splitter:
     """Events to sections at ``level``; images before a heading go with it when ``before``."""
 

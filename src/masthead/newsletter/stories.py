@@ -195,8 +195,8 @@ def _block(block: Tag) -> Iterator[Event]:
         yield Event("caption", block)
         return
     reason = block_reason(block)
-    if reason == "footer":
-        yield Event("footer", block, why="footer")
+    if reason in ("footer", "footer words"):
+        yield Event("footer", block, why=reason)
     elif reason == "sponsor label":
         yield Event("sponsor", block, why="sponsor")
     elif reason:
@@ -242,7 +242,7 @@ def walk(element: Tag) -> Iterator[Event]:
         if name in HEADINGS:
             if text_of(child):
                 reason = block_reason(child)
-                yield Event("footer", child, why="footer") if reason == "footer" else Event("heading", child, int(name[1]))
+                yield Event("footer", child, why=reason) if reason in ("footer", "footer words") else Event("heading", child, int(name[1]))
             else:
                 yield from (_image(image) for image in child.find_all("img"))
         elif name == "hr":

@@ -99,9 +99,9 @@ def preview_text(soup: BeautifulSoup) -> str:
             if anchor.parent is None:
                 continue  # inside a line removed already
             line = anchor.find_parent(["p", "div", "td", "span"])
-            if line is not None and line is not root and len(words(text_of(line))) <= 12 and block_reason(line) in ("header", "footer"):
+            if line is not None and line is not root and len(words(text_of(line))) <= 12 and block_reason(line) in ("header", "footer", "footer words"):
                 line.decompose()  # "No images? Click here" beside the preview text, words and link
-            elif block_reason(anchor) in ("header", "footer") or _kind(anchor) in ("web version", "unsubscribe"):
+            elif block_reason(anchor) in ("header", "footer", "footer words") or _kind(anchor) in ("web version", "unsubscribe"):
                 anchor.decompose()  # "View online" beside the preview text
         text = " ".join(_FILLER.sub(" ", copy.get_text(" ")).split())
         if len(words(text)) >= 3:
