@@ -9,7 +9,7 @@ import pytest
 from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
 
 from masthead.links.rules import classify
-from masthead.newsletter.chrome import block_reason, heading_reason
+from masthead.newsletter.chrome import block_reason, heading_reason, is_logo
 from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
@@ -62,6 +62,30 @@ CASES = (
         frozenset({"footer", "tracking pixel"}),
         ("You are subscribed to Quay Notes", "reply to this email with STOP"),
         "Night buses, brown bins and tide alerts",
+    ),
+    Received(
+        "mailchimp-picture-names",
+        "mailchimp",
+        "stories",
+        (
+            "The wind-powered mill grinds again",
+            "The social club gets a new roof",
+            "Lifeguards back on the north beach",
+            "The swing bridge reopens on Monday",
+            "The harbour choir sings in Bruges",
+        ),
+        {
+            "The wind-powered mill grinds again": "images/wind-powered-mill-sails.jpg",
+            "The social club gets a new roof": "images/social-club-roof.jpg",
+            "Lifeguards back on the north beach": "images/north-beach-flags.jpg",
+            "The swing bridge reopens on Monday": "images/bridge-deck.jpg",  # a 100px thumbnail beside its text
+            "The harbour choir sings in Bruges": "images/choir-hall.jpg",
+        },
+        {("Mailchimp", "web version"): 1, ("Mailchimp", "click"): 5, ("Mailchimp", "unsubscribe"): 2, ("Mailchimp", "open"): 1},
+        (1, 1, 1, 1, 1),
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("harbour-letter-logo", "Harbour Letter masthead"),
+        "A mill, a roof, the beach, the bridge and the choir",
     ),
 )
 
@@ -149,3 +173,33 @@ def test_a_footer_is_known_by_its_link_and_only_its_words_wait_for_their_place(h
     block = parse(html).find("p")
     assert block is not None
     assert block_reason(block) == why
+
+
+def test_the_logo_above_the_stories_is_listed_as_left_out() -> None:
+    (issue,) = read_issues(SERVICES / "mailchimp-picture-names.eml")
+    assert ("header", "Harbour Letter masthead") in {(dropped.why, dropped.text) for dropped in plan(issue.html, issue.subject, issue.headers).dropped}
+
+
+@pytest.mark.parametrize(
+    ("html", "logo"),
+    [
+        ('<img src="https://cdn.example/images/solar-powered-ferry.jpg" alt="The ferry" width="564">', False),
+        ('<img src="https://cdn.example/images/social-housing.jpg" alt="Flats" width="564">', False),
+        ('<img src="https://cdn.example/images/desk.jpg" alt="An officer\'s badge on a uniform" width="564">', False),
+        ('<img src="https://cdn.example/images/ht-logo.png" alt="" width="300">', True),
+        ('<img src="https://cdn.example/icons/anchor.png" alt="" width="300">', True),
+        ('<img src="https://cdn.example/images/powered-by-acme.png" alt="" width="139">', True),
+        ('<img src="https://cdn.example/images/banner.png" alt="Harbour Letter logo" width="600">', True),
+        ('<a href="https://harbourletter.example/"><img src="https://cdn.example/images/top.png" alt="" width="600"></a>', True),
+        ('<table><tr><td><img src="https://cdn.example/images/star.png" alt="" width="40"></td></tr></table>', True),
+        (
+            '<table><tr><td><img src="https://cdn.example/images/bridge.jpg" alt="" width="100"></td>'
+            "<td><h2>The bridge reopens</h2><p>Cars can cross again from Monday.</p></td></tr></table>",
+            False,
+        ),
+    ],
+)
+def test_a_logo_is_known_by_whole_words_its_place_or_its_link_and_a_thumbnail_beside_its_story_is_not_one(html: str, logo: bool) -> None:
+    image = parse(html).find("img")
+    assert image is not None
+    assert is_logo(image) is logo

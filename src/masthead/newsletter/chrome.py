@@ -22,6 +22,8 @@ from ..links.rules import classify
 from .appeals import appeal, closing_appeal, event_signup
 from .social import linked_to_social, social_row, sponsored
 
+HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
 # Mailchimp's, MailerLite's and Brevo's footers as they translate them (de, fr, es, pt, it, nl) beside English
 _UNSUBSCRIBE = re.compile(
     r"\b(?:unsubscribe|se d[ée]sinscrire|d[ée]sinscription|se d[ée]sabonner|d[ée]sabonnement|abmelden|abbestellen|austragen|"
@@ -351,11 +353,42 @@ def is_pixel(image: Tag) -> bool:
     return found is not None and found.redirect  # a picture is never behind a click or open redirect
 
 
+# The names templates give their decorations, as whole words of a file name, id or class ("ht-logo.png",
+# "icons/", "powered-by-beehiiv.svg"), never inside another word ("solar-powered-ferry.jpg", "social-housing.jpg").
 _LOGO_NAMES = re.compile(
-    r"\blogo|masthead|badge|\bicon\b|icons?/|avatar|profile[_-]?pic|social|powered|facebook|twitter|linkedin|instagram|youtube|tiktok|"
-    r"pinterest|whatsapp|divider|spacer|separator",
+    r"(?<![^\W\d_])(?:logos?|masthead|badges?|icons?|avatars?|profile[_-]?pic|powered[_ -]?by|facebook|twitter|linkedin|instagram|"
+    r"youtube|tiktok|pinterest|whatsapp|divider|spacer|separator)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_LABEL_WORDS = 4  # an alt text this short is a label ("Harbour Times logo"); a longer one describes a picture
+_NARROW = 120  # px: a picture narrower than this is an icon, unless it sits beside its story's text
+_BESIDE_DEPTH = 5  # how far up a thumbnail's cell may sit from the text beside it (Mailchimp's caption block: 4)
+
+
+def _beside_story_text(image: Tag) -> bool:
+    """The picture sits in a cell (or column) beside a heading or a sentence of text: a story's thumbnail
+    (Mailchimp's mcnCaptionBlock, a two-column row), not a logo in a row of its own."""
+    node: Tag = image
+    for _ in range(_BESIDE_DEPTH):
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            return False
+        siblings = [sibling for sibling in parent.children if isinstance(sibling, Tag) and sibling is not node]
+        if siblings:
+            return any(sibling.find(HEADING_TAGS) is not None or len(words(_text(sibling))) >= 8 for sibling in siblings)
+        node = parent
+    return False
+
+
+def _links_home(image: Tag) -> bool:
+    """Linked to a site's home page: the publication's masthead."""
+    anchor = image.find_parent("a", href=True)
+    if anchor is None:
+        return False
+    with suppress(ValueError):
+        parts = urlsplit(str(anchor["href"]).strip())
+        return bool(parts.hostname) and parts.path.strip("/") == "" and not parts.query and classify(str(anchor["href"])) is None
+    return False
 
 
 def is_logo(image: Tag) -> bool:
@@ -365,10 +398,12 @@ def is_logo(image: Tag) -> bool:
     """
     if str(image.get("role", "")).lower() in ("presentation", "none") or str(image.get("aria-hidden", "")).lower() == "true":
         return True
-    if linked_to_social(image):
-        return True  # a share or follow icon, whatever its file is called
-    names = " ".join([str(image.get("alt", "")), str(image.get("src", "")), str(image.get("id", "")), *(image.get("class") or [])])
+    if linked_to_social(image) or _links_home(image):
+        return True  # a share or follow icon, whatever its file is called; the masthead linked to the home page
+    alt = " ".join(str(image.get("alt", "")).split())
+    path = str(image.get("src", "")).split("?", 1)[0].split("#", 1)[0]
+    names = " ".join([alt if len(alt.split()) <= _LABEL_WORDS else "", path, str(image.get("id", "")), *(image.get("class") or [])])
     if _LOGO_NAMES.search(names):
         return True
     width = str(image.get("width", "")).strip().removesuffix("px")
-    return width.isdigit() and int(width) < 120
+    return width.isdigit() and int(width) < _NARROW and not _beside_story_text(image)

@@ -200,6 +200,9 @@ def _by_containers(containers: Sequence[Tag], dropped: list[Dropped]) -> list[St
         heading = next((event for event in events if event.kind == "heading"), None)
         if heading is None:
             continue
+        for event in walked:  # what the story's block held that is not the story's: listed like any left out
+            if event.kind in ("chrome", "footer"):
+                dropped.append(Dropped("footer" if event.kind == "footer" else event.why, snippet(text_of(event.element)) or "(image)"))
         why = heading_reason(text_of(heading.element)) or ("sponsor" if any(event.kind == "sponsor" for event in walked) else "")
         if why:
             dropped.append(Dropped(why, snippet(text_of(heading.element))))
