@@ -6,11 +6,14 @@ and its links are classified by their shape."""
 from __future__ import annotations
 
 import pytest
-from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
+from conftest import MakeSite
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_issue_read_as, tracking_in
 
+from masthead.config import load_config
 from masthead.links.rules import classify
 from masthead.newsletter.chrome import block_reason, heading_reason, is_logo
 from masthead.newsletter.emailparse import read_issues
+from masthead.newsletter.importer import read_plans
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
 
@@ -86,6 +89,18 @@ CASES = (
         frozenset({"header", "footer", "tracking pixel"}),
         ("harbour-letter-logo", "Harbour Letter masthead"),
         "A mill, a roof, the beach, the bridge and the choir",
+    ),
+    Received(
+        "mailchimp-plain-text",
+        "mailchimp",
+        "stories",
+        ("The pilot boat gets a new engine", "Crab season opens early"),
+        {},
+        {("Mailchimp", "web version"): 1, ("Mailchimp", "click"): 4, ("Mailchimp", "unsubscribe"): 2},
+        (1, 1),  # each story's "Read the full story", linked by those words
+        frozenset({"header", "chrome", "footer"}),
+        ("Follow us", "Facebook", "Instagram", "Havenkade", "(https://"),
+        "The pilot boat and the crab season",
     ),
 )
 
@@ -203,3 +218,23 @@ def test_a_logo_is_known_by_whole_words_its_place_or_its_link_and_a_thumbnail_be
     image = parse(html).find("img")
     assert image is not None
     assert is_logo(image) is logo
+
+
+def test_a_plain_text_link_is_its_words_and_a_read_more_link_is_the_storys_own() -> None:
+    (issue,) = read_issues(SERVICES / "mailchimp-plain-text.eml")
+    first = plan(issue.html, issue.subject, issue.headers).stories[0]
+    assert first.link.endswith("id=2a4c6e8a0c&e=9c1e5a7b3d")
+    assert ">Read the full story</a>" in first.html
+
+
+def test_a_stub_html_part_gives_way_to_the_issue_in_its_text_part(make_site: MakeSite) -> None:
+    site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
+    ((issue, layout),) = read_plans(load_config(site), [SERVICES / "stub-html-beside-text.eml"])
+    assert [story.title for story in layout.stories] == ["The pilot boat gets a new engine", "Crab season opens early"]
+    assert "cannot show this message" not in issue.html
+
+
+def test_an_html_part_with_story_text_is_read_not_its_text_part(make_site: MakeSite) -> None:
+    site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
+    ((issue, layout),) = read_plans(load_config(site), [SERVICES / "mailchimp-h1-card.eml"])  # its text part is a stub
+    assert "mcnTextContent" in issue.html and "Every spring the river brings down" in layout.stories[0].html

@@ -54,6 +54,7 @@ class Issue:
     inline: Mapping[str, InlinePart] = field(default_factory=dict)  # Content-ID -> part
     headers: tuple[tuple[str, str], ...] = ()  # the sender's headers (List-Unsubscribe, X-Mailer…): which service sent it
     forwarded: bool = False  # the issue came inside a forward; subject and headers are the original's where known
+    plain: str = ""  # the text/plain alternative beside the HTML, as HTML: read when the HTML part holds no story text
 
 
 def _problem(path: str, message: str) -> MastheadError:
@@ -111,6 +112,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
             issue.inline or _inline(message),
             issue.headers,
             True,
+            issue.plain,
         )
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
@@ -128,7 +130,9 @@ def from_message(message: EmailMessage, source: str) -> Issue:
         page, subject = forward[0], forward[1] or subject
         if any(sender):  # the issue's own sender, not the forwarder: its name set as a heading is the masthead
             headers = tuple(item for item in headers if item[0].lower() != "from") + (("From", formataddr(sender)),)
-    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), headers, forward is not None)
+    alternative = message.get_body(preferencelist=("plain",)) if body.get_content_type() == "text/html" else None
+    plain = text_to_html(_decoded(alternative)) if alternative is not None and forward is None else ""
+    return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), headers, forward is not None, plain)
 
 
 def _subject(message: EmailMessage) -> str:

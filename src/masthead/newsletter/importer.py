@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -192,6 +192,10 @@ def _post_path(config: Config, title: str, taken: set[str]) -> Path:
     raise MastheadError([Problem(str(folder), None, None, f"too many posts named {base}-N.md; rename some")])
 
 
+def _story_words(layout: Layout) -> int:
+    return sum(len(words(parse(story.html).get_text(" "))) for story in layout.stories)
+
+
 def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") -> list[tuple[Issue, Layout]]:
     """Every issue in ``paths`` with the plan of its stories; fails (naming each) if one has nothing to import."""
     problems: list[Problem] = []
@@ -206,6 +210,9 @@ def read_plans(config: Config, paths: Iterable[Path], split: str = "stories") ->
         for issue in issues:
             try:
                 layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
+                if issue.plain and not _story_words(layout):  # a stub HTML part ("view it in your browser") beside the issue in text
+                    issue = replace(issue, html=issue.plain, plain="")
+                    layout = plan(issue.html, issue.subject, issue.headers, settings.profile, settings.story_selector, split, config.outlets)
             except RecursionError:  # thousands of nested tags: no mailing service sends that
                 deep = "its HTML is nested too deeply to read; expected a newsletter issue as a mailing service sends it"
                 problems.append(Problem(issue.source, None, None, deep))

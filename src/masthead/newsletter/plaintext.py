@@ -21,8 +21,23 @@ _ITEM = re.compile(r"^\s*[*-]\s+(.+)$")
 _MARKERS = re.compile(r"^\s*\*\*\s*|\s*\*\*\s*$")
 
 
+# Mailchimp's text version writes a link as its words, then the address in parentheses: "Read the full
+# story (https://…)", "You can ** update your preferences (https://…)" (``**`` opens the words mid-line).
+_LABELLED = re.compile(r"(?:^|\*\*\s*)(?P<label>[^()*\n]*?[^\W_][^()*\n]*?)\s+\((?P<url>https?://[^\s()<>]+)\)")
+
+
 def linked(part: str) -> str:
-    """Escaped text with its bare URLs as links, so a plain-text roundup's items still link somewhere."""
+    """Escaped text with its links: words followed by their address in parentheses link by those words,
+    bare URLs by themselves, so a plain-text issue keeps its "Read more" links and its outlets."""
+    pieces, last = [], 0
+    for found in _LABELLED.finditer(part):
+        url = found.group("url")
+        pieces += [_bare_links(part[last : found.start()]), f'<a href="{html.escape(url)}">{html.escape(found.group("label").strip())}</a>']
+        last = found.end()
+    return "".join(pieces) + _bare_links(part[last:])
+
+
+def _bare_links(part: str) -> str:
     pieces, last = [], 0
     for found in _BARE_URL.finditer(part):
         url = found.group(0).rstrip(".,;:")
@@ -67,7 +82,7 @@ def _block(lines: list[str]) -> str:
             if paragraph:
                 flush()
             items.append(item.group(1).strip())
-        elif _only_urls(line):
+        elif _only_urls(line) or _LABELLED.fullmatch(line.strip()):
             flush()
             out.append(f"<p>{linked(line.strip())}</p>")
         else:
