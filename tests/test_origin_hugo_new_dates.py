@@ -7,8 +7,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
 
+from masthead.content.markdown import hugo_term_slug
 from masthead.origins.hugo import filename_date
 
 # Hugo's rules (docs "Front matter", "Configure front matter", "Permalinks"):
@@ -34,7 +37,13 @@ EXPECTED_URLS = {
 def test_urls_are_hugos(tmp_path: Path) -> None:
     site, build = adopt("hugo-new-dates", tmp_path)
     assert page_urls(site) == EXPECTED_URLS
-    assert (output_folder(site) / "tags/timetables/index.html").is_file()
+    public = output_folder(site)
+    for term in ("timetables", "c++", "c#", "ferries--tides", "night/day"):  # Hugo's term paths: "C#" is c#, "Night/Day" two folders
+        assert (public / "tags" / term / "index.html").is_file(), term
+        assert (public / "tags" / term / "index.xml").is_file(), term  # its RSS, the file the escaped URL names
+    last = (public / "2024/03/01/last-crossing/index.html").read_text(encoding="utf-8")
+    assert 'href="/tags/c%23/"' in last and 'href="/tags/night/day/"' in last  # "#" escaped in the link, as Hugo's .RelPermalink
+    assert not (public / "tags/c").exists() and not list(public.rglob("*%23*"))  # C++ and C# two terms; no file named with the escape
     assert literal_syntax(site) == [] and broken_references(site) == []
     assert (output_folder(site) / "2023/05/06/river-survey/survey.png").is_file()  # the bundle's picture, beside its page
     assert "warning" not in build.output, build.output
@@ -63,3 +72,35 @@ def test_a_post_keeps_the_offset_it_was_written_in(tmp_path: Path) -> None:
 )
 def test_filename_date_order(frontmatter: object, order: str) -> None:
     assert filename_date(frontmatter) == order
+
+
+# Measured with Hugo 0.168 (a post per term, `ls public/tags/`), and its links for "#".
+HUGO_TERMS = {
+    "C++": "c++",
+    "C#": "c%23",
+    "Tips & Tricks": "tips--tricks",
+    "Rock  &  Roll": "rock----roll",
+    "x - y": "x---y",
+    "Q&A": "qa",
+    "A/B testing": "a/b-testing",
+    "Emoji only 🎉": "emoji-only-",
+    "50% off": "50-off",
+    "dots...x": "dots...x",
+    "Ünïcödé Wörds": "ünïcödé-wörds",
+    "tab\there": "tab-here",
+    "a_b": "a_b",
+    "~tilde": "~tilde",
+    "@at": "@at",
+    "semi;colon": "semicolon",
+}
+
+
+@pytest.mark.parametrize(("term", "path"), sorted(HUGO_TERMS.items()))
+def test_term_paths_are_hugos(term: str, path: str) -> None:
+    assert hugo_term_slug(term) == path
+
+
+@given(st.text(max_size=40))
+def test_a_term_path_never_leaves_its_folder(term: str) -> None:
+    path = hugo_term_slug(term)
+    assert path and all(part.strip(".") for part in path.split("/")) and "#" not in path and "\\" not in path

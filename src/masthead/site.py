@@ -8,7 +8,7 @@ found, all at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -283,16 +283,16 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     tagged = [*posts, *pages] if config.origin.kind == "hugo" else posts  # Hugo: a page's tags are terms too
     if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
         tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
-    tags = _tags(tagged, config.tags) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
+    tags = _tags(tagged, config.tags, tag_key(config)) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
     hugo_tags = config.origin.term_permalinks.get("tags", "/tags/{slug}/") if config.origin.kind == "hugo" else ""  # [permalinks.term]
     tag_pattern = config.origin.tag_permalink or hugo_tags  # Hugo's terms are urlized: /tags/c++/
     if tag_pattern:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 
         if config.origin.languages:  # Pelican lists no translation on its tag pages (one only translations have keeps them)
-            main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags)}
+            main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags, tag_key(config))}
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
-        written = {slugify(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
+        written = {tag_key(config)(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
         tags = tuple(replace(tag, page=term_url(tag_pattern, written[tag.slug], config)) for tag in tags)
     if config.origin.data_tags and "all" not in config.origin.not_tags and tags and not any(tag.slug == "all" for tag in tags):
         tags = _all_tag(tags, tuple(posts), tag_pattern, config)  # Eleventy pages collections.all too, unless its filter names it
@@ -309,7 +309,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     groups: tuple[Any, ...] = ()
     kept_pages = tuple(pages)
     if config.origin.kind in ("hugo", "gatsby"):  # Hugo's section lists; the Gatsby starter's blog/index.js
-        from .content.permalinks import hugo_urlize
+        from .content.permalinks import hugo_term_urlize, hugo_urlize
         from .origins.groups import gatsby_list_sections, hugo_groups
 
         sections_listed = gatsby_list_sections(config) if config.origin.kind == "gatsby" else None
@@ -326,6 +326,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
             config.origin.term_permalinks,
             config.origin.taxonomy_lists,
             hugo_urlize(config),
+            hugo_term_urlize(config),
         )
     if config.origin.kind == "jekyll":  # jekyll-paginate-v2's paginated pages: lists of the posts
         from .origins.jekyll_paginate import paginated_lists
@@ -382,12 +383,22 @@ def _all_tag(tags: tuple[Tag, ...], posts: tuple[Document, ...], pattern: str, c
     return tuple(sorted((*tags, every), key=lambda tag: tag.slug))
 
 
-def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]]) -> tuple[Tag, ...]:
+def tag_key(config: Config) -> Callable[[str], str]:
+    """What makes two written tags one: their slug, or on a Hugo site the path Hugo gives the term ("C++" and
+    "C#" are two, c++ and c%23)."""
+    if config.origin.kind == "hugo":
+        from .content.permalinks import hugo_term_urlize
+
+        return hugo_term_urlize(config)
+    return slugify
+
+
+def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]], key: Callable[[str], str] = slugify) -> tuple[Tag, ...]:
     grouped: dict[str, list[Document]] = defaultdict(list)
     shown: dict[str, str] = {}
     for post in posts:
         for written in post.entry.tags:
-            slug = slugify(written)
+            slug = key(written)
             shown.setdefault(slug, tag_name(written, names))
             grouped[slug].append(post)
     return tuple(Tag(shown[slug], slug, tuple(grouped[slug])) for slug in sorted(grouped))

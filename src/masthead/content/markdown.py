@@ -232,6 +232,23 @@ def hugo_slug(text: str, lower: bool = True, remove_accents: bool = False) -> st
     return slug if slug.strip(".") else "section"
 
 
+def hugo_term_slug(text: str, lower: bool = True, remove_accents: bool = False) -> str:
+    """A taxonomy term's path as Hugo 0.168 writes it: ``UnicodeSanitize`` with nothing trimmed or collapsed, each
+    space one hyphen, letters, marks, digits and ``._+~-@#/`` kept, anything else dropped: "Tips & Tricks" ->
+    "tips--tricks", "C#" -> "c#" (escaped, as in Hugo's links: ``c%23``), "A/B testing" -> "a/b-testing" (a folder
+    inside another). A part of dots only or empty is left out; a term of nothing else is "section"."""
+    kept = [
+        char if not char.isspace() else "-"
+        for char in unicodedata.normalize("NFC", text)
+        if char in "._+~-@#/" or char.isspace() or unicodedata.category(char)[0] in "LMN" and unicodedata.category(char) not in ("Nl", "No")
+    ]
+    slug = "".join(kept).lower() if lower else "".join(kept)
+    if remove_accents:
+        slug = unicodedata.normalize("NFC", "".join(char for char in unicodedata.normalize("NFD", slug) if unicodedata.category(char) != "Mn"))
+    slug = "/".join(part for part in slug.split("/") if part.strip("."))
+    return slug.replace("#", "%23") or "section"
+
+
 def hugo_token_slug(text: str, lower: bool = True, remove_accents: bool = False, title: bool = False) -> str:
     """Hugo's urlize of a permalink token (``:title``, ``:slug``), as Hugo 0.168 writes it: the sanitized text is
     then read as an escaped path, a ``+`` a space, and sanitized again, so "C++ tips" -> "c-tips" and

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..config import SECTIONS_SLICE
-from .markdown import hugo_slug, hugo_token_slug, jekyll_slug, kebab_case, pelican_slug, slugify
+from .markdown import hugo_slug, hugo_term_slug, hugo_token_slug, jekyll_slug, kebab_case, pelican_slug, slugify
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -30,6 +30,11 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def hugo_urlize(config: Config) -> Callable[[str], str]:
     """Hugo's path sanitizer as the site sets it: ``disablePathToLower``, ``removePathAccents`` (``[origin]``)."""
     return partial(hugo_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents)
+
+
+def hugo_term_urlize(config: Config) -> Callable[[str], str]:
+    """Hugo's path of a taxonomy term (``markdown.hugo_term_slug``), as the site sets its paths."""
+    return partial(hugo_term_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents)
 
 
 def hugo_token_urlize(config: Config, title: bool = False) -> Callable[[str], str]:

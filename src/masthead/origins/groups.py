@@ -112,6 +112,7 @@ def hugo_groups(
     term_permalinks: Mapping[str, str] | None = None,
     taxonomy_lists: Mapping[str, str] | None = None,
     urlize: Callable[[str], str] = hugo_slug,
+    term_urlize: Callable[[str], str] | None = None,
 ) -> tuple[tuple[Group, ...], tuple[Document, ...]]:
     """The sections' and taxonomies' list pages, and the pages left once section intros are taken;
     ``listed``: only those sections have one (Gatsby's, where a JavaScript page lists them); ``section_lists``:
@@ -120,6 +121,7 @@ def hugo_groups(
     Hugo's path sanitizer as the site sets it (``content.permalinks.hugo_urlize``)."""
     by_url = {page.url: page for page in pages}
     slug = urlize if empty_lists else slugify  # Hugo urlizes section and term names ("C++" is c++); Gatsby's lists are the starter's
+    term_slug = (term_urlize or urlize) if empty_lists else slugify  # a term keeps more than a path: "Tips & Tricks" is tips--tricks
     named_lists = {*taxonomies, "tags"} if empty_lists else set()  # Hugo: content/tags/ holds the taxonomy's and its terms' _index.md
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     nested = {PurePosixPath(page.entry.source).parent for page in pages if PurePosixPath(page.entry.source).stem.split(".")[0] == "_index"}
@@ -156,7 +158,7 @@ def hugo_groups(
             if taxonomy == "tags" and not prefix:
                 continue
             for term in _terms(post, taxonomy):
-                url = prefix + pattern.replace("{slug}", slug(term)) if pattern else list_url(f"{prefix}/{taxonomy}/{slug(term)}", ugly)
+                url = prefix + pattern.replace("{slug}", term_slug(term)) if pattern else list_url(f"{prefix}/{taxonomy}/{term_slug(term)}", ugly)
                 names.setdefault(url, term)
                 language_of[url] = prefix
                 terms[url].append(post)

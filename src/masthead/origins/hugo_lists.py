@@ -15,6 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..render import feeds
+from ..render.pages import file_path
 from ..site import Document, Site, tag_name
 from ..timestamps import iso
 
@@ -76,7 +77,7 @@ def hugo_feeds(site: Site) -> list[tuple[str, bytes]]:
         lang = folder.split("/")[0] if folder.split("/")[0] in config.origin.languages else ""
         about = feeds.Channel(shown, config.description, config.absolute_url(url), folder, lang or config.language, path)
         made[path] = feeds.rss(site, about, posts)
-    return sorted(made.items())
+    return sorted((file_path(path), data) for path, data in made.items())
 
 
 def first_page_redirects(site: Site) -> list[Redirect]:

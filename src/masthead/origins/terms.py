@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..content.markdown import pelican_slug, slugify
-from ..content.permalinks import hugo_urlize
+from ..content.permalinks import hugo_term_urlize
 from ..site import Document, Site, Tag
 from .groups import Group, _order, _prefix
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def term_slug(name: str, config: Config) -> str:
     """A term's slug as its generator makes it: Pelican's slugify, Hugo's urlize ("C++" is c++), else masthead's."""
-    return {"pelican": pelican_slug, "hugo": hugo_urlize(config)}.get(config.origin.kind, slugify)(name)
+    return {"pelican": pelican_slug, "hugo": hugo_term_urlize(config)}.get(config.origin.kind, slugify)(name)
 
 
 def term_url(pattern: str, name: str, config: Config) -> str:

@@ -240,7 +240,7 @@ def json_feed(site: Site, about: Channel, posts: tuple[Document, ...]) -> bytes:
 
 def channel_feeds(site: Site, about: Channel, posts: tuple[Document, ...]) -> list[tuple[str, bytes]]:
     """RSS, Atom and JSON Feed of ``posts`` in ``about.folder``."""
-    folder = about.folder
+    folder = pages.file_path(about.folder)
     return [
         (folder + "feed.xml", rss(site, about, posts)),
         (folder + "atom.xml", atom(site, about, posts)),

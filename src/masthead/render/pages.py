@@ -8,7 +8,7 @@ file name. Templates receive documented view objects (see docs/templates.md):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -18,12 +18,12 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from ..config import Config
-from ..content.markdown import hugo_slug, slugify
+from ..content.markdown import hugo_term_slug, slugify
 from ..images import ImageInfo
 from ..links import citations
 from ..links.outlets import Outlet, tidy
 from ..newsroom.story import reading_minutes
-from ..site import Document, Site, tag_name, years_of
+from ..site import Document, Site, tag_key, tag_name, years_of
 from ..timestamps import iso
 from . import pictures, seo
 from .relative_links import base_path, relative_links
@@ -100,6 +100,7 @@ class SiteView:
     menus: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # a Hugo site's menus by name, in weight order
     language_nav: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)  # another language's own header menu, by language
     hugo_paths: tuple[bool, bool] = (True, False)  # Hugo's paths lower-cased (not disablePathToLower), accents removed (removePathAccents)
+    tag_key: Callable[[str], str] = field(default=slugify, compare=False)  # site.tag_key: a written tag's key in topic_names and topic_urls
     topic_pages: bool = True  # False: no tag has a page (Hugo's disableKinds "term"), so posts link to none
 
     def topics(self, document: Document) -> tuple[TopicLink, ...]:
@@ -109,11 +110,12 @@ class SiteView:
         own = self.language_topics.get(document.entry.placement.lang)
         if own and document.url.startswith(f"/{document.entry.placement.lang}/"):
             return tuple(
-                TopicLink(self.topic_names.get(slugify(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_slug(tag, *self.hugo_paths)))
+                TopicLink(self.topic_names.get(self.tag_key(tag)) or tag_name(tag, {}), own.replace("{slug}", hugo_term_slug(tag, *self.hugo_paths)))
                 for tag in document.entry.tags
             )
         return tuple(
-            TopicLink(self.topic_names.get(slugify(tag), tag), self.topic_urls.get(slugify(tag)) or f"/tags/{slugify(tag)}/") for tag in document.entry.tags
+            TopicLink(self.topic_names.get(self.tag_key(tag), tag), self.topic_urls.get(self.tag_key(tag)) or f"/tags/{slugify(tag)}/")
+            for tag in document.entry.tags
         )
 
     def bylines(self, document: Document) -> tuple[Byline, ...]:
@@ -297,6 +299,7 @@ def site_view(site: Site) -> SiteView:
         topic_urls={tag.slug: tag.url for tag in site.tags},
         language_topics=language_topics(config),
         hugo_paths=(not config.origin.disable_path_to_lower, config.origin.remove_path_accents),
+        tag_key=tag_key(config),
         outlet_names=outlet_names(site) if site.outlet_names is None else site.outlet_names,  # derived once, by the assemble stage
     )
 
@@ -313,11 +316,17 @@ def language_topics(config: Config) -> dict[str, str]:
 def output_path(url: str) -> str:
     """Where a URL's file lives in the output folder: /blog/x/ -> blog/x/index.html; escapes decoded, as a
     web server decodes the request (Jekyll's category "Spring Tides": /spring%20tides/ is spring tides/)."""
-    path = url.lstrip("/")
-    if "%" in path:
-        decoded = unquote(path)
-        path = decoded if "\x00" not in decoded and ".." not in decoded.split("/") and "\\" not in decoded else path
+    path = file_path(url.lstrip("/"))
     return path + "index.html" if path.endswith("/") or not path else path
+
+
+def file_path(path: str) -> str:
+    """A path in the output folder as written in a URL, its escapes decoded (``tags/c%23/feed.xml`` is the file
+    ``tags/c#/feed.xml``); kept as it is when decoding would make it leave its folder."""
+    if "%" not in path:
+        return path
+    decoded = unquote(path)
+    return decoded if "\x00" not in decoded and ".." not in decoded.split("/") and "\\" not in decoded else path
 
 
 @dataclass(frozen=True)
