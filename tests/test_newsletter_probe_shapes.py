@@ -16,6 +16,7 @@ from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.importer import read_plans
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
+from masthead.newsletter.titling import clean_subject
 
 SERVICES = FIXTURES / "services"
 
@@ -238,3 +239,35 @@ def test_an_html_part_with_story_text_is_read_not_its_text_part(make_site: MakeS
     site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
     ((issue, layout),) = read_plans(load_config(site), [SERVICES / "mailchimp-h1-card.eml"])  # its text part is a stub
     assert "mcnTextContent" in issue.html and "Every spring the river brings down" in layout.stories[0].html
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "sender", "note", "header"),
+    [
+        ("it", "Le prove si spostano in biblioteca", "Coro del Porto <notizie@corodelporto.example.it>", "Guarda qui", "Inviato"),
+        ("nl", "De repetities verhuizen naar de bibliotheek", "Havenkoor <nieuws@havenkoor.example.nl>", "Kijk, dit bedoelde ik", "Verzonden"),
+        ("es", "Los ensayos se mudan a la biblioteca", "Coro del Puerto <noticias@corodelpuerto.example.es>", "Mira esto", "Enviado el"),
+        ("pt", "Os ensaios mudam-se para a biblioteca", "Coro do Porto <noticias@corodoporto.example.pt>", "falámos ontem", "Assunto"),
+    ],
+)
+def test_an_outlook_forward_in_its_language_is_read_as_the_letter_it_carries(language: str, subject: str, sender: str, note: str, header: str) -> None:
+    (issue,) = read_issues(SERVICES / f"outlook-forward-{language}.eml")
+    assert issue.forwarded and issue.subject == subject
+    assert dict(issue.headers)["From"] == sender  # the letter's sender, not the forwarder
+    (letter,) = plan(issue.html, issue.subject, issue.headers).stories
+    assert letter.title == subject and letter.html.startswith("<p>")
+    assert note not in letter.html and f"{header}:" not in letter.html and "ana@example.org" not in letter.html
+
+
+@pytest.mark.parametrize(
+    ("subject", "cleaned"),
+    [
+        ("I: Le prove in biblioteca", "Le prove in biblioteca"),
+        ("Doorst: De repetities", "De repetities"),
+        ("RV: Los ensayos", "Los ensayos"),
+        ("ENC: Os ensaios", "Os ensaios"),
+        ("I love the harbour", "I love the harbour"),
+    ],
+)
+def test_outlooks_forward_prefixes_come_off_the_subject(subject: str, cleaned: str) -> None:
+    assert clean_subject(subject) == cleaned

@@ -23,9 +23,26 @@ _MARKER = re.compile(
     r"Begin forwarded message\s*:",
     re.IGNORECASE,
 )
-_HEADER = re.compile(r"^\s*(?:From|Sent|Date|To|Cc|Reply-To|Subject|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet)\s*:", re.IGNORECASE)
-_QUOTED_FROM = re.compile(r">\s*(?:<[^>]+>\s*)*(?:From|Von|De)\s*:\s*(?:<[^>]+>\s*)*[^<]{1,200}(?:<[^>]+>\s*)*(?:Sent|Gesendet|Envoyé|Date)\s*:", re.IGNORECASE)
-_SUBJECT = re.compile(r"^\s*(?:Subject|Betreff|Objet)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+# The header lines mail clients quote above a forwarded message, in the languages they are set in:
+# English, German, French, Italian, Dutch, Spanish, Portuguese (Outlook: "Da:/Inviato:/A:/Oggetto:",
+# "Van:/Verzonden:/Aan:/Onderwerp:", "De:/Enviado el:/Para:/Asunto:", "De:/Enviado:/Para:/Assunto:").
+_FROM_NAMES = ("From", "Von", "De", "Da", "Van")
+_SENT_NAMES = ("Sent", "Date", "Gesendet", "Datum", "Envoyé", "Inviato", "Data", "Verzonden", "Enviado el", "Enviado", "Fecha")
+_TO_NAMES = ("To", "Cc", "Reply-To", "An", "À", "A", "Aan", "Para")
+_SUBJECT_NAMES = ("Subject", "Betreff", "Objet", "Oggetto", "Onderwerp", "Asunto", "Assunto")
+
+
+def _names(*groups: tuple[str, ...]) -> str:
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for group in groups for name in group)
+
+
+_HEADER = re.compile(rf"^\s*(?:{_names(_FROM_NAMES, _SENT_NAMES, _TO_NAMES, _SUBJECT_NAMES)})\s*:", re.IGNORECASE)
+_QUOTED_FROM = re.compile(
+    rf">\s*(?:<[^>]+>\s*)*(?:{_names(_FROM_NAMES)})\s*:\s*(?:<[^>]+>\s*)*[^<]{{1,200}}(?:<[^>]+>\s*)*(?:{_names(_SENT_NAMES)})\s*:", re.IGNORECASE
+)
+_SUBJECT = re.compile(rf"^\s*(?:{_names(_SUBJECT_NAMES)})\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_SUBJECT_NAME = re.compile(rf"^\s*(?:{_names(_SUBJECT_NAMES)})\s*:", re.IGNORECASE)
+_FROM_LINE = re.compile(rf"^\s*(?:{_names(_FROM_NAMES)})\s*:", re.IGNORECASE)
 
 
 def _lines(element: Tag) -> str:
@@ -66,7 +83,7 @@ def _thunderbird(soup: BeautifulSoup) -> tuple[str, str] | None:
     for table in container.select("table.moz-email-headers-table"):
         for row in table.find_all("tr"):
             name, value = row.find("th"), row.find("td")
-            if name is not None and value is not None and re.match(r"^\s*(?:Subject|Betreff|Objet)\s*:", name.get_text()):
+            if name is not None and value is not None and _SUBJECT_NAME.match(name.get_text()):
                 subject = subject or " ".join(value.get_text(" ").split())
         table.decompose()
     for node in list(container.children):  # the marker line and the breaks around it
@@ -138,7 +155,7 @@ def _header_block(soup: BeautifulSoup) -> tuple[str, str] | None:
     """Outlook for Windows and others quote no marker line: a block of From/Sent/To/Subject lines, then the message."""
     for element in soup.find_all(["div", "p", "table"]):
         lines = [line for line in _lines(parse(str(element))).split("\n") if line.strip()]
-        if not lines or len(lines) > 8 or not re.match(r"^\s*(?:From|Von|De)\s*:", lines[0], re.IGNORECASE):
+        if not lines or len(lines) > 8 or not _FROM_LINE.match(lines[0]):
             continue
         if all(_HEADER.match(line) for line in lines) and any(_SUBJECT.match(line) for line in lines):
             return _following(element), _subject("\n".join(lines))
@@ -154,7 +171,8 @@ def _plain(soup: BeautifulSoup) -> tuple[str, str] | None:
     return None
 
 
-_QUOTED_SENDER = re.compile(r"^\s*(?:From|Von|De)\s*:\s*(\S[^\n]*)", re.IGNORECASE | re.MULTILINE)
+_QUOTED_SENDER = re.compile(rf"^\s*(?:{_names(_FROM_NAMES)})\s*:\s*(\S[^\n]*)", re.IGNORECASE | re.MULTILINE)
+_AFTER_SENDER = re.compile(rf"\n\s*(?:{_names(_SENT_NAMES, _TO_NAMES, _SUBJECT_NAMES)})\s*:", re.IGNORECASE)
 _ADDRESS = re.compile(r"<?\s*(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*>?")
 
 
@@ -166,7 +184,7 @@ def quoted_sender(page: str) -> tuple[str, str]:
     found = _QUOTED_SENDER.search(text, marker.end() if marker else 0)
     if found is None:
         return "", ""
-    rest = re.split(r"\n\s*(?:Sent|Date|To|Cc|Subject|Gesendet|An|Betreff|Envoyé|À|Objet)\s*:", text[found.start(1) : found.start(1) + 300], maxsplit=1)[0]
+    rest = _AFTER_SENDER.split(text[found.start(1) : found.start(1) + 300], maxsplit=1)[0]
     address = _ADDRESS.search(rest)
     name = found.group(1).split("<")[0].split("[mailto:")[0].strip(" \"'")
     return ("" if address and name == address.group(1) else name), (address.group(1) if address else "")

@@ -18,7 +18,9 @@ from .markup import parse
 from .stories import HEADINGS, Event, hidden, text_of
 
 _FILLER = re.compile(r"[\u034f\u200b\u200c\u200d\u00ad\u2007\ufeff\u00a0]+")
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.IGNORECASE)
+# Forward and reply prefixes as mail clients write them: Fwd/FW (en), WG/AW (de), TR (fr), I/R (Outlook in
+# Italian), Doorst (nl), RV (es), ENC (pt), Re
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|wg|tr|rv|re|aw|i|doorst|enc)\s*:\s*)+", re.IGNORECASE)
 
 
 def match_key(text: str) -> str:
