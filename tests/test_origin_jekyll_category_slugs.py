@@ -3,9 +3,12 @@ with spaces and capitals, and a permalink of slugified categories, at Jekyll's U
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from origin_sites import SITES, adopt, adopt_folder, broken_references, literal_syntax, output_folder, page_urls
+from PIL import Image
 
 # Jekyll's rules (docs "Permalinks", "Posts"; Utils.pluralized_array_from_hash):
 # - the singular `category:` is one category ("Web Development"), the plural `categories:` a string split at
@@ -29,3 +32,24 @@ def test_urls_are_jekylls(tmp_path: Path) -> None:
     assert "warning" not in build.output and "error" not in build.output, build.output
     assert literal_syntax(site) == [] and broken_references(site) == []
     assert (output_folder(site) / "web development/2024/02/10/setting-up-ci.html").is_file()  # the file a server looks for
+
+
+def test_link_to_a_static_file_is_its_path(tmp_path: Path) -> None:
+    """Jekyll's {% link %} names static files too (site.static_files): a PDF, a picture."""
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll-category-slugs", site)
+    (site / "assets/files").mkdir(parents=True)
+    (site / "assets/files/cv.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    Image.new("RGB", (30, 20), (0, 128, 0)).save(site / "assets/files/lathe.png")
+    post = site / "_posts/2024-03-01-lathe-notes.md"
+    post.write_text(
+        post.read_text(encoding="utf-8") + "\n[The handout]({% link assets/files/cv.pdf %})\n\n![The lathe]({% link /assets/files/lathe.png %})\n"
+        "\n[Nothing]({% link assets/files/../../_config.yml %})\n",
+        encoding="utf-8",
+    )
+    _, build = adopt_folder(site)
+    page = (output_folder(site) / "notes/Lathe-Notes-For-Beginners/index.html").read_text(encoding="utf-8")
+    assert '<a href="/assets/files/cv.pdf">The handout</a>' in page
+    assert re.search(r'<img src="/_images/lathe-30w-[0-9a-f]+\.png"[^>]*alt="The lathe"', page)
+    assert "link 'assets/files/../../_config.yml': no page has this path or name" in build.output  # never outside the static folder
+    assert broken_references(site) == []

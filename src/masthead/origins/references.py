@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
+from weakref import WeakKeyDictionary
 
 from ..config import Config
 from ..content.bodies import REFERENCE_SCHEME, TITLE_LINK
@@ -72,9 +74,25 @@ def _resolve(reference: Reference, index: dict[str, str], site: Site) -> str | N
         return suffix
     by_post = index.get("post:" + target.strip("/")) if reference.kind == "post_url" else None
     url = by_post or index.get(target) or index.get(target.rstrip("/")) or index.get("stem:" + PurePosixPath(target).stem)
+    if url is None and reference.kind == "link":  # Jekyll's {% link assets/cv.pdf %}: a static file, published at its path
+        url = _static_file(target, site)
     if url is None:
         return None
     return (site.config.absolute_url(url) if reference.kind == "ref" else url) + suffix
+
+
+_PUBLISHED: WeakKeyDictionary[Site, frozenset[str]] = WeakKeyDictionary()  # each site's static files, read once
+
+
+def _static_file(target: str, site: Site) -> str | None:
+    """The URL of a file the site publishes from its static folder at ``target`` (its path there: not
+    ``_config.yml``, nor what ``exclude:`` names), None when there is none."""
+    if site not in _PUBLISHED:
+        from .static import static_files
+
+        _PUBLISHED[site] = frozenset(source.relative for source in static_files(site.config))
+    path = posixpath.normpath(target.strip().lstrip("/"))
+    return "/" + quote(path) if path in _PUBLISHED[site] else None
 
 
 def _line_naming(site: Site, source: str, src: str) -> int | None:
