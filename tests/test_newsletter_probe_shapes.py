@@ -16,6 +16,7 @@ from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.importer import read_plans
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
+from masthead.newsletter.plaintext import unflowed
 from masthead.newsletter.titling import clean_subject
 
 SERVICES = FIXTURES / "services"
@@ -271,3 +272,33 @@ def test_an_outlook_forward_in_its_language_is_read_as_the_letter_it_carries(lan
 )
 def test_outlooks_forward_prefixes_come_off_the_subject(subject: str, cleaned: str) -> None:
     assert clean_subject(subject) == cleaned
+
+
+@pytest.mark.parametrize("name", ["kit-flowed-letter", "kit-flowed-letter-no-delsp"])
+def test_a_flowed_plain_text_letter_reads_as_its_paragraphs(name: str) -> None:
+    (issue,) = read_issues(SERVICES / f"{name}.eml")
+    (letter,) = plan(issue.html, issue.subject, issue.headers).stories
+    assert "Ask at the seed table for the new one, or reply to this email and I will send it to you.</p>" in letter.html
+    assert "&gt;&gt; The old padlock goes to the lost property box.</p>" in letter.html  # quoted lines join at their own depth
+    assert "<br>" not in letter.html and "Unsubscribe" not in letter.html
+
+
+def test_a_flowed_letter_in_japanese_loses_the_spaces_its_sender_added() -> None:
+    (issue,) = read_issues(SERVICES / "kit-flowed-letter-ja.eml")
+    (letter,) = plan(issue.html, issue.subject, issue.headers).stories
+    assert "土曜日に道具小屋の鍵が新しくなります。番号は種の机で聞いてください。" in letter.html
+
+
+@pytest.mark.parametrize(
+    ("text", "delete_space", "paragraphs"),
+    [
+        ("one \r\ntwo\r\nthree", False, "one two\nthree"),
+        ("one  \r\ntwo", True, "one two"),
+        ("新し \r\nく", True, "新しく"),
+        ("-- \r\nRosa", False, "-- \nRosa"),
+        (" From the shed \r\nto you", False, "From the shed to you"),
+        ("> quoted \r\n> on\r\nnot quoted", False, "> quoted on\nnot quoted"),
+    ],
+)
+def test_flowed_text_is_unwrapped_as_rfc_3676_says(text: str, delete_space: bool, paragraphs: str) -> None:
+    assert unflowed(text, delete_space) == paragraphs

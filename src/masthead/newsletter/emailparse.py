@@ -26,7 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ..errors import MastheadError, Problem
 from .forward import quoted_sender, unforward
 from .mailclient import restore
-from .plaintext import text_to_html
+from .plaintext import text_to_html, unflowed
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -117,8 +117,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
     body = message.get_body(preferencelist=("html", "plain"))
     if body is None:
         raise _problem(source, "no text/html or text/plain part; expected a newsletter issue saved from a mail client")
-    content = _decoded(body)
-    page = content if body.get_content_type() == "text/html" else text_to_html(content)
+    page = _decoded(body) if body.get_content_type() == "text/html" else text_to_html(_plain_text(body))
     subject = _subject(message)
     date = _date(message.get("Date"))
     message_id = str(message.get("Message-ID", "")).strip().strip("<>")
@@ -131,7 +130,7 @@ def from_message(message: EmailMessage, source: str) -> Issue:
         if any(sender):  # the issue's own sender, not the forwarder: its name set as a heading is the masthead
             headers = tuple(item for item in headers if item[0].lower() != "from") + (("From", formataddr(sender)),)
     alternative = message.get_body(preferencelist=("plain",)) if body.get_content_type() == "text/html" else None
-    plain = text_to_html(_decoded(alternative)) if alternative is not None and forward is None else ""
+    plain = text_to_html(_plain_text(alternative)) if alternative is not None and forward is None else ""
     return Issue(source, message_id or _fallback_id(subject, str(date), page), subject, date, page, _inline(message), headers, forward is not None, plain)
 
 
@@ -147,6 +146,14 @@ def _subject(message: EmailMessage) -> str:
     except UnicodeDecodeError:
         text = data.decode("windows-1252", errors="replace")
     return " ".join(text.split()) if "=?" not in text else subject
+
+
+def _plain_text(part: MIMEPart) -> str:
+    """A text/plain part's text; one sent ``format=flowed`` unwrapped into its paragraphs (RFC 3676)."""
+    text = _decoded(part)
+    if str(part.get_param("format", "", header="content-type")).lower() != "flowed":
+        return text
+    return unflowed(text, str(part.get_param("delsp", "no", header="content-type")).lower() == "yes")
 
 
 def _decoded(part: MIMEPart) -> str:

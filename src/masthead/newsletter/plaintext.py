@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 _BARE_URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
@@ -97,3 +98,42 @@ def text_to_html(text: str) -> str:
     """A plain-text issue as HTML blocks, in order."""
     blocks = [part.strip("\n") for part in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if part.strip()]
     return "".join(_block(block.split("\n")) for block in blocks)
+
+
+def _space_was_added(line: str) -> bool:
+    """With ``delsp=yes`` the sender added the space before a soft break: after a word of a script written
+    without spaces (Japanese, Chinese), or beside the word's own space. Senders that declare ``delsp=yes``
+    but break at the space between two words (one space, letters either side) keep it: "I wanted", not "Iwanted"."""
+    before = line[-2:-1]
+    return before in ("", " ") or unicodedata.east_asian_width(before) in ("W", "F")
+
+
+def unflowed(text: str, delete_space: bool = False) -> str:
+    """``text/plain; format=flowed`` (RFC 3676) as the paragraphs it was written as: a line ending in a
+    space continues on the next line of the same quote depth (the space the sender added dropped too when ``delsp=yes``);
+    the signature separator "-- " and a line without that space end a paragraph; a space put before a
+    line (space-stuffing) comes off."""
+    out: list[str] = []
+    open_line: str | None = None  # the paragraph being joined, with its quote marks
+    depth = -1
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        quotes = len(raw) - len(raw.lstrip(">"))
+        line = raw[quotes:]
+        line = line[1:] if line.startswith(" ") else line  # space-stuffed
+        soft = line.endswith(" ") and line != "-- "
+        if open_line is not None and quotes == depth:
+            open_line += line
+        else:
+            if open_line is not None:
+                out.append(open_line)
+            open_line = ">" * quotes + (" " if quotes and line else "") + line
+            depth = quotes
+        if soft:
+            if delete_space and _space_was_added(open_line):
+                open_line = open_line[:-1]
+        else:
+            out.append(open_line)
+            open_line, depth = None, -1
+    if open_line is not None:
+        out.append(open_line)
+    return "\n".join(out)
