@@ -6,7 +6,8 @@ CommonMark ends an HTML block at the first blank line, so a Jekyll page whose ``
 line, or a Liquid tag that rendered to nothing, would go on as Markdown there: an indented ``</div>``
 shown as code. Such blank lines are filled with an empty comment, which keeps the block whole and
 which the HTML cleaner removes. An element with ``markdown="1"`` is kramdown's Markdown inside HTML,
-left as it is.
+left as it is. The block ends with the line of its closing tag: a line of Markdown right after it
+(``<p align="center"><img …></p>`` then ``The chart shows **growth**``) is Markdown, as kramdown reads it.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import re
 
 _BLOCK = (
     "address|article|aside|blockquote|center|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|"
-    "header|main|nav|ol|section|summary|table|tbody|thead|tfoot|tr|td|th|ul|li|picture"
+    "header|main|nav|ol|section|summary|table|tbody|thead|tfoot|tr|td|th|ul|li|picture|p"
 )
 _TAG = re.compile(rf"<(/?)({_BLOCK})\b[^>]*?(/?)>", re.IGNORECASE)
 _OPENS_LINE = re.compile(rf"^ {{0,3}}<({_BLOCK})\b(?![^>]*\bmarkdown\s*=)", re.IGNORECASE)
+_CLOSES_LINE = re.compile(rf"</(?:{_BLOCK})\s*>\s*$", re.IGNORECASE)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _FILLER = "<!-- -->"
 
@@ -51,7 +53,11 @@ def join_html_blocks(markdown: str) -> str:
     block: list[str] = []  # the lines of the element being read
     depth = 0
     fenced = False
+    ended = False  # the line before closed an element that opened its line: kramdown's HTML block ends there
     for line in lines:
+        if ended and line.strip():
+            out.append("")  # the next line is Markdown again (CommonMark would run the HTML block on to a blank line)
+        ended = False
         if depth == 0:
             if _FENCE.match(line):
                 fenced = not fenced
@@ -60,6 +66,7 @@ def join_html_blocks(markdown: str) -> str:
                 if depth > 0:
                     block = [line]
                     continue
+                ended = depth == 0 and _CLOSES_LINE.search(line) is not None
                 depth = 0
             out.append(line)
             continue
@@ -67,5 +74,5 @@ def join_html_blocks(markdown: str) -> str:
         depth += _depth_change(line)
         if depth <= 0:
             out += [_FILLER if not item.strip() else item for item in block]
-            block, depth = [], 0
+            block, depth, ended = [], 0, True
     return "\n".join(out + block)  # an element never closed: as it was
