@@ -104,6 +104,30 @@ CASES = (
         ("Follow us", "Facebook", "Instagram", "Havenkade", "(https://"),
         "The pilot boat and the crab season",
     ),
+    Received(
+        "mailerlite-share-line-de",
+        "mailerlite",
+        "stories",
+        ("Die Fähre fährt wieder stündlich", "Neue Bänke am Seeufer"),
+        {},
+        {("MailerLite", "web version"): 1, ("MailerLite", "click"): 2, ("MailerLite", "unsubscribe"): 1, ("MailerLite", "open"): 1},
+        (1, 1),
+        frozenset({"header", "chrome", "footer", "tracking pixel"}),
+        ("Teile diesen Newsletter", "facebook.com/sharer", "Seestraße", "Abmelden"),
+        "Fähre und Bänke",
+    ),
+    Received(
+        "parish-br-letter",
+        "generic",
+        "stories",
+        ("The bells ring again at Easter", "Churchyard tidy on Saturday", "New times for the food bank"),
+        {},
+        {},
+        (0, 0, 0),
+        frozenset({"footer"}),
+        ("To unsubscribe", "STOP", "<br/><br/>", "St Aldhelm's Newsletter"),
+        "St Aldhelm's Newsletter, March",
+    ),
 )
 
 
@@ -302,3 +326,17 @@ def test_a_flowed_letter_in_japanese_loses_the_spaces_its_sender_added() -> None
 )
 def test_flowed_text_is_unwrapped_as_rfc_3676_says(text: str, delete_space: bool, paragraphs: str) -> None:
     assert unflowed(text, delete_space) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("html", "why"),
+    [
+        ('<p>Teile diesen Newsletter: <a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fa.example">Facebook</a></p>', "chrome"),
+        ('<p>Partagez cette lettre : <a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fa.example">X</a></p>', "chrome"),
+        ('<p>The minister announced it <a href="https://twitter.com/minister">on her account</a> on Monday morning.</p>', None),
+    ],
+)
+def test_a_short_line_of_share_dialogs_is_chrome_in_any_language(html: str, why: str | None) -> None:
+    block = parse(html).find("p")
+    assert block is not None
+    assert block_reason(block) == why

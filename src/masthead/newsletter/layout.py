@@ -177,12 +177,17 @@ def _standfirst(content: Sequence[Event], preheader: str) -> str:
     return text_of(first.element) if match_key(text_of(first.element)) == match_key(preheader) else ""
 
 
+_SUBHEAD_WORDS = 4
+
+
 def _subheads(sections: Sequence[Section]) -> bool:
     """Sections under lines set large or bold (no heading markup) that link nowhere and say a sentence
     or two each ("Our why", "Our promise" under a welcome): the sub-heads of one letter. A story
     stands on its own: it links out, or it is told."""
     if any(event.element.find("a", href=True) or event.element.name == "a" for section in sections for event in _section_events(section)):
         return False
+    if any(section.heading is not None and len(words(text_of(section.heading.element))) > _SUBHEAD_WORDS for section in sections):
+        return False  # "Church roof appeal reaches target": a headline, not a letter's sub-head ("Our why")
     told = [sum(len(words(text_of(event.element))) for event in section.parts if event.kind == "block") for section in sections]
     return sum(told) < 30 * len(told)
 

@@ -72,11 +72,14 @@ def social_row(element: Tag, outside_words: int) -> bool:
 
     One profile link in a sentence ("the minister said on X") is a source; two or more with a few
     words around them ("Follow us on Instagram and Facebook"), or one with next to nothing, are a row.
+    A share dialog only ever shares the issue, so one with a short label in any language is a row too
+    ("Teile diesen Newsletter: Facebook").
     """
     anchors = [anchor for anchor in element.find_all("a", href=True) if str(anchor["href"]).strip()]
     if not anchors or not all(social(str(anchor["href"])) for anchor in anchors):
         return False
-    return outside_words <= (8 if len(anchors) >= 2 else 2)
+    shares = all(share_intent(str(anchor["href"])) for anchor in anchors)
+    return outside_words <= (8 if len(anchors) >= 2 or shares else 2)
 
 
 def linked_to_social(image: Tag) -> bool:

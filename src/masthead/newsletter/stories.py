@@ -216,6 +216,18 @@ def _caption_cell(cell: Tag) -> bool:
     return bool(text) and not cell.find(["img", *HEADINGS, "p", "ul", "ol", "table"]) and len(words(text)) <= 40
 
 
+def _paragraph_break(element: Tag) -> bool:
+    """Two line breaks in a row inside ``element``: an inline wrapper (``<font>``, ``<span>``) used as the
+    issue's container, its paragraphs split by ``<br><br>``, read as the blocks it holds, not one line."""
+    for line_break in element.find_all("br"):
+        following = line_break.next_sibling
+        while isinstance(following, NavigableString) and not following.strip():
+            following = following.next_sibling
+        if isinstance(following, Tag) and following.name == "br":
+            return True
+    return False
+
+
 def walk(element: Tag) -> Iterator[Event]:
     """``element``'s events in reading order; layout tables and wrappers are looked through."""
     run: list[Tag | NavigableString] = []  # loose inline content of a layout cell: one paragraph
@@ -232,7 +244,7 @@ def walk(element: Tag) -> Iterator[Event]:
         breaks = breaks + 1 if child.name == "br" else 0
         if child.name == "br" and breaks == 1 and _all_bold(run):
             breaks = 2  # "<strong>Title</strong><br>Text…": the bold line is a paragraph (a heading) of its own
-        if child.name in _INLINE and child.name != "img" and breaks < 2 and not child.find([*HEADINGS, *_BLOCKS]):
+        if child.name in _INLINE and child.name != "img" and breaks < 2 and not child.find([*HEADINGS, *_BLOCKS]) and not _paragraph_break(child):
             run.append(child)
             continue
         if run and (paragraph := _paragraph(run)) is not None:
