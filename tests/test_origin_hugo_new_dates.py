@@ -3,14 +3,17 @@ posts moved from Jekyll, builds with `masthead init && masthead build` at Hugo's
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
-from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls
 
+from masthead.cli import main
 from masthead.content.markdown import hugo_term_slug
 from masthead.origins.hugo import filename_date
 
@@ -104,3 +107,13 @@ def test_term_paths_are_hugos(term: str, path: str) -> None:
 def test_a_term_path_never_leaves_its_folder(term: str) -> None:
     path = hugo_term_slug(term)
     assert path and all(part.strip(".") for part in path.split("/")) and "#" not in path and "\\" not in path
+
+
+def test_a_bad_lastmod_is_named_once(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "hugo-new-dates", site)
+    (site / "content/posts/engine-log.md").write_text('---\ntitle: "Engine log"\nlastmod: "the day after"\n---\nText.\n', encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    build = runner.invoke(main, ["build", str(site)])
+    assert build.output.count("content/posts/engine-log.md:3: lastmod: 'the day after' is not a date") == 1, build.output

@@ -283,16 +283,17 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     tagged = [*posts, *pages] if config.origin.kind == "hugo" else posts  # Hugo: a page's tags are terms too
     if config.origin.kind == "hugo" and config.origin.languages:  # each other language's terms are under /<lang>/tags/ (origins/groups.py)
         tagged = [document for document in tagged if document.entry.placement.lang in ("", config.origin.languages[0])]
-    tags = _tags(tagged, config.tags, tag_key(config)) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
+    same_tag = tag_key(config)
+    tags = _tags(tagged, config.tags, same_tag) if "term" not in config.origin.disabled_lists else ()  # Hugo's disableKinds "term": no tag pages
     hugo_tags = config.origin.term_permalinks.get("tags", "/tags/{slug}/") if config.origin.kind == "hugo" else ""  # [permalinks.term]
     tag_pattern = config.origin.tag_permalink or hugo_tags  # Hugo's terms are urlized: /tags/c++/
     if tag_pattern:  # the adopted site's own tag URLs, listing the main site's posts
         from .origins.terms import listed_in, term_url
 
         if config.origin.languages:  # Pelican lists no translation on its tag pages (one only translations have keeps them)
-            main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags, tag_key(config))}
+            main = {tag.slug: tag for tag in _tags([post for post in posts if listed_in(post, config) == ""], config.tags, same_tag)}
             tags = tuple(main.get(tag.slug, tag) for tag in tags)
-        written = {tag_key(config)(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
+        written = {same_tag(name): name for post in reversed(tagged) for name in post.entry.tags}  # as a post wrote it
         tags = tuple(replace(tag, page=term_url(tag_pattern, written[tag.slug], config)) for tag in tags)
     if config.origin.data_tags and "all" not in config.origin.not_tags and tags and not any(tag.slug == "all" for tag in tags):
         tags = _all_tag(tags, tuple(posts), tag_pattern, config)  # Eleventy pages collections.all too, unless its filter names it

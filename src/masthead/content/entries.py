@@ -573,8 +573,9 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         moment = implied.date
     if moment is None and place.publish_after:
         moment = datetime.fromisoformat(place.publish_after)
+    updated = fields.moment("updated")
     if moment is None and config.origin.kind == "hugo":  # Hugo's default [frontmatter] date: date, publishDate, lastmod
-        moment = fields.moment("updated")
+        moment = updated
     if moment is None and is_post and fields.key("date") is None:
         if adopted and (draft or place.hidden or place.unlisted):  # Jekyll dates a draft by its file's time; undated, it waits for its date
             is_post = False
@@ -591,7 +592,6 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
             is_post, template = False, config.origin.page_template if template in config.post_templates else template
         else:
             fields.problems.append(Problem(source, 2, "date", "missing; expected the publication time, such as date: 2024-12-23T20:53:09.844Z"))
-    updated = fields.moment("updated")
     if draft and config.origin.kind == "pelican" and not place.permalink:  # Pelican writes drafts, unlisted, at DRAFT_SAVE_AS
         from ..origins.data import pelican_settings
         from ..origins.pelican import draft_pattern
