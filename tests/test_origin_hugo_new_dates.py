@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from origin_sites import SITES, adopt, broken_references, literal_syntax, output_folder, page_urls
 
 from masthead.cli import main
+from masthead.content import dates
 from masthead.content.markdown import hugo_term_slug
 from masthead.origins.hugo import filename_date
 
@@ -23,6 +26,7 @@ from masthead.origins.hugo import filename_date
 #   without one): both crossings are on March 1st, though New York's clock said February 29th and March 2nd.
 # - [frontmatter] date = [":filename", ":default"]: a file named 2022-03-04-winter-timetable.md is dated by its
 #   name (before any date: in its front matter) and its slug is the rest; a bundle's folder name the same.
+# - a date in one of Go's layouts Hugo reads (RFC 1123, RFC 822, ANSIC, "02 Jan 2006", ...) is a date, its offset kept.
 # - the default [frontmatter] date is ["date", "publishDate", "lastmod"]: a post with lastmod only is dated by it.
 # (masthead's own /tags/ pages stand for Hugo's, at the same URLs: page_urls leaves them out.)
 EXPECTED_URLS = {
@@ -34,6 +38,8 @@ EXPECTED_URLS = {
     "/2022/03/04/winter-timetable/",
     "/2023/05/06/river-survey/",  # the folder's date, not the front matter's 2021-01-01
     "/2021/04/05/engine-log/",  # lastmod
+    "/2023/01/02/ice-report/",  # "02 Jan 2023", one of Go's layouts Hugo reads
+    "/2023/01/03/night-sailing/",  # RFC 1123 with its offset: the 3rd in Rotterdam, the 2nd in New York
 }
 
 
@@ -58,6 +64,54 @@ def test_a_post_keeps_the_offset_it_was_written_in(tmp_path: Path) -> None:
     site, _ = adopt("hugo-new-dates", tmp_path)
     page = (output_folder(site) / "2024/03/01/first-crossing/index.html").read_text(encoding="utf-8")
     assert '"datePublished":"2024-03-01T00:30:00+01:00"' in page
+
+
+# Measured with Hugo 0.168 (timeZone Europe/Berlin, {{ .Date.Format "2006-01-02T15:04:05.000-07:00" }}): each
+# layout Hugo tries besides RFC 3339. A zone named by a word is read as the site's time zone, as Hugo does.
+HUGO_DATES = {
+    "Mon, 02 Jan 2023 23:30:05 -0700": "2023-01-02T23:30:05.000-07:00",
+    "Mon, 02 Jan 2023 23:30:05 MST": "2023-01-02T23:30:05.000+01:00",
+    "02 Jan 23 23:30 -0700": "2023-01-02T23:30:00.000-07:00",
+    "02 Jan 23 23:30 UTC": "2023-01-02T23:30:00.000+01:00",
+    "Monday, 02-Jan-23 23:30:05 PST": "2023-01-02T23:30:05.000+01:00",
+    "2023-01-02 23:30:05.123456789 -0700 MST": "2023-01-02T23:30:05.123-07:00",
+    "Mon Jan  2 23:30:05 2023": "2023-01-02T23:30:05.000+01:00",
+    "Mon Jan  2 23:30:05 EST 2023": "2023-01-02T23:30:05.000+01:00",
+    "Mon Jan 02 23:30:05 -0700 2023": "2023-01-02T23:30:05.000-07:00",
+    "02 Jan 2023": "2023-01-02T00:00:00.000+01:00",
+    "2023-01-02T23:30:05-0700": "2023-01-02T23:30:05.000-07:00",
+    "2023-01-02 23:30:05Z": "2023-01-02T23:30:05.000+00:00",
+    "2023-01-02 23:30:05 -07:00": "2023-01-02T23:30:05.000-07:00",
+    "2023-01-02 23:30:05 -0700": "2023-01-02T23:30:05.000-07:00",
+    "2023-01-02 23:30:05": "2023-01-02T23:30:05.000+01:00",
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), HUGO_DATES.items())
+def test_dates_read_as_hugo_reads_them(text: str, expected: str) -> None:
+    moment = dates.parse(text, "hugo")
+    assert moment is not None
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo("Europe/Berlin"))
+    assert moment.isoformat(timespec="milliseconds") == expected
+
+
+@given(st.text(max_size=40))
+def test_any_date_text_reads_without_error(text: str) -> None:
+    for origin in ("hugo", "jekyll", "pelican", ""):
+        moment = dates.parse(text, origin)
+        assert moment is None or isinstance(moment, datetime)
+
+
+def test_a_date_hugo_cannot_read_is_named(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "hugo-new-dates", site)
+    (site / "content/posts/ice-report.md").write_text('---\ntitle: "Ice"\ndate: "the second of January"\n---\nText.\n', encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(site)]).exit_code == 0
+    result = runner.invoke(main, ["build", str(site)])
+    assert result.exit_code == 1
+    assert "ice-report.md:3: date: 'the second of January' is not a date; expected" in result.output
+    assert "02 Jan 2006" in result.output  # the layouts Hugo reads are named
 
 
 @pytest.mark.parametrize(

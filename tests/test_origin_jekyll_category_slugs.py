@@ -23,6 +23,7 @@ EXPECTED_URLS = {
     "/web development/2024/02/10/setting-up-ci.html",
     "/notes/Lathe-Notes-For-Beginners/",
     "/github-pages-and-jekyll/permalinks/",
+    "/2024/04/03/bandsaw-blades.html",  # date: "Apr 2, 2024 22:30 -0700", read as Ruby's Time.parse reads it, in UTC
 }
 
 

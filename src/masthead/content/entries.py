@@ -21,7 +21,7 @@ from ..config import SCHEMA_TYPES, Config
 from ..errors import Problem, did_you_mean, unexpected
 from ..newsroom import story_fields
 from ..newsroom.story import Story
-from . import bodies, characters, frontmatter, placement, restructuredtext
+from . import bodies, characters, dates, frontmatter, placement, restructuredtext
 from .discover import MARKDOWN_SUFFIXES
 from .markdown import RenderedMarkdown, jekyll_slug, plain_text, slugify, trim
 from .outline import levelled
@@ -34,7 +34,6 @@ THEME_KEYS = ("linkTitle", "navTitle")  # the page's label in the header navigat
 IDENTITY_KEYS = ("id", "uuid", "guid", "newsletterId")  # newsletterId: written by masthead import
 _SLUG = re.compile(r"^[\w][\w.-]*$")
 _TEMPLATE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_SPACED_ZONE = re.compile(r"\s+([+-])(\d{2}):?(\d{2})$")
 # File names are limited to 255 bytes; a slug or tag becomes one, with room for what a permalink adds.
 MAX_NAME_BYTES = 200
 # Four-digit years, as ISO 8601, RFC 822 and W3C dates need, and a year of room at the end so that
@@ -194,7 +193,8 @@ class _Fields:
         if isinstance(value, (dict, list)):
             self.problem(key, f"is a {_yaml_type(value)}, expected a date such as 2024-12-23T20:53:09.844Z")
         elif parsed is None:
-            self.problem(key, f"{_shown(value)} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23")
+            also = " (or a layout Hugo reads, such as 02 Jan 2006 or Mon, 02 Jan 2006 15:04:05 -0700)" if self.config.origin.kind == "hugo" else ""
+            self.problem(key, f"{_shown(value)} is not a date; expected ISO 8601 such as 2024-12-23T20:53:09.844Z or 2024-12-23{also}")
         elif parsed.year not in YEARS:
             self.problem(
                 key, f"{parsed.isoformat()} is outside the years {YEARS.start} to {YEARS.stop - 1}; expected a date with a four-digit year, such as 2024-12-23"
@@ -233,17 +233,10 @@ def to_datetime(value: Any, config: Config) -> datetime | None:
     elif isinstance(value, date):
         moment = datetime.combine(value, time())
     elif isinstance(value, str):
-        try:  # Jekyll writes "2024-01-05 10:15:00 +0100": a space before a zone without a colon
-            moment = datetime.fromisoformat(_SPACED_ZONE.sub(r"\1\2:\3", value.strip()))
-        except (ValueError, OverflowError):
-            if config.origin.kind != "pelican" or not value.strip():
-                return None
-            from dateutil import parser  # what Pelican reads dates with: 2013-3-19 19:22, 2013/10/21, 21/02/2015
-
-            try:
-                moment = parser.parse(re.sub(" +", " ", value.strip()), default=datetime(2000, 1, 1))
-            except (ValueError, OverflowError):
-                return None
+        parsed = dates.parse(value, config.origin.kind)
+        if parsed is None:
+            return None
+        moment = parsed
     else:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=config.tz)
