@@ -35,6 +35,17 @@ def test_urls_are_jekylls(tmp_path: Path) -> None:
     assert (output_folder(site) / "web development/2024/02/10/setting-up-ci.html").is_file()  # the file a server looks for
 
 
+def test_an_include_that_wraps_a_frame_keeps_it_as_a_link(tmp_path: Path) -> None:
+    """The site's own _includes/youtube.html (an <iframe> in a <div>, the usual shape): the frame is the
+    privacy-friendly link to the video, in its place, as a frame written in the post becomes; it was lost."""
+    site, _ = adopt("jekyll-category-slugs", tmp_path)
+    page = (output_folder(site) / "notes/Lathe-Notes-For-Beginners/index.html").read_text(encoding="utf-8")
+    link = '<p class="embed"><a href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" rel="noopener">Watch “Facing a brass bar” on YouTube</a></p>'
+    assert link in page
+    assert page.index("filmed from the tail stock") < page.index(link) < page.index("the finishing pass")
+    assert "<iframe" not in page
+
+
 def test_link_to_a_static_file_is_its_path(tmp_path: Path) -> None:
     """Jekyll's {% link %} names static files too (site.static_files): a PDF, a picture."""
     site = tmp_path / "site"

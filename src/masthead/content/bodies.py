@@ -229,7 +229,8 @@ def _templated(data: Mapping[str, Any]) -> bool:
 @lru_cache(maxsize=1024)  # an include renders the same HTML on many pages
 def from_html(html: str) -> str:
     """HTML as Markdown (markdownify, as ``masthead import`` uses), so it is rendered, checked and made
-    safe like any post: links and images are kept, scripts and styles are not."""
+    safe like any post: links and images are kept, frames become links to what they show (a site's
+    ``youtube.html`` include), scripts and styles are not."""
     import warnings
 
     from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
@@ -240,7 +241,7 @@ def from_html(html: str) -> str:
     with warnings.catch_warnings():  # bs4's guesses about what the text is: the file says it is HTML
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        text = to_markdown(html, heading_style="ATX", bullets="-", strip=["iframe", "form", "object", "embed"])
+        text = to_markdown(html, heading_style="ATX", bullets="-", strip=["form", "object", "embed"], frames=True)
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
 
 

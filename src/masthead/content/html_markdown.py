@@ -26,7 +26,18 @@ class _Converter(MarkdownConverter):
             lines.append(f"{marker or ''}{super().convert_a(el, words, parent_tags)}" if words.strip() else line)  # type: ignore[misc]
         return "\n\n" + "\n".join(lines) + "\n\n"
 
+    def convert_iframe(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        """A frame, when the caller keeps them (``frames=True``): the link that stands for it, as raw HTML,
+        as a frame written in Markdown becomes; else nothing."""
+        if not self.options.get("frames"):  # type: ignore[attr-defined]  # not in markdownify's stub
+            return ""
+        from .raw_html import frame_link
+
+        src, title = el.get("src"), el.get("title")
+        shown = frame_link(src if isinstance(src, str) else "", title if isinstance(title, str) else "")
+        return f"\n\n{shown.strip()}\n\n" if shown else ""
+
 
 def to_markdown(html: str, **options: Any) -> str:
-    """``html`` as Markdown, markdownify's ``options`` given."""
+    """``html`` as Markdown, markdownify's ``options`` given (and ``frames``: keep frames as links to what they show)."""
     return str(_Converter(**options).convert(html))

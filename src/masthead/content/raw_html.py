@@ -66,9 +66,14 @@ def _frame_link(match: re.Match[str]) -> str:
     attributes = match.group(1) or match.group(2) or ""
     found = _SRC.search(attributes)
     src = html.unescape(next((value for value in found.groups() if value), "")) if found else ""
-    parts = urlsplit(src if not src.startswith("//") else "https:" + src)
     title_match = _TITLE.search(attributes)
-    title = html.unescape(next((value for value in title_match.groups() if value), "")) if title_match else ""
+    return frame_link(src, html.unescape(next((value for value in title_match.groups() if value), "")) if title_match else "")
+
+
+def frame_link(src: str, title: str) -> str:
+    """What stands for an ``<iframe>`` showing ``src``: a link to it (YouTube's privacy-enhanced address),
+    so nothing is asked of another site until the reader follows it; "" for a frame of nothing."""
+    parts = urlsplit(src if not src.startswith("//") else "https:" + src)
     if not parts.scheme and not parts.netloc and parts.path:  # a page of the site itself (a demo beside the post)
         label = title or f"Open the embedded page {parts.path.rstrip('/').rsplit('/', 1)[-1]}"
         return f'\n<p class="embed"><a href="{html.escape(src)}">{html.escape(label)}</a></p>\n'
