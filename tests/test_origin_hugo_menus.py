@@ -144,6 +144,11 @@ def test_hugo_slug_is_hugos_urlize(written: str, urlized: str) -> None:
         ("a.b~c_d@e", "a.b~c_d@e"),
         ("Ünïcode Café", "ünïcode-café"),
         ("emoji 🎉 party", "emoji-party"),
+        ("Hash #tag and @mention", "hash-%23tag-and-@mention"),  # "#" kept: the folder hash-#tag-and-@mention/
+        ("C# in 2024", "c%23-in-2024"),
+        ("#1 story", "%231-story"),
+        ("a+#b", "a-%23b"),
+        ("F# / C#", "f%23-c%23"),
     ],
 )
 def test_title_tokens_are_hugos(title: str, urlized: str) -> None:

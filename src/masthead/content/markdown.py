@@ -209,17 +209,18 @@ def jekyll_slug(text: str, pretty: bool = True, cased: bool = True) -> str:
     return (slug if cased else slug.lower()) or "section"
 
 
-def hugo_slug(text: str, lower: bool = True, remove_accents: bool = False) -> str:
+def hugo_slug(text: str, lower: bool = True, remove_accents: bool = False, keep: str = "") -> str:
     """Hugo's ``MakePathSanitized`` (``PathSpec.UnicodeSanitize``, lower-cased unless ``disablePathToLower``,
     its accents removed with ``removePathAccents``: "Hügó" -> "hugo", "ß" kept), for slugs, file names, ``:title``
     and taxonomy terms: letters, marks, digits and ``._+~-@`` kept,
     each run of spaces one hyphen, anything else dropped without one: "C++ tips" -> "c++-tips", "Q&A" -> "qa",
     "Don't panic" -> "dont-panic", "v1.2 notes" -> "v1.2-notes". Hugo keeps ``/``, ``\\`` and ``#`` too, which
-    here would leave the page's folder or cut its URL: they are dropped (and a slug of dots only is "section")."""
+    here would leave the page's folder or cut its URL: they are dropped unless named in ``keep`` (and a slug of
+    dots only is "section")."""
     kept: list[str] = []
     hyphen = False
     for char in unicodedata.normalize("NFC", text.strip()):
-        if char in "._+~-@" or unicodedata.category(char)[0] in "LMN" and unicodedata.category(char) not in ("Nl", "No"):
+        if char in "._+~-@" or char in keep or unicodedata.category(char)[0] in "LMN" and unicodedata.category(char) not in ("Nl", "No"):
             if hyphen and char != "-":
                 kept.append("-")
             hyphen = False
@@ -253,11 +254,13 @@ def hugo_token_slug(text: str, lower: bool = True, remove_accents: bool = False,
     """Hugo's urlize of a permalink token (``:title``, ``:slug``), as Hugo 0.168 writes it: the sanitized text is
     then read as an escaped path, a ``+`` a space, and sanitized again, so "C++ tips" -> "c-tips" and
     "a + b" -> "a--b" (a taxonomy term keeps its ``+``: "c++"); a title's ``/`` and ``\\`` are hyphens
-    first ("TCP/IP guide" -> "tcp-ip-guide")."""
+    first ("TCP/IP guide" -> "tcp-ip-guide"). A ``#`` is kept, escaped as in Hugo's links: "#tag" -> "%23tag"
+    (the folder ``#tag/``)."""
     if title:
         text = text.replace("/", "-").replace("\\", "-")
-    slug = hugo_slug(text, lower, remove_accents)
-    return hugo_slug(slug.replace("+", " "), lower, remove_accents) if "+" in slug else slug
+    slug = hugo_slug(text, lower, remove_accents, keep="#")
+    slug = hugo_slug(slug.replace("+", " "), lower, remove_accents, keep="#") if "+" in slug else slug
+    return slug.replace("#", "%23")
 
 
 def pelican_slug(text: str, substitutions: object = None) -> str:
