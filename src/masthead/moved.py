@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content.entries import IDENTITY_KEYS
+from .content.entries import IDENTITY_KEYS, alias_urls
 from .errors import MastheadError, Problem
 
 if TYPE_CHECKING:  # the build imports this module before it needs the site model
@@ -141,7 +141,7 @@ def moved(site: Site, known: Mapping[str, Record]) -> list[Moved]:
         origin, record = followed[entry.source]
         line = entry.key_lines.get("slug") or entry.key_lines.get("date")
         for old in record.urls:
-            if old not in current[entry.source] and old not in entry.aliases:
+            if old not in current[entry.source] and old not in alias_urls(entry.aliases, document.url):
                 found.append(Moved(entry.source, old, document.url, line, origin if origin != entry.source else ""))
     return found
 

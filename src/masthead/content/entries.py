@@ -86,6 +86,7 @@ class Entry:
     key_lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
     aliases: tuple[str, ...] = ()  # old URLs of this entry, redirected to it
     expiry: datetime | None = None  # after this moment the entry is no longer published
+    dated: bool = True  # False: no date was written or implied (``date`` then stands in, for order only)
     placement: Placement = Placement()
     story: Story = Story()  # corrections, updates, live entries, author ids, length (newsroom/)
 
@@ -396,13 +397,17 @@ def _slug(fields: _Fields, source: str, kind: str = "") -> str:
     slug_key, slug_value = fields.get("slug")
     hugo = kind == "hugo"
     if slug_key is not None and slug_value not in (None, ""):
-        slug = hugo_urlize(fields.config)(str(slug_value)) if hugo else str(slug_value).strip()
+        if hugo:  # a "/" in Hugo's slug is a folder (slug: 2023/notes is /posts/2023/notes/); "." and ".." parts dropped
+            urlized = hugo_urlize(fields.config)(str(slug_value), keep="/")
+            slug = "/".join(part for part in urlized.split("/") if part.strip(".")) or "section"
+        else:
+            slug = str(slug_value).strip()
         if kind == "jekyll":  # Jekyll's :title is Utils.slugify(slug, mode: "pretty", cased: true): "Custom Slug" is Custom-Slug
             pretty = jekyll_slug(slug)
             slug = pretty if _SLUG.match(pretty) and ".." not in pretty else jekyll_slug(slug, pretty=False)
         if kind == "gatsby" and "/" in slug and slug.strip("/"):
             slug = slug.strip("/").rsplit("/", 1)[-1]
-        if not hugo and (not _SLUG.match(slug) or ".." in slug):  # hugo_slug leaves no "/" and no ".." segment
+        if not hugo and (not _SLUG.match(slug) or ".." in slug):  # a Hugo slug's parts are never "." or ".."
             fields.problem(slug_key, f"{_shown(slug)}: expected letters, digits, '-', '_' or '.', with no '/' or '..' (for example {_shown(slugify(slug))})")
     else:
         stem = PurePosixPath(source).stem
@@ -432,7 +437,8 @@ def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
         alias = alias.strip()
         if alias.startswith(("http://", "https://")):
             alias = "/" + alias.split("/", 3)[3] if alias.count("/") >= 3 else "/"
-        path = alias if alias.startswith("/") else own_url_parent + alias
+        # Hugo's relative alias is relative to the page's URL, known once it is placed (alias_urls)
+        path = alias if alias.startswith("/") or fields.config.origin.kind == "hugo" else own_url_parent + alias
         if fields.config.origin.kind == "jekyll" and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
             path += ".html"  # jekyll-redirect-from's page for /old is the file /old.html, as any Jekyll page
         if any(character in path for character in ' \t"<>\\') or ".." in PurePosixPath(path).parts:
@@ -440,6 +446,14 @@ def _aliases(fields: _Fields, own_url_parent: str) -> tuple[str, ...]:
             continue
         found.append(path)
     return tuple(dict.fromkeys(found))
+
+
+def alias_urls(aliases: tuple[str, ...], url: str) -> tuple[str, ...]:
+    """The old URLs ``aliases`` name for the page at ``url``: a relative one (Hugo's) beside the page, in the
+    folder its URL is in, as Hugo's ``path.Join(SubResourceBaseLink, "..", alias)``: ``old`` for
+    ``/2023/05/new/`` is ``/2023/05/old``."""
+    parent = posixpath.dirname(url.rstrip("/")) or "/"
+    return tuple(alias if alias.startswith("/") else posixpath.join(parent, alias) for alias in aliases)
 
 
 def parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
@@ -656,6 +670,7 @@ def _parse_entry(source: str, raw: bytes, config: Config) -> ParseResult:
         teaser=teaser,
         draft=draft,
         date=moment or datetime(1970, 1, 1, tzinfo=config.tz),
+        dated=moment is not None,
         updated=updated,
         slug=slug,
         image=image,

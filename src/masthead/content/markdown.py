@@ -254,12 +254,14 @@ def hugo_token_slug(text: str, lower: bool = True, remove_accents: bool = False,
     """Hugo's urlize of a permalink token (``:title``, ``:slug``), as Hugo 0.168 writes it: the sanitized text is
     then read as an escaped path, a ``+`` a space, and sanitized again, so "C++ tips" -> "c-tips" and
     "a + b" -> "a--b" (a taxonomy term keeps its ``+``: "c++"); a title's ``/`` and ``\\`` are hyphens
-    first ("TCP/IP guide" -> "tcp-ip-guide"). A ``#`` is kept, escaped as in Hugo's links: "#tag" -> "%23tag"
+    first ("TCP/IP guide" -> "tcp-ip-guide"), a slug's are folders ("2023/notes"). A ``#`` is kept, escaped as in Hugo's links: "#tag" -> "%23tag"
     (the folder ``#tag/``)."""
     if title:
         text = text.replace("/", "-").replace("\\", "-")
-    slug = hugo_slug(text, lower, remove_accents, keep="#")
-    slug = hugo_slug(slug.replace("+", " "), lower, remove_accents, keep="#") if "+" in slug else slug
+    keep = "#" if title else "#/"  # a slug's "/" is a folder, as in Hugo (slug: 2023/notes); never "." or ".."
+    slug = hugo_slug(text, lower, remove_accents, keep=keep)
+    slug = hugo_slug(slug.replace("+", " "), lower, remove_accents, keep=keep) if "+" in slug else slug
+    slug = "/".join(part for part in slug.split("/") if part.strip(".")) or "section"
     return slug.replace("#", "%23")
 
 

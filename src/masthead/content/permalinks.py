@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -101,6 +102,8 @@ def entry_url(entry: Entry, config: Config) -> str:
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     # Hugo formats a date in the offset it was written with (2024-03-01T00:30:00+01:00 is March 1st), the others in the site's zone
     local = entry.date if config.origin.kind == "hugo" else entry.date.astimezone(config.tz)
+    if config.origin.kind == "hugo" and not entry.dated:  # Hugo's zero time, 0001-01-01: an undated page of /:year/ is at /1/01/
+        local = datetime(1, 1, 1, tzinfo=local.tzinfo)
     section, sections = place.section, place.sections
     if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
         urlize = hugo_urlize(config)
@@ -119,7 +122,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         "sections": sections,
         "categories": _categories(place.categories, config),
         "slugified_categories": "/".join(jekyll_slug(category, pretty=False, cased=False) for category in place.categories),
-        "year": f"{local.year:04d}",
+        "year": str(local.year) if config.origin.kind == "hugo" else f"{local.year:04d}",  # Hugo's strconv.Itoa(Year())
         "month": f"{local.month:02d}",
         "day": f"{local.day:02d}",
         "month_name": _MONTHS[local.month - 1],

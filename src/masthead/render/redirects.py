@@ -21,6 +21,7 @@ from fnmatch import fnmatchcase
 from html import escape, unescape
 
 from ..config import Config, Matcher
+from ..content.entries import alias_urls
 from ..errors import Problem
 from ..site import Site
 from .pages import output_path
@@ -82,7 +83,7 @@ def redirects(site: Site) -> tuple[tuple[Redirect, ...], list[Problem]]:
     for document in sorted((*site.posts, *site.pages, *homes), key=lambda d: d.entry.source):
         entry = document.entry
         line = next((entry.key_lines[key] for key in site.config.fields["aliases"] if key in entry.key_lines), None)
-        for alias in entry.aliases:
+        for alias in alias_urls(entry.aliases, document.url):
             if alias == document.url:
                 continue
             if alias in taken or alias in claimed:

@@ -1,0 +1,56 @@
+"""A Hugo site as `hugo new site` makes it, whose pages' paths take Hugo's less common turns: an alias written
+relative to the page, a slug with a slash, a title with "#", a page with no date under a dated permalink."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from origin_sites import adopt, broken_references, literal_syntax, output_folder, page_urls
+
+from masthead.content.entries import alias_urls
+from masthead.content.markdown import hugo_token_slug
+
+# Hugo 0.168's rules (docs "URL management" > Aliases, "Permalinks"; measured with that binary, test_real_generators):
+# - an alias without a leading "/" is relative to the page: path.Join(the page's URL without its last "/", "..",
+#   alias), so `pontoon` on /2024/05/new-pontoon/ is /2024/05/pontoon/.
+# - slug = '2024-season/tide-tables': the "/" is a folder.
+# - a title's "#" stays in the path (the folder c#-tools…/), escaped in links.
+# - a page with no date has Hugo's zero date, 0001-01-01, and :year formats it as 1: /notes/1/mooring-rules/.
+EXPECTED_URLS = {
+    "/",
+    "/posts/",
+    "/notes/",
+    "/categories/",
+    "/2024/05/new-pontoon/",
+    "/2024/05/2024-season/tide-tables/",
+    "/2024/05/c#-tools-for-the-harbour-office/",
+    "/notes/1/mooring-rules/",
+    "/2024/05/pontoon/",  # the aliases' redirect pages
+    "/old/pontoon/",
+}
+
+
+def test_urls_are_hugos(tmp_path: Path) -> None:
+    site, _ = adopt("hugo-paths", tmp_path)
+    assert page_urls(site) == EXPECTED_URLS
+    public = output_folder(site)
+    for old in ("2024/05/pontoon", "old/pontoon"):  # both aliases: the relative one beside the page
+        redirect = (public / old / "index.html").read_text(encoding="utf-8")
+        assert 'href="https://harbour-log.example/2024/05/new-pontoon/"' in redirect and "noindex" in redirect
+    assert not (public / "2024/05/new-pontoon/pontoon").exists() and not (public / "posts/pontoon").exists()
+    listing = (public / "posts/index.html").read_text(encoding="utf-8")
+    assert 'href="/2024/05/c%23-tools-for-the-harbour-office/"' in listing
+    assert literal_syntax(site) == [] and broken_references(site) == []
+
+
+def test_relative_aliases_sit_beside_the_page() -> None:
+    assert alias_urls(("old", "/kept/", "a/b/"), "/2024/05/new/") == ("/2024/05/old", "/kept/", "/2024/05/a/b/")
+    assert alias_urls(("old",), "/") == ("/old",)
+
+
+@given(st.text(max_size=30))
+def test_a_slug_path_never_leaves_its_folder(slug: str) -> None:
+    parts = hugo_token_slug(slug).split("/")
+    assert parts and all(part.strip(".") for part in parts)
