@@ -398,7 +398,7 @@ def _slug(fields: _Fields, source: str, kind: str = "") -> str:
     hugo = kind == "hugo"
     if slug_key is not None and slug_value not in (None, ""):
         if hugo:  # a "/" in Hugo's slug is a folder (slug: 2023/notes is /posts/2023/notes/); "." and ".." parts dropped
-            urlized = hugo_urlize(fields.config)(str(slug_value), keep="/")
+            urlized = hugo_urlize(fields.config, keep="/")(str(slug_value))
             slug = "/".join(part for part in urlized.split("/") if part.strip(".")) or "section"
         else:
             slug = str(slug_value).strip()

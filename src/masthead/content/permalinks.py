@@ -28,9 +28,10 @@ _TOKEN = re.compile(r"{([a-z_]+(?:\[[^\]{}]*\])?)}")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
-def hugo_urlize(config: Config) -> Callable[[str], str]:
-    """Hugo's path sanitizer as the site sets it: ``disablePathToLower``, ``removePathAccents`` (``[origin]``)."""
-    return partial(hugo_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents)
+def hugo_urlize(config: Config, keep: str = "") -> Callable[[str], str]:
+    """Hugo's path sanitizer as the site sets it: ``disablePathToLower``, ``removePathAccents`` (``[origin]``);
+    ``keep``: the characters Hugo keeps that are dropped unless named (``/``, ``#``)."""
+    return partial(hugo_slug, lower=not config.origin.disable_path_to_lower, remove_accents=config.origin.remove_path_accents, keep=keep)
 
 
 def hugo_term_urlize(config: Config) -> Callable[[str], str]:
