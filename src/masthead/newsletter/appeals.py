@@ -38,6 +38,7 @@ _APPEAL = re.compile(
     r"upgrade(?:\s+(?:to\s+(?:a\s+)?paid(?:\s+subscription)?|now|today|your subscription|(?:to\s+)?premium))?|go\s+(?:paid|premium)|"
     r"(?:register|sign up|subscribe|rsvp|enrol|enroll)" + _WHEN + r"|get\s+(?:your\s+)?tickets?|book\s+(?:your\s+|a\s+)?(?:place|seat|ticket)s?|"
     r"keep reading with a (?:\d+-day )?free trial|start (?:your |a )?(?:\d+-day )?free trial|"  # a paid post's preview (Substack)
+    r"(?:upgrade|subscribe)\s+to\s+(?:keep|continue)\s+reading|"  # its paywall's heading (Ghost's paywall.hbs)
     r"unterstützen sie uns|mitglied werden|soutenez-nous|devenez membre|apóyanos|hazte (?:socio|miembro)"
     r")\W*$",
     re.IGNORECASE,

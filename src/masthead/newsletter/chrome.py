@@ -20,7 +20,7 @@ from bs4 import Tag
 
 from ..links.rules import classify
 from .appeals import appeal, closing_appeal, event_signup
-from .social import linked_to_social, social_row, sponsored
+from .social import linked_to_network_post, linked_to_social, social_row, sponsored
 
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -356,10 +356,10 @@ def is_pixel(image: Tag) -> bool:
 # The names templates give their decorations, as whole words of a file name, id or class ("ht-logo.png",
 # "icons/", "powered-by-beehiiv.svg"), never inside another word ("solar-powered-ferry.jpg", "social-housing.jpg").
 _LOGO_NAMES = re.compile(
-    r"(?<![^\W\d_])(?:logos?|masthead|badges?|icons?|avatars?|profile[_-]?pic|powered[_ -]?by|facebook|twitter|linkedin|instagram|"
-    r"youtube|tiktok|pinterest|whatsapp|divider|spacer|separator)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:logos?|masthead|badges?|icons?|avatars?|profile[_-]?pic|powered[_ -]?by|divider|spacer|separator)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_NETWORK_NAMES = re.compile(r"(?<![^\W\d_])(?:facebook|twitter|linkedin|instagram|youtube|tiktok|pinterest|whatsapp)(?![^\W\d_])", re.IGNORECASE)
 _LABEL_WORDS = 4  # an alt text this short is a label ("Harbour Times logo"); a longer one describes a picture
 _NARROW = 120  # px: a picture narrower than this is an icon, unless it sits beside its story's text
 _BESIDE_DEPTH = 5  # how far up a thumbnail's cell may sit from the text beside it (Mailchimp's caption block: 4)
@@ -405,5 +405,7 @@ def is_logo(image: Tag) -> bool:
     names = " ".join([alt if len(alt.split()) <= _LABEL_WORDS else "", path, str(image.get("id", "")), *(image.get("class") or [])])
     if _LOGO_NAMES.search(names):
         return True
+    if _NETWORK_NAMES.search(names) and not linked_to_network_post(image):
+        return True  # a network's icon; a thumbnail linked to one video or post there (Substack's YouTube embed) is the story's
     width = str(image.get("width", "")).strip().removesuffix("px")
     return width.isdigit() and int(width) < _NARROW and not _beside_story_text(image)

@@ -174,6 +174,9 @@ PROFILES: tuple[Profile, ...] = (
             # the call-to-action card (2025): with its "sponsor label" a sponsor's, without one the writer's own appeal
             (".kg-cta-card:has(.kg-cta-sponsor-label)", "sponsor"),
             (".kg-cta-card", "call to action"),
+            # the players Ghost's email renderer draws in place of a video or audio file: links to the post to play it
+            # there ("10:42 • Click to play audio", a play button over the video's thumbnail); titles and captions stay
+            ("a.kg-video-preview, a.kg-video-preview + table, .kg-audio-card .kg-audio-play-button, .kg-audio-card .kg-audio-duration", "chrome"),
         ),
         single=True,
     ),

@@ -88,6 +88,20 @@ def linked_to_social(image: Tag) -> bool:
     return anchor is not None and social(str(anchor["href"]))
 
 
+def linked_to_network_post(image: Tag) -> bool:
+    """A picture that links to one post or video on a network (``youtube.com/watch?v=…``, ``x.com/name/status/…``):
+    the thumbnail of a story's source, never the sender's icon."""
+    anchor = image.find_parent("a", href=True)
+    if anchor is None:
+        return False
+    href = str(anchor["href"]).strip()
+    try:
+        host = (urlsplit(href).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    except ValueError:
+        return False
+    return bool(_NETWORKS.search(host) or host == "youtu.be") and not social(href)
+
+
 # A paid placement says so in its link: beehiiv's ad network (`_bhiiv=opp_…`), or utm_medium naming it.
 _SPONSORED_LINK = re.compile(r"[?&](?:_bhiiv=opp_|utm_medium=(?:sponsor(?:ed|ship)?|paid(?:[_-]?\w+)?|ads?|advert(?:ising|orial)?)(?:&|$))", re.IGNORECASE)
 

@@ -20,7 +20,7 @@ from bs4.element import NavigableString
 from .appeals import appeal
 from .chrome import block_reason, is_logo, is_pixel, words
 from .markup import parse
-from .social import linked_to_social
+from .social import linked_to_network_post, linked_to_social
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PSEUDO_LEVEL = 7  # a paragraph that is all bold, short and unpunctuated: a heading the template did not mark up
@@ -189,7 +189,11 @@ def _block(block: Tag) -> Iterator[Event]:
     real = [img for img in block.find_all("img")]
     if not text:
         for image in real:
-            yield _image(image)
+            event = _image(image)
+            anchor = image.find_parent("a", href=True)
+            if event.kind == "image" and anchor is not None and linked_to_network_post(image):
+                event = Event("image", anchor)  # a video's thumbnail (Substack's YouTube embed): the picture keeps its link
+            yield event
         return
     if block.name == "figcaption" or _CAPTION_CLASS.search(" ".join([*(block.get("class") or []), str(block.get("id", ""))])):
         yield Event("caption", block)
@@ -286,12 +290,35 @@ def _first_image(event: Event) -> Tag | None:
 _CARD_BLOCKS = ["div", "p", "table", "figure", "figcaption", "ul", "ol", *HEADINGS]
 
 
+_CARD_TITLE = re.compile(r"(?:^|[_-])title(?:$|[_-])", re.IGNORECASE)  # kg-bookmark-title, embedded-post-title, generic-embed--title
+# A card's engagement line ("a year ago · 41 likes · 6 comments · Elin Berg"): its counts and its age go, a name stays.
+_CARD_COUNT = re.compile(r"^(?:\d[\d,.]*k?\s+[a-z]+|(?:an?|\d+)\s+[a-z]+\s+ago)$", re.IGNORECASE)
+
+
+def _card_lines(anchor: Tag) -> list[str]:
+    """The lines of a card link, its title first: the element the card names its title, else its first line;
+    the card's own "Read more" and its counts of likes and comments are the linked site's furniture."""
+    titled = next((tag for tag in anchor.find_all(True) if any(_CARD_TITLE.search(name) for name in tag.get("class") or [])), None)
+    title = " ".join(titled.get_text(" ").split()) if titled is not None else ""
+    lines: list[str] = []
+    for text in anchor.stripped_strings:
+        line = " ".join(text.split())
+        if READ_MORE.match(line):
+            continue
+        parts = [part.strip() for part in re.split(r"\s[·•|]\s", line)]
+        if len(parts) > 1 and any(_CARD_COUNT.match(part) for part in parts):
+            line = " · ".join(part for part in parts if not _CARD_COUNT.match(part))
+        if line and line != title:
+            lines.append(line)
+    return [title, *lines] if title else lines
+
+
 def _flatten_card_links(element: Tag) -> None:
-    """A link wrapped around blocks (Ghost's bookmark card: title, description, publisher, thumbnail)
-    becomes one line, ``title — description — publisher``, linked by its title; its pictures are the
-    linked page's, not the story's."""
+    """A link wrapped around blocks (Ghost's bookmark card: title, description, publisher, thumbnail;
+    Substack's embedded post) becomes one line, ``title — description — publisher``, linked by its
+    title; its pictures are the linked page's, not the story's."""
     for anchor in [a for a in element.find_all("a", href=True) if a.find(_CARD_BLOCKS) is not None]:
-        lines = [" ".join(text.split()) for text in anchor.stripped_strings]
+        lines = _card_lines(anchor)
         if not lines:
             continue
         line = parse("<p><a></a></p>").p

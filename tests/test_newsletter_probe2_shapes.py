@@ -1,0 +1,203 @@
+"""The second probe's shapes (tests/fixtures/newsletter/services/, written by
+make_probe2_shape_fixtures.py): Ghost's paywall and its video and audio players, Substack's mid-post
+blocks (captioned Share, embedded post, YouTube), beehiiv's "Presented by" sponsor story, HubSpot's
+picture-right columns, Campaign Monitor's heading-first layouts and Klaviyo's link bar. Each issue
+is read as its readers see it, and its links are classified by their shape."""
+
+from __future__ import annotations
+
+import pytest
+from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
+
+from masthead.newsletter.appeals import appeal
+from masthead.newsletter.chrome import is_logo
+from masthead.newsletter.emailparse import read_issues
+from masthead.newsletter.layout import plan
+from masthead.newsletter.markup import parse
+from masthead.newsletter.stories import Event, build_story
+
+SERVICES = FIXTURES / "services"
+
+CASES = (
+    Received(
+        "ghost-paywall-cards",
+        "ghost",
+        "single",
+        ("The ferry timetable nobody can read",),
+        {"The ferry timetable nobody can read": "/2025/06/ferry-office.jpg"},
+        {("Ghost", "click"): 2, ("Ghost", "unsubscribe"): 1, ("Mailgun", "open"): 1},
+        (0,),
+        frozenset({"header", "byline", "chrome", "call to action", "footer", "tracking pixel"}),
+        (
+            "Upgrade to",
+            "continue reading",
+            "Become a paid member",
+            "premium content",
+            "Click to play audio",
+            "10:42",
+            "kg-video-preview",
+            "spacergif",
+            "More like this",
+            "Subscription details",
+        ),
+        "The ferry timetable nobody can read",
+    ),
+    Received(
+        "substack-share-caption",
+        "substack",
+        "single",
+        ("The container library",),
+        {"The container library": "1f2a3b4c5d6e_3024x4032.jpeg"},
+        {("Substack", "click"): 15, ("Substack", "web version"): 6, ("Substack", "open"): 2, ("tracking parameters", "parameters"): 1},
+        (1,),  # the embedded post's card, a /redirect/2/ link
+        frozenset({"header", "byline", "chrome", "footer", "tracking pixel"}),
+        ("feel free to share", "Leave a comment", "Give a gift", "41 likes", "6 comments", "a year ago", "Read more", "Restack"),
+        "The container library",
+        captions={"The container library": "The container by platform 2."},
+    ),
+    Received(
+        "beehiiv-presented-by",
+        "beehiiv",
+        "stories",
+        ("🚢 The channel gets dredged at last", "🐟 Sea bass limits change on 1 July"),
+        {
+            "🚢 The channel gets dredged at last": "7a1e3c5b-dredger-at-work.jpg",
+            "🐟 Sea bass limits change on 1 July": "9d1f3b5c-bass-on-ice.jpg",
+        },
+        {("SendGrid", "click"): 6, ("SendGrid", "open"): 1, ("beehiiv", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
+        (1, 1),
+        frozenset({"header", "sponsor", "footer", "tracking pixel"}),
+        ("PRESENTED BY", "Lantern", "boat saver", "Open an account", "Advertise", "Read Online"),
+        "Dredging starts, and anglers get a second bass",
+        captions={"🚢 The channel gets dredged at last": "Photo: Port of Truro", "🐟 Sea bass limits change on 1 July": "Photo: Cornwall IFCA"},
+    ),
+    Received(
+        "hubspot-image-right",
+        "hubspot",
+        "stories",
+        ("The community kiln fires its thousandth load", "A mural for the old fish market", "The harbour choir needs tenors"),
+        {
+            "The community kiln fires its thousandth load": "name=kiln-firing.jpg",
+            "A mural for the old fish market": "name=mural-wall.jpg",
+            "The harbour choir needs tenors": "name=choir-hall.jpg",
+        },
+        {("HubSpot", "click"): 6, ("HubSpot", "unsubscribe"): 2, ("HubSpot", "open"): 1, ("tracking parameters", "parameters"): 1},
+        (1, 1, 1),  # each story's "Read more"
+        frozenset({"header", "footer", "tracking pixel"}),
+        ("View in browser", "Quay Street", "Unsubscribe", "arts-centre-logo"),
+        "A thousand kiln loads, a mural and a call for tenors",
+    ),
+    Received(
+        "campaign-monitor-heading-first",
+        "campaign-monitor",
+        "stories",
+        ("The lido reopens with a heated lane", "Beach huts go to a lottery", "New benches along the promenade"),
+        {
+            "The lido reopens with a heated lane": "/lido-lane.jpg",
+            "Beach huts go to a lottery": "/beach-huts.jpg",
+            "New benches along the promenade": "/promenade-bench.jpg",
+        },
+        {
+            ("Campaign Monitor", "click"): 3,
+            ("Campaign Monitor", "web version"): 1,
+            ("Campaign Monitor", "share"): 3,
+            ("Campaign Monitor", "unsubscribe"): 2,
+            ("Campaign Monitor", "open"): 1,
+        },
+        (1, 1, 1),  # each story's "Read more" button
+        frozenset({"header", "chrome", "footer", "tracking pixel"}),
+        ("View online", "Tweet", "Forward", "Marine Parade", "Preferences", "seafront-news-logo"),
+        "Seafront News: a heated lane at the lido",
+    ),
+    Received(
+        "klaviyo-nav-split",
+        "klaviyo",
+        "stories",
+        ("The rye starter turns twenty", "Come to a night bake"),
+        {"The rye starter turns twenty": "/rye-starter-jar.jpeg", "Come to a night bake": "/night-bake.jpeg"},
+        {("Klaviyo", "click"): 9, ("Klaviyo", "web version"): 1, ("Klaviyo", "unsubscribe"): 1, ("Klaviyo", "open"): 1},
+        (1, 1),  # "Its story", "Book a place"
+        frozenset({"header", "chrome", "footer", "tracking pixel"}),
+        ("Journal", "Visit us", "Shop now", "View in browser", "Ropewalk Lane", "ropewalk-wordmark"),
+        "Twenty years of one rye starter",
+    ),
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_issue_is_read_as_its_readers_see_it(case: Received) -> None:
+    assert_issue_read_as(SERVICES / f"{case.name}.eml", case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_every_tracking_link_and_pixel_is_detected_by_its_shape(case: Received) -> None:
+    (issue,) = read_issues(SERVICES / f"{case.name}.eml")
+    assert tracking_in(issue.html) == case.tracking
+
+
+def _story_of(name: str) -> str:
+    (issue,) = read_issues(SERVICES / f"{name}.eml")
+    (story,) = plan(issue.html, issue.subject, issue.headers).stories
+    return story.html
+
+
+@pytest.mark.parametrize(
+    ("heading", "asks"),
+    [
+        ("Upgrade to continue reading.", True),
+        ("Subscribe to continue reading", True),
+        ("Subscribe to keep reading", True),
+        ("Upgrade to paid", True),
+        ("Keep reading the council's report", False),
+        ("Upgrade works continue on the pier", False),
+    ],
+)
+def test_ghosts_paywall_heading_is_a_call_to_action(heading: str, asks: bool) -> None:
+    assert appeal(heading) is asks
+
+
+def test_ghosts_players_go_and_what_they_play_stays() -> None:
+    story = _story_of("ghost-paywall-cards")
+    text = " ".join(parse(story).get_text(" ").split())
+    assert "The queue for the 7.10 on Monday" in text  # the video's caption
+    assert "The harbour master on the new timetable" in text  # the audio's title
+    assert "Timetable 2025" in text and "The last Sunday boat is the 18.40" in text  # a file card and a callout
+    assert "<table" not in story.split("The queue for the 7.10")[0].split("a week.")[-1]  # no empty player table before the caption
+
+
+def test_a_thumbnail_linked_to_one_video_is_the_posts_and_a_networks_icon_is_not() -> None:
+    story = _story_of("substack-share-caption")
+    video = parse(story).find("a", href="https://www.youtube.com/watch?v=Qm3Xc8Lp2Vw")
+    assert video is not None and video.find("img") is not None
+    for html, logo in (
+        ('<a href="https://www.youtube.com/watch?v=Qm3Xc8Lp2Vw"><img src="https://substackcdn.com/image/youtube/w_728/Qm3Xc8Lp2Vw" width="550"></a>', False),
+        ('<a href="https://youtu.be/Qm3Xc8Lp2Vw"><img src="https://cdn.example/youtube-thumb.jpg" width="550"></a>', False),
+        ('<a href="https://www.youtube.com/@harbourtv"><img src="https://cdn.example/youtube.png" width="24"></a>', True),
+        ('<a href="https://harbour.example/video"><img src="https://cdn.example/icons/youtube.png" width="32"></a>', True),
+        ('<img src="https://cdn.example/social/instagram.png">', True),
+    ):
+        image = parse(html).find("img")
+        assert image is not None and is_logo(image) is logo, html
+
+
+def test_an_embedded_post_card_is_one_line_titled_by_its_title() -> None:
+    story = _story_of("substack-share-caption")
+    line = next(p for p in parse(story).find_all("p") if "The box by the tram stop" in p.get_text())
+    anchor = line.find("a")
+    assert anchor is not None and anchor.get_text() == "The box by the tram stop"
+    assert " ".join(line.get_text(" ").split()) == (
+        "The box by the tram stop — Sharing Cities — Gothenburg’s unstaffed tool boxes lend drills, tents and a karaoke machine… — Elin Berg"
+    )
+
+
+def test_a_ghost_bookmark_card_keeps_its_order_title_first() -> None:
+    html = (
+        '<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://bats.example/lesser-horseshoe">'
+        '<div class="kg-bookmark-content"><div class="kg-bookmark-title">Lesser horseshoe bat</div>'
+        '<div class="kg-bookmark-description">How it finds its way.</div><div class="kg-bookmark-metadata">'
+        '<span class="kg-bookmark-author">Bat Conservation Trust</span></div></div></a></figure>'
+    )
+    figure = parse(html).figure
+    assert figure is not None
+    story = build_story(1, "Bats", None, [Event("block", figure)])
+    assert " ".join(parse(story.html).get_text(" ").split()) == "Lesser horseshoe bat — How it finds its way. — Bat Conservation Trust"
