@@ -1,8 +1,10 @@
 """A Hugo site as `hugo new site` makes it, whose pages' paths take Hugo's less common turns: an alias written
-relative to the page, a slug with a slash, a title with "#", a page with no date under a dated permalink."""
+relative to the page, a slug with a slash, a title with "#", a page with no date under a dated permalink,
+a picture kept in assets/."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given
@@ -17,6 +19,7 @@ from masthead.content.markdown import hugo_token_slug
 #   alias), so `pontoon` on /2024/05/new-pontoon/ is /2024/05/pontoon/.
 # - slug = '2024-season/tide-tables': the "/" is a folder.
 # - a title's "#" stays in the path (the folder c#-tools…/), escaped in links.
+# - with the embedded image render hook (useEmbedded), a picture not beside the page is resources.Get from assets/.
 # - a page with no date has Hugo's zero date, 0001-01-01, and :year formats it as 1: /notes/1/mooring-rules/.
 EXPECTED_URLS = {
     "/",
@@ -43,6 +46,10 @@ def test_urls_are_hugos(tmp_path: Path) -> None:
     listing = (public / "posts/index.html").read_text(encoding="utf-8")
     assert 'href="/2024/05/c%23-tools-for-the-harbour-office/"' in listing
     assert literal_syntax(site) == [] and broken_references(site) == []
+    page = (public / "2024/05/new-pontoon/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img src="/_images/harbour-map-40w-[0-9a-f]+\.png"[^>]*alt="The harbour map"', page)  # from assets/
+    assert (public / "images/harbour-map.png").is_file()  # published where Hugo's render hook puts it
+    assert "missing-image" not in page
 
 
 def test_relative_aliases_sit_beside_the_page() -> None:

@@ -41,6 +41,22 @@ def bundle_resources(index: Path, url: str) -> dict[str, str]:
     return found
 
 
+def hugo_asset(src: str, config: Config) -> tuple[str, str] | None:
+    """A picture a Hugo page names that is neither beside it nor under static/ but in ``assets/`` (the site's,
+    else a theme's), as (its site path, its file): Hugo's embedded image render hook and the themes' own
+    (``resources.Get``) publish it at its path there (``images/x.png`` at ``/images/x.png``). None otherwise."""
+    if config.origin.kind != "hugo" or ":" in src or src.startswith("//"):
+        return None
+    from ..images import inside
+
+    path = unquote(src.split("?")[0].split("#")[0]).removeprefix("./").lstrip("/")
+    for folder in (config.root / "assets", *sorted((config.root / "themes").glob("*/assets"))):
+        found = inside(folder, path) if path else None
+        if found is not None and found.is_file():
+            return "/" + path, str(found)
+    return None
+
+
 def resource_folder(url: str, hugo: bool) -> str:
     """The folder a page's bundle files are published in: the page's own (``/posts/x/``); with Hugo's
     uglyURLs a page ``/posts/x.html`` keeps them in ``/posts/x/``, as Hugo does; elsewhere its file's folder."""

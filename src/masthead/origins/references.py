@@ -27,7 +27,7 @@ from ..content.placement import Reference
 from ..errors import Problem
 from ..render.relative_links import base_path
 from ..site import Document, Site, with_documents
-from .bundles import outside_file, resource_folder
+from .bundles import hugo_asset, outside_file, resource_folder
 from .jekyll_lists import collection_documents, marked, rerender, site_lists
 from .pelican_attach import attached_url
 
@@ -288,12 +288,23 @@ def _rewrite(
         if outside is not None:
             attached.setdefault(*outside)
             return f'{match.group(1)}{html.escape(outside[0])}"'
-        return f'{match.group(1)}{posixpath.normpath(folder + match.group(2))}"'
+        beside = posixpath.normpath(folder + match.group(2))
+        served = site.file_at(beside)
+        asset = hugo_asset(html.unescape(match.group(2)), site.config) if served is None or not served.is_file() else None
+        if asset is not None:  # not a page resource: Hugo's image hook's resources.Get finds it in assets/
+            attached.setdefault(*asset)
+            return f'{match.group(1)}{html.escape(asset[0])}"'
+        return f'{match.group(1)}{beside}"'
 
     body_html = _RELATIVE_SRC.sub(relative, body_html)
     missing = set()
     for src in local_images(body_html):
         path = Path(attached[src]) if src in attached else site.file_at(src)
+        if path is None or not path.is_file():
+            asset = hugo_asset(src, site.config)
+            if asset is not None:
+                attached.setdefault(*asset)
+                path = Path(asset[1])
         if path is None or not path.is_file():
             missing.add(src)
             problems.append(
