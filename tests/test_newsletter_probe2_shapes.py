@@ -10,7 +10,7 @@ import pytest
 from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
 
 from masthead.newsletter.appeals import appeal
-from masthead.newsletter.chrome import is_logo
+from masthead.newsletter.chrome import heading_reason, is_logo
 from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
@@ -121,6 +121,42 @@ CASES = (
         ("Journal", "Visit us", "Shop now", "View in browser", "Ropewalk Lane", "ropewalk-wordmark"),
         "Twenty years of one rye starter",
     ),
+    Received(
+        "substack-sponsor-section",
+        "substack",
+        "single",
+        ("The lending shelf",),
+        {},
+        {("Substack", "click"): 14, ("Substack", "web version"): 6, ("Substack", "open"): 2, ("tracking parameters", "parameters"): 1},
+        (2,),  # the two outlets of "Elsewhere"
+        frozenset({"sponsor", "call to action", "header", "byline", "chrome", "footer", "tracking pixel"}),
+        ("A word from our sponsor", "Fellside", "TOOLSHED", "20% off", "free subscriber", "Upgrade to paid"),
+        "The lending shelf",
+    ),
+    Received(
+        "beehiiv-welcome-contents",
+        "beehiiv",
+        "stories",
+        ("The ferry gets a Sunday timetable", "A heron colony returns to the creek", "Around the web"),
+        {"The ferry gets a Sunday timetable": "3b5d7f9a-ferry-slipway.jpg", "A heron colony returns to the creek": "5d7f9b1c-herons-nesting.jpg"},
+        {("SendGrid", "click"): 8, ("beehiiv", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
+        (1, 1, 3),
+        frozenset({"header", "between stories", "feedback", "footer"}),
+        ("Good morning", "In today", "That’s it for today", "What did you think", "Loved it", "Lemon Quay"),
+        "Sunday ferries and the herons come home",
+    ),
+    Received(
+        "ghost-header-product",
+        "ghost",
+        "single",
+        ("The last dinghy from Penpol",),
+        {"The last dinghy from Penpol": "/2025/06/penpol-yard.jpg"},
+        {("Ghost", "click"): 3, ("Ghost", "unsubscribe"): 1, ("Mailgun", "open"): 1},
+        (0,),
+        frozenset({"header", "byline", "call to action", "decoration", "chrome", "footer", "tracking pixel"}),
+        ("star-rating", "Subscribe", "portal/signup", "More like this"),
+        "The last dinghy from Penpol",
+    ),
 )
 
 
@@ -201,3 +237,38 @@ def test_a_ghost_bookmark_card_keeps_its_order_title_first() -> None:
     assert figure is not None
     story = build_story(1, "Bats", None, [Event("block", figure)])
     assert " ".join(parse(story.html).get_text(" ").split()) == "Lesser horseshoe bat — How it finds its way. — Bat Conservation Trust"
+
+
+@pytest.mark.parametrize(
+    ("heading", "why"),
+    [
+        ("A word from our sponsor", "sponsor"),
+        ("A note from our partners", "sponsor"),
+        ("This week's sponsor", "sponsor"),
+        ("Thanks to our sponsors", "sponsor"),
+        ("A word from the harbour master", None),
+        ("This week's tides", None),
+        ("Thanks to our volunteers", None),
+    ],
+)
+def test_a_sponsors_section_is_known_by_its_label(heading: str, why: str | None) -> None:
+    assert heading_reason(heading) == why
+
+
+@pytest.mark.parametrize(
+    ("html", "logo"),
+    [
+        ('<p>Rated <img src="https://static.ghost.org/v4.0.0/images/star-rating-light.png" width="16" height="16"> by readers</p>', True),
+        (
+            '<table><tr><td><img src="https://cdn.example/bullet.png" width="24"></td><td><h2>The ferry</h2><p>It runs on Sundays now.</p></td></tr></table>',
+            True,
+        ),
+        (
+            '<table><tr><td><img src="https://cdn.example/bridge.jpg" width="100"></td><td><h2>The bridge</h2><p>It reopens on Monday.</p></td></tr></table>',
+            False,
+        ),
+    ],
+)
+def test_a_picture_of_an_icons_size_is_an_icon_even_beside_text(html: str, logo: bool) -> None:
+    image = parse(html).find("img")
+    assert image is not None and is_logo(image) is logo

@@ -59,9 +59,11 @@ _WEB_VERSION = re.compile(
     re.IGNORECASE,
 )
 _SPONSOR = re.compile(
-    r"^\W*(?:sponsored(?: by)?|sponsor(?:ed)? content|our sponsors?|today(?:'|’)s sponsor|this (?:issue|email|newsletter) is sponsored|"
+    r"^\W*(?:sponsored(?: by)?|sponsor(?:ed)? content|our sponsors?|(?:today|this (?:week|month|issue))(?:'|’)s (?:sponsor|partner)s?|"
+    r"this (?:issue|email|newsletter) is sponsored|thanks to (?:our |today(?:'|’)s )?sponsors?|"
     r"(?:today(?:'|’)s |this (?:week(?:'|’)s )?)(?:issue|email|newsletter|edition|episode)(?: is)? (?:brought to you|sponsored|presented) by|"
-    r"presented by|together with|brought to you by|in partnership with|(?:a )?message from (?:our )?(?:sponsor|partner)s?|"
+    r"presented by|together with|brought to you by|in partnership with|"
+    r"(?:an? )?(?:message|word|note) from (?:our |today(?:'|’)s |this week(?:'|’)s )?(?:sponsor|partner)s?|"
     r"from our (?:sponsor|partner)s?|advertisement|\(?ad\)?|paid (?:post|partnership)|partner(?:ed)? content|promoted)\b",
     re.IGNORECASE,
 )
@@ -362,6 +364,7 @@ _LOGO_NAMES = re.compile(
 _NETWORK_NAMES = re.compile(r"(?<![^\W\d_])(?:facebook|twitter|linkedin|instagram|youtube|tiktok|pinterest|whatsapp)(?![^\W\d_])", re.IGNORECASE)
 _LABEL_WORDS = 4  # an alt text this short is a label ("Harbour Times logo"); a longer one describes a picture
 _NARROW = 120  # px: a picture narrower than this is an icon, unless it sits beside its story's text
+_ICON = 32  # px: a picture this narrow is an icon even beside text; the smallest thumbnails beside a story are wider
 _BESIDE_DEPTH = 5  # how far up a thumbnail's cell may sit from the text beside it (Mailchimp's caption block: 4)
 
 
@@ -408,4 +411,6 @@ def is_logo(image: Tag) -> bool:
     if _NETWORK_NAMES.search(names) and not linked_to_network_post(image):
         return True  # a network's icon; a thumbnail linked to one video or post there (Substack's YouTube embed) is the story's
     width = str(image.get("width", "")).strip().removesuffix("px")
+    if width.isdigit() and int(width) <= _ICON:
+        return True  # an icon's size (a product card's rating stars, a bullet), wherever it sits
     return width.isdigit() and int(width) < _NARROW and not _beside_story_text(image)
