@@ -20,6 +20,8 @@ from masthead.content.markdown import hugo_token_slug
 # - slug = '2024-season/tide-tables': the "/" is a folder.
 # - a title's "#" stays in the path (the folder c#-tools…/), escaped in links.
 # - with the embedded image render hook (useEmbedded), a picture not beside the page is resources.Get from assets/.
+# - the content files of a leaf bundle (index.md) other than its index, and its subfolders', are resources, not pages;
+#   a headless bundle writes nothing.
 # - a page with no date has Hugo's zero date, 0001-01-01, and :year formats it as 1: /notes/1/mooring-rules/.
 EXPECTED_URLS = {
     "/",
@@ -32,6 +34,7 @@ EXPECTED_URLS = {
     "/notes/1/mooring-rules/",
     "/2024/05/pontoon/",  # the aliases' redirect pages
     "/old/pontoon/",
+    "/2024/05/ferry-timetable/",  # its weekend.md and winter/sailings.md are the bundle's resources; homepage/ is headless
 }
 
 

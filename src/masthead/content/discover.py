@@ -195,11 +195,12 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
         ], problems
     if config.origin.kind == "hugo":  # Hugo's content may be HTML with front matter (content/x.html)
         rooted = tuple(folder + "/" for folder in config.origin.language_folders) if prefix == "" else ()  # content.en/, content.zh/ only
-        return [
+        pages = [
             source
             for source in found
             if (source.relative.endswith(suffixes) or _html_with_front_matter(source)) and (not rooted or source.relative.startswith(rooted))
-        ], problems
+        ]
+        return _outside_leaf_bundles(pages), problems
     if config.origin.kind == "pelican":  # what ARTICLE_PATHS, PAGE_PATHS and their EXCLUDES give Pelican's readers
         from ..origins.data import pelican_settings
         from ..origins.pelican import is_read
@@ -207,6 +208,21 @@ def discover(config: Config) -> tuple[list[SourceFile], list[Problem]]:
         settings = pelican_settings(config)
         return [source for source in found if source.relative.endswith(suffixes) and is_read(source.relative[len(prefix) :], settings)], problems
     return [source for source in found if source.relative.endswith(suffixes)], problems
+
+
+def _outside_leaf_bundles(sources: list[SourceFile]) -> list[SourceFile]:
+    """Hugo's pages: a content file inside a leaf bundle (a folder with an ``index.md``, in any language) other
+    than its index is one of the bundle's resources, not a page, and so is any file in its subfolders."""
+    leaves = {PurePosixPath(source.relative).parent for source in sources if PurePosixPath(source.relative).name.split(".")[0] == "index"}
+    if not leaves:
+        return sources
+
+    def inside_a_leaf(relative: str) -> bool:
+        path = PurePosixPath(relative)
+        folders = path.parents if path.name.split(".")[0] != "index" else path.parents[1:]
+        return any(folder in leaves for folder in folders)
+
+    return [source for source in sources if not inside_a_leaf(source.relative)]
 
 
 def _html_with_front_matter(source: SourceFile) -> bool:
