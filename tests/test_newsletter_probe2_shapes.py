@@ -10,7 +10,7 @@ import pytest
 from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
 
 from masthead.newsletter.appeals import appeal
-from masthead.newsletter.chrome import heading_reason, is_logo
+from masthead.newsletter.chrome import block_reason, heading_reason, is_logo
 from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
@@ -157,6 +157,18 @@ CASES = (
         ("star-rating", "Subscribe", "portal/signup", "More like this"),
         "The last dinghy from Penpol",
     ),
+    Received(
+        "beehiiv-furniture-words",
+        "beehiiv",
+        "stories",
+        ("The quay wall is rebuilt in granite", "The pilot gig club wins at Scilly"),
+        {"The quay wall is rebuilt in granite": "8e1a3c5d-quay-wall.jpg", "The pilot gig club wins at Scilly": "0a2c4e6f-pilot-gigs.jpg"},
+        {("SendGrid", "click"): 5, ("beehiiv", "unsubscribe"): 1, ("tracking parameters", "parameters"): 2},
+        (1, 1),
+        frozenset({"referral", "byline", "chrome", "sponsor", "header", "footer"}),
+        ("forward you this", "Read time", "Listen to this issue", "SPONSOR", "Harbourline", "Waterproofs", "Advertise with"),
+        "A granite quay wall and a gig-racing title",
+    ),
 )
 
 
@@ -246,6 +258,9 @@ def test_a_ghost_bookmark_card_keeps_its_order_title_first() -> None:
         ("A note from our partners", "sponsor"),
         ("This week's sponsor", "sponsor"),
         ("Thanks to our sponsors", "sponsor"),
+        ("SPONSOR", "sponsor"),
+        ("Sponsored content", "sponsor"),
+        ("Sponsors pull out of the regatta", None),
         ("A word from the harbour master", None),
         ("This week's tides", None),
         ("Thanks to our volunteers", None),
@@ -272,3 +287,30 @@ def test_a_sponsors_section_is_known_by_its_label(heading: str, why: str | None)
 def test_a_picture_of_an_icons_size_is_an_icon_even_beside_text(html: str, logo: bool) -> None:
     image = parse(html).find("img")
     assert image is not None and is_logo(image) is logo
+
+
+@pytest.mark.parametrize(
+    ("html", "why"),
+    [
+        ('<p>Trouble viewing? <a href="https://x.example/web">Click here</a></p>', "header"),
+        ("<p>Can't see images? <a href='https://x.example/web'>Click here</a></p>", "header"),
+        ('<p><a href="https://x.example/web">Read in browser</a></p>', "header"),
+        ('<p><a href="https://x.example/web">Read on the web</a></p>', "header"),
+        ('<p>Did someone forward you this email? <a href="https://x.example/s">Subscribe</a></p>', "referral"),
+        ('<p><a href="https://x.example/l">🎧 Listen to this issue</a></p>', "chrome"),
+        ('<p><a href="https://x.example/l">Listen to this article (12 min)</a></p>', "chrome"),
+        ('<p><a href="https://x.example/ad">Advertise with The Estuary Wire</a></p>', "sponsor"),
+        ('<p>Interested in sponsoring? <a href="https://x.example/ad">Get in touch</a></p>', "sponsor"),
+        ('<p><a href="https://x.example/ad">Want to reach 20,000 readers? Sponsor us</a></p>', "sponsor"),
+        ("<p>Reading time: 4 minutes</p>", "byline"),
+        ("<p>⏱ 4 min read</p>", "byline"),
+        ("<p>SPONSOR</p>", "sponsor label"),
+        ("<p>The team had trouble viewing the eclipse through cloud.</p>", None),
+        ("<p>The council read time limits for the car park: 30 minutes.</p>", None),
+        ("<p>Advertisers pulled out of the harbour festival this year.</p>", None),
+        ("<p>Sponsors of the regatta met on Monday to plan the route for the boats.</p>", None),
+    ],
+)
+def test_the_lines_around_the_stories_are_known_by_their_words(html: str, why: str | None) -> None:
+    block = parse(html).p
+    assert block is not None and block_reason(block) == why

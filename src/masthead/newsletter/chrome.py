@@ -51,7 +51,10 @@ _FOOTER = re.compile(
 )
 _WEB_VERSION = re.compile(
     r"view (?:this |the )?(?:e-?mail |newsletter |issue |post |it )?(?:in|on) (?:your |a |the )?(?:web ?)?browser|view (?:it |this )?online|"
-    r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading)|not displaying (?:correctly|properly)|"
+    r"read (?:it |this |the post )?online|web version|having trouble (?:viewing|reading|seeing)|not displaying (?:correctly|properly)|"
+    r"trouble (?:viewing|reading|seeing)(?: (?:this|the|our) (?:e-?mail|newsletter|message|images))?\s*\?|"
+    r"can(?:'|’|no)?t see (?:this e-?mail|(?:the |any )?(?:images|pictures))|"
+    r"read (?:it |this (?:e-?mail |issue |post )?)?(?:in (?:your |a |the )?browser|on the web)|"
     r"(?:open|read) in (?:the )?(?:substack )?app|no images\?|images not (?:showing|displaying)|view (?:this (?:e-?mail|newsletter) )?as a? ?web ?page|"
     r"(?:im browser|online) (?:ansehen|anzeigen|lesen)|version en ligne|(?:voir|afficher) dans (?:le|votre) navigateur|"
     r"ver (?:en el|en tu|no|em) navegador|visualizar (?:no|em|en el) navegador|visualizza (?:questa e-?mail )?nel (?:tuo )?browser|versione (?:online|web)|"
@@ -59,7 +62,7 @@ _WEB_VERSION = re.compile(
     re.IGNORECASE,
 )
 _SPONSOR = re.compile(
-    r"^\W*(?:sponsored(?: by)?|sponsor(?:ed)? content|our sponsors?|(?:today|this (?:week|month|issue))(?:'|’)s (?:sponsor|partner)s?|"
+    r"^\W*(?:sponsor(?:ed)? (?:content|post|message)|sponsored(?: by)?|(?:our )?sponsors?|(?:today|this (?:week|month|issue))(?:'|’)s (?:sponsor|partner)s?|"
     r"this (?:issue|email|newsletter) is sponsored|thanks to (?:our |today(?:'|’)s )?sponsors?|"
     r"(?:today(?:'|’)s |this (?:week(?:'|’)s )?)(?:issue|email|newsletter|edition|episode)(?: is)? (?:brought to you|sponsored|presented) by|"
     r"presented by|together with|brought to you by|in partnership with|"
@@ -67,7 +70,12 @@ _SPONSOR = re.compile(
     r"from our (?:sponsor|partner)s?|advertisement|\(?ad\)?|paid (?:post|partnership)|partner(?:ed)? content|promoted)\b",
     re.IGNORECASE,
 )
-_ADVERTISE = re.compile(r"^\W*(?:advertise (?:with|in) (?:us|this)|sponsor (?:this|our) newsletter|want to (?:advertise|sponsor))", re.IGNORECASE)
+_ADVERTISE = re.compile(
+    r"^\W*(?:advertise (?:with|in)\b|sponsor (?:this|our) newsletter|sponsor us\b|(?:become|be) (?:a|our) sponsor|want to (?:advertise|sponsor)|"
+    r"interested in (?:sponsoring|advertising)|want to reach [\d,.]+k?\+? (?:readers|subscribers|people)|"
+    r"reach [\d,.]+k?\+? (?:readers|subscribers)\b.{0,40}\b(?:advertis|sponsor))",
+    re.IGNORECASE,
+)
 _REFERRAL = re.compile(
     r"share (?:this|the|our) (?:newsletter|issue|post|email|edition)|refer (?:a friend|your friends|friends)|share and earn|"
     r"\b(?:\d+|your) referrals?\b|\breferral (?:link|program(?:me)?|rewards?|code)\b|"
@@ -76,7 +84,7 @@ _REFERRAL = re.compile(
     r"reenv[ií]a(?:r|lo)? a un(?:a)? amig|encaminh(?:ar|e) (?:para|a) um(?:a)? amig|inoltra(?:re|la)? a un(?:a|\')? amic|"
     r"(?:stuur|doorsturen)(?: \w+)? (?:door )?naar een vriend|"
     r"was this (?:e-?mail )?forwarded to you|forwarded this (?:e-?mail|newsletter|post)\?|(?:sign up|subscribe) here|"
-    r"forwarded (?:by|from) a friend|got this from a friend|did (?:a|someone) (?:friend )?forward (?:this|it)|"
+    r"forwarded (?:by|from) a friend|got this from a friend|did (?:a|someone) (?:friend )?forward (?:you )?(?:this|it)|"
     r"copy and paste (?:this|the|your) (?:link|url)|"
     r"get (?:it|this) in your inbox|enjoying (?:this|the) newsletter|"
     r"give a gift subscription|subscribe for free|become a (?:paid |free )?subscriber|upgrade to (?:a )?paid|(?:^|(?<=[.!?:]\s))get \d+% off",
@@ -107,6 +115,8 @@ _CONTENTS = re.compile(
 )
 # "By Marta Duarte – 14 Jan 2025": a byline line (names in capitals, then perhaps a date or role), not "By Tuesday the…"
 _BYLINE = re.compile(r"^(?:by|von|par|por|door)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?:(?-i:[A-Z])[\w.'’-]+|and|und|et|y|en|&))*\s*(?:$|[,|–—·•-])", re.IGNORECASE)
+# "Read time: 4 minutes", "⏱ 5 min read": the issue's reading time, set under its title like a byline.
+_READ_TIME = re.compile(r"^\W*(?:(?:estimated\s+)?read(?:ing)?\s+time\W*\d+\s*(?:min(?:ute)?s?|m)\b|\d+[\s-]?min(?:ute)?s?\s+read)\W*$", re.IGNORECASE)
 _RECOMMENDATIONS = re.compile(r"^\W*(?:recommended (?:newsletters|reads|for you)|newsletters? (?:we|i) recommend|recommendations)\W*$", re.IGNORECASE)
 # Button labels: a block made only of these (and separators, counts) is a row of buttons.
 _BUTTON_WORDS = frozenset(
@@ -167,6 +177,12 @@ _BUTTON_WORDS = frozenset(
         "download",
         "get",
         "started",
+        "issue",  # "Listen to this issue", "Share this issue"
+        "episode",
+        "article",
+        "min",  # "Listen (12 min)"
+        "mins",
+        "minutes",
     }
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -330,7 +346,7 @@ def block_reason(element: Tag) -> str | None:
         return "referral"
     if count <= 40 and _FEEDBACK.search(text):
         return "feedback"
-    if count <= 14 and _BYLINE.match(text):
+    if (count <= 14 and _BYLINE.match(text)) or _READ_TIME.match(text):
         return "byline"
     if _jump_links(element, outside):
         return "contents"
