@@ -66,6 +66,9 @@ def test_a_post_keeps_the_offset_it_was_written_in(tmp_path: Path) -> None:
     site, _ = adopt("hugo-new-dates", tmp_path)
     page = (output_folder(site) / "2024/03/01/first-crossing/index.html").read_text(encoding="utf-8")
     assert '"datePublished":"2024-03-01T00:30:00+01:00"' in page
+    assert '<time datetime="2024-03-01T00:30:00+01:00">1 March 2024</time>' in page  # shown as Hugo's .Date.Format shows it
+    archive = output_folder(site) / "archive"
+    assert (archive / "2024/03/index.html").is_file() and not (archive / "2024/02").exists()  # in New York it was still February
 
 
 # Measured with Hugo 0.168 (timeZone Europe/Berlin, {{ .Date.Format "2006-01-02T15:04:05.000-07:00" }}): each

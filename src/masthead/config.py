@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, is_dataclass, replace
 from dataclasses import fields as dataclass_fields
+from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -819,6 +820,12 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def local(self, moment: datetime) -> datetime:
+        """``moment`` as the site shows it, in dates, archives and date URLs: in the site's time zone; on a Hugo
+        site in the offset it was written with (Hugo formats 2024-03-01T00:30:00+01:00 as March 1st, whatever
+        ``timeZone`` says; a date written without one is in ``timeZone`` already)."""
+        return moment if self.origin.kind == "hugo" else moment.astimezone(self.tz)
 
     def folder(self, name: str) -> Path:
         folder: str = getattr(self.folders, name)

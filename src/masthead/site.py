@@ -407,8 +407,7 @@ def _tags(posts: list[Document], names: Mapping[str, tuple[str, ...]], key: Call
 
 def years_of(posts: Iterable[Document], config: Config) -> dict[int, dict[int, tuple[Document, ...]]]:
     grouped: dict[int, dict[int, list[Document]]] = defaultdict(lambda: defaultdict(list))
-    tz = config.tz
     for post in posts:
-        local = post.entry.date.astimezone(tz)
+        local = config.local(post.entry.date)
         grouped[local.year][local.month].append(post)
     return {year: {month: tuple(grouped[year][month]) for month in sorted(grouped[year], reverse=True)} for year in sorted(grouped, reverse=True)}

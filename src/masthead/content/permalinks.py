@@ -101,8 +101,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         pattern = config.page_permalink  # a nested section's page (docs/guide/_index.md): [permalinks.page] is for regular pages
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
-    # Hugo formats a date in the offset it was written with (2024-03-01T00:30:00+01:00 is March 1st), the others in the site's zone
-    local = entry.date if config.origin.kind == "hugo" else entry.date.astimezone(config.tz)
+    local = config.local(entry.date)
     if config.origin.kind == "hugo" and not entry.dated:  # Hugo's zero time, 0001-01-01: an undated page of /:year/ is at /1/01/
         local = datetime(1, 1, 1, tzinfo=local.tzinfo)
     section, sections = place.section, place.sections

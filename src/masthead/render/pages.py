@@ -171,10 +171,15 @@ def template_folders(site_root: Path, templates_folder: str) -> list[Path]:
     return [site_root / templates_folder, THEME / "templates"]
 
 
-def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environment:
+def make_environment(folders: Sequence[Path], tz_name: str, written_offset: bool = False) -> jinja2.Environment:
+    """The templates' environment; dates shown in ``tz_name``, or with ``written_offset`` (Hugo) in their own offset."""
     from zoneinfo import ZoneInfo
 
     tz = ZoneInfo(tz_name)
+
+    def shown(moment: datetime) -> datetime:
+        return moment if written_offset else moment.astimezone(tz)
+
     environment = jinja2.Environment(
         # A site's template replaces the theme's of the same name; "theme/<name>" is always the
         # theme's, so a site's base.html can extend "theme/base.html" and change one block.
@@ -189,13 +194,13 @@ def make_environment(folders: Sequence[Path], tz_name: str) -> jinja2.Environmen
     )
 
     def local_date(moment: datetime, style: str = "long") -> str:
-        local = moment.astimezone(tz)
+        local = shown(moment)
         if style == "month":
             return local.strftime("%B %Y")
         return f"{local.day} {local.strftime('%B %Y')}"
 
     def local_time(moment: datetime) -> str:
-        return moment.astimezone(tz).strftime("%H:%M %Z")
+        return shown(moment).strftime("%H:%M %Z")
 
     environment.filters["date"] = local_date
     environment.filters["time"] = local_time
@@ -472,11 +477,10 @@ def _archive_years(site: Site, lang: str) -> Mapping[int, Mapping[int, tuple[Doc
 
 
 def archive_periods(site: Site, lang: str = "") -> Iterator[Period]:
-    tz = site.config.tz
     archive = f"/{lang}/archive/" if lang else "/archive/"
 
     def label(posts: tuple[Document, ...]) -> str:
-        return posts[0].entry.date.astimezone(tz).strftime("%B %Y")
+        return site.config.local(posts[0].entry.date).strftime("%B %Y")
 
     for year, months in _archive_years(site, lang).items():
         yield Period(f"Briefings from {year}", f"{archive}{year}/", tuple((label(p), p) for p in months.values()), archive)

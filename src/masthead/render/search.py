@@ -57,7 +57,7 @@ def bucket_key(bucket: Bucket, hashes: Sequence[str], language: str) -> str:
 def plan(site: Site, page_hash: Callable[[str], str]) -> list[tuple[Bucket, str]]:
     """The buckets of the site's posts, newest first, each with the key of its index."""
     language = _language(site)
-    dated = [(post.entry.date.astimezone(site.config.tz), pages.output_path(post.url)) for post in site.posts]
+    dated = [(site.config.local(post.entry.date), pages.output_path(post.url)) for post in site.posts]
     return [(bucket, bucket_key(bucket, [page_hash(path) for path in bucket.pages], language)) for bucket in search_buckets.buckets(dated)]
 
 
