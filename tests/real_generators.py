@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from masthead.origins.detect import HUGO_CONFIGS
+
 PROJECT = Path(__file__).resolve().parent.parent
 NODE_MODULES = PROJECT / "node_modules"
 _HUGO_SHORTCODE = re.compile(r"{{[<%]\s*/?\s*([\w./-]+)")
@@ -72,7 +74,7 @@ def hugo_urls(site: Path, work: Path) -> set[str]:
         stub = layouts / "shortcodes" / f"{name}.html"
         stub.parent.mkdir(parents=True, exist_ok=True)
         stub.write_text("{{ .Inner }}" if name in closed else "-", encoding="utf-8")  # .Inner: Hugo then wants it closed
-    configs = [site / name for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")] + sorted((site / "config").rglob("*.toml"))
+    configs = [site / name for name in HUGO_CONFIGS if "/" not in name] + sorted((site / "config").rglob("*.toml"))
     for config in (path for path in configs if path.is_file()):  # the theme's Hugo Modules are not fetched: the stand-in theme replaces them
         text = re.sub(r"\[\[(?:module\.)?imports\]\]\s*\n\s*path\s*=.*\n", "", config.read_text(encoding="utf-8"))
         config.write_text(re.sub(r"(?m)^module:\n(  .*\n)+", "", text), encoding="utf-8")

@@ -29,14 +29,40 @@ from masthead.origins.pelican import literal_settings, saved_pattern, term_patte
         ({"gatsby-config.js": "module.exports = {};\n"}, "gatsby"),
         ({"static/admin/config.yml": "backend: {name: git-gateway}\n"}, "gatsby"),
         ({"hugo.toml": "title = 'x'\n", "static/admin/config.yml": "collections: []\n"}, "hugo"),
+        ({"config.yml": "title: x\n", "content/posts/a.md": ""}, "hugo"),  # PaperMod's exampleSite
+        ({"config.json": '{"title": "x"}\n', "archetypes/default.md": ""}, "hugo"),
+        ({"config/_default/config.yaml": "title: x\n"}, "hugo"),
+        ({"config/_default/hugo.yml": "title: x\n"}, "hugo"),
+        ({"config.yml": "title: x\n"}, None),  # no content or archetypes beside it: some other tool's config
     ],
 )
-def test_detect(tmp_path: Path, files: dict[str, str], kind: str) -> None:
+def test_detect(tmp_path: Path, files: dict[str, str], kind: str | None) -> None:
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     found = detect(tmp_path)
-    assert found is not None and found[0] == kind
+    assert (found[0] if found else None) == kind
+
+
+@pytest.mark.parametrize("name", ["config.yml", "config.json", "config/_default/config.yaml", "config/_default/hugo.yml"])
+def test_a_hugo_site_builds_from_any_config_name_hugo_reads(tmp_path: Path, name: str) -> None:
+    """The same site with its config in each name and format Hugo reads has the same pages."""
+    import json
+    import shutil
+    import tomllib
+
+    import yaml
+    from origin_sites import SITES, adopt_folder, page_urls
+    from test_origin_hugo_paths import EXPECTED_URLS
+
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "hugo-paths", site)
+    settings = tomllib.loads((site / "hugo.toml").read_text(encoding="utf-8"))
+    (site / "hugo.toml").unlink()
+    (site / name).parent.mkdir(parents=True, exist_ok=True)
+    (site / name).write_text(json.dumps(settings) if name.endswith(".json") else yaml.safe_dump(settings), encoding="utf-8")
+    adopt_folder(site)
+    assert page_urls(site) == EXPECTED_URLS
 
 
 def test_unknown_site_is_a_problem(tmp_path: Path) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The names Hugo reads its config from, in its order: hugo.* before the older config.*, each in any format
+_HUGO_FORMATS = ("toml", "yaml", "yml", "json")
+HUGO_CONFIGS = tuple(f"{folder}{name}.{suffix}" for name in ("hugo", "config") for folder in ("", "config/_default/") for suffix in _HUGO_FORMATS)
+
 # First match wins: a Hugo or Jekyll site may carry Decap's admin/config.yml too.
 MARKERS: tuple[tuple[str, str], ...] = (
-    ("hugo", "hugo.toml"),
-    ("hugo", "hugo.yaml"),
-    ("hugo", "hugo.yml"),
-    ("hugo", "hugo.json"),
-    ("hugo", "config/_default/hugo.toml"),
-    ("hugo", "config/_default/config.toml"),
+    *(("hugo", name) for name in HUGO_CONFIGS if not name.startswith("config.")),
     ("jekyll", "_config.yml"),
     ("jekyll", "_config.yaml"),
     ("pelican", "pelicanconf.py"),
@@ -23,8 +22,7 @@ MARKERS: tuple[tuple[str, str], ...] = (
     ("gatsby", "gatsby-config.js"),
     ("gatsby", "gatsby-config.ts"),
     ("gatsby", "gatsby-config.mjs"),
-    ("hugo", "config.toml"),
-    ("hugo", "config.yaml"),  # Hugo's names before 0.110, checked after the others
+    *(("hugo", name) for name in HUGO_CONFIGS if name.startswith("config.")),  # Hugo's names before 0.110, checked after the others
     ("gatsby", "static/admin/config.yml"),
     ("gatsby", "admin/config.yml"),  # Decap CMS alone: its collections say where
 )
