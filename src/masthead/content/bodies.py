@@ -36,7 +36,8 @@ def page_title_link(url: str, css: str) -> str:
 
 
 # HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
-_BLOCK_ELEMENTS = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table")
+_BLOCK_ELEMENTS = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table", "hr")
+_BLOCK_ELEMENTS += ("p>", "p ", "h1", "h2", "h3", "h4", "h5", "h6")  # markdownify's paragraphs and headings
 _BLOCKS = tuple(f"<{name}" for name in _BLOCK_ELEMENTS) + tuple(f"</{name}" for name in _BLOCK_ELEMENTS)
 
 
@@ -166,6 +167,20 @@ def _lifted(html: str, tokens: set[str]) -> str:
         return "\n".join(parts)
 
     return _PARAGRAPH_TEXT.sub(split, html)
+
+
+def placed(html: str, blocks: Mapping[str, str]) -> str:
+    """Rendered HTML with each placeholder replaced by its HTML; a block's (a ``<div>``, a ``<p>``
+    markdownify made) instead of the paragraph cmark wrapped its token in. The newest first: a block
+    may hold the tokens of blocks made before it (an include's HTML holding a markdownify's)."""
+    html = _lifted(html, {token for token, block in blocks.items() if block.startswith(_BLOCKS)})
+    for token, block in reversed(blocks.items()):
+        if token not in html:
+            continue
+        if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
+            html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")
+        html = html.replace(token, block)
+    return html
 
 
 def fenced(language: str, code: str) -> str:
@@ -375,11 +390,7 @@ def _rendered_body(
         return render(text, first_line, config.unsafe_html, clean), [], ()
     body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))
     if result.blocks:
-        html = _lifted(body.html, {token for token, block in result.blocks.items() if block.startswith(_BLOCKS)})
-        for token, block in result.blocks.items():
-            if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
-                html = html.replace(f"<p>{token}</p>", block).replace(f"<p>{token}\n", f"{block}\n<p>").replace(f"\n{token}</p>", f"</p>\n{block}")
-            html = html.replace(token, block)
+        html = placed(body.html, result.blocks)
         if clean and ("<ul" in html or "<ol" in html):  # an include's items placed in the page's own list (academicpages' CV)
             from .raw_html import list_items
 

@@ -24,7 +24,7 @@ from ..config import Config
 from ..errors import Problem
 from ..origins.data import scopes_for
 from . import liquid_values as values
-from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placeholder, post_listing
+from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placed, placeholder, post_listing
 from .liquid_embeds import THEME_INCLUDES, embed_tag, theme_include
 from .liquid_lists import SITE_LISTS, Deferred, PostList
 from .placement import Reference
@@ -37,6 +37,7 @@ _CLAUSES = {"else": ("if", "unless", "for", "case"), "elsif": ("if", "unless"), 
 _EMBEDS = frozenset({"gist", "youtube", "vimeo", "instagram", "twitter", "tweet", "img", "image"})
 SITE_LISTS_MARKER = '<div class="site-lists"></div>'  # a page to render again with the site's lists (origins/jekyll_lists)
 _CODE_IN_TEXT = re.compile(r"(`+).*?\1|<code\b.*?</code>|<pre\b.*?</pre>|^[ \t]*(```|~~~).*?^[ \t]*\2", re.DOTALL | re.MULTILINE)
+_MARKDOWNIFY = re.compile(r"\|\s*markdownify\b")  # an output of HTML made from Markdown
 _MAX_ITERATIONS = 10_000  # loops over a huge range stop here: a body is not a program
 _MAX_DEPTH = 60
 
@@ -199,7 +200,10 @@ def _node(node: _Node, context: _Context, depth: int) -> str:
     if node.kind == "text":
         return node.text
     if node.kind == "output":
-        return values.text_of(context.value(node.text, node.start)) + node.breaks
+        shown = values.text_of(context.value(node.text, node.start))
+        if "<" in shown and _MARKDOWNIFY.search(node.text):  # the HTML kramdown made, in place as raw HTML is (made safe)
+            return placeholder(context.blocks, placed(included_html(shown), context.blocks)) + node.breaks
+        return shown + node.breaks
     if node.kind == "verbatim":
         if node.name in ("raw", "verbatim"):
             if _LIQUID.search(_CODE_IN_TEXT.sub("", node.text)) and not context.in_code(node.start):  # a tag shown as text: as code
@@ -276,6 +280,7 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
         context.warn(node.start, f'{context.label} tag "{node.name}"', f"{name!r} cannot be read as UTF-8 text; it was removed")
         return ""
     parameters = {key: context.value(value, node.start) for key, value in _INCLUDE_PARAMETER.findall(rest)}
+    made = len(context.blocks)
     inner = replace(
         context,
         warn=lambda _offset, field, message: context.warn(node.start, field, f"in {name}: {message}"),
@@ -290,8 +295,10 @@ def _include(node: _Node, context: _Context, depth: int) -> str:
     finally:  # also when a {% break %} in it ends the loop around the include
         context.scopes["include"] = saved
     if path.suffix in (".html", ".htm", ".njk", ".liquid") and not context.html_body:
-        if context.in_html_block(node.start):  # kramdown keeps an HTML block's content HTML: so is the include's
-            return placeholder(context.blocks, included_html(rendered))
+        # kramdown keeps an HTML block's content HTML: so is the include's; and one holding HTML a tag made
+        # (`<div class="note">{{ include.text | markdownify }}</div>`), which HTML read as Markdown would lose
+        if context.in_html_block(node.start) or any(token in rendered for token in list(context.blocks)[made:]):
+            return placeholder(context.blocks, placed(included_html(rendered), context.blocks))
         rendered = "\n\n" + from_html(rendered) + "\n"
     return rendered
 
@@ -401,6 +408,18 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
     return "".join(out)
 
 
+def _markdownified(text: str, config: Config) -> str:
+    """Jekyll's ``markdownify``: the text as HTML, rendered as the page's own Markdown is (kramdown's
+    HTML blocks, raw HTML kept when the generator keeps it); placeholders in it stay, for ``placed``."""
+    if not text.strip():
+        return ""
+    from .kramdown_blocks import join_html_blocks
+    from .markdown import render
+
+    markdown = join_html_blocks(text) if config.origin.kind == "jekyll" and config.origin.raw_html else text
+    return render(markdown, 1, config.unsafe_html, config.origin.raw_html).html
+
+
 def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], config: Config) -> Transformed:
     """The body with every Liquid or Nunjucks tag rendered or removed, its blocks, references and warnings."""
     nunjucks = config.origin.kind == "eleventy"
@@ -451,6 +470,7 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     html_body = source.endswith((".html", ".htm", ".njk", ".liquid"))
     context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
     context.in_code = in_code
+    filters["markdownify"] = lambda value, *_: _markdownified(values.text_of(value), config)
     if config.origin.kind == "jekyll":
         from ..origins.jekyll_plugins import plugin_note
         from .kramdown_blocks import open_elements

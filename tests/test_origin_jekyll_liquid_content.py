@@ -1,0 +1,44 @@
+"""Liquid in a `jekyll new` site's content as Jekyll renders it: `markdownify` gives kramdown's HTML,
+placed as raw HTML is (minimal-mistakes' captured figure, an include's `<div class="note">`); the page's
+own variables (`page.url`, `page.previous`…) once every page is placed; kramdown's HTML blocks ending
+on their closing tag's line; `group_by_exp` and `"now"`; Liquid inside `{% highlight %}`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from origin_sites import adopt, broken_references, literal_syntax, output_folder
+
+
+@pytest.fixture(scope="module")
+def adopted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    return adopt("jekyll-liquid-content", tmp_path_factory.mktemp("site"))
+
+
+def _body(site: Path, url: str) -> str:
+    path = output_folder(site) / (url.strip("/") if url.endswith(".html") else url.strip("/") + "/index.html")
+    page = path.read_text(encoding="utf-8")
+    return page.split('<div class="post__body">', 1)[1].split("</article>", 1)[0].split("\n  </div>\n", 1)[0].strip()
+
+
+def test_nothing_literal_and_nothing_broken(adopted: tuple[Path, Result]) -> None:
+    site, _ = adopted
+    assert literal_syntax(site) == [] and broken_references(site) == []
+
+
+def test_markdownify_is_kramdowns_html_in_place(adopted: tuple[Path, Result]) -> None:
+    site, _ = adopted
+    body = _body(site, "/quay/2024/01/08/crane-photos.html")
+    figure = re.sub(r"<picture>.*?(<img [^>]*>)</picture>", r"\1", body, flags=re.DOTALL)
+    figure = re.sub(r' (?:srcset|sizes|width|height|loading|decoding|style)="[^"]*"', "", figure)
+    assert figure == (
+        "<figure>\n"
+        '  <img src="/_images/quay-320w-08dd574e626e.png" alt="The crane at the north berth">\n'
+        "  <figcaption>The crane lifts its first container.</figcaption>\n"
+        "</figure>\n"
+        '<div class="note"><p>Lifting starts at <strong>seven</strong> each morning.</p></div>\n'
+        "<p>The crane came from <em>Rotterdam</em>.</p>"
+    )
