@@ -36,7 +36,7 @@ def page_title_link(url: str, css: str) -> str:
 
 
 # HTML a tag makes that stands as a block: put in place of the paragraph cmark wraps its token in.
-_BLOCK_ELEMENTS = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table", "hr")
+_BLOCK_ELEMENTS: tuple[str, ...] = ("figure", "details", "div", "blockquote", "pre", "section", "aside", "dl", "ul", "ol", "table", "hr")
 _BLOCK_ELEMENTS += ("p>", "p ", "h1", "h2", "h3", "h4", "h5", "h6")  # markdownify's paragraphs and headings
 _BLOCKS = tuple(f"<{name}" for name in _BLOCK_ELEMENTS) + tuple(f"</{name}" for name in _BLOCK_ELEMENTS)
 
@@ -174,7 +174,7 @@ def placed(html: str, blocks: Mapping[str, str]) -> str:
     markdownify made) instead of the paragraph cmark wrapped its token in. The newest first: a block
     may hold the tokens of blocks made before it (an include's HTML holding a markdownify's)."""
     html = _lifted(html, {token for token, block in blocks.items() if block.startswith(_BLOCKS)})
-    for token, block in reversed(blocks.items()):
+    for token, block in reversed(list(blocks.items())):
         if token not in html:
             continue
         if block.startswith(_BLOCKS):  # a block of its own, not inside the paragraph cmark made
