@@ -23,7 +23,9 @@ EXPECTED_URLS = {
     "/web development/2024/02/10/setting-up-ci.html",
     "/notes/Lathe-Notes-For-Beginners/",
     "/github-pages-and-jekyll/permalinks/",
-    "/2024/04/03/bandsaw-blades.html",  # date: "Apr 2, 2024 22:30 -0700", read as Ruby's Time.parse reads it, in UTC
+    "/2024/04/03/bandsaw-blades.html",
+    "/google5b2d4c6e8f0a1b3c.html",  # HTML with no front matter: copied, as Jekyll copies it
+    "/demo/",  # date: "Apr 2, 2024 22:30 -0700", read as Ruby's Time.parse reads it, in UTC
 }
 
 
@@ -33,6 +35,14 @@ def test_urls_are_jekylls(tmp_path: Path) -> None:
     assert "warning" not in build.output and "error" not in build.output, build.output
     assert literal_syntax(site) == [] and broken_references(site) == []
     assert (output_folder(site) / "web development/2024/02/10/setting-up-ci.html").is_file()  # the file a server looks for
+
+
+def test_html_files_without_front_matter_are_copied_as_they_are(tmp_path: Path) -> None:
+    """Google's verification file and a hand-written demo page: Jekyll copies HTML with no front matter."""
+    site, _ = adopt("jekyll-category-slugs", tmp_path)
+    public = output_folder(site)
+    for name in ("google5b2d4c6e8f0a1b3c.html", "demo/index.html"):
+        assert (public / name).read_bytes() == (site / name).read_bytes(), name
 
 
 def test_an_include_that_wraps_a_frame_keeps_it_as_a_link(tmp_path: Path) -> None:

@@ -69,6 +69,17 @@ def _copied_markdown(source: SourceFile, config: Config) -> bool:
     return not config.origin.optional_front_matter or optional_page(source.relative, config) is None
 
 
+def _copied_html(source: SourceFile) -> bool:
+    """An HTML file of a Jekyll site with no front matter: a static file, but the home page's (masthead's own)."""
+    path = PurePosixPath(source.relative)
+    return (
+        path.suffix in (".html", ".htm")
+        and source.relative not in ("index.html", "index.htm")
+        and not path.parts[0].startswith("_")
+        and not _template(source.location)
+    )
+
+
 def _eleventy_data(path: PurePosixPath) -> bool:
     """Eleventy's directory and template data files (``posts/posts.json``, ``x.11tydata.js``): data, not files to copy."""
     return ".11tydata." in path.name or (path.suffix in (".json", ".js", ".cjs", ".mjs") and path.stem == path.parent.name)
@@ -152,7 +163,8 @@ def static_files(config: Config) -> list[SourceFile]:
     unread = _unread_html(config) if pelican else lambda relative: False
     for source in found:
         path = PurePosixPath(source.relative)
-        copied = config.origin.kind == "jekyll" and _copied_markdown(source, config)  # LICENSE.md: Jekyll copies it as it is
+        # LICENSE.md, and an HTML file without front matter (a search console's google123.html, a demo): Jekyll copies it as it is
+        copied = config.origin.kind == "jekyll" and (_copied_markdown(source, config) or _copied_html(source))
         if (path.suffix.lower() in sources and not unread(source.relative) and not copied) or path.name in _TOOLS or path.name == "masthead.toml":
             continue
         if any(part in _TOOL_FOLDERS or part in skip for part in path.parts[:-1]):
