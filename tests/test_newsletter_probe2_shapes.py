@@ -169,6 +169,18 @@ CASES = (
         ("forward you this", "Read time", "Listen to this issue", "SPONSOR", "Harbourline", "Waterproofs", "Advertise with"),
         "A granite quay wall and a gig-racing title",
     ),
+    Received(
+        "beehiiv-section-labels",
+        "beehiiv",
+        "stories",
+        ("Mussel farm licence granted for the outer bay", "Cruise ship calls double this summer", "The library opens on Sundays", "QUICK HITS"),
+        {"Mussel farm licence granted for the outer bay": "1c3e5a7b-mussel-lines.jpg", "The library opens on Sundays": "2d4f6b8c-library-steps.jpg"},
+        {("SendGrid", "click"): 8, ("beehiiv", "unsubscribe"): 1, ("tracking parameters", "parameters"): 1},
+        (1, 1, 1, 2),
+        frozenset({"header", "sponsor", "closing appeal", "chrome", "footer"}),
+        ("THE HARBOUR", "THE TOWN", "Kayak hire", "Harbour Paddle", "Sponsored", "Tamar Tides", "Recommended for you"),
+        "Mussels, cruise ships and Sunday books",
+    ),
 )
 
 
@@ -314,3 +326,44 @@ def test_a_picture_of_an_icons_size_is_an_icon_even_beside_text(html: str, logo:
 def test_the_lines_around_the_stories_are_known_by_their_words(html: str, why: str | None) -> None:
     block = parse(html).p
     assert block is not None and block_reason(block) == why
+
+
+_CITED_STORIES = "".join(
+    f'<h2>{title}</h2><img src="https://cdn.example/{number}.jpg" width="600" alt="{title}, the picture">'
+    f'<p>{text} (<a href="https://news.example/{number}">Falmouth Packet</a>)</p>'
+    for number, (title, text) in enumerate(
+        (
+            ("The ferry gets a Sunday timetable", "From July the foot ferry crosses every half hour on Sundays, after 1,400 people signed the petition."),
+            ("A heron colony returns to the creek", "Eleven pairs of grey herons are nesting in the oaks at Pill Creek, the first colony there since 1998."),
+            ("The library opens on Sundays", "From July the library opens from ten till four on Sundays, staffed by volunteers."),
+        )
+    )
+)
+_LINKS = (
+    '<ul><li>The swing bridge closes for painting (<a href="https://c.example/a">Cornwall Council</a>)</li>'
+    '<li>The regatta programme is out (<a href="https://c.example/b">Falmouth Week</a>)</li>'
+    '<li>Tide tables for July (<a href="https://c.example/c">Port of Truro</a>)</li></ul>'
+)
+
+
+def test_stories_of_one_cited_paragraph_each_are_stories_though_a_list_of_links_follows_them() -> None:
+    layout = plan(f"<html><body>{_CITED_STORIES}{_LINKS}</body></html>", "Sunday ferries", ())
+    assert layout.kind == "stories"
+    assert [story.title for story in layout.stories] == [
+        "The ferry gets a Sunday timetable",
+        "A heron colony returns to the creek",
+        "The library opens on Sundays",
+    ]
+
+
+def test_a_list_under_each_heading_is_still_a_roundup() -> None:
+    sections = "".join(f"<h2>{name}</h2>{_LINKS}" for name in ("The harbour", "The town"))
+    assert plan(f"<html><body>{sections}</body></html>", "This week's links", ()).kind == "roundup"
+
+
+def test_section_labels_over_pictured_stories_stay_labels_and_a_section_of_links_among_them_is_a_story() -> None:
+    (issue,) = read_issues(SERVICES / "beehiiv-section-labels.eml")
+    stories = plan(issue.html, issue.subject, issue.headers).stories
+    quick = " ".join(parse(stories[-1].html).get_text(" ").split())
+    assert "The swing bridge closes for painting on 3 June" in quick and "The regatta programme is out" in quick
+    assert "Kayak hire" not in quick  # the list's item marked "(Sponsored)"

@@ -56,6 +56,28 @@ def lead_story(events: Sequence[Event], skip: set[int], level: int | None, names
     return lead if pointed and told >= 20 and told * 2 >= median(lengths) else None
 
 
+def section_stories(events: Sequence[Event], labels: set[int], level: int | None) -> list[int]:
+    """Headings at the section labels' level, after the first story, that label nothing but head a list or text of
+    their own that links out ("QUICK HITS" over its links, beside "THE HARBOUR" over stories): stories themselves,
+    where a heading above the story level would otherwise end a story and start none."""
+    if level is None or level >= PSEUDO_LEVEL:
+        return []
+    label_levels = {events[index].level for index in labels if events[index].kind == "heading"}
+    first = next((index for index, event in enumerate(events) if event.kind == "heading" and event.level == level and index not in labels), None)
+    if first is None:
+        return []
+    found = []
+    for index, event in enumerate(events):
+        if index <= first or event.kind != "heading" or index in labels or event.level not in label_levels or event.level >= level:
+            continue
+        if heading_reason(text_of(event.element)) is not None:
+            continue
+        following = next((later for later in events[index + 1 :] if later.kind not in ("image", "caption", "chrome")), None)
+        if following is not None and following.kind == "block" and following.element.find("a", href=True) is not None:
+            found.append(index)
+    return found
+
+
 def titled_story(events: Sequence[Event], index: int, skip: set[int], level: int) -> bool:
     """Whether the heading the subject repeats heads a story told as the others are (a link or a
     picture, at least half the median story's length), at the story level or above it before the

@@ -20,6 +20,7 @@ One engine for every service; the profile (profiles.py) says where the title and
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -30,10 +31,10 @@ from soupsieve import SelectorSyntaxError
 from ..errors import MastheadError, Problem
 from .chrome import heading_reason, mark_list_unsubscribe, words
 from .closing import closing_calls
-from .headlines import headed_article, lead_story, linked, titled_story
+from .headlines import headed_article, lead_story, linked, section_stories, titled_story
 from .markup import parse
 from .profiles import Profile, chrome_of, detect
-from .roundup import is_roundup, roundup_stories
+from .roundup import is_roundup, item_count, roundup_stories
 from .sections import Dropped, Section, Splitter, settle_footers, snippet
 from .stories import HEADINGS, PSEUDO_LEVEL, Event, Story, build_story, text_of, walk
 from .titling import clean_subject, match_key, opening_words, preview_text, sender_names, without_name
@@ -90,6 +91,14 @@ def _strip_chrome(soup: BeautifulSoup, profile: Profile, dropped: list[Dropped])
             if text or element.find("img"):
                 dropped.append(Dropped(why, snippet(text) or "(image)"))
             element.decompose()
+    for entry in soup.find_all("li"):
+        if entry.parent is not None and re.search(_MARKED_PAID, text_of(entry), re.IGNORECASE):
+            dropped.append(Dropped("sponsor", snippet(text_of(entry))))  # "Kayak hire from £15 (Sponsored)": a paid item in a list
+            entry.decompose()
+
+
+# A list item marked as a paid placement in its own words, "(Sponsored)", "(Ad)", "[Partner]"
+_MARKED_PAID = r"[(\[]\s*(?:sponsored|sponsor|ad|advert|advertisement|partner|paid)\s*[)\]]"
 
 
 def _labels(events: Sequence[Event]) -> set[int]:
@@ -115,7 +124,27 @@ def _opening_subheadings(events: Sequence[Event], labels: set[int]) -> set[int]:
         for index, event in enumerate(events)
         if event.kind == "heading" and index not in labels and event.level < PSEUDO_LEVEL and heading_reason(text_of(event.element)) is None
     }
-    return {index for index in labels if events[index].level in direct}
+    return {index for index in labels if events[index].level in direct and not _labels_stories(events, index)}
+
+
+def _labels_stories(events: Sequence[Event], label: int) -> bool:
+    """The headings under the label head stories, not one story's sub-sections: most of them show a picture or
+    link out ("THE HARBOUR" over two cited, pictured stories), where "Call for Performers" over "Music" and
+    "Street acts" only goes on telling."""
+    level = events[label].level
+    end = next((index for index in range(label + 1, len(events)) if events[index].kind == "heading" and events[index].level <= level), len(events))
+    starts = [index for index in range(label + 1, end) if events[index].kind == "heading"]
+    if not starts:
+        return False
+    bounds = [*starts, end]
+
+    def storied(parts: Sequence[Event]) -> bool:
+        return any(
+            part.kind == "image" or (part.kind == "block" and any(str(a["href"]).startswith("http") for a in part.element.find_all("a", href=True)))
+            for part in parts
+        )
+
+    return sum(storied(events[start + 1 : stop]) for start, stop in zip(bounds, bounds[1:], strict=False)) * 2 >= len(starts)
 
 
 def _masthead_heading(events: Sequence[Event], preheader: str) -> int | None:
@@ -280,6 +309,8 @@ def plan(
     lead = lead_story(events, labels, level, {*names, *wanted, *_banner_names(soup)})
     if lead is not None and level is not None:  # the lead story's bigger heading starts a story like the others
         events[lead] = replace(events[lead], level=level)
+    for index in section_stories(events, labels, level):  # a section's heading over links of its own, among labelled stories
+        events[index] = replace(events[index], level=level or events[index].level)
     splitter = Splitter(level, False, labels, rules_split=level is not None)
     starts = [index for index, event in enumerate(events) if splitter.starts_story(index, event)]
     splitter.before = _images_before(events, starts)
@@ -326,7 +357,10 @@ def plan(
     listed = level == PSEUDO_LEVEL and sum(1 for section in kept if any(part.kind == "block" for part in section.parts)) * 2 < len(kept)
     if listed:  # "headings" that are headline links with nothing under them: a list of links set as paragraphs
         content = [Event("block", event.element) if event.kind == "heading" and event.why == "linked" else event for event in content]
-    if is_roundup(content, 1 if listed else len(kept)):
+    # the headings are sections of a list when each holds items of its own ("at least two per heading"), not when one
+    # list after the stories makes up the count for stories of one cited paragraph each
+    sectioned = listed or sum(item_count(section.parts) >= 2 for section in kept) * 2 >= len(kept)
+    if sectioned and is_roundup(content, 1 if listed else len(kept)):
         dropped = [item for item in dropped if item.why != "header" or item.text != snippet(intro_text)]
         content = list(splitter.intro) + content  # a roundup's introduction is part of it
         kind = "items" if split == "items" else "roundup"

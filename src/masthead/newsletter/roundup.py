@@ -70,6 +70,11 @@ def main_link(entry: Tag) -> Tag | None:
     return None
 
 
+def item_count(content: Sequence[Event]) -> int:
+    """How many linked items ``content`` holds."""
+    return sum(1 for event in content if event.kind == "block" for entry in _entries(event) if main_link(entry) is not None)
+
+
 def is_roundup(content: Sequence[Event], sections: int) -> bool:
     items = item_words = total = 0
     for event in content:
