@@ -6,8 +6,13 @@ is read as its readers see it, and its links are classified by their shape."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
-from newsletter_helpers import FIXTURES, Received, assert_issue_read_as, tracking_in
+from conftest import BUILD_TIME, MakeSite
+from newsletter_helpers import CONFIG, FIXTURES, Received, assert_drafts_hold, assert_issue_read_as, import_served, png, tracking_in
+from test_newsletter_templates import _gmail_forward, _thunderbird_forward, _yahoo_forward
 
 from masthead.newsletter.appeals import appeal
 from masthead.newsletter.chrome import block_reason, heading_reason, is_logo
@@ -193,6 +198,26 @@ def test_each_issue_is_read_as_its_readers_see_it(case: Received) -> None:
 def test_every_tracking_link_and_pixel_is_detected_by_its_shape(case: Received) -> None:
     (issue,) = read_issues(SERVICES / f"{case.name}.eml")
     assert tracking_in(issue.html) == case.tracking
+
+
+@pytest.mark.parametrize("client", [_gmail_forward, _thunderbird_forward, _yahoo_forward], ids=["gmail", "thunderbird", "yahoo"])
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_issue_forwarded_reads_as_the_issue_itself(case: Received, client: Callable[[str, Path], Path], tmp_path: Path) -> None:
+    (forwarded,) = read_issues(client(case.name, tmp_path))
+    (sent,) = read_issues(SERVICES / f"{case.name}.eml")
+    mine, theirs = plan(forwarded.html, forwarded.subject, forwarded.headers), plan(sent.html, sent.subject, sent.headers)
+    assert (mine.profile.name, mine.kind) == (theirs.profile.name, theirs.kind)
+    assert [(story.title, story.image, story.link) for story in mine.stories] == [(story.title, story.image, story.link) for story in theirs.stories]
+    for story in mine.stories:
+        text = " ".join(parse(story.html).get_text(" ").split())
+        assert not [chrome for chrome in case.absent if chrome in text], story.title
+
+
+def test_the_drafts_hold_only_their_own_pictures_and_build(make_site: MakeSite) -> None:
+    site = make_site({}, config=CONFIG, images=("/img/default.jpg", "/img/port.jpg"))
+    report, _ = import_served(site, [SERVICES / f"{case.name}.eml" for case in CASES], png((20, 90, 60)), BUILD_TIME)
+    assert [post.title for post in report.posts] == [title for case in CASES for title in case.titles]
+    assert_drafts_hold(site, report, CASES)
 
 
 def _story_of(name: str) -> str:
