@@ -42,3 +42,17 @@ def test_markdownify_is_kramdowns_html_in_place(adopted: tuple[Path, Result]) ->
         '<div class="note"><p>Lifting starts at <strong>seven</strong> each morning.</p></div>\n'
         "<p>The crane came from <em>Rotterdam</em>.</p>"
     )
+
+
+def test_page_variables_are_jekylls_once_pages_are_placed(adopted: tuple[Path, Result]) -> None:
+    site, _ = adopted
+    assert _body(site, "/quay/tides/2024/02/14/tide-tables.html") == (
+        "<p>The spring tables are pinned by the harbour office door.</p>\n"
+        "<p>This notice is filed at <code>/quay/tides/2024/02/14/tide-tables.html</code> (<code>/quay/tides/2024/02/14/tide-tables</code>), "
+        "from <code>_posts/2024-02-14-tide-tables.md</code> (2024-02-14-tide-tables.md, in posts).</p>\n"
+        '<p>Before it: <a href="/quay/2024/01/08/crane-photos.html">The new crane, in pictures</a>. '
+        'After it: <a href="/quay/2024/03/02/berth-rules.html">Berth rules</a>.</p>'
+    )
+    assert _body(site, "/quay/2024/03/02/berth-rules.html") == (
+        '<p>Read <a href="/quay/tides/2024/02/14/tide-tables.html">the tide tables</a> first. This is the newest notice.</p>'
+    )

@@ -26,7 +26,7 @@ from ..origins.data import scopes_for
 from . import liquid_values as values
 from .bodies import REFERENCE_SCHEME, Transformed, fenced, from_html, placed, placeholder, post_listing
 from .liquid_embeds import THEME_INCLUDES, embed_tag, theme_include
-from .liquid_lists import SITE_LISTS, Deferred, PostList
+from .liquid_lists import SITE_LISTS, Deferred, PostList, page_scope
 from .placement import Reference
 
 _LIQUID = re.compile(r"{%(.*?)%}|{{(.*?)}}", re.DOTALL)
@@ -503,11 +503,15 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
 
         context.plugin_tag = scholar_tag
     context.deferred = config.origin.kind == "jekyll" and SITE_LISTS.get() is None
+    if config.origin.kind == "jekyll":
+        from ..origins.jekyll_site import document_kind
+
+        context.scopes["page"] = page_scope(scopes.get("page") or {}, source, document_kind(source, config), SITE_LISTS.get())
     strays: list[int] = []
     markdown = _render(parse(text, nunjucks, strays), context)
     for offset in strays:
         warn(offset, f"{context.label} tag", "never closed; its opening brace and sign were removed")
-    if context.deferred and any(isinstance(scope, Deferred) and scope.read for scope in scopes.values()):
+    if context.deferred and any(isinstance(scope, Deferred) and scope.read for scope in (*scopes.values(), context.scopes.get("page"))):
         # it reads site.posts, site.<collection>, site.tags…: rendered again, and warned about, once every page is read
         markdown += "\n\n" + placeholder(context.blocks, SITE_LISTS_MARKER) + "\n"
         return Transformed(markdown, context.blocks, tuple(context.references), ())

@@ -82,3 +82,28 @@ def kept_list(value: Any, change: Callable[[list[Any]], list[Any]], count: int |
     if isinstance(value, PostList):
         return value.limited(count) if count else value
     return change(list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value])
+
+
+_PLACED = frozenset({"url", "id", "next", "previous"})  # known once every page is placed
+
+
+def page_scope(front: Mapping[str, Any], source: str, kind: str, lists: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Jekyll's ``page``: the front matter, its ``path`` and ``name``, the ``collection`` of a post or a
+    collection's document, and, from the site's lists (``lists``; until they are known a ``Deferred``
+    that has the page rendered again), its ``url``, ``id`` and the ``next`` and ``previous`` document
+    (by date: a newer post is next) as Jekyll's ``Document#next_doc`` has them."""
+    name = source.rsplit("/", 1)[-1]
+    page: dict[str, Any] = {"path": source, "name": name, **({"collection": kind} if kind not in ("pages", "drafts") else {}), **front}
+    if lists is None:
+        return Deferred(page, _PLACED - set(front))
+    documents = lists.get(kind) if kind not in ("pages", "drafts") else lists.get("pages")
+    items = list(documents) if isinstance(documents, (list, tuple)) else []
+    own = next((index for index, item in enumerate(items) if isinstance(item, Mapping) and item.get("path") == source), None)
+    if own is None:
+        return page
+    newer, older = (own - 1, own + 1) if kind == "posts" else (own + 1, own - 1)  # site.posts is newest first, a collection oldest first
+    found: dict[str, Any] = {key: items[own].get(key) for key in ("url", "id")}
+    if kind not in ("pages", "drafts"):
+        found["next"] = items[newer] if 0 <= newer < len(items) else None
+        found["previous"] = items[older] if 0 <= older < len(items) else None
+    return {**found, **page}
