@@ -87,6 +87,19 @@ PERMALINK_TOKENS = (
     "month_short",  # Jan (Jekyll's :short_month, Pelican's {date:%b})
     "short_year",  # 24 (Jekyll's :short_year, Pelican's {date:%y})
     "plain_slug",  # my-post: the slug in lower case, other characters as "-" (Jekyll's :slug of My_Post.md)
+    "i_month",  # 2: the month without a leading zero (Jekyll's :i_month)
+    "i_day",  # 5 (Jekyll's :i_day)
+    "y_day",  # 036: the day of the year, three digits (Jekyll's :y_day)
+    "yearday",  # 36: the day of the year (Hugo's :yearday)
+    "week",  # 05: the ISO week (Jekyll's :week)
+    "w_year",  # 2024: the year of the ISO week (Jekyll's :w_year)
+    "w_day",  # 1: the ISO day of the week, Monday 1 (Jekyll's :w_day)
+    "weekday",  # 0: the day of the week, Sunday 0 (Hugo's :weekday)
+    "day_name",  # Sunday (Jekyll's :long_day, Hugo's :weekdayname)
+    "day_short",  # Sun (Jekyll's :short_day)
+    "hour",  # 09 (Jekyll's :hour)
+    "minute",  # 05 (Jekyll's :minute)
+    "second",  # 00 (Jekyll's :second)
 )
 NAME_TOKENS = ("slug", "title", "filename", "slug_or_title", "plain_slug")
 # {sections[1:]}, {sections[last]}, {sections[:last]}: some of the folders (Hugo's :sections[1:]), "last" the last one's index
@@ -761,8 +774,7 @@ class Config:
     description: str = option("", "One sentence about the site, for the home page and the feeds.")
     permalink: str = option(
         "/blog/{slug}/",
-        "URL pattern of posts; tokens {slug}, {title}, {filename}, {section}, {sections}, "
-        "{categories}, {slug_or_title}, {year}, {month}, {day}, {month_name}, {month_short}, {short_year}, {plain_slug}; ends with / or .html.",
+        "URL pattern of posts; tokens " + ", ".join("{" + token + "}" for token in PERMALINK_TOKENS) + "; ends with / or .html.",
         _permalink,
     )
     page_permalink: str = option("/{slug}/", "URL pattern of standalone pages (templateKey other than a post template).", _permalink)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"{([a-z_]+(?:\[[^\]{}]*\])?)}")
 # English month names, as Hugo's :monthname, Jekyll's :long_month and Pelican's %B (C locale) write them:
 # the URL does not depend on the machine's locale
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -89,6 +90,32 @@ def _sliced(token: str, sections: str) -> str:
     return "/".join(parts[index(first, 0) : index(end, len(parts))])
 
 
+def date_values(local: datetime, cased: Callable[[str], str] = str, hugo: bool = False) -> dict[str, str]:
+    """The date tokens of a permalink for the moment ``local`` (in the site's shown time): names through ``cased``
+    (lower case on a Hugo site), Hugo's :year without padding (strconv.Itoa)."""
+    return {
+        "year": str(local.year) if hugo else f"{local.year:04d}",  # Hugo's strconv.Itoa(Year())
+        "month": f"{local.month:02d}",
+        "day": f"{local.day:02d}",
+        "month_name": cased(_MONTHS[local.month - 1]),
+        "month_short": _MONTHS[local.month - 1][:3],
+        "short_year": f"{local.year % 100:02d}",
+        "i_month": str(local.month),
+        "i_day": str(local.day),
+        "y_day": f"{local.timetuple().tm_yday:03d}",
+        "yearday": str(local.timetuple().tm_yday),
+        "week": f"{local.isocalendar().week:02d}",
+        "w_year": str(local.isocalendar().year),
+        "w_day": str(local.isoweekday()),
+        "weekday": str(local.isoweekday() % 7),
+        "day_name": cased(_DAYS[local.weekday()]),
+        "day_short": _DAYS[local.weekday()][:3],
+        "hour": f"{local.hour:02d}",
+        "minute": f"{local.minute:02d}",
+        "second": f"{local.second:02d}",
+    }
+
+
 def entry_url(entry: Entry, config: Config) -> str:
     place = entry.placement
     prefix = f"/{place.lang}" if place.lang and config.origin.languages and place.lang != config.origin.languages[0] else ""
@@ -102,6 +129,8 @@ def entry_url(entry: Entry, config: Config) -> str:
     if place.permalink:  # a page's own pattern (Jekyll's /:categories/:title/)
         pattern, prefix = explicit(place.permalink, config.origin.kind), ""
     local = config.local(entry.date)
+    # Hugo's whole path is lower-cased unless disablePathToLower: its :monthname and :weekdayname too
+    cased: Callable[[str], str] = str.lower if config.origin.kind == "hugo" and not config.origin.disable_path_to_lower else str
     if config.origin.kind == "hugo" and not entry.dated:  # Hugo's zero time, 0001-01-01: an undated page of /:year/ is at /1/01/
         local = datetime(1, 1, 1, tzinfo=local.tzinfo)
     section, sections = place.section, place.sections
@@ -122,12 +151,7 @@ def entry_url(entry: Entry, config: Config) -> str:
         "sections": sections,
         "categories": _categories(place.categories, config),
         "slugified_categories": "/".join(jekyll_slug(category, pretty=False, cased=False) for category in place.categories),
-        "year": str(local.year) if config.origin.kind == "hugo" else f"{local.year:04d}",  # Hugo's strconv.Itoa(Year())
-        "month": f"{local.month:02d}",
-        "day": f"{local.day:02d}",
-        "month_name": _MONTHS[local.month - 1],
-        "month_short": _MONTHS[local.month - 1][:3],
-        "short_year": f"{local.year % 100:02d}",
+        **date_values(local, cased, hugo=config.origin.kind == "hugo"),
     }
     url = re.sub(r"/{2,}", "/", _TOKEN.sub(lambda match: values.get(match.group(1)) or _sliced(match.group(1), sections), pattern))
     if url.endswith(".html") and entry.source.rsplit("/", 1)[-1].split(".")[0] == "index" and not entry.is_post and config.origin.kind != "hugo":

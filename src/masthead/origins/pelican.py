@@ -26,6 +26,15 @@ _TOKENS = {
     "date:%b": "{month_short}",
     "date:%B": "{month_name}",
     "date:%d": "{day}",
+    "date:%j": "{y_day}",
+    "date:%H": "{hour}",
+    "date:%M": "{minute}",
+    "date:%S": "{second}",
+    "date:%a": "{day_short}",
+    "date:%A": "{day_name}",
+    "date:%V": "{week}",
+    "date:%G": "{w_year}",
+    "date:%u": "{w_day}",
     "category": "{categories}",
 }
 
