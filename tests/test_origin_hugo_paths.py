@@ -22,6 +22,7 @@ from masthead.content.markdown import hugo_token_slug
 # - with the embedded image render hook (useEmbedded), a picture not beside the page is resources.Get from assets/.
 # - the content files of a leaf bundle (index.md) other than its index, and its subfolders', are resources, not pages;
 #   a headless bundle writes nothing.
+# - tags given as one string ('office, booking tools') are one term.
 # - a page with no date has Hugo's zero date, 0001-01-01, and :year formats it as 1: /notes/1/mooring-rules/.
 EXPECTED_URLS = {
     "/",
@@ -53,6 +54,8 @@ def test_urls_are_hugos(tmp_path: Path) -> None:
     assert re.search(r'<img src="/_images/harbour-map-40w-[0-9a-f]+\.png"[^>]*alt="The harbour map"', page)  # from assets/
     assert (public / "images/harbour-map.png").is_file()  # published where Hugo's render hook puts it
     assert "missing-image" not in page
+    assert (public / "tags/office-booking-tools/index.html").is_file()  # tags = 'office, booking tools': one term, as Hugo reads a string
+    assert not (public / "tags/office").exists()
 
 
 def test_relative_aliases_sit_beside_the_page() -> None:

@@ -359,8 +359,11 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     key, value = fields.get("tags")
     if key is None or value is None:
         return ()
-    if isinstance(value, str):  # Jekyll separates tags written on one line by spaces, the others by commas
-        value = value.split() if fields.config.origin.kind == "jekyll" and "," not in value else [part.strip() for part in value.split(",")]
+    kind = fields.config.origin.kind
+    if isinstance(value, str) and kind in ("hugo", "eleventy"):  # one term, commas and all, as Hugo's and Eleventy's tags: "golang, web dev"
+        value = [value]
+    elif isinstance(value, str):  # Jekyll separates tags written on one line by spaces, the others by commas
+        value = value.split() if kind == "jekyll" and "," not in value else [part.strip() for part in value.split(",")]
     if not isinstance(value, list) or not all(isinstance(tag, (str, int)) and not isinstance(tag, bool) for tag in value):
         fields.problem(key, "expected a list of tags, such as [sanctions, north-korea]")
         return ()
