@@ -54,5 +54,15 @@ def test_page_variables_are_jekylls_once_pages_are_placed(adopted: tuple[Path, R
         'After it: <a href="/quay/2024/03/02/berth-rules.html">Berth rules</a>.</p>'
     )
     assert _body(site, "/quay/2024/03/02/berth-rules.html") == (
-        '<p>Read <a href="/quay/tides/2024/02/14/tide-tables.html">the tide tables</a> first. This is the newest notice.</p>'
+        '<p>Read <a href="/quay/tides/2024/02/14/tide-tables.html">the tide tables</a> first. Then read “Harbour dues”.</p>'
+    )
+
+
+def test_markdown_right_after_a_markdown_element_is_markdown(adopted: tuple[Path, Result]) -> None:
+    site, _ = adopted
+    assert _body(site, "/quay/2024/03/09/harbour-dues.html") == (
+        '<div class="dues">\n<p><strong>Dues</strong> are paid at the office.</p>\n</div>\n'
+        '<p>Right after the box: <a href="/about/">the office</a> opens at <em>eight</em>.</p>\n'
+        '<div class="example">\n<p>A berth costs 12 crowns a night.</p>\n</div>\n'
+        '<pre><code class="language-ruby">nights = 3\nputs nights * 12\n</code></pre>'
     )

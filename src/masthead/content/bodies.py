@@ -19,7 +19,9 @@ from urllib.parse import unquote
 
 from ..config import Config
 from ..errors import Problem
-from .markdown import _PARAGRAPH, RenderedMarkdown, local_images, plain_text, render
+from . import footnotes
+from .markdown import _PARAGRAPH, RenderedMarkdown, first_paragraph_text, local_images, plain_text, render
+from .markdown_dialect import dialect
 from .outline import levelled
 from .placement import Reference, not_a_page
 
@@ -295,9 +297,16 @@ def _table_of_contents(body: RenderedMarkdown, left_out: frozenset[str] = frozen
     shown = body.html.replace("<p>[TOC]</p>", f'<nav class="toc" aria-label="Contents"><ul>{items}</ul></nav>' if items else "")
     summary = body.summary
     if summary == "[TOC]":  # the marker opened the body: the summary is the first paragraph of the text
-        first = _PARAGRAPH.search(body.html.replace("<p>[TOC]</p>", ""))
-        summary = plain_text(first.group(1)) if first else ""
+        summary = first_paragraph_text(body.html.replace("<p>[TOC]</p>", ""))
     return RenderedMarkdown(shown, summary, body.citations, body.links, body.headings, body.read_more, body.images)
+
+
+def parse_block_html(config: Config) -> bool:
+    """kramdown's ``parse_block_html`` in ``_config.yml``: Markdown inside every HTML block element."""
+    from ..origins.data import origin_config
+
+    settings = origin_config(config).get("kramdown")
+    return isinstance(settings, Mapping) and settings.get("parse_block_html") is True
 
 
 def _excerpt_separator(data: Mapping[str, Any], config: Config) -> str:
@@ -329,11 +338,25 @@ def render_body(
         body = _table_of_contents(body, untitled)
     separator = _excerpt_separator(data, config)
     if separator and separator in text:  # Jekyll's excerpt: the text before the separator, not the first paragraph
-        excerpt, _, _ = _rendered_body(text.split(separator, 1)[0], first_line, source, data, config, rst)
-        summary = " ".join(plain_text(part) for part in _PARAGRAPH.findall(excerpt.html)).strip()
+        head, _, tail = text.partition(separator)
+        # Jekyll's excerpt keeps the document's link and footnote definitions (Excerpt#extract_excerpt)
+        head += "\n\n" + "\n".join(_DEFINITIONS.findall(tail))
+        excerpt, _, _ = _rendered_body(head, first_line, source, data, config, rst)
+        paragraphs = _PARAGRAPH.findall(footnotes.split(excerpt.html)[0])
+        summary = " ".join(plain_text(footnotes.without_marks(part)) for part in paragraphs).strip()
         if summary:
             body = RenderedMarkdown(body.html, summary, body.citations, body.links, body.headings, body.read_more, body.images)
     return body, problems, references
+
+
+def _raw_placeholder(blocks: dict[str, str], html: str) -> str:
+    """A placeholder of its own for kramdown's ``nomarkdown`` HTML (the template tags' are numbered apart)."""
+    token = f"mastheadraw{len(blocks):04d}x"
+    blocks[token] = html
+    return token
+
+
+_DEFINITIONS = re.compile(r"^ {0,3}\[[^\]]+\]:.+$", re.MULTILINE)  # Jekyll's MKDWN_LINK_REF_REGEX
 
 
 def _rendered_body(
@@ -347,6 +370,12 @@ def _rendered_body(
     clean = config.origin.raw_html
     if kind in ("jekyll", "eleventy", "pelican", "gatsby") and "<img" in text and not (config.unsafe_html or clean) and not source.endswith(_HTML_SOURCES):
         text = html_images(text)  # these generators keep raw HTML in Markdown; masthead drops it, but keeps the images
+    raw_parts: dict[str, str] = {}
+    if kind == "jekyll" and "{::" in text:  # kramdown's {::comment} and {::nomarkdown}, before its other markup goes
+        from .kramdown_extensions import without_extensions
+
+        handled = "keep" if config.unsafe_html else "clean" if clean else "text"
+        text = without_extensions(text, lambda html: _raw_placeholder(raw_parts, html), handled)
     if kind == "jekyll" and "{:" in text:  # kramdown's attribute lists and {:toc}: markup for kramdown, not text
         text = _without_kramdown_markup(text)
     if kind == "hugo" and "{" in text:
@@ -374,12 +403,14 @@ def _rendered_body(
         result = Transformed(text, {}, (), ())
     if kind == "pelican" and ("$" in result.markdown or "\\begin{" in result.markdown):
         result = _math(result, config)
+    if raw_parts:
+        result = result._replace(blocks={**result.blocks, **raw_parts})
     if source.endswith(_HTML_SOURCES):  # a Jekyll post in HTML, an Eleventy template: read as Markdown
         result = result._replace(markdown=from_html(result.markdown))
     elif kind == "jekyll" and config.origin.raw_html:  # kramdown's HTML blocks run to their closing tag
         from .kramdown_blocks import join_html_blocks
 
-        markdown = join_html_blocks(result.markdown)
+        markdown = join_html_blocks(result.markdown, parse_block_html(config))
         if "<d-cite" in markdown:  # al-folio's distill posts
             from .liquid_scholar import distill_citations
 
@@ -387,15 +418,13 @@ def _rendered_body(
             result = result._replace(problems=result.problems + cited)
         result = result._replace(markdown=markdown)
     elif not result.blocks and not result.references and not result.problems and result.markdown is text:
-        return render(text, first_line, config.unsafe_html, clean), [], ()
-    body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES))
+        return render(text, first_line, config.unsafe_html, clean, dialect(config)), [], ()
+    body = render(result.markdown, first_line, config.unsafe_html, clean and not source.endswith(_HTML_SOURCES), dialect(config))
     if result.blocks:
         html = placed(body.html, result.blocks)
         if clean and ("<ul" in html or "<ol" in html):  # an include's items placed in the page's own list (academicpages' CV)
             from .raw_html import list_items
 
             html = list_items(html)
-        first = _PARAGRAPH.search(html)
-        summary = plain_text(first.group(1)) if first else ""
-        body = RenderedMarkdown(html, summary, body.citations, body.links, body.headings, body.read_more, local_images(html))
+        body = RenderedMarkdown(html, first_paragraph_text(html), body.citations, body.links, body.headings, body.read_more, local_images(html))
     return body, list(result.problems), result.references

@@ -6,8 +6,11 @@ CommonMark ends an HTML block at the first blank line, so a Jekyll page whose ``
 line, or a Liquid tag that rendered to nothing, would go on as Markdown there: an indented ``</div>``
 shown as code. Such blank lines are filled with an empty comment, which keeps the block whole and
 which the HTML cleaner removes. An element with ``markdown="1"`` is kramdown's Markdown inside HTML,
-left as it is. The block ends with the line of its closing tag: a line of Markdown right after it
-(``<p align="center"><img …></p>`` then ``The chart shows **growth**``) is Markdown, as kramdown reads it.
+left as it is, to its closing tag. Either block ends with the line of its closing tag: a line of Markdown
+right after it (``<p align="center"><img …></p>`` then ``The chart shows **growth**``, ``</div>`` then a
+fence) is Markdown, as kramdown reads it. With kramdown's ``parse_block_html: true`` every element that
+holds blocks (a ``<div>``, ``<details>``, ``<li>``) and opens a line of its own is read as if it had
+``markdown="1"``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ _BLOCK = (
 _TAG = re.compile(rf"<(/?)({_BLOCK})\b[^>]*?(/?)>", re.IGNORECASE)
 _OPENS_LINE = re.compile(rf"^ {{0,3}}<({_BLOCK})\b(?![^>]*\bmarkdown\s*=)", re.IGNORECASE)
 _CLOSES_LINE = re.compile(rf"</(?:{_BLOCK})\s*>\s*$", re.IGNORECASE)
+_MARKDOWN_OPENS_LINE = re.compile(rf"^ {{0,3}}<({_BLOCK})\b[^>]*\bmarkdown\s*=", re.IGNORECASE)
+# kramdown's elements whose content is blocks (HTML_CONTENT_MODEL :block), alone on their line
+_HOLDS_BLOCKS = "address|article|aside|blockquote|center|details|dialog|dd|div|fieldset|figure|footer|header|main|nav|section|li|td|th"
+_BLOCK_LINE = re.compile(rf"^( {{0,3}}<(?:{_HOLDS_BLOCKS})\b(?![^>]*\bmarkdown\s*=)[^>]*?)(/?)>[ \t]*$", re.IGNORECASE)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _FILLER = "<!-- -->"
 
@@ -44,23 +51,42 @@ def open_elements(text: str) -> int:
     return depth
 
 
-def join_html_blocks(markdown: str) -> str:
-    """The Markdown with each HTML block element kept whole as kramdown reads it (blank lines inside filled)."""
+def join_html_blocks(markdown: str, every_block_markdown: bool = False) -> str:
+    """The Markdown with each HTML block element kept whole as kramdown reads it (blank lines inside filled);
+    ``every_block_markdown``: kramdown's ``parse_block_html``."""
     if "<" not in markdown:
         return markdown
     lines = markdown.split("\n")
     out: list[str] = []
     block: list[str] = []  # the lines of the element being read
     depth = 0
+    inner = 0  # the depth of an element with markdown="1" being read: its lines are Markdown
     fenced = False
     ended = False  # the line before closed an element that opened its line: kramdown's HTML block ends there
     for line in lines:
         if ended and line.strip():
             out.append("")  # the next line is Markdown again (CommonMark would run the HTML block on to a blank line)
         ended = False
+        if every_block_markdown and not fenced and depth == 0:
+            line = _BLOCK_LINE.sub(lambda match: match.group(0) if match.group(2) else f'{match.group(1)} markdown="1">', line)
+        if inner:
+            if _FENCE.match(line):
+                fenced = not fenced
+            elif not fenced:
+                inner += _depth_change(line)
+            out.append(line)
+            if inner <= 0:
+                inner, ended = 0, _CLOSES_LINE.search(line) is not None
+            continue
         if depth == 0:
             if _FENCE.match(line):
                 fenced = not fenced
+            if not fenced and _MARKDOWN_OPENS_LINE.match(line):
+                inner = _depth_change(line)
+                out.append(line)
+                if inner <= 0:
+                    inner, ended = 0, _CLOSES_LINE.search(line) is not None
+                continue
             if not fenced and _OPENS_LINE.match(line):
                 depth = _depth_change(line)
                 if depth > 0:

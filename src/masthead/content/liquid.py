@@ -413,10 +413,11 @@ def _markdownified(text: str, config: Config) -> str:
     HTML blocks, raw HTML kept when the generator keeps it); placeholders in it stay, for ``placed``."""
     if not text.strip():
         return ""
+    from .bodies import parse_block_html
     from .kramdown_blocks import join_html_blocks
     from .markdown import render
 
-    markdown = join_html_blocks(text) if config.origin.kind == "jekyll" and config.origin.raw_html else text
+    markdown = join_html_blocks(text, parse_block_html(config)) if config.origin.kind == "jekyll" and config.origin.raw_html else text
     return render(markdown, 1, config.unsafe_html, config.origin.raw_html).html
 
 
