@@ -18,8 +18,10 @@ from typing import Any, NamedTuple
 from cmarkgfm.cmark import Options
 from text_unidecode import unidecode
 
+from . import definition_lists, footnotes
 from .characters import FORBIDDEN
 from .cmark import github_flavored_markdown_to_html
+from .markdown_dialect import GFM, Dialect
 from .outline import levelled
 
 _SAFE = Options.CMARK_OPT_DEFAULT | Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
@@ -112,8 +114,8 @@ class RenderedMarkdown:
 
     @property
     def text(self) -> str:
-        """The whole body as plain text."""
-        return plain_text(self.html)
+        """The whole body as plain text (its notes too, not their numbers and back-links)."""
+        return plain_text(footnotes.without_marks(self.html))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RenderedMarkdown):
@@ -171,6 +173,12 @@ def local_images(body_html: str) -> tuple[str, ...]:
         if src.startswith("/") and not src.startswith("//"):
             found.append(src.split("?")[0].split("#")[0])
     return tuple(found)
+
+
+def first_paragraph_text(body_html: str) -> str:
+    """The body's first paragraph as plain text (a summary), footnotes left out."""
+    found = _PARAGRAPH.search(footnotes.split(body_html)[0])
+    return plain_text(footnotes.without_marks(found.group(1))) if found else ""
 
 
 def plain_text(fragment: str) -> str:
@@ -319,19 +327,28 @@ class _Lines:
         return self.first_line + bisect.bisect_right(self.starts, index) - 1
 
 
-def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_html: bool = False) -> RenderedMarkdown:
+def _html(markdown: str, options: int, dialect: Dialect) -> str:
+    """cmark-gfm's HTML with the dialect's extensions (``markdown_dialect.py``) written out."""
+    body = github_flavored_markdown_to_html(markdown, options | (Options.CMARK_OPT_FOOTNOTES if dialect.footnotes else 0))
+    body = definition_lists.render(body) if dialect.definition_lists else body
+    return footnotes.numbered(body, dialect.footnotes) if dialect.footnotes else body
+
+
+def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_html: bool = False, dialect: Dialect = GFM) -> RenderedMarkdown:
     """Render a Markdown body; ``first_line`` is where the body starts in its file.
 
     Raw HTML is dropped, or with ``unsafe_html`` kept as written, or with ``clean_html`` (an adopted
-    site whose generator keeps it) kept and made safe (``raw_html.py``).
+    site whose generator keeps it) kept and made safe (``raw_html.py``). ``dialect`` names the
+    extensions beyond GFM (footnotes, definition lists) the body is read with.
     """
-    body = github_flavored_markdown_to_html(source, _UNSAFE if unsafe_html else _SAFE)
+    markdown = definition_lists.rewrite(source) if dialect.definition_lists else source
+    body = _html(markdown, _UNSAFE if unsafe_html else _SAFE, dialect)
     # Only a body with raw HTML is rendered again; not one holding a character the policy refuses
     # (`&#xFFFE;` comes out of cmark as a surrogate, which the cleaner cannot take): that body is reported.
     if clean_html and not unsafe_html and _RAW_OMITTED in body and not FORBIDDEN.search(body):
         from . import raw_html
 
-        body = raw_html.clean(github_flavored_markdown_to_html(raw_html.prepare(source), _UNSAFE))
+        body = raw_html.clean(_html(raw_html.prepare(markdown), _UNSAFE, dialect))
     body = levelled(body)
     lines = _Lines(source, first_line)
 
@@ -346,10 +363,11 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_ht
     body = _CITATION.sub(mark_citation, body)
 
     read_more = None
-    closing = _READ_MORE.search(body)
+    text, notes = footnotes.split(body)  # the closing Read More link is the text's last, before any notes
+    closing = _READ_MORE.search(text)
     if closing:
         read_more = html.unescape(closing.group(1))
-        body = body[: closing.start()] + f'<p class="read-more"><a href="{closing.group(1)}">Read More</a></p>\n'
+        body = text[: closing.start()] + f'<p class="read-more"><a href="{closing.group(1)}">Read More</a></p>\n' + notes
 
     used_ids: dict[str, int] = {}
     headings: list[Heading] = []
@@ -359,7 +377,7 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_ht
         attributes = _HEADING_ATTRIBUTES.search(inner)
         written = attributes.group(1).split() if attributes else []
         inner = inner[: attributes.start()] if attributes else inner
-        text = plain_text(inner)
+        text = plain_text(footnotes.without_marks(inner))
         base = slugify(text)
         count = used_ids.get(base, 0)
         used_ids[base] = count + 1
@@ -383,11 +401,10 @@ def render(source: str, first_line: int = 1, unsafe_html: bool = False, clean_ht
         links.append(Link(plain_text(match.group(2)), url, line))
 
     if read_more is not None:  # the theme shows it, named after its outlet (themes/default/_sources.html)
-        body = body[: body.rindex('<p class="read-more">')]
+        text, notes = footnotes.split(body)
+        body = text[: text.rindex('<p class="read-more">')] + notes
 
-    first_paragraph = _PARAGRAPH.search(body)
-    summary = plain_text(first_paragraph.group(1)) if first_paragraph else ""
-    return RenderedMarkdown(body, summary, tuple(citations), tuple(links), tuple(headings), read_more)
+    return RenderedMarkdown(body, first_paragraph_text(body), tuple(citations), tuple(links), tuple(headings), read_more)
 
 
 def trim(text: str, limit: int) -> str:

@@ -28,7 +28,9 @@ _ATTRIBUTES["video"] = {"src", "poster", "controls", "width", "height", "muted",
 _ATTRIBUTES["audio"] = {"src", "controls", "loop", "preload"}
 _ATTRIBUTES["track"] = {"src", "kind", "srclang", "label", "default"}
 _ATTRIBUTES["input"] = {"type", "checked", "disabled"}  # a task list's checkboxes
-_ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"rel"}
+_ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"rel", "role", "aria-label", "data-pagefind-ignore"}  # and footnotes' links
+_ATTRIBUTES["sup"] = {"data-pagefind-ignore"}  # a footnote's number, kept out of the search index (footnotes.py)
+_ATTRIBUTES["section"] = {"role", "aria-label"}  # the footnotes
 _ATTRIBUTES["div"] = {"align"}
 _ATTRIBUTES["p"] = {"align"}
 
