@@ -186,6 +186,18 @@ CASES = (
         ("THE HARBOUR", "THE TOWN", "Kayak hire", "Harbour Paddle", "Sponsored", "Tamar Tides", "Recommended for you"),
         "Mussels, cruise ships and Sunday books",
     ),
+    Received(
+        "klaviyo-product-grid",
+        "klaviyo",
+        "stories",
+        ("The mill upriver grinds our rye again", "A second oven for Saturdays"),
+        {"The mill upriver grinds our rye again": "/mill-wheel.jpeg", "A second oven for Saturdays": "/oven-door.jpeg"},
+        {("Klaviyo", "click"): 9, ("Klaviyo", "unsubscribe"): 1, ("Klaviyo", "open"): 1},
+        (1, 1),
+        frozenset({"header", "chrome", "footer", "tracking pixel"}),
+        ("Rye loaf", "Starter kit", "£4.50", "Shop now", "Ropewalk Lane", "rye-loaf.jpeg"),
+        "The mill grinds again",
+    ),
 )
 
 

@@ -185,8 +185,11 @@ def _images_before(events: Sequence[Event], starts: Sequence[int]) -> bool:
         while ahead < len(events) and events[ahead].kind == "chrome":
             ahead += 1
         after += ahead < len(events) and events[ahead].kind == "image"
-    tail = [event.kind for event in events[starts[-1] + 1 :]] if starts else []
-    last_story = tail[: tail.index("footer")] if "footer" in tail else tail
+    last_story: list[str] = []
+    for event in events[starts[-1] + 1 :] if starts else []:
+        if event.kind == "footer" or (event.kind == "heading" and event.level <= events[starts[-1]].level):
+            break  # the last story ends at the footer, or at a heading as high as its own (a section label after it)
+        last_story.append(event.kind)
     closes = "block" in last_story and "image" in last_story[last_story.index("block") :]
     return before > after and not closes
 
