@@ -66,3 +66,19 @@ def test_markdown_right_after_a_markdown_element_is_markdown(adopted: tuple[Path
         '<div class="example">\n<p>A berth costs 12 crowns a night.</p>\n</div>\n'
         '<pre><code class="language-ruby">nights = 3\nputs nights * 12\n</code></pre>'
     )
+
+
+def test_group_by_exp_and_now(adopted: tuple[Path, Result]) -> None:
+    """A year archive as Jekyll writes it; "now" is the build's moment, site.time (the newest post's
+    date), so the same sources build the same bytes."""
+    site, _ = adopted
+    body = _body(site, "/by-year/")
+    assert re.findall(r"<h2 [^>]*>([^<]*)</h2>", body) == ["2024 (4)", "2023 (1)"]
+    assert re.findall(r"(\w+ \d+): <a href=\"([^\"]+)\">", body) == [
+        ("Mar 9", "/quay/2024/03/09/harbour-dues.html"),
+        ("Mar 2", "/quay/2024/03/02/berth-rules.html"),
+        ("Feb 14", "/quay/tides/2024/02/14/tide-tables.html"),
+        ("Jan 8", "/quay/2024/01/08/crane-photos.html"),
+        ("Nov 20", "/quay/2023/11/20/winter-moorings.html"),
+    ]
+    assert body.endswith("<p>The ledger, 2023 to 2024.</p>")

@@ -408,6 +408,21 @@ def _loop(node: _Node, context: _Context, depth: int) -> str:
     return "".join(out)
 
 
+def _build_moment(date: Callable[..., Any], scopes: Mapping[str, Any]) -> Callable[..., Any]:
+    """Jekyll's ``date`` filter, where ``"now"`` and ``"today"`` are the build's moment: ``site.time``,
+    the newest post's date (so the same sources build the same bytes), known once every page is read."""
+
+    def dated(value: Any, *arguments: Any) -> Any:
+        if isinstance(value, str) and value.strip().lower() in ("now", "today"):
+            site = scopes.get("site")
+            value = site.get("time") if isinstance(site, Mapping) else None  # a Deferred: the page is rendered again
+            if value is None:
+                return ""
+        return date(value, *arguments)
+
+    return dated
+
+
 def _markdownified(text: str, config: Config) -> str:
     """Jekyll's ``markdownify``: the text as HTML, rendered as the page's own Markdown is (kramdown's
     HTML blocks, raw HTML kept when the generator keeps it); placeholders in it stay, for ``placed``."""
@@ -472,6 +487,8 @@ def transform(text: str, first_line: int, source: str, data: Mapping[str, Any], 
     context = _Context(dict(scopes), filters, label, warn, {}, [], line_at, hint, image_path, include_file, nunjucks, html_body)
     context.in_code = in_code
     filters["markdownify"] = lambda value, *_: _markdownified(values.text_of(value), config)
+    if config.origin.kind == "jekyll":
+        filters["date"] = _build_moment(filters["date"], context.scopes)
     if config.origin.kind == "jekyll":
         from ..origins.jekyll_plugins import plugin_note
         from .kramdown_blocks import open_elements

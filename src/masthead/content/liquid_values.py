@@ -365,7 +365,7 @@ def evaluate(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Cal
         found = re.match(r"\s*(\w+)\s*(?:\((.*)\)\s*$|:(.*)$|$)", step, re.DOTALL)
         if found is None:
             continue
-        if found.group(1) in ("where_exp", "find_exp"):
+        if found.group(1) in ("where_exp", "find_exp", "group_by_exp"):
             value = _by_expression(found.group(1), value, found.group(2) or found.group(3) or "", scopes, known, unknown)
             continue
         apply = known.get(found.group(1))
@@ -382,14 +382,20 @@ def evaluate(expression: str, scopes: Mapping[str, Any], known: Mapping[str, Cal
 def _by_expression(
     name: str, value: Any, arguments: str, scopes: Mapping[str, Any], known: Mapping[str, Callable[..., Any]], unknown: Callable[[str], None]
 ) -> Any:
-    """Jekyll's ``where_exp: "post", "post.year > 2020"`` (the items the condition holds for) and
-    ``find_exp`` (the first of them), the condition read with the item under its name."""
+    """Jekyll's ``where_exp: "post", "post.year > 2020"`` (the items the condition holds for),
+    ``find_exp`` (the first of them), the condition read with the item under its name, and
+    ``group_by_exp: "post", "post.date | date: '%Y'"`` (the items by the expression's value, in order)."""
     parts = [lookup(part, {}) if _STRING.match(part.strip()) else None for part in split_outside_quotes(arguments, ",")]
     if len(parts) != 2 or not all(isinstance(part, str) for part in parts):
         unknown(f"filter {name}")
         return value
     variable, expression = str(parts[0]).strip(), str(parts[1])
     items = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    if name == "group_by_exp":
+        groups: dict[str, list[Any]] = {}
+        for item in items:
+            groups.setdefault(text_of(evaluate(expression, {**scopes, variable: item}, known, unknown)), []).append(item)
+        return [{"name": key, "items": found, "size": len(found)} for key, found in groups.items()]
     chosen = [item for item in items if condition(expression, {**scopes, variable: item}, known, unknown)]
     return chosen if name == "where_exp" else chosen[0] if chosen else None
 

@@ -158,9 +158,9 @@ def site_lists(site: Site, language: str = "") -> dict[str, Any]:
     lists["collections"].append({"label": "posts", "docs": posts, "output": True})
     for key, field in (("categories", "categories"), ("tags", "tags")):
         grouped: dict[str, list[dict[str, Any]]] = {}
-        for post in posts:
+        for post in reversed(posts):  # Jekyll's order of the names: as the oldest posts first have them; each name's posts newest first
             for name in post[field]:
-                grouped.setdefault(str(name), []).append(post)
+                grouped.setdefault(str(name), []).insert(0, post)
         lists[key] = grouped
     lists["paginator"] = _paginator(posts, config)
     return lists
