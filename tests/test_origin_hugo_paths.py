@@ -22,6 +22,7 @@ from masthead.content.markdown import hugo_token_slug
 # - with the embedded image render hook (useEmbedded), a picture not beside the page is resources.Get from assets/.
 # - the content files of a leaf bundle (index.md) other than its index, and its subfolders', are resources, not pages;
 #   a headless bundle writes nothing.
+# - a section's _index.md slug ('work') names the section in its pages' URLs: projects/new-slipway/ is /work/new-slipway/.
 # - tags given as one string ('office, booking tools') are one term.
 # - a page with no date has Hugo's zero date, 0001-01-01, and :year formats it as 1: /notes/1/mooring-rules/.
 EXPECTED_URLS = {
@@ -35,6 +36,8 @@ EXPECTED_URLS = {
     "/notes/1/mooring-rules/",
     "/2024/05/pontoon/",  # the aliases' redirect pages
     "/old/pontoon/",
+    "/work/",  # projects/_index.md's slug: the section and its pages are under /work/
+    "/work/new-slipway/",
     "/2024/05/ferry-timetable/",  # its weekend.md and winter/sailings.md are the bundle's resources; homepage/ is headless
 }
 

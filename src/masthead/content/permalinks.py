@@ -133,7 +133,8 @@ def entry_url(entry: Entry, config: Config) -> str:
     cased: Callable[[str], str] = str.lower if config.origin.kind == "hugo" and not config.origin.disable_path_to_lower else str
     if config.origin.kind == "hugo" and not entry.dated:  # Hugo's zero time, 0001-01-01: an undated page of /:year/ is at /1/01/
         local = datetime(1, 1, 1, tzinfo=local.tzinfo)
-    section, sections = place.section, place.sections
+    named = place.section_path or place.sections  # a Hugo section's slug names it in its pages' URLs
+    section, sections = named.split("/")[0], named
     if config.origin.kind == "hugo":  # Hugo's paths are urlized: lower case (disablePathToLower = false), spaces as "-", "&" dropped
         urlize = hugo_urlize(config)
         section, sections = urlize(section) if section else "", "/".join(urlize(part) for part in sections.split("/")) if sections else ""

@@ -37,6 +37,7 @@ class Placement(NamedTuple):
     """The facts of an entry that come from its place and from other generators' front matter."""
 
     sections: str = ""  # folders between the content folder and the file (bundle folder excluded)
+    section_path: str = ""  # the sections as the URL names them, when not as their folders (a Hugo _index.md's slug)
     filename: str = ""  # file name without extension (a bundle's: its folder's name)
     bundle: bool = False  # a Hugo page bundle (index.md): files beside it are its resources
     home: bool = False  # the content folder's own index: the home page's intro
@@ -516,6 +517,11 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
         from ..origins.eleventy_pages import later_pages_pattern
 
         values["later_pages"] = later_pages_pattern(data.get("permalink"))
+    if config.origin.kind == "hugo":
+        from ..origins.data import section_path
+
+        named = section_path(source, sections, config)
+        values["section_path"] = named if named != sections else ""
     place = Placement(
         sections=sections,
         filename=filename,

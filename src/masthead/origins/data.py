@@ -442,6 +442,49 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
     return merged
 
 
+@lru_cache(maxsize=256)
+def _slug_of(path: str, stamp: tuple[int, int]) -> str:
+    """The ``slug`` a Hugo section page gives its section, "" when none."""
+    from ..content import frontmatter
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = frontmatter.parse(frontmatter.split(text, path), path)
+    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+        return ""  # the section page's own parse reports it
+    slug = data.get("slug")
+    return slug.strip().strip("/") if isinstance(slug, str) else ""
+
+
+def section_path(source: str, sections: str, config: Config) -> str:
+    """The path of a Hugo page's sections in its URL: each folder's, or the ``slug`` its ``_index.md`` gives
+    it (a section ``projects/`` with ``slug: work`` puts its pages under ``/work/``, as Hugo 0.168 does)."""
+    if not sections or config.origin.kind != "hugo":
+        return sections
+    parts = sections.split("/")
+    folder = (config.root / source).parent
+    while folder.name != parts[-1] and folder != config.root and folder.parent != folder:  # a bundle's own folder
+        folder = folder.parent
+    chain = [folder]
+    for _ in parts[1:]:
+        chain.insert(0, chain[0].parent)
+    if [each.name for each in chain] != parts:
+        return sections
+    lang, _ = _language_of(source, config)
+    named = []
+    for each, name in zip(chain, parts, strict=True):
+        indexes = [index for index in sorted(each.glob("_index.*")) if index.suffix in (".md", ".markdown", ".html") and _own_language(index, lang, config)]
+        slug = next((found for index in indexes if (found := _slug_of(str(index), file_stamp(index)))), "")
+        named.append(slug or name)
+    return "/".join(named)
+
+
+def _language_of(source: str, config: Config) -> tuple[str, str]:
+    from ..content.placement import language
+
+    return language(source, {}, config)
+
+
 def _cascade_at(path: Path) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
     try:
         return _cascade_of(str(path), file_stamp(path))

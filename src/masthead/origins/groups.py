@@ -125,17 +125,19 @@ def hugo_groups(
     named_lists = {*taxonomies, "tags"} if empty_lists else set()  # Hugo: content/tags/ holds the taxonomy's and its terms' _index.md
     sections: dict[tuple[str, str], list[Document]] = defaultdict(list)
     nested = {PurePosixPath(page.entry.source).parent for page in pages if PurePosixPath(page.entry.source).stem.split(".")[0] == "_index"}
+    named: dict[tuple[str, str], str] = {}  # a section as its URL names it: its _index.md's slug (placement.section_path)
     for document in (*posts, *pages):
         section, prefix = document.entry.placement.section, _prefix(document, languages)
         if section in named_lists:  # content/contributors/_index.md is the taxonomy list's intro, not a section
             continue
-        own = document.url != list_url(f"{prefix}/{slug(section)}", ugly) and (listed is None or section in listed)
+        name = named.setdefault((prefix, section), (document.entry.placement.section_path or section).split("/")[0])
+        own = document.url != list_url(f"{prefix}/{slug(name)}", ugly) and (listed is None or section in listed)
         if section and own and _in_section_pages(document, section, nested):
             sections[prefix, section].append(document)
     groups: list[Group] = []
     taken: set[str] = set()
     for prefix, section in sorted(sections):
-        url = list_url(f"{prefix}/{slug(section)}", ugly)
+        url = list_url(f"{prefix}/{slug(named[prefix, section])}", ugly)
         intro = by_url.get(url)
         url = prefix + (section_lists or {}).get(section, url.removeprefix(prefix))  # the intro is the _index.md at its default URL
         if intro is not None:
