@@ -73,8 +73,9 @@ def test_group_by_exp_and_now(adopted: tuple[Path, Result]) -> None:
     date), so the same sources build the same bytes."""
     site, _ = adopted
     body = _body(site, "/by-year/")
-    assert re.findall(r"<h2 [^>]*>([^<]*)</h2>", body) == ["2024 (4)", "2023 (1)"]
+    assert re.findall(r"<h2 [^>]*>([^<]*)</h2>", body) == ["2024 (5)", "2023 (1)"]
     assert re.findall(r"(\w+ \d+): <a href=\"([^\"]+)\">", body) == [
+        ("Mar 16", "/quay/2024/03/16/notice-template.html"),
         ("Mar 9", "/quay/2024/03/09/harbour-dues.html"),
         ("Mar 2", "/quay/2024/03/02/berth-rules.html"),
         ("Feb 14", "/quay/tides/2024/02/14/tide-tables.html"),
@@ -82,3 +83,14 @@ def test_group_by_exp_and_now(adopted: tuple[Path, Result]) -> None:
         ("Nov 20", "/quay/2023/11/20/winter-moorings.html"),
     ]
     assert body.endswith("<p>The ledger, 2023 to 2024.</p>")
+
+
+def test_liquid_inside_highlight_is_rendered(adopted: tuple[Path, Result]) -> None:
+    """Jekyll renders the tags in a highlight block: {% raw %} keeps its text as code, a variable is filled in."""
+    site, _ = adopted
+    assert _body(site, "/quay/2024/03/16/notice-template.html") == (
+        "<p>Each notice page starts from this include:</p>\n"
+        '<pre><code class="language-html">&lt;h1 class=&quot;notice&quot;&gt;{{ page.title }}&lt;/h1&gt;\n</code></pre>\n'
+        "<p>And the office's script names this one:</p>\n"
+        '<pre><code class="language-ruby">notice = &quot;How a notice is made&quot;\n</code></pre>'
+    )

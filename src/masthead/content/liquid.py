@@ -212,8 +212,11 @@ def _node(node: _Node, context: _Context, depth: int) -> str:
             return node.text
         if node.name == "comment":  # dropped: it may sit inside a paragraph, so no lines stand in for it
             return ""
+        # a highlight block is Liquid as any other text (Jekyll renders its tags: {% raw %} shows them as code)
+        inner = replace(context, warn=lambda _offset, field, message: context.warn(node.start, field, message), in_code=lambda _offset: True)
+        code = _render(parse(node.text, context.nunjucks, []), inner, depth + 1) if "{" in node.text else node.text
         words = node.arguments.split()
-        return fenced(words[0].strip("'\"") if words else "", node.text)
+        return fenced(words[0].strip("'\"") if words else "", code)
     if node.kind == "tag":
         if node.name in ("include", "include_relative", "render"):
             return _include(node, context, depth) + node.breaks
