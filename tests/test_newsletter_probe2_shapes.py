@@ -20,6 +20,7 @@ from masthead.newsletter.emailparse import read_issues
 from masthead.newsletter.layout import plan
 from masthead.newsletter.markup import parse
 from masthead.newsletter.stories import Event, build_story
+from masthead.newsletter.titling import clean_subject
 
 SERVICES = FIXTURES / "services"
 
@@ -404,3 +405,28 @@ def test_section_labels_over_pictured_stories_stay_labels_and_a_section_of_links
     quick = " ".join(parse(stories[-1].html).get_text(" ").split())
     assert "The swing bridge closes for painting on 3 June" in quick and "The regatta programme is out" in quick
     assert "Kayak hire" not in quick  # the list's item marked "(Sponsored)"
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("Issue #42: The ferry fares rise", "The ferry fares rise"),
+        ("#42 — The ferry fares rise", "The ferry fares rise"),
+        ("Vol. 3, No. 12 – Ferry fares rise", "Ferry fares rise"),
+        ("The Harbour Letter #42: Ferry fares rise", "Ferry fares rise"),
+        ("The Harbour Letter: ferry fares rise", "Ferry fares rise"),
+        ("Ferry fares rise | The Harbour Letter", "Ferry fares rise"),
+        ("Ferry fares rise - Harbour Letter #42", "Ferry fares rise"),
+        ("Ferry fares rise (Issue 42)", "Ferry fares rise"),
+        ("[Harbour Letter] Ferry fares rise", "Ferry fares rise"),
+        ("Ferry fares: what it means | Issue 42", "Ferry fares: what it means"),
+        ("Q&A: the harbour master", "Q&A: the harbour master"),
+        ("2025: the year the ferry came back", "2025: the year the ferry came back"),
+        ("Ferry fares rise (again)", "Ferry fares rise (again)"),
+        ("Theatre news: the new season", "Theatre news: the new season"),
+        ("The Harbour Letter", "The Harbour Letter"),
+        ("Issue #42", "Issue #42"),
+    ],
+)
+def test_a_subject_loses_the_newsletters_name_and_the_issues_number_at_either_end(subject: str, title: str) -> None:
+    assert clean_subject(subject, [("From", "The Harbour Letter <news@harbour.example>")]) == title

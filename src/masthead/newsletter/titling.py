@@ -42,15 +42,42 @@ def clean_subject(subject: str, headers: Iterable[tuple[str, str]] = ()) -> str:
 _NAME_SEPARATOR = re.compile(r"\s*(?::|\||\s[-\u2013\u2014])\s+")
 
 
+# An issue's number as subjects carry it: "Issue #42", "#42", "No. 42", "Vol. 3, No. 12", "Edition 7", "Ep. 12"
+_NUMBER = r"(?:(?:issue|edition|no\.?|number|vol\.?|volume|ep\.?|episode)\s*#?\s*|#\s*)\d+[a-z]?"
+_ISSUE_NUMBER = re.compile(rf"^{_NUMBER}(?:\s*,\s*{_NUMBER})*$", re.IGNORECASE)
+_NAMED_NUMBER = re.compile(rf"\s*(?:{_NUMBER}|\d+)$", re.IGNORECASE)  # "The Harbour Letter #42", "Harbour Letter 42"
+_BRACKETED = re.compile(r"^\s*[\[(]([^\])]{1,60})[\])]\s*|\s*[\[(]([^\])]{1,60})[\])]\s*$")
+
+
+def _masthead_part(part: str, names: set[str]) -> bool:
+    """A part of the subject that names the issue, not its news: the newsletter's name (perhaps with the
+    issue's number after it) or the issue's number alone."""
+    part = part.strip()
+    bare = {name.removeprefix("the ") for name in names}  # "Harbour Letter" names "The Harbour Letter" too
+    return bool(_ISSUE_NUMBER.match(part)) or any(match_key(text).removeprefix("the ") in bare for text in (part, _NAMED_NUMBER.sub("", part)))
+
+
 def without_name(subject: str, names: Iterable[str]) -> str:
-    """The subject without the newsletter's own name before it ("The Harbour Letter: Ferry fares rise"
-    is "Ferry fares rise"), when what precedes the first colon, bar or dash is one of ``names`` (match
-    keys); any other colon is the headline's own ("Q&A: the harbour master")."""
-    found = _NAME_SEPARATOR.search(subject)
-    if found is None or match_key(subject[: found.start()]) not in set(names):
+    """The subject without what names the issue rather than its news: the newsletter's name (one of
+    ``names``, match keys) or the issue's number, before the first or after the last colon, bar or
+    spaced dash, or in brackets at either end: "The Harbour Letter: Ferry fares rise", "Issue #42:
+    Ferry fares rise", "Ferry fares rise | The Harbour Letter", "Ferry fares rise (Issue 42)" are all
+    "Ferry fares rise". Any other colon is the headline's own ("Q&A: the harbour master")."""
+    known = set(names)
+    title = subject
+    for _ in range(2):  # "[Harbour Letter] Ferry fares rise (Issue 42)": one at each end
+        bracket = _BRACKETED.search(title)
+        if bracket is not None and _masthead_part(bracket.group(1) or bracket.group(2) or "", known):
+            title = (title[: bracket.start()] + " " + title[bracket.end() :]).strip()
+    found = _NAME_SEPARATOR.search(title)
+    if found is not None and _masthead_part(title[: found.start()], known) and words(title[found.end() :]):
+        title = title[found.end() :].strip()
+    last = list(_NAME_SEPARATOR.finditer(title))
+    if last and _masthead_part(title[last[-1].end() :], known) and words(title[: last[-1].start()]):
+        title = title[: last[-1].start()].strip()
+    if not words(title):
         return subject
-    rest = subject[found.end() :].strip()
-    return rest[:1].upper() + rest[1:] if words(rest) else subject
+    return title[:1].upper() + title[1:] if title != subject else subject
 
 
 def list_names(headers: Iterable[tuple[str, str]]) -> set[str]:
