@@ -199,3 +199,14 @@ def test_ids_and_definition_lists_are_the_real_generators(name: str, generator: 
     own = _body(output_folder(site) / page)
     assert sorted(set(_FOOTNOTE_IDS.findall(own))) == sorted(set(_FOOTNOTE_IDS.findall(real)))
     assert _DEFINITION_TAGS.findall(own) == _DEFINITION_TAGS.findall(real)
+
+
+@pytest.mark.slow
+def test_the_pages_pass_the_nu_checker(tmp_path: Path) -> None:
+    from test_html_validity import nu_check
+
+    pages = []
+    for name, page in (("jekyll-footnotes", "glossary/2024/03/12/tide-words.html"), ("hugo-footnotes", "posts/mooring-terms/index.html")):
+        site, _ = adopt(name, tmp_path)
+        pages.append(output_folder(site) / page)
+    assert nu_check(pages) == []  # no duplicate ids, no warnings (a labelled section needs no heading)
