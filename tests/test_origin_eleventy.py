@@ -22,6 +22,8 @@ def test_urls_are_eleventys(tmp_path: Path) -> None:
     assert page_urls(site) == EXPECTED_URLS
     public = output_folder(site)
     assert public.name == "_site" and (public / "img/lamp.png").is_file()
+    # .addPassthroughCopy("./content/feed/pretty-atom-feed.xsl"): beside the public/ folder, at its path in the input
+    assert (public / "feed/pretty-atom-feed.xsl").read_bytes() == (site / "content/feed/pretty-atom-feed.xsl").read_bytes()
     assert literal_syntax(site) == []
     assert broken_references(site) == []
     warnings = [line for line in build.output.splitlines() if "warning" in line]
@@ -29,6 +31,30 @@ def test_urls_are_eleventys(tmp_path: Path) -> None:
     assert "postslist.njk: not known here" in warnings[0]  # (postslistCounter or postslist.length) + 1: an expression masthead does not evaluate
     assert "content/tags.njk:2: warning: permalink: URL /tags/ is masthead's own page" in warnings[1]
     assert "JavaScript data files are programs and are never run: metadata.js" in (site / "masthead.toml").read_text()
+    assert '"content/feed/pretty-atom-feed.xsl" = "feed/pretty-atom-feed.xsl"' in (site / "masthead.toml").read_text()
+
+
+def test_passthrough_copies_are_read_never_run() -> None:
+    """The static folder and the other copies, from the calls as Eleventy's docs write them."""
+    from masthead.origins.jsconfig import _passthrough
+
+    program = (
+        "export default function (c) {\n"
+        '  c.addPassthroughCopy({ "./public/": "/" }).addPassthroughCopy("./content/feed/pretty-atom-feed.xsl");\n'
+        '  c.addPassthroughCopy("content/img");\n  c.addPassthroughCopy("css");\n'
+        '  c.addPassthroughCopy({ "node_modules/x/dist/x.js": "js/x.js", "content/**/*.jpg": "photos" });\n'
+        '  c.addPassthroughCopy("../outside");\n  c.addPassthroughCopy(someVariable);\n}\n'
+    )
+    static, copied = _passthrough(program, "content")
+    assert static == "public"
+    assert copied == {
+        "content/feed/pretty-atom-feed.xsl": "feed/pretty-atom-feed.xsl",
+        "content/img": "img",
+        "css": "css",
+        "node_modules/x/dist/x.js": "js/x.js",
+        "content/**/*.jpg": "photos",
+    }
+    assert _passthrough('c.addPassthroughCopy("content/img");', "content") == ("content", {})  # the input folder is published already
 
 
 def test_posts_and_metadata(tmp_path: Path) -> None:
@@ -105,3 +131,43 @@ def test_navigation_children_and_own_urls(tmp_path: Path) -> None:
         ("/about/visiting/", "Visiting"),
     ]
     assert re.search(r'<a href="/about/">About</a><ul class="site-nav__children">\s*<li><a href="/about/history/">', nav.group(0))
+
+
+def test_passthrough_files_are_published_at_their_paths_and_never_outside(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from masthead.config import load_config
+    from masthead.origins.bundles import passthrough_files
+
+    site = tmp_path / "site"
+    for name in ("content/blog/a/one.jpg", "content/blog/two.jpg", "css/site.css", "content/.hidden/x.jpg"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".jpg"):
+            Image.new("RGB", (4, 4)).save(site / name)
+        else:
+            (site / name).write_text("body{}", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("outside", encoding="utf-8")
+    (site / "css/escape.txt").symlink_to(tmp_path / "secret.txt")
+    (site / "masthead.toml").write_text(
+        '[folders]\ncontent = "content"\nstatic = "assets"\n[origin]\nkind = "eleventy"\n'
+        '[origin.passthrough]\n"content/**/*.jpg" = "photos"\n"css" = "css"\n"css/site.css" = "style.css"\n',
+        encoding="utf-8",
+    )
+    found = passthrough_files(load_config(site))
+    assert found == {
+        "/photos/blog/a/one.jpg": str(site / "content/blog/a/one.jpg"),
+        "/photos/blog/two.jpg": str(site / "content/blog/two.jpg"),
+        "/css/site.css": str(site / "css/site.css"),
+        "/style.css": str(site / "css/site.css"),
+    }
+
+
+def test_a_passthrough_outside_the_site_is_a_problem(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from masthead.cli import main
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "masthead.toml").write_text('[origin]\nkind = "eleventy"\n[origin.passthrough]\n"../etc" = "etc"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path)])
+    assert result.exit_code == 1 and "origin.passthrough" in result.output and 'without ".."' in result.output

@@ -285,6 +285,14 @@ def _feed_entry(entry: tuple[str, Any]) -> str | None:
     return None
 
 
+def _passthrough_entry(entry: tuple[str, Any]) -> str | None:
+    source, target = entry
+    for label, path in (("the copied path", source), ("its output path", target)):
+        if not isinstance(path, str) or any(part in ("..",) for part in path.split("/")) or path.startswith("/") or ":" in path:
+            return f'{label}: expected a path inside the site, relative and without "..", such as "content/img" = "img"'
+    return None
+
+
 def _layout_entry(entry: tuple[str, Any]) -> str | None:
     _, template = entry
     if not isinstance(template, str) or not re.match(r"^[a-z0-9][a-z0-9_-]*$", template):
@@ -699,6 +707,12 @@ class Origin:
         MappingProxyType({}),
         'Pelican\'s feeds kept at their paths, such as FEED_ALL_ATOM = "feeds/all.atom.xml", CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml".',
         _feed_entry,
+    )
+    passthrough: Mapping[str, str] = option(
+        MappingProxyType({}),
+        "Eleventy's addPassthroughCopy beside a static folder of its own: each path (from the site's folder; a glob such as \"content/**/*.jpg\" "
+        'allowed) published under the output path given, as "content/img" = "img".',
+        _passthrough_entry,
     )
     period_archives: Mapping[str, str] = option(
         MappingProxyType({}),

@@ -23,7 +23,7 @@ from .content.permalinks import entry_url
 from .errors import Problem, did_you_mean
 from .images import ImageInfo, inside, read_image
 from .options import BuildOptions
-from .origins.bundles import bundle_resources, featured_resource, outside_file, resource_folder
+from .origins.bundles import bundle_resources, featured_resource, outside_file, passthrough_files, resource_folder
 from .origins.jekyll_site import layout_lists_posts, theme_listing
 from .ownership import output_path_problem
 
@@ -152,7 +152,7 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     pages: list[Document] = []
     home: Document | None = None
     language_homes: list[Document] = []
-    resources: dict[str, str] = {}
+    resources: dict[str, str] = passthrough_files(config) if config.origin.passthrough else {}
     for entry in sorted(entries, key=lambda e: e.source):
         place = entry.placement
         scheduled = entry.scheduled(now)

@@ -57,6 +57,31 @@ def hugo_asset(src: str, config: Config) -> tuple[str, str] | None:
     return None
 
 
+def passthrough_files(config: Config) -> dict[str, str]:
+    """Site path -> file of each ``[origin] passthrough`` copy (Eleventy's ``addPassthroughCopy("content/img")``
+    beside a static folder of its own): a folder's files under its target, a file at it, a glob's matches at
+    their paths below the glob's fixed folder; never a file outside the site's folder, nor a hidden one."""
+    root = config.root.resolve()
+    found: dict[str, str] = {}
+    for source, target in sorted(config.origin.passthrough.items()):
+        prefix = "/" + target.strip("/") + "/" if target.strip("/") else "/"
+        if "*" in source:
+            fixed = "/".join(part for part in source.split("/")[: next(i for i, part in enumerate(source.split("/")) if "*" in part)])
+            base, matches = config.root / fixed, sorted(config.root.glob(source))
+        else:
+            base, matches = config.root / source, [config.root / source]
+        for match in matches:
+            files = sorted(match.rglob("*")) if match.is_dir() else [match]
+            for path in files:
+                if not path.is_file() or not path.resolve().is_relative_to(root) or any(part.startswith(".") for part in path.relative_to(config.root).parts):
+                    continue
+                if match.is_dir() or "*" in source:
+                    found[prefix + path.relative_to(base if "*" in source else match).as_posix()] = str(path)
+                else:
+                    found[prefix.rstrip("/") if target.strip("/") else "/" + path.name] = str(path)
+    return found
+
+
 def resource_folder(url: str, hugo: bool) -> str:
     """The folder a page's bundle files are published in: the page's own (``/posts/x/``); with Hugo's
     uglyURLs a page ``/posts/x.html`` keeps them in ``/posts/x/``, as Hugo does; elsewhere its file's folder."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.datafile import DataFileError, load_data
+from ..content.js_front_matter import literal_calls
 from ..errors import Problem
 from .eleventy_feeds import eleventy_feeds, virtual_feeds
 from .eleventy_pages import home_pagination
@@ -123,8 +124,7 @@ def eleventy(site: Path, found: str) -> Plan:
     url = _js_string(data_text, "url")
     if url.startswith(("http://", "https://")):
         values["base_url"] = _with_prefix(url, _js_string(text, "pathPrefix"))
-    passthrough = re.search(r"""addPassthroughCopy\(\s*{\s*["'](?:\./)?([\w-]+)/?["']\s*:\s*["']/["']""", text)
-    static = passthrough.group(1) if passthrough else content  # the base blog's {"./public/": "/"}
+    static, copied = _passthrough(text, content)
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static, "output": _eleventy_dir(text, "output") or "_site"},
         "origin": {
@@ -136,6 +136,10 @@ def eleventy(site: Path, found: str) -> Plan:
             "raw_html": True,  # markdown-it with html: true, as Eleventy configures it
         },
     }
+    if copied:
+        shown = ", ".join(f"{source} at /{target}" for source, target in copied.items())
+        notes.append(f"Its other passthrough copies are published as Eleventy copies them: {shown} ([origin] passthrough).")
+        tables["origin"]["passthrough"] = copied
     if author:
         tables["author"] = {"name": author}
     feeds = {**virtual_feeds(text), **eleventy_feeds(site / content, data_folder)}
@@ -155,6 +159,38 @@ def eleventy(site: Path, found: str) -> Plan:
         values.update(home_values)
         tables["origin"].update(home_origin)
     return Plan("eleventy", found, values, tables, tuple(notes))
+
+
+def _passthrough(program: str, content: str) -> tuple[str, dict[str, str]]:
+    """The static folder and the other copies of an Eleventy config's ``addPassthroughCopy`` calls (read, never
+    run): a folder copied to the root (the base blog's ``{"./public/": "/"}``) is the static folder, else the
+    input folder (whose files are published); the copies from elsewhere, with the path Eleventy writes each at:
+    a string's path inside the input folder loses that folder (``content/img`` is ``/img``), an object maps
+    source to target."""
+    pairs: list[tuple[str, str]] = []
+    for _, arguments in literal_calls(program, "addPassthroughCopy"):
+        first = arguments[0] if arguments else None
+        if isinstance(first, str):
+            path = first.strip().removeprefix("./").rstrip("/")
+            inner = path.removeprefix(content + "/") if content != "." else path
+            pairs.append((path, inner))
+        elif isinstance(first, dict):
+            pairs += [
+                (str(key).strip().removeprefix("./").rstrip("/"), str(value).strip().strip("/")) for key, value in first.items() if isinstance(value, str)
+            ]
+    root = next((source for source, target in pairs if target == "" and source and "*" not in source), "")
+    static = root or content
+    copied = {
+        source: target
+        for source, target in pairs
+        if source
+        and source != root
+        and ".." not in source.split("/")
+        and ".." not in target.split("/")
+        and not source.startswith("/")
+        and not (static == content and (content == "." or source.startswith(content + "/")))  # the input folder's files are published already
+    }
+    return static, copied
 
 
 def gatsby(site: Path, found: str) -> Plan:
