@@ -70,6 +70,16 @@ _SPONSOR = re.compile(
     r"from our (?:sponsor|partner)s?|advertisement|\(?ad\)?|paid (?:post|partnership)|partner(?:ed)? content|promoted)\b",
     re.IGNORECASE,
 )
+# "Add hello@… to your contacts", "Whitelist us": the issue asking not to be filtered, set above or below the stories
+_SAFE_SENDER = re.compile(
+    r"\badd\s+(?:us|me|[\w.+-]+@[\w.-]+)\s+to\s+your\s+(?:contacts|address book|safe senders?(?: list)?|primary inbox)|"
+    r"\b(?:whitelist|safelist)\s+(?:us|me|our)\b|"
+    r"move (?:this|us|it) to your primary (?:inbox|tab)",
+    re.IGNORECASE,
+)
+# A footer's legal lines standing alone: "© 2025 Ropewalk Bakery Ltd", "Privacy policy | Terms"
+_LEGAL = r"(?:privacy(?: policy| notice)?|terms(?: of (?:service|use)| (?:and|&) conditions)?|cookie policy|imprint|impressum|legal|contact us)"
+_LEGAL_LINE = re.compile(rf"^\W*(?:(?:copyright\s*)?©\s*\d{{4}}\b|{_LEGAL}(?:\s*[|·•/,-]\s*{_LEGAL})*\W*$)", re.IGNORECASE)
 _ADVERTISE = re.compile(
     r"^\W*(?:advertise (?:with|in)\b|sponsor (?:this|our) newsletter|sponsor us\b|(?:become|be) (?:a|our) sponsor|want to (?:advertise|sponsor)|"
     r"interested in (?:sponsoring|advertising)|want to reach [\d,.]+k?\+? (?:readers|subscribers|people)|"
@@ -183,6 +193,8 @@ _BUTTON_WORDS = frozenset(
         "min",  # "Listen (12 min)"
         "mins",
         "minutes",
+        "us",  # "Follow us on Instagram", behind a click redirect
+        "on",
     }
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -326,7 +338,11 @@ def block_reason(element: Tag) -> str | None:
         return "footer"
     if (count <= 25 and _UNSUBSCRIBE.search(text)) or (count <= 60 and _FOOTER.search(text)):
         return "footer words"  # a long paragraph that mentions unsubscribing is prose
+    if count <= 8 and _LEGAL_LINE.match(text):
+        return "footer words"  # waits for the end of the stories, as footer words do (settle_footers)
     if count <= 25 and (_WEB_VERSION.search(text) or "web version" in kinds):
+        return "header"
+    if count <= 30 and _SAFE_SENDER.search(text):
         return "header"
     anchors = element.find_all("a", href=True)
     if len(anchors) == 1 and _text(anchors[0]) == text and event_signup(text, str(anchors[0]["href"])):
