@@ -74,13 +74,15 @@ def rewrite(text: str) -> str:
     lines = text.split("\n")
     code = _code_lines(lines)
     out = list(lines)
+    neighbours: list[set[str]] = []
     index = 0
     while index < len(lines):
         found = None if code[index] or not _DEFINITION_LINE.fullmatch(lines[index]) else _terms_before(lines, code, index)
         if found is None:
             index += 1
             continue
-        bullet = _bullet(lines, code, found[0])
+        neighbours = neighbours or _neighbouring_bullets(lines, code)
+        bullet = _bullet(neighbours[found[0]])
         index = _rewrite_list(lines, code, out, found[0], bullet)
     return "\n".join(out)
 
@@ -132,17 +134,22 @@ def _continues(lines: list[str], code: list[bool], at: int) -> bool:
     return end > at and end < len(lines) and not code[end] and bool(_DEFINITION_LINE.fullmatch(lines[end]))
 
 
-def _bullet(lines: list[str], code: list[bool], start: int) -> str:
+def _neighbouring_bullets(lines: list[str], code: list[bool]) -> list[set[str]]:
+    """For each line, the bullets of the nearest list line before it and at or after it."""
+    marks = [match.group(1) if not code[at] and (match := _BULLET.match(line)) else "" for at, line in enumerate(lines)]
+    before, after = [""] * len(lines), [""] * len(lines)
+    last = ""
+    for at, mark in enumerate(marks):
+        before[at], last = last, mark or last
+    last = ""
+    for at in range(len(lines) - 1, -1, -1):
+        last = marks[at] or last
+        after[at] = last
+    return [{before[at], after[at]} for at in range(len(lines))]
+
+
+def _bullet(used: set[str]) -> str:
     """A bullet no neighbouring list uses, so cmark does not join the definition list to it."""
-    used = set()
-    for at in [*range(start - 1, -1, -1)][:1000]:
-        if not code[at] and (match := _BULLET.match(lines[at])):
-            used.add(match.group(1))
-            break
-    for at in range(start, min(len(lines), start + 1000)):
-        if not code[at] and (match := _BULLET.match(lines[at])):
-            used.add(match.group(1))
-            break
     return next(char for char in "*+-" if char not in used)
 
 
