@@ -120,12 +120,25 @@ def test_the_dialect_of_each_generator(tmp_path: Path) -> None:
 
 
 class _Ids(HTMLParser):
+    """The ids and footnote links of a fragment, and whether each dt and dd is a child of a dl."""
+
     def __init__(self) -> None:
         super().__init__()
         self.ids: list[str] = []
         self.fragments: list[str] = []
+        self.open: list[str] = []
+        self.misplaced: list[str] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("dl", "dt", "dd", "ul", "ol", "li"):
+            assert self.open and self.open[-1] == tag, (tag, self.open)
+            self.open.pop()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("dt", "dd") and (not self.open or self.open[-1] != "dl"):
+            self.misplaced.append(tag)
+        if tag in ("dl", "dt", "dd", "ul", "ol", "li"):
+            self.open.append(tag)
         found = dict(attrs)
         if found.get("id") is not None:
             self.ids.append(str(found["id"]))
@@ -134,7 +147,32 @@ class _Ids(HTMLParser):
             self.fragments.append(href[1:])
 
 
-_PIECES = ["[^", "]", "]:", ":", ": ", "1", "a", "x y", "\n", "\n\n", "    ", " ", "*", "#", "- ", "> ", "```", "<b>", "{#id}", "[[A](https://a.example)]", "é"]
+_PIECES = [
+    "[^",
+    "]",
+    "]:",
+    ":",
+    ": ",
+    "\n: ",
+    "  ",
+    "Term",
+    "1",
+    "a",
+    "x y",
+    "\n",
+    "\n\n",
+    "    ",
+    " ",
+    "*",
+    "#",
+    "- ",
+    "> ",
+    "```",
+    "<b>",
+    "{#id}",
+    "[[A](https://a.example)]",
+    "é",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -148,6 +186,7 @@ def test_any_markdown_renders_with_unique_ids(pieces: list[str], dialect: Dialec
     parser = _Ids()
     parser.feed(body.html)
     assert len(parser.ids) == len(set(parser.ids))
+    assert parser.misplaced == [] and parser.open == []
     assert {unquote(fragment) for fragment in parser.fragments} <= set(parser.ids)  # every footnote link lands
     assert not re.search(r"mastheadtermx|mastheaddefinitionx|mastheadwrappedx|data-footnote|fnref-", body.html)
     assert "↩" not in body.summary and "↩" not in "".join(heading.text for heading in body.headings)
