@@ -581,7 +581,19 @@ def post_list_pagination(data: Mapping[str, Any]) -> str:
         return ""
     source = str(pagination.get("data", ""))
     name = source.removeprefix("collections.")
-    return name if source.startswith("collections.") and re.fullmatch(r"[\w-]+", name) and page_size(pagination) != 1 else ""
+    listed = source.startswith("collections.") and re.fullmatch(r"[\w-]+", name)
+    return name if listed and not (page_size(pagination) == 1 and _names_the_item(pagination, data.get("permalink"))) else ""
+
+
+def _names_the_item(pagination: Mapping[str, Any], permalink: Any) -> bool:
+    """Whether a ``size: 1`` pagination's permalink is built from its one item (``{{ post.fileSlug }}`` with
+    ``alias: post``, ``pagination.items[0]``): a page per post. One that names only ``pagination.pageNumber``
+    (``/blog/page-2/``), or no permalink at all, is a list one post a page."""
+    if not isinstance(permalink, str):
+        return False
+    alias = pagination.get("alias")
+    names = [r"pagination\.items?\b"] + ([rf"\b{re.escape(alias)}\b"] if isinstance(alias, str) and alias.strip() else [])
+    return any(re.search(rf"{{[{{%][^}}]*{name}", permalink) for name in names)
 
 
 def page_size(pagination: Mapping[str, Any]) -> int:
