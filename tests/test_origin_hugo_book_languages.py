@@ -41,3 +41,19 @@ def test_language_folders_at_the_root(tmp_path: Path) -> None:
     assert 'shortcode "hint": not supported (themes/hugo-book/ is empty: its git submodule is not cloned;' in build.output
     home = (public / "index.html").read_text(encoding="utf-8")
     assert '<div class="shortcode-hint info">\n<p>Read the <strong>guide</strong> before lighting anything.</p>\n</div>' in home
+
+
+def test_the_default_language_in_content_beside_another_language_folder(tmp_path: Path) -> None:
+    """The same site with English in `content/` (Hugo's default folder, contentDir = 'content') beside
+    `content.zh/`: the same pages, each language from its own folder."""
+    import shutil
+
+    from origin_sites import SITES, adopt_folder
+
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "hugo-book-languages", site)
+    (site / "content.en").rename(site / "content")
+    config = site / "hugo.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("contentDir = 'content.en'", "contentDir = 'content'"), encoding="utf-8")
+    adopt_folder(site)
+    assert page_urls(site) == EXPECTED_URLS

@@ -225,14 +225,15 @@ def language_folders(languages: Any, content: str) -> dict[str, str]:
 
 def root_language_folders(languages: Any) -> dict[str, str]:
     """language -> its folder, when each language's ``contentDir`` is a folder of its own at the site's
-    root (hugo-book's ``content.en``, ``content.zh``): the site's content is then those folders."""
+    root (hugo-book's ``content.en``, ``content.zh``; also ``content`` beside ``content.de``): the site's content is then
+    those folders."""
     folders: dict[str, str] = {}
     for code, settings in (languages or {}).items() if isinstance(languages, dict) else ():
         folder = _folded(settings).get("contentdir") if isinstance(settings, dict) else None
-        if not isinstance(folder, str) or "/" in folder.strip("/") or folder.strip("/") in ("", ".", "content"):
+        if not isinstance(folder, str) or "/" in folder.strip("/") or folder.strip("/") in ("", "."):
             return {}
         folders[str(code)] = folder.strip("/")
-    return folders
+    return folders if len(set(folders.values())) == len(folders) else {}  # one folder shared: languages told by file name
 
 
 def _main_sections(content: Path, params: dict[str, Any], languages: Any, root_folders: tuple[str, ...] = ()) -> list[str]:
