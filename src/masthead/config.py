@@ -690,6 +690,11 @@ class Origin:
     not_tags: tuple[str, ...] = option(
         (), 'Collections that are not tags: the filter of Eleventy\'s tag-page pagination, such as ["all", "posts"]; no post is tagged with them.'
     )
+    data_pages: tuple[str, ...] = option(
+        (),
+        'Eleventy templates that paginate global data one item a page, such as ["projects/project.njk"] (pagination: {data: projects, '
+        "size: 1, alias: project}), under the content folder: each is written once per item of the data, rendered over that item.",
+    )
     not_found_urls: tuple[str, ...] = option(
         (),
         "Where the generator also wrote the site's 404 page, such as [\"/404/\"] (Jekyll's 404.html without a permalink under a pretty "

@@ -153,6 +153,12 @@ def assemble(entries: Iterable[Entry], config: Config, options: BuildOptions, no
     home: Document | None = None
     language_homes: list[Document] = []
     resources: dict[str, str] = passthrough_files(config) if config.origin.passthrough else {}
+    if config.origin.kind == "eleventy" and config.origin.data_pages:  # a template paginating _data: a page per item
+        from .origins.eleventy_pages import data_pages
+
+        paged, paged_problems = data_pages(config)
+        entries = [*entries, *paged]
+        problems += paged_problems
     for entry in sorted(entries, key=lambda e: e.source):
         place = entry.placement
         scheduled = entry.scheduled(now)

@@ -14,7 +14,9 @@ import math
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
+
+import yaml
 
 from ..content.frontmatter import FrontMatterError, parse, split
 from ..content.placement import FIRST_PAGE_ONLY, PAGE_NUMBER, page_size, post_list_pagination
@@ -23,6 +25,7 @@ from .references import listed_posts
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..content.entries import Entry
     from ..site import Document
 
 
@@ -87,4 +90,72 @@ def later_pages(pages: list[Document], posts: list[Document], taken: set[str], c
             taken.add(url)
             body = page.entry.body.replace(html=page.entry.body.html.replace(marker, marker.replace('data-offset="0"', f'data-offset="{number * size}"')))
             made.append(replace(page, url=url, entry=replace(page.entry, body=body)))
+    return made, problems
+
+
+_DATA_NAME = re.compile(r"(?!collections\b)[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*")  # projects, site.projects; not collections
+
+
+def _data_items(name: str, config: Config) -> list[Any] | None:
+    """The items an Eleventy pagination over global data pages through (``data: projects`` or
+    ``data: site.projects``: _data/projects.json's list, or an object's keys, as Eleventy pages them);
+    None for a collection or a name no data file gives."""
+    if not _DATA_NAME.fullmatch(name):
+        return None
+    from .data import data_files
+
+    value: Any = data_files(config)[0]
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, dict):
+        return list(value)
+    return list(value) if isinstance(value, list) else None
+
+
+def data_page_templates(content: Path) -> list[str]:
+    """The templates under ``content`` that paginate global data one item a page (``pagination: {data:
+    projects, size: 1, alias: project}``), as paths under it: ``[origin] data_pages``."""
+    from .eleventy_tags import paginating_templates
+
+    found: list[str] = []
+    for path in paginating_templates(content):
+        try:
+            options = parse(split(path.read_text(encoding="utf-8"), path.name), path.name).get("pagination")
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            continue
+        if _item_pagination(options) and _DATA_NAME.fullmatch(str(options.get("data", ""))):
+            found.append(path.relative_to(content).as_posix())
+    return found
+
+
+def _item_pagination(options: Any) -> TypeGuard[dict[str, Any]]:
+    """A pagination one item a page under an alias (``size: 1, alias: project``)."""
+    return isinstance(options, dict) and page_size(options) == 1 and isinstance(options.get("alias"), str) and bool(options["alias"].strip())
+
+
+def data_pages(config: Config) -> tuple[list[Entry], list[Problem]]:
+    """The pages of the templates of ``[origin] data_pages``: each is the template read again with its
+    alias (``project``) set to one item of the data, so its permalink (``projects/{{ project.slug }}/``)
+    and body are rendered over that item, as Eleventy writes them."""
+    from ..content.entries import parse_entry
+
+    made: list[Entry] = []
+    problems: list[Problem] = []
+    content = config.folders.content.strip("/")
+    for path in config.origin.data_pages:
+        source = path if content in ("", ".") else f"{content}/{path}"  # as discovery names it: from the site's folder
+        try:
+            found = split((config.root / source).read_text(encoding="utf-8"), source)
+            data = parse(found, source)
+        except (OSError, UnicodeDecodeError, FrontMatterError) as exc:
+            problems.append(Problem(source, None, "pagination", f"cannot be read as a template paginating data ({exc}); its pages are left out", warning=True))
+            continue
+        options = data.pop("pagination", None)
+        items = _data_items(str(options.get("data", "")), config) if _item_pagination(options) else None
+        for item in items or ():
+            front = yaml.safe_dump({**data, options["alias"]: item}, sort_keys=False, allow_unicode=True)
+            parsed = parse_entry(source, f"---\n{front}---\n{found.body}".encode(), config)
+            problems += parsed.problems
+            if parsed.entry is not None and not parsed.entry.placement.hidden:
+                made.append(parsed.entry)
     return made, problems

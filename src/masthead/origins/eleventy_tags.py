@@ -36,7 +36,7 @@ def tag_pagination(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 def tag_pages(content: Path) -> dict[str, Any]:
     """``[origin]`` values for the site's tag-page template: ``tag_permalink`` (when its permalink puts
     the tag in one place, slugified), ``data_tags`` and ``not_tags``; {} when the site has none."""
-    for path in _templates(content):
+    for path in paginating_templates(content):
         try:
             data = parse(split(path.read_text(encoding="utf-8"), path.name), path.name)
         except (OSError, UnicodeDecodeError, FrontMatterError):
@@ -54,7 +54,7 @@ def tag_pages(content: Path) -> dict[str, Any]:
     return {}
 
 
-def _templates(content: Path) -> Iterator[Path]:
+def paginating_templates(content: Path) -> Iterator[Path]:
     """The page templates that paginate (``eleventy_feeds.page_templates``: never in node_modules or _includes)."""
     for path in page_templates(content) if content.is_dir() else []:
         try:

@@ -14,7 +14,7 @@ from ..content.datafile import DataFileError, load_data
 from ..content.js_front_matter import literal_calls
 from ..errors import Problem
 from .eleventy_feeds import eleventy_feeds, virtual_feeds
-from .eleventy_pages import home_pagination
+from .eleventy_pages import data_page_templates, home_pagination
 from .eleventy_tags import tag_pages
 from .gatsby_program import index_pages, later_pages, name_prefix, not_page_sources, number, program_text, slug_pattern, term_permalinks
 from .gatsby_routes import markdown_permalink
@@ -153,6 +153,10 @@ def eleventy(site: Path, found: str) -> Plan:
         left = f" (not the collections {', '.join(tagged['not_tags'])})" if tagged["not_tags"] else ""
         notes.append(f"Its tag pages paginate collections: a page per tag{left}, directory data files' tags too, at {shown}.")
         tables["origin"].update(tagged)
+    paged = data_page_templates(site / content)
+    if paged:
+        notes.append(f"Its templates paginating _data write a page per item, as Eleventy does: {', '.join(paged)} ([origin] data_pages).")
+        tables["origin"]["data_pages"] = paged
     home_values, home_origin = home_pagination(site / content)
     if home_values:
         notes.append(f"The home page paginates posts as its index template does: {home_values['page_size']} a page (page_size, home_pages).")
