@@ -39,9 +39,6 @@ CANNOT_BUILD = {
     "pelican-i18n": "its German sub-site comes from the i18n_subsites plugin, which is not on PyPI",
     "hugo-cascade": "it keeps an older site's `_build` front matter, which Hugo 0.145 removed (Hugo 0.168 refuses the site)",
     "eleventy-high-performance": "an Eleventy 0.12 site whose config needs jsdom and its other npm packages",
-    # Hugo 0.168 writes an uglyURLs site's section and taxonomy lists as folders (/posts/), Hugo before
-    # it as files (/posts.html): masthead keeps the files that sites built over the years have
-    "hugo-ugly-urls": "Hugo 0.168 and older Hugo disagree on its list URLs; test_origin_hugo_ugly pins them",
 }
 # Pages the real tool writes and masthead does not yet, pinned: a fix makes the test fail until removed here
 KNOWN_GAPS = {

@@ -93,6 +93,19 @@ def first_page_redirects(site: Site) -> list[Redirect]:
     return [Redirect(f"{url.removesuffix('.html').rstrip('/')}/{first}", url, 301, source, None) for url in urls if url.endswith(("/", ".html"))]
 
 
+def folder_list_redirects(site: Site) -> list[Redirect]:
+    """Hugo before 0.168 wrote an uglyURLs site's section and taxonomy lists as files (``/posts.html``), which
+    masthead keeps, as sites built over the years link to them; Hugo 0.168 writes them as folders (``/posts/``):
+    those send readers on to the files, so both addresses work. (The root's ``/tags/`` is masthead's own page.)"""
+    from ..render.redirects import Redirect
+
+    if not site.config.origin.ugly_urls:
+        return []
+    source = site.config.origin.config_file or "masthead.toml"
+    kept = dict.fromkeys(url for kind, _, url, _ in _lists(site) if kind in ("section", "taxonomy") and url.endswith(".html") and url != "/tags.html")
+    return [Redirect(url.removesuffix(".html") + "/", url, 301, source, None) for url in kept]
+
+
 def default_language_redirects(site: Site) -> list[Redirect]:
     """A multilingual Hugo site without ``defaultContentLanguageInSubdir`` writes ``/en/`` (its default
     language's folder) as a redirect to the root, where that language's home is."""

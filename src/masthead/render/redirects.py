@@ -95,9 +95,9 @@ def redirects(site: Site) -> tuple[tuple[Redirect, ...], list[Problem]]:
             claimed[alias] = entry.source
             found.append(Redirect(alias, document.url, 301, entry.source, line))
     if site.config.origin.kind == "hugo":  # Hugo's paginator: each list's /page/1/ sends on to the list
-        from ..origins.hugo_lists import default_language_redirects, first_page_redirects
+        from ..origins.hugo_lists import default_language_redirects, first_page_redirects, folder_list_redirects
 
-        generated = (*first_page_redirects(site), *default_language_redirects(site))
+        generated = (*first_page_redirects(site), *default_language_redirects(site), *folder_list_redirects(site))
         found += [redirect for redirect in generated if redirect.source not in taken and redirect.source not in claimed]
     if site.config.origin.kind == "jekyll":  # jekyll-polyglot's copies of untranslated pages in each language
         from ..origins.languages import polyglot_fallbacks
