@@ -316,6 +316,17 @@ FIRST_PAGE_ONLY = re.compile(r"{%-?\s*if\s+pagination\.pageNumber\s*(?:(?:>|!=)\
 # {{ pagination.pageNumber }} (0 on the first page), {{ pagination.pageNumber + 1 }} and Liquid's | plus: 1 (the page's own number)
 PAGE_NUMBER = re.compile(r"{{-?\s*pagination\.pageNumber\s*(\+\s*1\s*|\|\s*plus\s*:\s*1\s*)?-?}}")
 _VARIABLE_TOKENS = {"page.fileSlug": "{slug}", "page.filePathStem": "{sections}/{filename}"}
+# LiquidJS's strftime date filter over the page's date: {{ page.date | date: "%Y/%m" }} is {year}/{month}
+_ELEVENTY_DATE = re.compile(r"""{{-?\s*page\.date\s*\|\s*date\s*:\s*(["'])([^"'{}]*)\1\s*-?}}""")
+_STRFTIME_TOKENS = {"Y": "{year}", "m": "{month}", "d": "{day}", "y": "{short_year}", "B": "{month_name}", "b": "{month_short}", "j": "{y_day}"}
+_TITLE_SLUGIFY = re.compile(r"{{-?\s*title\s*\|\s*slugify\s*-?}}")
+
+
+def _date_tokens(match: re.Match[str]) -> str:
+    """A date filter's format as permalink tokens; the filter left as written for a directive without one."""
+    parts = re.split(r"%(.)", match.group(2))
+    tokens = [_STRFTIME_TOKENS.get(part) if index % 2 else part for index, part in enumerate(parts)]
+    return match.group(0) if None in tokens else "".join(token or "" for token in tokens)
 
 
 def page_pattern(value: str, config: Config) -> str | None:
@@ -325,6 +336,7 @@ def page_pattern(value: str, config: Config) -> str | None:
         text = _JEKYLL_PLACEHOLDER.sub(lambda match: JEKYLL_TOKENS[match.group(1)], text)
     if config.origin.kind == "eleventy":
         text = FIRST_PAGE_ONLY.sub("", text)  # {% if pagination.pageNumber > 0 %}…{% endif %}: false on the first page
+        text = _ELEVENTY_DATE.sub(_date_tokens, text)
         text = PAGE_NUMBER.sub(lambda match: "1" if match.group(1) else "0", text)  # different/page-{{ pagination.pageNumber }}/: page-0
         text = _ELEVENTY_VARIABLE.sub(lambda match: _VARIABLE_TOKENS.get(match.group(1), "{title}"), text)
         if text.rsplit("/", 1)[-1] == "index.html":  # diary/index.html is Eleventy's page.url /diary/
@@ -338,6 +350,12 @@ def _eleventy_permalink(source: str, data: Mapping[str, Any], config: Config) ->
     base blog's feed.njk) is the value _data/metadata.json gives. One masthead's patterns cannot say is
     rendered so; if a variable in it is unknown, it stays as written (and is reported as a permalink)."""
     value = data.get("permalink")
+    title = data.get("title")
+    if isinstance(value, str) and isinstance(title, str) and _TITLE_SLUGIFY.search(value):  # Eleventy's slugify: & is "and"
+        from ..origins.eleventy_slug import eleventy_slugify
+
+        value = _TITLE_SLUGIFY.sub(lambda _: eleventy_slugify(title), value)
+        data = {**data, "permalink": value}
     if not isinstance(value, str) or "{" not in value or page_pattern(value, config) is not None:
         return data
     from .liquid import transform
