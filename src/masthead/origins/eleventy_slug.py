@@ -16,14 +16,33 @@ import unicodedata
 # that no accent-stripping spells in ASCII
 _REPLACEMENTS = {"&": " and ", "🦄": " unicorn ", "♥": " love "}
 _LETTERS = str.maketrans(
-    dict(
-        zip(
-            "äÄöÖüÜßẞæÆœŒøØþÞðÐđĐłŁı",
-            ["ae", "AE", "oe", "OE", "ue", "UE", "ss", "SS", "ae", "AE", "oe", "OE", "o", "O", "th", "TH", "d", "D", "d", "D", "l", "L", "i"],
-            strict=True,
-        )
-    )
+    {
+        "ä": "ae",
+        "Ä": "AE",
+        "ö": "oe",
+        "Ö": "OE",
+        "ü": "ue",
+        "Ü": "UE",
+        "ß": "ss",
+        "ẞ": "SS",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+    }
 )
+
 _CONTRACTION = re.compile(r"([a-z\d]+)'([ts])(\s|$)")
 
 
