@@ -70,3 +70,33 @@ def test_relative_aliases_sit_beside_the_page() -> None:
 def test_a_slug_path_never_leaves_its_folder(slug: str) -> None:
     parts = hugo_token_slug(slug).split("/")
     assert parts and all(part.strip(".") for part in parts)
+
+
+def test_other_static_folders_are_published_as_hugo_publishes_them(tmp_path: Path) -> None:
+    """staticDir = ['static', 'media'] and a [[module.mounts]] of 'brand' to 'static/brand': their files are
+    published at the root and under /brand/, and a post's picture from either is shown."""
+    import shutil
+
+    from origin_sites import SITES, adopt_folder
+    from PIL import Image
+
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "hugo-paths", site)
+    for name in ("media/img/quay.png", "brand/logo.png"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (24, 16), (200, 40, 40)).save(site / name)
+    config = site / "hugo.toml"
+    config.write_text(
+        "staticDir = ['static', 'media']\n"
+        + config.read_text(encoding="utf-8")
+        + "\n[[module.mounts]]\n  source = 'content'\n  target = 'content'\n[[module.mounts]]\n  source = 'brand'\n  target = 'static/brand'\n",
+        encoding="utf-8",
+    )
+    post = site / "content/posts/tide-tables.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n![The quay](/img/quay.png)\n", encoding="utf-8")
+    adopt_folder(site)
+    public = output_folder(site)
+    assert (public / "img/quay.png").is_file() and (public / "brand/logo.png").is_file()
+    page = (public / "2024/05/2024-season/tide-tables/index.html").read_text(encoding="utf-8")
+    assert 'alt="The quay"' in page and "missing-image" not in page
+    assert 'media = "/"' in (site / "masthead.toml").read_text(encoding="utf-8")

@@ -288,8 +288,8 @@ def _feed_entry(entry: tuple[str, Any]) -> str | None:
 def _passthrough_entry(entry: tuple[str, Any]) -> str | None:
     source, target = entry
     for label, path in (("the copied path", source), ("its output path", target)):
-        if not isinstance(path, str) or any(part in ("..",) for part in path.split("/")) or path.startswith("/") or ":" in path:
-            return f'{label}: expected a path inside the site, relative and without "..", such as "content/img" = "img"'
+        if not isinstance(path, str) or ".." in path.split("/") or (path.startswith("/") and path != "/") or ":" in path:
+            return f'{label}: expected a path inside the site, relative and without "..", such as "content/img" = "img" ("/" for the root)'
     return None
 
 
@@ -716,7 +716,7 @@ class Origin:
     passthrough: Mapping[str, str] = option(
         MappingProxyType({}),
         "Eleventy's addPassthroughCopy beside a static folder of its own: each path (from the site's folder; a glob such as \"content/**/*.jpg\" "
-        'allowed) published under the output path given, as "content/img" = "img".',
+        'allowed) published under the output path given, as "content/img" = "img" ("/" the root); also Hugo\'s other staticDir folders and static mounts.',
         _passthrough_entry,
     )
     period_archives: Mapping[str, str] = option(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +224,27 @@ def language_folders(languages: Any, content: str) -> dict[str, str]:
     return folders
 
 
+def static_copies(data: Mapping[str, Any], static: str) -> dict[str, str]:
+    """Folder -> its path in the output, for the static files Hugo publishes besides ``static``: the other
+    folders of a ``staticDir`` list, and the ``[[module.mounts]]`` whose target is ``static`` or below it
+    (``source = "media"``, ``target = "static"``: media/img/x.png at /img/x.png)."""
+    found: dict[str, str] = {}
+    folders = data.get("staticDir")
+    for folder in folders[1:] if isinstance(folders, list) else ():
+        if isinstance(folder, str) and folder.strip("/"):
+            found[folder.strip("/")] = "/"
+    module = data.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    for mount in mounts if isinstance(mounts, list) else ():
+        source, target = (mount.get("source"), mount.get("target")) if isinstance(mount, dict) else (None, None)
+        if not isinstance(source, str) or not isinstance(target, str) or ".." in source.split("/") or ":" in source:
+            continue
+        source, target = source.strip().strip("/"), target.strip().strip("/")
+        if source and source != static and (target == "static" or target.startswith("static/")):
+            found[source] = target.removeprefix("static").strip("/") or "/"
+    return found
+
+
 def root_language_folders(languages: Any) -> dict[str, str]:
     """language -> its folder, when each language's ``contentDir`` is a folder of its own at the site's
     root (hugo-book's ``content.en``, ``content.zh``; also ``content`` beside ``content.de``): the site's content is then
@@ -344,6 +366,10 @@ def plan(site: Path, found: str) -> Plan:
     path = path.strip("/") if isinstance(path, str) and re.fullmatch(r"[\w-]+", path.strip("/")) else "page"
     if path != "page" or ugly:  # uglyURLs: /page/2.html, /posts/page/2.html (Hugo's paginated lists are files too)
         values["page_path"] = path + ("/{number}.html" if ugly else "/{number}/")
+    copies = static_copies(data, static)
+    if copies:
+        shown = ", ".join(f"{source}/ at /{target.strip('/')}" for source, target in copies.items())
+        notes.append(f"Its other static folders (staticDir, [[module.mounts]] to static) are published as Hugo publishes them: {shown} ([origin] passthrough).")
     tables: dict[str, dict[str, Any]] = {
         "folders": {"content": content, "static": static},
         "origin": {
@@ -356,6 +382,8 @@ def plan(site: Path, found: str) -> Plan:
             "taxonomies": list(taxonomies(written)),
         },
     }
+    if copies:
+        tables["origin"]["passthrough"] = copies
     order = filename_date(data.get("frontmatter") or data.get("frontMatter"))
     if order:
         tables["origin"]["filename_date"] = order

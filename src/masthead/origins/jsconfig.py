@@ -185,7 +185,7 @@ def _passthrough(program: str, content: str) -> tuple[str, dict[str, str]]:
     root = next((source for source, target in pairs if target == "" and source and "*" not in source), "")
     static = root or content
     copied = {
-        source: target
+        source: target or "/"
         for source, target in pairs
         if source
         and source != root
