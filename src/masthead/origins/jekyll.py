@@ -15,6 +15,7 @@ from typing import Any
 from ..content.datafile import DataFileError, load_data
 from ..content.placement import JEKYLL_TOKENS
 from ..errors import MastheadError, Problem
+from .jekyll_paginate import home_pagination
 from .plan import Plan
 
 # Jekyll's built-in permalink styles (jekyllrb.com/docs/permalinks/#built-in-formats).
@@ -183,6 +184,10 @@ def plan(site: Path, found: str) -> Plan:
         path = str(data.get("paginate_path") or "/page:num/").strip().lstrip("/")
         if path.count(":num") == 1 and re.fullmatch(r"[\w/:-]+", path):
             values["page_path"] = path.replace(":num", "{number}").rstrip("/") + "/"
+    home_values, home_origin = ({}, {}) if "page_size" in values else home_pagination(site, data)  # jekyll-paginate-v2's home
+    if home_values:
+        notes.append(f"The home page paginates posts as jekyll-paginate-v2 does: {home_values['page_size']} a page (page_size, page_path).")
+        values.update(home_values)
     for key, option in (("description", "description"), ("timezone", "timezone"), ("lang", "language")):
         if isinstance(data.get(key), str) and data[key]:
             values[option] = data[key].strip()
@@ -194,6 +199,7 @@ def plan(site: Path, found: str) -> Plan:
             "layouts": {"post": "blog-post", "page": "about-page", "default": "about-page", "home": "about-page"},
             "page_template": "about-page",
             "raw_html": True,  # kramdown keeps raw HTML in Markdown
+            **home_origin,
         },
     }
     # themes' featured image keys: minimal-mistakes' header {image, overlay_image, teaser}, others' featured-image,

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..content.frontmatter import FrontMatterError, parse, split
 from ..content.markdown import slugify
 from ..errors import Problem
 from .data import origin_config
@@ -58,11 +60,19 @@ def pagination(front: Mapping[str, Any], config: Config) -> Pagination | None:
     if not isinstance(own, Mapping) or own.get("enabled") is not True:
         return None
     merged = {**site, **own}
-    size = merged.get("per_page", DEFAULT_SIZE)
-    size = size if isinstance(size, int) and not isinstance(size, bool) and size > 0 else DEFAULT_SIZE
     return Pagination(
-        str(merged.get("collection") or "posts"), str(own.get("category") or ""), str(own.get("tag") or ""), size, _later_path(merged.get("permalink"))
+        str(merged.get("collection") or "posts"),
+        str(own.get("category") or ""),
+        str(own.get("tag") or ""),
+        _per_page(merged),
+        _later_path(merged.get("permalink")),
     )
+
+
+def _per_page(merged: Mapping[str, Any]) -> int:
+    """The ``per_page`` of the merged settings, the plugin's 10 when it is not a whole number above 0."""
+    size = merged.get("per_page", DEFAULT_SIZE)
+    return size if isinstance(size, int) and not isinstance(size, bool) and size > 0 else DEFAULT_SIZE
 
 
 def paginated_lists(posts: tuple[Document, ...], pages: tuple[Document, ...], config: Config) -> tuple[tuple[Group, ...], tuple[Document, ...], list[Problem]]:
@@ -91,3 +101,29 @@ def paginated_lists(posts: tuple[Document, ...], pages: tuple[Document, ...], co
         ]
         groups.append(Group(page.entry.title, page.url, tuple(listed), page, page_size=found.per_page, page_path=found.path))
     return tuple(groups), tuple(kept), problems
+
+
+def home_pagination(site: Path, settings: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """masthead.toml values (top level, [origin]) for a home page jekyll-paginate-v2 paginates: the site's
+    ``pagination`` enabled in _config.yml and the root ``index.html`` (or .md) saying ``pagination:
+    {enabled: true}``. Its ``per_page`` is page_size, its ``permalink`` page_path (``/page/:num/``: /page/2/),
+    and it lists the oldest first unless ``sort_reverse: true``, as the plugin sorts."""
+    defaults = settings.get("pagination")
+    if not isinstance(defaults, Mapping) or defaults.get("enabled") is not True:
+        return {}, {}
+    for path in sorted(site.glob("index.*")):
+        if path.suffix not in (".html", ".md", ".markdown"):
+            continue
+        try:
+            own = parse(split(path.read_text(encoding="utf-8"), path.name), path.name).get("pagination")
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            continue
+        if not isinstance(own, Mapping) or own.get("enabled") is not True or own.get("category") or own.get("tag"):
+            continue
+        merged = {**defaults, **own}
+        later = _later_path(merged.get("permalink"))
+        if str(merged.get("collection") or "posts") != "posts" or not later:
+            return {}, {}
+        values: dict[str, Any] = {"page_size": _per_page(merged), "page_path": later}
+        return values, {} if merged.get("sort_reverse") is True else {"home_oldest_first": True}
+    return {}, {}
