@@ -538,7 +538,7 @@ def read(source: str, data: Mapping[str, Any], config: Config, problem: Any, mom
     if config.origin.kind == "hugo":
         from ..origins.data import section_path
 
-        named = section_path(source, sections, config)
+        named = section_path(source, sections, bundle, config)
         values["section_path"] = named if named != sections else ""
     place = Placement(
         sections=sections,

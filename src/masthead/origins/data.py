@@ -316,16 +316,23 @@ class CascadeTarget(NamedTuple):
 
 
 @lru_cache(maxsize=256)
-def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
-    """The ``cascade`` of a Hugo section page: a table, or a list of tables each with its target; an
-    empty glob targets everything."""
+def _section_front_matter(path: str, stamp: tuple[int, int]) -> Mapping[str, Any]:
+    """The front matter of a Hugo section page (``_index.md``), read once per version of the file; empty
+    when it cannot be read (the section page's own parse reports it)."""
     from ..content import frontmatter
 
     try:
         text = Path(path).read_text(encoding="utf-8")
-        data = frontmatter.parse(frontmatter.split(text, path), path)
+        return frontmatter.parse(frontmatter.split(text, path), path)
     except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
-        return ()  # the section page's own parse reports it
+        return {}
+
+
+@lru_cache(maxsize=256)
+def _cascade_of(path: str, stamp: tuple[int, int]) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
+    """The ``cascade`` of a Hugo section page: a table, or a list of tables each with its target; an
+    empty glob targets everything."""
+    data = _section_front_matter(path, stamp)
     return cascade_entries(next((data[key] for key in data if str(key).lower() == "cascade"), None))
 
 
@@ -442,47 +449,26 @@ def cascaded(source: str, config: Config) -> dict[str, Any]:
     return merged
 
 
-@lru_cache(maxsize=256)
-def _slug_of(path: str, stamp: tuple[int, int]) -> str:
-    """The ``slug`` a Hugo section page gives its section, "" when none."""
-    from ..content import frontmatter
-
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = frontmatter.parse(frontmatter.split(text, path), path)
-    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
-        return ""  # the section page's own parse reports it
-    slug = data.get("slug")
-    return slug.strip().strip("/") if isinstance(slug, str) else ""
-
-
-def section_path(source: str, sections: str, config: Config) -> str:
+def section_path(source: str, sections: str, bundle: bool, config: Config) -> str:
     """The path of a Hugo page's sections in its URL: each folder's, or the ``slug`` its ``_index.md`` gives
-    it (a section ``projects/`` with ``slug: work`` puts its pages under ``/work/``, as Hugo 0.168 does)."""
+    it (a section ``projects/`` with ``slug: work`` puts its pages under ``/work/``, as Hugo 0.168 does);
+    ``bundle``: the page is its folder's ``index.md``, so the sections are the folders above that one."""
     if not sections or config.origin.kind != "hugo":
         return sections
+    from ..content.placement import language
+
     parts = sections.split("/")
-    folder = (config.root / source).parent
-    while folder.name != parts[-1] and folder != config.root and folder.parent != folder:  # a bundle's own folder
-        folder = folder.parent
-    chain = [folder]
-    for _ in parts[1:]:
-        chain.insert(0, chain[0].parent)
+    folder = (config.root / source).parent.parent if bundle else (config.root / source).parent
+    chain = [folder, *folder.parents][: len(parts)][::-1]
     if [each.name for each in chain] != parts:
         return sections
-    lang, _ = _language_of(source, config)
+    lang, _ = language(source, {}, config)
     named = []
     for each, name in zip(chain, parts, strict=True):
         indexes = [index for index in sorted(each.glob("_index.*")) if index.suffix in (".md", ".markdown", ".html") and _own_language(index, lang, config)]
-        slug = next((found for index in indexes if (found := _slug_of(str(index), file_stamp(index)))), "")
-        named.append(slug or name)
+        slugs = (_section_front_matter(str(index), file_stamp(index)).get("slug") for index in indexes)
+        named.append(next((slug.strip().strip("/") for slug in slugs if isinstance(slug, str) and slug.strip().strip("/")), name))
     return "/".join(named)
-
-
-def _language_of(source: str, config: Config) -> tuple[str, str]:
-    from ..content.placement import language
-
-    return language(source, {}, config)
 
 
 def _cascade_at(path: Path) -> tuple[tuple[CascadeTarget, Mapping[str, Any]], ...]:
