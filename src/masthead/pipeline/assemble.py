@@ -36,7 +36,7 @@ class Assembled:
 def assemble(config: Config, options: BuildOptions, now: datetime, parsed: Parsed, environment: jinja2.Environment | None = None) -> Assembled:
     """``environment``: the templates of an earlier model of the same site, to reuse (the preview)."""
     folders = pages.template_folders(config.root, config.folders.templates)
-    environment = environment or pages.make_environment(folders, config.timezone, config.origin.kind == "hugo")
+    environment = environment or pages.make_environment(folders, config.local)
     site, problems = place(parsed.entries, config, options, now, pages.content_templates(folders))
     site, found = links_publish.apply(site)  # links.rewrite = "resolved": destinations from the link store
     problems += found

@@ -171,15 +171,9 @@ def template_folders(site_root: Path, templates_folder: str) -> list[Path]:
     return [site_root / templates_folder, THEME / "templates"]
 
 
-def make_environment(folders: Sequence[Path], tz_name: str, written_offset: bool = False) -> jinja2.Environment:
-    """The templates' environment; dates shown in ``tz_name``, or with ``written_offset`` (Hugo) in their own offset."""
-    from zoneinfo import ZoneInfo
-
-    tz = ZoneInfo(tz_name)
-
-    def shown(moment: datetime) -> datetime:
-        return moment if written_offset else moment.astimezone(tz)
-
+def make_environment(folders: Sequence[Path], shown: Callable[[datetime], datetime]) -> jinja2.Environment:
+    """The templates' environment; dates shown as ``shown`` gives them (``Config.local``: the site's time zone, or on a
+    Hugo site the offset a date was written with)."""
     environment = jinja2.Environment(
         # A site's template replaces the theme's of the same name; "theme/<name>" is always the
         # theme's, so a site's base.html can extend "theme/base.html" and change one block.
